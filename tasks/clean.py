@@ -1,0 +1,232 @@
+"""Cleaning rules: undo what PDF-to-text and OCR do to Chinese newspaper text.
+
+Each rule is a small pure function on a string; ``clean_paragraph`` applies them
+in order to text whose hard wraps have already been joined by ``join_lines``.
+Headlines and credits keep meaningful spaces (a couplet's gap, the gap between
+a role and a name), so they use ``clean_heading`` instead.
+
+>>> clean_paragraph("通 过 学 理 论 ，诵 经 典 ，做 到 1697 项(试点),开展")
+'通过学理论，诵经典，做到1697项（试点），开展'
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- character classes -------------------------------------------------------
+
+#: CJK ideographs (BMP + ext A), CJK symbols and punctuation, full-width forms,
+#: general punctuation used in Chinese (— … “ ” ‘ ’), and bullets/boxes.
+CJK_CLASS = (
+    "\u2010-\u2027\u2030-\u205e\u25a0-\u25ff\u2600-\u27bf"
+    "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff01-\uffee"
+)
+_CJK = f"[{CJK_CLASS}]"
+
+#: Punctuation that may end a sentence, and closers that may follow it.
+SENTENCE_END = "。！？!?…；;"
+CLOSERS = "”’」』）)》〉】"
+_TERMINAL_RE = re.compile(f"[{re.escape(SENTENCE_END)}][{re.escape(CLOSERS)}]*$")
+
+_FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}  # ０-９
+_FULLWIDTH_ALNUM.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
+_FULLWIDTH_ALNUM.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})  # ａ-ｚ
+_FULLWIDTH_ALNUM.update({0x3000: 0x20, 0x00A0: 0x20, 0xFF0E: 0x2E, 0xFF05: 0x25})  # 　, nbsp, ．, ％
+
+
+def fold_fullwidth_alnum(text: str) -> str:
+    """Full-width digits and Latin letters become ASCII; ideographic spaces become spaces.
+
+    >>> fold_fullwidth_alnum("２０２３年ＡＰＰ")
+    '2023年APP'
+    """
+    return text.translate(_FULLWIDTH_ALNUM)
+
+
+def is_cjk(ch: str) -> bool:
+    """True for a Chinese character or a full-width/Chinese punctuation mark."""
+    o = ord(ch)
+    return (
+        0x4E00 <= o <= 0x9FFF or 0x3000 <= o <= 0x303F or 0xFF01 <= o <= 0xFFEE
+        or 0x3400 <= o <= 0x4DBF or 0x2010 <= o <= 0x2027 or 0x2030 <= o <= 0x205E
+        or 0x25A0 <= o <= 0x27BF or 0xF900 <= o <= 0xFAFF or 0xFE30 <= o <= 0xFE4F
+    )
+
+
+#: Width of a space that separates Chinese from Latin or digits. Typesetters
+#: put a real gap there (a quarter to half em), and extractors print it as a
+#: space; spaces between two Chinese characters are letterspacing and take
+#: no width of their own.
+MIXED_SPACE_WIDTH = 0.5
+
+
+def display_width(text: str) -> float:
+    """Printed width of a line in full-width units.
+
+    A Chinese character or mark is one unit, an ASCII character half a unit;
+    a space counts only where it separates Chinese from Latin or digits.
+
+    >>> display_width("事项 40 项，"), display_width("通 过 学")
+    (6.0, 3.0)
+    """
+    w = 0.0
+    prev = ""
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch == " " or ch == "\t":
+            nxt = text[i + 1] if i + 1 < n else ""
+            if (prev and prev.isascii() and prev.isalnum()) or (nxt and nxt.isascii() and nxt.isalnum()):
+                w += MIXED_SPACE_WIDTH
+            continue
+        prev = ch
+        w += 0.5 if ord(ch) < 0x2E80 and not is_cjk(ch) else 1.0
+    return w
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends with sentence-final punctuation (closers allowed).
+
+    >>> ends_sentence("他说：“好。”"), ends_sentence("推动统一战线事")
+    (True, False)
+    """
+    return bool(_TERMINAL_RE.search(text.rstrip()))
+
+
+# --- spacing -----------------------------------------------------------------
+
+_SPACE_AFTER_CJK = re.compile(f"(?<={_CJK})[ \t]+")
+_SPACE_BEFORE_CJK = re.compile(f"[ \t]+(?={_CJK})")
+
+
+def remove_cjk_spacing(text: str) -> str:
+    """Remove spaces that touch a Chinese character or mark on either side.
+
+    Chinese is written without spaces, so any space next to a Chinese
+    character is letterspacing from justification or padding around a
+    number; spaces between two Latin words stay.
+
+    >>> remove_cjk_spacing("通 过 学 理 论 ，诵 经 典 1697 项 New York")
+    '通过学理论，诵经典1697项New York'
+    """
+    return _SPACE_BEFORE_CJK.sub("", _SPACE_AFTER_CJK.sub("", text))
+
+
+# --- ASCII punctuation inside Chinese text -------------------------------------
+
+_COMMA_RE = re.compile(f"(?<={_CJK})\\s*,\\s*|\\s*,\\s*(?={_CJK})")
+_SIMPLE_PUNCT = {";": "；", ":": "：", "?": "？", "!": "！"}
+_SIMPLE_RE = re.compile(f"(?<={_CJK})\\s*([;:?!])|([;:?!])\\s*(?={_CJK})")
+_PARENS_RE = re.compile(r"\(([^()]*)\)")
+_HAS_CJK = re.compile(_CJK)
+
+
+def _paren_to_fullwidth(m: re.Match[str]) -> str:
+    inner = m.group(1)
+    s, e = m.start(), m.end()
+    src = m.string
+    touches = (s > 0 and is_cjk(src[s - 1])) or (e < len(src) and is_cjk(src[e]))
+    if _HAS_CJK.search(inner) or touches:
+        return f"（{inner}）"
+    return m.group(0)
+
+
+def fullwidth_punctuation(text: str) -> str:
+    """ASCII ``, ; : ? ! ( )`` inside Chinese text become their full-width forms.
+
+    Only marks next to Chinese text change, so ``1,000``, ``10:30`` and
+    ``(a+b)`` stay as they are.
+
+    >>> fullwidth_punctuation("全覆盖,2个社区(试点) 10:30 1,000")
+    '全覆盖，2个社区（试点） 10:30 1,000'
+    """
+    text = _COMMA_RE.sub("，", text)
+    text = _SIMPLE_RE.sub(lambda m: _SIMPLE_PUNCT[m.group(1) or m.group(2)], text)
+    if "(" in text:
+        text = _PARENS_RE.sub(_paren_to_fullwidth, text)
+    return text
+
+
+# --- lines and crossheads ---------------------------------------------------------
+
+_ASCII_WORD_END = re.compile(r"[A-Za-z]$")
+_ASCII_WORD_START = re.compile(r"^[A-Za-z]")
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join hard-wrapped lines of one paragraph without inserting spaces.
+
+    Only a break between two Latin letters keeps a space (it separated words).
+
+    >>> join_lines(["推动统一战线事", "业创新发展。"])
+    '推动统一战线事业创新发展。'
+    """
+    out: list[str] = []
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if out and _ASCII_WORD_END.search(out[-1]) and _ASCII_WORD_START.search(line):
+            out.append(" ")
+        out.append(line)
+    return "".join(out)
+
+
+def split_doubled(text: str) -> tuple[str, str]:
+    """Split a line the PDF drew twice into (text, duplicate); else (text, '').
+
+    >>> split_doubled("全面提升政务服务水平全面提升政务服务水平")
+    ('全面提升政务服务水平', '全面提升政务服务水平')
+    >>> split_doubled("哈哈")
+    ('哈哈', '')
+    """
+    t = text.strip()
+    n = len(t)
+    if n >= 8 and n % 2 == 0 and t[: n // 2] == t[n // 2:]:
+        return t[: n // 2], t[n // 2:]
+    return t, ""
+
+
+# --- whole pieces ----------------------------------------------------------------
+
+
+def clean_paragraph(text: str) -> str:
+    """Body text as it should be stored: no letterspacing, full-width marks, ASCII digits.
+
+    >>> clean_paragraph("为进一步 , 加强 ( 试点 ) ２０２３ 年")
+    '为进一步，加强（试点）2023年'
+    """
+    text = fold_fullwidth_alnum(text)
+    text = fullwidth_punctuation(text)
+    return remove_cjk_spacing(text).strip()
+
+
+_LETTERSPACED_TOKEN = re.compile(r"\S+")
+_WIDE_GAP = re.compile(r"[ \t]{2,}")
+
+
+def is_letterspaced(text: str) -> bool:
+    """True when most of a line's space-separated tokens are single characters.
+
+    >>> is_letterspaced("明 确 思 路"), is_letterspaced("明确思路 笃行实干")
+    (True, False)
+    """
+    tokens = _LETTERSPACED_TOKEN.findall(text)
+    if len(tokens) < 3:
+        return False
+    singles = sum(1 for t in tokens if len(t) == 1 or (len(t) == 2 and not t[1].isalnum()))
+    return singles >= 0.6 * len(tokens)
+
+
+def clean_heading(text: str) -> str:
+    """A headline line as stored: letterspacing removed, word gaps kept as one space.
+
+    In a letterspaced line only gaps of two or more spaces are word gaps.
+
+    >>> clean_heading("明 确 思 路   笃 行 实 干"), clean_heading(" 深化服务改革  解决群众难题")
+    ('明确思路 笃行实干', '深化服务改革 解决群众难题')
+    """
+    text = fullwidth_punctuation(fold_fullwidth_alnum(text)).strip()
+    if is_letterspaced(text):
+        parts = _WIDE_GAP.split(text)
+        return " ".join(p.replace(" ", "") for p in parts if p.strip())
+    return " ".join(text.split())

@@ -1,0 +1,172 @@
+"""Stage 2 of segmentation: rebuild paragraphs from hard-wrapped prose lines.
+
+PDF text loses the two-character indent that starts a Chinese paragraph, puts
+blank lines at column breaks inside paragraphs, and often leaves none at a
+paragraph's end. What is left to go by is the *shape* of the lines against
+their column's width:
+
+* a line that ends a sentence and falls short of the column ends a paragraph;
+* a full line that ends a sentence ends a paragraph when the next line is
+  indented (two units short of the column);
+* a line that does not end a sentence never ends a paragraph, blank or not,
+  unless the text flow itself changes (the column width jumps).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+
+from tasks.clean import join_lines
+from tasks.lines import BLANK, DATELINE, Line
+
+#: A line this much shorter than its column is "short" (does not reach the
+#: right edge). Justified lines vary by about ±1 unit with punctuation
+#: compression and half-width digits; an indent is 2 units.
+SHORT_BY = 1.5
+#: Widths of two blocks that differ by more than this are different flows
+#: (a wide intro next to a narrow column, a caption next to a story).
+FLOW_CHANGE = 3.0
+#: Blocks with fewer lines than this borrow the column width of a neighbour.
+MIN_LINES_FOR_WIDTH = 3
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """Prose lines that form one paragraph, with the facts later stages score."""
+
+    lines: list[Line]
+    column: float                 # column width at its first line
+    terminated: bool = False      # ends with sentence-final punctuation
+    indented: bool = True         # first line starts short of the column (a true paragraph start)
+    dateline: bool = False        # opens with a dateline (本报讯…)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return join_lines([ln.text for ln in self.lines])
+
+    @property
+    def first_line(self) -> int:
+        return self.lines[0].no
+
+
+def _blocks(lines: list[Line]) -> list[list[Line]]:
+    """Prose lines split at blank lines."""
+    blocks: list[list[Line]] = [[]]
+    for ln in lines:
+        if ln.kind == BLANK:
+            if blocks[-1]:
+                blocks.append([])
+        else:
+            blocks[-1].append(ln)
+    return [b for b in blocks if b]
+
+
+def column_widths(blocks: list[list[Line]]) -> list[float]:
+    """The column width of each block: the median width of its lines.
+
+    Short blocks (a paragraph's tail, a two-line column top) borrow the width
+    of the nearest block that has enough lines to tell.
+    """
+    own: list[float | None] = [
+        float(median(ln.width for ln in b)) if len(b) >= MIN_LINES_FOR_WIDTH else None for b in blocks
+    ]
+    out: list[float] = []
+    for i, w in enumerate(own):
+        if w is None:
+            prev = next((own[k] for k in range(i - 1, -1, -1) if own[k] is not None), None)
+            nxt = next((own[k] for k in range(i + 1, len(own)) if own[k] is not None), None)
+            w = prev if prev is not None else nxt
+            if w is None:
+                w = max(ln.width for ln in blocks[i])
+        out.append(w)
+    return out
+
+
+def _ends_paragraph(a: Line, wa: float, b: Line, wb: float, b_next: Line | None) -> bool:
+    """Whether a paragraph ends after line ``a`` (next prose line ``b``)."""
+    if b.kind == DATELINE:
+        return True
+    if abs(wa - wb) > FLOW_CHANGE:
+        return a.terminal or a.width <= wa - SHORT_BY * 2
+    if not a.terminal:
+        return False
+    if a.width <= wa - SHORT_BY:
+        return True
+    # a full line that ends a sentence: the next line's indent decides
+    b_is_last_of_para = b.terminal and b.width <= wb - SHORT_BY
+    return b.width <= wb - SHORT_BY + 0.1 and not b_is_last_of_para and b_next is not None
+
+
+def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
+    """Group one region's prose lines (blanks allowed) into paragraphs."""
+    blocks = _blocks(lines)
+    if not blocks:
+        return []
+    widths = column_widths(blocks)
+    flat: list[tuple[Line, float]] = [(ln, w) for b, w in zip(blocks, widths) for ln in b]
+    paras: list[Paragraph] = []
+    cur: list[Line] = []
+    cur_w = flat[0][1]
+    for i, (ln, w) in enumerate(flat):
+        if cur:
+            prev, pw = flat[i - 1]
+            nxt = flat[i + 1][0] if i + 1 < len(flat) else None
+            if _ends_paragraph(prev, pw, ln, w, nxt):
+                paras.append(_make_paragraph(cur, cur_w, paras))
+                cur = []
+        if not cur:
+            cur_w = w
+        cur.append(ln)
+    if cur:
+        paras.append(_make_paragraph(cur, cur_w, paras))
+    return merge_run_in_heads(paras)
+
+
+_RUN_IN_RE = re.compile(r"^([^，。：]{2,8})[，：]([^，。：]{2,8})。$")
+#: Halves of a run-in head are parallel phrases: about equally long.
+RUN_IN_MAX_DIFF = 2
+
+
+def is_run_in_head(text: str) -> bool:
+    """A bold lead-in of two parallel phrases, printed at a paragraph's start.
+
+    Extractors often break the line after it (the font changes), which makes
+    it look like a one-line paragraph.
+
+    >>> is_run_in_head("严格执法，执剑前行。"), is_run_in_head("会议指出，要统一思想和认识。")
+    (True, False)
+    """
+    m = _RUN_IN_RE.match(text.replace(" ", ""))
+    return bool(m) and abs(len(m.group(1)) - len(m.group(2))) <= RUN_IN_MAX_DIFF
+
+
+def merge_run_in_heads(paras: list[Paragraph]) -> list[Paragraph]:
+    """A one-line paragraph that is a run-in head joins the paragraph after it."""
+    out: list[Paragraph] = []
+    i = 0
+    while i < len(paras):
+        p = paras[i]
+        if len(p.lines) == 1 and i + 1 < len(paras) and not paras[i + 1].dateline and is_run_in_head(p.text):
+            nxt = paras[i + 1]
+            nxt.lines[:0] = p.lines
+            nxt.indented = p.indented
+            nxt.column = p.column
+        else:
+            out.append(p)
+        i += 1
+    return out
+
+
+def _make_paragraph(lines: list[Line], column: float, before: list[Paragraph]) -> Paragraph:
+    first = lines[0]
+    indented = first.width <= column - SHORT_BY + 0.1 or first.kind == DATELINE or len(lines) == 1
+    return Paragraph(
+        lines=list(lines),
+        column=column,
+        terminated=lines[-1].terminal,
+        indented=indented,
+        dateline=first.kind == DATELINE,
+    )
