@@ -41,7 +41,9 @@ DATELINE_START_RE = re.compile(rf"^\s*(?:{_DATELINE_HEAD}|[（(]据(?:新华社|
 #: （据新华社郑州9月9日电） as a whole dateline.
 SOURCE_DATELINE_RE = re.compile(r"^\s*([（(]据[^（()）]{2,24}?(?:电|报道)[）)])")
 
-_BYLINE_TOKEN = rf"(?:本报|本刊)?(?:{_ROLE_ALT})"
+#: Who employs the person credited: 本报记者, 新华社记者, 《吉林日报》记者.
+_ORG = r"(?:本报|本刊|新华社|中新社|人民日报|光明日报|经济日报|《[^》]{1,12}》)"
+_BYLINE_TOKEN = rf"{_ORG}?(?:{_ROLE_ALT})"
 #: A whole line that is nothing but a byline: 本报通讯员 金鑫, □本报记者 X 本报通讯员 Y.
 BYLINE_LINE_RE = re.compile(
     rf"^[□■◇◆●○]?\s*{_BYLINE_TOKEN}\s*(?:{_NAME_CHARS}\s?){{2,8}}"
@@ -54,7 +56,7 @@ PHOTO_CREDIT_RE = re.compile(
 #: A line holding only a role, the first half of a credit split over two lines.
 ROLE_ONLY_RE = re.compile(rf"^\s*[□■]?\s*{_BYLINE_TOKEN}\s*$")
 
-_ROLE_SPLIT_RE = re.compile(rf"((?:本报|本刊)?(?:{_ROLE_ALT}))")
+_ROLE_SPLIT_RE = re.compile(rf"({_BYLINE_TOKEN})")
 _PAREN_SPACE_RE = re.compile(r"\s*([（）])\s*")
 
 
@@ -68,14 +70,17 @@ class Credit:
 
 
 def _merge_single_chars(tokens: list[str]) -> list[str]:
-    """Names printed with a space inside (侯 缜) come out as one name (侯缜)."""
+    """Names printed with a space inside (侯 缜) come out as one name (侯缜).
+
+    A Chinese name has at least two characters, so runs of single-character
+    tokens are pieces of one name; a lone single character joins the name
+    before it.
+    """
     out: list[str] = []
     pending = ""
-    for tok in tokens:
+    for tok in tokens + [""]:
         if len(tok) == 1:
             pending += tok
-            if len(pending) >= 2 and (not out or len(pending) >= 2):
-                pass
             continue
         if pending:
             if len(pending) == 1 and out:
@@ -83,12 +88,8 @@ def _merge_single_chars(tokens: list[str]) -> list[str]:
             else:
                 out.append(pending)
             pending = ""
-        out.append(tok)
-    if pending:
-        if len(pending) == 1 and out:
-            out[-1] += pending
-        else:
-            out.append(pending)
+        if tok:
+            out.append(tok)
     return out
 
 

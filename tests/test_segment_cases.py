@@ -1,0 +1,149 @@
+"""Segmentation behaviour on small hand-made pages, one habit each."""
+
+from tasks.accounting import lost_characters
+from tasks.segment import segment_page
+
+STORY_A = """本报讯（记者 王芳）近日，
+全市开展冬季安全生产大检
+查，重点检查危化企业、人员
+密集场所和建筑工地。
+
+检查组共出动人员二百余人
+次，排查整治隐患四十多项。
+"""
+HEAD_A = """开展安全检查
+守护平安冬季
+
+全市排查整治安全隐患
+"""
+STORY_B = """本报讯（通讯员 李强 赵磊）
+日前，县图书馆举办少儿读书
+节，吸引了上千名小读者参加
+活动。
+
+读书节期间，图书馆还开展了
+绘本故事会和亲子阅读活动。
+"""
+HEAD_B = """书香润童心
+阅读伴成长
+
+县图书馆举办少儿读书节
+"""
+
+
+def heads(result):
+    return {a.headline: a for a in result.articles}
+
+
+def check_nothing_lost(text, result):
+    assert not lost_characters(text, result)
+
+
+def test_headline_after_its_body():
+    page = STORY_A + "\n" + HEAD_A + "\n" + STORY_B + "\n" + HEAD_B
+    result = segment_page(page)
+    by_head = heads(result)
+    assert set(by_head) == {"开展安全检查 守护平安冬季", "书香润童心 阅读伴成长"}
+    assert by_head["开展安全检查 守护平安冬季"].subheadline == "全市排查整治安全隐患"
+    assert by_head["开展安全检查 守护平安冬季"].authors == ["王芳"]
+    assert by_head["书香润童心 阅读伴成长"].authors == ["李强", "赵磊"]
+    check_nothing_lost(page, result)
+
+
+def test_headline_before_its_body():
+    page = HEAD_A + "\n" + STORY_A + "\n" + HEAD_B + "\n" + STORY_B
+    by_head = heads(segment_page(page))
+    assert by_head["开展安全检查 守护平安冬季"].byline == "本报讯（记者 王芳）"
+    assert by_head["书香润童心 阅读伴成长"].paragraphs[0].startswith("日前，县图书馆")
+
+
+def test_paragraphs_rebuilt_across_column_breaks_and_without_blank_lines():
+    result = segment_page(HEAD_A + "\n" + STORY_A)
+    (article,) = result.articles
+    assert article.paragraphs == [
+        "近日，全市开展冬季安全生产大检查，重点检查危化企业、人员密集场所和建筑工地。",
+        "检查组共出动人员二百余人次，排查整治隐患四十多项。",
+    ]
+
+
+def test_dateline_byline_broken_across_lines():
+    page = "保障春节安全\n\n本报讯（通讯员 杜文\n韬）为确保全区春节期间安全\n生产形势稳定，开展大检查。\n"
+    (article,) = segment_page(page).articles
+    assert (article.byline, article.authors) == ("本报讯（通讯员 杜文韬）", ["杜文韬"])
+    assert article.paragraphs == ["为确保全区春节期间安全生产形势稳定，开展大检查。"]
+
+
+def test_photo_caption_with_credit_split_over_two_lines():
+    page = STORY_A + "\n" + HEAD_A + "\n" + "8月16日，法官走进小区\n开展矛盾化解专项行动。\n\n本报通讯员\n张馨月 摄\n"
+    result = segment_page(page)
+    photos = [a for a in result.articles if a.kind == "photo"]
+    assert len(photos) == 1
+    assert photos[0].byline == "本报通讯员 张馨月 摄"
+    assert photos[0].photographers == ["张馨月"]
+    assert photos[0].paragraphs == ["8月16日，法官走进小区开展矛盾化解专项行动。"]
+    check_nothing_lost(page, result)
+
+
+def test_lead_feature_gathers_scattered_body_and_undoubles_crossheads():
+    page = ("深化服务改革 解决群众难题\n——区政务服务局工作侧记\n\n本报通讯员 金鑫\n\n"
+            + STORY_A + "\n" + HEAD_A + "\n"
+            + "年初以来，区政务服务局持续深化改革，全力推进营商环境建设。\n\n"
+            + "提升服务水平提升服务水平\n\n"
+            + "压缩办理时限，提升审批效\n率。推进全流程审批系统向基\n层延伸，切实解决群众难题。\n")
+    result = segment_page(page)
+    (feature,) = [a for a in result.articles if a.kind == "feature"]
+    assert feature.headline == "深化服务改革 解决群众难题"
+    assert feature.subheadline == "区政务服务局工作侧记"
+    assert (feature.byline, feature.authors) == ("本报通讯员 金鑫", ["金鑫"])
+    assert [b.kind for b in feature.blocks] == ["p", "h", "p"]
+    assert feature.crossheads == ["提升服务水平"]
+    assert {r.reason for r in result.residue} == {"decoration", "duplicate_crosshead"}
+    check_nothing_lost(page, result)
+
+
+def test_letterspaced_and_number_spacing_cleaned_in_body():
+    page = "图书馆举办读书节\n\n本报讯（记者 王芳）全县 1697 名\n学 生 参 加 了 读 书 节 活 动 ，\n共借阅图书 2.3 万余册。\n"
+    (article,) = segment_page(page).articles
+    assert article.paragraphs == ["全县1697名学生参加了读书节活动，共借阅图书2.3万余册。"]
+
+
+def test_run_in_head_stays_with_its_paragraph():
+    page = ("强化安全防线\n\n本报讯（通讯员 杨大雨）街道\n党工委强化职责担当，确保安\n全生产形势持续稳定。\n\n"
+            "严格执法，执剑前行。\n\n检查组深入辖区内危化企业\n和敬老院等重点区域检查。\n")
+    (article,) = segment_page(page).articles
+    assert article.paragraphs[-1] == "严格执法，执剑前行。检查组深入辖区内危化企业和敬老院等重点区域检查。"
+
+
+def test_page_furniture_goes_to_residue_and_metadata():
+    page = "2023年8月25日 星期五\n第3版\n\n" + HEAD_A + "\n" + STORY_A + "\n责任编辑：张三 版式：李四\n"
+    result = segment_page(page)
+    assert len(result.articles) == 1
+    assert result.meta["date"] == "2023年8月25日 星期五"
+    assert result.meta["editor"] == "责任编辑：张三 版式：李四"
+    assert "第3版" in result.meta["page"]
+    assert {r.reason for r in result.residue} == {"page_furniture"}
+    body = "".join(result.articles[0].paragraphs)
+    assert "星期五" not in body and "责任编辑" not in body
+
+
+def test_jump_markers_are_metadata_not_body():
+    page = HEAD_A + "\n（上接第一版）\n" + STORY_A + "（下转第3版）\n"
+    result = segment_page(page)
+    (article,) = result.articles
+    assert article.continued_from == "上接第一版"
+    assert article.continued_to == "下转第3版"
+    assert "上接" not in "".join(article.paragraphs)
+    check_nothing_lost(page, result)
+
+
+def test_wire_dateline():
+    page = "国务院部署秋粮收购\n\n新华社北京9月9日电（记者 侯 缜）国务院\n常务会议9日召开，部署秋粮\n收购工作。\n"
+    (article,) = segment_page(page).articles
+    assert (article.byline, article.authors) == ("新华社北京9月9日电（记者 侯缜）", ["侯缜"])
+    assert article.paragraphs == ["国务院常务会议9日召开，部署秋粮收购工作。"]
+
+
+def test_empty_and_blank_pages():
+    for text in ["", "\n\n\n", "   \f  "]:
+        result = segment_page(text)
+        assert result.articles == [] and result.residue == []
