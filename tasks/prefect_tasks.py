@@ -1,0 +1,279 @@
+"""Prefect tasks of the ingest flow: thin, batched wrappers over pure functions.
+
+One task run per batch of pages (not per page or article): a task run costs
+a few API calls, so thousands of per-page runs would make orchestration
+slower than the work itself and bury the UI. Each wrapper only adds what
+Prefect is for: a readable name ("read pages 1–200"), retries where a retry
+can help, and logs/artifacts. The logic is in the plain functions next to
+them, which the tests and ``banmian segment`` can call without Prefect.
+
+Results are never persisted (``persist_result=False``) and never cached
+(``NO_CACHE``): page bytes and texts stay in memory, and hashing megabytes
+of inputs for cache keys would be pure waste.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from prefect import get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import task_run as runtime_task_run
+from prefect.tasks import exponential_backoff
+
+from tasks.decode import decode_page
+from tasks.discover import is_transient, read_bytes, reject_for_read_error
+from tasks.model import DecodedPage, PageResult, RawFile, Reject
+from tasks.segment import segment_page
+
+SUMMARY_ARTIFACT_KEY = "banmian-run-summary"
+COVERAGE_ARTIFACT_KEY = "banmian-page-coverage"
+READ_RETRIES = 2
+#: Coverage rows published at most (the artifact is for eyes, the warehouse has everything).
+MAX_COVERAGE_ROWS = 2000
+#: Marks log records that tell the run's story, so ``banmian run`` can show just those.
+STORY = {"banmian_story": True}
+
+_WS = re.compile(r"\s+")
+
+
+class TransientReadError(OSError):
+    """Some files of a batch failed with an error worth retrying (e.g. EIO on a network share)."""
+
+
+@dataclass(slots=True)
+class PageCoverage:
+    """One line of the coverage table: what became of one input file."""
+
+    path: str
+    status: str                 # loaded | unchanged | known_content | rejected | no_articles
+    encoding: str | None = None
+    chars: int = 0              # non-whitespace characters of the page text
+    articles: int = 0
+    residue_chars: int = 0      # non-whitespace characters kept out of articles
+    reason: str | None = None   # reject reason, if any
+
+    @property
+    def coverage(self) -> float | None:
+        """Share of the page's characters that ended in articles."""
+        return None if not self.chars else 1 - self.residue_chars / self.chars
+
+
+@dataclass(slots=True)
+class BatchResult:
+    """What ``segment_batch`` makes of one batch of files."""
+
+    pages: list[tuple[DecodedPage, PageResult]] = field(default_factory=list)
+    known: list[DecodedPage] = field(default_factory=list)   # content already in the warehouse
+    rejects: list[Reject] = field(default_factory=list)
+    coverage: list[PageCoverage] = field(default_factory=list)
+
+    def extend(self, other: BatchResult) -> None:
+        self.pages += other.pages
+        self.known += other.known
+        self.rejects += other.rejects
+        self.coverage += other.coverage
+
+
+# ---------------------------------------------------------------------------
+# Pure helpers
+# ---------------------------------------------------------------------------
+
+def batches(items: Sequence[Any], size: int) -> list[tuple[int, int, list[Any]]]:
+    """``(first, last, items)`` chunks with 1-based, inclusive positions, for names like "pages 1–200"."""
+    if size < 1:
+        raise ValueError(f"batch size must be at least 1, got {size}")
+    return [(i + 1, min(i + size, len(items)), list(items[i:i + size])) for i in range(0, len(items), size)]
+
+
+def visible_chars(text: str) -> int:
+    """Characters that are not whitespace: what coverage is measured in."""
+    return len(_WS.sub("", text))
+
+
+def residue_chars(result: PageResult) -> int:
+    return sum(visible_chars(r.text) for r in result.residue)
+
+
+def segment_safely(page: DecodedPage) -> PageResult | Reject:
+    """``segment_page``, except that a crash on one odd page becomes a Reject instead of ending the run."""
+    try:
+        return segment_page(page.text)
+    except Exception as exc:  # noqa: BLE001 - any bug on any page must not stop the run
+        return Reject(page.path, "segment_error",
+                      f"Segmentation failed on this page: {type(exc).__name__}: {exc}"[:500].rstrip(".") + ".",
+                      page.size)
+
+
+def decode_and_segment(items: Sequence[tuple[RawFile, bytes]], skip_page_ids: frozenset[str] | set[str]) -> BatchResult:
+    """Decode and segment one batch of read files (pure).
+
+    Pages whose content is in ``skip_page_ids`` are decoded (to learn their
+    identity) but not segmented: they are returned in ``known``. A page that
+    yields no article is still loaded, with all its text as residue, and also
+    reported as a ``no_articles`` reject, a warning that someone should look.
+    """
+    out = BatchResult()
+    for raw, data in items:
+        page = decode_page(raw.path, data, raw.mtime)
+        if isinstance(page, Reject):
+            out.rejects.append(page)
+            out.coverage.append(PageCoverage(raw.path, "rejected", reason=page.reason))
+            continue
+        chars = visible_chars(page.text)
+        if page.sha256 in skip_page_ids:
+            out.known.append(page)
+            out.coverage.append(PageCoverage(page.path, "known_content", page.encoding, chars))
+            continue
+        result = segment_safely(page)
+        if isinstance(result, Reject):
+            out.rejects.append(result)
+            out.coverage.append(PageCoverage(page.path, "rejected", page.encoding, chars, reason=result.reason))
+            continue
+        out.pages.append((page, result))
+        row = PageCoverage(page.path, "loaded", page.encoding, chars, len(result.articles), residue_chars(result))
+        if not result.articles:
+            row.status, row.reason = "no_articles", "no_articles"
+            out.rejects.append(Reject(page.path, "no_articles",
+                                      "Page was loaded, but segmentation found no article in it; "
+                                      "all its text is kept as residue.", page.size))
+        out.coverage.append(row)
+    return out
+
+
+def summary_markdown(summary: Any, coverage: Sequence[PageCoverage], rejects: Sequence[Reject],
+                     source: str, unchanged: int) -> str:
+    """The run summary artifact: the numbers first, then every reject with its reason."""
+    total_chars = sum(c.chars for c in coverage if c.status in ("loaded", "no_articles"))
+    kept_out = sum(c.residue_chars for c in coverage if c.status in ("loaded", "no_articles"))
+    share = f"{kept_out / total_chars:.1%}" if total_chars else "n/a"
+    lines = [
+        f"# banmian run `{summary.run_id}`: {summary.status}",
+        "",
+        f"Source: `{source}`  ",
+        f"Warehouse: `{summary.warehouse}`",
+        "",
+        "| pages loaded | skipped | replaced | articles | residue (share of loaded text) | rejects | time |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+        f"| {summary.pages_loaded} | {summary.pages_skipped} | {summary.pages_replaced} | {summary.articles} "
+        f"| {summary.residue_chars} chars ({share}) | {summary.rejects} | {summary.duration_s:.1f} s |",
+        "",
+        f"{unchanged} files were skipped without reading them (same size and mtime as last time).",
+    ]
+    if rejects:
+        lines += ["", "## Rejects", "", "| file | reason | detail |", "|---|---|---|"]
+        for r in rejects[:MAX_COVERAGE_ROWS]:
+            lines.append(f"| `{_md_cell(r.path)}` | {r.reason} | {_md_cell(r.detail)} |")
+        if len(rejects) > MAX_COVERAGE_ROWS:
+            lines.append(f"| … | | {len(rejects) - MAX_COVERAGE_ROWS} more in the `rejects` table |")
+    return "\n".join(lines) + "\n"
+
+
+def coverage_table(coverage: Sequence[PageCoverage]) -> list[dict[str, Any]]:
+    """Rows of the page coverage artifact, worst coverage first (those are the pages to look at)."""
+    def badness(c: PageCoverage) -> tuple[int, float, str]:
+        cov = c.coverage
+        return (0 if c.status in ("rejected", "no_articles") else 1, cov if cov is not None else 1.0, c.path)
+
+    rows = []
+    for c in sorted(coverage, key=badness)[:MAX_COVERAGE_ROWS]:
+        rows.append({
+            "file": c.path, "status": c.status, "reason": c.reason or "", "encoding": c.encoding or "",
+            "chars": c.chars, "articles": c.articles, "residue_chars": c.residue_chars,
+            "coverage": "" if c.coverage is None else f"{c.coverage:.1%}",
+        })
+    return rows
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def story(message: str, *args: Any) -> None:
+    """Log one line of the run's story (INFO, to the Prefect API and, in ``banmian run``, the terminal)."""
+    get_run_logger().info(message, *args, extra=STORY)
+
+
+# ---------------------------------------------------------------------------
+# Tasks
+# ---------------------------------------------------------------------------
+
+@task(name="read_batch", task_run_name="read pages {first}–{last}", retries=READ_RETRIES,
+      retry_delay_seconds=exponential_backoff(backoff_factor=1), retry_jitter_factor=0.5,
+      cache_policy=NO_CACHE, persist_result=False)
+def read_batch(files: list[RawFile], first: int, last: int) -> list[tuple[RawFile, bytes | Reject]]:
+    """Read a batch of files. Transient OS errors (EIO, ESTALE, ...) fail the task so Prefect retries it;
+    on the last attempt, and for permanent errors (deleted, permission), the file becomes a Reject."""
+    out: list[tuple[RawFile, bytes | Reject]] = []
+    transient: list[str] = []
+    for f in files:
+        try:
+            out.append((f, read_bytes(f.path)))
+        except OSError as exc:
+            if is_transient(exc) and runtime_task_run.run_count <= READ_RETRIES:
+                transient.append(f"{f.path}: {exc}")
+            out.append((f, reject_for_read_error(f, exc)))
+    if transient:
+        raise TransientReadError(f"{len(transient)} files failed with a transient error, retrying the batch; "
+                                 f"first: {transient[0]}")
+    return out
+
+
+@task(name="segment_batch", task_run_name="segment pages {first}–{last}",
+      cache_policy=NO_CACHE, persist_result=False)
+def segment_batch(items: list[tuple[RawFile, bytes]], first: int, last: int,
+                  skip_page_ids: frozenset[str]) -> BatchResult:
+    """Decode and segment a batch (pure work, so no retries: the same input gives the same failure)."""
+    started = time.perf_counter()
+    result = decode_and_segment(items, skip_page_ids)
+    articles = sum(len(r.articles) for _, r in result.pages)
+    story("Pages %d–%d: %d segmented into %d articles, %d already loaded, %d rejected (%.1f s).",
+          first, last, len(result.pages), articles, len(result.known),
+          sum(1 for r in result.rejects if r.reason != "no_articles"), time.perf_counter() - started)
+    for r in result.rejects:
+        get_run_logger().warning("%s: %s (%s)", r.path, r.detail, r.reason)
+    return result
+
+
+def _retry_only_transient_io(task: Any, task_run: Any, state: Any) -> bool:
+    """Retry a commit only after an OS-level error: the commit is atomic, so a failed one left nothing
+    behind, while a schema or logic error would fail again the same way."""
+    try:
+        state.result()
+    except OSError as exc:
+        return is_transient(exc)
+    except Exception:  # noqa: BLE001
+        return False
+    return False
+
+
+@task(name="load_run", task_run_name="load run {run.run_id}", retries=1, retry_delay_seconds=2,
+      retry_condition_fn=_retry_only_transient_io, cache_policy=NO_CACHE, persist_result=False)
+def load_run(writer: Any, run: Any, pages: list[tuple[DecodedPage, PageResult]], unchanged: list[RawFile],
+             rejects: list[Reject], full_refresh: bool = False) -> Any:
+    """Commit the whole run to the warehouse in one atomic step (``WarehouseWriter.commit_run``)."""
+    return writer.commit_run(run, pages, unchanged, rejects, full_refresh=full_refresh)
+
+
+@task(name="publish_summary", task_run_name="publish summary of run {summary.run_id}",
+      cache_policy=NO_CACHE, persist_result=False)
+def publish_summary(summary: Any, coverage: list[PageCoverage], rejects: list[Reject],
+                    source: str, unchanged: int) -> None:
+    """Publish the run summary (markdown) and page coverage (table) under stable keys,
+    so the UI's Artifacts page shows each as one series across runs."""
+    create_markdown_artifact(
+        markdown=summary_markdown(summary, coverage, rejects, source, unchanged),
+        key=SUMMARY_ARTIFACT_KEY,
+        description=f"banmian run {summary.run_id}: {summary.status}",
+    )
+    create_table_artifact(
+        table=coverage_table(coverage) or [{"file": "(no page read in this run)"}],
+        key=COVERAGE_ARTIFACT_KEY,
+        description="What became of each file read in this run, least covered first "
+                    "(coverage = share of the page's characters that ended in articles).",
+    )

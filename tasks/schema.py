@@ -1,0 +1,336 @@
+"""The warehouse's tables: their exact Arrow schemas and what every column means.
+
+Schemas are explicit (never inferred from the first batch of rows) so that an
+empty run, an all-null column or a new pyarrow cannot change a Parquet file's
+types, and every file of a table can be read together. The comments are
+written into DuckDB with ``COMMENT ON`` so the catalogue documents itself.
+
+Bump ``SCHEMA_VERSION`` whenever a stored table or native table changes shape,
+and add a migration step in ``tasks/warehouse.py``.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+SCHEMA_VERSION = 1
+
+_str = pa.string()
+_i32 = pa.int32()
+_i64 = pa.int64()
+_f64 = pa.float64()
+_ts = pa.timestamp("us", tz="UTC")
+_names = pa.list_(pa.string())
+
+# ---------------------------------------------------------------------------
+# Stored in Parquet under <root>/data/<table>/ (the storage of record).
+# Every row carries the (page_id, run_id) of the page version it belongs to,
+# which is how the views show only current page versions.
+# ---------------------------------------------------------------------------
+
+PAGES_STORED = pa.schema([
+    ("page_id", _str),
+    ("run_id", _str),
+    ("path", _str),
+    ("size", _i64),
+    ("mtime", _f64),
+    ("encoding", _str),
+    ("n_chars", _i64),
+    ("date", _str),
+    ("page_no", _str),
+    ("page_name", _str),
+    ("editor", _str),
+    ("meta", pa.map_(pa.string(), pa.string())),
+    ("result_digest", _str),
+])
+
+ARTICLES = pa.schema([
+    ("article_id", _str),
+    ("page_id", _str),
+    ("ordinal", _i32),
+    ("kind", _str),
+    ("headline", _str),
+    ("subheadline", _str),
+    ("kicker", _str),
+    ("byline", _str),
+    ("authors", _names),
+    ("photographers", _names),
+    ("body", _str),
+    ("n_chars", _i64),
+    ("n_paragraphs", _i32),
+    ("n_crossheads", _i32),
+    ("continued_from", _str),
+    ("continued_to", _str),
+    ("first_line", _i32),
+    ("run_id", _str),
+])
+
+BLOCKS = pa.schema([
+    ("block_id", _str),
+    ("article_id", _str),
+    ("page_id", _str),
+    ("ordinal", _i32),
+    ("kind", _str),
+    ("text", _str),
+    ("run_id", _str),
+])
+
+SENTENCES = pa.schema([
+    ("sentence_id", _str),
+    ("article_id", _str),
+    ("block_id", _str),
+    ("page_id", _str),
+    ("ordinal", _i32),
+    ("text", _str),
+    ("run_id", _str),
+])
+
+RESIDUE = pa.schema([
+    ("page_id", _str),
+    ("ordinal", _i32),
+    ("line", _i32),
+    ("reason", _str),
+    ("text", _str),
+    ("run_id", _str),
+])
+
+# Stored table name -> schema. Order is the order files are written in.
+STORED: dict[str, pa.Schema] = {
+    "pages": PAGES_STORED,
+    "articles": ARTICLES,
+    "blocks": BLOCKS,
+    "sentences": SENTENCES,
+    "residue": RESIDUE,
+}
+
+# Stored tables whose rows are only meaningful for a current page version;
+# compaction drops their rows of superseded versions. Page rows are kept for
+# ``pages_history``.
+CONTENT_TABLES = ("articles", "blocks", "sentences", "residue")
+
+# ---------------------------------------------------------------------------
+# Native DuckDB tables (small, mutable bookkeeping).
+# ---------------------------------------------------------------------------
+
+RUNS = pa.schema([
+    ("run_id", _str),
+    ("started_at", _ts),
+    ("finished_at", _ts),
+    ("source", _str),
+    ("pages_found", _i64),
+    ("pages_skipped", _i64),
+    ("pages_loaded", _i64),
+    ("pages_replaced", _i64),
+    ("rejects", _i64),
+    ("articles", _i64),
+    ("residue_chars", _i64),
+    ("status", _str),
+    ("schema_version", _i32),
+])
+
+REJECTS = pa.schema([
+    ("run_id", _str),
+    ("path", _str),
+    ("reason", _str),
+    ("detail", _str),
+    ("size", _i64),
+])
+
+PAGE_SOURCES = pa.schema([
+    ("path", _str),
+    ("page_id", _str),
+    ("size", _i64),
+    ("mtime", _f64),
+    ("first_seen_run", _str),
+    ("last_seen_run", _str),
+    ("current", pa.bool_()),
+])
+
+# Internal: which page versions exist and which are current.
+PAGE_VERSIONS = pa.schema([
+    ("page_id", _str),
+    ("run_id", _str),
+    ("result_digest", _str),
+    ("superseded_by_run", _str),
+])
+
+# Internal: the live Parquet files. A file not listed here is invisible.
+MANIFEST = pa.schema([
+    ("table_name", _str),
+    ("file", _str),
+    ("run_id", _str),
+    ("n_rows", _i64),
+    ("n_bytes", _i64),
+])
+
+SCHEMA_VERSIONS = pa.schema([
+    ("version", _i32),
+    ("applied_at", _ts),
+])
+
+# Native table -> (schema, primary key columns).
+NATIVE: dict[str, tuple[pa.Schema, tuple[str, ...]]] = {
+    "runs": (RUNS, ("run_id",)),
+    "rejects": (REJECTS, ()),
+    "page_sources": (PAGE_SOURCES, ("path", "page_id")),
+    "_page_versions": (PAGE_VERSIONS, ("page_id", "run_id")),
+    "_manifest": (MANIFEST, ("file",)),
+    "schema_version": (SCHEMA_VERSIONS, ()),
+}
+
+# ---------------------------------------------------------------------------
+# Documentation: COMMENT ON TABLE/VIEW and COMMENT ON COLUMN.
+# ---------------------------------------------------------------------------
+
+_PAGE_ID = "The page: sha256 (hex) of the raw bytes of its file."
+_RUN_ID = "The run that loaded this page version (see runs)."
+_PAGE_META = {
+    "date": "Publication date as printed in the page furniture (null if not found).",
+    "page_no": "Page number as printed (null if not found).",
+    "page_name": "Page name as printed, e.g. 要闻 (null if not found).",
+    "editor": "Editor credit of the page (null if not found).",
+    "meta": "Every page metadata key found by segmentation, as a map.",
+}
+
+TABLE_COMMENTS: dict[str, str] = {
+    "pages": "One row per distinct current page content (identical files are one page). "
+             "Paths of the page: page_sources; earlier versions: pages_history.",
+    "pages_history": "One row per page version ever loaded; superseded_by_run is null for "
+                     "current versions. Never counted in reports.",
+    "page_sources": "One row per (path, page content) ever seen; current marks what each "
+                    "path holds now. Identical content under two names: two rows, one page.",
+    "articles": "One row per article of a current page, in page order.",
+    "blocks": "One row per paragraph (p) or crosshead (h) of an article, in order.",
+    "sentences": "One row per sentence of an article's paragraphs (crossheads are not split).",
+    "residue": "One row per piece of page text kept out of every article, with the reason.",
+    "runs": "One row per committed run (a run killed before it commits leaves no row).",
+    "rejects": "One row per input file of a run that could not become a page, and why.",
+    "schema_version": "One row per schema version this warehouse was migrated to; "
+                      "the current version is max(version).",
+    "_page_versions": "Internal: every page version and whether it is current.",
+    "_manifest": "Internal: the live Parquet files behind each view. Files not listed "
+                 "here (left by a killed run) are invisible and swept.",
+}
+
+COLUMN_COMMENTS: dict[str, dict[str, str]] = {
+    "pages": {
+        "page_id": _PAGE_ID,
+        "source_path": "Canonical path of this content: the smallest current path in "
+                       "page_sources.",
+        "size": "Size in bytes of the raw file.",
+        "mtime": "Modification time of source_path (seconds since the epoch) when last seen.",
+        "encoding": "Encoding the raw bytes were decoded with (utf-8, gb18030, ...).",
+        "n_chars": "Characters of decoded page text (line ends normalised to \\n).",
+        "run_id": _RUN_ID,
+        **_PAGE_META,
+    },
+    "pages_history": {
+        "page_id": _PAGE_ID,
+        "run_id": _RUN_ID,
+        "path": "Path the page was loaded from in that run.",
+        "size": "Size in bytes of the raw file.",
+        "mtime": "Modification time of the file when loaded (seconds since the epoch).",
+        "encoding": "Encoding the raw bytes were decoded with.",
+        "n_chars": "Characters of decoded page text.",
+        **_PAGE_META,
+        "result_digest": "sha256 of the segmentation result and records version; a full "
+                         "refresh only makes a new version when this changes.",
+        "superseded_by_run": "Run that replaced this version (null while it is current).",
+    },
+    "page_sources": {
+        "path": "Path of an input file, as discovered (absolute).",
+        "page_id": "The page content found at that path.",
+        "size": "Size in bytes of the file when last seen with that content.",
+        "mtime": "Modification time (seconds since the epoch) when last seen.",
+        "first_seen_run": "First run that saw this content at this path.",
+        "last_seen_run": "Last run that saw this content at this path.",
+        "current": "True if the path holds this content now.",
+    },
+    "articles": {
+        "article_id": "First 16 hex of sha256(page_id, ordinal, body).",
+        "page_id": _PAGE_ID,
+        "ordinal": "1-based place of the article on its page.",
+        "kind": "news, photo or feature.",
+        "headline": "Main headline (null if none).",
+        "subheadline": "Subheadline, often after a dash (null if none).",
+        "kicker": "Line above the headline (null if none).",
+        "byline": "Credit as printed, normalised (null if none).",
+        "authors": "Author names parsed from the byline.",
+        "photographers": "Photographer names parsed from the byline.",
+        "body": "Paragraphs joined by a blank line (crossheads left out).",
+        "n_chars": "Characters in the paragraphs (separators not counted).",
+        "n_paragraphs": "Number of paragraphs.",
+        "n_crossheads": "Number of crossheads.",
+        "continued_from": "Jump marker such as 上接第一版 (null if none).",
+        "continued_to": "Jump marker such as 下转第三版 (null if none).",
+        "first_line": "1-based line of the page where the article begins.",
+        "run_id": _RUN_ID,
+    },
+    "blocks": {
+        "block_id": "First 16 hex of sha256(article_id, ordinal, kind, text).",
+        "article_id": "The article (see articles).",
+        "page_id": _PAGE_ID,
+        "ordinal": "1-based place of the block in its article.",
+        "kind": "p for a paragraph, h for a crosshead.",
+        "text": "Text of the block.",
+        "run_id": _RUN_ID,
+    },
+    "sentences": {
+        "sentence_id": "First 16 hex of sha256(block_id, ordinal, text).",
+        "article_id": "The article (see articles).",
+        "block_id": "The paragraph the sentence is in (see blocks).",
+        "page_id": _PAGE_ID,
+        "ordinal": "1-based place of the sentence in its article.",
+        "text": "Text of the sentence; a paragraph's sentences concatenate to it exactly.",
+        "run_id": _RUN_ID,
+    },
+    "residue": {
+        "page_id": _PAGE_ID,
+        "ordinal": "1-based place of the piece among the page's residue.",
+        "line": "1-based line of the page where it stands.",
+        "reason": "page_furniture, duplicate_crosshead, decoration or unassigned.",
+        "text": "The text kept out of articles.",
+        "run_id": _RUN_ID,
+    },
+    "runs": {
+        "run_id": "UTC start time and a random tail, e.g. 20250101T120000Z-1a2b3c.",
+        "started_at": "When the run started.",
+        "finished_at": "When the run committed.",
+        "source": "What the run read (a directory, a list, ...).",
+        "pages_found": "Input files discovered.",
+        "pages_skipped": "Files not re-loaded: unchanged size and mtime, or content "
+                         "already loaded.",
+        "pages_loaded": "New page versions written.",
+        "pages_replaced": "Page versions this run superseded.",
+        "rejects": "Input files that could not become pages.",
+        "articles": "Articles written by this run.",
+        "residue_chars": "Characters of residue written by this run.",
+        "status": "complete, or partial if some discovered files were neither loaded, "
+                  "skipped nor rejected.",
+        "schema_version": "Warehouse schema version the run wrote.",
+    },
+    "rejects": {
+        "run_id": "The run that met the file.",
+        "path": "Path of the input file.",
+        "reason": "Machine-readable code: empty, binary, not_text, unreadable, ...",
+        "detail": "One human sentence.",
+        "size": "Size in bytes (null if unknown).",
+    },
+    "schema_version": {
+        "version": "Schema version.",
+        "applied_at": "When the warehouse was created at or migrated to it.",
+    },
+    "_page_versions": {
+        "page_id": _PAGE_ID,
+        "run_id": "Run that loaded the version.",
+        "result_digest": "sha256 of the segmentation result that version holds.",
+        "superseded_by_run": "Run that replaced the version (null while current).",
+    },
+    "_manifest": {
+        "table_name": "Stored table the file belongs to.",
+        "file": "Path of the file relative to the warehouse root.",
+        "run_id": "Run (or compaction) that wrote it.",
+        "n_rows": "Rows in the file.",
+        "n_bytes": "Size of the file in bytes.",
+    },
+}

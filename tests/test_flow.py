@@ -1,0 +1,188 @@
+"""The ingest flow with real Prefect (test harness), real files and a real DuckDB warehouse."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from _paths import SAMPLE
+from bad_inputs import EXPECTED, make_bad_inputs
+from prefect.client.orchestration import get_client
+
+from flows.ingest import ingest, split_unchanged
+from tasks.discover import SourceNotFound
+from tasks.model import RawFile
+from tasks.prefect_tasks import COVERAGE_ARTIFACT_KEY, SUMMARY_ARTIFACT_KEY
+from tasks.warehouse import Warehouse, WarehouseBusy
+
+pytestmark = pytest.mark.usefixtures("prefect_harness")
+
+
+def latest_artifact(key: str) -> dict:
+    """The newest artifact with ``key``, straight from the API (Artifact.get is broken in Prefect 3.8.8:
+    its sync client sends offset=null, which the server refuses with 422)."""
+    with get_client(sync_client=True) as client:
+        response = client.request("GET", "/artifacts/{key}/latest", path_params={"key": key})
+        return response.json()
+
+
+def _one(wh: Warehouse, sql: str, params: list | None = None) -> object:
+    return wh.query(sql, params).column(0).to_pylist()[0]
+
+
+def test_sample_loads_then_skips(tmp_path: Path) -> None:
+    wh_dir = tmp_path / "wh"
+    first = ingest(source=str(SAMPLE), warehouse=str(wh_dir))
+    assert (first.pages_loaded, first.pages_skipped, first.rejects, first.status) == (2, 0, 0, "complete")
+    assert first.articles > 0
+    wh = Warehouse(wh_dir)
+    assert _one(wh, "SELECT count(*) FROM pages") == 2
+    assert _one(wh, "SELECT count(*) FROM articles") == first.articles
+
+    second = ingest(source=str(SAMPLE), warehouse=str(wh_dir))
+    assert (second.pages_loaded, second.pages_skipped, second.articles) == (0, 2, 0)
+    assert second.status == "complete"
+    assert _one(wh, "SELECT count(*) FROM pages") == 2
+    assert _one(wh, "SELECT count(*) FROM runs") == 2
+
+    summary = latest_artifact(SUMMARY_ARTIFACT_KEY)
+    assert summary["type"] == "markdown" and second.run_id in summary["data"]
+    coverage = latest_artifact(COVERAGE_ARTIFACT_KEY)
+    assert coverage["type"] == "table"
+
+
+def test_bad_inputs_finish_partial_with_every_reject_recorded(tmp_path: Path) -> None:
+    source = make_bad_inputs(tmp_path / "in")
+    summary = ingest(source=str(source), warehouse=str(tmp_path / "wh"))
+    wh = Warehouse(tmp_path / "wh")
+
+    expected_rejects = {name: reason for name, reason in EXPECTED.items() if reason}
+    got = wh.query("SELECT path, reason, detail FROM rejects WHERE run_id = ?", [summary.run_id]).to_pylist()
+    assert {Path(r["path"]).name: r["reason"] for r in got} == expected_rejects
+    assert all(r["detail"] for r in got)
+    assert summary.status == "partial" and summary.rejects == len(expected_rejects)
+
+    loaded = {name for name, reason in EXPECTED.items() if reason is None}
+    paths = wh.query("SELECT path FROM page_sources WHERE current").column(0).to_pylist()
+    assert {Path(p).name for p in paths} == loaded
+    assert str(source / "'; drop table articles; --.txt") in paths  # names are data, never SQL
+    encodings = set(wh.query("SELECT DISTINCT encoding FROM pages").column(0).to_pylist())
+    assert {"gb18030", "utf-16-le", "utf-16-be", "utf-8-sig", "utf-8"} <= encodings
+    assert _one(wh, "SELECT count(*) FROM articles") > 0
+
+
+def test_touched_and_copied_files_are_recognised_by_content(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    shutil.copytree(SAMPLE, src)
+    for f in src.iterdir():
+        f.chmod(0o644)
+    wh_dir = str(tmp_path / "wh")
+    ingest(source=str(src), warehouse=wh_dir)
+
+    page = sorted(src.glob("*.txt"))[0]
+    os.utime(page, (time.time() + 5, time.time() + 5))          # touched: same content, new mtime
+    shutil.copy(page, src / "copy-of-page.txt")                 # copied: known content, new path
+    summary = ingest(source=str(src), warehouse=wh_dir)
+
+    assert (summary.pages_loaded, summary.pages_skipped, summary.rejects) == (0, 3, 0)
+    wh = Warehouse(wh_dir)
+    assert _one(wh, "SELECT count(*) FROM pages") == 2
+    assert _one(wh, "SELECT count(*) FROM page_sources WHERE current") == 3
+
+
+def test_changed_file_replaces_its_page(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    page = src / "p.txt"
+    page.write_text((SAMPLE / sorted(os.listdir(SAMPLE))[0]).read_text(encoding="utf-8"), encoding="utf-8")
+    wh_dir = str(tmp_path / "wh")
+    ingest(source=str(src), warehouse=wh_dir)
+    page.write_text(page.read_text(encoding="utf-8") + "\n本报讯 新增一段内容。\n", encoding="utf-8")
+    summary = ingest(source=str(src), warehouse=wh_dir)
+    assert (summary.pages_loaded, summary.pages_replaced) == (1, 1)
+    assert _one(Warehouse(wh_dir), "SELECT count(*) FROM pages") == 1
+
+
+def test_page_without_articles_is_loaded_and_flagged(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "furniture-only.txt").write_text("2024年5月1日 星期三\n第3版\n", encoding="utf-8")
+    summary = ingest(source=str(src), warehouse=str(tmp_path / "wh"))
+    wh = Warehouse(tmp_path / "wh")
+    assert summary.pages_loaded == 1
+    assert _one(wh, "SELECT count(*) FROM pages") == 1
+    assert _one(wh, "SELECT count(*) FROM residue") >= 1
+    coverage = latest_artifact(COVERAGE_ARTIFACT_KEY)
+    assert "no_articles" in str(coverage["data"])
+
+
+def test_batches_cover_every_file(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    text = (SAMPLE / sorted(os.listdir(SAMPLE))[0]).read_text(encoding="utf-8")
+    for i in range(5):
+        (src / f"p{i}.txt").write_text(f"第{i}版\n{text}", encoding="utf-8")
+    summary = ingest(source=str(src), warehouse=str(tmp_path / "wh"), batch_size=2)
+    assert summary.pages_loaded == 5 and summary.status == "complete"
+
+
+def test_missing_source_fails_clearly(tmp_path: Path) -> None:
+    with pytest.raises(SourceNotFound, match="does not exist"):
+        ingest(source=str(tmp_path / "nope"), warehouse=str(tmp_path / "wh"))
+
+
+def test_busy_warehouse_without_waiting_fails_at_once(tmp_path: Path) -> None:
+    wh = Warehouse(tmp_path / "wh")
+    with wh.writer():
+        started = time.monotonic()
+        with pytest.raises(WarehouseBusy):
+            ingest(source=str(SAMPLE), warehouse=str(tmp_path / "wh"), wait=False)
+        assert time.monotonic() - started < 30
+
+
+def test_split_unchanged_uses_size_and_mtime() -> None:
+    files = [RawFile("/a", 10, 1.0), RawFile("/b", 10, 2.0), RawFile("/c", 5, 1.0)]
+    known = {"/a": (10, 1.0, "x"), "/b": (10, 1.5, "y")}
+    to_read, unchanged = split_unchanged(files, known, full_refresh=False)
+    assert [f.path for f in unchanged] == ["/a"] and [f.path for f in to_read] == ["/b", "/c"]
+    to_read, unchanged = split_unchanged(files, known, full_refresh=True)
+    assert unchanged == [] and len(to_read) == 3
+
+
+class _FlakyWriter:
+    """Stands in for a WarehouseWriter whose commit fails first with ``error``: only the retry policy is under test."""
+
+    def __init__(self, error: Exception) -> None:
+        self.error, self.calls = error, 0
+
+    def commit_run(self, *args: object, **kwargs: object) -> str:
+        self.calls += 1
+        if self.calls == 1:
+            raise self.error
+        return "committed"
+
+
+def test_commit_is_retried_only_after_transient_io_errors() -> None:
+    from prefect import flow
+
+    from tasks.prefect_tasks import load_run
+    from tasks.warehouse import RunInfo, SchemaError
+
+    run = RunInfo(run_id="r1", started_at=datetime.now(timezone.utc), source="s", pages_found=0)
+
+    @flow
+    def commit(writer: _FlakyWriter) -> str:
+        return load_run(writer, run, [], [], [])
+
+    flaky = _FlakyWriter(OSError(errno.EIO, "Input/output error"))
+    assert commit(flaky) == "committed" and flaky.calls == 2
+
+    broken = _FlakyWriter(SchemaError("schema version 9 is newer than this banmian"))
+    with pytest.raises(SchemaError):
+        commit(broken)
+    assert broken.calls == 1
