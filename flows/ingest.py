@@ -19,8 +19,10 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Annotated, Any
 
 from prefect import flow, get_run_logger
+from pydantic import Field
 
 from banmian import SAMPLE_DIR
 from tasks import ids
@@ -92,6 +94,15 @@ def count_reasons(rejects: Iterable[Reject]) -> list[tuple[str, int]]:
     return Counter(r.reason for r in rejects).most_common()
 
 
+def _state_error(state: Any) -> str:
+    """The one-line error of a failed task state."""
+    try:
+        state.result()
+    except Exception as exc:  # noqa: BLE001 - any task error is reported, not raised
+        return f"{type(exc).__name__}: {exc}"
+    return state.message or "failed"
+
+
 def _fmt_share(share: float | None) -> str:
     return "n/a" if share is None else f"{share:.1%}"
 
@@ -99,7 +110,7 @@ def _fmt_share(share: float | None) -> str:
 @flow(name="banmian-ingest", persist_result=False, log_prints=False,
       description="Raw newspaper page text → articles in the banmian warehouse (Parquet + DuckDB).")
 def ingest(source: str = str(SAMPLE_DIR), warehouse: str = "warehouse", full_refresh: bool = False,
-           batch_size: int = 200, wait: bool = True) -> RunSummary:
+           batch_size: Annotated[int, Field(ge=1, le=100_000)] = 200, wait: bool = True) -> RunSummary:
     """Ingest the ``*.txt`` pages under ``source`` into the warehouse at ``warehouse``.
 
     ``full_refresh`` re-reads and re-segments every file (and forgets paths
@@ -142,7 +153,14 @@ def ingest(source: str = str(SAMPLE_DIR), warehouse: str = "warehouse", full_ref
                     coverage.append(PageCoverage(raw.path, "rejected", reason=data.reason))
                 else:
                     readable.append((raw, data))
-            done.extend(segment_batch(readable, first, last, skip_ids))
+            state = segment_batch(readable, first, last, skip_ids, return_state=True)
+            if state.is_completed():
+                done.extend(state.result())
+            else:  # visible as a failed task in the UI; the other batches still load
+                error = _state_error(state)
+                logger.error("Batch of pages %d-%d failed (%s); its files are recorded as rejects.",
+                             first, last, error, extra=STORY)
+                done.extend(BatchResult.failed(readable, error))
         rejects += done.rejects
         coverage += done.coverage
 

@@ -3,7 +3,7 @@
 One task run per batch of pages (not per page or article): a task run costs
 a few API calls, so thousands of per-page runs would make orchestration
 slower than the work itself and bury the UI. Each wrapper only adds what
-Prefect is for: a readable name ("read pages 1–200"), retries where a retry
+Prefect is for: a readable name ("read pages 1-200"), retries where a retry
 can help, and logs/artifacts. The logic is in the plain functions next to
 them, which the tests and ``banmian segment`` can call without Prefect.
 
@@ -78,6 +78,13 @@ class BatchResult:
         self.known += other.known
         self.rejects += other.rejects
         self.coverage += other.coverage
+
+    @classmethod
+    def failed(cls, items: list[tuple[RawFile, bytes]], error: str) -> BatchResult:
+        """A batch whose task failed: each of its files becomes a reject, so the run goes on."""
+        rejects = [Reject(raw.path, "batch_failed", f"its batch failed to segment: {error}", raw.size)
+                   for raw, _ in items]
+        return cls(rejects=rejects, coverage=[PageCoverage(r.path, "rejected", reason=r.reason) for r in rejects])
 
 
 # ---------------------------------------------------------------------------
@@ -203,7 +210,7 @@ def story(message: str, *args: Any) -> None:
 # Tasks
 # ---------------------------------------------------------------------------
 
-@task(name="read_batch", task_run_name="read pages {first}–{last}", retries=READ_RETRIES,
+@task(name="read_batch", task_run_name="read pages {first}-{last}", retries=READ_RETRIES,
       retry_delay_seconds=exponential_backoff(backoff_factor=1), retry_jitter_factor=0.5,
       cache_policy=NO_CACHE, persist_result=False)
 def read_batch(files: list[RawFile], first: int, last: int) -> list[tuple[RawFile, bytes | Reject]]:
@@ -224,7 +231,7 @@ def read_batch(files: list[RawFile], first: int, last: int) -> list[tuple[RawFil
     return out
 
 
-@task(name="segment_batch", task_run_name="segment pages {first}–{last}",
+@task(name="segment_batch", task_run_name="segment pages {first}-{last}",
       cache_policy=NO_CACHE, persist_result=False)
 def segment_batch(items: list[tuple[RawFile, bytes]], first: int, last: int,
                   skip_page_ids: frozenset[str]) -> BatchResult:

@@ -186,3 +186,37 @@ def test_commit_is_retried_only_after_transient_io_errors() -> None:
     with pytest.raises(SchemaError):
         commit(broken)
     assert broken.calls == 1
+
+
+def test_failed_batch_is_a_failed_task_and_the_other_batches_load(tmp_path: Path, monkeypatch) -> None:
+    """A batch whose task crashes is recorded as rejects (reason batch_failed); the rest is committed.
+
+    The crash is provoked in banmian's own batch function (not in Prefect or DuckDB), for files named
+    ``boom*``: nothing in real input makes segmentation crash, which is the point.
+    """
+    import tasks.prefect_tasks as pt
+
+    source = tmp_path / "in"
+    source.mkdir()
+    for page in SAMPLE.glob("*.txt"):
+        shutil.copy(page, source / page.name)
+    (source / "zz_boom.txt").write_text("本报讯（记者 王芳）今天开会。\n", encoding="utf-8")
+    real = pt.decode_and_segment
+
+    def crash_on_boom(items, skip_page_ids):
+        if any("boom" in raw.path for raw, _ in items):
+            raise RuntimeError("segmenter exploded")
+        return real(items, skip_page_ids)
+
+    monkeypatch.setattr(pt, "decode_and_segment", crash_on_boom)
+    summary = ingest(source=str(source), warehouse=str(tmp_path / "wh"), batch_size=2)
+    assert summary.pages_loaded == 2 and summary.status == "partial"
+    wh = Warehouse(tmp_path / "wh")
+    assert wh.query("SELECT reason, detail FROM rejects").to_pylist() == [
+        {"reason": "batch_failed", "detail": "its batch failed to segment: RuntimeError: segmenter exploded"}]
+    with get_client(sync_client=True) as client:
+        from prefect.client.schemas.sorting import TaskRunSort
+
+        runs = client.read_task_runs(limit=200, sort=TaskRunSort.EXPECTED_START_TIME_DESC)
+    failed = [r.name for r in runs if r.state is not None and r.state.is_failed()]
+    assert "segment pages 3-3" in failed

@@ -8,7 +8,7 @@ import pytest
 
 from tasks.accounting import invented_characters, lost_characters
 from tasks.segment import segment_page
-from tests._paths import SAMPLE, shared
+from _paths import SAMPLE, shared
 
 #: Issue 2's bar on the seeds: every figure 1.0, body_cer 0.0.
 SEED_TARGETS = {"article_f1": 1.0, "exact_body": 1.0, "headline_acc": 1.0,
