@@ -15,7 +15,7 @@ their column's width:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from statistics import median
 
 from tasks.clean import join_lines
@@ -41,7 +41,6 @@ class Paragraph:
     terminated: bool = False      # ends with sentence-final punctuation
     indented: bool = True         # first line starts short of the column (a true paragraph start)
     dateline: bool = False        # opens with a dateline (本报讯…)
-    notes: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -115,13 +114,13 @@ def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
             prev, pw = flat[i - 1]
             nxt = flat[i + 1][0] if i + 1 < len(flat) else None
             if _ends_paragraph(prev, pw, ln, w, nxt):
-                paras.append(_make_paragraph(cur, cur_w, paras))
+                paras.append(_make_paragraph(cur, cur_w))
                 cur = []
         if not cur:
             cur_w = w
         cur.append(ln)
     if cur:
-        paras.append(_make_paragraph(cur, cur_w, paras))
+        paras.append(_make_paragraph(cur, cur_w))
     return merge_run_in_heads(paras)
 
 
@@ -160,7 +159,7 @@ def merge_run_in_heads(paras: list[Paragraph]) -> list[Paragraph]:
     return out
 
 
-def _make_paragraph(lines: list[Line], column: float, before: list[Paragraph]) -> Paragraph:
+def _make_paragraph(lines: list[Line], column: float) -> Paragraph:
     first = lines[0]
     indented = first.width <= column - SHORT_BY + 0.1 or first.kind == DATELINE or len(lines) == 1
     return Paragraph(

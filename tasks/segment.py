@@ -23,9 +23,10 @@ Nothing is dropped: every line ends in an article field or a ``Residue``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from tasks.clean import clean_heading, clean_paragraph, ends_sentence, split_doubled
+from tasks.clean import clean_heading, clean_paragraph, split_doubled
 from tasks.credits import (
     Credit,
     parse_byline,
@@ -199,7 +200,7 @@ def _units(lines: list[Line]) -> _Page:
                 pending.append(grp)
                 open_unit = None
         elif kind == "credit" or kind == CREDIT:
-            open_unit = _close_caption(units, lns, start, residue)
+            _close_caption(units, lns, start, residue)
             open_unit = None
         elif kind == JUMP:
             text = lns[0].text.strip("（）() ")
@@ -232,19 +233,19 @@ def _record_furniture(line: Line, meta: dict[str, str]) -> None:
         meta.setdefault("page", " ".join(text.split()))
 
 
-def _close_caption(units: list[Unit], lns: list[Line], start, residue: list[Residue]) -> None:
+def _close_caption(units: list[Unit], lns: list[Line], start: Callable[[Unit], Unit],
+                   residue: list[Residue]) -> None:
     """A photo credit closes a caption: the paragraph right before it."""
     credit_text = " ".join(ln.text for ln in lns)
     credit = parse_photo_credit(credit_text)
     if credit is None:  # pragma: no cover - classify_line guarantees the form
         residue.extend(Residue(ln.text, "unassigned", ln.no) for ln in lns)
-        return None
+        return
     host = units[-1] if units else None
     caption = Unit("photo", credit=credit, credit_lines=list(lns))
     if host is not None and host.paras and not (host.kind == "story" and len(host.paras) == 1):
         caption.paras.append(host.paras.pop())
     start(caption)
-    return None
 
 
 # --- headline assignment --------------------------------------------------------------
@@ -548,7 +549,7 @@ def _article_of(unit: Unit, residue: list[Residue]) -> Article | None:
             credit, rest = parsed
             art.byline, art.authors = credit.text, credit.authors
             first = unit.paras[0]
-            unit.paras[0] = Paragraph([Line(first.first_line, rest, 0.0, PROSE)] + [], first.column,
+            unit.paras[0] = Paragraph([Line(first.first_line, rest, 0.0, PROSE)], first.column,
                                       first.terminated, first.indented, False)
             if not rest.strip():
                 del unit.paras[0]
