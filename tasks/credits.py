@@ -181,9 +181,13 @@ def parse_dateline(paragraph: str) -> tuple[Credit, str] | None:
     return credit, paragraph[m.end():].lstrip()
 
 
+#: Box and bullet marks printed before a byline; they are decoration, not credit text.
+BYLINE_MARKS = "□■◇◆●○"
+
+
 def parse_byline(line: str) -> Credit:
-    """A standalone byline line: ``本报通讯员 金鑫`` → names as authors."""
-    return Credit(normalise_credit_text(line.strip(" □■◇◆●○")), parse_names(line))
+    """A standalone byline line: ``本报通讯员 金鑫`` → names as authors (leading marks dropped)."""
+    return Credit(normalise_credit_text(line.strip(" " + BYLINE_MARKS)), parse_names(line))
 
 
 def parse_photo_credit(line: str) -> Credit | None:

@@ -76,7 +76,8 @@ class Line:
 
 def is_page_number_line(text: str) -> bool:
     """``第3版``, ``7 理论``, ``A3 要闻``: a page's number and name."""
-    return bool(_PAGE_RE.match(fold_fullwidth_alnum(text))) and any(ch.isdigit() for ch in fold_fullwidth_alnum(text))
+    folded = fold_fullwidth_alnum(text)
+    return bool(_PAGE_RE.match(folded)) and any(ch.isdigit() for ch in folded)
 
 
 def is_heading_shaped(text: str, width: float) -> bool:

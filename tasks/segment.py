@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from tasks.clean import clean_heading, clean_paragraph, split_doubled
 from tasks.credits import (
+    BYLINE_MARKS,
     Credit,
     parse_byline,
     parse_dateline,
@@ -539,6 +540,9 @@ def _article_of(unit: Unit, residue: list[Residue]) -> Article | None:
         if bylines:
             credit = parse_byline(" ".join(ln.text for ln in bylines))
             art.byline, art.authors = credit.text, credit.authors
+            marks = "".join(ch for ln in bylines for ch in ln.text if ch in BYLINE_MARKS)
+            if marks:
+                residue.append(Residue(marks, "decoration", bylines[0].no))
     elif unit.head:
         _apply_headline(art, unit.head, residue)
     if unit.kind == "photo" and unit.credit:
@@ -552,8 +556,7 @@ def _article_of(unit: Unit, residue: list[Residue]) -> Article | None:
             unit.paras[0] = Paragraph([Line(first.first_line, rest, 0.0, PROSE)], first.column,
                                       first.terminated, first.indented, False)
             if not rest.strip():
-                del unit.paras[0]
-                _shift_heads(unit)
+                _remove_para(unit, 0)
     art.blocks = _blocks_of(unit, residue)
     art.continued_from, art.continued_to = unit.jump_from, unit.jump_to
     art.first_line = _first_line(unit)
@@ -562,10 +565,6 @@ def _article_of(unit: Unit, residue: list[Residue]) -> Article | None:
                        for t in (art.kicker, art.headline, art.subheadline, art.byline) if t)
         return None
     return art
-
-
-def _shift_heads(unit: Unit) -> None:
-    unit.crossheads_before = {max(k - 1, 0): v for k, v in unit.crossheads_before.items()}
 
 
 def _keep_unclaimed_jumps(jumps: list[tuple[str, int]], articles: list[Article], residue: list[Residue]) -> None:

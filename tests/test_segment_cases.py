@@ -147,3 +147,11 @@ def test_empty_and_blank_pages():
     for text in ["", "\n\n\n", "   \f  "]:
         result = segment_page(text)
         assert result.articles == [] and result.residue == []
+
+
+def test_bullet_mark_before_a_byline_is_kept_as_decoration():
+    """Found by hypothesis: the □ before a standalone byline must not vanish."""
+    for page in ["□本报记者 侯 缜", "深化改革\n——工作侧记\n\n□本报记者 侯 缜\n\n年初以来，全区深化改革。\n"]:
+        result = segment_page(page)
+        check_nothing_lost(page, result)
+        assert ("decoration", "□") in [(r.reason, r.text) for r in result.residue]
