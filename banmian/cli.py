@@ -1,6 +1,6 @@
 """The ``banmian`` command: run the ingest flow, segment files, query and compact the warehouse.
 
-Exit codes: 0 clean, 1 partial (some inputs rejected), 2 failure or usage error.
+Exit codes: 0 clean, 1 partial (some inputs rejected, or pages without articles), 2 failure or usage error.
 
 Each subcommand imports only what it needs, inside its function: ``segment``
 never imports Prefect or DuckDB (it starts in a fraction of a second), and
@@ -254,7 +254,7 @@ def cmd_run(args: argparse.Namespace) -> int:
                 logging.getLogger(name).addHandler(printer)
             try:
                 summary = ingest(source=args.source, warehouse=warehouse, full_refresh=args.full_refresh,
-                                 batch_size=args.batch_size, wait=not args.no_wait)
+                                 batch_size=args.batch_size, wait=not args.no_wait, keep_runs=args.keep_runs)
             except WarehouseBusy as exc:
                 raise CliError(f"warehouse busy: {exc}") from None
             except (SourceNotFound, SchemaError) as exc:
@@ -291,7 +291,8 @@ def _print_run_summary(summary: Any, args: argparse.Namespace, warehouse: str, e
     print(f"Run {summary.run_id}: {summary.status}. {summary.pages_loaded} pages loaded, "
           f"{summary.pages_skipped} skipped, {summary.pages_replaced} replaced; "
           f"{summary.articles} articles; {residue}; {summary.rejects} rejects"
-          f"{f'; {no_articles} pages without articles' if no_articles else ''}; {elapsed:.1f} s in all.", file=out)
+          f"{f' ({no_articles} of them pages loaded without articles)' if no_articles else ''}; "
+          f"{elapsed:.1f} s in all.", file=out)
     print(f"Data:    {_pretty_path(warehouse)}/ (Parquet under data/, DuckDB catalogue {DB_FILE})", file=out)
     me = _own_command()
     print(f"Query:   {me} query{wh_flag} \"SELECT headline, byline FROM articles LIMIT 10\"", file=out)
@@ -299,8 +300,20 @@ def _print_run_summary(summary: Any, args: argparse.Namespace, warehouse: str, e
         print(f"Rejects: {me} query{wh_flag} \"SELECT path, reason, detail FROM rejects "
               f"WHERE run_id = '{summary.run_id}'\"", file=out)
     prefect_cli = Path(sys.executable).parent / "prefect"
-    print(f"Prefect: flow runs and artifacts are kept in {_pretty_path(str(prefect_home))}/; browse them with "
-          f"PREFECT_HOME={_shell_quote(str(prefect_home))} {_pretty_path(str(prefect_cli))} server start", file=out)
+    print(f"Prefect: flow runs and artifacts are kept in {_pretty_path(str(prefect_home))}/ ({_kept_runs(args)}); "
+          f"browse them with PREFECT_HOME={_shell_quote(str(prefect_home))} {_pretty_path(str(prefect_cli))} "
+          f"server start", file=out)
+
+
+def _kept_runs(args: argparse.Namespace) -> str:
+    """What ``--keep-runs`` / ``$BANMIAN_KEEP_RUNS`` amount to, in words."""
+    from flows.retention import keep_runs_setting
+
+    try:
+        keep = keep_runs_setting(args.keep_runs)
+    except ValueError as exc:
+        return f"none pruned: {exc}"
+    return "all runs" if keep == 0 else f"the newest {keep} runs"
 
 
 def _own_command() -> str:
@@ -392,7 +405,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="banmian",
         description="Chinese newspaper page text -> articles in a Parquet + DuckDB warehouse.",
-        epilog="Exit codes: 0 clean, 1 partial (some inputs rejected), 2 failure or usage error.")
+        epilog="Exit codes: 0 clean, 1 partial (some inputs rejected, or pages without articles), "
+               "2 failure or usage error.")
     parser.add_argument("--version", action="version", version=f"banmian {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -408,6 +422,10 @@ def build_parser() -> argparse.ArgumentParser:
                      help="re-read and re-segment every file, and forget paths no longer found")
     run.add_argument("--no-wait", action="store_true",
                      help="fail at once if another run is using the warehouse, instead of waiting")
+    run.add_argument("--keep-runs", type=_non_negative_int, default=None, metavar="N",
+                     help="Prefect keeps its records (flow runs, task runs, logs, artifacts) of the newest N "
+                          "ingest runs and deletes older ones after the run; 0 keeps all "
+                          "(default: $BANMIAN_KEEP_RUNS, else 100)")
     run.add_argument("--batch-size", type=_positive_int, default=200, help=argparse.SUPPRESS)
     run.set_defaults(func=cmd_run)
 
@@ -447,6 +465,16 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def _non_negative_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
     return value
 
 

@@ -46,14 +46,26 @@ def base_url(host: str = LOOPBACK, port: int = DEFAULT_PORT) -> str:
     return f"http://{host}:{port}"
 
 
+#: Prefect's database vacuum for the long-running server (values the user exported win):
+#: besides old events (Prefect's default), delete finished flow runs older than
+#: PREFECT_SERVER_SERVICES_DB_VACUUM_RETENTION_PERIOD (Prefect's default: 90 days) with
+#: their logs and artifacts, and once a day logs and artifacts whose flow run is gone.
+SERVER_VACUUM_DEFAULTS = {
+    "PREFECT_SERVER_SERVICES_DB_VACUUM_ENABLED": "events,flow_runs,orphans",
+}
+
+
 def server_environment(host: str = LOOPBACK, port: int = DEFAULT_PORT,
                        env: dict[str, str] | None = None) -> dict[str, str]:
-    """The environment of ``prefect server start``: loopback, this port, no analytics, no upsell.
+    """The environment of ``prefect server start``: loopback, this port, no analytics, no upsell,
+    and the database vacuum on (:data:`SERVER_VACUUM_DEFAULTS`).
 
     Expects :func:`banmian.prefect_env.configure` to have filled in
     ``PREFECT_HOME`` (the server keeps its SQLite database there).
     """
     env = dict(os.environ if env is None else env)
+    for key, value in SERVER_VACUUM_DEFAULTS.items():
+        env.setdefault(key, value)
     url = base_url(host, port)
     env.update({
         "PREFECT_SERVER_API_HOST": host,

@@ -5,8 +5,13 @@
 
 Bad input never stops a run: every file that cannot become a page is a
 Reject with a reason, recorded in the warehouse and the run summary, and the
-run's status is ``partial``. Only a missing source, a busy warehouse with
-``wait=False`` or a broken warehouse fail the flow.
+run's status is ``partial``. A page that yields no article is loaded (its
+text kept as residue) and flagged the same way, as a ``no_articles`` reject.
+Only a missing source, a busy warehouse with ``wait=False`` or a broken
+warehouse fail the flow.
+
+Each run is named ``ingest-<source>-<UTC time>`` in Prefect, and ends by
+pruning Prefect's records of older runs (``flows.retention``).
 
 Import :mod:`banmian.prefect_env` (and call ``configure``) before this module
 when running outside ``banmian run``, so Prefect's home is the project's.
@@ -14,17 +19,22 @@ when running outside ``banmian run``, so Prefect's home is the project's.
 
 from __future__ import annotations
 
+import os
+import re
 import time
 from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Annotated, Any
+from uuid import UUID
 
 from prefect import flow, get_run_logger
+from prefect.runtime import flow_run as runtime_flow_run
 from pydantic import Field
 
 from banmian import SAMPLE_DIR
+from flows.retention import keep_runs_setting, prune_flow_runs
 from tasks import ids
 from tasks.discover import SourceNotFound, discover
 from tasks.model import DecodedPage, PageResult, RawFile, Reject
@@ -43,8 +53,32 @@ from tasks.warehouse import RunInfo, RunSummary, Warehouse
 
 #: Rejects told one by one in the run's story; the rest are counted (all are in the warehouse).
 MAX_REJECTS_TOLD = 20
-#: Reject reasons that are warnings about a page that was loaded all the same.
-WARNING_REASONS = frozenset({"no_articles"})
+_GLOB = re.compile(r"[*?\[]")
+_UNSAFE = re.compile(r"[^\w.-]+")
+
+
+def source_label(source: str) -> str:
+    """A short name for what a run reads: the directory's name, a glob's fixed directory, a file's stem."""
+    parts = Path(os.path.abspath(os.path.expanduser(str(source)))).parts
+    for i, part in enumerate(parts):
+        if _GLOB.search(part):
+            parts = parts[:i]
+            break
+    name = parts[-1] if parts else ""
+    if name.endswith(".txt"):
+        name = name[:-len(".txt")]
+    label = _UNSAFE.sub("_", name).strip("_.")[:40]
+    return label or "root"
+
+
+def flow_run_name() -> str:
+    """``ingest-<source label>-<UTC time>``, e.g. ``ingest-sample-20250101T060000Z``, for the Prefect UI."""
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    try:
+        params = runtime_flow_run.parameters or {}
+        return f"ingest-{source_label(str(params.get('source', SAMPLE_DIR)))}-{stamp}"
+    except Exception:  # noqa: BLE001 - a name must never stop a run
+        return f"ingest-{stamp}"
 
 
 def split_unchanged(files: Iterable[RawFile], known: dict[str, tuple[int, float, str]],
@@ -76,12 +110,6 @@ def pages_to_commit(result: BatchResult) -> list[tuple[DecodedPage, PageResult]]
     return result.pages + [(page, ALREADY_LOADED) for page in result.known]
 
 
-def rejects_to_commit(rejects: Iterable[Reject]) -> list[Reject]:
-    """Rejects the warehouse stores. Warnings about loaded pages stay out: the writer takes any
-    reject at a path to mean the path holds no page, which would hide the page just loaded."""
-    return [r for r in rejects if r.reason not in WARNING_REASONS]
-
-
 def residue_share(coverage: Iterable[PageCoverage]) -> float | None:
     """Share of the segmented pages' text that is residue (kept out of every article)."""
     rows = [c for c in coverage if c.status in ("loaded", "no_articles")]
@@ -107,15 +135,43 @@ def _fmt_share(share: float | None) -> str:
     return "n/a" if share is None else f"{share:.1%}"
 
 
-@flow(name="banmian-ingest", persist_result=False, log_prints=False,
+def prune_prefect_history(keep_runs: int | None) -> None:
+    """Delete Prefect's records of ingest runs beyond the newest ``keep_runs`` (see ``flows.retention``).
+
+    Housekeeping after the run is committed: any failure is one warning line, never a failed run.
+    """
+    logger = get_run_logger()
+    try:
+        keep = keep_runs_setting(keep_runs)
+        current = runtime_flow_run.id
+        result = prune_flow_runs(keep, current_run_id=UUID(current) if current else None)
+    except Exception as exc:  # noqa: BLE001 - pruning must never fail the run
+        logger.warning("Could not prune Prefect's records of old runs (the run itself is fine): %s: %s",
+                       type(exc).__name__, exc, extra=STORY)
+        return
+    if result.flow_runs_deleted:
+        n = result.flow_runs_deleted
+        story("Pruned Prefect's history: deleted %d old flow run%s (with %s task runs, logs and %d artifacts), "
+              "keeping the newest %d%s.", n, "" if n == 1 else "s", "its" if n == 1 else "their",
+              result.artifacts_deleted, keep, "; more next time" if result.more_to_delete else "")
+    if result.logs_left:
+        logger.warning("Prefect had not yet deleted %d log lines of the pruned runs; its server removes "
+                       "such leftovers later.", result.logs_left, extra=STORY)
+
+
+@flow(name="banmian-ingest", flow_run_name=flow_run_name, persist_result=False, log_prints=False,
       description="Raw newspaper page text → articles in the banmian warehouse (Parquet + DuckDB).")
 def ingest(source: str = str(SAMPLE_DIR), warehouse: str = "warehouse", full_refresh: bool = False,
-           batch_size: Annotated[int, Field(ge=1, le=100_000)] = 200, wait: bool = True) -> RunSummary:
+           batch_size: Annotated[int, Field(ge=1, le=100_000)] = 200, wait: bool = True,
+           keep_runs: Annotated[int | None, Field(ge=0)] = None) -> RunSummary:
     """Ingest the ``*.txt`` pages under ``source`` into the warehouse at ``warehouse``.
 
     ``full_refresh`` re-reads and re-segments every file (and forgets paths
     no longer found); ``wait=False`` fails at once if another run holds the
-    warehouse instead of waiting for it.
+    warehouse instead of waiting for it. ``keep_runs``: Prefect keeps the
+    newest N runs of this flow (this one included) and older ones are
+    deleted at the end; None reads ``$BANMIAN_KEEP_RUNS`` (default 100), 0
+    keeps all.
     """
     logger = get_run_logger()
     started_at = datetime.now(timezone.utc)
@@ -164,25 +220,25 @@ def ingest(source: str = str(SAMPLE_DIR), warehouse: str = "warehouse", full_ref
         rejects += done.rejects
         coverage += done.coverage
 
-        hard_rejects = rejects_to_commit(rejects)
         run = RunInfo(run_id=run_id, started_at=started_at, source=str(source),
                       pages_found=pages_found,
-                      partial=bool(hard_rejects))
+                      partial=bool(rejects))
         story("Committing %d new pages%s to %s.", len(done.pages),
               f" (and the paths of {len(done.known)} whose content is already loaded)" if done.known else "",
               wh.root)
-        summary = load_run(writer, run, pages_to_commit(done), unchanged, hard_rejects, full_refresh)
+        summary = load_run(writer, run, pages_to_commit(done), unchanged, rejects, full_refresh)
 
-    warnings = [r for r in rejects if r.reason in WARNING_REASONS]
+    warnings = [r for r in rejects if r.is_warning]
+    hard_rejects = [r for r in rejects if not r.is_warning]
     publish_summary(summary, coverage, rejects, str(source), len(unchanged))
     share = residue_share(coverage)
     logger.info("Loaded %d pages (%d skipped, %d replaced): %d articles, residue %s of the text, "
                 "%d rejects%s.", summary.pages_loaded, summary.pages_skipped, summary.pages_replaced,
                 summary.articles, _fmt_share(share), summary.rejects,
-                f", {len(warnings)} pages without articles" if warnings else "",
+                f" ({len(warnings)} of them pages loaded without articles)" if warnings else "",
                 extra={**STORY, "residue_share": share, "pages_without_articles": len(warnings)})
-    if hard_rejects:
-        story("Rejects by reason: %s.", ", ".join(f"{n} {reason}" for reason, n in count_reasons(hard_rejects)))
+    if rejects:
+        story("Rejects by reason: %s.", ", ".join(f"{n} {reason}" for reason, n in count_reasons(rejects)))
     for r in hard_rejects[:MAX_REJECTS_TOLD]:
         logger.info("  %s: %s (%s)", r.path, r.detail, r.reason, extra=STORY)
     if len(hard_rejects) > MAX_REJECTS_TOLD:
@@ -191,4 +247,5 @@ def ingest(source: str = str(SAMPLE_DIR), warehouse: str = "warehouse", full_ref
     for r in warnings[:MAX_REJECTS_TOLD]:
         logger.warning("  %s: %s", r.path, r.detail, extra=STORY)
     story("Run %s %s in %.1f s.", run_id, summary.status, time.perf_counter() - clock)
+    prune_prefect_history(keep_runs)
     return summary

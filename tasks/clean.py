@@ -5,6 +5,11 @@ in order to text whose hard wraps have already been joined by ``join_lines``.
 Headlines and credits keep meaningful spaces (a couplet's gap, the gap between
 a role and a name), so they use ``clean_heading`` instead.
 
+Segmentation calls these per line, so each is written for speed: C-level
+string and regex operations, and an early return when a string has nothing the
+rule would change. ``tests/test_clean.py`` checks each against a plain
+reference copy of its earlier, loop-based version on arbitrary text.
+
 >>> clean_paragraph("通 过 学 理 论 ，诵 经 典 ，做 到 1697 项(试点),开展")
 '通过学理论，诵经典，做到1697项（试点），开展'
 """
@@ -12,6 +17,7 @@ a role and a name), so they use ``clean_heading`` instead.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # --- character classes -------------------------------------------------------
 
@@ -26,12 +32,14 @@ _CJK = f"[{CJK_CLASS}]"
 #: Punctuation that may end a sentence, and closers that may follow it.
 SENTENCE_END = "。！？!?…；;"
 CLOSERS = "”’」』）)》〉】"
-_TERMINAL_RE = re.compile(f"[{re.escape(SENTENCE_END)}][{re.escape(CLOSERS)}]*$")
 
 _FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}  # ０-９
 _FULLWIDTH_ALNUM.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
 _FULLWIDTH_ALNUM.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})  # ａ-ｚ
 _FULLWIDTH_ALNUM.update({0x3000: 0x20, 0x00A0: 0x20, 0xFF0E: 0x2E, 0xFF05: 0x25})  # 　, nbsp, ．, ％
+
+
+_FOLDABLE = re.compile("[" + re.escape("".join(map(chr, sorted(_FULLWIDTH_ALNUM)))) + "]")
 
 
 def fold_fullwidth_alnum(text: str) -> str:
@@ -40,7 +48,8 @@ def fold_fullwidth_alnum(text: str) -> str:
     >>> fold_fullwidth_alnum("２０２３年ＡＰＰ")
     '2023年APP'
     """
-    return text.translate(_FULLWIDTH_ALNUM)
+    # str.translate looks every non-ASCII character up in the dict; most lines have nothing to fold.
+    return text.translate(_FULLWIDTH_ALNUM) if _FOLDABLE.search(text) else text
 
 
 def is_cjk(ch: str) -> bool:
@@ -60,6 +69,15 @@ def is_cjk(ch: str) -> bool:
 MIXED_SPACE_WIDTH = 0.5
 
 
+#: Characters one unit wide: everything from U+2E80 (CJK radicals) up, plus the
+#: Chinese punctuation, symbols and boxes below it that ``is_cjk`` accepts.
+_WIDE_RUN = re.compile("[\u2010-\u2027\u2030-\u205e\u25a0-\u27bf\u2e80-\U0010ffff]+")
+#: Spaces after a Latin letter or digit (the last non-space before them), and
+#: runs of spaces not after one but followed by one (only their last space counts).
+_SPACES_AFTER_ALNUM = re.compile(r"(?<=[A-Za-z0-9])[ \t]+")
+_SPACES_BEFORE_ALNUM = re.compile(r"(?<![A-Za-z0-9 \t])[ \t]+(?=[A-Za-z0-9])")
+
+
 def display_width(text: str) -> float:
     """Printed width of a line in full-width units.
 
@@ -69,18 +87,14 @@ def display_width(text: str) -> float:
     >>> display_width("事项 40 项，"), display_width("通 过 学")
     (6.0, 3.0)
     """
-    w = 0.0
-    prev = ""
-    n = len(text)
-    for i, ch in enumerate(text):
-        if ch == " " or ch == "\t":
-            nxt = text[i + 1] if i + 1 < n else ""
-            if (prev and prev.isascii() and prev.isalnum()) or (nxt and nxt.isascii() and nxt.isalnum()):
-                w += MIXED_SPACE_WIDTH
-            continue
-        prev = ch
-        w += 0.5 if ord(ch) < 0x2E80 and not is_cjk(ch) else 1.0
-    return w
+    narrow = _WIDE_RUN.sub("", text)  # every character half a unit wide, and the spaces
+    wide = len(text) - len(narrow)
+    if " " not in narrow and "\t" not in narrow:
+        return wide + 0.5 * len(narrow)
+    spaces = narrow.count(" ") + narrow.count("\t")
+    mixed = len("".join(_SPACES_AFTER_ALNUM.findall(text))) + len(_SPACES_BEFORE_ALNUM.findall(text))
+    # Sums of halves are exact in floating point, so this equals adding character by character.
+    return wide + 0.5 * (len(narrow) - spaces) + MIXED_SPACE_WIDTH * mixed
 
 
 def ends_sentence(text: str) -> bool:
@@ -89,13 +103,16 @@ def ends_sentence(text: str) -> bool:
     >>> ends_sentence("他说：“好。”"), ends_sentence("推动统一战线事")
     (True, False)
     """
-    return bool(_TERMINAL_RE.search(text.rstrip()))
+    text = text.rstrip().rstrip(CLOSERS)
+    return text != "" and text[-1] in SENTENCE_END
 
 
 # --- spacing -----------------------------------------------------------------
 
-_SPACE_AFTER_CJK = re.compile(f"(?<={_CJK})[ \t]+")
-_SPACE_BEFORE_CJK = re.compile(f"[ \t]+(?={_CJK})")
+#: A run of spaces after or before a Chinese character. Written to start with
+#: the space, so the regex engine skips ahead to spaces instead of trying every
+#: position: ``(?<=CJK)[ \t]+|[ \t]+(?=CJK)``.
+_SPACE_BY_CJK = re.compile(f"[ \t](?:[ \t]*(?={_CJK})|(?<={_CJK}[ \t])[ \t]*)")
 
 
 def remove_cjk_spacing(text: str) -> str:
@@ -108,7 +125,9 @@ def remove_cjk_spacing(text: str) -> str:
     >>> remove_cjk_spacing("通 过 学 理 论 ，诵 经 典 1697 项 New York")
     '通过学理论，诵经典1697项New York'
     """
-    return _SPACE_BEFORE_CJK.sub("", _SPACE_AFTER_CJK.sub("", text))
+    if " " not in text and "\t" not in text:
+        return text
+    return _SPACE_BY_CJK.sub("", text)
 
 
 # --- ASCII punctuation inside Chinese text -------------------------------------
@@ -116,8 +135,13 @@ def remove_cjk_spacing(text: str) -> str:
 _COMMA_RE = re.compile(f"(?<={_CJK})\\s*,\\s*|\\s*,\\s*(?={_CJK})")
 _SIMPLE_PUNCT = {";": "；", ":": "：", "?": "？", "!": "！"}
 _SIMPLE_RE = re.compile(f"(?<={_CJK})\\s*([;:?!])|([;:?!])\\s*(?={_CJK})")
+_HAS_SIMPLE = re.compile("[;:?!]")
 _PARENS_RE = re.compile(r"\(([^()]*)\)")
 _HAS_CJK = re.compile(_CJK)
+
+
+def _simple_to_fullwidth(m: re.Match[str]) -> str:
+    return _SIMPLE_PUNCT[m.group(1) or m.group(2)]
 
 
 def _paren_to_fullwidth(m: re.Match[str]) -> str:
@@ -139,8 +163,11 @@ def fullwidth_punctuation(text: str) -> str:
     >>> fullwidth_punctuation("全覆盖,2个社区(试点) 10:30 1,000")
     '全覆盖，2个社区（试点） 10:30 1,000'
     """
-    text = _COMMA_RE.sub("，", text)
-    text = _SIMPLE_RE.sub(lambda m: _SIMPLE_PUNCT[m.group(1) or m.group(2)], text)
+    # Each rule runs only when its mark occurs; none of them writes another's mark.
+    if "," in text:
+        text = _COMMA_RE.sub("，", text)
+    if _HAS_SIMPLE.search(text):
+        text = _SIMPLE_RE.sub(_simple_to_fullwidth, text)
     if "(" in text:
         text = _PARENS_RE.sub(_paren_to_fullwidth, text)
     return text
@@ -148,8 +175,7 @@ def fullwidth_punctuation(text: str) -> str:
 
 # --- lines and crossheads ---------------------------------------------------------
 
-_ASCII_WORD_END = re.compile(r"[A-Za-z]$")
-_ASCII_WORD_START = re.compile(r"^[A-Za-z]")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def join_lines(lines: list[str]) -> str:
@@ -160,12 +186,13 @@ def join_lines(lines: list[str]) -> str:
     >>> join_lines(["推动统一战线事", "业创新发展。"])
     '推动统一战线事业创新发展。'
     """
-    out: list[str] = []
-    for line in lines:
-        line = line.strip()
-        if not line:
-            continue
-        if out and _ASCII_WORD_END.search(out[-1]) and _ASCII_WORD_START.search(line):
+    parts = [s for s in map(str.strip, lines) if s]
+    if len(parts) < 2:
+        return "".join(parts)
+    out = [parts[0]]
+    letters = _ASCII_LETTERS
+    for prev, line in zip(parts, parts[1:]):
+        if prev[-1] in letters and line[0] in letters:
             out.append(" ")
         out.append(line)
     return "".join(out)
@@ -200,7 +227,6 @@ def clean_paragraph(text: str) -> str:
     return remove_cjk_spacing(text).strip()
 
 
-_LETTERSPACED_TOKEN = re.compile(r"\S+")
 _WIDE_GAP = re.compile(r"[ \t]{2,}")
 
 
@@ -210,13 +236,17 @@ def is_letterspaced(text: str) -> bool:
     >>> is_letterspaced("明 确 思 路"), is_letterspaced("明确思路 笃行实干")
     (True, False)
     """
-    tokens = _LETTERSPACED_TOKEN.findall(text)
+    return _letterspaced(text.split())  # str.split() splits where the regex \s does
+
+
+def _letterspaced(tokens: list[str]) -> bool:
     if len(tokens) < 3:
         return False
     singles = sum(1 for t in tokens if len(t) == 1 or (len(t) == 2 and not t[1].isalnum()))
     return singles >= 0.6 * len(tokens)
 
 
+@lru_cache(maxsize=1024)  # segmentation cleans each headline of a page many times over
 def clean_heading(text: str) -> str:
     """A headline line as stored: letterspacing removed, word gaps kept as one space.
 
@@ -226,7 +256,8 @@ def clean_heading(text: str) -> str:
     ('明确思路 笃行实干', '深化服务改革 解决群众难题')
     """
     text = fullwidth_punctuation(fold_fullwidth_alnum(text)).strip()
-    if is_letterspaced(text):
+    tokens = text.split()
+    if _letterspaced(tokens):
         parts = _WIDE_GAP.split(text)
         return " ".join(p.replace(" ", "") for p in parts if p.strip())
-    return " ".join(text.split())
+    return " ".join(tokens)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tasks.clean import fold_fullwidth_alnum, fullwidth_punctuation
+from tasks.clean import fold_fullwidth_alnum, fullwidth_punctuation, is_letterspaced
 
 #: Role words that precede names in a credit, longest first so that
 #: 全媒体记者 wins over 记者.
@@ -32,12 +32,15 @@ _NAME_CHARS = f"[{_HAN}·•]"
 
 #: 本报讯 / 本报曲阜讯 / 《吉林日报》讯 / 新华社北京9月9日电 / 中新网…电, then the parenthesised credit.
 _DATELINE_HEAD = (
-    rf"(?:本报[{_HAN}\w]{{0,10}}?讯(?!员)|《[^》]{{1,12}}》[{_HAN}]{{0,6}}讯(?!员)"
-    rf"|(?:新华社|中新社|中新网|央视网|人民网|新华网)[{_HAN}\w·]{{0,16}}?电)"
+    rf"(?:本\s?报[{_HAN}\w ]{{0,12}}?讯(?!员)|《[^》]{{1,12}}》[{_HAN}]{{0,6}}讯(?!员)"
+    rf"|(?:新华社|中新社|中新网|央视网|人民网|新华网)[{_HAN}\w· ]{{0,24}}?电)"
 )
 DATELINE_RE = re.compile(rf"^\s*({_DATELINE_HEAD})\s*(?:[（(]([^（()）]{{0,60}})[）)])?")
 #: A dateline whose closing bracket is on a later line: only its opening is seen.
-DATELINE_START_RE = re.compile(rf"^\s*(?:{_DATELINE_HEAD}|[（(]据(?:新华社|中新社)[^）)]{{0,20}}电)")
+DATELINE_START_RE = re.compile(
+    rf"^\s*(?:{_DATELINE_HEAD}|[（(]据(?:新华社|中新社)[^）)]{{0,20}}电"
+    rf"|(?:新华社|中新社|中新网)\s*[{_HAN}]{{2,8}}\s*\d{{1,2}}\s*月)"  # wire dateline cut before 电
+)
 #: （据新华社郑州9月9日电） as a whole dateline.
 SOURCE_DATELINE_RE = re.compile(r"^\s*([（(]据[^（()）]{2,24}?(?:电|报道)[）)])")
 
@@ -56,8 +59,27 @@ PHOTO_CREDIT_RE = re.compile(
 #: A line holding only a role, the first half of a credit split over two lines.
 ROLE_ONLY_RE = re.compile(rf"^\s*[□■]?\s*{_BYLINE_TOKEN}\s*$")
 
-_ROLE_SPLIT_RE = re.compile(rf"({_BYLINE_TOKEN})")
+#: Role words as printed in a letterspaced credit too (通 讯 员).
+_ROLE_SPACED_ALT = "|".join(r"\s?".join(role) for role in ROLES)
+_ORG_SPACED = r"(?:本\s?报|本\s?刊|新\s?华\s?社|中\s?新\s?社|人民日报|光明日报|经济日报|《[^》]{1,12}》)"
+_ROLE_SPLIT_RE = re.compile(rf"({_ORG_SPACED}?(?:{_ROLE_SPACED_ALT}))")
 _PAREN_SPACE_RE = re.compile(r"\s*([（）])\s*")
+
+
+def unletterspace(text: str) -> str:
+    """A credit line printed with a space between every character, read back.
+
+    Single spaces go, a wider gap stays as one space, and role words are set
+    apart from the names after them, so the credit patterns apply.
+
+    >>> unletterspace("□本 报 记 者 姚 远 本 报 通 讯 员 赵 磊")
+    '□本报记者 姚远 本报通讯员 赵磊'
+    """
+    if not is_letterspaced(text):
+        return text
+    joined = re.sub(r"[ \t]{2,}", "\x00", text.strip()).replace(" ", "").replace("\x00", " ")
+    joined = re.sub(r"(摄|文/图)$", r" \1", joined)
+    return " ".join(_ROLE_SPLIT_RE.sub(r" \1 ", joined).split())
 
 
 @dataclass(slots=True)
@@ -83,7 +105,9 @@ def _merge_single_chars(tokens: list[str]) -> list[str]:
             pending += tok
             continue
         if pending:
-            if len(pending) == 1 and out:
+            if len(pending) == 1 and not out and 0 < len(tok) <= 2:
+                tok = pending + tok  # 吴 禹浩: a surname letterspaced off its given name
+            elif len(pending) == 1 and out:
                 out[-1] += pending
             else:
                 out.append(pending)
@@ -131,7 +155,7 @@ def normalise_credit_text(text: str) -> str:
         if not part:
             continue
         if _ROLE_SPLIT_RE.fullmatch(part):
-            out.append(part)
+            out.append(part.replace(" ", ""))
             continue
         segs = re.split(r"([（）]|摄$|文/图$)", part)
         for seg in segs:
@@ -171,6 +195,9 @@ def parse_dateline(paragraph: str) -> tuple[Credit, str] | None:
     if m:
         return Credit(normalise_credit_text(m.group(1))), paragraph[m.end():].lstrip()
     m = DATELINE_RE.match(paragraph)
+    if not m and is_letterspaced(paragraph[:24]):  # 新 华 社 长 春 1 月 1 日 电 （ 记 者 …
+        paragraph = unletterspace(paragraph[:80]) + paragraph[80:]
+        m = DATELINE_RE.match(paragraph)
     if not m:
         return None
     head, inner = m.group(1), m.group(2)
@@ -181,12 +208,67 @@ def parse_dateline(paragraph: str) -> tuple[Credit, str] | None:
     return credit, paragraph[m.end():].lstrip()
 
 
+#: A credit printed at the end of a body: （记者 王芳 通讯员 李强）, （据新华社郑州9月9日电）.
+TRAILING_CREDIT_RE = re.compile(
+    rf"[（(]\s*((?:{_ORG}?(?:{_ROLE_ALT})\s*(?:{_NAME_CHARS}\s*){{2,8}}(?:[\s、，,]+(?:{_ORG}?(?:{_ROLE_ALT}))?\s*(?:{_NAME_CHARS}\s*){{2,8}})*)"
+    rf"|据[^（()）]{{2,24}}?(?:电|报道))\s*[）)]\s*$"
+)
+
+
+def parse_trailing_credit(paragraph: str) -> tuple[Credit, str] | None:
+    """Split a credit printed at the end of a body off its last paragraph.
+
+    >>> c, rest = parse_trailing_credit("力争全年目标任务圆满完成。（记者 欧阳晓 通讯员 冯志刚）")
+    >>> c.text, c.authors, rest
+    ('（记者 欧阳晓 通讯员 冯志刚）', ['欧阳晓', '冯志刚'], '力争全年目标任务圆满完成。')
+    """
+    m = TRAILING_CREDIT_RE.search(paragraph)
+    if not m:
+        return None
+    inner = m.group(1)
+    authors = [] if inner.lstrip().startswith("据") else parse_names(inner)
+    return Credit(normalise_credit_text(m.group(0).strip()), authors), paragraph[:m.start()].rstrip()
+
+
+#: The commonest Chinese surnames (about nine people in ten carry one), and
+#: compound surnames. An essay's author is printed as a bare name line under
+#: its headline; a surname is what tells a name from a short heading.
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭"
+    "陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易"
+    "乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴"
+    "蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边"
+    "卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
+_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "端木", "长孙")
+_NAME_LINE_RE = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$")
+
+
+def is_author_line(text: str) -> bool:
+    """A bare personal name on its own line: an essay's byline (``颜晓峰``, ``欧 阳 辉``).
+
+    >>> is_author_line("颜晓峰"), is_author_line("欧 阳 辉"), is_author_line("消费升级")
+    (True, True, False)
+    """
+    t = text.strip()
+    if not _NAME_LINE_RE.match(t):
+        return False
+    name = t.replace(" ", "")
+    if name.startswith(_COMPOUND_SURNAMES):
+        return 3 <= len(name) <= 4
+    return name[0] in _SURNAMES and 2 <= len(name) <= 3
+
+
+#: ``（作者为中共中央党校教授）``: a note on the author that closes an essay.
+AUTHOR_NOTE_RE = re.compile(r"^\s*[（(]\s*作者(?:为|系|单位|是|：|:)[^（()）]{1,60}[）)]\s*$")
+
+
 #: Box and bullet marks printed before a byline; they are decoration, not credit text.
 BYLINE_MARKS = "□■◇◆●○"
 
 
 def parse_byline(line: str) -> Credit:
     """A standalone byline line: ``本报通讯员 金鑫`` → names as authors (leading marks dropped)."""
+    line = unletterspace(line)
     return Credit(normalise_credit_text(line.strip(" " + BYLINE_MARKS)), parse_names(line))
 
 
@@ -198,6 +280,7 @@ def parse_photo_credit(line: str) -> Credit | None:
     >>> parse_photo_credit("本报通讯员 张馨月 摄").photographers
     ['张馨月']
     """
+    line = unletterspace(line)
     m = PHOTO_CREDIT_RE.match(fold_fullwidth_alnum(line))
     if not m:
         return None

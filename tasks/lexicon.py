@@ -12,7 +12,11 @@ from functools import lru_cache
 
 import rjieba
 
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+_HAN_RUN = re.compile(f"[{_HAN}]+")
+#: Each Chinese character followed by another; the group captures the pair
+#: (the lookahead lets consecutive pairs overlap).
+_HAN_BIGRAM = re.compile(f"(?=([{_HAN}]{{2}}))[{_HAN}]")
 _WORD_CONTEXT = 4  # characters each side of a break given to the tokenizer
 
 
@@ -42,10 +46,13 @@ def han_bigrams(text: str) -> set[str]:
     >>> sorted(han_bigrams("安全生产，检查"))
     ['全生', '安全', '检查', '生产']
     """
-    grams: set[str] = set()
-    for run in _HAN_RUN.findall(text):
-        grams.update(run[i:i + 2] for i in range(len(run) - 1))
-    return grams
+    return set(_bigrams(text))  # a fresh set each call: callers may change it
+
+
+@lru_cache(maxsize=256)
+def _bigrams(text: str) -> frozenset[str]:
+    # Segmentation asks for the same body's and headline's bigrams many times per page.
+    return frozenset(_HAN_BIGRAM.findall(text))
 
 
 def overlap(heading: str, body_grams: set[str]) -> float:
@@ -53,7 +60,7 @@ def overlap(heading: str, body_grams: set[str]) -> float:
 
     A headline restates its story's words; a neighbour's body shares few.
     """
-    grams = han_bigrams(heading)
+    grams = _bigrams(heading)
     if not grams:
         return 0.0
     return len(grams & body_grams) / len(grams)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tasks.clean import display_width, ends_sentence, fold_fullwidth_alnum
+from tasks.clean import display_width, ends_sentence, fold_fullwidth_alnum, is_letterspaced, split_doubled
 from tasks.lexicon import break_splits_word
 from tasks.credits import (
     BYLINE_LINE_RE,
@@ -18,6 +18,10 @@ from tasks.credits import (
     PHOTO_CREDIT_RE,
     ROLE_ONLY_RE,
     SOURCE_DATELINE_RE,
+    AUTHOR_NOTE_RE,
+    TRAILING_CREDIT_RE,
+    is_author_line,
+    unletterspace,
 )
 
 # Line kinds.
@@ -32,6 +36,8 @@ CREDIT = "credit"        # photo credit: … 摄
 DATELINE = "dateline"    # prose line that opens a story: 本报讯（…
 FURNITURE = "furniture"  # page date, page number/name, editor lines
 JUMP = "jump"            # （上接第一版） / （下转第3版）
+LABEL = "label"          # a section label: 图片新闻, 要闻简报, 编者按
+BULLET = "bullet"        # ◆/● opening a brief: its lead, maybe its text
 
 #: Widest line (full-width units) that can still be a headline or crosshead.
 #: Calibrated on the seeds' subject lines (≤ 24 units) with room for longer
@@ -54,6 +60,18 @@ _EDITOR_RE = re.compile(r"^\W{0,2}(?:责\s*任\s*编\s*辑|责\s*编|版\s*式|�
 #: Widest line that can be an editor/page-furniture line.
 FURNITURE_MAX_WIDTH = 40.0
 _JUMP_RE = re.compile(r"^\s*[（(]\s*(?:上接|下转|接上|转下|接第|转第)[^（()）]{1,12}[）)]\s*$")
+#: （上接第一版） printed before the text it continues, on the same line.
+JUMP_FROM_PREFIX_RE = re.compile(r"^\s*[（(]\s*((?:上接|接上|接第)[^（()）]{1,12})[）)]\s*")
+#: （下转第3版） printed after the last words of a text, on the same line.
+JUMP_TO_SUFFIX_RE = re.compile(r"\s*[（(]\s*((?:下转|转下|转第)[^（()）]{1,12})[）)]\s*$")
+#: Section labels a page prints over a photo or a run of briefs. They head a
+#: section, not an article, so they are page furniture.
+_LABEL_RE = re.compile(
+    r"^\s*[【\[〖]?\s*(?:图\s*片\s*新\s*闻|新闻图片|图片报道|要\s*闻\s*简\s*报|新闻简讯|综合简讯|简\s*讯|快\s*讯"
+    r"|短\s*讯|编\s*者\s*按|本版导读|导\s*读)\s*[】\]〗]?\s*$")
+#: A bullet that opens a brief (◆农民丰收节文艺汇演举行).
+BULLET_MARKS = "◆●▲■◇"
+_BULLET_RE = re.compile(f"^\\s*[{BULLET_MARKS}]\\s*[\u4e00-\u9fff“《0-9０-９]")
 _SUBTITLE_RE = re.compile(r"^\s*(?:——|──|－－|--|—)\s*\S")
 #: Marks that end or split a sentence: a line holding them is prose, not a heading.
 _SENTENCE_MARKS = re.compile(r"[。；;：:]|[，,、](?!$)|[，,、]$")
@@ -80,13 +98,19 @@ def is_page_number_line(text: str) -> bool:
     return bool(_PAGE_RE.match(folded)) and any(ch.isdigit() for ch in folded)
 
 
+def _opens_with_source(text: str) -> bool:
+    """（据新华社…电） followed by text opens a story; alone on its line it closes one."""
+    m = SOURCE_DATELINE_RE.match(text)
+    return bool(m) and bool(text[m.end():].strip())
+
+
 def is_heading_shaped(text: str, width: float) -> bool:
     """No sentence punctuation, and not too wide: could be a headline or crosshead.
 
     One comma, exclamation or question mark is allowed inside a short line
     (``稳增长，促发展``), never at its end.
     """
-    if width > HEAD_MAX_WIDTH or width < 2:
+    if width > HEAD_MAX_WIDTH or width < 2 or JUMP_TO_SUFFIX_RE.search(text):
         return False
     if _SENTENCE_MARKS.search(text.rstrip("！？!?")):
         soft = _SOFT_MARKS.findall(text)
@@ -95,26 +119,53 @@ def is_heading_shaped(text: str, width: float) -> bool:
     return not text.rstrip().endswith(("。", "，", "、", ",", "；"))
 
 
+#: Every special line kind (furniture, jump, label, credit, dateline, byline,
+#: bullet, subtitle) opens with one of these characters, ends with 摄/图/版,
+#: is a short name line, or is letterspaced; any other line is prose or a
+#: heading, and most lines of a page take this fast path.
+_SPECIAL_FIRST = frozenset("本新《（(中央人光经据□■◇◆●○▲—─－-【[〖〔第责版美校编排组图要综简快短导"
+                           "记通全融摄特见实驻首作")
+_SPECIAL_LAST = frozenset("摄图版")
+#: Widest line that can be a bare author name (four characters).
+NAME_LINE_MAX_WIDTH = 4.5
+
+
+def _opens_plain_text(text: str, width: float) -> bool:
+    first = text[0]
+    return ("\u4e00" <= first <= "\u9fff" and first not in _SPECIAL_FIRST and text[-1] not in _SPECIAL_LAST
+            and width > NAME_LINE_MAX_WIDTH and " " not in text and "\u3000" not in text)
+
+
 def classify_line(no: int, raw: str) -> Line:
     """Classify one line by its own form."""
     text = raw.strip().replace("\f", "")
     if not text:
         return Line(no, "", 0.0, BLANK)
     width = display_width(text)
+    if _opens_plain_text(text, width):
+        return Line(no, text, width, HEADISH if is_heading_shaped(text, width) else PROSE)
     folded = fold_fullwidth_alnum(text)
     if _DATE_RE.match(folded) or (width <= FURNITURE_MAX_WIDTH and _EDITOR_RE.search(text)) \
             or (width <= 14 and is_page_number_line(text)):
         kind = FURNITURE
     elif _JUMP_RE.match(text):
         kind = JUMP
-    elif PHOTO_CREDIT_RE.match(folded):
+    elif JUMP_FROM_PREFIX_RE.match(text):
+        kind = DATELINE  # the continued text opens here, like a story under a dateline
+    elif _LABEL_RE.match(text):
+        kind = LABEL
+    elif PHOTO_CREDIT_RE.match(credit := unletterspace(folded)):
         kind = CREDIT
-    elif ROLE_ONLY_RE.match(text):
+    elif ROLE_ONLY_RE.match(credit):
         kind = ROLE
-    elif DATELINE_START_RE.match(text) or SOURCE_DATELINE_RE.match(text):
+    elif TRAILING_CREDIT_RE.match(text) or AUTHOR_NOTE_RE.match(text):
+        kind = PROSE  # （记者 王芳）, （作者为…） alone: the credit that closes the text above
+    elif DATELINE_START_RE.match(text) or _opens_with_source(text) or DATELINE_START_RE.match(credit):
         kind = DATELINE
-    elif BYLINE_LINE_RE.match(text) and width <= 24:
+    elif (BYLINE_LINE_RE.match(credit) and width <= 24) or is_author_line(text):
         kind = BYLINE
+    elif _BULLET_RE.match(text):
+        kind = BULLET
     elif _SUBTITLE_RE.match(text) and width <= HEAD_MAX_WIDTH + 6:
         kind = SUBTITLE
     elif is_heading_shaped(text, width):
@@ -124,7 +175,7 @@ def classify_line(no: int, raw: str) -> Line:
     return Line(no, text, width, kind)
 
 
-_HEAD_NEIGHBOURS = {BLANK, HEAD, SUBTITLE, BYLINE, ROLE, CREDIT, FURNITURE, JUMP}
+_HEAD_NEIGHBOURS = {BLANK, HEAD, SUBTITLE, BYLINE, ROLE, CREDIT, FURNITURE, JUMP, LABEL}
 
 #: Consecutive heading-shaped lines (no blank between) that can form one
 #: headline: kicker + couplet + subject is the longest shape on real pages.
@@ -152,14 +203,91 @@ def mark_heads(lines: list[Line]) -> None:
         before = lines[i - 1] if i > 0 else None
         after = lines[j] if j < n else None
         top_ok = before is None or before.kind in _HEAD_NEIGHBOURS or (
-            before.kind in (PROSE, DATELINE) and before.terminal)
-        bottom_ok = after is None or after.kind in _HEAD_NEIGHBOURS or after.kind == DATELINE
+            before.kind in (PROSE, DATELINE, BULLET) and before.terminal)
+        bottom_ok = after is None or after.kind in _HEAD_NEIGHBOURS or after.kind in (DATELINE, BULLET) \
+            or (after.kind == PROSE and _stands_short_of(lines[j - 1], after))
         kind = HEAD if top_ok and bottom_ok and j - i <= MAX_HEAD_RUN else PROSE
-        if kind == HEAD and _continues_into_prose(lines, j):
+        if kind == HEAD and (_continues_into_prose(lines, j) or _fills_column(lines, i, j)
+                             or _run_splits_word(lines, i, j)):
             kind = PROSE
         for k in range(i, j):
             lines[k].kind = kind
         i = j
+
+
+#: A heading printed straight above its text (no blank line) is told from a
+#: paragraph's first line by falling this far short of the line below it: a
+#: paragraph's first line is full, or an indent short (2 characters, which
+#: measure 3 units against the next line on the seeds once justification
+#: spreads it).
+HEAD_SHORT_OF_TEXT = 4.0
+#: A heading-shaped line within this of the prose column's width, with a
+#: column break under it, is a full line of prose cut by the break (narrow
+#: columns fill a line with no punctuation often). Justified lines vary by
+#: about one unit.
+FULL_LINE_SLACK = 1.0
+#: The two prose lines under it must be this close to each other to show a
+#: column at all (a paragraph's short last line shows none).
+STEADY_COLUMN_SLACK = 1.5
+
+
+def _stands_short_of(head: Line, text: Line) -> bool:
+    """A heading line directly above prose is clearly shorter than that prose.
+
+    A crosshead the PDF drew twice is a heading whatever its width.
+
+    >>> _stands_short_of(Line(1, "人居环境持续改善", 8.0, HEADISH), Line(2, "深入开展村庄清洁行动，全", 12.0, PROSE))
+    True
+    """
+    return head.width <= text.width - HEAD_SHORT_OF_TEXT or bool(split_doubled(head.text)[1])
+
+
+def _fills_column(lines: list[Line], i: int, j: int) -> bool:
+    """A single heading-shaped line as wide as the prose lines under it is prose.
+
+    The first line of a paragraph cut off by a column break has no
+    punctuation and a blank below it, like a heading; but it fills the
+    column exactly, as no heading does except by chance.
+    """
+    if j - i != 1 or split_doubled(lines[i].text)[1]:
+        return False  # a crosshead drawn twice is a heading, however wide
+    above = i - 1
+    while above >= 0 and lines[above].kind == BLANK:
+        above -= 1
+    if above >= 0 and lines[above].kind in (HEAD, SUBTITLE):
+        return False  # the subject line of a headline group above it
+    k = j
+    while k < len(lines) and lines[k].kind == BLANK:
+        k += 1
+    if k == j or k >= len(lines) or lines[k].kind not in (PROSE, HEADISH):
+        return False
+    widths = [ln.width for ln in lines[k:k + 2] if ln.kind in (PROSE, HEADISH)]
+    if len(widths) < 2:
+        return False
+    column = max(widths)
+    return abs(lines[i].width - column) <= FULL_LINE_SLACK and min(widths) >= column - STEADY_COLUMN_SLACK
+
+
+def _run_splits_word(lines: list[Line], i: int, j: int) -> bool:
+    """Heading-shaped lines whose breaks cut words (危化企|业) are wrapped prose.
+
+    Pairs shaped like a couplet (two short lines of about equal width) are
+    not asked: the tokenizer may read a word across two parallel phrases.
+    """
+    return any(break_splits_word(lines[k].text, lines[k + 1].text) for k in range(i, j - 1)
+               if not couplet_shaped(lines[k], lines[k + 1]))
+
+
+#: Couplet halves are short and about equally long (seeds: 4–7 units each;
+#: generated and wild couplets differ by at most 2).
+COUPLET_MAX_WIDTH = 12.0
+COUPLET_MAX_DIFF = 2.0
+
+
+def couplet_shaped(a: Line, b: Line) -> bool:
+    """Two lines short enough and about equal enough to be a headline couplet."""
+    return a.width <= COUPLET_MAX_WIDTH and b.width <= COUPLET_MAX_WIDTH \
+        and abs(a.width - b.width) <= COUPLET_MAX_DIFF
 
 
 def _continues_into_prose(lines: list[Line], j: int) -> bool:
@@ -181,3 +309,29 @@ def classify_page(text: str) -> list[Line]:
     lines = [classify_line(no, raw) for no, raw in enumerate(text.split("\n"), 1)]
     mark_heads(lines)
     return lines
+
+
+_GAP_RE = re.compile(r"\u3000|\s{2,}|(?<=[\u4e00-\u9fff])\s(?=[\u4e00-\u9fff])")
+
+
+def split_bullet_lead(text: str) -> tuple[str, str, str]:
+    """A brief's first line as (bullet mark, lead, rest of the line).
+
+    The lead is printed bold before a gap (``●城区供暖管网改造完工  记者从…``)
+    or alone on its line; it is the brief's headline. A line with no gap whose
+    text runs on into prose has no lead.
+
+    >>> split_bullet_lead("●城区供暖管网改造完工  记者从市住")
+    ('●', '城区供暖管网改造完工', '记者从市住')
+    >>> split_bullet_lead("◆农民丰收节文艺汇演举行")
+    ('◆', '农民丰收节文艺汇演举行', '')
+    """
+    stripped = text.strip()
+    mark, body = stripped[0], stripped[1:].lstrip()
+    m = _GAP_RE.search(body)
+    if m and m.start() >= 2 and is_heading_shaped(body[:m.start()], display_width(body[:m.start()])):
+        return mark, body[:m.start()].strip(), body[m.end():].strip()
+    if is_heading_shaped(body, display_width(body)) and not is_letterspaced(body):
+        return mark, body, ""
+    return mark, "", body
+

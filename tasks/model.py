@@ -137,11 +137,25 @@ class DecodedPage:
     text: str        # decoded; line ends normalised to \n
 
 
+#: Reject reasons that flag a page which was loaded all the same (a warning, not a rejection):
+#: the warehouse records them in ``rejects`` but keeps the page current.
+WARNING_REASONS: frozenset[str] = frozenset({"no_articles"})
+
+
 @dataclass(frozen=True, slots=True)
 class Reject:
-    """An input that could not become a page, and why. Never stops a run."""
+    """An input that could not become a page, and why. Never stops a run.
+
+    With a reason in ``WARNING_REASONS`` it is a warning about a page that
+    was loaded all the same (e.g. ``no_articles``).
+    """
 
     path: str
     reason: str       # short machine-readable code, e.g. empty, binary, not_text, unreadable, vanished, is_directory, broken_symlink, no_articles
     detail: str       # one human sentence
     size: int | None
+
+    @property
+    def is_warning(self) -> bool:
+        """True if the file was loaded as a page despite this reject (see ``WARNING_REASONS``)."""
+        return self.reason in WARNING_REASONS

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from statistics import median
 
 from tasks.clean import join_lines
-from tasks.lines import BLANK, DATELINE, Line
+from tasks.lines import BLANK, BULLET, DATELINE, Line, split_bullet_lead
 
 #: A line this much shorter than its column is "short" (does not reach the
 #: right edge). Justified lines vary by about ±1 unit with punctuation
@@ -41,6 +41,7 @@ class Paragraph:
     terminated: bool = False      # ends with sentence-final punctuation
     indented: bool = True         # first line starts short of the column (a true paragraph start)
     dateline: bool = False        # opens with a dateline (本报讯…)
+    bullet: bool = False          # opens with a brief's bullet (●…)
 
     @property
     def text(self) -> str:
@@ -67,7 +68,9 @@ def column_widths(blocks: list[list[Line]]) -> list[float]:
     """The column width of each block: the median width of its lines.
 
     Short blocks (a paragraph's tail, a two-line column top) borrow the width
-    of the nearest block that has enough lines to tell.
+    of the nearest block that has enough lines to tell, unless their own lines
+    are clearly wider, or (two lines or more) clearly narrower: then they are
+    another flow and keep their own width.
     """
     own: list[float | None] = [
         float(median(ln.width for ln in b)) if len(b) >= MIN_LINES_FOR_WIDTH else None for b in blocks
@@ -78,16 +81,19 @@ def column_widths(blocks: list[list[Line]]) -> list[float]:
             prev = next((own[k] for k in range(i - 1, -1, -1) if own[k] is not None), None)
             nxt = next((own[k] for k in range(i + 1, len(own)) if own[k] is not None), None)
             w = prev if prev is not None else nxt
-            if w is None:
-                w = max(ln.width for ln in blocks[i])
+            widest = max(ln.width for ln in blocks[i])
+            if w is None or widest > w + FLOW_CHANGE or (len(blocks[i]) > 1 and widest < w - FLOW_CHANGE):
+                w = widest  # its own lines show another flow (a short caption, a wide tail)
         out.append(w)
     return out
 
 
 def _ends_paragraph(a: Line, wa: float, b: Line, wb: float, b_next: Line | None) -> bool:
     """Whether a paragraph ends after line ``a`` (next prose line ``b``)."""
-    if b.kind == DATELINE:
+    if b.kind in (DATELINE, BULLET):
         return True
+    if a.kind == BULLET and split_bullet_lead(a.text)[1] and not split_bullet_lead(a.text)[2]:
+        return True  # a brief's lead alone on its line
     if abs(wa - wb) > FLOW_CHANGE:
         return a.terminal or a.width <= wa - SHORT_BY * 2
     if not a.terminal:
@@ -148,7 +154,7 @@ def merge_run_in_heads(paras: list[Paragraph]) -> list[Paragraph]:
     i = 0
     while i < len(paras):
         p = paras[i]
-        if len(p.lines) == 1 and i + 1 < len(paras) and not paras[i + 1].dateline and is_run_in_head(p.text):
+        if len(p.lines) == 1 and i + 1 < len(paras) and not paras[i + 1].dateline and not paras[i + 1].bullet and is_run_in_head(p.text):
             nxt = paras[i + 1]
             nxt.lines[:0] = p.lines
             nxt.indented = p.indented
@@ -168,4 +174,5 @@ def _make_paragraph(lines: list[Line], column: float) -> Paragraph:
         terminated=lines[-1].terminal,
         indented=indented,
         dateline=first.kind == DATELINE,
+        bullet=first.kind == BULLET,
     )

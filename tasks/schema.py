@@ -204,7 +204,8 @@ TABLE_COMMENTS: dict[str, str] = {
     "sentences": "One row per sentence of an article's paragraphs (crossheads are not split).",
     "residue": "One row per piece of page text kept out of every article, with the reason.",
     "runs": "One row per committed run (a run killed before it commits leaves no row).",
-    "rejects": "One row per input file of a run that could not become a page, and why.",
+    "rejects": "One row per input file of a run that could not become a page, and why; "
+               "also one per page that was loaded but yielded no article (reason no_articles).",
     "schema_version": "One row per schema version this warehouse was migrated to; "
                       "the current version is max(version).",
     "_page_versions": "Internal: every page version and whether it is current.",
@@ -302,17 +303,19 @@ COLUMN_COMMENTS: dict[str, dict[str, str]] = {
                          "already loaded.",
         "pages_loaded": "New page versions written.",
         "pages_replaced": "Page versions this run superseded.",
-        "rejects": "Input files that could not become pages.",
+        "rejects": "Rows the run added to rejects: files that could not become pages, "
+                   "and pages loaded without any article (no_articles).",
         "articles": "Articles written by this run.",
         "residue_chars": "Characters of residue written by this run.",
-        "status": "complete, or partial if some discovered files were neither loaded, "
-                  "skipped nor rejected.",
+        "status": "complete, or partial if the ingest flow met rejects (pages without articles "
+                  "included) or some discovered files were neither loaded, skipped nor rejected.",
         "schema_version": "Warehouse schema version the run wrote.",
     },
     "rejects": {
         "run_id": "The run that met the file.",
         "path": "Path of the input file.",
-        "reason": "Machine-readable code: empty, binary, not_text, unreadable, ...",
+        "reason": "Machine-readable code: empty, binary, not_text, unreadable, ...; "
+                  "no_articles is a warning: that page was loaded, all its text as residue.",
         "detail": "One human sentence.",
         "size": "Size in bytes (null if unknown).",
     },

@@ -23,8 +23,10 @@ Nothing is dropped: every line ends in an article field or a ``Residue``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tasks.clean import clean_heading, clean_paragraph, split_doubled
 from tasks.credits import (
@@ -33,6 +35,7 @@ from tasks.credits import (
     parse_byline,
     parse_dateline,
     parse_photo_credit,
+    parse_trailing_credit,
 )
 from tasks.lexicon import break_splits_word, han_bigrams, overlap
 from tasks.lines import (
@@ -40,24 +43,28 @@ from tasks.lines import (
     BYLINE,
     CREDIT,
     DATELINE,
+    BULLET,
+    COUPLET_MAX_DIFF,
     FURNITURE,
     HEAD,
     JUMP,
+    LABEL,
     PROSE,
     ROLE,
     SUBTITLE,
+    JUMP_FROM_PREFIX_RE,
+    JUMP_TO_SUFFIX_RE,
     Line,
     classify_page,
+    couplet_shaped,
+    split_bullet_lead,
 )
 from tasks.model import Article, Block, PageResult, Residue
-from tasks.paragraphs import Paragraph, build_paragraphs
+from tasks.paragraphs import FLOW_CHANGE, Paragraph, build_paragraphs
 
 #: Lines of a heading group that one headline can take: kicker, a couplet of
 #: two lines, a subject line.
 MAX_HEADLINE_LINES = 4
-#: Couplet halves are short and about equally long (seeds: 4–7 units each).
-COUPLET_MAX_WIDTH = 12.0
-COUPLET_MAX_DIFF = 3.0
 #: A heading group whose words barely occur in either neighbour is left
 #: where its position puts it; below this overlap a headline claim is weak.
 MIN_HEAD_OVERLAP = 0.15
@@ -67,6 +74,9 @@ SHAPE_BONUS = 0.05
 #: Heading lines explain the orphan prose after them a little less well as
 #: crossheads than as its headline: a crosshead names one section only.
 CROSSHEAD_WEIGHT = 0.9
+
+#: A photo's title is one line (two when it wraps).
+PHOTO_TITLE_MAX_LINES = 2
 
 _DASHES = "—─－-"
 
@@ -84,8 +94,8 @@ class HeadGroup:
 
     @property
     def is_lead(self) -> bool:
-        """A group with its own byline or ——subtitle heads its own article."""
-        return any(ln.kind in (BYLINE, SUBTITLE) for ln in self.lines)
+        """A group with its own byline heads its own article (its text follows)."""
+        return any(ln.kind == BYLINE for ln in self.lines)
 
 
 @dataclass(slots=True)
@@ -101,6 +111,7 @@ class Unit:
     lead_lines: list[Line] = field(default_factory=list)
     jump_from: str | None = None
     jump_to: str | None = None
+    scattered: bool = False                  # a lead that gathered orphan runs
 
     def body_grams(self) -> set[str]:
         return han_bigrams("".join(p.text for p in self.paras))
@@ -125,9 +136,9 @@ def _regions(lines: list[Line]) -> list[tuple[str, list[Line]]]:
     i, n = 0, len(lines)
     while i < n:
         ln = lines[i]
-        if ln.kind in (PROSE, DATELINE):
+        if ln.kind in (PROSE, DATELINE, BULLET):
             j = i
-            while j < n and lines[j].kind in (PROSE, DATELINE, BLANK):
+            while j < n and lines[j].kind in (PROSE, DATELINE, BULLET, BLANK):
                 j += 1
             out.append(("prose", lines[i:j]))
             i = j
@@ -137,6 +148,8 @@ def _regions(lines: list[Line]) -> list[tuple[str, list[Line]]]:
             while j < n and (lines[j].kind in (HEAD, SUBTITLE, BYLINE, BLANK)
                              or (lines[j].kind == ROLE and not _role_starts_credit(lines, j))):
                 if lines[j].kind != BLANK:
+                    if grp and grp[-1].kind == BYLINE and lines[j].kind == HEAD:
+                        break  # a byline closes its headline block; a new headline starts another
                     grp.append(lines[j])
                 elif j + 1 < n and lines[j + 1].kind == BLANK:
                     break  # two blank lines end a group
@@ -187,8 +200,8 @@ def _units(lines: list[Line]) -> _Page:
     for kind, lns in _regions(lines):
         if kind == "prose":
             for para in build_paragraphs(lns):
-                if para.dateline or open_unit is None:
-                    open_unit = start(Unit("story" if para.dateline else "orphan"))
+                if para.dateline or para.bullet or open_unit is None or _changes_flow(open_unit, para, lines):
+                    open_unit = start(Unit("story" if para.dateline else "brief" if para.bullet else "orphan"))
                     if pending_jump:
                         open_unit.jump_from, pending_jump = pending_jump, None
                 open_unit.paras.append(para)
@@ -214,9 +227,27 @@ def _units(lines: list[Line]) -> _Page:
         elif kind == FURNITURE:
             _record_furniture(lns[0], meta)
             residue.append(Residue(lns[0].text, "page_furniture", lns[0].no))
+        elif kind == LABEL:  # a section label heads a section, not one article
+            meta.setdefault("sections", "")
+            meta["sections"] = " ".join(x for x in (meta["sections"], clean_heading(lns[0].text)) if x)
+            residue.append(Residue(lns[0].text, "page_furniture", lns[0].no))
+            open_unit = None
         else:  # a stray line of any other kind
             residue.append(Residue(lns[0].text, "unassigned", lns[0].no))
     return _Page(units, groups, residue, meta, jumps)
+
+
+def _changes_flow(unit: Unit, para: Paragraph, lines: list[Line]) -> bool:
+    """A paragraph set at another column width, after a blank, starts new prose.
+
+    Text that jumps to a column of another width after a finished paragraph
+    is another flow (a feature's wide intro after a story, a story after a
+    caption); ``_resolve_orphans`` decides where it belongs.
+    """
+    if not unit.paras or not unit.paras[-1].terminated or unit.kind == "brief":
+        return False
+    after_blank = para.first_line >= 2 and lines[para.first_line - 2].kind == BLANK
+    return after_blank and abs(para.column - unit.paras[-1].column) > FLOW_CHANGE
 
 
 def _brackets_of(text: str) -> str:
@@ -234,18 +265,55 @@ def _record_furniture(line: Line, meta: dict[str, str]) -> None:
         meta.setdefault("page", " ".join(text.split()))
 
 
+#: Paragraphs one photo caption can hold.
+CAPTION_MAX_PARAS = 3
+
+
+def _caption_size(host: Unit | None) -> int:
+    """How many of ``host``'s last paragraphs a photo credit after it closes.
+
+    A caption is the paragraph right before the credit, and the ones before
+    that in the same flow (same column width, no crosshead between), up to
+    ``CAPTION_MAX_PARAS``; a dateline story keeps its first paragraph.
+    """
+    if host is None or not host.paras or (host.kind == "story" and len(host.paras) == 1):
+        return 0
+    if host.kind == "story":
+        return 1
+    last = host.paras[-1]
+    n = 1
+    while n < min(len(host.paras), CAPTION_MAX_PARAS):
+        i = len(host.paras) - n  # index of the paragraph the caption would start with
+        prev = host.paras[i - 1]
+        if i in host.crossheads_before or abs(prev.column - last.column) > FLOW_CHANGE or not prev.terminated:
+            break
+        n += 1
+    if host.kind == "lead" and n == len(host.paras) and len(host.paras) > 1:
+        n -= 1
+    return n
+
+
 def _close_caption(units: list[Unit], lns: list[Line], start: Callable[[Unit], Unit],
                    residue: list[Residue]) -> None:
-    """A photo credit closes a caption: the paragraph right before it."""
+    """A photo credit closes a caption: the paragraphs right before it.
+
+    A caption that is all of an orphan run becomes that unit in place, so a
+    title line above it (a heading group before the run) stays its neighbour.
+    """
     credit_text = " ".join(ln.text for ln in lns)
     credit = parse_photo_credit(credit_text)
     if credit is None:  # pragma: no cover - classify_line guarantees the form
         residue.extend(Residue(ln.text, "unassigned", ln.no) for ln in lns)
         return
     host = units[-1] if units else None
+    n = _caption_size(host)
+    if host is not None and host.kind == "orphan" and n == len(host.paras) and 0 not in host.crossheads_before:
+        host.kind, host.credit, host.credit_lines = "photo", credit, list(lns)
+        return
     caption = Unit("photo", credit=credit, credit_lines=list(lns))
-    if host is not None and host.paras and not (host.kind == "story" and len(host.paras) == 1):
-        caption.paras.append(host.paras.pop())
+    if n:
+        caption.paras = host.paras[-n:]
+        del host.paras[-n:]
     start(caption)
 
 
@@ -262,9 +330,41 @@ class Headline:
 
 
 def _is_couplet(a: Line, b: Line) -> bool:
-    return (a.width <= COUPLET_MAX_WIDTH and b.width <= COUPLET_MAX_WIDTH
-            and abs(a.width - b.width) <= COUPLET_MAX_DIFF and " " not in a.text.strip()
+    return (couplet_shaped(a, b) and " " not in a.text.strip()
             and " " not in b.text.strip())
+
+
+_COUPLET_ONE_LINE_RE = re.compile(r"^\s*(\S{2,12})(?:\u3000+|\s+)(\S{2,12})\s*$")
+_KICKER_RE = re.compile(r"^\s*[【\[〔].+[】\]〕]\s*$")
+
+
+def is_one_line_couplet(text: str) -> bool:
+    """Two parallel phrases on one line with a gap between: a main headline.
+
+    >>> is_one_line_couplet("中欧班列开行 开放通道更畅"), is_one_line_couplet("通 过 学 理 论")
+    (True, False)
+    """
+    m = _COUPLET_ONE_LINE_RE.match(text)
+    return bool(m) and abs(len(m.group(1)) - len(m.group(2))) <= COUPLET_MAX_DIFF
+
+
+def _main_headline_index(heads: list[Line], has_subtitle: bool) -> int:
+    """Where the main headline starts; the lines above it are the kicker (引题).
+
+    Bracketed lines (【民生关注】) are kickers. The main headline is the first
+    couplet (on one line or two) within one line of the top; with three
+    lines, no couplet and no ——subtitle, the first line is the kicker, as in
+    kicker / headline / subject.
+    """
+    i = 0
+    while i < len(heads) - 1 and _KICKER_RE.match(heads[i].text):
+        i += 1
+    for j in range(i, min(i + 2, len(heads))):
+        if is_one_line_couplet(heads[j].text) or (j + 1 < len(heads) and _is_couplet(heads[j], heads[j + 1])):
+            return j
+    if len(heads) - i >= 3 and not has_subtitle:
+        return i + 1
+    return i
 
 
 def parse_headline(lines: list[Line]) -> Headline:
@@ -279,13 +379,13 @@ def parse_headline(lines: list[Line]) -> Headline:
     kicker = headline = sub = None
     extra: list[Line] = []
     shape_ok = True
+    main = _main_headline_index(heads, bool(subs))
+    if main:
+        kicker = " ".join(clean_heading(ln.text) for ln in heads[:main])
+    heads = heads[main:]
     if len(heads) >= 2 and _is_couplet(heads[0], heads[1]):
         headline = f"{clean_heading(heads[0].text)} {clean_heading(heads[1].text)}"
         rest = heads[2:]
-    elif len(heads) >= 3 and _is_couplet(heads[1], heads[2]):
-        kicker = clean_heading(heads[0].text)
-        headline = f"{clean_heading(heads[1].text)} {clean_heading(heads[2].text)}"
-        rest = heads[3:]
     elif heads:
         headline = clean_heading(heads[0].text)
         rest = heads[1:]
@@ -309,9 +409,15 @@ def _claim_score(lines: list[Line], unit: Unit, grams_cache: dict[int, set[str]]
         grams_cache[idx] = unit.body_grams()
     text = "".join(ln.text for ln in lines)
     score = overlap(text, grams_cache[idx])
-    if parse_headline(lines).shape_ok:
+    if _shape_ok(tuple((ln.no, ln.text, ln.width, ln.kind) for ln in lines)):
         score += SHAPE_BONUS
     return score
+
+
+@lru_cache(maxsize=4096)
+def _shape_ok(key: tuple[tuple[int, str, float, str], ...]) -> bool:
+    """``parse_headline(lines).shape_ok``, cached: every split of a group is scored many times."""
+    return parse_headline([Line(*k) for k in key]).shape_ok
 
 
 def _can_take_headline(unit: Unit | None, lines: list[Line], after: bool, has_lead: bool) -> bool:
@@ -326,6 +432,10 @@ def _can_take_headline(unit: Unit | None, lines: list[Line], after: bool, has_le
         return False
     if unit.kind == "story":
         return True
+    if unit.kind == "lead":  # a byline with no headline above it: the headline comes after
+        return not any(ln.kind in (HEAD, SUBTITLE) for ln in unit.lead_lines)
+    if unit.kind == "photo":
+        return not after and len(lines) <= PHOTO_TITLE_MAX_LINES
     if unit.kind != "orphan" or after:
         return False
     return not (has_lead and len(lines) == 1)
@@ -437,6 +547,7 @@ def _first_line(unit: Unit) -> int:
 
 def _merge_into(target: Unit, extra: Unit) -> None:
     """Append an orphan unit's paragraphs (and crossheads) to another unit."""
+    target.scattered = True
     target.jump_from = target.jump_from or extra.jump_from
     target.jump_to = extra.jump_to or target.jump_to
     base = len(target.paras)
@@ -448,20 +559,23 @@ def _merge_into(target: Unit, extra: Unit) -> None:
 def _resolve_orphans(units: list[Unit]) -> list[Unit]:
     """Decide where prose without a dateline or headline belongs.
 
-    A lead head (headline + ——subtitle or byline) whose body is scattered
-    over the page gathers every orphan run no headline claimed, in page
-    order. Without a lead, an unclaimed orphan continues the article before
-    it (it follows a crosshead) or, at the page top, stands alone.
+    A lead (a heading group with its own byline line) may have its body
+    scattered over the page in orphan runs; each orphan run goes to the lead
+    that scores best (``_orphan_host_score``). Without a lead, an unclaimed
+    orphan continues the article before it (it follows a crosshead) or, at
+    the page top, stands alone.
     """
     leads = [u for u in units if u.kind == "lead"]
+    grams = {id(ld): _lead_grams(ld) for ld in leads}
     kept: list[Unit] = []
-    for u in units:
+    for i, u in enumerate(units):
         if u.kind != "orphan" or u.head is not None:
             kept.append(u)
             continue
         if not u.paras and not u.crossheads_before:
             continue
-        host = _host_for_orphan(u, kept, leads)
+        before = units[i - 1] if i and kept and units[i - 1] is kept[-1] else None
+        host = _host_for_orphan(u, before, kept, leads, grams)
         if host is None:
             kept.append(u)
         else:
@@ -469,14 +583,81 @@ def _resolve_orphans(units: list[Unit]) -> list[Unit]:
     return kept
 
 
-def _host_for_orphan(u: Unit, kept: list[Unit], leads: list[Unit]) -> Unit | None:
+#: Subtitle endings that name a feature genre (侧记 "sidelights", 综述
+#: "review", 纪实 "record" …): a lead with one is a feature, whose sections
+#: are printed apart from its head.
+FEATURE_GENRE_WORDS = ("侧记", "综述", "纪实", "巡礼", "扫描", "纪事", "记事", "速写", "札记", "手记",
+                       "特写", "调查", "回眸", "观察", "见闻", "探访", "故事")
+#: Score bonus for a feature-genre lead when choosing an orphan's host; about
+#: a third of the overlap a section shares with its own feature's words.
+GENRE_BONUS = 0.3
+#: Score bonus for the nearest lead before an orphan: position breaks ties.
+NEAREST_BONUS = 0.1
+#: Score bonus when the orphan starts mid-sentence and the lead has a
+#: paragraph left unfinished: the strongest sign that the two are one text.
+UNFINISHED_BONUS = 1.0
+
+
+def is_feature_subtitle(text: str | None) -> bool:
+    """``——船营区政务服务局工作侧记`` names a feature genre.
+
+    >>> is_feature_subtitle("——东丰县推进乡村振兴工作综述"), is_feature_subtitle("——靖宇县秋收工作进度过半")
+    (True, False)
+    """
+    return bool(text) and text.rstrip().endswith(FEATURE_GENRE_WORDS)
+
+
+def _lead_grams(lead: Unit) -> set[str]:
+    return han_bigrams("".join(ln.text for ln in lead.lead_lines) + "".join(p.text for p in lead.paras))
+
+
+def _unfinished(unit: Unit) -> bool:
+    """The unit has a paragraph that stops mid-sentence before a break."""
+    for i, p in enumerate(unit.paras):
+        if not p.terminated and ((i + 1) in unit.crossheads_before or i + 1 == len(unit.paras)):
+            return True
+    return False
+
+
+def _orphan_host_score(u: Unit, lead: Unit, grams: set[str], nearest: bool) -> float:
+    """How well an orphan run fits a lead: shared words, genre, position, a cut sentence."""
+    text = "".join(p.text for p in u.paras) + "".join(t for hs in u.crossheads_before.values() for t in hs)
+    score = overlap(text, grams)
+    if any(is_feature_subtitle(ln.text) for ln in lead.lead_lines if ln.kind in (SUBTITLE, HEAD)):
+        score += GENRE_BONUS
+    if nearest:
+        score += NEAREST_BONUS
+    if u.paras and not u.paras[0].indented and not u.paras[0].dateline and _unfinished(lead):
+        score += UNFINISHED_BONUS
+    return score
+
+
+def _host_for_orphan(u: Unit, before: Unit | None, kept: list[Unit], leads: list[Unit],
+                     grams: dict[int, set[str]]) -> Unit | None:
+    """The unit an orphan run joins: a lead by score, or the story it directly continues."""
+    prev = before if before is not None and before.kind in ("story", "orphan") and before.paras else None
     if leads:
         before = [ld for ld in leads if ld in kept]
-        return before[-1] if before else leads[0]
+        nearest = before[-1] if before else leads[0]
+        best = max(leads, key=lambda ld: _orphan_host_score(u, ld, grams[id(ld)], ld is nearest))
+        if prev is not None and not u.crossheads_before and _continues_flow(prev, u) \
+                and _orphan_host_score(u, prev, prev.body_grams(), True) + SAME_FLOW_BONUS \
+                >= _orphan_host_score(u, best, grams[id(best)], best is nearest):
+            return prev
+        return best
     for prev in reversed(kept):
         if prev.kind in ("story", "orphan"):
             return prev
     return None
+
+
+#: Score bonus for orphan prose set in the same column as the story just
+#: before it: the plainest reading is that the story goes on.
+SAME_FLOW_BONUS = 0.5
+
+
+def _continues_flow(prev: Unit, u: Unit) -> bool:
+    return bool(u.paras) and abs(u.paras[0].column - prev.paras[-1].column) <= FLOW_CHANGE
 
 
 #: Score a far-away paragraph must reach to complete an unfinished one.
@@ -532,10 +713,13 @@ def _remove_para(unit: Unit, j: int) -> None:
 
 
 def _article_of(unit: Unit, residue: list[Residue]) -> Article | None:
-    kind = {"story": "news", "orphan": "news", "photo": "photo", "lead": "feature"}[unit.kind]
+    kind = {"story": "news", "orphan": "news", "photo": "photo", "lead": "news", "brief": "news"}[unit.kind]
+    if unit.kind == "lead" and (unit.crossheads_before or unit.scattered
+                                or any(is_feature_subtitle(ln.text) for ln in unit.lead_lines)):
+        kind = "feature"
     art = Article(kind=kind)
     if unit.kind == "lead":
-        _apply_headline(art, [ln for ln in unit.lead_lines if ln.kind != BYLINE], residue)
+        _apply_headline(art, [ln for ln in unit.lead_lines if ln.kind != BYLINE] + (unit.head or []), residue)
         bylines = [ln for ln in unit.lead_lines if ln.kind == BYLINE]
         if bylines:
             credit = parse_byline(" ".join(ln.text for ln in bylines))
@@ -547,16 +731,18 @@ def _article_of(unit: Unit, residue: list[Residue]) -> Article | None:
         _apply_headline(art, unit.head, residue)
     if unit.kind == "photo" and unit.credit:
         art.byline, art.photographers, art.authors = unit.credit.text, unit.credit.photographers, unit.credit.authors
+    if unit.paras:
+        _take_inline_jumps(unit, residue)
     if unit.kind == "story" and unit.paras:
         parsed = parse_dateline(unit.paras[0].text)
         if parsed:
             credit, rest = parsed
             art.byline, art.authors = credit.text, credit.authors
-            first = unit.paras[0]
-            unit.paras[0] = Paragraph([Line(first.first_line, rest, 0.0, PROSE)], first.column,
-                                      first.terminated, first.indented, False)
-            if not rest.strip():
-                _remove_para(unit, 0)
+            _set_para_text(unit, 0, rest)
+    if unit.kind == "brief" and unit.paras:
+        _take_brief_lead(art, unit, residue)
+    if art.byline is None and unit.paras and unit.kind != "photo":
+        _take_trailing_credit(art, unit)
     art.blocks = _blocks_of(unit, residue)
     art.continued_from, art.continued_to = unit.jump_from, unit.jump_to
     art.first_line = _first_line(unit)
@@ -565,6 +751,65 @@ def _article_of(unit: Unit, residue: list[Residue]) -> Article | None:
                        for t in (art.kicker, art.headline, art.subheadline, art.byline) if t)
         return None
     return art
+
+
+def _replace_first_line(unit: Unit, i: int, text: str) -> None:
+    """Paragraph ``i`` with its first line's text replaced (dropped when empty)."""
+    para = unit.paras[i]
+    first = para.lines[0]
+    rest = ([Line(first.no, text, first.width, first.kind)] if text.strip() else []) + para.lines[1:]
+    if rest:
+        unit.paras[i] = Paragraph(rest, para.column, para.terminated, para.indented, para.dateline, para.bullet)
+    else:
+        _remove_para(unit, i)
+
+
+def _set_para_text(unit: Unit, i: int, text: str) -> None:
+    """Paragraph ``i`` holds ``text`` once a credit or marker is cut off it (dropped when empty)."""
+    para = unit.paras[i]
+    if not text.strip():
+        _remove_para(unit, i)
+        return
+    unit.paras[i] = Paragraph([Line(para.first_line, text, 0.0, PROSE)], para.column, para.terminated,
+                              para.indented, False, para.bullet)
+
+
+def _take_inline_jumps(unit: Unit, residue: list[Residue]) -> None:
+    """（上接第一版） opening the text and （下转第3版） closing it are metadata."""
+    first = unit.paras[0]
+    m = JUMP_FROM_PREFIX_RE.match(first.lines[0].text)
+    if m:
+        unit.jump_from = unit.jump_from or m.group(1).strip()
+        residue.append(Residue(_brackets_of(m.group(0)), "decoration", first.first_line))
+        _replace_first_line(unit, 0, first.lines[0].text[m.end():])
+    if not unit.paras:
+        return
+    last = unit.paras[-1]
+    m = JUMP_TO_SUFFIX_RE.search(last.text)
+    if m:
+        unit.jump_to = unit.jump_to or m.group(1).strip()
+        residue.append(Residue(_brackets_of(m.group(0)), "decoration", last.lines[-1].no))
+        _set_para_text(unit, len(unit.paras) - 1, last.text[:m.start()])
+
+
+def _take_brief_lead(art: Article, unit: Unit, residue: list[Residue]) -> None:
+    """A brief's bullet is decoration and its bold lead its headline."""
+    first = unit.paras[0]
+    mark, lead, rest = split_bullet_lead(first.lines[0].text)
+    residue.append(Residue(mark, "decoration", first.first_line))
+    art.headline = clean_heading(lead) if lead else None
+    _replace_first_line(unit, 0, rest)
+
+
+def _take_trailing_credit(art: Article, unit: Unit) -> None:
+    """（记者 王芳） at the end of a body is the article's credit, not its text."""
+    last = unit.paras[-1]
+    parsed = parse_trailing_credit(last.text)
+    if parsed is None:
+        return
+    credit, rest = parsed
+    art.byline, art.authors = credit.text, credit.authors
+    _set_para_text(unit, len(unit.paras) - 1, rest)
 
 
 def _keep_unclaimed_jumps(jumps: list[tuple[str, int]], articles: list[Article], residue: list[Residue]) -> None:

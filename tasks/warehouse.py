@@ -172,7 +172,9 @@ def plan_run(state: WarehouseState, pages: Sequence[tuple[DecodedPage, PageResul
     * content already current is not written again, only its path recorded
       (unless ``full_refresh`` and the segmentation result changed);
     * a path whose content changed stops pointing at the old content;
-    * a rejected path stops holding a page;
+    * a rejected path stops holding a page, unless the reject is only a
+      warning about a page loaded all the same (``Reject.is_warning``, e.g.
+      ``no_articles``): that one is recorded and the page stays current;
     * with ``full_refresh`` a path this run did not see stops being current;
     * a page version is superseded when no current path holds its content
       any more, or when this run writes a new version of it.
@@ -221,6 +223,8 @@ def plan_run(state: WarehouseState, pages: Sequence[tuple[DecodedPage, PageResul
         skipped += 1
     for rej in rejects:
         seen.add(rej.path)
+        if rej.is_warning:
+            continue  # the page at this path was loaded above; the reject only flags it
         src = by_path.get(rej.path)
         if src is not None:
             put(replace(src, current=False))
@@ -236,7 +240,11 @@ def plan_run(state: WarehouseState, pages: Sequence[tuple[DecodedPage, PageResul
 
 
 def run_status(run: RunInfo, n_pages: int, n_unchanged: int, n_rejects: int) -> str:
-    """``partial`` if the orchestration says so or some found file is unaccounted for."""
+    """``partial`` if the orchestration says so or some found file is unaccounted for.
+
+    ``n_rejects`` counts files that did not become pages (warnings about loaded
+    pages are already counted in ``n_pages``).
+    """
     if run.partial or n_pages + n_unchanged + n_rejects < run.pages_found:
         return "partial"
     return "complete"
@@ -820,7 +828,7 @@ class WarehouseWriter:
         n_articles = tables["articles"].num_rows
         residue_chars = int(pc.sum(pc.utf8_length(tables["residue"]["text"])).as_py() or 0)
         status = run_status(run, len(pages), len(unchanged) - len(plan.unknown_unchanged),
-                            len(rejects))
+                            sum(1 for r in rejects if not r.is_warning))
         versions = pa.Table.from_pylist(
             [{"page_id": row["page_id"], "run_id": row["run_id"],
               "result_digest": row["result_digest"], "superseded_by_run": None}

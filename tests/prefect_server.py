@@ -267,6 +267,8 @@ def build_stack(root: Path) -> UIStack:
         stack.final_state = wait_for(f"flow run {run.name} to finish", final, RUN_TIMEOUT_S, interval=0.5,
                                      alive=stack.serve.dead)
         stack.timings["run_s"] = time.monotonic() - t2
+        with stack.client() as client:  # the flow names its run when it starts (ingest-<source>-<time>)
+            stack.flow_run_name = client.read_flow_run(run.id).name
     except BaseException:
         diagnostics = stack.diagnostics()
         stack.stop()

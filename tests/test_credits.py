@@ -2,7 +2,16 @@
 
 import pytest
 
-from tasks.credits import normalise_credit_text, parse_byline, parse_dateline, parse_names, parse_photo_credit
+from tasks.credits import (
+    is_author_line,
+    normalise_credit_text,
+    parse_byline,
+    parse_dateline,
+    parse_names,
+    parse_photo_credit,
+    parse_trailing_credit,
+    unletterspace,
+)
 
 
 @pytest.mark.parametrize("paragraph, byline, authors, rest", [
@@ -15,6 +24,10 @@ from tasks.credits import normalise_credit_text, parse_byline, parse_dateline, p
     ("新华社北京9月9日电（记者 侯 缜）国务院", "新华社北京9月9日电（记者 侯缜）", ["侯缜"], "国务院"),
     ("（据新华社郑州9月9日电）近日", "（据新华社郑州9月9日电）", [], "近日"),
     ("本报讯（全媒体记者 刘洋）昨天", "本报讯（全媒体记者 刘洋）", ["刘洋"], "昨天"),
+    ("新华社南京 9月9 日电(记者 王东宣)9月", "新华社南京9月9日电（记者 王东宣）", ["王东宣"], "9月"),
+    ("本 报 讯（记者 王芳）近日", "本报讯（记者 王芳）", ["王芳"], "近日"),
+    ("本报讯（记者 田 野 通 讯 员 吴 禹浩）为确保", "本报讯（记者 田野 通讯员 吴禹浩）", ["田野", "吴禹浩"], "为确保"),
+    ("新 华 社 长 春 1 月 1 日 电 （ 记 者 王 芳 ） 近日", "新华社长春1月1日电（记者 王芳）", ["王芳"], "近日"),
 ])
 def test_parse_dateline(paragraph, byline, authors, rest):
     credit, body = parse_dateline(paragraph)
@@ -31,6 +44,9 @@ def test_not_a_dateline(paragraph):
     ("□本报记者 王芳 本报通讯员 李强", "本报记者 王芳 本报通讯员 李强", ["王芳", "李强"]),
     ("本报记者 侯 缜", "本报记者 侯缜", ["侯缜"]),
     ("全媒体记者  刘洋", "全媒体记者 刘洋", ["刘洋"]),
+    ("本 报 见 习 记 者 马 波", "本报见习记者 马波", ["马波"]),
+    ("□本 报 记 者 姚 远 本 报 通 讯 员 赵 磊", "本报记者 姚远 本报通讯员 赵磊", ["姚远", "赵磊"]),
+    ("颜晓峰", "颜晓峰", ["颜晓峰"]),
 ])
 def test_parse_byline(line, text, authors):
     credit = parse_byline(line)
@@ -62,3 +78,35 @@ def test_parse_names(text, names):
 
 def test_normalise_credit_text_removes_letterspacing_and_ascii_brackets():
     assert normalise_credit_text("本 报 讯(通讯员  聂英博)") == "本报讯（通讯员 聂英博）"
+
+
+@pytest.mark.parametrize("paragraph, byline, authors, rest", [
+    ("圆满完成。（记者 欧阳晓 通讯员 冯志刚）", "（记者 欧阳晓 通讯员 冯志刚）", ["欧阳晓", "冯志刚"], "圆满完成。"),
+    ("圆满完成。(通讯员 曹 阳)", "（通讯员 曹阳）", ["曹阳"], "圆满完成。"),
+    ("（据新华社广州9月4日电）", "（据新华社广州9月4日电）", [], ""),
+])
+def test_parse_trailing_credit(paragraph, byline, authors, rest):
+    credit, body = parse_trailing_credit(paragraph)
+    assert (credit.text, credit.authors, body) == (byline, authors, rest)
+
+
+@pytest.mark.parametrize("paragraph", ["增长了三成（同比）。", "（下转第三版）", "记者王芳说。"])
+def test_not_a_trailing_credit(paragraph):
+    assert parse_trailing_credit(paragraph) is None
+
+
+@pytest.mark.parametrize("printed, read", [
+    ("本 报 记 者 宋 志 强", "本报记者 宋志强"),
+    ("本 报 通 讯 员  张 馨 月 摄", "本报通讯员 张馨月 摄"),
+    ("本报记者 王芳", "本报记者 王芳"),  # not letterspaced: unchanged
+])
+def test_unletterspace(printed, read):
+    assert unletterspace(printed) == read
+
+
+@pytest.mark.parametrize("line, is_name", [
+    ("颜晓峰", True), ("欧 阳 辉", True), ("严书翰", True), ("上官云", True),
+    ("消费升级", False), ("新时代", False), ("王", False), ("颜晓峰说。", False),
+])
+def test_is_author_line(line, is_name):
+    assert is_author_line(line) is is_name

@@ -6,7 +6,7 @@ import errno
 import os
 import shutil
 import time
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -109,16 +109,36 @@ def test_changed_file_replaces_its_page(tmp_path: Path) -> None:
 
 
 def test_page_without_articles_is_loaded_and_flagged(tmp_path: Path) -> None:
+    """A page that yields no article is loaded all the same, and recorded in rejects as a warning."""
     src = tmp_path / "in"
     src.mkdir()
-    (src / "furniture-only.txt").write_text("2024年5月1日 星期三\n第3版\n", encoding="utf-8")
+    page = src / "furniture-only.txt"
+    page.write_text("2024年5月1日 星期三\n第3版\n", encoding="utf-8")
     summary = ingest(source=str(src), warehouse=str(tmp_path / "wh"))
     wh = Warehouse(tmp_path / "wh")
     assert summary.pages_loaded == 1
+    assert (summary.rejects, summary.status) == (1, "partial")  # bad input: a rejects row, exit code 1
     assert _one(wh, "SELECT count(*) FROM pages") == 1
     assert _one(wh, "SELECT count(*) FROM residue") >= 1
+    assert wh.query("SELECT run_id, path, reason, size FROM rejects").to_pylist() == [
+        {"run_id": summary.run_id, "path": str(page), "reason": "no_articles", "size": page.stat().st_size}]
+    assert wh.query("SELECT path FROM page_sources WHERE current").column(0).to_pylist() == [str(page)]
+    assert wh.query("SELECT reason, severity, paths FROM rejects_per_reason").to_pylist() == [
+        {"reason": "no_articles", "severity": "warning", "paths": 1}]
+    assert wh.query("SELECT rejects, status FROM runs").to_pylist() == [{"rejects": 1, "status": "partial"}]
     coverage = latest_artifact(COVERAGE_ARTIFACT_KEY)
     assert "no_articles" in str(coverage["data"])
+    assert "no_articles" in latest_artifact(SUMMARY_ARTIFACT_KEY)["data"]
+
+    again = ingest(source=str(src), warehouse=str(tmp_path / "wh"))  # unchanged: skipped, no new warning
+    assert (again.pages_skipped, again.rejects, again.status) == (1, 0, "complete")
+    assert _one(wh, "SELECT count(*) FROM pages") == 1
+    assert _one(wh, "SELECT count(*) FROM rejects") == 1
+
+    full = ingest(source=str(src), warehouse=str(tmp_path / "wh"), full_refresh=True)  # re-segmented: flagged again
+    assert (full.rejects, full.status) == (1, "partial")
+    assert _one(wh, "SELECT count(*) FROM pages") == 1
+    assert _one(wh, "SELECT count(*) FROM page_sources WHERE current") == 1
 
 
 def test_batches_cover_every_file(tmp_path: Path) -> None:
@@ -220,3 +240,123 @@ def test_failed_batch_is_a_failed_task_and_the_other_batches_load(tmp_path: Path
         runs = client.read_task_runs(limit=200, sort=TaskRunSort.EXPECTED_START_TIME_DESC)
     failed = [r.name for r in runs if r.state is not None and r.state.is_failed()]
     assert "segment pages 3-3" in failed
+
+
+# ---------------------------------------------------------------------------
+# Prefect's own records: run names and retention
+# ---------------------------------------------------------------------------
+
+def _tiny_source(root: Path) -> Path:
+    root.mkdir(parents=True)
+    text = (SAMPLE / sorted(os.listdir(SAMPLE))[0]).read_text(encoding="utf-8")
+    (root / "p.txt").write_text(text, encoding="utf-8")
+    return root
+
+
+def _records_of(client, flow_run_ids: list) -> dict[str, int]:  # noqa: ANN001
+    """Task runs, logs and artifacts the Prefect API still holds for these flow runs."""
+    from prefect.client.schemas.filters import (
+        ArtifactFilter,
+        ArtifactFilterFlowRunId,
+        FlowRunFilter,
+        FlowRunFilterId,
+        LogFilter,
+        LogFilterFlowRunId,
+    )
+
+    return {
+        "task_runs": len(client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=flow_run_ids)),
+                                               limit=200)),
+        "logs": len(client.read_logs(LogFilter(flow_run_id=LogFilterFlowRunId(any_=flow_run_ids)), limit=200)),
+        "artifacts": len(client.read_artifacts(
+            artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=flow_run_ids)), limit=200)),
+    }
+
+
+def _wait_for_logs(client, flow_run_id) -> None:  # noqa: ANN001
+    """Logs reach the API in the background a moment after the run; wait until the run's are there."""
+    deadline = time.monotonic() + 30
+    while _records_of(client, [flow_run_id])["logs"] == 0:
+        assert time.monotonic() < deadline, "the run's logs never reached the API"
+        time.sleep(0.2)
+
+
+def _ingest_flow_runs(client) -> list:  # noqa: ANN001
+    from prefect.client.schemas.filters import FlowFilter, FlowFilterName
+
+    return client.read_flow_runs(flow_filter=FlowFilter(name=FlowFilterName(any_=["banmian-ingest"])), limit=200)
+
+
+def test_flow_runs_have_meaningful_names(tmp_path: Path) -> None:
+    import re
+
+    state = ingest(source=str(_tiny_source(tmp_path / "晨报 pages")), warehouse=str(tmp_path / "wh"),
+                   return_state=True)
+    assert state.is_completed()
+    with get_client(sync_client=True) as client:
+        run = client.read_flow_run(state.state_details.flow_run_id)
+    assert re.fullmatch(r"ingest-晨报_pages-\d{8}T\d{6}Z", run.name), run.name
+    started = datetime.strptime(run.name.rsplit("-", 1)[1], "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
+    assert abs((started - run.start_time).total_seconds()) < 60
+
+
+def test_prefect_keeps_only_the_newest_runs_with_their_records(tmp_path: Path) -> None:
+    """keep_runs=2 and four runs: the two oldest flow runs go, with their task runs, logs and artifacts."""
+    keep = 2
+    src = _tiny_source(tmp_path / "in")
+    run_ids, summaries = [], []
+    with get_client(sync_client=True) as client:
+        for _ in range(keep + 2):
+            state = ingest(source=str(src), warehouse=str(tmp_path / "wh"), keep_runs=keep, return_state=True)
+            assert state.is_completed()
+            summaries.append(state.result())
+            run_ids.append(state.state_details.flow_run_id)
+            _wait_for_logs(client, run_ids[-1])
+            records = _records_of(client, [run_ids[-1]])
+            assert records["task_runs"] >= 2 and records["artifacts"] == 2, records  # there is something to delete
+
+        remaining = _ingest_flow_runs(client)
+        assert len(remaining) == keep
+        assert {r.id for r in remaining} == set(run_ids[-keep:])
+        deleted = run_ids[:-keep]
+        assert _records_of(client, deleted) == {"task_runs": 0, "logs": 0, "artifacts": 0}
+        assert _records_of(client, run_ids[-keep:])["artifacts"] == 2 * keep
+
+    assert summaries[-1].run_id in latest_artifact(SUMMARY_ARTIFACT_KEY)["data"]  # the series still ends in the last run
+    assert _one(Warehouse(tmp_path / "wh"), "SELECT count(*) FROM runs") == keep + 2  # the warehouse keeps every run
+
+
+def test_prune_never_deletes_unfinished_runs(tmp_path: Path) -> None:
+    """A scheduled flow run (not started) survives pruning, and does not count among the runs kept."""
+    from prefect.client.schemas.objects import StateType
+    from prefect.states import Scheduled
+
+    with get_client(sync_client=True) as client:
+        scheduled = client.create_flow_run(ingest, parameters={"source": str(tmp_path / "never")},
+                                           state=Scheduled(scheduled_time=datetime.now(timezone.utc) + timedelta(days=365)))
+        state = ingest(source=str(_tiny_source(tmp_path / "in")), warehouse=str(tmp_path / "wh"), keep_runs=1,
+                       return_state=True)
+        assert state.is_completed()
+        runs = {r.id: r.state.type for r in _ingest_flow_runs(client)}
+        assert runs == {scheduled.id: StateType.SCHEDULED, state.state_details.flow_run_id: StateType.COMPLETED}
+        client.delete_flow_run(scheduled.id)
+
+
+def test_failed_pruning_is_a_warning_not_a_failed_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from prefect.client.schemas.filters import LogFilter, LogFilterFlowRunId
+
+    monkeypatch.setenv("BANMIAN_KEEP_RUNS", "lots")  # a setting pruning cannot use
+    state = ingest(source=str(_tiny_source(tmp_path / "in")), warehouse=str(tmp_path / "wh"), return_state=True)
+    assert state.is_completed() and state.result().status == "complete"
+    flow_run_id = state.state_details.flow_run_id
+    with get_client(sync_client=True) as client:
+        deadline = time.monotonic() + 30
+        while True:
+            logs = client.read_logs(LogFilter(flow_run_id=LogFilterFlowRunId(any_=[flow_run_id])), limit=200)
+            warning = [entry for entry in logs if "Could not prune" in entry.message]
+            if warning or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+    assert warning and warning[0].level == 30, [entry.message for entry in logs]
+    assert "BANMIAN_KEEP_RUNS='lots' is not a whole number" in warning[0].message
+    assert "Traceback" not in warning[0].message

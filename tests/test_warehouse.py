@@ -154,6 +154,29 @@ def test_a_known_file_that_is_now_rejected_leaves_the_reports(wh: Warehouse) -> 
     assert rows(wh, "SELECT source_path FROM pages") == [{"source_path": PAGES[1][0].path}]
 
 
+def test_a_page_without_articles_is_a_rejects_row_and_stays_current(wh: Warehouse) -> None:
+    """``no_articles`` is a warning about a loaded page: stored in rejects, the page stays in every view."""
+    page, result = page_and_result("/in/furniture.txt", "只有报头", n_articles=0)
+    warning = Reject(page.path, "no_articles", "Page was loaded, but no article was found.", page.size)
+    with wh.writer() as w:
+        first = w.commit_run(run_info(pages_found=2), [PAGES[0], (page, result)], [], [warning])
+        refreshed = w.commit_run(run_info(pages_found=1), [(page, result)], [], [warning], full_refresh=True)
+    assert (first.pages_loaded, first.rejects, first.status) == (2, 1, "complete")
+    assert (refreshed.pages_skipped, refreshed.rejects, refreshed.status) == (1, 1, "complete")
+    assert rows(wh, "SELECT path, reason, size FROM rejects WHERE run_id = ?", [first.run_id]) == [
+        {"path": page.path, "reason": "no_articles", "size": page.size}]
+    assert rows(wh, "SELECT source_path FROM pages") == [{"source_path": page.path}]  # the refresh forgot PAGES[0]
+    assert count(wh, "SELECT count(*) FROM page_sources WHERE current AND path = ?", [page.path]) == 1
+    assert rows(wh, "SELECT reason, severity, times FROM rejects_per_reason") == [
+        {"reason": "no_articles", "severity": "warning", "times": 2}]
+
+    state = WarehouseState()
+    plan = plan_run(state, [(page, result)], [], [warning], "r1")
+    assert [(s.path, s.current) for s in plan.sources] == [(page.path, True)]
+    hard = plan_run(state, [], [], [Reject(page.path, "empty", "now empty", 0)], "r2")
+    assert hard.sources == []  # a real reject at an unknown path: nothing to un-current
+
+
 def test_unchanged_files_only_move_last_seen(wh: Warehouse) -> None:
     with wh.writer() as w:
         first = commit(w, PAGES)

@@ -1,0 +1,57 @@
+"""Regression gate: 200 generated pages (fixed seed) scored by shared/eval/score.py.
+
+The page generator (``tests/pagegen``) lays out articles with the habits of
+real city dailies at random and writes the gold beside each page. The floors
+below are the scores measured when they were set, minus a small margin: a
+change that makes segmentation worse on this set fails here. They are *not*
+issue 3's targets (article_f1 0.98, exact_body 0.90, body_cer 0.01,
+headline_acc 0.95, credit_acc 0.97, kind_acc 0.97), which segmentation does
+not reach yet; raise a floor whenever a change raises its score.
+"""
+
+import json
+
+import pytest
+
+from tasks.accounting import invented_characters, lost_characters
+from tasks.segment import segment_page
+from tests.pagegen import write_set
+from test_segment_seeds import score
+
+PAGES, SEED = 200, 42
+
+#: Measured 2026-11-23 on (200, 42): 0.8807 / 0.8139 / 0.1783 / 0.771 / 0.8585 / 0.8714.
+FLOORS = {"article_f1": 0.87, "exact_body": 0.80, "headline_acc": 0.76,
+          "credit_acc": 0.85, "kind_acc": 0.86}
+BODY_CER_CEILING = 0.19
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    root = tmp_path_factory.mktemp("generated")
+    names = write_set(root, PAGES, SEED, sidecar=False)
+    pred = root / "pred"
+    pred.mkdir()
+    results = {}
+    for name in names:
+        text = (root / "pages" / f"{name}.txt").read_text(encoding="utf-8")
+        result = segment_page(text)
+        results[name] = (text, result)
+        (pred / f"{name}.json").write_text(json.dumps(result.to_eval(), ensure_ascii=False), encoding="utf-8")
+    return root, results
+
+
+def test_generated_set_scores_stay_above_their_floors(generated):
+    root, _ = generated
+    total = score(root / "gold", root / "pred")
+    assert total["pages"] == PAGES
+    for metric, floor in FLOORS.items():
+        assert total[metric] >= floor, (metric, total)
+    assert total["body_cer"] <= BODY_CER_CEILING, total
+
+
+def test_generated_pages_lose_and_invent_nothing(generated):
+    _, results = generated
+    lost = {n: lost_characters(t, r) for n, (t, r) in results.items() if lost_characters(t, r)}
+    invented = {n: invented_characters(t, r) for n, (t, r) in results.items() if invented_characters(t, r)}
+    assert not lost and not invented, (lost, invented)
