@@ -168,7 +168,7 @@ def test_run_missing_source_fails_fast_and_clearly(tmp_path: Path) -> None:
     (["compact"], "no warehouse at"),
     (["frobnicate"], "invalid choice"),
     (["run", "--batch-size", "0"], "must be at least 1"),
-    (["run", "--keep-runs", "-1"], "must be 0 or more"),
+    (["run", "--keep-runs", "-1"], "must be at least 0"),
     (["run", "--warehouse", "/dev/null"], "is not a directory"),
 ])
 def test_usage_errors_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
