@@ -184,6 +184,11 @@ def normalise_credit_text(text: str) -> str:
     return joined.replace(" （", "（").strip()
 
 
+#: Characters looked at to tell a letterspaced dateline (a dateline head is at most ~20).
+LETTERSPACE_PROBE = 24
+_CLOSE_BRACKET_RE = re.compile(r"[）)]")
+
+
 def parse_dateline(paragraph: str) -> tuple[Credit, str] | None:
     """Split a story's first paragraph into its dateline credit and the body text.
 
@@ -195,8 +200,10 @@ def parse_dateline(paragraph: str) -> tuple[Credit, str] | None:
     if m:
         return Credit(normalise_credit_text(m.group(1))), paragraph[m.end():].lstrip()
     m = DATELINE_RE.match(paragraph)
-    if not m and is_letterspaced(paragraph[:24]):  # 新 华 社 长 春 1 月 1 日 电 （ 记 者 …
-        paragraph = unletterspace(paragraph[:80]) + paragraph[80:]
+    if not m and is_letterspaced(paragraph[:LETTERSPACE_PROBE]):  # 新 华 社 长 春 1 月 1 日 电 （ 记 者 …
+        end = _CLOSE_BRACKET_RE.search(paragraph)
+        cut = end.end() if end else len(paragraph)
+        paragraph = unletterspace(paragraph[:cut]) + paragraph[cut:]
         m = DATELINE_RE.match(paragraph)
     if not m:
         return None

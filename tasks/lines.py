@@ -143,7 +143,18 @@ def classify_line(no: int, raw: str) -> Line:
         return Line(no, "", 0.0, BLANK)
     width = display_width(text)
     if _opens_plain_text(text, width):
-        return Line(no, text, width, HEADISH if is_heading_shaped(text, width) else PROSE)
+        kind = HEADISH if is_heading_shaped(text, width) else PROSE
+    else:
+        kind = kind_by_rules(text, width)
+    return Line(no, text, width, kind)
+
+
+def kind_by_rules(text: str, width: float) -> str:
+    """The kind of a stripped, non-empty line, every rule tried in order.
+
+    ``classify_line`` skips this for lines that ``_opens_plain_text`` shows
+    can only be prose or a heading; the tests check the two always agree.
+    """
     folded = fold_fullwidth_alnum(text)
     if _DATE_RE.match(folded) or (width <= FURNITURE_MAX_WIDTH and _EDITOR_RE.search(text)) \
             or (width <= 14 and is_page_number_line(text)):
@@ -172,7 +183,7 @@ def classify_line(no: int, raw: str) -> Line:
         kind = HEADISH
     else:
         kind = PROSE
-    return Line(no, text, width, kind)
+    return kind
 
 
 _HEAD_NEIGHBOURS = {BLANK, HEAD, SUBTITLE, BYLINE, ROLE, CREDIT, FURNITURE, JUMP, LABEL}

@@ -92,8 +92,10 @@ def _ends_paragraph(a: Line, wa: float, b: Line, wb: float, b_next: Line | None)
     """Whether a paragraph ends after line ``a`` (next prose line ``b``)."""
     if b.kind in (DATELINE, BULLET):
         return True
-    if a.kind == BULLET and split_bullet_lead(a.text)[1] and not split_bullet_lead(a.text)[2]:
-        return True  # a brief's lead alone on its line
+    if a.kind == BULLET:
+        _, lead, rest = split_bullet_lead(a.text)
+        if lead and not rest:
+            return True  # a brief's lead alone on its line
     if abs(wa - wb) > FLOW_CHANGE:
         return a.terminal or a.width <= wa - SHORT_BY * 2
     if not a.terminal:

@@ -228,8 +228,7 @@ def _units(lines: list[Line]) -> _Page:
             _record_furniture(lns[0], meta)
             residue.append(Residue(lns[0].text, "page_furniture", lns[0].no))
         elif kind == LABEL:  # a section label heads a section, not one article
-            meta.setdefault("sections", "")
-            meta["sections"] = " ".join(x for x in (meta["sections"], clean_heading(lns[0].text)) if x)
+            meta["sections"] = " ".join(filter(None, (meta.get("sections"), clean_heading(lns[0].text))))
             residue.append(Residue(lns[0].text, "page_furniture", lns[0].no))
             open_unit = None
         else:  # a stray line of any other kind
@@ -637,14 +636,15 @@ def _host_for_orphan(u: Unit, before: Unit | None, kept: list[Unit], leads: list
     """The unit an orphan run joins: a lead by score, or the story it directly continues."""
     prev = before if before is not None and before.kind in ("story", "orphan") and before.paras else None
     if leads:
-        before = [ld for ld in leads if ld in kept]
-        nearest = before[-1] if before else leads[0]
-        best = max(leads, key=lambda ld: _orphan_host_score(u, ld, grams[id(ld)], ld is nearest))
+        kept_ids = {id(k) for k in kept}
+        leads_before = [ld for ld in leads if id(ld) in kept_ids]
+        nearest = leads_before[-1] if leads_before else leads[0]
+        scores = [_orphan_host_score(u, ld, grams[id(ld)], ld is nearest) for ld in leads]
+        best = max(range(len(leads)), key=scores.__getitem__)
         if prev is not None and not u.crossheads_before and _continues_flow(prev, u) \
-                and _orphan_host_score(u, prev, prev.body_grams(), True) + SAME_FLOW_BONUS \
-                >= _orphan_host_score(u, best, grams[id(best)], best is nearest):
+                and _orphan_host_score(u, prev, prev.body_grams(), True) + SAME_FLOW_BONUS >= scores[best]:
             return prev
-        return best
+        return leads[best]
     for prev in reversed(kept):
         if prev.kind in ("story", "orphan"):
             return prev
