@@ -53,7 +53,7 @@ _DATE_RE = re.compile(
     r"(?:\s*(?:农历|癸|甲|乙|丙|丁|戊|己|庚|辛|壬)\S*)*\s*$"
 )
 _PAGE_RE = re.compile(
-    r"^\s*(?:第\s*\d{1,3}\s*版|[A-Z]?\d{1,3}\s*版?\s*[\u4e00-\u9fff]{0,8}(?:\s*[\u4e00-\u9fff]{2,8})?"
+    r"^\s*(?:第\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*版(?:\s+[\u4e00-\u9fff]{2,8})?|[A-Z]?\d{1,3}(?:\s*版)?(?:\s+[\u4e00-\u9fff]{2,8}){0,2}"
     r"|[\u4e00-\u9fff]{2,8}\s*第?\s*\d{1,3}\s*版)\s*$"
 )
 _EDITOR_RE = re.compile(r"^\W{0,2}(?:责\s*任\s*编\s*辑|责\s*编|版\s*式|美\s*编|校\s*对|编\s*辑|排\s*版|组\s*版|本版编辑)\s*[：:]")
@@ -93,9 +93,13 @@ class Line:
 
 
 def is_page_number_line(text: str) -> bool:
-    """``第3版``, ``7 理论``, ``A3 要闻``: a page's number and name."""
+    """``第3版``, ``第1版 社会民生``, ``7 理论``, ``A3 要闻``: a page's number and name.
+
+    >>> is_page_number_line("第1版 社会民生"), is_page_number_line("第十二版"), is_page_number_line("第一线")
+    (True, True, False)
+    """
     folded = fold_fullwidth_alnum(text)
-    return bool(_PAGE_RE.match(folded)) and any(ch.isdigit() for ch in folded)
+    return bool(_PAGE_RE.match(folded)) and (any(ch.isdigit() for ch in folded) or folded.lstrip().startswith("第"))
 
 
 def _opens_with_source(text: str) -> bool:
@@ -149,6 +153,12 @@ def classify_line(no: int, raw: str) -> Line:
     return Line(no, text, width, kind)
 
 
+def _is_date_or_editor(text: str, width: float, folded: str | None = None) -> bool:
+    """The page's date line or its editors' line (``责任编辑：张三 版式：李四``)."""
+    return bool(_DATE_RE.match(folded if folded is not None else fold_fullwidth_alnum(text))) \
+        or (width <= FURNITURE_MAX_WIDTH and bool(_EDITOR_RE.search(text)))
+
+
 def kind_by_rules(text: str, width: float) -> str:
     """The kind of a stripped, non-empty line, every rule tried in order.
 
@@ -156,8 +166,7 @@ def kind_by_rules(text: str, width: float) -> str:
     can only be prose or a heading; the tests check the two always agree.
     """
     folded = fold_fullwidth_alnum(text)
-    if _DATE_RE.match(folded) or (width <= FURNITURE_MAX_WIDTH and _EDITOR_RE.search(text)) \
-            or (width <= 14 and is_page_number_line(text)):
+    if _is_date_or_editor(text, width, folded) or (width <= 14 and is_page_number_line(text)):
         kind = FURNITURE
     elif _JUMP_RE.match(text):
         kind = JUMP
@@ -211,12 +220,14 @@ def mark_heads(lines: list[Line]) -> None:
         j = i
         while j < n and lines[j].kind == HEADISH:
             j += 1
+            if split_doubled(lines[j - 1].text)[1]:
+                break  # a crosshead drawn twice ends its run: what follows is its text
         before = lines[i - 1] if i > 0 else None
         after = lines[j] if j < n else None
         top_ok = before is None or before.kind in _HEAD_NEIGHBOURS or (
             before.kind in (PROSE, DATELINE, BULLET) and before.terminal)
         bottom_ok = after is None or after.kind in _HEAD_NEIGHBOURS or after.kind in (DATELINE, BULLET) \
-            or (after.kind == PROSE and _stands_short_of(lines[j - 1], after))
+            or (after.kind in (PROSE, HEADISH) and _stands_apart_from(lines[j - 1], lines, j))
         kind = HEAD if top_ok and bottom_ok and j - i <= MAX_HEAD_RUN else PROSE
         if kind == HEAD and (_continues_into_prose(lines, j) or _fills_column(lines, i, j)
                              or _run_splits_word(lines, i, j)):
@@ -237,9 +248,33 @@ HEAD_SHORT_OF_TEXT = 4.0
 #: columns fill a line with no punctuation often). Justified lines vary by
 #: about one unit.
 FULL_LINE_SLACK = 1.0
+#: A paragraph's first line is indented by two characters: 1.5 to 3.5 units
+#: short of the full lines under it once justification spreads them. Such a
+#: line with a column break under it and full lines after the break is a
+#: paragraph's start cut by the break, not a heading (a heading's text starts
+#: a paragraph, indented itself).
+INDENT_MIN, INDENT_MAX = 1.5, 3.5
 #: The two prose lines under it must be this close to each other to show a
 #: column at all (a paragraph's short last line shows none).
 STEADY_COLUMN_SLACK = 1.5
+
+
+#: A line this much wider than the prose column under it cannot belong to
+#: that column: it spans columns, as headings do.
+HEAD_WIDER_THAN_TEXT = 2.0
+
+
+def _stands_apart_from(head: Line, lines: list[Line], j: int) -> bool:
+    """A heading line directly above prose: clearly shorter, or wider than its column.
+
+    >>> body = [Line(2, "走进靖宇县孤家子镇的农户庭院，", 16.0, PROSE), Line(3, "一排排大棚整齐排列，棚内的香菇长", 16.0, PROSE)]
+    >>> _stands_apart_from(Line(1, "靖宇县孤家子镇发展庭院经济带动农民增收", 19.0, HEADISH), [None] + body, 1)
+    True
+    """
+    if _stands_short_of(head, lines[j]):
+        return True
+    below = [ln.width for ln in lines[j:j + 2] if ln.kind in (PROSE, HEADISH)]
+    return len(below) == 2 and head.width >= max(below) + HEAD_WIDER_THAN_TEXT
 
 
 def _stands_short_of(head: Line, text: Line) -> bool:
@@ -258,7 +293,8 @@ def _fills_column(lines: list[Line], i: int, j: int) -> bool:
 
     The first line of a paragraph cut off by a column break has no
     punctuation and a blank below it, like a heading; but it fills the
-    column exactly, as no heading does except by chance.
+    column exactly, or an indent short of it with the text under the break
+    running on at full width, as no heading does except by chance.
     """
     if j - i != 1 or split_doubled(lines[i].text)[1]:
         return False  # a crosshead drawn twice is a heading, however wide
@@ -276,7 +312,13 @@ def _fills_column(lines: list[Line], i: int, j: int) -> bool:
     if len(widths) < 2:
         return False
     column = max(widths)
-    return abs(lines[i].width - column) <= FULL_LINE_SLACK and min(widths) >= column - STEADY_COLUMN_SLACK
+    if min(widths) < column - STEADY_COLUMN_SLACK:
+        return False
+    width = lines[i].width
+    full = abs(width - column) <= FULL_LINE_SLACK
+    # an indented first line, and the text under the break runs on at full width
+    indented = column - INDENT_MAX <= width <= column - INDENT_MIN and widths[0] >= column - FULL_LINE_SLACK
+    return full or indented
 
 
 def _run_splits_word(lines: list[Line], i: int, j: int) -> bool:
@@ -318,8 +360,24 @@ def _continues_into_prose(lines: list[Line], j: int) -> bool:
 def classify_page(text: str) -> list[Line]:
     """All lines of a page, classified and with headings marked."""
     lines = [classify_line(no, raw) for no, raw in enumerate(text.split("\n"), 1)]
+    _keep_page_numbers_apart(lines)
     mark_heads(lines)
     return lines
+
+
+def _keep_page_numbers_apart(lines: list[Line]) -> None:
+    """A page-number-shaped line run into prose is text (``15 天后抵达``), in place.
+
+    Dates and editor lines are told by their words; a number and a short
+    name (``7 理论``) are page furniture when they stand apart, which pdftotext
+    may print anywhere in the page's reading order.
+    """
+    for k, ln in enumerate(lines):
+        if ln.kind != FURNITURE or _is_date_or_editor(ln.text, ln.width):
+            continue
+        neighbours = lines[max(k - 1, 0):k] + lines[k + 1:k + 2]
+        if any(nb.kind in (PROSE, DATELINE) for nb in neighbours):
+            ln.kind = HEADISH if is_heading_shaped(ln.text, ln.width) else PROSE
 
 
 _GAP_RE = re.compile(r"\u3000|\s{2,}|(?<=[\u4e00-\u9fff])\s(?=[\u4e00-\u9fff])")

@@ -52,6 +52,20 @@ class Paragraph:
         return self.lines[0].no
 
 
+def same_flow(a: Paragraph, b: Paragraph) -> bool:
+    """Whether two paragraphs can be set in one column.
+
+    Columns within ``FLOW_CHANGE`` of each other are one flow. A one-line
+    paragraph shows only that its column is at least as wide as its line, so
+    it fits any column that line fits in (a wide caption's one-line
+    paragraphs, a paragraph's short tail).
+    """
+    if abs(a.column - b.column) <= FLOW_CHANGE:
+        return True
+    return any(len(one.lines) == 1 and one.lines[0].width <= other.column + FLOW_CHANGE
+               for one, other in ((a, b), (b, a)))
+
+
 def _blocks(lines: list[Line]) -> list[list[Line]]:
     """Prose lines split at blank lines."""
     blocks: list[list[Line]] = [[]]

@@ -60,7 +60,7 @@ from tasks.lines import (
     split_bullet_lead,
 )
 from tasks.model import Article, Block, PageResult, Residue
-from tasks.paragraphs import FLOW_CHANGE, Paragraph, build_paragraphs
+from tasks.paragraphs import Paragraph, build_paragraphs, same_flow
 
 #: Lines of a heading group that one headline can take: kicker, a couplet of
 #: two lines, a subject line.
@@ -200,6 +200,7 @@ def _units(lines: list[Line]) -> _Page:
     for kind, lns in _regions(lines):
         if kind == "prose":
             for para in build_paragraphs(lns):
+                para.terminated = para.terminated or _ends_with_credit(para)
                 if para.dateline or para.bullet or open_unit is None or _changes_flow(open_unit, para, lines):
                     open_unit = start(Unit("story" if para.dateline else "brief" if para.bullet else "orphan"))
                     if pending_jump:
@@ -224,6 +225,7 @@ def _units(lines: list[Line]) -> _Page:
             elif units:
                 units[-1].jump_to = text
             residue.append(Residue(_brackets_of(lns[0].text), "decoration", lns[0].no))
+            open_unit = None  # a jump marker ends one article's text or opens another's
         elif kind == FURNITURE:
             _record_furniture(lns[0], meta)
             residue.append(Residue(lns[0].text, "page_furniture", lns[0].no))
@@ -236,6 +238,15 @@ def _units(lines: list[Line]) -> _Page:
     return _Page(units, groups, residue, meta, jumps)
 
 
+def _ends_with_credit(para: Paragraph) -> bool:
+    """A paragraph closed by a trailing credit ``（记者 王芳）`` is finished.
+
+    The credit's closing bracket is not sentence-final punctuation, but
+    nothing of the article follows it.
+    """
+    return para.lines[-1].text.rstrip().endswith(("）", ")")) and parse_trailing_credit(para.text) is not None
+
+
 def _changes_flow(unit: Unit, para: Paragraph, lines: list[Line]) -> bool:
     """A paragraph set at another column width, after a blank, starts new prose.
 
@@ -246,7 +257,7 @@ def _changes_flow(unit: Unit, para: Paragraph, lines: list[Line]) -> bool:
     if not unit.paras or not unit.paras[-1].terminated or unit.kind == "brief":
         return False
     after_blank = para.first_line >= 2 and lines[para.first_line - 2].kind == BLANK
-    return after_blank and abs(para.column - unit.paras[-1].column) > FLOW_CHANGE
+    return after_blank and not same_flow(unit.paras[-1], para)
 
 
 def _brackets_of(text: str) -> str:
@@ -284,7 +295,7 @@ def _caption_size(host: Unit | None) -> int:
     while n < min(len(host.paras), CAPTION_MAX_PARAS):
         i = len(host.paras) - n  # index of the paragraph the caption would start with
         prev = host.paras[i - 1]
-        if i in host.crossheads_before or abs(prev.column - last.column) > FLOW_CHANGE or not prev.terminated:
+        if i in host.crossheads_before or not same_flow(prev, last) or not prev.terminated:
             break
         n += 1
     if host.kind == "lead" and n == len(host.paras) and len(host.paras) > 1:
@@ -435,7 +446,7 @@ def _can_take_headline(unit: Unit | None, lines: list[Line], after: bool, has_le
         return not any(ln.kind in (HEAD, SUBTITLE) for ln in unit.lead_lines)
     if unit.kind == "photo":
         return not after and len(lines) <= PHOTO_TITLE_MAX_LINES
-    if unit.kind != "orphan" or after:
+    if unit.kind != "orphan":
         return False
     return not (has_lead and len(lines) == 1)
 
@@ -657,7 +668,7 @@ SAME_FLOW_BONUS = 0.5
 
 
 def _continues_flow(prev: Unit, u: Unit) -> bool:
-    return bool(u.paras) and abs(u.paras[0].column - prev.paras[-1].column) <= FLOW_CHANGE
+    return bool(u.paras) and same_flow(prev.paras[-1], u.paras[0])
 
 
 #: Score a far-away paragraph must reach to complete an unfinished one.
