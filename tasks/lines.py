@@ -254,6 +254,8 @@ FULL_LINE_SLACK = 1.0
 #: paragraph's start cut by the break, not a heading (a heading's text starts
 #: a paragraph, indented itself).
 INDENT_MIN, INDENT_MAX = 1.5, 3.5
+#: Prose lines under a column break read to measure the column's width.
+COLUMN_PROBE_LINES = 4
 #: The two prose lines under it must be this close to each other to show a
 #: column at all (a paragraph's short last line shows none).
 STEADY_COLUMN_SLACK = 1.5
@@ -308,11 +310,15 @@ def _fills_column(lines: list[Line], i: int, j: int) -> bool:
         k += 1
     if k == j or k >= len(lines) or lines[k].kind not in (PROSE, HEADISH):
         return False
-    widths = [ln.width for ln in lines[k:k + 2] if ln.kind in (PROSE, HEADISH)]
+    widths = []
+    for ln in lines[k:k + COLUMN_PROBE_LINES]:
+        if ln.kind not in (PROSE, HEADISH):
+            break
+        widths.append(ln.width)
     if len(widths) < 2:
         return False
     column = max(widths)
-    if min(widths) < column - STEADY_COLUMN_SLACK:
+    if min(widths[:2]) < column - STEADY_COLUMN_SLACK:
         return False
     width = lines[i].width
     full = abs(width - column) <= FULL_LINE_SLACK
