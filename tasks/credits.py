@@ -32,7 +32,7 @@ _NAME_CHARS = f"[{_HAN}·•]"
 
 #: 本报讯 / 本报曲阜讯 / 《吉林日报》讯 / 新华社北京9月9日电 / 中新网…电, then the parenthesised credit.
 _DATELINE_HEAD = (
-    rf"(?:本\s?报[{_HAN}\w ]{{0,12}}?讯(?!员)|《[^》]{{1,12}}》[{_HAN}]{{0,6}}讯(?!员)"
+    rf"(?:本\s?报[{_HAN}\w ]{{0,12}}?讯(?!\s?员)|《[^》]{{1,12}}》[{_HAN}]{{0,6}}讯(?!\s?员)"
     rf"|(?:新华社|中新社|中新网|央视网|人民网|新华网)[{_HAN}\w· ]{{0,24}}?电)"
 )
 DATELINE_RE = re.compile(rf"^\s*({_DATELINE_HEAD})\s*(?:[（(]([^（()）]{{0,60}})[）)])?")
@@ -74,12 +74,25 @@ def unletterspace(text: str) -> str:
 
     >>> unletterspace("□本 报 记 者 姚 远 本 报 通 讯 员 赵 磊")
     '□本报记者 姚远 本报通讯员 赵磊'
+    >>> unletterspace("记 者 陆 川 谢 雨 欣")
+    '记者 陆川 谢雨欣'
     """
     if not is_letterspaced(text):
         return text
     joined = re.sub(r"[ \t]{2,}", "\x00", text.strip()).replace(" ", "").replace("\x00", " ")
     joined = re.sub(r"(摄|文/图)$", r" \1", joined)
-    return " ".join(_ROLE_SPLIT_RE.sub(r" \1 ", joined).split())
+    tokens = _ROLE_SPLIT_RE.sub(r" \1 ", joined).split()
+    out: list[str] = []
+    for tok in tokens:
+        m = _NAMES_AFTER_ROLE_RE.fullmatch(tok)
+        if m and out and _ROLE_SPLIT_RE.fullmatch(out[-1]):
+            tok = " ".join(split_run_of_names(m.group(1))) + m.group(2)
+        out.append(tok)
+    return re.sub(r"^([□■]) ", r"\1", " ".join(out))
+
+
+#: The names after a role word in a letterspaced credit, with a closing bracket.
+_NAMES_AFTER_ROLE_RE = re.compile(r"([\u4e00-\u9fff]{4,6})([）)]?)")
 
 
 @dataclass(slots=True)
@@ -89,6 +102,26 @@ class Credit:
     text: str
     authors: list[str] = field(default_factory=list)
     photographers: list[str] = field(default_factory=list)
+
+
+def split_run_of_names(run: str) -> list[str]:
+    """Letterspaced names (``陆 川 谢 雨 欣``) lose the gap between names: find it again.
+
+    Chinese names have two or three characters; a run of four to six is
+    split where the next name starts with a common surname. A run that opens
+    with a compound surname (欧阳晓峰), or that no split explains, stays one
+    name.
+
+    >>> split_run_of_names("陆川谢雨欣"), split_run_of_names("刘国昌魏巍"), split_run_of_names("欧阳晓峰")
+    (['陆川', '谢雨欣'], ['刘国昌', '魏巍'], ['欧阳晓峰'])
+    """
+    if not 4 <= len(run) <= 6 or run.startswith(_COMPOUND_SURNAMES):
+        return [run]
+    for cut in (2, 3):
+        rest = run[cut:]
+        if 2 <= len(rest) <= 3 and (rest[0] in _SURNAMES or rest.startswith(_COMPOUND_SURNAMES)):
+            return [run[:cut], rest]
+    return [run]
 
 
 def _merge_single_chars(tokens: list[str]) -> list[str]:
@@ -110,7 +143,7 @@ def _merge_single_chars(tokens: list[str]) -> list[str]:
             elif len(pending) == 1 and out:
                 out[-1] += pending
             else:
-                out.append(pending)
+                out.extend(split_run_of_names(pending))
             pending = ""
         if tok:
             out.append(tok)

@@ -56,7 +56,13 @@ _PAGE_RE = re.compile(
     r"^\s*(?:第\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*版(?:\s+[\u4e00-\u9fff]{2,8})?|[A-Z]?\d{1,3}(?:\s*版)?(?:\s+[\u4e00-\u9fff]{2,8}){0,2}"
     r"|[\u4e00-\u9fff]{2,8}\s*第?\s*\d{1,3}\s*版)\s*$"
 )
-_EDITOR_RE = re.compile(r"^\W{0,2}(?:责\s*任\s*编\s*辑|责\s*编|版\s*式|美\s*编|校\s*对|编\s*辑|排\s*版|组\s*版|本版编辑)\s*[：:]")
+_EDITOR_ROLE = r"(?:责\s*任\s*编\s*辑|责\s*编|版\s*式\s*(?:设\s*计)?|美\s*编|校\s*对|编\s*辑|排\s*版|组\s*版|本版编辑)"
+_EDITOR_NAME = r"[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}"
+#: ``责任编辑：张三 版式：李四``, or without colons (``责任编辑 张三  版式设计 李四``)
+#: when the line is nothing but roles and names.
+_EDITOR_RE = re.compile(
+    rf"^\W{{0,2}}{_EDITOR_ROLE}\s*[：:]"
+    rf"|^\W{{0,2}}{_EDITOR_ROLE}\s+{_EDITOR_NAME}(?:\s+{_EDITOR_ROLE}\s*[：:]?\s*{_EDITOR_NAME})*\s*$")
 #: Widest line that can be an editor/page-furniture line.
 FURNITURE_MAX_WIDTH = 40.0
 _JUMP_RE = re.compile(r"^\s*[（(]\s*(?:上接|下转|接上|转下|接第|转第)[^（()）]{1,12}[）)]\s*$")

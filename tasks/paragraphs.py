@@ -86,8 +86,9 @@ def column_widths(blocks: list[list[Line]]) -> list[float]:
     are clearly wider, or (two lines or more) clearly narrower: then they are
     another flow and keep their own width.
     """
+    measured = [_measure_lines(b) for b in blocks]
     own: list[float | None] = [
-        float(median(ln.width for ln in b)) if len(b) >= MIN_LINES_FOR_WIDTH else None for b in blocks
+        float(median(ln.width for ln in m)) if len(m) >= MIN_LINES_FOR_WIDTH else None for m in measured
     ]
     out: list[float] = []
     for i, w in enumerate(own):
@@ -95,11 +96,17 @@ def column_widths(blocks: list[list[Line]]) -> list[float]:
             prev = next((own[k] for k in range(i - 1, -1, -1) if own[k] is not None), None)
             nxt = next((own[k] for k in range(i + 1, len(own)) if own[k] is not None), None)
             w = prev if prev is not None else nxt
-            widest = max(ln.width for ln in blocks[i])
-            if w is None or widest > w + FLOW_CHANGE or (len(blocks[i]) > 1 and widest < w - FLOW_CHANGE):
+            widest = max(ln.width for ln in measured[i])
+            if w is None or widest > w + FLOW_CHANGE or (len(measured[i]) > 1 and widest < w - FLOW_CHANGE):
                 w = widest  # its own lines show another flow (a short caption, a wide tail)
         out.append(w)
     return out
+
+
+def _measure_lines(block: list[Line]) -> list[Line]:
+    """The lines of a block that show its column: a dateline set on its own line does not."""
+    text = [ln for ln in block if ln.kind != DATELINE]
+    return text or block
 
 
 def _ends_paragraph(a: Line, wa: float, b: Line, wb: float, b_next: Line | None) -> bool:
