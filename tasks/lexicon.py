@@ -40,6 +40,29 @@ def break_splits_word(left: str, right: str) -> bool:
     return False
 
 
+def break_strands_a_character(left: str, right: str) -> bool:
+    """True when a line break cuts one character off a word (监|督, 国|家).
+
+    Stricter than ``break_splits_word``: both lines are read whole, and the
+    word must lose a single character to one side, as hard wrapping does. Two
+    parallel phrases (a couplet) can look like one odd dictionary entry
+    across their gap (初心|共筑) but never leave a character stranded.
+
+    >>> break_strands_a_character("完善党和国家监", "督体系的历史性探索"), break_strands_a_character("不忘育人初心", "共筑廉洁校园")
+    (True, False)
+    """
+    a, b = left.replace(" ", ""), right.replace(" ", "")
+    if not a or not b or not (_HAN_RUN.match(a[-1]) and _HAN_RUN.match(b[0])):
+        return False
+    pos = 0
+    for tok in rjieba.cut(a + b):
+        end = pos + len(tok)
+        if pos < len(a) < end:
+            return len(a) - pos == 1 or end - len(a) == 1
+        pos = end
+    return False
+
+
 def han_bigrams(text: str) -> set[str]:
     """Chinese character bigrams of a text (punctuation and Latin ignored).
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from tasks.clean import display_width, ends_sentence, fold_fullwidth_alnum, is_letterspaced, split_doubled
-from tasks.lexicon import break_splits_word
+from tasks.lexicon import break_splits_word, break_strands_a_character
 from tasks.credits import (
     BYLINE_LINE_RE,
     DATELINE_START_RE,
@@ -336,11 +336,12 @@ def _fills_column(lines: list[Line], i: int, j: int) -> bool:
 def _run_splits_word(lines: list[Line], i: int, j: int) -> bool:
     """Heading-shaped lines whose breaks cut words (危化企|业) are wrapped prose.
 
-    Pairs shaped like a couplet (two short lines of about equal width) are
-    not asked: the tokenizer may read a word across two parallel phrases.
+    Pairs shaped like a couplet (two short lines of about equal width) must
+    strand a single character (监|督): the tokenizer may read an odd word
+    across two parallel phrases (初心|共筑).
     """
-    return any(break_splits_word(lines[k].text, lines[k + 1].text) for k in range(i, j - 1)
-               if not couplet_shaped(lines[k], lines[k + 1]))
+    return any(break_strands_a_character(lines[k].text, lines[k + 1].text) if couplet_shaped(lines[k], lines[k + 1])
+               else break_splits_word(lines[k].text, lines[k + 1].text) for k in range(i, j - 1))
 
 
 #: Couplet halves are short and about equally long (seeds: 4–7 units each;
