@@ -297,14 +297,14 @@ def _stands_short_of(head: Line, text: Line) -> bool:
 
 
 def _fills_column(lines: list[Line], i: int, j: int) -> bool:
-    """A single heading-shaped line as wide as the prose lines under it is prose.
+    """Heading-shaped lines as wide as the prose lines under them are prose.
 
-    The first line of a paragraph cut off by a column break has no
-    punctuation and a blank below it, like a heading; but it fills the
-    column exactly, or an indent short of it with the text under the break
-    running on at full width, as no heading does except by chance.
+    The first lines of a paragraph cut off by a column break have no
+    punctuation and a blank below them, like a heading; but they fill the
+    column exactly (the first one may be an indent short, with the text under
+    the break running on at full width), as no heading does except by chance.
     """
-    if j - i != 1 or split_doubled(lines[i].text)[1]:
+    if any(split_doubled(lines[k].text)[1] for k in range(i, j)):
         return False  # a crosshead drawn twice is a heading, however wide
     above = i - 1
     while above >= 0 and lines[above].kind == BLANK:
@@ -326,11 +326,14 @@ def _fills_column(lines: list[Line], i: int, j: int) -> bool:
     column = max(widths)
     if min(widths[:2]) < column - STEADY_COLUMN_SLACK:
         return False
-    width = lines[i].width
-    full = abs(width - column) <= FULL_LINE_SLACK
-    # an indented first line, and the text under the break runs on at full width
-    indented = column - INDENT_MAX <= width <= column - INDENT_MIN and widths[0] >= column - FULL_LINE_SLACK
-    return full or indented
+    runs_on = widths[0] >= column - FULL_LINE_SLACK  # the text under the break is no paragraph start
+    first = lines[i].width
+    full_first = abs(first - column) <= FULL_LINE_SLACK
+    indented_first = column - INDENT_MAX <= first <= column - INDENT_MIN and runs_on
+    if j - i == 1:
+        return full_first or indented_first
+    rest_full = all(abs(lines[m].width - column) <= FULL_LINE_SLACK for m in range(i + 1, j))
+    return runs_on and rest_full and (full_first or indented_first)
 
 
 def _run_splits_word(lines: list[Line], i: int, j: int) -> bool:
