@@ -460,7 +460,8 @@ def _can_take_headline(unit: Unit | None, lines: list[Line], after: bool, has_le
         return not after and len(lines) <= PHOTO_TITLE_MAX_LINES
     if unit.kind != "orphan":
         return False
-    return not (has_lead and len(lines) == 1)
+    # on a lead's page a single phrase is a crosshead; a one-line couplet is a headline
+    return not (has_lead and len(lines) == 1 and not is_one_line_couplet(lines[0].text))
 
 
 def _assign_heads(page: _Page) -> list[tuple[HeadGroup, list[Line]]]:
@@ -596,8 +597,8 @@ def _resolve_orphans(units: list[Unit]) -> list[Unit]:
     grams = {id(ld): _lead_grams(ld) for ld in leads}
     kept: list[Unit] = []
     for i, u in enumerate(units):
-        if u.kind != "orphan" or u.head is not None:
-            kept.append(u)
+        if u.kind != "orphan" or u.head is not None or u.jump_from:
+            kept.append(u)  # text continued from another page is its own article
             continue
         if not u.paras and not u.crossheads_before:
             continue
