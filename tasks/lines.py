@@ -377,8 +377,27 @@ def classify_page(text: str) -> list[Line]:
     """All lines of a page, classified and with headings marked."""
     lines = [classify_line(no, raw) for no, raw in enumerate(text.split("\n"), 1)]
     _keep_page_numbers_apart(lines)
+    _mark_cut_datelines(lines)
     mark_heads(lines)
     return lines
+
+
+#: Widest line that can hold only the start of a dateline cut by a line
+#: break (``《城市晚报》`` / ``讯（记者 …``, ``本报`` / ``讯``).
+CUT_DATELINE_MAX_WIDTH = 8.0
+
+
+def _mark_cut_datelines(lines: list[Line]) -> None:
+    """A dateline broken after its paper's name opens a story, in place.
+
+    ``《城市晚报》`` alone on a short line, with ``讯（特派记者 …`` on the next,
+    is read as one dateline: the first line is marked DATELINE.
+    """
+    for k in range(len(lines) - 1):
+        ln, nxt = lines[k], lines[k + 1]
+        if ln.kind in (PROSE, HEADISH) and ln.width <= CUT_DATELINE_MAX_WIDTH \
+                and nxt.text.lstrip().startswith(("讯", "电")) and DATELINE_START_RE.match(ln.text + nxt.text):
+            ln.kind = DATELINE
 
 
 def _keep_page_numbers_apart(lines: list[Line]) -> None:
