@@ -481,6 +481,17 @@ def _assign_heads(page: _Page) -> list[tuple[HeadGroup, list[Line]]]:
     todo = list(range(len(groups)))
     headed_from_above = {g.next for g in groups if g.next is not None}
     leftovers: list[tuple[HeadGroup, list[Line]]] = []
+    claims: dict[tuple[int, int, bool], float] = {}
+
+    def claim(gi: int, k: int, above: bool) -> float:
+        """Claim score of group ``gi``'s lines before (``above``) or from split ``k``: fixed while units are."""
+        key = (gi, k, above)
+        if key not in claims:
+            g = groups[gi]
+            idx = g.prev if above else g.next
+            claims[key] = _claim_score(g.lines[:k] if above else g.lines[k:], units[idx], cache, idx)
+        return claims[key]
+
     while todo:
         best: tuple[float, int, int] | None = None
         for gi in todo:
@@ -497,12 +508,12 @@ def _assign_heads(page: _Page) -> list[tuple[HeadGroup, list[Line]]]:
                     continue
                 score = 0.0
                 if a:
-                    score += _claim_score(a, prev, cache, g.prev) * len(a)
+                    score += claim(gi, k, True) * len(a)
                     if prev.kind == "story" and g.prev not in headed_from_above:
                         score += NO_HEAD_ABOVE_BONUS * len(a)
                 if b:
                     # as headline of what follows, or as its crossheads
-                    score += _claim_score(b, nxt, cache, g.next) * len(b) * (1.0 if b_head else CROSSHEAD_WEIGHT)
+                    score += claim(gi, k, False) * len(b) * (1.0 if b_head else CROSSHEAD_WEIGHT)
                 score /= n
                 if 0 < k < n and b[0].no == a[-1].no + 1:
                     score -= ADJACENT_SPLIT_PENALTY
