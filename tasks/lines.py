@@ -309,8 +309,8 @@ def _fills_column(lines: list[Line], i: int, j: int) -> bool:
     above = i - 1
     while above >= 0 and lines[above].kind == BLANK:
         above -= 1
-    if above >= 0 and lines[above].kind in (HEAD, SUBTITLE):
-        return False  # the subject line of a headline group above it
+    if above >= 0 and lines[above].kind in (HEAD, SUBTITLE) and not split_doubled(lines[above].text)[1]:
+        return False  # the subject line of a headline group above it (a doubled crosshead has none)
     k = j
     while k < len(lines) and lines[k].kind == BLANK:
         k += 1

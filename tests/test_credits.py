@@ -10,6 +10,7 @@ from tasks.credits import (
     parse_names,
     parse_photo_credit,
     parse_trailing_credit,
+    split_run_of_names,
     unletterspace,
 )
 
@@ -28,13 +29,17 @@ from tasks.credits import (
     ("本 报 讯（记者 王芳）近日", "本报讯（记者 王芳）", ["王芳"], "近日"),
     ("本报讯（记者 田 野 通 讯 员 吴 禹浩）为确保", "本报讯（记者 田野 通讯员 吴禹浩）", ["田野", "吴禹浩"], "为确保"),
     ("新 华 社 长 春 1 月 1 日 电 （ 记 者 王 芳 ） 近日", "新华社长春1月1日电（记者 王芳）", ["王芳"], "近日"),
+    # letterspaced names lose the gap between them: found again at a surname
+    ("新 华 社 长 春 1 月 12 日 电 （ 记 者 陆 川 谢 雨 欣 ）近日", "新华社长春1月12日电（记者 陆川 谢雨欣）",
+     ["陆川", "谢雨欣"], "近日"),
+    ("本 报 讯 （ 记 者 刘 国 昌 魏 巍 ）日前", "本报讯（记者 刘国昌 魏巍）", ["刘国昌", "魏巍"], "日前"),
 ])
 def test_parse_dateline(paragraph, byline, authors, rest):
     credit, body = parse_dateline(paragraph)
     assert (credit.text, credit.authors, body) == (byline, authors, rest)
 
 
-@pytest.mark.parametrize("paragraph", ["近日，本报讯", "本报通讯员 金鑫", "为打造书香机关"])
+@pytest.mark.parametrize("paragraph", ["近日，本报讯", "本报通讯员 金鑫", "为打造书香机关", "本 报 通 讯 员 聂 英 博"])
 def test_not_a_dateline(paragraph):
     assert parse_dateline(paragraph) is None
 
@@ -47,6 +52,8 @@ def test_not_a_dateline(paragraph):
     ("本 报 见 习 记 者 马 波", "本报见习记者 马波", ["马波"]),
     ("□本 报 记 者 姚 远 本 报 通 讯 员 赵 磊", "本报记者 姚远 本报通讯员 赵磊", ["姚远", "赵磊"]),
     ("颜晓峰", "颜晓峰", ["颜晓峰"]),
+    ("本 报 通 讯 员 聂 英 博", "本报通讯员 聂英博", ["聂英博"]),
+    ("本 报 记 者 刘 国 昌 魏 巍", "本报记者 刘国昌 魏巍", ["刘国昌", "魏巍"]),
 ])
 def test_parse_byline(line, text, authors):
     credit = parse_byline(line)
@@ -99,6 +106,8 @@ def test_not_a_trailing_credit(paragraph):
     ("本 报 记 者 宋 志 强", "本报记者 宋志强"),
     ("本 报 通 讯 员  张 馨 月 摄", "本报通讯员 张馨月 摄"),
     ("本报记者 王芳", "本报记者 王芳"),  # not letterspaced: unchanged
+    ("记 者 陆 川 谢 雨 欣", "记者 陆川 谢雨欣"),
+    ("□本 报 记 者 姚 远 本 报 通 讯 员 赵 磊", "□本报记者 姚远 本报通讯员 赵磊"),
 ])
 def test_unletterspace(printed, read):
     assert unletterspace(printed) == read
@@ -110,3 +119,17 @@ def test_unletterspace(printed, read):
 ])
 def test_is_author_line(line, is_name):
     assert is_author_line(line) is is_name
+
+
+@pytest.mark.parametrize("run, names", [
+    ("陆川谢雨欣", ["陆川", "谢雨欣"]),
+    ("刘国昌魏巍", ["刘国昌", "魏巍"]),
+    ("王芳李强", ["王芳", "李强"]),
+    ("赵磊欧阳晓", ["赵磊", "欧阳晓"]),  # the second name opens with a compound surname
+    ("欧阳晓峰", ["欧阳晓峰"]),           # a compound surname: one name
+    ("张馨月", ["张馨月"]),               # two or three characters: one name
+    ("侯缜", ["侯缜"]),
+    ("陈建国强", ["陈建国强"]),           # no surname where a second name could start
+])
+def test_split_run_of_names(run, names):
+    assert split_run_of_names(run) == names

@@ -1,5 +1,7 @@
 """Segmentation behaviour on small hand-made pages, one habit each."""
 
+import pytest
+
 from tasks.accounting import lost_characters
 from tasks.segment import segment_page
 
@@ -249,3 +251,324 @@ def test_crosshead_straight_above_its_text_and_full_line_before_a_column_break()
     assert feature.kind == "feature"
     assert feature.crossheads == ["人居环境持续改善"]
     assert feature.paragraphs[-1] == "读书活动紧紧围绕深入学习贯彻党的二十大精神，组织党员干部品评好书，分享读书体会。"
+
+
+# --- regressions: habits seen on real pages ---------------------------------------------
+
+#: A lead feature whose intro stops mid-sentence at a column break; its text
+#: goes on somewhere else on the page.
+LEAD = """绘就乡村振兴新画卷
+——东丰县推进乡村振兴工作综述
+
+本报通讯员 金鑫
+
+今年以来，东丰县坚持把乡村振兴作为全县工作的重中之重，
+统筹推进产业发展、人才培育和生态保护，农村面貌焕然一新，
+农民收入持续增长。全县新建高标准农田十二万亩，培育新型
+"""
+#: An orphan run: the text of a story continued from page 3, no dateline.
+CONTINUED = """为确保项目按期投产，区里成立
+了工作专班，实行一个项目一名
+领导、一套班子、一抓到底的工
+作机制，帮助企业解决用工、融
+资等难题二十余个。
+
+目前，二期厂房主体已经封顶，
+预计明年三月全面投产。
+"""
+#: Orphan text that is not a story's first words (it continues from 第五版).
+TEXT_C = """来，全区已建成社区食堂十
+二家，每天为辖区老年人提供
+午餐一千余份，老人们在家门
+口就能吃上热乎饭菜。
+
+下一步，全区还将新建社区食
+堂八家，实现街道全覆盖。
+"""
+HEAD_C = "社区食堂暖了老人胃\n"
+
+
+def by_kind(result, kind):
+    return [a for a in result.articles if a.kind == kind]
+
+
+def test_orphan_after_a_jump_marker_takes_the_headline_printed_after_it():
+    page = "（上接第三版）\n" + CONTINUED + "\n重点项目建设跑出加速度\n\n" + STORY_B + "\n" + HEAD_B
+    result = segment_page(page)
+    by_head = heads(result)
+    assert set(by_head) == {"重点项目建设跑出加速度", "书香润童心 阅读伴成长"}
+    orphan = by_head["重点项目建设跑出加速度"]
+    assert orphan.continued_from == "上接第三版"
+    assert orphan.paragraphs[0].startswith("为确保项目按期投产")
+    assert len(orphan.paragraphs) == 2
+    assert by_head["书香润童心 阅读伴成长"].authors == ["李强", "赵磊"]
+    check_nothing_lost(page, result)
+
+
+def test_trailing_credit_split_over_two_lines_ends_the_article():
+    """（记者 … 冯志 / 刚） closes its text: the wide prose after it continues the lead."""
+    page = (LEAD + "\n秋粮收购有序开展\n全市已收购新粮八十万吨\n\n"
+            "近日，全市秋粮收购工作全\n面展开，各收储企业敞开收购，\n确保农民卖粮不难。截至目前，\n"
+            "已收购新粮八十万吨，收购工作\n进展顺利。（记者 欧阳晓 通讯员 冯志\n刚）\n\n"
+            "农业经营主体三百余家，建成现代农业产业园五个，带动农户户均\n"
+            "增收四千元，乡村振兴的成色更足、底色更亮。\n")
+    result = segment_page(page)
+    story = heads(result)["秋粮收购有序开展"]
+    assert (story.byline, story.authors) == ("（记者 欧阳晓 通讯员 冯志刚）", ["欧阳晓", "冯志刚"])
+    assert story.paragraphs == ["近日，全市秋粮收购工作全面展开，各收储企业敞开收购，确保农民卖粮不难。"
+                                "截至目前，已收购新粮八十万吨，收购工作进展顺利。"]
+    (feature,) = by_kind(result, "feature")
+    assert "农业经营主体三百余家" in "".join(feature.paragraphs)
+    check_nothing_lost(page, result)
+
+
+def test_jump_marker_line_between_two_texts_starts_a_new_article():
+    page = HEAD_A + "\n" + STORY_A + "（上接第五版）\n" + TEXT_C + "\n" + HEAD_C
+    result = segment_page(page)
+    by_head = heads(result)
+    assert set(by_head) == {"开展安全检查 守护平安冬季", "社区食堂暖了老人胃"}
+    first, continued = by_head["开展安全检查 守护平安冬季"], by_head["社区食堂暖了老人胃"]
+    assert first.continued_from is None
+    assert first.paragraphs[-1] == "检查组共出动人员二百余人次，排查整治隐患四十多项。"
+    assert continued.continued_from == "上接第五版"
+    assert continued.paragraphs[0].startswith("来，全区已建成社区食堂十二家")
+    check_nothing_lost(page, result)
+
+
+def test_continued_to_marker_at_a_body_end_ends_the_article():
+    page = HEAD_A + "\n" + STORY_A + "（下转第6版）\n" + "今年以" + TEXT_C + "\n" + HEAD_C
+    result = segment_page(page)
+    by_head = heads(result)
+    assert set(by_head) == {"开展安全检查 守护平安冬季", "社区食堂暖了老人胃"}
+    assert by_head["开展安全检查 守护平安冬季"].continued_to == "下转第6版"
+    assert len(by_head["开展安全检查 守护平安冬季"].paragraphs) == 2
+    new = by_head["社区食堂暖了老人胃"]
+    assert (new.continued_from, new.continued_to) == (None, None)
+    assert new.paragraphs[0].startswith("今年以来，全区已建成社区食堂")
+    check_nothing_lost(page, result)
+
+
+FURNISHED_PAGE = """第1版 社会民生
+
+开展安全检查
+守护平安冬季
+
+本报讯（记者 王芳）近日，
+全市开展冬季安全生产大检
+查，重点检查危化企业、人员
+密集场所和建筑工地。
+
+7 理论
+
+市书画作品展日前开幕，
+132余幅作品集中展示了当
+地书画爱好者的创作成果。
+
+本报通讯员 龙飞 摄
+
+中欧班列首发
+
+本报讯（记者 王芳）日前，满载
+汽车配件的中欧班列从我市出发，
+15 天后抵达俄罗
+斯莫斯科，为企业节省运输时间。
+
+责任编辑 许诺  版式设计 黄磊
+第十二版
+"""
+
+
+def test_page_numbers_names_and_editor_lines_are_furniture_numbers_in_text_are_not():
+    result = segment_page(FURNISHED_PAGE)
+    assert [r.text for r in result.residue if r.reason == "page_furniture"] == [
+        "第1版 社会民生", "7 理论", "责任编辑 许诺  版式设计 黄磊", "第十二版"]
+    assert result.meta["page"] == "第1版 社会民生"
+    (photo,) = by_kind(result, "photo")
+    assert photo.paragraphs == ["市书画作品展日前开幕，132余幅作品集中展示了当地书画爱好者的创作成果。"]
+    assert heads(result)["中欧班列首发"].paragraphs == [
+        "日前，满载汽车配件的中欧班列从我市出发，15天后抵达俄罗斯莫斯科，为企业节省运输时间。"]
+    body = "".join(p for a in result.articles for p in a.paragraphs)
+    assert "责任编辑" not in body and "第十二版" not in body and "理论" not in body
+    check_nothing_lost(FURNISHED_PAGE, result)
+
+
+def test_caption_of_two_one_line_paragraphs_of_different_widths():
+    page = (STORY_A + "\n" + HEAD_A + "\n"
+            "图为市民在新落成的滨河公园里散步健身，尽享秋日的美好时光。\n\n"  # 29 wide
+            "滨河公园全长三点二公里，沿线设置了健身步道、儿童乐园和休息座椅等多种便民设施。\n\n"  # 39 wide
+            "本报记者 廖凡 摄\n")
+    result = segment_page(page)
+    (photo,) = by_kind(result, "photo")
+    assert photo.photographers == ["廖凡"]
+    assert photo.paragraphs == ["图为市民在新落成的滨河公园里散步健身，尽享秋日的美好时光。",
+                                "滨河公园全长三点二公里，沿线设置了健身步道、儿童乐园和休息座椅等多种便民设施。"]
+    assert len(heads(result)["开展安全检查 守护平安冬季"].paragraphs) == 2
+    check_nothing_lost(page, result)
+
+
+FEATURE_TOP = ("优化营商环境 激发市场活力\n——市住建局深化审批改革工作侧记\n\n本报通讯员 金鑫\n\n"
+               "今年以来，市住建局持续深化“放管服”改革，全力打造一流营商环境。\n\n")
+DOUBLED = "工程建设项目审批制度改革不断完善工程建设项目审批制度改革不断完善\n"
+
+
+@pytest.mark.parametrize("text, paragraph", [
+    pytest.param(  # the first text line breaks a word (审|批) across the column break
+        "全面推行工程建设项目并联审\n\n批，审批时限压缩至四十个工作\n日以内，企业办事更加便捷高效，\n项目落地跑出了加速度。\n",
+        "全面推行工程建设项目并联审批，审批时限压缩至四十个工作日以内，企业办事更加便捷高效，项目落地跑出了加速度。",
+        id="line_breaks_a_word"),
+    pytest.param(  # an indented first line that ends on a word boundary (项目|分阶段)
+        "今年全市全面推行工程建设项目\n\n分阶段并联审批，审批时限压缩至四\n十个工作日以内，企业办事更加便捷\n高效，项目落地跑出了加速度。\n",
+        "今年全市全面推行工程建设项目分阶段并联审批，审批时限压缩至四十个工作日以内，企业办事更加便捷高效，项目落地跑出了加速度。",
+        id="line_ends_on_a_word_boundary"),
+])
+def test_doubled_crosshead_above_a_first_text_line_cut_by_a_column_break(text, paragraph):
+    page = FEATURE_TOP + DOUBLED + text
+    result = segment_page(page)
+    (feature,) = result.articles
+    assert feature.kind == "feature"
+    assert [b.kind for b in feature.blocks] == ["p", "h", "p"]
+    assert feature.crossheads == ["工程建设项目审批制度改革不断完善"]
+    assert feature.paragraphs[-1] == paragraph
+    assert ("duplicate_crosshead", "工程建设项目审批制度改革不断完善") in [(r.reason, r.text) for r in result.residue]
+    check_nothing_lost(page, result)
+
+
+BOOKS_TOP = ("书香浸润机关 阅读点亮初心\n——市直机关推进书香机关建设纪实\n\n本报通讯员 金鑫\n\n"
+             "今年以来，市直机关工委把全民阅读作为加强机关党建的重要抓手，推动读书活动走深走实。\n\n")
+
+
+def test_indented_paragraph_start_before_a_column_break_is_prose_not_a_crosshead():
+    page = (BOOKS_TOP + "读书活动紧紧围绕深入学习贯彻习近平\n\n"  # 17 wide over a 19-wide column
+            "新时代中国特色社会主义思想和党的二十大\n精神，组织党员干部开展读书分享会、经典\n"
+            "诵读和主题征文等活动，营造了多读书、读\n好书的浓厚氛围。\n")
+    (feature,) = segment_page(page).articles
+    assert feature.crossheads == []
+    assert feature.paragraphs[-1] == ("读书活动紧紧围绕深入学习贯彻习近平新时代中国特色社会主义思想和党的二十大精神，"
+                                      "组织党员干部开展读书分享会、经典诵读和主题征文等活动，营造了多读书、读好书的浓厚氛围。")
+
+
+def test_short_crosshead_over_an_indented_first_line_is_still_a_crosshead():
+    page = (BOOKS_TOP + "机关职工书屋实现全面覆盖\n\n"  # 12 wide; the column is 16, its first line 14
+            "全市新建机关职工书屋六十个，\n配备各类图书三万余册，实现市直机\n"
+            "关全覆盖。各单位还开设了线上读书\n专栏，方便干部随时随地阅读。\n")
+    (feature,) = segment_page(page).articles
+    assert feature.crossheads == ["机关职工书屋实现全面覆盖"]
+    assert feature.paragraphs[-1] == "全市新建机关职工书屋六十个，配备各类图书三万余册，实现市直机关全覆盖。各单位还开设了线上读书专栏，方便干部随时随地阅读。"
+
+
+def test_subject_line_wider_than_the_text_column_below_it_is_part_of_the_headline():
+    page = ("特色产业兴\n乡村振兴路更宽\n靖宇县孤家子镇发展庭院经济带动农民增收\n"  # 19 wide, no blank below
+            "走进靖宇县孤家子镇农户庭院，\n一排排大棚整齐排列，棚内的香菇长\n势喜人。近年来，孤家子镇因地制宜\n"
+            "发展庭院经济，带动农民增收致富。\n\n今年，全镇种植户达三百余户，\n户均增收五千元以上。\n")
+    result = segment_page(page)
+    (article,) = result.articles
+    assert (article.headline, article.subheadline) == ("特色产业兴 乡村振兴路更宽", "靖宇县孤家子镇发展庭院经济带动农民增收")
+    assert article.paragraphs == [
+        "走进靖宇县孤家子镇农户庭院，一排排大棚整齐排列，棚内的香菇长势喜人。近年来，孤家子镇因地制宜发展庭院经济，带动农民增收致富。",
+        "今年，全镇种植户达三百余户，户均增收五千元以上。",
+    ]
+    check_nothing_lost(page, result)
+
+
+HEATING = """本报讯（记者 王芳）入冬以来，
+市供热公司提前启动管网巡检，
+对全市供热管网进行全面排查，
+确保居民温暖过冬。
+
+截至目前，已完成老旧供热管网
+改造三十公里。
+"""
+RENOVATION = """本报讯（通讯员 李强）日前，市
+住建局对老旧小区改造工程进行
+验收，共惠及居民一万二千户，
+小区面貌焕然一新。
+"""
+
+
+@pytest.mark.parametrize("above, headline, subject", [
+    pytest.param("", "管网改造暖民心", "老旧小区改造工程通过验收", id="story_above_unheaded"),
+    pytest.param("供热管网巡检全面展开\n\n", "全市供热管网改造提速", "一万二千户居民小区面貌焕然一新",
+                 id="story_above_headed"),
+    pytest.param("", "全市供热管网改造提速", "一万二千户居民小区面貌焕然一新", marks=pytest.mark.xfail(
+        strict=True, reason=("the story above has no head of its own (NO_HEAD_ABOVE_BONUS) and each line shares "
+                             "words with one neighbour: the adjacent-split penalty (0.3) is outweighed and the "
+                             "two lines are split between the two stories")), id="story_above_unheaded_lines_pulled_apart"),
+])
+def test_two_heading_lines_without_a_blank_between_them_are_not_split(above, headline, subject):
+    page = above + HEATING + "\n" + headline + "\n" + subject + "\n\n" + RENOVATION
+    result = segment_page(page)
+    assert len(result.articles) == 2
+    assert (headline, subject) in [(a.headline, a.subheadline) for a in result.articles]
+    check_nothing_lost(page, result)
+
+
+CLINIC = """本报讯（记者 王芳）日前，市
+中心医院组织医疗专家走进社区
+开展义诊活动，为居民免费测量
+血压、血糖，提供健康咨询。
+"""
+
+
+@pytest.mark.parametrize("head, headline", [
+    ("社区义诊暖人心\n", "社区义诊暖人心"),
+    ("义诊进社区\n健康送到家\n", "义诊进社区 健康送到家"),
+], ids=["one_line", "couplet"])
+def test_heading_above_a_section_label_is_not_the_title_of_the_photo_after_it(head, headline):
+    page = CLINIC + "\n" + head + "\n图片新闻\n\n" + "8月16日，医护人员在社区义诊现场为老人测量血压。\n\n本报通讯员 龙飞 摄\n"
+    result = segment_page(page)
+    (photo,) = by_kind(result, "photo")
+    assert photo.headline is None
+    assert photo.paragraphs == ["8月16日，医护人员在社区义诊现场为老人测量血压。"]
+    assert heads(result)[headline].byline == "本报讯（记者 王芳）"
+    assert ("page_furniture", "图片新闻") in [(r.reason, r.text) for r in result.residue]
+    check_nothing_lost(page, result)
+
+
+@pytest.mark.parametrize("head", ["图书馆活动丰富多彩", "图书馆里书香浓", "少儿读书节开幕"],
+                         ids=["shares_words_with_both", "shares_fewer_words", "names_its_story"])
+def test_story_with_nothing_above_it_takes_the_head_below_it(head):
+    page = ("记者从市住建局获悉，今年全市\n老旧小区改造工程已全部完工。\n\n"
+            "本报讯（记者 王芳）近日，市图\n书馆举办少儿读书节，吸引了上\n千名小读者参加，共借阅图书两\n万余册。\n\n"
+            + head + "\n\n"
+            "本报讯（通讯员 李强）日前，县\n图书馆开展送书下乡活动，为农\n家书屋送去图书五千余册。\n")
+    result = segment_page(page)
+    assert [(a.headline, a.byline) for a in result.articles] == [
+        (None, None), (head, "本报讯（记者 王芳）"), (None, "本报讯（通讯员 李强）")]
+    check_nothing_lost(page, result)
+
+
+WIRE_WIDE = """新华社上海6月27日电（记者 侯 缜）
+记者27日从上海市交通委员会获悉，上海至南京至合肥高速铁路上海段日前已经正式开工建设，
+线路全长约五百五十公里，设计时速三百五十公里。
+
+据介绍，该线路建成后，上海至南京的旅行时间将进一步缩短，沿线各城市之间的联系将更
+加紧密，对推动长三角一体化高质量发展、完善区域综合交通运输网络具有十分重要的现实意义
+和深远的历史意义。
+
+工程计划于2028年建成通车，届时将与沪宁沿江高铁等线路相连，进一步织密长三角地区的
+高速铁路网络，为沿线群众出行提供更多选择，为区域经济社会发展注入新的动能和持久活力。
+"""
+
+
+@pytest.mark.parametrize("page", [
+    WIRE_WIDE + "\n沪宁合高铁上海段开工建设\n",  # headline printed after the text
+    "沪宁合高铁上海段开工建设\n\n" + WIRE_WIDE,
+], ids=["headline_after", "headline_before"])
+def test_dateline_on_its_own_line_above_wide_text_keeps_all_its_paragraphs(page):
+    result = segment_page(page)
+    (article,) = result.articles
+    assert article.headline == "沪宁合高铁上海段开工建设"
+    assert (article.byline, article.authors) == ("新华社上海6月27日电（记者 侯缜）", ["侯缜"])
+    assert [p[:6] for p in article.paragraphs] == ["记者27日从", "据介绍，该线", "工程计划于2"]
+    check_nothing_lost(page, result)
+
+
+def test_wrapped_line_pair_shaped_like_a_couplet_is_not_a_headline():
+    page = ("纪检监察工作高质量发展\n——市纪委监委推进改革工作纪实\n\n本报通讯员 金鑫\n\n"
+            "今年以来，市纪委监委坚持以改革精神推动工作创新，各项工作取得新成效。\n\n"
+            "完善党和国家监\n督体系的历史性探索\n\n"
+            "市纪委监委深化派驻机构改革，\n推动监督触角向基层延伸，构建\n起全覆盖的监督网络。\n")
+    result = segment_page(page)
+    assert [a.headline for a in result.articles] == ["纪检监察工作高质量发展"]
+    assert "完善党和国家监督体系的历史性探索" in "".join(result.articles[0].paragraphs)
+    check_nothing_lost(page, result)

@@ -1,0 +1,110 @@
+"""Line kinds: what a line is by its own form, and by its neighbours on a page."""
+
+import pytest
+
+from tasks.lines import (
+    BYLINE,
+    FURNITURE,
+    HEAD,
+    HEADISH,
+    PROSE,
+    classify_line,
+    classify_page,
+    is_page_number_line,
+)
+
+
+def kinds(page, *texts):
+    """The kind ``classify_page`` gives each of ``texts`` (whole, stripped lines of ``page``)."""
+    by_text = {ln.text: ln.kind for ln in classify_page(page)}
+    return [by_text[t] for t in texts]
+
+
+@pytest.mark.parametrize("line, is_page_number", [
+    ("第1版 社会民生", True),
+    ("第十二版", True),
+    ("第3版", True),
+    ("7 理论", True),
+    ("A3 要闻", True),
+    ("第一线", False),
+    ("132余幅作品集中展示了当", False),  # a caption line opening with a number
+    ("2023年共接待游客", False),
+])
+def test_is_page_number_line(line, is_page_number):
+    assert is_page_number_line(line) is is_page_number
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("第1版 社会民生", FURNITURE),
+    ("第十二版", FURNITURE),
+    ("责任编辑：张三 版式：李四", FURNITURE),
+    ("责任编辑 许诺  版式设计 黄磊", FURNITURE),  # no colons: only roles and names
+    ("责任编辑 许 诺", FURNITURE),
+    ("编辑部门召开会议", HEADISH),
+    ("本 报 通 讯 员 聂 英 博", BYLINE),  # letterspaced 通 讯 员 is not a dateline's 讯
+    ("本报通讯员 聂英博", BYLINE),
+    ("132余幅作品集中展示了当", HEADISH),
+])
+def test_classify_line(line, kind):
+    assert classify_line(1, line).kind == kind
+
+
+def test_page_number_and_name_alone_mid_page_is_furniture():
+    page = ("本报讯（记者 王芳）近日，\n全市开展冬季安全生产大检\n查，排查整治隐患四十多项。\n\n"
+            "7 理论\n\n"
+            "检查组共出动人员二百余人\n次，整改到位三十余项。\n")
+    assert kinds(page, "7 理论") == [FURNITURE]
+
+
+def test_number_line_run_into_a_paragraph_is_text():
+    page = ("本报讯（记者 王芳）日前，满载\n汽车配件的中欧班列从我市出发，\n"
+            "15 天后抵达俄罗\n斯莫斯科，为企业节省运输时间。\n")
+    assert classify_line(3, "15 天后抵达俄罗").kind == FURNITURE  # alone, it looks like one
+    assert kinds(page, "15 天后抵达俄罗") == [PROSE]
+
+
+def test_caption_line_opening_with_a_number_is_text():
+    page = "市书画作品展日前开幕，\n132余幅作品集中展示了当\n地书画爱好者的创作成果。\n\n本报通讯员 龙飞 摄\n"
+    assert kinds(page, "132余幅作品集中展示了当") == [PROSE]
+
+
+FEATURE_TOP = ("书香浸润机关 阅读点亮初心\n——市直机关推进书香机关建设纪实\n\n本报通讯员 金鑫\n\n"
+               "今年以来，市直机关工委把全民阅读作为加强机关党建的重要抓手，推动读书活动走深走实。\n\n")
+
+
+def test_indented_paragraph_start_cut_by_a_column_break_is_prose():
+    page = (FEATURE_TOP + "读书活动紧紧围绕深入学习贯彻习近平\n\n"
+            "新时代中国特色社会主义思想和党的二十大\n精神，组织党员干部开展读书分享会、经典\n"
+            "诵读和主题征文等活动，营造了多读书、读\n好书的浓厚氛围。\n")
+    assert kinds(page, "读书活动紧紧围绕深入学习贯彻习近平") == [PROSE]
+
+
+def test_short_crosshead_over_a_column_with_an_indented_first_line_is_a_heading():
+    page = (FEATURE_TOP + "机关职工书屋实现全面覆盖\n\n"
+            "全市新建机关职工书屋六十个，\n配备各类图书三万余册，实现市直机\n"
+            "关全覆盖。各单位还开设了线上读书\n专栏，方便干部随时随地阅读。\n")
+    assert kinds(page, "机关职工书屋实现全面覆盖") == [HEAD]
+
+
+def test_subject_line_wider_than_the_column_below_is_a_heading():
+    page = ("特色产业兴\n乡村振兴路更宽\n靖宇县孤家子镇发展庭院经济带动农民增收\n"
+            "走进靖宇县孤家子镇农户庭院，\n一排排大棚整齐排列，棚内的香菇长\n势喜人。近年来，孤家子镇因地制宜\n"
+            "发展庭院经济，带动农民增收致富。\n")
+    assert kinds(page, "特色产业兴", "乡村振兴路更宽", "靖宇县孤家子镇发展庭院经济带动农民增收") == [HEAD] * 3
+
+
+def test_indented_first_line_straight_above_its_text_is_prose():
+    """Only a line clearly shorter or clearly wider than the column below stands apart from it."""
+    page = ("检查组共出动人员二百余人次。\n"
+            "全市各地严格落实安全生产责任\n"  # 14 wide over a 16-wide column
+            "制度，走进企业车间逐一排查设备运\n行情况，督促企业及时整改各类隐患。\n")
+    assert kinds(page, "全市各地严格落实安全生产责任") == [PROSE]
+
+
+def test_doubled_crosshead_ends_its_heading_run():
+    page = ("优化营商环境 激发市场活力\n——市住建局深化审批改革工作侧记\n\n本报通讯员 金鑫\n\n"
+            "今年以来，市住建局持续深化“放管服”改革，全力打造一流营商环境。\n\n"
+            "工程建设项目审批制度改革不断完善工程建设项目审批制度改革不断完善\n"
+            "全面推行工程建设项目并联审\n\n批，审批时限压缩至四十个工作\n日以内，企业办事更加便捷高效，\n")
+    assert kinds(page, "工程建设项目审批制度改革不断完善工程建设项目审批制度改革不断完善",
+                 "全面推行工程建设项目并联审") == [HEAD, PROSE]

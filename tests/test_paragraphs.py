@@ -1,0 +1,60 @@
+"""Paragraphs: which columns one text flow can be set in, and how a block's column is measured."""
+
+import pytest
+
+from tasks.clean import display_width
+from tasks.lines import DATELINE, PROSE, Line, classify_page
+from tasks.paragraphs import FLOW_CHANGE, Paragraph, build_paragraphs, column_widths, same_flow
+
+
+def para(*widths, column=None):
+    """A paragraph of prose lines of the given widths, set in ``column`` (default: its widest line)."""
+    lines = [Line(no, "字" * int(w), float(w), PROSE) for no, w in enumerate(widths, 1)]
+    return Paragraph(lines, float(column if column is not None else max(widths)))
+
+
+@pytest.mark.parametrize("a, b, same", [
+    pytest.param(para(16, 16, 9), para(14, 16, 16, 5), True, id="one_column"),
+    pytest.param(para(16, 16, 9), para(17, 19, 19, 8), True, id="within_flow_change"),
+    pytest.param(para(16, 16, 9), para(28, 30, 30, 12), False, id="narrow_story_and_wide_intro"),
+    pytest.param(para(29), para(39), True, id="caption_one_line_paragraphs"),
+    pytest.param(para(12), para(28, 30, 30, 12), True, id="short_line_in_a_wide_column"),
+    pytest.param(para(30, 30, 30), para(9, column=16), True, id="one_line_tail_in_a_narrower_column"),
+    pytest.param(para(39), para(14, 16, 16, 5), False, id="one_line_too_wide_for_the_column"),
+    pytest.param(para(16, 16, 16, 7), para(30, 30, 11), False, id="two_multi_line_columns"),
+])
+def test_same_flow(a, b, same):
+    assert same_flow(a, b) is same
+    assert same_flow(b, a) is same
+
+
+def test_columns_further_apart_than_flow_change_are_two_flows():
+    assert not same_flow(para(16, 16, 16), para(16 + FLOW_CHANGE + 1, 16 + FLOW_CHANGE + 1, 8))
+    assert same_flow(para(16, 16, 16), para(16 + FLOW_CHANGE, 16 + FLOW_CHANGE, 8))
+
+
+def test_dateline_on_its_own_line_does_not_set_its_blocks_column():
+    texts = ["新华社上海6月27日电（记者 侯 缜）",
+             "记者27日从上海市交通委员会获悉，上海至南京至合肥高速铁路上海段日前已经正式开工建设，",
+             "线路全长约五百五十公里，设计时速三百五十公里，预计年内完成全线的征地拆迁等前期工作，",
+             "力争早日开通运营。"]
+    block = [Line(no, t, display_width(t), DATELINE if no == 1 else PROSE) for no, t in enumerate(texts, 1)]
+    assert column_widths([block]) == [42.0]  # the median of all four lines is 28.75
+
+
+WIRE = """新华社上海6月27日电（记者 侯 缜）
+记者27日从上海市交通委员会获悉，上海至南京至合肥高速铁路上海段日前已经正式开工建设，
+线路全长约五百五十公里，设计时速三百五十公里。
+
+据介绍，该线路建成后，上海至南京的旅行时间将进一步缩短，沿线各城市之间的联系将更
+加紧密，对推动长三角一体化高质量发展、完善区域综合交通运输网络具有十分重要的现实意义
+和深远的历史意义。
+"""
+
+
+def test_wide_story_under_a_dateline_line_keeps_one_column():
+    paras = build_paragraphs(classify_page(WIRE))
+    assert len(paras) == 2
+    assert paras[0].dateline
+    assert same_flow(paras[0], paras[1])
+    assert paras[0].column >= 40
