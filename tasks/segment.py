@@ -445,10 +445,11 @@ def _shape_ok(key: tuple[tuple[int, str, float, str], ...]) -> bool:
 def _can_take_headline(unit: Unit | None, lines: list[Line], after: bool, has_lead: bool) -> bool:
     """Whether heading lines can be a headline of ``unit``.
 
-    Only dateline stories carry a headline *after* their body (the habit of
-    pages that print the head below the text). Orphan prose takes a headline
-    before it; on a page with a lead feature, whose body is scattered in
-    orphan runs, a single heading line next to orphan prose is a crosshead.
+    Stories and orphan prose take a headline before or after their body
+    (pages that print the head below the text do so for continued and
+    credit-less stories too); a photo takes a short title above it only. On
+    a page with a lead feature, whose body is scattered in orphan runs, a
+    single phrase next to orphan prose is a crosshead, not a headline.
     """
     if unit is None or unit.head is not None or not unit.paras or len(lines) > MAX_HEADLINE_LINES:
         return False
@@ -470,7 +471,10 @@ def _assign_heads(page: _Page) -> list[tuple[HeadGroup, list[Line]]]:
     Every split of a group (first k lines to the unit before, the rest to the
     unit after) is scored by how much of the group's text each side's body
     explains, weighted by lines; the best decision over all groups is taken
-    first, then the rest are re-scored with the units that are left.
+    first, then the rest are re-scored with the units that are left. Lines
+    printed with no blank between are split only at a cost
+    (``ADJACENT_SPLIT_PENALTY``); a story with no heading lines above it
+    favours the lines below it (``NO_HEAD_ABOVE_BONUS``).
     Lines given to an orphan unit that already has a headline, or that no
     headline can take, become crossheads of the unit after them.
     Returns the lines left unassigned for each group.
