@@ -92,7 +92,7 @@ def unletterspace(text: str) -> str:
 
 
 #: The names after a role word in a letterspaced credit, with a closing bracket.
-_NAMES_AFTER_ROLE_RE = re.compile(r"([\u4e00-\u9fff]{4,6})([）)]?)")
+_NAMES_AFTER_ROLE_RE = re.compile(rf"([{_HAN}]{{4,6}})([）)]?)")
 
 
 @dataclass(slots=True)

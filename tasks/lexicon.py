@@ -27,17 +27,20 @@ def break_splits_word(left: str, right: str) -> bool:
     >>> break_splits_word("执法人员严格落", "实全天候不间断"), break_splits_word("不断提升", "伊通本级")
     (True, False)
     """
-    a = left.replace(" ", "")[-_WORD_CONTEXT:]
-    b = right.replace(" ", "")[:_WORD_CONTEXT]
+    return _word_across(left.replace(" ", "")[-_WORD_CONTEXT:], right.replace(" ", "")[:_WORD_CONTEXT]) is not None
+
+
+def _word_across(a: str, b: str) -> tuple[int, int] | None:
+    """The tokenizer's word over the join of ``a`` and ``b``: (chars in ``a``, chars in ``b``), if any."""
     if not a or not b or not (_HAN_RUN.match(a[-1]) and _HAN_RUN.match(b[0])):
-        return False
+        return None
     pos = 0
     for tok in rjieba.cut(a + b):
         end = pos + len(tok)
         if pos < len(a) < end:
-            return True
+            return len(a) - pos, end - len(a)
         pos = end
-    return False
+    return None
 
 
 def break_strands_a_character(left: str, right: str) -> bool:
@@ -51,16 +54,8 @@ def break_strands_a_character(left: str, right: str) -> bool:
     >>> break_strands_a_character("完善党和国家监", "督体系的历史性探索"), break_strands_a_character("不忘育人初心", "共筑廉洁校园")
     (True, False)
     """
-    a, b = left.replace(" ", ""), right.replace(" ", "")
-    if not a or not b or not (_HAN_RUN.match(a[-1]) and _HAN_RUN.match(b[0])):
-        return False
-    pos = 0
-    for tok in rjieba.cut(a + b):
-        end = pos + len(tok)
-        if pos < len(a) < end:
-            return len(a) - pos == 1 or end - len(a) == 1
-        pos = end
-    return False
+    word = _word_across(left.replace(" ", ""), right.replace(" ", ""))
+    return word is not None and 1 in word
 
 
 def han_bigrams(text: str) -> set[str]:
@@ -69,21 +64,24 @@ def han_bigrams(text: str) -> set[str]:
     >>> sorted(han_bigrams("安全生产，检查"))
     ['全生', '安全', '检查', '生产']
     """
-    return set(_bigrams(text))  # a fresh set each call: callers may change it
+    return set(bigram_set(text))  # a fresh set each call: callers may change it
 
 
 @lru_cache(maxsize=256)
-def _bigrams(text: str) -> frozenset[str]:
-    # Segmentation asks for the same body's and headline's bigrams many times per page.
+def bigram_set(text: str) -> frozenset[str]:
+    """``han_bigrams`` as a shared, cached frozenset, for callers that only read it.
+
+    Segmentation asks for the same body's and headline's bigrams many times per page.
+    """
     return frozenset(_HAN_BIGRAM.findall(text))
 
 
-def overlap(heading: str, body_grams: set[str]) -> float:
+def overlap(heading: str, body_grams: frozenset[str] | set[str]) -> float:
     """Share of a heading's bigrams that also occur in a body (0..1).
 
     A headline restates its story's words; a neighbour's body shares few.
     """
-    grams = _bigrams(heading)
+    grams = bigram_set(heading)
     if not grams:
         return 0.0
     return len(grams & body_grams) / len(grams)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from statistics import median
 
 from tasks.clean import join_lines
+from tasks.credits import parse_trailing_credit
 from tasks.lines import BLANK, BULLET, DATELINE, Line, split_bullet_lead
 
 #: A line this much shorter than its column is "short" (does not reach the
@@ -38,7 +39,7 @@ class Paragraph:
 
     lines: list[Line]
     column: float                 # column width at its first line
-    terminated: bool = False      # ends with sentence-final punctuation
+    terminated: bool = False      # ends with sentence-final punctuation or a trailing credit
     indented: bool = True         # first line starts short of the column (a true paragraph start)
     dateline: bool = False        # opens with a dateline (本报讯…)
     bullet: bool = False          # opens with a brief's bullet (●…)
@@ -188,13 +189,23 @@ def merge_run_in_heads(paras: list[Paragraph]) -> list[Paragraph]:
     return out
 
 
+def _closed_by_credit(lines: list[Line]) -> bool:
+    """Lines closed by a trailing credit ``（记者 王芳）`` finish their paragraph.
+
+    The credit's closing bracket is not sentence-final punctuation, but
+    nothing of the article follows it, even when the credit wraps.
+    """
+    return lines[-1].text.rstrip().endswith(("）", ")")) \
+        and parse_trailing_credit(join_lines([ln.text for ln in lines])) is not None
+
+
 def _make_paragraph(lines: list[Line], column: float) -> Paragraph:
     first = lines[0]
     indented = first.width <= column - SHORT_BY + 0.1 or first.kind == DATELINE or len(lines) == 1
     return Paragraph(
         lines=list(lines),
         column=column,
-        terminated=lines[-1].terminal,
+        terminated=lines[-1].terminal or _closed_by_credit(lines),
         indented=indented,
         dateline=first.kind == DATELINE,
         bullet=first.kind == BULLET,

@@ -37,7 +37,7 @@ from tasks.credits import (
     parse_photo_credit,
     parse_trailing_credit,
 )
-from tasks.lexicon import break_splits_word, han_bigrams, overlap
+from tasks.lexicon import bigram_set, break_splits_word, overlap
 from tasks.lines import (
     BLANK,
     BYLINE,
@@ -124,8 +124,8 @@ class Unit:
     jump_to: str | None = None
     scattered: bool = False                  # a lead that gathered orphan runs
 
-    def body_grams(self) -> set[str]:
-        return han_bigrams("".join(p.text for p in self.paras))
+    def body_grams(self) -> frozenset[str]:
+        return bigram_set("".join(p.text for p in self.paras))
 
 
 @dataclass(slots=True)
@@ -211,7 +211,6 @@ def _units(lines: list[Line]) -> _Page:
     for kind, lns in _regions(lines):
         if kind == "prose":
             for para in build_paragraphs(lns):
-                para.terminated = para.terminated or _ends_with_credit(para)
                 if para.dateline or para.bullet or open_unit is None or _changes_flow(open_unit, para, lines):
                     open_unit = start(Unit("story" if para.dateline else "brief" if para.bullet else "orphan"))
                     if pending_jump:
@@ -248,15 +247,6 @@ def _units(lines: list[Line]) -> _Page:
         else:  # a stray line of any other kind
             residue.append(Residue(lns[0].text, "unassigned", lns[0].no))
     return _Page(units, groups, residue, meta, jumps)
-
-
-def _ends_with_credit(para: Paragraph) -> bool:
-    """A paragraph closed by a trailing credit ``（记者 王芳）`` is finished.
-
-    The credit's closing bracket is not sentence-final punctuation, but
-    nothing of the article follows it.
-    """
-    return para.lines[-1].text.rstrip().endswith(("）", ")")) and parse_trailing_credit(para.text) is not None
 
 
 def _changes_flow(unit: Unit, para: Paragraph, lines: list[Line]) -> bool:
@@ -425,7 +415,7 @@ def parse_headline(lines: list[Line]) -> Headline:
     return Headline(kicker, headline, sub, extra, shape_ok)
 
 
-def _claim_score(lines: list[Line], unit: Unit, grams_cache: dict[int, set[str]], idx: int) -> float:
+def _claim_score(lines: list[Line], unit: Unit, grams_cache: dict[int, frozenset[str]], idx: int) -> float:
     """How well heading lines fit a unit's body: bigram overlap, plus a shape bonus."""
     if idx not in grams_cache:
         grams_cache[idx] = unit.body_grams()
@@ -481,7 +471,7 @@ def _assign_heads(page: _Page) -> list[tuple[HeadGroup, list[Line]]]:
     """
     units, groups = page.units, page.groups
     has_lead = any(u.kind == "lead" for u in units)
-    cache: dict[int, set[str]] = {}
+    cache: dict[int, frozenset[str]] = {}
     todo = list(range(len(groups)))
     headed_from_above = {g.next for g in groups if g.next is not None}
     leftovers: list[tuple[HeadGroup, list[Line]]] = []
@@ -650,8 +640,8 @@ def is_feature_subtitle(text: str | None) -> bool:
     return bool(text) and text.rstrip().endswith(FEATURE_GENRE_WORDS)
 
 
-def _lead_grams(lead: Unit) -> set[str]:
-    return han_bigrams("".join(ln.text for ln in lead.lead_lines) + "".join(p.text for p in lead.paras))
+def _lead_grams(lead: Unit) -> frozenset[str]:
+    return bigram_set("".join(ln.text for ln in lead.lead_lines) + "".join(p.text for p in lead.paras))
 
 
 def _unfinished(unit: Unit) -> bool:
@@ -662,7 +652,7 @@ def _unfinished(unit: Unit) -> bool:
     return False
 
 
-def _orphan_host_score(u: Unit, lead: Unit, grams: set[str], nearest: bool) -> float:
+def _orphan_host_score(u: Unit, lead: Unit, grams: frozenset[str], nearest: bool) -> float:
     """How well an orphan run fits a lead: shared words, genre, position, a cut sentence."""
     text = "".join(p.text for p in u.paras) + "".join(t for hs in u.crossheads_before.values() for t in hs)
     score = overlap(text, grams)
@@ -676,7 +666,7 @@ def _orphan_host_score(u: Unit, lead: Unit, grams: set[str], nearest: bool) -> f
 
 
 def _host_for_orphan(u: Unit, before: Unit | None, kept: list[Unit], leads: list[Unit],
-                     grams: dict[int, set[str]]) -> Unit | None:
+                     grams: dict[int, frozenset[str]]) -> Unit | None:
     """The unit an orphan run joins: a lead by score, or the story it directly continues."""
     prev = before if before is not None and before.kind in ("story", "orphan") and before.paras else None
     if leads:

@@ -4,6 +4,7 @@ import pytest
 
 from tasks.accounting import lost_characters
 from tasks.segment import segment_page
+from test_paragraphs import WIRE
 
 STORY_A = """本报讯（记者 王芳）近日，
 全市开展冬季安全生产大检
@@ -537,14 +538,7 @@ def test_story_with_nothing_above_it_takes_the_head_below_it(head):
     check_nothing_lost(page, result)
 
 
-WIRE_WIDE = """新华社上海6月27日电（记者 侯 缜）
-记者27日从上海市交通委员会获悉，上海至南京至合肥高速铁路上海段日前已经正式开工建设，
-线路全长约五百五十公里，设计时速三百五十公里。
-
-据介绍，该线路建成后，上海至南京的旅行时间将进一步缩短，沿线各城市之间的联系将更
-加紧密，对推动长三角一体化高质量发展、完善区域综合交通运输网络具有十分重要的现实意义
-和深远的历史意义。
-
+WIRE_WIDE = WIRE + """
 工程计划于2028年建成通车，届时将与沪宁沿江高铁等线路相连，进一步织密长三角地区的
 高速铁路网络，为沿线群众出行提供更多选择，为区域经济社会发展注入新的动能和持久活力。
 """

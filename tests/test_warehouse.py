@@ -8,6 +8,8 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -382,25 +384,33 @@ def test_writer_is_unusable_after_its_block(wh: Warehouse) -> None:
         commit(w, PAGES[:1])
 
 
-def test_query_while_another_process_holds_the_database(wh: Warehouse) -> None:
-    with wh.writer() as w:
-        commit(w, PAGES[:1])
+@contextmanager
+def database_held(db_path: Path, seconds: float, read_only: bool = False) -> Iterator[None]:
+    """Another process holds the database file open for ``seconds`` while the block runs."""
     holder = subprocess.Popen(
         [sys.executable, "-c",
-         "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('held', flush=True); "
-         "time.sleep(float(sys.argv[2]))", str(wh.db_path), "1.0"],
+         "import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=sys.argv[3] == 'ro'); "
+         "print('held', flush=True); time.sleep(float(sys.argv[2]))",
+         str(db_path), str(seconds), "ro" if read_only else "rw"],
         stdout=subprocess.PIPE)
     try:
         assert holder.stdout.readline().strip() == b"held"
+        yield
+    finally:
+        holder.kill()
+        holder.wait()
+        holder.stdout.close()
+
+
+def test_query_while_another_process_holds_the_database(wh: Warehouse) -> None:
+    with wh.writer() as w:
+        commit(w, PAGES[:1])
+    with database_held(wh.db_path, seconds=1.0):
         impatient = Warehouse(wh.root, busy_timeout=0.2)
         with pytest.raises(WarehouseBusy, match="try again in a moment"):
             impatient.query("SELECT count(*) FROM pages")
         # a patient reader gets through once the holder lets go
         assert count(Warehouse(wh.root, busy_timeout=10), "SELECT count(*) FROM pages") == 1
-    finally:
-        holder.kill()
-        holder.wait()
-        holder.stdout.close()
 
 
 def test_queries_work_inside_a_writer_block(wh: Warehouse) -> None:
@@ -511,16 +521,7 @@ def test_plan_is_pure_and_explains_decisions() -> None:
 def test_writer_waits_for_a_reader_holding_the_database(wh: Warehouse) -> None:
     with wh.writer() as w:
         commit(w, PAGES[:1])
-        reader = subprocess.Popen(
-            [sys.executable, "-c",
-             "import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=True); "
-             "print('held', flush=True); time.sleep(0.5)", str(wh.db_path)],
-            stdout=subprocess.PIPE)
-        try:
-            assert reader.stdout.readline().strip() == b"held"
+        with database_held(wh.db_path, seconds=0.5, read_only=True):
             summary = commit(w, PAGES[1:2])  # retries until the reader lets go
-        finally:
-            reader.wait()
-            reader.stdout.close()
     assert summary.pages_loaded == 1
     assert count(wh, "SELECT count(*) FROM pages") == 2

@@ -609,12 +609,16 @@ class FeaturePlan:
     tail_lines: list[str] = field(default_factory=list)
 
 
-class FeatureHeader(Item):
-    start = "head"
-    end = "fhead"
+class FeaturePart(Item):
+    """One piece of a lead feature laid out from its shared plan."""
 
     def __init__(self, plan: FeaturePlan):
         self.plan = plan
+
+
+class FeatureHeader(FeaturePart):
+    start = "head"
+    end = "fhead"
 
     def render(self, page: Page) -> None:
         rng, p = page.rng, self.plan
@@ -635,12 +639,9 @@ class FeatureHeader(Item):
         self.last_width = 0
 
 
-class FeatureIntro(Item):
+class FeatureIntro(FeaturePart):
     start = "wide"
     end = "body"
-
-    def __init__(self, plan: FeaturePlan):
-        self.plan = plan
 
     def render(self, page: Page) -> None:
         rng, p = page.rng, self.plan
@@ -658,12 +659,13 @@ class FeatureIntro(Item):
             self.last_width = p.intro_width
 
 
-class FeatureSection(Item):
+class FeatureSection(FeaturePart):
     start = "crosshead"
     end = "body"
 
     def __init__(self, plan: FeaturePlan, k: int):
-        self.plan, self.k = plan, k
+        super().__init__(plan)
+        self.k = k
 
     def render(self, page: Page) -> None:
         rng, p = page.rng, self.plan
@@ -699,12 +701,9 @@ class FeatureSection(Item):
         return n + 1 + para_idx
 
 
-class FeatureTail(Item):
+class FeatureTail(FeaturePart):
     start = "tail"
     end = "body"
-
-    def __init__(self, plan: FeaturePlan):
-        self.plan = plan
 
     def render(self, page: Page) -> None:
         p = self.plan
