@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from statistics import median
 
 from tasks.clean import join_lines
 from tasks.lines import BLANK, BULLET, DATELINE, Line, split_bullet_lead
@@ -64,6 +63,13 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
     return [b for b in blocks if b]
 
 
+def _median(values: list[float]) -> float:
+    """``statistics.median``, without its generality (and its cost)."""
+    data = sorted(values)
+    n = len(data)
+    return data[n // 2] if n % 2 else (data[n // 2 - 1] + data[n // 2]) / 2
+
+
 def column_widths(blocks: list[list[Line]]) -> list[float]:
     """The column width of each block: the median width of its lines.
 
@@ -73,7 +79,7 @@ def column_widths(blocks: list[list[Line]]) -> list[float]:
     another flow and keep their own width.
     """
     own: list[float | None] = [
-        float(median(ln.width for ln in b)) if len(b) >= MIN_LINES_FOR_WIDTH else None for b in blocks
+        float(_median([ln.width for ln in b])) if len(b) >= MIN_LINES_FOR_WIDTH else None for b in blocks
     ]
     out: list[float] = []
     for i, w in enumerate(own):
@@ -88,8 +94,11 @@ def column_widths(blocks: list[list[Line]]) -> list[float]:
     return out
 
 
-def _ends_paragraph(a: Line, wa: float, b: Line, wb: float, b_next: Line | None) -> bool:
-    """Whether a paragraph ends after line ``a`` (next prose line ``b``)."""
+def _ends_paragraph(a: Line, wa: float, a_ends: bool, b: Line, wb: float, b_ends: bool, more: bool) -> bool:
+    """Whether a paragraph ends after line ``a`` (next prose line ``b``, more lines after it or not).
+
+    ``a_ends`` and ``b_ends``: whether the lines end a sentence.
+    """
     if b.kind in (DATELINE, BULLET):
         return True
     if a.kind == BULLET:
@@ -97,14 +106,14 @@ def _ends_paragraph(a: Line, wa: float, b: Line, wb: float, b_next: Line | None)
         if lead and not rest:
             return True  # a brief's lead alone on its line
     if abs(wa - wb) > FLOW_CHANGE:
-        return a.terminal or a.width <= wa - SHORT_BY * 2
-    if not a.terminal:
+        return a_ends or a.width <= wa - SHORT_BY * 2
+    if not a_ends:
         return False
     if a.width <= wa - SHORT_BY:
         return True
     # a full line that ends a sentence: the next line's indent decides
-    b_is_last_of_para = b.terminal and b.width <= wb - SHORT_BY
-    return b.width <= wb - SHORT_BY + 0.1 and not b_is_last_of_para and b_next is not None
+    b_is_last_of_para = b_ends and b.width <= wb - SHORT_BY
+    return b.width <= wb - SHORT_BY + 0.1 and not b_is_last_of_para and more
 
 
 def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
@@ -112,23 +121,17 @@ def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
     blocks = _blocks(lines)
     if not blocks:
         return []
-    widths = column_widths(blocks)
-    flat: list[tuple[Line, float]] = [(ln, w) for b, w in zip(blocks, widths) for ln in b]
+    flat = [ln for b in blocks for ln in b]
+    column = [w for b, w in zip(blocks, column_widths(blocks)) for _ in b]
+    ends = [ln.terminal for ln in flat]  # each line's sentence end, asked for once
+    last = len(flat) - 1
     paras: list[Paragraph] = []
-    cur: list[Line] = []
-    cur_w = flat[0][1]
-    for i, (ln, w) in enumerate(flat):
-        if cur:
-            prev, pw = flat[i - 1]
-            nxt = flat[i + 1][0] if i + 1 < len(flat) else None
-            if _ends_paragraph(prev, pw, ln, w, nxt):
-                paras.append(_make_paragraph(cur, cur_w))
-                cur = []
-        if not cur:
-            cur_w = w
-        cur.append(ln)
-    if cur:
-        paras.append(_make_paragraph(cur, cur_w))
+    start = 0
+    for i in range(1, len(flat)):
+        if _ends_paragraph(flat[i - 1], column[i - 1], ends[i - 1], flat[i], column[i], ends[i], i < last):
+            paras.append(_make_paragraph(flat[start:i], column[start], ends[i - 1]))
+            start = i
+    paras.append(_make_paragraph(flat[start:], column[start], ends[last]))
     return merge_run_in_heads(paras)
 
 
@@ -167,13 +170,13 @@ def merge_run_in_heads(paras: list[Paragraph]) -> list[Paragraph]:
     return out
 
 
-def _make_paragraph(lines: list[Line], column: float) -> Paragraph:
+def _make_paragraph(lines: list[Line], column: float, terminated: bool) -> Paragraph:
     first = lines[0]
     indented = first.width <= column - SHORT_BY + 0.1 or first.kind == DATELINE or len(lines) == 1
     return Paragraph(
-        lines=list(lines),
+        lines=lines,
         column=column,
-        terminated=lines[-1].terminal,
+        terminated=terminated,
         indented=indented,
         dateline=first.kind == DATELINE,
         bullet=first.kind == BULLET,
