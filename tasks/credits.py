@@ -64,6 +64,13 @@ _ROLE_SPACED_ALT = "|".join(r"\s?".join(role) for role in ROLES)
 _ORG_SPACED = r"(?:本\s?报|本\s?刊|新\s?华\s?社|中\s?新\s?社|人民日报|光明日报|经济日报|《[^》]{1,12}》)"
 _ROLE_SPLIT_RE = re.compile(rf"({_ORG_SPACED}?(?:{_ROLE_SPACED_ALT}))")
 _PAREN_SPACE_RE = re.compile(r"\s*([（）])\s*")
+_WIDE_GAP_RE = re.compile(r"[ \t]{2,}")
+_PHOTO_MARK_END_RE = re.compile(r"(摄|文/图)$")
+#: What separates names in a credit, and one name.
+_NAME_SEP_RE = re.compile(r"[\s、，,]+")
+_NAME_RE = re.compile(f"{_NAME_CHARS}+")
+#: Brackets and the closing photo mark, kept apart when a credit is normalised.
+_CREDIT_MARKS_RE = re.compile(r"([（）]|摄$|文/图$)")
 
 
 def unletterspace(text: str) -> str:
@@ -79,8 +86,8 @@ def unletterspace(text: str) -> str:
     """
     if not is_letterspaced(text):
         return text
-    joined = re.sub(r"[ \t]{2,}", "\x00", text.strip()).replace(" ", "").replace("\x00", " ")
-    joined = re.sub(r"(摄|文/图)$", r" \1", joined)
+    joined = _WIDE_GAP_RE.sub("\x00", text.strip()).replace(" ", "").replace("\x00", " ")
+    joined = _PHOTO_MARK_END_RE.sub(r" \1", joined)
     tokens = _ROLE_SPLIT_RE.sub(r" \1 ", joined).split()
     out: list[str] = []
     for tok in tokens:
@@ -163,8 +170,8 @@ def parse_names(text: str) -> list[str]:
     for part in _ROLE_SPLIT_RE.split(text):
         if not part or _ROLE_SPLIT_RE.fullmatch(part):
             continue
-        tokens = [t for t in re.split(r"[\s、，,]+", part.strip(" □■")) if t]
-        tokens = [t for t in tokens if re.fullmatch(f"{_NAME_CHARS}+", t)]
+        tokens = [t for t in _NAME_SEP_RE.split(part.strip(" □■")) if t]
+        tokens = [t for t in tokens if _NAME_RE.fullmatch(t)]
         names.extend(_merge_single_chars(tokens))
     return names
 
@@ -190,7 +197,7 @@ def normalise_credit_text(text: str) -> str:
         if _ROLE_SPLIT_RE.fullmatch(part):
             out.append(part.replace(" ", ""))
             continue
-        segs = re.split(r"([（）]|摄$|文/图$)", part)
+        segs = _CREDIT_MARKS_RE.split(part)
         for seg in segs:
             if not seg:
                 continue
@@ -198,7 +205,7 @@ def normalise_credit_text(text: str) -> str:
                 out.append(seg)
                 continue
             toks = [t for t in seg.split() if t]
-            if toks and all(re.fullmatch(f"{_NAME_CHARS}+", t) for t in toks):
+            if toks and all(_NAME_RE.fullmatch(t) for t in toks):
                 out.append(" ".join(_merge_single_chars(toks)))
             else:
                 out.append("".join(toks))
@@ -290,7 +297,7 @@ def is_author_line(text: str) -> bool:
     (True, True, False)
     """
     t = text.strip()
-    if not _NAME_LINE_RE.match(t):
+    if len(t) > 7 or not _NAME_LINE_RE.match(t):  # four characters and three spaces at most
         return False
     name = t.replace(" ", "")
     if name.startswith(_COMPOUND_SURNAMES):

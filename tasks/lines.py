@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tasks.clean import display_width, ends_sentence, fold_fullwidth_alnum, is_letterspaced, split_doubled
+from tasks.clean import (
+    display_width,
+    display_widths,
+    ends_sentence,
+    fold_fullwidth_alnum,
+    is_letterspaced,
+    split_doubled,
+)
 from tasks.lexicon import break_splits_word, break_strands_a_character
 from tasks.credits import (
     BYLINE_LINE_RE,
@@ -80,7 +87,9 @@ BULLET_MARKS = "◆●▲■◇"
 _BULLET_RE = re.compile(f"^\\s*[{BULLET_MARKS}]\\s*[\u4e00-\u9fff“《0-9０-９]")
 _SUBTITLE_RE = re.compile(r"^\s*(?:——|──|－－|--|—)\s*\S")
 #: Marks that end or split a sentence: a line holding them is prose, not a heading.
-_SENTENCE_MARKS = re.compile(r"[。；;：:]|[，,、](?!$)|[，,、]$")
+_SENTENCE_MARKS = re.compile("[。；;：:，,、]")
+#: The sentence marks no heading may hold, however short.
+_HARD_MARKS = re.compile("[。；;：:]")
 _SOFT_MARKS = re.compile(r"[，！？!?]")
 
 
@@ -104,7 +113,10 @@ def is_page_number_line(text: str) -> bool:
     >>> is_page_number_line("第1版 社会民生"), is_page_number_line("第十二版"), is_page_number_line("第一线")
     (True, True, False)
     """
-    folded = fold_fullwidth_alnum(text)
+    return _is_folded_page_number(fold_fullwidth_alnum(text))
+
+
+def _is_folded_page_number(folded: str) -> bool:
     return bool(_PAGE_RE.match(folded)) and (any(ch.isdigit() for ch in folded) or folded.lstrip().startswith("第"))
 
 
@@ -120,13 +132,12 @@ def is_heading_shaped(text: str, width: float) -> bool:
     One comma, exclamation or question mark is allowed inside a short line
     (``稳增长，促发展``), never at its end.
     """
-    if width > HEAD_MAX_WIDTH or width < 2 or JUMP_TO_SUFFIX_RE.search(text):
+    if width > HEAD_MAX_WIDTH or width < 2 or ("转" in text and JUMP_TO_SUFFIX_RE.search(text)):
         return False
-    if _SENTENCE_MARKS.search(text.rstrip("！？!?")):
-        soft = _SOFT_MARKS.findall(text)
-        if len(soft) > 1 or width > SOFT_MARK_HEAD_WIDTH or text.rstrip()[-1] in "，,、" or re.search(r"[。；;：:]", text):
-            return False
-    return not text.rstrip().endswith(("。", "，", "、", ",", "；"))
+    if not _SENTENCE_MARKS.search(text):
+        return True  # most lines: nothing that could end a sentence, nor end the line badly
+    return (width <= SOFT_MARK_HEAD_WIDTH and not _HARD_MARKS.search(text) and text.rstrip()[-1] not in "，,、"
+            and len(_SOFT_MARKS.findall(text)) <= 1)
 
 
 #: Every special line kind (furniture, jump, label, credit, dateline, byline,
@@ -146,17 +157,49 @@ def _opens_plain_text(text: str, width: float) -> bool:
             and width > NAME_LINE_MAX_WIDTH and " " not in text and "\u3000" not in text)
 
 
+#: A comma, full stop or semicolon: no credit, byline, name, label, page
+#: number or editor line holds one (names and role words are bare).
+_IN_SENTENCE = re.compile("[，。、；]")
+#: What the special kinds that may hold one need inside the line: a bracket
+#: (jumps, source datelines, trailing credits), a colon (editor lines), or
+#: 《 (a paper's name before 讯 or a role).
+_SPECIAL_INSIDE = re.compile("[（(：:《]")
+#: What the rest need first: a date's digit, a dateline's 本报/新华社/中新社/
+#: 央视网/人民网, a bullet, box or dash; NUL vanishes from a letterspaced credit.
+_SPECIAL_FIRST_IN_SENTENCE = frozenset("本《新中央人（(【[〖□■◇◆●○▲—─－-\x00")
+
+
+def _holds_plain_sentence(text: str) -> bool:
+    """A line with a comma or full stop inside that no special rule can match: prose or a heading."""
+    first = text[0]
+    return (first not in _SPECIAL_FIRST_IN_SENTENCE and not first.isdecimal() and not first.isspace()
+            and _IN_SENTENCE.search(text) is not None and _SPECIAL_INSIDE.search(text) is None)
+
+
 def classify_line(no: int, raw: str) -> Line:
     """Classify one line by its own form."""
     text = raw.strip().replace("\f", "")
     if not text:
         return Line(no, "", 0.0, BLANK)
     width = display_width(text)
-    if _opens_plain_text(text, width):
-        kind = HEADISH if is_heading_shaped(text, width) else PROSE
-    else:
-        kind = kind_by_rules(text, width)
-    return Line(no, text, width, kind)
+    return Line(no, text, width, _kind(text, width))
+
+
+def _kind(text: str, width: float) -> str:
+    """The kind of a stripped, non-empty line.
+
+    Lines that only prose or a heading can be (plain text, or text with a
+    comma or full stop that no special rule accepts) skip the rule chain.
+    """
+    if _opens_plain_text(text, width) or _holds_plain_sentence(text):
+        return HEADISH if is_heading_shaped(text, width) else PROSE
+    return kind_by_rules(text, width)
+
+
+#: A character of every role word (记者, 通讯员, 实习生, 摄影, 作者): no role, no byline.
+_ROLE_MARK = re.compile("[记员生摄作]")
+#: What a dateline opening needs: 讯, 电 or 月 (本报讯, …电, 新华社长春 9 月), or 报道 (据…报道).
+_DATELINE_MARK = re.compile("[讯电月报]")
 
 
 def _is_date_or_editor(text: str, width: float, folded: str | None = None) -> bool:
@@ -170,29 +213,34 @@ def kind_by_rules(text: str, width: float) -> str:
 
     ``classify_line`` skips this for lines that ``_opens_plain_text`` shows
     can only be prose or a heading; the tests check the two always agree.
+    A rule whose pattern needs a character the line lacks (a bracket, a
+    colon, 年, 摄 or 图, a role word's character, a dateline's 讯 or 电) is
+    not tried.
     """
     folded = fold_fullwidth_alnum(text)
-    if _is_date_or_editor(text, width, folded) or (width <= 14 and is_page_number_line(text)):
+    bracket = "（" in text or "(" in text
+    if _is_date_or_editor(text, width, folded) or (width <= 14 and _is_folded_page_number(folded)):
         kind = FURNITURE
-    elif _JUMP_RE.match(text):
+    elif bracket and _JUMP_RE.match(text):
         kind = JUMP
-    elif JUMP_FROM_PREFIX_RE.match(text):
+    elif bracket and JUMP_FROM_PREFIX_RE.match(text):
         kind = DATELINE  # the continued text opens here, like a story under a dateline
     elif _LABEL_RE.match(text):
         kind = LABEL
-    elif PHOTO_CREDIT_RE.match(credit := unletterspace(folded)):
+    elif ("摄" in (credit := unletterspace(folded)) or "图" in credit) and PHOTO_CREDIT_RE.match(credit):
         kind = CREDIT
-    elif ROLE_ONLY_RE.match(credit):
+    elif (role := _ROLE_MARK.search(credit) is not None) and ROLE_ONLY_RE.match(credit):
         kind = ROLE
-    elif TRAILING_CREDIT_RE.match(text) or AUTHOR_NOTE_RE.match(text):
+    elif bracket and (TRAILING_CREDIT_RE.match(text) or AUTHOR_NOTE_RE.match(text)):
         kind = PROSE  # （记者 王芳）, （作者为…） alone: the credit that closes the text above
-    elif DATELINE_START_RE.match(text) or _opens_with_source(text) or DATELINE_START_RE.match(credit):
+    elif _DATELINE_MARK.search(text) and (DATELINE_START_RE.match(text) or (bracket and _opens_with_source(text))
+                                          or (credit is not text and DATELINE_START_RE.match(credit))):
         kind = DATELINE
-    elif (BYLINE_LINE_RE.match(credit) and width <= 24) or is_author_line(text):
+    elif (width <= 24 and role and BYLINE_LINE_RE.match(credit)) or is_author_line(text):
         kind = BYLINE
     elif _BULLET_RE.match(text):
         kind = BULLET
-    elif _SUBTITLE_RE.match(text) and width <= HEAD_MAX_WIDTH + 6:
+    elif width <= HEAD_MAX_WIDTH + 6 and _SUBTITLE_RE.match(text):
         kind = SUBTITLE
     elif is_heading_shaped(text, width):
         kind = HEADISH
@@ -217,30 +265,43 @@ def mark_heads(lines: list[Line]) -> None:
     dateline, byline or subtitle). Otherwise it is prose that lacks
     punctuation, e.g. a full line in the middle of a paragraph.
     """
+    kinds = [ln.kind for ln in lines]  # marking a run changes no line outside it, so runs are found on these
     n = len(lines)
-    i = 0
+    i = _index(kinds, HEADISH, 0)
     while i < n:
-        if lines[i].kind != HEADISH:
-            i += 1
-            continue
-        j = i
-        while j < n and lines[j].kind == HEADISH:
+        j = i + 1
+        # a crosshead drawn twice ends its run: what follows is its text
+        while j < n and kinds[j] == HEADISH and not split_doubled(lines[j - 1].text)[1]:
             j += 1
-            if split_doubled(lines[j - 1].text)[1]:
-                break  # a crosshead drawn twice ends its run: what follows is its text
-        before = lines[i - 1] if i > 0 else None
-        after = lines[j] if j < n else None
-        top_ok = before is None or before.kind in _HEAD_NEIGHBOURS or (
-            before.kind in (PROSE, DATELINE, BULLET) and before.terminal)
-        bottom_ok = after is None or after.kind in _HEAD_NEIGHBOURS or after.kind in (DATELINE, BULLET) \
-            or (after.kind in (PROSE, HEADISH) and _stands_apart_from(lines[j - 1], lines, j))
-        kind = HEAD if top_ok and bottom_ok and j - i <= MAX_HEAD_RUN else PROSE
-        if kind == HEAD and (_continues_into_prose(lines, j) or _fills_column(lines, i, j)
-                             or _run_splits_word(lines, i, j)):
+        if _stands_apart(lines, i, j) and not (_continues_into_prose(lines, j) or _fills_column(lines, i, j)
+                                                or _run_splits_word(lines, i, j)):
+            kind = HEAD
+        else:
             kind = PROSE
         for k in range(i, j):
             lines[k].kind = kind
-        i = j
+        i = _index(kinds, HEADISH, j)
+
+
+def _index(items: list[str], item: str, start: int) -> int:
+    """Index of ``item`` in ``items`` from ``start``; ``len(items)`` when it is not there."""
+    try:
+        return items.index(item, start)
+    except ValueError:
+        return len(items)
+
+
+def _stands_apart(lines: list[Line], i: int, j: int) -> bool:
+    """The heading-shaped run ``lines[i:j]`` is short and has a heading's neighbours above and below."""
+    if j - i > MAX_HEAD_RUN:
+        return False
+    before = lines[i - 1] if i > 0 else None
+    if not (before is None or before.kind in _HEAD_NEIGHBOURS or (
+            before.kind in (PROSE, DATELINE, BULLET) and before.terminal)):
+        return False
+    after = lines[j] if j < len(lines) else None
+    return after is None or after.kind in _HEAD_NEIGHBOURS or after.kind in (DATELINE, BULLET) \
+        or (after.kind in (PROSE, HEADISH) and _stands_apart_from(lines[j - 1], lines, j))
 
 
 #: A heading printed straight above its text (no blank line) is told from a
@@ -375,7 +436,10 @@ def _continues_into_prose(lines: list[Line], j: int) -> bool:
 
 def classify_page(text: str) -> list[Line]:
     """All lines of a page, classified and with headings marked."""
-    lines = [classify_line(no, raw) for no, raw in enumerate(text.split("\n"), 1)]
+    # What classify_line does line by line, with the widths measured all at once.
+    texts = [raw.strip() for raw in text.replace("\f", "").split("\n")]  # a form feed is never part of a line
+    widths = display_widths(texts)
+    lines = [Line(no, t, w, _kind(t, w) if t else BLANK) for no, (t, w) in enumerate(zip(texts, widths), 1)]
     _keep_page_numbers_apart(lines)
     _mark_cut_datelines(lines)
     mark_heads(lines)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from statistics import median
 
 from tasks.clean import join_lines
 from tasks.credits import parse_trailing_credit
@@ -79,6 +78,13 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
     return [b for b in blocks if b]
 
 
+def _median(values: list[float]) -> float:
+    """``statistics.median``, without its generality (and its cost)."""
+    data = sorted(values)
+    n = len(data)
+    return data[n // 2] if n % 2 else (data[n // 2 - 1] + data[n // 2]) / 2
+
+
 def column_widths(blocks: list[list[Line]]) -> list[float]:
     """The column width of each block: the median width of its lines.
 
@@ -89,7 +95,7 @@ def column_widths(blocks: list[list[Line]]) -> list[float]:
     """
     measured = [_measure_lines(b) for b in blocks]
     own: list[float | None] = [
-        float(median(ln.width for ln in m)) if len(m) >= MIN_LINES_FOR_WIDTH else None for m in measured
+        float(_median([ln.width for ln in m])) if len(m) >= MIN_LINES_FOR_WIDTH else None for m in measured
     ]
     out: list[float] = []
     for i, w in enumerate(own):
@@ -110,8 +116,11 @@ def _measure_lines(block: list[Line]) -> list[Line]:
     return text or block
 
 
-def _ends_paragraph(a: Line, wa: float, b: Line, wb: float, b_next: Line | None) -> bool:
-    """Whether a paragraph ends after line ``a`` (next prose line ``b``)."""
+def _ends_paragraph(a: Line, wa: float, a_ends: bool, b: Line, wb: float, b_ends: bool, more: bool) -> bool:
+    """Whether a paragraph ends after line ``a`` (next prose line ``b``, more lines after it or not).
+
+    ``a_ends`` and ``b_ends``: whether the lines end a sentence.
+    """
     if b.kind in (DATELINE, BULLET):
         return True
     if a.kind == BULLET:
@@ -119,14 +128,14 @@ def _ends_paragraph(a: Line, wa: float, b: Line, wb: float, b_next: Line | None)
         if lead and not rest:
             return True  # a brief's lead alone on its line
     if abs(wa - wb) > FLOW_CHANGE:
-        return a.terminal or a.width <= wa - SHORT_BY * 2
-    if not a.terminal:
+        return a_ends or a.width <= wa - SHORT_BY * 2
+    if not a_ends:
         return False
     if a.width <= wa - SHORT_BY:
         return True
     # a full line that ends a sentence: the next line's indent decides
-    b_is_last_of_para = b.terminal and b.width <= wb - SHORT_BY
-    return b.width <= wb - SHORT_BY + 0.1 and not b_is_last_of_para and b_next is not None
+    b_is_last_of_para = b_ends and b.width <= wb - SHORT_BY
+    return b.width <= wb - SHORT_BY + 0.1 and not b_is_last_of_para and more
 
 
 def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
@@ -134,23 +143,17 @@ def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
     blocks = _blocks(lines)
     if not blocks:
         return []
-    widths = column_widths(blocks)
-    flat: list[tuple[Line, float]] = [(ln, w) for b, w in zip(blocks, widths) for ln in b]
+    flat = [ln for b in blocks for ln in b]
+    column = [w for b, w in zip(blocks, column_widths(blocks)) for _ in b]
+    ends = [ln.terminal for ln in flat]  # each line's sentence end, asked for once
+    last = len(flat) - 1
     paras: list[Paragraph] = []
-    cur: list[Line] = []
-    cur_w = flat[0][1]
-    for i, (ln, w) in enumerate(flat):
-        if cur:
-            prev, pw = flat[i - 1]
-            nxt = flat[i + 1][0] if i + 1 < len(flat) else None
-            if _ends_paragraph(prev, pw, ln, w, nxt):
-                paras.append(_make_paragraph(cur, cur_w))
-                cur = []
-        if not cur:
-            cur_w = w
-        cur.append(ln)
-    if cur:
-        paras.append(_make_paragraph(cur, cur_w))
+    start = 0
+    for i in range(1, len(flat)):
+        if _ends_paragraph(flat[i - 1], column[i - 1], ends[i - 1], flat[i], column[i], ends[i], i < last):
+            paras.append(_make_paragraph(flat[start:i], column[start], ends[i - 1]))
+            start = i
+    paras.append(_make_paragraph(flat[start:], column[start], ends[last]))
     return merge_run_in_heads(paras)
 
 
@@ -199,13 +202,13 @@ def _closed_by_credit(lines: list[Line]) -> bool:
         and parse_trailing_credit(join_lines([ln.text for ln in lines])) is not None
 
 
-def _make_paragraph(lines: list[Line], column: float) -> Paragraph:
+def _make_paragraph(lines: list[Line], column: float, terminated: bool) -> Paragraph:
     first = lines[0]
     indented = first.width <= column - SHORT_BY + 0.1 or first.kind == DATELINE or len(lines) == 1
     return Paragraph(
-        lines=list(lines),
+        lines=lines,
         column=column,
-        terminated=lines[-1].terminal or _closed_by_credit(lines),
+        terminated=terminated or _closed_by_credit(lines),
         indented=indented,
         dateline=first.kind == DATELINE,
         bullet=first.kind == BULLET,
