@@ -273,6 +273,11 @@ def mark_heads(lines: list[Line]) -> None:
         # a crosshead drawn twice ends its run: what follows is its text
         while j < n and kinds[j] == HEADISH and not split_doubled(lines[j - 1].text)[1]:
             j += 1
+        opener = next((m for m in range(i + 1, j) if _opens_indented_paragraph(lines, m)), None)
+        if opener is not None:  # the run ends where a paragraph opens: its lines from there are prose
+            for m in range(opener, j):
+                lines[m].kind = kinds[m] = PROSE
+            j = opener
         if _stands_apart(lines, i, j) and not (_continues_into_prose(lines, j) or _fills_column(lines, i, j)
                                                 or _run_splits_word(lines, i, j)):
             kind = HEAD
@@ -340,10 +345,40 @@ def _stands_apart_from(head: Line, lines: list[Line], j: int) -> bool:
     >>> _stands_apart_from(Line(1, "靖宇县孤家子镇发展庭院经济带动农民增收", 19.0, HEADISH), [None] + body, 1)
     True
     """
-    if _stands_short_of(head, lines[j]):
+    if _stands_short_of(head, lines[j]) or _opens_indented_paragraph(lines, j):
         return True
     below = [ln.width for ln in lines[j:j + 2] if ln.kind in (PROSE, HEADISH)]
     return len(below) == 2 and head.width >= max(below) + HEAD_WIDER_THAN_TEXT
+
+
+def _opens_indented_paragraph(lines: list[Line], j: int) -> bool:
+    """Line ``j`` opens a paragraph: an indent short of the steady column under it, and running on.
+
+    No sentence ends on the line above it, so that line cannot close the
+    paragraph before: it is a heading, however close its width is to the
+    column's (narrow columns leave a heading no room to stand short). The
+    line above must itself be wider than an indented line: a paragraph's own
+    indented first line is followed by full lines, not by another indent.
+    Lines with narrow (ASCII) characters show no reliable indent.
+
+    >>> col = [Line(3, "入冬以来，公", 6.0, PROSE), Line(4, "主岭市各中小学利", 8.0, PROSE), Line(5, "用操场浇筑冰场，", 8.0, PROSE)]
+    >>> _opens_indented_paragraph([Line(2, "快乐体验促健康", 7.0, HEADISH)] + col, 1)
+    True
+    """
+    first = lines[j]
+    below = lines[j + 1:j + 3]
+    if first.kind not in (PROSE, HEADISH) or first.terminal or _has_narrow_characters(first.text) \
+            or len(below) < 2 or any(ln.kind not in (PROSE, HEADISH) for ln in below):
+        return False
+    column = max(ln.width for ln in below)
+    head = lines[j - 1].width
+    return min(ln.width for ln in below) >= column - STEADY_COLUMN_SLACK \
+        and column - INDENT_MAX <= first.width <= column - INDENT_MIN < head
+
+
+def _has_narrow_characters(text: str) -> bool:
+    """ASCII digits, letters or quotes: they measure narrower, so a line holding them shows no indent."""
+    return any(ch.isascii() or ch in "“”‘’" for ch in text)
 
 
 def _stands_short_of(head: Line, text: Line) -> bool:
@@ -365,8 +400,8 @@ def _fills_column(lines: list[Line], i: int, j: int) -> bool:
     column exactly (the first one may be an indent short, with the text under
     the break running on at full width), as no heading does except by chance.
     """
-    if any(split_doubled(lines[k].text)[1] for k in range(i, j)):
-        return False  # a crosshead drawn twice is a heading, however wide
+    if any(split_doubled(lines[k].text)[1] or is_one_line_couplet(lines[k].text) for k in range(i, j)):
+        return False  # a crosshead drawn twice, or two phrases set apart by a gap, is a heading, however wide
     above = i - 1
     while above >= 0 and lines[above].kind == BLANK:
         above -= 1
@@ -418,6 +453,27 @@ def couplet_shaped(a: Line, b: Line) -> bool:
     """Two lines short enough and about equal enough to be a headline couplet."""
     return a.width <= COUPLET_MAX_WIDTH and b.width <= COUPLET_MAX_WIDTH \
         and abs(a.width - b.width) <= COUPLET_MAX_DIFF
+
+
+_COUPLET_ONE_LINE_RE = re.compile(r"^\s*(\S{2,12})(?:\u3000+|\s+)(\S{2,12})\s*$")
+_WIDE_GAP_RE = re.compile(r"(?:\u3000|\s{2,})+")
+
+
+def is_one_line_couplet(text: str) -> bool:
+    """Two parallel phrases on one line with a gap between: a main headline.
+
+    A letterspaced couplet (``明 确 思 路    笃 行 实 干``) is read through its
+    spacing: the wide gap parts the phrases.
+
+    >>> is_one_line_couplet("中欧班列开行 开放通道更畅"), is_one_line_couplet("明 确 思 路    笃 行 实 干")
+    (True, True)
+    >>> is_one_line_couplet("通 过 学 理 论"), is_one_line_couplet("全力推进 项目建设提速增效工作")
+    (False, False)
+    """
+    if is_letterspaced(text):
+        text = _WIDE_GAP_RE.sub("\u3000", text.strip()).replace(" ", "")
+    m = _COUPLET_ONE_LINE_RE.match(text)
+    return bool(m) and abs(len(m.group(1)) - len(m.group(2))) <= COUPLET_MAX_DIFF
 
 
 def _continues_into_prose(lines: list[Line], j: int) -> bool:

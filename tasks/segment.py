@@ -45,6 +45,7 @@ from tasks.lines import (
     DATELINE,
     BULLET,
     COUPLET_MAX_DIFF,
+    is_one_line_couplet,
     FURNITURE,
     HEAD,
     JUMP,
@@ -346,18 +347,7 @@ def _is_couplet(a: Line, b: Line) -> bool:
             and " " not in b.text.strip())
 
 
-_COUPLET_ONE_LINE_RE = re.compile(r"^\s*(\S{2,12})(?:\u3000+|\s+)(\S{2,12})\s*$")
 _KICKER_RE = re.compile(r"^\s*[【\[〔].+[】\]〕]\s*$")
-
-
-def is_one_line_couplet(text: str) -> bool:
-    """Two parallel phrases on one line with a gap between: a main headline.
-
-    >>> is_one_line_couplet("中欧班列开行 开放通道更畅"), is_one_line_couplet("通 过 学 理 论")
-    (True, False)
-    """
-    m = _COUPLET_ONE_LINE_RE.match(text)
-    return bool(m) and abs(len(m.group(1)) - len(m.group(2))) <= COUPLET_MAX_DIFF
 
 
 def _main_headline_index(heads: list[Line], has_subtitle: bool) -> int:

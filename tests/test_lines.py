@@ -108,3 +108,28 @@ def test_doubled_crosshead_ends_its_heading_run():
             "全面推行工程建设项目并联审\n\n批，审批时限压缩至四十个工作\n日以内，企业办事更加便捷高效，\n")
     assert kinds(page, "工程建设项目审批制度改革不断完善工程建设项目审批制度改革不断完善",
                  "全面推行工程建设项目并联审") == [HEAD, PROSE]
+
+
+def test_narrow_column_couplet_straight_above_an_indented_paragraph_is_a_heading():
+    """In an 8-wide column a heading has no room to stand short; the indent under it gives it away."""
+    page = ("会议强调，要加大招商引资力度。\n\n"
+            "冰雪运动进校园\n快乐体验促健康\n入冬以来，公\n主岭市各中小学利\n用操场浇筑冰场，\n"
+            "开设滑冰、冰壶、\n雪地足球等冰雪体\n育课程。\n")
+    assert kinds(page, "冰雪运动进校园", "快乐体验促健康", "入冬以来，公") == [HEAD, HEAD, PROSE]
+
+
+def test_paragraph_first_line_over_a_line_with_narrow_characters_is_prose():
+    """ASCII letters and quotes measure narrow: such a line shows no indent, so the line above is text."""
+    page = ("政府数字化水平不断提高\n\n"
+            "县政数局组织各部门进行\n“四平备案”APP培训指导，并\n在前郭十二个卡口设置宣传展板，\n"
+            "积极推广“四平备案”，累计备案车辆两万余次。\n")
+    assert kinds(page, "县政数局组织各部门进行") == [PROSE]
+
+
+def test_one_line_couplet_as_wide_as_an_indented_first_line_is_a_heading():
+    """Two phrases parted by a gap are no paragraph's first line, however well they fit the column."""
+    page = ("覆盖全市十六个乡镇。\n\n"
+            " 特色产业兴 乡村振兴路更宽\n\n"
+            "走进梨树县万发镇的农户庭院，\n一排排大棚整齐排列，棚内的香菇\n长势喜人。近年来，万发镇因地制\n"
+            "宜发展庭院经济，引导农户种植。\n")
+    assert kinds(page, "特色产业兴 乡村振兴路更宽") == [HEAD]
