@@ -104,7 +104,8 @@ class Line:
 
     @property
     def terminal(self) -> bool:
-        return ends_sentence(self.text)
+        """The line ends a sentence, or ends the text on this page with （下转第3版）."""
+        return ends_sentence(self.text) or ("转" in self.text and JUMP_TO_SUFFIX_RE.search(self.text) is not None)
 
 
 def is_page_number_line(text: str) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from tasks.clean import join_lines
 from tasks.credits import parse_trailing_credit
-from tasks.lines import BLANK, BULLET, DATELINE, Line, split_bullet_lead
+from tasks.lines import BLANK, BULLET, DATELINE, JUMP_TO_SUFFIX_RE, Line, split_bullet_lead
 
 #: A line this much shorter than its column is "short" (does not reach the
 #: right edge). Justified lines vary by about ±1 unit with punctuation
@@ -42,6 +42,7 @@ class Paragraph:
     indented: bool = True         # first line starts short of the column (a true paragraph start)
     dateline: bool = False        # opens with a dateline (本报讯…)
     bullet: bool = False          # opens with a brief's bullet (●…)
+    jumps_away: bool = False      # closes with （下转第X版）: its text goes on on another page
 
     @property
     def text(self) -> str:
@@ -202,14 +203,25 @@ def _closed_by_credit(lines: list[Line]) -> bool:
         and parse_trailing_credit(join_lines([ln.text for ln in lines])) is not None
 
 
+def _jumps_away(lines: list[Line]) -> bool:
+    """Lines closed by a jump marker ``（下转第3版）``: nothing more of the article follows on this page.
+
+    The marker may wrap over the last two lines.
+    """
+    tail = join_lines([ln.text for ln in lines[-2:]])
+    return "转" in tail and JUMP_TO_SUFFIX_RE.search(tail) is not None
+
+
 def _make_paragraph(lines: list[Line], column: float, terminated: bool) -> Paragraph:
     first = lines[0]
+    jumps_away = _jumps_away(lines)
     indented = first.width <= column - SHORT_BY + 0.1 or first.kind == DATELINE or len(lines) == 1
     return Paragraph(
         lines=lines,
         column=column,
-        terminated=terminated or _closed_by_credit(lines),
+        terminated=terminated or jumps_away or _closed_by_credit(lines),
         indented=indented,
         dateline=first.kind == DATELINE,
         bullet=first.kind == BULLET,
+        jumps_away=jumps_away,
     )

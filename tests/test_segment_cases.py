@@ -566,3 +566,39 @@ def test_wrapped_line_pair_shaped_like_a_couplet_is_not_a_headline():
     assert [a.headline for a in result.articles] == ["纪检监察工作高质量发展"]
     assert "完善党和国家监督体系的历史性探索" in "".join(result.articles[0].paragraphs)
     check_nothing_lost(page, result)
+
+
+def test_text_closed_by_an_inline_jump_marker_ends_before_the_leads_wide_intro():
+    """增长（下转第一版）: nothing of that story follows on this page, so the wide text after it is the lead's."""
+    page = ("提升政务服务水平 助力高质量发展\n——县政数局工作综述\n\n本报通讯员 王晓东\n\n"
+            + HEAD_A + "\n" + STORY_A.rstrip("\n")[:-1] + "，累计\n整改到位三十余项，同比增长（下转第一版）\n\n"
+            "一年来，县政数局始终坚持以人民为中心，紧紧围绕改革痛点堵点问题，坚持优化政务服务流程，\n"
+            "全力打造高效便捷的政务服务体系，全面优化全县营商环境，被评为全省先进档次。\n")
+    result = segment_page(page)
+    story = heads(result)["开展安全检查 守护平安冬季"]
+    assert story.continued_to == "下转第一版"
+    assert story.paragraphs[-1].endswith("同比增长")
+    (feature,) = by_kind(result, "feature")
+    assert feature.paragraphs[0].startswith("一年来，县政数局")
+    check_nothing_lost(page, result)
+
+
+def test_on_a_lead_page_a_headline_between_a_section_and_a_story_heads_the_story():
+    """The lead's head-less section shares more of the headline's words than the story under it, which takes it.
+
+    On a lead's page head-less prose is most often one of the lead's scattered
+    sections (``ORPHAN_ON_LEAD_PAGE_PENALTY``).
+    """
+    page = ("深化服务改革 解决群众难题\n——区政务服务局工作侧记\n\n本报通讯员 钱坤\n\n"
+            "年初以来，区政务服务局持续深化“放管服”改革，为项目建设提速度、为经济发展添活力。\n\n"
+            "区政务服务局深入贯彻营商环境\n建设会议部署，召开全区推进会，\n为全区经济发展提供有力支撑，\n"
+            "打造一流营商环境。\n\n"
+            "项目建设提速\n经济发展添劲\n本报讯（记者 谢雨欣）８月１０日，\n全市举行重点项目集中开工仪\n"
+            "式，十二个项目总投资四十六亿\n元，项目建设涵盖新能源、现代\n物流等领域。\n")
+    result = segment_page(page)
+    story = heads(result)["项目建设提速 经济发展添劲"]
+    assert story.authors == ["谢雨欣"]
+    assert story.paragraphs[0].startswith("8月10日，全市举行")
+    (feature,) = by_kind(result, "feature")
+    assert any(p.startswith("区政务服务局深入贯彻") for p in feature.paragraphs)
+    check_nothing_lost(page, result)
