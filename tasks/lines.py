@@ -352,6 +352,18 @@ def _stands_apart_from(head: Line, lines: list[Line], j: int) -> bool:
     return len(below) == 2 and head.width >= max(below) + HEAD_WIDER_THAN_TEXT
 
 
+def _text_lines_from(lines: list[Line], j: int, count: int) -> list[Line]:
+    """Up to ``count`` prose lines from ``j`` on, across column breaks (blank lines)."""
+    out: list[Line] = []
+    for ln in lines[j:]:
+        if ln.kind == BLANK:
+            continue
+        if ln.kind not in (PROSE, HEADISH) or len(out) == count:
+            break
+        out.append(ln)
+    return out
+
+
 def _opens_indented_paragraph(lines: list[Line], j: int) -> bool:
     """Line ``j`` opens a paragraph: an indent short of the steady column under it, and running on.
 
@@ -367,9 +379,8 @@ def _opens_indented_paragraph(lines: list[Line], j: int) -> bool:
     True
     """
     first = lines[j]
-    below = lines[j + 1:j + 3]
-    if first.kind not in (PROSE, HEADISH) or first.terminal or _has_narrow_characters(first.text) \
-            or len(below) < 2 or any(ln.kind not in (PROSE, HEADISH) for ln in below):
+    below = _text_lines_from(lines, j + 1, 2)
+    if first.kind not in (PROSE, HEADISH) or first.terminal or _has_narrow_characters(first.text) or len(below) < 2:
         return False
     column = max(ln.width for ln in below)
     head = lines[j - 1].width

@@ -133,3 +133,11 @@ def test_one_line_couplet_as_wide_as_an_indented_first_line_is_a_heading():
             "走进梨树县万发镇的农户庭院，\n一排排大棚整齐排列，棚内的香菇\n长势喜人。近年来，万发镇因地制\n"
             "宜发展庭院经济，引导农户种植。\n")
     assert kinds(page, "特色产业兴 乡村振兴路更宽") == [HEAD]
+
+
+def test_heading_over_an_indented_paragraph_cut_by_a_column_break_is_a_heading():
+    """The column that shows the indent may start after a column break (a blank line)."""
+    page = ("王大爷高兴地说。\n\n"
+            "不忘育人初心　共筑廉洁校园\n船营区中小学举行国旗下宣誓活动\n为了进一步加强师德师\n\n"
+            "风建设，引导船营区教师自\n觉践行社会主义核心价值观\n和中华民族传统美德。\n")
+    assert kinds(page, "不忘育人初心　共筑廉洁校园", "船营区中小学举行国旗下宣誓活动") == [HEAD, HEAD]
