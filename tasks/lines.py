@@ -348,15 +348,21 @@ def _stands_apart_from(head: Line, lines: list[Line], j: int) -> bool:
     """
     if _stands_short_of(head, lines[j]) or _opens_indented_paragraph(lines, j):
         return True
-    below = [ln.width for ln in lines[j:j + 2] if ln.kind in (PROSE, HEADISH)]
+    below = [ln.width for ln in _text_lines_from(lines, j, 2)]
     return len(below) == 2 and head.width >= max(below) + HEAD_WIDER_THAN_TEXT
 
 
 def _text_lines_from(lines: list[Line], j: int, count: int) -> list[Line]:
-    """Up to ``count`` prose lines from ``j`` on, across column breaks (blank lines)."""
+    """Up to ``count`` prose lines from ``j`` on, across column breaks inside a paragraph.
+
+    A blank line after a finished sentence ends the text: what follows it may
+    be anything.
+    """
     out: list[Line] = []
     for ln in lines[j:]:
         if ln.kind == BLANK:
+            if out and out[-1].terminal:
+                break
             continue
         if ln.kind not in (PROSE, HEADISH) or len(out) == count:
             break

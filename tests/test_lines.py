@@ -141,3 +141,17 @@ def test_heading_over_an_indented_paragraph_cut_by_a_column_break_is_a_heading()
             "不忘育人初心　共筑廉洁校园\n船营区中小学举行国旗下宣誓活动\n为了进一步加强师德师\n\n"
             "风建设，引导船营区教师自\n觉践行社会主义核心价值观\n和中华民族传统美德。\n")
     assert kinds(page, "不忘育人初心　共筑廉洁校园", "船营区中小学举行国旗下宣誓活动") == [HEAD, HEAD]
+
+
+def test_subject_line_wider_than_a_column_that_goes_on_after_a_break_is_a_heading():
+    """An essay's subject line over a stray character of its author's name, the column after a break."""
+    page = ("为维护海权提供有力法律支撑\n\n建设海洋强国需完善海洋法律体系\n周\n\n"
+            "我国是海洋大国，海岸线漫\n长，管辖海域广袤，海洋资源丰\n富，建设海洋强国意义重大。\n")
+    assert kinds(page, "建设海洋强国需完善海洋法律体系") == [HEAD]
+
+
+def test_a_line_is_not_measured_against_text_after_a_finished_sentence_and_a_break():
+    """``徐强说。`` ends the paragraph: the heading lines after the blank show no column."""
+    page = ("民的种子卖到全国各地。”\n吉林省富民种业销售经理\n徐强说。\n\n"
+            "抢前抓早购良种\n备足种子保丰收\n\n梨树县种子市场热闹起来了\n")
+    assert kinds(page, "吉林省富民种业销售经理") == [PROSE]
