@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tasks.clean import fold_fullwidth_alnum, fullwidth_punctuation, is_letterspaced
+from tasks.clean import fold_fullwidth_alnum, fullwidth_punctuation, is_letterspaced, join_lines
 
 #: Role words that precede names in a credit, longest first so that
 #: 全媒体记者 wins over 记者.
@@ -136,7 +136,8 @@ def _merge_single_chars(tokens: list[str]) -> list[str]:
 
     A Chinese name has at least two characters, so runs of single-character
     tokens are pieces of one name; a lone single character joins the name
-    before it.
+    before it, or the short name after it when the one before is whole
+    (three characters already).
     """
     out: list[str] = []
     pending = ""
@@ -145,8 +146,8 @@ def _merge_single_chars(tokens: list[str]) -> list[str]:
             pending += tok
             continue
         if pending:
-            if len(pending) == 1 and not out and 0 < len(tok) <= 2:
-                tok = pending + tok  # 吴 禹浩: a surname letterspaced off its given name
+            if len(pending) == 1 and 0 < len(tok) <= 2 and (not out or len(out[-1]) >= 3):
+                tok = pending + tok  # 吴 禹浩, 彭丽娜 杜 文韬: a surname set off its given name
             elif len(pending) == 1 and out:
                 out[-1] += pending
             else:
@@ -227,6 +228,55 @@ def normalise_credit_text(text: str) -> str:
 #: Characters looked at to tell a letterspaced dateline (a dateline head is at most ~20).
 LETTERSPACE_PROBE = 24
 _CLOSE_BRACKET_RE = re.compile(r"[）)]")
+
+
+def join_keeping_credit_breaks(lines: list[str], last: bool = False) -> str:
+    """Join a paragraph's lines, keeping breaks inside its credit's brackets as spaces.
+
+    Names in a credit are separated by spaces, and a line break between two
+    names is the only separator they have (``本报讯（记者 彭程`` / ``刘一鸣）…``).
+    The credit is the bracket after the paragraph's dateline head, or with
+    ``last`` its last bracket (a trailing credit). Every other break joins as
+    ``join_lines`` joins it.
+
+    >>> join_keeping_credit_breaks(["本报讯（记者 彭程", "刘一鸣）9月6日，公", "主岭市举行"])
+    '本报讯（记者 彭程 刘一鸣）9月6日，公主岭市举行'
+    >>> join_keeping_credit_breaks(["（街", "道）居民。（记者 唐海涛 雷", "鸣）"], last=True)
+    '（街道）居民。（记者 唐海涛 雷 鸣）'
+    >>> join_keeping_credit_breaks(["进行检查。（记", "者 冯 博 通讯员 曹 阳）"], last=True)
+    '进行检查。（记者 冯 博 通讯员 曹 阳）'
+    """
+    opening = [k for k, line in enumerate(lines) if "（" in line or "(" in line]
+    if not opening or (not last and not DATELINE_START_RE.match(join_lines(lines[:opening[0] + 1]))):
+        return join_lines(lines)  # a dateline's bracket follows its head (本报讯, 新华社…电)
+    start = opening[-1] if last else opening[0]
+    depth = 0
+    for stop in range(start, len(lines)):
+        line = lines[stop] if stop > start else lines[start][max(lines[start].rfind("（"), lines[start].rfind("(")):] \
+            if last else lines[start]
+        depth += line.count("（") + line.count("(") - line.count("）") - line.count(")")
+        if depth <= 0:
+            break
+    else:
+        return join_lines(lines)  # the bracket never closes: no credit to keep apart
+    if last and stop != len(lines) - 1:
+        return join_lines(lines)  # a trailing credit closes the paragraph
+    credit = _space_breaks_between_names([line.strip() for line in lines[start:stop + 1]])
+    return join_lines(lines[:start] + [credit] + lines[stop + 1:])
+
+
+def _space_breaks_between_names(pieces: list[str]) -> str:
+    """Join a credit's lines with a space at each break, except a break inside a role word (记|者)."""
+    plain = "".join(pieces)
+    roles = [m.span() for m in _ROLE_SPLIT_RE.finditer(plain)]
+    out: list[str] = []
+    at = 0
+    for piece in pieces:
+        if out and not any(a < at < b for a, b in roles):
+            out.append(" ")
+        out.append(piece)
+        at += len(piece)
+    return "".join(out)
 
 
 def parse_dateline(paragraph: str) -> tuple[Credit, str] | None:

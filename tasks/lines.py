@@ -526,15 +526,16 @@ CUT_DATELINE_MAX_WIDTH = 8.0
 
 
 def _mark_cut_datelines(lines: list[Line]) -> None:
-    """A dateline broken after its paper's name opens a story, in place.
+    """A dateline broken early in a narrow column opens a story, in place.
 
     ``《城市晚报》`` alone on a short line, with ``讯（特派记者 …`` on the next,
-    is read as one dateline: the first line is marked DATELINE.
+    or ``新华社成都5`` with ``月3日电（记者 冯``, is read as one dateline: the
+    first line is marked DATELINE.
     """
     for k in range(len(lines) - 1):
         ln, nxt = lines[k], lines[k + 1]
-        if ln.kind in (PROSE, HEADISH) and ln.width <= CUT_DATELINE_MAX_WIDTH \
-                and nxt.text.lstrip().startswith(("讯", "电")) and DATELINE_START_RE.match(ln.text + nxt.text):
+        if ln.kind in (PROSE, HEADISH) and ln.width <= CUT_DATELINE_MAX_WIDTH and nxt.kind != BLANK \
+                and not DATELINE_START_RE.match(nxt.text) and DATELINE_START_RE.match(ln.text + nxt.text):
             ln.kind = DATELINE
 
 

@@ -33,6 +33,7 @@ from tasks.credits import (
     BYLINE_MARKS,
     Credit,
     parse_byline,
+    join_keeping_credit_breaks,
     parse_dateline,
     parse_photo_credit,
     parse_trailing_credit,
@@ -779,7 +780,7 @@ def _article_of(unit: Unit, residue: list[Residue]) -> Article | None:
     if unit.paras:
         _take_inline_jumps(unit, residue)
     if unit.kind == "story" and unit.paras:
-        parsed = parse_dateline(unit.paras[0].text)
+        parsed = parse_dateline(join_keeping_credit_breaks([ln.text for ln in unit.paras[0].lines]))
         if parsed:
             credit, rest = parsed
             art.byline, art.authors = credit.text, credit.authors
@@ -849,7 +850,7 @@ def _take_brief_lead(art: Article, unit: Unit, residue: list[Residue]) -> None:
 def _take_trailing_credit(art: Article, unit: Unit) -> None:
     """（记者 王芳） at the end of a body is the article's credit, not its text."""
     last = unit.paras[-1]
-    parsed = parse_trailing_credit(last.text)
+    parsed = parse_trailing_credit(join_keeping_credit_breaks([ln.text for ln in last.lines], last=True))
     if parsed is None:
         return
     credit, rest = parsed

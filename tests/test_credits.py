@@ -4,6 +4,7 @@ import pytest
 
 from tasks.credits import (
     is_author_line,
+    join_keeping_credit_breaks,
     normalise_credit_text,
     parse_byline,
     parse_dateline,
@@ -78,6 +79,9 @@ def test_parse_photo_credit(line, text, photographers, authors):
     ("记者 王芳 通讯员 李强 赵磊", ["王芳", "李强", "赵磊"]),
     ("本报记者 侯 缜", ["侯缜"]),
     ("通讯员 欧阳 修", ["欧阳修"]),
+    ("记者 彭丽娜 杜 文韬", ["彭丽娜", "杜文韬"]),  # a line break inside 杜|文韬, kept as a space
+    ("记者 杜文 韬", ["杜文韬"]),
+    ("记者 唐海涛 雷 鸣", ["唐海涛", "雷鸣"]),
 ])
 def test_parse_names(text, names):
     assert parse_names(text) == names
@@ -133,3 +137,18 @@ def test_is_author_line(line, is_name):
 ])
 def test_split_run_of_names(run, names):
     assert split_run_of_names(run) == names
+
+
+@pytest.mark.parametrize("lines, last, joined", [
+    (["本报讯（记者 彭程", "刘一鸣）9月6日，公", "主岭市举行"], False, "本报讯（记者 彭程 刘一鸣）9月6日，公主岭市举行"),
+    (["本报讯（通讯员", "李猛 曹雪梅）今年以", "来，全县"], False, "本报讯（通讯员 李猛 曹雪梅）今年以来，全县"),
+    (["新华社成都5", "月3日电（记者 冯", "博）为了加强"], False, "新华社成都5月3日电（记者 冯 博）为了加强"),
+    (["近日，全县（街", "道）开展活动。"], False, "近日，全县（街道）开展活动。"),  # no dateline bracket on the first line
+    (["本报讯（记者 王芳", "近日，全县开展"], False, "本报讯（记者 王芳近日，全县开展"),  # never closes
+    (["进行检查。（记", "者 冯 博 通讯员 曹 阳）"], True, "进行检查。（记者 冯 博 通讯员 曹 阳）"),  # break inside 记|者
+    (["习惯。（记者 唐海涛 雷", "鸣）"], True, "习惯。（记者 唐海涛 雷 鸣）"),
+    (["（街", "道）开展活动，", "效果明显。"], True, "（街道）开展活动，效果明显。"),  # the last bracket closes early
+])
+def test_join_keeping_credit_breaks(lines, last, joined):
+    """A line break between two names in a credit is their only separator: it is kept as a space."""
+    assert join_keeping_credit_breaks(lines, last=last) == joined

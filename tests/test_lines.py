@@ -4,6 +4,7 @@ import pytest
 
 from tasks.lines import (
     BYLINE,
+    DATELINE,
     FURNITURE,
     HEAD,
     HEADISH,
@@ -155,3 +156,13 @@ def test_a_line_is_not_measured_against_text_after_a_finished_sentence_and_a_bre
     page = ("民的种子卖到全国各地。”\n吉林省富民种业销售经理\n徐强说。\n\n"
             "抢前抓早购良种\n备足种子保丰收\n\n梨树县种子市场热闹起来了\n")
     assert kinds(page, "吉林省富民种业销售经理") == [PROSE]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("新华社成都5", "月3日电（记者 冯"),
+    ("新华社北京 10", "月 12 日电（记者 于"),
+    ("《城市晚报》", "讯（特派记者 叶舟）近日，"),
+])
+def test_dateline_cut_early_in_a_narrow_column_opens_its_story(first, second):
+    page = f"阅享新时代 奋进新征程\n\n{first}\n{second}\n博）为了进一步加\n强师德师风建设。\n"
+    assert kinds(page, first) == [DATELINE]

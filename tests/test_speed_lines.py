@@ -59,6 +59,7 @@ from tasks.lines import (
     _fills_column,
     _keep_page_numbers_apart,
     _mark_cut_datelines,
+    _opens_indented_paragraph,
     _run_splits_word,
     _stands_apart_from,
     classify_line,
@@ -158,6 +159,12 @@ def ref_mark_heads(lines):
         while j < n and lines[j].kind == HEADISH:
             j += 1
             if split_doubled(lines[j - 1].text)[1]:
+                break
+        for m in range(i + 1, j):
+            if _opens_indented_paragraph(lines, m):
+                for k in range(m, j):
+                    lines[k].kind = PROSE
+                j = m
                 break
         before = lines[i - 1] if i > 0 else None
         after = lines[j] if j < n else None
