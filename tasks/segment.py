@@ -267,7 +267,7 @@ def _changes_flow(unit: Unit, para: Paragraph, lines: list[Line]) -> bool:
     is another flow (a feature's wide intro after a story, a story after a
     caption); ``_resolve_orphans`` decides where it belongs.
     """
-    if not unit.paras or not unit.paras[-1].terminated or unit.kind == "brief":
+    if not unit.paras or not unit.paras[-1].terminated:
         return False
     after_blank = para.first_line >= 2 and lines[para.first_line - 2].kind == BLANK
     return after_blank and not same_flow(unit.paras[-1], para)

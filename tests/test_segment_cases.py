@@ -602,3 +602,14 @@ def test_on_a_lead_page_a_headline_between_a_section_and_a_story_heads_the_story
     (feature,) = by_kind(result, "feature")
     assert any(p.startswith("区政务服务局深入贯彻") for p in feature.paragraphs)
     check_nothing_lost(page, result)
+
+
+def test_wide_text_after_the_last_brief_and_a_blank_is_not_the_briefs():
+    page = ("要闻简报\n\n"
+            "●供暖管网改造完工  记者从市住\n建局获悉，管网改造工程已全部\n完工，居民冬季供暖有保障。\n\n"
+            "一年来，县政数局始终坚持以人民为中心，紧紧围绕改革痛点堵点问题，坚持优化政务服务流程，\n"
+            "全力打造高效便捷的政务服务体系，被评为全省先进档次。\n")
+    result = segment_page(page)
+    brief = heads(result)["供暖管网改造完工"]
+    assert brief.paragraphs == ["记者从市住建局获悉，管网改造工程已全部完工，居民冬季供暖有保障。"]
+    check_nothing_lost(page, result)
