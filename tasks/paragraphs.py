@@ -122,8 +122,8 @@ def _ends_paragraph(a: Line, wa: float, a_ends: bool, b: Line, wb: float, b_ends
 
     ``a_ends`` and ``b_ends``: whether the lines end a sentence.
     """
-    if b.kind in (DATELINE, BULLET):
-        return True
+    if b.kind in (DATELINE, BULLET) or (a_ends and _jumps_away([a])):
+        return True  # a new story, or text that went on to another page
     if a.kind == BULLET:
         _, lead, rest = split_bullet_lead(a.text)
         if lead and not rest:

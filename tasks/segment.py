@@ -680,7 +680,7 @@ def _orphan_host_score(u: Unit, lead: Unit, grams: frozenset[str], nearest: bool
 def _host_for_orphan(u: Unit, before: Unit | None, kept: list[Unit], leads: list[Unit],
                      grams: dict[int, frozenset[str]]) -> Unit | None:
     """The unit an orphan run joins: a lead by score, or the story it directly continues."""
-    prev = before if before is not None and before.kind in ("story", "orphan") and before.paras else None
+    prev = before if before is not None and _can_go_on(before) else None
     if leads:
         kept_ids = {id(k) for k in kept}
         leads_before = [ld for ld in leads if id(ld) in kept_ids]
@@ -693,8 +693,13 @@ def _host_for_orphan(u: Unit, before: Unit | None, kept: list[Unit], leads: list
         return leads[best]
     for prev in reversed(kept):
         if prev.kind in ("story", "orphan"):
-            return prev
+            return prev if _can_go_on(prev) else None
     return None
+
+
+def _can_go_on(unit: Unit) -> bool:
+    """A story or orphan run whose text has not jumped to another page (（下转第3版）) can go on here."""
+    return unit.kind in ("story", "orphan") and bool(unit.paras) and not unit.paras[-1].jumps_away
 
 
 #: Score bonus for orphan prose set in the same column as the story just

@@ -613,3 +613,15 @@ def test_wide_text_after_the_last_brief_and_a_blank_is_not_the_briefs():
     brief = heads(result)["供暖管网改造完工"]
     assert brief.paragraphs == ["记者从市住建局获悉，管网改造工程已全部完工，居民冬季供暖有保障。"]
     check_nothing_lost(page, result)
+
+
+def test_text_after_a_story_that_jumped_to_another_page_does_not_go_on_with_it():
+    """Same column, no heading between: still not the story's, whose text went on to page 4."""
+    page = (HEAD_A + "\n本报讯（记者 王芳）近日，\n全市开展冬季安全生产大检\n查，排查整治隐患四十多项，\n"
+            "力争全年目标任务圆满完成\n。（下转第四版）\n\n"
+            "县政数局组织各部门开展培\n训指导，在十二个卡口设置\n宣传展板，累计备案车辆两\n万余次。\n")
+    result = segment_page(page)
+    story = heads(result)["开展安全检查 守护平安冬季"]
+    assert story.continued_to == "下转第四版"
+    assert not any("县政数局" in p for p in story.paragraphs)
+    check_nothing_lost(page, result)
