@@ -329,8 +329,9 @@ FULL_LINE_SLACK = 1.0
 INDENT_MIN, INDENT_MAX = 1.5, 3.5
 #: Prose lines under a column break read to measure the column's width.
 COLUMN_PROBE_LINES = 4
-#: The two prose lines under it must be this close to each other to show a
-#: column at all (a paragraph's short last line shows none).
+#: Two of the first three prose lines under it (the first among them) must be
+#: this close to the widest to show a column at all (a paragraph's short last
+#: line shows none; quotes and digits measure narrow).
 STEADY_COLUMN_SLACK = 1.5
 
 
@@ -438,8 +439,8 @@ def _fills_column(lines: list[Line], i: int, j: int) -> bool:
     if len(widths) < 2:
         return False
     column = max(widths)
-    if min(widths[:2]) < column - STEADY_COLUMN_SLACK:
-        return False
+    if sum(w >= column - STEADY_COLUMN_SLACK for w in widths[:3]) < 2 or widths[0] < column - STEADY_COLUMN_SLACK:
+        return False  # no two lines show the column (quotes and digits measure narrow)
     runs_on = widths[0] >= column - FULL_LINE_SLACK  # the text under the break is no paragraph start
     first = lines[i].width
     full_first = abs(first - column) <= FULL_LINE_SLACK

@@ -166,3 +166,11 @@ def test_a_line_is_not_measured_against_text_after_a_finished_sentence_and_a_bre
 def test_dateline_cut_early_in_a_narrow_column_opens_its_story(first, second):
     page = f"阅享新时代 奋进新征程\n\n{first}\n{second}\n博）为了进一步加\n强师德师风建设。\n"
     assert kinds(page, first) == [DATELINE]
+
+
+def test_indented_first_line_over_a_column_whose_second_line_has_quotes_is_prose():
+    """Quotes measure narrow: the column is shown by two of the three lines under the break."""
+    page = ("户。改造内容包括屋面防\n水、外墙保温等。\n\n"
+            "为把好事办好，铁西区\n\n"
+            "在改造前广泛征求居民意\n见，实行“一小区一方\n案”，并邀请居民代表全程\n参与工程质量监督。“楼道\n")
+    assert kinds(page, "为把好事办好，铁西区") == [PROSE]
