@@ -347,10 +347,30 @@ def _stands_apart_from(head: Line, lines: list[Line], j: int) -> bool:
     >>> _stands_apart_from(Line(1, "靖宇县孤家子镇发展庭院经济带动农民增收", 19.0, HEADISH), [None] + body, 1)
     True
     """
-    if _stands_short_of(head, lines[j]) or _opens_indented_paragraph(lines, j):
+    if _stands_short_of(head, lines[j]) or _opens_indented_paragraph(lines, j) or _is_stray_character(lines, j):
         return True
-    below = [ln.width for ln in _text_lines_from(lines, j, 2)]
-    return len(below) == 2 and head.width >= max(below) + HEAD_WIDER_THAN_TEXT
+    below = [ln.width for ln in _text_lines_from(lines, j, 3)]
+    return _shows_a_column(below) and head.width >= max(below) + HEAD_WIDER_THAN_TEXT
+
+
+def _is_stray_character(lines: list[Line], j: int) -> bool:
+    """A lone character on its own line before a break: no prose, but a name set vertically.
+
+    pdftotext emits an author's name printed vertically beside an essay one
+    character per line, and the first lands right under the essay's title
+    (``建设海洋强国需完善海洋法律体系`` / ``周``).
+    """
+    line = lines[j]
+    return len(line.text) == 1 and "\u4e00" <= line.text <= "\u9fff" \
+        and (j + 1 == len(lines) or lines[j + 1].kind == BLANK)
+
+
+def _shows_a_column(widths: list[float]) -> bool:
+    """Two of the lines are within ``STEADY_COLUMN_SLACK`` of the widest: their column's width.
+
+    A paragraph's short last line and the next one's indented first line show none.
+    """
+    return bool(widths) and sum(w >= max(widths) - STEADY_COLUMN_SLACK for w in widths) >= 2
 
 
 def _text_lines_from(lines: list[Line], j: int, count: int) -> list[Line]:

@@ -151,6 +151,21 @@ def test_subject_line_wider_than_a_column_that_goes_on_after_a_break_is_a_headin
     assert kinds(page, "建设海洋强国需完善海洋法律体系") == [HEAD]
 
 
+def test_title_over_a_stray_character_of_a_vertical_name_is_a_heading():
+    """``叶``: the first character of an author's name set vertically, emitted under the title."""
+    page = ("转化的战略安排。\n\n社会主要矛盾新变化与民族复兴新境界\n叶\n\n"
+            "中国共产党人的初心和使命\n是为中国人民谋幸福、为中华民\n族谋复兴。如何谋？策略、路径、\n"
+            "办法很多，关键是解决好社会主\n")
+    assert kinds(page, "社会主要矛盾新变化与民族复兴新境界") == [HEAD]
+
+
+def test_a_line_wider_than_a_paragraph_end_and_an_indent_is_not_a_heading():
+    """``管占国说。`` and an indented first line show no column to be wider than."""
+    page = ("好，这是我们优选\n的种子。”农安县\n\n喇嘛甸镇种粮大户\n管占国说。\n"
+            "为优化选种购\n种方式，方便农民\n购种，该镇设立了\n")
+    assert kinds(page, "喇嘛甸镇种粮大户") == [PROSE]
+
+
 def test_a_line_is_not_measured_against_text_after_a_finished_sentence_and_a_break():
     """``徐强说。`` ends the paragraph: the heading lines after the blank show no column."""
     page = ("民的种子卖到全国各地。”\n吉林省富民种业销售经理\n徐强说。\n\n"
