@@ -396,10 +396,9 @@ def _opens_indented_paragraph(lines: list[Line], j: int) -> bool:
 
     No sentence ends on the line above it, so that line cannot close the
     paragraph before: it is a heading, however close its width is to the
-    column's (narrow columns leave a heading no room to stand short). The
-    line above must itself be wider than an indented line: a paragraph's own
-    indented first line is followed by full lines, not by another indent.
-    Lines with narrow (ASCII) characters show no reliable indent.
+    column's (narrow columns leave a heading no room to stand short).
+    Lines with narrow (ASCII) characters, or letterspaced ones, show no
+    reliable indent or column.
 
     >>> col = [Line(3, "入冬以来，公", 6.0, PROSE), Line(4, "主岭市各中小学利", 8.0, PROSE), Line(5, "用操场浇筑冰场，", 8.0, PROSE)]
     >>> _opens_indented_paragraph([Line(2, "快乐体验促健康", 7.0, HEADISH)] + col, 1)
@@ -407,12 +406,12 @@ def _opens_indented_paragraph(lines: list[Line], j: int) -> bool:
     """
     first = lines[j]
     below = _text_lines_from(lines, j + 1, 2)
-    if first.kind not in (PROSE, HEADISH) or first.terminal or _has_narrow_characters(first.text) or len(below) < 2:
-        return False
+    if first.kind not in (PROSE, HEADISH) or first.terminal or _has_narrow_characters(first.text) or len(below) < 2 \
+            or any(is_letterspaced(ln.text) for ln in below):
+        return False  # narrow characters, and the spaces of letterspaced lines, show no true width
     column = max(ln.width for ln in below)
-    head = lines[j - 1].width
     return min(ln.width for ln in below) >= column - STEADY_COLUMN_SLACK \
-        and column - INDENT_MAX <= first.width <= column - INDENT_MIN < head
+        and column - INDENT_MAX <= first.width <= column - INDENT_MIN
 
 
 def _has_narrow_characters(text: str) -> bool:

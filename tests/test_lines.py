@@ -189,3 +189,16 @@ def test_indented_first_line_over_a_column_whose_second_line_has_quotes_is_prose
             "为把好事办好，铁西区\n\n"
             "在改造前广泛征求居民意\n见，实行“一小区一方\n案”，并邀请居民代表全程\n参与工程质量监督。“楼道\n")
     assert kinds(page, "为把好事办好，铁西区") == [PROSE]
+
+
+def test_photo_title_as_wide_as_the_indented_first_line_of_its_caption_is_a_heading():
+    page = ("严肃问责。\n\n学做月饼迎中秋\n近日，松原市举\n办“我们的节日·中\n秋”主题活动，孩子\n"
+            "们在老师的带领下学\n做月饼。\n本报记者 魏巍 摄\n")
+    assert kinds(page, "学做月饼迎中秋", "近日，松原市举") == [HEAD, PROSE]
+
+
+def test_an_indent_is_not_measured_against_letterspaced_lines():
+    """Letterspaced lines measure wider than their column: a full line above them looks indented."""
+    page = ("鼻子”，压实主体责任。\n全面意味着把从严治党落实到\n党的建设各方面。要以党的政治建\n"
+            "设 为 统 领 ，全 面 推 进 党 的 政 治 建 设 、\n思 想 建 设 、组 织 建 设 、作 风 建 设 、纪 律\n")
+    assert kinds(page, "全面意味着把从严治党落实到") == [PROSE]
