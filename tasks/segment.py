@@ -353,8 +353,8 @@ class Headline:
 
 
 def _is_couplet(a: Line, b: Line) -> bool:
-    return (couplet_shaped(a, b) and " " not in a.text.strip()
-            and " " not in b.text.strip())
+    """Two heading lines that are the halves of one couplet: a line with a gap (any space) is whole already."""
+    return couplet_shaped(a, b) and len(a.text.split()) == 1 and len(b.text.split()) == 1
 
 
 _KICKER_RE = re.compile(r"^\s*[【\[〔].+[】\]〕]\s*$")

@@ -625,3 +625,10 @@ def test_text_after_a_story_that_jumped_to_another_page_does_not_go_on_with_it()
     assert story.continued_to == "下转第四版"
     assert not any("县政数局" in p for p in story.paragraphs)
     check_nothing_lost(page, result)
+
+
+def test_one_line_couplet_is_not_paired_with_the_subject_line_under_it():
+    """``送岗位进社区　助力稳就业`` is a whole couplet: the line under it, as wide, is its subject line."""
+    page = ("送岗位进社区　助力稳就业\n舒兰市举办秋季人才招聘会\n\n" + STORY_A)
+    (article,) = segment_page(page).articles
+    assert (article.headline, article.subheadline) == ("送岗位进社区 助力稳就业", "舒兰市举办秋季人才招聘会")
