@@ -42,7 +42,7 @@ class Paragraph:
     indented: bool = True         # first line starts short of the column (a true paragraph start)
     dateline: bool = False        # opens with a dateline (本报讯…)
     bullet: bool = False          # opens with a brief's bullet (●…)
-    jumps_away: bool = False      # closes with （下转第X版）: its text goes on on another page
+    ends_article: bool = False    # closes with （下转第X版） or a trailing credit: its article has no more here
 
     @property
     def text(self) -> str:
@@ -122,8 +122,9 @@ def _ends_paragraph(a: Line, wa: float, a_ends: bool, b: Line, wb: float, b_ends
 
     ``a_ends`` and ``b_ends``: whether the lines end a sentence.
     """
-    if b.kind in (DATELINE, BULLET) or (a_ends and _jumps_away([a])):
-        return True  # a new story, or text that went on to another page
+    if b.kind in (DATELINE, BULLET) or (a_ends and _jumps_away([a])) \
+            or (a.kind != DATELINE and _closed_by_credit([a])):
+        return True  # a new story, or the end of an article (went on to another page, or credited)
     if a.kind == BULLET:
         _, lead, rest = split_bullet_lead(a.text)
         if lead and not rest:
@@ -214,14 +215,14 @@ def _jumps_away(lines: list[Line]) -> bool:
 
 def _make_paragraph(lines: list[Line], column: float, terminated: bool) -> Paragraph:
     first = lines[0]
-    jumps_away = _jumps_away(lines)
+    ends_article = _jumps_away(lines) or _closed_by_credit(lines)
     indented = first.width <= column - SHORT_BY + 0.1 or first.kind == DATELINE or len(lines) == 1
     return Paragraph(
         lines=lines,
         column=column,
-        terminated=terminated or jumps_away or _closed_by_credit(lines),
+        terminated=terminated or ends_article,
         indented=indented,
         dateline=first.kind == DATELINE,
         bullet=first.kind == BULLET,
-        jumps_away=jumps_away,
+        ends_article=ends_article,
     )

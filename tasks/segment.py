@@ -222,7 +222,7 @@ def _units(lines: list[Line]) -> _Page:
         if kind == "prose":
             for para in build_paragraphs(lns):
                 if para.dateline or para.bullet or open_unit is None or _changes_flow(open_unit, para, lines) \
-                        or (open_unit.paras and open_unit.paras[-1].jumps_away):  # its text goes on elsewhere
+                        or (open_unit.paras and open_unit.paras[-1].ends_article):  # its article has no more here
                     open_unit = start(Unit("story" if para.dateline else "brief" if para.bullet else "orphan"))
                     if pending_jump:
                         open_unit.jump_from, pending_jump = pending_jump, None
@@ -698,8 +698,8 @@ def _host_for_orphan(u: Unit, before: Unit | None, kept: list[Unit], leads: list
 
 
 def _can_go_on(unit: Unit) -> bool:
-    """A story or orphan run whose text has not jumped to another page (（下转第3版）) can go on here."""
-    return unit.kind in ("story", "orphan") and bool(unit.paras) and not unit.paras[-1].jumps_away
+    """A story or orphan run not closed by （下转第3版） or a trailing credit can go on here."""
+    return unit.kind in ("story", "orphan") and bool(unit.paras) and not unit.paras[-1].ends_article
 
 
 #: Score bonus for orphan prose set in the same column as the story just

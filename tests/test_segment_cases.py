@@ -632,3 +632,18 @@ def test_one_line_couplet_is_not_paired_with_the_subject_line_under_it():
     page = ("送岗位进社区　助力稳就业\n舒兰市举办秋季人才招聘会\n\n" + STORY_A)
     (article,) = segment_page(page).articles
     assert (article.headline, article.subheadline) == ("送岗位进社区 助力稳就业", "舒兰市举办秋季人才招聘会")
+
+
+def test_text_after_a_trailing_credit_in_the_same_column_is_another_article():
+    """（记者 贾鹏） closes its article: the section of a feature set under it is not that story's."""
+    page = (LEAD + "\n守护绿水青山 建设美丽家园\n\n"
+            "今年以来，全县坚持生态优\n先，深入打好蓝天碧水保卫战，\n空气质量优良天数持续提升。\n"
+            "该县持续开展河湖专项行\n动，累计清理河道垃圾一万余\n立方米，实现河湖管护全覆盖。\n(记者 贾鹏)\n\n"
+            "政府数字化水平不断提高\n县政数局组织各部门进行备案\n培训指导，在卡口设置宣传展板，\n积极推广线上备案服务。\n")
+    result = segment_page(page)
+    story = heads(result)["守护绿水青山 建设美丽家园"]
+    assert story.authors == ["贾鹏"]
+    assert story.paragraphs[-1].endswith("实现河湖管护全覆盖。")
+    (feature,) = by_kind(result, "feature")
+    assert any("县政数局" in p for p in feature.paragraphs)
+    check_nothing_lost(page, result)
