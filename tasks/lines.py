@@ -286,7 +286,24 @@ def mark_heads(lines: list[Line]) -> None:
             kind = PROSE
         for k in range(i, j):
             lines[k].kind = kind
+        if kind == PROSE:
+            _mark_heads_above_a_step(lines, i, j)
         i = _index(kinds, HEADISH, j)
+
+
+def _mark_heads_above_a_step(lines: list[Line], i: int, j: int) -> None:
+    """In a run read as prose, lines clearly shorter than the line after them are a heading.
+
+    Wrapped prose fills its column; a couplet over a wider subject line
+    (``秋季森林防火`` / ``筑牢生态屏障`` / ``长白…全面进入秋季防火期``) does not.
+    The lines from the wider one on stay prose. A wider line with narrow
+    (ASCII) characters in it shows no step.
+    """
+    step = next((k + 1 for k in range(i, j - 1) if _stands_short_of(lines[k], lines[k + 1])
+                 and not _has_narrow_characters(lines[k + 1].text)), None)
+    if step is not None and _stands_apart(lines, i, step) and not _run_splits_word(lines, i, step):
+        for k in range(i, step):
+            lines[k].kind = HEAD
 
 
 def _index(items: list[str], item: str, start: int) -> int:
@@ -377,17 +394,20 @@ def _text_lines_from(lines: list[Line], j: int, count: int) -> list[Line]:
     """Up to ``count`` prose lines from ``j`` on, across column breaks inside a paragraph.
 
     A blank line after a finished sentence ends the text: what follows it may
-    be anything.
+    be anything; so does a heading-shaped line after a blank.
     """
     out: list[Line] = []
+    after_break = False
     for ln in lines[j:]:
         if ln.kind == BLANK:
             if out and out[-1].terminal:
                 break
+            after_break = True
             continue
-        if ln.kind not in (PROSE, HEADISH) or len(out) == count:
-            break
+        if ln.kind not in (PROSE, HEADISH) or (after_break and ln.kind == HEADISH) or len(out) == count:
+            break  # a heading-shaped line right after a break may be a heading: no text of this column
         out.append(ln)
+        after_break = False
     return out
 
 
@@ -405,18 +425,21 @@ def _opens_indented_paragraph(lines: list[Line], j: int) -> bool:
     True
     """
     first = lines[j]
-    below = _text_lines_from(lines, j + 1, 2)
-    if first.kind not in (PROSE, HEADISH) or first.terminal or _has_narrow_characters(first.text) or len(below) < 2 \
-            or any(is_letterspaced(ln.text) for ln in below):
-        return False  # narrow characters, and the spaces of letterspaced lines, show no true width
+    if first.kind not in (PROSE, HEADISH) or first.terminal or _has_narrow_characters(first.text):
+        return False
+    # narrow characters, and the spaces of letterspaced lines, show no true width
+    below = [ln for ln in _text_lines_from(lines, j + 1, COLUMN_PROBE_LINES)
+             if not _has_narrow_characters(ln.text) and not is_letterspaced(ln.text)][:2]
+    if len(below) < 2:
+        return False
     column = max(ln.width for ln in below)
     return min(ln.width for ln in below) >= column - STEADY_COLUMN_SLACK \
         and column - INDENT_MAX <= first.width <= column - INDENT_MIN
 
 
 def _has_narrow_characters(text: str) -> bool:
-    """ASCII digits, letters or quotes: they measure narrower, so a line holding them shows no indent."""
-    return any(ch.isascii() or ch in "“”‘’" for ch in text)
+    """ASCII digits, letters or spaces, or ``·``: they measure narrower, so a line holding them shows no true width."""
+    return any(ch.isascii() or ch == "·" for ch in text)
 
 
 def _stands_short_of(head: Line, text: Line) -> bool:

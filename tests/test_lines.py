@@ -202,3 +202,23 @@ def test_an_indent_is_not_measured_against_letterspaced_lines():
     page = ("鼻子”，压实主体责任。\n全面意味着把从严治党落实到\n党的建设各方面。要以党的政治建\n"
             "设 为 统 领 ，全 面 推 进 党 的 政 治 建 设 、\n思 想 建 设 、组 织 建 设 、作 风 建 设 、纪 律\n")
     assert kinds(page, "全面意味着把从严治党落实到") == [PROSE]
+
+
+def test_couplet_over_a_wider_subject_line_straight_above_text_is_a_heading():
+    """Wrapped prose fills its column: two short lines over a much wider one are a heading."""
+    page = ("向基层延伸。\n\n秋季森林防火\n筑牢生态屏障\n长白朝鲜族自治县全面进入秋季防火期\n"
+            "从 10 月7日起，长白朝鲜族自治县全面进\n入秋季森林草原防火期。该县已组建专业扑火\n"
+            "队伍 18支、半专业扑火队伍65支，储备各类扑\n火机具 3000余台（套）。\n")
+    assert kinds(page, "秋季森林防火", "筑牢生态屏障") == [HEAD, HEAD]
+
+
+def test_short_line_over_a_line_with_ascii_is_prose():
+    page = ("此起彼伏。\n\n本次比赛分为\nU12、U14、 U16三个组\n别，赛期 8 天，共进行\n比赛96场。赛事的举办\n")
+    assert kinds(page, "本次比赛分为") == [PROSE]
+
+
+def test_column_under_a_wrapped_first_line_is_measured_on_lines_without_digits():
+    """``22 个专项小组`` measures wider than the column: a full first line above it is no indent."""
+    page = ("了群众办事“最后一公里”。\n\n营商环境不断优化\n\n重新调整了县营商环境建设\n领导小组成员，设立了开办企\n"
+            "业、办理建筑许可、获得电力等\n22 个专项小组，制定并出台营商\n环境优化提升方案，进一步明确\n")
+    assert kinds(page, "营商环境不断优化", "重新调整了县营商环境建设") == [HEAD, PROSE]

@@ -59,6 +59,7 @@ from tasks.lines import (
     _fills_column,
     _keep_page_numbers_apart,
     _mark_cut_datelines,
+    _mark_heads_above_a_step,
     _opens_indented_paragraph,
     _run_splits_word,
     _stands_apart_from,
@@ -178,6 +179,8 @@ def ref_mark_heads(lines):
             kind = PROSE
         for k in range(i, j):
             lines[k].kind = kind
+        if kind == PROSE:
+            _mark_heads_above_a_step(lines, i, j)
         i = j
 
 
