@@ -2,11 +2,11 @@
 
 The page generator (``tests/pagegen``) lays out articles with the habits of
 real city dailies at random and writes the gold beside each page. The floors
-below are the scores measured when they were set, minus a small margin: a
-change that makes segmentation worse on this set fails here. They are *not*
-issue 3's targets (article_f1 0.98, exact_body 0.90, body_cer 0.01,
-headline_acc 0.95, credit_acc 0.97, kind_acc 0.97), which segmentation does
-not reach yet; raise a floor whenever a change raises its score.
+below are issue 3's targets (article_f1 0.98, exact_body 0.90, body_cer 0.01,
+headline_acc 0.95, credit_acc 0.97, kind_acc 0.97), raised where the score
+measured when they were set is clearly above them: a change that makes
+segmentation worse on this set fails here. Two other seeds (7 and 11, not
+gated) score lower; see the README's Quality section.
 """
 
 import json
@@ -20,11 +20,11 @@ from test_segment_seeds import score
 
 PAGES, SEED = 200, 42
 
-#: Measured 2026-11-23 on (200, 42): 0.9671 / 0.9236 / 0.0421 / 0.9248 / 0.9478 / 0.9667
-#: (the session before: 0.8807 / 0.8139 / 0.1783 / 0.771 / 0.8585 / 0.8714).
-FLOORS = {"article_f1": 0.955, "exact_body": 0.91, "headline_acc": 0.91,
-          "credit_acc": 0.935, "kind_acc": 0.955}
-BODY_CER_CEILING = 0.05
+#: Measured 2026-11-23 on (200, 42): 0.9883 / 0.9592 / 0.0097 / 0.9576 / 0.9811 / 0.9871
+#: (earlier that day 0.9671 / 0.9236 / 0.0421 / 0.9248 / 0.9478 / 0.9667).
+FLOORS = {"article_f1": 0.985, "exact_body": 0.955, "headline_acc": 0.955,
+          "credit_acc": 0.978, "kind_acc": 0.985}
+BODY_CER_CEILING = 0.01
 
 
 @pytest.fixture(scope="module")
