@@ -166,14 +166,17 @@ def _regions(lines: list[Line]) -> list[tuple[str, list[Line]]]:
         elif ln.kind in (HEAD, SUBTITLE, BYLINE) or (ln.kind == ROLE and not _role_starts_credit(lines, i)):
             j = i
             grp: list[Line] = []
+            subtitle_done = False  # a subtitle was followed by a blank line
             while j < n and (lines[j].kind in (HEAD, SUBTITLE, BYLINE, BLANK)
                              or (lines[j].kind == ROLE and not _role_starts_credit(lines, j))):
                 if lines[j].kind != BLANK:
-                    if grp and grp[-1].kind == BYLINE and lines[j].kind == HEAD:
-                        break  # a byline closes its headline block; a new headline starts another
+                    if lines[j].kind == HEAD and grp and (grp[-1].kind == BYLINE or subtitle_done):
+                        break  # a byline or a finished subtitle closes its headline block
                     grp.append(lines[j])
                 elif j + 1 < n and lines[j + 1].kind == BLANK:
                     break  # two blank lines end a group
+                else:
+                    subtitle_done = any(ln.kind == SUBTITLE for ln in grp)
                 j += 1
             out.append(("head", grp))
             i = j

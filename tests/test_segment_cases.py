@@ -647,3 +647,17 @@ def test_text_after_a_trailing_credit_in_the_same_column_is_another_article():
     (feature,) = by_kind(result, "feature")
     assert any("县政数局" in p for p in feature.paragraphs)
     check_nothing_lost(page, result)
+
+
+def test_a_finished_subtitle_closes_its_headline_block():
+    """After ``——…述要`` and a blank line, a new heading line with a byline is another article's head."""
+    page = ("（作者为中国社会科学院研究员）\n\n"
+            "加快构建新时代中国特色社会学\n——“新时代中国特色社会体制改革与社会治理\n创新研讨会”述要\n\n"
+            "实现合作共赢的伟大创举\n石云霞\n\n"
+            "习近平同志在党的十九大报告\n中指出，中国坚持对外开放的基本国\n策，坚持打开国门搞建设，积极促进\n"
+            "国际合作，打造国际合作新平台。\n")
+    result = segment_page(page)
+    essay = heads(result)["实现合作共赢的伟大创举"]
+    assert essay.authors == ["石云霞"]
+    assert essay.subheadline is None
+    check_nothing_lost(page, result)
