@@ -428,18 +428,20 @@ def _opens_indented_paragraph(lines: list[Line], j: int) -> bool:
     if first.kind not in (PROSE, HEADISH) or first.terminal or _has_narrow_characters(first.text):
         return False
     # narrow characters, and the spaces of letterspaced lines, show no true width
-    below = [ln for ln in _text_lines_from(lines, j + 1, COLUMN_PROBE_LINES)
+    below = [ln.width for ln in _text_lines_from(lines, j + 1, COLUMN_PROBE_LINES)
              if not _has_narrow_characters(ln.text) and not is_letterspaced(ln.text)][:2]
     if len(below) < 2:
         return False
-    column = max(ln.width for ln in below)
-    return min(ln.width for ln in below) >= column - STEADY_COLUMN_SLACK \
-        and column - INDENT_MAX <= first.width <= column - INDENT_MIN
+    column = max(below)
+    return min(below) >= column - STEADY_COLUMN_SLACK and column - INDENT_MAX <= first.width <= column - INDENT_MIN
 
 
 def _has_narrow_characters(text: str) -> bool:
     """ASCII digits, letters or spaces, or ``·``: they measure narrower, so a line holding them shows no true width."""
-    return any(ch.isascii() or ch == "·" for ch in text)
+    return _NARROW_CHARACTER.search(text) is not None
+
+
+_NARROW_CHARACTER = re.compile("[\x00-\x7f·]")
 
 
 def _stands_short_of(head: Line, text: Line) -> bool:
