@@ -131,14 +131,22 @@ def is_heading_shaped(text: str, width: float) -> bool:
     """No sentence punctuation, and not too wide: could be a headline or crosshead.
 
     One comma, exclamation or question mark is allowed inside a short line
-    (``稳增长，促发展``), never at its end.
+    (``稳增长，促发展``), never at its end. A line closing a bracket it did not
+    open (``者 闫立伟 通讯员 芦可欣)``) ends text begun above it.
     """
-    if width > HEAD_MAX_WIDTH or width < 2 or ("转" in text and JUMP_TO_SUFFIX_RE.search(text)):
+    if width > HEAD_MAX_WIDTH or width < 2 or ("转" in text and JUMP_TO_SUFFIX_RE.search(text)) \
+            or _closes_a_bracket_from_above(text):
         return False
     if not _SENTENCE_MARKS.search(text):
         return True  # most lines: nothing that could end a sentence, nor end the line badly
     return (width <= SOFT_MARK_HEAD_WIDTH and not _HARD_MARKS.search(text) and text.rstrip()[-1] not in "，,、"
             and len(_SOFT_MARKS.findall(text)) <= 1)
+
+
+def _closes_a_bracket_from_above(text: str) -> bool:
+    """More closing brackets than opening ones: the line ends a bracket opened on a line above."""
+    closing = text.count("）") + text.count(")")
+    return closing > 0 and closing > text.count("（") + text.count("(")
 
 
 #: Every special line kind (furniture, jump, label, credit, dateline, byline,

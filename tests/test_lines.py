@@ -222,3 +222,9 @@ def test_column_under_a_wrapped_first_line_is_measured_on_lines_without_digits()
     page = ("了群众办事“最后一公里”。\n\n营商环境不断优化\n\n重新调整了县营商环境建设\n领导小组成员，设立了开办企\n"
             "业、办理建筑许可、获得电力等\n22 个专项小组，制定并出台营商\n环境优化提升方案，进一步明确\n")
     assert kinds(page, "营商环境不断优化", "重新调整了县营商环境建设") == [HEAD, PROSE]
+
+
+@pytest.mark.parametrize("line", ["者 闫立伟 通讯员 芦可欣)", "纪检组组长）", "中心研究员）"])
+def test_line_closing_a_bracket_opened_above_is_not_heading_shaped(line):
+    page = f"住着越来越舒心。”家住和平小区的王大爷高兴地说。(记\n\n{line}\n\n老旧小区改造 居民生活更舒心\n"
+    assert kinds(page, line) == [PROSE]

@@ -55,6 +55,7 @@ from tasks.lines import (
     _SPECIAL_FIRST,
     _SPECIAL_LAST,
     _SUBTITLE_RE,
+    _closes_a_bracket_from_above,
     _continues_into_prose,
     _fills_column,
     _keep_page_numbers_apart,
@@ -87,7 +88,7 @@ def _ref_opens_with_source(text):
 
 
 def ref_is_heading_shaped(text, width):
-    if width > HEAD_MAX_WIDTH or width < 2 or JUMP_TO_SUFFIX_RE.search(text):
+    if width > HEAD_MAX_WIDTH or width < 2 or JUMP_TO_SUFFIX_RE.search(text) or _closes_a_bracket_from_above(text):
         return False
     if _REF_SENTENCE_MARKS.search(text.rstrip("！？!?")):
         soft = _SOFT_MARKS.findall(text)
