@@ -293,14 +293,18 @@ def _record_furniture(line: Line, meta: dict[str, str]) -> None:
 
 #: Paragraphs one photo caption can hold.
 CAPTION_MAX_PARAS = 3
+#: A caption's paragraphs are short (the generated sets' longest is 110
+#: characters; the seeds' about 100): a longer paragraph before the one the
+#: credit closes is the text the photo is set in, not its caption.
+CAPTION_PARA_MAX_CHARS = 200
 
 
 def _caption_size(host: Unit | None) -> int:
     """How many of ``host``'s last paragraphs a photo credit after it closes.
 
-    A caption is the paragraph right before the credit, and the ones before
-    that in the same flow (same column width, no crosshead between), up to
-    ``CAPTION_MAX_PARAS``; a dateline story keeps its first paragraph.
+    A caption is the paragraph right before the credit, and the short ones
+    before that in the same flow (same column width, no crosshead between),
+    up to ``CAPTION_MAX_PARAS``; a dateline story keeps its first paragraph.
     """
     if host is None or not host.paras or (host.kind == "story" and len(host.paras) == 1):
         return 0
@@ -311,7 +315,8 @@ def _caption_size(host: Unit | None) -> int:
     while n < min(len(host.paras), CAPTION_MAX_PARAS):
         i = len(host.paras) - n  # index of the paragraph the caption would start with
         prev = host.paras[i - 1]
-        if i in host.crossheads_before or not same_flow(prev, last) or not prev.terminated:
+        if i in host.crossheads_before or not same_flow(prev, last) or not prev.terminated \
+                or len(prev.text) > CAPTION_PARA_MAX_CHARS:
             break
         n += 1
     if host.kind == "lead" and n == len(host.paras) and len(host.paras) > 1:

@@ -661,3 +661,20 @@ def test_a_finished_subtitle_closes_its_headline_block():
     assert essay.authors == ["石云霞"]
     assert essay.subheadline is None
     check_nothing_lost(page, result)
+
+
+def test_a_long_paragraph_before_a_caption_is_not_part_of_it():
+    """Under a crosshead, a section of 200-odd characters, then a two-line caption and its credit."""
+    section = ("压缩办理时限提升审批效率。按照省\n市营商环境大会精神，结合全市压缩政务\n审批时间的最低要求，积极组织全\n"
+               "区相关部门，继续优化政务审批工作流程，\n压缩审批时限，实现改革向内让利群众和\n企业的主要目的。推进全流程审批系统向\n"
+               "基层延伸。按照市政数局要求，铁西区承\n接新版全流程审批系统向基层延伸试点工\n作，通过专业考试选拔了一批综合素质高、\n"
+               "接受新鲜事物快的工作人员，充实到基层\n一线，专门从事全流程审批系统的业务操\n作工作，切实解决群众事项中遇到的问题。\n\n")
+    page = (LEAD + "\n全面提升政务服务水平全面提升政务服务水平\n\n" + section +
+            "近日，四平市举办中秋节主题活动，\n孩子们在老师的带领下学做月饼，感受传\n统文化魅力，活动吸引了上百名市民和游\n"
+            "客参与，现场气氛热烈，欢声笑语不断。\n大家纷纷点赞。\n\n胡斌 文/图\n")
+    result = segment_page(page)
+    (photo,) = by_kind(result, "photo")
+    assert photo.paragraphs[0].startswith("近日，四平市举办中秋节主题活动")
+    (feature,) = by_kind(result, "feature")
+    assert any(p.startswith("压缩办理时限") for p in feature.paragraphs)
+    check_nothing_lost(page, result)
