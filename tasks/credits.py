@@ -252,8 +252,9 @@ def join_keeping_credit_breaks(lines: list[str], last: bool = False) -> str:
     start = opening[-1] if last else opening[0]
     depth = 0
     for stop in range(start, len(lines)):
-        line = lines[stop] if stop > start else lines[start][max(lines[start].rfind("（"), lines[start].rfind("(")):] \
-            if last else lines[start]
+        line = lines[stop]
+        if stop == start and last:
+            line = line[max(line.rfind("（"), line.rfind("(")):]  # from the credit's own bracket on
         depth += line.count("（") + line.count("(") - line.count("）") - line.count(")")
         if depth <= 0:
             break

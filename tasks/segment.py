@@ -32,8 +32,8 @@ from tasks.clean import clean_heading, clean_paragraph, split_doubled
 from tasks.credits import (
     BYLINE_MARKS,
     Credit,
-    parse_byline,
     join_keeping_credit_breaks,
+    parse_byline,
     parse_dateline,
     parse_photo_credit,
     parse_trailing_credit,
@@ -45,8 +45,6 @@ from tasks.lines import (
     CREDIT,
     DATELINE,
     BULLET,
-    COUPLET_MAX_DIFF,
-    is_one_line_couplet,
     FURNITURE,
     HEAD,
     JUMP,
@@ -59,6 +57,7 @@ from tasks.lines import (
     Line,
     classify_page,
     couplet_shaped,
+    is_one_line_couplet,
     split_bullet_lead,
 )
 from tasks.model import Article, Block, PageResult, Residue
