@@ -15,9 +15,10 @@ their column's width:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import cast
 
-from tasks.clean import join_lines
+from tasks.clean import ends_sentence, join_lines
 from tasks.credits import parse_trailing_credit
 from tasks.lines import BLANK, BULLET, DATELINE, Line, split_bullet_lead
 
@@ -42,10 +43,21 @@ class Paragraph:
     indented: bool = True         # first line starts short of the column (a true paragraph start)
     dateline: bool = False        # opens with a dateline (本报讯…)
     bullet: bool = False          # opens with a brief's bullet (●…)
+    _joined: tuple[tuple[Line, ...], str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        return join_lines([ln.text for ln in self.lines])
+        """The lines joined into one text (``join_lines``).
+
+        Segmentation asks for a paragraph's text many times (scoring,
+        credits, cleaning), so the text is kept with the lines it was joined
+        from and joined again only when they change (a run-in head or a
+        rejoined tail added to ``lines``). A line's text never changes.
+        """
+        lines = tuple(self.lines)
+        if self._joined is None or self._joined[0] != lines:
+            self._joined = (lines, join_lines([ln.text for ln in lines]))
+        return self._joined[1]
 
     @property
     def first_line(self) -> int:
@@ -97,6 +109,8 @@ def column_widths(blocks: list[list[Line]]) -> list[float]:
     own: list[float | None] = [
         float(_median([ln.width for ln in m])) if len(m) >= MIN_LINES_FOR_WIDTH else None for m in measured
     ]
+    if None not in own:
+        return cast(list[float], own)  # every block measures its own column: none borrows
     out: list[float] = []
     for i, w in enumerate(own):
         if w is None:
@@ -116,12 +130,16 @@ def _measure_lines(block: list[Line]) -> list[Line]:
     return text or block
 
 
+#: Lines that open a paragraph of their own.
+_OPENERS = (DATELINE, BULLET)
+
+
 def _ends_paragraph(a: Line, wa: float, a_ends: bool, b: Line, wb: float, b_ends: bool, more: bool) -> bool:
     """Whether a paragraph ends after line ``a`` (next prose line ``b``, more lines after it or not).
 
     ``a_ends`` and ``b_ends``: whether the lines end a sentence.
     """
-    if b.kind in (DATELINE, BULLET):
+    if b.kind in _OPENERS:
         return True
     if a.kind == BULLET:
         _, lead, rest = split_bullet_lead(a.text)
@@ -145,12 +163,15 @@ def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
         return []
     flat = [ln for b in blocks for ln in b]
     column = [w for b, w in zip(blocks, column_widths(blocks)) for _ in b]
-    ends = [ln.terminal for ln in flat]  # each line's sentence end, asked for once
+    ends = [ends_sentence(ln.text) for ln in flat]  # each line's sentence end (``Line.terminal``), asked for once
     last = len(flat) - 1
     paras: list[Paragraph] = []
     start = 0
     for i in range(1, len(flat)):
-        if _ends_paragraph(flat[i - 1], column[i - 1], ends[i - 1], flat[i], column[i], ends[i], i < last):
+        # Most lines run on mid-sentence in one column, where no paragraph can end (``_ends_paragraph``
+        # needs a sentence end, a change of column, or a dateline or bullet line): they skip the call.
+        if (ends[i - 1] or column[i - 1] != column[i] or flat[i].kind in _OPENERS or flat[i - 1].kind == BULLET) \
+                and _ends_paragraph(flat[i - 1], column[i - 1], ends[i - 1], flat[i], column[i], ends[i], i < last):
             paras.append(_make_paragraph(flat[start:i], column[start], ends[i - 1]))
             start = i
     paras.append(_make_paragraph(flat[start:], column[start], ends[last]))
