@@ -39,7 +39,9 @@ _FULLWIDTH_ALNUM.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})  # ａ-�
 _FULLWIDTH_ALNUM.update({0x3000: 0x20, 0x00A0: 0x20, 0xFF0E: 0x2E, 0xFF05: 0x25})  # 　, nbsp, ．, ％
 
 
-_FOLDABLE = re.compile("[" + re.escape("".join(map(chr, sorted(_FULLWIDTH_ALNUM)))) + "]")
+#: The characters ``fold_fullwidth_alnum`` changes.
+_FOLDABLE_CHARS = "".join(map(chr, sorted(_FULLWIDTH_ALNUM)))
+_FOLDABLE = re.compile(f"[{re.escape(_FOLDABLE_CHARS)}]")
 
 
 def fold_fullwidth_alnum(text: str) -> str:
@@ -78,7 +80,9 @@ _ALNUM = re.compile("[A-Za-z0-9]")
 #: Each run of spaces after a Latin letter or digit (the group), and runs of
 #: spaces not after one but followed by one (only their last space counts).
 _SPACES_AFTER_ALNUM = re.compile(r"[A-Za-z0-9]([ \t]+)")
-_SPACES_BEFORE_ALNUM = re.compile(r"(?<![A-Za-z0-9 \t])[ \t]+(?=[A-Za-z0-9])")
+#: Written to start with the space, so the regex engine skips ahead to spaces instead of
+#: trying every position: ``(?<![A-Za-z0-9 \t])[ \t]+(?=[A-Za-z0-9])``.
+_SPACES_BEFORE_ALNUM = re.compile(r"[ \t](?<![A-Za-z0-9 \t][ \t])[ \t]*(?=[A-Za-z0-9])")
 
 
 def display_width(text: str) -> float:
@@ -159,12 +163,25 @@ def remove_cjk_spacing(text: str) -> str:
     """
     if " " not in text and "\t" not in text:
         return text
+    if _KEPT_SPACE.search(text) is None:
+        return text.replace(" ", "").replace("\t", "")  # every space touches Chinese: no need to look at each
     return _SPACE_BY_CJK.sub("", text)
+
+
+#: A run of spaces with no Chinese character on either side (``New York``):
+#: the only spaces ``remove_cjk_spacing`` keeps. Written to start with the
+#: space, like ``_SPACE_BY_CJK``: ``(?<![CJK \t])[ \t]+(?![CJK \t])``.
+_KEPT_SPACE = re.compile(f"[ \t](?<![{CJK_CLASS} \t][ \t])[ \t]*(?![{CJK_CLASS} \t])")
 
 
 # --- ASCII punctuation inside Chinese text -------------------------------------
 
-_COMMA_RE = re.compile(f"(?<={_CJK})\\s*,\\s*|\\s*,\\s*(?={_CJK})")
+#: A comma with the spaces around it, after or before a Chinese character:
+#: ``(?<=CJK)\s*,\s*|\s*,\s*(?=CJK)``. Written to start with the space or
+#: comma it consumes first (then looking back at what it took), so the regex
+#: engine skips ahead to those instead of trying every position.
+_COMMA_RE = re.compile(f"[\\s,](?:(?<={_CJK},)\\s*|(?<={_CJK}\\s)\\s*,\\s*"
+                       f"|(?<=,)\\s*(?={_CJK})|(?<=\\s)\\s*,\\s*(?={_CJK}))")
 _SIMPLE_PUNCT = {";": "；", ":": "：", "?": "？", "!": "！"}
 _SIMPLE_RE = re.compile(f"(?<={_CJK})\\s*([;:?!])|([;:?!])\\s*(?={_CJK})")
 _HAS_SIMPLE = re.compile("[;:?!]")
@@ -271,9 +288,15 @@ def clean_paragraph(text: str) -> str:
     >>> clean_paragraph("为进一步 , 加强 ( 试点 ) ２０２３ 年")
     '为进一步，加强（试点）2023年'
     """
-    text = fold_fullwidth_alnum(text)
-    text = fullwidth_punctuation(text)
+    if _FOLDABLE_OR_ASCII_MARK.search(text):  # most paragraphs: nothing to fold, no ASCII mark
+        text = fullwidth_punctuation(fold_fullwidth_alnum(text))
     return remove_cjk_spacing(text).strip()
+
+
+#: What folding or ``fullwidth_punctuation`` would change: a foldable
+#: character or an ASCII mark. Folding writes no mark, so one search tells
+#: for both.
+_FOLDABLE_OR_ASCII_MARK = re.compile(f"[{re.escape(_FOLDABLE_CHARS + ',;:?!(')}]")
 
 
 _WIDE_GAP = re.compile(r"[ \t]{2,}")

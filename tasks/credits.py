@@ -62,8 +62,13 @@ ROLE_ONLY_RE = re.compile(rf"^\s*[□■]?\s*{_BYLINE_TOKEN}\s*$")
 #: Role words as printed in a letterspaced credit too (通 讯 员).
 _ROLE_SPACED_ALT = "|".join(r"\s?".join(role) for role in ROLES)
 _ORG_SPACED = r"(?:本\s?报|本\s?刊|新\s?华\s?社|中\s?新\s?社|人民日报|光明日报|经济日报|《[^》]{1,12}》)"
+#: A role word, as the one group: ``_ROLE_SPLIT_RE.split`` puts the role words
+#: at the odd indices of its list, and no part between two of them is one
+#: (the search would have found it first).
 _ROLE_SPLIT_RE = re.compile(rf"({_ORG_SPACED}?(?:{_ROLE_SPACED_ALT}))")
-_PAREN_SPACE_RE = re.compile(r"\s*([（）])\s*")
+#: Spaces before or after a full-width bracket. Removed with a plain "" (a
+#: replacement that names a group is expanded in Python for every match).
+_PAREN_SPACE_RE = re.compile(r"\s+(?=[（）])|(?<=[（）])\s+")
 _WIDE_GAP_RE = re.compile(r"[ \t]{2,}")
 _PHOTO_MARK_END_RE = re.compile(r"(摄|文/图)$")
 #: What separates names in a credit, and one name.
@@ -88,7 +93,8 @@ def unletterspace(text: str) -> str:
         return text
     joined = _WIDE_GAP_RE.sub("\x00", text.strip()).replace(" ", "").replace("\x00", " ")
     joined = _PHOTO_MARK_END_RE.sub(r" \1", joined)
-    tokens = _ROLE_SPLIT_RE.sub(r" \1 ", joined).split()
+    # role words set apart: ``_ROLE_SPLIT_RE.sub(r" \1 ", joined)``, without a Python call per match
+    tokens = " ".join(_ROLE_SPLIT_RE.split(joined)).split()
     out: list[str] = []
     for tok in tokens:
         m = _NAMES_AFTER_ROLE_RE.fullmatch(tok)
@@ -168,8 +174,8 @@ def parse_names(text: str) -> list[str]:
     (['侯缜'], ['聂英博'])
     """
     names: list[str] = []
-    for part in _ROLE_SPLIT_RE.split(text):
-        if not part or _ROLE_SPLIT_RE.fullmatch(part):
+    for part in _ROLE_SPLIT_RE.split(text)[::2]:  # the role words stand at the odd indices (``_ROLE_SPLIT_RE``)
+        if not part:
             continue
         tokens = [t for t in _NAME_SEP_RE.split(part.strip(" □■")) if t]
         tokens = [t for t in tokens if _NAME_RE.fullmatch(t)]
@@ -192,10 +198,10 @@ def normalise_credit_text(text: str) -> str:
     text = " ".join(text.split())
     # Rebuild around roles: role, then its names separated by single spaces.
     out: list[str] = []
-    for part in _ROLE_SPLIT_RE.split(text):
+    for k, part in enumerate(_ROLE_SPLIT_RE.split(text)):
         if not part:
             continue
-        if _ROLE_SPLIT_RE.fullmatch(part):
+        if k % 2:  # a role word (``_ROLE_SPLIT_RE``)
             out.append(part.replace(" ", ""))
             continue
         segs = _CREDIT_MARKS_RE.split(part)
@@ -216,11 +222,9 @@ def normalise_credit_text(text: str) -> str:
             joined = piece
         elif piece in ("（", "）") or joined.endswith("（"):
             joined += piece
-        elif _ROLE_SPLIT_RE.fullmatch(piece) and joined.endswith("（"):
-            joined += piece
         else:
             joined += " " + piece
-    joined = _PAREN_SPACE_RE.sub(r"\1", joined)
+    joined = _PAREN_SPACE_RE.sub("", joined)
     # no space between the dateline head and its bracket, nor after a role that opens a bracket
     return joined.replace(" （", "（").strip()
 
@@ -320,6 +324,8 @@ def parse_trailing_credit(paragraph: str) -> tuple[Credit, str] | None:
     >>> c.text, c.authors, rest
     ('（记者 欧阳晓 通讯员 冯志刚）', ['欧阳晓', '冯志刚'], '力争全年目标任务圆满完成。')
     """
+    if not paragraph.rstrip().endswith(("）", ")")):
+        return None  # the credit's closing bracket ends the text: most paragraphs need no search
     m = TRAILING_CREDIT_RE.search(paragraph)
     if not m:
         return None

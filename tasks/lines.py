@@ -151,19 +151,29 @@ def _closes_a_bracket_from_above(text: str) -> bool:
 
 #: Every special line kind (furniture, jump, label, credit, dateline, byline,
 #: bullet, subtitle) opens with one of these characters, ends with 摄/图/版,
-#: is a short name line, or is letterspaced; any other line is prose or a
-#: heading, and most lines of a page take this fast path.
+#: is a short name line, or, with a gap in it, is a letterspaced photo credit
+#: closed by 图/文; any other line is prose or a heading, and most lines of a
+#: page take this fast path. (Read back from its letterspacing, a credit
+#: keeps its first and last characters, so it opens and ends as printed. A
+#: credit closed by 图/文 and printed without a gap, ``王芳李强图/文``, takes
+#: the fast path too and is read as prose or a heading, as it always was.)
 _SPECIAL_FIRST = frozenset("本新《（(中央人光经据□■◇◆●○▲—─－-【[〖〔第责版美校编排组图要综简快短导"
                            "记通全融摄特见实驻首作")
 _SPECIAL_LAST = frozenset("摄图版")
+#: Last characters that keep a line with a gap (a space or an ideographic
+#: space) off the fast path: 文 may close a letterspaced credit ``… 图/文``,
+#: and a NUL at the end vanishes when a credit is read back, uncovering
+#: another last character.
+_SPECIAL_LAST_WITH_GAP = frozenset("文\x00")
 #: Widest line that can be a bare author name (four characters).
 NAME_LINE_MAX_WIDTH = 4.5
 
 
 def _opens_plain_text(text: str, width: float) -> bool:
-    first = text[0]
-    return ("\u4e00" <= first <= "\u9fff" and first not in _SPECIAL_FIRST and text[-1] not in _SPECIAL_LAST
-            and width > NAME_LINE_MAX_WIDTH and " " not in text and "\u3000" not in text)
+    first, last = text[0], text[-1]
+    return ("\u4e00" <= first <= "\u9fff" and first not in _SPECIAL_FIRST and last not in _SPECIAL_LAST
+            and width > NAME_LINE_MAX_WIDTH
+            and (last not in _SPECIAL_LAST_WITH_GAP or (" " not in text and "\u3000" not in text)))
 
 
 #: A comma, full stop or semicolon: no credit, byline, name, label, page
@@ -564,7 +574,7 @@ def _continues_into_prose(lines: list[Line], j: int) -> bool:
 def classify_page(text: str) -> list[Line]:
     """All lines of a page, classified and with headings marked."""
     # What classify_line does line by line, with the widths measured all at once.
-    texts = [raw.strip() for raw in text.replace("\f", "").split("\n")]  # a form feed is never part of a line
+    texts = list(map(str.strip, text.replace("\f", "").split("\n")))  # a form feed is never part of a line
     widths = display_widths(texts)
     lines = [Line(no, t, w, _kind(t, w) if t else BLANK) for no, (t, w) in enumerate(zip(texts, widths), 1)]
     _keep_page_numbers_apart(lines)
@@ -585,9 +595,8 @@ def _mark_cut_datelines(lines: list[Line]) -> None:
     or ``新华社成都5`` with ``月3日电（记者 冯``, is read as one dateline: the
     first line is marked DATELINE.
     """
-    for k in range(len(lines) - 1):
-        ln, nxt = lines[k], lines[k + 1]
-        if ln.kind in (PROSE, HEADISH) and ln.width <= CUT_DATELINE_MAX_WIDTH and nxt.kind != BLANK \
+    for ln, nxt in zip(lines, lines[1:]):
+        if ln.width <= CUT_DATELINE_MAX_WIDTH and ln.kind in (PROSE, HEADISH) and nxt.kind != BLANK \
                 and not DATELINE_START_RE.match(nxt.text) and DATELINE_START_RE.match(ln.text + nxt.text):
             ln.kind = DATELINE
 

@@ -15,7 +15,8 @@ their column's width:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import cast
 
 from tasks.clean import join_lines
 from tasks.credits import parse_trailing_credit
@@ -43,10 +44,21 @@ class Paragraph:
     dateline: bool = False        # opens with a dateline (本报讯…)
     bullet: bool = False          # opens with a brief's bullet (●…)
     ends_article: bool = False    # closes with （下转第X版） or a trailing credit: its article has no more here
+    _joined: tuple[tuple[Line, ...], str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        return join_lines([ln.text for ln in self.lines])
+        """The lines joined into one text (``join_lines``).
+
+        Segmentation asks for a paragraph's text many times (scoring,
+        credits, cleaning), so the text is kept with the lines it was joined
+        from and joined again only when they change (a run-in head or a
+        rejoined tail added to ``lines``). A line's text never changes.
+        """
+        lines = tuple(self.lines)
+        if self._joined is None or self._joined[0] != lines:
+            self._joined = (lines, join_lines([ln.text for ln in lines]))
+        return self._joined[1]
 
     @property
     def first_line(self) -> int:
@@ -98,6 +110,8 @@ def column_widths(blocks: list[list[Line]]) -> list[float]:
     own: list[float | None] = [
         float(_median([ln.width for ln in m])) if len(m) >= MIN_LINES_FOR_WIDTH else None for m in measured
     ]
+    if None not in own:
+        return cast(list[float], own)  # every block measures its own column: none borrows
     out: list[float] = []
     for i, w in enumerate(own):
         if w is None:
@@ -117,12 +131,17 @@ def _measure_lines(block: list[Line]) -> list[Line]:
     return text or block
 
 
+#: Lines that open a paragraph of their own.
+_OPENERS = (DATELINE, BULLET)
+_CLOSING_BRACKETS = ("）", ")")
+
+
 def _ends_paragraph(a: Line, wa: float, a_ends: bool, b: Line, wb: float, b_ends: bool, more: bool) -> bool:
     """Whether a paragraph ends after line ``a`` (next prose line ``b``, more lines after it or not).
 
     ``a_ends`` and ``b_ends``: whether the lines end a sentence.
     """
-    if b.kind in (DATELINE, BULLET) or (a_ends and _jumps_away([a])) \
+    if b.kind in _OPENERS or (a_ends and _jumps_away([a])) \
             or (a.kind != DATELINE and _closed_by_credit([a])):
         return True  # a new story, or the end of an article (went on to another page, or credited)
     if a.kind == BULLET:
@@ -147,12 +166,17 @@ def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
         return []
     flat = [ln for b in blocks for ln in b]
     column = [w for b, w in zip(blocks, column_widths(blocks)) for _ in b]
-    ends = [ln.terminal for ln in flat]  # each line's sentence end, asked for once
+    ends = [ln.terminal for ln in flat]  # each line's sentence end (or jump away), asked for once
     last = len(flat) - 1
     paras: list[Paragraph] = []
     start = 0
     for i in range(1, len(flat)):
-        if _ends_paragraph(flat[i - 1], column[i - 1], ends[i - 1], flat[i], column[i], ends[i], i < last):
+        # Most lines run on mid-sentence in one column, where no paragraph can end (``_ends_paragraph``
+        # needs a sentence end, a change of column, a dateline or bullet line, or a closing bracket that
+        # may close a trailing credit): they skip the call.
+        if (ends[i - 1] or column[i - 1] != column[i] or flat[i].kind in _OPENERS or flat[i - 1].kind == BULLET
+                or flat[i - 1].text.endswith(_CLOSING_BRACKETS)) \
+                and _ends_paragraph(flat[i - 1], column[i - 1], ends[i - 1], flat[i], column[i], ends[i], i < last):
             paras.append(_make_paragraph(flat[start:i], column[start], ends[i - 1]))
             start = i
     paras.append(_make_paragraph(flat[start:], column[start], ends[last]))
@@ -200,7 +224,7 @@ def _closed_by_credit(lines: list[Line]) -> bool:
     The credit's closing bracket is not sentence-final punctuation, but
     nothing of the article follows it, even when the credit wraps.
     """
-    return lines[-1].text.rstrip().endswith(("）", ")")) \
+    return lines[-1].text.rstrip().endswith(_CLOSING_BRACKETS) \
         and parse_trailing_credit(join_lines([ln.text for ln in lines])) is not None
 
 

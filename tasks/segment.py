@@ -843,11 +843,12 @@ def _take_inline_jumps(unit: Unit, residue: list[Residue]) -> None:
     if not unit.paras:
         return
     last = unit.paras[-1]
-    m = JUMP_TO_SUFFIX_RE.search(last.text)
+    text = last.text
+    m = JUMP_TO_SUFFIX_RE.search(text) if "转" in text else None  # every jump-to marker holds 转
     if m:
         unit.jump_to = unit.jump_to or m.group(1).strip()
         residue.append(Residue(_brackets_of(m.group(0)), "decoration", last.lines[-1].no))
-        _set_para_text(unit, len(unit.paras) - 1, last.text[:m.start()])
+        _set_para_text(unit, len(unit.paras) - 1, text[:m.start()])
 
 
 def _take_brief_lead(art: Article, unit: Unit, residue: list[Residue]) -> None:

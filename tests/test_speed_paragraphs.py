@@ -134,3 +134,30 @@ def test_reference_agrees_on_the_samples():
                  if ln.kind in (PROSE, DATELINE, BULLET, BLANK)]
         assert _facts(build_paragraphs(lines)) == _facts(ref_build_paragraphs(lines))
         assert join_lines([ln.text for ln in lines])
+
+
+# --- a paragraph's text, kept while its lines stay the same -----------------------------
+
+#: Ways later stages change a paragraph's lines: a rejoined tail (extend), a
+#: run-in head put in front (slice assignment), and, for safety, any other.
+_EDITS = st.sampled_from(["extend", "prepend", "replace", "delete", "read"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(line_specs, min_size=1, max_size=8), st.lists(st.tuples(_EDITS, st.lists(line_specs, min_size=1,
+                                                                                          max_size=3)), max_size=8))
+def test_paragraph_text_follows_its_lines(specs, edits):
+    """``Paragraph.text`` is ``join_lines`` of the lines it has now, however they changed since it was asked."""
+    para = Paragraph(_lines(specs), 10.0)
+    assert para.text == join_lines([ln.text for ln in para.lines])
+    for edit, more in edits:
+        extra = _lines(more)
+        if edit == "extend":
+            para.lines.extend(extra)
+        elif edit == "prepend":
+            para.lines[:0] = extra
+        elif edit == "replace":
+            para.lines[0] = extra[0]
+        elif edit == "delete" and len(para.lines) > 1:
+            del para.lines[-1]
+        assert para.text == join_lines([ln.text for ln in para.lines])
