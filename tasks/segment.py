@@ -38,7 +38,7 @@ from tasks.credits import (
     parse_photo_credit,
     parse_trailing_credit,
 )
-from tasks.lexicon import bigram_set, break_splits_word, overlap
+from tasks.lexicon import bigram_set, break_splits_word, overlap, overlap_with_text
 from tasks.lines import (
     BLANK,
     BYLINE,
@@ -133,8 +133,11 @@ class Unit:
     jump_to: str | None = None
     scattered: bool = False                  # a lead that gathered orphan runs
 
+    def body_text(self) -> str:
+        return "".join(p.text for p in self.paras)
+
     def body_grams(self) -> frozenset[str]:
-        return bigram_set("".join(p.text for p in self.paras))
+        return bigram_set(self.body_text())
 
 
 @dataclass(slots=True)
@@ -422,12 +425,12 @@ def parse_headline(lines: list[Line]) -> Headline:
     return Headline(kicker, headline, sub, extra, shape_ok)
 
 
-def _claim_score(lines: list[Line], unit: Unit, grams_cache: dict[int, frozenset[str]], idx: int) -> float:
+def _claim_score(lines: list[Line], unit: Unit, bodies: dict[int, str], idx: int) -> float:
     """How well heading lines fit a unit's body: bigram overlap, plus a shape bonus."""
-    if idx not in grams_cache:
-        grams_cache[idx] = unit.body_grams()
+    if idx not in bodies:
+        bodies[idx] = unit.body_text()
     text = "".join(ln.text for ln in lines)
-    score = overlap(text, grams_cache[idx])
+    score = overlap_with_text(text, bodies[idx])
     if _shape_ok(tuple((ln.no, ln.text, ln.width, ln.kind) for ln in lines)):
         score += SHAPE_BONUS
     return score
@@ -480,7 +483,7 @@ def _assign_heads(page: _Page) -> list[tuple[HeadGroup, list[Line]]]:
     """
     units, groups = page.units, page.groups
     has_lead = any(u.kind == "lead" for u in units)
-    cache: dict[int, frozenset[str]] = {}
+    cache: dict[int, str] = {}  # body text of each unit scored
     todo = list(range(len(groups)))
     headed_from_above = {g.next for g in groups if g.next is not None}
     leftovers: list[tuple[HeadGroup, list[Line]]] = []
