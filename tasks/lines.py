@@ -145,8 +145,9 @@ def is_heading_shaped(text: str, width: float) -> bool:
 
 def _closes_a_bracket_from_above(text: str) -> bool:
     """More closing brackets than opening ones: the line ends a bracket opened on a line above."""
-    closing = text.count("）") + text.count(")")
-    return closing > 0 and closing > text.count("（") + text.count("(")
+    if "）" not in text and ")" not in text:
+        return False  # most lines: no bracket to count
+    return text.count("）") + text.count(")") > text.count("（") + text.count("(")
 
 
 #: Every special line kind (furniture, jump, label, credit, dateline, byline,
