@@ -840,8 +840,10 @@ def _take_inline_jumps(unit: Unit, residue: list[Residue]) -> None:
     first = unit.paras[0]
     m = JUMP_FROM_PREFIX_RE.match(first.lines[0].text)
     if m:
-        unit.jump_from = unit.jump_from or m.group(1).strip()
-        residue.append(Residue(_brackets_of(m.group(0)), "decoration", first.first_line))
+        kept = unit.jump_from is None
+        if kept:
+            unit.jump_from = m.group(1).strip()
+        residue.append(_marker_residue(m.group(0), kept, first.first_line))
         _replace_first_line(unit, 0, first.lines[0].text[m.end():])
     if not unit.paras:
         return
@@ -849,9 +851,16 @@ def _take_inline_jumps(unit: Unit, residue: list[Residue]) -> None:
     text = last.text
     m = JUMP_TO_SUFFIX_RE.search(text) if "转" in text else None  # every jump-to marker holds 转
     if m:
-        unit.jump_to = unit.jump_to or m.group(1).strip()
-        residue.append(Residue(_brackets_of(m.group(0)), "decoration", last.lines[-1].no))
+        kept = unit.jump_to is None
+        if kept:
+            unit.jump_to = m.group(1).strip()
+        residue.append(_marker_residue(m.group(0), kept, last.lines[-1].no))
         _set_para_text(unit, len(unit.paras) - 1, text[:m.start()])
+
+
+def _marker_residue(marker: str, kept: bool, line: int) -> Residue:
+    """A jump marker's brackets when its text became metadata; the whole marker when the unit had one already."""
+    return Residue(_brackets_of(marker) if kept else marker.strip(), "decoration", line)
 
 
 def _take_brief_lead(art: Article, unit: Unit, residue: list[Residue]) -> None:

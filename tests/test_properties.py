@@ -1,5 +1,6 @@
 """Invariants of segmentation on arbitrary text (hypothesis)."""
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -65,3 +66,12 @@ def test_fast_path_classifies_like_every_rule(line):
         got = classify_line(1, raw)
         if got.text:
             assert got.kind == kind_by_rules(got.text, got.width), got
+
+
+@pytest.mark.parametrize("text", [
+    "本报讯（通讯员 （下转第3版）\n（下转第3版）",
+    "（上接第一版）\n（上接第一版）全市开展检查，排查隐患。",
+])
+def test_a_second_jump_marker_for_one_article_is_kept_whole(text):
+    """Hypothesis found it: an article keeps one marker as metadata; another one's text went missing."""
+    assert not lost_characters(text, segment_page(text))
