@@ -437,14 +437,19 @@ def _opens_indented_paragraph(lines: list[Line], j: int) -> bool:
     paragraph before: it is a heading, however close its width is to the
     column's (narrow columns leave a heading no room to stand short).
     Lines with narrow (ASCII) characters, or letterspaced ones, show no
-    reliable indent or column.
+    reliable indent or column; a line opening with a date and a comma opens
+    a paragraph whatever its width.
 
     >>> col = [Line(3, "入冬以来，公", 6.0, PROSE), Line(4, "主岭市各中小学利", 8.0, PROSE), Line(5, "用操场浇筑冰场，", 8.0, PROSE)]
     >>> _opens_indented_paragraph([Line(2, "快乐体验促健康", 7.0, HEADISH)] + col, 1)
     True
     """
     first = lines[j]
-    if first.kind not in (PROSE, HEADISH) or first.terminal or _has_narrow_characters(first.text):
+    if first.kind not in (PROSE, HEADISH) or first.terminal:
+        return False
+    if _DATE_OPENING_RE.match(first.text):
+        return True  # ``11 月17 日，铁``: a date and a comma open a paragraph, however the digits measure
+    if _has_narrow_characters(first.text):
         return False
     # narrow characters, and the spaces of letterspaced lines, show no true width
     below = [ln.width for ln in _text_lines_from(lines, j + 1, COLUMN_PROBE_LINES)
@@ -453,6 +458,10 @@ def _opens_indented_paragraph(lines: list[Line], j: int) -> bool:
         return False
     column = max(below)
     return min(below) >= column - STEADY_COLUMN_SLACK and column - INDENT_MAX <= first.width <= column - INDENT_MIN
+
+
+#: A date and a comma, the way a news paragraph (or a caption) opens: ``11 月17 日，``.
+_DATE_OPENING_RE = re.compile(r"[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日\s*[，,]")
 
 
 def _has_narrow_characters(text: str) -> bool:

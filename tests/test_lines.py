@@ -228,3 +228,11 @@ def test_column_under_a_wrapped_first_line_is_measured_on_lines_without_digits()
 def test_line_closing_a_bracket_opened_above_is_not_heading_shaped(line):
     page = f"住着越来越舒心。”家住和平小区的王大爷高兴地说。(记\n\n{line}\n\n老旧小区改造 居民生活更舒心\n"
     assert kinds(page, line) == [PROSE]
+
+
+@pytest.mark.parametrize("first", ["11 月17 日，铁", "8月16日，铁西", "５月４日，南关区站"])
+def test_photo_title_over_a_caption_opening_with_a_date_is_a_heading(first):
+    """Digits measure narrow, so no indent shows; a date and a comma open the caption all the same."""
+    page = (f"严肃问责。\n\n法律服务进小区\n{first}\n西区人民法院诉讼\n服务中心的法官及\n干警走进社区开展\n"
+            "法律咨询活动。\n本报记者 常青 摄\n")
+    assert kinds(page, "法律服务进小区") == [HEAD]
