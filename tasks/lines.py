@@ -493,11 +493,8 @@ def _fills_column(lines: list[Line], i: int, j: int) -> bool:
     """
     if any(split_doubled(lines[k].text)[1] or is_one_line_couplet(lines[k].text) for k in range(i, j)):
         return False  # a crosshead drawn twice, or two phrases set apart by a gap, is a heading, however wide
-    above = i - 1
-    while above >= 0 and lines[above].kind == BLANK:
-        above -= 1
-    if above >= 0 and lines[above].kind in (HEAD, SUBTITLE) and not split_doubled(lines[above].text)[1]:
-        return False  # the subject line of a headline group above it (a doubled crosshead has none)
+    if _under_a_headline(lines, i):
+        return False  # the subject line of a headline group above it
     k = j
     while k < len(lines) and lines[k].kind == BLANK:
         k += 1
@@ -521,6 +518,26 @@ def _fills_column(lines: list[Line], i: int, j: int) -> bool:
         return full_first or indented_first
     rest_full = all(abs(lines[m].width - column) <= FULL_LINE_SLACK for m in range(i + 1, j))
     return runs_on and rest_full and (full_first or indented_first)
+
+
+def _under_a_headline(lines: list[Line], i: int) -> bool:
+    """Heading lines above line ``i`` (blanks between allowed) that are a headline, not a crosshead.
+
+    A headline has two lines or more, or is a couplet on one line; a single
+    phrase is a crosshead (drawn twice or not), and the text under a crosshead
+    is a section's, however well it fits the column.
+    """
+    heads: list[Line] = []
+    k = i - 1
+    while k >= 0 and (lines[k].kind in (HEAD, SUBTITLE, BLANK)):
+        if lines[k].kind != BLANK:
+            heads.append(lines[k])
+        k -= 1
+    if not heads:
+        return False
+    if len(heads) == 1:
+        return heads[0].kind == SUBTITLE or is_one_line_couplet(heads[0].text)
+    return True
 
 
 def _run_splits_word(lines: list[Line], i: int, j: int) -> bool:

@@ -236,3 +236,16 @@ def test_photo_title_over_a_caption_opening_with_a_date_is_a_heading(first):
     page = (f"严肃问责。\n\n法律服务进小区\n{first}\n西区人民法院诉讼\n服务中心的法官及\n干警走进社区开展\n"
             "法律咨询活动。\n本报记者 常青 摄\n")
     assert kinds(page, "法律服务进小区") == [HEAD]
+
+
+def test_paragraph_start_cut_by_a_break_under_a_single_crosshead_is_prose():
+    """A crosshead has no subject line: the indented line under it, cut by a column break, is its section's text."""
+    page = ("６月系统上线以来，已通过线上\n办理业务一千余件。\n\n营商环境不断优化\n\n重新调整了县营商环境建设\n\n"
+            "领导小组成员，设立了开办企业、\n办理建筑许可、获得电力等专项\n小组，制定并出台营商环境优化\n提升方案，进一步明确工作思路。\n")
+    assert kinds(page, "营商环境不断优化", "重新调整了县营商环境建设") == [HEAD, PROSE]
+
+
+def test_subject_line_under_a_two_line_headline_is_a_heading_however_it_fits():
+    page = ("办理业务一千余件。\n\n营商环境不断优化\n服务效能持续提升\n\n重新调整了县营商环境建设\n\n"
+            "领导小组成员，设立了开办企业、\n办理建筑许可、获得电力等专项\n小组，制定并出台营商环境优化\n提升方案，进一步明确工作思路。\n")
+    assert kinds(page, "重新调整了县营商环境建设") == [HEAD]
