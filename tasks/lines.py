@@ -342,6 +342,8 @@ def _stands_apart(lines: list[Line], i: int, j: int) -> bool:
             before.kind in (PROSE, DATELINE, BULLET) and before.terminal)):
         return False
     after = lines[j] if j < len(lines) else None
+    if after is not None and after.kind == JUMP and "转" in after.text:
+        return False  # （下转第4版） closes text that goes on elsewhere; a heading does not go on
     return after is None or after.kind in _HEAD_NEIGHBOURS or after.kind in (DATELINE, BULLET) \
         or (after.kind in (PROSE, HEADISH) and _stands_apart_from(lines[j - 1], lines, j))
 

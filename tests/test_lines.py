@@ -249,3 +249,10 @@ def test_subject_line_under_a_two_line_headline_is_a_heading_however_it_fits():
     page = ("办理业务一千余件。\n\n营商环境不断优化\n服务效能持续提升\n\n重新调整了县营商环境建设\n\n"
             "领导小组成员，设立了开办企业、\n办理建筑许可、获得电力等专项\n小组，制定并出台营商环境优化\n提升方案，进一步明确工作思路。\n")
     assert kinds(page, "重新调整了县营商环境建设") == [HEAD]
+
+
+def test_short_lines_closed_by_a_continued_to_marker_are_text():
+    """A heading does not go on to another page: lines above （下转第4版） are the text that does."""
+    page = ("声此起彼伏。\n\n本次巡演活动将\n持续到 10 月底，共计\n演出 48 场，覆盖全市\n（下转第4版）\n\n"
+            "文化惠民进乡村 百姓乐享好时光\n")
+    assert kinds(page, "本次巡演活动将", "持续到 10 月底，共计") == [PROSE, PROSE]

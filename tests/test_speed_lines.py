@@ -174,6 +174,8 @@ def ref_mark_heads(lines):
             before.kind in (PROSE, DATELINE, BULLET) and before.terminal)
         bottom_ok = after is None or after.kind in _REF_HEAD_NEIGHBOURS or after.kind in (DATELINE, BULLET) \
             or (after.kind in (PROSE, HEADISH) and _stands_apart_from(lines[j - 1], lines, j))
+        if after is not None and after.kind == JUMP and "转" in after.text:
+            bottom_ok = False
         kind = HEAD if top_ok and bottom_ok and j - i <= 4 else PROSE
         if kind == HEAD and (_continues_into_prose(lines, j) or _fills_column(lines, i, j)
                              or _run_splits_word(lines, i, j)):
