@@ -708,8 +708,9 @@ def _host_for_orphan(u: Unit, before: Unit | None, kept: list[Unit], leads: list
 
 
 def _can_go_on(unit: Unit) -> bool:
-    """A story or orphan run not closed by （下转第3版） or a trailing credit can go on here."""
-    return unit.kind in ("story", "orphan") and bool(unit.paras) and not unit.paras[-1].ends_article
+    """A story or orphan run not closed by （下转第3版） (inline or on its own line) or a trailing credit can go on here."""
+    return unit.kind in ("story", "orphan") and bool(unit.paras) and not unit.paras[-1].ends_article \
+        and unit.jump_to is None
 
 
 #: Score bonus for orphan prose set in the same column as the story just

@@ -678,3 +678,15 @@ def test_a_long_paragraph_before_a_caption_is_not_part_of_it():
     (feature,) = by_kind(result, "feature")
     assert any(p.startswith("压缩办理时限") for p in feature.paragraphs)
     check_nothing_lost(page, result)
+
+
+def test_text_after_a_continued_to_line_is_not_the_story_that_jumped():
+    """（下转第四版） on its own line: the text after it, same column and no heading, is not that story's."""
+    page = (HEAD_A + "\n本报讯（记者 王芳）近日，\n全市开展冬季安全生产大检\n查，排查整治隐患四十多项，\n"
+            "为项目建设提供全\n（下转第四版）\n\n"
+            "县政数局组织各部门开展培\n训指导，在十二个卡口设置\n宣传展板，累计备案车辆两\n万余次。\n")
+    result = segment_page(page)
+    story = heads(result)["开展安全检查 守护平安冬季"]
+    assert story.continued_to == "下转第四版"
+    assert not any("县政数局" in p for p in story.paragraphs)
+    check_nothing_lost(page, result)
