@@ -141,9 +141,8 @@ def _ends_paragraph(a: Line, wa: float, a_ends: bool, b: Line, wb: float, b_ends
 
     ``a_ends`` and ``b_ends``: whether the lines end a sentence.
     """
-    if b.kind in _OPENERS or (a_ends and _jumps_away([a])) \
-            or (a.kind != DATELINE and _closed_by_credit([a])):
-        return True  # a new story, or the end of an article (went on to another page, or credited)
+    if b.kind in _OPENERS or (a_ends and _jumps_away([a])):
+        return True  # a new story, or text that went on to another page
     if a.kind == BULLET:
         _, lead, rest = split_bullet_lead(a.text)
         if lead and not rest:
@@ -176,7 +175,8 @@ def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
         # may close a trailing credit): they skip the call.
         if (ends[i - 1] or column[i - 1] != column[i] or flat[i].kind in _OPENERS or flat[i - 1].kind == BULLET
                 or flat[i - 1].text.endswith(_CLOSING_BRACKETS)) \
-                and _ends_paragraph(flat[i - 1], column[i - 1], ends[i - 1], flat[i], column[i], ends[i], i < last):
+                and (_ends_paragraph(flat[i - 1], column[i - 1], ends[i - 1], flat[i], column[i], ends[i], i < last)
+                     or _credit_closes(flat[max(start, i - 2):i])):
             paras.append(_make_paragraph(flat[start:i], column[start], ends[i - 1]))
             start = i
     paras.append(_make_paragraph(flat[start:], column[start], ends[last]))
@@ -226,6 +226,11 @@ def _closed_by_credit(lines: list[Line]) -> bool:
     """
     return lines[-1].text.rstrip().endswith(_CLOSING_BRACKETS) \
         and parse_trailing_credit(join_lines([ln.text for ln in lines])) is not None
+
+
+def _credit_closes(tail: list[Line]) -> bool:
+    """The last lines so far of a paragraph end with a trailing credit, perhaps wrapped: the article ends there."""
+    return all(ln.kind != DATELINE for ln in tail) and _closed_by_credit(tail)  # a dateline's credit opens its text
 
 
 def _jumps_away(lines: list[Line]) -> bool:

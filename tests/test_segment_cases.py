@@ -690,3 +690,17 @@ def test_text_after_a_continued_to_line_is_not_the_story_that_jumped():
     assert story.continued_to == "下转第四版"
     assert not any("县政数局" in p for p in story.paragraphs)
     check_nothing_lost(page, result)
+
+
+def test_a_credit_wrapped_over_two_lines_ends_its_paragraph_before_a_caption():
+    """（据新华社武汉 / 7月12日电） closes the story: the caption under it, same column, is the photo's."""
+    page = (HEAD_A + "\n近日，铁东区政务服务中心正式\n推行企业开办服务模式，将营业执\n照办理等环节整合到一个窗口，企\n"
+            "业开办时间大幅压缩。（据新华社武汉\n7月12日电）\n\n"
+            "日前，梨树县妇联组织召开\n了新修订《妇女权益保障法》专\n题学习会，为促进男女平等提供\n坚实的法律保障。\n\n本报通讯员\n曾艳 摄\n")
+    result = segment_page(page)
+    (photo,) = by_kind(result, "photo")
+    assert photo.paragraphs[0].startswith("日前，梨树县妇联")
+    assert photo.photographers == ["曾艳"]
+    story = heads(result)["开展安全检查 守护平安冬季"]
+    assert story.byline == "（据新华社武汉7月12日电）"
+    check_nothing_lost(page, result)
