@@ -132,6 +132,7 @@ class Unit:
     jump_from: str | None = None
     jump_to: str | None = None
     scattered: bool = False                  # a lead that gathered orphan runs
+    inline_jumps: list[str] = field(default_factory=list)  # jump texts taken out of its text as metadata
 
     def body_text(self) -> str:
         return "".join(p.text for p in self.paras)
@@ -810,7 +811,7 @@ def _article_of(unit: Unit, residue: list[Residue]) -> Article | None:
     art.first_line = _first_line(unit)
     if not art.blocks:  # a head or credit with no text under it is not an article
         residue.extend(Residue(t, "unassigned", art.first_line)
-                       for t in (art.kicker, art.headline, art.subheadline, art.byline) if t)
+                       for t in (art.kicker, art.headline, art.subheadline, art.byline, *unit.inline_jumps) if t)
         return None
     return art
 
@@ -844,6 +845,7 @@ def _take_inline_jumps(unit: Unit, residue: list[Residue]) -> None:
         kept = unit.jump_from is None
         if kept:
             unit.jump_from = m.group(1).strip()
+            unit.inline_jumps.append(unit.jump_from)
         residue.append(_marker_residue(m.group(0), kept, first.first_line))
         _replace_first_line(unit, 0, first.lines[0].text[m.end():])
     if not unit.paras:
@@ -855,6 +857,7 @@ def _take_inline_jumps(unit: Unit, residue: list[Residue]) -> None:
         kept = unit.jump_to is None
         if kept:
             unit.jump_to = m.group(1).strip()
+            unit.inline_jumps.append(unit.jump_to)
         residue.append(_marker_residue(m.group(0), kept, last.lines[-1].no))
         _set_para_text(unit, len(unit.paras) - 1, text[:m.start()])
 
@@ -884,9 +887,17 @@ def _take_trailing_credit(art: Article, unit: Unit) -> None:
     _set_para_text(unit, len(unit.paras) - 1, rest)
 
 
-def _keep_unclaimed_jumps(jumps: list[tuple[str, int]], articles: list[Article], residue: list[Residue]) -> None:
-    """A jump marker no article kept as metadata goes to residue."""
+def _keep_unclaimed_jumps(jumps: list[tuple[str, int]], articles: list[Article], inline_jumps: list[str],
+                          residue: list[Residue]) -> None:
+    """A jump marker line no article kept as metadata goes to residue.
+
+    Articles' jump metadata taken from markers inside their text
+    (``inline_jumps``) claims no marker line.
+    """
     claimed = [x for a in articles for x in (a.continued_from, a.continued_to) if x]
+    for text in inline_jumps:
+        if text in claimed:
+            claimed.remove(text)
     for text, no in jumps:
         if text in claimed:
             claimed.remove(text)
@@ -904,12 +915,14 @@ def segment_page(text: str) -> PageResult:
         residue.extend(Residue(ln.text, "unassigned", ln.no) for ln in lns)
     units = _resolve_orphans(page.units)
     articles: list[Article] = []
+    inline_jumps: list[str] = []
     for unit in units:
         _rejoin_tails(unit)
         art = _article_of(unit, residue)
         if art is not None:
             articles.append(art)
-    _keep_unclaimed_jumps(page.jumps, articles, residue)
+            inline_jumps.extend(unit.inline_jumps)
+    _keep_unclaimed_jumps(page.jumps, articles, inline_jumps, residue)
     articles.sort(key=lambda a: a.first_line)
     residue.sort(key=lambda r: r.line)
     return PageResult(articles=articles, residue=residue, meta=page.meta)
