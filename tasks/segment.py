@@ -499,54 +499,72 @@ def _assign_heads(page: _Page) -> list[tuple[HeadGroup, list[Line]]]:
             claims[key] = _claim_score(g.lines[:k] if above else g.lines[k:], units[idx], cache, idx)
         return claims[key]
 
+    def best_split(gi: int) -> tuple[float, int] | None:
+        """The best score of group ``gi`` over its splits, and the split (the first of equal ones)."""
+        g = groups[gi]
+        n = len(g.lines)
+        prev = units[g.prev] if g.prev is not None else None
+        nxt = units[g.next] if g.next is not None else None
+        found: tuple[float, int] | None = None
+        for k in range(n + 1):
+            a, b = g.lines[:k], g.lines[k:]
+            if a and not _can_take_headline(prev, a, True, has_lead):
+                continue
+            b_head = bool(b) and _can_take_headline(nxt, b, False, has_lead) and not _all_crossheads(b)
+            if b and not b_head and not (nxt is not None and nxt.kind in ("orphan", "lead", "story")):
+                continue
+            score = 0.0
+            if a:
+                score += claim(gi, k, True) * len(a)
+                if prev.kind == "story" and g.prev not in headed_from_above:
+                    score += NO_HEAD_ABOVE_BONUS * len(a)
+            if b:
+                # as headline of what follows, or as its crossheads
+                score += claim(gi, k, False) * len(b) * (1.0 if b_head else CROSSHEAD_WEIGHT)
+            score /= n
+            if 0 < k < n and b[0].no == a[-1].no + 1:
+                score -= ADJACENT_SPLIT_PENALTY
+            if has_lead:
+                if a and prev.kind == "orphan" and not _closed_by_own_credit(prev):
+                    score -= ORPHAN_ON_LEAD_PAGE_PENALTY * len(a) / n
+                if b and b_head and nxt.kind == "orphan" and not _closed_by_own_credit(nxt):
+                    score -= ORPHAN_ON_LEAD_PAGE_PENALTY * len(b) / n
+            if found is None or score > found[0]:
+                found = (score, k)
+        return found
+
+    # A group's best split changes only when a unit next to it takes a headline: kept until then.
+    bests: dict[int, tuple[float, int] | None] = {}
     while todo:
         best: tuple[float, int, int] | None = None
         for gi in todo:
-            g = groups[gi]
-            n = len(g.lines)
-            prev = units[g.prev] if g.prev is not None else None
-            nxt = units[g.next] if g.next is not None else None
-            for k in range(n + 1):
-                a, b = g.lines[:k], g.lines[k:]
-                if a and not _can_take_headline(prev, a, True, has_lead):
-                    continue
-                b_head = bool(b) and _can_take_headline(nxt, b, False, has_lead) and not _all_crossheads(b)
-                if b and not b_head and not (nxt is not None and nxt.kind in ("orphan", "lead", "story")):
-                    continue
-                score = 0.0
-                if a:
-                    score += claim(gi, k, True) * len(a)
-                    if prev.kind == "story" and g.prev not in headed_from_above:
-                        score += NO_HEAD_ABOVE_BONUS * len(a)
-                if b:
-                    # as headline of what follows, or as its crossheads
-                    score += claim(gi, k, False) * len(b) * (1.0 if b_head else CROSSHEAD_WEIGHT)
-                score /= n
-                if 0 < k < n and b[0].no == a[-1].no + 1:
-                    score -= ADJACENT_SPLIT_PENALTY
-                if has_lead:
-                    if a and prev.kind == "orphan" and not _closed_by_own_credit(prev):
-                        score -= ORPHAN_ON_LEAD_PAGE_PENALTY * len(a) / n
-                    if b and b_head and nxt.kind == "orphan" and not _closed_by_own_credit(nxt):
-                        score -= ORPHAN_ON_LEAD_PAGE_PENALTY * len(b) / n
-                if best is None or score > best[0]:
-                    best = (score, gi, k)
+            if gi not in bests:
+                bests[gi] = best_split(gi)
+            found = bests[gi]
+            if found is not None and (best is None or found[0] > best[0]):
+                best = (found[0], gi, found[1])
         if best is None:
             break
         _, gi, k = best
         todo.remove(gi)
         g = groups[gi]
         a, b = g.lines[:k], g.lines[k:]
+        headed: set[int | None] = set()
         if a:
             units[g.prev].head = a
+            headed.add(g.prev)
         if b:
             nxt = units[g.next] if g.next is not None else None
             if _can_take_headline(nxt, b, False, has_lead) and not _all_crossheads(b):
                 nxt.head = b
+                headed.add(g.next)
             elif nxt is not None:
                 nxt.crossheads_before.setdefault(0, []).extend(ln.text for ln in b)
             else:
                 leftovers.append((g, b))
+        for other in todo:
+            if groups[other].prev in headed or groups[other].next in headed:
+                bests.pop(other, None)
     for gi in todo:
         leftovers.append((groups[gi], groups[gi].lines))
     return leftovers
