@@ -74,8 +74,7 @@ MIXED_SPACE_WIDTH = 0.5
 #: Characters one unit wide: everything from U+2E80 (CJK radicals) up, plus the
 #: Chinese punctuation, symbols and boxes below it that ``is_cjk`` accepts.
 _WIDE_RUN = re.compile("[\u2010-\u2027\u2030-\u205e\u25a0-\u27bf\u2e80-\U0010ffff]+")
-#: Spaces after a Latin letter or digit (the last non-space before them), and
-#: runs of spaces not after one but followed by one (only their last space counts).
+#: A Latin letter or digit: a text without one has no space that counts.
 _ALNUM = re.compile("[A-Za-z0-9]")
 #: Each run of spaces after a Latin letter or digit (the group), and runs of
 #: spaces not after one but followed by one (only their last space counts).
@@ -300,6 +299,15 @@ _FOLDABLE_OR_ASCII_MARK = re.compile(f"[{re.escape(_FOLDABLE_CHARS + ',;:?!(')}]
 
 
 _WIDE_GAP = re.compile(r"[ \t]{2,}")
+
+
+def bracket_depth(text: str) -> int:
+    """Opening brackets minus closing ones, full-width and ASCII: below zero, the text closes one opened before it.
+
+    >>> bracket_depth("（记者 王"), bracket_depth("芳）近日"), bracket_depth("（街道）")
+    (1, -1, 0)
+    """
+    return text.count("（") + text.count("(") - text.count("）") - text.count(")")
 
 
 def is_letterspaced(text: str) -> bool:

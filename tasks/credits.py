@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tasks.clean import fold_fullwidth_alnum, fullwidth_punctuation, is_letterspaced, join_lines
+from tasks.clean import bracket_depth, fold_fullwidth_alnum, fullwidth_punctuation, is_letterspaced, join_lines
 
 #: Role words that precede names in a credit, longest first so that
 #: 全媒体记者 wins over 记者.
@@ -259,7 +259,7 @@ def join_keeping_credit_breaks(lines: list[str], last: bool = False) -> str:
         line = lines[stop]
         if stop == start and last:
             line = line[max(line.rfind("（"), line.rfind("(")):]  # from the credit's own bracket on
-        depth += line.count("（") + line.count("(") - line.count("）") - line.count(")")
+        depth += bracket_depth(line)
         if depth <= 0:
             break
     else:

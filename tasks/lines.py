@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from tasks.clean import (
+    bracket_depth,
     display_width,
     display_widths,
     ends_sentence,
@@ -147,7 +148,7 @@ def _closes_a_bracket_from_above(text: str) -> bool:
     """More closing brackets than opening ones: the line ends a bracket opened on a line above."""
     if "）" not in text and ")" not in text:
         return False  # most lines: no bracket to count
-    return text.count("）") + text.count(")") > text.count("（") + text.count("(")
+    return bracket_depth(text) < 0
 
 
 #: Every special line kind (furniture, jump, label, credit, dateline, byline,
@@ -403,12 +404,15 @@ def _is_stray_character(lines: list[Line], j: int) -> bool:
         and (j + 1 == len(lines) or lines[j + 1].kind == BLANK)
 
 
-def _shows_a_column(widths: list[float]) -> bool:
-    """Two of the lines are within ``STEADY_COLUMN_SLACK`` of the widest: their column's width.
+def _shows_a_column(widths: list[float], column: float | None = None) -> bool:
+    """Two of the lines are within ``STEADY_COLUMN_SLACK`` of the column (by default the widest of them).
 
     A paragraph's short last line and the next one's indented first line show none.
     """
-    return bool(widths) and sum(w >= max(widths) - STEADY_COLUMN_SLACK for w in widths) >= 2
+    if not widths:
+        return False
+    column = max(widths) if column is None else column
+    return sum(w >= column - STEADY_COLUMN_SLACK for w in widths) >= 2
 
 
 def _text_lines_from(lines: list[Line], j: int, count: int) -> list[Line]:
@@ -459,7 +463,7 @@ def _opens_indented_paragraph(lines: list[Line], j: int) -> bool:
     if len(below) < 2:
         return False
     column = max(below)
-    return min(below) >= column - STEADY_COLUMN_SLACK and column - INDENT_MAX <= first.width <= column - INDENT_MIN
+    return _shows_a_column(below) and column - INDENT_MAX <= first.width <= column - INDENT_MIN
 
 
 #: A date and a comma, the way a news paragraph (or a caption) opens: ``11 月17 日，``.
@@ -467,7 +471,7 @@ _DATE_OPENING_RE = re.compile(r"[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*�
 
 
 def _has_narrow_characters(text: str) -> bool:
-    """ASCII digits, letters or spaces, or ``·``: they measure narrower, so a line holding them shows no true width."""
+    """ASCII characters, or ``·``: they measure half a unit, so a line holding them shows no true width."""
     return _NARROW_CHARACTER.search(text) is not None
 
 
@@ -510,7 +514,7 @@ def _fills_column(lines: list[Line], i: int, j: int) -> bool:
     if len(widths) < 2:
         return False
     column = max(widths)
-    if sum(w >= column - STEADY_COLUMN_SLACK for w in widths[:3]) < 2 or widths[0] < column - STEADY_COLUMN_SLACK:
+    if not _shows_a_column(widths[:3], column) or widths[0] < column - STEADY_COLUMN_SLACK:
         return False  # no two lines show the column (quotes and digits measure narrow)
     runs_on = widths[0] >= column - FULL_LINE_SLACK  # the text under the break is no paragraph start
     first = lines[i].width
@@ -566,7 +570,6 @@ def couplet_shaped(a: Line, b: Line) -> bool:
 
 
 _COUPLET_ONE_LINE_RE = re.compile(r"^\s*(\S{2,12})(?:\u3000+|\s+)(\S{2,12})\s*$")
-_WIDE_GAP_RE = re.compile(r"(?:\u3000|\s{2,})+")
 
 
 def is_one_line_couplet(text: str) -> bool:
@@ -580,9 +583,7 @@ def is_one_line_couplet(text: str) -> bool:
     >>> is_one_line_couplet("通 过 学 理 论"), is_one_line_couplet("全力推进 项目建设提速增效工作")
     (False, False)
     """
-    if is_letterspaced(text):
-        text = _WIDE_GAP_RE.sub("\u3000", text.strip()).replace(" ", "")
-    m = _COUPLET_ONE_LINE_RE.match(text)
+    m = _COUPLET_ONE_LINE_RE.match(unletterspace(text))
     return bool(m) and abs(len(m.group(1)) - len(m.group(2))) <= COUPLET_MAX_DIFF
 
 

@@ -43,6 +43,7 @@ class Paragraph:
     indented: bool = True         # first line starts short of the column (a true paragraph start)
     dateline: bool = False        # opens with a dateline (本报讯…)
     bullet: bool = False          # opens with a brief's bullet (●…)
+    credited: bool = False        # closes with a trailing credit （记者 王芳）
     ends_article: bool = False    # closes with （下转第X版） or a trailing credit: its article has no more here
     _joined: tuple[tuple[Line, ...], str] | None = field(default=None, repr=False, compare=False)
 
@@ -63,6 +64,16 @@ class Paragraph:
     @property
     def first_line(self) -> int:
         return self.lines[0].no
+
+    def prepend(self, head: Paragraph) -> None:
+        """``head``'s lines open this paragraph, which starts as ``head`` does (a run-in head)."""
+        self.lines[:0] = head.lines
+        self.indented, self.column = head.indented, head.column
+
+    def append(self, tail: Paragraph) -> None:
+        """``tail``'s lines close this paragraph, which ends as ``tail`` does (a moved tail rejoined)."""
+        self.lines.extend(tail.lines)
+        self.terminated, self.credited, self.ends_article = tail.terminated, tail.credited, tail.ends_article
 
 
 def same_flow(a: Paragraph, b: Paragraph) -> bool:
@@ -141,7 +152,7 @@ def _ends_paragraph(a: Line, wa: float, a_ends: bool, b: Line, wb: float, b_ends
 
     ``a_ends`` and ``b_ends``: whether the lines end a sentence.
     """
-    if b.kind in _OPENERS or (a_ends and _jumps_away([a])):
+    if b.kind in _OPENERS or _jumps_away([a]):
         return True  # a new story, or text that went on to another page
     if a.kind == BULLET:
         _, lead, rest = split_bullet_lead(a.text)
@@ -208,10 +219,7 @@ def merge_run_in_heads(paras: list[Paragraph]) -> list[Paragraph]:
     while i < len(paras):
         p = paras[i]
         if len(p.lines) == 1 and i + 1 < len(paras) and not paras[i + 1].dateline and not paras[i + 1].bullet and is_run_in_head(p.text):
-            nxt = paras[i + 1]
-            nxt.lines[:0] = p.lines
-            nxt.indented = p.indented
-            nxt.column = p.column
+            paras[i + 1].prepend(p)
         else:
             out.append(p)
         i += 1
@@ -244,7 +252,8 @@ def _jumps_away(lines: list[Line]) -> bool:
 
 def _make_paragraph(lines: list[Line], column: float, terminated: bool) -> Paragraph:
     first = lines[0]
-    ends_article = _jumps_away(lines) or _closed_by_credit(lines)
+    credited = _closed_by_credit(lines)
+    ends_article = credited or _jumps_away(lines)
     indented = first.width <= column - SHORT_BY + 0.1 or first.kind == DATELINE or len(lines) == 1
     return Paragraph(
         lines=lines,
@@ -253,5 +262,6 @@ def _make_paragraph(lines: list[Line], column: float, terminated: bool) -> Parag
         indented=indented,
         dateline=first.kind == DATELINE,
         bullet=first.kind == BULLET,
+        credited=credited,
         ends_article=ends_article,
     )

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from tasks.clean import clean_heading, clean_paragraph, split_doubled
@@ -66,9 +66,6 @@ from tasks.paragraphs import Paragraph, build_paragraphs, same_flow
 #: Lines of a heading group that one headline can take: kicker, a couplet of
 #: two lines, a subject line.
 MAX_HEADLINE_LINES = 4
-#: A heading group whose words barely occur in either neighbour is left
-#: where its position puts it; below this overlap a headline claim is weak.
-MIN_HEAD_OVERLAP = 0.15
 #: Bonus for a headline shaped like a real one (couplet + subject, or one
 #: line + subject): breaks near-ties between splits of a group.
 SHAPE_BONUS = 0.05
@@ -572,7 +569,7 @@ def _assign_heads(page: _Page) -> list[tuple[HeadGroup, list[Line]]]:
 
 def _closed_by_own_credit(unit: Unit) -> bool:
     """Orphan prose closed by a trailing credit ``（记者 X）`` is a story of its own, not a feature's section."""
-    return bool(unit.paras) and parse_trailing_credit(unit.paras[-1].text) is not None
+    return bool(unit.paras) and unit.paras[-1].credited
 
 
 def _all_crossheads(lines: list[Line]) -> bool:
@@ -682,7 +679,7 @@ def is_feature_subtitle(text: str | None) -> bool:
 
 
 def _lead_grams(lead: Unit) -> frozenset[str]:
-    return bigram_set("".join(ln.text for ln in lead.lead_lines) + "".join(p.text for p in lead.paras))
+    return bigram_set("".join(ln.text for ln in lead.lead_lines) + lead.body_text())
 
 
 def _unfinished(unit: Unit) -> bool:
@@ -778,9 +775,7 @@ def _rejoin_tails(unit: Unit) -> None:
                 if score >= TAIL_MIN_SCORE and (best is None or score > best[0]):
                     best = (score, j)
             if best is not None:
-                q = paras[best[1]]
-                p.lines.extend(q.lines)
-                p.terminated = q.terminated
+                p.append(paras[best[1]])
                 _remove_para(unit, best[1])
         i += 1
 
@@ -840,7 +835,7 @@ def _replace_first_line(unit: Unit, i: int, text: str) -> None:
     first = para.lines[0]
     rest = ([Line(first.no, text, first.width, first.kind)] if text.strip() else []) + para.lines[1:]
     if rest:
-        unit.paras[i] = Paragraph(rest, para.column, para.terminated, para.indented, para.dateline, para.bullet)
+        unit.paras[i] = replace(para, lines=rest)
     else:
         _remove_para(unit, i)
 

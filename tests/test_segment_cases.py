@@ -615,10 +615,13 @@ def test_wide_text_after_the_last_brief_and_a_blank_is_not_the_briefs():
     check_nothing_lost(page, result)
 
 
-def test_text_after_a_story_that_jumped_to_another_page_does_not_go_on_with_it():
+@pytest.mark.parametrize("jump", [
+    "力争全年目标任务圆满完成\n。（下转第四版）\n",  # the marker closing the text's last line
+    "为项目建设提供全\n（下转第四版）\n",            # the marker on a line of its own
+])
+def test_text_after_a_story_that_jumped_to_another_page_does_not_go_on_with_it(jump):
     """Same column, no heading between: still not the story's, whose text went on to page 4."""
-    page = (HEAD_A + "\n本报讯（记者 王芳）近日，\n全市开展冬季安全生产大检\n查，排查整治隐患四十多项，\n"
-            "力争全年目标任务圆满完成\n。（下转第四版）\n\n"
+    page = (HEAD_A + "\n本报讯（记者 王芳）近日，\n全市开展冬季安全生产大检\n查，排查整治隐患四十多项，\n" + jump + "\n"
             "县政数局组织各部门开展培\n训指导，在十二个卡口设置\n宣传展板，累计备案车辆两\n万余次。\n")
     result = segment_page(page)
     story = heads(result)["开展安全检查 守护平安冬季"]
@@ -677,18 +680,6 @@ def test_a_long_paragraph_before_a_caption_is_not_part_of_it():
     assert photo.paragraphs[0].startswith("近日，四平市举办中秋节主题活动")
     (feature,) = by_kind(result, "feature")
     assert any(p.startswith("压缩办理时限") for p in feature.paragraphs)
-    check_nothing_lost(page, result)
-
-
-def test_text_after_a_continued_to_line_is_not_the_story_that_jumped():
-    """（下转第四版） on its own line: the text after it, same column and no heading, is not that story's."""
-    page = (HEAD_A + "\n本报讯（记者 王芳）近日，\n全市开展冬季安全生产大检\n查，排查整治隐患四十多项，\n"
-            "为项目建设提供全\n（下转第四版）\n\n"
-            "县政数局组织各部门开展培\n训指导，在十二个卡口设置\n宣传展板，累计备案车辆两\n万余次。\n")
-    result = segment_page(page)
-    story = heads(result)["开展安全检查 守护平安冬季"]
-    assert story.continued_to == "下转第四版"
-    assert not any("县政数局" in p for p in story.paragraphs)
     check_nothing_lost(page, result)
 
 
