@@ -46,6 +46,7 @@ FURNITURE = "furniture"  # page date, page number/name, editor lines
 JUMP = "jump"            # （上接第一版） / （下转第3版）
 LABEL = "label"          # a section label: 图片新闻, 要闻简报, 编者按
 BULLET = "bullet"        # ◆/● opening a brief: its lead, maybe its text
+STRAY = "stray"          # a lone character standing apart: a piece of a name set vertically
 
 #: Widest line (full-width units) that can still be a headline or crosshead.
 #: Calibrated on the seeds' subject lines (≤ 24 units) with room for longer
@@ -610,7 +611,23 @@ def classify_page(text: str) -> list[Line]:
     _keep_page_numbers_apart(lines)
     _mark_cut_datelines(lines)
     mark_heads(lines)
+    _mark_stray_characters(lines)
     return lines
+
+
+def _mark_stray_characters(lines: list[Line]) -> None:
+    """A lone character with blank lines around it is no text: it is marked STRAY, in place.
+
+    pdftotext emits an author's name printed vertically beside an essay one
+    character per line, between the column's lines (``经 略`` / ``江`` /
+    ``海洋方面…``). Text never leaves one character alone between breaks: a
+    paragraph's last line ends with punctuation, and a column holds more
+    than one line.
+    """
+    for j, ln in enumerate(lines):
+        if len(ln.text) == 1 and ln.kind in (PROSE, HEAD) and (j == 0 or lines[j - 1].kind == BLANK) \
+                and _is_stray_character(lines, j):
+            ln.kind = STRAY
 
 
 #: Widest line that can hold only the start of a dateline cut by a line

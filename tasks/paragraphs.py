@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from tasks.clean import join_lines
-from tasks.credits import parse_trailing_credit
+from tasks.credits import AUTHOR_NOTE_RE, parse_trailing_credit
 from tasks.lines import BLANK, BULLET, DATELINE, JUMP_TO_SUFFIX_RE, Line, split_bullet_lead
 
 #: A line this much shorter than its column is "short" (does not reach the
@@ -187,7 +187,7 @@ def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
         if (ends[i - 1] or column[i - 1] != column[i] or flat[i].kind in _OPENERS or flat[i - 1].kind == BULLET
                 or flat[i - 1].text.endswith(_CLOSING_BRACKETS)) \
                 and (_ends_paragraph(flat[i - 1], column[i - 1], ends[i - 1], flat[i], column[i], ends[i], i < last)
-                     or _credit_closes(flat[max(start, i - 2):i])):
+                     or _credit_closes(flat[max(start, i - 3):i])):
             paras.append(_make_paragraph(flat[start:i], column[start], ends[i - 1]))
             start = i
     paras.append(_make_paragraph(flat[start:], column[start], ends[last]))
@@ -237,8 +237,27 @@ def _closed_by_credit(lines: list[Line]) -> bool:
 
 
 def _credit_closes(tail: list[Line]) -> bool:
-    """The last lines so far of a paragraph end with a trailing credit, perhaps wrapped: the article ends there."""
-    return all(ln.kind != DATELINE for ln in tail) and _closed_by_credit(tail)  # a dateline's credit opens its text
+    """The last lines so far of a paragraph end with a trailing credit or an author note, perhaps wrapped.
+
+    The article ends there. A credit wraps over two lines at most, a note
+    on the author over three.
+    """
+    if any(ln.kind == DATELINE for ln in tail[-2:]):  # a dateline's credit opens its text
+        return False
+    return _closed_by_credit(tail[-2:]) or _closed_by_author_note(tail)
+
+
+def _closed_by_author_note(lines: list[Line]) -> bool:
+    """Lines closed by a note on the author ``（作者为中共中央党校教授）``: the essay ends there.
+
+    An essay's author note is printed as its last paragraph, wrapped over
+    two or three lines; nothing of the essay follows it.
+    """
+    if not lines[-1].text.rstrip().endswith(_CLOSING_BRACKETS):
+        return False
+    tail = join_lines([ln.text.replace(" ", "") for ln in lines[-3:]])
+    start = max(tail.rfind("（"), tail.rfind("("))
+    return start >= 0 and AUTHOR_NOTE_RE.match(tail[start:]) is not None
 
 
 def _jumps_away(lines: list[Line]) -> bool:
@@ -253,7 +272,7 @@ def _jumps_away(lines: list[Line]) -> bool:
 def _make_paragraph(lines: list[Line], column: float, terminated: bool) -> Paragraph:
     first = lines[0]
     credited = _closed_by_credit(lines)
-    ends_article = credited or _jumps_away(lines)
+    ends_article = credited or _closed_by_author_note(lines) or _jumps_away(lines)
     indented = first.width <= column - SHORT_BY + 0.1 or first.kind == DATELINE or len(lines) == 1
     return Paragraph(
         lines=lines,

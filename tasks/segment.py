@@ -51,6 +51,7 @@ from tasks.lines import (
     LABEL,
     PROSE,
     ROLE,
+    STRAY,
     SUBTITLE,
     JUMP_FROM_PREFIX_RE,
     JUMP_TO_SUFFIX_RE,
@@ -221,9 +222,18 @@ def _units(lines: list[Line]) -> _Page:
         pending.clear()
         return unit
 
+    cut: Unit | None = None         # unit whose text heading lines just cut mid-sentence
+    cut_by: list[Line] = []         # those heading lines
     for kind, lns in _regions(lines):
         if kind == "prose":
             for para in build_paragraphs(lns):
+                essay, cut = cut, None  # only the first paragraph after a box can go on with its text
+                if essay is not None and _resumes_cut_text(essay, cut_by, para):
+                    essay.paras[-1].append(para)
+                    if essay.kind == "lead" and units[-1] is not essay and units[-1].kind == "lead":
+                        _take_box_bylines(essay, units[-1])
+                    open_unit = essay
+                    continue
                 if para.dateline or para.bullet or open_unit is None or _changes_flow(open_unit, para, lines) \
                         or (open_unit.paras and open_unit.paras[-1].ends_article):  # its article has no more here
                     open_unit = start(Unit("story" if para.dateline else "brief" if para.bullet else "orphan"))
@@ -231,6 +241,9 @@ def _units(lines: list[Line]) -> _Page:
                         open_unit.jump_from, pending_jump = pending_jump, None
                 open_unit.paras.append(para)
         elif kind == "head":
+            if open_unit is not None and open_unit.paras:
+                cut, cut_by = open_unit, []
+            cut_by = cut_by + lns
             grp = HeadGroup(lns, prev=len(units) - 1 if units else None)
             if grp.is_lead:
                 open_unit = start(Unit("lead", lead_lines=lns))
@@ -238,6 +251,7 @@ def _units(lines: list[Line]) -> _Page:
                 groups.append(grp)
                 pending.append(grp)
                 open_unit = None
+            continue
         elif kind == "credit" or kind == CREDIT:
             _close_caption(units, lns, start, residue)
             open_unit = None
@@ -250,6 +264,11 @@ def _units(lines: list[Line]) -> _Page:
                 units[-1].jump_to = text
             residue.append(Residue(_brackets_of(lns[0].text), "decoration", lns[0].no))
             open_unit = None  # a jump marker ends one article's text or opens another's
+        elif kind == STRAY:  # a name's character set into a column: the text goes on around it
+            residue.append(Residue(lns[0].text, "unassigned", lns[0].no))
+            if cut is None and open_unit is not None and open_unit.paras:
+                cut, cut_by = open_unit, []
+            continue
         elif kind == FURNITURE:
             _record_furniture(lns[0], meta)
             residue.append(Residue(lns[0].text, "page_furniture", lns[0].no))
@@ -260,7 +279,39 @@ def _units(lines: list[Line]) -> _Page:
             pending.clear()  # heading lines above a section label do not head what follows it
         else:  # a stray line of any other kind
             residue.append(Residue(lns[0].text, "unassigned", lns[0].no))
+        cut = None  # only heading lines can be printed inside a column's text
     return _Page(units, groups, residue, meta, jumps)
+
+
+#: Heading lines this short (Chinese characters) are a banner's or kicker's
+#: fragments (防风险, 活实体) or a name, not a crosshead over text.
+FRAGMENT_MAX_CHARS = 4
+
+
+def _resumes_cut_text(unit: Unit, heads: list[Line], para: Paragraph) -> bool:
+    """Prose that goes on with a sentence cut by heading lines printed inside its column.
+
+    Extractors emit a box set into a column (a kicker's fragments, an
+    author's name) between the column's lines. The text before the box
+    stopped mid-sentence; the text after it, in the same column, starts
+    full width and is no note or credit. That alone is also how a moved
+    tail's crosshead and section look, so the box must show it is no
+    crosshead: its lines are fragments, or the break splits a word
+    (``新|时代``).
+    """
+    last = unit.paras[-1]
+    if para.indented or para.dateline or para.bullet or para.ends_article or last.terminated \
+            or last.ends_article or len(last.lines) < 2 or abs(last.column - para.column) > 1.0:
+        return False
+    return all(_han_count(ln.text) <= FRAGMENT_MAX_CHARS for ln in heads) \
+        or break_splits_word(last.lines[-1].text, para.lines[0].text)
+
+
+def _take_box_bylines(essay: Unit, box: Unit) -> None:
+    """A name printed in a box inside an essay's column is one more of its authors."""
+    names = [ln for ln in box.lead_lines if ln.kind == BYLINE]
+    essay.lead_lines.extend(names)
+    box.lead_lines = [ln for ln in box.lead_lines if ln.kind != BYLINE]
 
 
 def _changes_flow(unit: Unit, para: Paragraph, lines: list[Line]) -> bool:
@@ -565,6 +616,74 @@ def _assign_heads(page: _Page) -> list[tuple[HeadGroup, list[Line]]]:
     for gi in todo:
         leftovers.append((groups[gi], groups[gi].lines))
     return leftovers
+
+
+#: A heading line this long (Chinese characters) can be a headline on its
+#: own; shorter ones (防风险, 财随政走) are kickers, labels or couplet halves.
+FULL_HEADLINE_MIN_CHARS = 8
+#: A clustered line heads a far unit when this share of its bigrams is in
+#: that unit's body (a headline restates its essay's words: listed essays'
+#: headlines on the wild pages score 0.6-1.0 against their bodies) ...
+FAR_CLAIM_MIN = 0.6
+#: ... and this much more than it is in the body of the unit it was given
+#: to (theory pages share a vocabulary: 0.3 keeps a line that fits both).
+FAR_CLAIM_MARGIN = 0.3
+
+
+def _han_count(text: str) -> int:
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _heading_lines(unit: Unit) -> list[Line]:
+    """A unit's heading lines: those given to it and a lead's own head lines."""
+    return [ln for ln in unit.lead_lines if ln.kind in (HEAD, SUBTITLE)] + (unit.head or [])
+
+
+def _has_full_headline(unit: Unit) -> bool:
+    return any(ln.kind == HEAD and _han_count(ln.text) >= FULL_HEADLINE_MIN_CHARS for ln in _heading_lines(unit))
+
+
+def _is_cluster(lines: list[Line]) -> bool:
+    """Heading lines a headline cannot all take (more than kicker / headline / subject): heads of several essays."""
+    return len(lines) > 3 and bool(parse_headline(lines).extra)
+
+
+def _claim_far_heads(units: list[Unit]) -> None:
+    """Give a clustered heading line to the far unit whose body it restates.
+
+    Pages that print several essays' headlines together (a column of heads
+    beside the text) leave the cluster to one unit and the other essays
+    headless. A full-length line of a cluster whose words are in a headless
+    unit's body far more than in its own unit's body is that unit's
+    headline. The best-fitting move is made first; a unit takes one line,
+    and a cluster always keeps one full line for its own unit.
+    """
+    bodies = {id(u): u.body_text() for u in units if u.paras}
+    clusters = [u for u in units if id(u) in bodies and _is_cluster(_heading_lines(u))]
+    while clusters:
+        best: tuple[float, Unit, Line, Unit] | None = None
+        for donor in clusters:
+            full = [ln for ln in _heading_lines(donor)
+                    if ln.kind == HEAD and _han_count(ln.text) >= FULL_HEADLINE_MIN_CHARS]
+            if len(full) < 2:
+                continue
+            for ln in full:
+                own = overlap_with_text(ln.text, bodies[id(donor)])
+                for taker in units:
+                    if taker is donor or taker.kind not in ("story", "orphan", "lead") or id(taker) not in bodies \
+                            or _has_full_headline(taker):
+                        continue
+                    fit = overlap_with_text(ln.text, bodies[id(taker)])
+                    if fit >= FAR_CLAIM_MIN and fit - own >= FAR_CLAIM_MARGIN and (best is None or fit - own > best[0]):
+                        best = (fit - own, donor, ln, taker)
+        if best is None:
+            return
+        _, donor, ln, taker = best
+        if donor.head and any(x is ln for x in donor.head):
+            donor.head = [x for x in donor.head if x is not ln]
+        else:
+            donor.lead_lines = [x for x in donor.lead_lines if x is not ln]
+        taker.head = (taker.head or []) + [ln]
 
 
 def _closed_by_own_credit(unit: Unit) -> bool:
@@ -923,6 +1042,7 @@ def segment_page(text: str) -> PageResult:
     lines = classify_page(text.replace("\r\n", "\n").replace("\r", "\n"))
     page = _units(lines)
     leftovers = _assign_heads(page)
+    _claim_far_heads(page.units)
     residue = page.residue
     for _, lns in leftovers:
         residue.extend(Residue(ln.text, "unassigned", ln.no) for ln in lns)

@@ -58,3 +58,19 @@ def test_wide_story_under_a_dateline_line_keeps_one_column():
     assert paras[0].dateline
     assert same_flow(paras[0], paras[1])
     assert paras[0].column >= 40
+
+
+@pytest.mark.parametrize("note", [
+    pytest.param("（作 者 为 中 共 中 央 党 校 教 授 ，\n博 士 生 导 师）", id="letterspaced_two_lines"),
+    pytest.param("（作者单位：河北经贸大学、中国社\n科院中国特色社会主义理论体系研究\n中心）", id="three_lines"),
+    pytest.param("（作者为中央党校教授）", id="one_line"),
+])
+def test_an_author_note_ends_its_paragraph_and_its_article(note):
+    """A note on the author closes an essay even when the text after it runs on with no blank or indent."""
+    text = ("中国特色社会主义进入新时代，这是我国发展新的\n历史方位。我们要深刻理解新时代的划时代意义，\n"
+            f"坚定信心，砥砺前行。\n{note}\n全面建设社会主义现代化国家新征程已经开启，我们\n"
+            "要坚定信心，砥砺前行，奋力谱写新篇章。\n")
+    paras = build_paragraphs([ln for ln in classify_page(text) if ln.kind == PROSE])
+    note_para = next(p for p in paras if p.text.replace(" ", "").startswith("（作者"))
+    assert note_para.ends_article
+    assert note_para.text.replace(" ", "") == note.replace(" ", "").replace("\n", "")

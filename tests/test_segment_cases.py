@@ -695,3 +695,54 @@ def test_a_credit_wrapped_over_two_lines_ends_its_paragraph_before_a_caption():
     story = heads(result)["开展安全检查 守护平安冬季"]
     assert story.byline == "（据新华社武汉7月12日电）"
     check_nothing_lost(page, result)
+
+
+def test_a_headline_in_another_essays_cluster_of_heads_heads_the_essay_it_restates():
+    """A page that prints several essays' heads together leaves one essay headless and the cluster to another.
+
+    The cluster's line whose words are the headless essay's (and not its
+    own unit's) heads that essay; the rest stay with the essay under them.
+    """
+    sea = ("海洋是高质量发展的战略要地。建设海洋强国，必须\n完善海洋法律体系，以法治保障海洋权益，推进海洋\n"
+           "法律体系建设，让海洋强国建设于法有据。\n（作者为中国海洋大学法学院教授）\n\n")
+    cluster = "数字经济推动产业转型升级\n\n建设海洋强国需完善海洋法律体系\n\n为高质量发展注入新动能\n\n坚持创新驱动发展\n\n王建国\n\n"
+    digital = ("数字经济是推动产业转型升级的重要力量。发展数字\n经济，要推动数字技术与实体经济深度融合，为产业\n"
+               "转型升级注入新动能，以创新驱动高质量发展。\n（作者为浙江大学经济学院教授）\n")
+    page = sea + cluster + digital
+    result = segment_page(page)
+    sea_essay, digital_essay = result.articles
+    assert sea_essay.headline == "建设海洋强国需完善海洋法律体系"
+    assert sea_essay.paragraphs[0].startswith("海洋是高质量发展的战略要地")
+    assert digital_essay.headline.startswith("数字经济推动产业转型升级")
+    assert digital_essay.authors == ["王建国"]
+    check_nothing_lost(page, result)
+
+
+@pytest.mark.parametrize("box, before, after", [
+    pytest.param("防风险\n\n严监管\n", "国在关心海洋、认识海洋、经略海洋", "方面已经积累了一定经验，为海洋强", id="kicker_fragments"),
+    pytest.param("江\n\n张济坤\n", "国在关心海洋、认识海洋、经略海洋", "方面已经积累了一定经验，为海洋强", id="author_name"),
+    pytest.param("坚持和加强党的全面领导\n", "国在关心海洋、认识海洋、推进海洋建", "设方面已经积累了一定经验，为海洋强", id="break_splits_a_word"),
+])
+def test_text_cut_by_a_box_printed_inside_its_column_goes_on_after_it(box, before, after):
+    """The sentence a box of heading lines cut mid-column goes on in the same paragraph."""
+    page = ("建设海洋强国需完善海洋法律体系\n\n王海\n\n海洋是高质量发展的战略要地，建设\n"
+            "海洋强国是实现中华民族伟大复兴的\n重大战略任务。经过多年的发展，我\n"
+            f"{before}\n\n{box}\n{after}\n国建设打下了坚实基础。\n")
+    result = segment_page(page)
+    essay = heads(result)["建设海洋强国需完善海洋法律体系"]
+    assert essay.paragraphs[-1].endswith(before + after + "国建设打下了坚实基础。")
+    check_nothing_lost(page, result)
+
+
+def test_a_crosshead_after_text_cut_mid_sentence_still_heads_its_section():
+    """A crosshead is no box: after a cut sentence (its tail moved away) it heads the section under it."""
+    page = (LEAD + "\n优化政务审批服务\n\n压缩办理时限提升审批效率。按照省市\n营商环境大会精神，结合全市压缩政务审批\n"
+            "时间的最低要求，积极组织全区相关部门，\n继续优化政务审批工作流程，压缩审批时\n"
+            "限，通过专业考试选拔的方式初筛了一批综\n合素质高、业务能力强，接受新鲜事物快的\n\n"
+            "强化政府网站和政务公开工作\n\n"
+            "紧紧围绕区委、区政府中心工作，着力强化\n正面宣传、信息发布、互动回应等网站功\n能。统筹推进政务新媒体健康有序发展。常态化\n做好政务新媒体管理工作。\n")
+    result = segment_page(page)
+    (feature,) = by_kind(result, "feature")
+    assert "强化政府网站和政务公开工作" in feature.crossheads
+    assert any(p.startswith("紧紧围绕区委") for p in feature.paragraphs)
+    check_nothing_lost(page, result)
