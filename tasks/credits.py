@@ -52,10 +52,15 @@ BYLINE_LINE_RE = re.compile(
     rf"^[□■◇◆●○]?\s*{_BYLINE_TOKEN}\s*(?:{_NAME_CHARS}\s?){{2,8}}"
     rf"(?:\s+(?:{_BYLINE_TOKEN})?\s*(?:{_NAME_CHARS}\s?){{2,8}})*\s*$"
 )
-#: A photo credit: optional role, names, then 摄 or 文/图.
+#: A photo credit: optional role, names, then 摄 or 文/图; an agency's note
+#: ``（新华社发）`` may follow, and then a drawing is credited ``X作（新华社发）``
+#: (作 alone closes too many headings: ``扎实推进工作``).
 PHOTO_CREDIT_RE = re.compile(
-    rf"^\s*(?:{_BYLINE_TOKEN})?\s*((?:{_NAME_CHARS}\s?){{2,12}}(?:\s+(?:{_NAME_CHARS}\s?){{2,5}})*)\s*(摄|文/图|文／图|图/文)\s*$"
+    rf"^\s*(?:{_BYLINE_TOKEN})?\s*((?:{_NAME_CHARS}\s?){{2,12}}(?:\s+(?:{_NAME_CHARS}\s?){{2,5}})*)\s*"
+    rf"(摄|文/图|文／图|图/文|作(?=\s*[（(]))\s*(?:[（(][^（）()]{{1,8}}发[）)])?\s*$"
 )
+#: How a line closed by an agency's note ends: ``（新华社发）``.
+AGENCY_NOTE_ENDS = ("发）", "发)")
 #: A line holding only a role, the first half of a credit split over two lines.
 ROLE_ONLY_RE = re.compile(rf"^\s*[□■]?\s*{_BYLINE_TOKEN}\s*$")
 
@@ -327,7 +332,7 @@ def parse_trailing_credit(paragraph: str) -> tuple[Credit, str] | None:
     if not paragraph.rstrip().endswith(("）", ")")):
         return None  # the credit's closing bracket ends the text: most paragraphs need no search
     m = TRAILING_CREDIT_RE.search(paragraph)
-    if not m:
+    if not m or AUTHOR_NOTE_RE.match(m.group(0)):  # （作者为…） says who the author is, it names no one
         return None
     inner = m.group(1)
     authors = [] if inner.lstrip().startswith("据") else parse_names(inner)
@@ -390,6 +395,6 @@ def parse_photo_credit(line: str) -> Credit | None:
         return None
     names = parse_names(line[: line.rfind(m.group(2))])
     text = normalise_credit_text(line)
-    if m.group(2) != "摄":
+    if m.group(2) not in ("摄", "作"):
         return Credit(text, authors=list(names), photographers=list(names))
     return Credit(text, photographers=names)

@@ -26,6 +26,7 @@ from tasks.credits import (
     PHOTO_CREDIT_RE,
     ROLE_ONLY_RE,
     SOURCE_DATELINE_RE,
+    AGENCY_NOTE_ENDS,
     AUTHOR_NOTE_RE,
     TRAILING_CREDIT_RE,
     is_author_line,
@@ -153,8 +154,9 @@ def _closes_a_bracket_from_above(text: str) -> bool:
 
 
 #: Every special line kind (furniture, jump, label, credit, dateline, byline,
-#: bullet, subtitle) opens with one of these characters, ends with 摄/图/版,
-#: is a short name line, or, with a gap in it, is a letterspaced photo credit
+#: bullet, subtitle) opens with one of these characters, ends with 摄/图/版
+#: or an agency's note ``（新华社发）``, is a short name line, or, with a gap
+#: in it, is a letterspaced photo credit
 #: closed by 图/文; any other line is prose or a heading, and most lines of a
 #: page take this fast path. (Read back from its letterspacing, a credit
 #: keeps its first and last characters, so it opens and ends as printed. A
@@ -175,7 +177,7 @@ NAME_LINE_MAX_WIDTH = 4.5
 def _opens_plain_text(text: str, width: float) -> bool:
     first, last = text[0], text[-1]
     return ("\u4e00" <= first <= "\u9fff" and first not in _SPECIAL_FIRST and last not in _SPECIAL_LAST
-            and width > NAME_LINE_MAX_WIDTH
+            and width > NAME_LINE_MAX_WIDTH and not text.endswith(AGENCY_NOTE_ENDS)
             and (last not in _SPECIAL_LAST_WITH_GAP or (" " not in text and "\u3000" not in text)))
 
 
@@ -249,7 +251,8 @@ def kind_by_rules(text: str, width: float) -> str:
         kind = DATELINE  # the continued text opens here, like a story under a dateline
     elif _LABEL_RE.match(text):
         kind = LABEL
-    elif ("摄" in (credit := unletterspace(folded)) or "图" in credit) and PHOTO_CREDIT_RE.match(credit):
+    elif ("摄" in (credit := unletterspace(folded)) or "图" in credit or credit.endswith(AGENCY_NOTE_ENDS)) \
+            and PHOTO_CREDIT_RE.match(credit):
         kind = CREDIT
     elif (role := _ROLE_MARK.search(credit) is not None) and ROLE_ONLY_RE.match(credit):
         kind = ROLE

@@ -43,8 +43,8 @@ class Paragraph:
     indented: bool = True         # first line starts short of the column (a true paragraph start)
     dateline: bool = False        # opens with a dateline (本报讯…)
     bullet: bool = False          # opens with a brief's bullet (●…)
-    credited: bool = False        # closes with a trailing credit （记者 王芳）
-    ends_article: bool = False    # closes with （下转第X版） or a trailing credit: its article has no more here
+    credited: bool = False        # closes with a trailing credit （记者 王芳） or a note on its author
+    ends_article: bool = False    # credited, or closes with （下转第X版）: its article has no more here
     _joined: tuple[tuple[Line, ...], str] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -271,8 +271,8 @@ def _jumps_away(lines: list[Line]) -> bool:
 
 def _make_paragraph(lines: list[Line], column: float, terminated: bool) -> Paragraph:
     first = lines[0]
-    credited = _closed_by_credit(lines)
-    ends_article = credited or _closed_by_author_note(lines) or _jumps_away(lines)
+    credited = _closed_by_credit(lines) or _closed_by_author_note(lines)
+    ends_article = credited or _jumps_away(lines)
     indented = first.width <= column - SHORT_BY + 0.1 or first.kind == DATELINE or len(lines) == 1
     return Paragraph(
         lines=lines,

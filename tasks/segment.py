@@ -359,9 +359,11 @@ def _caption_size(host: Unit | None) -> int:
     """
     if host is None or not host.paras or (host.kind == "story" and len(host.paras) == 1):
         return 0
+    last = host.paras[-1]
+    if len(last.text) > CAPTION_PARA_MAX_CHARS:  # text, not a caption: the credit's picture has none (a drawing)
+        return 0
     if host.kind == "story":
         return 1
-    last = host.paras[-1]
     n = 1
     while n < min(len(host.paras), CAPTION_MAX_PARAS):
         i = len(host.paras) - n  # index of the paragraph the caption would start with
@@ -510,8 +512,9 @@ def _can_take_headline(unit: Unit | None, lines: list[Line], after: bool, has_le
         return not after and len(lines) <= PHOTO_TITLE_MAX_LINES
     if unit.kind != "orphan":
         return False
-    # on a lead's page a single phrase is a crosshead; a one-line couplet is a headline
-    return not (has_lead and len(lines) == 1 and not is_one_line_couplet(lines[0].text))
+    # on a lead's page a single phrase is a crosshead; a one-line couplet, or one over signed text, is a headline
+    return not (has_lead and len(lines) == 1 and not is_one_line_couplet(lines[0].text)
+                and not _closed_by_own_credit(unit))
 
 
 def _assign_heads(page: _Page) -> list[tuple[HeadGroup, list[Line]]]:
@@ -687,7 +690,7 @@ def _claim_far_heads(units: list[Unit]) -> None:
 
 
 def _closed_by_own_credit(unit: Unit) -> bool:
-    """Orphan prose closed by a trailing credit ``（记者 X）`` is a story of its own, not a feature's section."""
+    """Orphan prose closed by a trailing credit ``（记者 X）`` or an author note is an article of its own, not a feature's section."""
     return bool(unit.paras) and unit.paras[-1].credited
 
 

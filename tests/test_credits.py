@@ -68,11 +68,19 @@ def test_parse_byline(line, text, authors):
     ("记者王芳摄", "记者 王芳 摄", ["王芳"], []),
     ("新华社记者 徐 昱摄", "新华社记者 徐昱 摄", ["徐昱"], []),
     ("王芳 文/图", "王芳 文/图", ["王芳"], ["王芳"]),
+    ("翟桂溪作（新华社发）", "翟桂溪作（新华社发）", ["翟桂溪"], []),
+    ("王芳 摄（新华社发）", "王芳摄（新华社发）", ["王芳"], []),
 ])
 def test_parse_photo_credit(line, text, photographers, authors):
     credit = parse_photo_credit(line)
     assert credit is not None
     assert (credit.text, credit.photographers, credit.authors) == (text, photographers, authors)
+
+
+@pytest.mark.parametrize("line", ["扎实推进工作", "王芳作", "推进工作（记者 王芳）"])
+def test_a_line_closed_by_zuo_without_an_agency_note_is_no_credit(line):
+    """作 alone closes too many headings (工作) to credit a drawing."""
+    assert parse_photo_credit(line) is None
 
 
 @pytest.mark.parametrize("text, names", [
@@ -101,7 +109,7 @@ def test_parse_trailing_credit(paragraph, byline, authors, rest):
     assert (credit.text, credit.authors, body) == (byline, authors, rest)
 
 
-@pytest.mark.parametrize("paragraph", ["增长了三成（同比）。", "（下转第三版）", "记者王芳说。"])
+@pytest.mark.parametrize("paragraph", ["增长了三成（同比）。", "（下转第三版）", "记者王芳说。", "（作者为山东大学教授）"])
 def test_not_a_trailing_credit(paragraph):
     assert parse_trailing_credit(paragraph) is None
 

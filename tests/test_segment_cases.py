@@ -746,3 +746,27 @@ def test_a_crosshead_after_text_cut_mid_sentence_still_heads_its_section():
     assert "强化政府网站和政务公开工作" in feature.crossheads
     assert any(p.startswith("紧紧围绕区委") for p in feature.paragraphs)
     check_nothing_lost(page, result)
+
+
+@pytest.mark.parametrize("credit", ["翟桂溪作（新华社发）", "新华社记者 徐 昱摄"])
+def test_a_credit_after_a_long_paragraph_credits_a_picture_with_no_caption(credit):
+    """A drawing's or photo's credit after an essay's text takes none of it as a caption."""
+    essay = ("我们要在继续推动发展的基础上，着力解决好发展不平衡不充分问题，大力提升发展质量和效益，"
+             "更好满足人民在经济、政治、文化、社会、生态等方面日益增长的需要。") * 3
+    lines = "\n".join(essay[i:i + 15] for i in range(0, len(essay), 15))
+    page = f"准确把握社会主要矛盾的变化\n\n严书翰\n\n{lines}\n\n{credit}\n"
+    result = segment_page(page)
+    (article,) = result.articles
+    assert article.headline == "准确把握社会主要矛盾的变化"
+    assert "".join(article.paragraphs) == essay
+    check_nothing_lost(page, result)
+
+
+def test_on_a_lead_page_text_signed_by_an_author_note_takes_the_one_line_head_above_it():
+    """Orphan text closed by its own author note is an essay, not the lead's section: its head is a headline."""
+    page = (LEAD + "\n加强党的政治建设不能有半点含糊\n\n党的十九大报告强调新时代党的建设要以党\n的政治建设为统领，"
+            "把党的政治建设摆在首\n位，在态度上不能有半点含糊。\n（作者为山东大学教授）\n")
+    result = segment_page(page)
+    essay = heads(result)["加强党的政治建设不能有半点含糊"]
+    assert essay.paragraphs[-1] == "（作者为山东大学教授）"
+    check_nothing_lost(page, result)
