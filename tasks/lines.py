@@ -615,7 +615,44 @@ def classify_page(text: str) -> list[Line]:
     _mark_cut_datelines(lines)
     mark_heads(lines)
     _mark_stray_characters(lines)
+    _mark_listing_heads(lines)
     return lines
+
+
+def _mark_listing_heads(lines: list[Line]) -> None:
+    """A line among heading lines whose only marks are enumeration commas is a heading too, in place.
+
+    A headline lists with 、 (``保持香港、澳门长期繁荣稳定``), which
+    ``is_heading_shaped`` cannot tell from a prose line's on the line alone.
+    Set apart by breaks in a cluster of heading lines (the nearest line on
+    each side a heading), with no other mark and no sentence end, it is one
+    of them: text cut alone by a column break has text on one side.
+    """
+    for j, ln in enumerate(lines):
+        if ln.kind == PROSE and "、" in ln.text and ln.width <= HEAD_MAX_WIDTH \
+                and _between(lines, j, (BLANK,)) and ln.text[-1] != "、" \
+                and not _SENTENCE_MARKS.search(ln.text.replace("、", "")) and not ln.terminal \
+                and all(k is None or lines[k].kind == HEAD for k in (_nonblank_before(lines, j), _nonblank_after(lines, j))):
+            ln.kind = HEAD
+
+
+def _nonblank_before(lines: list[Line], j: int) -> int | None:
+    k = j - 1
+    while k >= 0 and lines[k].kind == BLANK:
+        k -= 1
+    return k if k >= 0 else None
+
+
+def _nonblank_after(lines: list[Line], j: int) -> int | None:
+    k = j + 1
+    while k < len(lines) and lines[k].kind == BLANK:
+        k += 1
+    return k if k < len(lines) else None
+
+
+def _between(lines: list[Line], j: int, kinds: tuple[str, ...]) -> bool:
+    """Lines of these kinds (or the page's edge) on both sides of line ``j``."""
+    return all(k < 0 or k >= len(lines) or lines[k].kind in kinds for k in (j - 1, j + 1))
 
 
 def _mark_stray_characters(lines: list[Line]) -> None:
@@ -628,8 +665,8 @@ def _mark_stray_characters(lines: list[Line]) -> None:
     than one line.
     """
     for j, ln in enumerate(lines):
-        if len(ln.text) == 1 and ln.kind in (PROSE, HEAD) and (j == 0 or lines[j - 1].kind == BLANK) \
-                and _is_stray_character(lines, j):
+        if len(ln.text) == 1 and "\u4e00" <= ln.text <= "\u9fff" and ln.kind in (PROSE, HEAD) \
+                and _between(lines, j, (BLANK,)):
             ln.kind = STRAY
 
 

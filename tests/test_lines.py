@@ -6,6 +6,7 @@ from tasks.lines import (
     BYLINE,
     DATELINE,
     FURNITURE,
+    STRAY,
     HEAD,
     HEADISH,
     PROSE,
@@ -256,3 +257,23 @@ def test_short_lines_closed_by_a_continued_to_marker_are_text():
     page = ("声此起彼伏。\n\n本次巡演活动将\n持续到 10 月底，共计\n演出 48 场，覆盖全市\n（下转第4版）\n\n"
             "文化惠民进乡村 百姓乐享好时光\n")
     assert kinds(page, "本次巡演活动将", "持续到 10 月底，共计") == [PROSE, PROSE]
+
+
+def test_a_headline_listing_with_enumeration_commas_among_heading_lines_is_a_heading():
+    """``香港、澳门``: a headline may list; set apart among heading lines it is one of them."""
+    page = ("向前进。\n\n法治与德治何以相得益彰\n\n“一国两制”是保持香港、澳门长期繁荣稳定的最佳制度\n\n"
+            "为维护海权提供有力法律支撑\n\n我国是海洋大国，海岸线漫\n长，管辖海域广袤，海洋资源丰\n富，建设海洋强国意义重大。\n")
+    assert kinds(page, "“一国两制”是保持香港、澳门长期繁荣稳定的最佳制度") == [HEAD]
+
+
+def test_a_line_listing_with_enumeration_commas_cut_alone_by_column_breaks_is_prose():
+    """Text cut alone by column breaks has text on a side: it stays prose."""
+    page = ("项目建设有序推进，成效明显。此\n\n次集中开工的项目具有投资规模大、科技含量高\n\n"
+            "带动能力强等特点，为全年经济\n发展奠定了坚实基础。\n")
+    assert kinds(page, "次集中开工的项目具有投资规模大、科技含量高") == [PROSE]
+
+
+def test_a_lone_character_between_breaks_is_a_stray_piece_of_a_name():
+    """``江``: a vertical name's character set into a column is neither text nor heading."""
+    page = "我国在关心海洋、认识海洋、经略\n\n江\n\n张济坤\n\n海洋方面已经积累了一定经验。\n"
+    assert kinds(page, "江") == [STRAY]

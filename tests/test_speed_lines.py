@@ -60,6 +60,7 @@ from tasks.lines import (
     _fills_column,
     _keep_page_numbers_apart,
     _mark_cut_datelines,
+    _mark_listing_heads,
     _mark_stray_characters,
     _mark_heads_above_a_step,
     _opens_indented_paragraph,
@@ -194,6 +195,7 @@ def ref_classify_page(text):
     _mark_cut_datelines(lines)
     ref_mark_heads(lines)
     _mark_stray_characters(lines)
+    _mark_listing_heads(lines)
     return lines
 
 
