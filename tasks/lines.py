@@ -616,7 +616,33 @@ def classify_page(text: str) -> list[Line]:
     mark_heads(lines)
     _mark_stray_characters(lines)
     _mark_listing_heads(lines)
+    _mark_titles_above_a_byline(lines)
     return lines
+
+
+#: Marks a title split at its colon keeps: ``新时代：`` / ``：发展新方位``.
+TITLE_COLONS = "：:"
+
+
+def _mark_titles_above_a_byline(lines: list[Line]) -> None:
+    """Lines set apart straight above a byline, holding no mark but a title's colon, are its title, in place.
+
+    A title with a colon (``新时代：发展新方位 奋进新目标``) is printed in two
+    sizes and emitted split at the colon, which ``is_heading_shaped`` reads
+    as prose. No text line opens with a colon (typesetting keeps it at the
+    end of the line before); straight above the author's name, after a
+    break, with no sentence mark or end, such lines are the title.
+    """
+    for j, ln in enumerate(lines):
+        if ln.kind != BYLINE:
+            continue
+        k = j - 1
+        while k >= 0 and (lines[k].kind == HEAD or lines[k].kind == PROSE and not lines[k].terminal
+                          and not _SENTENCE_MARKS.search(lines[k].text.strip(TITLE_COLONS))):
+            k -= 1
+        if k < j - 1 and (k < 0 or lines[k].kind == BLANK) and any(lines[m].text[0] in TITLE_COLONS for m in range(k + 1, j)):
+            for m in range(k + 1, j):
+                lines[m].kind = HEAD
 
 
 def _mark_listing_heads(lines: list[Line]) -> None:

@@ -53,6 +53,7 @@ from tasks.lines import (
     ROLE,
     STRAY,
     SUBTITLE,
+    TITLE_COLONS,
     JUMP_FROM_PREFIX_RE,
     JUMP_TO_SUFFIX_RE,
     Line,
@@ -440,6 +441,33 @@ def _main_headline_index(heads: list[Line], has_subtitle: bool) -> int:
     return i
 
 
+def _join_at_colons(heads: list[Line]) -> tuple[list[Line], list[Line]]:
+    """Heading lines of a title split at its colon, joined: ``新时代`` + ``：发展新方位`` → ``新时代：发展新方位``.
+
+    A line that opens with the colon goes on from the line above it. A
+    line closed by the colon whose words open the line after it is the
+    larger type drawn twice (``新时代：`` over ``新时代``): it is left out.
+    Returns the lines joined and the lines left out.
+    """
+    joined: list[Line] = []
+    left_out: list[Line] = []
+    for ln in heads:
+        text = ln.text.strip()
+        if joined and text[:1] in TITLE_COLONS:
+            prev = joined[-1]
+            joined[-1] = Line(prev.no, prev.text.strip() + text, prev.width + ln.width, prev.kind)
+        else:
+            joined.append(ln)
+    kept: list[Line] = []
+    for i, ln in enumerate(joined):
+        text = ln.text.strip()
+        if text[-1:] in TITLE_COLONS and i + 1 < len(joined) and joined[i + 1].text.strip().startswith(text[:-1]):
+            left_out.append(ln)
+        else:
+            kept.append(ln)
+    return kept, left_out
+
+
 def parse_headline(lines: list[Line]) -> Headline:
     """Read heading lines as kicker / headline / subheadline.
 
@@ -452,6 +480,8 @@ def parse_headline(lines: list[Line]) -> Headline:
     kicker = headline = sub = None
     extra: list[Line] = []
     shape_ok = True
+    if any(c in ln.text for ln in heads for c in TITLE_COLONS):
+        heads, extra = _join_at_colons(heads)
     main = _main_headline_index(heads, bool(subs))
     if main:
         kicker = " ".join(clean_heading(ln.text) for ln in heads[:main])

@@ -6,10 +6,10 @@ from tasks.lines import (
     BYLINE,
     DATELINE,
     FURNITURE,
-    STRAY,
     HEAD,
     HEADISH,
     PROSE,
+    STRAY,
     classify_line,
     classify_page,
     is_page_number_line,
@@ -277,3 +277,16 @@ def test_a_lone_character_between_breaks_is_a_stray_piece_of_a_name():
     """``江``: a vertical name's character set into a column is neither text nor heading."""
     page = "我国在关心海洋、认识海洋、经略\n\n江\n\n张济坤\n\n海洋方面已经积累了一定经验。\n"
     assert kinds(page, "江") == [STRAY]
+
+
+@pytest.mark.parametrize("title", [["新时代：", "新时代", "：发展新方位 奋进新目标"], ["新时代", "：发展新方位 奋进新目标"]])
+def test_a_title_split_at_its_colon_straight_above_a_byline_is_a_heading(title):
+    """A line opening with a colon is no text (typesetting never opens a line with one): above a name, a title."""
+    page = "2018 年 1 月 2 日 星期二\n\n" + "\n".join(title) + "\n陈曙光\n\n从现代化国家升级为现代化强国，意\n味着新目标不是建成一般意义上的社\n会主义现代化国家。\n"
+    assert [ln.kind for ln in classify_page(page) if ln.text in title] == [HEAD] * len(title)
+
+
+def test_a_line_closed_by_a_colon_in_text_above_a_byline_line_is_prose():
+    """``中指出：`` ends a line as text does: no line of the run opens with the colon."""
+    page = "习近平同志在党的十九大报告\n中指出：\n陈曙光\n\n从现代化国家升级为现代化强国。\n"
+    assert kinds(page, "中指出：") == [PROSE]

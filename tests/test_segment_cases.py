@@ -770,3 +770,13 @@ def test_on_a_lead_page_text_signed_by_an_author_note_takes_the_one_line_head_ab
     essay = heads(result)["加强党的政治建设不能有半点含糊"]
     assert essay.paragraphs[-1] == "（作者为山东大学教授）"
     check_nothing_lost(page, result)
+
+
+@pytest.mark.parametrize("title", [["新时代：", "新时代", "：发展新方位 奋进新目标"], ["新时代", "：发展新方位 奋进新目标"]])
+def test_a_title_split_at_its_colon_is_one_headline_and_its_word_drawn_twice_is_left_out(title):
+    page = ("\n".join(title) + "\n陈曙光\n\n从现代化国家升级为现代化强国，意\n味着新目标不是建成一般意义上的社\n"
+            "会主义现代化国家。\n")
+    result = segment_page(page)
+    (essay,) = result.articles
+    assert (essay.headline, essay.authors) == ("新时代：发展新方位 奋进新目标", ["陈曙光"])
+    check_nothing_lost(page, result)

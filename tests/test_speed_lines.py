@@ -61,6 +61,7 @@ from tasks.lines import (
     _keep_page_numbers_apart,
     _mark_cut_datelines,
     _mark_listing_heads,
+    _mark_titles_above_a_byline,
     _mark_stray_characters,
     _mark_heads_above_a_step,
     _opens_indented_paragraph,
@@ -196,6 +197,7 @@ def ref_classify_page(text):
     ref_mark_heads(lines)
     _mark_stray_characters(lines)
     _mark_listing_heads(lines)
+    _mark_titles_above_a_byline(lines)
     return lines
 
 
