@@ -147,6 +147,7 @@ class _Page:
     residue: list[Residue]
     meta: dict[str, str]
     jumps: list[tuple[str, int]]  # jump markers (text without brackets, line)
+    stacked: list[tuple[Unit, list[Line]]] = field(default_factory=list)  # heads a unit took as crossheads at its top
 
 
 def _regions(lines: list[Line]) -> list[tuple[str, list[Line]]]:
@@ -641,6 +642,7 @@ def _assign_heads(page: _Page) -> list[tuple[HeadGroup, list[Line]]]:
                 headed.add(g.next)
             elif nxt is not None:
                 nxt.crossheads_before.setdefault(0, []).extend(ln.text for ln in b)
+                page.stacked.append((nxt, b))
             else:
                 leftovers.append((g, b))
         for other in todo:
@@ -672,8 +674,12 @@ def _heading_lines(unit: Unit) -> list[Line]:
     return [ln for ln in unit.lead_lines if ln.kind in (HEAD, SUBTITLE)] + (unit.head or [])
 
 
+def _is_full_headline(line: Line) -> bool:
+    return line.kind == HEAD and _han_count(line.text) >= FULL_HEADLINE_MIN_CHARS
+
+
 def _has_full_headline(unit: Unit) -> bool:
-    return any(ln.kind == HEAD and _han_count(ln.text) >= FULL_HEADLINE_MIN_CHARS for ln in _heading_lines(unit))
+    return any(_is_full_headline(ln) for ln in _heading_lines(unit))
 
 
 def _is_cluster(lines: list[Line]) -> bool:
@@ -681,42 +687,61 @@ def _is_cluster(lines: list[Line]) -> bool:
     return len(lines) > 3 and bool(parse_headline(lines).extra)
 
 
-def _claim_far_heads(units: list[Unit]) -> None:
-    """Give a clustered heading line to the far unit whose body it restates.
+def _claim_far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]]) -> None:
+    """Give heading lines printed far from their text to the unit whose body they restate.
 
-    Pages that print several essays' headlines together (a column of heads
+    Pages that print several essays' heads together (a column of heads
     beside the text) leave the cluster to one unit and the other essays
-    headless. A full-length line of a cluster whose words are in a headless
-    unit's body far more than in its own unit's body is that unit's
-    headline. The best-fitting move is made first; a unit takes one line,
-    and a cluster always keeps one full line for its own unit.
+    headless; a head printed straight above another essay's head is taken
+    for that essay's crossheads (``stacked``: each unit with the heading
+    lines it took so). A full-length line of a cluster, or a stacked head
+    with a full-length line, whose words are in a headless unit's body far
+    more than in the body of the unit it was given to, heads that unit. The
+    best-fitting move is made first; a unit takes one head, and a cluster
+    always keeps one full line for its own unit.
     """
     bodies = {id(u): u.body_text() for u in units if u.paras}
     clusters = [u for u in units if id(u) in bodies and _is_cluster(_heading_lines(u))]
-    while clusters:
-        best: tuple[float, Unit, Line, Unit] | None = None
-        for donor in clusters:
-            full = [ln for ln in _heading_lines(donor)
-                    if ln.kind == HEAD and _han_count(ln.text) >= FULL_HEADLINE_MIN_CHARS]
-            if len(full) < 2:
-                continue
-            for ln in full:
-                own = overlap_with_text(ln.text, bodies[id(donor)])
-                for taker in units:
-                    if taker is donor or taker.kind not in ("story", "orphan", "lead") or id(taker) not in bodies \
-                            or _has_full_headline(taker):
-                        continue
-                    fit = overlap_with_text(ln.text, bodies[id(taker)])
-                    if fit >= FAR_CLAIM_MIN and fit - own >= FAR_CLAIM_MARGIN and (best is None or fit - own > best[0]):
-                        best = (fit - own, donor, ln, taker)
+    stacked = [(u, lines) for u, lines in stacked if id(u) in bodies and _has_full_headline(u)
+               and any(_is_full_headline(ln) for ln in lines)]
+    while True:
+        best: tuple[float, Unit, list[Line], Unit] | None = None
+        for donor, lines in _far_heads(clusters, stacked):
+            text = "".join(ln.text for ln in lines)
+            own = overlap_with_text(text, bodies[id(donor)])
+            for taker in units:
+                if taker is donor or taker.kind not in ("story", "orphan", "lead") or id(taker) not in bodies \
+                        or _has_full_headline(taker):
+                    continue
+                fit = overlap_with_text(text, bodies[id(taker)])
+                if fit >= FAR_CLAIM_MIN and fit - own >= FAR_CLAIM_MARGIN and (best is None or fit - own > best[0]):
+                    best = (fit - own, donor, lines, taker)
         if best is None:
             return
-        _, donor, ln, taker = best
-        if donor.head and any(x is ln for x in donor.head):
-            donor.head = [x for x in donor.head if x is not ln]
+        _, donor, lines, taker = best
+        k = next((k for k, (d, ls) in enumerate(stacked) if d is donor and ls is lines), None)
+        if k is not None:
+            del stacked[k]
+            heads = donor.crossheads_before[0]
+            for ln in lines:
+                heads.remove(ln.text)
+            if not heads:
+                del donor.crossheads_before[0]
+        elif donor.head and any(x is lines[0] for x in donor.head):
+            donor.head = [x for x in donor.head if x is not lines[0]]
         else:
-            donor.lead_lines = [x for x in donor.lead_lines if x is not ln]
-        taker.head = (taker.head or []) + [ln]
+            donor.lead_lines = [x for x in donor.lead_lines if x is not lines[0]]
+        taker.head = (taker.head or []) + lines
+
+
+def _far_heads(clusters: list[Unit], stacked: list[tuple[Unit, list[Line]]]) -> list[tuple[Unit, list[Line]]]:
+    """Heads that may belong far away: each full line of a cluster that has two, and each stacked head."""
+    found: list[tuple[Unit, list[Line]]] = []
+    for donor in clusters:
+        full = [ln for ln in _heading_lines(donor) if _is_full_headline(ln)]
+        if len(full) >= 2:
+            found.extend((donor, [ln]) for ln in full)
+    return found + stacked
 
 
 def _closed_by_own_credit(unit: Unit) -> bool:
@@ -1075,7 +1100,7 @@ def segment_page(text: str) -> PageResult:
     lines = classify_page(text.replace("\r\n", "\n").replace("\r", "\n"))
     page = _units(lines)
     leftovers = _assign_heads(page)
-    _claim_far_heads(page.units)
+    _claim_far_heads(page.units, page.stacked)
     residue = page.residue
     for _, lns in leftovers:
         residue.extend(Residue(ln.text, "unassigned", ln.no) for ln in lns)

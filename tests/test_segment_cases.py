@@ -780,3 +780,22 @@ def test_a_title_split_at_its_colon_is_one_headline_and_its_word_drawn_twice_is_
     (essay,) = result.articles
     assert (essay.headline, essay.authors) == ("新时代：发展新方位 奋进新目标", ["陈曙光"])
     check_nothing_lost(page, result)
+
+
+def test_a_head_stacked_above_another_essays_head_heads_the_far_text_it_restates():
+    """A head printed straight above another essay's head is no crosshead of that essay's text.
+
+    It heads the headless text whose words it restates.
+    """
+    page = ("加快构建新时代中国特色社会学\n——社会治理创新研讨会述要\n\n实现合作共赢的伟大创举\n石云霞\n\n"
+            "共建一带一路倡议提出以来，沿线国\n家积极参与，政策沟通、设施联通、贸\n易畅通成效显著。\n"
+            "（作者为武汉大学教授）\n\n侯利文\n"
+            "社会治理创新研讨会近日在上海举\n行。与会者认为，社会学者应加强理\n论提炼，为加快构建新时代中国特色\n"
+            "社会学作出贡献。\n")
+    result = segment_page(page)
+    essay = heads(result)["实现合作共赢的伟大创举"]
+    assert not essay.crossheads
+    report = heads(result)["加快构建新时代中国特色社会学"]
+    assert report.authors == ["侯利文"]
+    assert report.paragraphs[0].startswith("社会治理创新研讨会")
+    check_nothing_lost(page, result)
