@@ -226,9 +226,14 @@ def _units(lines: list[Line]) -> _Page:
 
     cut: Unit | None = None         # unit whose text heading lines just cut mid-sentence
     cut_by: list[Line] = []         # those heading lines
+    waiting: tuple[Unit, HeadGroup] | None = None  # a lead with no text yet, and heading lines after it
     for kind, lns in _regions(lines):
         if kind == "prose":
-            for para in build_paragraphs(lns):
+            paras = build_paragraphs(lns)
+            if waiting is not None:
+                _open_lead_text(waiting, paras[0], groups, pending)
+                open_unit, waiting = waiting[0], None
+            for para in paras:
                 essay, cut = cut, None  # only the first paragraph after a box can go on with its text
                 if essay is not None and _resumes_cut_text(essay, cut_by, para):
                     essay.paras[-1].append(para)
@@ -248,10 +253,12 @@ def _units(lines: list[Line]) -> _Page:
             cut_by = cut_by + lns
             grp = HeadGroup(lns, prev=len(units) - 1 if units else None)
             if grp.is_lead:
-                open_unit = start(Unit("lead", lead_lines=lns))
+                open_unit, waiting = start(Unit("lead", lead_lines=lns)), None
             else:
                 groups.append(grp)
                 pending.append(grp)
+                waiting = (open_unit, grp) if open_unit is not None and open_unit.kind == "lead" \
+                    and not open_unit.paras and not any(ln.kind == HEAD for ln in open_unit.lead_lines) else None
                 open_unit = None
             continue
         elif kind == "credit" or kind == CREDIT:
@@ -281,7 +288,7 @@ def _units(lines: list[Line]) -> _Page:
             pending.clear()  # heading lines above a section label do not head what follows it
         else:  # a stray line of any other kind
             residue.append(Residue(lns[0].text, "unassigned", lns[0].no))
-        cut = None  # only heading lines can be printed inside a column's text
+        cut = waiting = None  # only heading lines can be printed inside a column's text, or between a byline and its text
     return _Page(units, groups, residue, meta, jumps)
 
 
@@ -307,6 +314,23 @@ def _resumes_cut_text(unit: Unit, heads: list[Line], para: Paragraph) -> bool:
         return False
     return all(_han_count(ln.text) <= FRAGMENT_MAX_CHARS for ln in heads) \
         or break_splits_word(last.lines[-1].text, para.lines[0].text)
+
+
+def _open_lead_text(waiting: tuple[Unit, HeadGroup], first: Paragraph, groups: list[HeadGroup],
+                    pending: list[HeadGroup]) -> None:
+    """The text after a lead's byline and one heading group is the lead's: the group is its first crosshead.
+
+    A byline heads the text under it; heading lines printed between the two
+    title the text's first section (``——…论述`` / ``范祚军`` /
+    ``形成全面开放新格局的重大举措`` / text). Text that opens a story of its
+    own (a dateline, a brief's bullet) keeps the heading lines as its head.
+    """
+    lead, grp = waiting
+    if first.dateline or first.bullet:
+        return
+    lead.crossheads_before.setdefault(0, []).extend(ln.text for ln in grp.lines)
+    groups[:] = [g for g in groups if g is not grp]
+    pending[:] = [g for g in pending if g is not grp]
 
 
 def _take_box_bylines(essay: Unit, box: Unit) -> None:
@@ -543,9 +567,9 @@ def _can_take_headline(unit: Unit | None, lines: list[Line], after: bool, has_le
         return not after and len(lines) <= PHOTO_TITLE_MAX_LINES
     if unit.kind != "orphan":
         return False
-    # on a lead's page a single phrase is a crosshead; a one-line couplet, or one over signed text, is a headline
+    # on a lead's page a single phrase is a crosshead; a one-line couplet, or a full line over signed text, is a headline
     return not (has_lead and len(lines) == 1 and not is_one_line_couplet(lines[0].text)
-                and not _closed_by_own_credit(unit))
+                and not (_closed_by_own_credit(unit) and _is_full_headline(lines[0])))
 
 
 def _assign_heads(page: _Page) -> list[tuple[HeadGroup, list[Line]]]:

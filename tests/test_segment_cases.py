@@ -799,3 +799,22 @@ def test_a_head_stacked_above_another_essays_head_heads_the_far_text_it_restates
     assert report.authors == ["侯利文"]
     assert report.paragraphs[0].startswith("社会治理创新研讨会")
     check_nothing_lost(page, result)
+
+
+@pytest.mark.parametrize("head_above", [False, True])
+def test_heading_lines_between_a_subtitled_byline_and_its_text_title_its_first_section(head_above):
+    """Under ``——…`` and a byline, the heading lines before the text are its first crosshead.
+
+    With a headline of its own above the byline, a lead's text is
+    elsewhere on the page: the heading lines after it head another story.
+    """
+    top = "推进合作共赢\n" if head_above else ""
+    page = (f"{top}——深入学习关于开放发展的重要论述\n范祚军\n\n形成全面开放\n新格局的重大举措\n"
+            "当前，我国发展正从引进来向引进\n来和走出去并重转变，开放型经济\n水平不断提升。\n")
+    result = segment_page(page)
+    (article,) = result.articles
+    if head_above:
+        assert (article.headline, article.crossheads) == ("形成全面开放 新格局的重大举措", [])
+    else:
+        assert (article.authors, article.crossheads) == (["范祚军"], ["形成全面开放", "新格局的重大举措"])
+    check_nothing_lost(page, result)
