@@ -724,10 +724,12 @@ def _claim_far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]]) 
     best-fitting move is made first; a unit takes one head, and a cluster
     always keeps one full line for its own unit.
     """
-    bodies = {id(u): u.body_text() for u in units if u.paras}
-    clusters = [u for u in units if id(u) in bodies and _is_cluster(_heading_lines(u))]
-    stacked = [(u, lines) for u, lines in stacked if id(u) in bodies and _has_full_headline(u)
+    clusters = [u for u in units if u.paras and _is_cluster(_heading_lines(u))]
+    stacked = [(u, lines) for u, lines in stacked if u.paras and _has_full_headline(u)
                and any(_is_full_headline(ln) for ln in lines)]
+    if not clusters and not stacked:
+        return  # most pages: every head stands by its text
+    bodies = {id(u): u.body_text() for u in units if u.paras}
     while True:
         best: tuple[float, Unit, list[Line], Unit] | None = None
         for donor, lines in _far_heads(clusters, stacked):
