@@ -614,18 +614,35 @@ def classify_page(text: str) -> list[Line]:
     _keep_page_numbers_apart(lines)
     _mark_cut_datelines(lines)
     mark_heads(lines)
-    _mark_stray_characters(lines)
-    _mark_listing_heads(lines)
-    _mark_titles_above_a_byline(lines)
+    _mark_lines_apart(lines)
     return lines
+
+
+def _mark_lines_apart(lines: list[Line]) -> None:
+    """Lines whose kind shows only beside their neighbours, in place, in one pass over the page.
+
+    A lone character between breaks (``_is_stray_character_apart``), a
+    heading listing with 、 among heading lines (``_is_listing_head``), and
+    a title split at its colon above a byline (``_title_above``).
+    """
+    for j, ln in enumerate(lines):
+        text = ln.text
+        if len(text) == 1:
+            if _is_stray_character_apart(lines, j):
+                ln.kind = STRAY
+        elif ln.kind == BYLINE:
+            for m in _title_above(lines, j):
+                lines[m].kind = HEAD
+        elif "、" in text and _is_listing_head(lines, j):
+            ln.kind = HEAD
 
 
 #: Marks a title split at its colon keeps: ``新时代：`` / ``：发展新方位``.
 TITLE_COLONS = "：:"
 
 
-def _mark_titles_above_a_byline(lines: list[Line]) -> None:
-    """Lines set apart straight above a byline, holding no mark but a title's colon, are its title, in place.
+def _title_above(lines: list[Line], j: int) -> range:
+    """The lines set apart straight above byline ``j`` that are a title split at its colon (maybe none).
 
     A title with a colon (``新时代：发展新方位 奋进新目标``) is printed in two
     sizes and emitted split at the colon, which ``is_heading_shaped`` reads
@@ -633,20 +650,17 @@ def _mark_titles_above_a_byline(lines: list[Line]) -> None:
     end of the line before); straight above the author's name, after a
     break, with no sentence mark or end, such lines are the title.
     """
-    for j, ln in enumerate(lines):
-        if ln.kind != BYLINE:
-            continue
-        k = j - 1
-        while k >= 0 and (lines[k].kind == HEAD or lines[k].kind == PROSE and not lines[k].terminal
-                          and not _SENTENCE_MARKS.search(lines[k].text.strip(TITLE_COLONS))):
-            k -= 1
-        if k < j - 1 and (k < 0 or lines[k].kind == BLANK) and any(lines[m].text[0] in TITLE_COLONS for m in range(k + 1, j)):
-            for m in range(k + 1, j):
-                lines[m].kind = HEAD
+    k = j - 1
+    while k >= 0 and (lines[k].kind == HEAD or lines[k].kind == PROSE and not lines[k].terminal
+                      and not _SENTENCE_MARKS.search(lines[k].text.strip(TITLE_COLONS))):
+        k -= 1
+    if k < j - 1 and (k < 0 or lines[k].kind == BLANK) and any(lines[m].text[0] in TITLE_COLONS for m in range(k + 1, j)):
+        return range(k + 1, j)
+    return range(0)
 
 
-def _mark_listing_heads(lines: list[Line]) -> None:
-    """A line among heading lines whose only marks are enumeration commas is a heading too, in place.
+def _is_listing_head(lines: list[Line], j: int) -> bool:
+    """Line ``j``, among heading lines, has no mark but enumeration commas: a heading too.
 
     A headline lists with 、 (``保持香港、澳门长期繁荣稳定``), which
     ``is_heading_shaped`` cannot tell from a prose line's on the line alone.
@@ -654,12 +668,10 @@ def _mark_listing_heads(lines: list[Line]) -> None:
     each side a heading), with no other mark and no sentence end, it is one
     of them: text cut alone by a column break has text on one side.
     """
-    for j, ln in enumerate(lines):
-        if ln.kind == PROSE and "、" in ln.text and ln.width <= HEAD_MAX_WIDTH \
-                and _between(lines, j, (BLANK,)) and ln.text[-1] != "、" \
-                and not _SENTENCE_MARKS.search(ln.text.replace("、", "")) and not ln.terminal \
-                and all(k is None or lines[k].kind == HEAD for k in (_nonblank_before(lines, j), _nonblank_after(lines, j))):
-            ln.kind = HEAD
+    ln = lines[j]
+    return ln.kind == PROSE and ln.width <= HEAD_MAX_WIDTH and ln.text[-1] != "、" and not ln.terminal \
+        and _between(lines, j, (BLANK,)) and not _SENTENCE_MARKS.search(ln.text.replace("、", "")) \
+        and all(k is None or lines[k].kind == HEAD for k in (_nonblank_before(lines, j), _nonblank_after(lines, j)))
 
 
 def _nonblank_before(lines: list[Line], j: int) -> int | None:
@@ -681,8 +693,8 @@ def _between(lines: list[Line], j: int, kinds: tuple[str, ...]) -> bool:
     return all(k < 0 or k >= len(lines) or lines[k].kind in kinds for k in (j - 1, j + 1))
 
 
-def _mark_stray_characters(lines: list[Line]) -> None:
-    """A lone character with blank lines around it is no text: it is marked STRAY, in place.
+def _is_stray_character_apart(lines: list[Line], j: int) -> bool:
+    """Line ``j`` is a lone character with breaks around it: no text, a piece of a name set vertically.
 
     pdftotext emits an author's name printed vertically beside an essay one
     character per line, between the column's lines (``经 略`` / ``江`` /
@@ -690,10 +702,8 @@ def _mark_stray_characters(lines: list[Line]) -> None:
     paragraph's last line ends with punctuation, and a column holds more
     than one line.
     """
-    for j, ln in enumerate(lines):
-        if len(ln.text) == 1 and "\u4e00" <= ln.text <= "\u9fff" and ln.kind in (PROSE, HEAD) \
-                and _between(lines, j, (BLANK,)):
-            ln.kind = STRAY
+    ln = lines[j]
+    return "\u4e00" <= ln.text <= "\u9fff" and ln.kind in (PROSE, HEAD) and _between(lines, j, (BLANK,))
 
 
 #: Widest line that can hold only the start of a dateline cut by a line

@@ -60,9 +60,7 @@ from tasks.lines import (
     _fills_column,
     _keep_page_numbers_apart,
     _mark_cut_datelines,
-    _mark_listing_heads,
-    _mark_titles_above_a_byline,
-    _mark_stray_characters,
+    _mark_lines_apart,
     _mark_heads_above_a_step,
     _opens_indented_paragraph,
     _run_splits_word,
@@ -195,9 +193,7 @@ def ref_classify_page(text):
     _keep_page_numbers_apart(lines)
     _mark_cut_datelines(lines)
     ref_mark_heads(lines)
-    _mark_stray_characters(lines)
-    _mark_listing_heads(lines)
-    _mark_titles_above_a_byline(lines)
+    _mark_lines_apart(lines)
     return lines
 
 
