@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tasks.clean import (
     bracket_depth,
@@ -137,11 +138,15 @@ def is_heading_shaped(text: str, width: float) -> bool:
     (``稳增长，促发展``), never at its end. A line closing a bracket it did not
     open (``者 闫立伟 通讯员 芦可欣)``) ends text begun above it.
     """
-    if width > HEAD_MAX_WIDTH or width < 2 or ("转" in text and JUMP_TO_SUFFIX_RE.search(text)) \
-            or _closes_a_bracket_from_above(text):
+    if width > HEAD_MAX_WIDTH or width < 2:
         return False
-    if not _SENTENCE_MARKS.search(text):
-        return True  # most lines: nothing that could end a sentence, nor end the line badly
+    marked = _SENTENCE_MARKS.search(text) is not None
+    if marked and width > SOFT_MARK_HEAD_WIDTH:
+        return False  # most prose lines
+    if ("转" in text and JUMP_TO_SUFFIX_RE.search(text)) or _closes_a_bracket_from_above(text):
+        return False
+    if not marked:
+        return True  # most heading-shaped lines: nothing that could end a sentence, nor end the line badly
     return (width <= SOFT_MARK_HEAD_WIDTH and not _HARD_MARKS.search(text) and text.rstrip()[-1] not in "，,、"
             and len(_SOFT_MARKS.findall(text)) <= 1)
 
@@ -298,6 +303,11 @@ def mark_heads(lines: list[Line]) -> None:
         # a crosshead drawn twice ends its run: what follows is its text
         while j < n and kinds[j] == HEADISH and not split_doubled(lines[j - 1].text)[1]:
             j += 1
+        if _runs_on_from_above(lines, i):  # half the runs: prose lines that lack punctuation mid-paragraph
+            for k in range(i, j):
+                lines[k].kind = PROSE
+            i = _index(kinds, HEADISH, j)
+            continue
         opener = next((m for m in range(i + 1, j) if _opens_indented_paragraph(lines, m)), None)
         if opener is not None:  # the run ends where a paragraph opens: its lines from there are prose
             for m in range(opener, j):
@@ -313,6 +323,18 @@ def mark_heads(lines: list[Line]) -> None:
         if kind == PROSE:
             _mark_heads_above_a_step(lines, i, j)
         i = _index(kinds, HEADISH, j)
+
+
+def _runs_on_from_above(lines: list[Line], i: int) -> bool:
+    """The line above line ``i`` is text stopped mid-sentence: no run from ``i`` can stand apart as a heading.
+
+    Neither can any part of the run (``_mark_heads_above_a_step``), nor do
+    paragraph openers inside it matter: all of it is prose.
+    """
+    if i == 0:
+        return False
+    before = lines[i - 1]
+    return before.kind in (PROSE, DATELINE, BULLET) and not before.terminal
 
 
 def _mark_heads_above_a_step(lines: list[Line], i: int, j: int) -> None:
@@ -427,7 +449,8 @@ def _text_lines_from(lines: list[Line], j: int, count: int) -> list[Line]:
     """
     out: list[Line] = []
     after_break = False
-    for ln in lines[j:]:
+    for k in range(j, len(lines)):  # not lines[j:]: a copy of the rest of the page, most of it never read
+        ln = lines[k]
         if ln.kind == BLANK:
             if out and out[-1].terminal:
                 break
@@ -576,6 +599,7 @@ def couplet_shaped(a: Line, b: Line) -> bool:
 _COUPLET_ONE_LINE_RE = re.compile(r"^\s*(\S{2,12})(?:\u3000+|\s+)(\S{2,12})\s*$")
 
 
+@lru_cache(maxsize=1024)  # marking heads and scoring headlines ask about the same heading lines many times
 def is_one_line_couplet(text: str) -> bool:
     """Two parallel phrases on one line with a gap between: a main headline.
 

@@ -265,8 +265,10 @@ def _jumps_away(lines: list[Line]) -> bool:
 
     The marker may wrap over the last two lines.
     """
+    if "转" not in lines[-1].text and (len(lines) == 1 or "转" not in lines[-2].text):
+        return False  # every jump-to marker holds 转: most lines are not worth joining
     tail = join_lines([ln.text for ln in lines[-2:]])
-    return "转" in tail and JUMP_TO_SUFFIX_RE.search(tail) is not None
+    return JUMP_TO_SUFFIX_RE.search(tail) is not None
 
 
 def _make_paragraph(lines: list[Line], column: float, terminated: bool) -> Paragraph:

@@ -26,7 +26,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from tasks.clean import clean_heading, clean_paragraph, split_doubled
 from tasks.credits import (
@@ -38,7 +37,7 @@ from tasks.credits import (
     parse_photo_credit,
     parse_trailing_credit,
 )
-from tasks.lexicon import bigram_set, break_splits_word, overlap, overlap_with_text
+from tasks.lexicon import BodyBigrams, bigram_set, break_splits_word, overlap
 from tasks.lines import (
     BLANK,
     BYLINE,
@@ -436,7 +435,6 @@ class Headline:
     headline: str | None
     subheadline: str | None
     extra: list[Line]     # lines a headline could not take
-    shape_ok: bool
 
 
 def _is_couplet(a: Line, b: Line) -> bool:
@@ -500,52 +498,58 @@ def parse_headline(lines: list[Line]) -> Headline:
     headline ``阅享新时代 奋进新征程``, subheadline the subject line. A
     ``——`` line is the subheadline, without its dashes.
     """
+    parts = _headline_parts(lines)
+    kicker = " ".join(clean_heading(ln.text) for ln in parts.kicker) if parts.kicker else None
+    headline = " ".join(clean_heading(ln.text) for ln in parts.headline) if parts.headline else None
+    sub = None
+    if parts.subtitle is not None:
+        sub = clean_heading(parts.subtitle.text.lstrip(_DASHES + " "))
+    elif parts.subject is not None:
+        sub = clean_heading(parts.subject.text)
+    return Headline(kicker, headline, sub, parts.extra + parts.rest)
+
+
+@dataclass(slots=True)
+class _HeadlineParts:
+    """Which heading lines ``parse_headline`` reads as what, before any is cleaned."""
+
+    kicker: list[Line]
+    headline: list[Line]          # one line, or a couplet's two
+    subtitle: Line | None         # the first ——… line: the subheadline
+    subject: Line | None          # without a subtitle, the line after the headline is the subheadline
+    extra: list[Line]             # subtitles after the first, and a title's word drawn twice
+    rest: list[Line]              # heading lines no part takes: the headline is not shaped like one
+
+
+def _headline_parts(lines: list[Line]) -> _HeadlineParts:
+    """The heading lines sorted into a headline's parts: all of ``parse_headline`` but the cleaning.
+
+    Scoring asks only whether a split of a group reads as one headline
+    (``_claim_score``), which needs no cleaned text.
+    """
     heads = [ln for ln in lines if ln.kind == HEAD or ln.kind == ROLE]
     subs = [ln for ln in lines if ln.kind == SUBTITLE]
-    kicker = headline = sub = None
-    extra: list[Line] = []
-    shape_ok = True
+    left_out: list[Line] = []
     if any(c in ln.text for ln in heads for c in TITLE_COLONS):
-        heads, extra = _join_at_colons(heads)
+        heads, left_out = _join_at_colons(heads)
     main = _main_headline_index(heads, bool(subs))
-    if main:
-        kicker = " ".join(clean_heading(ln.text) for ln in heads[:main])
-    heads = heads[main:]
-    if len(heads) >= 2 and _is_couplet(heads[0], heads[1]):
-        headline = f"{clean_heading(heads[0].text)} {clean_heading(heads[1].text)}"
-        rest = heads[2:]
-    elif heads:
-        headline = clean_heading(heads[0].text)
-        rest = heads[1:]
-    else:
-        rest = []
-    if subs:
-        sub = clean_heading(subs[0].text.lstrip(_DASHES + " "))
-        extra.extend(subs[1:])
-    if rest and sub is None:
-        sub = clean_heading(rest[0].text)
+    kicker, heads = heads[:main], heads[main:]
+    n = 2 if len(heads) >= 2 and _is_couplet(heads[0], heads[1]) else min(len(heads), 1)
+    headline, rest = heads[:n], heads[n:]
+    subject = rest[0] if rest and not subs else None
+    if subject is not None:
         rest = rest[1:]
-    if rest:
-        extra.extend(rest)
-        shape_ok = False
-    return Headline(kicker, headline, sub, extra, shape_ok)
+    return _HeadlineParts(kicker, headline, subs[0] if subs else None, subject, left_out + subs[1:], rest)
 
 
-def _claim_score(lines: list[Line], unit: Unit, bodies: dict[int, str], idx: int) -> float:
+def _claim_score(lines: list[Line], unit: Unit, bodies: dict[int, BodyBigrams], idx: int) -> float:
     """How well heading lines fit a unit's body: bigram overlap, plus a shape bonus."""
     if idx not in bodies:
-        bodies[idx] = unit.body_text()
-    text = "".join(ln.text for ln in lines)
-    score = overlap_with_text(text, bodies[idx])
-    if _shape_ok(tuple((ln.no, ln.text, ln.width, ln.kind) for ln in lines)):
+        bodies[idx] = BodyBigrams(unit.body_text())
+    score = bodies[idx].overlap("".join(ln.text for ln in lines))
+    if not _headline_parts(lines).rest:  # shaped like a headline
         score += SHAPE_BONUS
     return score
-
-
-@lru_cache(maxsize=4096)
-def _shape_ok(key: tuple[tuple[int, str, float, str], ...]) -> bool:
-    """``parse_headline(lines).shape_ok``, cached: every split of a group is scored many times."""
-    return parse_headline([Line(*k) for k in key]).shape_ok
 
 
 def _can_take_headline(unit: Unit | None, lines: list[Line], after: bool, has_lead: bool) -> bool:
@@ -590,7 +594,7 @@ def _assign_heads(page: _Page) -> list[tuple[HeadGroup, list[Line]]]:
     """
     units, groups = page.units, page.groups
     has_lead = any(u.kind == "lead" for u in units)
-    cache: dict[int, str] = {}  # body text of each unit scored
+    cache: dict[int, BodyBigrams] = {}  # body of each unit scored
     todo = list(range(len(groups)))
     headed_from_above = {g.next for g in groups if g.next is not None}
     leftovers: list[tuple[HeadGroup, list[Line]]] = []
@@ -708,7 +712,10 @@ def _has_full_headline(unit: Unit) -> bool:
 
 def _is_cluster(lines: list[Line]) -> bool:
     """Heading lines a headline cannot all take (more than kicker / headline / subject): heads of several essays."""
-    return len(lines) > 3 and bool(parse_headline(lines).extra)
+    if len(lines) <= 3:
+        return False
+    parts = _headline_parts(lines)
+    return bool(parts.extra or parts.rest)
 
 
 def _claim_far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]]) -> None:
@@ -729,17 +736,17 @@ def _claim_far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]]) 
                and any(_is_full_headline(ln) for ln in lines)]
     if not clusters and not stacked:
         return  # most pages: every head stands by its text
-    bodies = {id(u): u.body_text() for u in units if u.paras}
+    bodies = {id(u): BodyBigrams(u.body_text()) for u in units if u.paras}
     while True:
         best: tuple[float, Unit, list[Line], Unit] | None = None
         for donor, lines in _far_heads(clusters, stacked):
             text = "".join(ln.text for ln in lines)
-            own = overlap_with_text(text, bodies[id(donor)])
+            own = bodies[id(donor)].overlap(text)
             for taker in units:
                 if taker is donor or taker.kind not in ("story", "orphan", "lead") or id(taker) not in bodies \
                         or _has_full_headline(taker):
                     continue
-                fit = overlap_with_text(text, bodies[id(taker)])
+                fit = bodies[id(taker)].overlap(text)
                 if fit >= FAR_CLAIM_MIN and fit - own >= FAR_CLAIM_MARGIN and (best is None or fit - own > best[0]):
                     best = (fit - own, donor, lines, taker)
         if best is None:
@@ -840,7 +847,8 @@ def _resolve_orphans(units: list[Unit]) -> list[Unit]:
     the page top, stands alone.
     """
     leads = [u for u in units if u.kind == "lead"]
-    grams = {id(ld): _lead_grams(ld) for ld in leads}
+    # a lead's words as it stands before orphans join it; their bigrams are made only if an orphan is scored
+    lead_texts = {id(ld): _lead_text(ld) for ld in leads}
     kept: list[Unit] = []
     for i, u in enumerate(units):
         if u.kind != "orphan" or u.head is not None or u.jump_from:
@@ -849,7 +857,7 @@ def _resolve_orphans(units: list[Unit]) -> list[Unit]:
         if not u.paras and not u.crossheads_before:
             continue
         before = units[i - 1] if i and kept and units[i - 1] is kept[-1] else None
-        host = _host_for_orphan(u, before, kept, leads, grams)
+        host = _host_for_orphan(u, before, kept, leads, lead_texts)
         if host is None:
             kept.append(u)
         else:
@@ -881,8 +889,8 @@ def is_feature_subtitle(text: str | None) -> bool:
     return bool(text) and text.rstrip().endswith(FEATURE_GENRE_WORDS)
 
 
-def _lead_grams(lead: Unit) -> frozenset[str]:
-    return bigram_set("".join(ln.text for ln in lead.lead_lines) + lead.body_text())
+def _lead_text(lead: Unit) -> str:
+    return "".join(ln.text for ln in lead.lead_lines) + lead.body_text()
 
 
 def _unfinished(unit: Unit) -> bool:
@@ -907,18 +915,26 @@ def _orphan_host_score(u: Unit, lead: Unit, grams: frozenset[str], nearest: bool
 
 
 def _host_for_orphan(u: Unit, before: Unit | None, kept: list[Unit], leads: list[Unit],
-                     grams: dict[int, frozenset[str]]) -> Unit | None:
-    """The unit an orphan run joins: a lead by score, or the story it directly continues."""
+                     lead_texts: dict[int, str]) -> Unit | None:
+    """The unit an orphan run joins: a lead by score, or the story it directly continues.
+
+    Scores are made only to choose: a page's one lead takes the orphan
+    unless the story before it may go on, and an orphan's bigrams cost
+    more than the rest of its scoring.
+    """
     prev = before if before is not None and _can_go_on(before) else None
     if leads:
+        goes_on = prev if prev is not None and not u.crossheads_before and _continues_flow(prev, u) else None
+        if len(leads) == 1 and goes_on is None:
+            return leads[0]
         kept_ids = {id(k) for k in kept}
         leads_before = [ld for ld in leads if id(ld) in kept_ids]
         nearest = leads_before[-1] if leads_before else leads[0]
-        scores = [_orphan_host_score(u, ld, grams[id(ld)], ld is nearest) for ld in leads]
+        scores = [_orphan_host_score(u, ld, bigram_set(lead_texts[id(ld)]), ld is nearest) for ld in leads]
         best = max(range(len(leads)), key=scores.__getitem__)
-        if prev is not None and not u.crossheads_before and _continues_flow(prev, u) \
-                and _orphan_host_score(u, prev, prev.body_grams(), True) + SAME_FLOW_BONUS >= scores[best]:
-            return prev
+        if goes_on is not None \
+                and _orphan_host_score(u, goes_on, goes_on.body_grams(), True) + SAME_FLOW_BONUS >= scores[best]:
+            return goes_on
         return leads[best]
     for prev in reversed(kept):
         if prev.kind in ("story", "orphan"):
