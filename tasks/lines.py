@@ -643,21 +643,28 @@ def classify_page(text: str) -> list[Line]:
 
 
 def _mark_lines_apart(lines: list[Line]) -> None:
-    """Lines whose kind shows only beside their neighbours, in place, in one pass over the page.
+    """Lines whose kind shows only beside their neighbours, in place.
 
-    A lone character between breaks (``_is_stray_character_apart``), a
-    heading listing with 、 among heading lines (``_is_listing_head``), and
-    a title split at its colon above a byline (``_title_above``).
+    A lone character between breaks is a piece of a name set vertically
+    (``STRAY``): pdftotext emits such a name one character per line between
+    a column's lines (``经 略`` / ``江`` / ``海洋方面…``), and text never
+    leaves one character alone between breaks (a paragraph's last line ends
+    with punctuation). A heading listing with 、 among heading lines
+    (``_is_listing_head``) and a title split at its colon above a byline
+    (``_title_above``) are headings. The few lines set apart by breaks, and
+    the bylines, are found first: most lines of a page are neither.
     """
-    for j, ln in enumerate(lines):
-        text = ln.text
-        if len(text) == 1:
-            if _is_stray_character_apart(lines, j):
-                ln.kind = STRAY
-        elif ln.kind == BYLINE:
+    kinds = [ln.kind for ln in lines]
+    for j in [j for j, (above, kind, below) in enumerate(zip([BLANK, *kinds], kinds, kinds[1:] + [BLANK]))
+              if kind == BYLINE or (above == BLANK and below == BLANK and (kind == PROSE or kind == HEAD))]:
+        ln = lines[j]
+        if ln.kind == BYLINE:
             for m in _title_above(lines, j):
                 lines[m].kind = HEAD
-        elif "、" in text and _is_listing_head(lines, j):
+        elif len(ln.text) == 1:
+            if "\u4e00" <= ln.text <= "\u9fff":
+                ln.kind = STRAY
+        elif "、" in ln.text and _is_listing_head(lines, j):
             ln.kind = HEAD
 
 
@@ -688,13 +695,14 @@ def _is_listing_head(lines: list[Line], j: int) -> bool:
 
     A headline lists with 、 (``保持香港、澳门长期繁荣稳定``), which
     ``is_heading_shaped`` cannot tell from a prose line's on the line alone.
-    Set apart by breaks in a cluster of heading lines (the nearest line on
-    each side a heading), with no other mark and no sentence end, it is one
-    of them: text cut alone by a column break has text on one side.
+    Set apart by breaks (the caller's check) in a cluster of heading lines
+    (the nearest line on each side a heading), with no other mark and no
+    sentence end, it is one of them: text cut alone by a column break has
+    text on one side.
     """
     ln = lines[j]
     return ln.kind == PROSE and ln.width <= HEAD_MAX_WIDTH and ln.text[-1] != "、" and not ln.terminal \
-        and _between(lines, j, (BLANK,)) and not _SENTENCE_MARKS.search(ln.text.replace("、", "")) \
+        and not _SENTENCE_MARKS.search(ln.text.replace("、", "")) \
         and all(k is None or lines[k].kind == HEAD for k in (_nonblank_before(lines, j), _nonblank_after(lines, j)))
 
 
@@ -710,24 +718,6 @@ def _nonblank_after(lines: list[Line], j: int) -> int | None:
     while k < len(lines) and lines[k].kind == BLANK:
         k += 1
     return k if k < len(lines) else None
-
-
-def _between(lines: list[Line], j: int, kinds: tuple[str, ...]) -> bool:
-    """Lines of these kinds (or the page's edge) on both sides of line ``j``."""
-    return all(k < 0 or k >= len(lines) or lines[k].kind in kinds for k in (j - 1, j + 1))
-
-
-def _is_stray_character_apart(lines: list[Line], j: int) -> bool:
-    """Line ``j`` is a lone character with breaks around it: no text, a piece of a name set vertically.
-
-    pdftotext emits an author's name printed vertically beside an essay one
-    character per line, between the column's lines (``经 略`` / ``江`` /
-    ``海洋方面…``). Text never leaves one character alone between breaks: a
-    paragraph's last line ends with punctuation, and a column holds more
-    than one line.
-    """
-    ln = lines[j]
-    return "\u4e00" <= ln.text <= "\u9fff" and ln.kind in (PROSE, HEAD) and _between(lines, j, (BLANK,))
 
 
 #: Widest line that can hold only the start of a dateline cut by a line
