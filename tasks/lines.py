@@ -661,9 +661,8 @@ def _mark_lines_apart(lines: list[Line]) -> None:
         if ln.kind == BYLINE:
             for m in _title_above(lines, j):
                 lines[m].kind = HEAD
-        elif len(ln.text) == 1:
-            if "\u4e00" <= ln.text <= "\u9fff":
-                ln.kind = STRAY
+        elif _is_stray_character(lines, j):
+            ln.kind = STRAY
         elif "、" in ln.text and _is_listing_head(lines, j):
             ln.kind = HEAD
 
@@ -703,21 +702,27 @@ def _is_listing_head(lines: list[Line], j: int) -> bool:
     ln = lines[j]
     return ln.kind == PROSE and ln.width <= HEAD_MAX_WIDTH and ln.text[-1] != "、" and not ln.terminal \
         and not _SENTENCE_MARKS.search(ln.text.replace("、", "")) \
-        and all(k is None or lines[k].kind == HEAD for k in (_nonblank_before(lines, j), _nonblank_after(lines, j)))
+        and _is_head_or_edge(lines, prev_nonblank(lines, j - 1)) \
+        and _is_head_or_edge(lines, next_nonblank(lines, j + 1))
 
 
-def _nonblank_before(lines: list[Line], j: int) -> int | None:
-    k = j - 1
-    while k >= 0 and lines[k].kind == BLANK:
-        k -= 1
-    return k if k >= 0 else None
+def _is_head_or_edge(lines: list[Line], k: int) -> bool:
+    """Line ``k`` is a heading, or ``k`` is past the page's edge."""
+    return not 0 <= k < len(lines) or lines[k].kind == HEAD
 
 
-def _nonblank_after(lines: list[Line], j: int) -> int | None:
-    k = j + 1
-    while k < len(lines) and lines[k].kind == BLANK:
-        k += 1
-    return k if k < len(lines) else None
+def next_nonblank(lines: list[Line], i: int) -> int:
+    """The first line from ``i`` on that is not blank; ``len(lines)`` when there is none."""
+    while i < len(lines) and lines[i].kind == BLANK:
+        i += 1
+    return i
+
+
+def prev_nonblank(lines: list[Line], i: int) -> int:
+    """The last line up to ``i`` that is not blank; -1 when there is none."""
+    while i >= 0 and lines[i].kind == BLANK:
+        i -= 1
+    return i
 
 
 #: Widest line that can hold only the start of a dateline cut by a line

@@ -59,6 +59,7 @@ from tasks.lines import (
     classify_page,
     couplet_shaped,
     is_one_line_couplet,
+    next_nonblank,
     split_bullet_lead,
 )
 from tasks.model import Article, Block, PageResult, Residue
@@ -183,7 +184,7 @@ def _regions(lines: list[Line]) -> list[tuple[str, list[Line]]]:
             out.append(("head", grp))
             i = j
         elif ln.kind == ROLE:  # first half of a two-line photo credit
-            k = _next_nonblank(lines, i + 1)
+            k = next_nonblank(lines, i + 1)
             out.append(("credit", [ln, lines[k]]))
             i = k + 1
         elif ln.kind == BLANK:
@@ -194,14 +195,8 @@ def _regions(lines: list[Line]) -> list[tuple[str, list[Line]]]:
     return out
 
 
-def _next_nonblank(lines: list[Line], i: int) -> int:
-    while i < len(lines) and lines[i].kind == BLANK:
-        i += 1
-    return i
-
-
 def _role_starts_credit(lines: list[Line], i: int) -> bool:
-    k = _next_nonblank(lines, i + 1)
+    k = next_nonblank(lines, i + 1)
     return k < len(lines) and lines[k].kind == CREDIT
 
 
@@ -294,6 +289,10 @@ def _units(lines: list[Line]) -> _Page:
 #: Heading lines this short (Chinese characters) are a banner's or kicker's
 #: fragments (防风险, 活实体) or a name, not a crosshead over text.
 FRAGMENT_MAX_CHARS = 4
+#: Text that goes on after a box is set in the column of the text before it:
+#: their measured widths differ by at most this (half-width digits and
+#: punctuation compression move a justified column by about one unit).
+CUT_TEXT_COLUMN_SLACK = 1.0
 
 
 def _resumes_cut_text(unit: Unit, heads: list[Line], para: Paragraph) -> bool:
@@ -309,7 +308,7 @@ def _resumes_cut_text(unit: Unit, heads: list[Line], para: Paragraph) -> bool:
     """
     last = unit.paras[-1]
     if para.indented or para.dateline or para.bullet or para.ends_article or last.terminated \
-            or last.ends_article or len(last.lines) < 2 or abs(last.column - para.column) > 1.0:
+            or last.ends_article or len(last.lines) < 2 or abs(last.column - para.column) > CUT_TEXT_COLUMN_SLACK:
         return False
     return all(_han_count(ln.text) <= FRAGMENT_MAX_CHARS for ln in heads) \
         or break_splits_word(last.lines[-1].text, para.lines[0].text)
