@@ -818,3 +818,36 @@ def test_heading_lines_between_a_subtitled_byline_and_its_text_title_its_first_s
     else:
         assert (article.authors, article.crossheads) == (["范祚军"], ["形成全面开放", "新格局的重大举措"])
     check_nothing_lost(page, result)
+
+
+def test_a_signed_text_with_no_headline_takes_the_heading_lines_after_it():
+    """A byline with nothing above it leaves its text headless: the heads after that text are its own.
+
+    The story under the heads has its own headline after its body, as the
+    page prints them; both texts share the headline's words alike.
+    """
+    page = ("本报记者 袁媛\n\n入冬以来，全市中小学利用操场浇\n筑冰场，开设滑冰课程，冰雪课程\n"
+            "走进校园，学生快乐体验滑冰。\n\n冰雪运动进校园\n快乐体验促健康\n\n"
+            "本报讯（通讯员 胡斌）日前，全市\n冰雪运动季开幕，市民快乐参加冰\n雪运动，体验冰雪，健康意识增强。\n\n"
+            "全民健身热\n赛场展风采\n")
+    result = segment_page(page)
+    essay = heads(result)["冰雪运动进校园 快乐体验促健康"]
+    assert essay.authors == ["袁媛"]
+    assert heads(result)["全民健身热 赛场展风采"].authors == ["胡斌"]
+    check_nothing_lost(page, result)
+
+
+def test_a_crosshead_drawn_twice_heads_the_section_after_it_not_the_text_above():
+    """Between a headless signed text and a feature's section, the doubled line stays the section's crosshead."""
+    page = ("提升政务服务水平 助力高质量发展\n——县政数局工作综述\n\n本报通讯员 吴禹浩\n\n"
+            "今年以来，县政数局持续深化改革，政务服务水平不断提升，群众办事更加便捷。\n\n"
+            "全媒体记者 张馨月\n\n近日，区政务服务中心推行企业开\n办一窗通办服务模式，企业开办时\n间压缩至一个工作日以内。\n\n"
+            "深化放管服改革  跑出审批加速度\n\n政务服务水平不断提升政务服务水平不断提升\n\n"
+            "全县依申请政务服务事项进驻比例\n达九成，政务服务中心设置自助服\n务区，群众办事更加便捷高效。\n")
+    result = segment_page(page)
+    report = heads(result)["深化放管服改革 跑出审批加速度"]
+    assert report.authors == ["张馨月"]
+    assert report.subheadline is None and "政务服务水平不断提升" not in report.crossheads
+    (feature,) = by_kind(result, "feature")
+    assert "政务服务水平不断提升" in feature.crossheads
+    check_nothing_lost(page, result)
