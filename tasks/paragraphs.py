@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import cast
 
-from tasks.clean import join_lines
+from tasks.clean import display_width, join_lines
 from tasks.credits import AUTHOR_NOTE_RE, parse_trailing_credit
 from tasks.lines import BLANK, BULLET, DATELINE, JUMP_TO_SUFFIX_RE, Line, split_bullet_lead
 
@@ -269,6 +269,25 @@ def _jumps_away(lines: list[Line]) -> bool:
         return False  # every jump-to marker holds 转: most lines are not worth joining
     tail = join_lines([ln.text for ln in lines[-2:]])
     return JUMP_TO_SUFFIX_RE.search(tail) is not None
+
+
+#: A number (digits, ASCII or full width, with their decimal points,
+#: separators and percent sign) opening a line: it cannot be broken.
+_NUMBER_OPENING = re.compile("[0-9０-９][0-9０-９.．,，%％]*")
+
+
+def broke_before_a_number(lines: list[Line], column: float) -> bool:
+    """The first line stops short only because the number opening the next would not fit after it.
+
+    A number is never broken across lines: a line before one stops where
+    the number would overrun the column, as short as an indent
+    (``审批项目150件，计划完成投资`` / ``301.6亿元。``). Such a line is no
+    paragraph's start.
+    """
+    if len(lines) < 2:
+        return False
+    m = _NUMBER_OPENING.match(lines[1].text)
+    return m is not None and lines[0].width + display_width(m.group().rstrip("，,")) > column + 0.1
 
 
 def _make_paragraph(lines: list[Line], column: float, terminated: bool) -> Paragraph:

@@ -63,7 +63,7 @@ from tasks.lines import (
     split_bullet_lead,
 )
 from tasks.model import Article, Block, PageResult, Residue
-from tasks.paragraphs import Paragraph, build_paragraphs, same_flow
+from tasks.paragraphs import Paragraph, broke_before_a_number, build_paragraphs, same_flow
 
 #: Lines of a heading group that one headline can take: kicker, a couplet of
 #: two lines, a subject line.
@@ -976,12 +976,18 @@ def _continues_flow(prev: Unit, u: Unit) -> bool:
 #: Score a far-away paragraph must reach to complete an unfinished one.
 #: Each signal is worth 1 (a full, unindented first line; being the last
 #: paragraph of its article, where moved tails land; a join that forms a
-#: dictionary word); one strong signal is not enough on its own.
+#: dictionary word); one strong signal is not enough on its own. A first
+#: line short only because the number after it would not fit is worth half:
+#: it may be an indent as well (seed 11's set: one such tail found, seed 7's:
+#: one paragraph start taken for a tail).
 TAIL_MIN_SCORE = 1.5
 
 
 def _tail_score(p: Paragraph, q: Paragraph, is_last: bool) -> float:
-    score = 0.0 if q.indented else 1.0
+    if not q.indented:
+        score = 1.0
+    else:
+        score = 0.5 if broke_before_a_number(q.lines, q.column) else 0.0
     score += 1.0 if is_last else 0.0
     score += 1.0 if break_splits_word(p.lines[-1].text, q.lines[0].text) else 0.0
     return score

@@ -4,7 +4,7 @@ import pytest
 
 from tasks.clean import display_width
 from tasks.lines import DATELINE, PROSE, Line, classify_page
-from tasks.paragraphs import FLOW_CHANGE, Paragraph, build_paragraphs, column_widths, same_flow
+from tasks.paragraphs import FLOW_CHANGE, Paragraph, broke_before_a_number, build_paragraphs, column_widths, same_flow
 
 
 def para(*widths, column=None):
@@ -74,3 +74,15 @@ def test_an_author_note_ends_its_paragraph_and_its_article(note):
     note_para = next(p for p in paras if p.text.replace(" ", "").startswith("（作者"))
     assert note_para.ends_article
     assert note_para.text.replace(" ", "") == note.replace(" ", "").replace("\n", "")
+
+
+@pytest.mark.parametrize("first, second, broke", [
+    ("审批项目１５０件，计划完成投资", "３０１．６亿元。政数局推动新版", True),   # 15 + 5 > 17
+    ("审批项目150件，计划完成投资", "12301.62亿元。政数局推动新版", True),    # 13.5 + 4 > 17
+    ("审批项目150件，计划完成投资", "301.6亿元。政数局推动新版全流", False),   # 13.5 + 2.5: it would fit
+    ("  全县建成文明实践站共计", "12个，常态化开展志愿服务活动", False),      # 12 + 1: it would fit
+    ("一年来，县政数局始终坚持以", "人民为中心，全力打造高效便捷", False),      # no number opens the next line
+])
+def test_a_line_stops_short_before_a_number_that_would_not_fit(first, second, broke):
+    lines = [Line(1, first, display_width(first), PROSE), Line(2, second, display_width(second), PROSE)]
+    assert broke_before_a_number(lines, 17.0) is broke
