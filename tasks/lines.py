@@ -412,7 +412,8 @@ def _stands_apart_from(head: Line, lines: list[Line], j: int) -> bool:
     >>> _stands_apart_from(Line(1, "靖宇县孤家子镇发展庭院经济带动农民增收", 19.0, HEADISH), [None] + body, 1)
     True
     """
-    if _stands_short_of(head, lines[j]) or _opens_indented_paragraph(lines, j) or _is_stray_character(lines, j):
+    if _stands_short_of(head, lines[j]) or _opens_indented_paragraph(lines, j) or _is_stray_character(lines, j) \
+            or _next_opens_a_sentence(lines, j - 1):
         return True
     below = [ln.width for ln in _text_lines_from(lines, j, 3)]
     return _shows_a_column(below) and head.width >= max(below) + HEAD_WIDER_THAN_TEXT
@@ -482,7 +483,7 @@ def _opens_indented_paragraph(lines: list[Line], j: int) -> bool:
         return False
     if _DATE_OPENING_RE.match(first.text):
         return True  # ``11 月17 日，铁``: a date and a comma open a paragraph, however the digits measure
-    if _has_narrow_characters(first.text):
+    if _has_narrow_characters(first.text) or _next_opens_a_sentence(lines, j):
         return False
     # narrow characters, and the spaces of letterspaced lines, show no true width
     below = [ln.width for ln in _text_lines_from(lines, j + 1, COLUMN_PROBE_LINES)
@@ -495,6 +496,22 @@ def _opens_indented_paragraph(lines: list[Line], j: int) -> bool:
 
 #: A date and a comma, the way a news paragraph (or a caption) opens: ``11 月17 日，``.
 _DATE_OPENING_RE = re.compile(r"[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日\s*[，,]")
+
+
+#: How a news text's first sentence opens: a date, a time word or ``…以来``, then a comma.
+_SENTENCE_OPENING_RE = re.compile(
+    r"(?:[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日|近日|日前|今天|今日|昨天|昨日|当天|目前|[\u4e00-\u9fff]{1,4}以来)\s*[，,]")
+
+
+def _next_opens_a_sentence(lines: list[Line], j: int) -> bool:
+    """The line after ``j`` opens a sentence (``近日，``), so line ``j``, unfinished, does not run into it.
+
+    Such a line is a headline's subject line printed straight above the
+    text, however close its width is to an indent's.
+    """
+    nxt = lines[j + 1] if j + 1 < len(lines) else None
+    return nxt is not None and nxt.kind in (PROSE, HEADISH) and _SENTENCE_OPENING_RE.match(nxt.text) is not None \
+        and not break_splits_word(lines[j].text, nxt.text)
 
 
 def _has_narrow_characters(text: str) -> bool:

@@ -874,3 +874,21 @@ def test_a_moved_tail_whose_first_line_stops_short_before_a_number_rejoins_its_s
                           "企业和群众办事更加便捷，办事效率明显提高，营商环境持续向好发展。")
                for p in feature.paragraphs)
     check_nothing_lost(page, result)
+
+
+@pytest.mark.parametrize("opening", ["近日,", "日前,", "今年以来,", "11月17日，"])
+def test_a_subject_line_straight_above_text_that_opens_a_sentence_is_part_of_the_headline(opening):
+    """A subject line an indent short of the text under it, with no blank between, is no paragraph's first line.
+
+    A first line, unfinished, runs on into the line below; it cannot run on
+    into a sentence that opens there. (The text's own first line holds an
+    ASCII comma or digits, so its indent cannot be measured.)
+    """
+    page = ("深化放管服改革\n跑出审批加速度\n绿园区企业开办实现一日办结\n"
+            f"{opening}绿园区政务服务中心正式推\n行企业开办一窗通办服务模式，将营业\n执照办理、公章刻制、税务登记等环节整\n"
+            "合到一个窗口，企业开办时间由原来的\n四个工作日压缩至一个工作日以内。\n")
+    result = segment_page(page)
+    (article,) = result.articles
+    assert (article.headline, article.subheadline) == ("深化放管服改革 跑出审批加速度", "绿园区企业开办实现一日办结")
+    assert article.paragraphs[0].startswith(opening.replace(",", "，"))
+    check_nothing_lost(page, result)
