@@ -88,10 +88,11 @@ def display_width(text: str) -> float:
     """Printed width of a line in full-width units.
 
     A Chinese character or mark is one unit, an ASCII character half a unit;
-    a space counts only where it separates Chinese from Latin or digits.
+    a space counts only where it separates Chinese from Latin or digits, and
+    not in a letterspaced line, where every space is the spread of justification.
 
-    >>> display_width("事项 40 项，"), display_width("通 过 学")
-    (6.0, 3.0)
+    >>> display_width("事项 40 项，"), display_width("通 过 学"), display_width("全 市 80 所 学 校")
+    (6.0, 3.0, 6.0)
     """
     narrow = _WIDE_RUN.sub("", text)  # every character half a unit wide, and the spaces
     wide = len(text) - len(narrow)
@@ -103,8 +104,8 @@ def display_width(text: str) -> float:
 def _width_with_spaces(text: str, wide: int) -> float:
     """``display_width`` of a text that holds spaces or tabs and ``wide`` wide characters."""
     narrow = len(text) - wide - text.count(" ") - text.count("\t")  # narrow characters but the spaces
-    if not _ALNUM.search(text):
-        return wide + 0.5 * narrow  # letterspaced Chinese: no space touches a letter or digit
+    if not _ALNUM.search(text) or _letterspaced(text.split()):
+        return wide + 0.5 * narrow  # no space touches a letter or digit, or every space is letterspacing
     mixed = len("".join(_SPACES_AFTER_ALNUM.findall(text))) + len(_SPACES_BEFORE_ALNUM.findall(text))
     # Sums of halves are exact in floating point, so this equals adding character by character.
     return wide + 0.5 * narrow + MIXED_SPACE_WIDTH * mixed

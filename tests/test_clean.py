@@ -104,6 +104,7 @@ def test_split_doubled(raw, expected):
     ("通 过 学", 3.0),
     ("ABCD", 2.0),
     ("“学法规，知敬畏”", 9.0),
+    ("全 市 80 所 学 校 的 4.6 万 名", 10.5),  # letterspaced: the spaces by the digits are spread too
 ])
 def test_display_width(text, width):
     assert display_width(text) == width
@@ -157,8 +158,11 @@ def ref_display_width(text):
     w = 0.0
     prev = ""
     n = len(text)
+    spread = ref_is_letterspaced(text)  # every space the spread of justification
     for i, ch in enumerate(text):
         if ch == " " or ch == "\t":
+            if spread:
+                continue
             nxt = text[i + 1] if i + 1 < n else ""
             if (prev and prev.isascii() and prev.isalnum()) or (nxt and nxt.isascii() and nxt.isalnum()):
                 w += 0.5

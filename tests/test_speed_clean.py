@@ -29,6 +29,7 @@ from tasks.clean import (
     display_widths,
     fold_fullwidth_alnum,
     fullwidth_punctuation,
+    is_letterspaced,
     remove_cjk_spacing,
 )
 
@@ -68,7 +69,7 @@ def old_clean_paragraph(text):
 
 def _old_width_with_spaces(text, wide):
     narrow = len(text) - wide - text.count(" ") - text.count("\t")
-    if not _OLD_ALNUM.search(text):
+    if not _OLD_ALNUM.search(text) or is_letterspaced(text):
         return wide + 0.5 * narrow
     mixed = len("".join(_OLD_SPACES_AFTER_ALNUM.findall(text))) + len(_OLD_SPACES_BEFORE_ALNUM.findall(text))
     return wide + 0.5 * narrow + 0.5 * mixed
