@@ -113,7 +113,8 @@ def column_widths(blocks: list[list[Line]]) -> list[float]:
     """The column width of each block: the median width of its lines.
 
     Short blocks (a paragraph's tail, a two-line column top) borrow the width
-    of the nearest block that has enough lines to tell, unless their own lines
+    of the nearest block that has enough lines to tell (the one before; the one
+    after for a block that a dateline opens), unless their own lines
     are clearly wider, or (two lines or more) clearly narrower: then they are
     another flow and keep their own width.
     """
@@ -128,6 +129,8 @@ def column_widths(blocks: list[list[Line]]) -> list[float]:
         if w is None:
             prev = next((own[k] for k in range(i - 1, -1, -1) if own[k] is not None), None)
             nxt = next((own[k] for k in range(i + 1, len(own)) if own[k] is not None), None)
+            if blocks[i][0].kind == DATELINE:
+                prev, nxt = nxt, prev  # a dateline opens the text after it: its column is that text's
             w = prev if prev is not None else nxt
             widest = max(ln.width for ln in measured[i])
             if w is None or widest > w + FLOW_CHANGE or (len(measured[i]) > 1 and widest < w - FLOW_CHANGE):
@@ -136,9 +139,17 @@ def column_widths(blocks: list[list[Line]]) -> list[float]:
     return out
 
 
+#: How a line holding only a dateline (or a jump-from marker) ends: its bracket closed, or 电/讯.
+_DATELINE_ALONE_ENDS = ("）", ")", "电", "讯")
+
+
 def _measure_lines(block: list[Line]) -> list[Line]:
-    """The lines of a block that show its column: a dateline set on its own line does not."""
-    text = [ln for ln in block if ln.kind != DATELINE]
+    """The lines of a block that show its column: a dateline set on its own line does not.
+
+    A dateline run into its text (``本报讯（记者 王芳）近日，…``,
+    ``（上接第一版）今年以来…``) fills its line like any other.
+    """
+    text = [ln for ln in block if ln.kind != DATELINE or not ln.text.endswith(_DATELINE_ALONE_ENDS)]
     return text or block
 
 

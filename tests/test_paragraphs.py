@@ -86,3 +86,22 @@ def test_an_author_note_ends_its_paragraph_and_its_article(note):
 def test_a_line_stops_short_before_a_number_that_would_not_fit(first, second, broke):
     lines = [Line(1, first, display_width(first), PROSE), Line(2, second, display_width(second), PROSE)]
     assert broke_before_a_number(lines, 17.0) is broke
+
+
+def _block(*rows):
+    return [Line(no, text, display_width(text), kind) for no, (text, kind) in enumerate(rows, 1)]
+
+
+def test_a_dateline_run_into_its_text_measures_its_column():
+    """Only a dateline alone on its line is left out of the column's measure; one that runs on fills its line."""
+    block = _block(("本报讯（记者 王芳）近日，永吉县卫生健康局组织县医院、中医", DATELINE),
+                   ("院等单位的医务人员，走进孤家子镇开展健康下乡义诊活动，为当", PROSE),
+                   ("地群众提供免费健康咨询服务。", PROSE))
+    assert column_widths([block]) == [28.0]  # the median of 28, 29 and 14, not the wider of the two under it
+
+
+def test_a_block_a_dateline_opens_takes_the_column_of_the_text_after_it():
+    wide = _block(*[("走进长岭县榆树台镇的农户庭院，一排排大棚整齐排列，棚内的香菇长势喜人。", PROSE)] * 3)
+    cut = _block(("本报讯（记者 孟想", DATELINE))
+    narrow = _block(*[("芦可欣）记者从市气象", PROSE), ("局获悉，受冷暖空气共", PROSE), ("同影响，今明两天我市", PROSE)])
+    assert column_widths([wide, cut, narrow]) == [35.0, 10.0, 10.0]

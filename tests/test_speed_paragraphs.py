@@ -29,13 +29,16 @@ def _ref_blocks(lines):
 
 
 def ref_column_widths(blocks):
-    measured = [[ln for ln in b if ln.kind != DATELINE] or b for b in blocks]
+    alone = ("）", ")", "电", "讯")  # how a line holding only a dateline ends
+    measured = [[ln for ln in b if ln.kind != DATELINE or not ln.text.endswith(alone)] or b for b in blocks]
     own = [float(median(ln.width for ln in m)) if len(m) >= 3 else None for m in measured]
     out = []
     for i, w in enumerate(own):
         if w is None:
             prev = next((own[k] for k in range(i - 1, -1, -1) if own[k] is not None), None)
             nxt = next((own[k] for k in range(i + 1, len(own)) if own[k] is not None), None)
+            if blocks[i][0].kind == DATELINE:
+                prev, nxt = nxt, prev
             w = prev if prev is not None else nxt
             widest = max(ln.width for ln in measured[i])
             if w is None or widest > w + 3.0 or (len(measured[i]) > 1 and widest < w - 3.0):
