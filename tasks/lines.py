@@ -495,12 +495,12 @@ def _opens_indented_paragraph(lines: list[Line], j: int) -> bool:
 
 
 #: A date and a comma, the way a news paragraph (or a caption) opens: ``11 月17 日，``.
-_DATE_OPENING_RE = re.compile(r"[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日\s*[，,]")
+_DATE = r"[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日"
+_DATE_OPENING_RE = re.compile(_DATE + r"\s*[，,]")
 
 
 #: How a news text's first sentence opens: a date, a time word or ``…以来``, then a comma.
-_SENTENCE_OPENING_RE = re.compile(
-    r"(?:[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日|近日|日前|今天|今日|昨天|昨日|当天|目前|[\u4e00-\u9fff]{1,4}以来)\s*[，,]")
+_SENTENCE_OPENING_RE = re.compile(rf"(?:{_DATE}|近日|日前|今天|今日|昨天|昨日|当天|目前|[\u4e00-\u9fff]{{1,4}}以来)\s*[，,]")
 
 
 def _next_opens_a_sentence(lines: list[Line], j: int) -> bool:

@@ -292,8 +292,8 @@ def broke_before_a_number(lines: list[Line], column: float) -> bool:
 
     A number is never broken across lines: a line before one stops where
     the number would overrun the column, as short as an indent
-    (``审批项目150件，计划完成投资`` / ``301.6亿元。``). Such a line is no
-    paragraph's start.
+    (``审批项目150件，计划完成投资`` / ``301.6亿元。``): its shortness shows
+    no indent, though the line may open a paragraph all the same.
     """
     if len(lines) < 2:
         return False

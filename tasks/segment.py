@@ -594,9 +594,9 @@ def _assign_heads(page: _Page) -> list[tuple[HeadGroup, list[Line]]]:
     (``ADJACENT_SPLIT_PENALTY``); a story with no heading lines above it
     favours the lines below it (``NO_HEAD_ABOVE_BONUS``), and a signed text
     with no headline the lines after it (``HEADLESS_LEAD_BONUS``); a line
-    drawn twice is a crosshead and never goes to the text above it; on a lead's page,
-    head-less prose without its own credit is likely a section of the lead
-    and claims a headline at a cost (``ORPHAN_ON_LEAD_PAGE_PENALTY``).
+    drawn twice is a crosshead and never goes to the text above it; on a
+    lead's page, head-less prose without its own credit is likely a section
+    of the lead and claims a headline at a cost (``ORPHAN_ON_LEAD_PAGE_PENALTY``).
     Lines given to an orphan unit that already has a headline, or that no
     headline can take, become crossheads of the unit after them.
     Returns the lines left unassigned for each group.
