@@ -494,8 +494,9 @@ def _opens_indented_paragraph(lines: list[Line], j: int) -> bool:
     return _shows_a_column(below) and column - INDENT_MAX <= first.width <= column - INDENT_MIN
 
 
-#: A date and a comma, the way a news paragraph (or a caption) opens: ``11 月17 日，``.
+#: A day of a month: ``11 月17 日``.
 _DATE = r"[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日"
+#: A date and a comma, the way a news paragraph (or a caption) opens: ``11 月17 日，``.
 _DATE_OPENING_RE = re.compile(_DATE + r"\s*[，,]")
 
 
@@ -545,9 +546,7 @@ def _fills_column(lines: list[Line], i: int, j: int) -> bool:
         return False  # a crosshead drawn twice, or two phrases set apart by a gap, is a heading, however wide
     if _under_a_headline(lines, i):
         return False  # the subject line of a headline group above it
-    k = j
-    while k < len(lines) and lines[k].kind == BLANK:
-        k += 1
+    k = next_nonblank(lines, j)
     if k == j or k >= len(lines) or lines[k].kind not in (PROSE, HEADISH):
         return False
     widths = []
@@ -638,9 +637,7 @@ def _continues_into_prose(lines: list[Line], j: int) -> bool:
     A paragraph's first line cut off by a column break looks like a heading
     (no punctuation, blank below); the word it breaks gives it away.
     """
-    k = j
-    while k < len(lines) and lines[k].kind == BLANK:
-        k += 1
+    k = next_nonblank(lines, j)
     if k >= len(lines) or lines[k].kind not in (PROSE, HEADISH):
         return False
     return break_splits_word(lines[j - 1].text, lines[k].text)

@@ -139,8 +139,9 @@ def column_widths(blocks: list[list[Line]]) -> list[float]:
     return out
 
 
+_CLOSING_BRACKETS = ("）", ")")
 #: How a line holding only a dateline (or a jump-from marker) ends: its bracket closed, or 电/讯.
-_DATELINE_ALONE_ENDS = ("）", ")", "电", "讯")
+_DATELINE_ALONE_ENDS = (*_CLOSING_BRACKETS, "电", "讯")
 
 
 def _measure_lines(block: list[Line]) -> list[Line]:
@@ -155,7 +156,6 @@ def _measure_lines(block: list[Line]) -> list[Line]:
 
 #: Lines that open a paragraph of their own.
 _OPENERS = (DATELINE, BULLET)
-_CLOSING_BRACKETS = ("）", ")")
 
 
 def _ends_paragraph(a: Line, wa: float, a_ends: bool, b: Line, wb: float, b_ends: bool, more: bool) -> bool:
@@ -292,8 +292,9 @@ def broke_before_a_number(lines: list[Line], column: float) -> bool:
 
     A number is never broken across lines: a line before one stops where
     the number would overrun the column, as short as an indent
-    (``审批项目150件，计划完成投资`` / ``301.6亿元。``): its shortness shows
-    no indent, though the line may open a paragraph all the same.
+    (``审批项目１５０件，计划完成投资`` / ``３０１．６亿元。`` in a column of 17):
+    its shortness shows no indent, though the line may open a paragraph all
+    the same.
     """
     if len(lines) < 2:
         return False

@@ -627,7 +627,7 @@ def _assign_heads(page: _Page) -> list[tuple[HeadGroup, list[Line]]]:
         found: tuple[float, int] | None = None
         for k in range(n + 1):
             a, b = g.lines[:k], g.lines[k:]
-            if a and (not _can_take_headline(prev, a, True, has_lead) or _any_crosshead(a)):
+            if a and (not _can_take_headline(prev, a, True, has_lead) or any(map(_drawn_twice, a))):
                 continue  # a crosshead drawn twice heads the text after it, never the text above
             b_head = bool(b) and _can_take_headline(nxt, b, False, has_lead) and not _all_crossheads(b)
             if b and not b_head and not (nxt is not None and nxt.kind in ("orphan", "lead", "story")):
@@ -793,14 +793,13 @@ def _closed_by_own_credit(unit: Unit) -> bool:
     return bool(unit.paras) and unit.paras[-1].credited
 
 
+def _drawn_twice(line: Line) -> bool:
+    """A heading line the PDF drew twice: a crosshead (headlines are not), which heads the text after it."""
+    return bool(split_doubled(line.text)[1])
+
+
 def _all_crossheads(lines: list[Line]) -> bool:
-    """Doubled heading lines are crossheads (headlines are not drawn twice)."""
-    return all(split_doubled(ln.text)[1] for ln in lines)
-
-
-def _any_crosshead(lines: list[Line]) -> bool:
-    """Some heading line is drawn twice: a crosshead, which heads the text after it."""
-    return any(split_doubled(ln.text)[1] for ln in lines)
+    return all(map(_drawn_twice, lines))
 
 
 # --- articles ------------------------------------------------------------------------
