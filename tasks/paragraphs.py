@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import cast
 
-from tasks.clean import display_width, join_lines
+from tasks.clean import display_width, ends_sentence, join_lines
 from tasks.credits import AUTHOR_NOTE_RE, parse_trailing_credit
 from tasks.lines import BLANK, BULLET, DATELINE, JUMP_TO_SUFFIX_RE, Line, split_bullet_lead
 
@@ -109,6 +109,25 @@ def _median(values: list[float]) -> float:
     return data[n // 2] if n % 2 else (data[n // 2 - 1] + data[n // 2]) / 2
 
 
+def _full_widths(measured: list[Line]) -> list[float]:
+    """The widths that tell a block's column: of three lines, a last one that ends a sentence tells nothing.
+
+    A paragraph's last line stops where its sentence does. In a block of
+    three, that one short line is a third of the measure and pulls the median
+    down to a full line of a narrower column: a caption set wider than the
+    story above it (``[15, 17, 12]`` under a column of 12) would read as the
+    story's flow. Longer blocks have enough full lines to outvote it.
+
+    >>> _full_widths([Line(1, "近日，农民画展在县文化馆开", 15.0, "prose"),
+    ...               Line(2, "展，百余幅作品集中展出，展", 17.0, "prose"),
+    ...               Line(3, "示了当地群众的美好生活。", 12.0, "prose")])
+    [15.0, 17.0]
+    """
+    if len(measured) == MIN_LINES_FOR_WIDTH and ends_sentence(measured[-1].text):
+        return [ln.width for ln in measured[:-1]]
+    return [ln.width for ln in measured]
+
+
 def column_widths(blocks: list[list[Line]]) -> list[float]:
     """The column width of each block: the median width of its lines.
 
@@ -120,7 +139,7 @@ def column_widths(blocks: list[list[Line]]) -> list[float]:
     """
     measured = [_measure_lines(b) for b in blocks]
     own: list[float | None] = [
-        float(_median([ln.width for ln in m])) if len(m) >= MIN_LINES_FOR_WIDTH else None for m in measured
+        float(_median(_full_widths(m))) if len(m) >= MIN_LINES_FOR_WIDTH else None for m in measured
     ]
     if None not in own:
         return cast(list[float], own)  # every block measures its own column: none borrows

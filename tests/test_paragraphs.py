@@ -97,7 +97,7 @@ def test_a_dateline_run_into_its_text_measures_its_column():
     block = _block(("本报讯（记者 王芳）近日，永吉县卫生健康局组织县医院、中医", DATELINE),
                    ("院等单位的医务人员，走进孤家子镇开展健康下乡义诊活动，为当", PROSE),
                    ("地群众提供免费健康咨询服务。", PROSE))
-    assert column_widths([block]) == [28.0]  # the median of 28, 29 and 14, not the wider of the two under it
+    assert column_widths([block]) == [28.5]  # the median of 28 and 29 (the tail 14 tells nothing), not 29 alone
 
 
 def test_a_block_a_dateline_opens_takes_the_column_of_the_text_after_it():
@@ -105,3 +105,17 @@ def test_a_block_a_dateline_opens_takes_the_column_of_the_text_after_it():
     cut = _block(("本报讯（记者 孟想", DATELINE))
     narrow = _block(*[("芦可欣）记者从市气象", PROSE), ("局获悉，受冷暖空气共", PROSE), ("同影响，今明两天我市", PROSE)])
     assert column_widths([wide, cut, narrow]) == [35.0, 10.0, 10.0]
+
+
+def test_a_caption_set_wider_than_the_story_above_it_is_its_own_paragraph():
+    """Of three lines, a last one that ends a sentence does not measure the column.
+
+    The caption's lines are 16, 18 and 13 wide: their median, 16, is within
+    ``FLOW_CHANGE`` of the story's 13, and the story's full last line ran on
+    into it. Its two full lines show a column of 17.
+    """
+    page = ("负责人介绍，将把冰雪运动纳\n入学校体育教学计划，培养学\n生终身锻炼的良好生活习惯。\n\n"
+            "近日，县里的农民画非遗技艺展在县\n文化馆开展，一百二十余幅作品集中展出\n展示了当地群众的美好生活。\n")
+    paras = build_paragraphs(classify_page(page))
+    assert [p.text[:4] for p in paras] == ["负责人介", "近日，县"]
+    assert [p.column for p in paras] == [13.0, 17.0]

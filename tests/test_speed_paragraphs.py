@@ -10,7 +10,7 @@ from statistics import median
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tasks.clean import join_lines
+from tasks.clean import ends_sentence, join_lines
 from tasks.lines import BLANK, BULLET, DATELINE, PROSE, Line, classify_page, split_bullet_lead
 from tasks.paragraphs import Paragraph, _closed_by_credit, build_paragraphs, column_widths, merge_run_in_heads
 
@@ -31,7 +31,9 @@ def _ref_blocks(lines):
 def ref_column_widths(blocks):
     alone = ("）", ")", "电", "讯")  # how a line holding only a dateline ends
     measured = [[ln for ln in b if ln.kind != DATELINE or not ln.text.endswith(alone)] or b for b in blocks]
-    own = [float(median(ln.width for ln in m)) if len(m) >= 3 else None for m in measured]
+    # of three lines, a last one that ends a sentence (its paragraph's tail) does not measure the column
+    full = [m[:-1] if len(m) == 3 and ends_sentence(m[-1].text) else m for m in measured]
+    own = [float(median(ln.width for ln in f)) if len(m) >= 3 else None for m, f in zip(measured, full)]
     out = []
     for i, w in enumerate(own):
         if w is None:
