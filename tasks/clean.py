@@ -18,30 +18,31 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 # --- character classes -------------------------------------------------------
 
 #: CJK ideographs (BMP + ext A), CJK symbols and punctuation, full-width forms,
 #: general punctuation used in Chinese (— … “ ” ‘ ’), and bullets/boxes.
-CJK_CLASS = (
+CJK_CLASS: Final = (
     "\u2010-\u2027\u2030-\u205e\u25a0-\u25ff\u2600-\u27bf"
     "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff01-\uffee"
 )
-_CJK = f"[{CJK_CLASS}]"
+_CJK: Final = f"[{CJK_CLASS}]"
 
 #: Punctuation that may end a sentence, and closers that may follow it.
-SENTENCE_END = "。！？!?…；;"
-CLOSERS = "”’」』）)》〉】"
+SENTENCE_END: Final = "。！？!?…；;"
+CLOSERS: Final = "”’」』）)》〉】"
 
-_FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}  # ０-９
+_FULLWIDTH_ALNUM: Final = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}  # ０-９
 _FULLWIDTH_ALNUM.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
 _FULLWIDTH_ALNUM.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})  # ａ-ｚ
 _FULLWIDTH_ALNUM.update({0x3000: 0x20, 0x00A0: 0x20, 0xFF0E: 0x2E, 0xFF05: 0x25})  # 　, nbsp, ．, ％
 
 
 #: The characters ``fold_fullwidth_alnum`` changes.
-_FOLDABLE_CHARS = "".join(map(chr, sorted(_FULLWIDTH_ALNUM)))
-_FOLDABLE = re.compile(f"[{re.escape(_FOLDABLE_CHARS)}]")
+_FOLDABLE_CHARS: Final = "".join(map(chr, sorted(_FULLWIDTH_ALNUM)))
+_FOLDABLE: Final = re.compile(f"[{re.escape(_FOLDABLE_CHARS)}]")
 
 
 def fold_fullwidth_alnum(text: str) -> str:
@@ -68,20 +69,20 @@ def is_cjk(ch: str) -> bool:
 #: put a real gap there (a quarter to half em), and extractors print it as a
 #: space; spaces between two Chinese characters are letterspacing and take
 #: no width of their own.
-MIXED_SPACE_WIDTH = 0.5
+MIXED_SPACE_WIDTH: Final = 0.5
 
 
 #: Characters one unit wide: everything from U+2E80 (CJK radicals) up, plus the
 #: Chinese punctuation, symbols and boxes below it that ``is_cjk`` accepts.
-_WIDE_RUN = re.compile("[\u2010-\u2027\u2030-\u205e\u25a0-\u27bf\u2e80-\U0010ffff]+")
+_WIDE_RUN: Final = re.compile("[\u2010-\u2027\u2030-\u205e\u25a0-\u27bf\u2e80-\U0010ffff]+")
 #: A Latin letter or digit: a text without one has no space that counts.
-_ALNUM = re.compile("[A-Za-z0-9]")
+_ALNUM: Final = re.compile("[A-Za-z0-9]")
 #: Each run of spaces after a Latin letter or digit (the group), and runs of
 #: spaces not after one but followed by one (only their last space counts).
-_SPACES_AFTER_ALNUM = re.compile(r"[A-Za-z0-9]([ \t]+)")
+_SPACES_AFTER_ALNUM: Final = re.compile(r"[A-Za-z0-9]([ \t]+)")
 #: Written to start with the space, so the regex engine skips ahead to spaces instead of
 #: trying every position: ``(?<![A-Za-z0-9 \t])[ \t]+(?=[A-Za-z0-9])``.
-_SPACES_BEFORE_ALNUM = re.compile(r"[ \t](?<![A-Za-z0-9 \t][ \t])[ \t]*(?=[A-Za-z0-9])")
+_SPACES_BEFORE_ALNUM: Final = re.compile(r"[ \t](?<![A-Za-z0-9 \t][ \t])[ \t]*(?=[A-Za-z0-9])")
 
 
 def display_width(text: str) -> float:
@@ -112,8 +113,8 @@ def _width_with_spaces(text: str, wide: int) -> float:
 
 
 #: Characters neither ASCII (one UTF-8 byte, half a unit) nor wide and of three bytes (one unit).
-_NOT_ONE_OR_THREE_BYTES = re.compile(
-    "[\x80-\u200f\u2028-\u202f\u205f-\u259f\u27c0-\u2e7f\ud800-\udfff\U00010000-\U0010ffff]")
+_NOT_ONE_OR_THREE_BYTES: Final = re.compile(  # the surrogates as chr(): mypyc takes no surrogate in a literal
+    f"[\x80-\u200f\u2028-\u202f\u205f-\u259f\u27c0-\u2e7f{chr(0xD800)}-{chr(0xDFFF)}\U00010000-\U0010ffff]")
 
 
 def display_widths(texts: list[str]) -> list[float]:
@@ -133,6 +134,22 @@ def display_widths(texts: list[str]) -> list[float]:
             else (len(t.encode()) + len(t)) / 4 for t in texts]
 
 
+def holds_any(text: str, chars: tuple[str, ...]) -> bool:
+    """Whether the text holds any of the characters: what a ``[...]`` regex search answers.
+
+    A substring test per character is several times cheaper than the regex
+    engine's class test at every position of the line, and classifying a page
+    asks this of most lines. Put the likeliest character first.
+
+    >>> holds_any("稳增长，促发展", tuple("，。")), holds_any("稳增长", tuple("，。"))
+    (True, False)
+    """
+    for ch in chars:
+        if ch in text:
+            return True
+    return False
+
+
 def ends_sentence(text: str) -> bool:
     """True when the text ends with sentence-final punctuation (closers allowed).
 
@@ -148,7 +165,7 @@ def ends_sentence(text: str) -> bool:
 #: A run of spaces after or before a Chinese character. Written to start with
 #: the space, so the regex engine skips ahead to spaces instead of trying every
 #: position: ``(?<=CJK)[ \t]+|[ \t]+(?=CJK)``.
-_SPACE_BY_CJK = re.compile(f"[ \t](?:[ \t]*(?={_CJK})|(?<={_CJK}[ \t])[ \t]*)")
+_SPACE_BY_CJK: Final = re.compile(f"[ \t](?:[ \t]*(?={_CJK})|(?<={_CJK}[ \t])[ \t]*)")
 
 
 def remove_cjk_spacing(text: str) -> str:
@@ -171,7 +188,7 @@ def remove_cjk_spacing(text: str) -> str:
 #: A run of spaces with no Chinese character on either side (``New York``):
 #: the only spaces ``remove_cjk_spacing`` keeps. Written to start with the
 #: space, like ``_SPACE_BY_CJK``: ``(?<![CJK \t])[ \t]+(?![CJK \t])``.
-_KEPT_SPACE = re.compile(f"[ \t](?<![{CJK_CLASS} \t][ \t])[ \t]*(?![{CJK_CLASS} \t])")
+_KEPT_SPACE: Final = re.compile(f"[ \t](?<![{CJK_CLASS} \t][ \t])[ \t]*(?![{CJK_CLASS} \t])")
 
 
 # --- ASCII punctuation inside Chinese text -------------------------------------
@@ -180,13 +197,13 @@ _KEPT_SPACE = re.compile(f"[ \t](?<![{CJK_CLASS} \t][ \t])[ \t]*(?![{CJK_CLASS} 
 #: ``(?<=CJK)\s*,\s*|\s*,\s*(?=CJK)``. Written to start with the space or
 #: comma it consumes first (then looking back at what it took), so the regex
 #: engine skips ahead to those instead of trying every position.
-_COMMA_RE = re.compile(f"[\\s,](?:(?<={_CJK},)\\s*|(?<={_CJK}\\s)\\s*,\\s*"
-                       f"|(?<=,)\\s*(?={_CJK})|(?<=\\s)\\s*,\\s*(?={_CJK}))")
-_SIMPLE_PUNCT = {";": "；", ":": "：", "?": "？", "!": "！"}
-_SIMPLE_RE = re.compile(f"(?<={_CJK})\\s*([;:?!])|([;:?!])\\s*(?={_CJK})")
-_HAS_SIMPLE = re.compile("[;:?!]")
-_PARENS_RE = re.compile(r"\(([^()]*)\)")
-_HAS_CJK = re.compile(_CJK)
+_COMMA_RE: Final = re.compile(f"[\\s,](?:(?<={_CJK},)\\s*|(?<={_CJK}\\s)\\s*,\\s*"
+                              f"|(?<=,)\\s*(?={_CJK})|(?<=\\s)\\s*,\\s*(?={_CJK}))")
+_SIMPLE_PUNCT: Final = {";": "；", ":": "：", "?": "？", "!": "！"}
+_SIMPLE_RE: Final = re.compile(f"(?<={_CJK})\\s*([;:?!])|([;:?!])\\s*(?={_CJK})")
+_HAS_SIMPLE: Final = re.compile("[;:?!]")
+_PARENS_RE: Final = re.compile(r"\(([^()]*)\)")
+_HAS_CJK: Final = re.compile(_CJK)
 
 
 def _simple_to_fullwidth(m: re.Match[str]) -> str:
@@ -224,9 +241,9 @@ def fullwidth_punctuation(text: str) -> str:
 
 # --- lines and crossheads ---------------------------------------------------------
 
-_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_ASCII_LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 #: Every byte but the ASCII letters.
-_NOT_LETTER_BYTES = bytes(b for b in range(256) if chr(b) not in _ASCII_LETTERS)
+_NOT_LETTER_BYTES: Final = bytes(b for b in range(256) if chr(b) not in _ASCII_LETTERS)
 
 
 def has_ascii_letter(text: str) -> bool:
@@ -296,10 +313,10 @@ def clean_paragraph(text: str) -> str:
 #: What folding or ``fullwidth_punctuation`` would change: a foldable
 #: character or an ASCII mark. Folding writes no mark, so one search tells
 #: for both.
-_FOLDABLE_OR_ASCII_MARK = re.compile(f"[{re.escape(_FOLDABLE_CHARS + ',;:?!(')}]")
+_FOLDABLE_OR_ASCII_MARK: Final = re.compile(f"[{re.escape(_FOLDABLE_CHARS + ',;:?!(')}]")
 
 
-_WIDE_GAP = re.compile(r"[ \t]{2,}")
+_WIDE_GAP: Final = re.compile(r"[ \t]{2,}")
 
 
 def bracket_depth(text: str) -> int:

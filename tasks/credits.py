@@ -17,70 +17,71 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from tasks.clean import bracket_depth, fold_fullwidth_alnum, fullwidth_punctuation, is_letterspaced, join_lines
 
 #: Role words that precede names in a credit, longest first so that
 #: 全媒体记者 wins over 记者.
-ROLES = (
+ROLES: Final = (
     "首席记者", "全媒体记者", "融媒体记者", "摄影记者", "特派记者", "特约记者", "见习记者",
     "实习记者", "驻站记者", "特约通讯员", "通讯员", "实习生", "记者", "摄影", "作者",
 )
-_ROLE_ALT = "|".join(ROLES)
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
-_NAME_CHARS = f"[{_HAN}·•]"
+_ROLE_ALT: Final = "|".join(ROLES)
+_HAN: Final = "\u3400-\u4dbf\u4e00-\u9fff"
+_NAME_CHARS: Final = f"[{_HAN}·•]"
 
 #: 本报讯 / 本报曲阜讯 / 《吉林日报》讯 / 新华社北京9月9日电 / 中新网…电, then the parenthesised credit.
-_DATELINE_HEAD = (
+_DATELINE_HEAD: Final = (
     rf"(?:本\s?报[{_HAN}\w ]{{0,12}}?讯(?!\s?员)|《[^》]{{1,12}}》[{_HAN}]{{0,6}}讯(?!\s?员)"
     rf"|(?:新华社|中新社|中新网|央视网|人民网|新华网)[{_HAN}\w· ]{{0,24}}?电)"
 )
-DATELINE_RE = re.compile(rf"^\s*({_DATELINE_HEAD})\s*(?:[（(]([^（()）]{{0,60}})[）)])?")
+DATELINE_RE: Final = re.compile(rf"^\s*({_DATELINE_HEAD})\s*(?:[（(]([^（()）]{{0,60}})[）)])?")
 #: A dateline whose closing bracket is on a later line: only its opening is seen.
-DATELINE_START_RE = re.compile(
+DATELINE_START_RE: Final = re.compile(
     rf"^\s*(?:{_DATELINE_HEAD}|[（(]据(?:新华社|中新社)[^）)]{{0,20}}电"
     rf"|(?:新华社|中新社|中新网)\s*[{_HAN}]{{2,8}}\s*\d{{1,2}}\s*月)"  # wire dateline cut before 电
 )
 #: （据新华社郑州9月9日电） as a whole dateline.
-SOURCE_DATELINE_RE = re.compile(r"^\s*([（(]据[^（()）]{2,24}?(?:电|报道)[）)])")
+SOURCE_DATELINE_RE: Final = re.compile(r"^\s*([（(]据[^（()）]{2,24}?(?:电|报道)[）)])")
 
 #: Who employs the person credited: 本报记者, 新华社记者, 《吉林日报》记者.
-_ORG = r"(?:本报|本刊|新华社|中新社|人民日报|光明日报|经济日报|《[^》]{1,12}》)"
-_BYLINE_TOKEN = rf"{_ORG}?(?:{_ROLE_ALT})"
+_ORG: Final = r"(?:本报|本刊|新华社|中新社|人民日报|光明日报|经济日报|《[^》]{1,12}》)"
+_BYLINE_TOKEN: Final = rf"{_ORG}?(?:{_ROLE_ALT})"
 #: A whole line that is nothing but a byline: 本报通讯员 金鑫, □本报记者 X 本报通讯员 Y.
-BYLINE_LINE_RE = re.compile(
+BYLINE_LINE_RE: Final = re.compile(
     rf"^[□■◇◆●○]?\s*{_BYLINE_TOKEN}\s*(?:{_NAME_CHARS}\s?){{2,8}}"
     rf"(?:\s+(?:{_BYLINE_TOKEN})?\s*(?:{_NAME_CHARS}\s?){{2,8}})*\s*$"
 )
 #: A photo credit: optional role, names, then 摄 or 文/图; an agency's note
 #: ``（新华社发）`` may follow, and then a drawing is credited ``X作（新华社发）``
 #: (作 alone closes too many headings: ``扎实推进工作``).
-PHOTO_CREDIT_RE = re.compile(
+PHOTO_CREDIT_RE: Final = re.compile(
     rf"^\s*(?:{_BYLINE_TOKEN})?\s*((?:{_NAME_CHARS}\s?){{2,12}}(?:\s+(?:{_NAME_CHARS}\s?){{2,5}})*)\s*"
     rf"(摄|文/图|文／图|图/文|作(?=\s*[（(]))\s*(?:[（(][^（）()]{{1,8}}发[）)])?\s*$"
 )
 #: How a line closed by an agency's note ends: ``（新华社发）``.
-AGENCY_NOTE_ENDS = ("发）", "发)")
+AGENCY_NOTE_ENDS: Final = ("发）", "发)")
 #: A line holding only a role, the first half of a credit split over two lines.
-ROLE_ONLY_RE = re.compile(rf"^\s*[□■]?\s*{_BYLINE_TOKEN}\s*$")
+ROLE_ONLY_RE: Final = re.compile(rf"^\s*[□■]?\s*{_BYLINE_TOKEN}\s*$")
 
 #: Role words as printed in a letterspaced credit too (通 讯 员).
-_ROLE_SPACED_ALT = "|".join(r"\s?".join(role) for role in ROLES)
-_ORG_SPACED = r"(?:本\s?报|本\s?刊|新\s?华\s?社|中\s?新\s?社|人民日报|光明日报|经济日报|《[^》]{1,12}》)"
+_ROLE_SPACED_ALT: Final = "|".join(r"\s?".join(role) for role in ROLES)
+_ORG_SPACED: Final = r"(?:本\s?报|本\s?刊|新\s?华\s?社|中\s?新\s?社|人民日报|光明日报|经济日报|《[^》]{1,12}》)"
 #: A role word, as the one group: ``_ROLE_SPLIT_RE.split`` puts the role words
 #: at the odd indices of its list, and no part between two of them is one
 #: (the search would have found it first).
-_ROLE_SPLIT_RE = re.compile(rf"({_ORG_SPACED}?(?:{_ROLE_SPACED_ALT}))")
+_ROLE_SPLIT_RE: Final = re.compile(rf"({_ORG_SPACED}?(?:{_ROLE_SPACED_ALT}))")
 #: Spaces before or after a full-width bracket. Removed with a plain "" (a
 #: replacement that names a group is expanded in Python for every match).
-_PAREN_SPACE_RE = re.compile(r"\s+(?=[（）])|(?<=[（）])\s+")
-_WIDE_GAP_RE = re.compile(r"[ \t]{2,}")
-_PHOTO_MARK_END_RE = re.compile(r"(摄|文/图)$")
+_PAREN_SPACE_RE: Final = re.compile(r"\s+(?=[（）])|(?<=[（）])\s+")
+_WIDE_GAP_RE: Final = re.compile(r"[ \t]{2,}")
+_PHOTO_MARK_END_RE: Final = re.compile(r"(摄|文/图)$")
 #: What separates names in a credit, and one name.
-_NAME_SEP_RE = re.compile(r"[\s、，,]+")
-_NAME_RE = re.compile(f"{_NAME_CHARS}+")
+_NAME_SEP_RE: Final = re.compile(r"[\s、，,]+")
+_NAME_RE: Final = re.compile(f"{_NAME_CHARS}+")
 #: Brackets and the closing photo mark, kept apart when a credit is normalised.
-_CREDIT_MARKS_RE = re.compile(r"([（）]|摄$|文/图$)")
+_CREDIT_MARKS_RE: Final = re.compile(r"([（）]|摄$|文/图$)")
 
 
 def unletterspace(text: str) -> str:
@@ -110,7 +111,7 @@ def unletterspace(text: str) -> str:
 
 
 #: The names after a role word in a letterspaced credit, with a closing bracket.
-_NAMES_AFTER_ROLE_RE = re.compile(rf"([{_HAN}]{{4,6}})([）)]?)")
+_NAMES_AFTER_ROLE_RE: Final = re.compile(rf"([{_HAN}]{{4,6}})([）)]?)")
 
 
 @dataclass(slots=True)
@@ -235,8 +236,8 @@ def normalise_credit_text(text: str) -> str:
 
 
 #: Characters looked at to tell a letterspaced dateline (a dateline head is at most ~20).
-LETTERSPACE_PROBE = 24
-_CLOSE_BRACKET_RE = re.compile(r"[）)]")
+LETTERSPACE_PROBE: Final = 24
+_CLOSE_BRACKET_RE: Final = re.compile(r"[）)]")
 
 
 def join_keeping_credit_breaks(lines: list[str], last: bool = False) -> str:
@@ -316,7 +317,7 @@ def parse_dateline(paragraph: str) -> tuple[Credit, str] | None:
 
 
 #: A credit printed at the end of a body: （记者 王芳 通讯员 李强）, （据新华社郑州9月9日电）.
-TRAILING_CREDIT_RE = re.compile(
+TRAILING_CREDIT_RE: Final = re.compile(
     rf"[（(]\s*((?:{_ORG}?(?:{_ROLE_ALT})\s*(?:{_NAME_CHARS}\s*){{2,8}}(?:[\s、，,]+(?:{_ORG}?(?:{_ROLE_ALT}))?\s*(?:{_NAME_CHARS}\s*){{2,8}})*)"
     rf"|据[^（()）]{{2,24}}?(?:电|报道))\s*[）)]\s*$"
 )
@@ -342,14 +343,14 @@ def parse_trailing_credit(paragraph: str) -> tuple[Credit, str] | None:
 #: The commonest Chinese surnames (about nine people in ten carry one), and
 #: compound surnames. An essay's author is printed as a bare name line under
 #: its headline; a surname is what tells a name from a short heading.
-_SURNAMES = set(
+_SURNAMES: Final = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭"
     "陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易"
     "乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴"
     "蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边"
     "卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
-_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "端木", "长孙")
-_NAME_LINE_RE = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$")
+_COMPOUND_SURNAMES: Final = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "端木", "长孙")
+_NAME_LINE_RE: Final = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$")
 
 
 def is_author_line(text: str) -> bool:
@@ -368,11 +369,11 @@ def is_author_line(text: str) -> bool:
 
 
 #: ``（作者为中共中央党校教授）``: a note on the author that closes an essay.
-AUTHOR_NOTE_RE = re.compile(r"^\s*[（(]\s*作者(?:为|系|单位|是|：|:)[^（()）]{1,60}[）)]\s*$")
+AUTHOR_NOTE_RE: Final = re.compile(r"^\s*[（(]\s*作者(?:为|系|单位|是|：|:)[^（()）]{1,60}[）)]\s*$")
 
 
 #: Box and bullet marks printed before a byline; they are decoration, not credit text.
-BYLINE_MARKS = "□■◇◆●○"
+BYLINE_MARKS: Final = "□■◇◆●○"
 
 
 def parse_byline(line: str) -> Credit:

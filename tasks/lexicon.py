@@ -10,15 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Final
 
 import rjieba
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
-_HAN_RUN = re.compile(f"[{_HAN}]+")
-#: Each Chinese character followed by another; the group captures the pair
-#: (the lookahead lets consecutive pairs overlap).
-_HAN_BIGRAM = re.compile(f"(?=([{_HAN}]{{2}}))[{_HAN}]")
-_WORD_CONTEXT = 4  # characters each side of a break given to the tokenizer
+_HAN: Final = "\u3400-\u4dbf\u4e00-\u9fff"
+_HAN_RUN: Final = re.compile(f"[{_HAN}]+")
+_WORD_CONTEXT: Final = 4  # characters each side of a break given to the tokenizer
 
 
 @lru_cache(maxsize=65536)
@@ -74,7 +72,9 @@ def bigram_set(text: str) -> frozenset[str]:
 
     Segmentation asks for the same body's and headline's bigrams many times per page.
     """
-    return frozenset(_HAN_BIGRAM.findall(text))
+    # Each pair of neighbours in a run of Chinese characters: cut from the runs, not found by a
+    # look-ahead regex at every position (a third of the cost, compiled or not).
+    return frozenset([run[i:i + 2] for run in _HAN_RUN.findall(text) for i in range(len(run) - 1)])
 
 
 def overlap(heading: str, body_grams: frozenset[str] | set[str]) -> float:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from tasks.clean import (
     bracket_depth,
@@ -18,6 +19,7 @@ from tasks.clean import (
     ends_sentence,
     fold_fullwidth_alnum,
     is_letterspaced,
+    holds_any,
     split_doubled,
 )
 from tasks.lexicon import break_splits_word, break_strands_a_character
@@ -35,69 +37,69 @@ from tasks.credits import (
 )
 
 # Line kinds.
-BLANK = "blank"
-PROSE = "prose"
-HEADISH = "headish"      # heading-shaped; becomes HEAD or PROSE in mark_heads
-HEAD = "head"
-SUBTITLE = "subtitle"    # ——… line under a headline
-BYLINE = "byline"        # standalone credit: 本报通讯员 金鑫
-ROLE = "role"            # a role word alone: first half of a split credit
-CREDIT = "credit"        # photo credit: … 摄
-DATELINE = "dateline"    # prose line that opens a story: 本报讯（…
-FURNITURE = "furniture"  # page date, page number/name, editor lines
-JUMP = "jump"            # （上接第一版） / （下转第3版）
-LABEL = "label"          # a section label: 图片新闻, 要闻简报, 编者按
-BULLET = "bullet"        # ◆/● opening a brief: its lead, maybe its text
-STRAY = "stray"          # a lone character standing apart: a piece of a name set vertically
+BLANK: Final = "blank"
+PROSE: Final = "prose"
+HEADISH: Final = "headish"      # heading-shaped; becomes HEAD or PROSE in mark_heads
+HEAD: Final = "head"
+SUBTITLE: Final = "subtitle"    # ——… line under a headline
+BYLINE: Final = "byline"        # standalone credit: 本报通讯员 金鑫
+ROLE: Final = "role"            # a role word alone: first half of a split credit
+CREDIT: Final = "credit"        # photo credit: … 摄
+DATELINE: Final = "dateline"    # prose line that opens a story: 本报讯（…
+FURNITURE: Final = "furniture"  # page date, page number/name, editor lines
+JUMP: Final = "jump"            # （上接第一版） / （下转第3版）
+LABEL: Final = "label"          # a section label: 图片新闻, 要闻简报, 编者按
+BULLET: Final = "bullet"        # ◆/● opening a brief: its lead, maybe its text
+STRAY: Final = "stray"          # a lone character standing apart: a piece of a name set vertically
 
 #: Widest line (full-width units) that can still be a headline or crosshead.
 #: Calibrated on the seeds' subject lines (≤ 24 units) with room for longer
 #: one-line headlines on wide pages.
-HEAD_MAX_WIDTH = 34.0
+HEAD_MAX_WIDTH: Final = 34.0
 #: A heading may hold one comma/！/？ only when this short (``稳增长，促发展``);
 #: wider lines with a comma are prose (paragraph starts before a column break
 #: on the seeds are 12–14 units wide).
-SOFT_MARK_HEAD_WIDTH = 10.0
+SOFT_MARK_HEAD_WIDTH: Final = 10.0
 
-_DATE_RE = re.compile(
+_DATE_RE: Final = re.compile(
     r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:星\s*期\s*[一二三四五六日天])?"
     r"(?:\s*(?:农历|癸|甲|乙|丙|丁|戊|己|庚|辛|壬)\S*)*\s*$"
 )
-_PAGE_RE = re.compile(
+_PAGE_RE: Final = re.compile(
     r"^\s*(?:第\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*版(?:\s+[\u4e00-\u9fff]{2,8})?|[A-Z]?\d{1,3}(?:\s*版)?(?:\s+[\u4e00-\u9fff]{2,8}){0,2}"
     r"|[\u4e00-\u9fff]{2,8}\s*第?\s*\d{1,3}\s*版)\s*$"
 )
-_EDITOR_ROLE = r"(?:责\s*任\s*编\s*辑|责\s*编|版\s*式\s*(?:设\s*计)?|美\s*编|校\s*对|编\s*辑|排\s*版|组\s*版|本版编辑)"
-_EDITOR_NAME = r"[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}"
+_EDITOR_ROLE: Final = r"(?:责\s*任\s*编\s*辑|责\s*编|版\s*式\s*(?:设\s*计)?|美\s*编|校\s*对|编\s*辑|排\s*版|组\s*版|本版编辑)"
+_EDITOR_NAME: Final = r"[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}"
 #: ``责任编辑：张三 版式：李四``, or without colons (``责任编辑 张三  版式设计 李四``)
 #: when the line is nothing but roles and names.
-_EDITOR_RE = re.compile(
+_EDITOR_RE: Final = re.compile(
     rf"^\W{{0,2}}{_EDITOR_ROLE}\s*[：:]"
     rf"|^\W{{0,2}}{_EDITOR_ROLE}\s+{_EDITOR_NAME}(?:\s+{_EDITOR_ROLE}\s*[：:]?\s*{_EDITOR_NAME})*\s*$")
 #: Widest line that can be an editor/page-furniture line.
-FURNITURE_MAX_WIDTH = 40.0
-_JUMP_RE = re.compile(r"^\s*[（(]\s*(?:上接|下转|接上|转下|接第|转第)[^（()）]{1,12}[）)]\s*$")
+FURNITURE_MAX_WIDTH: Final = 40.0
+_JUMP_RE: Final = re.compile(r"^\s*[（(]\s*(?:上接|下转|接上|转下|接第|转第)[^（()）]{1,12}[）)]\s*$")
 #: （上接第一版） printed before the text it continues, on the same line.
-JUMP_FROM_PREFIX_RE = re.compile(r"^\s*[（(]\s*((?:上接|接上|接第)[^（()）]{1,12})[）)]\s*")
+JUMP_FROM_PREFIX_RE: Final = re.compile(r"^\s*[（(]\s*((?:上接|接上|接第)[^（()）]{1,12})[）)]\s*")
 #: （下转第3版） printed after the last words of a text, on the same line.
-JUMP_TO_SUFFIX_RE = re.compile(r"\s*[（(]\s*((?:下转|转下|转第)[^（()）]{1,12})[）)]\s*$")
+JUMP_TO_SUFFIX_RE: Final = re.compile(r"\s*[（(]\s*((?:下转|转下|转第)[^（()）]{1,12})[）)]\s*$")
 #: Section labels a page prints over a photo or a run of briefs. They head a
 #: section, not an article, so they are page furniture.
-_LABEL_RE = re.compile(
+_LABEL_RE: Final = re.compile(
     r"^\s*[【\[〖]?\s*(?:图\s*片\s*新\s*闻|新闻图片|图片报道|要\s*闻\s*简\s*报|新闻简讯|综合简讯|简\s*讯|快\s*讯"
     r"|短\s*讯|编\s*者\s*按|本版导读|导\s*读)\s*[】\]〗]?\s*$")
 #: A bullet that opens a brief (◆农民丰收节文艺汇演举行).
-BULLET_MARKS = "◆●▲■◇"
-_BULLET_RE = re.compile(f"^\\s*[{BULLET_MARKS}]\\s*[\u4e00-\u9fff“《0-9０-９]")
-_SUBTITLE_RE = re.compile(r"^\s*(?:——|──|－－|--|—)\s*\S")
+BULLET_MARKS: Final = "◆●▲■◇"
+_BULLET_RE: Final = re.compile(f"^\\s*[{BULLET_MARKS}]\\s*[\u4e00-\u9fff“《0-9０-９]")
+_SUBTITLE_RE: Final = re.compile(r"^\s*(?:——|──|－－|--|—)\s*\S")
 #: Marks that end or split a sentence: a line holding them is prose, not a heading.
-_SENTENCE_MARKS = re.compile("[。；;：:，,、]")
+_SENTENCE_MARKS: Final = tuple("，。、；：;:,")
 #: The sentence marks no heading may hold, however short.
-_HARD_MARKS = re.compile("[。；;：:]")
-_SOFT_MARKS = re.compile(r"[，！？!?]")
+_HARD_MARKS: Final = tuple("。；：;:")
+_SOFT_MARKS: Final = re.compile(r"[，！？!?]")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Line:
     """One line of a page with the facts segmentation needs."""
 
@@ -105,6 +107,14 @@ class Line:
     text: str      # stripped
     width: float   # display width (full-width units, spaces ignored)
     kind: str
+
+    # Written out, not generated: mypyc compiles an __init__ in the source, while the one
+    # @dataclass generates stays interpreted (a page makes hundreds of lines).
+    def __init__(self, no: int, text: str, width: float, kind: str) -> None:
+        self.no = no
+        self.text = text
+        self.width = width
+        self.kind = kind
 
     @property
     def terminal(self) -> bool:
@@ -128,7 +138,7 @@ def _is_folded_page_number(folded: str) -> bool:
 def _opens_with_source(text: str) -> bool:
     """（据新华社…电） followed by text opens a story; alone on its line it closes one."""
     m = SOURCE_DATELINE_RE.match(text)
-    return bool(m) and bool(text[m.end():].strip())
+    return m is not None and bool(text[m.end():].strip())
 
 
 def is_heading_shaped(text: str, width: float) -> bool:
@@ -140,14 +150,14 @@ def is_heading_shaped(text: str, width: float) -> bool:
     """
     if width > HEAD_MAX_WIDTH or width < 2:
         return False
-    marked = _SENTENCE_MARKS.search(text) is not None
+    marked = holds_any(text, _SENTENCE_MARKS)
     if marked and width > SOFT_MARK_HEAD_WIDTH:
         return False  # most prose lines
     if ("转" in text and JUMP_TO_SUFFIX_RE.search(text)) or _closes_a_bracket_from_above(text):
         return False
     if not marked:
         return True  # most heading-shaped lines: nothing that could end a sentence, nor end the line badly
-    return (width <= SOFT_MARK_HEAD_WIDTH and not _HARD_MARKS.search(text) and text.rstrip()[-1] not in "，,、"
+    return (width <= SOFT_MARK_HEAD_WIDTH and not holds_any(text, _HARD_MARKS) and text.rstrip()[-1] not in "，,、"
             and len(_SOFT_MARKS.findall(text)) <= 1)
 
 
@@ -167,42 +177,44 @@ def _closes_a_bracket_from_above(text: str) -> bool:
 #: keeps its first and last characters, so it opens and ends as printed. A
 #: credit closed by 图/文 and printed without a gap, ``王芳李强图/文``, takes
 #: the fast path too and is read as prose or a heading, as it always was.)
-_SPECIAL_FIRST = frozenset("本新《（(中央人光经据□■◇◆●○▲—─－-【[〖〔第责版美校编排组图要综简快短导"
-                           "记通全融摄特见实驻首作")
-_SPECIAL_LAST = frozenset("摄图版")
+_SPECIAL_FIRST: Final = frozenset("本新《（(中央人光经据□■◇◆●○▲—─－-【[〖〔第责版美校编排组图要综简快短导"
+                                  "记通全融摄特见实驻首作")
+_SPECIAL_LAST: Final = frozenset("摄图版")
 #: Last characters that keep a line with a gap (a space or an ideographic
 #: space) off the fast path: 文 may close a letterspaced credit ``… 图/文``,
 #: and a NUL at the end vanishes when a credit is read back, uncovering
 #: another last character.
-_SPECIAL_LAST_WITH_GAP = frozenset("文\x00")
+_SPECIAL_LAST_WITH_GAP: Final = frozenset("文\x00")
 #: Widest line that can be a bare author name (four characters).
-NAME_LINE_MAX_WIDTH = 4.5
+NAME_LINE_MAX_WIDTH: Final = 4.5
+#: The last character of every ``AGENCY_NOTE_ENDS``: most lines are ruled out without a suffix test.
+_BRACKET_CLOSES: Final = frozenset(end[-1] for end in AGENCY_NOTE_ENDS)
 
 
 def _opens_plain_text(text: str, width: float) -> bool:
     first, last = text[0], text[-1]
-    return ("\u4e00" <= first <= "\u9fff" and first not in _SPECIAL_FIRST and last not in _SPECIAL_LAST
-            and width > NAME_LINE_MAX_WIDTH and not text.endswith(AGENCY_NOTE_ENDS)
+    return (0x4E00 <= ord(first) <= 0x9FFF and first not in _SPECIAL_FIRST and last not in _SPECIAL_LAST
+            and width > NAME_LINE_MAX_WIDTH and not (last in _BRACKET_CLOSES and text.endswith(AGENCY_NOTE_ENDS))
             and (last not in _SPECIAL_LAST_WITH_GAP or (" " not in text and "\u3000" not in text)))
 
 
 #: A comma, full stop or semicolon: no credit, byline, name, label, page
 #: number or editor line holds one (names and role words are bare).
-_IN_SENTENCE = re.compile("[，。、；]")
+_IN_SENTENCE: Final = tuple("，。、；")
 #: What the special kinds that may hold one need inside the line: a bracket
 #: (jumps, source datelines, trailing credits), a colon (editor lines), or
 #: 《 (a paper's name before 讯 or a role).
-_SPECIAL_INSIDE = re.compile("[（(：:《]")
+_SPECIAL_INSIDE: Final = tuple("（(：:《")
 #: What the rest need first: a date's digit, a dateline's 本报/新华社/中新社/
 #: 央视网/人民网, a bullet, box or dash; NUL vanishes from a letterspaced credit.
-_SPECIAL_FIRST_IN_SENTENCE = frozenset("本《新中央人（(【[〖□■◇◆●○▲—─－-\x00")
+_SPECIAL_FIRST_IN_SENTENCE: Final = frozenset("本《新中央人（(【[〖□■◇◆●○▲—─－-\x00")
 
 
 def _holds_plain_sentence(text: str) -> bool:
     """A line with a comma or full stop inside that no special rule can match: prose or a heading."""
     first = text[0]
     return (first not in _SPECIAL_FIRST_IN_SENTENCE and not first.isdecimal() and not first.isspace()
-            and _IN_SENTENCE.search(text) is not None and _SPECIAL_INSIDE.search(text) is None)
+            and holds_any(text, _IN_SENTENCE) and not holds_any(text, _SPECIAL_INSIDE))
 
 
 def classify_line(no: int, raw: str) -> Line:
@@ -226,9 +238,9 @@ def _kind(text: str, width: float) -> str:
 
 
 #: A character of every role word (记者, 通讯员, 实习生, 摄影, 作者): no role, no byline.
-_ROLE_MARK = re.compile("[记员生摄作]")
+_ROLE_MARK: Final = tuple("记员生摄作")
 #: What a dateline opening needs: 讯, 电 or 月 (本报讯, …电, 新华社长春 9 月), or 报道 (据…报道).
-_DATELINE_MARK = re.compile("[讯电月报]")
+_DATELINE_MARK: Final = tuple("讯电月报")
 
 
 def _is_date_or_editor(text: str, width: float, folded: str | None = None) -> bool:
@@ -259,11 +271,11 @@ def kind_by_rules(text: str, width: float) -> str:
     elif ("摄" in (credit := unletterspace(folded)) or "图" in credit or credit.endswith(AGENCY_NOTE_ENDS)) \
             and PHOTO_CREDIT_RE.match(credit):
         kind = CREDIT
-    elif (role := _ROLE_MARK.search(credit) is not None) and ROLE_ONLY_RE.match(credit):
+    elif (role := holds_any(credit, _ROLE_MARK)) and ROLE_ONLY_RE.match(credit):
         kind = ROLE
     elif bracket and (TRAILING_CREDIT_RE.match(text) or AUTHOR_NOTE_RE.match(text)):
         kind = PROSE  # （记者 王芳）, （作者为…） alone: the credit that closes the text above
-    elif _DATELINE_MARK.search(text) and (DATELINE_START_RE.match(text) or (bracket and _opens_with_source(text))
+    elif holds_any(text, _DATELINE_MARK) and (DATELINE_START_RE.match(text) or (bracket and _opens_with_source(text))
                                           or (credit is not text and DATELINE_START_RE.match(credit))):
         kind = DATELINE
     elif (width <= 24 and role and BYLINE_LINE_RE.match(credit)) or is_author_line(text):
@@ -279,11 +291,11 @@ def kind_by_rules(text: str, width: float) -> str:
     return kind
 
 
-_HEAD_NEIGHBOURS = {BLANK, HEAD, SUBTITLE, BYLINE, ROLE, CREDIT, FURNITURE, JUMP, LABEL}
+_HEAD_NEIGHBOURS: Final = {BLANK, HEAD, SUBTITLE, BYLINE, ROLE, CREDIT, FURNITURE, JUMP, LABEL}
 
 #: Consecutive heading-shaped lines (no blank between) that can form one
 #: headline: kicker + couplet + subject is the longest shape on real pages.
-MAX_HEAD_RUN = 4
+MAX_HEAD_RUN: Final = 4
 
 
 def mark_heads(lines: list[Line]) -> None:
@@ -380,12 +392,12 @@ def _stands_apart(lines: list[Line], i: int, j: int) -> bool:
 #: paragraph's first line is full, or an indent short (2 characters, which
 #: measure 3 units against the next line on the seeds once justification
 #: spreads it).
-HEAD_SHORT_OF_TEXT = 4.0
+HEAD_SHORT_OF_TEXT: Final = 4.0
 #: A heading-shaped line within this of the prose column's width, with a
 #: column break under it, is a full line of prose cut by the break (narrow
 #: columns fill a line with no punctuation often). Justified lines vary by
 #: about one unit.
-FULL_LINE_SLACK = 1.0
+FULL_LINE_SLACK: Final = 1.0
 #: A paragraph's first line is indented by two characters: 1.5 to 3.5 units
 #: short of the full lines under it once justification spreads them. Such a
 #: line with a column break under it and full lines after the break is a
@@ -393,16 +405,16 @@ FULL_LINE_SLACK = 1.0
 #: a paragraph, indented itself).
 INDENT_MIN, INDENT_MAX = 1.5, 3.5
 #: Prose lines under a column break read to measure the column's width.
-COLUMN_PROBE_LINES = 4
+COLUMN_PROBE_LINES: Final = 4
 #: Two of the first three prose lines under it (the first among them) must be
 #: this close to the widest to show a column at all (a paragraph's short last
 #: line shows none; quotes and digits measure narrow).
-STEADY_COLUMN_SLACK = 1.5
+STEADY_COLUMN_SLACK: Final = 1.5
 
 
 #: A line this much wider than the prose column under it cannot belong to
 #: that column: it spans columns, as headings do.
-HEAD_WIDER_THAN_TEXT = 2.0
+HEAD_WIDER_THAN_TEXT: Final = 2.0
 
 
 def _stands_apart_from(head: Line, lines: list[Line], j: int) -> bool:
@@ -495,13 +507,13 @@ def _opens_indented_paragraph(lines: list[Line], j: int) -> bool:
 
 
 #: A day of a month: ``11 月17 日``.
-_DATE = r"[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日"
+_DATE: Final = r"[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日"
 #: A date and a comma, the way a news paragraph (or a caption) opens: ``11 月17 日，``.
-_DATE_OPENING_RE = re.compile(_DATE + r"\s*[，,]")
+_DATE_OPENING_RE: Final = re.compile(_DATE + r"\s*[，,]")
 
 
 #: How a news text's first sentence opens: a date, a time word or ``…以来``, then a comma.
-_SENTENCE_OPENING_RE = re.compile(rf"(?:{_DATE}|近日|日前|今天|今日|昨天|昨日|当天|目前|[\u4e00-\u9fff]{{1,4}}以来)\s*[，,]")
+_SENTENCE_OPENING_RE: Final = re.compile(rf"(?:{_DATE}|近日|日前|今天|今日|昨天|昨日|当天|目前|[\u4e00-\u9fff]{{1,4}}以来)\s*[，,]")
 
 
 def _next_opens_a_sentence(lines: list[Line], j: int) -> bool:
@@ -520,7 +532,7 @@ def _has_narrow_characters(text: str) -> bool:
     return _NARROW_CHARACTER.search(text) is not None
 
 
-_NARROW_CHARACTER = re.compile("[\x00-\x7f·]")
+_NARROW_CHARACTER: Final = re.compile("[\x00-\x7f·]")
 
 
 def _stands_short_of(head: Line, text: Line) -> bool:
@@ -602,8 +614,8 @@ def _run_splits_word(lines: list[Line], i: int, j: int) -> bool:
 
 #: Couplet halves are short and about equally long (seeds: 4–7 units each;
 #: generated and wild couplets differ by at most 2).
-COUPLET_MAX_WIDTH = 12.0
-COUPLET_MAX_DIFF = 2.0
+COUPLET_MAX_WIDTH: Final = 12.0
+COUPLET_MAX_DIFF: Final = 2.0
 
 
 def couplet_shaped(a: Line, b: Line) -> bool:
@@ -612,7 +624,7 @@ def couplet_shaped(a: Line, b: Line) -> bool:
         and abs(a.width - b.width) <= COUPLET_MAX_DIFF
 
 
-_COUPLET_ONE_LINE_RE = re.compile(r"^\s*(\S{2,12})(?:\u3000+|\s+)(\S{2,12})\s*$")
+_COUPLET_ONE_LINE_RE: Final = re.compile(r"^\s*(\S{2,12})(?:\u3000+|\s+)(\S{2,12})\s*$")
 
 
 @lru_cache(maxsize=1024)  # marking heads and scoring headlines ask about the same heading lines many times
@@ -628,7 +640,7 @@ def is_one_line_couplet(text: str) -> bool:
     (False, False)
     """
     m = _COUPLET_ONE_LINE_RE.match(unletterspace(text))
-    return bool(m) and abs(len(m.group(1)) - len(m.group(2))) <= COUPLET_MAX_DIFF
+    return m is not None and abs(len(m.group(1)) - len(m.group(2))) <= COUPLET_MAX_DIFF
 
 
 def _continues_into_prose(lines: list[Line], j: int) -> bool:
@@ -682,7 +694,7 @@ def _mark_lines_apart(lines: list[Line]) -> None:
 
 
 #: Marks a title split at its colon keeps: ``新时代：`` / ``：发展新方位``.
-TITLE_COLONS = "：:"
+TITLE_COLONS: Final = "：:"
 
 
 def _title_above(lines: list[Line], j: int) -> range:
@@ -696,7 +708,7 @@ def _title_above(lines: list[Line], j: int) -> range:
     """
     k = j - 1
     while k >= 0 and (lines[k].kind == HEAD or lines[k].kind == PROSE and not lines[k].terminal
-                      and not _SENTENCE_MARKS.search(lines[k].text.strip(TITLE_COLONS))):
+                      and not holds_any(lines[k].text.strip(TITLE_COLONS), _SENTENCE_MARKS)):
         k -= 1
     if k < j - 1 and (k < 0 or lines[k].kind == BLANK) and any(lines[m].text[0] in TITLE_COLONS for m in range(k + 1, j)):
         return range(k + 1, j)
@@ -715,7 +727,7 @@ def _is_listing_head(lines: list[Line], j: int) -> bool:
     """
     ln = lines[j]
     return ln.kind == PROSE and ln.width <= HEAD_MAX_WIDTH and ln.text[-1] != "、" and not ln.terminal \
-        and not _SENTENCE_MARKS.search(ln.text.replace("、", "")) \
+        and not holds_any(ln.text.replace("、", ""), _SENTENCE_MARKS) \
         and _is_head_or_edge(lines, prev_nonblank(lines, j - 1)) \
         and _is_head_or_edge(lines, next_nonblank(lines, j + 1))
 
@@ -741,7 +753,7 @@ def prev_nonblank(lines: list[Line], i: int) -> int:
 
 #: Widest line that can hold only the start of a dateline cut by a line
 #: break (``《城市晚报》`` / ``讯（记者 …``, ``本报`` / ``讯``).
-CUT_DATELINE_MAX_WIDTH = 8.0
+CUT_DATELINE_MAX_WIDTH: Final = 8.0
 
 
 def _mark_cut_datelines(lines: list[Line]) -> None:
@@ -772,7 +784,7 @@ def _keep_page_numbers_apart(lines: list[Line]) -> None:
             ln.kind = HEADISH if is_heading_shaped(ln.text, ln.width) else PROSE
 
 
-_GAP_RE = re.compile(r"\u3000|\s{2,}|(?<=[\u4e00-\u9fff])\s(?=[\u4e00-\u9fff])")
+_GAP_RE: Final = re.compile(r"\u3000|\s{2,}|(?<=[\u4e00-\u9fff])\s(?=[\u4e00-\u9fff])")
 
 
 def split_bullet_lead(text: str) -> tuple[str, str, str]:

@@ -10,7 +10,7 @@ or DuckDB.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 BlockKind = Literal["p", "h"]
 ArticleKind = Literal["news", "photo", "feature"]
@@ -139,7 +139,7 @@ class DecodedPage:
 
 #: Reject reasons that flag a page which was loaded all the same (a warning, not a rejection):
 #: the warehouse records them in ``rejects`` but keeps the page current.
-WARNING_REASONS: frozenset[str] = frozenset({"no_articles"})
+WARNING_REASONS: Final[frozenset[str]] = frozenset({"no_articles"})
 
 
 @dataclass(frozen=True, slots=True)

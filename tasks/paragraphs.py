@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import cast
+from typing import Final, cast
 
 from tasks.clean import display_width, ends_sentence, join_lines
 from tasks.credits import AUTHOR_NOTE_RE, parse_trailing_credit
@@ -25,12 +25,12 @@ from tasks.lines import BLANK, BULLET, DATELINE, JUMP_TO_SUFFIX_RE, Line, split_
 #: A line this much shorter than its column is "short" (does not reach the
 #: right edge). Justified lines vary by about ±1 unit with punctuation
 #: compression and half-width digits; an indent is 2 units.
-SHORT_BY = 1.5
+SHORT_BY: Final = 1.5
 #: Widths of two blocks that differ by more than this are different flows
 #: (a wide intro next to a narrow column, a caption next to a story).
-FLOW_CHANGE = 3.0
+FLOW_CHANGE: Final = 3.0
 #: Blocks with fewer lines than this borrow the column width of a neighbour.
-MIN_LINES_FOR_WIDTH = 3
+MIN_LINES_FOR_WIDTH: Final = 3
 
 
 @dataclass(slots=True)
@@ -158,9 +158,9 @@ def column_widths(blocks: list[list[Line]]) -> list[float]:
     return out
 
 
-_CLOSING_BRACKETS = ("）", ")")
+_CLOSING_BRACKETS: Final = ("）", ")")
 #: How a line holding only a dateline (or a jump-from marker) ends: its bracket closed, or 电/讯.
-_DATELINE_ALONE_ENDS = (*_CLOSING_BRACKETS, "电", "讯")
+_DATELINE_ALONE_ENDS: Final = (*_CLOSING_BRACKETS, "电", "讯")
 
 
 def _measure_lines(block: list[Line]) -> list[Line]:
@@ -174,7 +174,7 @@ def _measure_lines(block: list[Line]) -> list[Line]:
 
 
 #: Lines that open a paragraph of their own.
-_OPENERS = (DATELINE, BULLET)
+_OPENERS: Final = (DATELINE, BULLET)
 
 
 def _ends_paragraph(a: Line, wa: float, a_ends: bool, b: Line, wb: float, b_ends: bool, more: bool) -> bool:
@@ -224,9 +224,9 @@ def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
     return merge_run_in_heads(paras)
 
 
-_RUN_IN_RE = re.compile(r"^([^，。：]{2,8})[，：]([^，。：]{2,8})。$")
+_RUN_IN_RE: Final = re.compile(r"^([^，。：]{2,8})[，：]([^，。：]{2,8})。$")
 #: Halves of a run-in head are parallel phrases: about equally long.
-RUN_IN_MAX_DIFF = 2
+RUN_IN_MAX_DIFF: Final = 2
 
 
 def is_run_in_head(text: str) -> bool:
@@ -239,7 +239,7 @@ def is_run_in_head(text: str) -> bool:
     (True, False)
     """
     m = _RUN_IN_RE.match(text.replace(" ", ""))
-    return bool(m) and abs(len(m.group(1)) - len(m.group(2))) <= RUN_IN_MAX_DIFF
+    return m is not None and abs(len(m.group(1)) - len(m.group(2))) <= RUN_IN_MAX_DIFF
 
 
 def merge_run_in_heads(paras: list[Paragraph]) -> list[Paragraph]:
@@ -303,7 +303,7 @@ def _jumps_away(lines: list[Line]) -> bool:
 
 #: A number (digits, ASCII or full width, with their decimal points,
 #: separators and percent sign) opening a line: it cannot be broken.
-_NUMBER_OPENING = re.compile("[0-9０-９][0-9０-９.．,，%％]*")
+_NUMBER_OPENING: Final = re.compile("[0-9０-９][0-9０-９.．,，%％]*")
 
 
 def broke_before_a_number(lines: list[Line], column: float) -> bool:

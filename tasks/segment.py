@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Final
 
 from tasks.clean import clean_heading, clean_paragraph, split_doubled
 from tasks.credits import (
@@ -62,29 +63,29 @@ from tasks.lines import (
     next_nonblank,
     split_bullet_lead,
 )
-from tasks.model import Article, Block, PageResult, Residue
+from tasks.model import Article, ArticleKind, Block, PageResult, Residue
 from tasks.paragraphs import Paragraph, broke_before_a_number, build_paragraphs, same_flow
 
 #: Lines of a heading group that one headline can take: kicker, a couplet of
 #: two lines, a subject line.
-MAX_HEADLINE_LINES = 4
+MAX_HEADLINE_LINES: Final = 4
 #: Bonus for a headline shaped like a real one (couplet + subject, or one
 #: line + subject): breaks near-ties between splits of a group.
-SHAPE_BONUS = 0.05
+SHAPE_BONUS: Final = 0.05
 #: Heading lines explain the orphan prose after them a little less well as
 #: crossheads than as its headline: a crosshead names one section only.
-CROSSHEAD_WEIGHT = 0.9
+CROSSHEAD_WEIGHT: Final = 0.9
 
 #: Heading lines printed with no blank line between them are one headline
 #: (main line and subject line); splitting them between two articles costs
 #: this much of a score (overlap scores run 0–1 per line). Any value from
 #: 0.15 to 1.0 gives the same scores on the generated set.
-ADJACENT_SPLIT_PENALTY = 0.3
+ADJACENT_SPLIT_PENALTY: Final = 0.3
 
 #: A story with no heading lines above it can only be headed by the lines
 #: after it: a bonus for that claim, per line. Calibrated on two generated
 #: sets (seeds 42 and 7): 0.1–0.3 score alike, 0.5 takes crossheads as heads.
-NO_HEAD_ABOVE_BONUS = 0.2
+NO_HEAD_ABOVE_BONUS: Final = 0.2
 
 #: On a lead feature's page, head-less prose is most often a section of the
 #: feature, scattered over the page: heading lines given to it as its own
@@ -92,7 +93,7 @@ NO_HEAD_ABOVE_BONUS = 0.2
 #: is a story and pays nothing). Calibrated on two generated sets: 0.1–0.2
 #: score alike (seed 7's article_f1 +0.004, body_cer −0.012), 0.4 loses
 #: headlines.
-ORPHAN_ON_LEAD_PAGE_PENALTY = 0.2
+ORPHAN_ON_LEAD_PAGE_PENALTY: Final = 0.2
 
 #: A signed text with no headline (a byline or a bare name, nothing above it)
 #: has its headline elsewhere, most often in the heading lines after its
@@ -100,12 +101,12 @@ ORPHAN_ON_LEAD_PAGE_PENALTY = 0.2
 #: Calibrated on three generated sets (seeds 42, 7, 11) and the wild pages:
 #: 0.2–0.3 score alike (two wild pages' essay counts exact, headline_acc up
 #: on all three sets), 0.5 takes another essay's headline.
-HEADLESS_LEAD_BONUS = 0.2
+HEADLESS_LEAD_BONUS: Final = 0.2
 
 #: A photo's title is one line (two when it wraps).
-PHOTO_TITLE_MAX_LINES = 2
+PHOTO_TITLE_MAX_LINES: Final = 2
 
-_DASHES = "—─－-"
+_DASHES: Final = "—─－-"
 
 
 # --- units ---------------------------------------------------------------------------
@@ -296,11 +297,11 @@ def _units(lines: list[Line]) -> _Page:
 
 #: Heading lines this short (Chinese characters) are a banner's or kicker's
 #: fragments (防风险, 活实体) or a name, not a crosshead over text.
-FRAGMENT_MAX_CHARS = 4
+FRAGMENT_MAX_CHARS: Final = 4
 #: Text that goes on after a box is set in the column of the text before it:
 #: their measured widths differ by at most this (half-width digits and
 #: punctuation compression move a justified column by about one unit).
-CUT_TEXT_COLUMN_SLACK = 1.0
+CUT_TEXT_COLUMN_SLACK: Final = 1.0
 
 
 def _resumes_cut_text(unit: Unit, heads: list[Line], para: Paragraph) -> bool:
@@ -375,11 +376,11 @@ def _record_furniture(line: Line, meta: dict[str, str]) -> None:
 
 
 #: Paragraphs one photo caption can hold.
-CAPTION_MAX_PARAS = 3
+CAPTION_MAX_PARAS: Final = 3
 #: A caption's paragraphs are short (the generated sets' longest is 110
 #: characters; the seeds' about 100): a longer paragraph before the one the
 #: credit closes is the text the photo is set in, not its caption.
-CAPTION_PARA_MAX_CHARS = 200
+CAPTION_PARA_MAX_CHARS: Final = 200
 
 
 def _caption_size(host: Unit | None) -> int:
@@ -427,7 +428,7 @@ def _close_caption(units: list[Unit], lns: list[Line], start: Callable[[Unit], U
         host.kind, host.credit, host.credit_lines = "photo", credit, list(lns)
         return
     caption = Unit("photo", credit=credit, credit_lines=list(lns))
-    if n:
+    if n and host is not None:  # n > 0 only with a host
         caption.paras = host.paras[-n:]
         del host.paras[-n:]
     start(caption)
@@ -449,7 +450,7 @@ def _is_couplet(a: Line, b: Line) -> bool:
     return couplet_shaped(a, b) and len(a.text.split()) == 1 and len(b.text.split()) == 1
 
 
-_KICKER_RE = re.compile(r"^\s*[【\[〔].+[】\]〕]\s*$")
+_KICKER_RE: Final = re.compile(r"^\s*[【\[〔].+[】\]〕]\s*$")
 
 
 def _main_headline_index(heads: list[Line], has_subtitle: bool) -> int:
@@ -615,6 +616,7 @@ def _assign_heads(page: _Page) -> list[tuple[HeadGroup, list[Line]]]:
         if key not in claims:
             g = groups[gi]
             idx = g.prev if above else g.next
+            assert idx is not None  # claims are asked only of a side with a unit
             claims[key] = _claim_score(g.lines[:k] if above else g.lines[k:], units[idx], cache, idx)
         return claims[key]
 
@@ -634,6 +636,7 @@ def _assign_heads(page: _Page) -> list[tuple[HeadGroup, list[Line]]]:
                 continue
             score = 0.0
             if a:
+                assert prev is not None  # _can_take_headline said yes
                 score += claim(gi, k, True) * len(a)
                 if prev.kind == "story" and g.prev not in headed_from_above:
                     score += NO_HEAD_ABOVE_BONUS * len(a)
@@ -646,9 +649,9 @@ def _assign_heads(page: _Page) -> list[tuple[HeadGroup, list[Line]]]:
             if 0 < k < n and b[0].no == a[-1].no + 1:
                 score -= ADJACENT_SPLIT_PENALTY
             if has_lead:
-                if a and prev.kind == "orphan" and not _closed_by_own_credit(prev):
+                if a and prev is not None and prev.kind == "orphan" and not _closed_by_own_credit(prev):
                     score -= ORPHAN_ON_LEAD_PAGE_PENALTY * len(a) / n
-                if b and b_head and nxt.kind == "orphan" and not _closed_by_own_credit(nxt):
+                if b and b_head and nxt is not None and nxt.kind == "orphan" and not _closed_by_own_credit(nxt):
                     score -= ORPHAN_ON_LEAD_PAGE_PENALTY * len(b) / n
             if found is None or score > found[0]:
                 found = (score, k)
@@ -672,11 +675,12 @@ def _assign_heads(page: _Page) -> list[tuple[HeadGroup, list[Line]]]:
         a, b = g.lines[:k], g.lines[k:]
         headed: set[int | None] = set()
         if a:
+            assert g.prev is not None  # best_split gives lines above only to a unit there
             units[g.prev].head = a
             headed.add(g.prev)
         if b:
             nxt = units[g.next] if g.next is not None else None
-            if _can_take_headline(nxt, b, False, has_lead) and not _all_crossheads(b):
+            if nxt is not None and _can_take_headline(nxt, b, False, has_lead) and not _all_crossheads(b):
                 nxt.head = b
                 headed.add(g.next)
             elif nxt is not None:
@@ -694,14 +698,14 @@ def _assign_heads(page: _Page) -> list[tuple[HeadGroup, list[Line]]]:
 
 #: A heading line this long (Chinese characters) can be a headline on its
 #: own; shorter ones (防风险, 财随政走) are kickers, labels or couplet halves.
-FULL_HEADLINE_MIN_CHARS = 8
+FULL_HEADLINE_MIN_CHARS: Final = 8
 #: A clustered line heads a far unit when this share of its bigrams is in
 #: that unit's body (a headline restates its essay's words: listed essays'
 #: headlines on the wild pages score 0.6-1.0 against their bodies) ...
-FAR_CLAIM_MIN = 0.6
+FAR_CLAIM_MIN: Final = 0.6
 #: ... and this much more than it is in the body of the unit it was given
 #: to (theory pages share a vocabulary: 0.3 keeps a line that fits both).
-FAR_CLAIM_MARGIN = 0.3
+FAR_CLAIM_MARGIN: Final = 0.3
 
 
 def _han_count(text: str) -> int:
@@ -883,16 +887,16 @@ def _resolve_orphans(units: list[Unit]) -> list[Unit]:
 #: Subtitle endings that name a feature genre (侧记 "sidelights", 综述
 #: "review", 纪实 "record" …): a lead with one is a feature, whose sections
 #: are printed apart from its head.
-FEATURE_GENRE_WORDS = ("侧记", "综述", "纪实", "巡礼", "扫描", "纪事", "记事", "速写", "札记", "手记",
-                       "特写", "调查", "回眸", "观察", "见闻", "探访", "故事")
+FEATURE_GENRE_WORDS: Final = ("侧记", "综述", "纪实", "巡礼", "扫描", "纪事", "记事", "速写", "札记", "手记",
+                              "特写", "调查", "回眸", "观察", "见闻", "探访", "故事")
 #: Score bonus for a feature-genre lead when choosing an orphan's host; about
 #: a third of the overlap a section shares with its own feature's words.
-GENRE_BONUS = 0.3
+GENRE_BONUS: Final = 0.3
 #: Score bonus for the nearest lead before an orphan: position breaks ties.
-NEAREST_BONUS = 0.1
+NEAREST_BONUS: Final = 0.1
 #: Score bonus when the orphan starts mid-sentence and the lead has a
 #: paragraph left unfinished: the strongest sign that the two are one text.
-UNFINISHED_BONUS = 1.0
+UNFINISHED_BONUS: Final = 1.0
 
 
 def is_feature_subtitle(text: str | None) -> bool:
@@ -901,7 +905,7 @@ def is_feature_subtitle(text: str | None) -> bool:
     >>> is_feature_subtitle("——东丰县推进乡村振兴工作综述"), is_feature_subtitle("——靖宇县秋收工作进度过半")
     (True, False)
     """
-    return bool(text) and text.rstrip().endswith(FEATURE_GENRE_WORDS)
+    return text is not None and text.rstrip().endswith(FEATURE_GENRE_WORDS)
 
 
 def _lead_text(lead: Unit) -> str:
@@ -965,7 +969,7 @@ def _can_go_on(unit: Unit) -> bool:
 
 #: Score bonus for orphan prose set in the same column as the story just
 #: before it: the plainest reading is that the story goes on.
-SAME_FLOW_BONUS = 0.5
+SAME_FLOW_BONUS: Final = 0.5
 
 
 def _continues_flow(prev: Unit, u: Unit) -> bool:
@@ -979,7 +983,7 @@ def _continues_flow(prev: Unit, u: Unit) -> bool:
 #: line short only because the number after it would not fit is worth half:
 #: it may be an indent as well (seed 11's set: one such tail found, seed 7's:
 #: one paragraph start taken for a tail).
-TAIL_MIN_SCORE = 1.5
+TAIL_MIN_SCORE: Final = 1.5
 
 
 def _tail_score(p: Paragraph, q: Paragraph, is_last: bool) -> float:
@@ -1028,8 +1032,12 @@ def _remove_para(unit: Unit, j: int) -> None:
     unit.crossheads_before = shifted
 
 
+_ARTICLE_KIND: Final[dict[str, ArticleKind]] = {
+    "story": "news", "orphan": "news", "photo": "photo", "lead": "news", "brief": "news"}
+
+
 def _article_of(unit: Unit, residue: list[Residue]) -> Article | None:
-    kind = {"story": "news", "orphan": "news", "photo": "photo", "lead": "news", "brief": "news"}[unit.kind]
+    kind: ArticleKind = _ARTICLE_KIND[unit.kind]
     if unit.kind == "lead" and (unit.crossheads_before or unit.scattered
                                 or any(is_feature_subtitle(ln.text) for ln in unit.lead_lines)):
         kind = "feature"

@@ -7,6 +7,7 @@ import sys
 from _paths import REPO, SAMPLE
 
 FIGURES = re.compile(
+    r"code: (compiled with mypyc|pure Python) .*\n"
     r"files: 2( \(cold caches\))?\n"
     r"pages/s: [\d,]+\.\d\n"
     r"lines/s: [\d,]+\n"
