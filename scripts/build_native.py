@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
               "scripts/build_native.py --force retries", file=sys.stderr)
         return 0
     print(f"native build: compiling {len(modules)} modules with mypyc {manifest['mypy']} "
-          f"({', '.join(m.rpartition('.')[2] for m in modules)})...", file=sys.stderr)
+          f"({', '.join(_native.module_file(m, '') for m in modules)})...", file=sys.stderr)
     start = time.perf_counter()
     try:
         build(modules, manifest)

@@ -38,9 +38,14 @@ def source_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def module_file(module: str, suffix: str = ".py") -> str:
+    """A module's file name in the package's directory: ``tasks.lines`` -> ``lines.py`` (or ``lines`` + ``suffix``)."""
+    return module.rpartition(".")[2] + suffix
+
+
 def source_path(module: str) -> Path:
     """``tasks.lines`` -> ``<TASKS_DIR>/lines.py``."""
-    return TASKS_DIR / (module.rpartition(".")[2] + ".py")
+    return TASKS_DIR / module_file(module)
 
 
 def read_manifest(build_dir: Path = BUILD_DIR) -> dict | None:
@@ -75,10 +80,10 @@ def check(build_dir: Path = BUILD_DIR, environ: Mapping[str, str] = os.environ) 
         return None, f"pure Python (compiled for {manifest.get('ext_suffix')}, this is {EXT_SUFFIX}: make native)"
     stale = stale_sources(manifest)
     if stale:
-        files = ", ".join(f"tasks/{m.rpartition('.')[2]}.py" for m in stale)
+        files = ", ".join(f"tasks/{module_file(m)}" for m in stale)
         return None, f"pure Python ({files} changed since the compiled build: make native)"
     compiled = build_dir / "tasks"
-    missing = [m for m in manifest["modules"] if not (compiled / (m.rpartition(".")[2] + EXT_SUFFIX)).is_file()]
+    missing = [m for m in manifest["modules"] if not (compiled / module_file(m, EXT_SUFFIX)).is_file()]
     if not manifest["modules"] or missing:
         return None, "pure Python (incomplete compiled build: make native)"
     return compiled, f"compiled with mypyc {manifest.get('mypy', '?')} ({len(manifest['modules'])} modules)"

@@ -503,7 +503,7 @@ def _opens_indented_paragraph(lines: list[Line], j: int) -> bool:
     if len(below) < 2:
         return False
     column = max(below)
-    return _shows_a_column(below) and column - INDENT_MAX <= first.width <= column - INDENT_MIN
+    return _shows_a_column(below, column) and column - INDENT_MAX <= first.width <= column - INDENT_MIN
 
 
 #: A day of a month: ``11 月17 日``.

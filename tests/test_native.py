@@ -100,7 +100,7 @@ def fake_build(build: Path, **changes) -> Path:
     manifest = {"modules": modules, "ext_suffix": _native.EXT_SUFFIX, "mypy": "x"} | changes
     (build / "tasks").mkdir(parents=True)
     for m in modules:
-        (build / "tasks" / (m.rpartition(".")[2] + _native.EXT_SUFFIX)).write_bytes(b"")
+        (build / "tasks" / _native.module_file(m, _native.EXT_SUFFIX)).write_bytes(b"")
     (build / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     return build
 
