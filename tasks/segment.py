@@ -782,6 +782,41 @@ def _claim_far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]]) 
         taker.head = (taker.head or []) + lines
 
 
+def _lacks_its_headline(unit: Unit) -> bool:
+    """A lead printed as ``——subtitle`` and byline with no headline line: its headline is printed elsewhere."""
+    return unit.kind == "lead" and unit.head is None and bool(unit.paras) \
+        and any(ln.kind == SUBTITLE for ln in unit.lead_lines) and not any(ln.kind == HEAD for ln in unit.lead_lines)
+
+
+def _claim_banners(units: list[Unit]) -> bool:
+    """Give a lead that lacks its headline the banner another unit took; True when one moved.
+
+    A package's banner (``推进一带一路建设 构建人类命运共同体`` over an
+    essay printed as subtitle and byline) spans the columns, and extractors
+    emit it far from the essay, in a group of heads next to other text,
+    which then takes it. Once the lead's scattered sections have joined it
+    its text is whole, and a one-line head another unit took moves to it
+    when it restates the lead's words far more than its own unit's
+    (``FAR_CLAIM_MIN``, ``FAR_CLAIM_MARGIN``, as for clustered heads). The
+    best-fitting head moves first; each lead takes one.
+    """
+    moved = False
+    for taker in [u for u in units if _lacks_its_headline(u)]:
+        grams = taker.body_grams()
+        best: tuple[float, Unit] | None = None
+        for donor in units:
+            if donor.kind not in ("story", "orphan") or donor.head is None or len(donor.head) != 1 \
+                    or not _is_full_headline(donor.head[0]):
+                continue
+            text = donor.head[0].text
+            fit, own = overlap(text, grams), overlap(text, donor.body_grams())
+            if fit >= FAR_CLAIM_MIN and fit - own >= FAR_CLAIM_MARGIN and (best is None or fit - own > best[0]):
+                best = (fit - own, donor)
+        if best is not None:
+            taker.head, best[1].head, moved = best[1].head, None, True
+    return moved
+
+
 def _far_heads(clusters: list[Unit], stacked: list[tuple[Unit, list[Line]]]) -> list[tuple[Unit, list[Line]]]:
     """Heads that may belong far away: each full line of a cluster that has two, and each stacked head."""
     found: list[tuple[Unit, list[Line]]] = []
@@ -856,18 +891,18 @@ def _merge_into(target: Unit, extra: Unit) -> None:
     target.paras.extend(extra.paras)
 
 
-def _resolve_orphans(units: list[Unit]) -> list[Unit]:
+def _resolve_orphans(units: list[Unit], lead_texts: dict[int, str]) -> list[Unit]:
     """Decide where prose without a dateline or headline belongs.
 
     A lead (a heading group with its own byline line) may have its body
     scattered over the page in orphan runs; each orphan run goes to the lead
     that scores best (``_orphan_host_score``). Without a lead, an unclaimed
     orphan continues the article before it (it follows a crosshead) or, at
-    the page top, stands alone.
+    the page top, stands alone. Leads are scored by ``lead_texts``, each
+    lead's words as it stood before any orphan joined it, so a lead that
+    gathered many runs does not outscore the others by its size alone.
     """
     leads = [u for u in units if u.kind == "lead"]
-    # a lead's words as it stands before orphans join it; their bigrams are made only if an orphan is scored
-    lead_texts = {id(ld): _lead_text(ld) for ld in leads}
     kept: list[Unit] = []
     for i, u in enumerate(units):
         if u.kind != "orphan" or u.head is not None or u.jump_from:
@@ -1175,7 +1210,12 @@ def segment_page(text: str) -> PageResult:
     residue = page.residue
     for _, lns in leftovers:
         residue.extend(Residue(ln.text, "unassigned", ln.no) for ln in lns)
-    units = _resolve_orphans(page.units)
+    # a lead's words as it stands before orphans join it; their bigrams are made only if an orphan is scored
+    lead_texts = {id(u): _lead_text(u) for u in page.units if u.kind == "lead"}
+    units = _resolve_orphans(page.units, lead_texts)
+    if _claim_banners(units):
+        units = _resolve_orphans(units, lead_texts)  # prose that gave its banner away is headless: it joins a text
+
     articles: list[Article] = []
     inline_jumps: list[str] = []
     for unit in units:

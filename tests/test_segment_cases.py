@@ -801,6 +801,33 @@ def test_a_head_stacked_above_another_essays_head_heads_the_far_text_it_restates
     check_nothing_lost(page, result)
 
 
+def test_a_banner_printed_among_another_essays_heads_titles_the_subtitled_essay_it_restates():
+    """An essay printed as ``——subtitle`` and byline lacks its headline: the banner over it is elsewhere.
+
+    Extracted far away, in another essay's group of heads, the banner first
+    goes to that essay's signed section under the group; it restates the
+    subtitled essay's words far more, so it titles that essay, and the
+    section, headless again, joins the essay signed nearest before it.
+    """
+    green = ("当前，我国生态文明建设正处于关\n键期。推动绿色发展，建设美丽中国，\n是新时代的重要任务。绿色发展\n"
+             "是构建高质量现代化经济体系的必\n然要求，是解决污染问题的根本之\n策。建设美丽中国，要坚持绿色发\n"
+             "展理念，推动形成绿色发展方式和\n生活方式，让美丽中国建设落到实处。\n")
+    village = ("乡村振兴是新时代的重大战略。基层干部普遍认为，推进乡村振兴，要坚持农业农村优先发展，\n"
+               "加快补齐农村基础设施短板，让农民群众有更多获得感。\n")
+    section = ("许多基层干部认为，乡村振兴关键在人。要培养一支懂农业、爱农村、爱农民的工作队伍，\n"
+               "让人才在乡村大有作为。也有干部提出，乡村振兴要因地制宜，发展特色产业，壮大集体经济，\n"
+               "让乡村成为美丽中国的重要组成部分。\n（作者为中国农业大学教授）\n")
+    page = ("——深入学习关于生态文明建设的重要论述\n李明\n\n" + green + "\n王芳\n\n" + village
+            + "\n基层干部对乡村振兴的看法\n\n多方合力推进乡村振兴\n\n推动绿色发展 建设美丽中国\n\n" + section)
+    result = segment_page(page)
+    green_essay, village_essay = result.articles
+    assert (green_essay.headline, green_essay.authors) == ("推动绿色发展 建设美丽中国", ["李明"])
+    assert green_essay.subheadline == "深入学习关于生态文明建设的重要论述"
+    assert village_essay.authors == ["王芳"]
+    assert village_essay.paragraphs[-1] == "（作者为中国农业大学教授）"
+    check_nothing_lost(page, result)
+
+
 @pytest.mark.parametrize("head_above", [False, True])
 def test_heading_lines_between_a_subtitled_byline_and_its_text_title_its_first_section(head_above):
     """Under ``——…`` and a byline, the heading lines before the text are its first crosshead.
