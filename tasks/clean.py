@@ -42,7 +42,6 @@ _FULLWIDTH_ALNUM.update({0x3000: 0x20, 0x00A0: 0x20, 0xFF0E: 0x2E, 0xFF05: 0x25}
 
 #: The characters ``fold_fullwidth_alnum`` changes.
 _FOLDABLE_CHARS: Final = "".join(map(chr, sorted(_FULLWIDTH_ALNUM)))
-_FOLDABLE: Final = re.compile(f"[{re.escape(_FOLDABLE_CHARS)}]")
 
 
 def fold_fullwidth_alnum(text: str) -> str:
@@ -52,7 +51,7 @@ def fold_fullwidth_alnum(text: str) -> str:
     '2023年APP'
     """
     # str.translate looks every non-ASCII character up in the dict; most lines have nothing to fold.
-    return text.translate(_FULLWIDTH_ALNUM) if _FOLDABLE.search(text) else text
+    return text.translate(_FULLWIDTH_ALNUM) if holds_char_in(text, _FOLDABLE_TABLE) else text
 
 
 def is_cjk(ch: str) -> bool:
@@ -75,14 +74,6 @@ MIXED_SPACE_WIDTH: Final = 0.5
 #: Characters one unit wide: everything from U+2E80 (CJK radicals) up, plus the
 #: Chinese punctuation, symbols and boxes below it that ``is_cjk`` accepts.
 _WIDE_RUN: Final = re.compile("[\u2010-\u2027\u2030-\u205e\u25a0-\u27bf\u2e80-\U0010ffff]+")
-#: A Latin letter or digit: a text without one has no space that counts.
-_ALNUM: Final = re.compile("[A-Za-z0-9]")
-#: Each run of spaces after a Latin letter or digit (the group), and runs of
-#: spaces not after one but followed by one (only their last space counts).
-_SPACES_AFTER_ALNUM: Final = re.compile(r"[A-Za-z0-9]([ \t]+)")
-#: Written to start with the space, so the regex engine skips ahead to spaces instead of
-#: trying every position: ``(?<![A-Za-z0-9 \t])[ \t]+(?=[A-Za-z0-9])``.
-_SPACES_BEFORE_ALNUM: Final = re.compile(r"[ \t](?<![A-Za-z0-9 \t][ \t])[ \t]*(?=[A-Za-z0-9])")
 
 
 def display_width(text: str) -> float:
@@ -104,34 +95,79 @@ def display_width(text: str) -> float:
 
 def _width_with_spaces(text: str, wide: int) -> float:
     """``display_width`` of a text that holds spaces or tabs and ``wide`` wide characters."""
-    narrow = len(text) - wide - text.count(" ") - text.count("\t")  # narrow characters but the spaces
-    if not _ALNUM.search(text) or _letterspaced(text.split()):
+    spaces, alnum, mixed = _spaces_by_alnum(text)
+    narrow = len(text) - wide - spaces  # narrow characters but the spaces
+    if not alnum or _letterspaced(text.split()):
         return wide + 0.5 * narrow  # no space touches a letter or digit, or every space is letterspacing
-    mixed = len("".join(_SPACES_AFTER_ALNUM.findall(text))) + len(_SPACES_BEFORE_ALNUM.findall(text))
     # Sums of halves are exact in floating point, so this equals adding character by character.
     return wide + 0.5 * narrow + MIXED_SPACE_WIDTH * mixed
 
 
-#: Characters neither ASCII (one UTF-8 byte, half a unit) nor wide and of three bytes (one unit).
-_NOT_ONE_OR_THREE_BYTES: Final = re.compile(  # the surrogates as chr(): mypyc takes no surrogate in a literal
-    f"[\x80-\u200f\u2028-\u202f\u205f-\u259f\u27c0-\u2e7f{chr(0xD800)}-{chr(0xDFFF)}\U00010000-\U0010ffff]")
+def _is_ascii_alnum(o: int) -> bool:
+    """The code point is a Latin letter or digit (``[A-Za-z0-9]``)."""
+    return 0x61 <= o <= 0x7A or 0x30 <= o <= 0x39 or 0x41 <= o <= 0x5A
+
+
+def _spaces_by_alnum(text: str) -> tuple[int, bool, int]:
+    """The text's spaces and tabs, whether it holds a Latin letter or digit, and the spaces that count.
+
+    Every space of a run after a letter or digit counts; of a run not after
+    one but followed by one, only its last. One pass over the code points,
+    compiled, costs less than the regex searches it replaces: the spaces
+    that count are ``len("".join(re.findall(r"[A-Za-z0-9]([ \\t]+)", text)))``
+    plus ``len(re.findall(r"(?<![A-Za-z0-9 \\t])[ \\t]+(?=[A-Za-z0-9])", text))``.
+
+    >>> _spaces_by_alnum("事项 40 项，"), _spaces_by_alnum("通 过 学")
+    ((2, True, 2), (2, False, 0))
+    """
+    spaces = mixed = run = 0  # run: the spaces and tabs just passed
+    alnum = run_after_alnum = previous_alnum = False
+    for k in range(len(text)):
+        o = ord(text[k])
+        if o == 0x20 or o == 0x09:
+            if run == 0:
+                run_after_alnum = previous_alnum
+            run += 1
+            spaces += 1
+            continue
+        previous_alnum = _is_ascii_alnum(o)
+        if run:
+            mixed += run if run_after_alnum else int(previous_alnum)
+            run = 0
+        alnum = alnum or previous_alnum
+    if run_after_alnum:
+        mixed += run
+    return spaces, alnum, mixed
 
 
 def display_widths(texts: list[str]) -> list[float]:
     """``display_width`` of each text; a page's lines are measured this way.
 
-    On a page of ASCII and wide characters only (the usual case), a text of
-    ``n`` characters and ``b`` UTF-8 bytes holds ``(b - n) / 2`` wide
-    characters, found without a regex pass per line; without spaces its
-    width is then ``(b + n) / 4``.
-
     >>> display_widths(["事项 40 项，", "", "通 过 学", "中文ab"])
     [6.0, 0.0, 3.0, 3.0]
     """
-    if _NOT_ONE_OR_THREE_BYTES.search("".join(texts)):
-        return [display_width(t) for t in texts]
-    return [_width_with_spaces(t, (len(t.encode()) - len(t)) // 2) if " " in t or "\t" in t
-            else (len(t.encode()) + len(t)) / 4 for t in texts]
+    widths = []
+    for text in texts:
+        wide, spaced = _wide_and_spaced(text)
+        widths.append(_width_with_spaces(text, wide) if spaced else wide + 0.5 * (len(text) - wide))
+    return widths
+
+
+def _wide_and_spaced(text: str) -> tuple[int, bool]:
+    """How many characters of the text are wide (what ``_WIDE_RUN`` matches), and whether it holds a space or tab.
+
+    One pass over the code points: compiled, it costs a fraction of the
+    regex substitution (or the UTF-8 encoding) that counts them otherwise.
+    """
+    wide = 0
+    spaced = False
+    for k in range(len(text)):
+        o = ord(text[k])
+        if o >= 0x2E80 or 0x2010 <= o <= 0x2027 or 0x2030 <= o <= 0x205E or 0x25A0 <= o <= 0x27BF:
+            wide += 1
+        elif o == 0x20 or o == 0x09:
+            spaced = True
+    return wide, spaced
 
 
 def holds_any(text: str, chars: tuple[str, ...]) -> bool:
@@ -150,14 +186,87 @@ def holds_any(text: str, chars: tuple[str, ...]) -> bool:
     return False
 
 
+def char_table(chars: str) -> bytes:
+    """A set of characters as a byte per code point (1 for theirs) up to the greatest of them, for ``in_char_table``.
+
+    >>> table = char_table("摄图"); in_char_table(table, ord("图")), in_char_table(table, ord("文"))
+    (True, False)
+    """
+    table = bytearray(max(map(ord, chars)) + 1)
+    for ch in chars:
+        table[ord(ch)] = 1
+    return bytes(table)
+
+
+def holds_char_in(text: str, table: bytes) -> bool:
+    """Whether the text holds any character of the ``char_table``: what a regex ``[...]`` search answers.
+
+    Compiled, a loop over the code points with no call per character, far
+    cheaper than a regex search on a line.
+
+    >>> holds_char_in("稳增长，促发展", char_table("，。")), holds_char_in("稳增长", char_table("，。"))
+    (True, False)
+    """
+    for k in range(len(text)):
+        if in_char_table(table, ord(text[k])):
+            return True
+    return False
+
+
+def in_char_table(table: bytes, code: int) -> bool:
+    """The character with this code point is in the ``char_table``: ``chr(code) in chars``.
+
+    Compiled, a test by code point makes no one-character string (a new
+    object for every Chinese character) and hashes none, as a set test of
+    ``text[k]`` does.
+    """
+    return code < len(table) and table[code] == 1
+
+
+#: The characters ``fold_fullwidth_alnum`` changes, by code point.
+_FOLDABLE_TABLE: Final = char_table(_FOLDABLE_CHARS)
+#: The code points of ``SENTENCE_END`` and ``CLOSERS``, for ``ends_sentence``.
+_SENTENCE_END_TABLE: Final = char_table(SENTENCE_END)
+_CLOSERS_TABLE: Final = char_table(CLOSERS)
+#: No character above U+3000 (the ideographic space) is whitespace.
+_LAST_SPACE: Final = 0x3000
+
+
+def visible_start(text: str) -> int:
+    """Where the text's first character that is no whitespace stands: ``len(text) - len(text.lstrip())``.
+
+    >>> visible_start("  本报讯"), visible_start("　 ")
+    (2, 2)
+    """
+    start = 0
+    while start < len(text) and ord(text[start]) <= _LAST_SPACE and text[start].isspace():
+        start += 1
+    return start
+
+
+def visible_end(text: str) -> int:
+    """Where the text ends but for whitespace after it: ``len(text.rstrip())``.
+
+    >>> visible_end("好。 \t"), visible_end("　")
+    (2, 0)
+    """
+    end = len(text)
+    while end > 0 and ord(text[end - 1]) <= _LAST_SPACE and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def ends_sentence(text: str) -> bool:
     """True when the text ends with sentence-final punctuation (closers allowed).
 
     >>> ends_sentence("他说：“好。”"), ends_sentence("推动统一战线事")
     (True, False)
     """
-    text = text.rstrip().rstrip(CLOSERS)
-    return text != "" and text[-1] in SENTENCE_END
+    # Equals text.rstrip().rstrip(CLOSERS)[-1:] in SENTENCE_END (and non-empty), read from the end by code point.
+    end = visible_end(text)
+    while end > 0 and in_char_table(_CLOSERS_TABLE, ord(text[end - 1])):
+        end -= 1
+    return end > 0 and in_char_table(_SENTENCE_END_TABLE, ord(text[end - 1]))
 
 
 # --- spacing -----------------------------------------------------------------

@@ -14,13 +14,17 @@ from typing import Final
 
 from tasks.clean import (
     bracket_depth,
+    char_table,
     display_width,
     display_widths,
     ends_sentence,
     fold_fullwidth_alnum,
     is_letterspaced,
     holds_any,
+    in_char_table,
     split_doubled,
+    visible_end,
+    visible_start,
 )
 from tasks.lexicon import break_splits_word, break_strands_a_character
 from tasks.credits import (
@@ -97,6 +101,25 @@ _SENTENCE_MARKS: Final = tuple("，。、；：;:,")
 #: The sentence marks no heading may hold, however short.
 _HARD_MARKS: Final = tuple("。；：;:")
 _SOFT_MARKS: Final = re.compile(r"[，！？!?]")
+#: What ``_JUMP_RE``, ``JUMP_FROM_PREFIX_RE``, ``SOURCE_DATELINE_RE``, ``TRAILING_CREDIT_RE`` and
+#: ``AUTHOR_NOTE_RE`` need first (after whitespace), and ``JUMP_TO_SUFFIX_RE`` last.
+_OPEN_BRACKETS_TABLE: Final = char_table("（(")
+_CLOSE_BRACKETS_TABLE: Final = char_table("）)")
+#: What ``_BULLET_RE`` and ``_SUBTITLE_RE`` need first (after whitespace).
+_BULLET_TABLE: Final = char_table(BULLET_MARKS)
+_DASH_TABLE: Final = char_table("—─－-")
+
+
+def _opens_with(text: str, table: bytes) -> bool:
+    """The text's first character but whitespace is one of the ``char_table``'s: a rule's cheap first test."""
+    start = visible_start(text)
+    return start < len(text) and in_char_table(table, ord(text[start]))
+
+
+def _closes_with(text: str, table: bytes) -> bool:
+    """The text's last character but whitespace is one of the ``char_table``'s."""
+    end = visible_end(text)
+    return end > 0 and in_char_table(table, ord(text[end - 1]))
 
 
 @dataclass(slots=True, init=False)
@@ -119,7 +142,15 @@ class Line:
     @property
     def terminal(self) -> bool:
         """The line ends a sentence, or ends the text on this page with （下转第3版）."""
-        return ends_sentence(self.text) or ("转" in self.text and JUMP_TO_SUFFIX_RE.search(self.text) is not None)
+        return ends_sentence(self.text) or _ends_on_a_jump(self.text)
+
+
+def _ends_on_a_jump(text: str) -> bool:
+    """The text ends with （下转第3版）: it goes on elsewhere.
+
+    Tested by its last character first: most lines end with no bracket.
+    """
+    return _closes_with(text, _CLOSE_BRACKETS_TABLE) and "转" in text and JUMP_TO_SUFFIX_RE.search(text) is not None
 
 
 def is_page_number_line(text: str) -> bool:
@@ -132,7 +163,20 @@ def is_page_number_line(text: str) -> bool:
 
 
 def _is_folded_page_number(folded: str) -> bool:
-    return bool(_PAGE_RE.match(folded)) and (any(ch.isdigit() for ch in folded) or folded.lstrip().startswith("第"))
+    # Each form of _PAGE_RE holds 版 or a digit: most lines need no match.
+    digit = _has_digit(folded)
+    return (digit or "版" in folded) and bool(_PAGE_RE.match(folded)) and (digit or folded.lstrip().startswith("第"))
+
+
+def _has_digit(text: str) -> bool:
+    """``any(ch.isdigit() for ch in text)``, with no string made for an ASCII letter or a Chinese character."""
+    for k in range(len(text)):
+        code = ord(text[k])
+        if 0x30 <= code <= 0x39:
+            return True
+        if 0xB2 <= code and not 0x4E00 <= code <= 0x9FFF and text[k].isdigit():  # no other digit below ²
+            return True
+    return False
 
 
 def _opens_with_source(text: str) -> bool:
@@ -153,7 +197,7 @@ def is_heading_shaped(text: str, width: float) -> bool:
     marked = holds_any(text, _SENTENCE_MARKS)
     if marked and width > SOFT_MARK_HEAD_WIDTH:
         return False  # most prose lines
-    if ("转" in text and JUMP_TO_SUFFIX_RE.search(text)) or _closes_a_bracket_from_above(text):
+    if _ends_on_a_jump(text) or _closes_a_bracket_from_above(text):
         return False
     if not marked:
         return True  # most heading-shaped lines: nothing that could end a sentence, nor end the line badly
@@ -189,13 +233,19 @@ _SPECIAL_LAST_WITH_GAP: Final = frozenset("文\x00")
 NAME_LINE_MAX_WIDTH: Final = 4.5
 #: The last character of every ``AGENCY_NOTE_ENDS``: most lines are ruled out without a suffix test.
 _BRACKET_CLOSES: Final = frozenset(end[-1] for end in AGENCY_NOTE_ENDS)
+#: The sets above as tables by code point (``in_char_table``): the first and last characters are tested with no string made.
+_SPECIAL_FIRST_TABLE: Final = char_table("".join(_SPECIAL_FIRST))
+_SPECIAL_LAST_TABLE: Final = char_table("".join(_SPECIAL_LAST))
+_SPECIAL_LAST_WITH_GAP_TABLE: Final = char_table("".join(_SPECIAL_LAST_WITH_GAP))
+_BRACKET_CLOSES_TABLE: Final = char_table("".join(_BRACKET_CLOSES))
 
 
 def _opens_plain_text(text: str, width: float) -> bool:
-    first, last = text[0], text[-1]
-    return (0x4E00 <= ord(first) <= 0x9FFF and first not in _SPECIAL_FIRST and last not in _SPECIAL_LAST
-            and width > NAME_LINE_MAX_WIDTH and not (last in _BRACKET_CLOSES and text.endswith(AGENCY_NOTE_ENDS))
-            and (last not in _SPECIAL_LAST_WITH_GAP or (" " not in text and "\u3000" not in text)))
+    first, last = ord(text[0]), ord(text[-1])
+    return (0x4E00 <= first <= 0x9FFF and not in_char_table(_SPECIAL_FIRST_TABLE, first)
+            and not in_char_table(_SPECIAL_LAST_TABLE, last) and width > NAME_LINE_MAX_WIDTH
+            and not (in_char_table(_BRACKET_CLOSES_TABLE, last) and text.endswith(AGENCY_NOTE_ENDS))
+            and (not in_char_table(_SPECIAL_LAST_WITH_GAP_TABLE, last) or (" " not in text and "\u3000" not in text)))
 
 
 #: A comma, full stop or semicolon: no credit, byline, name, label, page
@@ -241,12 +291,19 @@ def _kind(text: str, width: float) -> str:
 _ROLE_MARK: Final = tuple("记员生摄作")
 #: What a dateline opening needs: 讯, 电 or 月 (本报讯, …电, 新华社长春 9 月), or 报道 (据…报道).
 _DATELINE_MARK: Final = tuple("讯电月报")
+#: A character of every section label (图片报道, 要闻简报, 快讯, 编者按, 导读, …).
+_LABEL_MARK: Final = tuple("讯闻图读按")
+#: A character of every editor's role word (责任编辑, 版式, 美编, 校对, …): no role, no editors' line.
+_EDITOR_MARK: Final = tuple("编版责校")
 
 
 def _is_date_or_editor(text: str, width: float, folded: str | None = None) -> bool:
-    """The page's date line or its editors' line (``责任编辑：张三 版式：李四``)."""
-    return bool(_DATE_RE.match(folded if folded is not None else fold_fullwidth_alnum(text))) \
-        or (width <= FURNITURE_MAX_WIDTH and bool(_EDITOR_RE.search(text)))
+    """The page's date line or its editors' line (``责任编辑：张三 版式：李四``).
+
+    A pattern is tried only on a line that holds a character it needs (年, a role's).
+    """
+    return ("年" in text and bool(_DATE_RE.match(folded if folded is not None else fold_fullwidth_alnum(text)))) \
+        or (width <= FURNITURE_MAX_WIDTH and holds_any(text, _EDITOR_MARK) and bool(_EDITOR_RE.search(text)))
 
 
 def kind_by_rules(text: str, width: float) -> str:
@@ -259,14 +316,14 @@ def kind_by_rules(text: str, width: float) -> str:
     not tried.
     """
     folded = fold_fullwidth_alnum(text)
-    bracket = "（" in text or "(" in text
+    bracket = _opens_with(text, _OPEN_BRACKETS_TABLE)  # every rule on a bracket wants it first
     if _is_date_or_editor(text, width, folded) or (width <= 14 and _is_folded_page_number(folded)):
         kind = FURNITURE
     elif bracket and _JUMP_RE.match(text):
         kind = JUMP
     elif bracket and JUMP_FROM_PREFIX_RE.match(text):
         kind = DATELINE  # the continued text opens here, like a story under a dateline
-    elif _LABEL_RE.match(text):
+    elif holds_any(text, _LABEL_MARK) and _LABEL_RE.match(text):
         kind = LABEL
     elif ("摄" in (credit := unletterspace(folded)) or "图" in credit or credit.endswith(AGENCY_NOTE_ENDS)) \
             and PHOTO_CREDIT_RE.match(credit):
@@ -280,9 +337,9 @@ def kind_by_rules(text: str, width: float) -> str:
         kind = DATELINE
     elif (width <= 24 and role and BYLINE_LINE_RE.match(credit)) or is_author_line(text):
         kind = BYLINE
-    elif _BULLET_RE.match(text):
+    elif _opens_with(text, _BULLET_TABLE) and _BULLET_RE.match(text):
         kind = BULLET
-    elif width <= HEAD_MAX_WIDTH + 6 and _SUBTITLE_RE.match(text):
+    elif width <= HEAD_MAX_WIDTH + 6 and _opens_with(text, _DASH_TABLE) and _SUBTITLE_RE.match(text):
         kind = SUBTITLE
     elif is_heading_shaped(text, width):
         kind = HEADISH
@@ -366,10 +423,11 @@ def _mark_heads_above_a_step(lines: list[Line], i: int, j: int) -> None:
 
 def _index(items: list[str], item: str, start: int) -> int:
     """Index of ``item`` in ``items`` from ``start``; ``len(items)`` when it is not there."""
-    try:
-        return items.index(item, start)
-    except ValueError:
-        return len(items)
+    # items.index(item, start), but with no ValueError raised (and caught) at the end of the search
+    for k in range(start, len(items)):
+        if items[k] == item:
+            return k
+    return len(items)
 
 
 def _stands_apart(lines: list[Line], i: int, j: int) -> bool:
@@ -493,7 +551,7 @@ def _opens_indented_paragraph(lines: list[Line], j: int) -> bool:
     first = lines[j]
     if first.kind not in (PROSE, HEADISH) or first.terminal:
         return False
-    if _DATE_OPENING_RE.match(first.text):
+    if _opens_with_digit(first.text) and _DATE_OPENING_RE.match(first.text):
         return True  # ``11 月17 日，铁``: a date and a comma open a paragraph, however the digits measure
     if _has_narrow_characters(first.text) or _next_opens_a_sentence(lines, j):
         return False
@@ -512,6 +570,12 @@ _DATE: Final = r"[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日"
 _DATE_OPENING_RE: Final = re.compile(_DATE + r"\s*[，,]")
 
 
+def _opens_with_digit(text: str) -> bool:
+    """The text opens with an ASCII or full-width digit, as ``_DATE_OPENING_RE`` needs."""
+    first = ord(text[0]) if text else 0
+    return 0x30 <= first <= 0x39 or 0xFF10 <= first <= 0xFF19
+
+
 #: How a news text's first sentence opens: a date, a time word or ``…以来``, then a comma.
 _SENTENCE_OPENING_RE: Final = re.compile(rf"(?:{_DATE}|近日|日前|今天|今日|昨天|昨日|当天|目前|[\u4e00-\u9fff]{{1,4}}以来)\s*[，,]")
 
@@ -523,16 +587,18 @@ def _next_opens_a_sentence(lines: list[Line], j: int) -> bool:
     text, however close its width is to an indent's.
     """
     nxt = lines[j + 1] if j + 1 < len(lines) else None
-    return nxt is not None and nxt.kind in (PROSE, HEADISH) and _SENTENCE_OPENING_RE.match(nxt.text) is not None \
+    return nxt is not None and nxt.kind in (PROSE, HEADISH) and ("，" in nxt.text or "," in nxt.text) \
+        and _SENTENCE_OPENING_RE.match(nxt.text) is not None \
         and not break_splits_word(lines[j].text, nxt.text)
 
 
 def _has_narrow_characters(text: str) -> bool:
     """ASCII characters, or ``·``: they measure half a unit, so a line holding them shows no true width."""
-    return _NARROW_CHARACTER.search(text) is not None
-
-
-_NARROW_CHARACTER: Final = re.compile("[\x00-\x7f·]")
+    for k in range(len(text)):  # compiled, cheaper than the regex search [\x00-\x7f·] it replaces
+        code = ord(text[k])
+        if code < 0x80 or code == 0xB7:
+            return True
+    return False
 
 
 def _stands_short_of(head: Line, text: Line) -> bool:
@@ -658,9 +724,12 @@ def _continues_into_prose(lines: list[Line], j: int) -> bool:
 def classify_page(text: str) -> list[Line]:
     """All lines of a page, classified and with headings marked."""
     # What classify_line does line by line, with the widths measured all at once.
-    texts = list(map(str.strip, text.replace("\f", "").split("\n")))  # a form feed is never part of a line
+    texts = [t.strip() for t in text.replace("\f", "").split("\n")]  # a form feed is never part of a line
     widths = display_widths(texts)
-    lines = [Line(no, t, w, _kind(t, w) if t else BLANK) for no, (t, w) in enumerate(zip(texts, widths), 1)]
+    lines = []
+    for k in range(len(texts)):  # compiled, an index loop; enumerate(zip(...)) goes through Python's iterators
+        t, w = texts[k], widths[k]
+        lines.append(Line(k + 1, t, w, _kind(t, w) if t else BLANK))
     _keep_page_numbers_apart(lines)
     _mark_cut_datelines(lines)
     mark_heads(lines)

@@ -20,7 +20,6 @@ from tasks.clean import (
     _HAS_SIMPLE,
     _PARENS_RE,
     _SIMPLE_RE,
-    _SPACES_BEFORE_ALNUM,
     _paren_to_fullwidth,
     _simple_to_fullwidth,
     _width_with_spaces,
@@ -110,13 +109,6 @@ texts = st.one_of(
 def test_comma_pattern_same_as_old(text):
     assert _COMMA_RE.sub("，", text) == _OLD_COMMA_RE.sub("，", text)
     assert [m.span() for m in _COMMA_RE.finditer(text)] == [m.span() for m in _OLD_COMMA_RE.finditer(text)]
-
-
-@settings(max_examples=3000, deadline=None)
-@given(texts)
-def test_spaces_before_alnum_same_as_old(text):
-    assert [m.span() for m in _SPACES_BEFORE_ALNUM.finditer(text)] == \
-        [m.span() for m in _OLD_SPACES_BEFORE_ALNUM.finditer(text)]
 
 
 @settings(max_examples=3000, deadline=None)
