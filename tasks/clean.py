@@ -56,7 +56,11 @@ def fold_fullwidth_alnum(text: str) -> str:
 
 def is_cjk(ch: str) -> bool:
     """True for a Chinese character or a full-width/Chinese punctuation mark."""
-    o = ord(ch)
+    return is_cjk_code(ord(ch))
+
+
+def is_cjk_code(o: int) -> bool:
+    """``is_cjk`` of the character with code point ``o``: one ``CJK_CLASS`` holds."""
     return (
         0x4E00 <= o <= 0x9FFF or 0x3000 <= o <= 0x303F or 0xFF01 <= o <= 0xFFEE
         or 0x3400 <= o <= 0x4DBF or 0x2010 <= o <= 0x2027 or 0x2030 <= o <= 0x205E
@@ -289,15 +293,36 @@ def remove_cjk_spacing(text: str) -> str:
     """
     if " " not in text and "\t" not in text:
         return text
-    if _KEPT_SPACE.search(text) is None:
+    if not _keeps_a_space(text):
         return text.replace(" ", "").replace("\t", "")  # every space touches Chinese: no need to look at each
     return _SPACE_BY_CJK.sub("", text)
 
 
-#: A run of spaces with no Chinese character on either side (``New York``):
-#: the only spaces ``remove_cjk_spacing`` keeps. Written to start with the
-#: space, like ``_SPACE_BY_CJK``: ``(?<![CJK \t])[ \t]+(?![CJK \t])``.
-_KEPT_SPACE: Final = re.compile(f"[ \t](?<![{CJK_CLASS} \t][ \t])[ \t]*(?![{CJK_CLASS} \t])")
+def _keeps_a_space(text: str) -> bool:
+    """Whether a run of spaces has no Chinese character on either side (``New York``): the only spaces ``remove_cjk_spacing`` keeps.
+
+    What a regex search with lookarounds at each space would answer: each maximal run of spaces
+    and tabs is looked at by the code points on either side of it, in one compiled loop.
+
+    >>> _keeps_a_space("项 New York"), _keeps_a_space("通 过 1697 项")
+    (True, False)
+    """
+    n = len(text)
+    i = 0
+    while i < n:
+        if not _is_space_or_tab(ord(text[i])):
+            i += 1
+            continue
+        start = i
+        while i < n and _is_space_or_tab(ord(text[i])):
+            i += 1
+        if (start == 0 or not is_cjk_code(ord(text[start - 1]))) and (i == n or not is_cjk_code(ord(text[i]))):
+            return True
+    return False
+
+
+def _is_space_or_tab(code: int) -> bool:
+    return code == 0x20 or code == 0x09
 
 
 # --- ASCII punctuation inside Chinese text -------------------------------------
@@ -377,17 +402,24 @@ def join_lines(lines: list[str]) -> str:
     >>> join_lines(["5G and Wi", "Fi"])
     '5G and Wi Fi'
     """
-    text = "".join(map(str.strip, lines))
-    if not has_ascii_letter(text):
-        return text  # most paragraphs: no Latin letters, so no break to keep
-    parts = [s for s in map(str.strip, lines) if s]
-    out = parts[:1]
-    letters = _ASCII_LETTERS
-    for prev, line in zip(parts, parts[1:]):
-        if prev[-1] in letters and line[0] in letters:
+    # The stripped lines joined, with a space only where a break falls between two Latin letters:
+    # each break is looked at by its two characters' code points, not the text for letters first.
+    out: list[str] = []
+    after_letter = False  # the last line kept ends with a Latin letter
+    for line in lines:
+        part = line.strip()
+        if not part:
+            continue
+        if after_letter and _is_ascii_letter(ord(part[0])):
             out.append(" ")
-        out.append(line)
+        out.append(part)
+        after_letter = _is_ascii_letter(ord(part[len(part) - 1]))
     return "".join(out)
+
+
+def _is_ascii_letter(code: int) -> bool:
+    """A code point of A-Z or a-z (``_ASCII_LETTERS``)."""
+    return 0x61 <= code <= 0x7A or 0x41 <= code <= 0x5A
 
 
 def split_doubled(text: str) -> tuple[str, str]:
@@ -414,15 +446,42 @@ def clean_paragraph(text: str) -> str:
     >>> clean_paragraph("为进一步 , 加强 ( 试点 ) ２０２３ 年")
     '为进一步，加强（试点）2023年'
     """
-    if _FOLDABLE_OR_ASCII_MARK.search(text):  # most paragraphs: nothing to fold, no ASCII mark
+    if _holds_foldable_or_ascii_mark(text):  # most paragraphs: nothing to fold, no ASCII mark
         text = fullwidth_punctuation(fold_fullwidth_alnum(text))
     return remove_cjk_spacing(text).strip()
+
+
+def _code_table(chars: str) -> bytes:
+    """1 at the code point of each of the characters, 0 elsewhere in the BMP: a set that takes an int."""
+    table = bytearray(0x10000)
+    for ch in chars:
+        table[ord(ch)] = 1
+    return bytes(table)
 
 
 #: What folding or ``fullwidth_punctuation`` would change: a foldable
 #: character or an ASCII mark. Folding writes no mark, so one search tells
 #: for both.
-_FOLDABLE_OR_ASCII_MARK: Final = re.compile(f"[{re.escape(_FOLDABLE_CHARS + ',;:?!(')}]")
+_FOLDABLE_OR_ASCII_MARK: Final = _code_table(_FOLDABLE_CHARS + ",;:?!(")
+
+
+def _holds_foldable_or_ascii_mark(text: str) -> bool:
+    """Whether the text holds one of ``_FOLDABLE_OR_ASCII_MARK``: what a regex class search answers.
+
+    A compiled loop over code points costs less than the regex engine's class test at each
+    character, and skips Chinese characters (none is foldable or a mark) at one comparison.
+
+    >>> _holds_foldable_or_ascii_mark("全覆盖，２个"), _holds_foldable_or_ascii_mark("全覆盖，两个")
+    (True, False)
+    """
+    marks = _FOLDABLE_OR_ASCII_MARK
+    for i in range(len(text)):
+        code = ord(text[i])
+        if 0x4E00 <= code <= 0x9FFF:
+            continue
+        if code < 0x10000 and marks[code]:
+            return True
+    return False
 
 
 _WIDE_GAP: Final = re.compile(r"[ \t]{2,}")

@@ -16,10 +16,10 @@ the names in it:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Final
 
-from tasks.clean import bracket_depth, fold_fullwidth_alnum, fullwidth_punctuation, is_letterspaced, join_lines
+from tasks.clean import bracket_depth, fold_fullwidth_alnum, fullwidth_punctuation, holds_any, is_letterspaced, join_lines
 
 #: Role words that precede names in a credit, longest first so that
 #: 全媒体记者 wins over 记者.
@@ -82,6 +82,10 @@ _NAME_SEP_RE: Final = re.compile(r"[\s、，,]+")
 _NAME_RE: Final = re.compile(f"{_NAME_CHARS}+")
 #: Brackets and the closing photo mark, kept apart when a credit is normalised.
 _CREDIT_MARKS_RE: Final = re.compile(r"([（）]|摄$|文/图$)")
+#: What a text must hold for ``_CREDIT_MARKS_RE`` to split it.
+_CREDIT_MARKS: Final = ("（", "）", "摄", "文/图")
+#: A space next to a full-width bracket: what ``_PAREN_SPACE_RE`` removes, in a text whose only whitespace is single spaces.
+_SPACED_BRACKETS: Final = (" （", "（ ", " ）", "） ")
 
 
 def unletterspace(text: str) -> str:
@@ -114,13 +118,19 @@ def unletterspace(text: str) -> str:
 _NAMES_AFTER_ROLE_RE: Final = re.compile(rf"([{_HAN}]{{4,6}})([）)]?)")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Credit:
     """A parsed credit: the normalised printed text and the names by role."""
 
     text: str
-    authors: list[str] = field(default_factory=list)
-    photographers: list[str] = field(default_factory=list)
+    authors: list[str]
+    photographers: list[str]
+
+    # Written out, not generated: mypyc compiles an __init__ in the source (see ``Line``).
+    def __init__(self, text: str, authors: list[str] | None = None, photographers: list[str] | None = None) -> None:
+        self.text = text
+        self.authors = [] if authors is None else authors
+        self.photographers = [] if photographers is None else photographers
 
 
 def split_run_of_names(run: str) -> list[str]:
@@ -210,7 +220,8 @@ def normalise_credit_text(text: str) -> str:
         if k % 2:  # a role word (``_ROLE_SPLIT_RE``)
             out.append(part.replace(" ", ""))
             continue
-        segs = _CREDIT_MARKS_RE.split(part)
+        # a part with no bracket nor photo mark is one piece: what the split would give, without the search
+        segs = _CREDIT_MARKS_RE.split(part) if holds_any(part, _CREDIT_MARKS) else [part]
         for seg in segs:
             if not seg:
                 continue
@@ -230,7 +241,8 @@ def normalise_credit_text(text: str) -> str:
             joined += piece
         else:
             joined += " " + piece
-    joined = _PAREN_SPACE_RE.sub("", joined)
+    if holds_any(joined, _SPACED_BRACKETS):  # the only whitespace left is single spaces between pieces
+        joined = _PAREN_SPACE_RE.sub("", joined)
     # no space between the dateline head and its bracket, nor after a role that opens a bracket
     return joined.replace(" （", "（").strip()
 
@@ -278,6 +290,8 @@ def join_keeping_credit_breaks(lines: list[str], last: bool = False) -> str:
 
 def _space_breaks_between_names(pieces: list[str]) -> str:
     """Join a credit's lines with a space at each break, except a break inside a role word (记|者)."""
+    if len(pieces) == 1:
+        return pieces[0]  # a credit on one line has no break: no role words to look for
     plain = "".join(pieces)
     roles = [m.span() for m in _ROLE_SPLIT_RE.finditer(plain)]
     out: list[str] = []

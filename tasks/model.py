@@ -16,15 +16,21 @@ BlockKind = Literal["p", "h"]
 ArticleKind = Literal["news", "photo", "feature"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Block:
     """One block of an article body: a paragraph (``p``) or a crosshead (``h``)."""
 
     kind: BlockKind
     text: str
 
+    # Written out, not generated: mypyc compiles an __init__ in the source (see ``tasks.lines.Line``);
+    # fields of a frozen class are set as the generated one sets them.
+    def __init__(self, kind: BlockKind, text: str) -> None:
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "text", text)
 
-@dataclass(slots=True)
+
+@dataclass(slots=True, init=False)
 class Article:
     """One article as printed, with its credits parsed.
 
@@ -35,16 +41,33 @@ class Article:
     """
 
     kind: ArticleKind
-    headline: str | None = None
-    subheadline: str | None = None
-    byline: str | None = None
-    authors: list[str] = field(default_factory=list)
-    photographers: list[str] = field(default_factory=list)
-    blocks: list[Block] = field(default_factory=list)
-    kicker: str | None = None
-    continued_from: str | None = None
-    continued_to: str | None = None
-    first_line: int = 0  # 1-based line of the page where the article's first part stands
+    headline: str | None
+    subheadline: str | None
+    byline: str | None
+    authors: list[str]
+    photographers: list[str]
+    blocks: list[Block]
+    kicker: str | None
+    continued_from: str | None
+    continued_to: str | None
+    first_line: int  # 1-based line of the page where the article's first part stands
+
+    # Written out, not generated: mypyc compiles an __init__ in the source (see ``tasks.lines.Line``).
+    def __init__(self, kind: ArticleKind, headline: str | None = None, subheadline: str | None = None,
+                 byline: str | None = None, authors: list[str] | None = None, photographers: list[str] | None = None,
+                 blocks: list[Block] | None = None, kicker: str | None = None, continued_from: str | None = None,
+                 continued_to: str | None = None, first_line: int = 0) -> None:
+        self.kind = kind
+        self.headline = headline
+        self.subheadline = subheadline
+        self.byline = byline
+        self.authors = [] if authors is None else authors
+        self.photographers = [] if photographers is None else photographers
+        self.blocks = [] if blocks is None else blocks
+        self.kicker = kicker
+        self.continued_from = continued_from
+        self.continued_to = continued_to
+        self.first_line = first_line
 
     @property
     def paragraphs(self) -> list[str]:

@@ -33,19 +33,33 @@ FLOW_CHANGE: Final = 3.0
 MIN_LINES_FOR_WIDTH: Final = 3
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Paragraph:
     """Prose lines that form one paragraph, with the facts later stages score."""
 
     lines: list[Line]
-    column: float                 # column width at its first line
-    terminated: bool = False      # ends with sentence-final punctuation or a trailing credit
-    indented: bool = True         # first line starts short of the column (a true paragraph start)
-    dateline: bool = False        # opens with a dateline (本报讯…)
-    bullet: bool = False          # opens with a brief's bullet (●…)
-    credited: bool = False        # closes with a trailing credit （记者 王芳） or a note on its author
-    ends_article: bool = False    # credited, or closes with （下转第X版）: its article has no more here
-    _joined: tuple[tuple[Line, ...], str] | None = field(default=None, repr=False, compare=False)
+    column: float         # column width at its first line
+    terminated: bool      # ends with sentence-final punctuation or a trailing credit
+    indented: bool        # first line starts short of the column (a true paragraph start)
+    dateline: bool        # opens with a dateline (本报讯…)
+    bullet: bool          # opens with a brief's bullet (●…)
+    credited: bool        # closes with a trailing credit （记者 王芳） or a note on its author
+    ends_article: bool    # credited, or closes with （下转第X版）: its article has no more here
+    _joined: tuple[tuple[Line, ...], str] | None = field(repr=False, compare=False)
+
+    # Written out, not generated: mypyc compiles an __init__ in the source (see ``Line``).
+    def __init__(self, lines: list[Line], column: float, terminated: bool = False, indented: bool = True,
+                 dateline: bool = False, bullet: bool = False, credited: bool = False,
+                 ends_article: bool = False) -> None:
+        self.lines = lines
+        self.column = column
+        self.terminated = terminated
+        self.indented = indented
+        self.dateline = dateline
+        self.bullet = bullet
+        self.credited = credited
+        self.ends_article = ends_article
+        self._joined = None
 
     @property
     def text(self) -> str:
@@ -60,6 +74,11 @@ class Paragraph:
         if self._joined is None or self._joined[0] != lines:
             self._joined = (lines, join_lines([ln.text for ln in lines]))
         return self._joined[1]
+
+    def with_lines(self, lines: list[Line]) -> Paragraph:
+        """This paragraph's facts over other lines: ``dataclasses.replace(self, lines=lines)``, made directly."""
+        return Paragraph(lines, self.column, self.terminated, self.indented, self.dateline, self.bullet,
+                         self.credited, self.ends_article)
 
     @property
     def first_line(self) -> int:

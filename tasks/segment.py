@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Final
 
 from tasks.clean import clean_heading, clean_paragraph, split_doubled
@@ -112,13 +112,19 @@ _DASHES: Final = "—─－-"
 # --- units ---------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class HeadGroup:
     """Heading lines standing together between two units."""
 
     lines: list[Line]
-    prev: int | None = None   # index of the unit before it
-    next: int | None = None   # index of the unit after it
+    prev: int | None   # index of the unit before it
+    next: int | None   # index of the unit after it
+
+    # Written out, not generated: mypyc compiles an __init__ in the source (see ``Line``).
+    def __init__(self, lines: list[Line], prev: int | None = None, next: int | None = None) -> None:
+        self.lines = lines
+        self.prev = prev
+        self.next = next
 
     @property
     def is_lead(self) -> bool:
@@ -126,21 +132,37 @@ class HeadGroup:
         return any(ln.kind == BYLINE for ln in self.lines)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Unit:
     """A run of page content that belongs to one article (or is a caption)."""
 
     kind: str                                # story | orphan | photo | lead
-    paras: list[Paragraph] = field(default_factory=list)
-    crossheads_before: dict[int, list[str]] = field(default_factory=dict)  # para index -> crossheads
-    head: list[Line] | None = None           # heading lines given to it
-    credit: Credit | None = None
-    credit_lines: list[Line] = field(default_factory=list)
-    lead_lines: list[Line] = field(default_factory=list)
-    jump_from: str | None = None
-    jump_to: str | None = None
-    scattered: bool = False                  # a lead that gathered orphan runs
-    inline_jumps: list[str] = field(default_factory=list)  # jump texts taken out of its text as metadata
+    paras: list[Paragraph]
+    crossheads_before: dict[int, list[str]]  # para index -> crossheads
+    head: list[Line] | None                  # heading lines given to it
+    credit: Credit | None
+    credit_lines: list[Line]
+    lead_lines: list[Line]
+    jump_from: str | None
+    jump_to: str | None
+    scattered: bool                          # a lead that gathered orphan runs
+    inline_jumps: list[str]                  # jump texts taken out of its text as metadata
+
+    # Written out, not generated: mypyc compiles an __init__ in the source (see ``Line``). A unit
+    # starts with no text; a lead with its head's lines, a caption with its credit.
+    def __init__(self, kind: str, *, lead_lines: list[Line] | None = None, credit: Credit | None = None,
+                 credit_lines: list[Line] | None = None) -> None:
+        self.kind = kind
+        self.paras = []
+        self.crossheads_before = {}
+        self.head = None
+        self.credit = credit
+        self.credit_lines = [] if credit_lines is None else credit_lines
+        self.lead_lines = [] if lead_lines is None else lead_lines
+        self.jump_from = None
+        self.jump_to = None
+        self.scattered = False
+        self.inline_jumps = []
 
     def body_text(self) -> str:
         return "".join(p.text for p in self.paras)
@@ -437,12 +459,19 @@ def _close_caption(units: list[Unit], lns: list[Line], start: Callable[[Unit], U
 # --- headline assignment --------------------------------------------------------------
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Headline:
     kicker: str | None
     headline: str | None
     subheadline: str | None
     extra: list[Line]     # lines a headline could not take
+
+    # Written out, not generated: mypyc compiles an __init__ in the source (see ``Line``).
+    def __init__(self, kicker: str | None, headline: str | None, subheadline: str | None, extra: list[Line]) -> None:
+        self.kicker = kicker
+        self.headline = headline
+        self.subheadline = subheadline
+        self.extra = extra
 
 
 def _is_couplet(a: Line, b: Line) -> bool:
@@ -517,7 +546,7 @@ def parse_headline(lines: list[Line]) -> Headline:
     return Headline(kicker, headline, sub, parts.extra + parts.rest)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _HeadlineParts:
     """Which heading lines ``parse_headline`` reads as what, before any is cleaned."""
 
@@ -527,6 +556,16 @@ class _HeadlineParts:
     subject: Line | None          # without a subtitle, the line after the headline is the subheadline
     extra: list[Line]             # subtitles after the first, and a title's word drawn twice
     rest: list[Line]              # heading lines no part takes: the headline is not shaped like one
+
+    # Written out, not generated: mypyc compiles an __init__ in the source (see ``Line``).
+    def __init__(self, kicker: list[Line], headline: list[Line], subtitle: Line | None, subject: Line | None,
+                 extra: list[Line], rest: list[Line]) -> None:
+        self.kicker = kicker
+        self.headline = headline
+        self.subtitle = subtitle
+        self.subject = subject
+        self.extra = extra
+        self.rest = rest
 
 
 def _headline_parts(lines: list[Line]) -> _HeadlineParts:
@@ -1118,7 +1157,7 @@ def _replace_first_line(unit: Unit, i: int, text: str) -> None:
     first = para.lines[0]
     rest = ([Line(first.no, text, first.width, first.kind)] if text.strip() else []) + para.lines[1:]
     if rest:
-        unit.paras[i] = replace(para, lines=rest)
+        unit.paras[i] = para.with_lines(rest)
     else:
         _remove_para(unit, i)
 
