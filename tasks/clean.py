@@ -150,28 +150,75 @@ def display_widths(texts: list[str]) -> list[float]:
     >>> display_widths(["事项 40 项，", "", "通 过 学", "中文ab"])
     [6.0, 0.0, 3.0, 3.0]
     """
-    widths = []
-    for text in texts:
-        wide, spaced = _wide_and_spaced(text)
-        widths.append(_width_with_spaces(text, wide) if spaced else wide + 0.5 * (len(text) - wide))
-    return widths
+    return [measure(text, _NO_MARKS)[0] for text in texts]
 
 
-def _wide_and_spaced(text: str) -> tuple[int, bool]:
-    """How many characters of the text are wide (what ``_WIDE_RUN`` matches), and whether it holds a space or tab.
+def measure(text: str, marks: bytes) -> tuple[float, int]:
+    """The text's ``display_width``, and the ``marks_in`` it holds, both found in one pass over it.
+
+    A page's lines are measured this way: classifying them asks about the marks.
+
+    >>> measure("事项 40 项，", char_bits([("，。", 1), ("ab", 2)])), measure("中文ab", char_bits([("，。", 1), ("ab", 2)]))
+    ((6.0, 1), (3.0, 2))
+    """
+    wide, spaced, bits = _wide_spaced_and_marks(text, marks)
+    return (_width_with_spaces(text, wide) if spaced else wide + 0.5 * (len(text) - wide)), bits
+
+
+def marks_in(text: str, marks: bytes) -> int:
+    """The bits of the ``char_bits`` table that the text's characters carry, or-ed together.
+
+    A bit is set when the text holds any character of its group: one pass
+    answers what a ``holds_any`` per group would, each a scan of the text.
+
+    >>> table = char_bits([("，。", 1), ("：:", 2)]); marks_in("稳增长，促发展", table), marks_in("稳增长", table)
+    (1, 0)
+    """
+    return _wide_spaced_and_marks(text, marks)[2]
+
+
+def _wide_spaced_and_marks(text: str, marks: bytes) -> tuple[int, bool, int]:
+    """How many characters of the text are wide (what ``_WIDE_RUN`` matches), whether it holds a space or tab, and its ``marks_in``.
 
     One pass over the code points: compiled, it costs a fraction of the
     regex substitution (or the UTF-8 encoding) that counts them otherwise.
+    A ``char_bits`` table holds no CJK ideograph, so most characters need no lookup.
     """
     wide = 0
     spaced = False
+    bits = 0
+    n = len(marks)
     for k in range(len(text)):
         o = ord(text[k])
         if o >= 0x2E80 or 0x2010 <= o <= 0x2027 or 0x2030 <= o <= 0x205E or 0x25A0 <= o <= 0x27BF:
             wide += 1
+            if 0x4E00 <= o <= 0x9FFF:
+                continue
         elif o == 0x20 or o == 0x09:
             spaced = True
-    return wide, spaced
+        if o < n:
+            bits |= marks[o]
+    return wide, spaced, bits
+
+
+def char_bits(groups: list[tuple[str, int]]) -> bytes:
+    """Groups of characters, each with its bit, as a byte per code point (the bits of the groups holding it), for ``marks_in``.
+
+    No CJK ideograph may be in a group: ``marks_in`` looks none up.
+
+    >>> char_bits([("，", 1), (",，", 2)])[ord("，")], char_bits([("，", 1), (",，", 2)])[ord(",")]
+    (3, 2)
+    """
+    table = bytearray(max(ord(ch) for chars, _ in groups for ch in chars) + 1)
+    for chars, bit in groups:
+        for ch in chars:
+            assert not 0x4E00 <= ord(ch) <= 0x9FFF, ch
+            table[ord(ch)] |= bit
+    return bytes(table)
+
+
+#: No character carries a mark: plain ``display_widths``.
+_NO_MARKS: Final = b""
 
 
 def holds_any(text: str, chars: tuple[str, ...]) -> bool:
@@ -509,10 +556,15 @@ def _letterspaced(tokens: list[str]) -> bool:
     if len(tokens) < 3:
         return False
     # Single characters count, and pairs whose second character is a mark (通 过 学 理 论 ，诵).
-    lengths = list(map(len, tokens))
-    singles = lengths.count(1)
+    singles = pairs = 0  # lengths.count(1) and lengths.count(2) of lengths = list(map(len, tokens)), in one compiled loop
+    for token in tokens:
+        size = len(token)
+        if size == 1:
+            singles += 1
+        elif size == 2:
+            pairs += 1
     enough = 0.6 * len(tokens)
-    if singles >= enough or singles + lengths.count(2) < enough:
+    if singles >= enough or singles + pairs < enough:
         return singles >= enough  # decided without looking into the pairs
     return singles + sum(1 for t in tokens if len(t) == 2 and not t[1].isalnum()) >= enough
 

@@ -14,14 +14,16 @@ from typing import Final
 
 from tasks.clean import (
     bracket_depth,
+    char_bits,
     char_table,
     display_width,
-    display_widths,
     ends_sentence,
     fold_fullwidth_alnum,
     is_letterspaced,
     holds_any,
     in_char_table,
+    marks_in,
+    measure,
     split_doubled,
     visible_end,
     visible_start,
@@ -32,6 +34,7 @@ from tasks.credits import (
     DATELINE_START_RE,
     PHOTO_CREDIT_RE,
     ROLE_ONLY_RE,
+    ROLES,
     SOURCE_DATELINE_RE,
     AGENCY_NOTE_ENDS,
     AUTHOR_NOTE_RE,
@@ -108,6 +111,13 @@ _CLOSE_BRACKETS_TABLE: Final = char_table("）)")
 #: What ``_BULLET_RE`` and ``_SUBTITLE_RE`` need first (after whitespace).
 _BULLET_TABLE: Final = char_table(BULLET_MARKS)
 _DASH_TABLE: Final = char_table("—─－-")
+#: What ``_LABEL_RE`` needs first and last (after and before whitespace): a bracket, or a label's first or last character.
+_LABEL_FIRST_TABLE: Final = char_table("【[〖图新要综简快短编本导")
+_LABEL_LAST_TABLE: Final = char_table("】]〗闻片道报讯按读")
+#: What ``ROLE_ONLY_RE`` needs last (before whitespace): a role word's last character.
+_ROLE_LAST_TABLE: Final = char_table("".join(role[-1] for role in ROLES))
+#: What ``DATELINE_START_RE`` needs first (after whitespace): 本报, 《, an agency's first character, a bracket.
+_DATELINE_FIRST_TABLE: Final = char_table("本《新中央人（(")
 
 
 def _opens_with(text: str, table: bytes) -> bool:
@@ -194,14 +204,21 @@ def is_heading_shaped(text: str, width: float) -> bool:
     """
     if width > HEAD_MAX_WIDTH or width < 2:
         return False
-    marked = holds_any(text, _SENTENCE_MARKS)
+    return _heading_shaped(text, width, marks_in(text, _LINE_MARKS))
+
+
+def _heading_shaped(text: str, width: float, marks: int) -> bool:
+    """``is_heading_shaped`` of a text whose ``marks_in`` by ``_LINE_MARKS`` are ``marks``."""
+    if width > HEAD_MAX_WIDTH or width < 2:
+        return False
+    marked = marks & _SENTENCE_BIT != 0
     if marked and width > SOFT_MARK_HEAD_WIDTH:
         return False  # most prose lines
     if _ends_on_a_jump(text) or _closes_a_bracket_from_above(text):
         return False
     if not marked:
         return True  # most heading-shaped lines: nothing that could end a sentence, nor end the line badly
-    return (width <= SOFT_MARK_HEAD_WIDTH and not holds_any(text, _HARD_MARKS) and text.rstrip()[-1] not in "，,、"
+    return (width <= SOFT_MARK_HEAD_WIDTH and marks & _HARD_BIT == 0 and text.rstrip()[-1] not in "，,、"
             and len(_SOFT_MARKS.findall(text)) <= 1)
 
 
@@ -260,11 +277,25 @@ _SPECIAL_INSIDE: Final = tuple("（(：:《")
 _SPECIAL_FIRST_IN_SENTENCE: Final = frozenset("本《新中央人（(【[〖□■◇◆●○▲—─－-\x00")
 
 
-def _holds_plain_sentence(text: str) -> bool:
-    """A line with a comma or full stop inside that no special rule can match: prose or a heading."""
+def _holds_plain_sentence(text: str, marks: int) -> bool:
+    """A line with a comma or full stop inside that no special rule can match: prose or a heading.
+
+    ``marks`` are the text's ``marks_in`` by ``_LINE_MARKS``.
+    """
     first = text[0]
     return (first not in _SPECIAL_FIRST_IN_SENTENCE and not first.isdecimal() and not first.isspace()
-            and holds_any(text, _IN_SENTENCE) and not holds_any(text, _SPECIAL_INSIDE))
+            and marks & _IN_SENTENCE_BIT != 0 and marks & _SPECIAL_INSIDE_BIT == 0)
+
+
+#: Bits of ``_LINE_MARKS``: the line holds one of ``_SENTENCE_MARKS``, ``_HARD_MARKS``, ``_IN_SENTENCE``, ``_SPECIAL_INSIDE``.
+_SENTENCE_BIT: Final = 1
+_HARD_BIT: Final = 2
+_IN_SENTENCE_BIT: Final = 4
+_SPECIAL_INSIDE_BIT: Final = 8
+#: The marks that classifying a line asks about, found in the pass that measures it (``measure_lines``):
+#: ``marks & _HARD_BIT`` is ``holds_any(text, _HARD_MARKS)``, and so on.
+_LINE_MARKS: Final = char_bits([("".join(_SENTENCE_MARKS), _SENTENCE_BIT), ("".join(_HARD_MARKS), _HARD_BIT),
+                                ("".join(_IN_SENTENCE), _IN_SENTENCE_BIT), ("".join(_SPECIAL_INSIDE), _SPECIAL_INSIDE_BIT)])
 
 
 def classify_line(no: int, raw: str) -> Line:
@@ -273,18 +304,18 @@ def classify_line(no: int, raw: str) -> Line:
     if not text:
         return Line(no, "", 0.0, BLANK)
     width = display_width(text)
-    return Line(no, text, width, _kind(text, width))
+    return Line(no, text, width, _kind(text, width, marks_in(text, _LINE_MARKS)))
 
 
-def _kind(text: str, width: float) -> str:
-    """The kind of a stripped, non-empty line.
+def _kind(text: str, width: float, marks: int) -> str:
+    """The kind of a stripped, non-empty line whose ``marks_in`` by ``_LINE_MARKS`` are ``marks``.
 
     Lines that only prose or a heading can be (plain text, or text with a
     comma or full stop that no special rule accepts) skip the rule chain.
     """
-    if _opens_plain_text(text, width) or _holds_plain_sentence(text):
-        return HEADISH if is_heading_shaped(text, width) else PROSE
-    return kind_by_rules(text, width)
+    if _opens_plain_text(text, width) or _holds_plain_sentence(text, marks):
+        return HEADISH if _heading_shaped(text, width, marks) else PROSE
+    return _kind_by_rules(text, width, marks)
 
 
 #: A character of every role word (记者, 通讯员, 实习生, 摄影, 作者): no role, no byline.
@@ -315,6 +346,11 @@ def kind_by_rules(text: str, width: float) -> str:
     colon, 年, 摄 or 图, a role word's character, a dateline's 讯 or 电) is
     not tried.
     """
+    return _kind_by_rules(text, width, marks_in(text, _LINE_MARKS))
+
+
+def _kind_by_rules(text: str, width: float, marks: int) -> str:
+    """``kind_by_rules`` of a text whose ``marks_in`` by ``_LINE_MARKS`` are ``marks``."""
     folded = fold_fullwidth_alnum(text)
     bracket = _opens_with(text, _OPEN_BRACKETS_TABLE)  # every rule on a bracket wants it first
     if _is_date_or_editor(text, width, folded) or (width <= 14 and _is_folded_page_number(folded)):
@@ -323,17 +359,18 @@ def kind_by_rules(text: str, width: float) -> str:
         kind = JUMP
     elif bracket and JUMP_FROM_PREFIX_RE.match(text):
         kind = DATELINE  # the continued text opens here, like a story under a dateline
-    elif holds_any(text, _LABEL_MARK) and _LABEL_RE.match(text):
+    elif holds_any(text, _LABEL_MARK) and _opens_with(text, _LABEL_FIRST_TABLE) and _closes_with(text, _LABEL_LAST_TABLE) \
+            and _LABEL_RE.match(text):
         kind = LABEL
     elif ("摄" in (credit := unletterspace(folded)) or "图" in credit or credit.endswith(AGENCY_NOTE_ENDS)) \
             and PHOTO_CREDIT_RE.match(credit):
         kind = CREDIT
-    elif (role := holds_any(credit, _ROLE_MARK)) and ROLE_ONLY_RE.match(credit):
+    elif (role := holds_any(credit, _ROLE_MARK)) and _closes_with(credit, _ROLE_LAST_TABLE) and ROLE_ONLY_RE.match(credit):
         kind = ROLE
     elif bracket and (TRAILING_CREDIT_RE.match(text) or AUTHOR_NOTE_RE.match(text)):
         kind = PROSE  # （记者 王芳）, （作者为…） alone: the credit that closes the text above
-    elif holds_any(text, _DATELINE_MARK) and (DATELINE_START_RE.match(text) or (bracket and _opens_with_source(text))
-                                          or (credit is not text and DATELINE_START_RE.match(credit))):
+    elif holds_any(text, _DATELINE_MARK) and (_opens_dateline(text) or (bracket and _opens_with_source(text))
+                                          or (credit is not text and _opens_dateline(credit))):
         kind = DATELINE
     elif (width <= 24 and role and BYLINE_LINE_RE.match(credit)) or is_author_line(text):
         kind = BYLINE
@@ -341,7 +378,7 @@ def kind_by_rules(text: str, width: float) -> str:
         kind = BULLET
     elif width <= HEAD_MAX_WIDTH + 6 and _opens_with(text, _DASH_TABLE) and _SUBTITLE_RE.match(text):
         kind = SUBTITLE
-    elif is_heading_shaped(text, width):
+    elif _heading_shaped(text, width, marks):
         kind = HEADISH
     else:
         kind = PROSE
@@ -486,7 +523,7 @@ def _stands_apart_from(head: Line, lines: list[Line], j: int) -> bool:
             or _next_opens_a_sentence(lines, j - 1):
         return True
     below = [ln.width for ln in _text_lines_from(lines, j, 3)]
-    return _shows_a_column(below) and head.width >= max(below) + HEAD_WIDER_THAN_TEXT
+    return _shows_a_column(below) and head.width >= _widest(below) + HEAD_WIDER_THAN_TEXT
 
 
 def _is_stray_character(lines: list[Line], j: int) -> bool:
@@ -508,8 +545,21 @@ def _shows_a_column(widths: list[float], column: float | None = None) -> bool:
     """
     if not widths:
         return False
-    column = max(widths) if column is None else column
-    return sum(w >= column - STEADY_COLUMN_SLACK for w in widths) >= 2
+    column = _widest(widths) if column is None else column
+    steady = 0  # sum(w >= column - STEADY_COLUMN_SLACK for w in widths), in a compiled loop with no generator
+    for w in widths:
+        if w >= column - STEADY_COLUMN_SLACK:
+            steady += 1
+    return steady >= 2
+
+
+def _widest(widths: list[float]) -> float:
+    """``max(widths)`` of a non-empty list, compiled: no call into the builtin with its boxed floats."""
+    widest = widths[0]
+    for k in range(1, len(widths)):
+        if widths[k] > widest:  # max() keeps the first of equal items, and so does this
+            widest = widths[k]
+    return widest
 
 
 def _text_lines_from(lines: list[Line], j: int, count: int) -> list[Line]:
@@ -556,11 +606,15 @@ def _opens_indented_paragraph(lines: list[Line], j: int) -> bool:
     if _has_narrow_characters(first.text) or _next_opens_a_sentence(lines, j):
         return False
     # narrow characters, and the spaces of letterspaced lines, show no true width
-    below = [ln.width for ln in _text_lines_from(lines, j + 1, COLUMN_PROBE_LINES)
-             if not _has_narrow_characters(ln.text) and not is_letterspaced(ln.text)][:2]
+    below: list[float] = []  # the first two of them that show a true width: no line after those is looked into
+    for ln in _text_lines_from(lines, j + 1, COLUMN_PROBE_LINES):
+        if not _has_narrow_characters(ln.text) and not is_letterspaced(ln.text):
+            below.append(ln.width)
+            if len(below) == 2:
+                break
     if len(below) < 2:
         return False
-    column = max(below)
+    column = _widest(below)
     return _shows_a_column(below, column) and column - INDENT_MAX <= first.width <= column - INDENT_MIN
 
 
@@ -580,6 +634,16 @@ def _opens_with_digit(text: str) -> bool:
 _SENTENCE_OPENING_RE: Final = re.compile(rf"(?:{_DATE}|近日|日前|今天|今日|昨天|昨日|当天|目前|[\u4e00-\u9fff]{{1,4}}以来)\s*[，,]")
 
 
+#: The first characters of ``_SENTENCE_OPENING_RE``'s time words (近日, 日前, 今天, …).
+_SENTENCE_OPENING_FIRST_TABLE: Final = char_table("近日今昨当目")
+
+
+def _may_open_a_sentence(text: str) -> bool:
+    """What a match of ``_SENTENCE_OPENING_RE`` needs: a digit or a time word's first character first, or 以来 after 1–4 characters."""
+    return _opens_with_digit(text) or (text != "" and in_char_table(_SENTENCE_OPENING_FIRST_TABLE, ord(text[0]))) \
+        or text.find("以来", 1, 6) >= 0
+
+
 def _next_opens_a_sentence(lines: list[Line], j: int) -> bool:
     """The line after ``j`` opens a sentence (``近日，``), so line ``j``, unfinished, does not run into it.
 
@@ -588,7 +652,7 @@ def _next_opens_a_sentence(lines: list[Line], j: int) -> bool:
     """
     nxt = lines[j + 1] if j + 1 < len(lines) else None
     return nxt is not None and nxt.kind in (PROSE, HEADISH) and ("，" in nxt.text or "," in nxt.text) \
-        and _SENTENCE_OPENING_RE.match(nxt.text) is not None \
+        and _may_open_a_sentence(nxt.text) and _SENTENCE_OPENING_RE.match(nxt.text) is not None \
         and not break_splits_word(lines[j].text, nxt.text)
 
 
@@ -634,7 +698,7 @@ def _fills_column(lines: list[Line], i: int, j: int) -> bool:
         widths.append(ln.width)
     if len(widths) < 2:
         return False
-    column = max(widths)
+    column = _widest(widths)
     if not _shows_a_column(widths[:3], column) or widths[0] < column - STEADY_COLUMN_SLACK:
         return False  # no two lines show the column (quotes and digits measure narrow)
     runs_on = widths[0] >= column - FULL_LINE_SLACK  # the text under the break is no paragraph start
@@ -723,13 +787,13 @@ def _continues_into_prose(lines: list[Line], j: int) -> bool:
 
 def classify_page(text: str) -> list[Line]:
     """All lines of a page, classified and with headings marked."""
-    # What classify_line does line by line, with the widths measured all at once.
-    texts = [t.strip() for t in text.replace("\f", "").split("\n")]  # a form feed is never part of a line
-    widths = display_widths(texts)
+    # What classify_line does line by line, each line measured in one pass.
+    raws = text.replace("\f", "").split("\n")  # a form feed is never part of a line
     lines = []
-    for k in range(len(texts)):  # compiled, an index loop; enumerate(zip(...)) goes through Python's iterators
-        t, w = texts[k], widths[k]
-        lines.append(Line(k + 1, t, w, _kind(t, w) if t else BLANK))
+    for k in range(len(raws)):  # compiled, an index loop; enumerate(zip(...)) goes through Python's iterators
+        t = raws[k].strip()
+        w, marks = measure(t, _LINE_MARKS)
+        lines.append(Line(k + 1, t, w, _kind(t, w, marks) if t else BLANK))
     _keep_page_numbers_apart(lines)
     _mark_cut_datelines(lines)
     mark_heads(lines)
@@ -749,9 +813,13 @@ def _mark_lines_apart(lines: list[Line]) -> None:
     (``_title_above``) are headings. The few lines set apart by breaks, and
     the bylines, are found first: most lines of a page are neither.
     """
-    kinds = [ln.kind for ln in lines]
-    for j in [j for j, (above, kind, below) in enumerate(zip([BLANK, *kinds], kinds, kinds[1:] + [BLANK]))
-              if kind == BYLINE or (above == BLANK and below == BLANK and (kind == PROSE or kind == HEAD))]:
+    kinds = [ln.kind for ln in lines]  # as they were: marking line j changes no line after it
+    n = len(kinds)
+    for j in range(n):  # an index loop, compiled, with no tuple per line as zip makes
+        kind = kinds[j]
+        if not (kind == BYLINE or ((j == 0 or kinds[j - 1] == BLANK) and (kind == PROSE or kind == HEAD)
+                                   and (j + 1 == n or kinds[j + 1] == BLANK))):
+            continue
         ln = lines[j]
         if ln.kind == BYLINE:
             for m in _title_above(lines, j):
@@ -832,10 +900,20 @@ def _mark_cut_datelines(lines: list[Line]) -> None:
     or ``新华社成都5`` with ``月3日电（记者 冯``, is read as one dateline: the
     first line is marked DATELINE.
     """
-    for ln, nxt in zip(lines, lines[1:]):
-        if ln.width <= CUT_DATELINE_MAX_WIDTH and ln.kind in (PROSE, HEADISH) and nxt.kind != BLANK \
-                and not DATELINE_START_RE.match(nxt.text) and DATELINE_START_RE.match(ln.text + nxt.text):
+    for k in range(len(lines) - 1):  # an index loop, compiled, with no tuple per pair as zip makes
+        ln = lines[k]
+        if ln.width > CUT_DATELINE_MAX_WIDTH or ln.kind not in (PROSE, HEADISH):
+            continue  # most lines
+        nxt = lines[k + 1]
+        # the line is stripped and not blank, so the two lines joined open as it does
+        if nxt.kind != BLANK and _opens_with(ln.text, _DATELINE_FIRST_TABLE) and not _opens_dateline(nxt.text) \
+                and DATELINE_START_RE.match(ln.text + nxt.text):
             ln.kind = DATELINE
+
+
+def _opens_dateline(text: str) -> bool:
+    """``DATELINE_START_RE.match(text)``, tried only on a text that opens with a character it needs."""
+    return _opens_with(text, _DATELINE_FIRST_TABLE) and DATELINE_START_RE.match(text) is not None
 
 
 def _keep_page_numbers_apart(lines: list[Line]) -> None:

@@ -154,3 +154,37 @@ def test_old_versions_agree_on_the_samples():
             assert clean_paragraph(text) == old_clean_paragraph(text)
             assert remove_cjk_spacing(text) == old_remove_cjk_spacing(text)
         assert display_widths(lines) == old_display_widths(lines)
+
+
+# --- round two: marks found in the measuring pass, and the letterspacing count ---------------
+
+from tasks.clean import _letterspaced, char_bits, holds_any, marks_in, measure  # noqa: E402
+
+_GROUPS = [("，。、；：;:,", 1), ("。；：;:", 2), ("（(：:《", 4)]
+
+
+def old_letterspaced(tokens):
+    if len(tokens) < 3:
+        return False
+    lengths = list(map(len, tokens))
+    singles = lengths.count(1)
+    enough = 0.6 * len(tokens)
+    if singles >= enough or singles + lengths.count(2) < enough:
+        return singles >= enough
+    return singles + sum(1 for t in tokens if len(t) == 2 and not t[1].isalnum()) >= enough
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(texts, st.lists(st.sampled_from(list("，。、；：;:,（(《中文 ab1　")), max_size=12).map("".join)))
+def test_measure_same_as_width_and_holds_any(text):
+    table = char_bits(_GROUPS)
+    want = sum(bit for chars, bit in _GROUPS if holds_any(text, tuple(chars)))
+    assert marks_in(text, table) == want
+    assert measure(text, table) == (display_width(text), want)
+    assert type(measure(text, table)[0]) is float
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(texts, st.lists(st.sampled_from(list("通过学理论，诵 ab1")), max_size=14).map("".join)))
+def test_letterspaced_same_as_old(text):
+    assert _letterspaced(text.split()) is old_letterspaced(text.split())

@@ -288,3 +288,87 @@ def test_reference_agrees_on_the_samples():
     for path in sorted(SAMPLE.glob("*.txt")):
         page = path.read_text(encoding="utf-8")
         assert classify_page(page) == ref_classify_page(page)
+
+
+# --- round two: prefilters and compiled loops, against the formulations they replace ------
+
+from tasks.credits import DATELINE_START_RE  # noqa: E402
+from tasks.lines import (  # noqa: E402
+    _SENTENCE_OPENING_RE,
+    _has_narrow_characters,
+    _may_open_a_sentence,
+    _DATE_OPENING_RE,
+    _next_opens_a_sentence,
+    _opens_dateline,
+    _opens_with_digit,
+    _shows_a_column,
+    _text_lines_from,
+    _widest,
+)
+from tasks.clean import is_letterspaced  # noqa: E402
+
+_OPENINGS = st.lists(st.one_of(st.sampled_from(list("近日前今天昨当目以来中月日，, 0123０１２\u3000")),
+                               st.sampled_from(["11 月17 日，", "近日，", "入冬以来，", "以来", "今日 ，"])),
+                     max_size=8).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(_OPENINGS, any_lines))
+def test_sentence_opening_prefilter_lets_every_match_through(text):
+    if _SENTENCE_OPENING_RE.match(text):
+        assert _may_open_a_sentence(text)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(any_lines)
+def test_opens_dateline_same_as_match(text):
+    assert _opens_dateline(text) is (DATELINE_START_RE.match(text) is not None)
+
+
+def old_shows_a_column(widths, column=None):
+    if not widths:
+        return False
+    column = max(widths) if column is None else column
+    return sum(w >= column - 1.5 for w in widths) >= 2
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from([0.0, 1.5, 2.0, 3.5, 12.0, 12.5, 13.5, 14.0, 15.5, 16.0]), max_size=5),
+       st.one_of(st.none(), st.sampled_from([12.0, 14.0, 16.0])))
+def test_shows_a_column_and_widest_same_as_old(widths, column):
+    assert _shows_a_column(widths, column) is old_shows_a_column(widths, column)
+    if widths:
+        assert _widest(widths) == max(widths)
+
+
+def old_below(lines, j):
+    """``_opens_indented_paragraph``'s widths under line ``j`` as it measured them before."""
+    return [ln.width for ln in _text_lines_from(lines, j + 1, 4)
+            if not _has_narrow_characters(ln.text) and not is_letterspaced(ln.text)][:2]
+
+
+def old_opens_indented_paragraph(lines, j):
+    """``_opens_indented_paragraph`` as it was: every line under ``j`` looked into, then the first two kept."""
+    first = lines[j]
+    if first.kind not in (PROSE, HEADISH) or first.terminal:
+        return False
+    if _opens_with_digit(first.text) and _DATE_OPENING_RE.match(first.text):
+        return True
+    if _has_narrow_characters(first.text) or _next_opens_a_sentence(lines, j):
+        return False
+    below = old_below(lines, j)
+    if len(below) < 2:
+        return False
+    column = max(below)
+    return old_shows_a_column(below, column) and column - 3.5 <= first.width <= column - 1.5
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_sample_lines()), st.sampled_from(_NEIGHBOURS), st.just("")),
+                max_size=30).map("\n".join))
+def test_opens_indented_paragraph_same_as_old(page):
+    lines = classify_page(page)
+    for ln in lines:  # before mark_heads, heading lines were heading-shaped
+        ln.kind = HEADISH if ln.kind == HEAD else ln.kind
+    for j in range(len(lines)):
+        assert _opens_indented_paragraph(lines, j) is old_opens_indented_paragraph(lines, j)
