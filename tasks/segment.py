@@ -836,8 +836,8 @@ def _claim_banners(units: list[Unit]) -> bool:
     which then takes it. Once the lead's scattered sections have joined it
     its text is whole, and a one-line head another unit took moves to it
     when it restates the lead's words far more than its own unit's
-    (``FAR_CLAIM_MIN``, ``FAR_CLAIM_MARGIN``, as for clustered heads). The
-    best-fitting head moves first; each lead takes one.
+    (``FAR_CLAIM_MIN``, ``FAR_CLAIM_MARGIN``, as for clustered heads). Each
+    such lead, in page order, takes the one head that fits it best.
     """
     moved = False
     for taker in [u for u in units if _lacks_its_headline(u)]:
