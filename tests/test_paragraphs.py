@@ -119,3 +119,32 @@ def test_a_caption_set_wider_than_the_story_above_it_is_its_own_paragraph():
     paras = build_paragraphs(classify_page(page))
     assert [p.text[:4] for p in paras] == ["负责人介", "近日，县"]
     assert [p.column for p in paras] == [13.0, 17.0]
+
+
+def test_wide_columns_a_tenth_apart_are_one_flow():
+    """On a 43-wide column, spaces around numbers (``5 月 8 日``) measure a full line 3.5 wider: one flow still."""
+    assert same_flow(para(43, 43, 43, 20), para(46.5, 30))
+    assert not same_flow(para(16, 16, 16, 7), para(20, 20, 20, 9))  # narrow columns: FLOW_CHANGE holds
+
+
+def test_a_block_of_short_paragraphs_is_measured_by_its_full_lines():
+    """Two two-line paragraphs in one block: their short last lines would pull the median to 32."""
+    block = _block(("此次集中开工的项目具有投资规模大、科技含量高、带动能力强等特点，项目全部建", PROSE),
+                   ("成投产后，预计可新增就业岗位一千五百余个。", PROSE),
+                   ("该市相关负责人表示，将坚持项目为王理念，为项目建设提供全过程跟踪服务，及时", PROSE),
+                   ("协调解决用地、用工、资金等方面的困难，推动项目早见效。", PROSE))
+    assert column_widths([block]) == [37.0]
+
+
+def test_a_wide_story_whose_dateline_line_holds_spaced_numbers_keeps_its_paragraphs():
+    """The dateline line measures 46.5 for its numbers' spaces, the column below 43 by its full lines: one text."""
+    page = ("本报讯（记者 卢毅） 5 月 8 日，扶余市举行 2020 年第三批重点项目集中开工仪式， 12个项目总投资达\n"
+            "四十六亿元，涵盖农产品加工、新能源、现代物流等多个领域。\n\n"
+            "此次集中开工的项目具有投资规模大、科技含量高、带动能力强等特点，项目全部建成投产后预计\n"
+            "可新增就业岗位一千五百余个。\n"
+            "该市相关负责人表示，将坚持项目为王理念，为项目建设提供全过程跟踪服务，及时协调解决用地\n"
+            "、用工、资金等方面的困难，推动项目早见效。\n")
+    paras = build_paragraphs(classify_page(page))
+    assert [p.text[:4] for p in paras] == ["本报讯（", "此次集中", "该市相关"]
+    assert [p.lines[0].width for p in paras] == [46.5, 43.0, 43.0]
+    assert all(same_flow(paras[0], p) for p in paras[1:])

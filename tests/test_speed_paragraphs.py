@@ -1,8 +1,9 @@
 """Paragraph building equals its earlier, plainer version on any lines.
 
 ``build_paragraphs`` was rewritten for speed (each line's sentence end asked
-for once, a plain median). Below is a copy of the earlier version,
-the executable specification.
+for once, a plain median). Below is a copy of the earlier version, with
+the column rules added since (wide columns one flow within a tenth, a block
+of short paragraphs measured by its full lines): the executable specification.
 """
 
 from statistics import median
@@ -31,8 +32,7 @@ def _ref_blocks(lines):
 def ref_column_widths(blocks):
     alone = ("）", ")", "电", "讯")  # how a line holding only a dateline ends
     measured = [[ln for ln in b if ln.kind != DATELINE or not ln.text.endswith(alone)] or b for b in blocks]
-    # of three lines, a last one that ends a sentence (its paragraph's tail) does not measure the column
-    full = [m[:-1] if len(m) == 3 and ends_sentence(m[-1].text) else m for m in measured]
+    full = [_ref_full_lines(m) for m in measured]
     own = [float(median(ln.width for ln in f)) if len(m) >= 3 else None for m, f in zip(measured, full)]
     out = []
     for i, w in enumerate(own):
@@ -43,10 +43,26 @@ def ref_column_widths(blocks):
                 prev, nxt = nxt, prev
             w = prev if prev is not None else nxt
             widest = max(ln.width for ln in measured[i])
-            if w is None or widest > w + 3.0 or (len(measured[i]) > 1 and widest < w - 3.0):
+            if w is None or _ref_wider(widest, w) or (len(measured[i]) > 1 and _ref_wider(w, widest)):
                 w = widest
         out.append(w)
     return out
+
+
+def _ref_full_lines(m):
+    # of three lines, a last one that ends a sentence (its paragraph's tail) does not measure the column
+    if len(m) == 3 and ends_sentence(m[-1].text):
+        return m[:-1]
+    # nor do sentence ends that pull the median down by more than 3 (a block of two-line paragraphs)
+    running = [ln for ln in m if not ends_sentence(ln.text)]
+    if 2 <= len(running) < len(m) and median(ln.width for ln in running) > median(ln.width for ln in m) + 3.0:
+        return running
+    return m
+
+
+def _ref_wider(width, column):
+    """Wider than the column by more than 3, or by more than a tenth of itself."""
+    return width > column + max(3.0, 0.1 * width)
 
 
 def _ref_ends_paragraph(a, wa, b, wb, b_next):
@@ -56,7 +72,7 @@ def _ref_ends_paragraph(a, wa, b, wb, b_next):
         _, lead, rest = split_bullet_lead(a.text)
         if lead and not rest:
             return True
-    if abs(wa - wb) > 3.0:
+    if _ref_wider(wa, wb) or _ref_wider(wb, wa):
         return a.terminal or a.width <= wa - 1.5 * 2
     if not a.terminal:
         return False
@@ -103,7 +119,7 @@ _TEXTS = ["推动统一战线事", "业创新发展。", "为打造书香机关�
           "●城区供暖管网改造完工  记者从市住", "本报讯（记者 王芳）今天，全", "严格执法，执剑前行。", "Wi", "Fi 5G",
           "问题。 ", "读，推动精神文明建设，进一"]
 _KINDS = [PROSE, PROSE, PROSE, DATELINE, BULLET, BLANK]
-_WIDTHS = [0.5 * n for n in range(1, 41)]
+_WIDTHS = [0.5 * n for n in range(1, 101)]  # up to 50: wide columns flow by a tenth
 line_specs = st.tuples(st.sampled_from(_TEXTS), st.sampled_from(_WIDTHS), st.sampled_from(_KINDS))
 
 
