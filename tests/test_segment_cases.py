@@ -919,3 +919,26 @@ def test_a_subject_line_straight_above_text_that_opens_a_sentence_is_part_of_the
     assert (article.headline, article.subheadline) == ("深化放管服改革 跑出审批加速度", "绿园区企业开办实现一日办结")
     assert article.paragraphs[0].startswith(opening.replace(",", "，"))
     check_nothing_lost(page, result)
+
+
+def test_a_text_headed_from_above_leaves_the_heading_lines_after_it_to_the_next_story():
+    """A signed text whose own heads stand straight above it does not take the couplet after it.
+
+    The couplet shares words with each text (服务, 贴心 with the first, 义诊
+    with the second); the subject line under it restates the second. Given to
+    the first text, the couplet would leave its own heads above it to be
+    read as crossheads.
+    """
+    page = ("深化改革 跑出审批加速度\n城区企业开办实现一日办结\n\n"
+            "近日，城区政务服务中心推行企业开办\n一窗通办模式，将执照办理、税务登记\n"
+            "等环节整合到一个窗口，企业开办时间\n由原来的三天缩短至一天，服务更加贴\n心。\n"
+            "（记者 蒋睿）\n\n"
+            "健康义诊进乡村 贴心服务暖人心\n\n东丰县开展健康下乡义诊活动\n\n"
+            "本报讯（通讯员 胡斌）近日，东丰县卫生\n健康局组织医务人员走进乡镇开展健康\n"
+            "下乡义诊活动，为群众提供免费健康咨\n询和常见病诊疗，义诊活动受到欢迎。\n")
+    result = segment_page(page)
+    first = heads(result)["深化改革 跑出审批加速度"]
+    assert first.subheadline == "城区企业开办实现一日办结" and first.authors == ["蒋睿"]
+    second = heads(result)["健康义诊进乡村 贴心服务暖人心"]
+    assert second.subheadline == "东丰县开展健康下乡义诊活动" and second.authors == ["胡斌"]
+    check_nothing_lost(page, result)
