@@ -1,15 +1,10 @@
 """Segmentation throughput on one core: ``python -m banmian.bench [FILES...] [--seconds S] [--profile]``.
 
 Reads the pages (default: the bundled sample, ``data/sample/*.txt``), decodes
-them as the pipeline does, warms up, then runs :func:`tasks.segment.segment_page`
+them as the pipeline does, warms up, then runs :func:`banmian.tasks.text.segment.segment_page`
 (which includes cleaning) over them in a loop for ``S`` seconds and prints
 pages/s, lines/s, MB/s (of decoded UTF-8 text) and the peak RSS. ``--profile``
 adds a cProfile run and prints its top 20 functions by self time.
-
-It times whichever build of the segmentation modules is in use (the first
-line says which): the mypyc-compiled one when ``make native`` built it from
-the current sources, else plain Python (``BANMIAN_PURE=1`` forces that).
-``--profile`` sees inside the segmentation functions only in plain Python.
 
 The same few pages go round and round, so memoised helpers (``functools``
 caches in ``tasks``, e.g. the tokenizer's word-break answers) are warm after
@@ -32,11 +27,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import tasks
 from banmian import SAMPLE_DIR
-from tasks.decode import decode_page
-from tasks.model import Reject
-from tasks.segment import segment_page
+from banmian.tasks.ingest.decode import decode_page
+from banmian.tasks.model import Reject
+from banmian.tasks.text.segment import segment_page
 
 
 @dataclass(frozen=True)
@@ -133,7 +127,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     run(texts, min(1.0, args.seconds / 5), args.cold)  # warm-up: regex compiles, tokenizer dictionary, caches
     result = run(texts, args.seconds, args.cold)
-    print(f"code: {tasks.NATIVE}")
     print(f"files: {len(texts)}{' (cold caches)' if args.cold else ''}")
     print(result.report())
     print(f"peak RSS MB: {peak_rss_mb():.1f}")

@@ -25,7 +25,7 @@ from banmian import SAMPLE_DIR, __version__
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILURE = 0, 1, 2
 DEFAULT_WAREHOUSE = "warehouse"
-DB_FILE = "banmian.duckdb"  # tasks.warehouse.DB_FILE, repeated so `query` can check without importing duckdb
+DB_FILE = "banmian.duckdb"  # banmian.tasks.store.warehouse.DB_FILE, repeated so `query` can check without importing duckdb
 
 
 class CliError(Exception):
@@ -97,10 +97,10 @@ def format_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], max_col_
 
 def cmd_segment(args: argparse.Namespace) -> int:
     """Decode and segment files without Prefect or a warehouse; JSON out."""
-    from tasks.decode import decode_page
-    from tasks.discover import SourceNotFound, discover, read_file
-    from tasks.model import Reject
-    from tasks.segment import segment_page
+    from banmian.tasks.ingest.decode import decode_page
+    from banmian.tasks.ingest.discover import SourceNotFound, discover, read_file
+    from banmian.tasks.model import Reject
+    from banmian.tasks.text.segment import segment_page
 
     out_dir = Path(args.out) if args.out else None
     if out_dir is not None:
@@ -203,7 +203,7 @@ def stderr_into(path: Path) -> Iterator[TextIO]:
 
 def _check_source(source: str) -> None:
     """Fail fast, before Prefect's ~10 s start, if the source does not exist."""
-    from tasks.discover import SourceNotFound, discover
+    from banmian.tasks.ingest.discover import SourceNotFound, discover
 
     path = Path(source).expanduser()
     if path.exists() or path.is_symlink():
@@ -243,9 +243,9 @@ def cmd_run(args: argparse.Namespace) -> int:
             import prefect  # noqa: F401 - imported here, after configure()
             from prefect.server.api.server import SubprocessASGIServer
 
-            from flows.ingest import ingest
-            from tasks.discover import SourceNotFound
-            from tasks.warehouse import SchemaError, WarehouseBusy
+            from banmian.flows.ingest import ingest
+            from banmian.tasks.ingest.discover import SourceNotFound
+            from banmian.tasks.store.warehouse import SchemaError, WarehouseBusy
 
             if own_server:
                 SubprocessASGIServer().start()
@@ -307,7 +307,7 @@ def _print_run_summary(summary: Any, args: argparse.Namespace, warehouse: str, e
 
 def _kept_runs(args: argparse.Namespace) -> str:
     """What ``--keep-runs`` / ``$BANMIAN_KEEP_RUNS`` amount to, in words."""
-    from flows.retention import keep_runs_setting
+    from banmian.flows.retention import keep_runs_setting
 
     try:
         keep = keep_runs_setting(args.keep_runs)
@@ -353,7 +353,7 @@ def _existing_warehouse(path: str) -> Any:
     if not (root / DB_FILE).is_file():
         raise CliError(f"no warehouse at {root.absolute()}: create it with `banmian run`"
                        + ("" if path == DEFAULT_WAREHOUSE else f" --warehouse {_shell_quote(path)}"))
-    from tasks.warehouse import Warehouse
+    from banmian.tasks.store.warehouse import Warehouse
     return Warehouse(root)
 
 
@@ -361,7 +361,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     """Run one read-only SQL statement and print the result as an aligned table."""
     import duckdb
 
-    from tasks.warehouse import WarehouseBusy
+    from banmian.tasks.store.warehouse import WarehouseBusy
 
     wh = _existing_warehouse(args.warehouse)
     try:
@@ -384,7 +384,7 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 def cmd_compact(args: argparse.Namespace) -> int:
     """Merge the warehouse's Parquet files and drop rows of superseded page versions."""
-    from tasks.warehouse import WarehouseBusy
+    from banmian.tasks.store.warehouse import WarehouseBusy
 
     wh = _existing_warehouse(args.warehouse)
     try:

@@ -16,10 +16,10 @@ import os
 import sys
 from pathlib import Path
 
-from banmian import REPO_ROOT
+from banmian import project_root
 
 #: Where Prefect keeps its SQLite database, results and logs for this project (gitignored).
-DEFAULT_PREFECT_HOME: Path = REPO_ROOT / ".prefect"
+DEFAULT_PREFECT_HOME: Path = project_root() / ".prefect"
 
 
 def configure(home: str | os.PathLike[str] | None = None, *, quiet_console: bool = True) -> Path:

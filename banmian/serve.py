@@ -248,7 +248,7 @@ def serve_flow(cron: str = DEFAULT_CRON, source: str = str(SAMPLE_DIR), warehous
     from prefect.schedules import Cron
     from prefect.types.entrypoint import EntrypointType
 
-    from flows.ingest import ingest
+    from banmian.flows.ingest import ingest
 
     ui_url = api_url.removesuffix("/api")
     deployment = ingest.to_deployment(
@@ -259,7 +259,7 @@ def serve_flow(cron: str = DEFAULT_CRON, source: str = str(SAMPLE_DIR), warehous
         description=f"banmian ingest of {source} into {warehouse}, served by `banmian serve`.",
         tags=["banmian"],
         version=__version__,
-        # "flows.ingest.ingest", not a file path relative to today's working directory
+        # "banmian.flows.ingest.ingest", not a file path relative to today's working directory
         entrypoint_type=EntrypointType.MODULE_PATH,
     )
     deployment_id = deployment.apply()  # serve() applies it again (same name: an update); we want the id now

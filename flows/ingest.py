@@ -11,7 +11,7 @@ Only a missing source, a busy warehouse with ``wait=False`` or a broken
 warehouse fail the flow.
 
 Each run is named ``ingest-<source>-<UTC time>`` in Prefect, and ends by
-pruning Prefect's records of older runs (``flows.retention``).
+pruning Prefect's records of older runs (``banmian.flows.retention``).
 
 Import :mod:`banmian.prefect_env` (and call ``configure``) before this module
 when running outside ``banmian run``, so Prefect's home is the project's.
@@ -34,11 +34,11 @@ from prefect.runtime import flow_run as runtime_flow_run
 from pydantic import Field
 
 from banmian import SAMPLE_DIR
-from flows.retention import keep_runs_setting, prune_flow_runs
-from tasks import ids
-from tasks.discover import SourceNotFound, discover
-from tasks.model import DecodedPage, PageResult, RawFile, Reject
-from tasks.prefect_tasks import (
+from banmian.flows.retention import keep_runs_setting, prune_flow_runs
+from banmian.tasks.store import ids
+from banmian.tasks.ingest.discover import SourceNotFound, discover
+from banmian.tasks.model import DecodedPage, PageResult, RawFile, Reject
+from banmian.tasks.prefect_tasks import (
     STORY,
     BatchResult,
     PageCoverage,
@@ -49,7 +49,7 @@ from tasks.prefect_tasks import (
     segment_batch,
     story,
 )
-from tasks.warehouse import RunInfo, RunSummary, Warehouse
+from banmian.tasks.store.warehouse import RunInfo, RunSummary, Warehouse
 
 #: Rejects told one by one in the run's story; the rest are counted (all are in the warehouse).
 MAX_REJECTS_TOLD = 20
@@ -136,7 +136,7 @@ def _fmt_share(share: float | None) -> str:
 
 
 def prune_prefect_history(keep_runs: int | None) -> None:
-    """Delete Prefect's records of ingest runs beyond the newest ``keep_runs`` (see ``flows.retention``).
+    """Delete Prefect's records of ingest runs beyond the newest ``keep_runs`` (see ``banmian.flows.retention``).
 
     Housekeeping after the run is committed: any failure is one warning line, never a failed run.
     """

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-#: Flow whose runs are pruned (``flows.ingest.ingest``'s name).
+#: Flow whose runs are pruned (``banmian.flows.ingest.ingest``'s name).
 FLOW_NAME = "banmian-ingest"
 #: Environment variable with the number of runs to keep; 0 keeps all.
 KEEP_RUNS_ENV = "BANMIAN_KEEP_RUNS"

@@ -2,7 +2,7 @@
 import json, sys
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tasks.segment import segment_page
+from banmian.tasks.text.segment import segment_page
 
 out = Path(sys.argv[1]); out.mkdir(parents=True, exist_ok=True)
 for f in sys.argv[2:]:

@@ -10,10 +10,11 @@ or DuckDB.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, TypedDict, get_args
 
 BlockKind = Literal["p", "h"]
 ArticleKind = Literal["news", "photo", "feature"]
+ARTICLE_KINDS: Final[tuple[str, ...]] = get_args(ArticleKind)
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -23,7 +24,7 @@ class Block:
     kind: BlockKind
     text: str
 
-    # Written out, not generated: mypyc compiles an __init__ in the source (see ``tasks.lines.Line``);
+    # Written out, not generated: mypyc compiles an __init__ in the source (see ``banmian.tasks.text.lines.Line``);
     # fields of a frozen class are set as the generated one sets them.
     def __init__(self, kind: BlockKind, text: str) -> None:
         object.__setattr__(self, "kind", kind)
@@ -52,7 +53,7 @@ class Article:
     continued_to: str | None
     first_line: int  # 1-based line of the page where the article's first part stands
 
-    # Written out, not generated: mypyc compiles an __init__ in the source (see ``tasks.lines.Line``).
+    # Written out, not generated: mypyc compiles an __init__ in the source (see ``banmian.tasks.text.lines.Line``).
     def __init__(self, kind: ArticleKind, headline: str | None = None, subheadline: str | None = None,
                  byline: str | None = None, authors: list[str] | None = None, photographers: list[str] | None = None,
                  blocks: list[Block] | None = None, kicker: str | None = None, continued_from: str | None = None,
@@ -109,6 +110,7 @@ ResidueReason = Literal[
     "decoration",          # subtitle dashes, bullets, box marks, jump-marker brackets
     "unassigned",          # text no article could claim (labels, stray lines, sidebars)
 ]
+RESIDUE_REASONS: Final[tuple[str, ...]] = get_args(ResidueReason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,13 +122,32 @@ class Residue:
     line: int  # 1-based line of the page where it stands
 
 
+class PageMeta(TypedDict, total=False):
+    """What a page's own furniture says about it: the contract between segmentation and the ``pages`` table.
+
+    Every key is optional (most pages print only some of them); each value is
+    the text as printed, spaces folded. The warehouse stores exactly these
+    keys as columns of ``pages``.
+    """
+
+    date: str        # 2023年8月25日 星期五
+    page_no: str     # 3, A3, 十二: the number of 第3版 / A3 / 第十二版
+    page_name: str   # 社会民生: the name printed beside the number
+    editor: str      # 责任编辑：张三 版式：李四
+    sections: str    # section labels printed on the page (图片新闻 要闻简报), space-separated
+
+
+#: The keys of :class:`PageMeta`, in the order the ``pages`` table stores them.
+PAGE_META_KEYS: Final[tuple[str, ...]] = tuple(PageMeta.__annotations__)
+
+
 @dataclass(slots=True)
 class PageResult:
     """What segmentation makes of one page."""
 
     articles: list[Article]
     residue: list[Residue]
-    meta: dict[str, str] = field(default_factory=dict)  # e.g. date, page_no, page_name, editor
+    meta: PageMeta = field(default_factory=lambda: PageMeta())
 
     def to_eval(self) -> dict[str, Any]:
         return {"articles": [a.to_eval() for a in self.articles]}
@@ -162,7 +183,25 @@ class DecodedPage:
 
 #: Reject reasons that flag a page which was loaded all the same (a warning, not a rejection):
 #: the warehouse records them in ``rejects`` but keeps the page current.
-WARNING_REASONS: Final[frozenset[str]] = frozenset({"no_articles"})
+WARNING_REASONS: Final[frozenset[RejectReason]] = frozenset({"no_articles"})
+
+
+#: Why an input did not become a page (or, for the ``WARNING_REASONS``, a flag on a page loaded all the same).
+RejectReason = Literal[
+    "empty",             # 0 bytes, or only whitespace
+    "binary",            # control bytes or NULs: not a text file
+    "not_text",          # no encoding reads it as text
+    "unreadable",        # the OS refused to read it
+    "vanished",          # gone between discovery and read
+    "is_directory",      # a directory named like a page
+    "broken_symlink",    # a link to nothing, or a loop
+    "not_regular_file",  # a FIFO, socket or device
+    "too_large",         # over ``discover.MAX_FILE_BYTES``
+    "segment_error",     # segmentation raised on it (a bug): the rest of the run goes on
+    "batch_failed",      # its batch's task failed
+    "no_articles",       # loaded, but no article found (a warning)
+]
+REJECT_REASONS: Final[tuple[str, ...]] = get_args(RejectReason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +213,7 @@ class Reject:
     """
 
     path: str
-    reason: str       # short machine-readable code, e.g. empty, binary, not_text, unreadable, vanished, is_directory, broken_symlink, no_articles
+    reason: RejectReason
     detail: str       # one human sentence
     size: int | None
 

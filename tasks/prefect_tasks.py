@@ -26,10 +26,10 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import task_run as runtime_task_run
 from prefect.tasks import exponential_backoff
 
-from tasks.decode import decode_page
-from tasks.discover import is_transient, read_bytes, reject_for_read_error
-from tasks.model import DecodedPage, PageResult, RawFile, Reject
-from tasks.segment import segment_page
+from banmian.tasks.ingest.decode import decode_page
+from banmian.tasks.ingest.discover import is_transient, read_bytes, reject_for_read_error
+from banmian.tasks.model import DecodedPage, PageResult, RawFile, Reject
+from banmian.tasks.text.segment import segment_page
 
 SUMMARY_ARTIFACT_KEY = "banmian-run-summary"
 COVERAGE_ARTIFACT_KEY = "banmian-page-coverage"

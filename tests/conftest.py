@@ -10,14 +10,10 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
-import sys
 import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests' helper modules (_paths, bad_inputs)
 
 _PREFECT_HOME = tempfile.mkdtemp(prefix="banmian-test-prefect-")
 atexit.register(shutil.rmtree, _PREFECT_HOME, True)

@@ -35,7 +35,7 @@ how often it occurred; ``articles`` (aligned with the gold articles) lists each
 article's habits and ``split_blocks``, the indexes of blocks printed in two
 distant pieces (the moved feature tail); ``residue`` lists every printed piece
 that belongs to no article, as ``{"text", "reason", "line"}`` with the reasons
-of ``tasks.model.Residue`` (page_furniture, duplicate_crosshead, decoration,
+of ``banmian.tasks.model.Residue`` (page_furniture, duplicate_crosshead, decoration,
 unassigned).  Gold strings plus residue account for every printed character.
 """
 

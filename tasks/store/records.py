@@ -1,0 +1,174 @@
+"""Turn segmented pages into the rows the warehouse stores.
+
+Pure: no DuckDB, no files. Each function takes model objects and returns
+plain dicts or Arrow tables with the explicit schemas of ``banmian.tasks.store.schema``,
+so the row shapes can be tested without a warehouse.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import pyarrow as pa
+
+from banmian.tasks.store import ids, schema
+from banmian.tasks.model import Article, DecodedPage, PageResult, Reject
+from banmian.tasks.text.sentences import split_sentences
+
+# Bump when the derivation below changes (ids, sentence split, columns), so
+# that a full refresh re-writes pages whose segmentation did not change.
+RECORDS_VERSION = 1
+
+PAGE_META_COLUMNS = ("date", "page_no", "page_name", "editor")
+
+Row = dict[str, Any]
+
+
+def result_digest(result: PageResult) -> str:
+    """sha256 of a page's segmentation and of how it is turned into rows.
+
+    Lets a full refresh skip pages whose stored rows would come out identical.
+    """
+    payload = json.dumps(result.to_json(), ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(f"{RECORDS_VERSION}\x1f{payload}".encode("utf-8")).hexdigest()
+
+
+def _none_if_blank(value: str | None) -> str | None:
+    return value if value else None
+
+
+def page_row(page: DecodedPage, result: PageResult, run_id: str) -> Row:
+    """The stored row of one page version (what ``pages_history`` shows)."""
+    meta = {str(k): str(v) for k, v in result.meta.items()}
+    row: Row = {
+        "page_id": page.sha256,
+        "run_id": run_id,
+        "path": page.path,
+        "size": page.size,
+        "mtime": page.mtime,
+        "encoding": page.encoding,
+        "n_chars": len(page.text),
+    }
+    for key in PAGE_META_COLUMNS:
+        row[key] = _none_if_blank(meta.get(key))
+    row["meta"] = sorted(meta.items())
+    row["result_digest"] = result_digest(result)
+    return row
+
+
+def article_row(page_id: str, ordinal: int, article: Article, run_id: str) -> Row:
+    """One article with its counts; ``ordinal`` is its 1-based place on the page."""
+    paragraphs = article.paragraphs
+    body = article.body
+    return {
+        "article_id": ids.article_id(page_id, ordinal, body),
+        "page_id": page_id,
+        "ordinal": ordinal,
+        "kind": article.kind,
+        "headline": article.headline,
+        "subheadline": article.subheadline,
+        "kicker": article.kicker,
+        "byline": article.byline,
+        "authors": list(article.authors),
+        "photographers": list(article.photographers),
+        "body": body,
+        "n_chars": sum(len(p) for p in paragraphs),
+        "n_paragraphs": len(paragraphs),
+        "n_crossheads": len(article.crossheads),
+        "continued_from": article.continued_from,
+        "continued_to": article.continued_to,
+        "first_line": article.first_line,
+        "run_id": run_id,
+    }
+
+
+def block_rows(page_id: str, article_id: str, article: Article, run_id: str) -> list[Row]:
+    """The article's paragraphs and crossheads, 1-based ordinals in print order."""
+    return [
+        {
+            "block_id": ids.block_id(article_id, ordinal, block.kind, block.text),
+            "article_id": article_id,
+            "page_id": page_id,
+            "ordinal": ordinal,
+            "kind": block.kind,
+            "text": block.text,
+            "run_id": run_id,
+        }
+        for ordinal, block in enumerate(article.blocks, start=1)
+    ]
+
+
+def sentence_rows(blocks: Sequence[Row]) -> list[Row]:
+    """Sentences of the paragraph blocks of one article, numbered across the article.
+
+    Crossheads are headings, not sentences, so they are not split.
+    """
+    rows: list[Row] = []
+    ordinal = 0
+    for block in blocks:
+        if block["kind"] != "p":
+            continue
+        for in_block, text in enumerate(split_sentences(block["text"]), start=1):
+            ordinal += 1
+            rows.append({
+                "sentence_id": ids.sentence_id(block["block_id"], in_block, text),
+                "article_id": block["article_id"],
+                "block_id": block["block_id"],
+                "page_id": block["page_id"],
+                "ordinal": ordinal,
+                "text": text,
+                "run_id": block["run_id"],
+            })
+    return rows
+
+
+def residue_rows(page_id: str, result: PageResult, run_id: str) -> list[Row]:
+    """The page's residue in page order, 1-based ordinals."""
+    return [
+        {
+            "page_id": page_id,
+            "ordinal": ordinal,
+            "line": r.line,
+            "reason": r.reason,
+            "text": r.text,
+            "run_id": run_id,
+        }
+        for ordinal, r in enumerate(result.residue, start=1)
+    ]
+
+
+def page_rows(page: DecodedPage, result: PageResult, run_id: str) -> dict[str, list[Row]]:
+    """Every stored row of one page version, by stored table name."""
+    out: dict[str, list[Row]] = {name: [] for name in schema.STORED}
+    out["pages"].append(page_row(page, result, run_id))
+    for ordinal, article in enumerate(result.articles, start=1):
+        art = article_row(page.sha256, ordinal, article, run_id)
+        blocks = block_rows(page.sha256, art["article_id"], article, run_id)
+        out["articles"].append(art)
+        out["blocks"].extend(blocks)
+        out["sentences"].extend(sentence_rows(blocks))
+    out["residue"].extend(residue_rows(page.sha256, result, run_id))
+    return out
+
+
+def page_tables(items: Iterable[tuple[DecodedPage, PageResult]], run_id: str) -> dict[str, pa.Table]:
+    """Arrow tables (explicit schemas) of many page versions, by stored table name.
+
+    Every table is present, possibly empty, so callers never special-case.
+    """
+    merged: dict[str, list[Row]] = {name: [] for name in schema.STORED}
+    for page, result in items:
+        for name, rows in page_rows(page, result, run_id).items():
+            merged[name].extend(rows)
+    return {name: pa.Table.from_pylist(rows, schema=schema.STORED[name])
+            for name, rows in merged.items()}
+
+
+def rejects_table(rejects: Iterable[Reject], run_id: str) -> pa.Table:
+    """The run's rejects as rows of the native ``rejects`` table."""
+    rows = [{"run_id": run_id, "path": r.path, "reason": r.reason, "detail": r.detail,
+             "size": r.size} for r in rejects]
+    return pa.Table.from_pylist(rows, schema=schema.REJECTS)

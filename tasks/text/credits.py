@@ -1,0 +1,415 @@
+"""Credits: datelines, bylines and photo credits, and the names inside them.
+
+Chinese papers print a small set of credit shapes; each is recognised by its
+*form* (a role word, a dateline word such as 讯 or 电, the mark 摄), never by
+the names in it:
+
+    本报讯（通讯员 杜文韬）        dateline opening a news story
+    新华社北京9月9日电（记者 王芳） wire dateline
+    本报通讯员 金鑫               standalone byline (features)
+    本报通讯员 张馨月 摄          photo credit closing a caption
+
+>>> parse_names("记者 王芳 通讯员 李强 赵磊")
+['王芳', '李强', '赵磊']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from banmian.tasks.text.clean import bracket_depth, fold_fullwidth_alnum, fullwidth_punctuation, holds_any, is_letterspaced, join_lines
+
+#: Role words that precede names in a credit, longest first so that
+#: 全媒体记者 wins over 记者.
+ROLES: Final = (
+    "首席记者", "全媒体记者", "融媒体记者", "摄影记者", "特派记者", "特约记者", "见习记者",
+    "实习记者", "驻站记者", "特约通讯员", "通讯员", "实习生", "记者", "摄影", "作者",
+)
+_ROLE_ALT: Final = "|".join(ROLES)
+_HAN: Final = "\u3400-\u4dbf\u4e00-\u9fff"
+_NAME_CHARS: Final = f"[{_HAN}·•]"
+
+#: 本报讯 / 本报曲阜讯 / 《吉林日报》讯 / 新华社北京9月9日电 / 中新网…电, then the parenthesised credit.
+_DATELINE_HEAD: Final = (
+    rf"(?:本\s?报[{_HAN}\w ]{{0,12}}?讯(?!\s?员)|《[^》]{{1,12}}》[{_HAN}]{{0,6}}讯(?!\s?员)"
+    rf"|(?:新华社|中新社|中新网|央视网|人民网|新华网)[{_HAN}\w· ]{{0,24}}?电)"
+)
+DATELINE_RE: Final = re.compile(rf"^\s*({_DATELINE_HEAD})\s*(?:[（(]([^（()）]{{0,60}})[）)])?")
+#: A dateline whose closing bracket is on a later line: only its opening is seen.
+DATELINE_START_RE: Final = re.compile(
+    rf"^\s*(?:{_DATELINE_HEAD}|[（(]据(?:新华社|中新社)[^）)]{{0,20}}电"
+    rf"|(?:新华社|中新社|中新网)\s*[{_HAN}]{{2,8}}\s*\d{{1,2}}\s*月)"  # wire dateline cut before 电
+)
+#: （据新华社郑州9月9日电） as a whole dateline.
+SOURCE_DATELINE_RE: Final = re.compile(r"^\s*([（(]据[^（()）]{2,24}?(?:电|报道)[）)])")
+
+#: Who employs the person credited: 本报记者, 新华社记者, 《吉林日报》记者.
+_ORG: Final = r"(?:本报|本刊|新华社|中新社|人民日报|光明日报|经济日报|《[^》]{1,12}》)"
+_BYLINE_TOKEN: Final = rf"{_ORG}?(?:{_ROLE_ALT})"
+#: A whole line that is nothing but a byline: 本报通讯员 金鑫, □本报记者 X 本报通讯员 Y.
+BYLINE_LINE_RE: Final = re.compile(
+    rf"^[□■◇◆●○]?\s*{_BYLINE_TOKEN}\s*(?:{_NAME_CHARS}\s?){{2,8}}"
+    rf"(?:\s+(?:{_BYLINE_TOKEN})?\s*(?:{_NAME_CHARS}\s?){{2,8}})*\s*$"
+)
+#: A photo credit: optional role, names, then 摄 or 文/图; an agency's note
+#: ``（新华社发）`` may follow, and then a drawing is credited ``X作（新华社发）``
+#: (作 alone closes too many headings: ``扎实推进工作``).
+PHOTO_CREDIT_RE: Final = re.compile(
+    rf"^\s*(?:{_BYLINE_TOKEN})?\s*((?:{_NAME_CHARS}\s?){{2,12}}(?:\s+(?:{_NAME_CHARS}\s?){{2,5}})*)\s*"
+    rf"(摄|文/图|文／图|图/文|作(?=\s*[（(]))\s*(?:[（(][^（）()]{{1,8}}发[）)])?\s*$"
+)
+#: How a line closed by an agency's note ends: ``（新华社发）``.
+AGENCY_NOTE_ENDS: Final = ("发）", "发)")
+#: A line holding only a role, the first half of a credit split over two lines.
+ROLE_ONLY_RE: Final = re.compile(rf"^\s*[□■]?\s*{_BYLINE_TOKEN}\s*$")
+
+#: Role words as printed in a letterspaced credit too (通 讯 员).
+_ROLE_SPACED_ALT: Final = "|".join(r"\s?".join(role) for role in ROLES)
+_ORG_SPACED: Final = r"(?:本\s?报|本\s?刊|新\s?华\s?社|中\s?新\s?社|人民日报|光明日报|经济日报|《[^》]{1,12}》)"
+#: A role word, as the one group: ``_ROLE_SPLIT_RE.split`` puts the role words
+#: at the odd indices of its list, and no part between two of them is one
+#: (the search would have found it first).
+_ROLE_SPLIT_RE: Final = re.compile(rf"({_ORG_SPACED}?(?:{_ROLE_SPACED_ALT}))")
+#: Spaces before or after a full-width bracket. Removed with a plain "" (a
+#: replacement that names a group is expanded in Python for every match).
+_PAREN_SPACE_RE: Final = re.compile(r"\s+(?=[（）])|(?<=[（）])\s+")
+_WIDE_GAP_RE: Final = re.compile(r"[ \t]{2,}")
+_PHOTO_MARK_END_RE: Final = re.compile(r"(摄|文/图)$")
+#: What separates names in a credit, and one name.
+_NAME_SEP_RE: Final = re.compile(r"[\s、，,]+")
+_NAME_RE: Final = re.compile(f"{_NAME_CHARS}+")
+#: Brackets and the closing photo mark, kept apart when a credit is normalised.
+_CREDIT_MARKS_RE: Final = re.compile(r"([（）]|摄$|文/图$)")
+#: What a text must hold for ``_CREDIT_MARKS_RE`` to split it.
+_CREDIT_MARKS: Final = ("（", "）", "摄", "文/图")
+#: A space next to a full-width bracket: what ``_PAREN_SPACE_RE`` removes, in a text whose only whitespace is single spaces.
+_SPACED_BRACKETS: Final = (" （", "（ ", " ）", "） ")
+
+
+def unletterspace(text: str) -> str:
+    """A credit line printed with a space between every character, read back.
+
+    Single spaces go, a wider gap stays as one space, and role words are set
+    apart from the names after them, so the credit patterns apply.
+
+    >>> unletterspace("□本 报 记 者 姚 远 本 报 通 讯 员 赵 磊")
+    '□本报记者 姚远 本报通讯员 赵磊'
+    >>> unletterspace("记 者 陆 川 谢 雨 欣")
+    '记者 陆川 谢雨欣'
+    """
+    if not is_letterspaced(text):
+        return text
+    joined = _WIDE_GAP_RE.sub("\x00", text.strip()).replace(" ", "").replace("\x00", " ")
+    joined = _PHOTO_MARK_END_RE.sub(r" \1", joined)
+    # role words set apart: ``_ROLE_SPLIT_RE.sub(r" \1 ", joined)``, without a Python call per match
+    tokens = " ".join(_ROLE_SPLIT_RE.split(joined)).split()
+    out: list[str] = []
+    for tok in tokens:
+        m = _NAMES_AFTER_ROLE_RE.fullmatch(tok)
+        if m and out and _ROLE_SPLIT_RE.fullmatch(out[-1]):
+            tok = " ".join(split_run_of_names(m.group(1))) + m.group(2)
+        out.append(tok)
+    return re.sub(r"^([□■]) ", r"\1", " ".join(out))
+
+
+#: The names after a role word in a letterspaced credit, with a closing bracket.
+_NAMES_AFTER_ROLE_RE: Final = re.compile(rf"([{_HAN}]{{4,6}})([）)]?)")
+
+
+@dataclass(slots=True, init=False)
+class Credit:
+    """A parsed credit: the normalised printed text and the names by role."""
+
+    text: str
+    authors: list[str]
+    photographers: list[str]
+
+    # Written out, not generated: mypyc compiles an __init__ in the source (see ``Line``).
+    def __init__(self, text: str, authors: list[str] | None = None, photographers: list[str] | None = None) -> None:
+        self.text = text
+        self.authors = [] if authors is None else authors
+        self.photographers = [] if photographers is None else photographers
+
+
+def split_run_of_names(run: str) -> list[str]:
+    """Letterspaced names (``陆 川 谢 雨 欣``) lose the gap between names: find it again.
+
+    Chinese names have two or three characters; a run of four to six is
+    split where the next name starts with a common surname. A run that opens
+    with a compound surname (欧阳晓峰), or that no split explains, stays one
+    name.
+
+    >>> split_run_of_names("陆川谢雨欣"), split_run_of_names("刘国昌魏巍"), split_run_of_names("欧阳晓峰")
+    (['陆川', '谢雨欣'], ['刘国昌', '魏巍'], ['欧阳晓峰'])
+    """
+    if not 4 <= len(run) <= 6 or run.startswith(_COMPOUND_SURNAMES):
+        return [run]
+    for cut in (2, 3):
+        rest = run[cut:]
+        if 2 <= len(rest) <= 3 and (rest[0] in _SURNAMES or rest.startswith(_COMPOUND_SURNAMES)):
+            return [run[:cut], rest]
+    return [run]
+
+
+def _merge_single_chars(tokens: list[str]) -> list[str]:
+    """Names printed with a space inside (侯 缜) come out as one name (侯缜).
+
+    A Chinese name has at least two characters, so runs of single-character
+    tokens are pieces of one name; a lone single character joins the name
+    before it, or the short name after it when the one before is whole
+    (three characters already).
+    """
+    out: list[str] = []
+    pending = ""
+    for tok in tokens + [""]:
+        if len(tok) == 1:
+            pending += tok
+            continue
+        if pending:
+            if len(pending) == 1 and 0 < len(tok) <= 2 and (not out or len(out[-1]) >= 3):
+                tok = pending + tok  # 吴 禹浩, 彭丽娜 杜 文韬: a surname set off its given name
+            elif len(pending) == 1 and out:
+                out[-1] += pending
+            else:
+                out.extend(split_run_of_names(pending))
+            pending = ""
+        if tok:
+            out.append(tok)
+    return out
+
+
+def parse_names(text: str) -> list[str]:
+    """Names in a credit body such as ``记者 王芳 通讯员 李强 赵磊``.
+
+    Role words separate groups; within a group names are separated by spaces;
+    single characters are parts of one name printed with a space inside.
+
+    >>> parse_names("本报记者 侯 缜"), parse_names("通讯员 聂英博")
+    (['侯缜'], ['聂英博'])
+    """
+    names: list[str] = []
+    for part in _ROLE_SPLIT_RE.split(text)[::2]:  # the role words stand at the odd indices (``_ROLE_SPLIT_RE``)
+        if not part:
+            continue
+        tokens = [t for t in _NAME_SEP_RE.split(part.strip(" □■")) if t]
+        tokens = [t for t in tokens if _NAME_RE.fullmatch(t)]
+        names.extend(_merge_single_chars(tokens))
+    return names
+
+
+def normalise_credit_text(text: str) -> str:
+    """The credit as printed, normalised for storage.
+
+    Full-width brackets, no letterspacing inside role words or names, one
+    space between a role and its names and between names.
+
+    >>> normalise_credit_text("本 报 讯(通讯员  聂英博)")
+    '本报讯（通讯员 聂英博）'
+    >>> normalise_credit_text("本报通讯员  侯 缜 摄")
+    '本报通讯员 侯缜 摄'
+    """
+    text = fullwidth_punctuation(fold_fullwidth_alnum(text)).replace("(", "（").replace(")", "）")
+    text = " ".join(text.split())
+    # Rebuild around roles: role, then its names separated by single spaces.
+    out: list[str] = []
+    for k, part in enumerate(_ROLE_SPLIT_RE.split(text)):
+        if not part:
+            continue
+        if k % 2:  # a role word (``_ROLE_SPLIT_RE``)
+            out.append(part.replace(" ", ""))
+            continue
+        # a part with no bracket nor photo mark is one piece: what the split would give, without the search
+        segs = _CREDIT_MARKS_RE.split(part) if holds_any(part, _CREDIT_MARKS) else [part]
+        for seg in segs:
+            if not seg:
+                continue
+            if seg in ("（", "）", "摄", "文/图"):
+                out.append(seg)
+                continue
+            toks = [t for t in seg.split() if t]
+            if toks and all(_NAME_RE.fullmatch(t) for t in toks):
+                out.append(" ".join(_merge_single_chars(toks)))
+            else:
+                out.append("".join(toks))
+    joined = ""
+    for piece in out:
+        if not joined:
+            joined = piece
+        elif piece in ("（", "）") or joined.endswith("（"):
+            joined += piece
+        else:
+            joined += " " + piece
+    if holds_any(joined, _SPACED_BRACKETS):  # the only whitespace left is single spaces between pieces
+        joined = _PAREN_SPACE_RE.sub("", joined)
+    # no space between the dateline head and its bracket, nor after a role that opens a bracket
+    return joined.replace(" （", "（").strip()
+
+
+#: Characters looked at to tell a letterspaced dateline (a dateline head is at most ~20).
+LETTERSPACE_PROBE: Final = 24
+_CLOSE_BRACKET_RE: Final = re.compile(r"[）)]")
+
+
+def join_keeping_credit_breaks(lines: list[str], last: bool = False) -> str:
+    """Join a paragraph's lines, keeping breaks inside its credit's brackets as spaces.
+
+    Names in a credit are separated by spaces, and a line break between two
+    names is the only separator they have (``本报讯（记者 彭程`` / ``刘一鸣）…``).
+    The credit is the bracket after the paragraph's dateline head, or with
+    ``last`` its last bracket (a trailing credit). Every other break joins as
+    ``join_lines`` joins it.
+
+    >>> join_keeping_credit_breaks(["本报讯（记者 彭程", "刘一鸣）9月6日，公", "主岭市举行"])
+    '本报讯（记者 彭程 刘一鸣）9月6日，公主岭市举行'
+    >>> join_keeping_credit_breaks(["（街", "道）居民。（记者 唐海涛 雷", "鸣）"], last=True)
+    '（街道）居民。（记者 唐海涛 雷 鸣）'
+    >>> join_keeping_credit_breaks(["进行检查。（记", "者 冯 博 通讯员 曹 阳）"], last=True)
+    '进行检查。（记者 冯 博 通讯员 曹 阳）'
+    """
+    opening = [k for k, line in enumerate(lines) if "（" in line or "(" in line]
+    if not opening or (not last and not DATELINE_START_RE.match(join_lines(lines[:opening[0] + 1]))):
+        return join_lines(lines)  # a dateline's bracket follows its head (本报讯, 新华社…电)
+    start = opening[-1] if last else opening[0]
+    depth = 0
+    for stop in range(start, len(lines)):
+        line = lines[stop]
+        if stop == start and last:
+            line = line[max(line.rfind("（"), line.rfind("(")):]  # from the credit's own bracket on
+        depth += bracket_depth(line)
+        if depth <= 0:
+            break
+    else:
+        return join_lines(lines)  # the bracket never closes: no credit to keep apart
+    if last and stop != len(lines) - 1:
+        return join_lines(lines)  # a trailing credit closes the paragraph
+    credit = _space_breaks_between_names([line.strip() for line in lines[start:stop + 1]])
+    return join_lines(lines[:start] + [credit] + lines[stop + 1:])
+
+
+def _space_breaks_between_names(pieces: list[str]) -> str:
+    """Join a credit's lines with a space at each break, except a break inside a role word (记|者)."""
+    if len(pieces) == 1:
+        return pieces[0]  # a credit on one line has no break: no role words to look for
+    plain = "".join(pieces)
+    roles = [m.span() for m in _ROLE_SPLIT_RE.finditer(plain)]
+    out: list[str] = []
+    at = 0
+    for piece in pieces:
+        if out and not any(a < at < b for a, b in roles):
+            out.append(" ")
+        out.append(piece)
+        at += len(piece)
+    return "".join(out)
+
+
+def parse_dateline(paragraph: str) -> tuple[Credit, str] | None:
+    """Split a story's first paragraph into its dateline credit and the body text.
+
+    >>> c, rest = parse_dateline("本报讯（通讯员 杜文韬）为确保铁西区")
+    >>> c.text, c.authors, rest
+    ('本报讯（通讯员 杜文韬）', ['杜文韬'], '为确保铁西区')
+    """
+    m = SOURCE_DATELINE_RE.match(paragraph)
+    if m:
+        return Credit(normalise_credit_text(m.group(1))), paragraph[m.end():].lstrip()
+    m = DATELINE_RE.match(paragraph)
+    if not m and is_letterspaced(paragraph[:LETTERSPACE_PROBE]):  # 新 华 社 长 春 1 月 1 日 电 （ 记 者 …
+        end = _CLOSE_BRACKET_RE.search(paragraph)
+        cut = end.end() if end else len(paragraph)
+        paragraph = unletterspace(paragraph[:cut]) + paragraph[cut:]
+        m = DATELINE_RE.match(paragraph)
+    if not m:
+        return None
+    head, inner = m.group(1), m.group(2)
+    if inner is None:
+        text = head.replace(" ", "")
+        return Credit(normalise_credit_text(text)), paragraph[m.end():].lstrip()
+    credit = Credit(normalise_credit_text(f"{head.replace(' ', '')}（{inner}）"), parse_names(inner))
+    return credit, paragraph[m.end():].lstrip()
+
+
+#: A credit printed at the end of a body: （记者 王芳 通讯员 李强）, （据新华社郑州9月9日电）.
+TRAILING_CREDIT_RE: Final = re.compile(
+    rf"[（(]\s*((?:{_ORG}?(?:{_ROLE_ALT})\s*(?:{_NAME_CHARS}\s*){{2,8}}(?:[\s、，,]+(?:{_ORG}?(?:{_ROLE_ALT}))?\s*(?:{_NAME_CHARS}\s*){{2,8}})*)"
+    rf"|据[^（()）]{{2,24}}?(?:电|报道))\s*[）)]\s*$"
+)
+
+
+def parse_trailing_credit(paragraph: str) -> tuple[Credit, str] | None:
+    """Split a credit printed at the end of a body off its last paragraph.
+
+    >>> c, rest = parse_trailing_credit("力争全年目标任务圆满完成。（记者 欧阳晓 通讯员 冯志刚）")
+    >>> c.text, c.authors, rest
+    ('（记者 欧阳晓 通讯员 冯志刚）', ['欧阳晓', '冯志刚'], '力争全年目标任务圆满完成。')
+    """
+    if not paragraph.rstrip().endswith(("）", ")")):
+        return None  # the credit's closing bracket ends the text: most paragraphs need no search
+    m = TRAILING_CREDIT_RE.search(paragraph)
+    if not m or AUTHOR_NOTE_RE.match(m.group(0)):  # （作者为…） says who the author is, it names no one
+        return None
+    inner = m.group(1)
+    authors = [] if inner.lstrip().startswith("据") else parse_names(inner)
+    return Credit(normalise_credit_text(m.group(0).strip()), authors), paragraph[:m.start()].rstrip()
+
+
+#: The commonest Chinese surnames (about nine people in ten carry one), and
+#: compound surnames. An essay's author is printed as a bare name line under
+#: its headline; a surname is what tells a name from a short heading.
+_SURNAMES: Final = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭"
+    "陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易"
+    "乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴"
+    "蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边"
+    "卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
+_COMPOUND_SURNAMES: Final = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "端木", "长孙")
+_NAME_LINE_RE: Final = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$")
+
+
+def is_author_line(text: str) -> bool:
+    """A bare personal name on its own line: an essay's byline (``颜晓峰``, ``欧 阳 辉``).
+
+    >>> is_author_line("颜晓峰"), is_author_line("欧 阳 辉"), is_author_line("消费升级")
+    (True, True, False)
+    """
+    t = text.strip()
+    if len(t) > 7 or not _NAME_LINE_RE.match(t):  # four characters and three spaces at most
+        return False
+    name = t.replace(" ", "")
+    if name.startswith(_COMPOUND_SURNAMES):
+        return 3 <= len(name) <= 4
+    return name[0] in _SURNAMES and 2 <= len(name) <= 3
+
+
+#: ``（作者为中共中央党校教授）``: a note on the author that closes an essay.
+AUTHOR_NOTE_RE: Final = re.compile(r"^\s*[（(]\s*作者(?:为|系|单位|是|：|:)[^（()）]{1,60}[）)]\s*$")
+
+
+#: Box and bullet marks printed before a byline; they are decoration, not credit text.
+BYLINE_MARKS: Final = "□■◇◆●○"
+
+
+def parse_byline(line: str) -> Credit:
+    """A standalone byline line: ``本报通讯员 金鑫`` → names as authors (leading marks dropped)."""
+    line = unletterspace(line)
+    return Credit(normalise_credit_text(line.strip(" " + BYLINE_MARKS)), parse_names(line))
+
+
+def parse_photo_credit(line: str) -> Credit | None:
+    """A photo credit line: ``本报通讯员 张馨月 摄`` → names as photographers.
+
+    ``文/图`` credits the same people for text and picture.
+
+    >>> parse_photo_credit("本报通讯员 张馨月 摄").photographers
+    ['张馨月']
+    """
+    line = unletterspace(line)
+    m = PHOTO_CREDIT_RE.match(fold_fullwidth_alnum(line))
+    if not m:
+        return None
+    names = parse_names(line[: line.rfind(m.group(2))])
+    text = normalise_credit_text(line)
+    if m.group(2) not in ("摄", "作"):
+        return Credit(text, authors=list(names), photographers=list(names))
+    return Credit(text, photographers=names)

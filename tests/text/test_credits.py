@@ -1,0 +1,162 @@
+"""Credits: datelines, bylines and photo credits as tables of printed -> parsed."""
+
+import pytest
+
+from banmian.tasks.text.credits import (
+    is_author_line,
+    join_keeping_credit_breaks,
+    normalise_credit_text,
+    parse_byline,
+    parse_dateline,
+    parse_names,
+    parse_photo_credit,
+    parse_trailing_credit,
+    split_run_of_names,
+    unletterspace,
+)
+
+
+@pytest.mark.parametrize("paragraph, byline, authors, rest", [
+    ("本报讯（通讯员 杜文韬）为确保", "本报讯（通讯员 杜文韬）", ["杜文韬"], "为确保"),
+    ("本报讯(通讯员 聂英博)为打造", "本报讯（通讯员 聂英博）", ["聂英博"], "为打造"),
+    ("本报讯（记者 王芳）近日", "本报讯（记者 王芳）", ["王芳"], "近日"),
+    ("本报讯（记者 王芳 通讯员 李强 赵磊）近日", "本报讯（记者 王芳 通讯员 李强 赵磊）", ["王芳", "李强", "赵磊"], "近日"),
+    ("本报曲阜讯（记者 孔明）今天", "本报曲阜讯（记者 孔明）", ["孔明"], "今天"),
+    ("《吉林日报》讯（特派记者 张三）日前", "《吉林日报》讯（特派记者 张三）", ["张三"], "日前"),
+    ("新华社北京9月9日电（记者 侯 缜）国务院", "新华社北京9月9日电（记者 侯缜）", ["侯缜"], "国务院"),
+    ("（据新华社郑州9月9日电）近日", "（据新华社郑州9月9日电）", [], "近日"),
+    ("本报讯（全媒体记者 刘洋）昨天", "本报讯（全媒体记者 刘洋）", ["刘洋"], "昨天"),
+    ("新华社南京 9月9 日电(记者 王东宣)9月", "新华社南京9月9日电（记者 王东宣）", ["王东宣"], "9月"),
+    ("本 报 讯（记者 王芳）近日", "本报讯（记者 王芳）", ["王芳"], "近日"),
+    ("本报讯（记者 田 野 通 讯 员 吴 禹浩）为确保", "本报讯（记者 田野 通讯员 吴禹浩）", ["田野", "吴禹浩"], "为确保"),
+    ("新 华 社 长 春 1 月 1 日 电 （ 记 者 王 芳 ） 近日", "新华社长春1月1日电（记者 王芳）", ["王芳"], "近日"),
+    # letterspaced names lose the gap between them: found again at a surname
+    ("新 华 社 长 春 1 月 12 日 电 （ 记 者 陆 川 谢 雨 欣 ）近日", "新华社长春1月12日电（记者 陆川 谢雨欣）",
+     ["陆川", "谢雨欣"], "近日"),
+    ("本 报 讯 （ 记 者 刘 国 昌 魏 巍 ）日前", "本报讯（记者 刘国昌 魏巍）", ["刘国昌", "魏巍"], "日前"),
+])
+def test_parse_dateline(paragraph, byline, authors, rest):
+    credit, body = parse_dateline(paragraph)
+    assert (credit.text, credit.authors, body) == (byline, authors, rest)
+
+
+@pytest.mark.parametrize("paragraph", ["近日，本报讯", "本报通讯员 金鑫", "为打造书香机关", "本 报 通 讯 员 聂 英 博"])
+def test_not_a_dateline(paragraph):
+    assert parse_dateline(paragraph) is None
+
+
+@pytest.mark.parametrize("line, text, authors", [
+    ("本报通讯员 金鑫", "本报通讯员 金鑫", ["金鑫"]),
+    ("□本报记者 王芳 本报通讯员 李强", "本报记者 王芳 本报通讯员 李强", ["王芳", "李强"]),
+    ("本报记者 侯 缜", "本报记者 侯缜", ["侯缜"]),
+    ("全媒体记者  刘洋", "全媒体记者 刘洋", ["刘洋"]),
+    ("本 报 见 习 记 者 马 波", "本报见习记者 马波", ["马波"]),
+    ("□本 报 记 者 姚 远 本 报 通 讯 员 赵 磊", "本报记者 姚远 本报通讯员 赵磊", ["姚远", "赵磊"]),
+    ("颜晓峰", "颜晓峰", ["颜晓峰"]),
+    ("本 报 通 讯 员 聂 英 博", "本报通讯员 聂英博", ["聂英博"]),
+    ("本 报 记 者 刘 国 昌 魏 巍", "本报记者 刘国昌 魏巍", ["刘国昌", "魏巍"]),
+])
+def test_parse_byline(line, text, authors):
+    credit = parse_byline(line)
+    assert (credit.text, credit.authors) == (text, authors)
+
+
+@pytest.mark.parametrize("line, text, photographers, authors", [
+    ("本报通讯员 张馨月 摄", "本报通讯员 张馨月 摄", ["张馨月"], []),
+    ("本报通讯员 张馨月 摄", "本报通讯员 张馨月 摄", ["张馨月"], []),
+    ("张馨月 摄", "张馨月 摄", ["张馨月"], []),
+    ("记者王芳摄", "记者 王芳 摄", ["王芳"], []),
+    ("新华社记者 徐 昱摄", "新华社记者 徐昱 摄", ["徐昱"], []),
+    ("王芳 文/图", "王芳 文/图", ["王芳"], ["王芳"]),
+    ("翟桂溪作（新华社发）", "翟桂溪作（新华社发）", ["翟桂溪"], []),
+    ("王芳 摄（新华社发）", "王芳摄（新华社发）", ["王芳"], []),
+])
+def test_parse_photo_credit(line, text, photographers, authors):
+    credit = parse_photo_credit(line)
+    assert credit is not None
+    assert (credit.text, credit.photographers, credit.authors) == (text, photographers, authors)
+
+
+@pytest.mark.parametrize("line", ["扎实推进工作", "王芳作", "推进工作（记者 王芳）"])
+def test_a_line_closed_by_zuo_without_an_agency_note_is_no_credit(line):
+    """作 alone closes too many headings (工作) to credit a drawing."""
+    assert parse_photo_credit(line) is None
+
+
+@pytest.mark.parametrize("text, names", [
+    ("记者 王芳 通讯员 李强 赵磊", ["王芳", "李强", "赵磊"]),
+    ("本报记者 侯 缜", ["侯缜"]),
+    ("通讯员 欧阳 修", ["欧阳修"]),
+    ("记者 彭丽娜 杜 文韬", ["彭丽娜", "杜文韬"]),  # a line break inside 杜|文韬, kept as a space
+    ("记者 杜文 韬", ["杜文韬"]),
+    ("记者 唐海涛 雷 鸣", ["唐海涛", "雷鸣"]),
+])
+def test_parse_names(text, names):
+    assert parse_names(text) == names
+
+
+def test_normalise_credit_text_removes_letterspacing_and_ascii_brackets():
+    assert normalise_credit_text("本 报 讯(通讯员  聂英博)") == "本报讯（通讯员 聂英博）"
+
+
+@pytest.mark.parametrize("paragraph, byline, authors, rest", [
+    ("圆满完成。（记者 欧阳晓 通讯员 冯志刚）", "（记者 欧阳晓 通讯员 冯志刚）", ["欧阳晓", "冯志刚"], "圆满完成。"),
+    ("圆满完成。(通讯员 曹 阳)", "（通讯员 曹阳）", ["曹阳"], "圆满完成。"),
+    ("（据新华社广州9月4日电）", "（据新华社广州9月4日电）", [], ""),
+])
+def test_parse_trailing_credit(paragraph, byline, authors, rest):
+    credit, body = parse_trailing_credit(paragraph)
+    assert (credit.text, credit.authors, body) == (byline, authors, rest)
+
+
+@pytest.mark.parametrize("paragraph", ["增长了三成（同比）。", "（下转第三版）", "记者王芳说。", "（作者为山东大学教授）"])
+def test_not_a_trailing_credit(paragraph):
+    assert parse_trailing_credit(paragraph) is None
+
+
+@pytest.mark.parametrize("printed, read", [
+    ("本 报 记 者 宋 志 强", "本报记者 宋志强"),
+    ("本 报 通 讯 员  张 馨 月 摄", "本报通讯员 张馨月 摄"),
+    ("本报记者 王芳", "本报记者 王芳"),  # not letterspaced: unchanged
+    ("记 者 陆 川 谢 雨 欣", "记者 陆川 谢雨欣"),
+    ("□本 报 记 者 姚 远 本 报 通 讯 员 赵 磊", "□本报记者 姚远 本报通讯员 赵磊"),
+])
+def test_unletterspace(printed, read):
+    assert unletterspace(printed) == read
+
+
+@pytest.mark.parametrize("line, is_name", [
+    ("颜晓峰", True), ("欧 阳 辉", True), ("严书翰", True), ("上官云", True),
+    ("消费升级", False), ("新时代", False), ("王", False), ("颜晓峰说。", False),
+])
+def test_is_author_line(line, is_name):
+    assert is_author_line(line) is is_name
+
+
+@pytest.mark.parametrize("run, names", [
+    ("陆川谢雨欣", ["陆川", "谢雨欣"]),
+    ("刘国昌魏巍", ["刘国昌", "魏巍"]),
+    ("王芳李强", ["王芳", "李强"]),
+    ("赵磊欧阳晓", ["赵磊", "欧阳晓"]),  # the second name opens with a compound surname
+    ("欧阳晓峰", ["欧阳晓峰"]),           # a compound surname: one name
+    ("张馨月", ["张馨月"]),               # two or three characters: one name
+    ("侯缜", ["侯缜"]),
+    ("陈建国强", ["陈建国强"]),           # no surname where a second name could start
+])
+def test_split_run_of_names(run, names):
+    assert split_run_of_names(run) == names
+
+
+@pytest.mark.parametrize("lines, last, joined", [
+    (["本报讯（记者 彭程", "刘一鸣）9月6日，公", "主岭市举行"], False, "本报讯（记者 彭程 刘一鸣）9月6日，公主岭市举行"),
+    (["本报讯（通讯员", "李猛 曹雪梅）今年以", "来，全县"], False, "本报讯（通讯员 李猛 曹雪梅）今年以来，全县"),
+    (["新华社成都5", "月3日电（记者 冯", "博）为了加强"], False, "新华社成都5月3日电（记者 冯 博）为了加强"),
+    (["近日，全县（街", "道）开展活动。"], False, "近日，全县（街道）开展活动。"),  # no dateline bracket on the first line
+    (["本报讯（记者 王芳", "近日，全县开展"], False, "本报讯（记者 王芳近日，全县开展"),  # never closes
+    (["进行检查。（记", "者 冯 博 通讯员 曹 阳）"], True, "进行检查。（记者 冯 博 通讯员 曹 阳）"),  # break inside 记|者
+    (["习惯。（记者 唐海涛 雷", "鸣）"], True, "习惯。（记者 唐海涛 雷 鸣）"),
+    (["（街", "道）开展活动，", "效果明显。"], True, "（街道）开展活动，效果明显。"),  # the last bracket closes early
+])
+def test_join_keeping_credit_breaks(lines, last, joined):
+    """A line break between two names in a credit is their only separator: it is kept as a space."""
+    assert join_keeping_credit_breaks(lines, last=last) == joined

@@ -1,0 +1,90 @@
+"""Lexical signals: bigram sets equal the plain loop they replaced; line breaks that strand a character."""
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from banmian.tasks.text.lexicon import break_splits_word, break_strands_a_character, han_bigrams, overlap
+from banmian.tasks.text.lines import HEAD, PROSE, classify_page
+
+_REF_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+def ref_han_bigrams(text):
+    """The earlier, loop-based han_bigrams: the executable specification."""
+    grams = set()
+    for run in _REF_HAN_RUN.findall(text):
+        grams.update(run[i:i + 2] for i in range(len(run) - 1))
+    return grams
+
+
+def ref_overlap(heading, body_grams):
+    grams = ref_han_bigrams(heading)
+    if not grams:
+        return 0.0
+    return len(grams & body_grams) / len(grams)
+
+
+_ALPHABET = "安全生产检查通过学理论㐀䶿一鿿㏿䷀豈，。、“”（） aZ09\n\t·—\U00020000\uff10"
+texts = st.one_of(st.text(alphabet=_ALPHABET, max_size=60), st.text(max_size=30))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(texts)
+def test_han_bigrams_same_as_reference(text):
+    got = han_bigrams(text)
+    assert type(got) is set and got == ref_han_bigrams(text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(texts, texts)
+def test_overlap_same_as_reference(heading, body):
+    grams = ref_han_bigrams(body)
+    assert overlap(heading, grams) == ref_overlap(heading, grams)
+
+
+def test_han_bigrams_returns_a_fresh_set():
+    """Results are cached inside; a caller changing its set changes no later answer."""
+    first = han_bigrams("安全生产检查")
+    first.add("改了")
+    first.discard("安全")
+    assert han_bigrams("安全生产检查") == {"安全", "全生", "生产", "产检", "检查"}
+    assert overlap("安全生产", {"安全", "全生", "生产"}) == 1.0
+
+
+@pytest.mark.parametrize("left, right, strands", [
+    ("完善党和国家监", "督体系的历史性探索", True),   # 监|督: one character cut off 监督
+    ("推进全面从严治", "党向纵深发展", True),         # 治|党
+    ("不忘育人初心", "共筑廉洁校园", False),          # a couplet: no character is stranded
+    ("阅享新时代", "奋进新征程", False),
+    ("特色产业兴", "乡村振兴路更宽", False),
+    ("书香润童心", "阅读伴成长", False),
+    ("开展安全检查", "", False),
+    ("推进改革，", "完善制度", False),                # punctuation at the break
+])
+def test_break_strands_a_character(left, right, strands):
+    assert break_strands_a_character(left, right) is strands
+
+
+def test_strands_is_stricter_than_splits_word():
+    """The tokenizer reads 心共 across a couplet's gap; only a stranded character counts as wrapping."""
+    assert break_splits_word("不忘育人初心", "共筑廉洁校园")
+    assert not break_strands_a_character("不忘育人初心", "共筑廉洁校园")
+
+
+def _feature_with_pair(first, second):
+    return ("纪检监察工作高质量发展\n——市纪委监委推进改革工作纪实\n\n本报通讯员 金鑫\n\n"
+            "今年以来，市纪委监委坚持以改革精神推动工作创新，各项工作取得新成效。\n\n"
+            f"{first}\n{second}\n\n"
+            "市纪委监委深化派驻机构改革，\n推动监督触角向基层延伸，构建\n起全覆盖的监督网络。\n")
+
+
+@pytest.mark.parametrize("first, second, kind", [
+    ("完善党和国家监", "督体系的历史性探索", PROSE),  # couplet-shaped, but wrapped text
+    ("不忘育人初心", "共筑廉洁校园", HEAD),           # a real couplet
+])
+def test_couplet_shaped_pair_that_strands_a_character_is_not_a_heading(first, second, kind):
+    lines = {ln.text: ln.kind for ln in classify_page(_feature_with_pair(first, second))}
+    assert (lines[first], lines[second]) == (kind, kind)

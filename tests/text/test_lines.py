@@ -1,0 +1,292 @@
+"""Line kinds: what a line is by its own form, and by its neighbours on a page."""
+
+import pytest
+
+from banmian.tasks.text.lines import (
+    BYLINE,
+    DATELINE,
+    FURNITURE,
+    HEAD,
+    HEADISH,
+    PROSE,
+    STRAY,
+    classify_line,
+    classify_page,
+    is_page_number_line,
+)
+
+
+def kinds(page, *texts):
+    """The kind ``classify_page`` gives each of ``texts`` (whole, stripped lines of ``page``)."""
+    by_text = {ln.text: ln.kind for ln in classify_page(page)}
+    return [by_text[t] for t in texts]
+
+
+@pytest.mark.parametrize("line, is_page_number", [
+    ("第1版 社会民生", True),
+    ("第十二版", True),
+    ("第3版", True),
+    ("7 理论", True),
+    ("A3 要闻", True),
+    ("第一线", False),
+    ("132余幅作品集中展示了当", False),  # a caption line opening with a number
+    ("2023年共接待游客", False),
+])
+def test_is_page_number_line(line, is_page_number):
+    assert is_page_number_line(line) is is_page_number
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("第1版 社会民生", FURNITURE),
+    ("第十二版", FURNITURE),
+    ("责任编辑：张三 版式：李四", FURNITURE),
+    ("责任编辑 许诺  版式设计 黄磊", FURNITURE),  # no colons: only roles and names
+    ("责任编辑 许 诺", FURNITURE),
+    ("编辑部门召开会议", HEADISH),
+    ("本 报 通 讯 员 聂 英 博", BYLINE),  # letterspaced 通 讯 员 is not a dateline's 讯
+    ("本报通讯员 聂英博", BYLINE),
+    ("132余幅作品集中展示了当", HEADISH),
+])
+def test_classify_line(line, kind):
+    assert classify_line(1, line).kind == kind
+
+
+def test_page_number_and_name_alone_mid_page_is_furniture():
+    page = ("本报讯（记者 王芳）近日，\n全市开展冬季安全生产大检\n查，排查整治隐患四十多项。\n\n"
+            "7 理论\n\n"
+            "检查组共出动人员二百余人\n次，整改到位三十余项。\n")
+    assert kinds(page, "7 理论") == [FURNITURE]
+
+
+def test_number_line_run_into_a_paragraph_is_text():
+    page = ("本报讯（记者 王芳）日前，满载\n汽车配件的中欧班列从我市出发，\n"
+            "15 天后抵达俄罗\n斯莫斯科，为企业节省运输时间。\n")
+    assert classify_line(3, "15 天后抵达俄罗").kind == FURNITURE  # alone, it looks like one
+    assert kinds(page, "15 天后抵达俄罗") == [PROSE]
+
+
+def test_caption_line_opening_with_a_number_is_text():
+    page = "市书画作品展日前开幕，\n132余幅作品集中展示了当\n地书画爱好者的创作成果。\n\n本报通讯员 龙飞 摄\n"
+    assert kinds(page, "132余幅作品集中展示了当") == [PROSE]
+
+
+FEATURE_TOP = ("书香浸润机关 阅读点亮初心\n——市直机关推进书香机关建设纪实\n\n本报通讯员 金鑫\n\n"
+               "今年以来，市直机关工委把全民阅读作为加强机关党建的重要抓手，推动读书活动走深走实。\n\n")
+
+
+def test_indented_paragraph_start_cut_by_a_column_break_is_prose():
+    page = (FEATURE_TOP + "读书活动紧紧围绕深入学习贯彻习近平\n\n"
+            "新时代中国特色社会主义思想和党的二十大\n精神，组织党员干部开展读书分享会、经典\n"
+            "诵读和主题征文等活动，营造了多读书、读\n好书的浓厚氛围。\n")
+    assert kinds(page, "读书活动紧紧围绕深入学习贯彻习近平") == [PROSE]
+
+
+def test_short_crosshead_over_a_column_with_an_indented_first_line_is_a_heading():
+    page = (FEATURE_TOP + "机关职工书屋实现全面覆盖\n\n"
+            "全市新建机关职工书屋六十个，\n配备各类图书三万余册，实现市直机\n"
+            "关全覆盖。各单位还开设了线上读书\n专栏，方便干部随时随地阅读。\n")
+    assert kinds(page, "机关职工书屋实现全面覆盖") == [HEAD]
+
+
+def test_subject_line_wider_than_the_column_below_is_a_heading():
+    page = ("特色产业兴\n乡村振兴路更宽\n靖宇县孤家子镇发展庭院经济带动农民增收\n"
+            "走进靖宇县孤家子镇农户庭院，\n一排排大棚整齐排列，棚内的香菇长\n势喜人。近年来，孤家子镇因地制宜\n"
+            "发展庭院经济，带动农民增收致富。\n")
+    assert kinds(page, "特色产业兴", "乡村振兴路更宽", "靖宇县孤家子镇发展庭院经济带动农民增收") == [HEAD] * 3
+
+
+def test_indented_first_line_straight_above_its_text_is_prose():
+    """Only a line clearly shorter or clearly wider than the column below stands apart from it."""
+    page = ("检查组共出动人员二百余人次。\n"
+            "全市各地严格落实安全生产责任\n"  # 14 wide over a 16-wide column
+            "制度，走进企业车间逐一排查设备运\n行情况，督促企业及时整改各类隐患。\n")
+    assert kinds(page, "全市各地严格落实安全生产责任") == [PROSE]
+
+
+def test_doubled_crosshead_ends_its_heading_run():
+    page = ("优化营商环境 激发市场活力\n——市住建局深化审批改革工作侧记\n\n本报通讯员 金鑫\n\n"
+            "今年以来，市住建局持续深化“放管服”改革，全力打造一流营商环境。\n\n"
+            "工程建设项目审批制度改革不断完善工程建设项目审批制度改革不断完善\n"
+            "全面推行工程建设项目并联审\n\n批，审批时限压缩至四十个工作\n日以内，企业办事更加便捷高效，\n")
+    assert kinds(page, "工程建设项目审批制度改革不断完善工程建设项目审批制度改革不断完善",
+                 "全面推行工程建设项目并联审") == [HEAD, PROSE]
+
+
+def test_narrow_column_couplet_straight_above_an_indented_paragraph_is_a_heading():
+    """In an 8-wide column a heading has no room to stand short; the indent under it gives it away."""
+    page = ("会议强调，要加大招商引资力度。\n\n"
+            "冰雪运动进校园\n快乐体验促健康\n入冬以来，公\n主岭市各中小学利\n用操场浇筑冰场，\n"
+            "开设滑冰、冰壶、\n雪地足球等冰雪体\n育课程。\n")
+    assert kinds(page, "冰雪运动进校园", "快乐体验促健康", "入冬以来，公") == [HEAD, HEAD, PROSE]
+
+
+def test_paragraph_first_line_over_a_line_with_narrow_characters_is_prose():
+    """ASCII letters and quotes measure narrow: such a line shows no indent, so the line above is text."""
+    page = ("政府数字化水平不断提高\n\n"
+            "县政数局组织各部门进行\n“四平备案”APP培训指导，并\n在前郭十二个卡口设置宣传展板，\n"
+            "积极推广“四平备案”，累计备案车辆两万余次。\n")
+    assert kinds(page, "县政数局组织各部门进行") == [PROSE]
+
+
+def test_one_line_couplet_as_wide_as_an_indented_first_line_is_a_heading():
+    """Two phrases parted by a gap are no paragraph's first line, however well they fit the column."""
+    page = ("覆盖全市十六个乡镇。\n\n"
+            " 特色产业兴 乡村振兴路更宽\n\n"
+            "走进梨树县万发镇的农户庭院，\n一排排大棚整齐排列，棚内的香菇\n长势喜人。近年来，万发镇因地制\n"
+            "宜发展庭院经济，引导农户种植。\n")
+    assert kinds(page, "特色产业兴 乡村振兴路更宽") == [HEAD]
+
+
+def test_heading_over_an_indented_paragraph_cut_by_a_column_break_is_a_heading():
+    """The column that shows the indent may start after a column break (a blank line)."""
+    page = ("王大爷高兴地说。\n\n"
+            "不忘育人初心　共筑廉洁校园\n船营区中小学举行国旗下宣誓活动\n为了进一步加强师德师\n\n"
+            "风建设，引导船营区教师自\n觉践行社会主义核心价值观\n和中华民族传统美德。\n")
+    assert kinds(page, "不忘育人初心　共筑廉洁校园", "船营区中小学举行国旗下宣誓活动") == [HEAD, HEAD]
+
+
+def test_subject_line_wider_than_a_column_that_goes_on_after_a_break_is_a_heading():
+    """An essay's subject line over a stray character of its author's name, the column after a break."""
+    page = ("为维护海权提供有力法律支撑\n\n建设海洋强国需完善海洋法律体系\n周\n\n"
+            "我国是海洋大国，海岸线漫\n长，管辖海域广袤，海洋资源丰\n富，建设海洋强国意义重大。\n")
+    assert kinds(page, "建设海洋强国需完善海洋法律体系") == [HEAD]
+
+
+def test_title_over_a_stray_character_of_a_vertical_name_is_a_heading():
+    """``叶``: the first character of an author's name set vertically, emitted under the title."""
+    page = ("转化的战略安排。\n\n社会主要矛盾新变化与民族复兴新境界\n叶\n\n"
+            "中国共产党人的初心和使命\n是为中国人民谋幸福、为中华民\n族谋复兴。如何谋？策略、路径、\n"
+            "办法很多，关键是解决好社会主\n")
+    assert kinds(page, "社会主要矛盾新变化与民族复兴新境界") == [HEAD]
+
+
+def test_a_line_wider_than_a_paragraph_end_and_an_indent_is_not_a_heading():
+    """``管占国说。`` and an indented first line show no column to be wider than."""
+    page = ("好，这是我们优选\n的种子。”农安县\n\n喇嘛甸镇种粮大户\n管占国说。\n"
+            "为优化选种购\n种方式，方便农民\n购种，该镇设立了\n")
+    assert kinds(page, "喇嘛甸镇种粮大户") == [PROSE]
+
+
+def test_a_line_is_not_measured_against_text_after_a_finished_sentence_and_a_break():
+    """``徐强说。`` ends the paragraph: the heading lines after the blank show no column."""
+    page = ("民的种子卖到全国各地。”\n吉林省富民种业销售经理\n徐强说。\n\n"
+            "抢前抓早购良种\n备足种子保丰收\n\n梨树县种子市场热闹起来了\n")
+    assert kinds(page, "吉林省富民种业销售经理") == [PROSE]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("新华社成都5", "月3日电（记者 冯"),
+    ("新华社北京 10", "月 12 日电（记者 于"),
+    ("《城市晚报》", "讯（特派记者 叶舟）近日，"),
+])
+def test_dateline_cut_early_in_a_narrow_column_opens_its_story(first, second):
+    page = f"阅享新时代 奋进新征程\n\n{first}\n{second}\n博）为了进一步加\n强师德师风建设。\n"
+    assert kinds(page, first) == [DATELINE]
+
+
+def test_indented_first_line_over_a_column_whose_second_line_has_quotes_is_prose():
+    """Quotes measure narrow: the column is shown by two of the three lines under the break."""
+    page = ("户。改造内容包括屋面防\n水、外墙保温等。\n\n"
+            "为把好事办好，铁西区\n\n"
+            "在改造前广泛征求居民意\n见，实行“一小区一方\n案”，并邀请居民代表全程\n参与工程质量监督。“楼道\n")
+    assert kinds(page, "为把好事办好，铁西区") == [PROSE]
+
+
+def test_photo_title_as_wide_as_the_indented_first_line_of_its_caption_is_a_heading():
+    page = ("严肃问责。\n\n学做月饼迎中秋\n近日，松原市举\n办“我们的节日·中\n秋”主题活动，孩子\n"
+            "们在老师的带领下学\n做月饼。\n本报记者 魏巍 摄\n")
+    assert kinds(page, "学做月饼迎中秋", "近日，松原市举") == [HEAD, PROSE]
+
+
+def test_an_indent_is_not_measured_against_letterspaced_lines():
+    """Letterspaced lines measure wider than their column: a full line above them looks indented."""
+    page = ("鼻子”，压实主体责任。\n全面意味着把从严治党落实到\n党的建设各方面。要以党的政治建\n"
+            "设 为 统 领 ，全 面 推 进 党 的 政 治 建 设 、\n思 想 建 设 、组 织 建 设 、作 风 建 设 、纪 律\n")
+    assert kinds(page, "全面意味着把从严治党落实到") == [PROSE]
+
+
+def test_couplet_over_a_wider_subject_line_straight_above_text_is_a_heading():
+    """Wrapped prose fills its column: two short lines over a much wider one are a heading."""
+    page = ("向基层延伸。\n\n秋季森林防火\n筑牢生态屏障\n长白朝鲜族自治县全面进入秋季防火期\n"
+            "从 10 月7日起，长白朝鲜族自治县全面进\n入秋季森林草原防火期。该县已组建专业扑火\n"
+            "队伍 18支、半专业扑火队伍65支，储备各类扑\n火机具 3000余台（套）。\n")
+    assert kinds(page, "秋季森林防火", "筑牢生态屏障") == [HEAD, HEAD]
+
+
+def test_short_line_over_a_line_with_ascii_is_prose():
+    page = ("此起彼伏。\n\n本次比赛分为\nU12、U14、 U16三个组\n别，赛期 8 天，共进行\n比赛96场。赛事的举办\n")
+    assert kinds(page, "本次比赛分为") == [PROSE]
+
+
+def test_column_under_a_wrapped_first_line_is_measured_on_lines_without_digits():
+    """``22 个专项小组`` measures wider than the column: a full first line above it is no indent."""
+    page = ("了群众办事“最后一公里”。\n\n营商环境不断优化\n\n重新调整了县营商环境建设\n领导小组成员，设立了开办企\n"
+            "业、办理建筑许可、获得电力等\n22 个专项小组，制定并出台营商\n环境优化提升方案，进一步明确\n")
+    assert kinds(page, "营商环境不断优化", "重新调整了县营商环境建设") == [HEAD, PROSE]
+
+
+@pytest.mark.parametrize("line", ["者 闫立伟 通讯员 芦可欣)", "纪检组组长）", "中心研究员）"])
+def test_line_closing_a_bracket_opened_above_is_not_heading_shaped(line):
+    page = f"住着越来越舒心。”家住和平小区的王大爷高兴地说。(记\n\n{line}\n\n老旧小区改造 居民生活更舒心\n"
+    assert kinds(page, line) == [PROSE]
+
+
+@pytest.mark.parametrize("first", ["11 月17 日，铁", "8月16日，铁西", "５月４日，南关区站"])
+def test_photo_title_over_a_caption_opening_with_a_date_is_a_heading(first):
+    """Digits measure narrow, so no indent shows; a date and a comma open the caption all the same."""
+    page = (f"严肃问责。\n\n法律服务进小区\n{first}\n西区人民法院诉讼\n服务中心的法官及\n干警走进社区开展\n"
+            "法律咨询活动。\n本报记者 常青 摄\n")
+    assert kinds(page, "法律服务进小区") == [HEAD]
+
+
+def test_paragraph_start_cut_by_a_break_under_a_single_crosshead_is_prose():
+    """A crosshead has no subject line: the indented line under it, cut by a column break, is its section's text."""
+    page = ("６月系统上线以来，已通过线上\n办理业务一千余件。\n\n营商环境不断优化\n\n重新调整了县营商环境建设\n\n"
+            "领导小组成员，设立了开办企业、\n办理建筑许可、获得电力等专项\n小组，制定并出台营商环境优化\n提升方案，进一步明确工作思路。\n")
+    assert kinds(page, "营商环境不断优化", "重新调整了县营商环境建设") == [HEAD, PROSE]
+
+
+def test_subject_line_under_a_two_line_headline_is_a_heading_however_it_fits():
+    page = ("办理业务一千余件。\n\n营商环境不断优化\n服务效能持续提升\n\n重新调整了县营商环境建设\n\n"
+            "领导小组成员，设立了开办企业、\n办理建筑许可、获得电力等专项\n小组，制定并出台营商环境优化\n提升方案，进一步明确工作思路。\n")
+    assert kinds(page, "重新调整了县营商环境建设") == [HEAD]
+
+
+def test_short_lines_closed_by_a_continued_to_marker_are_text():
+    """A heading does not go on to another page: lines above （下转第4版） are the text that does."""
+    page = ("声此起彼伏。\n\n本次巡演活动将\n持续到 10 月底，共计\n演出 48 场，覆盖全市\n（下转第4版）\n\n"
+            "文化惠民进乡村 百姓乐享好时光\n")
+    assert kinds(page, "本次巡演活动将", "持续到 10 月底，共计") == [PROSE, PROSE]
+
+
+def test_a_headline_listing_with_enumeration_commas_among_heading_lines_is_a_heading():
+    """``香港、澳门``: a headline may list; set apart among heading lines it is one of them."""
+    page = ("向前进。\n\n法治与德治何以相得益彰\n\n“一国两制”是保持香港、澳门长期繁荣稳定的最佳制度\n\n"
+            "为维护海权提供有力法律支撑\n\n我国是海洋大国，海岸线漫\n长，管辖海域广袤，海洋资源丰\n富，建设海洋强国意义重大。\n")
+    assert kinds(page, "“一国两制”是保持香港、澳门长期繁荣稳定的最佳制度") == [HEAD]
+
+
+def test_a_line_listing_with_enumeration_commas_cut_alone_by_column_breaks_is_prose():
+    """Text cut alone by column breaks has text on a side: it stays prose."""
+    page = ("项目建设有序推进，成效明显。此\n\n次集中开工的项目具有投资规模大、科技含量高\n\n"
+            "带动能力强等特点，为全年经济\n发展奠定了坚实基础。\n")
+    assert kinds(page, "次集中开工的项目具有投资规模大、科技含量高") == [PROSE]
+
+
+def test_a_lone_character_between_breaks_is_a_stray_piece_of_a_name():
+    """``江``: a vertical name's character set into a column is neither text nor heading."""
+    page = "我国在关心海洋、认识海洋、经略\n\n江\n\n张济坤\n\n海洋方面已经积累了一定经验。\n"
+    assert kinds(page, "江") == [STRAY]
+
+
+@pytest.mark.parametrize("title", [["新时代：", "新时代", "：发展新方位 奋进新目标"], ["新时代", "：发展新方位 奋进新目标"]])
+def test_a_title_split_at_its_colon_straight_above_a_byline_is_a_heading(title):
+    """A line opening with a colon is no text (typesetting never opens a line with one): above a name, a title."""
+    page = "2018 年 1 月 2 日 星期二\n\n" + "\n".join(title) + "\n陈曙光\n\n从现代化国家升级为现代化强国，意\n味着新目标不是建成一般意义上的社\n会主义现代化国家。\n"
+    assert [ln.kind for ln in classify_page(page) if ln.text in title] == [HEAD] * len(title)
+
+
+def test_a_line_closed_by_a_colon_in_text_above_a_byline_line_is_prose():
+    """``中指出：`` ends a line as text does: no line of the run opens with the colon."""
+    page = "习近平同志在党的十九大报告\n中指出：\n陈曙光\n\n从现代化国家升级为现代化强国。\n"
+    assert kinds(page, "中指出：") == [PROSE]
