@@ -28,7 +28,6 @@ from tests.support.prefect_server import REPO, UIStack
 
 from banmian.tasks.prefect_tasks import SUMMARY_ARTIFACT_KEY
 
-pytest_plugins = ["prefect_server"]  # the session-scoped ui_stack fixture
 
 WINDOW = "1280,900"
 CHROMIUM_TIMEOUT_S = 90

@@ -35,7 +35,6 @@ from tests.support.prefect_server import (
 
 from banmian.tasks.prefect_tasks import COVERAGE_ARTIFACT_KEY, SUMMARY_ARTIFACT_KEY
 
-pytest_plugins = ["prefect_server"]  # the session-scoped ui_stack fixture
 
 #: What the run's INFO logs must tell, one pattern per fact (case-insensitive).
 STORY = {

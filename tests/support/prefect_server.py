@@ -8,7 +8,7 @@
 3. triggers a run of ``banmian-ingest/daily`` through the Prefect client and
    waits (bounded) for a final state.
 
-Both UI test modules load this module as a plugin (``pytest_plugins``), so
+tests/banmian/conftest.py imports its fixture, so
 the stack is built once per session and torn down at its end. (PYTEST_DONT_REWRITE: the
 modules import it before pytest loads it as a plugin, too late to rewrite its asserts.) Every process runs in its own process
 group and the whole group is stopped, also when a test or the setup fails.
@@ -295,8 +295,8 @@ def _deployment(stack: UIStack) -> Any:
 
 
 # ---------------------------------------------------------------------------
-# The session fixture (both UI test modules load this module with ``pytest_plugins``,
-# so pytest sees one fixture and builds the stack once per session)
+# The session fixture (tests/banmian/conftest.py imports it, so both UI test
+# modules share one stack, built once per session)
 # ---------------------------------------------------------------------------
 
 @pytest.fixture(scope="session")
