@@ -4,7 +4,7 @@ Every character class a rule needs is declared here once, with what it
 means; the rules import them instead of writing ranges of their own.
 
 >>> han_count("第3版 社会民生"), is_basic_han("民"), is_basic_han("3")
-(5, True, False)
+(6, True, False)
 """
 
 from __future__ import annotations

@@ -73,8 +73,9 @@ _DATE_RE: Final = re.compile(
     r"(?:\s*(?:农历|癸|甲|乙|丙|丁|戊|己|庚|辛|壬)\S*)*\s*$"
 )
 _PAGE_RE: Final = re.compile(
-    r"^\s*(?:第\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*版(?:\s+[\u4e00-\u9fff]{2,8})?|[A-Z]?\d{1,3}(?:\s*版)?(?:\s+[\u4e00-\u9fff]{2,8}){0,2}"
-    r"|[\u4e00-\u9fff]{2,8}\s*第?\s*\d{1,3}\s*版)\s*$"
+    r"^\s*(?:第\s*(?P<no1>\d{1,3}|[一二三四五六七八九十]{1,3})\s*版(?:\s+(?P<name1>[\u4e00-\u9fff]{2,8}))?"
+    r"|(?P<no2>[A-Z]?\d{1,3})(?:\s*版)?(?:\s+(?P<name2>[\u4e00-\u9fff]{2,8}(?:\s+[\u4e00-\u9fff]{2,8})?))?"
+    r"|(?P<name3>[\u4e00-\u9fff]{2,8})\s*第?\s*(?P<no3>\d{1,3})\s*版)\s*$"
 )
 _EDITOR_ROLE: Final = r"(?:责\s*任\s*编\s*辑|责\s*编|版\s*式\s*(?:设\s*计)?|美\s*编|校\s*对|编\s*辑|排\s*版|组\s*版|本版编辑)"
 _EDITOR_NAME: Final = r"[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}"
@@ -170,6 +171,23 @@ def is_page_number_line(text: str) -> bool:
     (True, True, False)
     """
     return _is_folded_page_number(fold_fullwidth_alnum(text))
+
+
+def page_number_parts(text: str) -> tuple[str, str | None] | None:
+    """A page-number line's number and name as printed (``第1版 社会民生`` → ``('1', '社会民生')``), or None.
+
+    >>> page_number_parts("第1版 社会民生"), page_number_parts("A3 要闻"), page_number_parts("第十二版")
+    (('1', '社会民生'), ('A3', '要闻'), ('十二', None))
+    >>> page_number_parts("综合新闻 第 3 版"), page_number_parts("第一线")
+    (('3', '综合新闻'), None)
+    """
+    folded = fold_fullwidth_alnum(text)
+    m = _PAGE_RE.match(folded) if _is_folded_page_number(folded) else None
+    if m is None:
+        return None
+    number = m.group("no1") or m.group("no2") or m.group("no3")
+    name = m.group("name1") or m.group("name2") or m.group("name3")
+    return number, (" ".join(name.split()) if name else None)
 
 
 def _is_folded_page_number(folded: str) -> bool:

@@ -61,9 +61,10 @@ from banmian.tasks.text.lines import (
     couplet_shaped,
     is_one_line_couplet,
     next_nonblank,
+    page_number_parts,
     split_bullet_lead,
 )
-from banmian.tasks.model import Article, ArticleKind, Block, PageResult, Residue
+from banmian.tasks.model import Article, ArticleKind, Block, PageMeta, PageResult, Residue
 from banmian.tasks.text.paragraphs import Paragraph, broke_before_a_number, build_paragraphs, same_flow
 
 #: Lines of a heading group that one headline can take: kicker, a couplet of
@@ -184,7 +185,7 @@ class _Page:
     units: list[Unit]
     groups: list[HeadGroup]
     residue: list[Residue]
-    meta: dict[str, str]
+    meta: PageMeta
     jumps: list[tuple[str, int]]  # jump markers (text without brackets, line)
     stacked: list[tuple[Unit, list[Line]]] = field(default_factory=list)  # heads a unit took as crossheads at its top
 
@@ -244,7 +245,7 @@ def _units(lines: list[Line]) -> _Page:
     units: list[Unit] = []
     groups: list[HeadGroup] = []
     residue: list[Residue] = []
-    meta: dict[str, str] = {}
+    meta: PageMeta = {}
     open_unit: Unit | None = None   # unit that following prose continues
     pending: list[HeadGroup] = []   # groups waiting for their next unit
     pending_jump: str | None = None
@@ -394,15 +395,19 @@ def _brackets_of(text: str) -> str:
     return "".join(ch for ch in text if ch in "（）()")
 
 
-def _record_furniture(line: Line, meta: dict[str, str]) -> None:
-    """Keep what page furniture says as page metadata."""
-    text = line.text
-    if "年" in text and "月" in text and "日" in text:
-        meta.setdefault("date", " ".join(text.split()))
-    elif "：" in text or ":" in text:
-        meta.setdefault("editor", " ".join(text.split()))
+def _record_furniture(line: Line, meta: PageMeta) -> None:
+    """Keep what page furniture says as page metadata: the first date, editor line and page number printed."""
+    text = " ".join(line.text.split())
+    page = page_number_parts(text)
+    if page is not None:
+        if "page_no" not in meta:
+            meta["page_no"] = page[0]
+            if page[1]:
+                meta["page_name"] = page[1]
+    elif "年" in text and "月" in text and "日" in text:
+        meta.setdefault("date", text)
     else:
-        meta.setdefault("page", " ".join(text.split()))
+        meta.setdefault("editor", text)
 
 
 #: Paragraphs one photo caption can hold.

@@ -5,6 +5,7 @@ import pytest
 from banmian.tasks.text.clean import display_width
 from banmian.tasks.text.lines import DATELINE, PROSE, Line, classify_page
 from banmian.tasks.text.paragraphs import FLOW_CHANGE, Paragraph, broke_before_a_number, build_paragraphs, column_widths, same_flow
+from tests.support.pages import WIRE
 
 
 def para(*widths, column=None):
@@ -42,14 +43,6 @@ def test_dateline_on_its_own_line_does_not_set_its_blocks_column():
     assert column_widths([block]) == [42.0]  # the median of all four lines is 28.75
 
 
-WIRE = """新华社上海6月27日电（记者 侯 缜）
-记者27日从上海市交通委员会获悉，上海至南京至合肥高速铁路上海段日前已经正式开工建设，
-线路全长约五百五十公里，设计时速三百五十公里。
-
-据介绍，该线路建成后，上海至南京的旅行时间将进一步缩短，沿线各城市之间的联系将更
-加紧密，对推动长三角一体化高质量发展、完善区域综合交通运输网络具有十分重要的现实意义
-和深远的历史意义。
-"""
 
 
 def test_wide_story_under_a_dateline_line_keeps_one_column():

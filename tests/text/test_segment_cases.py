@@ -4,7 +4,7 @@ import pytest
 
 from banmian.tasks.text.accounting import lost_characters
 from banmian.tasks.text.segment import segment_page
-from tests.text.test_paragraphs import WIRE
+from tests.support.pages import WIRE
 
 STORY_A = """本报讯（记者 王芳）近日，
 全市开展冬季安全生产大检
@@ -123,7 +123,7 @@ def test_page_furniture_goes_to_residue_and_metadata():
     assert len(result.articles) == 1
     assert result.meta["date"] == "2023年8月25日 星期五"
     assert result.meta["editor"] == "责任编辑：张三 版式：李四"
-    assert "第3版" in result.meta["page"]
+    assert result.meta["page_no"] == "3" and "page_name" not in result.meta
     assert {r.reason for r in result.residue} == {"page_furniture"}
     body = "".join(result.articles[0].paragraphs)
     assert "星期五" not in body and "责任编辑" not in body
@@ -383,7 +383,8 @@ def test_page_numbers_names_and_editor_lines_are_furniture_numbers_in_text_are_n
     result = segment_page(FURNISHED_PAGE)
     assert [r.text for r in result.residue if r.reason == "page_furniture"] == [
         "第1版 社会民生", "7 理论", "责任编辑 许诺  版式设计 黄磊", "第十二版"]
-    assert result.meta["page"] == "第1版 社会民生"
+    assert (result.meta["page_no"], result.meta["page_name"]) == ("1", "社会民生")  # the first printed
+    assert result.meta["editor"] == "责任编辑 许诺 版式设计 黄磊"  # no colon, still the editors' line
     (photo,) = by_kind(result, "photo")
     assert photo.paragraphs == ["市书画作品展日前开幕，132余幅作品集中展示了当地书画爱好者的创作成果。"]
     assert heads(result)["中欧班列首发"].paragraphs == [
