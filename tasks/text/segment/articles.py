@@ -1,0 +1,115 @@
+"""The last step: each unit made into an ``Article`` (headline, credits, blocks), what it cannot use going to residue."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from banmian.tasks.model import Article, ArticleKind, Block, Residue
+from banmian.tasks.text.clean import clean_heading, clean_paragraph, split_doubled
+from banmian.tasks.text.credits import (BYLINE_MARKS, join_keeping_credit_breaks, parse_byline, parse_dateline,
+                                        parse_trailing_credit)
+from banmian.tasks.text.lines import BYLINE, Line, SUBTITLE, split_bullet_lead
+from banmian.tasks.text.segment.headlines import DASHES, is_feature_subtitle, parse_headline
+from banmian.tasks.text.segment.jumps import take_inline_jumps
+from banmian.tasks.text.segment.units import Unit, replace_first_line, set_para_text
+
+
+def _blocks_of(unit: Unit, residue: list[Residue]) -> list[Block]:
+    blocks: list[Block] = []
+    for i, para in enumerate(unit.paras):
+        for text in unit.crossheads_before.get(i, []):
+            head, dup = split_doubled(text)
+            blocks.append(Block("h", clean_heading(head)))
+            if dup:
+                residue.append(Residue(dup, "duplicate_crosshead", para.first_line))
+        text = clean_paragraph(para.text)
+        if text:
+            blocks.append(Block("p", text))
+    # heading lines with no paragraph after them head nothing in this article
+    for k, texts in unit.crossheads_before.items():
+        if k >= len(unit.paras):
+            residue.extend(Residue(t, "unassigned", _first_line(unit)) for t in texts)
+    return blocks
+
+
+def _apply_headline(article: Article, lines: list[Line], residue: list[Residue]) -> None:
+    h = parse_headline(lines)
+    article.kicker, article.headline, article.subheadline = h.kicker, h.headline, h.subheadline
+    for ln in lines:
+        if ln.kind == SUBTITLE and not any(ln is x for x in h.extra):
+            dashes = ln.text[: len(ln.text) - len(ln.text.lstrip(DASHES + " "))].strip()
+            if dashes:
+                residue.append(Residue(dashes, "decoration", ln.no))
+    for ln in h.extra:
+        residue.append(Residue(ln.text, "unassigned", ln.no))
+
+
+def _first_line(unit: Unit) -> int:
+    nums = [p.first_line for p in unit.paras] + [ln.no for ln in (unit.head or [])] \
+        + [ln.no for ln in unit.lead_lines] + [ln.no for ln in unit.credit_lines]
+    return min(nums) if nums else 0
+
+
+_ARTICLE_KIND: Final[dict[str, ArticleKind]] = {
+    "story": "news", "orphan": "news", "photo": "photo", "lead": "news", "brief": "news"}
+
+
+def article_of(unit: Unit, residue: list[Residue]) -> Article | None:
+    kind: ArticleKind = _ARTICLE_KIND[unit.kind]
+    if unit.kind == "lead" and (unit.crossheads_before or unit.scattered
+                                or any(is_feature_subtitle(ln.text) for ln in unit.lead_lines)):
+        kind = "feature"
+    art = Article(kind=kind)
+    if unit.kind == "lead":
+        _apply_headline(art, [ln for ln in unit.lead_lines if ln.kind != BYLINE] + (unit.head or []), residue)
+        bylines = [ln for ln in unit.lead_lines if ln.kind == BYLINE]
+        if bylines:
+            credit = parse_byline(" ".join(ln.text for ln in bylines))
+            art.byline, art.authors = credit.text, credit.authors
+            marks = "".join(ch for ln in bylines for ch in ln.text if ch in BYLINE_MARKS)
+            if marks:
+                residue.append(Residue(marks, "decoration", bylines[0].no))
+    elif unit.head:
+        _apply_headline(art, unit.head, residue)
+    if unit.kind == "photo" and unit.credit:
+        art.byline, art.photographers, art.authors = unit.credit.text, unit.credit.photographers, unit.credit.authors
+    if unit.paras:
+        take_inline_jumps(unit, residue)
+    if unit.kind == "story" and unit.paras:
+        parsed = parse_dateline(join_keeping_credit_breaks([ln.text for ln in unit.paras[0].lines]))
+        if parsed:
+            credit, rest = parsed
+            art.byline, art.authors = credit.text, credit.authors
+            set_para_text(unit, 0, rest)
+    if unit.kind == "brief" and unit.paras:
+        _take_brief_lead(art, unit, residue)
+    if art.byline is None and unit.paras and unit.kind != "photo":
+        _take_trailing_credit(art, unit)
+    art.blocks = _blocks_of(unit, residue)
+    art.continued_from, art.continued_to = unit.jump_from, unit.jump_to
+    art.first_line = _first_line(unit)
+    if not art.blocks:  # a head or credit with no text under it is not an article
+        residue.extend(Residue(t, "unassigned", art.first_line)
+                       for t in (art.kicker, art.headline, art.subheadline, art.byline, *unit.inline_jumps) if t)
+        return None
+    return art
+
+
+def _take_brief_lead(art: Article, unit: Unit, residue: list[Residue]) -> None:
+    """A brief's bullet is decoration and its bold lead its headline."""
+    first = unit.paras[0]
+    mark, lead, rest = split_bullet_lead(first.lines[0].text)
+    residue.append(Residue(mark, "decoration", first.first_line))
+    art.headline = clean_heading(lead) if lead else None
+    replace_first_line(unit, 0, rest)
+
+
+def _take_trailing_credit(art: Article, unit: Unit) -> None:
+    """（记者 王芳） at the end of a body is the article's credit, not its text."""
+    last = unit.paras[-1]
+    parsed = parse_trailing_credit(join_keeping_credit_breaks([ln.text for ln in last.lines], last=True))
+    if parsed is None:
+        return
+    credit, rest = parsed
+    art.byline, art.authors = credit.text, credit.authors
+    set_para_text(unit, len(unit.paras) - 1, rest)
