@@ -19,19 +19,14 @@ from banmian.tasks.text.lines import HEAD, Line, ROLE, SUBTITLE, TITLE_COLONS, c
 DASHES: Final = "—─－-"
 
 
-@dataclass(slots=True, init=False)
+@dataclass(slots=True)
 class Headline:
+    """Heading lines read as a headline: its cleaned parts and the lines none of them took."""
+
     kicker: str | None
     headline: str | None
     subheadline: str | None
     extra: list[Line]     # lines a headline could not take
-
-    # Written out, not generated: mypyc compiles an __init__ in the source (see ``Line``).
-    def __init__(self, kicker: str | None, headline: str | None, subheadline: str | None, extra: list[Line]) -> None:
-        self.kicker = kicker
-        self.headline = headline
-        self.subheadline = subheadline
-        self.extra = extra
 
 
 def _is_couplet(a: Line, b: Line) -> bool:
@@ -106,7 +101,7 @@ def parse_headline(lines: list[Line]) -> Headline:
     return Headline(kicker, headline, sub, parts.extra + parts.rest)
 
 
-@dataclass(slots=True, init=False)
+@dataclass(slots=True)
 class HeadlineParts:
     """Which heading lines ``parse_headline`` reads as what, before any is cleaned."""
 
@@ -116,16 +111,6 @@ class HeadlineParts:
     subject: Line | None          # without a subtitle, the line after the headline is the subheadline
     extra: list[Line]             # subtitles after the first, and a title's word drawn twice
     rest: list[Line]              # heading lines no part takes: the headline is not shaped like one
-
-    # Written out, not generated: mypyc compiles an __init__ in the source (see ``Line``).
-    def __init__(self, kicker: list[Line], headline: list[Line], subtitle: Line | None, subject: Line | None,
-                 extra: list[Line], rest: list[Line]) -> None:
-        self.kicker = kicker
-        self.headline = headline
-        self.subtitle = subtitle
-        self.subject = subject
-        self.extra = extra
-        self.rest = rest
 
 
 def headline_parts(lines: list[Line]) -> HeadlineParts:

@@ -10,28 +10,29 @@ here keep a unit's crossheads on the paragraphs they head.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
+from typing import Final, Literal, get_args
 
 from banmian.tasks.model import PageMeta, Residue
 from banmian.tasks.text.credits import Credit
 from banmian.tasks.text.lexicon import bigram_set
-from banmian.tasks.text.lines import BYLINE, Line, PROSE
+from banmian.tasks.text.lines import BYLINE, PROSE, Line
 from banmian.tasks.text.paragraphs import Paragraph
 
+#: What a unit is: a story opened by a dateline, orphan prose (no dateline, no
+#: headline of its own yet), a photo caption closed by a credit, a lead (heading
+#: lines with their own byline, whose text follows), a brief opened by its bullet.
+UnitKind = Literal["story", "orphan", "photo", "lead", "brief"]
+UNIT_KINDS: Final[tuple[UnitKind, ...]] = get_args(UnitKind)
 
-@dataclass(slots=True, init=False)
+
+@dataclass(slots=True)
 class HeadGroup:
     """Heading lines standing together between two units."""
 
     lines: list[Line]
-    prev: int | None   # index of the unit before it
-    next: int | None   # index of the unit after it
-
-    # Written out, not generated: mypyc compiles an __init__ in the source (see ``Line``).
-    def __init__(self, lines: list[Line], prev: int | None = None, next: int | None = None) -> None:
-        self.lines = lines
-        self.prev = prev
-        self.next = next
+    prev: int | None = None   # index of the unit before it
+    next: int | None = None   # index of the unit after it
 
     @property
     def is_lead(self) -> bool:
@@ -39,37 +40,25 @@ class HeadGroup:
         return any(ln.kind == BYLINE for ln in self.lines)
 
 
-@dataclass(slots=True, init=False)
+@dataclass(slots=True)
 class Unit:
-    """A run of page content that belongs to one article (or is a caption)."""
+    """A run of page content that belongs to one article (or is a caption).
 
-    kind: str                                # story | orphan | photo | lead
-    paras: list[Paragraph]
-    crossheads_before: dict[int, list[str]]  # para index -> crossheads
-    head: list[Line] | None                  # heading lines given to it
-    credit: Credit | None
-    credit_lines: list[Line]
-    lead_lines: list[Line]
-    jump_from: str | None
-    jump_to: str | None
-    scattered: bool                          # a lead that gathered orphan runs
-    inline_jumps: list[str]                  # jump texts taken out of its text as metadata
+    A unit starts with no text; a lead with its head's lines, a caption with its credit.
+    """
 
-    # Written out, not generated: mypyc compiles an __init__ in the source (see ``Line``). A unit
-    # starts with no text; a lead with its head's lines, a caption with its credit.
-    def __init__(self, kind: str, *, lead_lines: list[Line] | None = None, credit: Credit | None = None,
-                 credit_lines: list[Line] | None = None) -> None:
-        self.kind = kind
-        self.paras = []
-        self.crossheads_before = {}
-        self.head = None
-        self.credit = credit
-        self.credit_lines = [] if credit_lines is None else credit_lines
-        self.lead_lines = [] if lead_lines is None else lead_lines
-        self.jump_from = None
-        self.jump_to = None
-        self.scattered = False
-        self.inline_jumps = []
+    kind: UnitKind
+    _: KW_ONLY
+    paras: list[Paragraph] = field(default_factory=list)
+    crossheads_before: dict[int, list[str]] = field(default_factory=dict)  # para index -> crossheads
+    head: list[Line] | None = None                                       # heading lines given to it
+    credit: Credit | None = None
+    credit_lines: list[Line] = field(default_factory=list)
+    lead_lines: list[Line] = field(default_factory=list)
+    jump_from: str | None = None
+    jump_to: str | None = None
+    scattered: bool = False                                # a lead that gathered orphan runs
+    inline_jumps: list[str] = field(default_factory=list)  # jump texts taken out of its text as metadata
 
     def body_text(self) -> str:
         return "".join(p.text for p in self.paras)
@@ -80,6 +69,8 @@ class Unit:
 
 @dataclass(slots=True)
 class Page:
+    """A page read as units (``reader.read_units``), with what the later stages decide about it."""
+
     units: list[Unit]
     groups: list[HeadGroup]
     residue: list[Residue]
@@ -89,6 +80,7 @@ class Page:
 
 
 def remove_para(unit: Unit, j: int) -> None:
+    """Paragraph ``j`` taken out; the crossheads over later paragraphs move up with them."""
     del unit.paras[j]
     shifted: dict[int, list[str]] = {}
     for k, heads in unit.crossheads_before.items():
@@ -113,5 +105,5 @@ def set_para_text(unit: Unit, i: int, text: str) -> None:
     if not text.strip():
         remove_para(unit, i)
         return
-    unit.paras[i] = Paragraph([Line(para.first_line, text, 0.0, PROSE)], para.column, para.terminated,
-                              para.indented, False, para.bullet)
+    unit.paras[i] = Paragraph([Line(para.first_line, text, 0.0, PROSE)], para.column, terminated=para.terminated,
+                              indented=para.indented, bullet=para.bullet)
