@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from banmian.tasks.model import Article, Residue
 from banmian.tasks.text.lines import JUMP_FROM_PREFIX_RE, JUMP_TO_SUFFIX_RE
 from banmian.tasks.text.segment.units import Unit, replace_first_line, set_para_text
 
+#: Words that open a jump-from marker (（上接第一版）): the text goes on from another page.
+JUMP_FROM_WORDS: Final = ("上接", "接上", "接第")
+
 
 def brackets_of(text: str) -> str:
+    """A jump marker's brackets: residue once its words are kept as metadata.
+
+    >>> brackets_of("（上接第一版）")
+    '（）'
+    """
     return "".join(ch for ch in text if ch in "（）()")
 
 
