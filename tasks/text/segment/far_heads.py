@@ -8,20 +8,17 @@ a byline.
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, NamedTuple
 
 from banmian.tasks.text.lexicon import BodyBigrams, overlap
-from banmian.tasks.text.lines import HEAD, Line, SUBTITLE
+from banmian.tasks.text.lines import HEAD, SUBTITLE, Line
 from banmian.tasks.text.segment.headlines import headline_parts, is_full_headline
-from banmian.tasks.text.segment.units import Unit
-
+from banmian.tasks.text.segment.units import Unit, UnitKind
 
 #: A clustered line heads a far unit when this share of its bigrams is in
 #: that unit's body (a headline restates its essay's words: listed essays'
 #: headlines on the wild pages score 0.6-1.0 against their bodies) ...
 FAR_CLAIM_MIN: Final = 0.6
-
-
 #: ... and this much more than it is in the body of the unit it was given
 #: to (theory pages share a vocabulary: 0.3 keeps a line that fits both).
 FAR_CLAIM_MARGIN: Final = 0.3
@@ -44,6 +41,21 @@ def _is_cluster(lines: list[Line]) -> bool:
     return bool(parts.extra or parts.rest)
 
 
+#: Units that can take a head printed far from them: the texts of a page (not captions or briefs).
+_FAR_TAKERS: Final[tuple[UnitKind, ...]] = ("story", "orphan", "lead")
+#: Units whose one-line head can be a banner another unit lacks.
+_BANNER_DONORS: Final[tuple[UnitKind, ...]] = ("story", "orphan")
+
+
+class FarMove(NamedTuple):
+    """A head given back: ``lines`` leave ``donor`` for ``taker``, whose body restates them by ``margin`` more."""
+
+    margin: float
+    donor: Unit
+    lines: list[Line]
+    taker: Unit
+
+
 def claim_far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]]) -> None:
     """Give heading lines printed far from their text to the unit whose body they restate.
 
@@ -57,40 +69,78 @@ def claim_far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]]) -
     best-fitting move is made first; a unit takes one head, and a cluster
     always keeps one full line for its own unit.
     """
-    clusters = [u for u in units if u.paras and _is_cluster(_heading_lines(u))]
-    stacked = [(u, lines) for u, lines in stacked if u.paras and _has_full_headline(u)
-               and any(is_full_headline(ln) for ln in lines)]
+    clusters = [u for u in units if u.paras and _is_cluster(_heading_lines(u))]  # units given several essays' heads
+    stacked = [(u, lines) for u, lines in stacked if _may_give_stacked_head(u, lines)]
     if not clusters and not stacked:
         return  # most pages: every head stands by its text
-    bodies = {id(u): BodyBigrams(u.body_text()) for u in units if u.paras}
-    while True:
-        best: tuple[float, Unit, list[Line], Unit] | None = None
-        for donor, lines in _far_heads(clusters, stacked):
-            text = "".join(ln.text for ln in lines)
-            own = bodies[id(donor)].overlap(text)
-            for taker in units:
-                if taker is donor or taker.kind not in ("story", "orphan", "lead") or id(taker) not in bodies \
-                        or _has_full_headline(taker):
-                    continue
-                fit = bodies[id(taker)].overlap(text)
-                if fit >= FAR_CLAIM_MIN and fit - own >= FAR_CLAIM_MARGIN and (best is None or fit - own > best[0]):
-                    best = (fit - own, donor, lines, taker)
-        if best is None:
-            return
-        _, donor, lines, taker = best
-        k = next((k for k, (d, ls) in enumerate(stacked) if d is donor and ls is lines), None)
-        if k is not None:
-            del stacked[k]
-            heads = donor.crossheads_before[0]
-            for ln in lines:
-                heads.remove(ln.text)
-            if not heads:
-                del donor.crossheads_before[0]
-        elif donor.head and any(x is lines[0] for x in donor.head):
-            donor.head = [x for x in donor.head if x is not lines[0]]
-        else:
-            donor.lead_lines = [x for x in donor.lead_lines if x is not lines[0]]
-        taker.head = (taker.head or []) + lines
+    bodies = _bodies(units)
+    while (move := _best_far_move(units, _far_heads(clusters, stacked), bodies)) is not None:
+        _move_far_head(move, stacked)
+
+
+def _bodies(units: list[Unit]) -> dict[int, BodyBigrams]:
+    """Each unit's body (by ``id``) as a far head is scored against it; units with no text have none."""
+    return {id(u): BodyBigrams(u.body_text()) for u in units if u.paras}
+
+
+def _may_give_stacked_head(unit: Unit, lines: list[Line]) -> bool:
+    """A stacked head with a full-length line, taken as crossheads by a text that has a full-length headline too."""
+    return bool(unit.paras) and _has_full_headline(unit) and any(is_full_headline(ln) for ln in lines)
+
+
+def _best_far_move(units: list[Unit], far_heads: list[tuple[Unit, list[Line]]],
+                   bodies: dict[int, BodyBigrams]) -> FarMove | None:
+    """The far head that restates a headless unit's words by the widest margin over its own unit's (the first of equal ones)."""
+    best: FarMove | None = None
+    for donor, lines in far_heads:
+        text = "".join(ln.text for ln in lines)
+        own = bodies[id(donor)].overlap(text)
+        for taker in units:
+            if taker is donor or not _may_take_far_head(taker, bodies):
+                continue
+            fit = bodies[id(taker)].overlap(text)
+            if _restates_far_more(fit, own) and (best is None or fit - own > best.margin):
+                best = FarMove(fit - own, donor, lines, taker)
+    return best
+
+
+def _may_take_far_head(unit: Unit, bodies: dict[int, BodyBigrams]) -> bool:
+    """A text with no full-length headline yet."""
+    return unit.kind in _FAR_TAKERS and id(unit) in bodies and not _has_full_headline(unit)
+
+
+def _restates_far_more(fit: float, own: float) -> bool:
+    """A head's words are in a far body (``fit``) far more than in its own unit's (``own``)."""
+    return fit >= FAR_CLAIM_MIN and fit - own >= FAR_CLAIM_MARGIN
+
+
+def _move_far_head(move: FarMove, stacked: list[tuple[Unit, list[Line]]]) -> None:
+    """The head leaves its donor (its crossheads, its head, or a lead's own lines) and heads the taker."""
+    donor, lines = move.donor, move.lines
+    k = next((k for k, (d, ls) in enumerate(stacked) if d is donor and ls is lines), None)
+    if k is not None:
+        del stacked[k]
+        _drop_top_crossheads(donor, lines)
+    else:
+        _drop_head_line(donor, lines[0])
+    move.taker.head = (move.taker.head or []) + lines
+
+
+def _drop_top_crossheads(unit: Unit, lines: list[Line]) -> None:
+    """A stacked head's lines leave the crossheads over the unit's first paragraph."""
+    heads = unit.crossheads_before[0]
+    for ln in lines:
+        heads.remove(ln.text)
+    if not heads:
+        del unit.crossheads_before[0]
+
+
+def _drop_head_line(unit: Unit, line: Line) -> None:
+    """A cluster's line leaves the unit's head, or a lead's own lines."""
+    if unit.head and any(x is line for x in unit.head):
+        unit.head = [x for x in unit.head if x is not line]
+    else:
+        unit.lead_lines = [x for x in unit.lead_lines if x is not line]
 
 
 def _lacks_its_headline(unit: Unit) -> bool:
@@ -113,19 +163,31 @@ def claim_banners(units: list[Unit]) -> bool:
     """
     moved = False
     for taker in [u for u in units if _lacks_its_headline(u)]:
-        grams = taker.body_grams()
-        best: tuple[float, Unit] | None = None
-        for donor in units:
-            if donor.kind not in ("story", "orphan") or donor.head is None or len(donor.head) != 1 \
-                    or not is_full_headline(donor.head[0]):
-                continue
-            text = donor.head[0].text
-            fit, own = overlap(text, grams), overlap(text, donor.body_grams())
-            if fit >= FAR_CLAIM_MIN and fit - own >= FAR_CLAIM_MARGIN and (best is None or fit - own > best[0]):
-                best = (fit - own, donor)
-        if best is not None:
-            taker.head, best[1].head, moved = best[1].head, None, True
+        donor = _banner_donor(taker, units)
+        if donor is not None:
+            taker.head, donor.head, moved = donor.head, None, True
     return moved
+
+
+def _banner_donor(taker: Unit, units: list[Unit]) -> Unit | None:
+    """The unit whose one full-length head restates ``taker``'s words by the widest margin over its own."""
+    grams = taker.body_grams()
+    best: tuple[float, Unit] | None = None
+    for donor in units:
+        head = _one_full_head(donor)
+        if head is None:
+            continue
+        fit, own = overlap(head.text, grams), overlap(head.text, donor.body_grams())
+        if _restates_far_more(fit, own) and (best is None or fit - own > best[0]):
+            best = (fit - own, donor)
+    return None if best is None else best[1]
+
+
+def _one_full_head(unit: Unit) -> Line | None:
+    """A story's or orphan run's head when it is one full-length line: maybe a banner."""
+    if unit.kind not in _BANNER_DONORS or unit.head is None or len(unit.head) != 1:
+        return None
+    return unit.head[0] if is_full_headline(unit.head[0]) else None
 
 
 def _far_heads(clusters: list[Unit], stacked: list[tuple[Unit, list[Line]]]) -> list[tuple[Unit, list[Line]]]:
