@@ -8,10 +8,10 @@ from banmian.tasks.model import Article, ArticleKind, Block, Residue
 from banmian.tasks.text.clean import clean_heading, clean_paragraph, split_doubled
 from banmian.tasks.text.credits import (BYLINE_MARKS, join_keeping_credit_breaks, parse_byline, parse_dateline,
                                         parse_trailing_credit)
-from banmian.tasks.text.lines import BYLINE, Line, SUBTITLE, split_bullet_lead
+from banmian.tasks.text.lines import BYLINE, SUBTITLE, Line, split_bullet_lead
 from banmian.tasks.text.segment.headlines import DASHES, is_feature_subtitle, parse_headline
 from banmian.tasks.text.segment.jumps import take_inline_jumps
-from banmian.tasks.text.segment.units import Unit, replace_first_line, set_para_text
+from banmian.tasks.text.segment.units import Unit, UnitKind, replace_first_line, set_para_text
 
 
 def _blocks_of(unit: Unit, residue: list[Residue]) -> list[Block]:
@@ -50,41 +50,25 @@ def _first_line(unit: Unit) -> int:
     return min(nums) if nums else 0
 
 
-_ARTICLE_KIND: Final[dict[str, ArticleKind]] = {
+#: The article each unit kind makes (a lead with sections, or a feature's subtitle, makes a feature).
+_ARTICLE_KIND: Final[dict[UnitKind, ArticleKind]] = {
     "story": "news", "orphan": "news", "photo": "photo", "lead": "news", "brief": "news"}
 
 
 def article_of(unit: Unit, residue: list[Residue]) -> Article | None:
-    kind: ArticleKind = _ARTICLE_KIND[unit.kind]
-    if unit.kind == "lead" and (unit.crossheads_before or unit.scattered
-                                or any(is_feature_subtitle(ln.text) for ln in unit.lead_lines)):
-        kind = "feature"
-    art = Article(kind=kind)
-    if unit.kind == "lead":
-        _apply_headline(art, [ln for ln in unit.lead_lines if ln.kind != BYLINE] + (unit.head or []), residue)
-        bylines = [ln for ln in unit.lead_lines if ln.kind == BYLINE]
-        if bylines:
-            credit = parse_byline(" ".join(ln.text for ln in bylines))
-            art.byline, art.authors = credit.text, credit.authors
-            marks = "".join(ch for ln in bylines for ch in ln.text if ch in BYLINE_MARKS)
-            if marks:
-                residue.append(Residue(marks, "decoration", bylines[0].no))
-    elif unit.head:
-        _apply_headline(art, unit.head, residue)
+    """The article a unit makes; None when it has no text (its head and credits go to residue).
+
+    The headline is read first; then the credits, where each kind prints
+    them: a lead's byline lines, a photo's credit, a story's dateline, a
+    brief's bold lead, or a credit closing the text. Jump markers in the
+    text become metadata. What the text keeps are the article's blocks.
+    """
+    art = Article(kind=_article_kind(unit))
+    _take_headline(art, unit, residue)
     if unit.kind == "photo" and unit.credit:
         art.byline, art.photographers, art.authors = unit.credit.text, unit.credit.photographers, unit.credit.authors
     if unit.paras:
-        take_inline_jumps(unit, residue)
-    if unit.kind == "story" and unit.paras:
-        parsed = parse_dateline(join_keeping_credit_breaks([ln.text for ln in unit.paras[0].lines]))
-        if parsed:
-            credit, rest = parsed
-            art.byline, art.authors = credit.text, credit.authors
-            set_para_text(unit, 0, rest)
-    if unit.kind == "brief" and unit.paras:
-        _take_brief_lead(art, unit, residue)
-    if art.byline is None and unit.paras and unit.kind != "photo":
-        _take_trailing_credit(art, unit)
+        _take_text_credits(art, unit, residue)
     art.blocks = _blocks_of(unit, residue)
     art.continued_from, art.continued_to = unit.jump_from, unit.jump_to
     art.first_line = _first_line(unit)
@@ -93,6 +77,59 @@ def article_of(unit: Unit, residue: list[Residue]) -> Article | None:
                        for t in (art.kicker, art.headline, art.subheadline, art.byline, *unit.inline_jumps) if t)
         return None
     return art
+
+
+def _article_kind(unit: Unit) -> ArticleKind:
+    """A lead is a feature when it has sections (crossheads, runs gathered from the page) or a feature genre's subtitle."""
+    if unit.kind == "lead" and (unit.crossheads_before or unit.scattered
+                                or any(is_feature_subtitle(ln.text) for ln in unit.lead_lines)):
+        return "feature"
+    return _ARTICLE_KIND[unit.kind]
+
+
+def _take_headline(art: Article, unit: Unit, residue: list[Residue]) -> None:
+    """A lead's own heading lines and those given to it, with its byline lines; any other unit's given lines."""
+    if unit.kind == "lead":
+        _apply_headline(art, [ln for ln in unit.lead_lines if ln.kind != BYLINE] + (unit.head or []), residue)
+        _take_bylines(art, unit, residue)
+    elif unit.head:
+        _apply_headline(art, unit.head, residue)
+
+
+def _take_bylines(art: Article, unit: Unit, residue: list[Residue]) -> None:
+    """A lead's byline lines are its credit; the box marks before them (□) are decoration."""
+    bylines = [ln for ln in unit.lead_lines if ln.kind == BYLINE]
+    if not bylines:
+        return
+    credit = parse_byline(" ".join(ln.text for ln in bylines))
+    art.byline, art.authors = credit.text, credit.authors
+    marks = "".join(ch for ln in bylines for ch in ln.text if ch in BYLINE_MARKS)
+    if marks:
+        residue.append(Residue(marks, "decoration", bylines[0].no))
+
+
+def _take_text_credits(art: Article, unit: Unit, residue: list[Residue]) -> None:
+    """What opens or closes a unit's text and is no text: jump markers, a dateline, a brief's lead, a trailing credit.
+
+    Each step may leave the unit with fewer paragraphs (a paragraph that was
+    only a marker or a credit), so each asks again whether any is left.
+    """
+    take_inline_jumps(unit, residue)
+    if unit.kind == "story" and unit.paras:
+        _take_dateline(art, unit)
+    if unit.kind == "brief" and unit.paras:
+        _take_brief_lead(art, unit, residue)
+    if art.byline is None and unit.paras and unit.kind != "photo":
+        _take_trailing_credit(art, unit)
+
+
+def _take_dateline(art: Article, unit: Unit) -> None:
+    """本报讯（记者 王芳） opening a story is its credit, not its text."""
+    parsed = parse_dateline(join_keeping_credit_breaks([ln.text for ln in unit.paras[0].lines]))
+    if parsed:
+        credit, rest = parsed
+        art.byline, art.authors = credit.text, credit.authors
+        set_para_text(unit, 0, rest)
 
 
 def _take_brief_lead(art: Article, unit: Unit, residue: list[Residue]) -> None:
