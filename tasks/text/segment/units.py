@@ -79,6 +79,11 @@ class Page:
     stacked: list[tuple[Unit, list[Line]]] = field(default_factory=list)  # heads a unit took as crossheads at its top
 
 
+def unfinished_before_break(unit: Unit, i: int) -> bool:
+    """Paragraph ``i`` stops mid-sentence before a crosshead or at the end of the unit's text: it goes on elsewhere."""
+    return not unit.paras[i].terminated and ((i + 1) in unit.crossheads_before or i + 1 == len(unit.paras))
+
+
 def remove_para(unit: Unit, j: int) -> None:
     """Paragraph ``j`` taken out; the crossheads over later paragraphs move up with them."""
     del unit.paras[j]
