@@ -13,9 +13,9 @@ from typing import Final
 
 from banmian.tasks.text.chars import han_count
 from banmian.tasks.text.clean import clean_heading, split_doubled
-from banmian.tasks.text.lines import HEAD, Line, ROLE, SUBTITLE, TITLE_COLONS, couplet_shaped, is_one_line_couplet
+from banmian.tasks.text.lines import HEAD, ROLE, SUBTITLE, TITLE_COLONS, Line, couplet_shaped, is_one_line_couplet
 
-
+#: The dashes that open a subtitle (——…): decoration, not its text.
 DASHES: Final = "—─－-"
 
 
@@ -34,6 +34,7 @@ def _is_couplet(a: Line, b: Line) -> bool:
     return couplet_shaped(a, b) and len(a.text.split()) == 1 and len(b.text.split()) == 1
 
 
+#: A kicker printed in brackets: 【民生关注】.
 _KICKER_RE: Final = re.compile(r"^\s*[【\[〔].+[】\]〕]\s*$")
 
 
@@ -89,6 +90,15 @@ def parse_headline(lines: list[Line]) -> Headline:
     ``阅享新时代`` + ``奋进新征程`` + ``铁西区民政局推进书香机关建设`` →
     headline ``阅享新时代 奋进新征程``, subheadline the subject line. A
     ``——`` line is the subheadline, without its dashes.
+
+    >>> from banmian.tasks.text.lines import classify_page
+    >>> def read(page):
+    ...     h = parse_headline([ln for ln in classify_page(page) if ln.kind != "blank"])
+    ...     return h.kicker, h.headline, h.subheadline
+    >>> read("阅享新时代\\n奋进新征程\\n铁西区民政局推进书香机关建设\\n")
+    (None, '阅享新时代 奋进新征程', '铁西区民政局推进书香机关建设')
+    >>> read("【民生关注】\\n开展安全检查 守护平安冬季\\n——全市排查整治安全隐患\\n")
+    ('【民生关注】', '开展安全检查 守护平安冬季', '全市排查整治安全隐患')
     """
     parts = headline_parts(lines)
     kicker = " ".join(clean_heading(ln.text) for ln in parts.kicker) if parts.kicker else None
@@ -117,21 +127,35 @@ def headline_parts(lines: list[Line]) -> HeadlineParts:
     """The heading lines sorted into a headline's parts: all of ``parse_headline`` but the cleaning.
 
     Scoring asks only whether a split of a group reads as one headline
-    (``_claim_score``), which needs no cleaned text.
+    (``assignment.HeadScorer``), which needs no cleaned text.
     """
     heads = [ln for ln in lines if ln.kind == HEAD or ln.kind == ROLE]
     subs = [ln for ln in lines if ln.kind == SUBTITLE]
     left_out: list[Line] = []
-    if any(c in ln.text for ln in heads for c in TITLE_COLONS):
+    if _holds_title_colon(heads):
         heads, left_out = _join_at_colons(heads)
     main = _main_headline_index(heads, bool(subs))
     kicker, heads = heads[:main], heads[main:]
-    n = 2 if len(heads) >= 2 and _is_couplet(heads[0], heads[1]) else min(len(heads), 1)
+    n = _headline_size(heads)
     headline, rest = heads[:n], heads[n:]
-    subject = rest[0] if rest and not subs else None
-    if subject is not None:
-        rest = rest[1:]
+    subject, rest = _split_subject(rest, bool(subs))
     return HeadlineParts(kicker, headline, subs[0] if subs else None, subject, left_out + subs[1:], rest)
+
+
+def _split_subject(rest: list[Line], has_subtitle: bool) -> tuple[Line | None, list[Line]]:
+    """Without a ——subtitle, the line after the headline is its subject line (the subheadline); the lines after it."""
+    if rest and not has_subtitle:
+        return rest[0], rest[1:]
+    return None, rest
+
+
+def _holds_title_colon(heads: list[Line]) -> bool:
+    return any(c in ln.text for ln in heads for c in TITLE_COLONS)
+
+
+def _headline_size(heads: list[Line]) -> int:
+    """How many of the lines from the main headline on it takes: a couplet's two, else one (none of no lines)."""
+    return 2 if len(heads) >= 2 and _is_couplet(heads[0], heads[1]) else min(len(heads), 1)
 
 
 #: A heading line this long (Chinese characters) can be a headline on its
@@ -140,6 +164,7 @@ FULL_HEADLINE_MIN_CHARS: Final = 8
 
 
 def is_full_headline(line: Line) -> bool:
+    """A heading line long enough to be a headline by itself."""
     return line.kind == HEAD and han_count(line.text) >= FULL_HEADLINE_MIN_CHARS
 
 
@@ -149,6 +174,7 @@ def drawn_twice(line: Line) -> bool:
 
 
 def all_crossheads(lines: list[Line]) -> bool:
+    """Every line drawn twice: crossheads, not a headline."""
     return all(map(drawn_twice, lines))
 
 
