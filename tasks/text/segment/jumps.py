@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from banmian.tasks.model import Article, Residue
@@ -22,33 +23,48 @@ def brackets_of(text: str) -> str:
 
 
 def take_inline_jumps(unit: Unit, residue: list[Residue]) -> None:
-    """（上接第一版） opening the text and （下转第3版） closing it are metadata."""
+    """（上接第一版） opening the text and （下转第3版） closing it are metadata.
+
+    A unit that has jump metadata already (from a marker line) keeps it: the
+    marker in its text is then decoration as a whole.
+    """
+    _take_jump_from(unit, residue)
+    if unit.paras:
+        _take_jump_to(unit, residue)
+
+
+def _take_jump_from(unit: Unit, residue: list[Residue]) -> None:
     first = unit.paras[0]
     m = JUMP_FROM_PREFIX_RE.match(first.lines[0].text)
-    if m:
-        kept = unit.jump_from is None
-        if kept:
-            unit.jump_from = m.group(1).strip()
-            unit.inline_jumps.append(unit.jump_from)
-        residue.append(_marker_residue(m.group(0), kept, first.first_line))
-        replace_first_line(unit, 0, first.lines[0].text[m.end():])
-    if not unit.paras:
+    if not m:
         return
+    unit.jump_from = _read_marker(unit, unit.jump_from, m, first.first_line, residue)
+    replace_first_line(unit, 0, first.lines[0].text[m.end():])
+
+
+def _take_jump_to(unit: Unit, residue: list[Residue]) -> None:
     last = unit.paras[-1]
     text = last.text
     m = JUMP_TO_SUFFIX_RE.search(text) if "转" in text else None  # every jump-to marker holds 转
-    if m:
-        kept = unit.jump_to is None
-        if kept:
-            unit.jump_to = m.group(1).strip()
-            unit.inline_jumps.append(unit.jump_to)
-        residue.append(_marker_residue(m.group(0), kept, last.lines[-1].no))
-        set_para_text(unit, len(unit.paras) - 1, text[:m.start()])
+    if not m:
+        return
+    unit.jump_to = _read_marker(unit, unit.jump_to, m, last.lines[-1].no, residue)
+    set_para_text(unit, len(unit.paras) - 1, text[:m.start()])
 
 
-def _marker_residue(marker: str, kept: bool, line: int) -> Residue:
-    """A jump marker's brackets when its text became metadata; the whole marker when the unit had one already."""
-    return Residue(brackets_of(marker) if kept else marker.strip(), "decoration", line)
+def _read_marker(unit: Unit, known: str | None, m: re.Match[str], line: int, residue: list[Residue]) -> str:
+    """The unit's jump once marker ``m`` in its text is read: the marker's words, unless a jump is ``known``.
+
+    Words kept as metadata leave the marker's brackets as decoration; when
+    the unit had its jump already (from a marker line) the whole marker is.
+    """
+    if known is not None:
+        residue.append(Residue(m.group(0).strip(), "decoration", line))
+        return known
+    text = m.group(1).strip()
+    unit.inline_jumps.append(text)
+    residue.append(Residue(brackets_of(m.group(0)), "decoration", line))
+    return text
 
 
 def keep_unclaimed_jumps(jumps: list[tuple[str, int]], articles: list[Article], inline_jumps: list[str],
