@@ -1,4 +1,4 @@
-"""The last step: each unit made into an ``Article`` (headline, credits, blocks), what it cannot use going to residue."""
+"""The last step: each unit made into an ``Article`` (headline, credits, blocks); what it cannot use goes to residue."""
 
 from __future__ import annotations
 
@@ -9,45 +9,9 @@ from banmian.tasks.text.clean import clean_heading, clean_paragraph, split_doubl
 from banmian.tasks.text.credits import (BYLINE_MARKS, join_keeping_credit_breaks, parse_byline, parse_dateline,
                                         parse_trailing_credit)
 from banmian.tasks.text.lines import BYLINE, SUBTITLE, Line, split_bullet_lead
-from banmian.tasks.text.segment.headlines import DASHES, is_feature_subtitle, parse_headline
+from banmian.tasks.text.segment.headlines import is_feature_subtitle, parse_headline, subtitle_dashes
 from banmian.tasks.text.segment.jumps import take_inline_jumps
 from banmian.tasks.text.segment.units import Unit, UnitKind, replace_first_line, set_para_text
-
-
-def _blocks_of(unit: Unit, residue: list[Residue]) -> list[Block]:
-    blocks: list[Block] = []
-    for i, para in enumerate(unit.paras):
-        for text in unit.crossheads_before.get(i, []):
-            head, dup = split_doubled(text)
-            blocks.append(Block("h", clean_heading(head)))
-            if dup:
-                residue.append(Residue(dup, "duplicate_crosshead", para.first_line))
-        text = clean_paragraph(para.text)
-        if text:
-            blocks.append(Block("p", text))
-    # heading lines with no paragraph after them head nothing in this article
-    for k, texts in unit.crossheads_before.items():
-        if k >= len(unit.paras):
-            residue.extend(Residue(t, "unassigned", _first_line(unit)) for t in texts)
-    return blocks
-
-
-def _apply_headline(article: Article, lines: list[Line], residue: list[Residue]) -> None:
-    h = parse_headline(lines)
-    article.kicker, article.headline, article.subheadline = h.kicker, h.headline, h.subheadline
-    for ln in lines:
-        if ln.kind == SUBTITLE and not any(ln is x for x in h.extra):
-            dashes = ln.text[: len(ln.text) - len(ln.text.lstrip(DASHES + " "))].strip()
-            if dashes:
-                residue.append(Residue(dashes, "decoration", ln.no))
-    for ln in h.extra:
-        residue.append(Residue(ln.text, "unassigned", ln.no))
-
-
-def _first_line(unit: Unit) -> int:
-    nums = [p.first_line for p in unit.paras] + [ln.no for ln in (unit.head or [])] \
-        + [ln.no for ln in unit.lead_lines] + [ln.no for ln in unit.credit_lines]
-    return min(nums) if nums else 0
 
 
 #: The article each unit kind makes (a lead with sections, or a feature's subtitle, makes a feature).
@@ -80,7 +44,7 @@ def article_of(unit: Unit, residue: list[Residue]) -> Article | None:
 
 
 def _article_kind(unit: Unit) -> ArticleKind:
-    """A lead is a feature when it has sections (crossheads, runs gathered from the page) or a feature genre's subtitle."""
+    """A lead is a feature when it has sections (crossheads, runs gathered from the page) or a genre's subtitle."""
     if unit.kind == "lead" and (unit.crossheads_before or unit.scattered
                                 or any(is_feature_subtitle(ln.text) for ln in unit.lead_lines)):
         return "feature"
@@ -94,6 +58,19 @@ def _take_headline(art: Article, unit: Unit, residue: list[Residue]) -> None:
         _take_bylines(art, unit, residue)
     elif unit.head:
         _apply_headline(art, unit.head, residue)
+
+
+def _apply_headline(article: Article, lines: list[Line], residue: list[Residue]) -> None:
+    """Heading lines read as the article's headline; subtitle dashes are decoration, lines no part took unassigned."""
+    h = parse_headline(lines)
+    article.kicker, article.headline, article.subheadline = h.kicker, h.headline, h.subheadline
+    for ln in lines:
+        if ln.kind == SUBTITLE and not any(ln is x for x in h.extra):
+            dashes = subtitle_dashes(ln.text)
+            if dashes:
+                residue.append(Residue(dashes, "decoration", ln.no))
+    for ln in h.extra:
+        residue.append(Residue(ln.text, "unassigned", ln.no))
 
 
 def _take_bylines(art: Article, unit: Unit, residue: list[Residue]) -> None:
@@ -150,3 +127,29 @@ def _take_trailing_credit(art: Article, unit: Unit) -> None:
     credit, rest = parsed
     art.byline, art.authors = credit.text, credit.authors
     set_para_text(unit, len(unit.paras) - 1, rest)
+
+
+def _blocks_of(unit: Unit, residue: list[Residue]) -> list[Block]:
+    """The article's body: each paragraph cleaned, under its crossheads (the copy of one drawn twice is residue)."""
+    blocks: list[Block] = []
+    for i, para in enumerate(unit.paras):
+        for text in unit.crossheads_before.get(i, []):
+            head, dup = split_doubled(text)
+            blocks.append(Block("h", clean_heading(head)))
+            if dup:
+                residue.append(Residue(dup, "duplicate_crosshead", para.first_line))
+        text = clean_paragraph(para.text)
+        if text:
+            blocks.append(Block("p", text))
+    # heading lines with no paragraph after them head nothing in this article
+    for k, texts in unit.crossheads_before.items():
+        if k >= len(unit.paras):
+            residue.extend(Residue(t, "unassigned", _first_line(unit)) for t in texts)
+    return blocks
+
+
+def _first_line(unit: Unit) -> int:
+    """The page line where the unit's first part stands: articles and residue are sorted by it."""
+    nums = [p.first_line for p in unit.paras] + [ln.no for ln in (unit.head or [])] \
+        + [ln.no for ln in unit.lead_lines] + [ln.no for ln in unit.credit_lines]
+    return min(nums) if nums else 0

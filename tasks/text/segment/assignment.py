@@ -170,7 +170,7 @@ class HeadScorer:
         return None if best is None else (best[1], best[2])
 
     def decided(self, gi: int, headed: set[int]) -> None:
-        """Group ``gi`` is decided: the groups beside a unit that took a headline, and the group under it, are re-scored."""
+        """Group ``gi`` is decided: groups beside a unit that took a headline, and the group under it, score anew."""
         self.undecided.remove(gi)
         below = self.groups[gi].next
         for other in self.undecided:
@@ -228,7 +228,9 @@ class HeadScorer:
         g = self.groups[gi]
         n = len(g.lines)
         above, below = g.lines[:k], g.lines[k:]
-        score = ((self._above_score(gi, k) if above else 0.0) + (self._below_score(gi, k, headline_below) if below else 0.0)) / n
+        claims = (self._above_score(gi, k) if above else 0.0) \
+            + (self._below_score(gi, k, headline_below) if below else 0.0)
+        score = claims / n
         if _splits_adjacent_lines(above, below):
             score -= ADJACENT_SPLIT_PENALTY
         if self.has_lead:
@@ -240,7 +242,7 @@ class HeadScorer:
         return self.units[idx] if idx is not None else None
 
     def _above_score(self, gi: int, k: int) -> float:
-        """The claim of group ``gi``'s first ``k`` lines on the unit above, per line, with what its place adds or costs."""
+        """The claim of group ``gi``'s first ``k`` lines on the unit above, per line, with what their place adds."""
         g = self.groups[gi]
         assert g.prev is not None  # can_take_headline said yes
         prev = self.units[g.prev]
@@ -255,7 +257,7 @@ class HeadScorer:
         return score
 
     def _below_score(self, gi: int, k: int, headline: bool) -> float:
-        """The claim of group ``gi``'s lines from split ``k`` on the unit below, per line: as its headline or its crossheads."""
+        """The claim of group ``gi``'s lines from split ``k`` on the unit below, per line: as headline or crossheads."""
         return self.claim(gi, k, False) * (len(self.groups[gi].lines) - k) * (1.0 if headline else CROSSHEAD_WEIGHT)
 
     def _headed_above(self, idx: int, fit: float) -> bool:
@@ -266,7 +268,7 @@ class HeadScorer:
 
 
 def _headline_above(unit: Unit | None, lines: list[Line], has_lead: bool) -> bool:
-    """Heading lines are the headline of the unit before them (none drawn twice: a crosshead heads the text after it)."""
+    """Heading lines are the headline of the unit before them (none drawn twice: crossheads head the text after)."""
     return can_take_headline(unit, lines, True, has_lead) and not any(map(drawn_twice, lines))
 
 
@@ -313,11 +315,14 @@ def _open_for_headline(unit: Unit, lines: list[Line]) -> bool:
 
 
 def _crosshead_on_lead_page(unit: Unit, lines: list[Line]) -> bool:
-    """On a lead's page a single phrase is a crosshead; a one-line couplet, or a full line over signed text, is a headline."""
+    """On a lead's page a single phrase is a crosshead.
+
+    A one-line couplet, or a full-length line over text signed by its own credit, is a headline.
+    """
     return len(lines) == 1 and not is_one_line_couplet(lines[0].text) \
         and not (_closed_by_own_credit(unit) and is_full_headline(lines[0]))
 
 
 def _closed_by_own_credit(unit: Unit) -> bool:
-    """Orphan prose closed by a trailing credit ``（记者 X）`` or an author note is an article of its own, not a feature's section."""
+    """Orphan prose closed by a trailing credit ``（记者 X）`` or an author note: an article, not a feature's section."""
     return bool(unit.paras) and unit.paras[-1].credited

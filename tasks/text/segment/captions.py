@@ -68,7 +68,7 @@ def _caption_run(host: Unit) -> int:
 
 
 def _caption_goes_on_above(host: Unit, i: int) -> bool:
-    """The paragraph before ``host.paras[i]`` is the caption's too: short, finished, set in its flow, no crosshead between."""
+    """The paragraph before ``host.paras[i]`` is the caption's too: short, finished, same flow, no crosshead between."""
     prev = host.paras[i - 1]
     return i not in host.crossheads_before and same_flow(prev, host.paras[-1]) and prev.terminated \
         and len(prev.text) <= CAPTION_PARA_MAX_CHARS

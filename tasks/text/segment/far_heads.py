@@ -22,25 +22,6 @@ FAR_CLAIM_MIN: Final = 0.6
 #: ... and this much more than it is in the body of the unit it was given
 #: to (theory pages share a vocabulary: 0.3 keeps a line that fits both).
 FAR_CLAIM_MARGIN: Final = 0.3
-
-
-def _heading_lines(unit: Unit) -> list[Line]:
-    """A unit's heading lines: those given to it and a lead's own head lines."""
-    return [ln for ln in unit.lead_lines if ln.kind in (HEAD, SUBTITLE)] + (unit.head or [])
-
-
-def _has_full_headline(unit: Unit) -> bool:
-    return any(is_full_headline(ln) for ln in _heading_lines(unit))
-
-
-def _is_cluster(lines: list[Line]) -> bool:
-    """Heading lines a headline cannot all take (more than kicker / headline / subject): heads of several essays."""
-    if len(lines) <= 3:
-        return False
-    parts = headline_parts(lines)
-    return bool(parts.extra or parts.rest)
-
-
 #: Units that can take a head printed far from them: the texts of a page (not captions or briefs).
 _FAR_TAKERS: Final[tuple[UnitKind, ...]] = ("story", "orphan", "lead")
 #: Units whose one-line head can be a banner another unit lacks.
@@ -78,9 +59,21 @@ def claim_far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]]) -
         _move_far_head(move, stacked)
 
 
-def _bodies(units: list[Unit]) -> dict[int, BodyBigrams]:
-    """Each unit's body (by ``id``) as a far head is scored against it; units with no text have none."""
-    return {id(u): BodyBigrams(u.body_text()) for u in units if u.paras}
+def _is_cluster(lines: list[Line]) -> bool:
+    """Heading lines a headline cannot all take (more than kicker / headline / subject): heads of several essays."""
+    if len(lines) <= 3:
+        return False
+    parts = headline_parts(lines)
+    return bool(parts.extra or parts.rest)
+
+
+def _heading_lines(unit: Unit) -> list[Line]:
+    """A unit's heading lines: those given to it and a lead's own head lines."""
+    return [ln for ln in unit.lead_lines if ln.kind in (HEAD, SUBTITLE)] + (unit.head or [])
+
+
+def _has_full_headline(unit: Unit) -> bool:
+    return any(is_full_headline(ln) for ln in _heading_lines(unit))
 
 
 def _may_give_stacked_head(unit: Unit, lines: list[Line]) -> bool:
@@ -88,9 +81,24 @@ def _may_give_stacked_head(unit: Unit, lines: list[Line]) -> bool:
     return bool(unit.paras) and _has_full_headline(unit) and any(is_full_headline(ln) for ln in lines)
 
 
+def _bodies(units: list[Unit]) -> dict[int, BodyBigrams]:
+    """Each unit's body (by ``id``) as a far head is scored against it; units with no text have none."""
+    return {id(u): BodyBigrams(u.body_text()) for u in units if u.paras}
+
+
+def _far_heads(clusters: list[Unit], stacked: list[tuple[Unit, list[Line]]]) -> list[tuple[Unit, list[Line]]]:
+    """Heads that may belong far away: each full line of a cluster that has two, and each stacked head."""
+    found: list[tuple[Unit, list[Line]]] = []
+    for donor in clusters:
+        full = [ln for ln in _heading_lines(donor) if is_full_headline(ln)]
+        if len(full) >= 2:
+            found.extend((donor, [ln]) for ln in full)
+    return found + stacked
+
+
 def _best_far_move(units: list[Unit], far_heads: list[tuple[Unit, list[Line]]],
                    bodies: dict[int, BodyBigrams]) -> FarMove | None:
-    """The far head that restates a headless unit's words by the widest margin over its own unit's (the first of equal ones)."""
+    """The far head that restates a headless unit's words by the widest margin over its own unit's (first of equals)."""
     best: FarMove | None = None
     for donor, lines in far_heads:
         text = "".join(ln.text for ln in lines)
@@ -143,12 +151,6 @@ def _drop_head_line(unit: Unit, line: Line) -> None:
         unit.lead_lines = [x for x in unit.lead_lines if x is not line]
 
 
-def _lacks_its_headline(unit: Unit) -> bool:
-    """A lead printed as ``——subtitle`` and byline with no headline line: its headline is printed elsewhere."""
-    return unit.kind == "lead" and unit.head is None and bool(unit.paras) \
-        and any(ln.kind == SUBTITLE for ln in unit.lead_lines) and not any(ln.kind == HEAD for ln in unit.lead_lines)
-
-
 def claim_banners(units: list[Unit]) -> bool:
     """Give a lead that lacks its headline the banner another unit took; True when one moved.
 
@@ -167,6 +169,12 @@ def claim_banners(units: list[Unit]) -> bool:
         if donor is not None:
             taker.head, donor.head, moved = donor.head, None, True
     return moved
+
+
+def _lacks_its_headline(unit: Unit) -> bool:
+    """A lead printed as ``——subtitle`` and byline with no headline line: its headline is printed elsewhere."""
+    return unit.kind == "lead" and unit.head is None and bool(unit.paras) \
+        and any(ln.kind == SUBTITLE for ln in unit.lead_lines) and not any(ln.kind == HEAD for ln in unit.lead_lines)
 
 
 def _banner_donor(taker: Unit, units: list[Unit]) -> Unit | None:
@@ -188,13 +196,3 @@ def _one_full_head(unit: Unit) -> Line | None:
     if unit.kind not in _BANNER_DONORS or unit.head is None or len(unit.head) != 1:
         return None
     return unit.head[0] if is_full_headline(unit.head[0]) else None
-
-
-def _far_heads(clusters: list[Unit], stacked: list[tuple[Unit, list[Line]]]) -> list[tuple[Unit, list[Line]]]:
-    """Heads that may belong far away: each full line of a cluster that has two, and each stacked head."""
-    found: list[tuple[Unit, list[Line]]] = []
-    for donor in clusters:
-        full = [ln for ln in _heading_lines(donor) if is_full_headline(ln)]
-        if len(full) >= 2:
-            found.extend((donor, [ln]) for ln in full)
-    return found + stacked

@@ -17,6 +17,16 @@ from banmian.tasks.text.lines import HEAD, ROLE, SUBTITLE, TITLE_COLONS, Line, c
 
 #: The dashes that open a subtitle (——…): decoration, not its text.
 DASHES: Final = "—─－-"
+#: A kicker printed in brackets: 【民生关注】.
+_KICKER_RE: Final = re.compile(r"^\s*[【\[〔].+[】\]〕]\s*$")
+#: A heading line this long (Chinese characters) can be a headline on its
+#: own; shorter ones (防风险, 财随政走) are kickers, labels or couplet halves.
+FULL_HEADLINE_MIN_CHARS: Final = 8
+#: Subtitle endings that name a feature genre (侧记 "sidelights", 综述
+#: "review", 纪实 "record" …): a lead with one is a feature, whose sections
+#: are printed apart from its head.
+FEATURE_GENRE_WORDS: Final = ("侧记", "综述", "纪实", "巡礼", "扫描", "纪事", "记事", "速写", "札记", "手记",
+                              "特写", "调查", "回眸", "观察", "见闻", "探访", "故事")
 
 
 @dataclass(slots=True)
@@ -27,61 +37,6 @@ class Headline:
     headline: str | None
     subheadline: str | None
     extra: list[Line]     # lines a headline could not take
-
-
-def _is_couplet(a: Line, b: Line) -> bool:
-    """Two heading lines that are the halves of one couplet: a line with a gap (any space) is whole already."""
-    return couplet_shaped(a, b) and len(a.text.split()) == 1 and len(b.text.split()) == 1
-
-
-#: A kicker printed in brackets: 【民生关注】.
-_KICKER_RE: Final = re.compile(r"^\s*[【\[〔].+[】\]〕]\s*$")
-
-
-def _main_headline_index(heads: list[Line], has_subtitle: bool) -> int:
-    """Where the main headline starts; the lines above it are the kicker (引题).
-
-    Bracketed lines (【民生关注】) are kickers. The main headline is the first
-    couplet (on one line or two) within one line of the top; with three
-    lines, no couplet and no ——subtitle, the first line is the kicker, as in
-    kicker / headline / subject.
-    """
-    i = 0
-    while i < len(heads) - 1 and _KICKER_RE.match(heads[i].text):
-        i += 1
-    for j in range(i, min(i + 2, len(heads))):
-        if is_one_line_couplet(heads[j].text) or (j + 1 < len(heads) and _is_couplet(heads[j], heads[j + 1])):
-            return j
-    if len(heads) - i >= 3 and not has_subtitle:
-        return i + 1
-    return i
-
-
-def _join_at_colons(heads: list[Line]) -> tuple[list[Line], list[Line]]:
-    """Heading lines of a title split at its colon, joined: ``新时代`` + ``：发展新方位`` → ``新时代：发展新方位``.
-
-    A line that opens with the colon goes on from the line above it. A
-    line closed by the colon whose words open the line after it is the
-    larger type drawn twice (``新时代：`` over ``新时代``): it is left out.
-    Returns the lines joined and the lines left out.
-    """
-    joined: list[Line] = []
-    left_out: list[Line] = []
-    for ln in heads:
-        text = ln.text.strip()
-        if joined and text[:1] in TITLE_COLONS:
-            prev = joined[-1]
-            joined[-1] = Line(prev.no, prev.text.strip() + text, prev.width + ln.width, prev.kind)
-        else:
-            joined.append(ln)
-    kept: list[Line] = []
-    for i, ln in enumerate(joined):
-        text = ln.text.strip()
-        if text[-1:] in TITLE_COLONS and i + 1 < len(joined) and joined[i + 1].text.strip().startswith(text[:-1]):
-            left_out.append(ln)
-        else:
-            kept.append(ln)
-    return kept, left_out
 
 
 def parse_headline(lines: list[Line]) -> Headline:
@@ -142,15 +97,54 @@ def headline_parts(lines: list[Line]) -> HeadlineParts:
     return HeadlineParts(kicker, headline, subs[0] if subs else None, subject, left_out + subs[1:], rest)
 
 
-def _split_subject(rest: list[Line], has_subtitle: bool) -> tuple[Line | None, list[Line]]:
-    """Without a ——subtitle, the line after the headline is its subject line (the subheadline); the lines after it."""
-    if rest and not has_subtitle:
-        return rest[0], rest[1:]
-    return None, rest
-
-
 def _holds_title_colon(heads: list[Line]) -> bool:
     return any(c in ln.text for ln in heads for c in TITLE_COLONS)
+
+
+def _join_at_colons(heads: list[Line]) -> tuple[list[Line], list[Line]]:
+    """Heading lines of a title split at its colon, joined: ``新时代`` + ``：发展新方位`` → ``新时代：发展新方位``.
+
+    A line that opens with the colon goes on from the line above it. A
+    line closed by the colon whose words open the line after it is the
+    larger type drawn twice (``新时代：`` over ``新时代``): it is left out.
+    Returns the lines joined and the lines left out.
+    """
+    joined: list[Line] = []
+    left_out: list[Line] = []
+    for ln in heads:
+        text = ln.text.strip()
+        if joined and text[:1] in TITLE_COLONS:
+            prev = joined[-1]
+            joined[-1] = Line(prev.no, prev.text.strip() + text, prev.width + ln.width, prev.kind)
+        else:
+            joined.append(ln)
+    kept: list[Line] = []
+    for i, ln in enumerate(joined):
+        text = ln.text.strip()
+        if text[-1:] in TITLE_COLONS and i + 1 < len(joined) and joined[i + 1].text.strip().startswith(text[:-1]):
+            left_out.append(ln)
+        else:
+            kept.append(ln)
+    return kept, left_out
+
+
+def _main_headline_index(heads: list[Line], has_subtitle: bool) -> int:
+    """Where the main headline starts; the lines above it are the kicker (引题).
+
+    Bracketed lines (【民生关注】) are kickers. The main headline is the first
+    couplet (on one line or two) within one line of the top; with three
+    lines, no couplet and no ——subtitle, the first line is the kicker, as in
+    kicker / headline / subject.
+    """
+    i = 0
+    while i < len(heads) - 1 and _KICKER_RE.match(heads[i].text):
+        i += 1
+    for j in range(i, min(i + 2, len(heads))):
+        if is_one_line_couplet(heads[j].text) or (j + 1 < len(heads) and _is_couplet(heads[j], heads[j + 1])):
+            return j
+    if len(heads) - i >= 3 and not has_subtitle:
+        return i + 1
+    return i
 
 
 def _headline_size(heads: list[Line]) -> int:
@@ -158,9 +152,25 @@ def _headline_size(heads: list[Line]) -> int:
     return 2 if len(heads) >= 2 and _is_couplet(heads[0], heads[1]) else min(len(heads), 1)
 
 
-#: A heading line this long (Chinese characters) can be a headline on its
-#: own; shorter ones (防风险, 财随政走) are kickers, labels or couplet halves.
-FULL_HEADLINE_MIN_CHARS: Final = 8
+def _is_couplet(a: Line, b: Line) -> bool:
+    """Two heading lines that are the halves of one couplet: a line with a gap (any space) is whole already."""
+    return couplet_shaped(a, b) and len(a.text.split()) == 1 and len(b.text.split()) == 1
+
+
+def _split_subject(rest: list[Line], has_subtitle: bool) -> tuple[Line | None, list[Line]]:
+    """Without a ——subtitle, the line after the headline is its subject line (the subheadline); the lines after it."""
+    if rest and not has_subtitle:
+        return rest[0], rest[1:]
+    return None, rest
+
+
+def subtitle_dashes(text: str) -> str:
+    """The dashes that open a subtitle line: decoration, kept out of the subheadline.
+
+    >>> subtitle_dashes("——区政务服务局工作侧记"), subtitle_dashes("区政务服务局工作侧记")
+    ('——', '')
+    """
+    return text[: len(text) - len(text.lstrip(DASHES + " "))].strip()
 
 
 def is_full_headline(line: Line) -> bool:
@@ -176,13 +186,6 @@ def drawn_twice(line: Line) -> bool:
 def all_crossheads(lines: list[Line]) -> bool:
     """Every line drawn twice: crossheads, not a headline."""
     return all(map(drawn_twice, lines))
-
-
-#: Subtitle endings that name a feature genre (侧记 "sidelights", 综述
-#: "review", 纪实 "record" …): a lead with one is a feature, whose sections
-#: are printed apart from its head.
-FEATURE_GENRE_WORDS: Final = ("侧记", "综述", "纪实", "巡礼", "扫描", "纪事", "记事", "速写", "札记", "手记",
-                              "特写", "调查", "回眸", "观察", "见闻", "探访", "故事")
 
 
 def is_feature_subtitle(text: str | None) -> bool:

@@ -68,7 +68,7 @@ def _read_marker(unit: Unit, known: str | None, m: re.Match[str], line: int, res
 
 
 def keep_unclaimed_jumps(jumps: list[tuple[str, int]], articles: list[Article], inline_jumps: list[str],
-                          residue: list[Residue]) -> None:
+                         residue: list[Residue]) -> None:
     """A jump marker line no article kept as metadata goes to residue.
 
     Articles' jump metadata taken from markers inside their text

@@ -1,4 +1,4 @@
-"""Where prose without a dateline or headline belongs: a lead it is a section of, the story it goes on with, or itself."""
+"""Where headless prose belongs: a lead it is a section of, the story it goes on with, or itself."""
 
 from __future__ import annotations
 

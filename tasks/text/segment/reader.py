@@ -189,13 +189,13 @@ def _prose_kind(para: Paragraph) -> UnitKind:
 
 
 def _opens_unit(unit: Unit, para: Paragraph, lines: list[Line]) -> bool:
-    """``para`` opens a unit of its own after ``unit``: a dateline, a bullet, another flow, or ``unit``'s article has no more here."""
+    """``para`` opens a unit of its own: a dateline, a bullet, another flow, or the end of ``unit``'s article."""
     return para.dateline or para.bullet or _changes_flow(unit, para, lines) \
         or (bool(unit.paras) and unit.paras[-1].ends_article)
 
 
 def _awaits_its_text(unit: Unit) -> bool:
-    """A lead that is a byline (and maybe a subtitle) with no text yet: heading lines after it title its first section."""
+    """A lead that is a byline (maybe a subtitle) and no text yet: heading lines after it title its first section."""
     return unit.kind == "lead" and not unit.paras and not any(ln.kind == HEAD for ln in unit.lead_lines)
 
 
@@ -218,7 +218,7 @@ def _resumes_cut_text(unit: Unit, heads: list[Line], para: Paragraph) -> bool:
 
 
 def _may_go_on(last: Paragraph, para: Paragraph) -> bool:
-    """``para`` may go on with ``last``: it stopped mid-sentence after a line or more, ``para`` starts full width in its column."""
+    """``para`` may go on with ``last``, which stopped mid-sentence after a line or more: full width, same column."""
     if para.indented or para.dateline or para.bullet or para.ends_article:
         return False
     return not last.terminated and not last.ends_article and len(last.lines) >= 2 \

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Final, NamedTuple
 
-from banmian.tasks.text.lines import BLANK, BULLET, BYLINE, CREDIT, DATELINE, HEAD, PROSE, ROLE, SUBTITLE, Line, next_nonblank
+from banmian.tasks.text.lines import (BLANK, BULLET, BYLINE, CREDIT, DATELINE, HEAD, PROSE, ROLE, SUBTITLE, Line,
+                                      next_nonblank)
 
 _PROSE_KINDS: Final = (PROSE, DATELINE, BULLET)
 _PROSE_OR_BLANK: Final = (*_PROSE_KINDS, BLANK)

@@ -51,19 +51,21 @@ class Unit:
     _: KW_ONLY
     paras: list[Paragraph] = field(default_factory=list)
     crossheads_before: dict[int, list[str]] = field(default_factory=dict)  # para index -> crossheads
-    head: list[Line] | None = None                                       # heading lines given to it
-    credit: Credit | None = None
-    credit_lines: list[Line] = field(default_factory=list)
-    lead_lines: list[Line] = field(default_factory=list)
-    jump_from: str | None = None
-    jump_to: str | None = None
-    scattered: bool = False                                # a lead that gathered orphan runs
-    inline_jumps: list[str] = field(default_factory=list)  # jump texts taken out of its text as metadata
+    head: list[Line] | None = None                          # heading lines given to it
+    credit: Credit | None = None                            # a caption's photo credit
+    credit_lines: list[Line] = field(default_factory=list)  # the lines of that credit
+    lead_lines: list[Line] = field(default_factory=list)    # a lead's own heading, subtitle and byline lines
+    jump_from: str | None = None                            # 上接第一版: where its text comes from
+    jump_to: str | None = None                              # 下转第3版: where its text goes on
+    scattered: bool = False                                 # a lead that gathered orphan runs
+    inline_jumps: list[str] = field(default_factory=list)   # jump texts taken out of its text as metadata
 
     def body_text(self) -> str:
+        """Its paragraphs' text, joined: what heading lines are scored against."""
         return "".join(p.text for p in self.paras)
 
     def body_grams(self) -> frozenset[str]:
+        """The bigrams of its text (``lexicon.bigram_set``)."""
         return bigram_set(self.body_text())
 
 
