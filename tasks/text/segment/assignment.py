@@ -153,6 +153,7 @@ class HeadScorer:
 
     @classmethod
     def of(cls, page: Page) -> HeadScorer:
+        """A scorer for a page whose groups are all undecided."""
         groups = page.groups
         return cls(page.units, groups, any(u.kind == "lead" for u in page.units), list(range(len(groups))),
                    {g.next for g in groups if g.next is not None},
@@ -239,6 +240,7 @@ class HeadScorer:
         return score
 
     def _unit(self, idx: int | None) -> Unit | None:
+        """The unit at ``idx``, if a group has one on that side."""
         return self.units[idx] if idx is not None else None
 
     def _above_score(self, gi: int, k: int) -> float:

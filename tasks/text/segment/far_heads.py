@@ -73,6 +73,7 @@ def _heading_lines(unit: Unit) -> list[Line]:
 
 
 def _has_full_headline(unit: Unit) -> bool:
+    """The unit has a heading line long enough to be its headline."""
     return any(is_full_headline(ln) for ln in _heading_lines(unit))
 
 

@@ -98,6 +98,7 @@ def headline_parts(lines: list[Line]) -> HeadlineParts:
 
 
 def _holds_title_colon(heads: list[Line]) -> bool:
+    """A title may be split at its colon (most heads have none: ``_join_at_colons`` is skipped)."""
     return any(c in ln.text for ln in heads for c in TITLE_COLONS)
 
 

@@ -34,6 +34,7 @@ def take_inline_jumps(unit: Unit, residue: list[Residue]) -> None:
 
 
 def _take_jump_from(unit: Unit, residue: list[Residue]) -> None:
+    """（上接第一版） opening the unit's first line."""
     first = unit.paras[0]
     m = JUMP_FROM_PREFIX_RE.match(first.lines[0].text)
     if not m:
@@ -43,6 +44,7 @@ def _take_jump_from(unit: Unit, residue: list[Residue]) -> None:
 
 
 def _take_jump_to(unit: Unit, residue: list[Residue]) -> None:
+    """（下转第3版） closing the unit's last paragraph."""
     last = unit.paras[-1]
     text = last.text
     m = JUMP_TO_SUFFIX_RE.search(text) if "转" in text else None  # every jump-to marker holds 转

@@ -85,6 +85,7 @@ class PageReader:
         return unit
 
     def _read_prose(self, lines: list[Line]) -> None:
+        """Each paragraph goes on with a text a box cut, or with the open unit, or opens a unit."""
         paras = build_paragraphs(lines)
         if self.waiting is not None:
             self._open_lead_text(paras[0])
@@ -130,6 +131,11 @@ class PageReader:
         unit.paras.append(para)
 
     def _read_head(self, lines: list[Line]) -> None:
+        """Heading lines may cut the open unit's text (a box in its column); they wait for the unit after them.
+
+        A group with its own byline is a lead, a unit of its own. Heading lines
+        after a lead that has no text yet may title its first section.
+        """
         if self.open_unit is not None and self.open_unit.paras:
             self.cut, self.cut_by = self.open_unit, []
         self.cut_by = self.cut_by + lines
@@ -144,6 +150,7 @@ class PageReader:
         self.open_unit = None
 
     def _read_credit(self, lines: list[Line]) -> None:
+        """A photo credit closes a caption (``captions.close_caption``): prose after it opens another unit."""
         caption = close_caption(self.units[-1] if self.units else None, lines, self.residue)
         if caption is not None:
             self._start(caption)
@@ -168,6 +175,7 @@ class PageReader:
             self.cut, self.cut_by = self.open_unit, []
 
     def _read_furniture(self, lines: list[Line]) -> None:
+        """Dates, page numbers and editor lines: page metadata, and residue."""
         _record_furniture(lines[0], self.meta)
         self.residue.append(Residue(lines[0].text, "page_furniture", lines[0].no))
 

@@ -67,6 +67,7 @@ def _is_heading(lines: list[Line], i: int) -> bool:
 
 
 def _role_starts_credit(lines: list[Line], i: int) -> bool:
+    """The role word at line ``i`` is the first half of a photo credit: the next line that is not blank is one."""
     k = next_nonblank(lines, i + 1)
     return k < len(lines) and lines[k].kind == CREDIT
 
