@@ -1,0 +1,155 @@
+"""The last step: each unit made into an ``Article`` (headline, credits, blocks); what it cannot use goes to residue."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from banmian.tasks.model import Article, ArticleKind, Block, Residue
+from banmian.tasks.text.clean import clean_heading, clean_paragraph, split_doubled
+from banmian.tasks.text.credits import (BYLINE_MARKS, join_keeping_credit_breaks, parse_byline, parse_dateline,
+                                        parse_trailing_credit)
+from banmian.tasks.text.lines import BYLINE, SUBTITLE, Line, split_bullet_lead
+from banmian.tasks.text.segment.headlines import is_feature_subtitle, parse_headline, subtitle_dashes
+from banmian.tasks.text.segment.jumps import take_inline_jumps
+from banmian.tasks.text.segment.units import Unit, UnitKind, replace_first_line, set_para_text
+
+
+#: The article each unit kind makes (a lead with sections, or a feature's subtitle, makes a feature).
+_ARTICLE_KIND: Final[dict[UnitKind, ArticleKind]] = {
+    "story": "news", "orphan": "news", "photo": "photo", "lead": "news", "brief": "news"}
+
+
+def article_of(unit: Unit, residue: list[Residue]) -> Article | None:
+    """The article a unit makes; None when it has no text (its head and credits go to residue).
+
+    The headline is read first; then the credits, where each kind prints
+    them: a lead's byline lines, a photo's credit, a story's dateline, a
+    brief's bold lead, or a credit closing the text. Jump markers in the
+    text become metadata. What the text keeps are the article's blocks.
+    """
+    art = Article(kind=_article_kind(unit))
+    _take_headline(art, unit, residue)
+    if unit.kind == "photo" and unit.credit:
+        art.byline, art.photographers, art.authors = unit.credit.text, unit.credit.photographers, unit.credit.authors
+    if unit.paras:
+        _take_text_credits(art, unit, residue)
+    art.blocks = _blocks_of(unit, residue)
+    art.continued_from, art.continued_to = unit.jump_from, unit.jump_to
+    art.first_line = _first_line(unit)
+    if not art.blocks:  # a head or credit with no text under it is not an article
+        residue.extend(Residue(t, "unassigned", art.first_line)
+                       for t in (art.kicker, art.headline, art.subheadline, art.byline, *unit.inline_jumps) if t)
+        return None
+    return art
+
+
+def _article_kind(unit: Unit) -> ArticleKind:
+    """A lead is a feature when it has sections (crossheads, runs gathered from the page) or a genre's subtitle."""
+    if unit.kind == "lead" and (unit.crossheads_before or unit.scattered
+                                or any(is_feature_subtitle(ln.text) for ln in unit.lead_lines)):
+        return "feature"
+    return _ARTICLE_KIND[unit.kind]
+
+
+def _take_headline(art: Article, unit: Unit, residue: list[Residue]) -> None:
+    """A lead's own heading lines and those given to it, with its byline lines; any other unit's given lines."""
+    if unit.kind == "lead":
+        _apply_headline(art, [ln for ln in unit.lead_lines if ln.kind != BYLINE] + (unit.head or []), residue)
+        _take_bylines(art, unit, residue)
+    elif unit.head:
+        _apply_headline(art, unit.head, residue)
+
+
+def _apply_headline(article: Article, lines: list[Line], residue: list[Residue]) -> None:
+    """Heading lines read as the article's headline; subtitle dashes are decoration, lines no part took unassigned."""
+    h = parse_headline(lines)
+    article.kicker, article.headline, article.subheadline = h.kicker, h.headline, h.subheadline
+    for ln in lines:
+        if ln.kind == SUBTITLE and not any(ln is x for x in h.extra):
+            dashes = subtitle_dashes(ln.text)
+            if dashes:
+                residue.append(Residue(dashes, "decoration", ln.no))
+    for ln in h.extra:
+        residue.append(Residue(ln.text, "unassigned", ln.no))
+
+
+def _take_bylines(art: Article, unit: Unit, residue: list[Residue]) -> None:
+    """A lead's byline lines are its credit; the box marks before them (□) are decoration."""
+    bylines = [ln for ln in unit.lead_lines if ln.kind == BYLINE]
+    if not bylines:
+        return
+    credit = parse_byline(" ".join(ln.text for ln in bylines))
+    art.byline, art.authors = credit.text, credit.authors
+    marks = "".join(ch for ln in bylines for ch in ln.text if ch in BYLINE_MARKS)
+    if marks:
+        residue.append(Residue(marks, "decoration", bylines[0].no))
+
+
+def _take_text_credits(art: Article, unit: Unit, residue: list[Residue]) -> None:
+    """What opens or closes a unit's text and is no text: jump markers, a dateline, a brief's lead, a trailing credit.
+
+    Each step may leave the unit with fewer paragraphs (a paragraph that was
+    only a marker or a credit), so each asks again whether any is left.
+    """
+    take_inline_jumps(unit, residue)
+    if unit.kind == "story" and unit.paras:
+        _take_dateline(art, unit)
+    if unit.kind == "brief" and unit.paras:
+        _take_brief_lead(art, unit, residue)
+    if art.byline is None and unit.paras and unit.kind != "photo":
+        _take_trailing_credit(art, unit)
+
+
+def _take_dateline(art: Article, unit: Unit) -> None:
+    """本报讯（记者 王芳） opening a story is its credit, not its text."""
+    parsed = parse_dateline(join_keeping_credit_breaks([ln.text for ln in unit.paras[0].lines]))
+    if parsed:
+        credit, rest = parsed
+        art.byline, art.authors = credit.text, credit.authors
+        set_para_text(unit, 0, rest)
+
+
+def _take_brief_lead(art: Article, unit: Unit, residue: list[Residue]) -> None:
+    """A brief's bullet is decoration and its bold lead its headline."""
+    first = unit.paras[0]
+    mark, lead, rest = split_bullet_lead(first.lines[0].text)
+    residue.append(Residue(mark, "decoration", first.first_line))
+    art.headline = clean_heading(lead) if lead else None
+    replace_first_line(unit, 0, rest)
+
+
+def _take_trailing_credit(art: Article, unit: Unit) -> None:
+    """（记者 王芳） at the end of a body is the article's credit, not its text."""
+    last = unit.paras[-1]
+    parsed = parse_trailing_credit(join_keeping_credit_breaks([ln.text for ln in last.lines], last=True))
+    if parsed is None:
+        return
+    credit, rest = parsed
+    art.byline, art.authors = credit.text, credit.authors
+    set_para_text(unit, len(unit.paras) - 1, rest)
+
+
+def _blocks_of(unit: Unit, residue: list[Residue]) -> list[Block]:
+    """The article's body: each paragraph cleaned, under its crossheads (the copy of one drawn twice is residue)."""
+    blocks: list[Block] = []
+    for i, para in enumerate(unit.paras):
+        for text in unit.crossheads_before.get(i, []):
+            head, dup = split_doubled(text)
+            blocks.append(Block("h", clean_heading(head)))
+            if dup:
+                residue.append(Residue(dup, "duplicate_crosshead", para.first_line))
+        text = clean_paragraph(para.text)
+        if text:
+            blocks.append(Block("p", text))
+    # heading lines with no paragraph after them head nothing in this article
+    for k, texts in unit.crossheads_before.items():
+        if k >= len(unit.paras):
+            residue.extend(Residue(t, "unassigned", _first_line(unit)) for t in texts)
+    return blocks
+
+
+def _first_line(unit: Unit) -> int:
+    """The page line where the unit's first part stands: articles and residue are sorted by it."""
+    nums = [p.first_line for p in unit.paras] + [ln.no for ln in (unit.head or [])] \
+        + [ln.no for ln in unit.lead_lines] + [ln.no for ln in unit.credit_lines]
+    return min(nums) if nums else 0

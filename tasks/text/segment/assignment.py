@@ -1,0 +1,330 @@
+"""Which neighbour each heading group heads: the unit before it, the unit after it, or both.
+
+Every split of a group is scored (``HeadScorer``) by how much of its text
+each side's body restates, with bonuses and penalties for the habits of
+page layout; the best decision over the page is taken first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Final
+
+from banmian.tasks.text.lexicon import BodyBigrams
+from banmian.tasks.text.lines import HEAD, SUBTITLE, Line, is_one_line_couplet
+from banmian.tasks.text.segment.headlines import all_crossheads, drawn_twice, headline_parts, is_full_headline
+from banmian.tasks.text.segment.units import HeadGroup, Page, Unit, UnitKind
+
+#: Lines of a heading group that one headline can take: kicker, a couplet of
+#: two lines, a subject line.
+MAX_HEADLINE_LINES: Final = 4
+
+#: Bonus for a headline shaped like a real one (couplet + subject, or one
+#: line + subject): breaks near-ties between splits of a group.
+SHAPE_BONUS: Final = 0.05
+
+#: Heading lines explain the orphan prose after them a little less well as
+#: crossheads than as its headline: a crosshead names one section only.
+CROSSHEAD_WEIGHT: Final = 0.9
+
+#: Heading lines printed with no blank line between them are one headline
+#: (main line and subject line); splitting them between two articles costs
+#: this much of a score (overlap scores run 0–1 per line). Any value from
+#: 0.15 to 1.0 gives the same scores on the generated set.
+ADJACENT_SPLIT_PENALTY: Final = 0.3
+
+#: A story with no heading lines above it can only be headed by the lines
+#: after it: a bonus for that claim, per line. Calibrated on two generated
+#: sets (seeds 42 and 7): 0.1–0.3 score alike, 0.5 takes crossheads as heads.
+NO_HEAD_ABOVE_BONUS: Final = 0.2
+
+#: On a lead feature's page, head-less prose is most often a section of the
+#: feature, scattered over the page: heading lines given to it as its own
+#: headline cost this much, per line (prose closed by its own trailing credit
+#: is a story and pays nothing). Calibrated on two generated sets: 0.1–0.2
+#: score alike (seed 7's article_f1 +0.004, body_cer −0.012), 0.4 loses
+#: headlines.
+ORPHAN_ON_LEAD_PAGE_PENALTY: Final = 0.2
+
+#: A signed text with no headline (a byline or a bare name, nothing above it)
+#: has its headline elsewhere, most often in the heading lines after its
+#: text: a bonus for that claim, per line, like ``NO_HEAD_ABOVE_BONUS``.
+#: Calibrated on three generated sets (seeds 42, 7, 11) and the wild pages:
+#: 0.2–0.3 score alike (two wild pages' essay counts exact, headline_acc up
+#: on all three sets), 0.5 takes another essay's headline.
+HEADLESS_LEAD_BONUS: Final = 0.2
+
+#: A text with heading lines straight above it that restate its words
+#: better than the lines after it do is headed from above: its claim on the
+#: lines after it costs this much, per line, while those above are undecided.
+#: Calibrated on four generated sets (seeds 42, 7, 11, 99): 0.2 heads three pages better
+#: (seed 11's body_cer 0.0345 -> 0.033, seed 99's headline_acc +0.001), 0.4 one page more;
+#: the seeds, the wild pages and seeds 42 and 7 score alike.
+HEADED_ABOVE_PENALTY: Final = 0.2
+
+#: A photo's title is one line (two when it wraps).
+PHOTO_TITLE_MAX_LINES: Final = 2
+
+#: Unit kinds that take heading lines after a headline as crossheads over their text.
+_TAKES_CROSSHEADS: Final[tuple[UnitKind, ...]] = ("orphan", "lead", "story")
+
+#: A decision: the group's index and its split (its first k lines go to the unit above, the rest below).
+Split = tuple[int, int]
+
+
+def assign_heads(page: Page) -> list[tuple[HeadGroup, list[Line]]]:
+    """Give each heading group's lines to the unit before or after it.
+
+    Every split of a group (first k lines to the unit before, the rest to the
+    unit after) is scored by how much of the group's text each side's body
+    explains, weighted by lines; the best decision over all groups is taken
+    first, then the rest are re-scored with the units that are left. Lines
+    printed with no blank between are split only at a cost
+    (``ADJACENT_SPLIT_PENALTY``); a story with no heading lines above it
+    favours the lines below it (``NO_HEAD_ABOVE_BONUS``), and a signed text
+    with no headline the lines after it (``HEADLESS_LEAD_BONUS``), and a text
+    whose undecided heads straight above fit it better does not
+    (``HEADED_ABOVE_PENALTY``); a line
+    drawn twice is a crosshead and never goes to the text above it; on a
+    lead's page, head-less prose without its own credit is likely a section
+    of the lead and claims a headline at a cost (``ORPHAN_ON_LEAD_PAGE_PENALTY``).
+    Lines given to an orphan unit that already has a headline, or that no
+    headline can take, become crossheads of the unit after them.
+    Returns the lines left unassigned for each group.
+    """
+    scorer = HeadScorer.of(page)
+    leftovers: list[tuple[HeadGroup, list[Line]]] = []
+    while (decision := scorer.best_decision()) is not None:
+        headed = _give_lines(page, decision, scorer.has_lead, leftovers)
+        scorer.decided(decision[0], headed)
+    leftovers.extend((page.groups[gi], page.groups[gi].lines) for gi in scorer.undecided)
+    return leftovers
+
+
+def _give_lines(page: Page, decision: Split, has_lead: bool, leftovers: list[tuple[HeadGroup, list[Line]]]) -> set[int]:
+    """Group ``gi``'s lines given as split ``k`` decides; the units that took a headline.
+
+    Lines below that cannot be the next unit's headline are its crossheads
+    (``page.stacked`` remembers them), or left over when no unit follows.
+    """
+    gi, k = decision
+    g = page.groups[gi]
+    above, below = g.lines[:k], g.lines[k:]
+    headed: set[int] = set()
+    if above:
+        assert g.prev is not None  # best_split gives lines above only to a unit there
+        page.units[g.prev].head = above
+        headed.add(g.prev)
+    if not below:
+        return headed
+    if g.next is None:
+        leftovers.append((g, below))
+        return headed
+    nxt = page.units[g.next]
+    if heads_below(nxt, below, has_lead):
+        nxt.head = below
+        headed.add(g.next)
+    else:
+        nxt.crossheads_before.setdefault(0, []).extend(ln.text for ln in below)
+        page.stacked.append((nxt, below))
+    return headed
+
+
+@dataclass(slots=True)
+class HeadScorer:
+    """The scores of every heading group's splits, and the caches that keep them cheap.
+
+    A group's lines claim a unit by the share of their bigrams its body
+    holds (plus ``SHAPE_BONUS``); bodies do not change while heads are
+    given, so each body is read once and each claim made once. A group's
+    best split changes only when a unit next to it takes a headline, or the
+    group straight above its text is decided: it is kept until then.
+    """
+
+    units: list[Unit]
+    groups: list[HeadGroup]
+    has_lead: bool                  # a lead is on the page: its sections are scattered orphan runs
+    undecided: list[int]            # indexes of the groups not decided yet, in page order
+    headed_from_above: set[int]     # units with a heading group straight above them
+    group_above: dict[int, int]     # unit -> the (last) group straight above it
+    bodies: dict[int, BodyBigrams] = field(default_factory=dict)            # unit -> its body, as scored
+    claims: dict[tuple[int, int, bool], float] = field(default_factory=dict)  # (group, split, above) -> claim
+    bests: dict[int, tuple[float, int] | None] = field(default_factory=dict)  # group -> its best (score, split)
+
+    @classmethod
+    def of(cls, page: Page) -> HeadScorer:
+        """A scorer for a page whose groups are all undecided."""
+        groups = page.groups
+        return cls(page.units, groups, any(u.kind == "lead" for u in page.units), list(range(len(groups))),
+                   {g.next for g in groups if g.next is not None},
+                   {g.next: gi for gi, g in enumerate(groups) if g.next is not None})
+
+    def best_decision(self) -> Split | None:
+        """The undecided group with the best split (the first of equal ones), and that split."""
+        best: tuple[float, int, int] | None = None
+        for gi in self.undecided:
+            if gi not in self.bests:
+                self.bests[gi] = self._best_split(gi)
+            found = self.bests[gi]
+            if found is not None and (best is None or found[0] > best[0]):
+                best = (found[0], gi, found[1])
+        return None if best is None else (best[1], best[2])
+
+    def decided(self, gi: int, headed: set[int]) -> None:
+        """Group ``gi`` is decided: groups beside a unit that took a headline, and the group under it, score anew."""
+        self.undecided.remove(gi)
+        below = self.groups[gi].next
+        for other in self.undecided:
+            g = self.groups[other]
+            if g.prev in headed or g.next in headed or g.prev == below:
+                self.bests.pop(other, None)  # the group under this one no longer has it undecided above its text
+
+    def claim(self, gi: int, k: int, above: bool) -> float:
+        """Claim of group ``gi``'s lines before (``above``) or from split ``k`` on the unit on that side."""
+        key = (gi, k, above)
+        if key not in self.claims:
+            g = self.groups[gi]
+            idx = g.prev if above else g.next
+            assert idx is not None  # claims are asked only of a side with a unit
+            self.claims[key] = self._claim_score(g.lines[:k] if above else g.lines[k:], idx)
+        return self.claims[key]
+
+    def _claim_score(self, lines: list[Line], idx: int) -> float:
+        """How well heading lines fit unit ``idx``'s body: bigram overlap, plus a shape bonus."""
+        if idx not in self.bodies:
+            self.bodies[idx] = BodyBigrams(self.units[idx].body_text())
+        score = self.bodies[idx].overlap("".join(ln.text for ln in lines))
+        if not headline_parts(lines).rest:  # shaped like a headline
+            score += SHAPE_BONUS
+        return score
+
+    def _best_split(self, gi: int) -> tuple[float, int] | None:
+        """The best score of group ``gi`` over its splits, and the split (the first of equal ones)."""
+        found: tuple[float, int] | None = None
+        for k in range(len(self.groups[gi].lines) + 1):
+            score = self._split_score(gi, k)
+            if score is not None and (found is None or score > found[0]):
+                found = (score, k)
+        return found
+
+    def _split_score(self, gi: int, k: int) -> float | None:
+        """The score of group ``gi``'s first ``k`` lines heading the unit above and the rest the unit below.
+
+        None when a side cannot take its lines: lines above must be a
+        headline there (a crosshead drawn twice heads the text after it,
+        never the text above); lines below are a headline or crossheads.
+        """
+        g = self.groups[gi]
+        above, below = g.lines[:k], g.lines[k:]
+        prev, nxt = self._unit(g.prev), self._unit(g.next)
+        if above and not _headline_above(prev, above, self.has_lead):
+            return None
+        headline_below = bool(below) and heads_below(nxt, below, self.has_lead)
+        if below and not headline_below and not (nxt is not None and nxt.kind in _TAKES_CROSSHEADS):
+            return None
+        return self._score(gi, k, headline_below)
+
+    def _score(self, gi: int, k: int, headline_below: bool) -> float:
+        """The score of a split both sides can take: the claims per line of the group, less what it costs."""
+        g = self.groups[gi]
+        n = len(g.lines)
+        above, below = g.lines[:k], g.lines[k:]
+        claims = (self._above_score(gi, k) if above else 0.0) \
+            + (self._below_score(gi, k, headline_below) if below else 0.0)
+        score = claims / n
+        if _splits_adjacent_lines(above, below):
+            score -= ADJACENT_SPLIT_PENALTY
+        if self.has_lead:
+            score -= _lead_page_cost(self._unit(g.prev), above, n)
+            score -= _lead_page_cost(self._unit(g.next), below if headline_below else [], n)
+        return score
+
+    def _unit(self, idx: int | None) -> Unit | None:
+        """The unit at ``idx``, if a group has one on that side."""
+        return self.units[idx] if idx is not None else None
+
+    def _above_score(self, gi: int, k: int) -> float:
+        """The claim of group ``gi``'s first ``k`` lines on the unit above, per line, with what their place adds."""
+        g = self.groups[gi]
+        assert g.prev is not None  # can_take_headline said yes
+        prev = self.units[g.prev]
+        fit = self.claim(gi, k, True)
+        score = fit * k
+        if prev.kind == "story" and g.prev not in self.headed_from_above:
+            score += NO_HEAD_ABOVE_BONUS * k
+        elif prev.kind == "lead":
+            score += HEADLESS_LEAD_BONUS * k
+        elif self._headed_above(g.prev, fit):
+            score -= HEADED_ABOVE_PENALTY * k
+        return score
+
+    def _below_score(self, gi: int, k: int, headline: bool) -> float:
+        """The claim of group ``gi``'s lines from split ``k`` on the unit below, per line: as headline or crossheads."""
+        return self.claim(gi, k, False) * (len(self.groups[gi].lines) - k) * (1.0 if headline else CROSSHEAD_WEIGHT)
+
+    def _headed_above(self, idx: int, fit: float) -> bool:
+        """Unit ``idx`` has undecided heading lines straight above it that fit it better than ``fit``."""
+        above = self.group_above.get(idx)
+        return above is not None and above in self.undecided and self.units[idx].kind in ("story", "orphan") \
+            and self.claim(above, 0, False) > fit
+
+
+def _headline_above(unit: Unit | None, lines: list[Line], has_lead: bool) -> bool:
+    """Heading lines are the headline of the unit before them (none drawn twice: crossheads head the text after)."""
+    return can_take_headline(unit, lines, True, has_lead) and not any(map(drawn_twice, lines))
+
+
+def _splits_adjacent_lines(above: list[Line], below: list[Line]) -> bool:
+    """The split falls between two lines printed with no blank line between them."""
+    return bool(above) and bool(below) and below[0].no == above[-1].no + 1
+
+
+def _lead_page_cost(unit: Unit | None, lines: list[Line], n: int) -> float:
+    """On a lead's page, what heading lines cost as the headline of orphan prose without its own credit."""
+    if lines and unit is not None and unit.kind == "orphan" and not _closed_by_own_credit(unit):
+        return ORPHAN_ON_LEAD_PAGE_PENALTY * len(lines) / n
+    return 0.0
+
+
+def heads_below(unit: Unit | None, lines: list[Line], has_lead: bool) -> bool:
+    """Heading lines are the headline of the unit after them (not all drawn twice: those are crossheads)."""
+    return can_take_headline(unit, lines, False, has_lead) and not all_crossheads(lines)
+
+
+def can_take_headline(unit: Unit | None, lines: list[Line], after: bool, has_lead: bool) -> bool:
+    """Whether heading lines can be a headline of ``unit``.
+
+    Stories and orphan prose take a headline before or after their body
+    (pages that print the head below the text do so for continued and
+    credit-less stories too); a photo takes a short title above it only. On
+    a page with a lead feature, whose body is scattered in orphan runs, a
+    single phrase next to orphan prose is a crosshead, not a headline.
+    """
+    if unit is None or not _open_for_headline(unit, lines):
+        return False
+    if unit.kind == "story":
+        return True
+    if unit.kind == "lead":  # a byline with no headline above it: the headline comes after
+        return not any(ln.kind in (HEAD, SUBTITLE) for ln in unit.lead_lines)
+    if unit.kind == "photo":
+        return not after and len(lines) <= PHOTO_TITLE_MAX_LINES
+    return unit.kind == "orphan" and not (has_lead and _crosshead_on_lead_page(unit, lines))
+
+
+def _open_for_headline(unit: Unit, lines: list[Line]) -> bool:
+    """The unit has text and no headline yet, and one headline can take all the lines."""
+    return unit.head is None and bool(unit.paras) and len(lines) <= MAX_HEADLINE_LINES
+
+
+def _crosshead_on_lead_page(unit: Unit, lines: list[Line]) -> bool:
+    """On a lead's page a single phrase is a crosshead.
+
+    A one-line couplet, or a full-length line over text signed by its own credit, is a headline.
+    """
+    return len(lines) == 1 and not is_one_line_couplet(lines[0].text) \
+        and not (_closed_by_own_credit(unit) and is_full_headline(lines[0]))
+
+
+def _closed_by_own_credit(unit: Unit) -> bool:
+    """Orphan prose closed by a trailing credit ``（记者 X）`` or an author note: an article, not a feature's section."""
+    return bool(unit.paras) and unit.paras[-1].credited

@@ -1,0 +1,74 @@
+"""Photo captions: a photo credit closes the paragraphs right before it."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from banmian.tasks.model import Residue
+from banmian.tasks.text.credits import parse_photo_credit
+from banmian.tasks.text.lines import Line
+from banmian.tasks.text.paragraphs import same_flow
+from banmian.tasks.text.segment.units import Unit
+
+#: Paragraphs one photo caption can hold.
+CAPTION_MAX_PARAS: Final = 3
+#: A caption's paragraphs are short (the generated sets' longest is 110
+#: characters; the seeds' about 100): a longer paragraph before the one the
+#: credit closes is the text the photo is set in, not its caption.
+CAPTION_PARA_MAX_CHARS: Final = 200
+
+
+def close_caption(host: Unit | None, credit_lines: list[Line], residue: list[Residue]) -> Unit | None:
+    """A photo credit closes a caption: the last paragraphs of ``host``, the unit before it.
+
+    Returns the caption, a new unit to start after ``host``; or None when
+    the caption is all of an orphan run, which becomes the caption in place
+    so that a title line above it (a heading group before the run) stays
+    its neighbour.
+    """
+    credit = parse_photo_credit(" ".join(ln.text for ln in credit_lines))
+    if credit is None:  # pragma: no cover - classify_line guarantees the form
+        residue.extend(Residue(ln.text, "unassigned", ln.no) for ln in credit_lines)
+        return None
+    n = caption_size(host)
+    if host is not None and host.kind == "orphan" and n == len(host.paras) and 0 not in host.crossheads_before:
+        host.kind, host.credit, host.credit_lines = "photo", credit, list(credit_lines)
+        return None
+    caption = Unit("photo", credit=credit, credit_lines=list(credit_lines))
+    if n and host is not None:  # n > 0 only with a host
+        caption.paras = host.paras[-n:]
+        del host.paras[-n:]
+    return caption
+
+
+def caption_size(host: Unit | None) -> int:
+    """How many of ``host``'s last paragraphs a photo credit after it closes.
+
+    A caption is the paragraph right before the credit, and the short ones
+    before that in the same flow (same column width, no crosshead between),
+    up to ``CAPTION_MAX_PARAS``; a dateline story keeps its first paragraph,
+    and a lead one paragraph at least.
+    """
+    if host is None or not host.paras or len(host.paras[-1].text) > CAPTION_PARA_MAX_CHARS:
+        return 0  # a long last paragraph is text, not a caption: the credit's picture has none (a drawing)
+    if host.kind == "story":
+        return 1 if len(host.paras) > 1 else 0
+    n = _caption_run(host)
+    if host.kind == "lead" and n == len(host.paras) and n > 1:
+        n -= 1
+    return n
+
+
+def _caption_run(host: Unit) -> int:
+    """How many paragraphs at ``host``'s end read as one caption (up to ``CAPTION_MAX_PARAS``)."""
+    n = 1
+    while n < min(len(host.paras), CAPTION_MAX_PARAS) and _caption_goes_on_above(host, len(host.paras) - n):
+        n += 1
+    return n
+
+
+def _caption_goes_on_above(host: Unit, i: int) -> bool:
+    """The paragraph before ``host.paras[i]`` is the caption's too: short, finished, same flow, no crosshead between."""
+    prev = host.paras[i - 1]
+    return i not in host.crossheads_before and same_flow(prev, host.paras[-1]) and prev.terminated \
+        and len(prev.text) <= CAPTION_PARA_MAX_CHARS

@@ -1,0 +1,198 @@
+"""Heading lines read as a headline's parts: kicker (引题), headline, subheadline.
+
+Also the facts about single heading lines that the scoring stages ask:
+whether a line is a full headline by itself, drawn twice (a crosshead), or
+a subtitle that names a feature genre.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from banmian.tasks.text.chars import han_count
+from banmian.tasks.text.clean import clean_heading, split_doubled
+from banmian.tasks.text.lines import HEAD, ROLE, SUBTITLE, TITLE_COLONS, Line, couplet_shaped, is_one_line_couplet
+
+#: The dashes that open a subtitle (——…): decoration, not its text.
+DASHES: Final = "—─－-"
+#: A kicker printed in brackets: 【民生关注】.
+_KICKER_RE: Final = re.compile(r"^\s*[【\[〔].+[】\]〕]\s*$")
+#: A heading line this long (Chinese characters) can be a headline on its
+#: own; shorter ones (防风险, 财随政走) are kickers, labels or couplet halves.
+FULL_HEADLINE_MIN_CHARS: Final = 8
+#: Subtitle endings that name a feature genre (侧记 "sidelights", 综述
+#: "review", 纪实 "record" …): a lead with one is a feature, whose sections
+#: are printed apart from its head.
+FEATURE_GENRE_WORDS: Final = ("侧记", "综述", "纪实", "巡礼", "扫描", "纪事", "记事", "速写", "札记", "手记",
+                              "特写", "调查", "回眸", "观察", "见闻", "探访", "故事")
+
+
+@dataclass(slots=True)
+class Headline:
+    """Heading lines read as a headline: its cleaned parts and the lines none of them took."""
+
+    kicker: str | None
+    headline: str | None
+    subheadline: str | None
+    extra: list[Line]     # lines a headline could not take
+
+
+def parse_headline(lines: list[Line]) -> Headline:
+    """Read heading lines as kicker / headline / subheadline.
+
+    ``阅享新时代`` + ``奋进新征程`` + ``铁西区民政局推进书香机关建设`` →
+    headline ``阅享新时代 奋进新征程``, subheadline the subject line. A
+    ``——`` line is the subheadline, without its dashes.
+
+    >>> from banmian.tasks.text.lines import classify_page
+    >>> def read(page):
+    ...     h = parse_headline([ln for ln in classify_page(page) if ln.kind != "blank"])
+    ...     return h.kicker, h.headline, h.subheadline
+    >>> read("阅享新时代\\n奋进新征程\\n铁西区民政局推进书香机关建设\\n")
+    (None, '阅享新时代 奋进新征程', '铁西区民政局推进书香机关建设')
+    >>> read("【民生关注】\\n开展安全检查 守护平安冬季\\n——全市排查整治安全隐患\\n")
+    ('【民生关注】', '开展安全检查 守护平安冬季', '全市排查整治安全隐患')
+    """
+    parts = headline_parts(lines)
+    kicker = " ".join(clean_heading(ln.text) for ln in parts.kicker) if parts.kicker else None
+    headline = " ".join(clean_heading(ln.text) for ln in parts.headline) if parts.headline else None
+    sub = None
+    if parts.subtitle is not None:
+        sub = clean_heading(parts.subtitle.text.lstrip(DASHES + " "))
+    elif parts.subject is not None:
+        sub = clean_heading(parts.subject.text)
+    return Headline(kicker, headline, sub, parts.extra + parts.rest)
+
+
+@dataclass(slots=True)
+class HeadlineParts:
+    """Which heading lines ``parse_headline`` reads as what, before any is cleaned."""
+
+    kicker: list[Line]
+    headline: list[Line]          # one line, or a couplet's two
+    subtitle: Line | None         # the first ——… line: the subheadline
+    subject: Line | None          # without a subtitle, the line after the headline is the subheadline
+    extra: list[Line]             # subtitles after the first, and a title's word drawn twice
+    rest: list[Line]              # heading lines no part takes: the headline is not shaped like one
+
+
+def headline_parts(lines: list[Line]) -> HeadlineParts:
+    """The heading lines sorted into a headline's parts: all of ``parse_headline`` but the cleaning.
+
+    Scoring asks only whether a split of a group reads as one headline
+    (``assignment.HeadScorer``), which needs no cleaned text.
+    """
+    heads = [ln for ln in lines if ln.kind == HEAD or ln.kind == ROLE]
+    subs = [ln for ln in lines if ln.kind == SUBTITLE]
+    left_out: list[Line] = []
+    if _holds_title_colon(heads):
+        heads, left_out = _join_at_colons(heads)
+    main = _main_headline_index(heads, bool(subs))
+    kicker, heads = heads[:main], heads[main:]
+    n = _headline_size(heads)
+    headline, rest = heads[:n], heads[n:]
+    subject, rest = _split_subject(rest, bool(subs))
+    return HeadlineParts(kicker, headline, subs[0] if subs else None, subject, left_out + subs[1:], rest)
+
+
+def _holds_title_colon(heads: list[Line]) -> bool:
+    """A title may be split at its colon (most heads have none: ``_join_at_colons`` is skipped)."""
+    return any(c in ln.text for ln in heads for c in TITLE_COLONS)
+
+
+def _join_at_colons(heads: list[Line]) -> tuple[list[Line], list[Line]]:
+    """Heading lines of a title split at its colon, joined: ``新时代`` + ``：发展新方位`` → ``新时代：发展新方位``.
+
+    A line that opens with the colon goes on from the line above it. A
+    line closed by the colon whose words open the line after it is the
+    larger type drawn twice (``新时代：`` over ``新时代``): it is left out.
+    Returns the lines joined and the lines left out.
+    """
+    joined: list[Line] = []
+    left_out: list[Line] = []
+    for ln in heads:
+        text = ln.text.strip()
+        if joined and text[:1] in TITLE_COLONS:
+            prev = joined[-1]
+            joined[-1] = Line(prev.no, prev.text.strip() + text, prev.width + ln.width, prev.kind)
+        else:
+            joined.append(ln)
+    kept: list[Line] = []
+    for i, ln in enumerate(joined):
+        text = ln.text.strip()
+        if text[-1:] in TITLE_COLONS and i + 1 < len(joined) and joined[i + 1].text.strip().startswith(text[:-1]):
+            left_out.append(ln)
+        else:
+            kept.append(ln)
+    return kept, left_out
+
+
+def _main_headline_index(heads: list[Line], has_subtitle: bool) -> int:
+    """Where the main headline starts; the lines above it are the kicker (引题).
+
+    Bracketed lines (【民生关注】) are kickers. The main headline is the first
+    couplet (on one line or two) within one line of the top; with three
+    lines, no couplet and no ——subtitle, the first line is the kicker, as in
+    kicker / headline / subject.
+    """
+    i = 0
+    while i < len(heads) - 1 and _KICKER_RE.match(heads[i].text):
+        i += 1
+    for j in range(i, min(i + 2, len(heads))):
+        if is_one_line_couplet(heads[j].text) or (j + 1 < len(heads) and _is_couplet(heads[j], heads[j + 1])):
+            return j
+    if len(heads) - i >= 3 and not has_subtitle:
+        return i + 1
+    return i
+
+
+def _headline_size(heads: list[Line]) -> int:
+    """How many of the lines from the main headline on it takes: a couplet's two, else one (none of no lines)."""
+    return 2 if len(heads) >= 2 and _is_couplet(heads[0], heads[1]) else min(len(heads), 1)
+
+
+def _is_couplet(a: Line, b: Line) -> bool:
+    """Two heading lines that are the halves of one couplet: a line with a gap (any space) is whole already."""
+    return couplet_shaped(a, b) and len(a.text.split()) == 1 and len(b.text.split()) == 1
+
+
+def _split_subject(rest: list[Line], has_subtitle: bool) -> tuple[Line | None, list[Line]]:
+    """Without a ——subtitle, the line after the headline is its subject line (the subheadline); the lines after it."""
+    if rest and not has_subtitle:
+        return rest[0], rest[1:]
+    return None, rest
+
+
+def subtitle_dashes(text: str) -> str:
+    """The dashes that open a subtitle line: decoration, kept out of the subheadline.
+
+    >>> subtitle_dashes("——区政务服务局工作侧记"), subtitle_dashes("区政务服务局工作侧记")
+    ('——', '')
+    """
+    return text[: len(text) - len(text.lstrip(DASHES + " "))].strip()
+
+
+def is_full_headline(line: Line) -> bool:
+    """A heading line long enough to be a headline by itself."""
+    return line.kind == HEAD and han_count(line.text) >= FULL_HEADLINE_MIN_CHARS
+
+
+def drawn_twice(line: Line) -> bool:
+    """A heading line the PDF drew twice: a crosshead (headlines are not), which heads the text after it."""
+    return bool(split_doubled(line.text)[1])
+
+
+def all_crossheads(lines: list[Line]) -> bool:
+    """Every line drawn twice: crossheads, not a headline."""
+    return all(map(drawn_twice, lines))
+
+
+def is_feature_subtitle(text: str | None) -> bool:
+    """``——船营区政务服务局工作侧记`` names a feature genre.
+
+    >>> is_feature_subtitle("——东丰县推进乡村振兴工作综述"), is_feature_subtitle("——靖宇县秋收工作进度过半")
+    (True, False)
+    """
+    return text is not None and text.rstrip().endswith(FEATURE_GENRE_WORDS)

@@ -1,0 +1,65 @@
+"""Units made into articles: credits where each kind prints them, what is left to residue."""
+
+from banmian.tasks.model import ARTICLE_KINDS
+from banmian.tasks.text.segment import segment_page
+from banmian.tasks.text.segment.articles import _ARTICLE_KIND
+from banmian.tasks.text.segment.units import UNIT_KINDS
+from tests.text.segment.stories import HEAD_A, segment_checked
+
+
+def test_dateline_byline_broken_across_lines():
+    page = "保障春节安全\n\n本报讯（通讯员 杜文\n韬）为确保全区春节期间安全\n生产形势稳定，开展大检查。\n"
+    (article,) = segment_page(page).articles
+    assert (article.byline, article.authors) == ("本报讯（通讯员 杜文韬）", ["杜文韬"])
+    assert article.paragraphs == ["为确保全区春节期间安全生产形势稳定，开展大检查。"]
+
+
+def test_wire_dateline():
+    page = "国务院部署秋粮收购\n\n新华社北京9月9日电（记者 侯 缜）国务院\n常务会议9日召开，部署秋粮\n收购工作。\n"
+    (article,) = segment_page(page).articles
+    assert (article.byline, article.authors) == ("新华社北京9月9日电（记者 侯缜）", ["侯缜"])
+    assert article.paragraphs == ["国务院常务会议9日召开，部署秋粮收购工作。"]
+
+
+def test_wire_dateline_cut_before_its_last_character():
+    page = "新华社沈阳 7 月 3 日\n\n电（记者 罗杰）近日，全市开展\n安全生产大检查。\n"
+    (article,) = segment_page(page).articles
+    assert article.authors == ["罗杰"]
+    assert article.paragraphs == ["近日，全市开展安全生产大检查。"]
+
+
+def test_letterspaced_byline_line_and_dateline():
+    page = ("书香润童心 阅读伴成长\n\n□本 报 记 者 姚 远 本 报 通 讯 员 赵 磊\n\n"
+            "日前，县图书馆举办少儿读书\n节，吸引了上千名小读者参加。\n")
+    (article,) = segment_page(page).articles
+    assert article.authors == ["姚远", "赵磊"]
+    wire = "新 华 社 长 春 1 月 1 日 电 （ 记 者 王 芳 ） 近 日 ， 全 市\n开展安全检查。\n"
+    (article,) = segment_page(wire).articles
+    assert (article.byline, article.authors) == ("新华社长春1月1日电（记者 王芳）", ["王芳"])
+
+
+def test_trailing_credit_closes_the_body():
+    page = HEAD_A + "\n" + "近日，全市开展冬季安全生产\n大检查，排查隐患四十多项。\n（记者 王 芳 通讯员 李强）\n"
+    (article,) = segment_page(page).articles
+    assert (article.byline, article.authors) == ("（记者 王芳 通讯员 李强）", ["王芳", "李强"])
+    assert article.paragraphs == ["近日，全市开展冬季安全生产大检查，排查隐患四十多项。"]
+
+
+def test_essay_author_line_and_author_note():
+    page = ("深刻理解新时代划时代意义\n\n颜晓峰\n\n中国特色社会主义进入新时代，这是我国发展新的\n"
+            "历史方位。\n\n（作者为中共中央党校教授）\n")
+    (article,) = segment_page(page).articles
+    assert (article.headline, article.authors) == ("深刻理解新时代划时代意义", ["颜晓峰"])
+    assert article.paragraphs[-1] == "（作者为中共中央党校教授）"
+
+
+def test_bullet_mark_before_a_byline_is_kept_as_decoration():
+    """Found by hypothesis: the □ before a standalone byline must not vanish."""
+    for page in ["□本报记者 侯 缜", "深化改革\n——工作侧记\n\n□本报记者 侯 缜\n\n年初以来，全区深化改革。\n"]:
+        result = segment_checked(page)
+        assert ("decoration", "□") in [(r.reason, r.text) for r in result.residue]
+
+
+def test_every_unit_kind_makes_an_article_kind():
+    assert set(_ARTICLE_KIND) == set(UNIT_KINDS)
+    assert set(_ARTICLE_KIND.values()) <= set(ARTICLE_KINDS)

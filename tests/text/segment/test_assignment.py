@@ -1,0 +1,187 @@
+"""Which neighbour a heading group heads: the text before it, the text after it, or both."""
+
+import pytest
+
+from banmian.tasks.text.segment import segment_page
+from tests.text.segment.stories import (CONTINUED, HEAD_A, HEAD_B, LEAD, STORY_A, STORY_B, by_kind, heads,
+                                       segment_checked)
+
+
+def test_headline_after_its_body():
+    page = STORY_A + "\n" + HEAD_A + "\n" + STORY_B + "\n" + HEAD_B
+    result = segment_checked(page)
+    by_head = heads(result)
+    assert set(by_head) == {"开展安全检查 守护平安冬季", "书香润童心 阅读伴成长"}
+    assert by_head["开展安全检查 守护平安冬季"].subheadline == "全市排查整治安全隐患"
+    assert by_head["开展安全检查 守护平安冬季"].authors == ["王芳"]
+    assert by_head["书香润童心 阅读伴成长"].authors == ["李强", "赵磊"]
+
+
+def test_headline_before_its_body():
+    page = HEAD_A + "\n" + STORY_A + "\n" + HEAD_B + "\n" + STORY_B
+    by_head = heads(segment_page(page))
+    assert by_head["开展安全检查 守护平安冬季"].byline == "本报讯（记者 王芳）"
+    assert by_head["书香润童心 阅读伴成长"].paragraphs[0].startswith("日前，县图书馆")
+
+
+HEATING = """本报讯（记者 王芳）入冬以来，
+市供热公司提前启动管网巡检，
+对全市供热管网进行全面排查，
+确保居民温暖过冬。
+
+截至目前，已完成老旧供热管网
+改造三十公里。
+"""
+
+
+RENOVATION = """本报讯（通讯员 李强）日前，市
+住建局对老旧小区改造工程进行
+验收，共惠及居民一万二千户，
+小区面貌焕然一新。
+"""
+
+
+@pytest.mark.parametrize("above, headline, subject", [
+    pytest.param("", "管网改造暖民心", "老旧小区改造工程通过验收", id="story_above_unheaded"),
+    pytest.param("供热管网巡检全面展开\n\n", "全市供热管网改造提速", "一万二千户居民小区面貌焕然一新",
+                 id="story_above_headed"),
+    pytest.param("", "全市供热管网改造提速", "一万二千户居民小区面貌焕然一新", marks=pytest.mark.xfail(
+        strict=True, reason=("the story above has no head of its own (NO_HEAD_ABOVE_BONUS) and each line shares "
+                             "words with one neighbour: the adjacent-split penalty (0.3) is outweighed and the "
+                             "two lines are split between the two stories")), id="story_above_unheaded_lines_pulled_apart"),
+])
+def test_two_heading_lines_without_a_blank_between_them_are_not_split(above, headline, subject):
+    page = above + HEATING + "\n" + headline + "\n" + subject + "\n\n" + RENOVATION
+    result = segment_checked(page)
+    assert len(result.articles) == 2
+    assert (headline, subject) in [(a.headline, a.subheadline) for a in result.articles]
+
+
+@pytest.mark.parametrize("head", ["图书馆活动丰富多彩", "图书馆里书香浓", "少儿读书节开幕"],
+                         ids=["shares_words_with_both", "shares_fewer_words", "names_its_story"])
+def test_story_with_nothing_above_it_takes_the_head_below_it(head):
+    page = ("记者从市住建局获悉，今年全市\n老旧小区改造工程已全部完工。\n\n"
+            "本报讯（记者 王芳）近日，市图\n书馆举办少儿读书节，吸引了上\n千名小读者参加，共借阅图书两\n万余册。\n\n"
+            + head + "\n\n"
+            "本报讯（通讯员 李强）日前，县\n图书馆开展送书下乡活动，为农\n家书屋送去图书五千余册。\n")
+    result = segment_checked(page)
+    assert [(a.headline, a.byline) for a in result.articles] == [
+        (None, None), (head, "本报讯（记者 王芳）"), (None, "本报讯（通讯员 李强）")]
+
+
+def test_orphan_after_a_jump_marker_takes_the_headline_printed_after_it():
+    page = "（上接第三版）\n" + CONTINUED + "\n重点项目建设跑出加速度\n\n" + STORY_B + "\n" + HEAD_B
+    result = segment_checked(page)
+    by_head = heads(result)
+    assert set(by_head) == {"重点项目建设跑出加速度", "书香润童心 阅读伴成长"}
+    orphan = by_head["重点项目建设跑出加速度"]
+    assert orphan.continued_from == "上接第三版"
+    assert orphan.paragraphs[0].startswith("为确保项目按期投产")
+    assert len(orphan.paragraphs) == 2
+    assert by_head["书香润童心 阅读伴成长"].authors == ["李强", "赵磊"]
+
+
+def test_on_a_lead_page_a_headline_between_a_section_and_a_story_heads_the_story():
+    """The lead's head-less section shares more of the headline's words than the story under it, which takes it.
+
+    On a lead's page head-less prose is most often one of the lead's scattered
+    sections (``ORPHAN_ON_LEAD_PAGE_PENALTY``).
+    """
+    page = ("深化服务改革 解决群众难题\n——区政务服务局工作侧记\n\n本报通讯员 钱坤\n\n"
+            "年初以来，区政务服务局持续深化“放管服”改革，为项目建设提速度、为经济发展添活力。\n\n"
+            "区政务服务局深入贯彻营商环境\n建设会议部署，召开全区推进会，\n为全区经济发展提供有力支撑，\n"
+            "打造一流营商环境。\n\n"
+            "项目建设提速\n经济发展添劲\n本报讯（记者 谢雨欣）８月１０日，\n全市举行重点项目集中开工仪\n"
+            "式，十二个项目总投资四十六亿\n元，项目建设涵盖新能源、现代\n物流等领域。\n")
+    result = segment_checked(page)
+    story = heads(result)["项目建设提速 经济发展添劲"]
+    assert story.authors == ["谢雨欣"]
+    assert story.paragraphs[0].startswith("8月10日，全市举行")
+    (feature,) = by_kind(result, "feature")
+    assert any(p.startswith("区政务服务局深入贯彻") for p in feature.paragraphs)
+
+
+def test_on_a_lead_page_text_signed_by_an_author_note_takes_the_one_line_head_above_it():
+    """Orphan text closed by its own author note is an essay, not the lead's section: its head is a headline."""
+    page = (LEAD + "\n加强党的政治建设不能有半点含糊\n\n党的十九大报告强调新时代党的建设要以党\n的政治建设为统领，"
+            "把党的政治建设摆在首\n位，在态度上不能有半点含糊。\n（作者为山东大学教授）\n")
+    result = segment_checked(page)
+    essay = heads(result)["加强党的政治建设不能有半点含糊"]
+    assert essay.paragraphs[-1] == "（作者为山东大学教授）"
+
+
+def test_a_signed_text_with_no_headline_takes_the_heading_lines_after_it():
+    """A byline with nothing above it leaves its text headless: the heads after that text are its own.
+
+    The story under the heads has its own headline after its body, as the
+    page prints them; both texts share the headline's words alike.
+    """
+    page = ("本报记者 袁媛\n\n入冬以来，全市中小学利用操场浇\n筑冰场，开设滑冰课程，冰雪课程\n"
+            "走进校园，学生快乐体验滑冰。\n\n冰雪运动进校园\n快乐体验促健康\n\n"
+            "本报讯（通讯员 胡斌）日前，全市\n冰雪运动季开幕，市民快乐参加冰\n雪运动，体验冰雪，健康意识增强。\n\n"
+            "全民健身热\n赛场展风采\n")
+    result = segment_checked(page)
+    essay = heads(result)["冰雪运动进校园 快乐体验促健康"]
+    assert essay.authors == ["袁媛"]
+    assert heads(result)["全民健身热 赛场展风采"].authors == ["胡斌"]
+
+
+def test_a_crosshead_drawn_twice_heads_the_section_after_it_not_the_text_above():
+    """Between a headless signed text and a feature's section, the doubled line stays the section's crosshead."""
+    page = ("提升政务服务水平 助力高质量发展\n——县政数局工作综述\n\n本报通讯员 吴禹浩\n\n"
+            "今年以来，县政数局持续深化改革，政务服务水平不断提升，群众办事更加便捷。\n\n"
+            "全媒体记者 张馨月\n\n近日，区政务服务中心推行企业开\n办一窗通办服务模式，企业开办时\n间压缩至一个工作日以内。\n\n"
+            "深化放管服改革  跑出审批加速度\n\n政务服务水平不断提升政务服务水平不断提升\n\n"
+            "全县依申请政务服务事项进驻比例\n达九成，政务服务中心设置自助服\n务区，群众办事更加便捷高效。\n")
+    result = segment_checked(page)
+    report = heads(result)["深化放管服改革 跑出审批加速度"]
+    assert report.authors == ["张馨月"]
+    assert report.subheadline is None and "政务服务水平不断提升" not in report.crossheads
+    (feature,) = by_kind(result, "feature")
+    assert "政务服务水平不断提升" in feature.crossheads
+
+
+def test_a_text_headed_from_above_leaves_the_heading_lines_after_it_to_the_next_story():
+    """A signed text whose own heads stand straight above it does not take the couplet after it.
+
+    The couplet shares words with each text (服务, 贴心 with the first, 义诊
+    with the second); the subject line under it restates the second. Given to
+    the first text, the couplet would leave its own heads above it to be
+    read as crossheads.
+    """
+    page = ("深化改革 跑出审批加速度\n城区企业开办实现一日办结\n\n"
+            "近日，城区政务服务中心推行企业开办\n一窗通办模式，将执照办理、税务登记\n"
+            "等环节整合到一个窗口，企业开办时间\n由原来的三天缩短至一天，服务更加贴\n心。\n"
+            "（记者 蒋睿）\n\n"
+            "健康义诊进乡村 贴心服务暖人心\n\n东丰县开展健康下乡义诊活动\n\n"
+            "本报讯（通讯员 胡斌）近日，东丰县卫生\n健康局组织医务人员走进乡镇开展健康\n"
+            "下乡义诊活动，为群众提供免费健康咨\n询和常见病诊疗，义诊活动受到欢迎。\n")
+    result = segment_checked(page)
+    first = heads(result)["深化改革 跑出审批加速度"]
+    assert first.subheadline == "城区企业开办实现一日办结" and first.authors == ["蒋睿"]
+    second = heads(result)["健康义诊进乡村 贴心服务暖人心"]
+    assert second.subheadline == "东丰县开展健康下乡义诊活动" and second.authors == ["胡斌"]
+
+
+def test_crosshead_straight_above_its_text_and_full_line_before_a_column_break():
+    page = ("深化服务改革 解决群众难题\n——区政务服务局工作侧记\n\n本报通讯员 金鑫\n\n"
+            "年初以来，区政务服务局持续深化改革，全力推进营商环境建设。\n\n"
+            "人居环境持续改善\n深入开展村庄清洁行动，全\n县清理垃圾４万吨。\n\n"
+            "读书活动紧紧围绕深入学习\n\n贯彻党的二十大精神，组织\n党员干部品评好书，分享读\n书体会。\n")
+    (feature,) = segment_page(page).articles
+    assert feature.kind == "feature"
+    assert feature.crossheads == ["人居环境持续改善"]
+    assert feature.paragraphs[-1] == "读书活动紧紧围绕深入学习贯彻党的二十大精神，组织党员干部品评好书，分享读书体会。"
+
+
+def test_a_crosshead_after_text_cut_mid_sentence_still_heads_its_section():
+    """A crosshead is no box: after a cut sentence (its tail moved away) it heads the section under it."""
+    page = (LEAD + "\n优化政务审批服务\n\n压缩办理时限提升审批效率。按照省市\n营商环境大会精神，结合全市压缩政务审批\n"
+            "时间的最低要求，积极组织全区相关部门，\n继续优化政务审批工作流程，压缩审批时\n"
+            "限，通过专业考试选拔的方式初筛了一批综\n合素质高、业务能力强，接受新鲜事物快的\n\n"
+            "强化政府网站和政务公开工作\n\n"
+            "紧紧围绕区委、区政府中心工作，着力强化\n正面宣传、信息发布、互动回应等网站功\n能。统筹推进政务新媒体健康有序发展。常态化\n做好政务新媒体管理工作。\n")
+    result = segment_checked(page)
+    (feature,) = by_kind(result, "feature")
+    assert "强化政府网站和政务公开工作" in feature.crossheads
+    assert any(p.startswith("紧紧围绕区委") for p in feature.paragraphs)

@@ -1,0 +1,110 @@
+"""Photo captions: which paragraphs a photo credit closes, and a photo's title."""
+
+import pytest
+
+from banmian.tasks.text.segment import segment_page
+from tests.text.segment.stories import HEAD_A, LEAD, STORY_A, by_kind, heads, segment_checked
+
+
+def test_photo_caption_with_credit_split_over_two_lines():
+    page = STORY_A + "\n" + HEAD_A + "\n" + "8月16日，法官走进小区\n开展矛盾化解专项行动。\n\n本报通讯员\n张馨月 摄\n"
+    result = segment_checked(page)
+    photos = [a for a in result.articles if a.kind == "photo"]
+    assert len(photos) == 1
+    assert photos[0].byline == "本报通讯员 张馨月 摄"
+    assert photos[0].photographers == ["张馨月"]
+    assert photos[0].paragraphs == ["8月16日，法官走进小区开展矛盾化解专项行动。"]
+
+
+def test_caption_of_two_paragraphs():
+    page = (STORY_A + "\n" + HEAD_A + "\n傍晚时分，市民在公\n园散步。\n\n该步道全长3.5\n公里，配套建设了\n"
+            "休息座椅。\n\n于洋 文/图\n")
+    (photo,) = [a for a in segment_page(page).articles if a.kind == "photo"]
+    assert photo.paragraphs == ["傍晚时分，市民在公园散步。", "该步道全长3.5公里，配套建设了休息座椅。"]
+    assert photo.authors == photo.photographers == ["于洋"]
+
+
+def test_photo_title_and_picture_label():
+    page = (STORY_A + "\n" + HEAD_A + "\n图片新闻\n\n义诊服务暖人心\n"
+            "8月16日，社区联合医院开展义诊活动，让居民在家门口享受医疗服务。\n\n本报通讯员 龙飞 摄\n")
+    result = segment_checked(page)
+    (photo,) = [a for a in result.articles if a.kind == "photo"]
+    assert photo.headline == "义诊服务暖人心"
+    assert photo.paragraphs == ["8月16日，社区联合医院开展义诊活动，让居民在家门口享受医疗服务。"]
+    assert any(r.text == "图片新闻" for r in result.residue)
+
+
+def test_caption_of_two_one_line_paragraphs_of_different_widths():
+    page = (STORY_A + "\n" + HEAD_A + "\n"
+            "图为市民在新落成的滨河公园里散步健身，尽享秋日的美好时光。\n\n"  # 29 wide
+            "滨河公园全长三点二公里，沿线设置了健身步道、儿童乐园和休息座椅等多种便民设施。\n\n"  # 39 wide
+            "本报记者 廖凡 摄\n")
+    result = segment_checked(page)
+    (photo,) = by_kind(result, "photo")
+    assert photo.photographers == ["廖凡"]
+    assert photo.paragraphs == ["图为市民在新落成的滨河公园里散步健身，尽享秋日的美好时光。",
+                                "滨河公园全长三点二公里，沿线设置了健身步道、儿童乐园和休息座椅等多种便民设施。"]
+    assert len(heads(result)["开展安全检查 守护平安冬季"].paragraphs) == 2
+
+
+def test_a_long_paragraph_before_a_caption_is_not_part_of_it():
+    """Under a crosshead, a section of 200-odd characters, then a two-line caption and its credit."""
+    section = ("压缩办理时限提升审批效率。按照省\n市营商环境大会精神，结合全市压缩政务\n审批时间的最低要求，积极组织全\n"
+               "区相关部门，继续优化政务审批工作流程，\n压缩审批时限，实现改革向内让利群众和\n企业的主要目的。推进全流程审批系统向\n"
+               "基层延伸。按照市政数局要求，铁西区承\n接新版全流程审批系统向基层延伸试点工\n作，通过专业考试选拔了一批综合素质高、\n"
+               "接受新鲜事物快的工作人员，充实到基层\n一线，专门从事全流程审批系统的业务操\n作工作，切实解决群众事项中遇到的问题。\n\n")
+    page = (LEAD + "\n全面提升政务服务水平全面提升政务服务水平\n\n" + section +
+            "近日，四平市举办中秋节主题活动，\n孩子们在老师的带领下学做月饼，感受传\n统文化魅力，活动吸引了上百名市民和游\n"
+            "客参与，现场气氛热烈，欢声笑语不断。\n大家纷纷点赞。\n\n胡斌 文/图\n")
+    result = segment_checked(page)
+    (photo,) = by_kind(result, "photo")
+    assert photo.paragraphs[0].startswith("近日，四平市举办中秋节主题活动")
+    (feature,) = by_kind(result, "feature")
+    assert any(p.startswith("压缩办理时限") for p in feature.paragraphs)
+
+
+def test_a_credit_wrapped_over_two_lines_ends_its_paragraph_before_a_caption():
+    """（据新华社武汉 / 7月12日电） closes the story: the caption under it, same column, is the photo's."""
+    page = (HEAD_A + "\n近日，铁东区政务服务中心正式\n推行企业开办服务模式，将营业执\n照办理等环节整合到一个窗口，企\n"
+            "业开办时间大幅压缩。（据新华社武汉\n7月12日电）\n\n"
+            "日前，梨树县妇联组织召开\n了新修订《妇女权益保障法》专\n题学习会，为促进男女平等提供\n坚实的法律保障。\n\n本报通讯员\n曾艳 摄\n")
+    result = segment_checked(page)
+    (photo,) = by_kind(result, "photo")
+    assert photo.paragraphs[0].startswith("日前，梨树县妇联")
+    assert photo.photographers == ["曾艳"]
+    story = heads(result)["开展安全检查 守护平安冬季"]
+    assert story.byline == "（据新华社武汉7月12日电）"
+
+
+@pytest.mark.parametrize("credit", ["翟桂溪作（新华社发）", "新华社记者 徐 昱摄"])
+def test_a_credit_after_a_long_paragraph_credits_a_picture_with_no_caption(credit):
+    """A drawing's or photo's credit after an essay's text takes none of it as a caption."""
+    essay = ("我们要在继续推动发展的基础上，着力解决好发展不平衡不充分问题，大力提升发展质量和效益，"
+             "更好满足人民在经济、政治、文化、社会、生态等方面日益增长的需要。") * 3
+    lines = "\n".join(essay[i:i + 15] for i in range(0, len(essay), 15))
+    page = f"准确把握社会主要矛盾的变化\n\n严书翰\n\n{lines}\n\n{credit}\n"
+    result = segment_checked(page)
+    (article,) = result.articles
+    assert article.headline == "准确把握社会主要矛盾的变化"
+    assert "".join(article.paragraphs) == essay
+
+
+CLINIC = """本报讯（记者 王芳）日前，市
+中心医院组织医疗专家走进社区
+开展义诊活动，为居民免费测量
+血压、血糖，提供健康咨询。
+"""
+
+
+@pytest.mark.parametrize("head, headline", [
+    ("社区义诊暖人心\n", "社区义诊暖人心"),
+    ("义诊进社区\n健康送到家\n", "义诊进社区 健康送到家"),
+], ids=["one_line", "couplet"])
+def test_heading_above_a_section_label_is_not_the_title_of_the_photo_after_it(head, headline):
+    page = CLINIC + "\n" + head + "\n图片新闻\n\n" + "8月16日，医护人员在社区义诊现场为老人测量血压。\n\n本报通讯员 龙飞 摄\n"
+    result = segment_checked(page)
+    (photo,) = by_kind(result, "photo")
+    assert photo.headline is None
+    assert photo.paragraphs == ["8月16日，医护人员在社区义诊现场为老人测量血压。"]
+    assert heads(result)[headline].byline == "本报讯（记者 王芳）"
+    assert ("page_furniture", "图片新闻") in [(r.reason, r.text) for r in result.residue]

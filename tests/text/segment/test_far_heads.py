@@ -1,0 +1,67 @@
+"""Heads printed far from their text (clusters, stacked heads, banners) given back to the text they restate."""
+
+from tests.text.segment.stories import heads, segment_checked
+
+
+def test_a_headline_in_another_essays_cluster_of_heads_heads_the_essay_it_restates():
+    """A page that prints several essays' heads together leaves one essay headless and the cluster to another.
+
+    The cluster's line whose words are the headless essay's (and not its
+    own unit's) heads that essay; the rest stay with the essay under them.
+    """
+    sea = ("海洋是高质量发展的战略要地。建设海洋强国，必须\n完善海洋法律体系，以法治保障海洋权益，推进海洋\n"
+           "法律体系建设，让海洋强国建设于法有据。\n（作者为中国海洋大学法学院教授）\n\n")
+    cluster = "数字经济推动产业转型升级\n\n建设海洋强国需完善海洋法律体系\n\n为高质量发展注入新动能\n\n坚持创新驱动发展\n\n王建国\n\n"
+    digital = ("数字经济是推动产业转型升级的重要力量。发展数字\n经济，要推动数字技术与实体经济深度融合，为产业\n"
+               "转型升级注入新动能，以创新驱动高质量发展。\n（作者为浙江大学经济学院教授）\n")
+    page = sea + cluster + digital
+    result = segment_checked(page)
+    sea_essay, digital_essay = result.articles
+    assert sea_essay.headline == "建设海洋强国需完善海洋法律体系"
+    assert sea_essay.paragraphs[0].startswith("海洋是高质量发展的战略要地")
+    assert digital_essay.headline.startswith("数字经济推动产业转型升级")
+    assert digital_essay.authors == ["王建国"]
+
+
+def test_a_head_stacked_above_another_essays_head_heads_the_far_text_it_restates():
+    """A head printed straight above another essay's head is no crosshead of that essay's text.
+
+    It heads the headless text whose words it restates.
+    """
+    page = ("加快构建新时代中国特色社会学\n——社会治理创新研讨会述要\n\n实现合作共赢的伟大创举\n石云霞\n\n"
+            "共建一带一路倡议提出以来，沿线国\n家积极参与，政策沟通、设施联通、贸\n易畅通成效显著。\n"
+            "（作者为武汉大学教授）\n\n侯利文\n"
+            "社会治理创新研讨会近日在上海举\n行。与会者认为，社会学者应加强理\n论提炼，为加快构建新时代中国特色\n"
+            "社会学作出贡献。\n")
+    result = segment_checked(page)
+    essay = heads(result)["实现合作共赢的伟大创举"]
+    assert not essay.crossheads
+    report = heads(result)["加快构建新时代中国特色社会学"]
+    assert report.authors == ["侯利文"]
+    assert report.paragraphs[0].startswith("社会治理创新研讨会")
+
+
+def test_a_banner_printed_among_another_essays_heads_titles_the_subtitled_essay_it_restates():
+    """An essay printed as ``——subtitle`` and byline lacks its headline: the banner over it is elsewhere.
+
+    Extracted far away, in another essay's group of heads, the banner first
+    goes to that essay's signed section under the group; it restates the
+    subtitled essay's words far more, so it titles that essay, and the
+    section, headless again, joins the essay signed nearest before it.
+    """
+    green = ("当前，我国生态文明建设正处于关\n键期。推动绿色发展，建设美丽中国，\n是新时代的重要任务。绿色发展\n"
+             "是构建高质量现代化经济体系的必\n然要求，是解决污染问题的根本之\n策。建设美丽中国，要坚持绿色发\n"
+             "展理念，推动形成绿色发展方式和\n生活方式，让美丽中国建设落到实处。\n")
+    village = ("乡村振兴是新时代的重大战略。基层干部普遍认为，推进乡村振兴，要坚持农业农村优先发展，\n"
+               "加快补齐农村基础设施短板，让农民群众有更多获得感。\n")
+    section = ("许多基层干部认为，乡村振兴关键在人。要培养一支懂农业、爱农村、爱农民的工作队伍，\n"
+               "让人才在乡村大有作为。也有干部提出，乡村振兴要因地制宜，发展特色产业，壮大集体经济，\n"
+               "让乡村成为美丽中国的重要组成部分。\n（作者为中国农业大学教授）\n")
+    page = ("——深入学习关于生态文明建设的重要论述\n李明\n\n" + green + "\n王芳\n\n" + village
+            + "\n基层干部对乡村振兴的看法\n\n多方合力推进乡村振兴\n\n推动绿色发展 建设美丽中国\n\n" + section)
+    result = segment_checked(page)
+    green_essay, village_essay = result.articles
+    assert (green_essay.headline, green_essay.authors) == ("推动绿色发展 建设美丽中国", ["李明"])
+    assert green_essay.subheadline == "深入学习关于生态文明建设的重要论述"
+    assert village_essay.authors == ["王芳"]
+    assert village_essay.paragraphs[-1] == "（作者为中国农业大学教授）"

@@ -1,0 +1,114 @@
+"""Heading lines read as kicker / headline / subheadline."""
+
+import pytest
+
+from banmian.tasks.text.lines import Line, classify_page
+from banmian.tasks.text.segment import is_feature_subtitle, parse_headline, segment_page
+from banmian.tasks.text.segment.headlines import subtitle_dashes
+from tests.text.segment.stories import STORY_A, segment_checked
+
+
+def test_kicker_above_a_one_line_couplet():
+    page = "【民生关注】\n\n中欧班列开行 开放通道更畅\n四平市中欧班列实现常态化运营\n\n" + STORY_A
+    (article,) = segment_page(page).articles
+    assert (article.kicker, article.headline, article.subheadline) == (
+        "【民生关注】", "中欧班列开行 开放通道更畅", "四平市中欧班列实现常态化运营")
+
+
+def test_one_line_couplet_is_not_paired_with_the_subject_line_under_it():
+    """``送岗位进社区　助力稳就业`` is a whole couplet: the line under it, as wide, is its subject line."""
+    page = ("送岗位进社区　助力稳就业\n舒兰市举办秋季人才招聘会\n\n" + STORY_A)
+    (article,) = segment_page(page).articles
+    assert (article.headline, article.subheadline) == ("送岗位进社区 助力稳就业", "舒兰市举办秋季人才招聘会")
+
+
+def test_wrapped_line_pair_shaped_like_a_couplet_is_not_a_headline():
+    page = ("纪检监察工作高质量发展\n——市纪委监委推进改革工作纪实\n\n本报通讯员 金鑫\n\n"
+            "今年以来，市纪委监委坚持以改革精神推动工作创新，各项工作取得新成效。\n\n"
+            "完善党和国家监\n督体系的历史性探索\n\n"
+            "市纪委监委深化派驻机构改革，\n推动监督触角向基层延伸，构建\n起全覆盖的监督网络。\n")
+    result = segment_checked(page)
+    assert [a.headline for a in result.articles] == ["纪检监察工作高质量发展"]
+    assert "完善党和国家监督体系的历史性探索" in "".join(result.articles[0].paragraphs)
+
+
+def test_subject_line_wider_than_the_text_column_below_it_is_part_of_the_headline():
+    page = ("特色产业兴\n乡村振兴路更宽\n靖宇县孤家子镇发展庭院经济带动农民增收\n"  # 19 wide, no blank below
+            "走进靖宇县孤家子镇农户庭院，\n一排排大棚整齐排列，棚内的香菇长\n势喜人。近年来，孤家子镇因地制宜\n"
+            "发展庭院经济，带动农民增收致富。\n\n今年，全镇种植户达三百余户，\n户均增收五千元以上。\n")
+    result = segment_checked(page)
+    (article,) = result.articles
+    assert (article.headline, article.subheadline) == ("特色产业兴 乡村振兴路更宽", "靖宇县孤家子镇发展庭院经济带动农民增收")
+    assert article.paragraphs == [
+        "走进靖宇县孤家子镇农户庭院，一排排大棚整齐排列，棚内的香菇长势喜人。近年来，孤家子镇因地制宜发展庭院经济，带动农民增收致富。",
+        "今年，全镇种植户达三百余户，户均增收五千元以上。",
+    ]
+
+
+@pytest.mark.parametrize("opening", ["近日,", "日前,", "今年以来,", "11月17日，"])
+def test_a_subject_line_straight_above_text_that_opens_a_sentence_is_part_of_the_headline(opening):
+    """A subject line an indent short of the text under it, with no blank between, is no paragraph's first line.
+
+    A first line, unfinished, runs on into the line below; it cannot run on
+    into a sentence that opens there. (The text's own first line holds an
+    ASCII comma or digits, so its indent cannot be measured.)
+    """
+    page = ("深化放管服改革\n跑出审批加速度\n绿园区企业开办实现一日办结\n"
+            f"{opening}绿园区政务服务中心正式推\n行企业开办一窗通办服务模式，将营业\n执照办理、公章刻制、税务登记等环节整\n"
+            "合到一个窗口，企业开办时间由原来的\n四个工作日压缩至一个工作日以内。\n")
+    result = segment_checked(page)
+    (article,) = result.articles
+    assert (article.headline, article.subheadline) == ("深化放管服改革 跑出审批加速度", "绿园区企业开办实现一日办结")
+    assert article.paragraphs[0].startswith(opening.replace(",", "，"))
+
+
+@pytest.mark.parametrize("title", [["新时代：", "新时代", "：发展新方位 奋进新目标"], ["新时代", "：发展新方位 奋进新目标"]])
+def test_a_title_split_at_its_colon_is_one_headline_and_its_word_drawn_twice_is_left_out(title):
+    page = ("\n".join(title) + "\n陈曙光\n\n从现代化国家升级为现代化强国，意\n味着新目标不是建成一般意义上的社\n"
+            "会主义现代化国家。\n")
+    result = segment_checked(page)
+    (essay,) = result.articles
+    assert (essay.headline, essay.authors) == ("新时代：发展新方位 奋进新目标", ["陈曙光"])
+
+
+def _heading_lines(page):
+    return [ln for ln in classify_page(page) if ln.kind != "blank"]
+
+
+@pytest.mark.parametrize("page, kicker, headline, subheadline, extra", [
+    pytest.param("阅享新时代\n奋进新征程\n铁西区民政局推进书香机关建设\n",
+                 None, "阅享新时代 奋进新征程", "铁西区民政局推进书香机关建设", [], id="couplet_and_subject"),
+    pytest.param("【民生关注】\n开展安全检查 守护平安冬季\n——全市排查整治安全隐患\n",
+                 "【民生关注】", "开展安全检查 守护平安冬季", "全市排查整治安全隐患", [], id="bracketed_kicker_and_subtitle"),
+    pytest.param("弘扬劳模精神\n全市表彰一百名劳动模范和先进工作者\n大会今日在市人民会堂隆重举行\n",
+                 "弘扬劳模精神", "全市表彰一百名劳动模范和先进工作者", "大会今日在市人民会堂隆重举行", [],
+                 id="three_lines_no_couplet_kicker_first"),
+    pytest.param("绘就乡村振兴新画卷\n——东丰县推进乡村振兴工作综述\n——记东丰县乡村振兴工作\n",
+                 None, "绘就乡村振兴新画卷", "东丰县推进乡村振兴工作综述", ["——记东丰县乡村振兴工作"],
+                 id="second_subtitle_is_extra"),
+    pytest.param("数字经济推动产业转型升级\n建设海洋强国需完善海洋法律体系\n为高质量发展注入新动能\n坚持创新驱动发展\n",
+                 "数字经济推动产业转型升级", "建设海洋强国需完善海洋法律体系", "为高质量发展注入新动能",
+                 ["坚持创新驱动发展"], id="more_lines_than_one_headline_takes"),
+])
+def test_parse_headline_reads_kicker_headline_and_subheadline(page, kicker, headline, subheadline, extra):
+    h = parse_headline(_heading_lines(page))
+    assert (h.kicker, h.headline, h.subheadline, [ln.text for ln in h.extra]) == (kicker, headline, subheadline, extra)
+
+
+def test_parse_headline_joins_a_title_split_at_its_colon_and_leaves_out_its_word_drawn_twice():
+    lines = [Line(no, text, float(len(text)), "head") for no, text in enumerate(["新时代：", "新时代", "：发展新方位 奋进新目标"], 1)]
+    h = parse_headline(lines)
+    assert (h.headline, [ln.text for ln in h.extra]) == ("新时代：发展新方位 奋进新目标", ["新时代："])
+
+
+@pytest.mark.parametrize("text, feature", [
+    ("——船营区政务服务局工作侧记", True), ("——东丰县推进乡村振兴工作综述 ", True), ("——市直机关推进书香机关建设纪实", True),
+    ("——靖宇县秋收工作进度过半", False), ("", False), (None, False),
+])
+def test_is_feature_subtitle(text, feature):
+    assert is_feature_subtitle(text) is feature
+
+
+@pytest.mark.parametrize("text, dashes", [("——区政务服务局工作侧记", "——"), ("── 工作侧记", "──"), ("区政务服务局工作侧记", "")])
+def test_subtitle_dashes(text, dashes):
+    assert subtitle_dashes(text) == dashes

@@ -1,0 +1,65 @@
+"""Where headless prose belongs: a lead it is a section of, the story it goes on with, or itself."""
+
+import pytest
+
+from tests.text.segment.stories import HEAD_A, LEAD, STORY_A, by_kind, heads, segment_checked
+
+
+def test_lead_feature_gathers_scattered_body_and_undoubles_crossheads():
+    page = ("深化服务改革 解决群众难题\n——区政务服务局工作侧记\n\n本报通讯员 金鑫\n\n"
+            + STORY_A + "\n" + HEAD_A + "\n"
+            + "年初以来，区政务服务局持续深化改革，全力推进营商环境建设。\n\n"
+            + "提升服务水平提升服务水平\n\n"
+            + "压缩办理时限，提升审批效\n率。推进全流程审批系统向基\n层延伸，切实解决群众难题。\n")
+    result = segment_checked(page)
+    (feature,) = [a for a in result.articles if a.kind == "feature"]
+    assert feature.headline == "深化服务改革 解决群众难题"
+    assert feature.subheadline == "区政务服务局工作侧记"
+    assert (feature.byline, feature.authors) == ("本报通讯员 金鑫", ["金鑫"])
+    assert [b.kind for b in feature.blocks] == ["p", "h", "p"]
+    assert feature.crossheads == ["提升服务水平"]
+    assert {r.reason for r in result.residue} == {"decoration", "duplicate_crosshead"}
+
+
+def test_trailing_credit_split_over_two_lines_ends_the_article():
+    """（记者 … 冯志 / 刚） closes its text: the wide prose after it continues the lead."""
+    page = (LEAD + "\n秋粮收购有序开展\n全市已收购新粮八十万吨\n\n"
+            "近日，全市秋粮收购工作全\n面展开，各收储企业敞开收购，\n确保农民卖粮不难。截至目前，\n"
+            "已收购新粮八十万吨，收购工作\n进展顺利。（记者 欧阳晓 通讯员 冯志\n刚）\n\n"
+            "农业经营主体三百余家，建成现代农业产业园五个，带动农户户均\n"
+            "增收四千元，乡村振兴的成色更足、底色更亮。\n")
+    result = segment_checked(page)
+    story = heads(result)["秋粮收购有序开展"]
+    assert (story.byline, story.authors) == ("（记者 欧阳晓 通讯员 冯志刚）", ["欧阳晓", "冯志刚"])
+    assert story.paragraphs == ["近日，全市秋粮收购工作全面展开，各收储企业敞开收购，确保农民卖粮不难。"
+                                "截至目前，已收购新粮八十万吨，收购工作进展顺利。"]
+    (feature,) = by_kind(result, "feature")
+    assert "农业经营主体三百余家" in "".join(feature.paragraphs)
+
+
+def test_text_closed_by_an_inline_jump_marker_ends_before_the_leads_wide_intro():
+    """增长（下转第一版）: nothing of that story follows on this page, so the wide text after it is the lead's."""
+    page = ("提升政务服务水平 助力高质量发展\n——县政数局工作综述\n\n本报通讯员 王晓东\n\n"
+            + HEAD_A + "\n" + STORY_A.rstrip("\n")[:-1] + "，累计\n整改到位三十余项，同比增长（下转第一版）\n\n"
+            "一年来，县政数局始终坚持以人民为中心，紧紧围绕改革痛点堵点问题，坚持优化政务服务流程，\n"
+            "全力打造高效便捷的政务服务体系，全面优化全县营商环境，被评为全省先进档次。\n")
+    result = segment_checked(page)
+    story = heads(result)["开展安全检查 守护平安冬季"]
+    assert story.continued_to == "下转第一版"
+    assert story.paragraphs[-1].endswith("同比增长")
+    (feature,) = by_kind(result, "feature")
+    assert feature.paragraphs[0].startswith("一年来，县政数局")
+
+
+@pytest.mark.parametrize("jump", [
+    "力争全年目标任务圆满完成\n。（下转第四版）\n",  # the marker closing the text's last line
+    "为项目建设提供全\n（下转第四版）\n",            # the marker on a line of its own
+])
+def test_text_after_a_story_that_jumped_to_another_page_does_not_go_on_with_it(jump):
+    """Same column, no heading between: still not the story's, whose text went on to page 4."""
+    page = (HEAD_A + "\n本报讯（记者 王芳）近日，\n全市开展冬季安全生产大检\n查，排查整治隐患四十多项，\n" + jump + "\n"
+            "县政数局组织各部门开展培\n训指导，在十二个卡口设置\n宣传展板，累计备案车辆两\n万余次。\n")
+    result = segment_checked(page)
+    story = heads(result)["开展安全检查 守护平安冬季"]
+    assert story.continued_to == "下转第四版"
+    assert not any("县政数局" in p for p in story.paragraphs)
