@@ -7,6 +7,9 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "data" / "sample"
 SHARED = REPO.parent / "shared"
+GATES = REPO / "tests" / "gates"
+#: Hand gold of the seed pages, one NAME.gold.json per SAMPLE/NAME.txt.
+SEED_GOLD = GATES / "gold" / "seeds"
 
 
 def shared(*parts: str) -> Path:
