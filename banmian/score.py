@@ -1,7 +1,7 @@
-"""Score article segmentations against gold: ``banmian score GOLD_DIR PRED_DIR [--json]``.
+"""Score article segmentations against hand gold: `banmian score GOLD_DIR PRED_DIR [--json]`.
 
 GOLD_DIR holds NAME.gold.json files; PRED_DIR holds NAME.json files of the
-same shape, as ``banmian segment --out PRED_DIR`` writes them:
+same shape, as `banmian segment --out PRED_DIR` writes them:
 {"articles": [{"kind", "headline", "subheadline", "byline", "authors",
 "photographers", "blocks": [{"kind": "p"|"h", "text"}]}]}.
 A missing prediction file scores as a page with no articles; prediction
@@ -53,10 +53,10 @@ EXIT_OK, EXIT_USAGE = 0, 2
 _WHITESPACE = re.compile(r"\s+")
 
 
-def _python_distance(a: str, b: str) -> int:
+def pure_python_distance(a: str, b: str) -> int:
     """Levenshtein distance in pure Python: fine for a few pages, slow for hundreds.
 
-    >>> _python_distance("春风又绿", "春风绿了")
+    >>> pure_python_distance("春风又绿", "春风绿了")
     2
     """
     if len(a) < len(b):
@@ -79,7 +79,7 @@ def _fastest_distance() -> Callable[[str, str], int]:
     try:
         from rapidfuzz.distance import Levenshtein
     except ImportError:
-        return _python_distance
+        return pure_python_distance
     return Levenshtein.distance
 
 
