@@ -437,6 +437,11 @@ def build_parser() -> argparse.ArgumentParser:
     seg.add_argument("--out", metavar="DIR", help="write DIR/<file stem>.json (shape read by shared/eval/score.py)")
     seg.set_defaults(func=cmd_segment)
 
+    # `banmian score` is defined in banmian/score.py
+    from banmian.score import add_command as add_score_command
+
+    add_score_command(sub)
+
     query = sub.add_parser("query", help="run read-only SQL against the warehouse",
                            description="Run one read-only SQL statement. Tables/views: pages, articles, blocks, "
                                        "sentences, residue, page_sources, runs, rejects, pages_history.")

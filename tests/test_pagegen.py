@@ -6,19 +6,15 @@ import json
 import subprocess
 import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from tests.pagegen import corpus, generate_page, generate_set, write_set  # noqa: E402
-from tests.pagegen.layout import display_width, fold, wrap  # noqa: E402
+from banmian.score import score_dirs, summarize
+from tests.pagegen import corpus, generate_page, generate_set, write_set
+from tests.pagegen.layout import display_width, fold, wrap
+from tests.support.paths import REPO
 
 N_DIVERSITY = 200
-SCORE_PY = Path("/work/shared/eval/score.py")
 
 #: Every habit the generator claims, with the least number of pages (out of
 #: N_DIVERSITY) that must show it.
@@ -98,29 +94,37 @@ def test_page_is_a_function_of_seed_and_index():
 # --- gold shape ------------------------------------------------------------------------------
 
 
+def _check_gold_strings_are_clean(article):
+    """No letterspacing, ASCII Chinese punctuation or full-width digits in any gold string."""
+    for _, s in _gold_strings(article):
+        assert s == s.strip()
+        assert not any(c in s for c in ",():;\u3000\n"), s
+        assert not any("０" <= c <= "９" or "Ａ" <= c <= "Ｚ" for c in s), s
+    for b in article["blocks"]:
+        assert " " not in b["text"], b["text"]
+
+
+def _check_gold_article(a):
+    assert a["kind"] in ("news", "photo", "feature")
+    for key in ("headline", "subheadline", "byline", "authors", "photographers", "blocks"):
+        assert key in a
+    assert a["blocks"] and all(b["kind"] in ("p", "h") and b["text"] for b in a["blocks"])
+    assert isinstance(a["authors"], list) and isinstance(a["photographers"], list)
+    _check_gold_strings_are_clean(a)
+    if a["kind"] == "photo":
+        assert a["photographers"] and a["byline"]
+    for name in a["authors"] + a["photographers"]:
+        assert 2 <= len(name) <= 3 and " " not in name
+        assert name in a["byline"]
+
+
 def test_gold_shape(pages):
     for p in pages:
         g = p.gold
         assert g["source"] == f"{p.name}.txt"
         assert 3 <= len(g["articles"]) <= 10
         for a in g["articles"]:
-            assert a["kind"] in ("news", "photo", "feature")
-            for key in ("headline", "subheadline", "byline", "authors", "photographers", "blocks"):
-                assert key in a
-            assert a["blocks"] and all(b["kind"] in ("p", "h") and b["text"] for b in a["blocks"])
-            assert isinstance(a["authors"], list) and isinstance(a["photographers"], list)
-            for _, s in _gold_strings(a):
-                # clean text: no letterspacing/ASCII Chinese punctuation/full-width digits
-                assert s == s.strip()
-                assert not any(c in s for c in ",():;\u3000\n"), s
-                assert not any("０" <= c <= "９" or "Ａ" <= c <= "Ｚ" for c in s), s
-            for b in a["blocks"]:
-                assert " " not in b["text"], b["text"]
-            if a["kind"] == "photo":
-                assert a["photographers"] and a["byline"]
-            for name in a["authors"] + a["photographers"]:
-                assert 2 <= len(name) <= 3 and " " not in name
-                assert name in a["byline"]
+            _check_gold_article(a)
         counts = Counter(a["kind"] for a in g["articles"])
         assert counts["photo"] <= 3 and counts["feature"] <= 1
         bodies = ["".join(b["text"] for b in a["blocks"] if b["kind"] == "p") for a in g["articles"]]
@@ -241,6 +245,28 @@ def test_kickers_and_jumps_in_gold(pages):
     assert kick and cont_from and cont_to
 
 
+def _headline_owners(articles):
+    """Folded headline part or subheadline -> indices of the headed news articles that print it."""
+    heads = [a for a in articles if a["kind"] == "news" and a["headline"]]
+    owner = {}
+    for i, a in enumerate(heads):
+        for part in a["headline"].split(" "):
+            owner.setdefault(fold(part), set()).add(i)
+        if a["subheadline"]:
+            owner.setdefault(fold(a["subheadline"]), set()).add(i)
+    return owner
+
+
+def _owners_of_line(folded_line, owner):
+    """The articles whose headline line this is (dashes aside), or None; the last match wins."""
+    key = folded_line.lstrip("—")
+    found = None
+    for part, arts in owner.items():
+        if key == part or key.replace("—", "") == part:
+            found = arts
+    return found
+
+
 def test_no_adjacent_headline_groups(pages):
     """A headline-after article is never directly followed by a headline-before one.
 
@@ -248,27 +274,11 @@ def test_no_adjacent_headline_groups(pages):
     group and the first line of another article's headline there is body text.
     """
     for p in pages:
-        heads = []
-        for a in p.gold["articles"]:
-            if a["kind"] == "news" and a["headline"]:
-                heads.append(a)
-        # every printed headline line appears; two headline lines of different
-        # articles are never on consecutive non-blank lines
-        lines = [ln for ln in p.text.split("\n") if ln.strip()]
-        folded = [fold(ln) for ln in lines]
-        owner = {}
-        for i, a in enumerate(heads):
-            for part in a["headline"].split(" "):
-                owner.setdefault(fold(part), set()).add(i)
-            if a["subheadline"]:
-                owner.setdefault(fold(a["subheadline"]), set()).add(i)
+        owner = _headline_owners(p.gold["articles"])
+        # two headline lines of different articles are never on consecutive non-blank lines
         prev = None
-        for fl in folded:
-            key = fl.lstrip("—")
-            cur = None
-            for part, arts in owner.items():
-                if key == part or key.replace("—", "") == part:
-                    cur = arts
+        for fl in (fold(ln) for ln in p.text.split("\n") if ln.strip()):
+            cur = _owners_of_line(fl, owner)
             if cur is not None and prev is not None:
                 assert cur & prev, (p.name, fl)
             prev = cur
@@ -280,7 +290,7 @@ def test_no_adjacent_headline_groups(pages):
 def test_cli_writes_pages_and_gold(tmp_path):
     out = tmp_path / "set"
     r = subprocess.run([sys.executable, "-m", "tests.pagegen", str(out), "--pages", "4", "--seed", "3"],
-                       cwd=ROOT, capture_output=True, text=True)
+                       cwd=REPO, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     pages_ = sorted((out / "pages").glob("*.txt"))
     golds = sorted((out / "gold").glob("*.gold.json"))
@@ -292,7 +302,6 @@ def test_cli_writes_pages_and_gold(tmp_path):
     assert [p.read_text(encoding="utf-8") for p in pages_] == [t for _, t, _ in generate_set(4, 3)]
 
 
-@pytest.mark.skipif(not SCORE_PY.exists(), reason="shared scorer not available")
 def test_gold_against_itself_scores_perfectly(tmp_path):
     write_set(tmp_path, 40, seed=11)
     pred = tmp_path / "pred"
@@ -300,10 +309,7 @@ def test_gold_against_itself_scores_perfectly(tmp_path):
     for gf in (tmp_path / "gold").glob("*.gold.json"):
         (pred / gf.name.replace(".gold.json", ".json")).write_text(gf.read_text(encoding="utf-8"),
                                                                    encoding="utf-8")
-    r = subprocess.run([sys.executable, str(SCORE_PY), str(tmp_path / "gold"), str(pred), "--json"],
-                       capture_output=True, text=True)
-    assert r.returncode == 0, r.stderr
-    total = json.loads(r.stdout)["total"]
+    total = summarize(score_dirs(tmp_path / "gold", pred).values())
     assert total["pages"] == 40
     for key in ("article_f1", "exact_body", "headline_acc", "credit_acc", "kind_acc", "crosshead_f1"):
         assert total[key] == 1.0, (key, total)

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from tests.support.paths import REPO, SAMPLE, shared
+from tests.support.paths import REPO, SAMPLE, SEED_GOLD
 from tests.support.bad_inputs import make_bad_inputs
 
 from banmian.cli import display_width, format_table, truncate_to_width
@@ -61,15 +61,13 @@ def test_segment_out_writes_the_eval_shape(tmp_path: Path) -> None:
             assert all(set(b) == {"kind", "text"} and b["kind"] in ("p", "h") for b in a["blocks"])
 
 
-def test_segment_out_is_scored_by_the_shared_eval(tmp_path: Path) -> None:
-    score = shared("eval", "score.py")
-    gold = shared("gold")
+def test_segment_out_is_scored_by_banmian_score(tmp_path: Path) -> None:
     proc = run_cli("segment", str(SAMPLE), "--out", str(tmp_path / "out"), cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    scored = subprocess.run([sys.executable, str(score), str(gold), str(tmp_path / "out"), "--json"],
-                            capture_output=True, text=True, check=True)
+    scored = run_cli("score", str(SEED_GOLD), str(tmp_path / "out"), "--json", cwd=tmp_path)
+    assert scored.returncode == 0, scored.stderr
     total = json.loads(scored.stdout)["total"]
-    assert total["article_f1"] > 0.5
+    assert total["pages"] == 2 and total["article_f1"] == 1.0
 
 
 def test_segment_prints_full_json_without_out(tmp_path: Path) -> None:

@@ -1,58 +1,53 @@
-"""Golden pages: the bundled seeds must segment perfectly, scored by shared/eval/score.py."""
+"""Golden pages: the bundled seeds segment exactly as their hand gold (tests/gates/gold/seeds) says.
 
-import json
-import subprocess
-import sys
+Scored by banmian.score against floors.json's section ``seeds``: every figure 1.0 and body_cer 0.0
+(issue 2's bar).
+"""
 
 import pytest
 
 from banmian.tasks.text.accounting import invented_characters, lost_characters
-from banmian.tasks.text.segment import segment_page
-from tests.support.paths import SAMPLE, shared
+from tests.gates.floors import above_floors, below_floors
+from tests.gates.measure import Figures, Segmented, seed_figures, seed_pages
+from tests.support.paths import SAMPLE, SEED_GOLD
 
-#: Issue 2's bar on the seeds: every figure 1.0, body_cer 0.0.
-SEED_TARGETS = {"article_f1": 1.0, "exact_body": 1.0, "headline_acc": 1.0,
-                "credit_acc": 1.0, "kind_acc": 1.0, "crosshead_f1": 1.0}
-
-
-def score(gold_dir, pred_dir) -> dict:
-    """Run the shared scorer as users do and return its totals."""
-    out = subprocess.run([sys.executable, str(shared("eval", "score.py")), str(gold_dir), str(pred_dir), "--json"],
-                         capture_output=True, text=True, check=True)
-    return json.loads(out.stdout)["total"]
+SECTION = "seeds"
 
 
-def write_predictions(files, out_dir) -> None:
-    for f in files:
-        result = segment_page(f.read_text(encoding="utf-8"))
-        (out_dir / f"{f.stem}.json").write_text(json.dumps(result.to_eval(), ensure_ascii=False), encoding="utf-8")
+@pytest.fixture(scope="module")
+def pages() -> dict[str, Segmented]:
+    return {page.name: page for page in seed_pages()}
 
 
-def test_seed_scores_are_perfect(tmp_path):
-    gold = shared("gold")
-    write_predictions(sorted(SAMPLE.glob("*.txt")), tmp_path)
-    total = score(gold, tmp_path)
-    assert total["pages"] == 2
-    for metric, target in SEED_TARGETS.items():
-        assert total[metric] >= target, (metric, total)
-    assert total["body_cer"] == 0.0, total
+@pytest.fixture(scope="module")
+def figures(pages: dict[str, Segmented], tmp_path_factory: pytest.TempPathFactory) -> Figures:
+    return seed_figures(list(pages.values()), tmp_path_factory.mktemp(SECTION))
 
 
-@pytest.mark.parametrize("page", sorted(SAMPLE.glob("*.txt")), ids=lambda p: p.stem)
-def test_seed_loses_and_invents_nothing(page):
-    text = page.read_text(encoding="utf-8")
-    result = segment_page(text)
-    assert not lost_characters(text, result)
-    assert not invented_characters(text, result)
+def test_every_seed_page_has_its_gold() -> None:
+    assert sorted(p.stem for p in SAMPLE.glob("*.txt")) == sorted(
+        p.name.removesuffix(".gold.json") for p in SEED_GOLD.glob("*.gold.json"))
 
 
-@pytest.mark.parametrize("page", sorted(SAMPLE.glob("*.txt")), ids=lambda p: p.stem)
-def test_seed_residue_is_only_decoration(page):
+def test_seed_figures_hold_their_floors(figures: Figures) -> None:
+    assert figures["pages"] == 2
+    failures = below_floors(SECTION, figures)
+    assert not failures, failures
+
+
+def test_seed_floors_keep_up_with_the_figures(figures: Figures) -> None:
+    lagging = above_floors(SECTION, figures)
+    assert not lagging, lagging
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in SAMPLE.glob("*.txt")))
+def test_seed_loses_and_invents_nothing(pages: dict[str, Segmented], name: str) -> None:
+    page = pages[name]
+    assert not lost_characters(page.text, page.result)
+    assert not invented_characters(page.text, page.result)
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in SAMPLE.glob("*.txt")))
+def test_seed_residue_is_only_decoration(pages: dict[str, Segmented], name: str) -> None:
     """On the seeds, residue is the subtitle dashes and the second copies of crossheads."""
-    result = segment_page(page.read_text(encoding="utf-8"))
-    assert {r.reason for r in result.residue} <= {"decoration", "duplicate_crosshead"}
-
-
-def test_bundled_sample_is_the_seed_set():
-    seeds = shared("seeds")
-    assert sorted(p.name for p in SAMPLE.glob("*.txt")) == sorted(p.name for p in seeds.glob("*.txt"))
+    assert {r.reason for r in pages[name].result.residue} <= {"decoration", "duplicate_crosshead"}

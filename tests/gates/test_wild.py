@@ -1,74 +1,51 @@
-"""The eight real pages in shared/wild (another paper, no full gold).
+"""The eight real pages in tests/gates/wild (人民日报, another paper; no full gold).
 
-What is known of each page is the table in shared/wild/README.md: how many
-essays it holds and their headlines. Segmentation must never raise or lose a
-character on them; the essay count and the headlines are held to the floors
-measured when this test was written (issue 3's target: every listed headline
-heads an article, every count within one).
+What is known of each page is the table in tests/gates/wild/README.md: how
+many essays it holds and their headlines. Segmentation must never raise or
+lose a character on them; the essay counts and the headlines are held to
+floors.json's section ``wild`` (issue 3's target: every listed headline heads
+an article, every count within one; today all 31 headlines head one, all 8
+counts are within one and 5 are exact).
 """
-
-import re
 
 import pytest
 
 from banmian.tasks.text.accounting import invented_characters, lost_characters
-from banmian.tasks.text.segment import segment_page
-from tests.support.paths import shared
+from tests.gates.floors import above_floors, below_floors
+from tests.gates.measure import Figures, Segmented, read_listing, wild_figures, wild_pages
 
-#: All 8 pages have an article count within one of the README's, and all
-#: 31 listed headlines head an article (measured 2026-11-23; 24 before heads
-#: clustered or stacked far from their text went to the text they restate,
-#: author notes ended essays, boxes printed inside a column stopped cutting
-#: its text, and titles listing with 、 or split at a colon were read as
-#: headings; 7 pages within one before a subtitled essay with no headline
-#: took its banner back from the section that had it, ``_claim_banners``:
-#: rmrb2018012907 went from 7 articles to 6 for 5, the two co-authors'
-#: name lines still each sign a text).
-MIN_PAGES_COUNT_WITHIN_ONE = 8
-MIN_HEADLINES_FOUND = 31
-#: 5 of the 8 have the README's count exactly (3 before a signed text with
-#: no headline took the heading lines after it, ``HEADLESS_LEAD_BONUS``).
-MIN_PAGES_COUNT_EXACT = 5
+SECTION = "wild"
+LISTING = read_listing()
 
 
-def _known_pages() -> list[tuple[str, int, list[str]]]:
-    table = shared("wild", "README.md").read_text(encoding="utf-8")
-    rows = re.findall(r"^\| (\S+\.txt) \| (\d+) \| (.+?) \|", table, re.M)
-    return [(f, int(n), [re.sub(r"\s*\(.*?\)\s*", "", h).strip() for h in heads.split(" · ")])
-            for f, n, heads in rows]
+@pytest.fixture(scope="module")
+def pages() -> list[Segmented]:
+    return wild_pages(LISTING)
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"[\s\"“”]", "", text)
+@pytest.fixture(scope="module")
+def figures(pages: list[Segmented]) -> Figures:
+    return wild_figures(LISTING, pages)
 
 
-def _heads_an_article(headline: str, articles) -> bool:
-    want = _squash(headline)
-    return any(want in _squash(f"{a.headline or ''}{a.subheadline or ''}") for a in articles)
+def test_listing_was_read() -> None:
+    assert len(LISTING) == 8
+    assert sum(len(page.headlines) for page in LISTING) == 31
+    assert sum(page.articles for page in LISTING) == 31
 
 
-KNOWN = _known_pages()
+def test_wild_figures_hold_their_floors(figures: Figures) -> None:
+    failures = below_floors(SECTION, figures)
+    assert not failures, failures
 
 
-def test_readme_table_was_read():
-    assert len(KNOWN) == 8
+def test_wild_floors_keep_up_with_the_figures(figures: Figures) -> None:
+    lagging = above_floors(SECTION, figures)
+    assert not lagging, lagging
 
 
-@pytest.mark.parametrize("name", [k[0] for k in KNOWN])
-def test_wild_page_loses_and_invents_nothing(name):
-    text = shared("wild", name).read_text(encoding="utf-8")
-    result = segment_page(text)
-    assert not lost_characters(text, result)
-    assert not invented_characters(text, result)
-
-
-def test_wild_essay_counts_and_headlines_hold_their_floors():
-    within_one = exact = found = 0
-    for name, count, headlines in KNOWN:
-        articles = segment_page(shared("wild", name).read_text(encoding="utf-8")).articles
-        within_one += abs(len(articles) - count) <= 1
-        exact += len(articles) == count
-        found += sum(_heads_an_article(h, articles) for h in headlines)
-    assert within_one >= MIN_PAGES_COUNT_WITHIN_ONE, within_one
-    assert exact >= MIN_PAGES_COUNT_EXACT, exact
-    assert found >= MIN_HEADLINES_FOUND, found
+@pytest.mark.parametrize("index", range(len(LISTING)), ids=[page.file for page in LISTING])
+def test_wild_page_loses_and_invents_nothing(pages: list[Segmented], index: int) -> None:
+    page = pages[index]
+    assert not lost_characters(page.text, page.result)
+    assert not invented_characters(page.text, page.result)

@@ -4,7 +4,7 @@
 out with the habits of real extracted pages (hard wraps, column-break blanks,
 letterspacing, headlines before or after bodies, credits of many shapes, photo
 captions, a scattered lead feature, page furniture ...) and gold in the shape
-``shared/eval/score.py`` reads.  See ``generate.py`` for the layout rules and
+``banmian score`` reads.  See ``generate.py`` for the layout rules and
 ``credits.py`` for how bylines are normalised in gold.
 
 CLI: ``python -m tests.pagegen OUT_DIR --pages N --seed S``.

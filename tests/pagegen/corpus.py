@@ -7,7 +7,7 @@ ASCII digits, no spaces inside Chinese text.  The layout code in
 
 Sources:
 
-* ``SEED_*``: the hand gold of the two seed pages (shared/gold), verbatim.
+* ``SEED_*``: the hand gold of the two seed pages (tests/gates/gold/seeds), verbatim.
 * ``SYNTH_*``: short news, captions, briefs and one feature written for this
   generator in ordinary Chinese local-news register (government, economy,
   culture, sports, weather), so the corpus is not only the seeds.

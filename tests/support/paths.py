@@ -1,17 +1,14 @@
-"""Where the tests find the repository, the bundled sample and ../shared."""
+"""Where the tests find the repository, the bundled sample and the gates' vendored material."""
 
 from pathlib import Path
 
-import pytest
-
 REPO = Path(__file__).resolve().parents[2]
+#: The bundled seed pages (package data of banmian.data).
 SAMPLE = REPO / "data" / "sample"
-SHARED = REPO.parent / "shared"
-
-
-def shared(*parts: str) -> Path:
-    """A path under ../shared, skipping the test with a clear reason when it is absent."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"{path} not found: the shared seeds/gold/eval live beside the repository")
-    return path
+GATES = REPO / "tests" / "gates"
+#: Hand gold of the seed pages, one NAME.gold.json per SAMPLE/NAME.txt.
+SEED_GOLD = GATES / "gold" / "seeds"
+#: Eight real pages of another paper, and README.md listing their articles and headlines.
+WILD = GATES / "wild"
+#: The quality floors of every gate, one section per gate.
+FLOORS = GATES / "floors.json"
