@@ -5,7 +5,10 @@ Three page sets, each a section of floors.json:
 - ``seeds``: the bundled sample against its hand gold (tests/gates/gold/seeds), scored by banmian.score;
 - ``generated``: GENERATED_PAGES pages of the page generator (seed GENERATED_SEED) against the gold it writes;
 - ``wild``: eight real pages of another paper against the listing in tests/gates/wild/README.md
-  (no full gold: how many articles each page holds, and their headlines).
+  (how many articles each page holds, and their headlines);
+- ``wild_gold``: the same pages against their hand gold (tests/gates/gold/wild), body by body, with
+  ``articles_right``: gold articles whose whole body, and only it, is under their own headline with
+  their authors.
 """
 
 from __future__ import annotations
@@ -17,11 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from banmian.score import score_dirs, summarize
+from banmian.score import body, credits_match, headlines_match, pair, read_page, score_dirs, summarize
 from banmian.tasks.model import Article, PageResult
 from banmian.tasks.text.segment import segment_page
 from tests.pagegen import write_set
-from tests.support.paths import SAMPLE, SEED_GOLD, WILD
+from tests.support.paths import SAMPLE, SEED_GOLD, WILD, WILD_GOLD
 
 #: The generated set: 200 pages (about 1,300 articles) segment in well under a minute; seed 42 is
 #: the set the floors were first set on (seeds 7, 11 and 99 are kept ungated to check for over-fitting).
@@ -136,6 +139,26 @@ def wild_figures(listing: Sequence[Listed], pages: Sequence[Segmented]) -> Figur
     return {"pages_count_within_one": within_one, "pages_count_exact": exact, "headlines_found": found}
 
 
+def articles_right(gold_dir: Path, pred_dir: Path) -> int:
+    """Gold articles whose paired prediction has exactly their body, their headline and their credits."""
+    right = 0
+    for gold_file in sorted(gold_dir.glob("*.gold.json")):
+        gold = read_page(gold_file)["articles"]
+        pred_file = pred_dir / gold_file.name.replace(".gold.json", ".json")
+        pred = read_page(pred_file)["articles"] if pred_file.exists() else []
+        for i, j in pair(gold, pred).items():
+            right += body(gold[i]) == body(pred[j]) and headlines_match(gold[i], pred[j]) \
+                and credits_match(gold[i], pred[j])
+    return right
+
+
+def wild_gold_figures(pages: Sequence[Segmented], work: Path) -> Figures:
+    """The wild pages scored against their hand gold, and how many of their articles are right."""
+    figures = scored_figures(WILD_GOLD, pages, work / "pred")
+    figures["articles_right"] = articles_right(WILD_GOLD, work / "pred")
+    return figures
+
+
 def measure_seeds(work: Path) -> Figures:
     return seed_figures(seed_pages(), work)
 
@@ -149,6 +172,10 @@ def measure_wild(work: Path) -> Figures:
     return wild_figures(listing, wild_pages(listing))
 
 
+def measure_wild_gold(work: Path) -> Figures:
+    return wild_gold_figures(wild_pages(read_listing()), work)
+
+
 #: Section of floors.json -> how the gate measures it (scratch files under the directory given).
 MEASURES: Final[dict[str, Callable[[Path], Figures]]] = {
-    "seeds": measure_seeds, "generated": measure_generated, "wild": measure_wild}
+    "seeds": measure_seeds, "generated": measure_generated, "wild": measure_wild, "wild_gold": measure_wild_gold}

@@ -12,7 +12,8 @@ import pytest
 
 from banmian.tasks.text.accounting import invented_characters, lost_characters
 from tests.gates.floors import above_floors, below_floors
-from tests.gates.measure import Figures, Segmented, read_listing, wild_figures, wild_pages
+from tests.gates.measure import Figures, Segmented, read_listing, wild_figures, wild_gold_figures, wild_pages
+from tests.support.paths import WILD_GOLD
 
 SECTION = "wild"
 LISTING = read_listing()
@@ -49,3 +50,29 @@ def test_wild_page_loses_and_invents_nothing(pages: list[Segmented], index: int)
     page = pages[index]
     assert not lost_characters(page.text, page.result)
     assert not invented_characters(page.text, page.result)
+
+
+@pytest.fixture(scope="module")
+def gold_figures(pages: list[Segmented], tmp_path_factory: pytest.TempPathFactory) -> Figures:
+    return wild_gold_figures(pages, tmp_path_factory.mktemp("wild-gold"))
+
+
+def test_wild_gold_figures_hold_their_floors(gold_figures: Figures) -> None:
+    failures = below_floors("wild_gold", gold_figures)
+    assert not failures, failures
+
+
+def test_wild_gold_floors_keep_up_with_the_figures(gold_figures: Figures) -> None:
+    lagging = above_floors("wild_gold", gold_figures)
+    assert not lagging, lagging
+
+
+def test_wild_gold_is_built_from_its_spans(tmp_path) -> None:
+    """The committed gold is what build.py makes of the spans: nobody edited a gold file by hand."""
+    import subprocess
+    import sys
+    done = subprocess.run([sys.executable, str(WILD_GOLD / "build.py"), "--out", str(tmp_path)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    for gold in sorted(WILD_GOLD.glob("*.gold.json")):
+        assert (tmp_path / gold.name).read_text(encoding="utf-8") == gold.read_text(encoding="utf-8"), gold.name

@@ -10,5 +10,7 @@ GATES = REPO / "tests" / "gates"
 SEED_GOLD = GATES / "gold" / "seeds"
 #: Eight real pages of another paper, and README.md listing their articles and headlines.
 WILD = GATES / "wild"
+#: Hand gold of the wild pages, body by body (built from line spans by its build.py).
+WILD_GOLD = GATES / "gold" / "wild"
 #: The quality floors of every gate, one section per gate.
 FLOORS = GATES / "floors.json"
