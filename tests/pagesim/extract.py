@@ -152,6 +152,7 @@ class Extractor:
                 self._emit_block(b)
                 i += 1
             if self.fire("block_blank"):
+                self.page_events.append("block_blank")
                 self.out.blank()
         return self.out
 
@@ -181,8 +182,10 @@ class Extractor:
                 habits.append("credit_mid_sentence")
             self._emit_line(ln.text, ln.gap, ln.role, habits)
             if ln.para_end and b.kind in ("body", "caption") and k < len(b.lines) - 1 and self.fire("para_blank"):
+                self.page_events.append("para_blank")
                 self.out.blank()
-            elif b.kind == "body" and self.fire("random_blank"):
+            elif b.kind == "body" and k < len(b.lines) - 1 and self.fire("random_blank"):
+                self.page_events.append("random_blank")
                 self.out.blank()
 
     def _emit_vertical(self, b: Block, marks: list[str]) -> None:

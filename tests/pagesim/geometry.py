@@ -177,7 +177,10 @@ class UnitSetter:
             used = sum(char_width(c, False) for c in r.text.text) * r.size
             dx = {"center": max(0.0, (width - used) / 2), "right": max(0.0, width - used)}.get(r.align, 0.0)
             return [PLine(r.text, x + dx, y, used, r.size, 0.0, r.role, True, r.para)], y + lh
-        m = Measure(lambda i: max(1.0, width / r.size), indent=r.indent, compress=self.g.compress,
+        measure = max(1.0, width / r.size)
+        if r.align != "justify":
+            measure = _balanced(r.text.text, measure)
+        m = Measure(lambda i: measure, indent=r.indent, compress=self.g.compress,
                     hang=self.g.hang, justify=r.align == "justify")
         out = []
         for sl in set_paragraph(r.text, m):
@@ -297,6 +300,17 @@ class UnitSetter:
         lines = [self._pline(sl, r, 0.0, 0.0, narrow_w if i < n else w_in)
                  for i, sl in enumerate(set_paragraph(r.text, m))]
         return lines, min(n, len(lines))
+
+
+def _balanced(text: str, measure: float) -> float:
+    """A headline's measure narrowed so its lines come out about equal (no one-character widow).
+
+    >>> _balanced("情洒太旧路昔日过难关百姓慷慨解囊今朝履诺言政府深情还款", 26.0)
+    15.0
+    """
+    natural = sum(char_width(c, False) for c in text)
+    lines = -(-natural // measure)
+    return measure if lines <= 1 else min(measure, float(-(-natural // lines)) + 1.0)
 
 
 def _balance(stream: list[tuple[PLine, float, float]], starts: list[float],

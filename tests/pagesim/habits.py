@@ -123,7 +123,7 @@ COLUMN_WIDTH_RANGE: Final = (8, 46)
 #: Parts of the article pool a configuration may take.
 POOL_KEYS: Final = ("rmrb98_days", "local", "letters", "weights")
 LOCAL_PARTS: Final = ("seed", "synth_even", "synth_odd")
-LETTER_SETS: Final = ("a", "b")
+LETTER_SETS: Final = ("a", "b", "c")
 
 
 class ConfigError(ValueError):

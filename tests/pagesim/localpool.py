@@ -4,7 +4,7 @@ News, photos, briefs and features come from the data constants of ``tests/pagege
 (the seed pages' own articles and the generator's written ones).  That module is loaded by path,
 for its constants only: none of the old generator's code runs here.  Letters to the editor
 (``编辑同志：`` … signed ``一村民`` … ``8月20日，X镇政府回复：``) were written for this simulator,
-in two disjoint sets so configurations can keep them apart.
+in three disjoint sets so configurations can keep them apart.
 
 Pool parts: ``seed`` (the seed pages' articles), ``synth_even`` and ``synth_odd`` (the written
 material, split by position).
@@ -48,12 +48,20 @@ LETTERS: Final[dict[str, tuple[tuple[str, tuple[str, ...], str, str], ...]]] = {
             "我住在绿园区一处老旧小区六楼，年纪大了上下楼越来越吃力。听说可以申请加装电梯，但不知道该找哪个部门，手续怎么办。",
             "盼望有关部门给我们讲一讲。",
         ), "读者 孙桂兰", "6月17日，绿园区住建局回复：老旧小区加装电梯由业主自愿申请，可到所在街道便民服务中心咨询办理。我局将派人到该小区现场讲解政策。"),
+    ),
+    "c": (
         ("冬季供暖温度不达标", (
             "入冬以来，我家室内温度一直在十五六度，家里有老人和孩子，冻得不行。向供热公司打了几次电话，答复总是正在处理。",
         ), "一市民", "12月8日，市供热管理办公室回复：经入户测温，该楼栋因管道堵塞导致温度偏低。供热企业已完成管道清洗，目前室温已达到18℃以上。"),
         ("乡间道路被货车压坏", (
             "我们村到乡里的水泥路修了没几年，近来常有超载货车经过，路面被压得坑坑洼洼，雨天更是泥泞难行。希望有关部门管一管。",
         ), "一村民", "9月26日，万发镇政府回复：镇里已联合交通部门在该路段设置限高限重设施，并将受损路面纳入今年农村公路养护计划，年底前修复完毕。"),
+        ("菜市场占道经营何时休", (
+            "我家楼下的菜市场，一到早上就有商贩把摊位摆到马路中间，车辆行人挤成一团，垃圾也没人及时清理。希望城管部门管一管。",
+        ), "读者 赵振华", "4月9日，铁西区城市管理执法局回复：我局已在该路段划定临时疏导点，安排执法队员每天早市时段巡查，对占道经营依法劝导整改。"),
+        ("村里自来水时有时无", (
+            "去年村里通了自来水，可今年入夏以来经常停水，一停就是两三天，村民只好又去挑井水。希望有关部门查查原因。",
+        ), "榆树台镇几位村民", "7月15日，梨树县水利局回复：经排查，停水系该村供水管道多处渗漏所致。我局已组织施工队更换管道，现已恢复正常供水。"),
     ),
 }
 

@@ -24,6 +24,7 @@ from .geometry import Grid, Layout, Unit, place
 from .habits import COLUMN_WIDTH_RANGE, Config, PageRates, draw, load
 from .pool import Pool, for_config
 from .stories import Story
+from .chars import fold
 from .extract import Extracted, extract
 
 
@@ -65,6 +66,9 @@ def simulate_page(config: Config | str, seed: int, index: int) -> SimPage:
     rates = draw(cfg, rng)
     grid = grid_for(rates, rng)
     c = cp.Composer(rng, rates, for_config(cfg), grid)
+    for habit, on in (("punct_compression", grid.compress), ("hanging_punct", grid.hang)):
+        if on:
+            c.note(habit)
     units = plan_page(c)
     layout = place(units, grid, rates.params["body_size"], rng)
     ex = extract(layout, rates, c.tags, rng)
@@ -142,21 +146,21 @@ def _photo_groups(c: cp.Composer, pool: Pool, used: set[str]) -> list[list[Unit]
 
 def _extra_groups(c: cp.Composer, pool: Pool, used: set[str]) -> list[list[Unit]]:
     out: list[list[Unit]] = []
-    if c.fire("briefs"):
+    if c.rates.fires("briefs", c.rng):
         briefs = [_pick(c.rng, pool.briefs, pool.weights, used) for _ in range(c.rng.randint(*cp.BRIEFS_PER_COLUMN))]
         briefs = [b for b in briefs if b is not None]
         if briefs:
             out.append(cp.briefs_units(c, briefs))
-    if pool.letters and c.fire("letter"):
+    if pool.letters and c.rates.fires("letter", c.rng):
         out.append(cp.letter_units(c, c.rng.choice(pool.letters)))
-    if c.fire("cartoon"):
+    if c.rates.fires("cartoon", c.rng):
         out.append([cp.cartoon_unit(c)])
     return out
 
 
 def _with_feature(c: cp.Composer, pool: Pool, used: set[str], order: list[Unit]) -> list[Unit]:
     """The lead feature first, its sections right after it or scattered; a moved tail last."""
-    if not c.fire("feature"):
+    if not c.rates.fires("feature", c.rng):
         return order
     s = _pick(c.rng, pool.features, pool.weights, used)
     if s is None:
@@ -189,6 +193,7 @@ def finish(c: cp.Composer, ex: Extracted, name: str) -> tuple[dict[str, Any], di
         line_art[no] = owner[seen[0]] if seen else None
         for t in seen:
             first.setdefault(owner[t], no)
+    _split_blocks(c, ex)
     missing = [a for a in range(len(c.articles)) if a not in first]
     if missing:
         raise AssertionError(f"{name}: articles {missing} printed nothing")
@@ -211,6 +216,32 @@ def finish(c: cp.Composer, ex: Extracted, name: str) -> tuple[dict[str, Any], di
         "residue": ex.residue,
     }
     return gold, sidecar
+
+
+def _split_blocks(c: cp.Composer, ex: Extracted) -> None:
+    """Gold blocks that do not come out in one piece, in order (a paragraph cut across distant
+    columns, interleaved with its other column, a credit dropped inside it): ``split_blocks``."""
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
+    chars: dict[int, list[str]] = {}
+    pos = 0
+    for ln in ex.lines:
+        for ch, t in zip(ln.text, ln.tags) if ln else ():
+            if t < 0 or ch.isspace():
+                continue
+            first.setdefault(t, pos)
+            last[t] = pos
+            chars.setdefault(t, []).append(ch)
+            pos += 1
+    for t, cs in chars.items():
+        tag = c.tags[t]
+        if tag.block < 0 or tag.article is None:
+            continue
+        art = c.articles[tag.article]
+        whole = last[t] - first[t] + 1 == len(cs) and fold("".join(cs)) == art.gold["blocks"][tag.block]["text"]
+        if not whole:
+            art.split_blocks.append(tag.block)
+            art.habits.add("paragraph_cut_apart")
 
 
 def write_set(out_dir: str | Path, config: str, n: int, seed: int, *, layout: bool = False) -> list[str]:

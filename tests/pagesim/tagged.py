@@ -24,6 +24,7 @@ class Tag:
 
     article: int | None
     field: str
+    block: int = -1  # the gold block a ``p``/``h`` character belongs to
 
     @property
     def is_residue(self) -> bool:
@@ -38,9 +39,9 @@ class TagTable:
         self.tags: list[Tag] = []
         self._index: dict[Tag, int] = {}
 
-    def of(self, article: int | None, field: str) -> int:
+    def of(self, article: int | None, field: str, block: int = -1) -> int:
         """The index of a tag, made on first use."""
-        tag = Tag(article, field)
+        tag = Tag(article, field, block)
         if tag not in self._index:
             self._index[tag] = len(self.tags)
             self.tags.append(tag)
