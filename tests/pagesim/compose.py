@@ -257,7 +257,12 @@ def _invented_credit(c: Composer, art: int, s: Story) -> tuple[Credit | None, st
     """Local copy prints its own credits; a wire story may end with its source."""
     if s.pool == "local" and c.fire("local_credit_dateline", art):
         cr = credits.invent(c.rng, c.take_names(2), credits.LOCAL_ROLES, 2)
-        return Credit(cr.groups, "本报", "", "", "讯"), "dateline"
+        agency, place = "本报", ""
+        if c.fire("dateline_other_paper", art):
+            d = pagegen_data()
+            agency, place = c.rng.choice(((f"《{c.rng.choice(d.OTHER_PAPERS)}》", ""),
+                                          ("本报", c.rng.choice(d.DATELINE_PLACES))))
+        return Credit(cr.groups, agency, place, "", "讯"), "dateline"
     if s.pool == "local" and c.fire("local_credit_line", art):
         return credits.invent(c.rng, c.take_names(2), credits.LINE_ROLES, 2), "line"
     if c.fire("local_credit_trailing", art):

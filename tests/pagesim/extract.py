@@ -180,6 +180,9 @@ class Extractor:
             habits = list(marks) if k == 0 else []
             if ln.role == "credit_mid":
                 habits.append("credit_mid_sentence")
+            if k and ln.role == "sub" and b.lines[k - 1].role == "head" and self.fire("head_blank_between"):
+                self.page_events.append("head_blank_between")
+                self.out.blank()
             self._emit_line(ln.text, ln.gap, ln.role, habits)
             if ln.para_end and b.kind in ("body", "caption") and k < len(b.lines) - 1 and self.fire("para_blank"):
                 self.page_events.append("para_blank")
@@ -221,9 +224,13 @@ class Extractor:
 
     def _damage_line(self, t: TText, gap: float, role: str, habits: list[str] | None = None) -> TText:
         habits = habits if habits is not None else []
-        if gap > JUSTIFIED_GAP and role in ("p", "caption") and self.fire("letterspaced_line"):
+        spaced = {"p": "letterspaced_line", "caption": "letterspaced_line", "head": "headline_letterspaced",
+                  "byline": "byline_letterspaced"}.get(role)
+        # body lines come out spaced only where justification stretched them; heads and bylines
+        # are set with tracking by some papers whatever their length
+        if spaced and (gap > JUSTIFIED_GAP or spaced != "letterspaced_line") and self.fire(spaced):
             t = letterspace(t)
-            habits.append("letterspaced_line")
+            habits.append(spaced)
         for habit, fn in self._char_habits():
             t2 = fn(t)
             if t2.text != t.text:
