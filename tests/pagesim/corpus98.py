@@ -34,6 +34,9 @@ CORPUS_PATH: Final = ("tag", "199801.txt")
 HEAD_MAX: Final = 40
 #: A crosshead is shorter (the seeds' and wild pages' crossheads run 6-16 characters).
 CROSSHEAD_MAX: Final = 16
+#: Labels of boxes and columns that follow an article: never its crossheads.
+NOT_CROSSHEADS: Final = frozenset(("图片新闻", "天气趋势分析", "致读者", "编后", "编者按", "补充说明", "相关链接",
+                                   "链接", "背景资料", "小资料", "读新书", "＊＊＊", "***"))
 #: Bounds of a kept story's body, in characters (shorter is a caption fragment, longer a
 #: full-page document that no page would hold).
 BODY_MIN: Final = 40
@@ -195,13 +198,23 @@ def drafts(lines: list[Line]) -> list[Draft]:
         elif cur is not None:
             cur.body.append(("x", ln))  # a byline line inside a body: the draft is malformed
         i += 1
-    return out
+    return [d for draft in out for d in _lone_crosshead(draft)]
+
+
+def _lone_crosshead(d: Draft) -> list[Draft]:
+    """One short line inside a body is another article's headline, not a crosshead: real
+    sectioned articles have two or more (a lone one is 图片新闻, 天气趋势分析, 致读者 ...)."""
+    at = [i for i, (k, _) in enumerate(d.body) if k == "h"]
+    if len(at) != 1:
+        return [d]
+    i = at[0]
+    return [Draft(d.heads, d.bylines, d.body[:i]), Draft([d.body[i][1]], [], d.body[i + 1:])]
 
 
 def _is_crosshead(cur: Draft, lines: list[Line], i: int) -> bool:
     ln = lines[i]
     nxt = lines[i + 1] if i + 1 < len(lines) else None
-    if len(ln.text) > CROSSHEAD_MAX or any(c in ln.text for c in "——（，"):
+    if len(ln.text) > CROSSHEAD_MAX or any(c in ln.text for c in "——（，") or ln.text in NOT_CROSSHEADS:
         return False
     if nxt is None or nxt.kind != "para" or DATELINE_RE.match(nxt.text) or PHOTO_CREDIT_RE.search(nxt.text):
         return False

@@ -381,20 +381,23 @@ def _move(src: list[Block], dx: float, dy: float, dst: list[Block]) -> None:
 
 def _furniture_band(units: list[Unit], grid: Grid, y: float, blocks: list[Block],
                     rects: dict[int, tuple[float, float, float, float]], rng: random.Random) -> float:
-    """Furniture lines at ``y``: left, centre and right stacks side by side."""
+    """Furniture lines from ``y`` down: left, centre or right, each dropped below what it would hit."""
     page_w = grid.width(grid.columns)
-    cursor = {"left": y, "center": y, "right": y}
+    placed: list[tuple[float, float, float, float]] = []
+    bottom = y
     for u in units:
         setter = UnitSetter(grid, rng)
         lines, h = setter.runs(u.head, 0.0, 0.0, page_w)
         w = max((ln.width for ln in lines), default=0.0)
         x = {"left": 0.0, "center": (page_w - w) / 2, "right": page_w - w}[u.align_x]
+        yy = y
+        while any(x < r[2] and r[0] < x + w and yy < r[3] and r[1] < yy + h for r in placed):
+            yy += h
         for ln in lines:
             ln.x = x
-        yy = cursor[u.align_x]
         setter.block(u.uid, "furniture", lines)
         _move(setter.blocks, 0.0, yy, blocks)
         rects[u.uid] = (x, yy, x + w, yy + h)
-        cursor[u.align_x] = yy + h
-    bottom = max(cursor.values())
+        placed.append(rects[u.uid])
+        bottom = max(bottom, yy + h)
     return bottom + (UNIT_GAP if units else 0.0)
