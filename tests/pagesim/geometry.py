@@ -200,18 +200,9 @@ class UnitSetter:
     def set(self, u: Unit) -> float:
         """Set the whole unit; return its height in ems."""
         width = self.g.width(u.span)
-        y = 0.0
         side = u.head_pos == "side" and u.inner > 1
-        vertical = u.head_pos == "vertical"
-        x_text = VERTICAL_BOX * 1.6 if vertical else 0.0
-        if u.head and not side and not vertical:
-            lines, y = self.runs(u.head, 0.0, y, width)
-            self.block(u.uid, "head", lines)
-        if vertical and u.head:
-            self._vertical(u.uid, "vhead", [r.text for r in u.head], 0.0, y, u.head[0].size)
-        if u.byline:
-            lines, y = self.runs(u.byline, x_text, y, width - x_text)
-            self.block(u.uid, "byline", lines)
+        x_text = VERTICAL_BOX * 1.6 if u.head_pos == "vertical" else 0.0
+        y = self._top(u, width, x_text, side)
         if u.inset is not None:
             y = self._inset(u.inset, x_text, y, width - x_text)
         y = self._pictures(u, y, width)
@@ -224,6 +215,19 @@ class UnitSetter:
             self.block(u.uid, "credit" if u.kind == "photo" else "foot", lines)
         if u.vertical:
             self._vertical(u.uid, "vname", u.vertical, width + 0.3, 0.0, 1.1)
+        return y
+
+    def _top(self, u: Unit, width: float, x_text: float, side: bool) -> float:
+        """Headline (across the top, or vertical at the left) and byline; the new ``y``."""
+        y = 0.0
+        if u.head and u.head_pos == "vertical":
+            self._vertical(u.uid, "vhead", [r.text for r in u.head], 0.0, y, u.head[0].size)
+        elif u.head and not side:
+            lines, y = self.runs(u.head, 0.0, y, width)
+            self.block(u.uid, "head", lines)
+        if u.byline:
+            lines, y = self.runs(u.byline, x_text, y, width - x_text)
+            self.block(u.uid, "byline", lines)
         return y
 
     def _pictures(self, u: Unit, y: float, width: float) -> float:

@@ -183,28 +183,21 @@ def _with_feature(c: cp.Composer, pool: Pool, used: set[str], order: list[Unit])
 
 def finish(c: cp.Composer, ex: Extracted, name: str) -> tuple[dict[str, Any], dict[str, Any]]:
     """Gold articles in order of their first printed line; the habits sidecar."""
-    first: dict[int, int] = {}
-    line_art: dict[int, int | None] = {}
-    owner = [t.article for t in c.tags.tags]
-    for no, ln in enumerate(ex.lines, 1):
-        if ln is None:
-            continue
-        seen = [t for t in dict.fromkeys(ln.tags) if t >= 0 and owner[t] is not None]
-        line_art[no] = owner[seen[0]] if seen else None
-        for t in seen:
-            first.setdefault(owner[t], no)
+    first, line_art = _first_lines(c, ex)
     _split_blocks(c, ex)
     missing = [a for a in range(len(c.articles)) if a not in first]
     if missing:
         raise AssertionError(f"{name}: articles {missing} printed nothing")
     order = sorted(range(len(c.articles)), key=lambda a: first[a])
     new = {old: i for i, old in enumerate(order)}
+    events = []
+    for h, no in ex.events:
+        art = line_art.get(no)
+        events.append({"habit": h, "article": new[art] if art is not None else None, "line": no})
     counts: Counter[str] = Counter(c.page_habits)
     counts.update(ex.page_events)
     for a in c.articles:
         counts.update(a.habits)
-    events = [{"habit": h, "article": new.get(line_art.get(no)) if line_art.get(no) is not None else None,
-               "line": no} for h, no in ex.events]
     counts.update(e["habit"] for e in events)
     gold = {"source": f"{name}.txt", "articles": [c.articles[a].gold for a in order]}
     sidecar = {
@@ -216,6 +209,21 @@ def finish(c: cp.Composer, ex: Extracted, name: str) -> tuple[dict[str, Any], di
         "residue": ex.residue,
     }
     return gold, sidecar
+
+
+def _first_lines(c: cp.Composer, ex: Extracted) -> tuple[dict[int, int], dict[int, int | None]]:
+    """Each article's first output line, and each line's first article."""
+    first: dict[int, int] = {}
+    line_art: dict[int, int | None] = {}
+    owner = [t.article for t in c.tags.tags]
+    for no, ln in enumerate(ex.lines, 1):
+        if ln is None:
+            continue
+        seen = [t for t in dict.fromkeys(ln.tags) if t >= 0 and owner[t] is not None]
+        line_art[no] = owner[seen[0]] if seen else None
+        for t in seen:
+            first.setdefault(owner[t], no)  # type: ignore[arg-type]
+    return first, line_art
 
 
 def _split_blocks(c: cp.Composer, ex: Extracted) -> None:

@@ -14,6 +14,8 @@ from typing import Literal, get_args
 StoryKind = Literal["news", "essay", "brief", "photo", "feature", "letter"]
 STORY_KINDS: tuple[str, ...] = get_args(StoryKind)
 GoldKind = Literal["news", "photo", "feature"]
+#: Where the pool's text had the credit.
+CreditAt = Literal["dateline", "line", "trailing", "source", "none"]
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ class Story:
     subheadline: str | None = None
     kicker: str | None = None
     credit: Credit | None = None
-    credit_at: Literal["dateline", "line", "trailing", "source", "none"] = "none"
+    credit_at: CreditAt = "none"
     sections: tuple[tuple[str, tuple[str, ...]], ...] = ()
     photos: tuple[Photo, ...] = ()
     day: int = 0

@@ -168,31 +168,37 @@ def test_accounting_on_the_census(census):
 # --- gold ---------------------------------------------------------------------------------------------
 
 
+def _check_strings(p, a):
+    """Gold text conventions: no whitespace runs, full-width Chinese marks, ASCII digits."""
+    for key, s in gold_strings(a):
+        assert s == s.strip() and "\n" not in s and "\u3000" not in s, (key, s)
+        assert not any(c in s for c in ",():;"), (p.name, key, s)
+        assert not any("０" <= c <= "９" or "Ａ" <= c <= "Ｚ" or "ａ" <= c <= "ｚ" for c in s), (key, s)
+        assert key not in ("p", "h") or " " not in s, s
+    if a["headline"]:
+        assert a["headline"].count(" ") <= 1 and "  " not in a["headline"]
+
+
+def _check_article(p, a):
+    assert a["kind"] in ("news", "photo", "feature")
+    for key in ("headline", "subheadline", "byline", "authors", "photographers", "blocks"):
+        assert key in a
+    assert a["blocks"] and all(b["kind"] in ("p", "h") and b["text"] for b in a["blocks"])
+    _check_strings(p, a)
+    for n in a["authors"] + a["photographers"]:
+        assert 2 <= len(n) <= 4 and " " not in n and n in a["byline"], (p.name, n, a["byline"])
+    if a["photographers"]:
+        assert a["kind"] == "photo" or "文/图" in a["byline"]
+    assert a["kind"] != "feature" or any(b["kind"] == "h" for b in a["blocks"])
+
+
 def _check_gold(p):
     g = p.gold
     assert g["source"] == f"{p.name}.txt"
     assert g["articles"]
-    bodies = []
     for a in g["articles"]:
-        assert a["kind"] in ("news", "photo", "feature")
-        for key in ("headline", "subheadline", "byline", "authors", "photographers", "blocks"):
-            assert key in a
-        assert a["blocks"] and all(b["kind"] in ("p", "h") and b["text"] for b in a["blocks"])
-        for key, s in gold_strings(a):
-            assert s == s.strip() and "\n" not in s and "\u3000" not in s, (key, s)
-            assert not any(c in s for c in ",():;"), (p.name, key, s)
-            assert not any("０" <= c <= "９" or "Ａ" <= c <= "Ｚ" or "ａ" <= c <= "ｚ" for c in s), (key, s)
-            if key in ("p", "h"):
-                assert " " not in s, s
-        if a["headline"]:
-            assert a["headline"].count(" ") <= 1 and "  " not in a["headline"]
-        for n in a["authors"] + a["photographers"]:
-            assert 2 <= len(n) <= 4 and " " not in n and n in a["byline"], (p.name, n, a["byline"])
-        if a["photographers"]:
-            assert a["kind"] == "photo" or "文/图" in a["byline"]
-        if a["kind"] == "feature":
-            assert any(b["kind"] == "h" for b in a["blocks"])
-        bodies.append("".join(b["text"] for b in a["blocks"] if b["kind"] == "p"))
+        _check_article(p, a)
+    bodies = ["".join(b["text"] for b in a["blocks"] if b["kind"] == "p") for a in g["articles"]]
     assert len(set(bodies)) == len(bodies), p.name
 
 
