@@ -1,6 +1,6 @@
 """``python -m tests.pagesim OUT --config NAME --pages N --seed S [--layout]``
 
-``--report`` prints the corpus parse report instead.
+``--report`` prints the corpus parse report, ``--habits`` the habit space (markdown), instead.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ import argparse
 import sys
 
 from .corpus98 import parse_report
+from .habits import habit_table
 from .simulate import write_set
 
 
@@ -21,9 +22,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--layout", action="store_true", help="also write layout/NAME.layout.json (line positions)")
     ap.add_argument("--report", action="store_true", help="print the article pool's parse report and exit")
+    ap.add_argument("--habits", action="store_true", help="print every habit with its ranges and exit")
     args = ap.parse_args(argv)
     if args.report:
         print(parse_report())
+        return 0
+    if args.habits:
+        print(habit_table())
         return 0
     if not args.out_dir:
         ap.error("OUT is required")

@@ -40,6 +40,8 @@ SIZE_KICKER: Final = 1.2
 SIZE_CROSSHEAD: Final = 1.2
 #: Story length (characters) per grid column it spans, roughly (a 13-em column of 60 lines).
 CHARS_PER_SPAN: Final = 650
+#: Captions are set no wider than this many ems (the seed pages' widest runs 38).
+CAPTION_MAX: Final = 48
 #: Briefs per 简讯 column.
 BRIEFS_PER_COLUMN: Final = (2, 5)
 
@@ -393,7 +395,8 @@ def photo_unit(c: Composer, ph: Photo, *, inset: bool = False, group: list[Photo
             runs[-1] = Run(runs[-1].text + t, "caption", 1.0, "justify", indent=runs[-1].indent, para=runs[-1].para)
         else:
             foot = [Run(t, "credit", 1.0, "right")]
-    span = 1 if inset else c.rng.choice((1, 1, 2, 2, 3))
+    spans = [k for k in (1, 1, 2, 2, 3) if c.grid.width(k) <= CAPTION_MAX] or [1]
+    span = 1 if inset else c.rng.choice(spans)
     u = c.unit("photo", art, span=span, inner=1, head=head, image=len(photos), body=runs, foot=foot)
     u.credit_first = bool(foot) and c.fire("photo_credit_before", art)
     c.note("photo", art)

@@ -138,11 +138,12 @@ class Layout:
     height: float
 
     def lines(self) -> list[dict[str, Any]]:
-        """Every printed line with its position in points (for a PDF renderer)."""
+        """Every printed line in points (for a PDF renderer): top-left ``x``/``y``, box ``width``, type
+        ``size``, and ``gap``, the extra space between characters that justification adds."""
         s = self.body_size
         return [{"text": ln.text.text, "x": round(ln.x * s, 2), "y": round(ln.y * s, 2),
-                 "width": round(ln.width * s, 2), "size": round(ln.size * s, 2), "role": ln.role,
-                 "block": b.bid, "vertical": b.vertical}
+                 "width": round(ln.width * s, 2), "size": round(ln.size * s, 2),
+                 "gap": round(ln.gap * ln.size * s, 3), "role": ln.role, "block": b.bid, "vertical": b.vertical}
                 for b in self.blocks for ln in b.lines]
 
 

@@ -220,3 +220,18 @@ def _pool(pool: dict[str, Any]) -> dict[str, Any]:
     if set(weights) != {"rmrb98", "local"} or min(weights.values()) < 0:
         raise ConfigError("pool weights: {'rmrb98': w, 'local': w}")
     return dict(pool)
+
+
+def habit_table(names: list[str] | None = None) -> str:
+    """Every habit with its stage, what it does, and its range in each configuration (markdown)."""
+    cfgs = [load(n) for n in (names or available())]
+    head = "| habit | stage | " + " | ".join(c.name for c in cfgs) + " | what |"
+    rows = [head, "|" + "---|" * (len(cfgs) + 3)]
+    for h, (stage, what) in HABITS.items():
+        ranges = " | ".join(f"{c.habits[h][0]:g}-{c.habits[h][1]:g}" for c in cfgs)
+        rows.append(f"| {h} | {stage} | {ranges} | {what} |")
+    rows += ["", "| parameter | " + " | ".join(c.name for c in cfgs) + " | what |", "|" + "---|" * (len(cfgs) + 2)]
+    for p, what in PARAMS.items():
+        ranges = " | ".join(f"{c.params[p][0]:g}-{c.params[p][1]:g}" for c in cfgs)
+        rows.append(f"| {p} | {ranges} | {what} |")
+    return "\n".join(rows)
