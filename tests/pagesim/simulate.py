@@ -262,7 +262,7 @@ def write_set(out_dir: str | Path, config: str, n: int, seed: int, *, layout: bo
     for i in range(n):
         p = simulate_page(cfg, seed, i)
         (out / "pages" / f"{p.name}.txt").write_text(p.text, encoding="utf-8")
-        _dump(out / "gold" / f"{p.name}.gold.json", p.gold)
+        _dump(out / "gold" / f"{p.name}.gold.json", p.gold, indent=1)
         _dump(out / "gold" / f"{p.name}.habits.json", p.habits)
         if layout:
             _dump(out / "layout" / f"{p.name}.layout.json", {"name": p.name, "lines": p.layout.lines()})
@@ -270,5 +270,7 @@ def write_set(out_dir: str | Path, config: str, n: int, seed: int, *, layout: bo
     return names
 
 
-def _dump(path: Path, obj: Any) -> None:
-    path.write_text(json.dumps(obj, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+def _dump(path: Path, obj: Any, indent: int | None = None) -> None:
+    """JSON, UTF-8; sidecars compact (they are read by programs, gold by people too)."""
+    seps = (",", ": ") if indent else (",", ":")
+    path.write_text(json.dumps(obj, ensure_ascii=False, indent=indent, separators=seps) + "\n", encoding="utf-8")
