@@ -75,12 +75,22 @@ def discover(source: str) -> tuple[list[RawFile], list[Reject]]:
     return files, rejects
 
 
+def require_text_source(source: str) -> None:
+    """Raise :class:`BadSourceName` if the source's own name is not valid UTF-8 (or has control characters).
+
+    :func:`discover` checks this itself; ``banmian.cli._check_source`` must call it before its shortcut
+    for existing paths, because such a name fails inside Prefect (flow parameters are UTF-8 JSON) before
+    discovery runs.
+    """
+    if not is_text_name(source):
+        raise BadSourceName(f"Source '{printable_path(source)}': {bad_name_detail(source)}")
+
+
 def source_candidates(source: str) -> list[str]:
     """The paths ``source`` names (see :func:`discover`); raises :class:`SourceNotFound` if there are none."""
     if not source or not source.strip():
         raise SourceNotFound("No source given: name a directory, a glob pattern or a .txt file.")
-    if not is_text_name(source):
-        raise BadSourceName(f"Source '{printable_path(source)}': {bad_name_detail(source)}")
+    require_text_source(source)
     path = os.path.abspath(os.path.expanduser(source))
     if os.path.lexists(path):
         return _walk_txt(path) if os.path.isdir(path) else [path]

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from banmian.tasks.ingest.discover import BadSourceName, SourceNotFound, discover, is_transient, read_file
+from banmian.tasks.ingest.discover import (
+    BadSourceName,
+    SourceNotFound,
+    discover,
+    is_transient,
+    read_file,
+    require_text_source,
+)
 from banmian.tasks.model import RawFile, Reject
 
 WEIRD_NAMES = [
@@ -247,6 +254,9 @@ def test_source_whose_own_name_is_not_utf8_fails_clearly(tmp_path: Path) -> None
     assert isinstance(err.value, BadSourceName)
     assert "\\xb9\\xfa" in str(err.value) and "convmv" in str(err.value)
     _assert_text([str(err.value)])
+    with pytest.raises(BadSourceName):
+        require_text_source(os.fsdecode(folder))
+    require_text_source(str(tmp_path))  # a text name passes
 
 
 def test_gbk_named_reject_can_be_stored_in_parquet_and_duckdb(tmp_path: Path) -> None:
