@@ -47,7 +47,7 @@ BIG5_LEVEL1: Final = _codec_region("big5", range(0xA4, 0xC7), list(range(0x40, 0
 #: seeds, the wild pages and generated pages, simplified or converted to traditional (6,722 characters).
 COMMON_HAN: Final = GB2312_LEVEL1 | BIG5_LEVEL1
 
-#: The 500 most frequent Han characters of the wild pages (shared/wild, 人民日报 2018, 56,113 Han characters;
+#: The 500 most frequent Han characters of the wild pages (tests/gates/wild, 人民日报 2018, 56,113 Han characters;
 #: they cover 90% of it), then the traditional forms of those (OpenCC s2t, s2tw, s2hk) that differ. On
 #: text not used to make it they cover 69–79% (seeds, generated pages, both also in traditional); on a
 #: wrong reading of Korean, Japanese or Chinese bytes 0–26% (see ``charsets.MIN_FREQUENT_SHARE``).
