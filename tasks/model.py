@@ -109,6 +109,7 @@ ResidueReason = Literal[
     "duplicate_crosshead", # second copy of a crosshead the PDF drew twice
     "decoration",          # subtitle dashes, bullets, box marks, jump-marker brackets
     "unassigned",          # text no article could claim (labels, stray lines, sidebars)
+    "control_char",        # stray control characters (a NUL, a DEL) that decoding kept out of the text
 ]
 RESIDUE_REASONS: Final[tuple[str, ...]] = get_args(ResidueReason)
 
@@ -177,8 +178,10 @@ class DecodedPage:
     sha256: str      # of the raw bytes: the page's identity
     size: int        # bytes
     mtime: float
-    encoding: str    # e.g. utf-8, utf-8-sig, utf-16, gb18030
-    text: str        # decoded; line ends normalised to \n
+    encoding: str    # e.g. utf-8, utf-8-sig, utf-16, gb18030, big5
+    text: str        # decoded; line ends normalised to \n; stray control characters taken out
+    #: The stray control characters taken out of ``text``, as ``control_char`` residue rows (with their lines).
+    control_chars: tuple[Residue, ...] = ()
 
 
 #: Reject reasons that flag a page which was loaded all the same (a warning, not a rejection):
@@ -191,6 +194,9 @@ RejectReason = Literal[
     "empty",             # 0 bytes, or only whitespace
     "binary",            # control bytes or NULs: not a text file
     "not_text",          # no encoding reads it as text
+    "not_chinese",       # text, but Japanese, Korean, English or another non-Chinese language
+    "bad_file_name",     # its path is not valid UTF-8 (or has control characters): it cannot be stored as text
+    "too_complex",       # over a per-page limit of lines or characters (``decode.MAX_PAGE_LINES``/``MAX_PAGE_CHARS``)
     "unreadable",        # the OS refused to read it
     "vanished",          # gone between discovery and read
     "is_directory",      # a directory named like a page

@@ -2,44 +2,57 @@
 
 Pure: bytes in, :class:`~banmian.tasks.model.DecodedPage` or :class:`~banmian.tasks.model.Reject`
 out. PDF-to-text and OCR tools emit UTF-8 most of the time, but Windows tools
-and older Chinese systems still write UTF-16 (often without a BOM) or GB18030,
-so each is recognised and the choice recorded in ``DecodedPage.encoding``.
+and older systems still write UTF-16 (often without a BOM), GB18030 or, in
+Hong Kong and Taiwan, Big5; each is recognised and the choice recorded in
+``DecodedPage.encoding``. Text that is not Chinese (Japanese, Korean,
+English, other European languages) is a ``not_chinese`` reject, a page over
+the per-page limits a ``too_complex`` one, and a few stray control bytes
+are residue of the page (:mod:`~banmian.tasks.ingest.controls`), not a
+reason to lose it.
 
 Every step is linear in the input (C-level ``bytes`` methods, no per-line
-Python loops), so a 20 MB single-line file decodes in well under a second.
+Python loops) and the encoding and language checks read a bounded sample,
+so a 20 MB single-line file decodes in well under a second.
 """
 
 from __future__ import annotations
 
 import codecs
 import hashlib
-import re
-from typing import NamedTuple
+from typing import Final
 
+from banmian.tasks.ingest.controls import control_count, raw_control_count, split_controls, too_many_controls
+from banmian.tasks.ingest.charsets import NotText, not_chinese, read_legacy
 from banmian.tasks.model import DecodedPage, Reject
 
-#: C0 control bytes that do not occur in text (tab, LF, VT, FF, CR and ESC are allowed).
-_CONTROL_BYTES = bytes(b for b in range(0x20) if b not in (0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B)) + b"\x7f"
-_CONTROL_CHAR_RE = re.compile("[" + re.escape(_CONTROL_BYTES.decode("ascii")) + "]")
+__all__ = ["MAX_PAGE_CHARS", "MAX_PAGE_LINES", "NotText", "decode_page", "guess_and_decode", "normalise_newlines"]
 
-#: Share of control characters above which a file is taken to be binary.
-MAX_CONTROL_SHARE = 0.01
 #: Broken UTF-8 sequences per non-ASCII byte up to which a file counts as damaged UTF-8, not GB18030.
-MAX_DAMAGED_UTF8_ERROR_SHARE = 0.1  # GB18030 text measures about 0.6
-_ASCII_BYTES = bytes(range(0x80))
-_UTF8_REPLACEMENT = "\ufffd".encode("utf-8")
+MAX_DAMAGED_UTF8_ERROR_SHARE: Final = 0.1  # GB18030 text measures about 0.6
+_ASCII_BYTES: Final = bytes(range(0x80))
+_UTF8_REPLACEMENT: Final = "\ufffd".encode("utf-8")
 #: Share of NUL bytes in one byte lane (odd or even offsets) that marks BOM-less UTF-16.
-MIN_UTF16_NUL_LANE_SHARE = 0.05
+MIN_UTF16_NUL_LANE_SHARE: Final = 0.05
 #: NULs allowed in the other lane, relative to the first (CJK code points ending in 00, e.g. 一).
-MAX_UTF16_OTHER_LANE_NULS = 0.2
+MAX_UTF16_OTHER_LANE_NULS: Final = 0.2
+
+#: Lines a page may have. Real pages have 300–600 (wild pages 480–596, seeds and generated ones up to
+#: 312); 20,000 is 33 times the longest, and still segments in seconds. A file of a million short lines
+#: is not a page, and would only stall the run.
+MAX_PAGE_LINES: Final = 20_000
+#: Characters a page may have. Real pages have 5,000–30,000 (wild pages 9,941–13,152); 400,000 is 30
+#: times the longest, more than any broadsheet page holds.
+MAX_PAGE_CHARS: Final = 400_000
 
 
 def decode_page(path: str, data: bytes, mtime: float) -> DecodedPage | Reject:
     """Decode one page's bytes; line ends become ``\\n``; ``sha256`` is over the raw bytes.
 
-    Order matters: BOMs are certain, so they go first; NUL bytes mean UTF-16
-    or binary; then strict UTF-8 (which almost never accepts non-UTF-8 text
-    by accident); GB18030 last, since it accepts many byte strings.
+    Order matters: BOMs are certain, so they go first; NUL bytes may mean
+    UTF-16; then strict UTF-8 (which almost never accepts non-UTF-8 text by
+    accident); many control bytes mean binary; the legacy encodings last,
+    judged by what their readings say. Stray control characters are taken
+    out of the text and kept in ``DecodedPage.control_chars``.
     """
     size = len(data)
     if size == 0:
@@ -50,27 +63,65 @@ def decode_page(path: str, data: bytes, mtime: float) -> DecodedPage | Reject:
         return Reject(path, decoded.reason, decoded.detail, size)
     text, encoding = decoded
 
-    share = control_share(text)
-    if share > MAX_CONTROL_SHARE:
+    controls = control_count(text)
+    if too_many_controls(controls, len(text)):
         return Reject(path, "binary",
-                      f"Decodes as {encoding} but {share:.0%} of it is control characters, "
-                      "so it is not page text.", size)
-    text = normalise_newlines(text)
+                      f"Decodes as {encoding} but {controls / len(text):.0%} of it is control characters "
+                      f"({text.count(chr(0))} of them NUL), so it is not page text.", size)
+    text, stray = split_controls(normalise_newlines(text)) if controls else (normalise_newlines(text), ())
     if not text.strip():
         return Reject(path, "empty", f"File holds only whitespace ({size} bytes).", size)
+    refused = over_limits(text) or not_chinese(text, encoding)
+    if refused is not None:
+        return Reject(path, refused.reason, refused.detail, size)
     return DecodedPage(path=path, sha256=hashlib.sha256(data).hexdigest(), size=size,
-                       mtime=mtime, encoding=encoding, text=text)
+                       mtime=mtime, encoding=encoding, text=text, control_chars=stray)
 
 
-class NotText(NamedTuple):
-    """Why some bytes are not page text: a Reject's reason code and detail sentence."""
+def over_limits(text: str) -> NotText | None:
+    """The ``too_complex`` reject of a text over ``MAX_PAGE_LINES`` or ``MAX_PAGE_CHARS``, else None.
 
-    reason: str
-    detail: str
+    >>> over_limits("第1版\\n" * 3) is None, over_limits("\\n" * (MAX_PAGE_LINES + 1)).reason
+    (True, 'too_complex')
+    """
+    lines = text.count("\n") + (not text.endswith("\n"))
+    if lines > MAX_PAGE_LINES:
+        return NotText("too_complex", f"Has {lines:,} lines, more than the {MAX_PAGE_LINES:,} a page may have "
+                       "(MAX_PAGE_LINES; real pages have 300–600), so it is not segmented.")
+    if len(text) > MAX_PAGE_CHARS:
+        return NotText("too_complex", f"Has {len(text):,} characters, more than the {MAX_PAGE_CHARS:,} a page "
+                       "may have (MAX_PAGE_CHARS; real pages have 5,000–30,000), so it is not segmented.")
+    return None
 
 
 def guess_and_decode(data: bytes) -> tuple[str, str] | NotText:
     """``(text, encoding)``, or :class:`NotText` when the bytes are no text we can read."""
+    with_bom = decode_with_bom(data)
+    if with_bom is not None:
+        return with_bom
+    if b"\x00" in data:
+        codec = utf16_without_bom(data)
+        text = None if codec is None else _try_decode(data, codec)
+        if codec is not None and text is not None:
+            return text, codec
+    try:
+        return data.decode("utf-8"), "utf-8"  # control characters in it are judged on the text
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+
+    controls = raw_control_count(data)
+    if too_many_controls(controls, len(data)):
+        return NotText("binary", f"{controls / len(data):.0%} of the bytes are control codes "
+                       f"({data.count(0)} of them NUL), so it is not a text file.")
+    if looks_like_damaged_utf8(data):
+        # GB18030 would "decode" this too, as mojibake: refuse rather than load garbage.
+        return NotText("not_text", f"Is UTF-8 with invalid bytes (first bad byte 0x{data[first_bad]:02x} at "
+                       f"offset {first_bad}); it was not loaded rather than guessed at.")
+    return read_legacy(data)
+
+
+def decode_with_bom(data: bytes) -> tuple[str, str] | NotText | None:
+    """Text of a file that starts with a UTF-8 or UTF-16 byte order mark; None without one."""
     if data.startswith(codecs.BOM_UTF8):
         try:
             return data[3:].decode("utf-8"), "utf-8-sig"
@@ -84,33 +135,7 @@ def guess_and_decode(data: bytes) -> tuple[str, str] | NotText:
                 return text, codec
             return NotText("not_text",
                            f"Starts with a {codec.upper()} byte order mark but is not valid {codec.upper()}.")
-
-    if b"\x00" in data:
-        codec = utf16_without_bom(data)
-        if codec is not None:
-            text = _try_decode(data, codec)
-            if text is not None:
-                return text, codec
-        return NotText("binary", f"Contains NUL bytes ({data.count(0)} of {len(data)}), "
-                       "which text files do not, and is not UTF-16.")
-
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as exc:
-        first_bad = exc.start
-
-    share = raw_control_share(data)
-    if share > MAX_CONTROL_SHARE:
-        return NotText("binary", f"{share:.0%} of the bytes are control codes, so it is not a text file.")
-    bad = f"0x{data[first_bad]:02x} at offset {first_bad}"
-    if looks_like_damaged_utf8(data):
-        # GB18030 would "decode" this too, as mojibake: refuse rather than load garbage.
-        return NotText("not_text", f"Is UTF-8 with invalid bytes (first bad byte {bad}); "
-                       "it was not loaded rather than guessed at.")
-    text = _try_decode(data, "gb18030")
-    if text is not None:
-        return text, "gb18030"
-    return NotText("not_text", f"Not valid UTF-8 (first bad byte {bad}), nor GB18030 or UTF-16.")
+    return None
 
 
 def looks_like_damaged_utf8(data: bytes) -> bool:
@@ -132,7 +157,8 @@ def utf16_without_bom(data: bytes) -> str | None:
     Every newline, space and digit in UTF-16 has a zero byte, always in the
     same lane: odd offsets for little-endian, even for big-endian. Chinese
     characters rarely have one, and then in the other lane (一 is U+4E00), so
-    a few NULs there are allowed. Binary data scatters NULs over both lanes.
+    a few NULs there are allowed. Binary data scatters NULs over both lanes,
+    and a stray NUL in a UTF-8 page is far below the lane share.
     """
     if len(data) % 2:
         return None
@@ -157,17 +183,3 @@ def normalise_newlines(text: str) -> str:
     if "\r" not in text:
         return text
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def control_share(text: str) -> float:
-    """Share of characters that are C0 controls other than whitespace and ESC."""
-    if not text:
-        return 0.0
-    return len(_CONTROL_CHAR_RE.findall(text)) / len(text)
-
-
-def raw_control_share(data: bytes) -> float:
-    """Share of bytes that are C0 controls other than whitespace and ESC (no decoding needed)."""
-    if not data:
-        return 0.0
-    return (len(data) - len(data.translate(None, _CONTROL_BYTES))) / len(data)

@@ -9,7 +9,11 @@ a run. It raises only when the *source itself* is unusable
 
 File names are data, never code: names with spaces, quotes, Chinese or
 ``'; drop table articles; --`` go through untouched (nothing here builds a
-shell command or SQL string).
+shell command or SQL string). A name that is not valid UTF-8 (copied from a
+GBK system) or holds control characters cannot be stored or shown as text:
+it becomes a ``bad_file_name`` reject whose path is printable (see
+:mod:`banmian.tasks.ingest.names`), so every path that leaves this module is
+valid UTF-8.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import glob
 import os
 import stat
 
+from banmian.tasks.ingest.names import bad_name_detail, is_text_name, printable_path
 from banmian.tasks.model import RawFile, Reject
 
 #: Pages are tens of kilobytes; anything past this is not a newspaper page and
@@ -41,6 +46,15 @@ class SourceNotFound(FileNotFoundError):
     """The run's source (directory, glob or file) does not exist or matches nothing."""
 
 
+class BadSourceName(SourceNotFound):
+    """The run's source itself is not a text name (not UTF-8, or with control characters).
+
+    A :class:`SourceNotFound`, so every caller that already turns that into a
+    clear message and exit code does so here too: a run whose source cannot be
+    recorded as text cannot be recorded at all.
+    """
+
+
 def discover(source: str) -> tuple[list[RawFile], list[Reject]]:
     """List the page files of ``source``, sorted by path, and the entries that cannot be pages.
 
@@ -50,28 +64,42 @@ def discover(source: str) -> tuple[list[RawFile], list[Reject]]:
     a file literally named ``a[1].txt`` is found. Symlinks to files are
     followed; symlinked directories are not descended into (no cycles).
     """
-    if not source or not source.strip():
-        raise SourceNotFound("No source given: name a directory, a glob pattern or a .txt file.")
-    path = os.path.abspath(os.path.expanduser(source))
-    if os.path.lexists(path):
-        if os.path.isdir(path):
-            candidates = _walk_txt(path)
-        else:
-            candidates = [path]
-    elif any(ch in source for ch in _GLOB_MAGIC):
-        pattern = os.path.abspath(os.path.expanduser(source))
-        candidates = glob.glob(pattern, recursive=True)
-        if not candidates:
-            raise SourceNotFound(f"No files match the pattern {source!r}.")
-    else:
-        raise SourceNotFound(f"Source {source!r} does not exist (looked for {path}).")
-
     files: list[RawFile] = []
     rejects: list[Reject] = []
-    for candidate in sorted(set(candidates)):
-        found = classify_entry(candidate)
-        (files if isinstance(found, RawFile) else rejects).append(found)
+    for candidate in sorted(set(source_candidates(source))):
+        found = classify_entry(candidate) if is_text_name(candidate) else bad_name_reject(candidate)
+        if isinstance(found, RawFile):
+            files.append(found)
+        else:
+            rejects.append(found)
     return files, rejects
+
+
+def require_text_source(source: str) -> None:
+    """Raise :class:`BadSourceName` if the source's own name is not valid UTF-8 (or has control characters).
+
+    :func:`discover` checks this itself; ``banmian.cli._check_source`` must call it before its shortcut
+    for existing paths, because such a name fails inside Prefect (flow parameters are UTF-8 JSON) before
+    discovery runs.
+    """
+    if not is_text_name(source):
+        raise BadSourceName(f"Source '{printable_path(source)}': {bad_name_detail(source)}")
+
+
+def source_candidates(source: str) -> list[str]:
+    """The paths ``source`` names (see :func:`discover`); raises :class:`SourceNotFound` if there are none."""
+    if not source or not source.strip():
+        raise SourceNotFound("No source given: name a directory, a glob pattern or a .txt file.")
+    require_text_source(source)
+    path = os.path.abspath(os.path.expanduser(source))
+    if os.path.lexists(path):
+        return _walk_txt(path) if os.path.isdir(path) else [path]
+    if not any(ch in source for ch in _GLOB_MAGIC):
+        raise SourceNotFound(f"Source {source!r} does not exist (looked for {path}).")
+    candidates = glob.glob(path, recursive=True)
+    if not candidates:
+        raise SourceNotFound(f"No files match the pattern {source!r}.")
+    return candidates
 
 
 def _walk_txt(root: str) -> list[str]:
@@ -94,6 +122,15 @@ def _walk_txt(root: str) -> list[str]:
     return found
 
 
+def bad_name_reject(path: str) -> Reject:
+    """The ``bad_file_name`` reject of a path that is no text name: shown escaped, never opened."""
+    try:
+        size: int | None = os.lstat(path).st_size
+    except OSError:
+        size = None
+    return Reject(printable_path(path), "bad_file_name", bad_name_detail(path), size)
+
+
 def classify_entry(path: str) -> RawFile | Reject:
     """Stat one candidate path: a regular file becomes a RawFile, anything else a Reject."""
     try:
@@ -101,7 +138,8 @@ def classify_entry(path: str) -> RawFile | Reject:
     except FileNotFoundError:
         if os.path.islink(path):
             target = _readlink(path)
-            return Reject(path, "broken_symlink", f"Symbolic link points to {target!r}, which does not exist.", None)
+            return Reject(path, "broken_symlink",
+                          f"Symbolic link points to '{printable_path(target)}', which does not exist.", None)
         return Reject(path, "vanished", "File disappeared while the source was being listed.", None)
     except PermissionError:
         return Reject(path, "unreadable", "Permission denied when looking at this entry.", None)

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from banmian.tasks.ingest.discover import SourceNotFound, discover, is_transient, read_file
+from banmian.tasks.ingest.discover import (
+    BadSourceName,
+    SourceNotFound,
+    discover,
+    is_transient,
+    read_file,
+    require_text_source,
+)
 from banmian.tasks.model import RawFile, Reject
 
 WEIRD_NAMES = [
@@ -172,3 +179,95 @@ def test_transient_errors() -> None:
     assert is_transient(OSError(errno.ESTALE, "stale"))
     assert not is_transient(FileNotFoundError(errno.ENOENT, "gone"))
     assert not is_transient(ValueError("x"))
+
+
+# ---------------------------------------------------------------------------
+# Names that are not text: bytes from a GBK system, control characters
+# ---------------------------------------------------------------------------
+
+GBK_NAME = "国".encode("gbk")  # b'\xb9\xfa': not UTF-8
+
+
+def _write_bytes_path(path: bytes, data: bytes = "本报讯 内容\n".encode()) -> None:
+    """Create a file at a bytes path, as a copy from a GBK system leaves it."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
+        os.write(fd, data)
+    finally:
+        os.close(fd)
+
+
+def _assert_text(paths: list[str]) -> None:
+    """Every path is valid UTF-8 and printable: what Parquet, DuckDB, Prefect and the terminal need."""
+    for p in paths:
+        p.encode("utf-8")  # raises on the surrogates of undecodable bytes
+        assert p.isprintable(), p
+
+
+def test_file_name_with_gbk_bytes_is_a_reject_and_the_rest_loads(tmp_path: Path) -> None:
+    good = _write(tmp_path / "good.txt")
+    _write_bytes_path(os.fsencode(tmp_path) + b"/" + GBK_NAME + b".txt")
+    files, rejects = discover(str(tmp_path))
+    assert _paths(files) == [str(good)]
+    assert [(r.path, r.reason) for r in rejects] == [(f"{tmp_path}/\\xb9\\xfa.txt", "bad_file_name")]
+    assert "not valid UTF-8" in rejects[0].detail and "convmv -f gbk -t utf8" in rejects[0].detail
+    assert rejects[0].size == len("本报讯 内容\n".encode())
+    _assert_text(_paths(files) + _paths(rejects) + [r.detail for r in rejects])
+
+
+def test_directory_with_gbk_bytes_does_not_stop_discovery(tmp_path: Path) -> None:
+    good = _write(tmp_path / "a" / "good.txt")
+    folder = os.fsencode(tmp_path) + b"/" + GBK_NAME
+    os.mkdir(folder)
+    _write_bytes_path(folder + b"/p1.txt")
+    _write_bytes_path(folder + b"/p2.txt")
+    files, rejects = discover(str(tmp_path))
+    assert _paths(files) == [str(good)]
+    assert [(r.path, r.reason) for r in rejects] == [
+        (f"{tmp_path}/\\xb9\\xfa/p1.txt", "bad_file_name"), (f"{tmp_path}/\\xb9\\xfa/p2.txt", "bad_file_name")]
+    assert all(r.detail.startswith("The folder name '\\xb9\\xfa'") for r in rejects)
+    _assert_text(_paths(rejects) + [r.detail for r in rejects])
+
+
+@pytest.mark.parametrize("name", ["new\nline.txt", "esc\x1b[31m.txt", "tab\there.txt"])
+def test_file_name_with_control_characters_is_a_reject(tmp_path: Path, name: str) -> None:
+    _write(tmp_path / name)
+    files, rejects = discover(str(tmp_path))
+    assert files == [] and [r.reason for r in rejects] == ["bad_file_name"]
+    assert "control characters" in rejects[0].detail
+    _assert_text(_paths(rejects) + [rejects[0].detail])
+
+
+def test_symlink_to_a_gbk_name_shows_it_escaped(tmp_path: Path) -> None:
+    os.symlink(os.fsencode(tmp_path) + b"/" + GBK_NAME, tmp_path / "link.txt")  # broken: target absent
+    _, rejects = discover(str(tmp_path))
+    assert [r.reason for r in rejects] == ["broken_symlink"]
+    assert "\\xb9\\xfa" in rejects[0].detail
+    _assert_text([rejects[0].detail])
+
+
+def test_source_whose_own_name_is_not_utf8_fails_clearly(tmp_path: Path) -> None:
+    folder = os.fsencode(tmp_path) + b"/" + GBK_NAME
+    os.mkdir(folder)
+    with pytest.raises(SourceNotFound) as err:  # BadSourceName: callers already handle SourceNotFound
+        discover(os.fsdecode(folder))
+    assert isinstance(err.value, BadSourceName)
+    assert "\\xb9\\xfa" in str(err.value) and "convmv" in str(err.value)
+    _assert_text([str(err.value)])
+    with pytest.raises(BadSourceName):
+        require_text_source(os.fsdecode(folder))
+    require_text_source(str(tmp_path))  # a text name passes
+
+
+def test_gbk_named_reject_can_be_stored_in_parquet_and_duckdb(tmp_path: Path) -> None:
+    """The reject's path goes where the crash was: a Parquet file and a DuckDB query over it."""
+    import duckdb
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    _write_bytes_path(os.fsencode(tmp_path) + b"/" + GBK_NAME + b".txt")
+    _, rejects = discover(str(tmp_path))
+    table = pa.table({"path": [r.path for r in rejects], "detail": [r.detail for r in rejects]})
+    pq.write_table(table, tmp_path / "rejects.parquet")
+    rows = duckdb.connect().execute("SELECT path FROM read_parquet(?)", [str(tmp_path / "rejects.parquet")]).fetchall()
+    assert rows == [(f"{tmp_path}/\\xb9\\xfa.txt",)]

@@ -6,7 +6,9 @@ import codecs
 import os
 from pathlib import Path
 
-from tests.support.paths import SAMPLE
+from tests.support.paths import REPO, SAMPLE
+
+INGEST_DATA = REPO / "tests" / "ingest" / "data"
 
 #: file name -> the reject reason it must get (None: it must load as a page).
 EXPECTED: dict[str, str | None] = {
@@ -18,7 +20,11 @@ EXPECTED: dict[str, str | None] = {
     "utf16be-no-bom.txt": None,
     "utf8-bom.txt": None,
     "crlf.txt": None,
-    "huge-one-line.txt": None,
+    "huge-one-line.txt": "too_complex",    # 20 MB: over MAX_PAGE_CHARS (with huge_mb=1 it loads)
+    "big5.txt": None,
+    "japanese.txt": "not_chinese",
+    "one-nul.txt": None,
+    "\\xb9\\xfa.txt": "bad_file_name",     # a name in GBK bytes (国), shown escaped
     "broken-link.txt": "broken_symlink",
     "a.txt": "is_directory",
     "with space 'quote\" 人民日报.txt": None,
@@ -43,6 +49,12 @@ def make_bad_inputs(root: Path, huge_mb: int = 20) -> Path:
     line = PAGE_HEAD.strip()
     (root / "huge-one-line.txt").write_bytes((line * (huge_mb * 1024 * 1024 // len(line.encode()) + 1)).encode())
     (root / "broken-link.txt").symlink_to(root / "does-not-exist.txt")
+    (root / "big5.txt").write_bytes((INGEST_DATA / "000_zh-tw.txt").read_text(encoding="utf-8").encode("big5"))
+    (root / "japanese.txt").write_bytes((INGEST_DATA / "ja.txt").read_text(encoding="utf-8").encode("shift_jis"))
+    (root / "one-nul.txt").write_bytes(sample[:100].encode() + b"\x00" + sample[100:].encode())
+    fd = os.open(os.fsencode(root) + b"/\xb9\xfa.txt", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    os.write(fd, sample.encode("utf-8"))
+    os.close(fd)
     (root / "a.txt").mkdir()
     (root / "with space 'quote\" 人民日报.txt").write_text("引号 " + sample, encoding="utf-8")
     (root / "'; drop table articles; --.txt").write_text("注入 " + sample, encoding="utf-8")
