@@ -84,7 +84,7 @@ def test_wheel_holds_the_views_and_the_sample(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {f"banmian/sql/{v}.sql" for v in REPORT_VIEWS} <= names
     assert {f"banmian/data/sample/{p.name}" for p in SAMPLE.glob("*.txt")} <= names
-    assert {"banmian/flows/ingest.py", "banmian/tasks/text/segment.py"} <= names
+    assert {"banmian/flows/ingest.py", "banmian/tasks/text/segment/__init__.py"} <= names
 
 
 def test_installed_banmian_is_the_wheel_not_the_checkout(installed: Path, tmp_path: Path) -> None:
