@@ -16,10 +16,11 @@ the names in it:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
-from banmian.tasks.text.clean import bracket_depth, fold_fullwidth_alnum, fullwidth_punctuation, holds_any, is_letterspaced, join_lines
+from banmian.tasks.text.chars import BOXES, BYLINE_MARKS, HAN, HAN_BASIC, NAME_CLASS
+from banmian.tasks.text.clean import bracket_depth, fold_fullwidth_alnum, fullwidth_punctuation, is_letterspaced, join_lines
 
 #: Role words that precede names in a credit, longest first so that
 #: 全媒体记者 wins over 记者.
@@ -28,19 +29,18 @@ ROLES: Final = (
     "实习记者", "驻站记者", "特约通讯员", "通讯员", "实习生", "记者", "摄影", "作者",
 )
 _ROLE_ALT: Final = "|".join(ROLES)
-_HAN: Final = "\u3400-\u4dbf\u4e00-\u9fff"
-_NAME_CHARS: Final = f"[{_HAN}·•]"
+_NAME_CHARS: Final = f"[{NAME_CLASS}]"
 
 #: 本报讯 / 本报曲阜讯 / 《吉林日报》讯 / 新华社北京9月9日电 / 中新网…电, then the parenthesised credit.
 _DATELINE_HEAD: Final = (
-    rf"(?:本\s?报[{_HAN}\w ]{{0,12}}?讯(?!\s?员)|《[^》]{{1,12}}》[{_HAN}]{{0,6}}讯(?!\s?员)"
-    rf"|(?:新华社|中新社|中新网|央视网|人民网|新华网)[{_HAN}\w· ]{{0,24}}?电)"
+    rf"(?:本\s?报[{HAN}\w ]{{0,12}}?讯(?!\s?员)|《[^》]{{1,12}}》[{HAN}]{{0,6}}讯(?!\s?员)"
+    rf"|(?:新华社|中新社|中新网|央视网|人民网|新华网)[{HAN}\w· ]{{0,24}}?电)"
 )
 DATELINE_RE: Final = re.compile(rf"^\s*({_DATELINE_HEAD})\s*(?:[（(]([^（()）]{{0,60}})[）)])?")
 #: A dateline whose closing bracket is on a later line: only its opening is seen.
 DATELINE_START_RE: Final = re.compile(
     rf"^\s*(?:{_DATELINE_HEAD}|[（(]据(?:新华社|中新社)[^）)]{{0,20}}电"
-    rf"|(?:新华社|中新社|中新网)\s*[{_HAN}]{{2,8}}\s*\d{{1,2}}\s*月)"  # wire dateline cut before 电
+    rf"|(?:新华社|中新社|中新网)\s*[{HAN}]{{2,8}}\s*\d{{1,2}}\s*月)"  # wire dateline cut before 电
 )
 #: （据新华社郑州9月9日电） as a whole dateline.
 SOURCE_DATELINE_RE: Final = re.compile(r"^\s*([（(]据[^（()）]{2,24}?(?:电|报道)[）)])")
@@ -50,20 +50,27 @@ _ORG: Final = r"(?:本报|本刊|新华社|中新社|人民日报|光明日报|�
 _BYLINE_TOKEN: Final = rf"{_ORG}?(?:{_ROLE_ALT})"
 #: A whole line that is nothing but a byline: 本报通讯员 金鑫, □本报记者 X 本报通讯员 Y.
 BYLINE_LINE_RE: Final = re.compile(
-    rf"^[□■◇◆●○]?\s*{_BYLINE_TOKEN}\s*(?:{_NAME_CHARS}\s?){{2,8}}"
+    rf"^[{BYLINE_MARKS}]?\s*{_BYLINE_TOKEN}\s*(?:{_NAME_CHARS}\s?){{2,8}}"
     rf"(?:\s+(?:{_BYLINE_TOKEN})?\s*(?:{_NAME_CHARS}\s?){{2,8}})*\s*$"
 )
-#: A photo credit: optional role, names, then 摄 or 文/图; an agency's note
-#: ``（新华社发）`` may follow, and then a drawing is credited ``X作（新华社发）``
-#: (作 alone closes too many headings: ``扎实推进工作``).
+#: The marks that close a photo credit: 摄 (photographed by), or 文/图 (text
+#: and picture by the same people).
+PHOTO_MARKS: Final = ("摄", "文/图", "文／图", "图/文")
+#: The mark that closes a drawing's credit, ``X作（新华社发）``: only before an
+#: agency's note (作 alone closes too many headings: ``扎实推进工作``).
+DRAWING_MARK: Final = "作"
+#: The closing marks, as regex alternatives: a drawing's only before its note.
+_CLOSING_MARKS: Final = "|".join(PHOTO_MARKS) + rf"|{DRAWING_MARK}(?=\s*[（(])"
+#: A photo credit: optional role, names, then a closing mark; an agency's
+#: note ``（新华社发）`` may follow, and then a drawing's ``DRAWING_MARK``. (The
+#: lookahead for a mark anywhere in the line first spares most lines the names' backtracking.)
 PHOTO_CREDIT_RE: Final = re.compile(
-    rf"^\s*(?:{_BYLINE_TOKEN})?\s*((?:{_NAME_CHARS}\s?){{2,12}}(?:\s+(?:{_NAME_CHARS}\s?){{2,5}})*)\s*"
-    rf"(摄|文/图|文／图|图/文|作(?=\s*[（(]))\s*(?:[（(][^（）()]{{1,8}}发[）)])?\s*$"
+    rf"(?=.*(?:{_CLOSING_MARKS}))\s*(?:{_BYLINE_TOKEN})?\s*((?:{_NAME_CHARS}\s?){{2,12}}(?:\s+(?:{_NAME_CHARS}\s?){{2,5}})*)\s*"
+    rf"({_CLOSING_MARKS})\s*(?:[（(][^（）()]{{1,8}}发[）)])?\s*$"
 )
-#: How a line closed by an agency's note ends: ``（新华社发）``.
-AGENCY_NOTE_ENDS: Final = ("发）", "发)")
+
 #: A line holding only a role, the first half of a credit split over two lines.
-ROLE_ONLY_RE: Final = re.compile(rf"^\s*[□■]?\s*{_BYLINE_TOKEN}\s*$")
+ROLE_ONLY_RE: Final = re.compile(rf"^\s*[{BOXES}]?\s*{_BYLINE_TOKEN}\s*$")
 
 #: Role words as printed in a letterspaced credit too (通 讯 员).
 _ROLE_SPACED_ALT: Final = "|".join(r"\s?".join(role) for role in ROLES)
@@ -82,10 +89,10 @@ _NAME_SEP_RE: Final = re.compile(r"[\s、，,]+")
 _NAME_RE: Final = re.compile(f"{_NAME_CHARS}+")
 #: Brackets and the closing photo mark, kept apart when a credit is normalised.
 _CREDIT_MARKS_RE: Final = re.compile(r"([（）]|摄$|文/图$)")
-#: What a text must hold for ``_CREDIT_MARKS_RE`` to split it.
+#: The pieces ``_CREDIT_MARKS_RE`` splits off, kept as they are.
 _CREDIT_MARKS: Final = ("（", "）", "摄", "文/图")
-#: A space next to a full-width bracket: what ``_PAREN_SPACE_RE`` removes, in a text whose only whitespace is single spaces.
-_SPACED_BRACKETS: Final = (" （", "（ ", " ）", "） ")
+#: A box before a letterspaced credit, with the space that reading it back leaves after it.
+_SPACED_BOX_RE: Final = re.compile(f"^([{BOXES}]) ")
 
 
 def unletterspace(text: str) -> str:
@@ -111,26 +118,20 @@ def unletterspace(text: str) -> str:
         if m and out and _ROLE_SPLIT_RE.fullmatch(out[-1]):
             tok = " ".join(split_run_of_names(m.group(1))) + m.group(2)
         out.append(tok)
-    return re.sub(r"^([□■]) ", r"\1", " ".join(out))
+    return _SPACED_BOX_RE.sub(r"\1", " ".join(out))
 
 
 #: The names after a role word in a letterspaced credit, with a closing bracket.
-_NAMES_AFTER_ROLE_RE: Final = re.compile(rf"([{_HAN}]{{4,6}})([）)]?)")
+_NAMES_AFTER_ROLE_RE: Final = re.compile(rf"([{HAN}]{{4,6}})([）)]?)")
 
 
-@dataclass(slots=True, init=False)
+@dataclass(slots=True)
 class Credit:
     """A parsed credit: the normalised printed text and the names by role."""
 
     text: str
-    authors: list[str]
-    photographers: list[str]
-
-    # Written out, not generated: mypyc compiles an __init__ in the source (see ``Line``).
-    def __init__(self, text: str, authors: list[str] | None = None, photographers: list[str] | None = None) -> None:
-        self.text = text
-        self.authors = [] if authors is None else authors
-        self.photographers = [] if photographers is None else photographers
+    authors: list[str] = field(default_factory=list)
+    photographers: list[str] = field(default_factory=list)
 
 
 def split_run_of_names(run: str) -> list[str]:
@@ -193,7 +194,7 @@ def parse_names(text: str) -> list[str]:
     for part in _ROLE_SPLIT_RE.split(text)[::2]:  # the role words stand at the odd indices (``_ROLE_SPLIT_RE``)
         if not part:
             continue
-        tokens = [t for t in _NAME_SEP_RE.split(part.strip(" □■")) if t]
+        tokens = [t for t in _NAME_SEP_RE.split(part.strip(" " + BOXES)) if t]
         tokens = [t for t in tokens if _NAME_RE.fullmatch(t)]
         names.extend(_merge_single_chars(tokens))
     return names
@@ -213,38 +214,44 @@ def normalise_credit_text(text: str) -> str:
     text = fullwidth_punctuation(fold_fullwidth_alnum(text)).replace("(", "（").replace(")", "）")
     text = " ".join(text.split())
     # Rebuild around roles: role, then its names separated by single spaces.
-    out: list[str] = []
+    pieces: list[str] = []
     for k, part in enumerate(_ROLE_SPLIT_RE.split(text)):
-        if not part:
-            continue
         if k % 2:  # a role word (``_ROLE_SPLIT_RE``)
-            out.append(part.replace(" ", ""))
+            pieces.append(part.replace(" ", ""))
+        else:
+            pieces.extend(_credit_pieces(part))
+    # no space between the dateline head and its bracket, nor after a role that opens a bracket
+    return _PAREN_SPACE_RE.sub("", _join_credit_pieces(pieces)).replace(" （", "（").strip()
+
+
+def _credit_pieces(part: str) -> list[str]:
+    """The pieces of a credit between role words: brackets and the photo mark apart, names spaced by one space."""
+    pieces: list[str] = []
+    for seg in _CREDIT_MARKS_RE.split(part):
+        if not seg:
             continue
-        # a part with no bracket nor photo mark is one piece: what the split would give, without the search
-        segs = _CREDIT_MARKS_RE.split(part) if holds_any(part, _CREDIT_MARKS) else [part]
-        for seg in segs:
-            if not seg:
-                continue
-            if seg in ("（", "）", "摄", "文/图"):
-                out.append(seg)
-                continue
-            toks = [t for t in seg.split() if t]
-            if toks and all(_NAME_RE.fullmatch(t) for t in toks):
-                out.append(" ".join(_merge_single_chars(toks)))
-            else:
-                out.append("".join(toks))
+        if seg in _CREDIT_MARKS:
+            pieces.append(seg)
+            continue
+        toks = seg.split()
+        if toks and all(_NAME_RE.fullmatch(t) for t in toks):
+            pieces.append(" ".join(_merge_single_chars(toks)))
+        else:
+            pieces.append("".join(toks))
+    return pieces
+
+
+def _join_credit_pieces(pieces: list[str]) -> str:
+    """A credit's pieces joined by one space, but none before or after a bracket's inside edge."""
     joined = ""
-    for piece in out:
+    for piece in pieces:
         if not joined:
             joined = piece
         elif piece in ("（", "）") or joined.endswith("（"):
             joined += piece
         else:
             joined += " " + piece
-    if holds_any(joined, _SPACED_BRACKETS):  # the only whitespace left is single spaces between pieces
-        joined = _PAREN_SPACE_RE.sub("", joined)
-    # no space between the dateline head and its bracket, nor after a role that opens a bracket
-    return joined.replace(" （", "（").strip()
+    return joined
 
 
 #: Characters looked at to tell a letterspaced dateline (a dateline head is at most ~20).
@@ -268,10 +275,32 @@ def join_keeping_credit_breaks(lines: list[str], last: bool = False) -> str:
     >>> join_keeping_credit_breaks(["进行检查。（记", "者 冯 博 通讯员 曹 阳）"], last=True)
     '进行检查。（记者 冯 博 通讯员 曹 阳）'
     """
+    span = _credit_lines(lines, last)
+    if span is None:
+        return join_lines(lines)
+    start, stop = span
+    credit = _space_breaks_between_names([line.strip() for line in lines[start:stop + 1]])
+    return join_lines(lines[:start] + [credit] + lines[stop + 1:])
+
+
+def _credit_lines(lines: list[str], last: bool) -> tuple[int, int] | None:
+    """The first and last line of the credit ``join_keeping_credit_breaks`` keeps apart, if there is one.
+
+    A dateline's bracket follows its head (本报讯, 新华社…电); a trailing
+    credit closes the paragraph; a bracket that never closes is no credit.
+    """
     opening = [k for k, line in enumerate(lines) if "（" in line or "(" in line]
     if not opening or (not last and not DATELINE_START_RE.match(join_lines(lines[:opening[0] + 1]))):
-        return join_lines(lines)  # a dateline's bracket follows its head (本报讯, 新华社…电)
+        return None
     start = opening[-1] if last else opening[0]
+    stop = _closing_line(lines, start, last)
+    if stop is None or (last and stop != len(lines) - 1):
+        return None
+    return start, stop
+
+
+def _closing_line(lines: list[str], start: int, last: bool) -> int | None:
+    """The line that closes the bracket opened on line ``start`` (with ``last``, its last bracket), if any."""
     depth = 0
     for stop in range(start, len(lines)):
         line = lines[stop]
@@ -279,13 +308,8 @@ def join_keeping_credit_breaks(lines: list[str], last: bool = False) -> str:
             line = line[max(line.rfind("（"), line.rfind("(")):]  # from the credit's own bracket on
         depth += bracket_depth(line)
         if depth <= 0:
-            break
-    else:
-        return join_lines(lines)  # the bracket never closes: no credit to keep apart
-    if last and stop != len(lines) - 1:
-        return join_lines(lines)  # a trailing credit closes the paragraph
-    credit = _space_breaks_between_names([line.strip() for line in lines[start:stop + 1]])
-    return join_lines(lines[:start] + [credit] + lines[stop + 1:])
+            return stop
+    return None
 
 
 def _space_breaks_between_names(pieces: list[str]) -> str:
@@ -364,7 +388,7 @@ _SURNAMES: Final = set(
     "蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边"
     "卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
 _COMPOUND_SURNAMES: Final = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "端木", "长孙")
-_NAME_LINE_RE: Final = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$")
+AUTHOR_LINE_RE: Final = re.compile(rf"^[{HAN_BASIC}](?:\s?[{HAN_BASIC}]){{1,3}}$")
 
 
 def is_author_line(text: str) -> bool:
@@ -374,7 +398,7 @@ def is_author_line(text: str) -> bool:
     (True, True, False)
     """
     t = text.strip()
-    if len(t) > 7 or not _NAME_LINE_RE.match(t):  # four characters and three spaces at most
+    if len(t) > 7 or not AUTHOR_LINE_RE.match(t):  # four characters and three spaces at most
         return False
     name = t.replace(" ", "")
     if name.startswith(_COMPOUND_SURNAMES):
@@ -384,10 +408,6 @@ def is_author_line(text: str) -> bool:
 
 #: ``（作者为中共中央党校教授）``: a note on the author that closes an essay.
 AUTHOR_NOTE_RE: Final = re.compile(r"^\s*[（(]\s*作者(?:为|系|单位|是|：|:)[^（()）]{1,60}[）)]\s*$")
-
-
-#: Box and bullet marks printed before a byline; they are decoration, not credit text.
-BYLINE_MARKS: Final = "□■◇◆●○"
 
 
 def parse_byline(line: str) -> Credit:

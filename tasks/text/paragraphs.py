@@ -15,7 +15,8 @@ their column's width:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+import statistics
+from dataclasses import dataclass, field, replace
 from typing import Final, cast
 
 from banmian.tasks.text.clean import display_width, ends_sentence, join_lines
@@ -39,33 +40,19 @@ FLOW_CHANGE_SHARE: Final = 0.1
 MIN_LINES_FOR_WIDTH: Final = 3
 
 
-@dataclass(slots=True, init=False)
+@dataclass(slots=True)
 class Paragraph:
     """Prose lines that form one paragraph, with the facts later stages score."""
 
     lines: list[Line]
-    column: float         # column width at its first line
-    terminated: bool      # ends with sentence-final punctuation or a trailing credit
-    indented: bool        # first line starts short of the column (a true paragraph start)
-    dateline: bool        # opens with a dateline (本报讯…)
-    bullet: bool          # opens with a brief's bullet (●…)
-    credited: bool        # closes with a trailing credit （记者 王芳） or a note on its author
-    ends_article: bool    # credited, or closes with （下转第X版）: its article has no more here
-    _joined: tuple[tuple[Line, ...], str] | None = field(repr=False, compare=False)
-
-    # Written out, not generated: mypyc compiles an __init__ in the source (see ``Line``).
-    def __init__(self, lines: list[Line], column: float, terminated: bool = False, indented: bool = True,
-                 dateline: bool = False, bullet: bool = False, credited: bool = False,
-                 ends_article: bool = False) -> None:
-        self.lines = lines
-        self.column = column
-        self.terminated = terminated
-        self.indented = indented
-        self.dateline = dateline
-        self.bullet = bullet
-        self.credited = credited
-        self.ends_article = ends_article
-        self._joined = None
+    column: float               # column width at its first line
+    terminated: bool = False    # ends with sentence-final punctuation or a trailing credit
+    indented: bool = True       # first line starts short of the column (a true paragraph start)
+    dateline: bool = False      # opens with a dateline (本报讯…)
+    bullet: bool = False        # opens with a brief's bullet (●…)
+    credited: bool = False      # closes with a trailing credit （记者 王芳） or a note on its author
+    ends_article: bool = False  # credited, or closes with （下转第X版）: its article has no more here
+    _joined: tuple[tuple[Line, ...], str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -82,9 +69,8 @@ class Paragraph:
         return self._joined[1]
 
     def with_lines(self, lines: list[Line]) -> Paragraph:
-        """This paragraph's facts over other lines: ``dataclasses.replace(self, lines=lines)``, made directly."""
-        return Paragraph(lines, self.column, self.terminated, self.indented, self.dateline, self.bullet,
-                         self.credited, self.ends_article)
+        """This paragraph's facts over other lines."""
+        return replace(self, lines=lines)
 
     @property
     def first_line(self) -> int:
@@ -141,13 +127,6 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
     return [b for b in blocks if b]
 
 
-def _median(values: list[float]) -> float:
-    """``statistics.median``, without its generality (and its cost)."""
-    data = sorted(values)
-    n = len(data)
-    return data[n // 2] if n % 2 else (data[n // 2 - 1] + data[n // 2]) / 2
-
-
 def _full_widths(measured: list[Line]) -> list[float]:
     """The widths that tell a block's column: of three lines, a last one that ends a sentence tells nothing.
 
@@ -169,7 +148,7 @@ def _full_widths(measured: list[Line]) -> list[float]:
         return [ln.width for ln in measured[:-1]]
     widths = [ln.width for ln in measured]
     running = [ln.width for ln in measured if not ends_sentence(ln.text)]
-    if 2 <= len(running) < len(widths) and _median(running) > _median(widths) + FLOW_CHANGE:
+    if 2 <= len(running) < len(widths) and statistics.median(running) > statistics.median(widths) + FLOW_CHANGE:
         return running  # short paragraph ends are half the block: its full lines show the column
     return widths
 
@@ -185,7 +164,7 @@ def column_widths(blocks: list[list[Line]]) -> list[float]:
     """
     measured = [_measure_lines(b) for b in blocks]
     own: list[float | None] = [
-        float(_median(_full_widths(m))) if len(m) >= MIN_LINES_FOR_WIDTH else None for m in measured
+        float(statistics.median(_full_widths(m))) if len(m) >= MIN_LINES_FOR_WIDTH else None for m in measured
     ]
     if None not in own:
         return cast(list[float], own)  # every block measures its own column: none borrows

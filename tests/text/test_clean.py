@@ -6,9 +6,7 @@ from banmian.tasks.text.clean import (
     clean_heading,
     clean_paragraph,
     display_width,
-    display_widths,
     ends_sentence,
-    has_ascii_letter,
     fold_fullwidth_alnum,
     fullwidth_punctuation,
     is_letterspaced,
@@ -303,38 +301,6 @@ def test_join_lines_same_as_reference(lines):
     assert join_lines(lines) == ref_join_lines(lines)
 
 
-#: The characters of _ALPHABET that are ASCII or wide and of three UTF-8 bytes: lines made of
-#: them take display_widths' byte-count path.
-def _one_or_three_bytes(ch):
-    return ch.isascii() or (len(ch.encode("utf-8", "surrogatepass")) == 3 and ref_display_width(ch) == 1.0)
-
-
-_ONE_OR_THREE_BYTES = "".join(filter(_one_or_three_bytes, _ALPHABET))
-_PLAIN_PIECES = [p for p in _PIECES if all(map(_one_or_three_bytes, p))]
-plain_texts = st.lists(st.one_of(st.sampled_from(_ONE_OR_THREE_BYTES), st.sampled_from(_PLAIN_PIECES)),
-                       max_size=40).map("".join)
-
-
-@settings(max_examples=1000, deadline=None)
-@given(st.lists(st.one_of(plain_texts, texts), max_size=8))
-def test_display_widths_same_as_reference(lines):
-    got = display_widths(lines)
-    assert got == [ref_display_width(t) for t in lines] and all(type(w) is float for w in got)
-
-
-@settings(max_examples=1000, deadline=None)
-@given(st.lists(plain_texts, max_size=8))
-def test_display_widths_of_plain_lines_same_as_reference(lines):
-    got = display_widths(lines)
-    assert got == [ref_display_width(t) for t in lines] and all(type(w) is float for w in got)
-
-
-@settings(max_examples=1000, deadline=None)
-@given(texts)
-def test_has_ascii_letter(text):
-    assert has_ascii_letter(text) is bool(re.search("[A-Za-z]", text))
-
-
 @settings(max_examples=300, deadline=None)
 @given(texts)
 def test_doubled_text_same_as_reference(text):
@@ -353,4 +319,3 @@ def test_reference_agrees_on_the_samples():
             for fast, ref in _PAIRS:
                 assert fast(text) == ref(text), (fast.__name__, text)
         assert join_lines(lines) == ref_join_lines(lines)
-        assert display_widths(lines) == [ref_display_width(t) for t in lines]
