@@ -31,10 +31,12 @@ ROLES: Final = (
 _ROLE_ALT: Final = "|".join(ROLES)
 _NAME_CHARS: Final = f"[{NAME_CLASS}]"
 
+#: News agencies and sites whose wire datelines open a story: ``新华社北京9月9日电``.
+AGENCIES: Final = ("新华社", "中新社", "中新网", "央视网", "人民网", "新华网")
 #: 本报讯 / 本报曲阜讯 / 《吉林日报》讯 / 新华社北京9月9日电 / 中新网…电, then the parenthesised credit.
 _DATELINE_HEAD: Final = (
     rf"(?:本\s?报[{HAN}\w ]{{0,12}}?讯(?!\s?员)|《[^》]{{1,12}}》[{HAN}]{{0,6}}讯(?!\s?员)"
-    rf"|(?:新华社|中新社|中新网|央视网|人民网|新华网)[{HAN}\w· ]{{0,24}}?电)"
+    rf"|(?:{'|'.join(AGENCIES)})[{HAN}\w· ]{{0,24}}?电)"
 )
 DATELINE_RE: Final = re.compile(rf"^\s*({_DATELINE_HEAD})\s*(?:[（(]([^（()）]{{0,60}})[）)])?")
 #: A dateline whose closing bracket is on a later line: only its opening is seen.
@@ -45,8 +47,10 @@ DATELINE_START_RE: Final = re.compile(
 #: （据新华社郑州9月9日电） as a whole dateline.
 SOURCE_DATELINE_RE: Final = re.compile(r"^\s*([（(]据[^（()）]{2,24}?(?:电|报道)[）)])")
 
-#: Who employs the person credited: 本报记者, 新华社记者, 《吉林日报》记者.
-_ORG: Final = r"(?:本报|本刊|新华社|中新社|人民日报|光明日报|经济日报|《[^》]{1,12}》)"
+#: Who employs the person credited: 本报记者, 新华社记者, (or a paper named in 《》: 《吉林日报》记者).
+ORGS: Final = ("本报", "本刊", "新华社", "中新社", "人民日报", "光明日报", "经济日报")
+_PAPER: Final = "《[^》]{1,12}》"
+_ORG: Final = f"(?:{'|'.join(ORGS)}|{_PAPER})"
 _BYLINE_TOKEN: Final = rf"{_ORG}?(?:{_ROLE_ALT})"
 #: A whole line that is nothing but a byline: 本报通讯员 金鑫, □本报记者 X 本报通讯员 Y.
 BYLINE_LINE_RE: Final = re.compile(
@@ -74,7 +78,7 @@ ROLE_ONLY_RE: Final = re.compile(rf"^\s*[{BOXES}]?\s*{_BYLINE_TOKEN}\s*$")
 
 #: Role words as printed in a letterspaced credit too (通 讯 员).
 _ROLE_SPACED_ALT: Final = "|".join(r"\s?".join(role) for role in ROLES)
-_ORG_SPACED: Final = r"(?:本\s?报|本\s?刊|新\s?华\s?社|中\s?新\s?社|人民日报|光明日报|经济日报|《[^》]{1,12}》)"
+_ORG_SPACED: Final = "(?:" + "|".join(r"\s?".join(org) for org in ORGS) + f"|{_PAPER})"
 #: A role word, as the one group: ``_ROLE_SPLIT_RE.split`` puts the role words
 #: at the odd indices of its list, and no part between two of them is one
 #: (the search would have found it first).
@@ -163,22 +167,35 @@ def _merge_single_chars(tokens: list[str]) -> list[str]:
     (three characters already).
     """
     out: list[str] = []
-    pending = ""
+    pending = ""  # the single characters since the last longer token
     for tok in tokens + [""]:
         if len(tok) == 1:
             pending += tok
             continue
         if pending:
-            if len(pending) == 1 and 0 < len(tok) <= 2 and (not out or len(out[-1]) >= 3):
-                tok = pending + tok  # 吴 禹浩, 彭丽娜 杜 文韬: a surname set off its given name
-            elif len(pending) == 1 and out:
-                out[-1] += pending
-            else:
-                out.extend(split_run_of_names(pending))
+            tok = _place_single_chars(out, pending, tok)
             pending = ""
         if tok:
             out.append(tok)
     return out
+
+
+def _place_single_chars(names: list[str], chars: str, tok: str) -> str:
+    """Put a run of single characters among the ``names`` so far; returns the token that comes next.
+
+    One character is a surname set off its given name (吴 禹浩, 彭丽娜 杜 文韬)
+    when the name before is whole, else the end of that name; a longer run is
+    whole names printed letterspaced.
+    """
+    if len(chars) > 1:
+        names.extend(split_run_of_names(chars))
+    elif 0 < len(tok) <= 2 and (not names or len(names[-1]) >= 3):
+        return chars + tok
+    elif names:
+        names[-1] += chars
+    else:
+        names.append(chars)  # split_run_of_names of one character: the character
+    return tok
 
 
 def parse_names(text: str) -> list[str]:
@@ -290,13 +307,15 @@ def _credit_lines(lines: list[str], last: bool) -> tuple[int, int] | None:
     credit closes the paragraph; a bracket that never closes is no credit.
     """
     opening = [k for k, line in enumerate(lines) if "（" in line or "(" in line]
-    if not opening or (not last and not DATELINE_START_RE.match(join_lines(lines[:opening[0] + 1]))):
+    if not opening:
         return None
-    start = opening[-1] if last else opening[0]
-    stop = _closing_line(lines, start, last)
-    if stop is None or (last and stop != len(lines) - 1):
+    if last:
+        stop = _closing_line(lines, opening[-1], last)
+        return (opening[-1], stop) if stop == len(lines) - 1 else None
+    if not DATELINE_START_RE.match(join_lines(lines[:opening[0] + 1])):
         return None
-    return start, stop
+    stop = _closing_line(lines, opening[0], last)
+    return None if stop is None else (opening[0], stop)
 
 
 def _closing_line(lines: list[str], start: int, last: bool) -> int | None:

@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass, field, replace
-from typing import Final, cast
+from typing import Final
 
+from banmian.tasks.text.chars import CLOSE_BRACKETS, DIGIT_CLASS
 from banmian.tasks.text.clean import display_width, ends_sentence, join_lines
 from banmian.tasks.text.credits import AUTHOR_NOTE_RE, parse_trailing_credit
 from banmian.tasks.text.lines import BLANK, BULLET, DATELINE, JUMP_TO_SUFFIX_RE, Line, split_bullet_lead
@@ -38,6 +39,8 @@ FLOW_CHANGE: Final = 3.0
 FLOW_CHANGE_SHARE: Final = 0.1
 #: Blocks with fewer lines than this borrow the column width of a neighbour.
 MIN_LINES_FOR_WIDTH: Final = 3
+#: Widths are sums of half units (medians of them quarter units): this only makes a bound inclusive.
+WIDTH_TOLERANCE: Final = 0.1
 
 
 @dataclass(slots=True)
@@ -163,27 +166,33 @@ def column_widths(blocks: list[list[Line]]) -> list[float]:
     another flow and keep their own width.
     """
     measured = [_measure_lines(b) for b in blocks]
-    own: list[float | None] = [
-        float(statistics.median(_full_widths(m))) if len(m) >= MIN_LINES_FOR_WIDTH else None for m in measured
-    ]
-    if None not in own:
-        return cast(list[float], own)  # every block measures its own column: none borrows
-    out: list[float] = []
-    for i, w in enumerate(own):
-        if w is None:
-            prev = next((own[k] for k in range(i - 1, -1, -1) if own[k] is not None), None)
-            nxt = next((own[k] for k in range(i + 1, len(own)) if own[k] is not None), None)
-            if blocks[i][0].kind == DATELINE:
-                prev, nxt = nxt, prev  # a dateline opens the text after it: its column is that text's
-            w = prev if prev is not None else nxt
-            widest = max(ln.width for ln in measured[i])
-            if w is None or _wider_flow(widest, w) or (len(measured[i]) > 1 and _wider_flow(w, widest)):
-                w = widest  # its own lines show another flow (a short caption, a wide tail)
-        out.append(w)
-    return out
+    own = [float(statistics.median(_full_widths(m))) if len(m) >= MIN_LINES_FOR_WIDTH else None for m in measured]
+    return [_borrowed_width(own, i, measured[i], opens_with_dateline=blocks[i][0].kind == DATELINE) if w is None else w
+            for i, w in enumerate(own)]
 
 
-_CLOSING_BRACKETS: Final = ("）", ")")
+def _borrowed_width(own: list[float | None], i: int, measured: list[Line], opens_with_dateline: bool) -> float:
+    """The column of short block ``i``: its nearest measured neighbour's, unless its own lines show another flow.
+
+    The neighbour is the block before, or the one after for a block that a
+    dateline opens (a dateline opens the text after it).
+    """
+    borrowed = _nearest_width(own, i, after_first=opens_with_dateline)
+    widest = max(ln.width for ln in measured)
+    if borrowed is None or _wider_flow(widest, borrowed) or (len(measured) > 1 and _wider_flow(borrowed, widest)):
+        return widest  # its own lines show another flow (a short caption, a wide tail)
+    return borrowed
+
+
+def _nearest_width(own: list[float | None], i: int, after_first: bool) -> float | None:
+    """The measured width nearest block ``i``: the one before it (with ``after_first``, after it) if there is one."""
+    before = next((w for w in reversed(own[:i]) if w is not None), None)
+    after = next((w for w in own[i + 1:] if w is not None), None)
+    first, second = (after, before) if after_first else (before, after)
+    return first if first is not None else second
+
+
+_CLOSING_BRACKETS: Final = tuple(CLOSE_BRACKETS)
 #: How a line holding only a dateline (or a jump-from marker) ends: its bracket closed, or 电/讯.
 _DATELINE_ALONE_ENDS: Final = (*_CLOSING_BRACKETS, "电", "讯")
 
@@ -207,21 +216,27 @@ def _ends_paragraph(a: Line, wa: float, a_ends: bool, b: Line, wb: float, b_ends
 
     ``a_ends`` and ``b_ends``: whether the lines end a sentence.
     """
-    if b.kind in _OPENERS or _jumps_away([a]):
-        return True  # a new story, or text that went on to another page
-    if a.kind == BULLET:
-        _, lead, rest = split_bullet_lead(a.text)
-        if lead and not rest:
-            return True  # a brief's lead alone on its line
+    if b.kind in _OPENERS or _jumps_away([a]) or _is_lead_alone(a):
+        return True  # a new story, text that went on to another page, or a brief's lead alone on its line
     if _other_flow(wa, wb):
         return a_ends or a.width <= wa - SHORT_BY * 2
     if not a_ends:
         return False
-    if a.width <= wa - SHORT_BY:
-        return True
     # a full line that ends a sentence: the next line's indent decides
-    b_is_last_of_para = b_ends and b.width <= wb - SHORT_BY
-    return b.width <= wb - SHORT_BY + 0.1 and not b_is_last_of_para and more
+    return a.width <= wa - SHORT_BY or (more and _opens_indented(b, wb, b_ends))
+
+
+def _is_lead_alone(line: Line) -> bool:
+    """A brief's bullet line holding its lead and nothing more (``◆农民丰收节文艺汇演举行``)."""
+    if line.kind != BULLET:
+        return False
+    _, lead, rest = split_bullet_lead(line.text)
+    return bool(lead) and not rest
+
+
+def _opens_indented(line: Line, column: float, ends: bool) -> bool:
+    """The line starts an indent short of its column, and is not a paragraph's short last line."""
+    return line.width <= column - SHORT_BY + WIDTH_TOLERANCE and not (ends and line.width <= column - SHORT_BY)
 
 
 def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
@@ -232,21 +247,30 @@ def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
     flat = [ln for b in blocks for ln in b]
     column = [w for b, w in zip(blocks, column_widths(blocks)) for _ in b]
     ends = [ln.terminal for ln in flat]  # each line's sentence end (or jump away), asked for once
-    last = len(flat) - 1
     paras: list[Paragraph] = []
     start = 0
     for i in range(1, len(flat)):
-        # Most lines run on mid-sentence in one column, where no paragraph can end (``_ends_paragraph``
-        # needs a sentence end, a change of column, a dateline or bullet line, or a closing bracket that
-        # may close a trailing credit): they skip the call.
-        if (ends[i - 1] or column[i - 1] != column[i] or flat[i].kind in _OPENERS or flat[i - 1].kind == BULLET
-                or flat[i - 1].text.endswith(_CLOSING_BRACKETS)) \
-                and (_ends_paragraph(flat[i - 1], column[i - 1], ends[i - 1], flat[i], column[i], ends[i], i < last)
-                     or _credit_closes(flat[max(start, i - 3):i])):
+        if _breaks_before(flat, column, ends, start, i):
             paras.append(_make_paragraph(flat[start:i], column[start], ends[i - 1]))
             start = i
-    paras.append(_make_paragraph(flat[start:], column[start], ends[last]))
+    paras.append(_make_paragraph(flat[start:], column[start], ends[-1]))
     return merge_run_in_heads(paras)
+
+
+def _breaks_before(flat: list[Line], column: list[float], ends: list[bool], start: int, i: int) -> bool:
+    """A paragraph (opened at line ``start``) ends before line ``i``.
+
+    Most lines run on mid-sentence in one column, where no paragraph can end:
+    ``_ends_paragraph`` needs a sentence end, a change of column, a dateline
+    or bullet line, or (as ``_credit_closes`` does) a closing bracket. They
+    are told so first.
+    """
+    a, b = flat[i - 1], flat[i]
+    if not (ends[i - 1] or column[i - 1] != column[i] or b.kind in _OPENERS or a.kind == BULLET
+            or a.text.endswith(_CLOSING_BRACKETS)):
+        return False
+    return _ends_paragraph(a, column[i - 1], ends[i - 1], b, column[i], ends[i], i < len(flat) - 1) \
+        or _credit_closes(flat[max(start, i - 3):i])
 
 
 _RUN_IN_RE: Final = re.compile(r"^([^，。：]{2,8})[，：]([^，。：]{2,8})。$")
@@ -328,7 +352,7 @@ def _jumps_away(lines: list[Line]) -> bool:
 
 #: A number (digits, ASCII or full width, with their decimal points,
 #: separators and percent sign) opening a line: it cannot be broken.
-_NUMBER_OPENING: Final = re.compile("[0-9０-９][0-9０-９.．,，%％]*")
+_NUMBER_OPENING: Final = re.compile(f"[{DIGIT_CLASS}][{DIGIT_CLASS}.．,，%％]*")
 
 
 def broke_before_a_number(lines: list[Line], column: float) -> bool:
@@ -343,14 +367,14 @@ def broke_before_a_number(lines: list[Line], column: float) -> bool:
     if len(lines) < 2:
         return False
     m = _NUMBER_OPENING.match(lines[1].text)
-    return m is not None and lines[0].width + display_width(m.group().rstrip("，,")) > column + 0.1
+    return m is not None and lines[0].width + display_width(m.group().rstrip("，,")) > column + WIDTH_TOLERANCE
 
 
 def _make_paragraph(lines: list[Line], column: float, terminated: bool) -> Paragraph:
     first = lines[0]
     credited = _closed_by_credit(lines) or _closed_by_author_note(lines)
     ends_article = credited or _jumps_away(lines)
-    indented = first.width <= column - SHORT_BY + 0.1 or first.kind == DATELINE or len(lines) == 1
+    indented = first.width <= column - SHORT_BY + WIDTH_TOLERANCE or first.kind == DATELINE or len(lines) == 1
     return Paragraph(
         lines=lines,
         column=column,
