@@ -12,6 +12,7 @@ characters themselves, for ``in``, ``str.strip`` and ``str.endswith``.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 # --- Chinese characters (regex class bodies) ------------------------------------------
@@ -112,11 +113,14 @@ FOLD_TO_ASCII: Final[dict[int, int]] = {
 }
 
 
+_BASIC_HAN_CHAR: Final = re.compile(f"[{HAN_BASIC}]")
+
+
 def is_basic_han(ch: str) -> bool:
     """A character of ``HAN_BASIC``: a Chinese character of running text."""
-    return "\u4e00" <= ch <= "\u9fff"
+    return _BASIC_HAN_CHAR.fullmatch(ch) is not None
 
 
 def han_count(text: str) -> int:
     """How many characters of ``text`` are ``HAN_BASIC``: a heading's or name's length in Chinese characters."""
-    return sum(1 for ch in text if is_basic_han(ch))
+    return len(_BASIC_HAN_CHAR.findall(text))

@@ -521,6 +521,11 @@ COLUMN_PROBE_LINES: Final = 4
 #: this close to the widest to show a column at all (a paragraph's short last
 #: line shows none; quotes and digits measure narrow).
 STEADY_COLUMN_SLACK: Final = 1.5
+#: Lines as wide as the column (within ``STEADY_COLUMN_SLACK``) that show it: one full line may be a
+#: paragraph's widest by chance.
+STEADY_COLUMN_LINES: Final = 2
+#: Text lines under a heading printed straight above them read for the column it may be wider than.
+HEAD_COLUMN_PROBE_LINES: Final = 3
 #: A line this much wider than the prose column under it cannot belong to
 #: that column: it spans columns, as headings do.
 HEAD_WIDER_THAN_TEXT: Final = 2.0
@@ -536,7 +541,7 @@ def _stands_apart_from(head: Line, lines: list[Line], j: int) -> bool:
     if _stands_short_of(head, lines[j]) or _opens_indented_paragraph(lines, j) or _is_stray_character(lines, j) \
             or _next_opens_a_sentence(lines, j - 1):
         return True
-    below = [ln.width for ln in _text_lines_from(lines, j, 3)]
+    below = [ln.width for ln in _text_lines_from(lines, j, HEAD_COLUMN_PROBE_LINES)]
     return _shows_a_column(below) and head.width >= max(below) + HEAD_WIDER_THAN_TEXT
 
 
@@ -573,7 +578,7 @@ def _shows_a_column(widths: list[float], column: float | None = None) -> bool:
     if not widths:
         return False
     column = max(widths) if column is None else column
-    return sum(w >= column - STEADY_COLUMN_SLACK for w in widths) >= 2
+    return sum(w >= column - STEADY_COLUMN_SLACK for w in widths) >= STEADY_COLUMN_LINES
 
 
 def _text_lines_from(lines: list[Line], j: int, count: int) -> list[Line]:
@@ -619,20 +624,20 @@ def _opens_indented_paragraph(lines: list[Line], j: int) -> bool:
     if _has_narrow_characters(first.text) or _next_opens_a_sentence(lines, j):
         return False
     below = _true_widths_under(lines, j)
-    if len(below) < 2:
+    if len(below) < STEADY_COLUMN_LINES:
         return False
     column = max(below)
     return _shows_a_column(below, column) and column - INDENT_MAX <= first.width <= column - INDENT_MIN
 
 
 def _true_widths_under(lines: list[Line], j: int) -> list[float]:
-    """The widths of the first two text lines under line ``j`` that show a true width.
+    """The widths of the first text lines under line ``j`` that show a true width, as many as show a column.
 
     Narrow characters, and the spaces of letterspaced lines, show no true width.
     """
     shown = (ln.width for ln in _text_lines_from(lines, j + 1, COLUMN_PROBE_LINES)
              if not _has_narrow_characters(ln.text) and not is_letterspaced(ln.text))
-    return list(islice(shown, 2))
+    return list(islice(shown, STEADY_COLUMN_LINES))
 
 
 #: A day of a month: ``11 月17 日``.
@@ -673,10 +678,10 @@ def _fills_column(lines: list[Line], i: int, j: int) -> bool:
     if _under_a_headline(lines, i):
         return False  # the subject line of a headline group above it
     widths = _widths_after_a_break(lines, j)
-    if len(widths) < 2:
+    if len(widths) < STEADY_COLUMN_LINES:
         return False
     column = max(widths)
-    if not _shows_a_column(widths[:3], column) or widths[0] < column - STEADY_COLUMN_SLACK:
+    if not _shows_a_column(widths[:HEAD_COLUMN_PROBE_LINES], column) or widths[0] < column - STEADY_COLUMN_SLACK:
         return False  # no two lines show the column (quotes and digits measure narrow)
     runs_on = widths[0] >= column - FULL_LINE_SLACK  # the text under the break is no paragraph start
     return _fill(lines, i, j, column, runs_on)
@@ -905,6 +910,8 @@ def _keep_page_numbers_apart(lines: list[Line]) -> None:
 
 # --- briefs ------------------------------------------------------------------------------------
 
+#: A brief's lead before a gap has two characters or more: one character before a gap is letterspacing (``●城 区…``).
+BULLET_LEAD_MIN_LENGTH: Final = 2
 _GAP_RE: Final = re.compile(rf"\u3000|\s{{2,}}|(?<=[{HAN_BASIC}])\s(?=[{HAN_BASIC}])")
 
 
@@ -923,7 +930,7 @@ def split_bullet_lead(text: str) -> tuple[str, str, str]:
     stripped = text.strip()
     mark, body = stripped[0], stripped[1:].lstrip()
     m = _GAP_RE.search(body)
-    if m and m.start() >= 2 and is_heading_shaped(body[:m.start()], display_width(body[:m.start()])):
+    if m and m.start() >= BULLET_LEAD_MIN_LENGTH and is_heading_shaped(body[:m.start()], display_width(body[:m.start()])):
         return mark, body[:m.start()].strip(), body[m.end():].strip()
     if is_heading_shaped(body, display_width(body)) and not is_letterspaced(body):
         return mark, body, ""

@@ -28,6 +28,9 @@ from banmian.tasks.text.lines import BLANK, BULLET, DATELINE, JUMP_TO_SUFFIX_RE,
 #: right edge). Justified lines vary by about ±1 unit with punctuation
 #: compression and half-width digits; an indent is 2 units.
 SHORT_BY: Final = 1.5
+#: Where the flow changes, a line that ends no sentence still ends its paragraph when it falls
+#: this far short of its column: twice ``SHORT_BY``, a sure short line, not justification's play.
+SHORT_IN_ANOTHER_FLOW: Final = 2 * SHORT_BY
 #: Widths of two blocks that differ by more than this are different flows
 #: (a wide intro next to a narrow column, a caption next to a story).
 FLOW_CHANGE: Final = 3.0
@@ -219,7 +222,7 @@ def _ends_paragraph(a: Line, wa: float, a_ends: bool, b: Line, wb: float, b_ends
     if b.kind in _OPENERS or _jumps_away([a]) or _is_lead_alone(a):
         return True  # a new story, text that went on to another page, or a brief's lead alone on its line
     if _other_flow(wa, wb):
-        return a_ends or a.width <= wa - SHORT_BY * 2
+        return a_ends or a.width <= wa - SHORT_IN_ANOTHER_FLOW
     if not a_ends:
         return False
     # a full line that ends a sentence: the next line's indent decides
@@ -270,7 +273,7 @@ def _breaks_before(flat: list[Line], column: list[float], ends: list[bool], star
             or a.text.endswith(_CLOSING_BRACKETS)):
         return False
     return _ends_paragraph(a, column[i - 1], ends[i - 1], b, column[i], ends[i], i < len(flat) - 1) \
-        or _credit_closes(flat[max(start, i - 3):i])
+        or _credit_closes(flat[max(start, i - AUTHOR_NOTE_MAX_LINES):i])
 
 
 _RUN_IN_RE: Final = re.compile(r"^([^，。：]{2,8})[，：]([^，。：]{2,8})。$")
@@ -315,15 +318,21 @@ def _closed_by_credit(lines: list[Line]) -> bool:
         and parse_trailing_credit(join_lines([ln.text for ln in lines])) is not None
 
 
+#: Lines a trailing credit ``（记者 王芳 通讯员 李强）`` wraps over at most.
+CREDIT_MAX_LINES: Final = 2
+#: Lines a note on the author ``（作者为中共中央党校教授）`` wraps over at most.
+AUTHOR_NOTE_MAX_LINES: Final = 3
+
+
 def _credit_closes(tail: list[Line]) -> bool:
     """The last lines so far of a paragraph end with a trailing credit or an author note, perhaps wrapped.
 
-    The article ends there. A credit wraps over two lines at most, a note
-    on the author over three.
+    The article ends there. A credit wraps over ``CREDIT_MAX_LINES`` at most,
+    a note on the author over ``AUTHOR_NOTE_MAX_LINES``.
     """
-    if any(ln.kind == DATELINE for ln in tail[-2:]):  # a dateline's credit opens its text
+    if any(ln.kind == DATELINE for ln in tail[-CREDIT_MAX_LINES:]):  # a dateline's credit opens its text
         return False
-    return _closed_by_credit(tail[-2:]) or _closed_by_author_note(tail)
+    return _closed_by_credit(tail[-CREDIT_MAX_LINES:]) or _closed_by_author_note(tail)
 
 
 def _closed_by_author_note(lines: list[Line]) -> bool:
@@ -334,7 +343,7 @@ def _closed_by_author_note(lines: list[Line]) -> bool:
     """
     if not lines[-1].text.rstrip().endswith(_CLOSING_BRACKETS):
         return False
-    tail = join_lines([ln.text.replace(" ", "") for ln in lines[-3:]])
+    tail = join_lines([ln.text.replace(" ", "") for ln in lines[-AUTHOR_NOTE_MAX_LINES:]])
     start = max(tail.rfind("（"), tail.rfind("("))
     return start >= 0 and AUTHOR_NOTE_RE.match(tail[start:]) is not None
 
