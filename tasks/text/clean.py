@@ -79,6 +79,8 @@ def display_width(text: str) -> float:
     (6.0, 3.0, 6.0)
     """
     narrow = _WIDE_RUN.sub("", text)
+    if not narrow:
+        return float(len(text))  # most lines of Chinese text: every character one unit
     spaces = narrow.count(" ") + narrow.count("\t")
     width = len(text) - len(narrow) + 0.5 * (len(narrow) - spaces)
     if spaces and not is_letterspaced(text):

@@ -100,7 +100,7 @@ _PAGE_NAME: Final = f"[{HAN_BASIC}]{{2,8}}"
 _PAGE_RE: Final = re.compile(
     rf"^\s*(?:第\s*(?P<no1>\d{{1,3}}|[一二三四五六七八九十]{{1,3}})\s*版(?:\s+(?P<name1>{_PAGE_NAME}))?"
     rf"|(?P<no2>[A-Z]?\d{{1,3}})(?:\s*版)?(?:\s+(?P<name2>{_PAGE_NAME}(?:\s+{_PAGE_NAME})?))?"
-    rf"|(?P<name3>{_PAGE_NAME})\s*第?\s*(?P<no3>\d{{1,3}})\s*版)\s*$"
+    rf"|(?=.*版)(?P<name3>{_PAGE_NAME})\s*第?\s*(?P<no3>\d{{1,3}})\s*版)\s*$"  # (版 looked for first: most lines have none)
 )
 #: An editor's role word, as printed (letterspaced or not) on the editors' line.
 EDITOR_ROLES: Final = ("责任编辑", "责编", "版式设计", "版式", "美编", "校对", "编辑", "排版", "组版")
@@ -203,9 +203,14 @@ def is_heading_shaped(text: str, width: float) -> bool:
     marked = _SENTENCE_MARK.search(text) is not None
     if marked and width > SOFT_MARK_HEAD_WIDTH:
         return False  # most prose lines
-    if _ends_on_a_jump(text) or bracket_depth(text) < 0:
+    if _ends_on_a_jump(text) or _closes_a_bracket_from_above(text):
         return False
     return not marked or _marks_fit_a_short_heading(text)
+
+
+def _closes_a_bracket_from_above(text: str) -> bool:
+    """More closing brackets than opening ones: the line ends a bracket opened on a line above."""
+    return ("）" in text or ")" in text) and bracket_depth(text) < 0
 
 
 def _marks_fit_a_short_heading(text: str) -> bool:
@@ -229,6 +234,14 @@ class LineForm(NamedTuple):
     def of(cls, text: str, width: float) -> LineForm:
         folded = fold_fullwidth_alnum(text)
         return cls(text, width, folded, unletterspace(folded))
+
+    def may_be_special(self) -> bool:
+        """Whether any rule of ``LINE_RULES`` may hold: one of their patterns matches a form of the line.
+
+        >>> LineForm.of("本报通讯员 金鑫", 8.0).may_be_special(), LineForm.of("全市开展安全检查", 8.0).may_be_special()
+        (True, False)
+        """
+        return _may_be_special(self.text, self.folded, self.credit)
 
 
 def _is_date_or_editor(text: str, width: float) -> bool:
@@ -332,13 +345,10 @@ LINE_RULES: Final = (
 _ANY_RULE_PATTERN: Final = re.compile("|".join(f"(?:{p.pattern})" for rule in LINE_RULES for p in rule.patterns))
 
 
-def may_be_special(line: LineForm) -> bool:
-    """Whether any rule of ``LINE_RULES`` may hold: one of their patterns matches a form of the line.
-
-    >>> may_be_special(LineForm.of("本报通讯员 金鑫", 8.0)), may_be_special(LineForm.of("全市开展安全检查", 8.0))
-    (True, False)
-    """
-    return any(_ANY_RULE_PATTERN.match(form) for form in {line.text, line.folded, line.credit})
+def _may_be_special(text: str, folded: str, credit: str) -> bool:
+    """``LineForm.may_be_special`` of a line's three forms (most lines have one: nothing to fold, no letterspacing)."""
+    return bool(_ANY_RULE_PATTERN.match(text) or (folded != text and _ANY_RULE_PATTERN.match(folded))
+                or (credit != folded and _ANY_RULE_PATTERN.match(credit)))
 
 
 def special_kind(line: LineForm) -> LineKind | None:
@@ -352,10 +362,12 @@ def line_kind(text: str, width: float) -> LineKind:
     >>> line_kind("本报通讯员 金鑫", 8.0), line_kind("（下转第3版）", 7.0), line_kind("全市开展检查，排查隐患。", 12.0)
     ('byline', 'jump', 'prose')
     """
-    line = LineForm.of(text, width)
-    kind = special_kind(line) if may_be_special(line) else None
-    if kind is not None:
-        return kind
+    folded = fold_fullwidth_alnum(text)
+    credit = unletterspace(folded)
+    if _may_be_special(text, folded, credit):  # most lines are text or headings: no rule's pattern matches them
+        kind = special_kind(LineForm(text, width, folded, credit))
+        if kind is not None:
+            return kind
     return HEADISH if is_heading_shaped(text, width) else PROSE
 
 

@@ -31,7 +31,6 @@ from banmian.tasks.text.lines import (
     classify_line,
     is_heading_shaped,
     line_kind,
-    may_be_special,
     special_kind,
 )
 
@@ -129,4 +128,4 @@ def test_the_fast_path_classifies_like_every_rule(text):
     every_rule = special_kind(form) or (HEADISH if is_heading_shaped(text, width) else PROSE)
     assert line_kind(text, width) == every_rule
     if special_kind(form) is not None:
-        assert may_be_special(form)
+        assert form.may_be_special()
