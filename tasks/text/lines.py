@@ -1,9 +1,10 @@
 """Stage 1 of segmentation: what each line of a page *is*, by its form alone.
 
 A line is classified without looking at its neighbours (``classify_line``:
-the first rule of ``LINE_RULES`` that holds names its kind); ``mark_heads``
-then decides, from the neighbours, which heading-shaped lines really are
-headings and which are prose lines that happen to lack punctuation.
+the first rule of ``LINE_RULES`` that holds names its kind; a line none of
+them takes is heading-shaped or prose); ``mark_heads`` then decides, from the
+neighbours, which heading-shaped lines really are headings and which are
+prose lines that happen to lack punctuation.
 """
 
 from __future__ import annotations

@@ -261,19 +261,23 @@ def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
 
 
 def _breaks_before(flat: list[Line], column: list[float], ends: list[bool], start: int, i: int) -> bool:
-    """A paragraph (opened at line ``start``) ends before line ``i``.
+    """A paragraph (opened at line ``start``) ends before line ``i``."""
+    return _may_break_before(flat, column, ends, i) and (
+        _ends_paragraph(flat[i - 1], column[i - 1], ends[i - 1], flat[i], column[i], ends[i], i < len(flat) - 1)
+        or _credit_closes(flat[max(start, i - AUTHOR_NOTE_MAX_LINES):i]))
+
+
+def _may_break_before(flat: list[Line], column: list[float], ends: list[bool], i: int) -> bool:
+    """What ``_ends_paragraph`` and ``_credit_closes`` need before line ``i``, told cheaply.
 
     Most lines run on mid-sentence in one column, where no paragraph can end:
-    ``_ends_paragraph`` needs a sentence end, a change of column, a dateline
-    or bullet line, or (as ``_credit_closes`` does) a closing bracket. They
-    are told so first.
+    a paragraph ends only after a sentence end, at a change of column, before
+    a dateline or bullet line, after a bullet line, or after a closing bracket
+    (a jump marker, a trailing credit, a note on the author).
     """
     a, b = flat[i - 1], flat[i]
-    if not (ends[i - 1] or column[i - 1] != column[i] or b.kind in _OPENERS or a.kind == BULLET
-            or a.text.endswith(_CLOSING_BRACKETS)):
-        return False
-    return _ends_paragraph(a, column[i - 1], ends[i - 1], b, column[i], ends[i], i < len(flat) - 1) \
-        or _credit_closes(flat[max(start, i - AUTHOR_NOTE_MAX_LINES):i])
+    return ends[i - 1] or column[i - 1] != column[i] or b.kind in _OPENERS or a.kind == BULLET \
+        or a.text.endswith(_CLOSING_BRACKETS)
 
 
 _RUN_IN_RE: Final = re.compile(r"^([^，。：]{2,8})[，：]([^，。：]{2,8})。$")

@@ -160,6 +160,7 @@ def test_folding_changes_only_full_width_forms_and_once(text):
     folded = fold_fullwidth_alnum(text)
     assert len(folded) == len(text) and fold_fullwidth_alnum(folded) == folded
     assert all(a == b or FOLD_TO_ASCII[ord(a)] == ord(b) for a, b in zip(text, folded))
+    assert not any(ord(ch) in FOLD_TO_ASCII for ch in folded)
 
 
 @settings(max_examples=500, deadline=None)

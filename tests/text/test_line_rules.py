@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from banmian.tasks.text.chars import BULLET_MARKS, BYLINE_MARKS
-from banmian.tasks.text.clean import display_width
+from banmian.tasks.text.clean import bracket_depth, display_width
 from banmian.tasks.text.credits import AGENCIES, DRAWING_MARK, ORGS, PHOTO_MARKS, ROLES
 from banmian.tasks.text.lines import (
     BULLET,
@@ -19,6 +19,7 @@ from banmian.tasks.text.lines import (
     DATELINE,
     EDITOR_ROLES,
     FURNITURE,
+    JUMP_TO_SUFFIX_RE,
     HEADISH,
     LABEL,
     LABEL_WORDS,
@@ -28,6 +29,8 @@ from banmian.tasks.text.lines import (
     SUBTITLE,
     SUBTITLE_DASHES,
     LineForm,
+    _closes_a_bracket_from_above,
+    _ends_on_a_jump,
     classify_line,
     is_heading_shaped,
     line_kind,
@@ -129,3 +132,11 @@ def test_the_fast_path_classifies_like_every_rule(text):
     assert line_kind(text, width) == every_rule
     if special_kind(form) is not None:
         assert form.may_be_special()
+
+
+@settings(max_examples=1000, deadline=None)
+@given(lines)
+def test_the_cheap_tests_before_a_pattern_let_every_match_through(text):
+    """A line's last character is looked at before ``JUMP_TO_SUFFIX_RE`` searches it, its brackets before they are counted."""
+    assert _ends_on_a_jump(text) is (JUMP_TO_SUFFIX_RE.search(text) is not None)
+    assert _closes_a_bracket_from_above(text) is (bracket_depth(text) < 0)
