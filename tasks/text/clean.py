@@ -267,7 +267,8 @@ def clean_paragraph(text: str) -> str:
     return remove_cjk_spacing(fullwidth_punctuation(fold_fullwidth_alnum(text))).strip()
 
 
-_WIDE_GAP: Final = re.compile(f"[{SPACE_OR_TAB}]{{2,}}")
+#: Two spaces or more: a word gap in a letterspaced line, where single spaces are the spread.
+WIDE_GAP_RE: Final = re.compile(f"[{SPACE_OR_TAB}]{{2,}}")
 
 
 @lru_cache(maxsize=1024)  # segmentation cleans each headline of a page many times over
@@ -281,5 +282,5 @@ def clean_heading(text: str) -> str:
     """
     text = fullwidth_punctuation(fold_fullwidth_alnum(text)).strip()
     if is_letterspaced(text):
-        return " ".join(p.replace(" ", "") for p in _WIDE_GAP.split(text) if p.strip())
+        return " ".join(p.replace(" ", "") for p in WIDE_GAP_RE.split(text) if p.strip())
     return " ".join(text.split())

@@ -19,8 +19,25 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
-from banmian.tasks.text.chars import BOXES, BYLINE_MARKS, HAN, HAN_BASIC, NAME_CLASS
-from banmian.tasks.text.clean import bracket_depth, fold_fullwidth_alnum, fullwidth_punctuation, is_letterspaced, join_lines
+from banmian.tasks.text.chars import (
+    BOXES,
+    BYLINE_MARKS,
+    CLOSE_BRACKETS,
+    COLONS,
+    COMMAS,
+    HAN,
+    HAN_BASIC,
+    NAME_CLASS,
+    OPEN_BRACKETS,
+)
+from banmian.tasks.text.clean import (
+    WIDE_GAP_RE,
+    bracket_depth,
+    fold_fullwidth_alnum,
+    fullwidth_punctuation,
+    is_letterspaced,
+    join_lines,
+)
 
 #: Role words that precede names in a credit, longest first so that
 #: 全媒体记者 wins over 记者.
@@ -30,6 +47,11 @@ ROLES: Final = (
 )
 _ROLE_ALT: Final = "|".join(ROLES)
 _NAME_CHARS: Final = f"[{NAME_CLASS}]"
+#: What separates the names in a credit: spaces and commas.
+_NAME_SEP: Final = rf"[\s{COMMAS}]+"
+_OPEN: Final = f"[{OPEN_BRACKETS}]"
+_CLOSE: Final = f"[{CLOSE_BRACKETS}]"
+_NOT_BRACKET: Final = f"[^{OPEN_BRACKETS}{CLOSE_BRACKETS}]"
 
 #: News agencies and sites whose wire datelines open a story: ``新华社北京9月9日电``.
 AGENCIES: Final = ("新华社", "中新社", "中新网", "央视网", "人民网", "新华网")
@@ -38,14 +60,14 @@ _DATELINE_HEAD: Final = (
     rf"(?:本\s?报[{HAN}\w ]{{0,12}}?讯(?!\s?员)|《[^》]{{1,12}}》[{HAN}]{{0,6}}讯(?!\s?员)"
     rf"|(?:{'|'.join(AGENCIES)})[{HAN}\w· ]{{0,24}}?电)"
 )
-DATELINE_RE: Final = re.compile(rf"^\s*({_DATELINE_HEAD})\s*(?:[（(]([^（()）]{{0,60}})[）)])?")
+DATELINE_RE: Final = re.compile(rf"^\s*({_DATELINE_HEAD})\s*(?:{_OPEN}({_NOT_BRACKET}{{0,60}}){_CLOSE})?")
 #: A dateline whose closing bracket is on a later line: only its opening is seen.
 DATELINE_START_RE: Final = re.compile(
-    rf"^\s*(?:{_DATELINE_HEAD}|[（(]据(?:新华社|中新社)[^）)]{{0,20}}电"
+    rf"^\s*(?:{_DATELINE_HEAD}|{_OPEN}据(?:新华社|中新社)[^{CLOSE_BRACKETS}]{{0,20}}电"
     rf"|(?:新华社|中新社|中新网)\s*[{HAN}]{{2,8}}\s*\d{{1,2}}\s*月)"  # wire dateline cut before 电
 )
 #: （据新华社郑州9月9日电） as a whole dateline.
-SOURCE_DATELINE_RE: Final = re.compile(r"^\s*([（(]据[^（()）]{2,24}?(?:电|报道)[）)])")
+SOURCE_DATELINE_RE: Final = re.compile(rf"^\s*({_OPEN}据{_NOT_BRACKET}{{2,24}}?(?:电|报道){_CLOSE})")
 
 #: Who employs the person credited: 本报记者, 新华社记者, (or a paper named in 《》: 《吉林日报》记者).
 ORGS: Final = ("本报", "本刊", "新华社", "中新社", "人民日报", "光明日报", "经济日报")
@@ -64,13 +86,13 @@ PHOTO_MARKS: Final = ("摄", "文/图", "文／图", "图/文")
 #: agency's note (作 alone closes too many headings: ``扎实推进工作``).
 DRAWING_MARK: Final = "作"
 #: The closing marks, as regex alternatives: a drawing's only before its note.
-_CLOSING_MARKS: Final = "|".join(PHOTO_MARKS) + rf"|{DRAWING_MARK}(?=\s*[（(])"
+_CLOSING_MARKS: Final = "|".join(PHOTO_MARKS) + rf"|{DRAWING_MARK}(?=\s*{_OPEN})"
 #: A photo credit: optional role, names, then a closing mark; an agency's
 #: note ``（新华社发）`` may follow, and then a drawing's ``DRAWING_MARK``. (The
 #: lookahead for a mark anywhere in the line first spares most lines the names' backtracking.)
 PHOTO_CREDIT_RE: Final = re.compile(
     rf"(?=.*(?:{_CLOSING_MARKS}))\s*(?:{_BYLINE_TOKEN})?\s*((?:{_NAME_CHARS}\s?){{2,12}}(?:\s+(?:{_NAME_CHARS}\s?){{2,5}})*)\s*"
-    rf"({_CLOSING_MARKS})\s*(?:[（(][^（）()]{{1,8}}发[）)])?\s*$"
+    rf"({_CLOSING_MARKS})\s*(?:{_OPEN}{_NOT_BRACKET}{{1,8}}发{_CLOSE})?\s*$"
 )
 
 #: A line holding only a role, the first half of a credit split over two lines.
@@ -86,10 +108,9 @@ _ROLE_SPLIT_RE: Final = re.compile(rf"({_ORG_SPACED}?(?:{_ROLE_SPACED_ALT}))")
 #: Spaces before or after a full-width bracket. Removed with a plain "" (a
 #: replacement that names a group is expanded in Python for every match).
 _PAREN_SPACE_RE: Final = re.compile(r"\s+(?=[（）])|(?<=[（）])\s+")
-_WIDE_GAP_RE: Final = re.compile(r"[ \t]{2,}")
 _PHOTO_MARK_END_RE: Final = re.compile(r"(摄|文/图)$")
 #: What separates names in a credit, and one name.
-_NAME_SEP_RE: Final = re.compile(r"[\s、，,]+")
+_NAME_SEP_RE: Final = re.compile(_NAME_SEP)
 _NAME_RE: Final = re.compile(f"{_NAME_CHARS}+")
 #: Brackets and the closing photo mark, kept apart when a credit is normalised.
 _CREDIT_MARKS_RE: Final = re.compile(r"([（）]|摄$|文/图$)")
@@ -112,7 +133,7 @@ def unletterspace(text: str) -> str:
     """
     if not is_letterspaced(text):
         return text
-    joined = _WIDE_GAP_RE.sub("\x00", text.strip()).replace(" ", "").replace("\x00", " ")
+    joined = WIDE_GAP_RE.sub("\x00", text.strip()).replace(" ", "").replace("\x00", " ")
     joined = _PHOTO_MARK_END_RE.sub(r" \1", joined)
     # role words set apart: ``_ROLE_SPLIT_RE.sub(r" \1 ", joined)``, without a Python call per match
     tokens = " ".join(_ROLE_SPLIT_RE.split(joined)).split()
@@ -126,7 +147,7 @@ def unletterspace(text: str) -> str:
 
 
 #: The names after a role word in a letterspaced credit, with a closing bracket.
-_NAMES_AFTER_ROLE_RE: Final = re.compile(rf"([{HAN}]{{4,6}})([）)]?)")
+_NAMES_AFTER_ROLE_RE: Final = re.compile(rf"([{HAN}]{{4,6}})({_CLOSE}?)")
 
 
 @dataclass(slots=True)
@@ -273,7 +294,7 @@ def _join_credit_pieces(pieces: list[str]) -> str:
 
 #: Characters looked at to tell a letterspaced dateline (a dateline head is at most ~20).
 LETTERSPACE_PROBE: Final = 24
-_CLOSE_BRACKET_RE: Final = re.compile(r"[）)]")
+_CLOSE_BRACKET_RE: Final = re.compile(_CLOSE)
 
 
 def join_keeping_credit_breaks(lines: list[str], last: bool = False) -> str:
@@ -375,8 +396,8 @@ def parse_dateline(paragraph: str) -> tuple[Credit, str] | None:
 
 #: A credit printed at the end of a body: （记者 王芳 通讯员 李强）, （据新华社郑州9月9日电）.
 TRAILING_CREDIT_RE: Final = re.compile(
-    rf"[（(]\s*((?:{_ORG}?(?:{_ROLE_ALT})\s*(?:{_NAME_CHARS}\s*){{2,8}}(?:[\s、，,]+(?:{_ORG}?(?:{_ROLE_ALT}))?\s*(?:{_NAME_CHARS}\s*){{2,8}})*)"
-    rf"|据[^（()）]{{2,24}}?(?:电|报道))\s*[）)]\s*$"
+    rf"{_OPEN}\s*((?:{_ORG}?(?:{_ROLE_ALT})\s*(?:{_NAME_CHARS}\s*){{2,8}}(?:{_NAME_SEP}(?:{_ORG}?(?:{_ROLE_ALT}))?\s*(?:{_NAME_CHARS}\s*){{2,8}})*)"
+    rf"|据{_NOT_BRACKET}{{2,24}}?(?:电|报道))\s*{_CLOSE}\s*$"
 )
 
 
@@ -387,7 +408,7 @@ def parse_trailing_credit(paragraph: str) -> tuple[Credit, str] | None:
     >>> c.text, c.authors, rest
     ('（记者 欧阳晓 通讯员 冯志刚）', ['欧阳晓', '冯志刚'], '力争全年目标任务圆满完成。')
     """
-    if not paragraph.rstrip().endswith(("）", ")")):
+    if not paragraph.rstrip().endswith(tuple(CLOSE_BRACKETS)):
         return None  # the credit's closing bracket ends the text: most paragraphs need no search
     m = TRAILING_CREDIT_RE.search(paragraph)
     if not m or AUTHOR_NOTE_RE.match(m.group(0)):  # （作者为…） says who the author is, it names no one
@@ -400,13 +421,14 @@ def parse_trailing_credit(paragraph: str) -> tuple[Credit, str] | None:
 #: The commonest Chinese surnames (about nine people in ten carry one), and
 #: compound surnames. An essay's author is printed as a bare name line under
 #: its headline; a surname is what tells a name from a short heading.
-_SURNAMES: Final = set(
+_SURNAMES: Final = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭"
     "陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易"
     "乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴"
     "蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边"
     "卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
 _COMPOUND_SURNAMES: Final = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "端木", "长孙")
+#: A bare name line: two to four Chinese characters, maybe letterspaced.
 AUTHOR_LINE_RE: Final = re.compile(rf"^[{HAN_BASIC}](?:\s?[{HAN_BASIC}]){{1,3}}$")
 
 
@@ -417,7 +439,7 @@ def is_author_line(text: str) -> bool:
     (True, True, False)
     """
     t = text.strip()
-    if len(t) > 7 or not AUTHOR_LINE_RE.match(t):  # four characters and three spaces at most
+    if not AUTHOR_LINE_RE.match(t):
         return False
     name = t.replace(" ", "")
     if name.startswith(_COMPOUND_SURNAMES):
@@ -426,7 +448,7 @@ def is_author_line(text: str) -> bool:
 
 
 #: ``（作者为中共中央党校教授）``: a note on the author that closes an essay.
-AUTHOR_NOTE_RE: Final = re.compile(r"^\s*[（(]\s*作者(?:为|系|单位|是|：|:)[^（()）]{1,60}[）)]\s*$")
+AUTHOR_NOTE_RE: Final = re.compile(rf"^\s*{_OPEN}\s*作者(?:为|系|单位|是|[{COLONS}]){_NOT_BRACKET}{{1,60}}{_CLOSE}\s*$")
 
 
 def parse_byline(line: str) -> Credit:

@@ -24,6 +24,7 @@ from banmian.tasks.text.chars import (
     DIGIT_CLASS,
     HAN_BASIC,
     HARD_SENTENCE_MARKS,
+    IDEOGRAPHIC_SPACE,
     NARROW_CLASS,
     OPEN_BRACKETS,
     SECTION_BRACKETS_CLOSE,
@@ -764,7 +765,8 @@ def couplet_shaped(a: Line, b: Line) -> bool:
     return a.width <= COUPLET_MAX_WIDTH and b.width <= COUPLET_MAX_WIDTH and abs(a.width - b.width) <= COUPLET_MAX_DIFF
 
 
-_COUPLET_ONE_LINE_RE: Final = re.compile(r"^\s*(\S{2,12})(?:\u3000+|\s+)(\S{2,12})\s*$")
+#: Two phrases of two to twelve characters with a gap between (a space or an ideographic space).
+_COUPLET_ONE_LINE_RE: Final = re.compile(r"^\s*(\S{2,12})\s+(\S{2,12})\s*$")
 
 
 @lru_cache(maxsize=1024)  # marking heads and scoring headlines ask about the same heading lines many times
@@ -925,7 +927,8 @@ def _keep_page_numbers_apart(lines: list[Line]) -> None:
 
 #: A brief's lead before a gap has two characters or more: one character before a gap is letterspacing (``●城 区…``).
 BULLET_LEAD_MIN_LENGTH: Final = 2
-_GAP_RE: Final = re.compile(rf"\u3000|\s{{2,}}|(?<=[{HAN_BASIC}])\s(?=[{HAN_BASIC}])")
+#: The gap after a brief's lead: an ideographic space, two spaces, or a space between Chinese characters.
+_GAP_RE: Final = re.compile(rf"{IDEOGRAPHIC_SPACE}|\s{{2,}}|(?<=[{HAN_BASIC}])\s(?=[{HAN_BASIC}])")
 
 
 def split_bullet_lead(text: str) -> tuple[str, str, str]:
