@@ -113,10 +113,10 @@ class BodyBigrams:
         grams = bigram_set(heading)
         if not grams:
             return 0.0
-        return sum(map(self._occurs, grams)) / len(grams)
-
-    def _occurs(self, gram: str) -> bool:
-        found = self.known.get(gram)
-        if found is None:
-            found = self.known[gram] = gram in self.text
-        return found
+        hits = 0
+        for gram in grams:
+            found = self.known.get(gram)
+            if found is None:
+                found = self.known[gram] = gram in self.text
+            hits += found
+        return hits / len(grams)

@@ -234,6 +234,7 @@ class LineForm(NamedTuple):
 
     @classmethod
     def of(cls, text: str, width: float) -> LineForm:
+        """The forms of a stripped line of this width."""
         folded = fold_fullwidth_alnum(text)
         return cls(text, width, folded, unletterspace(folded))
 

@@ -80,6 +80,7 @@ class Paragraph:
 
     @property
     def first_line(self) -> int:
+        """The page line number the paragraph starts on."""
         return self.lines[0].no
 
     def prepend(self, head: Paragraph) -> None:
