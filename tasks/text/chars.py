@@ -43,8 +43,9 @@ CJK_CLASS: Final = (CJK_MARKS_BELOW_RADICALS + "\u3000-\u303f" + HAN
 #: ``CJK_MARKS_BELOW_RADICALS``. Every other character is half a unit.
 WIDE_CLASS: Final = CJK_MARKS_BELOW_RADICALS + "\u2e80-\U0010ffff"
 #: Characters that measure half a unit and that Chinese lines commonly hold,
-#: as a regex class body: ASCII, and the middle dot of foreign names. A line
-#: holding one shows no true column width (``4.6 万``, ``APP``, ``“``-less quotes).
+#: as a regex class body: ASCII, and the middle dot of foreign names. Set
+#: wider or narrower than half a unit in print, they leave a line holding one
+#: showing no true column width (``4.6 万``, ``APP``, ``“四平备案”APP``).
 NARROW_CLASS: Final = "\x00-\x7f\u00b7"
 #: ASCII and full-width digits, as a regex class body (``２０２３年``, ``11 月``).
 DIGIT_CLASS: Final = "0-9０-９"
@@ -73,9 +74,6 @@ SENTENCE_MARKS: Final = "，。、；：;:,"
 HARD_SENTENCE_MARKS: Final = "。；：;:"
 #: Marks a short heading may hold once (``稳增长，促发展``, ``为什么？``).
 SOFT_SENTENCE_MARKS: Final = "，！？!?"
-#: Marks a comma, full stop or enumeration comma: no credit, name, label,
-#: page number or editor line holds one.
-IN_SENTENCE_MARKS: Final = "，。、；"
 #: Colons, full width and ASCII.
 COLONS: Final = "：:"
 #: Commas, full width and ASCII, and the enumeration comma: a line ending on one runs on.
