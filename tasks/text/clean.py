@@ -43,6 +43,7 @@ def fold_fullwidth_alnum(text: str) -> str:
     return text.translate(FOLD_TO_ASCII) if _FOLDABLE.search(text) else text
 
 
+#: A character of Chinese text (``CJK_CLASS``).
 _CJK_CHAR: Final = re.compile(f"[{CJK_CLASS}]")
 
 
@@ -63,6 +64,7 @@ def is_cjk(ch: str) -> bool:
 #: no width of their own.
 MIXED_SPACE_WIDTH: Final = 0.5
 
+#: A run of characters one unit wide, and a run of spaces.
 _WIDE_RUN: Final = re.compile(f"[{WIDE_CLASS}]+")
 _SPACE_RUN: Final = re.compile(f"[{SPACE_OR_TAB}]+")
 _ASCII_ALNUM: Final = string.ascii_letters + string.digits
@@ -176,6 +178,7 @@ def remove_cjk_spacing(text: str) -> str:
 _COMMA_RE: Final = re.compile(f"(?<=[{CJK_CLASS}])\\s*,\\s*|\\s*,\\s*(?=[{CJK_CLASS}])")
 #: ``; : ? !`` after a Chinese character (spaces before it go) or before one.
 _SIMPLE_RE: Final = re.compile(f"(?<=[{CJK_CLASS}])\\s*([;:?!])|([;:?!])\\s*(?=[{CJK_CLASS}])")
+#: An ASCII bracket pair with no bracket inside.
 _PARENS_RE: Final = re.compile(r"\(([^()]*)\)")
 
 

@@ -60,6 +60,7 @@ _DATELINE_HEAD: Final = (
     rf"(?:本\s?报[{HAN}\w ]{{0,12}}?讯(?!\s?员)|《[^》]{{1,12}}》[{HAN}]{{0,6}}讯(?!\s?员)"
     rf"|(?:{'|'.join(AGENCIES)})[{HAN}\w· ]{{0,24}}?电)"
 )
+#: A story's dateline and its bracketed credit: ``本报讯（通讯员 杜文韬）``.
 DATELINE_RE: Final = re.compile(rf"^\s*({_DATELINE_HEAD})\s*(?:{_OPEN}({_NOT_BRACKET}{{0,60}}){_CLOSE})?")
 #: A dateline whose closing bracket is on a later line: only its opening is seen.
 DATELINE_START_RE: Final = re.compile(
@@ -294,6 +295,7 @@ def _join_credit_pieces(pieces: list[str]) -> str:
 
 #: Characters looked at to tell a letterspaced dateline (a dateline head is at most ~20).
 LETTERSPACE_PROBE: Final = 24
+#: The first closing bracket of a letterspaced dateline ends its credit.
 _CLOSE_BRACKET_RE: Final = re.compile(_CLOSE)
 
 
@@ -452,7 +454,11 @@ AUTHOR_NOTE_RE: Final = re.compile(rf"^\s*{_OPEN}\s*作者(?:为|系|单位|是|
 
 
 def parse_byline(line: str) -> Credit:
-    """A standalone byline line: ``本报通讯员 金鑫`` → names as authors (leading marks dropped)."""
+    """A standalone byline line: ``本报通讯员 金鑫`` → names as authors (leading marks dropped).
+
+    >>> parse_byline("□本 报 记 者 姚 远 本 报 通 讯 员 赵 磊")
+    Credit(text='本报记者 姚远 本报通讯员 赵磊', authors=['姚远', '赵磊'], photographers=[])
+    """
     line = unletterspace(line)
     return Credit(normalise_credit_text(line.strip(" " + BYLINE_MARKS)), parse_names(line))
 

@@ -16,6 +16,7 @@ import rjieba
 
 from banmian.tasks.text.chars import HAN
 
+#: A run of Chinese characters: where words, and bigrams, are.
 _HAN_RUN: Final = re.compile(f"[{HAN}]+")
 #: Characters each side of a break given to the tokenizer: a Chinese word
 #: is rarely longer than four characters.
@@ -82,6 +83,9 @@ def overlap(heading: str, body_grams: frozenset[str] | set[str]) -> float:
     """Share of a heading's bigrams that also occur in a body (0..1).
 
     A headline restates its story's words; a neighbour's body shares few.
+
+    >>> overlap("安全生产检查", bigram_set("全市开展安全生产大检查"))
+    0.8
     """
     grams = bigram_set(heading)
     if not grams:

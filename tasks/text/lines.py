@@ -94,11 +94,14 @@ PAGE_NUMBER_MAX_WIDTH: Final = 14.0
 #: Widest standalone byline: two roles with two names each (``□本报记者 姚远 本报通讯员 赵磊``).
 BYLINE_MAX_WIDTH: Final = 24.0
 
+#: The page's date line: ``2023年8月25日 星期五 农历七月初十``.
 _DATE_RE: Final = re.compile(
     r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:星\s*期\s*[一二三四五六日天])?"
     r"(?:\s*(?:农历|癸|甲|乙|丙|丁|戊|己|庚|辛|壬)\S*)*\s*$"
 )
+#: A page's name: ``社会民生``, ``要闻``.
 _PAGE_NAME: Final = f"[{HAN_BASIC}]{{2,8}}"
+#: A page's number and name: ``第1版 社会民生``, ``第十二版``, ``A3 要闻``, ``综合新闻 第 3 版``.
 _PAGE_RE: Final = re.compile(
     rf"^\s*(?:第\s*(?P<no1>\d{{1,3}}|[一二三四五六七八九十]{{1,3}})\s*版(?:\s+(?P<name1>{_PAGE_NAME}))?"
     rf"|(?P<no2>[A-Z]?\d{{1,3}})(?:\s*版)?(?:\s+(?P<name2>{_PAGE_NAME}(?:\s+{_PAGE_NAME})?))?"
@@ -116,6 +119,7 @@ _EDITOR_RE: Final = re.compile(
 _OPEN: Final = f"[{OPEN_BRACKETS}]"
 _CLOSE: Final = f"[{CLOSE_BRACKETS}]"
 _NOT_BRACKET: Final = f"[^{OPEN_BRACKETS}{CLOSE_BRACKETS}]"
+#: A jump marker alone on its line: ``（上接第一版）``, ``（下转第3版）``.
 _JUMP_RE: Final = re.compile(rf"^\s*{_OPEN}\s*(?:上接|下转|接上|转下|接第|转第){_NOT_BRACKET}{{1,12}}{_CLOSE}\s*$")
 #: （上接第一版） printed before the text it continues, on the same line.
 JUMP_FROM_PREFIX_RE: Final = re.compile(rf"^\s*{_OPEN}\s*((?:上接|接上|接第){_NOT_BRACKET}{{1,12}}){_CLOSE}\s*")
@@ -126,6 +130,7 @@ JUMP_TO_SUFFIX_RE: Final = re.compile(rf"\s*{_OPEN}\s*((?:下转|转下|转第){
 #: article, so they are page furniture.
 LABEL_WORDS: Final = ("图片新闻", "新闻图片", "图片报道", "要闻简报", "新闻简讯", "综合简讯", "简讯", "快讯", "短讯",
                       "编者按", "本版导读", "导读")
+#: A label alone on its line, maybe letterspaced or in section brackets.
 _LABEL_RE: Final = re.compile(
     rf"^\s*[{re.escape(SECTION_BRACKETS_OPEN)}]?\s*(?:" + "|".join(r"\s*".join(word) for word in LABEL_WORDS)
     + rf")\s*[{re.escape(SECTION_BRACKETS_CLOSE)}]?\s*$")
@@ -133,7 +138,9 @@ _LABEL_RE: Final = re.compile(
 _BULLET_RE: Final = re.compile(f"^\\s*[{BULLET_MARKS}]\\s*[{HAN_BASIC}“《{DIGIT_CLASS}]")
 #: The dashes that open a subtitle under a headline (``——市直机关推进书香机关建设纪实``).
 SUBTITLE_DASHES: Final = ("——", "──", "－－", "--", "—")
+#: A subtitle: one of the dashes, then text.
 _SUBTITLE_RE: Final = re.compile(r"^\s*(?:" + "|".join(SUBTITLE_DASHES) + r")\s*\S")
+#: A character of chars.SENTENCE_MARKS, HARD_SENTENCE_MARKS, SOFT_SENTENCE_MARKS and NARROW_CLASS, each.
 _SENTENCE_MARK: Final = re.compile(f"[{re.escape(SENTENCE_MARKS)}]")
 _HARD_SENTENCE_MARK: Final = re.compile(f"[{re.escape(HARD_SENTENCE_MARKS)}]")
 _SOFT_SENTENCE_MARK: Final = re.compile(f"[{re.escape(SOFT_SENTENCE_MARKS)}]")
@@ -762,7 +769,11 @@ COUPLET_MAX_DIFF: Final = 2.0
 
 
 def couplet_shaped(a: Line, b: Line) -> bool:
-    """Two lines short enough and about equal enough to be a headline couplet."""
+    """Two lines short enough and about equal enough to be a headline couplet.
+
+    >>> couplet_shaped(Line(1, "不忘育人初心", 6.0, HEAD), Line(2, "共筑廉洁校园", 6.0, HEAD))
+    True
+    """
     return a.width <= COUPLET_MAX_WIDTH and b.width <= COUPLET_MAX_WIDTH and abs(a.width - b.width) <= COUPLET_MAX_DIFF
 
 

@@ -281,6 +281,7 @@ def _may_break_before(flat: list[Line], column: list[float], ends: list[bool], i
         or a.text.endswith(_CLOSING_BRACKETS)
 
 
+#: Two phrases of two to eight characters parted by a comma or colon, closed by a full stop.
 _RUN_IN_RE: Final = re.compile(r"^([^，。：]{2,8})[，：]([^，。：]{2,8})。$")
 #: Halves of a run-in head are parallel phrases: about equally long.
 RUN_IN_MAX_DIFF: Final = 2
