@@ -80,9 +80,9 @@ def display_width(text: str) -> float:
     >>> display_width("事项 40 项，"), display_width("通 过 学"), display_width("全 市 80 所 学 校")
     (6.0, 3.0, 6.0)
     """
-    narrow = _WIDE_RUN.sub("", text)
-    if not narrow:
+    if _WIDE_RUN.fullmatch(text):
         return float(len(text))  # most lines of Chinese text: every character one unit
+    narrow = _WIDE_RUN.sub("", text)
     spaces = narrow.count(" ") + narrow.count("\t")
     width = len(text) - len(narrow) + 0.5 * (len(narrow) - spaces)
     if spaces and not is_letterspaced(text):

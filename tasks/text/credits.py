@@ -430,8 +430,9 @@ _SURNAMES: Final = frozenset(
     "蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边"
     "卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
 _COMPOUND_SURNAMES: Final = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "端木", "长孙")
-#: A bare name line: two to four Chinese characters, maybe letterspaced.
-AUTHOR_LINE_RE: Final = re.compile(rf"^[{HAN_BASIC}](?:\s?[{HAN_BASIC}]){{1,3}}$")
+#: A bare name line: two to four Chinese characters, maybe letterspaced (seven characters at most,
+#: looked at first: most lines are longer).
+AUTHOR_LINE_RE: Final = re.compile(rf"(?=.{{2,7}}$)[{HAN_BASIC}](?:\s?[{HAN_BASIC}]){{1,3}}$")
 
 
 def is_author_line(text: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 from typing import Final, Literal, NamedTuple, get_args
@@ -156,11 +156,18 @@ class Line:
     text: str        # stripped
     width: float     # display width (full-width units, spaces ignored)
     kind: LineKind
+    _terminal: bool | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def terminal(self) -> bool:
-        """The line ends a sentence, or ends the text on this page with （下转第3版）."""
-        return ends_sentence(self.text) or _ends_on_a_jump(self.text)
+        """The line ends a sentence, or ends the text on this page with （下转第3版）.
+
+        Kept once told: marking heads and building paragraphs ask it of the same
+        lines again and again, and a line's text never changes.
+        """
+        if self._terminal is None:
+            self._terminal = ends_sentence(self.text) or _ends_on_a_jump(self.text)
+        return self._terminal
 
 
 def _ends_on_a_jump(text: str) -> bool:
