@@ -13,16 +13,19 @@ Counter()
 from __future__ import annotations
 
 from collections import Counter
+from typing import Final
 
-from banmian.tasks.text.clean import fold_fullwidth_alnum
 from banmian.tasks.model import PageResult
+from banmian.tasks.text.chars import ASCII_TO_FULLWIDTH_MARKS
+from banmian.tasks.text.clean import fold_fullwidth_alnum
 
-_FOLD = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"})
+#: ASCII marks to the full-width ones cleaning writes for them.
+_FOLD_MARKS: Final = str.maketrans(ASCII_TO_FULLWIDTH_MARKS)
 
 
 def accounting_chars(text: str) -> Counter[str]:
     """The multiset of a text's non-whitespace characters, folded as cleaning folds them."""
-    folded = fold_fullwidth_alnum(text).translate(_FOLD)
+    folded = fold_fullwidth_alnum(text).translate(_FOLD_MARKS)
     return Counter(ch for ch in folded if not ch.isspace())
 
 

@@ -1,7 +1,10 @@
 """All character data of banmian's text logic, in one place (as ftfy keeps its ``chardata``).
 
 Every character class a rule needs is declared here once, with what it
-means; the rules import them instead of writing ranges of their own.
+means; the rules import them instead of writing ranges of their own. A
+constant whose name says *class* is the body of a regex character class
+(``f"[{HAN}]"``), with ranges; the others are plain strings of the
+characters themselves, for ``in``, ``str.strip`` and ``str.endswith``.
 
 >>> han_count("第3版 社会民生"), is_basic_han("民"), is_basic_han("3")
 (6, True, False)
@@ -9,7 +12,10 @@ means; the rules import them instead of writing ranges of their own.
 
 from __future__ import annotations
 
+import re
 from typing import Final
+
+# --- Chinese characters (regex class bodies) ------------------------------------------
 
 #: The CJK Unified Ideographs block (U+4E00–U+9FFF), as a regex class body: the
 #: characters of running Chinese text, of names and of headlines.
@@ -17,13 +23,102 @@ HAN_BASIC: Final = "\u4e00-\u9fff"
 #: ``HAN_BASIC`` and Extension A (U+3400–U+4DBF), as a regex class body: the
 #: rare characters that appear in personal and place names.
 HAN: Final = "\u3400-\u4dbf" + HAN_BASIC
+#: The characters of a personal name in a credit, as a regex class body:
+#: ``HAN`` and the middle dots that part a transcribed foreign name.
+NAME_CLASS: Final = HAN + "·•"
+#: Chinese punctuation, symbols and boxes below U+2E80, as a regex class body:
+#: general punctuation (— … “ ” ‘ ’ ‰ ※), geometric shapes (□ ■ ◆ ● ○ ▲),
+#: miscellaneous symbols and dingbats (★ ✔). Printed full width.
+CJK_MARKS_BELOW_RADICALS: Final = "\u2010-\u2027\u2030-\u205e\u25a0-\u27bf"
+#: Chinese text, as a regex class body: ``HAN``, ``CJK_MARKS_BELOW_RADICALS``,
+#: CJK symbols and punctuation (U+3000–U+303F: 、。「」《》 and the ideographic
+#: space), compatibility ideographs, vertical forms and the full-width forms
+#: (，！（）０Ａ). Chinese is written without spaces, so a space touching one of
+#: these is letterspacing, and an ASCII mark touching one is a full-width mark
+#: typed narrow.
+CJK_CLASS: Final = (CJK_MARKS_BELOW_RADICALS + "\u3000-\u303f" + HAN
+                    + "\uf900-\ufaff\ufe30-\ufe4f\uff01-\uffee")
+#: Characters printed one full-width unit wide, as a regex class body:
+#: everything from the CJK radicals (U+2E80) up, and
+#: ``CJK_MARKS_BELOW_RADICALS``. Every other character is half a unit.
+WIDE_CLASS: Final = CJK_MARKS_BELOW_RADICALS + "\u2e80-\U0010ffff"
+#: Characters that measure half a unit and that Chinese lines commonly hold,
+#: as a regex class body: ASCII, and the middle dot of foreign names. Set
+#: wider or narrower than half a unit in print, they leave a line holding one
+#: showing no true column width (``4.6 万``, ``APP``, ``“四平备案”APP``).
+NARROW_CLASS: Final = "\x00-\x7f\u00b7"
+#: ASCII and full-width digits, as a regex class body (``２０２３年``, ``11 月``).
+DIGIT_CLASS: Final = "0-9０-９"
+
+# --- spaces -------------------------------------------------------------------------------
+
+#: The spaces of a line: letterspacing, the gap in a couplet or between a
+#: role and a name. (The ideographic space is folded to a space first.)
+SPACE_OR_TAB: Final = " \t"
+#: The ideographic space, U+3000: one full-width unit of blank.
+IDEOGRAPHIC_SPACE: Final = "\u3000"
+
+# --- punctuation ------------------------------------------------------------------------
+
+#: Marks that end a sentence, full width and ASCII (ASCII ``;`` and ``!?``
+#: stand for their full-width forms in extracted text). A run of them
+#: (``！？``, ``……``) ends one sentence.
+SENTENCE_ENDS: Final = "。！？；…!?;"
+#: Closing quotes and brackets that may follow a sentence end and belong to
+#: the sentence they close (``他说：“走吧。”``), ASCII straight quotes included.
+CLOSERS: Final = "”’」』）)】》〉\"'"
+#: Marks inside or at the end of a sentence: a line holding one is text,
+#: not a heading (a heading is printed without punctuation).
+SENTENCE_MARKS: Final = "，。、；：;:,"
+#: The sentence marks no heading may hold, however short.
+HARD_SENTENCE_MARKS: Final = "。；：;:"
+#: Marks a short heading may hold once (``稳增长，促发展``, ``为什么？``).
+SOFT_SENTENCE_MARKS: Final = "，！？!?"
+#: Colons, full width and ASCII.
+COLONS: Final = "：:"
+#: Commas, full width and ASCII, and the enumeration comma: a line ending on one runs on.
+COMMAS: Final = "，,、"
+#: Opening round brackets, full width and ASCII: a credit's, a jump
+#: marker's, a note's (``（记者 王芳）``, ``（下转第3版）``).
+OPEN_BRACKETS: Final = "（("
+#: Closing round brackets, full width and ASCII.
+CLOSE_BRACKETS: Final = "）)"
+#: Brackets a section label is printed in (``【图片新闻】``, ``〖要闻简报〗``).
+SECTION_BRACKETS_OPEN: Final = "【[〖"
+SECTION_BRACKETS_CLOSE: Final = "】]〗"
+#: ASCII marks that stand for full-width ones in Chinese text, with those.
+ASCII_TO_FULLWIDTH_MARKS: Final = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+
+# --- marks set before a line --------------------------------------------------------------
+
+#: Bullets that open a brief (``◆农民丰收节文艺汇演举行``).
+BULLET_MARKS: Final = "◆●▲■◇"
+#: Boxes printed before a credit's role (``□本报记者 姚远``).
+BOXES: Final = "□■"
+#: Box and bullet marks printed before a byline: decoration, not credit text.
+BYLINE_MARKS: Final = "□■◇◆●○"
+
+# --- folding --------------------------------------------------------------------------------
+
+#: Full-width digits and Latin letters to ASCII; the ideographic and the
+#: no-break space to a space; full-width ``．`` and ``％`` to ASCII. Extracted
+#: text mixes both forms; stored text keeps the ASCII ones.
+FOLD_TO_ASCII: Final[dict[int, int]] = {
+    **{code: code - 0xFEE0 for code in range(ord("０"), ord("９") + 1)},
+    **{code: code - 0xFEE0 for code in range(ord("Ａ"), ord("Ｚ") + 1)},
+    **{code: code - 0xFEE0 for code in range(ord("ａ"), ord("ｚ") + 1)},
+    ord(IDEOGRAPHIC_SPACE): ord(" "), 0x00A0: ord(" "), ord("．"): ord("."), ord("％"): ord("%"),
+}
+
+
+_BASIC_HAN_CHAR: Final = re.compile(f"[{HAN_BASIC}]")
 
 
 def is_basic_han(ch: str) -> bool:
     """A character of ``HAN_BASIC``: a Chinese character of running text."""
-    return "\u4e00" <= ch <= "\u9fff"
+    return _BASIC_HAN_CHAR.fullmatch(ch) is not None
 
 
 def han_count(text: str) -> int:
     """How many characters of ``text`` are ``HAN_BASIC``: a heading's or name's length in Chinese characters."""
-    return sum(1 for ch in text if is_basic_han(ch))
+    return len(_BASIC_HAN_CHAR.findall(text))

@@ -16,10 +16,28 @@ the names in it:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
-from banmian.tasks.text.clean import bracket_depth, fold_fullwidth_alnum, fullwidth_punctuation, holds_any, is_letterspaced, join_lines
+from banmian.tasks.text.chars import (
+    BOXES,
+    BYLINE_MARKS,
+    CLOSE_BRACKETS,
+    COLONS,
+    COMMAS,
+    HAN,
+    HAN_BASIC,
+    NAME_CLASS,
+    OPEN_BRACKETS,
+)
+from banmian.tasks.text.clean import (
+    WIDE_GAP_RE,
+    bracket_depth,
+    fold_fullwidth_alnum,
+    fullwidth_punctuation,
+    is_letterspaced,
+    join_lines,
+)
 
 #: Role words that precede names in a credit, longest first so that
 #: 全媒体记者 wins over 记者.
@@ -28,46 +46,62 @@ ROLES: Final = (
     "实习记者", "驻站记者", "特约通讯员", "通讯员", "实习生", "记者", "摄影", "作者",
 )
 _ROLE_ALT: Final = "|".join(ROLES)
-_HAN: Final = "\u3400-\u4dbf\u4e00-\u9fff"
-_NAME_CHARS: Final = f"[{_HAN}·•]"
+_NAME_CHARS: Final = f"[{NAME_CLASS}]"
+#: What separates the names in a credit: spaces and commas.
+_NAME_SEP: Final = rf"[\s{COMMAS}]+"
+_OPEN: Final = f"[{OPEN_BRACKETS}]"
+_CLOSE: Final = f"[{CLOSE_BRACKETS}]"
+_NOT_BRACKET: Final = f"[^{OPEN_BRACKETS}{CLOSE_BRACKETS}]"
 
+#: News agencies and sites whose wire datelines open a story: ``新华社北京9月9日电``.
+AGENCIES: Final = ("新华社", "中新社", "中新网", "央视网", "人民网", "新华网")
 #: 本报讯 / 本报曲阜讯 / 《吉林日报》讯 / 新华社北京9月9日电 / 中新网…电, then the parenthesised credit.
 _DATELINE_HEAD: Final = (
-    rf"(?:本\s?报[{_HAN}\w ]{{0,12}}?讯(?!\s?员)|《[^》]{{1,12}}》[{_HAN}]{{0,6}}讯(?!\s?员)"
-    rf"|(?:新华社|中新社|中新网|央视网|人民网|新华网)[{_HAN}\w· ]{{0,24}}?电)"
+    rf"(?:本\s?报[{HAN}\w ]{{0,12}}?讯(?!\s?员)|《[^》]{{1,12}}》[{HAN}]{{0,6}}讯(?!\s?员)"
+    rf"|(?:{'|'.join(AGENCIES)})[{HAN}\w· ]{{0,24}}?电)"
 )
-DATELINE_RE: Final = re.compile(rf"^\s*({_DATELINE_HEAD})\s*(?:[（(]([^（()）]{{0,60}})[）)])?")
+#: A story's dateline and its bracketed credit: ``本报讯（通讯员 杜文韬）``.
+DATELINE_RE: Final = re.compile(rf"^\s*({_DATELINE_HEAD})\s*(?:{_OPEN}({_NOT_BRACKET}{{0,60}}){_CLOSE})?")
 #: A dateline whose closing bracket is on a later line: only its opening is seen.
 DATELINE_START_RE: Final = re.compile(
-    rf"^\s*(?:{_DATELINE_HEAD}|[（(]据(?:新华社|中新社)[^）)]{{0,20}}电"
-    rf"|(?:新华社|中新社|中新网)\s*[{_HAN}]{{2,8}}\s*\d{{1,2}}\s*月)"  # wire dateline cut before 电
+    rf"^\s*(?:{_DATELINE_HEAD}|{_OPEN}据(?:新华社|中新社)[^{CLOSE_BRACKETS}]{{0,20}}电"
+    rf"|(?:新华社|中新社|中新网)\s*[{HAN}]{{2,8}}\s*\d{{1,2}}\s*月)"  # wire dateline cut before 电
 )
 #: （据新华社郑州9月9日电） as a whole dateline.
-SOURCE_DATELINE_RE: Final = re.compile(r"^\s*([（(]据[^（()）]{2,24}?(?:电|报道)[）)])")
+SOURCE_DATELINE_RE: Final = re.compile(rf"^\s*({_OPEN}据{_NOT_BRACKET}{{2,24}}?(?:电|报道){_CLOSE})")
 
-#: Who employs the person credited: 本报记者, 新华社记者, 《吉林日报》记者.
-_ORG: Final = r"(?:本报|本刊|新华社|中新社|人民日报|光明日报|经济日报|《[^》]{1,12}》)"
+#: Who employs the person credited: 本报记者, 新华社记者, (or a paper named in 《》: 《吉林日报》记者).
+ORGS: Final = ("本报", "本刊", "新华社", "中新社", "人民日报", "光明日报", "经济日报")
+_PAPER: Final = "《[^》]{1,12}》"
+_ORG: Final = f"(?:{'|'.join(ORGS)}|{_PAPER})"
 _BYLINE_TOKEN: Final = rf"{_ORG}?(?:{_ROLE_ALT})"
 #: A whole line that is nothing but a byline: 本报通讯员 金鑫, □本报记者 X 本报通讯员 Y.
 BYLINE_LINE_RE: Final = re.compile(
-    rf"^[□■◇◆●○]?\s*{_BYLINE_TOKEN}\s*(?:{_NAME_CHARS}\s?){{2,8}}"
+    rf"^[{BYLINE_MARKS}]?\s*{_BYLINE_TOKEN}\s*(?:{_NAME_CHARS}\s?){{2,8}}"
     rf"(?:\s+(?:{_BYLINE_TOKEN})?\s*(?:{_NAME_CHARS}\s?){{2,8}})*\s*$"
 )
-#: A photo credit: optional role, names, then 摄 or 文/图; an agency's note
-#: ``（新华社发）`` may follow, and then a drawing is credited ``X作（新华社发）``
-#: (作 alone closes too many headings: ``扎实推进工作``).
+#: The marks that close a photo credit: 摄 (photographed by), or 文/图 (text
+#: and picture by the same people).
+PHOTO_MARKS: Final = ("摄", "文/图", "文／图", "图/文")
+#: The mark that closes a drawing's credit, ``X作（新华社发）``: only before an
+#: agency's note (作 alone closes too many headings: ``扎实推进工作``).
+DRAWING_MARK: Final = "作"
+#: The closing marks, as regex alternatives: a drawing's only before its note.
+_CLOSING_MARKS: Final = "|".join(PHOTO_MARKS) + rf"|{DRAWING_MARK}(?=\s*{_OPEN})"
+#: A photo credit: optional role, names, then a closing mark; an agency's
+#: note ``（新华社发）`` may follow, and then a drawing's ``DRAWING_MARK``. (The
+#: lookahead for a mark anywhere in the line first spares most lines the names' backtracking.)
 PHOTO_CREDIT_RE: Final = re.compile(
-    rf"^\s*(?:{_BYLINE_TOKEN})?\s*((?:{_NAME_CHARS}\s?){{2,12}}(?:\s+(?:{_NAME_CHARS}\s?){{2,5}})*)\s*"
-    rf"(摄|文/图|文／图|图/文|作(?=\s*[（(]))\s*(?:[（(][^（）()]{{1,8}}发[）)])?\s*$"
+    rf"(?=.*(?:{_CLOSING_MARKS}))\s*(?:{_BYLINE_TOKEN})?\s*((?:{_NAME_CHARS}\s?){{2,12}}(?:\s+(?:{_NAME_CHARS}\s?){{2,5}})*)\s*"
+    rf"({_CLOSING_MARKS})\s*(?:{_OPEN}{_NOT_BRACKET}{{1,8}}发{_CLOSE})?\s*$"
 )
-#: How a line closed by an agency's note ends: ``（新华社发）``.
-AGENCY_NOTE_ENDS: Final = ("发）", "发)")
+
 #: A line holding only a role, the first half of a credit split over two lines.
-ROLE_ONLY_RE: Final = re.compile(rf"^\s*[□■]?\s*{_BYLINE_TOKEN}\s*$")
+ROLE_ONLY_RE: Final = re.compile(rf"^\s*[{BOXES}]?\s*{_BYLINE_TOKEN}\s*$")
 
 #: Role words as printed in a letterspaced credit too (通 讯 员).
 _ROLE_SPACED_ALT: Final = "|".join(r"\s?".join(role) for role in ROLES)
-_ORG_SPACED: Final = r"(?:本\s?报|本\s?刊|新\s?华\s?社|中\s?新\s?社|人民日报|光明日报|经济日报|《[^》]{1,12}》)"
+_ORG_SPACED: Final = "(?:" + "|".join(r"\s?".join(org) for org in ORGS) + f"|{_PAPER})"
 #: A role word, as the one group: ``_ROLE_SPLIT_RE.split`` puts the role words
 #: at the odd indices of its list, and no part between two of them is one
 #: (the search would have found it first).
@@ -75,17 +109,16 @@ _ROLE_SPLIT_RE: Final = re.compile(rf"({_ORG_SPACED}?(?:{_ROLE_SPACED_ALT}))")
 #: Spaces before or after a full-width bracket. Removed with a plain "" (a
 #: replacement that names a group is expanded in Python for every match).
 _PAREN_SPACE_RE: Final = re.compile(r"\s+(?=[（）])|(?<=[（）])\s+")
-_WIDE_GAP_RE: Final = re.compile(r"[ \t]{2,}")
 _PHOTO_MARK_END_RE: Final = re.compile(r"(摄|文/图)$")
 #: What separates names in a credit, and one name.
-_NAME_SEP_RE: Final = re.compile(r"[\s、，,]+")
+_NAME_SEP_RE: Final = re.compile(_NAME_SEP)
 _NAME_RE: Final = re.compile(f"{_NAME_CHARS}+")
 #: Brackets and the closing photo mark, kept apart when a credit is normalised.
 _CREDIT_MARKS_RE: Final = re.compile(r"([（）]|摄$|文/图$)")
-#: What a text must hold for ``_CREDIT_MARKS_RE`` to split it.
+#: The pieces ``_CREDIT_MARKS_RE`` splits off, kept as they are.
 _CREDIT_MARKS: Final = ("（", "）", "摄", "文/图")
-#: A space next to a full-width bracket: what ``_PAREN_SPACE_RE`` removes, in a text whose only whitespace is single spaces.
-_SPACED_BRACKETS: Final = (" （", "（ ", " ）", "） ")
+#: A box before a letterspaced credit, with the space that reading it back leaves after it.
+_SPACED_BOX_RE: Final = re.compile(f"^([{BOXES}]) ")
 
 
 def unletterspace(text: str) -> str:
@@ -101,7 +134,7 @@ def unletterspace(text: str) -> str:
     """
     if not is_letterspaced(text):
         return text
-    joined = _WIDE_GAP_RE.sub("\x00", text.strip()).replace(" ", "").replace("\x00", " ")
+    joined = WIDE_GAP_RE.sub("\x00", text.strip()).replace(" ", "").replace("\x00", " ")
     joined = _PHOTO_MARK_END_RE.sub(r" \1", joined)
     # role words set apart: ``_ROLE_SPLIT_RE.sub(r" \1 ", joined)``, without a Python call per match
     tokens = " ".join(_ROLE_SPLIT_RE.split(joined)).split()
@@ -111,26 +144,20 @@ def unletterspace(text: str) -> str:
         if m and out and _ROLE_SPLIT_RE.fullmatch(out[-1]):
             tok = " ".join(split_run_of_names(m.group(1))) + m.group(2)
         out.append(tok)
-    return re.sub(r"^([□■]) ", r"\1", " ".join(out))
+    return _SPACED_BOX_RE.sub(r"\1", " ".join(out))
 
 
 #: The names after a role word in a letterspaced credit, with a closing bracket.
-_NAMES_AFTER_ROLE_RE: Final = re.compile(rf"([{_HAN}]{{4,6}})([）)]?)")
+_NAMES_AFTER_ROLE_RE: Final = re.compile(rf"([{HAN}]{{4,6}})({_CLOSE}?)")
 
 
-@dataclass(slots=True, init=False)
+@dataclass(slots=True)
 class Credit:
     """A parsed credit: the normalised printed text and the names by role."""
 
     text: str
-    authors: list[str]
-    photographers: list[str]
-
-    # Written out, not generated: mypyc compiles an __init__ in the source (see ``Line``).
-    def __init__(self, text: str, authors: list[str] | None = None, photographers: list[str] | None = None) -> None:
-        self.text = text
-        self.authors = [] if authors is None else authors
-        self.photographers = [] if photographers is None else photographers
+    authors: list[str] = field(default_factory=list)
+    photographers: list[str] = field(default_factory=list)
 
 
 def split_run_of_names(run: str) -> list[str]:
@@ -162,22 +189,35 @@ def _merge_single_chars(tokens: list[str]) -> list[str]:
     (three characters already).
     """
     out: list[str] = []
-    pending = ""
+    pending = ""  # the single characters since the last longer token
     for tok in tokens + [""]:
         if len(tok) == 1:
             pending += tok
             continue
         if pending:
-            if len(pending) == 1 and 0 < len(tok) <= 2 and (not out or len(out[-1]) >= 3):
-                tok = pending + tok  # 吴 禹浩, 彭丽娜 杜 文韬: a surname set off its given name
-            elif len(pending) == 1 and out:
-                out[-1] += pending
-            else:
-                out.extend(split_run_of_names(pending))
+            tok = _place_single_chars(out, pending, tok)
             pending = ""
         if tok:
             out.append(tok)
     return out
+
+
+def _place_single_chars(names: list[str], chars: str, tok: str) -> str:
+    """Put a run of single characters among the ``names`` so far; returns the token that comes next.
+
+    One character is a surname set off its given name (吴 禹浩, 彭丽娜 杜 文韬)
+    when the name before is whole, else the end of that name; a longer run is
+    whole names printed letterspaced.
+    """
+    if len(chars) > 1:
+        names.extend(split_run_of_names(chars))
+    elif 0 < len(tok) <= 2 and (not names or len(names[-1]) >= 3):
+        return chars + tok
+    elif names:
+        names[-1] += chars
+    else:
+        names.append(chars)  # split_run_of_names of one character: the character
+    return tok
 
 
 def parse_names(text: str) -> list[str]:
@@ -193,7 +233,7 @@ def parse_names(text: str) -> list[str]:
     for part in _ROLE_SPLIT_RE.split(text)[::2]:  # the role words stand at the odd indices (``_ROLE_SPLIT_RE``)
         if not part:
             continue
-        tokens = [t for t in _NAME_SEP_RE.split(part.strip(" □■")) if t]
+        tokens = [t for t in _NAME_SEP_RE.split(part.strip(" " + BOXES)) if t]
         tokens = [t for t in tokens if _NAME_RE.fullmatch(t)]
         names.extend(_merge_single_chars(tokens))
     return names
@@ -213,43 +253,50 @@ def normalise_credit_text(text: str) -> str:
     text = fullwidth_punctuation(fold_fullwidth_alnum(text)).replace("(", "（").replace(")", "）")
     text = " ".join(text.split())
     # Rebuild around roles: role, then its names separated by single spaces.
-    out: list[str] = []
+    pieces: list[str] = []
     for k, part in enumerate(_ROLE_SPLIT_RE.split(text)):
-        if not part:
-            continue
         if k % 2:  # a role word (``_ROLE_SPLIT_RE``)
-            out.append(part.replace(" ", ""))
+            pieces.append(part.replace(" ", ""))
+        else:
+            pieces.extend(_credit_pieces(part))
+    # no space between the dateline head and its bracket, nor after a role that opens a bracket
+    return _PAREN_SPACE_RE.sub("", _join_credit_pieces(pieces)).replace(" （", "（").strip()
+
+
+def _credit_pieces(part: str) -> list[str]:
+    """The pieces of a credit between role words: brackets and the photo mark apart, names spaced by one space."""
+    pieces: list[str] = []
+    for seg in _CREDIT_MARKS_RE.split(part):
+        if not seg:
             continue
-        # a part with no bracket nor photo mark is one piece: what the split would give, without the search
-        segs = _CREDIT_MARKS_RE.split(part) if holds_any(part, _CREDIT_MARKS) else [part]
-        for seg in segs:
-            if not seg:
-                continue
-            if seg in ("（", "）", "摄", "文/图"):
-                out.append(seg)
-                continue
-            toks = [t for t in seg.split() if t]
-            if toks and all(_NAME_RE.fullmatch(t) for t in toks):
-                out.append(" ".join(_merge_single_chars(toks)))
-            else:
-                out.append("".join(toks))
+        if seg in _CREDIT_MARKS:
+            pieces.append(seg)
+            continue
+        toks = seg.split()
+        if toks and all(_NAME_RE.fullmatch(t) for t in toks):
+            pieces.append(" ".join(_merge_single_chars(toks)))
+        else:
+            pieces.append("".join(toks))
+    return pieces
+
+
+def _join_credit_pieces(pieces: list[str]) -> str:
+    """A credit's pieces joined by one space, but none before or after a bracket's inside edge."""
     joined = ""
-    for piece in out:
+    for piece in pieces:
         if not joined:
             joined = piece
         elif piece in ("（", "）") or joined.endswith("（"):
             joined += piece
         else:
             joined += " " + piece
-    if holds_any(joined, _SPACED_BRACKETS):  # the only whitespace left is single spaces between pieces
-        joined = _PAREN_SPACE_RE.sub("", joined)
-    # no space between the dateline head and its bracket, nor after a role that opens a bracket
-    return joined.replace(" （", "（").strip()
+    return joined
 
 
 #: Characters looked at to tell a letterspaced dateline (a dateline head is at most ~20).
 LETTERSPACE_PROBE: Final = 24
-_CLOSE_BRACKET_RE: Final = re.compile(r"[）)]")
+#: The first closing bracket of a letterspaced dateline ends its credit.
+_CLOSE_BRACKET_RE: Final = re.compile(_CLOSE)
 
 
 def join_keeping_credit_breaks(lines: list[str], last: bool = False) -> str:
@@ -268,10 +315,34 @@ def join_keeping_credit_breaks(lines: list[str], last: bool = False) -> str:
     >>> join_keeping_credit_breaks(["进行检查。（记", "者 冯 博 通讯员 曹 阳）"], last=True)
     '进行检查。（记者 冯 博 通讯员 曹 阳）'
     """
+    span = _credit_lines(lines, last)
+    if span is None:
+        return join_lines(lines)
+    start, stop = span
+    credit = _space_breaks_between_names([line.strip() for line in lines[start:stop + 1]])
+    return join_lines(lines[:start] + [credit] + lines[stop + 1:])
+
+
+def _credit_lines(lines: list[str], last: bool) -> tuple[int, int] | None:
+    """The first and last line of the credit ``join_keeping_credit_breaks`` keeps apart, if there is one.
+
+    A dateline's bracket follows its head (本报讯, 新华社…电); a trailing
+    credit closes the paragraph; a bracket that never closes is no credit.
+    """
     opening = [k for k, line in enumerate(lines) if "（" in line or "(" in line]
-    if not opening or (not last and not DATELINE_START_RE.match(join_lines(lines[:opening[0] + 1]))):
-        return join_lines(lines)  # a dateline's bracket follows its head (本报讯, 新华社…电)
-    start = opening[-1] if last else opening[0]
+    if not opening:
+        return None
+    if last:
+        stop = _closing_line(lines, opening[-1], last)
+        return (opening[-1], stop) if stop == len(lines) - 1 else None
+    if not DATELINE_START_RE.match(join_lines(lines[:opening[0] + 1])):
+        return None
+    stop = _closing_line(lines, opening[0], last)
+    return None if stop is None else (opening[0], stop)
+
+
+def _closing_line(lines: list[str], start: int, last: bool) -> int | None:
+    """The line that closes the bracket opened on line ``start`` (with ``last``, its last bracket), if any."""
     depth = 0
     for stop in range(start, len(lines)):
         line = lines[stop]
@@ -279,13 +350,8 @@ def join_keeping_credit_breaks(lines: list[str], last: bool = False) -> str:
             line = line[max(line.rfind("（"), line.rfind("(")):]  # from the credit's own bracket on
         depth += bracket_depth(line)
         if depth <= 0:
-            break
-    else:
-        return join_lines(lines)  # the bracket never closes: no credit to keep apart
-    if last and stop != len(lines) - 1:
-        return join_lines(lines)  # a trailing credit closes the paragraph
-    credit = _space_breaks_between_names([line.strip() for line in lines[start:stop + 1]])
-    return join_lines(lines[:start] + [credit] + lines[stop + 1:])
+            return stop
+    return None
 
 
 def _space_breaks_between_names(pieces: list[str]) -> str:
@@ -332,8 +398,8 @@ def parse_dateline(paragraph: str) -> tuple[Credit, str] | None:
 
 #: A credit printed at the end of a body: （记者 王芳 通讯员 李强）, （据新华社郑州9月9日电）.
 TRAILING_CREDIT_RE: Final = re.compile(
-    rf"[（(]\s*((?:{_ORG}?(?:{_ROLE_ALT})\s*(?:{_NAME_CHARS}\s*){{2,8}}(?:[\s、，,]+(?:{_ORG}?(?:{_ROLE_ALT}))?\s*(?:{_NAME_CHARS}\s*){{2,8}})*)"
-    rf"|据[^（()）]{{2,24}}?(?:电|报道))\s*[）)]\s*$"
+    rf"{_OPEN}\s*((?:{_ORG}?(?:{_ROLE_ALT})\s*(?:{_NAME_CHARS}\s*){{2,8}}(?:{_NAME_SEP}(?:{_ORG}?(?:{_ROLE_ALT}))?\s*(?:{_NAME_CHARS}\s*){{2,8}})*)"
+    rf"|据{_NOT_BRACKET}{{2,24}}?(?:电|报道))\s*{_CLOSE}\s*$"
 )
 
 
@@ -344,7 +410,7 @@ def parse_trailing_credit(paragraph: str) -> tuple[Credit, str] | None:
     >>> c.text, c.authors, rest
     ('（记者 欧阳晓 通讯员 冯志刚）', ['欧阳晓', '冯志刚'], '力争全年目标任务圆满完成。')
     """
-    if not paragraph.rstrip().endswith(("）", ")")):
+    if not paragraph.rstrip().endswith(tuple(CLOSE_BRACKETS)):
         return None  # the credit's closing bracket ends the text: most paragraphs need no search
     m = TRAILING_CREDIT_RE.search(paragraph)
     if not m or AUTHOR_NOTE_RE.match(m.group(0)):  # （作者为…） says who the author is, it names no one
@@ -357,14 +423,16 @@ def parse_trailing_credit(paragraph: str) -> tuple[Credit, str] | None:
 #: The commonest Chinese surnames (about nine people in ten carry one), and
 #: compound surnames. An essay's author is printed as a bare name line under
 #: its headline; a surname is what tells a name from a short heading.
-_SURNAMES: Final = set(
+_SURNAMES: Final = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭"
     "陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易"
     "乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴"
     "蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边"
     "卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
 _COMPOUND_SURNAMES: Final = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "端木", "长孙")
-_NAME_LINE_RE: Final = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$")
+#: A bare name line: two to four Chinese characters, maybe letterspaced (seven characters at most,
+#: looked at first: most lines are longer).
+AUTHOR_LINE_RE: Final = re.compile(rf"(?=.{{2,7}}$)[{HAN_BASIC}](?:\s?[{HAN_BASIC}]){{1,3}}$")
 
 
 def is_author_line(text: str) -> bool:
@@ -374,7 +442,7 @@ def is_author_line(text: str) -> bool:
     (True, True, False)
     """
     t = text.strip()
-    if len(t) > 7 or not _NAME_LINE_RE.match(t):  # four characters and three spaces at most
+    if not AUTHOR_LINE_RE.match(t):
         return False
     name = t.replace(" ", "")
     if name.startswith(_COMPOUND_SURNAMES):
@@ -383,15 +451,15 @@ def is_author_line(text: str) -> bool:
 
 
 #: ``（作者为中共中央党校教授）``: a note on the author that closes an essay.
-AUTHOR_NOTE_RE: Final = re.compile(r"^\s*[（(]\s*作者(?:为|系|单位|是|：|:)[^（()）]{1,60}[）)]\s*$")
-
-
-#: Box and bullet marks printed before a byline; they are decoration, not credit text.
-BYLINE_MARKS: Final = "□■◇◆●○"
+AUTHOR_NOTE_RE: Final = re.compile(rf"^\s*{_OPEN}\s*作者(?:为|系|单位|是|[{COLONS}]){_NOT_BRACKET}{{1,60}}{_CLOSE}\s*$")
 
 
 def parse_byline(line: str) -> Credit:
-    """A standalone byline line: ``本报通讯员 金鑫`` → names as authors (leading marks dropped)."""
+    """A standalone byline line: ``本报通讯员 金鑫`` → names as authors (leading marks dropped).
+
+    >>> parse_byline("□本 报 记 者 姚 远 本 报 通 讯 员 赵 磊")
+    Credit(text='本报记者 姚远 本报通讯员 赵磊', authors=['姚远', '赵磊'], photographers=[])
+    """
     line = unletterspace(line)
     return Credit(normalise_credit_text(line.strip(" " + BYLINE_MARKS)), parse_names(line))
 

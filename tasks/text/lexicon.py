@@ -8,15 +8,19 @@ that ``严格落|实`` breaks the word 落实 while ``不断提升|伊通`` brea
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final
 
 import rjieba
 
-_HAN: Final = "\u3400-\u4dbf\u4e00-\u9fff"
-_HAN_RUN: Final = re.compile(f"[{_HAN}]+")
-_WORD_CONTEXT: Final = 4  # characters each side of a break given to the tokenizer
+from banmian.tasks.text.chars import HAN
+
+#: A run of Chinese characters: where words, and bigrams, are.
+_HAN_RUN: Final = re.compile(f"[{HAN}]+")
+#: Characters each side of a break given to the tokenizer: a Chinese word
+#: is rarely longer than four characters.
+WORD_CONTEXT: Final = 4
 
 
 @lru_cache(maxsize=65536)
@@ -26,12 +30,12 @@ def break_splits_word(left: str, right: str) -> bool:
     >>> break_splits_word("执法人员严格落", "实全天候不间断"), break_splits_word("不断提升", "伊通本级")
     (True, False)
     """
-    return _word_across(left.replace(" ", "")[-_WORD_CONTEXT:], right.replace(" ", "")[:_WORD_CONTEXT]) is not None
+    return _word_across(left.replace(" ", "")[-WORD_CONTEXT:], right.replace(" ", "")[:WORD_CONTEXT]) is not None
 
 
 def _word_across(a: str, b: str) -> tuple[int, int] | None:
     """The tokenizer's word over the join of ``a`` and ``b``: (chars in ``a``, chars in ``b``), if any."""
-    if not a or not b or not (_HAN_RUN.match(a[-1]) and _HAN_RUN.match(b[0])):
+    if not (_HAN_RUN.match(a[-1:]) and _HAN_RUN.match(b[:1])):
         return None
     pos = 0
     for tok in rjieba.cut(a + b):
@@ -72,31 +76,16 @@ def bigram_set(text: str) -> frozenset[str]:
 
     Segmentation asks for the same body's and headline's bigrams many times per page.
     """
-    # Each pair of neighbours in a run of Chinese characters (the runs ``_HAN_RUN`` finds), told by
-    # their code points in one compiled loop: no regex pass, no run strings, no generic slicing.
-    grams: set[str] = set()
-    after_han = False
-    for i in range(len(text)):
-        han = is_han(ord(text[i]))
-        if han and after_han:
-            grams.add(text[i - 1:i + 1])
-        after_han = han
-    return frozenset(grams)
-
-
-def is_han(code: int) -> bool:
-    """Whether a code point is a Chinese character: one ``_HAN`` holds (CJK ideographs and extension A).
-
-    >>> is_han(ord("中")), is_han(ord("，")), is_han(ord("a"))
-    (True, False, False)
-    """
-    return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF
+    return frozenset(run[i:i + 2] for run in _HAN_RUN.findall(text) for i in range(len(run) - 1))
 
 
 def overlap(heading: str, body_grams: frozenset[str] | set[str]) -> float:
     """Share of a heading's bigrams that also occur in a body (0..1).
 
     A headline restates its story's words; a neighbour's body shares few.
+
+    >>> overlap("安全生产检查", bigram_set("全市开展安全生产大检查"))
+    0.8
     """
     grams = bigram_set(heading)
     if not grams:
@@ -104,7 +93,7 @@ def overlap(heading: str, body_grams: frozenset[str] | set[str]) -> float:
     return len(grams & body_grams) / len(grams)
 
 
-@dataclass(slots=True, init=False)
+@dataclass(slots=True)
 class BodyBigrams:
     """A body text, for scoring many headings against it by shared bigrams.
 
@@ -121,25 +110,17 @@ class BodyBigrams:
     """
 
     text: str
-    known: dict[str, bool]  # bigram -> whether it occurs in the text
-
-    # Written out, not generated: mypyc compiles an __init__ in the source (see ``Line``).
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.known = {}
+    known: dict[str, bool] = field(default_factory=dict, init=False, repr=False)  # bigram -> whether it occurs in the text
 
     def overlap(self, heading: str) -> float:
         """Share of the heading's bigrams that occur in the body (0..1)."""
         grams = bigram_set(heading)
         if not grams:
             return 0.0
-        known, text = self.known, self.text
         hits = 0
-        for gram in grams:  # hits: len(grams & body's bigrams), counted with no set built
-            found = known.get(gram)
+        for gram in grams:
+            found = self.known.get(gram)
             if found is None:
-                # its first character looked for first: found or not in a fraction of the two-character search
-                found = known[gram] = gram[0] in text and gram in text
-            if found:
-                hits += 1
+                found = self.known[gram] = gram in self.text
+            hits += found
         return hits / len(grams)

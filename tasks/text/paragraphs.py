@@ -15,9 +15,11 @@ their column's width:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Final, cast
+import statistics
+from dataclasses import dataclass, field, replace
+from typing import Final
 
+from banmian.tasks.text.chars import CLOSE_BRACKETS, DIGIT_CLASS
 from banmian.tasks.text.clean import display_width, ends_sentence, join_lines
 from banmian.tasks.text.credits import AUTHOR_NOTE_RE, parse_trailing_credit
 from banmian.tasks.text.lines import BLANK, BULLET, DATELINE, JUMP_TO_SUFFIX_RE, Line, split_bullet_lead
@@ -26,6 +28,9 @@ from banmian.tasks.text.lines import BLANK, BULLET, DATELINE, JUMP_TO_SUFFIX_RE,
 #: right edge). Justified lines vary by about ±1 unit with punctuation
 #: compression and half-width digits; an indent is 2 units.
 SHORT_BY: Final = 1.5
+#: Where the flow changes, a line that ends no sentence still ends its paragraph when it falls
+#: this far short of its column: twice ``SHORT_BY``, a sure short line, not justification's play.
+SHORT_IN_ANOTHER_FLOW: Final = 2 * SHORT_BY
 #: Widths of two blocks that differ by more than this are different flows
 #: (a wide intro next to a narrow column, a caption next to a story).
 FLOW_CHANGE: Final = 3.0
@@ -37,35 +42,23 @@ FLOW_CHANGE: Final = 3.0
 FLOW_CHANGE_SHARE: Final = 0.1
 #: Blocks with fewer lines than this borrow the column width of a neighbour.
 MIN_LINES_FOR_WIDTH: Final = 3
+#: Widths are sums of half units (medians of them quarter units): this only makes a bound inclusive.
+WIDTH_TOLERANCE: Final = 0.1
 
 
-@dataclass(slots=True, init=False)
+@dataclass(slots=True)
 class Paragraph:
     """Prose lines that form one paragraph, with the facts later stages score."""
 
     lines: list[Line]
-    column: float         # column width at its first line
-    terminated: bool      # ends with sentence-final punctuation or a trailing credit
-    indented: bool        # first line starts short of the column (a true paragraph start)
-    dateline: bool        # opens with a dateline (本报讯…)
-    bullet: bool          # opens with a brief's bullet (●…)
-    credited: bool        # closes with a trailing credit （记者 王芳） or a note on its author
-    ends_article: bool    # credited, or closes with （下转第X版）: its article has no more here
-    _joined: tuple[tuple[Line, ...], str] | None = field(repr=False, compare=False)
-
-    # Written out, not generated: mypyc compiles an __init__ in the source (see ``Line``).
-    def __init__(self, lines: list[Line], column: float, terminated: bool = False, indented: bool = True,
-                 dateline: bool = False, bullet: bool = False, credited: bool = False,
-                 ends_article: bool = False) -> None:
-        self.lines = lines
-        self.column = column
-        self.terminated = terminated
-        self.indented = indented
-        self.dateline = dateline
-        self.bullet = bullet
-        self.credited = credited
-        self.ends_article = ends_article
-        self._joined = None
+    column: float               # column width at its first line
+    terminated: bool = False    # ends with sentence-final punctuation or a trailing credit
+    indented: bool = True       # first line starts short of the column (a true paragraph start)
+    dateline: bool = False      # opens with a dateline (本报讯…)
+    bullet: bool = False        # opens with a brief's bullet (●…)
+    credited: bool = False      # closes with a trailing credit （记者 王芳） or a note on its author
+    ends_article: bool = False  # credited, or closes with （下转第X版）: its article has no more here
+    _joined: tuple[tuple[Line, ...], str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -82,12 +75,12 @@ class Paragraph:
         return self._joined[1]
 
     def with_lines(self, lines: list[Line]) -> Paragraph:
-        """This paragraph's facts over other lines: ``dataclasses.replace(self, lines=lines)``, made directly."""
-        return Paragraph(lines, self.column, self.terminated, self.indented, self.dateline, self.bullet,
-                         self.credited, self.ends_article)
+        """This paragraph's facts over other lines."""
+        return replace(self, lines=lines)
 
     @property
     def first_line(self) -> int:
+        """The page line number the paragraph starts on."""
         return self.lines[0].no
 
     def prepend(self, head: Paragraph) -> None:
@@ -141,13 +134,6 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
     return [b for b in blocks if b]
 
 
-def _median(values: list[float]) -> float:
-    """``statistics.median``, without its generality (and its cost)."""
-    data = sorted(values)
-    n = len(data)
-    return data[n // 2] if n % 2 else (data[n // 2 - 1] + data[n // 2]) / 2
-
-
 def _full_widths(measured: list[Line]) -> list[float]:
     """The widths that tell a block's column: of three lines, a last one that ends a sentence tells nothing.
 
@@ -169,7 +155,7 @@ def _full_widths(measured: list[Line]) -> list[float]:
         return [ln.width for ln in measured[:-1]]
     widths = [ln.width for ln in measured]
     running = [ln.width for ln in measured if not ends_sentence(ln.text)]
-    if 2 <= len(running) < len(widths) and _median(running) > _median(widths) + FLOW_CHANGE:
+    if 2 <= len(running) < len(widths) and statistics.median(running) > statistics.median(widths) + FLOW_CHANGE:
         return running  # short paragraph ends are half the block: its full lines show the column
     return widths
 
@@ -184,27 +170,33 @@ def column_widths(blocks: list[list[Line]]) -> list[float]:
     another flow and keep their own width.
     """
     measured = [_measure_lines(b) for b in blocks]
-    own: list[float | None] = [
-        float(_median(_full_widths(m))) if len(m) >= MIN_LINES_FOR_WIDTH else None for m in measured
-    ]
-    if None not in own:
-        return cast(list[float], own)  # every block measures its own column: none borrows
-    out: list[float] = []
-    for i, w in enumerate(own):
-        if w is None:
-            prev = next((own[k] for k in range(i - 1, -1, -1) if own[k] is not None), None)
-            nxt = next((own[k] for k in range(i + 1, len(own)) if own[k] is not None), None)
-            if blocks[i][0].kind == DATELINE:
-                prev, nxt = nxt, prev  # a dateline opens the text after it: its column is that text's
-            w = prev if prev is not None else nxt
-            widest = max(ln.width for ln in measured[i])
-            if w is None or _wider_flow(widest, w) or (len(measured[i]) > 1 and _wider_flow(w, widest)):
-                w = widest  # its own lines show another flow (a short caption, a wide tail)
-        out.append(w)
-    return out
+    own = [float(statistics.median(_full_widths(m))) if len(m) >= MIN_LINES_FOR_WIDTH else None for m in measured]
+    return [_borrowed_width(own, i, measured[i], opens_with_dateline=blocks[i][0].kind == DATELINE) if w is None else w
+            for i, w in enumerate(own)]
 
 
-_CLOSING_BRACKETS: Final = ("）", ")")
+def _borrowed_width(own: list[float | None], i: int, measured: list[Line], opens_with_dateline: bool) -> float:
+    """The column of short block ``i``: its nearest measured neighbour's, unless its own lines show another flow.
+
+    The neighbour is the block before, or the one after for a block that a
+    dateline opens (a dateline opens the text after it).
+    """
+    borrowed = _nearest_width(own, i, after_first=opens_with_dateline)
+    widest = max(ln.width for ln in measured)
+    if borrowed is None or _wider_flow(widest, borrowed) or (len(measured) > 1 and _wider_flow(borrowed, widest)):
+        return widest  # its own lines show another flow (a short caption, a wide tail)
+    return borrowed
+
+
+def _nearest_width(own: list[float | None], i: int, after_first: bool) -> float | None:
+    """The measured width nearest block ``i``: the one before it (with ``after_first``, after it) if there is one."""
+    before = next((w for w in reversed(own[:i]) if w is not None), None)
+    after = next((w for w in own[i + 1:] if w is not None), None)
+    first, second = (after, before) if after_first else (before, after)
+    return first if first is not None else second
+
+
+_CLOSING_BRACKETS: Final = tuple(CLOSE_BRACKETS)
 #: How a line holding only a dateline (or a jump-from marker) ends: its bracket closed, or 电/讯.
 _DATELINE_ALONE_ENDS: Final = (*_CLOSING_BRACKETS, "电", "讯")
 
@@ -228,21 +220,27 @@ def _ends_paragraph(a: Line, wa: float, a_ends: bool, b: Line, wb: float, b_ends
 
     ``a_ends`` and ``b_ends``: whether the lines end a sentence.
     """
-    if b.kind in _OPENERS or _jumps_away([a]):
-        return True  # a new story, or text that went on to another page
-    if a.kind == BULLET:
-        _, lead, rest = split_bullet_lead(a.text)
-        if lead and not rest:
-            return True  # a brief's lead alone on its line
+    if b.kind in _OPENERS or _jumps_away([a]) or _is_lead_alone(a):
+        return True  # a new story, text that went on to another page, or a brief's lead alone on its line
     if _other_flow(wa, wb):
-        return a_ends or a.width <= wa - SHORT_BY * 2
+        return a_ends or a.width <= wa - SHORT_IN_ANOTHER_FLOW
     if not a_ends:
         return False
-    if a.width <= wa - SHORT_BY:
-        return True
     # a full line that ends a sentence: the next line's indent decides
-    b_is_last_of_para = b_ends and b.width <= wb - SHORT_BY
-    return b.width <= wb - SHORT_BY + 0.1 and not b_is_last_of_para and more
+    return a.width <= wa - SHORT_BY or (more and _opens_indented(b, wb, b_ends))
+
+
+def _is_lead_alone(line: Line) -> bool:
+    """A brief's bullet line holding its lead and nothing more (``◆农民丰收节文艺汇演举行``)."""
+    if line.kind != BULLET:
+        return False
+    _, lead, rest = split_bullet_lead(line.text)
+    return bool(lead) and not rest
+
+
+def _opens_indented(line: Line, column: float, ends: bool) -> bool:
+    """The line starts an indent short of its column, and is not a paragraph's short last line."""
+    return line.width <= column - SHORT_BY + WIDTH_TOLERANCE and not (ends and line.width <= column - SHORT_BY)
 
 
 def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
@@ -253,23 +251,37 @@ def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
     flat = [ln for b in blocks for ln in b]
     column = [w for b, w in zip(blocks, column_widths(blocks)) for _ in b]
     ends = [ln.terminal for ln in flat]  # each line's sentence end (or jump away), asked for once
-    last = len(flat) - 1
     paras: list[Paragraph] = []
     start = 0
     for i in range(1, len(flat)):
-        # Most lines run on mid-sentence in one column, where no paragraph can end (``_ends_paragraph``
-        # needs a sentence end, a change of column, a dateline or bullet line, or a closing bracket that
-        # may close a trailing credit): they skip the call.
-        if (ends[i - 1] or column[i - 1] != column[i] or flat[i].kind in _OPENERS or flat[i - 1].kind == BULLET
-                or flat[i - 1].text.endswith(_CLOSING_BRACKETS)) \
-                and (_ends_paragraph(flat[i - 1], column[i - 1], ends[i - 1], flat[i], column[i], ends[i], i < last)
-                     or _credit_closes(flat[max(start, i - 3):i])):
+        if _breaks_before(flat, column, ends, start, i):
             paras.append(_make_paragraph(flat[start:i], column[start], ends[i - 1]))
             start = i
-    paras.append(_make_paragraph(flat[start:], column[start], ends[last]))
+    paras.append(_make_paragraph(flat[start:], column[start], ends[-1]))
     return merge_run_in_heads(paras)
 
 
+def _breaks_before(flat: list[Line], column: list[float], ends: list[bool], start: int, i: int) -> bool:
+    """A paragraph (opened at line ``start``) ends before line ``i``."""
+    return _may_break_before(flat, column, ends, i) and (
+        _ends_paragraph(flat[i - 1], column[i - 1], ends[i - 1], flat[i], column[i], ends[i], i < len(flat) - 1)
+        or _credit_closes(flat[max(start, i - AUTHOR_NOTE_MAX_LINES):i]))
+
+
+def _may_break_before(flat: list[Line], column: list[float], ends: list[bool], i: int) -> bool:
+    """What ``_ends_paragraph`` and ``_credit_closes`` need before line ``i``, told cheaply.
+
+    Most lines run on mid-sentence in one column, where no paragraph can end:
+    a paragraph ends only after a sentence end, at a change of column, before
+    a dateline or bullet line, after a bullet line, or after a closing bracket
+    (a jump marker, a trailing credit, a note on the author).
+    """
+    a, b = flat[i - 1], flat[i]
+    return ends[i - 1] or column[i - 1] != column[i] or b.kind in _OPENERS or a.kind == BULLET \
+        or a.text.endswith(_CLOSING_BRACKETS)
+
+
+#: Two phrases of two to eight characters parted by a comma or colon, closed by a full stop.
 _RUN_IN_RE: Final = re.compile(r"^([^，。：]{2,8})[，：]([^，。：]{2,8})。$")
 #: Halves of a run-in head are parallel phrases: about equally long.
 RUN_IN_MAX_DIFF: Final = 2
@@ -312,15 +324,21 @@ def _closed_by_credit(lines: list[Line]) -> bool:
         and parse_trailing_credit(join_lines([ln.text for ln in lines])) is not None
 
 
+#: Lines a trailing credit ``（记者 王芳 通讯员 李强）`` wraps over at most.
+CREDIT_MAX_LINES: Final = 2
+#: Lines a note on the author ``（作者为中共中央党校教授）`` wraps over at most.
+AUTHOR_NOTE_MAX_LINES: Final = 3
+
+
 def _credit_closes(tail: list[Line]) -> bool:
     """The last lines so far of a paragraph end with a trailing credit or an author note, perhaps wrapped.
 
-    The article ends there. A credit wraps over two lines at most, a note
-    on the author over three.
+    The article ends there. A credit wraps over ``CREDIT_MAX_LINES`` at most,
+    a note on the author over ``AUTHOR_NOTE_MAX_LINES``.
     """
-    if any(ln.kind == DATELINE for ln in tail[-2:]):  # a dateline's credit opens its text
+    if any(ln.kind == DATELINE for ln in tail[-CREDIT_MAX_LINES:]):  # a dateline's credit opens its text
         return False
-    return _closed_by_credit(tail[-2:]) or _closed_by_author_note(tail)
+    return _closed_by_credit(tail[-CREDIT_MAX_LINES:]) or _closed_by_author_note(tail)
 
 
 def _closed_by_author_note(lines: list[Line]) -> bool:
@@ -331,7 +349,7 @@ def _closed_by_author_note(lines: list[Line]) -> bool:
     """
     if not lines[-1].text.rstrip().endswith(_CLOSING_BRACKETS):
         return False
-    tail = join_lines([ln.text.replace(" ", "") for ln in lines[-3:]])
+    tail = join_lines([ln.text.replace(" ", "") for ln in lines[-AUTHOR_NOTE_MAX_LINES:]])
     start = max(tail.rfind("（"), tail.rfind("("))
     return start >= 0 and AUTHOR_NOTE_RE.match(tail[start:]) is not None
 
@@ -349,7 +367,7 @@ def _jumps_away(lines: list[Line]) -> bool:
 
 #: A number (digits, ASCII or full width, with their decimal points,
 #: separators and percent sign) opening a line: it cannot be broken.
-_NUMBER_OPENING: Final = re.compile("[0-9０-９][0-9０-９.．,，%％]*")
+_NUMBER_OPENING: Final = re.compile(f"[{DIGIT_CLASS}][{DIGIT_CLASS}.．,，%％]*")
 
 
 def broke_before_a_number(lines: list[Line], column: float) -> bool:
@@ -364,14 +382,14 @@ def broke_before_a_number(lines: list[Line], column: float) -> bool:
     if len(lines) < 2:
         return False
     m = _NUMBER_OPENING.match(lines[1].text)
-    return m is not None and lines[0].width + display_width(m.group().rstrip("，,")) > column + 0.1
+    return m is not None and lines[0].width + display_width(m.group().rstrip("，,")) > column + WIDTH_TOLERANCE
 
 
 def _make_paragraph(lines: list[Line], column: float, terminated: bool) -> Paragraph:
     first = lines[0]
     credited = _closed_by_credit(lines) or _closed_by_author_note(lines)
     ends_article = credited or _jumps_away(lines)
-    indented = first.width <= column - SHORT_BY + 0.1 or first.kind == DATELINE or len(lines) == 1
+    indented = first.width <= column - SHORT_BY + WIDTH_TOLERANCE or first.kind == DATELINE or len(lines) == 1
     return Paragraph(
         lines=lines,
         column=column,

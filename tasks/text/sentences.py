@@ -7,52 +7,27 @@ paragraph can always be rebuilt from its sentences.
 
 from __future__ import annotations
 
-# Characters that end a sentence. A run of them ("！？", "……", "?!") ends one
-# sentence, not several.
-SENTENCE_ENDS = frozenset("。！？；…!?")
+import re
+from typing import Final
 
-# Closing quotes and brackets that belong to the sentence they close:
-# 他说：“走吧。”然后 -> “走吧。” stays with 他说.
-CLOSERS = frozenset("”’」』）)】》〉\"'")
+from banmian.tasks.text.chars import CLOSERS, IDEOGRAPHIC_SPACE, SENTENCE_ENDS, SPACE_OR_TAB
 
-_SPACE = frozenset(" \t\u3000\n")
-
-
-def _sentence_end(text: str, start: int) -> int:
-    """Index just past the sentence ending that starts at ``text[start]``.
-
-    Takes the run of end marks, then any closing quotes/brackets, then any
-    spaces (so the next sentence starts with its first real character).
-    """
-    i = start
-    n = len(text)
-    while i < n and text[i] in SENTENCE_ENDS:
-        i += 1
-    while i < n and text[i] in CLOSERS:
-        i += 1
-    while i < n and text[i] in _SPACE:
-        i += 1
-    return i
+#: Blanks after a sentence's end belong to it, so the next sentence starts with its first real character.
+_GAP: Final = SPACE_OR_TAB + IDEOGRAPHIC_SPACE + "\n"
+_ENDS: Final = re.escape(SENTENCE_ENDS)
+#: A sentence: text up to a run of end marks (``！？``, ``……``: one ending), the closing quotes and
+#: brackets after it (他说：“走吧。”), and the blanks after those; or the text after the last end mark.
+_SENTENCE_RE: Final = re.compile(f"[^{_ENDS}]*[{_ENDS}]+[{re.escape(CLOSERS)}]*[{re.escape(_GAP)}]*|[^{_ENDS}]+")
 
 
 def split_sentences(paragraph: str) -> list[str]:
     """Sentences of ``paragraph``, in order; their concatenation is the paragraph.
 
-    Splits after 。！？；… and ASCII ! ?, keeping a closing quote or bracket
-    with the sentence it closes. Text after the last end mark is the last
-    sentence. An empty paragraph has no sentences.
+    Splits after each run of ``SENTENCE_ENDS``, keeping a closing quote or
+    bracket with the sentence it closes. Text after the last end mark is the
+    last sentence. An empty paragraph has no sentences.
+
+    >>> split_sentences("他说：“走吧。”然后离开！？ 好")
+    ['他说：“走吧。”', '然后离开！？ ', '好']
     """
-    sentences: list[str] = []
-    start = 0
-    i = 0
-    n = len(paragraph)
-    while i < n:
-        if paragraph[i] in SENTENCE_ENDS:
-            end = _sentence_end(paragraph, i)
-            sentences.append(paragraph[start:end])
-            start = i = end
-        else:
-            i += 1
-    if start < n:
-        sentences.append(paragraph[start:])
-    return sentences
+    return _SENTENCE_RE.findall(paragraph)

@@ -1,4 +1,4 @@
-"""Lexical signals: bigram sets equal the plain loop they replaced; line breaks that strand a character."""
+"""Lexical signals: the bigrams of a text, body overlap, and line breaks that split or strand a word."""
 
 import re
 
@@ -6,43 +6,37 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from banmian.tasks.text.lexicon import break_splits_word, break_strands_a_character, han_bigrams, overlap
+from banmian.tasks.text.chars import HAN
+from banmian.tasks.text.lexicon import (
+    BodyBigrams,
+    bigram_set,
+    break_splits_word,
+    break_strands_a_character,
+    han_bigrams,
+    overlap,
+)
 from banmian.tasks.text.lines import HEAD, PROSE, classify_page
 
-_REF_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
-
-
-def ref_han_bigrams(text):
-    """The earlier, loop-based han_bigrams: the executable specification."""
-    grams = set()
-    for run in _REF_HAN_RUN.findall(text):
-        grams.update(run[i:i + 2] for i in range(len(run) - 1))
-    return grams
-
-
-def ref_overlap(heading, body_grams):
-    grams = ref_han_bigrams(heading)
-    if not grams:
-        return 0.0
-    return len(grams & body_grams) / len(grams)
-
-
+_HAN_CHAR = re.compile(f"[{HAN}]")
 _ALPHABET = "安全生产检查通过学理论㐀䶿一鿿㏿䷀豈，。、“”（） aZ09\n\t·—\U00020000\uff10"
 texts = st.one_of(st.text(alphabet=_ALPHABET, max_size=60), st.text(max_size=30))
 
 
 @settings(max_examples=1000, deadline=None)
 @given(texts)
-def test_han_bigrams_same_as_reference(text):
+def test_the_bigrams_are_the_neighbouring_chinese_characters(text):
+    pairs = {a + b for a, b in zip(text, text[1:]) if _HAN_CHAR.match(a) and _HAN_CHAR.match(b)}
     got = han_bigrams(text)
-    assert type(got) is set and got == ref_han_bigrams(text)
+    assert type(got) is set and got == pairs
 
 
 @settings(max_examples=1000, deadline=None)
 @given(texts, texts)
-def test_overlap_same_as_reference(heading, body):
-    grams = ref_han_bigrams(body)
-    assert overlap(heading, grams) == ref_overlap(heading, grams)
+def test_overlap_is_the_share_of_the_headings_bigrams_in_the_body(heading, body):
+    grams = han_bigrams(heading)
+    share = len(grams & han_bigrams(body)) / len(grams) if grams else 0.0
+    assert overlap(heading, bigram_set(body)) == share
+    assert BodyBigrams(body).overlap(heading) == share
 
 
 def test_han_bigrams_returns_a_fresh_set():

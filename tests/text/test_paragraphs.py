@@ -141,3 +141,42 @@ def test_a_wide_story_whose_dateline_line_holds_spaced_numbers_keeps_its_paragra
     assert [p.text[:4] for p in paras] == ["本报讯（", "此次集中", "该市相关"]
     assert [p.lines[0].width for p in paras] == [46.5, 43.0, 43.0]
     assert all(same_flow(paras[0], p) for p in paras[1:])
+
+
+# --- the cheap test before a paragraph break --------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from banmian.tasks.text.lines import BLANK, BULLET  # noqa: E402
+from banmian.tasks.text.paragraphs import (  # noqa: E402
+    AUTHOR_NOTE_MAX_LINES,
+    _blocks,
+    _credit_closes,
+    _ends_paragraph,
+    _may_break_before,
+)
+
+#: Pieces of prose that end paragraphs: sentence ends, credits, notes, jump markers, datelines, briefs.
+PROSE_PIECES = ["全市开展安全生产检查", "排查整治隐患", "，", "。", "”", "（记者 王芳）", "（记者 王芳", "）",
+                "（作者为中共中央党校教授）", "（作者为", "中共中央党校教授）", "（下转第3版）", "（下转", "第3版）",
+                "(记者 王芳)", "(下转第3版)", ")", "本报讯（记者 王芳）近日，", "●农民丰收节文艺汇演举行", "◆",
+                "  记者从市住建局获悉", "12", "3.5", " "]
+prose_lines = st.lists(st.one_of(st.sampled_from(PROSE_PIECES), st.text(max_size=2)), min_size=1, max_size=3).map("".join)
+pages = st.lists(st.one_of(prose_lines, st.just("")), max_size=30).map("\n".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(pages)
+def test_a_paragraph_ends_only_where_the_cheap_test_lets_it(page):
+    """``_may_break_before`` turns a line away only where neither ``_ends_paragraph`` nor ``_credit_closes`` holds."""
+    lines = [ln for ln in classify_page(page) if ln.kind in (PROSE, DATELINE, BULLET, BLANK)]
+    blocks = _blocks(lines)
+    flat = [ln for b in blocks for ln in b]
+    column = [w for b, w in zip(blocks, column_widths(blocks)) for _ in b]
+    ends = [ln.terminal for ln in flat]
+    for i in range(1, len(flat)):
+        if not _may_break_before(flat, column, ends, i):
+            assert not _ends_paragraph(flat[i - 1], column[i - 1], ends[i - 1], flat[i], column[i], ends[i],
+                                       i < len(flat) - 1)
+            assert not any(_credit_closes(flat[start:i]) for start in range(max(0, i - AUTHOR_NOTE_MAX_LINES), i))

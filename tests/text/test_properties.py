@@ -5,7 +5,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from banmian.tasks.text.accounting import invented_characters, lost_characters
-from banmian.tasks.text.lines import classify_line, kind_by_rules
 from banmian.tasks.text.segment import segment_page
 
 #: Pieces that newspaper text is made of, so random pages hit the segmenter's
@@ -52,20 +51,6 @@ def test_articles_have_bodies_and_valid_kinds(text):
         assert article.kind in ("news", "photo", "feature")
         assert article.blocks, "an article always has at least one block"
         assert all(b.kind in ("p", "h") and b.text for b in article.blocks)
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=4)), max_size=8).map("".join))
-def test_fast_path_classifies_like_every_rule(line):
-    """Lines ``classify_line`` sends down its fast path get the kind the full rule chain gives.
-
-    The fast path trusts a hand-kept list of the characters special lines
-    start with; a new rule whose lines start otherwise fails here.
-    """
-    for raw in line.split("\n"):
-        got = classify_line(1, raw)
-        if got.text:
-            assert got.kind == kind_by_rules(got.text, got.width), got
 
 
 @pytest.mark.parametrize("text", [

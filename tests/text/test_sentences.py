@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from banmian.tasks.text.sentences import CLOSERS, SENTENCE_ENDS, split_sentences
+from banmian.tasks.text.chars import CLOSERS, SENTENCE_ENDS
+from banmian.tasks.text.sentences import split_sentences
 
 CASES = [
     ("", []),
@@ -33,6 +34,10 @@ CASES = [
     # an ending at the start is a (short) sentence of its own
     ("。开头", ["。", "开头"]),
     ("“走吧！”他说。", ["“走吧！”", "他说。"]),
+    # one sentence-end set and one closers set for the whole text logic (chars.py): ASCII ; ends a
+    # sentence as ； does, and a straight quote closes it as ” does
+    ("第一;第二", ["第一;", "第二"]),
+    ('他说："走吧。"然后', ['他说："走吧。"', "然后"]),
 ]
 
 
@@ -41,7 +46,7 @@ def test_split_table(raw: str, expected: list[str]) -> None:
     assert split_sentences(raw) == expected
 
 
-_alphabet = st.sampled_from(sorted(SENTENCE_ENDS | CLOSERS | set("中文字句“「（ a.\n\u3000")))
+_alphabet = st.sampled_from(sorted(set(SENTENCE_ENDS + CLOSERS + "中文字句“「（ a.\n\u3000")))
 
 
 @given(st.text(alphabet=_alphabet) | st.text())

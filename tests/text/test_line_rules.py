@@ -1,0 +1,142 @@
+"""The line rules (``lines.LINE_RULES``): each word a rule declares fires as its kind, and the one
+fast-path test (``may_be_special``) lets every line through that some rule takes.
+
+A rule's regex is built from its declaration (``LABEL_WORDS``, ``ROLES``, ``AGENCIES``, …), so a
+word added to a declaration is a word the rule knows: the tables below walk every declaration.
+"""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from banmian.tasks.text.chars import BULLET_MARKS, BYLINE_MARKS
+from banmian.tasks.text.clean import bracket_depth, display_width
+from banmian.tasks.text.credits import AGENCIES, DRAWING_MARK, ORGS, PHOTO_MARKS, ROLES
+from banmian.tasks.text.lines import (
+    BULLET,
+    BYLINE,
+    CREDIT,
+    DATELINE,
+    EDITOR_ROLES,
+    FURNITURE,
+    JUMP_TO_SUFFIX_RE,
+    HEADISH,
+    LABEL,
+    LABEL_WORDS,
+    LINE_RULES,
+    PROSE,
+    ROLE,
+    SUBTITLE,
+    SUBTITLE_DASHES,
+    LineForm,
+    _closes_a_bracket_from_above,
+    _ends_on_a_jump,
+    classify_line,
+    is_heading_shaped,
+    line_kind,
+    special_kind,
+)
+
+
+def kind(text: str) -> str:
+    return classify_line(1, text).kind
+
+
+@pytest.mark.parametrize("word", LABEL_WORDS)
+def test_every_label_word_is_a_label(word):
+    assert [kind(word), kind(f"【{word}】"), kind(" ".join(word))] == [LABEL] * 3
+
+
+@pytest.mark.parametrize("role", EDITOR_ROLES)
+def test_every_editor_role_makes_an_editors_line(role):
+    assert [kind(f"{role}：张三"), kind(f"{role} 张三"), kind(f"责任编辑：王芳 {role}：李强")] == [FURNITURE] * 3
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_role_alone_is_a_role_and_with_names_a_byline(role):
+    assert kind(role) == ROLE
+    assert kind(f"本报{role} 王芳") == BYLINE
+    assert kind(f"{role} 王芳 李强") == BYLINE
+
+
+@pytest.mark.parametrize("org", ORGS)
+def test_every_employer_makes_a_byline(org):
+    assert [kind(f"{org}记者"), kind(f"{org}记者 王芳"), kind(" ".join(f"{org}记者王芳"))] == [ROLE, BYLINE, BYLINE]
+
+
+@pytest.mark.parametrize("mark", BYLINE_MARKS)
+def test_every_box_before_a_byline_is_decoration(mark):
+    assert kind(f"{mark}本报记者 王芳") == BYLINE
+
+
+@pytest.mark.parametrize("mark", PHOTO_MARKS)
+def test_every_photo_mark_closes_a_credit(mark):
+    assert [kind(f"本报记者 王芳 {mark}"), kind(f"王芳 李强{mark}")] == [CREDIT, CREDIT]
+
+
+def test_the_drawing_mark_closes_a_credit_only_before_an_agency_note():
+    assert kind(f"翟桂溪{DRAWING_MARK}（新华社发）") == CREDIT
+    assert kind(f"扎实推进工{DRAWING_MARK}") != CREDIT
+
+
+@pytest.mark.parametrize("agency", AGENCIES)
+def test_every_agency_opens_a_story(agency):
+    assert kind(f"{agency}北京9月9日电（记者 王芳）近日，全市开展安全生产检查。") == DATELINE
+
+
+@pytest.mark.parametrize("mark", BULLET_MARKS)
+def test_every_bullet_opens_a_brief(mark):
+    assert kind(f"{mark}农民丰收节文艺汇演举行") == BULLET
+
+
+@pytest.mark.parametrize("dash", SUBTITLE_DASHES)
+def test_every_subtitle_dash_opens_a_subtitle(dash):
+    assert kind(f"{dash}市直机关推进书香机关建设纪实") == SUBTITLE
+
+
+def test_a_word_no_declaration_holds_is_no_label():
+    assert kind("专题") == HEADISH
+
+
+# --- the fast path ---------------------------------------------------------------------------
+
+#: The words of every declaration, and pieces of the lines the rules take, so random lines hit them.
+WORDS = [*LABEL_WORDS, *EDITOR_ROLES, *ROLES, *ORGS, *AGENCIES, *PHOTO_MARKS, DRAWING_MARK, *BULLET_MARKS,
+         *BYLINE_MARKS, *SUBTITLE_DASHES, "本报讯", "电", "讯", "（", "）", "(", ")", "：", "【", "】", "第3版", "版",
+         "2023年8月25日", "星期五", "（上接第一版）", "（下转第3版）", "据", "发）", "王芳", "欧阳", "颜晓峰", "李",
+         "　", " ", "  ", "，", "。", "２", "9月9日", "作者为", "上接", "下转", "全市开展检查"]
+lines = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=3)), max_size=8).map(lambda parts: "".join(parts).strip())
+
+
+@settings(max_examples=3000, deadline=None)
+@given(lines)
+def test_a_rule_holds_only_where_one_of_its_patterns_matches(text):
+    """``LineRule.patterns`` are what ``holds`` needs: the fast path may skip a line none of them matches."""
+    if not text:
+        return
+    form = LineForm.of(text, display_width(text))
+    for rule in LINE_RULES:
+        if rule.holds(form):
+            assert any(p.match(f) for p in rule.patterns for f in (form.text, form.folded, form.credit)), rule.kind
+
+
+@settings(max_examples=3000, deadline=None)
+@given(lines)
+def test_the_fast_path_classifies_like_every_rule(text):
+    """A line ``may_be_special`` turns away gets the kind trying every rule gives it."""
+    if not text:
+        return
+    width = display_width(text)
+    form = LineForm.of(text, width)
+    every_rule = special_kind(form) or (HEADISH if is_heading_shaped(text, width) else PROSE)
+    assert line_kind(text, width) == every_rule
+    if special_kind(form) is not None:
+        assert form.may_be_special()
+
+
+@settings(max_examples=1000, deadline=None)
+@given(lines)
+def test_the_cheap_tests_before_a_pattern_let_every_match_through(text):
+    """A line's last character is looked at before ``JUMP_TO_SUFFIX_RE`` searches it, its brackets before they are counted."""
+    assert _ends_on_a_jump(text) is (JUMP_TO_SUFFIX_RE.search(text) is not None)
+    assert _closes_a_bracket_from_above(text) is (bracket_depth(text) < 0)
