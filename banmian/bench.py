@@ -65,11 +65,11 @@ def load_pages(paths: Sequence[Path]) -> list[str]:
 
 
 def cache_clearers() -> list[Callable[[], None]]:
-    """``cache_clear`` of every functools cache in the loaded ``tasks`` modules."""
+    """``cache_clear`` of every functools cache in the loaded ``banmian.tasks`` modules."""
     return [
         obj.cache_clear
         for name, module in sorted(sys.modules.items())
-        if name.startswith("tasks.")
+        if name.startswith("banmian.tasks.")
         for obj in vars(module).values()
         if callable(getattr(obj, "cache_clear", None))
     ]
