@@ -80,14 +80,28 @@ BYLINE_LINE_RE: Final = re.compile(
     rf"^[{BYLINE_MARKS}]?\s*{_BYLINE_TOKEN}\s*(?:{_NAME_CHARS}\s?){{2,8}}"
     rf"(?:\s+(?:{_BYLINE_TOKEN})?\s*(?:{_NAME_CHARS}\s?){{2,8}})*\s*$"
 )
-#: The marks that close a photo credit: 摄 (photographed by), or 文/图 (text
-#: and picture by the same people).
-PHOTO_MARKS: Final = ("摄", "文/图", "文／图", "图/文")
+#: The marks that close a photo credit, in their normal form: 摄影报道 and 摄 (photographed by),
+#: /摄 (set straight after the names), 文/图 and 图/文 (text and picture by the same people).
+#: Longest first, so that 摄影报道 wins over 摄. Print may set the slash full width (／) or
+#: spaced (``文 / 图``): ``_mark_pattern`` reads both.
+PHOTO_MARKS: Final = ("摄影报道", "摄", "/摄", "文/图", "图/文")
+#: The marks whose names wrote the text too: they are authors as well as photographers.
+TEXT_AND_PHOTO_MARKS: Final = ("文/图", "图/文")
+#: The marks the normal form sets straight after the names (``马波/摄``); the others after a space.
+TIGHT_PHOTO_MARKS: Final = ("/摄",)
+
+
+def _mark_pattern(mark: str) -> str:
+    """A photo mark as a regex: its slash may be printed full width or with spaces around it."""
+    return re.escape(mark).replace("/", r"\s?[/／]\s?")
+
+
+_PHOTO_MARK_ALT: Final = "|".join(_mark_pattern(mark) for mark in PHOTO_MARKS)
 #: The mark that closes a drawing's credit, ``X作（新华社发）``: only before an
 #: agency's note (作 alone closes too many headings: ``扎实推进工作``).
 DRAWING_MARK: Final = "作"
 #: The closing marks, as regex alternatives: a drawing's only before its note.
-_CLOSING_MARKS: Final = "|".join(PHOTO_MARKS) + rf"|{DRAWING_MARK}(?=\s*{_OPEN})"
+_CLOSING_MARKS: Final = _PHOTO_MARK_ALT + rf"|{DRAWING_MARK}(?=\s*{_OPEN})"
 #: A photo credit: optional role, names, then a closing mark; an agency's
 #: note ``（新华社发）`` may follow, and then a drawing's ``DRAWING_MARK``. (The
 #: lookahead for a mark anywhere in the line first spares most lines the names' backtracking.)
@@ -109,14 +123,15 @@ _ROLE_SPLIT_RE: Final = re.compile(rf"({_ORG_SPACED}?(?:{_ROLE_SPACED_ALT}))")
 #: Spaces before or after a full-width bracket. Removed with a plain "" (a
 #: replacement that names a group is expanded in Python for every match).
 _PAREN_SPACE_RE: Final = re.compile(r"\s+(?=[（）])|(?<=[（）])\s+")
-_PHOTO_MARK_END_RE: Final = re.compile(r"(摄|文/图)$")
+#: A photo mark closing a credit, maybe inside the credit's closing bracket (``王芳 摄``, ``（王芳 摄）``).
+_PHOTO_MARK_END_RE: Final = re.compile(rf"\s*({_PHOTO_MARK_ALT})\s*([{CLOSE_BRACKETS}]?)\s*$")
 #: What separates names in a credit, and one name.
 _NAME_SEP_RE: Final = re.compile(_NAME_SEP)
 _NAME_RE: Final = re.compile(f"{_NAME_CHARS}+")
-#: Brackets and the closing photo mark, kept apart when a credit is normalised.
-_CREDIT_MARKS_RE: Final = re.compile(r"([（）]|摄$|文/图$)")
+#: Brackets, kept apart when a credit is normalised.
+_CREDIT_MARKS_RE: Final = re.compile(r"([（）])")
 #: The pieces ``_CREDIT_MARKS_RE`` splits off, kept as they are.
-_CREDIT_MARKS: Final = ("（", "）", "摄", "文/图")
+_CREDIT_MARKS: Final = ("（", "）")
 #: A box before a letterspaced credit, with the space that reading it back leaves after it.
 _SPACED_BOX_RE: Final = re.compile(f"^([{BOXES}]) ")
 
@@ -135,9 +150,9 @@ def unletterspace(text: str) -> str:
     if not is_letterspaced(text):
         return text
     joined = WIDE_GAP_RE.sub("\x00", text.strip()).replace(" ", "").replace("\x00", " ")
-    joined = _PHOTO_MARK_END_RE.sub(r" \1", joined)
+    joined, mark = split_photo_mark(joined)  # 摄影报道 holds the role word 摄影: set apart first
     # role words set apart: ``_ROLE_SPLIT_RE.sub(r" \1 ", joined)``, without a Python call per match
-    tokens = " ".join(_ROLE_SPLIT_RE.split(joined)).split()
+    tokens = " ".join(_ROLE_SPLIT_RE.split(joined)).split() + ([mark] if mark else [])
     out: list[str] = []
     for tok in tokens:
         m = _NAMES_AFTER_ROLE_RE.fullmatch(tok)
@@ -251,7 +266,7 @@ def normalise_credit_text(text: str) -> str:
     '本报通讯员 侯缜 摄'
     """
     text = fullwidth_punctuation(fold_fullwidth_alnum(text)).replace("(", "（").replace(")", "）")
-    text = " ".join(text.split())
+    text, mark = split_photo_mark(" ".join(text.split()))
     # Rebuild around roles: role, then its names separated by single spaces.
     pieces: list[str] = []
     for k, part in enumerate(_ROLE_SPLIT_RE.split(text)):
@@ -260,7 +275,28 @@ def normalise_credit_text(text: str) -> str:
         else:
             pieces.extend(_credit_pieces(part))
     # no space between the dateline head and its bracket, nor after a role that opens a bracket
-    return _PAREN_SPACE_RE.sub("", _join_credit_pieces(pieces)).replace(" （", "（").strip()
+    joined = _PAREN_SPACE_RE.sub("", _join_credit_pieces(pieces)).replace(" （", "（").strip()
+    return joined + _normal_mark(mark)
+
+
+def split_photo_mark(text: str) -> tuple[str, str]:
+    """A credit's text before its closing photo mark, and the mark with what closes it (``摄）``), as printed.
+
+    >>> split_photo_mark("王 芳 摄影报道"), split_photo_mark("（记者 王芳 摄）"), split_photo_mark("王芳")
+    (('王 芳', '摄影报道'), ('（记者 王芳', '摄）'), ('王芳', ''))
+    """
+    m = _PHOTO_MARK_END_RE.search(text)
+    if m is None:
+        return text, ""
+    return text[:m.start()], m.group(1) + m.group(2)
+
+
+def _normal_mark(mark: str) -> str:
+    """A photo mark as the normal form sets it after the names: ``" 摄"``, ``"/摄"``, ``" 文/图）"``."""
+    if not mark:
+        return ""
+    mark = mark.replace(" ", "").replace("／", "/")
+    return mark if mark.startswith(TIGHT_PHOTO_MARKS) else " " + mark
 
 
 def _credit_pieces(part: str) -> list[str]:
@@ -478,6 +514,6 @@ def parse_photo_credit(line: str) -> Credit | None:
         return None
     names = parse_names(line[: line.rfind(m.group(2))])
     text = normalise_credit_text(line)
-    if m.group(2) not in ("摄", "作"):
+    if _normal_mark(m.group(2)).strip() in TEXT_AND_PHOTO_MARKS:
         return Credit(text, authors=list(names), photographers=list(names))
     return Credit(text, photographers=names)

@@ -70,6 +70,14 @@ def test_parse_byline(line, text, authors):
     ("王芳 文/图", "王芳 文/图", ["王芳"], ["王芳"]),
     ("翟桂溪作（新华社发）", "翟桂溪作（新华社发）", ["翟桂溪"], []),
     ("王芳 摄（新华社发）", "王芳摄（新华社发）", ["王芳"], []),
+    ("王芳 摄影报道", "王芳 摄影报道", ["王芳"], []),
+    ("陈 杰 刘亮明 摄影报道", "陈杰 刘亮明 摄影报道", ["陈杰", "刘亮明"], []),
+    ("王芳/摄", "王芳/摄", ["王芳"], []),
+    ("王 芳 / 摄", "王芳/摄", ["王芳"], []),
+    ("王芳 李强／摄", "王芳 李强/摄", ["王芳", "李强"], []),
+    ("王芳 文／图", "王芳 文/图", ["王芳"], ["王芳"]),
+    ("王芳 图/文", "王芳 图/文", ["王芳"], ["王芳"]),
+    ("王 芳 摄 影 报 道", "王芳 摄影报道", ["王芳"], []),
 ])
 def test_parse_photo_credit(line, text, photographers, authors):
     credit = parse_photo_credit(line)
@@ -120,6 +128,7 @@ def test_not_a_trailing_credit(paragraph):
     ("本报记者 王芳", "本报记者 王芳"),  # not letterspaced: unchanged
     ("记 者 陆 川 谢 雨 欣", "记者 陆川 谢雨欣"),
     ("□本 报 记 者 姚 远 本 报 通 讯 员 赵 磊", "□本报记者 姚远 本报通讯员 赵磊"),
+    ("王 芳 摄 影 报 道", "王芳 摄影报道"),  # 摄影报道 holds the role word 摄影: the mark is set apart whole
 ])
 def test_unletterspace(printed, read):
     assert unletterspace(printed) == read
