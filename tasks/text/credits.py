@@ -56,8 +56,11 @@ _NOT_BRACKET: Final = f"[^{OPEN_BRACKETS}{CLOSE_BRACKETS}]"
 #: News agencies and sites whose wire datelines open a story: ``新华社北京9月9日电``.
 AGENCIES: Final = ("新华社", "中新社", "中新网", "央视网", "人民网", "新华网")
 #: 本报讯 / 本报曲阜讯 / 《吉林日报》讯 / 新华社北京9月9日电 / 中新网…电, then the parenthesised credit.
+#: The paper's own dateline: 本报讯, 本报曲阜讯, 本报北京1月5日电 (电 after a date, or before a
+#: bracket or a space: 本报福州电 记者…; never 通讯员, nor 电 run into a word).
+_OWN_PAPER_HEAD: Final = rf"本\s?报[{HAN}\w ]{{0,20}}?(?:讯(?!\s?员)|(?<=日)\s?电|电(?=[\s{OPEN_BRACKETS}]))"
 _DATELINE_HEAD: Final = (
-    rf"(?:本\s?报[{HAN}\w ]{{0,12}}?讯(?!\s?员)|《[^》]{{1,12}}》[{HAN}]{{0,6}}讯(?!\s?员)"
+    rf"(?:{_OWN_PAPER_HEAD}|《[^》]{{1,12}}》[{HAN}]{{0,6}}讯(?!\s?员)"
     rf"|(?:{'|'.join(AGENCIES)})[{HAN}\w· ]{{0,24}}?电)"
 )
 #: A story's dateline and its bracketed credit: ``本报讯（通讯员 杜文韬）``.
@@ -331,8 +334,23 @@ def _join_credit_pieces(pieces: list[str]) -> str:
 
 #: Characters looked at to tell a letterspaced dateline (a dateline head is at most ~20).
 LETTERSPACE_PROBE: Final = 24
-#: The first closing bracket of a letterspaced dateline ends its credit.
-_CLOSE_BRACKET_RE: Final = re.compile(_CLOSE)
+#: The word that closes a dateline's credit in the 1998 style, before a colon: ``本报北京1月5日讯
+#: 新华社记者尹鸿祝、本报记者毕全忠报道：`` (no bracket; names run on, parted by 、 or ，).
+REPORTED_WORD: Final = "报道"
+#: A name in a run of names: two to four characters, maybe with a space inside (``王 波``), no role word.
+_NAME_IN_RUN: Final = rf"(?!{_ROLE_ALT})(?:{_NAME_CHARS}\s?){{2,4}}"
+#: The reporters of a 1998-style dateline: names, maybe each group after its role, all parted by commas
+#: (a wire story may name its reporters without a role: ``新华社广州1月10日电 李石元、张爱民报道：``).
+_REPORTERS: Final = (rf"(?:{_BYLINE_TOKEN})?\s*{_NAME_IN_RUN}"
+                     rf"(?:[{COMMAS}]\s*(?:{_BYLINE_TOKEN})?\s*{_NAME_IN_RUN})*")
+#: The credit after a 1998-style dateline's head, up to its colon, as it reads with no spaces.
+REPORTED_CREDIT_RE: Final = re.compile(rf"({_REPORTERS}){REPORTED_WORD}[{COLONS}]")
+#: Where such a credit ends: 报道 and a colon, maybe letterspaced.
+_REPORTED_END_RE: Final = re.compile(r"\s?".join(REPORTED_WORD) + rf"\s?[{COLONS}]")
+#: Characters after a dateline's head looked at for 报道: (three roles with two names each, letterspaced).
+REPORTED_PROBE: Final = 80
+#: The first closing bracket of a letterspaced dateline ends its credit, or the colon after 报道.
+_CLOSE_BRACKET_RE: Final = re.compile(f"{_CLOSE}|{_REPORTED_END_RE.pattern}")
 
 
 def join_keeping_credit_breaks(lines: list[str], last: bool = False) -> str:
@@ -426,10 +444,28 @@ def parse_dateline(paragraph: str) -> tuple[Credit, str] | None:
         return None
     head, inner = m.group(1), m.group(2)
     if inner is None:
-        text = head.replace(" ", "")
-        return Credit(normalise_credit_text(text)), paragraph[m.end():].lstrip()
+        return _credit_after_head(head.replace(" ", ""), paragraph[m.end():])
     credit = Credit(normalise_credit_text(f"{head.replace(' ', '')}（{inner}）"), parse_names(inner))
     return credit, paragraph[m.end():].lstrip()
+
+
+def _credit_after_head(head: str, rest: str) -> tuple[Credit, str]:
+    """A dateline head with no bracket after it: the 1998 style's reporters (``记者王芳、李强报道：``), if they follow.
+
+    The names are parted by commas, so spaces in the credit (letterspacing,
+    a line break kept as a space) say nothing: it is read without them.
+
+    >>> c, rest = _credit_after_head("本报讯", " 通 讯 员 管 见 、董伟报道：近日")
+    >>> c.text, c.authors, rest
+    ('本报讯 通讯员管见、董伟报道：', ['管见', '董伟'], '近日')
+    """
+    end = _REPORTED_END_RE.search(rest, 0, REPORTED_PROBE)
+    m = REPORTED_CREDIT_RE.fullmatch("".join(rest[:end.end()].split())) if end else None
+    if end is None or m is None:
+        return Credit(normalise_credit_text(head)), rest.lstrip()
+    reporters = fullwidth_punctuation(m.group(1))
+    return Credit(f"{normalise_credit_text(head)} {reporters}{REPORTED_WORD}：", parse_names(reporters)), \
+        rest[end.end():].lstrip()
 
 
 #: A credit printed at the end of a body: （记者 王芳 通讯员 李强）, （据新华社郑州9月9日电）.

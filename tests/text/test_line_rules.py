@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from banmian.tasks.text.chars import BULLET_MARKS, BYLINE_MARKS
 from banmian.tasks.text.clean import bracket_depth, display_width
-from banmian.tasks.text.credits import AGENCIES, DRAWING_MARK, ORGS, PHOTO_MARKS, ROLES
+from banmian.tasks.text.credits import AGENCIES, DRAWING_MARK, ORGS, PHOTO_MARKS, REPORTED_WORD, ROLES, parse_dateline
 from banmian.tasks.text.lines import (
     BULLET,
     BYLINE,
@@ -82,6 +82,13 @@ def test_the_drawing_mark_closes_a_credit_only_before_an_agency_note():
 @pytest.mark.parametrize("agency", AGENCIES)
 def test_every_agency_opens_a_story(agency):
     assert kind(f"{agency}北京9月9日电（记者 王芳）近日，全市开展安全生产检查。") == DATELINE
+    assert kind(f"{agency}北京9月9日电 记者王芳、李强{REPORTED_WORD}：近日，全市开展安全生产检查。") == DATELINE
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_role_credits_reporters_in_the_1998_style(role):
+    credit, rest = parse_dateline(f"本报北京1月5日讯 {role}王芳、李强{REPORTED_WORD}：近日")
+    assert (credit.authors, rest) == (["王芳", "李强"], "近日")
 
 
 @pytest.mark.parametrize("mark", BULLET_MARKS)
