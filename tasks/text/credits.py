@@ -76,7 +76,11 @@ SOURCE_DATELINE_RE: Final = re.compile(rf"^\s*({_OPEN}据{_NOT_BRACKET}{{2,24}}?
 #: Who employs the person credited: 本报记者, 新华社记者, (or a paper named in 《》: 《吉林日报》记者).
 ORGS: Final = ("本报", "本刊", "新华社", "中新社", "人民日报", "光明日报", "经济日报")
 _PAPER: Final = "《[^》]{1,12}》"
-_ORG: Final = f"(?:{'|'.join(ORGS)}|{_PAPER})"
+#: The word for a correspondent posted abroad or to a province, after the employer: 本报驻日本记者.
+POSTED: Final = "驻"
+#: Where a correspondent is posted: a country, city or province of one to six characters.
+_POST: Final = f"(?:{POSTED}[{HAN}]{{1,6}}?)?"
+_ORG: Final = f"(?:(?:{'|'.join(ORGS)}|{_PAPER}){_POST})"
 _BYLINE_TOKEN: Final = rf"{_ORG}?(?:{_ROLE_ALT})"
 #: A whole line that is nothing but a byline: 本报通讯员 金鑫, □本报记者 X 本报通讯员 Y.
 BYLINE_LINE_RE: Final = re.compile(
@@ -118,7 +122,8 @@ ROLE_ONLY_RE: Final = re.compile(rf"^\s*[{BOXES}]?\s*{_BYLINE_TOKEN}\s*$")
 
 #: Role words as printed in a letterspaced credit too (通 讯 员).
 _ROLE_SPACED_ALT: Final = "|".join(r"\s?".join(role) for role in ROLES)
-_ORG_SPACED: Final = "(?:" + "|".join(r"\s?".join(org) for org in ORGS) + f"|{_PAPER})"
+_ORG_SPACED: Final = ("(?:(?:" + "|".join(r"\s?".join(org) for org in ORGS) + f"|{_PAPER})"
+                      rf"(?:\s?{POSTED}(?:\s?[{HAN}]){{1,6}}?)?)")
 #: A role word, as the one group: ``_ROLE_SPLIT_RE.split`` puts the role words
 #: at the odd indices of its list, and no part between two of them is one
 #: (the search would have found it first).

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from banmian.tasks.text.chars import BULLET_MARKS, BYLINE_MARKS
 from banmian.tasks.text.clean import bracket_depth, display_width
-from banmian.tasks.text.credits import AGENCIES, DRAWING_MARK, ORGS, PHOTO_MARKS, REPORTED_WORD, ROLES, parse_dateline
+from banmian.tasks.text.credits import (AGENCIES, DRAWING_MARK, ORGS, PHOTO_MARKS, POSTED, REPORTED_WORD, ROLES,
+                                        parse_dateline)
 from banmian.tasks.text.lines import (
     BULLET,
     BYLINE,
@@ -62,6 +63,7 @@ def test_every_role_alone_is_a_role_and_with_names_a_byline(role):
 @pytest.mark.parametrize("org", ORGS)
 def test_every_employer_makes_a_byline(org):
     assert [kind(f"{org}记者"), kind(f"{org}记者 王芳"), kind(" ".join(f"{org}记者王芳"))] == [ROLE, BYLINE, BYLINE]
+    assert [kind(f"{org}{POSTED}埃及记者 王芳"), kind(" ".join(f"{org}{POSTED}日本记者王芳"))] == [BYLINE, BYLINE]
 
 
 @pytest.mark.parametrize("mark", BYLINE_MARKS)
@@ -108,8 +110,8 @@ def test_a_word_no_declaration_holds_is_no_label():
 # --- the fast path ---------------------------------------------------------------------------
 
 #: The words of every declaration, and pieces of the lines the rules take, so random lines hit them.
-WORDS = [*LABEL_WORDS, *EDITOR_ROLES, *ROLES, *ORGS, *AGENCIES, *PHOTO_MARKS, DRAWING_MARK, *BULLET_MARKS,
-         *BYLINE_MARKS, *SUBTITLE_DASHES, "本报讯", "电", "讯", "（", "）", "(", ")", "：", "【", "】", "第3版", "版",
+WORDS = [*LABEL_WORDS, *EDITOR_ROLES, *ROLES, *ORGS, *AGENCIES, *PHOTO_MARKS, DRAWING_MARK, POSTED, REPORTED_WORD,
+         *BULLET_MARKS, *BYLINE_MARKS, *SUBTITLE_DASHES, "本报讯", "电", "讯", "（", "）", "(", ")", "：", "【", "】", "第3版", "版",
          "2023年8月25日", "星期五", "（上接第一版）", "（下转第3版）", "据", "发）", "王芳", "欧阳", "颜晓峰", "李",
          "　", " ", "  ", "，", "。", "２", "9月9日", "作者为", "上接", "下转", "全市开展检查"]
 lines = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=3)), max_size=8).map(lambda parts: "".join(parts).strip())
