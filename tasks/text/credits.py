@@ -124,10 +124,12 @@ ROLE_ONLY_RE: Final = re.compile(rf"^\s*[{BOXES}]?\s*{_BYLINE_TOKEN}\s*$")
 _ROLE_SPACED_ALT: Final = "|".join(r"\s?".join(role) for role in ROLES)
 _ORG_SPACED: Final = ("(?:(?:" + "|".join(r"\s?".join(org) for org in ORGS) + f"|{_PAPER})"
                       rf"(?:\s?{POSTED}(?:\s?[{HAN}]){{1,6}}?)?)")
+#: A role as printed, maybe letterspaced (``本 报 记 者``).
+_SPACED_TOKEN: Final = rf"(?:{_ORG_SPACED}\s?)?(?:{_ROLE_SPACED_ALT})"
 #: A role word, as the one group: ``_ROLE_SPLIT_RE.split`` puts the role words
 #: at the odd indices of its list, and no part between two of them is one
 #: (the search would have found it first).
-_ROLE_SPLIT_RE: Final = re.compile(rf"({_ORG_SPACED}?(?:{_ROLE_SPACED_ALT}))")
+_ROLE_SPLIT_RE: Final = re.compile(f"({_SPACED_TOKEN})")
 #: Spaces before or after a full-width bracket. Removed with a plain "" (a
 #: replacement that names a group is expanded in Python for every match).
 _PAREN_SPACE_RE: Final = re.compile(r"\s+(?=[（）])|(?<=[（）])\s+")
@@ -473,28 +475,43 @@ def _credit_after_head(head: str, rest: str) -> tuple[Credit, str]:
         rest[end.end():].lstrip()
 
 
-#: A credit printed at the end of a body: （记者 王芳 通讯员 李强）, （据新华社郑州9月9日电）.
+#: Names in a credit, spaces anywhere (between names, inside a name, at a line break).
+_NAMES_RUN: Final = rf"(?:{_NAME_CHARS}\s*){{2,8}}"
+#: Writers credited by role: ``记者 王芳 通讯员 李强``.
+_ROLE_NAMES: Final = rf"{_SPACED_TOKEN}\s*{_NAMES_RUN}(?:{_NAME_SEP}(?:{_SPACED_TOKEN})?\s*{_NAMES_RUN})*"
+#: Photographers, maybe after a role, then a photo mark: ``新华社记者 王芳 摄`` (the mark is the evidence).
+_PHOTO_NAMES: Final = rf"(?:{_SPACED_TOKEN})?\s*{_NAMES_RUN}\s*(?P<mark>{_PHOTO_MARK_ALT})"
+#: The source of a wire story: ``据新华社郑州9月9日电``.
+_SOURCE: Final = rf"据{_NOT_BRACKET}{{2,24}}?(?:电|报道)"
+#: A credit printed at the end of a body, in brackets: （记者 王芳 通讯员 李强）, （据新华社郑州9月9日电）,
+#: or a caption's （新华社记者 王芳 摄）.
 TRAILING_CREDIT_RE: Final = re.compile(
-    rf"{_OPEN}\s*((?:{_ORG}?(?:{_ROLE_ALT})\s*(?:{_NAME_CHARS}\s*){{2,8}}(?:{_NAME_SEP}(?:{_ORG}?(?:{_ROLE_ALT}))?\s*(?:{_NAME_CHARS}\s*){{2,8}})*)"
-    rf"|据{_NOT_BRACKET}{{2,24}}?(?:电|报道))\s*{_CLOSE}\s*$"
-)
+    rf"{_OPEN}\s*(?P<inner>{_PHOTO_NAMES}|{_ROLE_NAMES}|{_SOURCE})\s*{_CLOSE}\s*$")
 
 
 def parse_trailing_credit(paragraph: str) -> tuple[Credit, str] | None:
     """Split a credit printed at the end of a body off its last paragraph.
 
+    A caption's credit (``（新华社记者 王芳 摄）``) names photographers.
+
     >>> c, rest = parse_trailing_credit("力争全年目标任务圆满完成。（记者 欧阳晓 通讯员 冯志刚）")
     >>> c.text, c.authors, rest
     ('（记者 欧阳晓 通讯员 冯志刚）', ['欧阳晓', '冯志刚'], '力争全年目标任务圆满完成。')
+    >>> parse_trailing_credit("放飞风筝。(新华社记者 王 芳摄)")[0]
+    Credit(text='（新华社记者 王芳 摄）', authors=[], photographers=['王芳'])
     """
     if not paragraph.rstrip().endswith(tuple(CLOSE_BRACKETS)):
         return None  # the credit's closing bracket ends the text: most paragraphs need no search
     m = TRAILING_CREDIT_RE.search(paragraph)
     if not m or AUTHOR_NOTE_RE.match(m.group(0)):  # （作者为…） says who the author is, it names no one
         return None
-    inner = m.group(1)
-    authors = [] if inner.lstrip().startswith("据") else parse_names(inner)
-    return Credit(normalise_credit_text(m.group(0).strip()), authors), paragraph[:m.start()].rstrip()
+    inner, mark = m.group("inner"), m.group("mark")
+    text, rest = normalise_credit_text(m.group(0).strip()), paragraph[:m.start()].rstrip()
+    if mark:
+        names = parse_names(inner[:inner.rfind(mark)])
+        authors = list(names) if _normal_mark(mark).strip() in TEXT_AND_PHOTO_MARKS else []
+        return Credit(text, authors, names), rest
+    return Credit(text, [] if inner.lstrip().startswith("据") else parse_names(inner)), rest
 
 
 #: The commonest Chinese surnames (about nine people in ten carry one), and

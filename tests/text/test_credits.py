@@ -129,10 +129,26 @@ def test_normalise_credit_text_removes_letterspacing_and_ascii_brackets():
     ("圆满完成。（记者 欧阳晓 通讯员 冯志刚）", "（记者 欧阳晓 通讯员 冯志刚）", ["欧阳晓", "冯志刚"], "圆满完成。"),
     ("圆满完成。(通讯员 曹 阳)", "（通讯员 曹阳）", ["曹阳"], "圆满完成。"),
     ("（据新华社广州9月4日电）", "（据新华社广州9月4日电）", [], ""),
+    ("保 障 。（ 本 报 记 者 王 芳 李强）", "（本报记者 王芳 李强）", ["王芳", "李强"], "保 障 。"),
 ])
 def test_parse_trailing_credit(paragraph, byline, authors, rest):
     credit, body = parse_trailing_credit(paragraph)
     assert (credit.text, credit.authors, body) == (byline, authors, rest)
+
+
+@pytest.mark.parametrize("paragraph, byline, photographers, authors", [
+    ("放飞风筝。（新华社记者 王芳 摄）", "（新华社记者 王芳 摄）", ["王芳"], []),
+    ("运往灾区。（李强 摄）", "（李强 摄）", ["李强"], []),
+    ("运往灾区。(记者 王 芳摄)", "（记者 王芳 摄）", ["王芳"], []),
+    ("保 障 。（ 本 报 记 者 王 芳 李强 摄）", "（本报记者 王芳 李强 摄）", ["王芳", "李强"], []),
+    ("合影留念。（赵磊 摄影报道）", "（赵磊 摄影报道）", ["赵磊"], []),
+    ("合影留念。（赵磊/摄）", "（赵磊/摄）", ["赵磊"], []),
+    ("合影留念。（赵磊 文/图）", "（赵磊 文/图）", ["赵磊"], ["赵磊"]),
+])
+def test_a_caption_closed_by_its_photo_credit_in_brackets(paragraph, byline, photographers, authors):
+    credit, body = parse_trailing_credit(paragraph)
+    assert (credit.text, credit.photographers, credit.authors) == (byline, photographers, authors)
+    assert body == paragraph[:paragraph.rindex("。") + 1]
 
 
 @pytest.mark.parametrize("paragraph", ["增长了三成（同比）。", "（下转第三版）", "记者王芳说。", "（作者为山东大学教授）"])

@@ -76,6 +76,12 @@ def test_every_photo_mark_closes_a_credit(mark):
     assert [kind(f"本报记者 王芳 {mark}"), kind(f"王芳 李强{mark}")] == [CREDIT, CREDIT]
 
 
+@pytest.mark.parametrize("mark", PHOTO_MARKS)
+def test_every_photo_mark_in_brackets_alone_closes_the_text_above(mark):
+    """``（新华社记者 王芳 摄）`` alone on its line is the end of a caption's text: read with it."""
+    assert [kind(f"（新华社记者 王芳 {mark}）"), kind(f"(王芳{mark})")] == [PROSE, PROSE]
+
+
 def test_the_drawing_mark_closes_a_credit_only_before_an_agency_note():
     assert kind(f"翟桂溪{DRAWING_MARK}（新华社发）") == CREDIT
     assert kind(f"扎实推进工{DRAWING_MARK}") != CREDIT

@@ -125,7 +125,7 @@ def _take_trailing_credit(art: Article, unit: Unit) -> None:
     if parsed is None:
         return
     credit, rest = parsed
-    art.byline, art.authors = credit.text, credit.authors
+    art.byline, art.authors, art.photographers = credit.text, credit.authors, credit.photographers
     set_para_text(unit, len(unit.paras) - 1, rest)
 
 

@@ -1,14 +1,18 @@
-"""Photo captions: a photo credit closes the paragraphs right before it."""
+"""Photo captions: a photo credit closes the paragraphs right before it.
+
+The credit is a line of its own (``本报通讯员 张馨月 摄``) or closes the
+caption's last paragraph in brackets (``…放飞风筝。（新华社记者 王芳 摄）``).
+"""
 
 from __future__ import annotations
 
 from typing import Final
 
 from banmian.tasks.model import Residue
-from banmian.tasks.text.credits import parse_photo_credit
+from banmian.tasks.text.credits import Credit, join_keeping_credit_breaks, parse_photo_credit, parse_trailing_credit
 from banmian.tasks.text.lines import Line
 from banmian.tasks.text.paragraphs import same_flow
-from banmian.tasks.text.segment.units import Unit
+from banmian.tasks.text.segment.units import Unit, set_para_text
 
 #: Paragraphs one photo caption can hold.
 CAPTION_MAX_PARAS: Final = 3
@@ -30,7 +34,34 @@ def close_caption(host: Unit | None, credit_lines: list[Line], residue: list[Res
     if credit is None:  # pragma: no cover - classify_line guarantees the form
         residue.extend(Residue(ln.text, "unassigned", ln.no) for ln in credit_lines)
         return None
+    return _caption_of(host, caption_size(host), credit, credit_lines)
+
+
+def close_credited_caption(host: Unit) -> Unit | None:
+    """A photo credit in brackets closing ``host``'s last paragraph closes a caption, as a credit line does.
+
+    The credit is cut off the paragraph into the caption's credit. Returns
+    the caption when it is a new unit (``close_caption``); None when
+    ``host`` became the caption, or when the paragraph ends with no photo
+    credit or ``host`` keeps it (a story's only paragraph).
+    """
+    last = host.paras[-1]
+    parsed = parse_trailing_credit(join_keeping_credit_breaks([ln.text for ln in last.lines], last=True))
     n = caption_size(host)
+    if parsed is None or not parsed[0].photographers or not n:
+        return None
+    credit, rest = parsed
+    set_para_text(host, len(host.paras) - 1, rest)  # a paragraph that was all credit goes
+    return _caption_of(host, min(n, len(host.paras)), credit, [])
+
+
+def _caption_of(host: Unit | None, n: int, credit: Credit, credit_lines: list[Line]) -> Unit | None:
+    """The caption of ``host``'s last ``n`` paragraphs: a new unit, or None when ``host`` became it.
+
+    An orphan run that is all caption becomes the caption in place, so that
+    a title line above it (a heading group before the run) stays its
+    neighbour.
+    """
     if host is not None and host.kind == "orphan" and n == len(host.paras) and 0 not in host.crossheads_before:
         host.kind, host.credit, host.credit_lines = "photo", credit, list(credit_lines)
         return None

@@ -3,7 +3,7 @@
 import pytest
 
 from banmian.tasks.text.segment import segment_page
-from tests.text.segment.stories import HEAD_A, LEAD, STORY_A, by_kind, heads, segment_checked
+from tests.text.segment.stories import CONTINUED, HEAD_A, LEAD, STORY_A, by_kind, heads, segment_checked
 
 
 def test_photo_caption_with_credit_split_over_two_lines():
@@ -108,3 +108,16 @@ def test_heading_above_a_section_label_is_not_the_title_of_the_photo_after_it(he
     assert photo.paragraphs == ["8月16日，医护人员在社区义诊现场为老人测量血压。"]
     assert heads(result)[headline].byline == "本报讯（记者 王芳）"
     assert ("page_furniture", "图片新闻") in [(r.reason, r.text) for r in result.residue]
+
+
+@pytest.mark.parametrize("credit, photographers", [("（新华社记者 黄 河 摄）", ["黄河"]), ("(本报记者 龙飞 摄)", ["龙飞"]),
+                                                   ("（龙飞 文/图）", ["龙飞"])])
+def test_a_photo_credit_in_brackets_closes_its_caption(credit, photographers):
+    """A caption's credit set at the end of its last line closes it: the text under it is another story's."""
+    page = (STORY_A + "\n" + HEAD_A + "\n今冬气温较往年偏高，一些喜爱户外\n活动的居民纷纷来到公园，随冬日暖\n"
+            f"风放飞风筝。{credit}\n" + CONTINUED)
+    result = segment_checked(page)
+    (photo,) = by_kind(result, "photo")
+    assert photo.paragraphs == ["今冬气温较往年偏高，一些喜爱户外活动的居民纷纷来到公园，随冬日暖风放飞风筝。"]
+    assert photo.photographers == photographers
+    assert not any("放飞风筝" in p for a in result.articles if a is not photo for p in a.paragraphs)
