@@ -33,6 +33,7 @@ from banmian.tasks.text.chars import (
 from banmian.tasks.text.clean import (
     WIDE_GAP_RE,
     bracket_depth,
+    ends_sentence,
     fold_fullwidth_alnum,
     fullwidth_punctuation,
     is_letterspaced,
@@ -68,7 +69,7 @@ DATELINE_RE: Final = re.compile(rf"^\s*({_DATELINE_HEAD})\s*(?:{_OPEN}({_NOT_BRA
 #: A dateline whose closing bracket is on a later line: only its opening is seen.
 DATELINE_START_RE: Final = re.compile(
     rf"^\s*(?:{_DATELINE_HEAD}|{_OPEN}据(?:新华社|中新社)[^{CLOSE_BRACKETS}]{{0,20}}电"
-    rf"|(?:新华社|中新社|中新网)\s*[{HAN}]{{2,8}}\s*\d{{1,2}}\s*月)"  # wire dateline cut before 电
+    rf"|(?:{'|'.join(AGENCIES)}|本报)\s*[{HAN}]{{2,8}}\s*\d{{1,2}}\s*月)"  # wire dateline cut before 电
 )
 #: （据新华社郑州9月9日电） as a whole dateline.
 SOURCE_DATELINE_RE: Final = re.compile(rf"^\s*({_OPEN}据{_NOT_BRACKET}{{2,24}}?(?:电|报道){_CLOSE})")
@@ -489,6 +490,28 @@ TRAILING_CREDIT_RE: Final = re.compile(
     rf"{_OPEN}\s*(?P<inner>{_PHOTO_NAMES}|{_ROLE_NAMES}|{_SOURCE})\s*{_CLOSE}\s*$")
 
 
+#: Names alone in brackets at the end of a text: ``（王芳 李强）``, ``（陈佳）`` (a credit when ``is_bare_names``).
+BARE_NAMES_CREDIT_RE: Final = re.compile(
+    rf"{_OPEN}\s*(?P<names>{_NAMES_RUN}(?:{_NAME_SEP}{_NAMES_RUN}){{0,3}})\s*{_CLOSE}\s*$")
+
+
+def _bare_names_credit(paragraph: str) -> tuple[Credit, str] | None:
+    """Names alone in brackets closing a paragraph (``…。（王芳 李强）``), or alone on it, credit its writers.
+
+    With no role word to say so, the evidence is the form: the text before
+    the bracket ends a sentence (or there is none), and every name in it
+    is a name (``is_personal_name``), not a word in brackets (``（试点）``).
+    """
+    m = BARE_NAMES_CREDIT_RE.search(paragraph)
+    if m is None:
+        return None
+    rest = paragraph[:m.start()].rstrip()
+    names = parse_names(m.group("names"))
+    if (rest and not ends_sentence(rest)) or not names or not all(map(is_personal_name, names)):
+        return None
+    return Credit(normalise_credit_text(m.group(0).strip()), names), rest
+
+
 def parse_trailing_credit(paragraph: str) -> tuple[Credit, str] | None:
     """Split a credit printed at the end of a body off its last paragraph.
 
@@ -503,7 +526,9 @@ def parse_trailing_credit(paragraph: str) -> tuple[Credit, str] | None:
     if not paragraph.rstrip().endswith(tuple(CLOSE_BRACKETS)):
         return None  # the credit's closing bracket ends the text: most paragraphs need no search
     m = TRAILING_CREDIT_RE.search(paragraph)
-    if not m or AUTHOR_NOTE_RE.match(m.group(0)):  # （作者为…） says who the author is, it names no one
+    if not m:
+        return _bare_names_credit(paragraph)
+    if AUTHOR_NOTE_RE.match(m.group(0)):  # （作者为…） says who the author is, it names no one
         return None
     inner, mark = m.group("inner"), m.group("mark")
     text, rest = normalise_credit_text(m.group(0).strip()), paragraph[:m.start()].rstrip()
@@ -536,12 +561,18 @@ def is_author_line(text: str) -> bool:
     (True, True, False)
     """
     t = text.strip()
-    if not AUTHOR_LINE_RE.match(t):
-        return False
-    name = t.replace(" ", "")
+    return AUTHOR_LINE_RE.match(t) is not None and is_personal_name(t.replace(" ", ""))
+
+
+def is_personal_name(name: str) -> bool:
+    """Two or three characters after a common surname, or three or four opening with a compound one.
+
+    >>> is_personal_name("颜晓峰"), is_personal_name("欧阳辉"), is_personal_name("试点"), is_personal_name("王")
+    (True, True, False, False)
+    """
     if name.startswith(_COMPOUND_SURNAMES):
         return 3 <= len(name) <= 4
-    return name[0] in _SURNAMES and 2 <= len(name) <= 3
+    return name[:1] in _SURNAMES and 2 <= len(name) <= 3
 
 
 #: ``（作者为中共中央党校教授）``: a note on the author that closes an essay.

@@ -44,6 +44,7 @@ from banmian.tasks.text.clean import (
 from banmian.tasks.text.credits import (
     AUTHOR_LINE_RE,
     AUTHOR_NOTE_RE,
+    BARE_NAMES_CREDIT_RE,
     BYLINE_LINE_RE,
     DATELINE_START_RE,
     PHOTO_CREDIT_RE,
@@ -51,6 +52,7 @@ from banmian.tasks.text.credits import (
     SOURCE_DATELINE_RE,
     TRAILING_CREDIT_RE,
     is_author_line,
+    parse_trailing_credit,
     unletterspace,
 )
 from banmian.tasks.text.lexicon import break_splits_word, break_strands_a_character
@@ -299,8 +301,9 @@ def _is_role_alone(line: LineForm) -> bool:
 
 
 def _is_closing_credit(line: LineForm) -> bool:
-    """``（记者 王芳）``, ``（作者为…）`` alone: the credit that closes the text above."""
-    return TRAILING_CREDIT_RE.match(line.text) is not None or AUTHOR_NOTE_RE.match(line.text) is not None
+    """``（记者 王芳）``, ``（王芳 李强）``, ``（作者为…）`` alone: the credit that closes the text above."""
+    return TRAILING_CREDIT_RE.match(line.text) is not None or AUTHOR_NOTE_RE.match(line.text) is not None \
+        or (BARE_NAMES_CREDIT_RE.match(line.text) is not None and parse_trailing_credit(line.text) is not None)
 
 
 def _opens_with_source(text: str) -> bool:
@@ -351,7 +354,7 @@ LINE_RULES: Final = (
     LineRule(LABEL, _is_label, (_LABEL_RE,)),
     LineRule(CREDIT, _is_photo_credit, (PHOTO_CREDIT_RE,)),
     LineRule(ROLE, _is_role_alone, (ROLE_ONLY_RE,)),
-    LineRule(PROSE, _is_closing_credit, (TRAILING_CREDIT_RE, AUTHOR_NOTE_RE)),
+    LineRule(PROSE, _is_closing_credit, (TRAILING_CREDIT_RE, AUTHOR_NOTE_RE, BARE_NAMES_CREDIT_RE)),
     LineRule(DATELINE, _opens_a_story, (DATELINE_START_RE, SOURCE_DATELINE_RE)),
     LineRule(BYLINE, _is_byline, (BYLINE_LINE_RE, AUTHOR_LINE_RE)),
     LineRule(BULLET, _is_bullet, (_BULLET_RE,)),

@@ -130,6 +130,10 @@ def test_normalise_credit_text_removes_letterspacing_and_ascii_brackets():
     ("圆满完成。(通讯员 曹 阳)", "（通讯员 曹阳）", ["曹阳"], "圆满完成。"),
     ("（据新华社广州9月4日电）", "（据新华社广州9月4日电）", [], ""),
     ("保 障 。（ 本 报 记 者 王 芳 李强）", "（本报记者 王芳 李强）", ["王芳", "李强"], "保 障 。"),
+    # names alone: a credit when the text before ends a sentence and every name opens with a surname
+    ("圆满完成。（王芳 李强）", "（王芳 李强）", ["王芳", "李强"], "圆满完成。"),
+    ("圆满完成。”（欧阳晓）", "（欧阳晓）", ["欧阳晓"], "圆满完成。”"),
+    ("（陈 佳）", "（陈佳）", ["陈佳"], ""),
 ])
 def test_parse_trailing_credit(paragraph, byline, authors, rest):
     credit, body = parse_trailing_credit(paragraph)
@@ -151,7 +155,8 @@ def test_a_caption_closed_by_its_photo_credit_in_brackets(paragraph, byline, pho
     assert body == paragraph[:paragraph.rindex("。") + 1]
 
 
-@pytest.mark.parametrize("paragraph", ["增长了三成（同比）。", "（下转第三版）", "记者王芳说。", "（作者为山东大学教授）"])
+@pytest.mark.parametrize("paragraph", ["增长了三成（同比）。", "（下转第三版）", "记者王芳说。", "（作者为山东大学教授）",
+                                       "开展活动。（试点）", "来自全县（王家村）", "各有侧重。（上）"])
 def test_not_a_trailing_credit(paragraph):
     assert parse_trailing_credit(paragraph) is None
 

@@ -82,6 +82,16 @@ def test_every_photo_mark_in_brackets_alone_closes_the_text_above(mark):
     assert [kind(f"（新华社记者 王芳 {mark}）"), kind(f"(王芳{mark})")] == [PROSE, PROSE]
 
 
+@pytest.mark.parametrize("line, line_kind", [("（陈佳）", PROSE), ("（王芳 李强）", PROSE), ("（试点）", HEADISH)])
+def test_names_alone_in_brackets_close_the_text_above_and_are_no_heading(line, line_kind):
+    assert kind(line) == line_kind
+
+
+@pytest.mark.parametrize("start", [*(f"{agency}成都 5 月" for agency in AGENCIES), "本报武汉 1 月 8"])
+def test_a_dateline_cut_before_its_date_ends_opens_a_story(start):
+    assert kind(start) == DATELINE
+
+
 def test_the_drawing_mark_closes_a_credit_only_before_an_agency_note():
     assert kind(f"翟桂溪{DRAWING_MARK}（新华社发）") == CREDIT
     assert kind(f"扎实推进工{DRAWING_MARK}") != CREDIT
