@@ -606,3 +606,39 @@ def parse_photo_credit(line: str) -> Credit | None:
     if _normal_mark(m.group(2)).strip() in TEXT_AND_PHOTO_MARKS:
         return Credit(text, authors=list(names), photographers=list(names))
     return Credit(text, photographers=names)
+
+
+# --- letters to the editor --------------------------------------------------------------------
+
+#: How a letter to the editor opens, before a colon: ``编辑同志：``.
+SALUTATIONS: Final = ("编辑同志", "记者同志", "编辑部的同志们", "尊敬的编辑", "编辑部")
+#: A letter's salutation at the start of a line.
+SALUTATION_RE: Final = re.compile(rf"^\s*(?:{'|'.join(SALUTATIONS)})\s*[{COLONS}]")
+#: Who signs a letter to the editor: ``读者 刘淑琴`` with a name, ``一村民`` without.
+SIGNERS: Final = ("读者", "村民", "市民", "居民", "群众", "家长", "网友", "职工", "农民", "业主", "老党员", "消费者")
+#: Where an anonymous signer lives, before 一: ``双辽市一村民`` (a place ends with its kind of place).
+_SIGNER_PLACE: Final = f"[{HAN}]{{1,6}}[省市县区镇乡村]"
+#: A letter's signature alone on its line: a signer's word and a name, or a signer described
+#: (``一位晨练的市民``, ``双辽市一村民``).
+SIGNATURE_RE: Final = re.compile(
+    rf"^\s*(?:(?:{'|'.join(SIGNERS)})\s*(?P<name>{_NAME_IN_RUN})"
+    rf"|(?:{_SIGNER_PLACE})?一[位名个]?(?:[{HAN}]{{1,6}}的)?(?:{'|'.join(SIGNERS)}))\s*$")
+
+
+def parse_signature(text: str) -> Credit | None:
+    """A letter's signature: its text as the byline, the name in it (if any) as the author.
+
+    >>> parse_signature("读者 刘 芳"), parse_signature("双辽市一村民")
+    (Credit(text='读者 刘芳', authors=['刘芳'], photographers=[]), Credit(text='双辽市一村民', authors=[], photographers=[]))
+    >>> parse_signature("一位晨练的市民").authors, parse_signature("致敬一位老党员"), parse_signature("读者来信")
+    ([], None, None)
+    """
+    m = SIGNATURE_RE.match(text)
+    if m is None:
+        return None
+    if m.group("name") is None:
+        return Credit(text.strip())
+    name = "".join(m.group("name").split())
+    if not is_personal_name(name):
+        return None  # 读者来信, 市民服务: a signer's word opens other words too
+    return Credit(f"{text[:m.start('name')].strip()} {name}", [name])

@@ -49,9 +49,12 @@ from banmian.tasks.text.credits import (
     DATELINE_START_RE,
     PHOTO_CREDIT_RE,
     ROLE_ONLY_RE,
+    SALUTATION_RE,
+    SIGNATURE_RE,
     SOURCE_DATELINE_RE,
     TRAILING_CREDIT_RE,
     is_author_line,
+    parse_signature,
     parse_trailing_credit,
     unletterspace,
 )
@@ -131,7 +134,7 @@ JUMP_TO_SUFFIX_RE: Final = re.compile(rf"\s*{_OPEN}\s*((?:下转|转下|转第){
 #: letterspaced or in brackets (``【图片新闻】``). They head a section, not an
 #: article, so they are page furniture.
 LABEL_WORDS: Final = ("图片新闻", "新闻图片", "图片报道", "要闻简报", "新闻简讯", "综合简讯", "简讯", "快讯", "短讯",
-                      "编者按", "本版导读", "导读")
+                      "编者按", "本版导读", "导读", "读者来信", "来信选登", "群众来信")
 #: A label alone on its line, maybe letterspaced or in section brackets.
 _LABEL_RE: Final = re.compile(
     rf"^\s*[{re.escape(SECTION_BRACKETS_OPEN)}]?\s*(?:" + "|".join(r"\s*".join(word) for word in LABEL_WORDS)
@@ -318,6 +321,16 @@ def _opens_a_story(line: LineForm) -> bool:
         or DATELINE_START_RE.match(line.credit) is not None
 
 
+def _opens_a_letter(line: LineForm) -> bool:
+    """``编辑同志：`` opens a letter to the editor, as a dateline opens a story."""
+    return SALUTATION_RE.match(line.text) is not None
+
+
+def _is_signature(line: LineForm) -> bool:
+    """``一村民``, ``读者 刘淑琴``: a letter's signature, never a heading (its text goes on with the reply)."""
+    return parse_signature(line.text) is not None
+
+
 def _is_byline(line: LineForm) -> bool:
     """``本报通讯员 金鑫``, or a bare author's name (``颜晓峰``)."""
     return (line.width <= BYLINE_MAX_WIDTH and BYLINE_LINE_RE.match(line.credit) is not None) \
@@ -355,7 +368,9 @@ LINE_RULES: Final = (
     LineRule(CREDIT, _is_photo_credit, (PHOTO_CREDIT_RE,)),
     LineRule(ROLE, _is_role_alone, (ROLE_ONLY_RE,)),
     LineRule(PROSE, _is_closing_credit, (TRAILING_CREDIT_RE, AUTHOR_NOTE_RE, BARE_NAMES_CREDIT_RE)),
+    LineRule(PROSE, _is_signature, (SIGNATURE_RE,)),
     LineRule(DATELINE, _opens_a_story, (DATELINE_START_RE, SOURCE_DATELINE_RE)),
+    LineRule(DATELINE, _opens_a_letter, (SALUTATION_RE,)),
     LineRule(BYLINE, _is_byline, (BYLINE_LINE_RE, AUTHOR_LINE_RE)),
     LineRule(BULLET, _is_bullet, (_BULLET_RE,)),
     LineRule(SUBTITLE, _is_subtitle, (_SUBTITLE_RE,)),

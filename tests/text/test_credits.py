@@ -3,6 +3,8 @@
 import pytest
 
 from banmian.tasks.text.credits import (
+    SIGNERS,
+    Credit,
     is_author_line,
     join_keeping_credit_breaks,
     normalise_credit_text,
@@ -10,6 +12,7 @@ from banmian.tasks.text.credits import (
     parse_dateline,
     parse_names,
     parse_photo_credit,
+    parse_signature,
     parse_trailing_credit,
     split_run_of_names,
     unletterspace,
@@ -208,3 +211,16 @@ def test_split_run_of_names(run, names):
 def test_join_keeping_credit_breaks(lines, last, joined):
     """A line break between two names in a credit is their only separator: it is kept as a space."""
     assert join_keeping_credit_breaks(lines, last=last) == joined
+
+
+@pytest.mark.parametrize("signer", SIGNERS)
+def test_every_signer_signs_a_letter_with_a_name_or_described(signer):
+    assert parse_signature(f"{signer} 王芳") == Credit(f"{signer} 王芳", ["王芳"])
+    assert parse_signature(f"{signer} 王 芳") == Credit(f"{signer} 王芳", ["王芳"])
+    for anonymous in (f"一{signer}", f"一位热心的{signer}", f"梨树县一{signer}", f"一名{signer}"):
+        assert parse_signature(anonymous) == Credit(anonymous)
+
+
+@pytest.mark.parametrize("line", ["读者来信", "市民服务中心", "致敬一位老党员", "我们采访了一位市民", "一村民说。"])
+def test_not_a_signature(line):
+    assert parse_signature(line) is None

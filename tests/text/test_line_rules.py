@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from banmian.tasks.text.chars import BULLET_MARKS, BYLINE_MARKS
 from banmian.tasks.text.clean import bracket_depth, display_width
 from banmian.tasks.text.credits import (AGENCIES, DRAWING_MARK, ORGS, PHOTO_MARKS, POSTED, REPORTED_WORD, ROLES,
-                                        parse_dateline)
+                                        SALUTATIONS, SIGNERS, parse_dateline)
 from banmian.tasks.text.lines import (
     BULLET,
     BYLINE,
@@ -109,6 +109,16 @@ def test_every_role_credits_reporters_in_the_1998_style(role):
     assert (credit.authors, rest) == (["王芳", "李强"], "近日")
 
 
+@pytest.mark.parametrize("salutation", SALUTATIONS)
+def test_every_salutation_opens_a_letter(salutation):
+    assert [kind(f"{salutation}："), kind(f"{salutation}:我是卧虎镇的村民。")] == [DATELINE, DATELINE]
+
+
+@pytest.mark.parametrize("signer", SIGNERS)
+def test_every_signature_is_text_never_a_heading(signer):
+    assert [kind(f"{signer} 王芳"), kind(f"一{signer}"), kind(f"一位晨练的{signer}")] == [PROSE] * 3
+
+
 @pytest.mark.parametrize("mark", BULLET_MARKS)
 def test_every_bullet_opens_a_brief(mark):
     assert kind(f"{mark}农民丰收节文艺汇演举行") == BULLET
@@ -127,7 +137,7 @@ def test_a_word_no_declaration_holds_is_no_label():
 
 #: The words of every declaration, and pieces of the lines the rules take, so random lines hit them.
 WORDS = [*LABEL_WORDS, *EDITOR_ROLES, *ROLES, *ORGS, *AGENCIES, *PHOTO_MARKS, DRAWING_MARK, POSTED, REPORTED_WORD,
-         *BULLET_MARKS, *BYLINE_MARKS, *SUBTITLE_DASHES, "本报讯", "电", "讯", "（", "）", "(", ")", "：", "【", "】", "第3版", "版",
+         *SALUTATIONS, *SIGNERS, *BULLET_MARKS, *BYLINE_MARKS, *SUBTITLE_DASHES, "本报讯", "电", "讯", "（", "）", "(", ")", "：", "【", "】", "第3版", "版",
          "2023年8月25日", "星期五", "（上接第一版）", "（下转第3版）", "据", "发）", "王芳", "欧阳", "颜晓峰", "李",
          "　", " ", "  ", "，", "。", "２", "9月9日", "作者为", "上接", "下转", "全市开展检查"]
 lines = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=3)), max_size=8).map(lambda parts: "".join(parts).strip())

@@ -6,8 +6,8 @@ from typing import Final
 
 from banmian.tasks.model import Article, ArticleKind, Block, Residue
 from banmian.tasks.text.clean import clean_heading, clean_paragraph, split_doubled
-from banmian.tasks.text.credits import (BYLINE_MARKS, join_keeping_credit_breaks, parse_byline, parse_dateline,
-                                        parse_trailing_credit)
+from banmian.tasks.text.credits import (BYLINE_MARKS, SALUTATION_RE, join_keeping_credit_breaks, parse_byline,
+                                        parse_dateline, parse_signature, parse_trailing_credit)
 from banmian.tasks.text.lines import BYLINE, SUBTITLE, Line, split_bullet_lead
 from banmian.tasks.text.segment.headlines import is_feature_subtitle, parse_headline, subtitle_dashes
 from banmian.tasks.text.segment.jumps import take_inline_jumps
@@ -98,6 +98,8 @@ def _take_text_credits(art: Article, unit: Unit, residue: list[Residue]) -> None
         _take_brief_lead(art, unit, residue)
     if art.byline is None and unit.paras and unit.kind != "photo":
         _take_trailing_credit(art, unit)
+    if art.byline is None and unit.kind == "story" and SALUTATION_RE.match(unit.paras[0].text):
+        _take_signature(art, unit)
 
 
 def _take_dateline(art: Article, unit: Unit) -> None:
@@ -127,6 +129,22 @@ def _take_trailing_credit(art: Article, unit: Unit) -> None:
     credit, rest = parsed
     art.byline, art.authors, art.photographers = credit.text, credit.authors, credit.photographers
     set_para_text(unit, len(unit.paras) - 1, rest)
+
+
+def _take_signature(art: Article, unit: Unit) -> None:
+    """A letter's signature (``一村民``, ``读者 刘淑琴``) is its credit; the office's reply after it stays its text.
+
+    A letter to the editor is one item: the salutation, the letter, the
+    signature, then the reply it got (``8月20日，卧虎镇政府回复：…``). The
+    signature is a line of its own, which the reply's first line may have
+    been read into one paragraph with.
+    """
+    for i, para in enumerate(unit.paras[1:], start=1):
+        credit = parse_signature(para.lines[0].text)
+        if credit is not None:
+            art.byline, art.authors = credit.text, credit.authors
+            replace_first_line(unit, i, "")
+            return
 
 
 def _blocks_of(unit: Unit, residue: list[Residue]) -> list[Block]:

@@ -1,5 +1,7 @@
 """Units made into articles: credits where each kind prints them, what is left to residue."""
 
+import pytest
+
 from banmian.tasks.model import ARTICLE_KINDS
 from banmian.tasks.text.segment import segment_page
 from banmian.tasks.text.segment.articles import _ARTICLE_KIND
@@ -63,3 +65,28 @@ def test_bullet_mark_before_a_byline_is_kept_as_decoration():
 def test_every_unit_kind_makes_an_article_kind():
     assert set(_ARTICLE_KIND) == set(UNIT_KINDS)
     assert set(_ARTICLE_KIND.values()) <= set(ARTICLE_KINDS)
+
+
+LETTER = """村口路灯何时能亮
+
+编辑同志：{gap}
+我是卧虎镇西山村的村民。村口通往镇上的那段路
+有六盏路灯，从春天起就一直不亮，晚上出行很
+不方便。希望有关部门尽快修一修。
+
+{signature}{gap}
+8月20日，卧虎镇政府回复：经现场核实，路灯不
+亮是线路老化所致，目前已全部恢复照明。
+"""
+
+
+@pytest.mark.parametrize("gap", ["", "\n"], ids=["run_on", "blank_lines"])
+@pytest.mark.parametrize("signature, authors", [("一村民", []), ("双辽市一村民", []), ("一位晨练的市民", []),
+                                                ("读者 刘淑琴", ["刘淑琴"])])
+def test_a_letter_its_signature_and_the_reply_are_one_item(signature, authors, gap):
+    """The signature is the letter's byline, never a heading; the office's reply after it is the letter's text."""
+    result = segment_checked(LETTER.format(signature=signature, gap=gap))
+    (letter,) = result.articles
+    assert (letter.headline, letter.byline, letter.authors) == ("村口路灯何时能亮", signature, authors)
+    assert "".join(letter.paragraphs).startswith("编辑同志：我是卧虎镇西山村的村民。")
+    assert letter.paragraphs[-1].startswith("8月20日，卧虎镇政府回复：")
