@@ -71,6 +71,23 @@ DATELINE_START_RE: Final = re.compile(
     rf"^\s*(?:{_DATELINE_HEAD}|{_OPEN}据(?:新华社|中新社)[^{CLOSE_BRACKETS}]{{0,20}}电"
     rf"|(?:{'|'.join(AGENCIES)}|本报)\s*[{HAN}]{{2,8}}\s*\d{{1,2}}\s*月)"  # wire dateline cut before 电
 )
+#: A dateline's head anywhere in a text: where a brief's bold lead, run into it, ends.
+_DATELINE_HEAD_RE: Final = re.compile(_DATELINE_HEAD)
+#: Characters of a brief looked at for a dateline after its lead (a lead is a headline: 34 at most).
+DATELINE_AFTER_LEAD_PROBE: Final = 40
+
+
+def dateline_after_lead(text: str) -> int | None:
+    """Where a dateline starts in a brief's first words, after its lead (``海南超额完成发行任务本报海口1月2日电…``).
+
+    >>> dateline_after_lead("海南超额完成发行任务本报海口 1 月2 日电 记者…"), dateline_after_lead("本报讯（记者 王芳）近日")
+    (10, 0)
+    >>> dateline_after_lead("全市开展安全检查，记者从市里获悉")
+    """
+    m = _DATELINE_HEAD_RE.search(text, 0, DATELINE_AFTER_LEAD_PROBE)
+    return None if m is None else m.start()
+
+
 #: （据新华社郑州9月9日电） as a whole dateline.
 SOURCE_DATELINE_RE: Final = re.compile(rf"^\s*({_OPEN}据{_NOT_BRACKET}{{2,24}}?(?:电|报道){_CLOSE})")
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Final
 
 from banmian.tasks.model import Article, ArticleKind, Block, Residue
-from banmian.tasks.text.clean import clean_heading, clean_paragraph, split_doubled
-from banmian.tasks.text.credits import (BYLINE_MARKS, SALUTATION_RE, join_keeping_credit_breaks, parse_byline,
-                                        parse_dateline, parse_signature, parse_trailing_credit)
-from banmian.tasks.text.lines import BYLINE, SUBTITLE, Line, split_bullet_lead
+from banmian.tasks.text.clean import clean_heading, clean_paragraph, display_width, split_doubled
+from banmian.tasks.text.credits import (BYLINE_MARKS, SALUTATION_RE, dateline_after_lead, join_keeping_credit_breaks,
+                                        parse_byline, parse_dateline, parse_signature, parse_trailing_credit)
+from banmian.tasks.text.lines import BYLINE, SUBTITLE, Line, is_heading_shaped, split_bullet_lead
 from banmian.tasks.text.segment.headlines import is_feature_subtitle, parse_headline, subtitle_dashes
 from banmian.tasks.text.segment.jumps import take_inline_jumps
 from banmian.tasks.text.segment.units import Unit, UnitKind, replace_first_line, set_para_text
@@ -112,12 +112,35 @@ def _take_dateline(art: Article, unit: Unit) -> None:
 
 
 def _take_brief_lead(art: Article, unit: Unit, residue: list[Residue]) -> None:
-    """A brief's bullet is decoration and its bold lead its headline."""
+    """A brief's bullet is decoration and its bold lead its headline; a dateline after the lead is its credit.
+
+    The lead stands before a gap or alone on its line (``split_bullet_lead``),
+    or runs straight into the dateline (``◆海南完成发行任务本报海口1月2日电…``).
+    """
+    if _take_lead_before_dateline(art, unit, residue):
+        return
     first = unit.paras[0]
     mark, lead, rest = split_bullet_lead(first.lines[0].text)
     residue.append(Residue(mark, "decoration", first.first_line))
     art.headline = clean_heading(lead) if lead else None
     replace_first_line(unit, 0, rest)
+    if unit.paras:  # a dateline (maybe letterspaced) opening the text after the lead's gap
+        _take_dateline(art, unit)
+
+
+def _take_lead_before_dateline(art: Article, unit: Unit, residue: list[Residue]) -> bool:
+    """A brief whose first words are a heading-shaped lead (maybe none) and a dateline: both taken; False when not."""
+    first = unit.paras[0]
+    text = join_keeping_credit_breaks([ln.text for ln in first.lines]).strip()
+    at = dateline_after_lead(text[1:])
+    lead = text[1:at + 1].strip() if at is not None else ""
+    if at is None or (lead and not is_heading_shaped(lead, display_width(lead))):
+        return False
+    residue.append(Residue(text[0], "decoration", first.first_line))
+    art.headline = clean_heading(lead) if lead else None
+    set_para_text(unit, 0, text[at + 1:])
+    _take_dateline(art, unit)
+    return True
 
 
 def _take_trailing_credit(art: Article, unit: Unit) -> None:

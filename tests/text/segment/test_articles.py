@@ -90,3 +90,21 @@ def test_a_letter_its_signature_and_the_reply_are_one_item(signature, authors, g
     assert (letter.headline, letter.byline, letter.authors) == ("村口路灯何时能亮", signature, authors)
     assert "".join(letter.paragraphs).startswith("编辑同志：我是卧虎镇西山村的村民。")
     assert letter.paragraphs[-1].startswith("8月20日，卧虎镇政府回复：")
+
+
+@pytest.mark.parametrize("brief, headline, byline, authors, text", [
+    ("◆海南完成党报发行任务本报海口1月2日电（记者 王芳）截至\n12月31日，全省党报发行量同比增长。\n",
+     "海南完成党报发行任务", "本报海口1月2日电（记者 王芳）", ["王芳"], "截至12月31日，全省党报发行量同比增长。"),
+    ("◆新华社拉萨1 月10 日电 记者王芳报\n道：5名僧人9日向灾区捐赠物资。\n",
+     None, "新华社拉萨1月10日电 记者王芳报道：", ["王芳"], "5名僧人9日向灾区捐赠物资。"),
+    ("◆云南完成党报发行任务 本报昆明1\n月2日电 全省党报发行任务已\n全面完成。\n",
+     "云南完成党报发行任务", "本报昆明1月2日电", [], "全省党报发行任务已全面完成。"),
+    ("●本报讯（通讯员 李强）日前，县\n里举办农民丰收节文艺汇演。\n",
+     None, "本报讯（通讯员 李强）", ["李强"], "日前，县里举办农民丰收节文艺汇演。"),
+], ids=["lead_run_into_dateline", "dateline_1998_no_lead", "dateline_cut_by_a_break", "dateline_no_lead"])
+def test_a_brief_takes_its_lead_as_headline_and_its_dateline_as_credit(brief, headline, byline, authors, text):
+    """Convention: a section label (要闻简报) is page furniture; each bullet brief is its own item, its bullet residue."""
+    result = segment_checked("要闻简报\n\n" + brief)
+    (article,) = result.articles
+    assert (article.headline, article.byline, article.authors, article.paragraphs) == (headline, byline, authors, [text])
+    assert [r.reason for r in result.residue] == ["page_furniture", "decoration"]
