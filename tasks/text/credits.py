@@ -241,8 +241,20 @@ def _merge_single_chars(tokens: list[str]) -> list[str]:
             tok = _place_single_chars(out, pending, tok)
             pending = ""
         if tok:
-            out.append(tok)
+            out.extend(_names_run_together(tok))
     return out
+
+
+def _names_run_together(token: str) -> list[str]:
+    """A token of a credit that is two names the print ran together (``张东波陈学如``), apart.
+
+    Unlike a letterspaced run, an unspaced token is most often one name: it
+    is split only when it opens with a common surname too (``索朗罗布`` stays).
+
+    >>> _names_run_together("张东波陈学如"), _names_run_together("索朗罗布"), _names_run_together("王芳")
+    (['张东波', '陈学如'], ['索朗罗布'], ['王芳'])
+    """
+    return split_run_of_names(token) if token[0] in _SURNAMES else [token]
 
 
 def _place_single_chars(names: list[str], chars: str, tok: str) -> str:

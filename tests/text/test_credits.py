@@ -37,6 +37,8 @@ from banmian.tasks.text.credits import (
     ("新 华 社 长 春 1 月 12 日 电 （ 记 者 陆 川 谢 雨 欣 ）近日", "新华社长春1月12日电（记者 陆川 谢雨欣）",
      ["陆川", "谢雨欣"], "近日"),
     ("本 报 讯 （ 记 者 刘 国 昌 魏 巍 ）日前", "本报讯（记者 刘国昌 魏巍）", ["刘国昌", "魏巍"], "日前"),
+    ("新 华 社 北 京 1 月 5 日 电 （ 张 东 波 陈 学 如 ）近 日", "新华社北京1月5日电（张东波 陈学如）",
+     ["张东波", "陈学如"], "近 日"),  # no role: the names of a letterspaced credit apart at a surname too
     # the paper's own wire dateline: 本报 and a place and date, then 电
     ("本报开罗1月4日电（记者 王芳）当地", "本报开罗1月4日电（记者 王芳）", ["王芳"], "当地"),
     ("本报约翰内斯堡12月31日电(记者 李强)南非", "本报约翰内斯堡12月31日电（记者 李强）", ["李强"], "南非"),
@@ -119,6 +121,10 @@ def test_a_line_closed_by_zuo_without_an_agency_note_is_no_credit(line):
     ("记者 彭丽娜 杜 文韬", ["彭丽娜", "杜文韬"]),  # a line break inside 杜|文韬, kept as a space
     ("记者 杜文 韬", ["杜文韬"]),
     ("记者 唐海涛 雷 鸣", ["唐海涛", "雷鸣"]),
+    ("记者 王芳李强", ["王芳", "李强"]),            # two names run together: apart at the second surname
+    ("张东波陈学如", ["张东波", "陈学如"]),
+    ("记者 索朗罗布", ["索朗罗布"]),                # no common surname opens it: one name
+    ("记者 欧阳晓峰", ["欧阳晓峰"]),
 ])
 def test_parse_names(text, names):
     assert parse_names(text) == names
@@ -137,6 +143,7 @@ def test_normalise_credit_text_removes_letterspacing_and_ascii_brackets():
     ("圆满完成。（王芳 李强）", "（王芳 李强）", ["王芳", "李强"], "圆满完成。"),
     ("圆满完成。”（欧阳晓）", "（欧阳晓）", ["欧阳晓"], "圆满完成。”"),
     ("（陈 佳）", "（陈佳）", ["陈佳"], ""),
+    ("新 华 社 电 。（ 王 芳 李 强 ）", "（王芳 李强）", ["王芳", "李强"], "新 华 社 电 。"),
 ])
 def test_parse_trailing_credit(paragraph, byline, authors, rest):
     credit, body = parse_trailing_credit(paragraph)
