@@ -593,6 +593,15 @@ def is_author_line(text: str) -> bool:
     return AUTHOR_LINE_RE.match(t) is not None and is_personal_name(t.replace(" ", ""))
 
 
+def opens_a_name(ch: str) -> bool:
+    """A common surname: the first character of a name set vertically, printed on a line of its own.
+
+    >>> opens_a_name("叶"), opens_a_name("也")
+    (True, False)
+    """
+    return ch in _SURNAMES
+
+
 def is_personal_name(name: str) -> bool:
     """Two or three characters after a common surname, or three or four opening with a compound one.
 

@@ -54,6 +54,7 @@ from banmian.tasks.text.credits import (
     SOURCE_DATELINE_RE,
     TRAILING_CREDIT_RE,
     is_author_line,
+    opens_a_name,
     parse_signature,
     parse_trailing_credit,
     unletterspace,
@@ -422,6 +423,7 @@ def classify_page(text: str) -> list[Line]:
     _mark_cut_datelines(lines)
     mark_heads(lines)
     _mark_lines_apart(lines)
+    _mark_vertical_names(lines)
     return lines
 
 
@@ -923,6 +925,52 @@ def prev_nonblank(lines: list[Line], i: int) -> int:
     while i >= 0 and lines[i].kind == BLANK:
         i -= 1
     return i
+
+
+# --- names set vertically ------------------------------------------------------------------------
+
+
+def _mark_vertical_names(lines: list[Line]) -> None:
+    """The characters of an author's name set vertically beside an essay, in place.
+
+    pdftotext emits such a name one character per line: the first right
+    under the essay's title (``社会主要矛盾新变化与民族复兴新境界`` / ``叶``),
+    the others where the columns beside it start (``当时的中`` / blank /
+    ``帆`` / ``国一穷二白``). A surname alone under a heading is the name's
+    first character: a BYLINE, which the title's group takes. A character
+    alone at the top of a column whose text above stopped mid-sentence is
+    the next piece of it (STRAY), when a name's first character awaits it:
+    a fragment of text cut off at a column's top looks alike. ``articles``
+    puts the pieces together.
+    """
+    awaiting = False  # a name's first character was read under a heading, the rest not yet
+    for k, ln in enumerate(lines):
+        if not _is_lone_character(ln):
+            continue
+        if _under_a_heading(lines, k) and opens_a_name(ln.text.strip()):
+            ln.kind, awaiting = BYLINE, True
+        elif awaiting and _at_a_column_top_inside_text(lines, k):
+            ln.kind, awaiting = STRAY, False
+        elif ln.kind == STRAY:
+            awaiting = False
+
+
+def _is_lone_character(line: Line) -> bool:
+    """A line of one Chinese character of running text, read as text."""
+    text = line.text.strip()
+    return line.kind in (PROSE, HEAD) and len(text) == 1 and is_basic_han(text)
+
+
+def _under_a_heading(lines: list[Line], k: int) -> bool:
+    """Line ``k`` stands straight under a heading line, with a break (or the page's end) under it."""
+    return k > 0 and lines[k - 1].kind in (HEAD, SUBTITLE) and (k + 1 == len(lines) or lines[k + 1].kind == BLANK)
+
+
+def _at_a_column_top_inside_text(lines: list[Line], k: int) -> bool:
+    """Line ``k`` follows a break after text that stopped mid-sentence, with text straight under it."""
+    above = prev_nonblank(lines, k - 1)
+    return 0 <= above < k - 1 and lines[above].kind in _RUNNING_TEXT and not lines[above].terminal \
+        and k + 1 < len(lines) and lines[k + 1].kind in _TEXT
 
 
 # --- page furniture and datelines, by their neighbours ----------------------------------------

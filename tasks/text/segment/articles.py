@@ -78,11 +78,31 @@ def _take_bylines(art: Article, unit: Unit, residue: list[Residue]) -> None:
     bylines = [ln for ln in unit.lead_lines if ln.kind == BYLINE]
     if not bylines:
         return
-    credit = parse_byline(" ".join(ln.text for ln in bylines))
+    texts = [ln.text for ln in bylines]
+    if len(texts[-1].strip()) == 1:  # the first character of a name set vertically: the rest is further on
+        texts[-1] += _rest_of_vertical_name(unit, bylines[-1].no, residue)
+    credit = parse_byline(" ".join(texts))
     art.byline, art.authors = credit.text, credit.authors
     marks = "".join(ch for ln in bylines for ch in ln.text if ch in BYLINE_MARKS)
     if marks:
         residue.append(Residue(marks, "decoration", bylines[0].no))
+
+
+def _rest_of_vertical_name(unit: Unit, after: int, residue: list[Residue]) -> str:
+    """The next piece of a name set vertically: a lone character set apart in the unit's text (taken out of residue).
+
+    ``lines`` reads the characters of such a name after the first as pieces
+    set apart (STRAY), which the reader leaves unassigned; the first among
+    the unit's lines after line ``after`` completes a two-character name,
+    the commonest. None there: the name stays as it is.
+    """
+    last = max((ln.no for para in unit.paras for ln in para.lines), default=after)
+    piece = next((r for r in residue if r.reason == "unassigned" and after < r.line <= last
+                  and len(r.text.strip()) == 1), None)
+    if piece is None:
+        return ""
+    residue.remove(piece)
+    return piece.text.strip()
 
 
 def _take_text_credits(art: Article, unit: Unit, residue: list[Residue]) -> None:

@@ -108,3 +108,31 @@ def test_a_brief_takes_its_lead_as_headline_and_its_dateline_as_credit(brief, he
     (article,) = result.articles
     assert (article.headline, article.byline, article.authors, article.paragraphs) == (headline, byline, authors, [text])
     assert [r.reason for r in result.residue] == ["page_furniture", "decoration"]
+
+
+ESSAY_COLUMNS = ("中国共产党人的初心和使命，是为中国人民谋幸福，为中华民族谋复兴。这个初心和使命是激励中国共产党人"
+                 "不断前进的根本动力。新中国成立后，我国社会的主要矛盾必然发生新变化。当时的中国一穷二白、"
+                 "百废待兴，迫切需要经济文化有一个大发展。")
+
+
+@pytest.mark.parametrize("second", ["column_top", "between_breaks"])
+def test_a_name_set_vertically_beside_an_essay_is_its_author(second):
+    """pdftotext emits a vertical name one character per line: the first under the title, the next at a column's top."""
+    text = ESSAY_COLUMNS
+    cut = text.index("国一穷")
+    column = "\n".join(text[i:min(i + 15, cut)] for i in range(0, cut, 15))
+    rest = "\n".join(text[i:i + 15] for i in range(cut, len(text), 15))
+    piece = "帆\n" if second == "column_top" else "帆\n\n"
+    page = f"社会主要矛盾新变化与民族复兴新境界\n叶\n\n{column}\n\n{piece}{rest}\n"
+    result = segment_checked(page)
+    (essay,) = result.articles
+    assert (essay.headline, essay.authors) == ("社会主要矛盾新变化与民族复兴新境界", ["叶帆"])
+    assert "".join(essay.paragraphs) == text
+
+
+def test_a_lone_character_at_a_column_top_with_no_name_awaiting_is_text():
+    text = ESSAY_COLUMNS
+    cut = text.index("国一穷")
+    page = "社会主要矛盾新变化与民族复兴新境界\n\n" + text[:cut - 1] + "\n\n" + text[cut - 1] + "\n" + text[cut:] + "\n"
+    (essay,) = segment_checked(page).articles
+    assert "".join(essay.paragraphs) == text
