@@ -940,25 +940,26 @@ def _mark_vertical_names(lines: list[Line]) -> None:
     first character: a BYLINE, which the title's group takes. A character
     alone at the top of a column whose text above stopped mid-sentence is
     the next piece of it (STRAY), when a name's first character awaits it:
-    a fragment of text cut off at a column's top looks alike. ``articles``
-    puts the pieces together.
+    a fragment of text cut off at a column's top looks alike. A character
+    set apart between breaks is a piece already (``_mark_lines_apart``).
+    ``articles`` puts the pieces together.
     """
     awaiting = False  # a name's first character was read under a heading, the rest not yet
     for k, ln in enumerate(lines):
         if not _is_lone_character(ln):
             continue
-        if _under_a_heading(lines, k) and opens_a_name(ln.text.strip()):
+        if ln.kind == STRAY:
+            awaiting = False
+        elif _under_a_heading(lines, k) and opens_a_name(ln.text.strip()):
             ln.kind, awaiting = BYLINE, True
         elif awaiting and _at_a_column_top_inside_text(lines, k):
             ln.kind, awaiting = STRAY, False
-        elif ln.kind == STRAY:
-            awaiting = False
 
 
 def _is_lone_character(line: Line) -> bool:
-    """A line of one Chinese character of running text, read as text."""
+    """A line of one Chinese character of running text, read as text or set apart (STRAY)."""
     text = line.text.strip()
-    return line.kind in (PROSE, HEAD) and len(text) == 1 and is_basic_han(text)
+    return line.kind in (PROSE, HEAD, STRAY) and len(text) == 1 and is_basic_han(text)
 
 
 def _under_a_heading(lines: list[Line], k: int) -> bool:
