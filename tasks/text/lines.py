@@ -424,6 +424,7 @@ def classify_page(text: str) -> list[Line]:
     mark_heads(lines)
     _mark_lines_apart(lines)
     _mark_vertical_names(lines)
+    _mark_credits_dropped_into_text(lines)
     return lines
 
 
@@ -925,6 +926,28 @@ def prev_nonblank(lines: list[Line], i: int) -> int:
     while i >= 0 and lines[i].kind == BLANK:
         i -= 1
     return i
+
+
+# --- credits set apart from their text ------------------------------------------------------------
+
+
+def _mark_credits_dropped_into_text(lines: list[Line]) -> None:
+    """A closing credit between two lines of one sentence is set apart (STRAY), in place.
+
+    An extractor may drop a trailing credit's line (``（记者 王芳）``) into the
+    text it closes, between two lines: the line above stops mid-sentence and
+    the text goes on under it. Read with the text, it would end the article
+    there; set apart, the text resumes past it and ``articles`` takes it as
+    the credit. (Under a dateline's head, the bracket is the dateline's.)
+    """
+    for k in range(1, len(lines) - 1):
+        ln = lines[k]
+        if ln.kind != PROSE or not ln.text.endswith(_CLOSING_BRACKETS) or parse_trailing_credit(ln.text) is None:
+            continue
+        above, below = prev_nonblank(lines, k - 1), next_nonblank(lines, k + 1)
+        if above >= 0 and lines[above].kind == PROSE and not lines[above].terminal \
+                and below < len(lines) and lines[below].kind in _TEXT and parse_trailing_credit(ln.text)[1] == "":
+            ln.kind = STRAY
 
 
 # --- names set vertically ------------------------------------------------------------------------

@@ -96,7 +96,7 @@ def _rest_of_vertical_name(unit: Unit, after: int, residue: list[Residue]) -> st
     the unit's lines after line ``after`` completes a two-character name,
     the commonest. None there: the name stays as it is.
     """
-    last = max((ln.no for para in unit.paras for ln in para.lines), default=after)
+    last = _line_span(unit)[1] if unit.paras else after
     piece = next((r for r in residue if r.reason == "unassigned" and after < r.line <= last
                   and len(r.text.strip()) == 1), None)
     if piece is None:
@@ -118,6 +118,8 @@ def _take_text_credits(art: Article, unit: Unit, residue: list[Residue]) -> None
         _take_brief_lead(art, unit, residue)
     if art.byline is None and unit.paras and unit.kind != "photo":
         _take_trailing_credit(art, unit)
+    if art.byline is None and unit.paras and unit.kind != "photo":
+        _take_dropped_credit(art, unit, residue)
     if art.byline is None and unit.kind == "story" and SALUTATION_RE.match(unit.paras[0].text):
         _take_signature(art, unit)
 
@@ -172,6 +174,23 @@ def _take_trailing_credit(art: Article, unit: Unit) -> None:
     credit, rest = parsed
     art.byline, art.authors, art.photographers = credit.text, credit.authors, credit.photographers
     set_para_text(unit, len(unit.paras) - 1, rest)
+
+
+def _take_dropped_credit(art: Article, unit: Unit, residue: list[Residue]) -> None:
+    """A trailing credit dropped between two lines of the text (``lines`` sets it apart) is the article's credit."""
+    first, last = _line_span(unit)
+    for r in residue:
+        parsed = parse_trailing_credit(r.text) if r.reason == "unassigned" and first < r.line < last else None
+        if parsed is not None and not parsed[1]:
+            art.byline, art.authors, art.photographers = parsed[0].text, parsed[0].authors, parsed[0].photographers
+            residue.remove(r)
+            return
+
+
+def _line_span(unit: Unit) -> tuple[int, int]:
+    """The first and last page line of the unit's text."""
+    numbers = [ln.no for para in unit.paras for ln in para.lines]
+    return min(numbers), max(numbers)
 
 
 def _take_signature(art: Article, unit: Unit) -> None:

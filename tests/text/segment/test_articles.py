@@ -136,3 +136,19 @@ def test_a_lone_character_at_a_column_top_with_no_name_awaiting_is_text():
     page = "社会主要矛盾新变化与民族复兴新境界\n\n" + text[:cut - 1] + "\n\n" + text[cut - 1] + "\n" + text[cut:] + "\n"
     (essay,) = segment_checked(page).articles
     assert "".join(essay.paragraphs) == text
+
+
+@pytest.mark.parametrize("credit, authors", [("（记者 王芳）", ["王芳"]), ("(通讯员 李强)", ["李强"]), ("（王芳 李强）", ["王芳", "李强"])])
+def test_a_trailing_credit_dropped_between_two_lines_of_the_text_is_its_credit(credit, authors):
+    """The extractor set the credit's line inside the text: the sentence goes on past it."""
+    page = (HEAD_A + "\n近日，全市开展冬季安全生产大检\n查，重点检查危化企业、人员密\n" + credit + "\n\n"
+            "集场所和建筑工地，排查整治隐\n患四十多项。\n")
+    (article,) = segment_checked(page).articles
+    assert (article.byline is not None, article.authors) == (True, authors)
+    assert article.paragraphs == ["近日，全市开展冬季安全生产大检查，重点检查危化企业、人员密集场所和建筑工地，排查整治隐患四十多项。"]
+
+
+def test_a_dateline_s_credit_on_the_line_under_its_head_stays_the_dateline_s():
+    page = HEAD_A + "\n《农村日报》讯\n（特派记者 朱文博）\n入冬以来，公主岭市各中小学利\n用操场浇筑冰场。\n"
+    (article,) = segment_checked(page).articles
+    assert (article.byline, article.authors) == ("《农村日报》讯（特派记者 朱文博）", ["朱文博"])
