@@ -261,18 +261,24 @@ def _place_single_chars(names: list[str], chars: str, tok: str) -> str:
     """Put a run of single characters among the ``names`` so far; returns the token that comes next.
 
     One character is a surname set off its given name (吴 禹浩, 彭丽娜 杜 文韬)
-    when the name before is whole, else the end of that name; a longer run is
-    whole names printed letterspaced.
+    when the name before is whole, or when it is a common surname and the
+    name after opens with none (李登 申 维辰); else the end of the name
+    before. A longer run is whole names printed letterspaced.
     """
     if len(chars) > 1:
         names.extend(split_run_of_names(chars))
-    elif 0 < len(tok) <= 2 and (not names or len(names[-1]) >= 3):
+    elif 0 < len(tok) <= 2 and (not names or len(names[-1]) >= 3 or _opens_given_name(chars, tok)):
         return chars + tok
     elif names:
         names[-1] += chars
     else:
         names.append(chars)  # split_run_of_names of one character: the character
     return tok
+
+
+def _opens_given_name(char: str, tok: str) -> bool:
+    """A character set off before ``tok`` is its surname: a common surname, and ``tok`` opens with none."""
+    return char in _SURNAMES and tok[0] not in _SURNAMES
 
 
 def parse_names(text: str) -> list[str]:

@@ -121,6 +121,7 @@ def test_a_line_closed_by_zuo_without_an_agency_note_is_no_credit(line):
     ("记者 彭丽娜 杜 文韬", ["彭丽娜", "杜文韬"]),  # a line break inside 杜|文韬, kept as a space
     ("记者 杜文 韬", ["杜文韬"]),
     ("记者 唐海涛 雷 鸣", ["唐海涛", "雷鸣"]),
+    ("本报通讯员 李登 申 维辰", ["李登", "申维辰"]),  # a line break after a surname: it opens the next name
     ("记者 王芳李强", ["王芳", "李强"]),            # two names run together: apart at the second surname
     ("张东波陈学如", ["张东波", "陈学如"]),
     ("记者 索朗罗布", ["索朗罗布"]),                # no common surname opens it: one name

@@ -153,16 +153,33 @@ def _take_brief_lead(art: Article, unit: Unit, residue: list[Residue]) -> None:
 def _take_lead_before_dateline(art: Article, unit: Unit, residue: list[Residue]) -> bool:
     """A brief whose first words are a heading-shaped lead (maybe none) and a dateline: both taken; False when not."""
     first = unit.paras[0]
-    text = join_keeping_credit_breaks([ln.text for ln in first.lines]).strip()
-    at = dateline_after_lead(text[1:])
-    lead = text[1:at + 1].strip() if at is not None else ""
-    if at is None or (lead and not is_heading_shaped(lead, display_width(lead))):
+    texts = [ln.text.strip() for ln in first.lines]
+    mark, texts[0] = texts[0][0], texts[0][1:]
+    at = dateline_after_lead("".join(texts))
+    if at is None:
         return False
-    residue.append(Residue(text[0], "decoration", first.first_line))
+    lead, rest = _cut_lines(texts, at)
+    lead = lead.strip()
+    if lead and not is_heading_shaped(lead, display_width(lead)):
+        return False
+    residue.append(Residue(mark, "decoration", first.first_line))
     art.headline = clean_heading(lead) if lead else None
-    set_para_text(unit, 0, text[at + 1:])
+    set_para_text(unit, 0, join_keeping_credit_breaks(rest))  # the dateline opens them: breaks in its credit kept
     _take_dateline(art, unit)
     return True
+
+
+def _cut_lines(texts: list[str], at: int) -> tuple[str, list[str]]:
+    """Lines cut at character ``at`` of their text run together: the text before, and the lines from there on.
+
+    >>> _cut_lines(["海南完成", "任务本报讯（记者 王", "芳）近日"], 6)
+    ('海南完成任务', ['本报讯（记者 王', '芳）近日'])
+    """
+    for k, text in enumerate(texts):
+        if at <= len(text):
+            return "".join(texts[:k]) + text[:at], [text[at:], *texts[k + 1:]]
+        at -= len(text)
+    return "".join(texts), []
 
 
 def _take_trailing_credit(art: Article, unit: Unit) -> None:
