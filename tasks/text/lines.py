@@ -941,13 +941,23 @@ def _mark_credits_dropped_into_text(lines: list[Line]) -> None:
     the credit. (Under a dateline's head, the bracket is the dateline's.)
     """
     for k in range(1, len(lines) - 1):
-        ln = lines[k]
-        if ln.kind != PROSE or not ln.text.endswith(_CLOSING_BRACKETS) or parse_trailing_credit(ln.text) is None:
-            continue
-        above, below = prev_nonblank(lines, k - 1), next_nonblank(lines, k + 1)
-        if above >= 0 and lines[above].kind == PROSE and not lines[above].terminal \
-                and below < len(lines) and lines[below].kind in _TEXT and parse_trailing_credit(ln.text)[1] == "":
-            ln.kind = STRAY
+        if _is_credit_alone(lines[k]) and _inside_a_sentence(lines, k):
+            lines[k].kind = STRAY
+
+
+def _is_credit_alone(line: Line) -> bool:
+    """A line of text that is a closing credit and nothing else (``（记者 王芳）``)."""
+    if line.kind != PROSE or not line.text.endswith(_CLOSING_BRACKETS):
+        return False  # most lines: no credit's bracket closes them
+    parsed = parse_trailing_credit(line.text)
+    return parsed is not None and not parsed[1]
+
+
+def _inside_a_sentence(lines: list[Line], k: int) -> bool:
+    """Line ``k`` stands between a line of text that stopped mid-sentence and more text (blanks aside)."""
+    above, below = prev_nonblank(lines, k - 1), next_nonblank(lines, k + 1)
+    return above >= 0 and lines[above].kind == PROSE and not lines[above].terminal \
+        and below < len(lines) and lines[below].kind in _TEXT
 
 
 # --- names set vertically ------------------------------------------------------------------------

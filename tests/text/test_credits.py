@@ -3,7 +3,9 @@
 import pytest
 
 from banmian.tasks.text.credits import (
+    PHOTO_MARKS,
     SIGNERS,
+    TEXT_AND_PHOTO_MARKS,
     Credit,
     is_author_line,
     join_keeping_credit_breaks,
@@ -151,18 +153,21 @@ def test_parse_trailing_credit(paragraph, byline, authors, rest):
     assert (credit.text, credit.authors, body) == (byline, authors, rest)
 
 
-@pytest.mark.parametrize("paragraph, byline, photographers, authors", [
-    ("放飞风筝。（新华社记者 王芳 摄）", "（新华社记者 王芳 摄）", ["王芳"], []),
-    ("运往灾区。（李强 摄）", "（李强 摄）", ["李强"], []),
-    ("运往灾区。(记者 王 芳摄)", "（记者 王芳 摄）", ["王芳"], []),
-    ("保 障 。（ 本 报 记 者 王 芳 李强 摄）", "（本报记者 王芳 李强 摄）", ["王芳", "李强"], []),
-    ("合影留念。（赵磊 摄影报道）", "（赵磊 摄影报道）", ["赵磊"], []),
-    ("合影留念。（赵磊/摄）", "（赵磊/摄）", ["赵磊"], []),
-    ("合影留念。（赵磊 文/图）", "（赵磊 文/图）", ["赵磊"], ["赵磊"]),
+@pytest.mark.parametrize("mark", PHOTO_MARKS)
+def test_every_photo_mark_closes_a_caption_in_brackets(mark):
+    credit, body = parse_trailing_credit(f"放飞风筝。（新华社记者 王芳{mark}）")
+    authors = ["王芳"] if mark in TEXT_AND_PHOTO_MARKS else []
+    assert (credit.photographers, credit.authors, body) == (["王芳"], authors, "放飞风筝。")
+
+
+@pytest.mark.parametrize("paragraph, byline, photographers", [
+    ("运往灾区。（李强 摄）", "（李强 摄）", ["李强"]),
+    ("运往灾区。(记者 王 芳摄)", "（记者 王芳 摄）", ["王芳"]),
+    ("保 障 。（ 本 报 记 者 王 芳 李强 摄）", "（本报记者 王芳 李强 摄）", ["王芳", "李强"]),
 ])
-def test_a_caption_closed_by_its_photo_credit_in_brackets(paragraph, byline, photographers, authors):
+def test_a_caption_closed_by_its_photo_credit_in_brackets(paragraph, byline, photographers):
     credit, body = parse_trailing_credit(paragraph)
-    assert (credit.text, credit.photographers, credit.authors) == (byline, photographers, authors)
+    assert (credit.text, credit.photographers, credit.authors) == (byline, photographers, [])
     assert body == paragraph[:paragraph.rindex("。") + 1]
 
 

@@ -116,12 +116,16 @@ def _take_text_credits(art: Article, unit: Unit, residue: list[Residue]) -> None
         _take_dateline(art, unit)
     if unit.kind == "brief" and unit.paras:
         _take_brief_lead(art, unit, residue)
-    if art.byline is None and unit.paras and unit.kind != "photo":
-        _take_trailing_credit(art, unit)
-    if art.byline is None and unit.paras and unit.kind != "photo":
-        _take_dropped_credit(art, unit, residue)
-    if art.byline is None and unit.kind == "story" and SALUTATION_RE.match(unit.paras[0].text):
-        _take_signature(art, unit)
+    if unit.kind != "photo":
+        _take_closing_credit(art, unit, residue)
+
+
+def _take_closing_credit(art: Article, unit: Unit, residue: list[Residue]) -> None:
+    """A credit the text closes with, when the article has none yet: in brackets, dropped inside it, a letter's signature."""
+    for take in (_take_trailing_credit, _take_dropped_credit, _take_signature):
+        if art.byline is not None or not unit.paras:
+            return
+        take(art, unit, residue)
 
 
 def _take_dateline(art: Article, unit: Unit) -> None:
@@ -182,7 +186,7 @@ def _cut_lines(texts: list[str], at: int) -> tuple[str, list[str]]:
     return "".join(texts), []
 
 
-def _take_trailing_credit(art: Article, unit: Unit) -> None:
+def _take_trailing_credit(art: Article, unit: Unit, residue: list[Residue]) -> None:
     """（记者 王芳） at the end of a body is the article's credit, not its text."""
     last = unit.paras[-1]
     parsed = parse_trailing_credit(join_keeping_credit_breaks([ln.text for ln in last.lines], last=True))
@@ -210,7 +214,7 @@ def _line_span(unit: Unit) -> tuple[int, int]:
     return min(numbers), max(numbers)
 
 
-def _take_signature(art: Article, unit: Unit) -> None:
+def _take_signature(art: Article, unit: Unit, residue: list[Residue]) -> None:
     """A letter's signature (``一村民``, ``读者 刘淑琴``) is its credit; the office's reply after it stays its text.
 
     A letter to the editor is one item: the salutation, the letter, the
@@ -218,6 +222,8 @@ def _take_signature(art: Article, unit: Unit) -> None:
     signature is a line of its own, which the reply's first line may have
     been read into one paragraph with.
     """
+    if unit.kind != "story" or not SALUTATION_RE.match(unit.paras[0].text):
+        return
     for i, para in enumerate(unit.paras[1:], start=1):
         credit = parse_signature(para.lines[0].text)
         if credit is not None:
