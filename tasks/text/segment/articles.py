@@ -140,6 +140,10 @@ def _take_dateline(art: Article, unit: Unit) -> None:
 def _take_brief_lead(art: Article, unit: Unit, residue: list[Residue]) -> None:
     """A brief's bullet is decoration and its bold lead its headline; a dateline after the lead is its credit.
 
+    Convention: a section label over briefs or photos (图片新闻, 要闻简报,
+    简讯) is page furniture, not a headline; each bullet brief under it is
+    an item of its own, and its bullet mark is residue (decoration).
+
     The lead stands before a gap or alone on its line (``split_bullet_lead``),
     or runs straight into the dateline (``◆海南完成发行任务本报海口1月2日电…``).
     """
