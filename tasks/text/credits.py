@@ -64,8 +64,12 @@ _DATELINE_HEAD: Final = (
     rf"(?:{_OWN_PAPER_HEAD}|《[^》]{{1,12}}》[{HAN}]{{0,6}}讯(?!\s?员)"
     rf"|(?:{'|'.join(AGENCIES)})[{HAN}\w· ]{{0,24}}?电)"
 )
+#: The words that open a jump marker in brackets (``（上接第12版）``): a bracket after a dateline that is no credit.
+JUMP_MARKER_WORDS: Final = ("上接", "接上", "接第", "下转", "转下", "转第")
+_NOT_A_JUMP: Final = "(?!\\s*(?:" + "|".join(r"\s?".join(word) for word in JUMP_MARKER_WORDS) + "))"
 #: A story's dateline and its bracketed credit: ``本报讯（通讯员 杜文韬）``.
-DATELINE_RE: Final = re.compile(rf"^\s*({_DATELINE_HEAD})\s*(?:{_OPEN}({_NOT_BRACKET}{{0,60}}){_CLOSE})?")
+DATELINE_RE: Final = re.compile(
+    rf"^\s*({_DATELINE_HEAD})\s*(?:{_OPEN}{_NOT_A_JUMP}({_NOT_BRACKET}{{0,60}}){_CLOSE})?")
 #: A dateline whose closing bracket is on a later line: only its opening is seen.
 DATELINE_START_RE: Final = re.compile(
     rf"^\s*(?:{_DATELINE_HEAD}|{_OPEN}据(?:新华社|中新社)[^{CLOSE_BRACKETS}]{{0,20}}电"

@@ -47,6 +47,7 @@ from banmian.tasks.text.credits import (
     BARE_NAMES_CREDIT_RE,
     BYLINE_LINE_RE,
     DATELINE_START_RE,
+    JUMP_MARKER_WORDS,
     PHOTO_CREDIT_RE,
     ROLE_ONLY_RE,
     SALUTATION_RE,
@@ -126,7 +127,7 @@ _OPEN: Final = f"[{OPEN_BRACKETS}]"
 _CLOSE: Final = f"[{CLOSE_BRACKETS}]"
 _NOT_BRACKET: Final = f"[^{OPEN_BRACKETS}{CLOSE_BRACKETS}]"
 #: A jump marker alone on its line: ``（上接第一版）``, ``（下转第3版）``.
-_JUMP_RE: Final = re.compile(rf"^\s*{_OPEN}\s*(?:上接|下转|接上|转下|接第|转第){_NOT_BRACKET}{{1,12}}{_CLOSE}\s*$")
+_JUMP_RE: Final = re.compile(rf"^\s*{_OPEN}\s*(?:{'|'.join(JUMP_MARKER_WORDS)}){_NOT_BRACKET}{{1,12}}{_CLOSE}\s*$")
 #: （上接第一版） printed before the text it continues, on the same line.
 JUMP_FROM_PREFIX_RE: Final = re.compile(rf"^\s*{_OPEN}\s*((?:上接|接上|接第){_NOT_BRACKET}{{1,12}}){_CLOSE}\s*")
 #: （下转第3版） printed after the last words of a text, on the same line.

@@ -55,6 +55,7 @@ from banmian.tasks.text.credits import (
     ("本 报 讯 全 媒 体 记 者 杨 光 远 报 道 ：为 深 入", "本报讯 全媒体记者杨光远报道：", ["杨光远"], "为 深 入"),
     ("本报北京1 月 5 日讯 记者王芳、李 强 报 道 ：全 面", "本报北京1月5日讯 记者王芳、李强报道：", ["王芳", "李强"], "全 面"),
     ("本报讯 近日，记者报道：", "本报讯", [], "近日，记者报道："),  # no names before 报道：
+    ("新华社北京1 月 7 日电（ 上 接 第 12 版 ）中共", "新华社北京1月7日电", [], "（ 上 接 第 12 版 ）中共"),  # a jump marker
 ])
 def test_parse_dateline(paragraph, byline, authors, rest):
     credit, body = parse_dateline(paragraph)

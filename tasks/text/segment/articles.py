@@ -114,6 +114,8 @@ def _take_text_credits(art: Article, unit: Unit, residue: list[Residue]) -> None
     take_inline_jumps(unit, residue)
     if unit.kind == "story" and unit.paras:
         _take_dateline(art, unit)
+        if unit.paras:  # 新华社北京1月7日电（上接第12版）…: the marker after the dateline
+            take_inline_jumps(unit, residue)
     if unit.kind == "brief" and unit.paras:
         _take_brief_lead(art, unit, residue)
     if unit.kind != "photo":

@@ -156,3 +156,10 @@ def test_a_dateline_s_credit_on_the_line_under_its_head_stays_the_dateline_s():
     page = HEAD_A + "\n《农村日报》讯\n（特派记者 朱文博）\n入冬以来，公主岭市各中小学利\n用操场浇筑冰场。\n"
     (article,) = segment_checked(page).articles
     assert (article.byline, article.authors) == ("《农村日报》讯（特派记者 朱文博）", ["朱文博"])
+
+
+def test_a_jump_marker_after_a_dateline_is_no_credit():
+    page = "新华社北京1月7日电（上接第12版）中央纪委监察部近日召\n开新闻工作座谈会。\n"
+    (article,) = segment_checked(page).articles
+    assert (article.byline, article.authors, article.continued_from) == ("新华社北京1月7日电", [], "上接第12版")
+    assert article.paragraphs == ["中央纪委监察部近日召开新闻工作座谈会。"]
