@@ -972,9 +972,9 @@ def _mark_vertical_names(lines: list[Line]) -> None:
     the others where the columns beside it start (``当时的中`` / blank /
     ``帆`` / ``国一穷二白``). A surname alone under a heading is the name's
     first character: a BYLINE, which the title's group takes. A character
-    alone at the top of a column whose text above stopped mid-sentence is
-    the next piece of it (STRAY), when a name's first character awaits it:
-    a fragment of text cut off at a column's top looks alike. A character
+    alone at the top of a column of text (a break above it, text under it)
+    is the next piece of it (STRAY), when a name's first character awaits
+    it: a fragment of text cut off at a column's top looks alike. A character
     set apart between breaks is a piece already (``_mark_lines_apart``).
     ``articles`` puts the pieces together.
     """
@@ -1002,9 +1002,9 @@ def _under_a_heading(lines: list[Line], k: int) -> bool:
 
 
 def _at_a_column_top_inside_text(lines: list[Line], k: int) -> bool:
-    """Line ``k`` follows a break after text that stopped mid-sentence, with text straight under it."""
+    """Line ``k`` follows a break after text, with text straight under it: the top of a column of running text."""
     above = prev_nonblank(lines, k - 1)
-    return 0 <= above < k - 1 and lines[above].kind in _RUNNING_TEXT and not lines[above].terminal \
+    return 0 <= above < k - 1 and lines[above].kind in _RUNNING_TEXT \
         and k + 1 < len(lines) and lines[k + 1].kind in _TEXT
 
 

@@ -119,14 +119,14 @@ ESSAY_COLUMNS = ("中国共产党人的初心和使命，是为中国人民谋�
                  "百废待兴，迫切需要经济文化有一个大发展。")
 
 
-@pytest.mark.parametrize("second", ["column_top", "between_breaks"])
+@pytest.mark.parametrize("second", ["column_top", "between_breaks", "after_a_finished_sentence"])
 def test_a_name_set_vertically_beside_an_essay_is_its_author(second):
     """pdftotext emits a vertical name one character per line: the first under the title, the next at a column's top."""
     text = ESSAY_COLUMNS
-    cut = text.index("国一穷")
+    cut = text.index("当时的中") if second == "after_a_finished_sentence" else text.index("国一穷")
     column = "\n".join(text[i:min(i + 15, cut)] for i in range(0, cut, 15))
     rest = "\n".join(text[i:i + 15] for i in range(cut, len(text), 15))
-    piece = "帆\n" if second == "column_top" else "帆\n\n"
+    piece = "帆\n\n" if second == "between_breaks" else "帆\n"
     page = f"社会主要矛盾新变化与民族复兴新境界\n叶\n\n{column}\n\n{piece}{rest}\n"
     result = segment_checked(page)
     (essay,) = result.articles
