@@ -997,8 +997,9 @@ def _is_lone_character(line: Line) -> bool:
 
 
 def _under_a_heading(lines: list[Line], k: int) -> bool:
-    """Line ``k`` stands straight under a heading line, with a break (or the page's end) under it."""
-    return k > 0 and lines[k - 1].kind in (HEAD, SUBTITLE) and (k + 1 == len(lines) or lines[k + 1].kind == BLANK)
+    """Line ``k`` stands straight under a heading line, with a break, the page's end or text under it."""
+    return k > 0 and lines[k - 1].kind in (HEAD, SUBTITLE) \
+        and (k + 1 == len(lines) or lines[k + 1].kind in (BLANK, *_TEXT))
 
 
 def _at_a_column_top_inside_text(lines: list[Line], k: int) -> bool:

@@ -78,9 +78,9 @@ def _take_bylines(art: Article, unit: Unit, residue: list[Residue]) -> None:
     bylines = [ln for ln in unit.lead_lines if ln.kind == BYLINE]
     if not bylines:
         return
-    texts = [ln.text for ln in bylines]
-    if len(texts[-1].strip()) == 1:  # the first character of a name set vertically: the rest is further on
-        texts[-1] += _rest_of_vertical_name(unit, bylines[-1].no, residue)
+    # the first character of a name set vertically: the rest is further on
+    texts = [ln.text + _rest_of_vertical_name(unit, ln.no, residue) if len(ln.text.strip()) == 1 else ln.text
+             for ln in bylines]
     credit = parse_byline(" ".join(texts))
     art.byline, art.authors = credit.text, credit.authors
     marks = "".join(ch for ln in bylines for ch in ln.text if ch in BYLINE_MARKS)

@@ -119,7 +119,7 @@ ESSAY_COLUMNS = ("中国共产党人的初心和使命，是为中国人民谋�
                  "百废待兴，迫切需要经济文化有一个大发展。")
 
 
-@pytest.mark.parametrize("second", ["column_top", "between_breaks", "after_a_finished_sentence"])
+@pytest.mark.parametrize("second", ["column_top", "between_breaks", "after_a_finished_sentence", "first_run_into_text"])
 def test_a_name_set_vertically_beside_an_essay_is_its_author(second):
     """pdftotext emits a vertical name one character per line: the first under the title, the next at a column's top."""
     text = ESSAY_COLUMNS
@@ -127,7 +127,8 @@ def test_a_name_set_vertically_beside_an_essay_is_its_author(second):
     column = "\n".join(text[i:min(i + 15, cut)] for i in range(0, cut, 15))
     rest = "\n".join(text[i:i + 15] for i in range(cut, len(text), 15))
     piece = "帆\n\n" if second == "between_breaks" else "帆\n"
-    page = f"社会主要矛盾新变化与民族复兴新境界\n叶\n\n{column}\n\n{piece}{rest}\n"
+    gap = "" if second == "first_run_into_text" else "\n"
+    page = f"社会主要矛盾新变化与民族复兴新境界\n叶\n{gap}{column}\n\n{piece}{rest}\n"
     result = segment_checked(page)
     (essay,) = result.articles
     assert (essay.headline, essay.authors) == ("社会主要矛盾新变化与民族复兴新境界", ["叶帆"])
@@ -163,3 +164,15 @@ def test_a_jump_marker_after_a_dateline_is_no_credit():
     (article,) = segment_checked(page).articles
     assert (article.byline, article.authors, article.continued_from) == ("新华社北京1月7日电", [], "上接第12版")
     assert article.paragraphs == ["中央纪委监察部近日召开新闻工作座谈会。"]
+
+
+def test_two_authors_set_vertically_and_across_each_take_their_pieces():
+    """周 under the title, 江 at a column top, 张济坤 printed across in the text: two authors, 周江 and 张济坤."""
+    text = ESSAY_COLUMNS
+    cut = text.index("国一穷")
+    column = "\n".join(text[i:min(i + 15, cut)] for i in range(0, cut, 15))
+    rest = "\n".join(text[i:i + 15] for i in range(cut, len(text), 15))
+    page = f"建设海洋强国需完善海洋法律体系\n周\n\n{column}\n\n江\n\n张济坤\n\n{rest}\n"
+    (essay,) = segment_checked(page).articles
+    assert essay.authors == ["周江", "张济坤"]
+    assert "".join(essay.paragraphs) == text
