@@ -339,6 +339,16 @@ def _is_byline(line: LineForm) -> bool:
         or is_author_line(line.text)
 
 
+def is_byline_text(text: str) -> bool:
+    """A line's text is a byline by its form (the byline rule of ``LINE_RULES``), whatever its neighbours made of it.
+
+    >>> is_byline_text("□本报记者 王芳"), is_byline_text("颜晓峰"), is_byline_text("全市开展检查")
+    (True, True, False)
+    """
+    form = LineForm.of(text.strip(), display_width(text.strip()))
+    return special_kind(form) == BYLINE
+
+
 def _is_bullet(line: LineForm) -> bool:
     """``◆农民丰收节文艺汇演举行``: a brief opens."""
     return _BULLET_RE.match(line.text) is not None
@@ -426,6 +436,7 @@ def classify_page(text: str) -> list[Line]:
     _mark_lines_apart(lines)
     _mark_vertical_names(lines)
     _mark_credits_dropped_into_text(lines)
+    _mark_names_after_author_notes(lines)
     return lines
 
 
@@ -959,6 +970,22 @@ def _inside_a_sentence(lines: list[Line], k: int) -> bool:
     above, below = prev_nonblank(lines, k - 1), next_nonblank(lines, k + 1)
     return above >= 0 and lines[above].kind == PROSE and not lines[above].terminal \
         and below < len(lines) and lines[below].kind in _TEXT
+
+
+def _mark_names_after_author_notes(lines: list[Line]) -> None:
+    """A byline right after a note on the author (``（作者为…教授）`` / ``陈先达``) signs the essay above, in place.
+
+    The note closes an essay; a name printed after it with a break under it
+    (pdftotext emits a name set beside the essay where it likes) heads no
+    text of its own. It is set apart (STRAY) so it opens nothing, and
+    ``articles`` gives it to the essay the note closes. A name straight over
+    text heads that text.
+    """
+    for k, ln in enumerate(lines):
+        above = prev_nonblank(lines, k - 1)
+        if ln.kind == BYLINE and above >= 0 and AUTHOR_NOTE_RE.match(lines[above].text) is not None \
+                and (k + 1 == len(lines) or lines[k + 1].kind == BLANK):
+            ln.kind = STRAY
 
 
 # --- names set vertically ------------------------------------------------------------------------

@@ -137,7 +137,8 @@ def test_a_word_no_declaration_holds_is_no_label():
 
 #: The words of every declaration, and pieces of the lines the rules take, so random lines hit them.
 WORDS = [*LABEL_WORDS, *EDITOR_ROLES, *ROLES, *ORGS, *AGENCIES, *PHOTO_MARKS, DRAWING_MARK, POSTED, REPORTED_WORD,
-         *SALUTATIONS, *SIGNERS, *BULLET_MARKS, *BYLINE_MARKS, *SUBTITLE_DASHES, "本报讯", "电", "讯", "（", "）", "(", ")", "：", "【", "】", "第3版", "版",
+         *SALUTATIONS, *SIGNERS, *BULLET_MARKS, *BYLINE_MARKS,
+         *SUBTITLE_DASHES, "本报讯", "电", "讯", "（", "）", "(", ")", "：", "【", "】", "第3版", "版",
          "2023年8月25日", "星期五", "（上接第一版）", "（下转第3版）", "据", "发）", "王芳", "欧阳", "颜晓峰", "李",
          "　", " ", "  ", "，", "。", "２", "9月9日", "作者为", "上接", "下转", "全市开展检查"]
 lines = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=3)), max_size=8).map(lambda parts: "".join(parts).strip())

@@ -6,9 +6,10 @@ from typing import Final
 
 from banmian.tasks.model import Article, ArticleKind, Block, Residue
 from banmian.tasks.text.clean import clean_heading, clean_paragraph, display_width, split_doubled
-from banmian.tasks.text.credits import (BYLINE_MARKS, SALUTATION_RE, dateline_after_lead, join_keeping_credit_breaks,
-                                        parse_byline, parse_dateline, parse_signature, parse_trailing_credit)
-from banmian.tasks.text.lines import BYLINE, SUBTITLE, Line, is_heading_shaped, split_bullet_lead
+from banmian.tasks.text.credits import (AUTHOR_NOTE_RE, BYLINE_MARKS, SALUTATION_RE, dateline_after_lead,
+                                        join_keeping_credit_breaks, parse_byline, parse_dateline, parse_signature,
+                                        parse_trailing_credit)
+from banmian.tasks.text.lines import BYLINE, SUBTITLE, Line, is_byline_text, is_heading_shaped, split_bullet_lead
 from banmian.tasks.text.segment.headlines import is_feature_subtitle, parse_headline, subtitle_dashes
 from banmian.tasks.text.segment.jumps import take_inline_jumps
 from banmian.tasks.text.segment.units import Unit, UnitKind, replace_first_line, set_para_text
@@ -123,8 +124,8 @@ def _take_text_credits(art: Article, unit: Unit, residue: list[Residue]) -> None
 
 
 def _take_closing_credit(art: Article, unit: Unit, residue: list[Residue]) -> None:
-    """A credit the text closes with, when the article has none yet: in brackets, dropped inside it, a letter's signature."""
-    for take in (_take_trailing_credit, _take_dropped_credit, _take_signature):
+    """A credit the text closes with, while the article has none: in brackets, dropped inside it, a signature, a name."""
+    for take in (_take_trailing_credit, _take_dropped_credit, _take_signature, _take_name_after_note):
         if art.byline is not None or not unit.paras:
             return
         take(art, unit, residue)
@@ -210,6 +211,28 @@ def _take_dropped_credit(art: Article, unit: Unit, residue: list[Residue]) -> No
         parsed = parse_trailing_credit(r.text) if r.reason == "unassigned" and first < r.line < last else None
         if parsed is not None and not parsed[1]:
             art.byline, art.authors, art.photographers = parsed[0].text, parsed[0].authors, parsed[0].photographers
+            residue.remove(r)
+            return
+
+
+#: Lines a name printed after an essay's closing note stands below the note at most (a blank between).
+NAME_AFTER_NOTE_MAX_LINES: Final = 2
+
+
+def _take_name_after_note(art: Article, unit: Unit, residue: list[Residue]) -> None:
+    """A name printed right after the note that closes the essay (``（作者为…）`` / ``陈先达``) is its byline.
+
+    ``lines`` sets such a name apart; it is the unassigned byline just under
+    the unit's last line.
+    """
+    last = unit.paras[-1].lines[-1]
+    if AUTHOR_NOTE_RE.match(last.text) is None:
+        return
+    for r in residue:
+        if r.reason == "unassigned" and last.no < r.line <= last.no + NAME_AFTER_NOTE_MAX_LINES \
+                and is_byline_text(r.text):
+            credit = parse_byline(r.text)
+            art.byline, art.authors = credit.text, credit.authors
             residue.remove(r)
             return
 

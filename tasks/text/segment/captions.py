@@ -102,7 +102,7 @@ NUMBERED_CAPTION_MAX_PARAS: Final = 8
 
 
 def _numbered_caption_run(host: Unit) -> int:
-    """How many of ``host``'s last paragraphs are a caption numbered by photo: from the one opening with 图① on; 0 if none.
+    """How many of ``host``'s last paragraphs are a caption numbered by photo, from the one opening with 图①; 0 if none.
 
     Every paragraph of it is short, no crosshead stands inside it, and a
     second photo's number shows it is a group's caption.

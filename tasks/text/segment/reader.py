@@ -156,7 +156,7 @@ class PageReader:
         self._close_caption(close_caption(self.units[-1] if self.units else None, lines, self.residue))
 
     def _close_caption(self, caption: Unit | None) -> None:
-        """A caption closed by its credit starts (unless the unit it closed became it): prose after it opens another unit."""
+        """A caption its credit closed starts (unless the unit it closed became it): prose after it opens another unit."""
         if caption is not None:
             self._start(caption)
         self.open_unit = None

@@ -6,7 +6,7 @@ from banmian.tasks.model import ARTICLE_KINDS
 from banmian.tasks.text.segment import segment_page
 from banmian.tasks.text.segment.articles import _ARTICLE_KIND
 from banmian.tasks.text.segment.units import UNIT_KINDS
-from tests.text.segment.stories import HEAD_A, segment_checked
+from tests.text.segment.stories import HEAD_A, heads, segment_checked
 
 
 def test_dateline_byline_broken_across_lines():
@@ -110,7 +110,8 @@ def test_a_brief_takes_its_lead_as_headline_and_its_dateline_as_credit(brief, he
     """Convention: a section label (要闻简报) is page furniture; each bullet brief is its own item, its bullet residue."""
     result = segment_checked("要闻简报\n\n" + brief)
     (article,) = result.articles
-    assert (article.headline, article.byline, article.authors, article.paragraphs) == (headline, byline, authors, [text])
+    assert (article.headline, article.byline, article.authors) == (headline, byline, authors)
+    assert article.paragraphs == [text]
     assert [r.reason for r in result.residue] == ["page_furniture", "decoration"]
 
 
@@ -176,3 +177,15 @@ def test_two_authors_set_vertically_and_across_each_take_their_pieces():
     (essay,) = segment_checked(page).articles
     assert essay.authors == ["周江", "张济坤"]
     assert "".join(essay.paragraphs) == text
+
+
+def test_a_name_printed_after_the_note_that_closes_an_essay_signs_it():
+    """（作者为…） closes the essay; the name pdftotext printed after it is its author's, and heads nothing."""
+    essay = "\n".join(ESSAY_COLUMNS[i:i + 15] for i in range(0, len(ESSAY_COLUMNS), 15))
+    page = (f"法治与德治何以相得益彰\n\n{essay}\n（作者为中国人民大学教授）\n\n陈先达\n\n"
+            "坚持一国两制，保持香港、澳门长期\n繁荣稳定，是实现民族复兴的必然要求。\n")
+    result = segment_checked(page)
+    essay_article = heads(result)["法治与德治何以相得益彰"]
+    assert (essay_article.byline, essay_article.authors) == ("陈先达", ["陈先达"])
+    assert essay_article.paragraphs[-1] == "（作者为中国人民大学教授）"
+    assert not any("陈先达" in p for a in result.articles for p in a.paragraphs)
