@@ -10,10 +10,12 @@ prose lines that happen to lack punctuation.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
+from operator import attrgetter
 from typing import Final, Literal, NamedTuple, get_args
 
 from banmian.tasks.text.chars import (
@@ -39,6 +41,7 @@ from banmian.tasks.text.clean import (
     ends_sentence,
     fold_fullwidth_alnum,
     is_letterspaced,
+    join_lines,
     split_doubled,
 )
 from banmian.tasks.text.credits import (
@@ -54,6 +57,7 @@ from banmian.tasks.text.credits import (
     unletterspace,
 )
 from banmian.tasks.text.lexicon import break_splits_word, break_strands_a_character
+from banmian.tasks.text.repair import DATE_RE, piece_runs, repair_lines
 
 #: What a line is.
 LineKind = Literal["blank", "prose", "headish", "head", "subtitle", "byline", "role", "credit",
@@ -94,11 +98,6 @@ PAGE_NUMBER_MAX_WIDTH: Final = 14.0
 #: Widest standalone byline: two roles with two names each (``□本报记者 姚远 本报通讯员 赵磊``).
 BYLINE_MAX_WIDTH: Final = 24.0
 
-#: The page's date line: ``2023年8月25日 星期五 农历七月初十``.
-_DATE_RE: Final = re.compile(
-    r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:星\s*期\s*[一二三四五六日天])?"
-    r"(?:\s*(?:农历|癸|甲|乙|丙|丁|戊|己|庚|辛|壬)\S*)*\s*$"
-)
 #: A page's name: ``社会民生``, ``要闻``.
 _PAGE_NAME: Final = f"[{HAN_BASIC}]{{2,8}}"
 #: A page's number and name: ``第1版 社会民生``, ``第十二版``, ``A3 要闻``, ``综合新闻 第 3 版``.
@@ -108,14 +107,23 @@ _PAGE_RE: Final = re.compile(
     rf"|(?=.*版)(?P<name3>{_PAGE_NAME})\s*第?\s*(?P<no3>\d{{1,3}})\s*版)\s*$"  # (版 looked for first: most lines have none)
 )
 #: An editor's role word, as printed (letterspaced or not) on the editors' line.
-EDITOR_ROLES: Final = ("责任编辑", "责编", "版式设计", "版式", "美编", "校对", "编辑", "排版", "组版")
-_EDITOR_ROLE: Final = "(?:" + "|".join(r"\s*".join(role) for role in EDITOR_ROLES) + "|本版编辑)"
+EDITOR_ROLES: Final = ("责任编辑", "本版编辑", "本版责编", "美术编辑", "责编", "版式设计", "版式", "美编", "校对", "编辑",
+                       "排版", "组版")
+#: The roles that head an editors' line and nothing else: a small paper may print its page's
+#: section name straight before them (``基层党建责任编辑：董伟``, ``社会民生 本版编辑：谢雨欣``).
+LEAD_EDITOR_ROLES: Final = ("责任编辑", "本版编辑", "本版责编", "责编")
+_EDITOR_ROLE: Final = "(?:" + "|".join(r"\s*".join(role) for role in EDITOR_ROLES) + ")"
+_LEAD_EDITOR_ROLE: Final = "(?:" + "|".join(LEAD_EDITOR_ROLES) + ")"
+#: Where an editors' line opens: a box or bullet and a role, or the section's name and a lead role.
+_EDITORS_OPEN: Final = rf"(?:\W{{0,2}}{_EDITOR_ROLE}|[{HAN_BASIC}]{{2,6}}\s?{_LEAD_EDITOR_ROLE})"
 _EDITOR_NAME: Final = rf"[{HAN_BASIC}](?:\s?[{HAN_BASIC}]){{1,3}}"
 #: ``责任编辑：张三 版式：李四``, or without colons (``责任编辑 张三  版式设计 李四``)
 #: when the line is nothing but roles and names.
 _EDITOR_RE: Final = re.compile(
-    rf"^\W{{0,2}}{_EDITOR_ROLE}\s*[{COLONS}]"
-    rf"|^\W{{0,2}}{_EDITOR_ROLE}\s+{_EDITOR_NAME}(?:\s+{_EDITOR_ROLE}\s*[{COLONS}]?\s*{_EDITOR_NAME})*\s*$")
+    rf"^{_EDITORS_OPEN}\s*[{COLONS}]"
+    rf"|^{_EDITORS_OPEN}\s+{_EDITOR_NAME}(?:\s+{_EDITOR_ROLE}\s*[{COLONS}]?\s*{_EDITOR_NAME})*\s*$")
+#: A running head in Latin capitals (``NEW SANMEN``, ``JILIN DAILY``, ``PEOPLE'S DAILY``): two words or more.
+_LATIN_HEAD_RE: Final = re.compile(r"^\s*[A-Z][A-Z'’.&-]+(?:\s+[A-Z][A-Z'’.&-]+)+\s*$")
 _OPEN: Final = f"[{OPEN_BRACKETS}]"
 _CLOSE: Final = f"[{CLOSE_BRACKETS}]"
 _NOT_BRACKET: Final = f"[^{OPEN_BRACKETS}{CLOSE_BRACKETS}]"
@@ -263,14 +271,15 @@ class LineForm(NamedTuple):
 
 def _is_date_or_editor(text: str, width: float) -> bool:
     """The page's date line or its editors' line (``责任编辑：张三 版式：李四``)."""
-    return _DATE_RE.match(fold_fullwidth_alnum(text)) is not None \
+    return DATE_RE.match(fold_fullwidth_alnum(text)) is not None \
         or (width <= FURNITURE_MAX_WIDTH and _EDITOR_RE.match(text) is not None)
 
 
 def _is_furniture(line: LineForm) -> bool:
-    """The page's date, its editors, or its number and name."""
+    """The page's date, its editors, its number and name, or its running head in Latin capitals."""
     return _is_date_or_editor(line.text, line.width) \
-        or (line.width <= PAGE_NUMBER_MAX_WIDTH and _PAGE_RE.match(line.folded) is not None)
+        or (line.width <= PAGE_NUMBER_MAX_WIDTH and _PAGE_RE.match(line.folded) is not None) \
+        or _LATIN_HEAD_RE.match(line.folded) is not None
 
 
 def _is_jump(line: LineForm) -> bool:
@@ -345,7 +354,7 @@ class LineRule:
 #: The rules that tell a special line's kind by its form, in order: the first that holds names it.
 #: Earlier rules are the stricter forms (a date, a jump marker, a credit's mark, a role word).
 LINE_RULES: Final = (
-    LineRule(FURNITURE, _is_furniture, (_DATE_RE, _EDITOR_RE, _PAGE_RE)),
+    LineRule(FURNITURE, _is_furniture, (DATE_RE, _EDITOR_RE, _PAGE_RE, _LATIN_HEAD_RE)),
     LineRule(JUMP, _is_jump, (_JUMP_RE,)),
     LineRule(DATELINE, _opens_with_a_jump, (JUMP_FROM_PREFIX_RE,)),
     LineRule(LABEL, _is_label, (_LABEL_RE,)),
@@ -399,12 +408,35 @@ def classify_line(no: int, raw: str) -> Line:
 
 def classify_page(text: str) -> list[Line]:
     """All lines of a page, classified and with headings marked."""
-    lines = [classify_line(no, raw) for no, raw in enumerate(text.replace("\f", "").split("\n"), start=1)]
+    repaired = repair_lines(text.replace("\f", "").split("\n"))
+    lines = _glue_pieces([classify_line(no, raw) for no, raw, _ in repaired], [ln.cut_number for ln in repaired])
     _keep_page_numbers_apart(lines)
     _mark_cut_datelines(lines)
     mark_heads(lines)
     _mark_lines_apart(lines)
     return lines
+
+
+def _glue_pieces(lines: list[Line], cut: list[bool]) -> list[Line]:
+    """Lines of text that are pieces of one printed line (``repair.piece_runs``), each run one line, classified again.
+
+    ``cut``: whether each line opens with a number its extractor emitted digit by digit. A
+    printed line is no wider than its column: the pieces may measure a little wider together
+    (marks and quotes set half width), the line they make measures the column's width.
+    """
+    runs = piece_runs([ln.text for ln in lines], [ln.width for ln in lines], [ln.kind in _TEXT for ln in lines], cut)
+    if not runs:
+        return lines
+    out: list[Line] = []
+    done = 0
+    for i, j, column in runs:
+        out.extend(lines[done:i])
+        line = classify_line(lines[i].no, join_lines([ln.text for ln in lines[i:j]]))
+        line.width = min(line.width, column)
+        out.append(line)
+        done = j
+    out.extend(lines[done:])
+    return out
 
 
 # --- headings, by their neighbours ----------------------------------------------------------
@@ -893,6 +925,20 @@ def _is_head_or_edge(lines: list[Line], k: int) -> bool:
     return not 0 <= k < len(lines) or lines[k].kind == HEAD
 
 
+def follows_a_blank(lines: list[Line], line: Line) -> bool:
+    """The line before ``line`` on the page is blank.
+
+    Lines keep their page numbers, and a repaired line stands for several
+    (``repair.repair_lines``): a line's place in the list is found by its number.
+
+    >>> page = classify_page("开展安全检查\\n\\n今天，全市开展\\n检查。")
+    >>> follows_a_blank(page, page[2]), follows_a_blank(page, page[3])
+    (True, False)
+    """
+    k = bisect_left(lines, line.no, key=attrgetter("no"))
+    return k > 0 and lines[k - 1].kind == BLANK
+
+
 def next_nonblank(lines: list[Line], i: int) -> int:
     """The first line from ``i`` on that is not blank; ``len(lines)`` when there is none."""
     while i < len(lines) and lines[i].kind == BLANK:
@@ -928,18 +974,26 @@ def _mark_cut_datelines(lines: list[Line]) -> None:
 
 
 def _keep_page_numbers_apart(lines: list[Line]) -> None:
-    """A page-number-shaped line run into prose is text (``15 天后抵达``), in place.
+    """A page-number-shaped line run into prose is text (``15 天后抵达俄罗``), in place.
 
     Dates and editor lines are told by their words; a number and a short
-    name (``7 理论``) are page furniture when they stand apart, which pdftotext
-    may print anywhere in the page's reading order.
+    name (``7 理论``) or a running head in Latin capitals are page furniture
+    unless a sentence runs through them: the text above stops mid-sentence,
+    or the break below cuts a word (``俄罗`` / ``斯莫斯科``). pdftotext may
+    print furniture anywhere in the page's reading order, straight after a
+    finished paragraph too.
     """
     for k, ln in enumerate(lines):
-        if ln.kind != FURNITURE or _is_date_or_editor(ln.text, ln.width):
-            continue
-        neighbours = lines[max(k - 1, 0):k] + lines[k + 1:k + 2]
-        if any(nb.kind in (PROSE, DATELINE) for nb in neighbours):
+        if ln.kind == FURNITURE and not _is_date_or_editor(ln.text, ln.width) and _runs_through(lines, k):
             ln.kind = HEADISH if is_heading_shaped(ln.text, ln.width) else PROSE
+
+
+def _runs_through(lines: list[Line], k: int) -> bool:
+    """A sentence runs through line ``k``: the line above is unfinished text, or the break below cuts a word."""
+    above = lines[k - 1] if k > 0 else None
+    below = lines[k + 1] if k + 1 < len(lines) else None
+    return (above is not None and above.kind in (*_RUNNING_TEXT, HEADISH) and not above.terminal) \
+        or (below is not None and below.kind in _TEXT and break_splits_word(lines[k].text, below.text))
 
 
 # --- briefs ------------------------------------------------------------------------------------

@@ -46,6 +46,19 @@ def test_is_page_number_line(line, is_page_number):
     ("本 报 通 讯 员 聂 英 博", BYLINE),  # letterspaced 通 讯 员 is not a dateline's 讯
     ("本报通讯员 聂英博", BYLINE),
     ("132余幅作品集中展示了当", HEADISH),
+    ("2011.5.24 星期二", FURNITURE),  # a date with points and its weekday
+    ("２０１１．５．２４ 星期二", FURNITURE),
+    ("2011.5.24", HEADISH),  # without its weekday, any number
+    ("本版责编：刘东 邮箱：news@example.cn", FURNITURE),
+    ("责任编辑 黄磊  美术编辑 佟春雨", FURNITURE),
+    ("基层党建责任编辑：董伟 版式：林雨桐", FURNITURE),  # the section's name glued to the editors' line
+    ("社会民生 本版编辑：谢雨欣", FURNITURE),
+    ("基层党建 责任编辑 张贵剑  美术编辑 刘世昌", FURNITURE),
+    ("报社编辑部召开会议", HEADISH),
+    ("NEW SANMEN", FURNITURE),  # a running head in Latin capitals
+    ("ＪＩＬＩＮ DAILY", FURNITURE),
+    ("PEOPLE'S DAILY", FURNITURE),
+    ("APEC", HEADISH),  # one word: a name
 ])
 def test_classify_line(line, kind):
     assert classify_line(1, line).kind == kind
@@ -63,6 +76,19 @@ def test_number_line_run_into_a_paragraph_is_text():
             "15 天后抵达俄罗\n斯莫斯科，为企业节省运输时间。\n")
     assert classify_line(3, "15 天后抵达俄罗").kind == FURNITURE  # alone, it looks like one
     assert kinds(page, "15 天后抵达俄罗") == [PROSE]
+
+
+@pytest.mark.parametrize("page, line, furniture", [
+    # page furniture that pdftotext printed straight after a finished paragraph stays furniture
+    ("接影响到企业集团的\n顺利发展。\n第4版 要闻\n\n", "第4版 要闻", True),
+    ("顺利发展。\nNEW SANMEN\n本报讯（记者 王芳）今天，全市开展安全检查。\n", "NEW SANMEN", True),
+    # a sentence runs through it: text
+    ("会议在京召开，来自\nAPEC MEMBERS\n的代表出席。\n", "APEC MEMBERS", False),
+    ("中欧班列从我市出发，\n15 天后抵达俄罗\n斯莫斯科。\n", "15 天后抵达俄罗", False),
+    ("运输时间大大缩短。\n15 天后抵达俄罗\n斯莫斯科，为企业节省运输时间。\n", "15 天后抵达俄罗", False),
+])
+def test_page_furniture_is_text_only_where_a_sentence_runs_through_it(page, line, furniture):
+    assert (kinds(page, line) == [FURNITURE]) is furniture
 
 
 def test_caption_line_opening_with_a_number_is_text():

@@ -1,0 +1,276 @@
+"""Stage 0 of segmentation: printed lines that the extractor broke into pieces, glued back.
+
+pdftotext breaks a printed line where its characters are placed apart (a
+number set digit by digit, a mark kerned away, a quote): the pieces come out
+as lines of their own (``日本侵略者杀害的群众就有`` / ``3`` / ``1`` / ``0`` /
+``0 多人。…``, ``自下而上地发动群众`` / ``，`` / ``深入开展…``), and so does
+the page's date (``2`` / ``011.`` / ``5.`` / ``24 星期二``). Read alone,
+such a piece is a page number, a heading-shaped line or a stray mark.
+
+Typesetting gives positive evidence of a break that is no printed line's
+end: a printed line never opens with a closing mark nor ends with an
+opening one (kinsoku), a number is never broken across printed lines, the
+pieces of a date make a date only together, and the pieces of one printed
+line fill its column together where each alone falls short. Two passes use
+it, each linear in the page's lines: ``repair_lines`` glues marks and digits
+standing alone and broken dates before lines are classified;
+``piece_runs`` finds the runs of text lines that fill one printed line once
+they are. Every character stays, in its order.
+
+>>> [(ln.no, ln.text) for ln in repair_lines(["就有", "3", "1", "0", "0 多人。", "", "群众", "，", "深入"])]
+[(1, '就有'), (2, '3100 多人。'), (6, ''), (7, '群众，'), (9, '深入')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Final, NamedTuple
+
+from banmian.tasks.text.chars import DIGIT_CLASS, NO_LINE_END, NO_LINE_START
+from banmian.tasks.text.clean import fold_fullwidth_alnum, join_lines
+
+#: The page's date line: ``2023年8月25日 星期五 农历七月初十``, or with points and a weekday
+#: (``2011.5.24 星期二``: a point date without its weekday may be any number in a text).
+DATE_RE: Final = re.compile(
+    r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星\s*期\s*[一二三四五六日天])?"
+    r"|\d{4}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}\s*\.?\s*星\s*期\s*[一二三四五六日天])"
+    r"(?:\s*(?:农历|癸|甲|乙|丙|丁|戊|己|庚|辛|壬)\S*)*\s*$"
+)
+#: A piece of a date broken over lines: digits, points and the date's words only (``2``, ``011.``, ``24 星期二``).
+_DATE_PIECE_RE: Final = re.compile(r"^[\d.\s年月日星期一二三四五六天]+$")
+#: A date comes out in at most this many pieces (``2`` / ``011`` / ``年 1 月`` / ``8 日`` / ``星期五``).
+DATE_MAX_PIECES: Final = 5
+#: The longest piece of a date, in characters: the whole date is about 15.
+DATE_PIECE_MAX_CHARS: Final = 16
+
+#: Marks alone on a line that close what stands before them (``，``, ``。”``).
+_CLOSING_MARKS_RE: Final = re.compile(f"[{re.escape(NO_LINE_START)}\\s]+$")
+#: Marks alone on a line that open what stands after them (``“``, ``《``).
+_OPENING_MARKS_RE: Final = re.compile(f"[{re.escape(NO_LINE_END)}\\s]+$")
+#: A line of digits alone (``3``, ``０``): a number set digit by digit comes out so.
+_DIGITS_ALONE_RE: Final = re.compile(f"[{DIGIT_CLASS}]+$")
+#: A digit, ASCII or full width.
+_DIGIT: Final = re.compile(f"[{DIGIT_CLASS}]")
+#: Points that part a number's digits (a decimal point, a date's points).
+_POINTS: Final = ".．"
+#: What may follow a number's digits inside the number: its point, or its per cent sign.
+_NUMBER_GOES_ON: Final = _POINTS + "%％‰"
+#: An apostrophe before a year's last digits (``’97中国旅游年``) opens a line as a word's first character.
+_APOSTROPHE_YEAR_RE: Final = re.compile(f"’[{DIGIT_CLASS}]")
+
+
+class PageLine(NamedTuple):
+    """A line of the page as repaired: its 1-based number (its first piece's), its text, and whether
+    it opens with a number whose digits the extractor emitted on lines of their own."""
+
+    no: int
+    text: str
+    cut_number: bool = False
+
+
+def repair_lines(raw: list[str]) -> list[PageLine]:
+    """The page's lines, marks and digits standing alone and broken dates glued into one line with their neighbours.
+
+    A line left alone keeps its text as given; a glued one is the pieces
+    stripped and joined (``clean.join_lines``), numbered as its first piece.
+    """
+    numbered = list(_glue_broken_lines([PageLine(no, text) for no, text in enumerate(raw, start=1)]))
+    return list(_glue_broken_dates(numbered))
+
+
+def _glue_broken_lines(lines: list[PageLine]) -> Iterable[PageLine]:
+    """Each line glued to the one before when the break between them is no printed line's end."""
+    held: tuple[PageLine, list[str]] | None = None  # the line being glued, and its pieces
+    for line in lines:
+        piece = line.text.strip()
+        if held is not None and piece and breaks_mid_line("".join(held[1][-2:]), piece):  # a point alone needs its digit
+            held[1].append(piece)
+            continue
+        if held is not None:
+            yield _joined(*held)
+        held = (line, [piece]) if piece else None
+        if held is None:
+            yield line
+    if held is not None:
+        yield _joined(*held)
+
+
+def _joined(line: PageLine, pieces: list[str]) -> PageLine:
+    """A line and the pieces glued to it; a line with none keeps its text as given."""
+    if len(pieces) == 1:
+        return line
+    return PageLine(line.no, join_lines(pieces), _DIGITS_ALONE_RE.match(pieces[0]) is not None)
+
+
+def breaks_mid_line(before: str, after: str) -> bool:
+    """The break between two stripped, non-empty lines falls inside a printed line.
+
+    The line after is closing marks alone, the line before opening marks
+    alone, or the break cuts a number. (A longer line that opens with a
+    closing mark may be the next printed line where an extractor moved the
+    mark: ``piece_runs`` decides it by the widths.)
+
+    >>> breaks_mid_line("发动群众", "，"), breaks_mid_line("“", "走吧。”"), breaks_mid_line("就有", "3")
+    (True, True, False)
+    >>> breaks_mid_line("3", "0 多人"), breaks_mid_line("011.", "5."), breaks_mid_line("目标。", "2023年")
+    (True, True, False)
+    """
+    return _CLOSING_MARKS_RE.match(after) is not None or _OPENING_MARKS_RE.match(before) is not None \
+        or _cuts_a_number(before, after)
+
+
+def _cuts_a_number(before: str, after: str) -> bool:
+    """The break falls inside a number: between two digits, at its point or before its per cent sign
+    (``2`` | ``011.``, ``011.`` | ``5.``, ``2.5`` | ``% 左右``).
+
+    A whole date line after the break is a line of its own (a page number above the page's date).
+    """
+    last, first = before[-1], after[0]
+    if not (_DIGIT.match(last) or (last in _POINTS and len(before) > 1 and _DIGIT.match(before[-2]))):
+        return False
+    return (_DIGIT.match(first) is not None or first in _NUMBER_GOES_ON) and not DATE_RE.match(fold_fullwidth_alnum(after))
+
+
+def _glue_broken_dates(lines: list[PageLine]) -> Iterable[PageLine]:
+    """A date broken over lines (``2018年`` / ``6月`` / ``5日 星期日``) glued into one line."""
+    i = 0
+    while i < len(lines):
+        k = _date_end(lines, i)
+        if k > i + 1:
+            yield PageLine(lines[i].no, join_lines([ln.text for ln in lines[i:k]]))
+        else:
+            yield lines[i]
+        i = max(k, i + 1)
+
+
+def _date_end(lines: list[PageLine], i: int) -> int:
+    """The end of the longest run of date pieces from line ``i`` that together make a date line (``i`` if none)."""
+    pieces: list[str] = []
+    end = i
+    for line in lines[i:i + DATE_MAX_PIECES]:
+        piece = fold_fullwidth_alnum(line.text.strip())
+        if not piece or len(piece) > DATE_PIECE_MAX_CHARS or not _DATE_PIECE_RE.match(piece):
+            break
+        pieces.append(piece)
+        if len(pieces) > 1 and DATE_RE.match("".join(pieces)):
+            end = i + len(pieces)
+    return end
+
+
+# --- a printed line in pieces, told by the widths --------------------------------------------------
+
+#: A line this much short of its column is no full line (justified lines vary by about a unit).
+PIECE_SHORT_BY: Final = 1.5
+#: Pieces glued make a full line: their widths sum to the column's within this (half-width
+#: digits and Latin measure a unit or so off what they print).
+PIECES_FILL_SLACK: Final = 1.5
+#: A printed line comes out in at most this many pieces.
+MAX_PIECES: Final = 6
+#: Lines read on each side of a piece to measure its column.
+COLUMN_WINDOW: Final = 6
+#: Two widths this close show one column (its full lines).
+SAME_WIDTH: Final = 1.0
+#: Marks a piece of a line broken after its marks ends with: marks that end no paragraph.
+#: (A paragraph's short last line ends with a sentence end, and the next paragraph's first line,
+#: an indent short, may fill just what it left.)
+PIECE_END_MARKS: Final = "，、：；,:;"
+
+
+class PieceRun(NamedTuple):
+    """Lines ``[start, end)`` that are pieces of one printed line, and the width of the column it fills."""
+
+    start: int
+    end: int
+    column: float
+
+
+def piece_runs(texts: list[str], widths: list[float], text: list[bool], cut: list[bool]) -> list[PieceRun]:
+    """The runs of lines that are pieces of one printed line.
+
+    ``texts`` are stripped lines, ``widths`` their display widths, ``text``
+    whether each is a line of text (no heading, credit or furniture line is
+    a piece of one), ``cut`` whether each opens with a number whose digits
+    came on lines of their own (``PageLine.cut_number``). A short line of
+    text that shows it goes on (it ends with a mark that ends no paragraph
+    or with an opening mark, or the line after it opens with a closing mark
+    or a cut number), and the lines of text after it whose widths add up to
+    the column's, are one printed line (``好的落实，`` / ``极少数…向群众解``):
+    no paragraph ends short only to go on at once in a line that fills just
+    what it left.
+
+    >>> piece_runs(["一二三四五六七八", "一二三四五六七八", "好的落实，", "极少数人", "一二三四五六七八"],
+    ...            [8.0, 8.0, 5.0, 4.0, 8.0], [True] * 5, [False] * 5)
+    [PieceRun(start=2, end=4, column=8.0)]
+    """
+    runs: list[PieceRun] = []
+    i = 0
+    while i < len(texts):
+        run = _pieces_from(texts, widths, text, cut, i) if text[i] and _goes_on(texts, cut, i) else None
+        if run is not None:
+            runs.append(run)
+        i = run.end if run is not None else i + 1
+    return runs
+
+
+def _goes_on(texts: list[str], cut: list[bool], i: int) -> bool:
+    """Line ``i`` shows that its printed line goes on in the next line of text.
+
+    It ends with a mark that ends no paragraph or with an opening mark, or
+    the next line opens with a closing mark (not an apostrophe before a
+    year: ``’97``) or with a number the extractor emitted digit by digit.
+    """
+    line = texts[i]
+    if not line:
+        return False
+    if line[-1] in PIECE_END_MARKS or line[-1] in NO_LINE_END:
+        return True
+    after = texts[i + 1] if i + 1 < len(texts) else ""
+    return after != "" and (cut[i + 1] or (after[0] in NO_LINE_START and not _APOSTROPHE_YEAR_RE.match(after)))
+
+
+def _pieces_from(texts: list[str], widths: list[float], text: list[bool], cut: list[bool], i: int) -> PieceRun | None:
+    """The pieces from line ``i`` on that fill its column, if they do."""
+    total = widths[i]
+    column = _column_at(texts, widths, i)
+    if column is None or total >= column - PIECE_SHORT_BY:
+        return None
+    for j in range(i + 1, min(i + MAX_PIECES, len(texts))):
+        if not text[j]:
+            break
+        total += widths[j]
+        if total >= column - PIECES_FILL_SLACK:
+            return PieceRun(i, j + 1, column) if total <= column + PIECES_FILL_SLACK else None
+        if not _goes_on(texts, cut, j):
+            break
+    return None
+
+
+def _column_at(texts: list[str], widths: list[float], i: int) -> float | None:
+    """The column around line ``i``: the widest width two lines of its block share (None when none do).
+
+    The block is the run of lines between blank lines: across a blank, text
+    of another column or flow may follow.
+    """
+    near = sorted((widths[k] for k in (*_block_before(texts, i), *_block_after(texts, i))), reverse=True)
+    return next((a for a, b in zip(near, near[1:]) if a - b <= SAME_WIDTH), None)
+
+
+def _block_before(texts: list[str], i: int) -> list[int]:
+    """Up to ``COLUMN_WINDOW`` lines straight above line ``i``, up to a blank line."""
+    out = []
+    for k in range(i - 1, max(-1, i - COLUMN_WINDOW - 1), -1):
+        if not texts[k]:
+            break
+        out.append(k)
+    return out
+
+
+def _block_after(texts: list[str], i: int) -> list[int]:
+    """Up to ``COLUMN_WINDOW`` lines straight below line ``i``, up to a blank line."""
+    out = []
+    for k in range(i + 1, min(len(texts), i + COLUMN_WINDOW + 1)):
+        if not texts[k]:
+            break
+        out.append(k)
+    return out
