@@ -61,12 +61,17 @@ _APOSTROPHE_YEAR_RE: Final = re.compile(f"’[{DIGIT_CLASS}]")
 
 
 class PageLine(NamedTuple):
-    """A line of the page as repaired: its 1-based number (its first piece's), its text, and whether
-    it opens with a number whose digits the extractor emitted on lines of their own."""
+    """A line of the page as repaired: its 1-based number (its first piece's) and its text.
+
+    ``cut_number``: it opens with a number whose digits the extractor emitted
+    on lines of their own; ``cut_mark``: it ends with marks the extractor
+    emitted alone. Either shows the extractor broke the printed line there.
+    """
 
     no: int
     text: str
     cut_number: bool = False
+    cut_mark: bool = False
 
 
 def repair_lines(raw: list[str]) -> list[PageLine]:
@@ -100,7 +105,8 @@ def _joined(line: PageLine, pieces: list[str]) -> PageLine:
     """A line and the pieces glued to it; a line with none keeps its text as given."""
     if len(pieces) == 1:
         return line
-    return PageLine(line.no, join_lines(pieces), _DIGITS_ALONE_RE.match(pieces[0]) is not None)
+    return PageLine(line.no, join_lines(pieces), _DIGITS_ALONE_RE.match(pieces[0]) is not None,
+                    _CLOSING_MARKS_RE.match(pieces[-1]) is not None)
 
 
 def breaks_mid_line(before: str, after: str) -> bool:
@@ -173,8 +179,19 @@ COLUMN_WINDOW: Final = 6
 SAME_WIDTH: Final = 1.0
 #: Marks a piece of a line broken after its marks ends with: marks that end no paragraph.
 #: (A paragraph's short last line ends with a sentence end, and the next paragraph's first line,
-#: an indent short, may fill just what it left.)
+#: an indent short, may fill just what it left; a sentence end the extractor emitted alone
+#: shows a break all the same: ``PageLine.cut_mark``.)
 PIECE_END_MARKS: Final = "，、：；,:;"
+
+
+class Piece(NamedTuple):
+    """A line as ``piece_runs`` reads it."""
+
+    text: str         # stripped
+    width: float      # display width
+    is_text: bool     # a line of text: no heading, credit or furniture line is a piece of one
+    cut_number: bool  # it opens with a number set digit by digit (``PageLine.cut_number``)
+    cut_mark: bool    # it ends with marks emitted alone (``PageLine.cut_mark``)
 
 
 class PieceRun(NamedTuple):
@@ -185,92 +202,89 @@ class PieceRun(NamedTuple):
     column: float
 
 
-def piece_runs(texts: list[str], widths: list[float], text: list[bool], cut: list[bool]) -> list[PieceRun]:
+def piece_runs(lines: list[Piece]) -> list[PieceRun]:
     """The runs of lines that are pieces of one printed line.
 
-    ``texts`` are stripped lines, ``widths`` their display widths, ``text``
-    whether each is a line of text (no heading, credit or furniture line is
-    a piece of one), ``cut`` whether each opens with a number whose digits
-    came on lines of their own (``PageLine.cut_number``). A short line of
-    text that shows it goes on (it ends with a mark that ends no paragraph
-    or with an opening mark, or the line after it opens with a closing mark
-    or a cut number), and the lines of text after it whose widths add up to
-    the column's, are one printed line (``好的落实，`` / ``极少数…向群众解``):
-    no paragraph ends short only to go on at once in a line that fills just
-    what it left.
+    A short line of text that shows its printed line goes on (``goes_on``),
+    and the lines of text after it whose widths add up to the column's, are
+    one printed line (``好的落实，`` / ``极少数…向群众解``): no paragraph ends
+    short only to go on at once in a line that fills just what it left.
 
-    >>> piece_runs(["一二三四五六七八", "一二三四五六七八", "好的落实，", "极少数人", "一二三四五六七八"],
-    ...            [8.0, 8.0, 5.0, 4.0, 8.0], [True] * 5, [False] * 5)
+    >>> piece_runs([Piece("一二三四五六七八", 8.0, True, False, False)] * 2 + [
+    ...     Piece("好的落实，", 5.0, True, False, False), Piece("极少数人", 4.0, True, False, False),
+    ...     Piece("一二三四五六七八", 8.0, True, False, False)])
     [PieceRun(start=2, end=4, column=8.0)]
     """
     runs: list[PieceRun] = []
     i = 0
-    while i < len(texts):
-        run = _pieces_from(texts, widths, text, cut, i) if text[i] and _goes_on(texts, cut, i) else None
+    while i < len(lines):
+        run = _pieces_from(lines, i) if lines[i].is_text and goes_on(lines, i) else None
         if run is not None:
             runs.append(run)
         i = run.end if run is not None else i + 1
     return runs
 
 
-def _goes_on(texts: list[str], cut: list[bool], i: int) -> bool:
-    """Line ``i`` shows that its printed line goes on in the next line of text.
+def goes_on(lines: list[Piece], i: int) -> bool:
+    """Line ``i`` shows that its printed line goes on in the next line.
 
     It ends with a mark that ends no paragraph or with an opening mark, or
-    the next line opens with a closing mark (not an apostrophe before a
-    year: ``’97``) or with a number the extractor emitted digit by digit.
+    with marks the extractor emitted alone; or the next line opens with a
+    closing mark (not an apostrophe before a year: ``’97``) or with a number
+    the extractor emitted digit by digit.
     """
-    line = texts[i]
-    if not line:
+    line = lines[i]
+    if not line.text:
         return False
-    if line[-1] in PIECE_END_MARKS or line[-1] in NO_LINE_END:
+    if line.cut_mark or line.text[-1] in PIECE_END_MARKS or line.text[-1] in NO_LINE_END:
         return True
-    after = texts[i + 1] if i + 1 < len(texts) else ""
-    return after != "" and (cut[i + 1] or (after[0] in NO_LINE_START and not _APOSTROPHE_YEAR_RE.match(after)))
+    after = lines[i + 1] if i + 1 < len(lines) else None
+    return after is not None and after.text != "" and (
+        after.cut_number or (after.text[0] in NO_LINE_START and not _APOSTROPHE_YEAR_RE.match(after.text)))
 
 
-def _pieces_from(texts: list[str], widths: list[float], text: list[bool], cut: list[bool], i: int) -> PieceRun | None:
+def _pieces_from(lines: list[Piece], i: int) -> PieceRun | None:
     """The pieces from line ``i`` on that fill its column, if they do."""
-    total = widths[i]
-    column = _column_at(texts, widths, i)
+    total = lines[i].width
+    column = _column_at(lines, i)
     if column is None or total >= column - PIECE_SHORT_BY:
         return None
-    for j in range(i + 1, min(i + MAX_PIECES, len(texts))):
-        if not text[j]:
+    for j in range(i + 1, min(i + MAX_PIECES, len(lines))):
+        if not lines[j].is_text:
             break
-        total += widths[j]
+        total += lines[j].width
         if total >= column - PIECES_FILL_SLACK:
             return PieceRun(i, j + 1, column) if total <= column + PIECES_FILL_SLACK else None
-        if not _goes_on(texts, cut, j):
+        if not goes_on(lines, j):
             break
     return None
 
 
-def _column_at(texts: list[str], widths: list[float], i: int) -> float | None:
+def _column_at(lines: list[Piece], i: int) -> float | None:
     """The column around line ``i``: the widest width two lines of its block share (None when none do).
 
     The block is the run of lines between blank lines: across a blank, text
     of another column or flow may follow.
     """
-    near = sorted((widths[k] for k in (*_block_before(texts, i), *_block_after(texts, i))), reverse=True)
+    near = sorted((lines[k].width for k in (*_block_before(lines, i), *_block_after(lines, i))), reverse=True)
     return next((a for a, b in zip(near, near[1:]) if a - b <= SAME_WIDTH), None)
 
 
-def _block_before(texts: list[str], i: int) -> list[int]:
+def _block_before(lines: list[Piece], i: int) -> list[int]:
     """Up to ``COLUMN_WINDOW`` lines straight above line ``i``, up to a blank line."""
     out = []
     for k in range(i - 1, max(-1, i - COLUMN_WINDOW - 1), -1):
-        if not texts[k]:
+        if not lines[k].text:
             break
         out.append(k)
     return out
 
 
-def _block_after(texts: list[str], i: int) -> list[int]:
+def _block_after(lines: list[Piece], i: int) -> list[int]:
     """Up to ``COLUMN_WINDOW`` lines straight below line ``i``, up to a blank line."""
     out = []
-    for k in range(i + 1, min(len(texts), i + COLUMN_WINDOW + 1)):
-        if not texts[k]:
+    for k in range(i + 1, min(len(lines), i + COLUMN_WINDOW + 1)):
+        if not lines[k].text:
             break
         out.append(k)
     return out

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from banmian.tasks.text.lines import FURNITURE, HEAD, PROSE, classify_page
-from banmian.tasks.text.repair import breaks_mid_line, piece_runs, repair_lines
+from banmian.tasks.text.repair import Piece, breaks_mid_line, piece_runs, repair_lines
 
 
 def repaired(*raw: str) -> list[str]:
@@ -51,6 +51,10 @@ def test_a_line_opened_by_a_number_set_digit_by_digit_is_marked_cut():
     assert [ln.cut_number for ln in repair_lines(["就有", "3", "0 人。", "共12", "3个"])] == [False, True, False]
 
 
+def test_a_line_closed_by_marks_emitted_alone_is_marked_cut():
+    assert [ln.cut_mark for ln in repair_lines(["执行任务", "。", "由于这支", "，", "部队"])] == [True, True, False]
+
+
 @pytest.mark.parametrize("before, after", [("发动群众", "，"), ("“", "走吧"), ("011.", "5."), ("共有3", "00户"), ("2.5", "% 左右")])
 def test_a_break_inside_a_printed_line(before, after):
     assert breaks_mid_line(before, after)
@@ -81,18 +85,31 @@ def test_a_break_that_may_end_a_printed_line(before, after):
     (["一二三四五六七八九十", "发动群众", "，深入开展", "一二三四五六七八九十"], [10.0, 4.0, 5.0, 10.0], [(1, 3)]),
 ])
 def test_piece_runs(texts, widths, runs):
-    assert [run[:2] for run in piece_runs(texts, widths, [True] * len(texts), [False] * len(texts))] == runs
+    assert [run[:2] for run in piece_runs(pieces(texts, widths))] == runs
+
+
+def pieces(texts, widths, is_text=None, cut_number=(), cut_mark=()):
+    """``Piece`` records of lines of text; ``cut_number`` and ``cut_mark``: the indexes of lines that have them."""
+    is_text = is_text or [True] * len(texts)
+    return [Piece(t, w, x, k in cut_number, k in cut_mark) for k, (t, w, x) in enumerate(zip(texts, widths, is_text))]
 
 
 def test_pieces_are_lines_of_text_only():
     texts = ["一二三四五六七八九十", "看到本地区，", "本报记者", "一二三四五六七八九十"]
-    assert piece_runs(texts, [10.0, 6.0, 4.0, 10.0], [True, True, False, True], [False] * 4) == []
+    assert piece_runs(pieces(texts, [10.0, 6.0, 4.0, 10.0], [True, True, False, True])) == []
 
 
 def test_the_line_before_a_number_set_digit_by_digit_is_a_piece_when_they_fill_the_column():
     texts = ["一二三四五六七八九十", "群众就有", "3100 多人。不幸", "一二三四五六七八九十"]
-    assert piece_runs(texts, [10.0, 4.0, 6.0, 10.0], [True] * 4, [False, False, True, False]) == [(1, 3, 10.0)]
-    assert piece_runs(texts, [10.0, 4.0, 6.0, 10.0], [True] * 4, [False] * 4) == []
+    assert piece_runs(pieces(texts, [10.0, 4.0, 6.0, 10.0], cut_number={2})) == [(1, 3, 10.0)]
+    assert piece_runs(pieces(texts, [10.0, 4.0, 6.0, 10.0])) == []
+
+
+def test_a_sentence_end_the_extractor_emitted_alone_may_end_a_piece():
+    """``任务`` / ``。`` / ``由于这支``: the mark alone shows the printed line was broken there."""
+    texts = ["一二三四五六七八九十", "执行维和任务。", "由于这支", "一二三四五六七八九十"]
+    assert piece_runs(pieces(texts, [10.0, 7.0, 4.0, 10.0], cut_mark={1})) == [(1, 3, 10.0)]
+    assert piece_runs(pieces(texts, [10.0, 7.0, 4.0, 10.0])) == []
 
 
 def page_lines(page: str) -> list[tuple[str, str]]:
@@ -112,6 +129,8 @@ COLUMN = ("全市各地严格落实安全生产责任制度，\n"  # 17 wide
     ("督促企业整改隐患\n，\n并对重点企业复查，\n", [("督促企业整改隐患，并对重点企业复查，", PROSE)]),
     # a line broken after its marks: no piece is left to read as a heading
     ("不仅看到本地区，\n还要看到兄弟部门\n", [("不仅看到本地区，还要看到兄弟部门", PROSE)]),
+    # a sentence end alone, and the rest of its line: no short line is left to stand apart as a heading
+    ("全市各地严格执行维和任务\n。\n由于这支\n", [("全市各地严格执行维和任务。由于这支", PROSE)]),
 ])
 def test_pieces_of_one_printed_line_are_one_line(middle, lines):
     page = COLUMN + middle + COLUMN + COLUMN
