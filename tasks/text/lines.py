@@ -600,11 +600,23 @@ def _stands_apart_from(head: Line, lines: list[Line], j: int) -> bool:
     >>> _stands_apart_from(Line(1, "靖宇县孤家子镇发展庭院经济带动农民增收", 19.0, HEADISH), [Line(1, "", 0.0, BLANK)] + body, 1)
     True
     """
-    if _stands_short_of(head, lines[j]) or _opens_indented_paragraph(lines, j) or _is_stray_character(lines, j) \
-            or _next_opens_a_sentence(lines, j - 1):
+    if _opens_indented_paragraph(lines, j) or _is_stray_character(lines, j) or _next_opens_a_sentence(lines, j - 1):
+        return True
+    if _justified(head):
+        return False  # its spaces are the stretch of a justified line of text: it measures short of what it prints
+    if _stands_short_of(head, lines[j]):
         return True
     below = [ln.width for ln in _text_lines_from(lines, j, HEAD_COLUMN_PROBE_LINES)]
     return _shows_a_column(below) and head.width >= max(below) + HEAD_WIDER_THAN_TEXT
+
+
+def _justified(line: Line) -> bool:
+    """A letterspaced line that is no couplet: an extractor spaces out the characters of a line justification stretched.
+
+    >>> _justified(Line(1, "近 来 见 到 的 俄 罗 斯 朋 友", 10.0, HEADISH)), _justified(Line(1, "明 确 思 路    笃 行 实 干", 8.0, HEAD))
+    (True, False)
+    """
+    return is_letterspaced(line.text) and not is_one_line_couplet(line.text)
 
 
 def _stands_short_of(head: Line, text: Line) -> bool:

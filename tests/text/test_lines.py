@@ -316,3 +316,22 @@ def test_a_line_closed_by_a_colon_in_text_above_a_byline_line_is_prose():
     """``中指出：`` ends a line as text does: no line of the run opens with the colon."""
     page = "习近平同志在党的十九大报告\n中指出：\n陈曙光\n\n从现代化国家升级为现代化强国。\n"
     assert kinds(page, "中指出：") == [PROSE]
+
+
+# --- letterspaced lines: justified text, or a heading set apart -----------------------------------
+
+
+@pytest.mark.parametrize("page, line, kind", [
+    # a justified first line of a paragraph, emitted letterspaced, measures short of what it prints
+    ("会议强调，要加大招商引资力度。\n\n近 来 见 到 的 俄 罗 斯 朋 友\n也常提到明年是“虎年”。前两天还有\n"
+     "一位朋友说，虎年将给大家带来好运。\n", "近 来 见 到 的 俄 罗 斯 朋 友", PROSE),
+    ("会议强调，要加大招商引资力度。\n\n滨 州 地 区 妇 联 创 办 示 范\n小区初战告捷，当年参与的农户户均\n"
+     "增收一千余元，带动周边村屯发展。\n", "滨 州 地 区 妇 联 创 办 示 范", PROSE),
+    # a heading emitted letterspaced keeps its shape: a blank, a byline, a couplet's gap
+    ("会议强调，要加大招商引资力度。\n\n深 化 服 务 改 革\n\n今年以来，市政务服务局持续深化改革，\n"
+     "全力打造一流营商环境，群众办事更便捷。\n", "深 化 服 务 改 革", HEAD),
+    ("会议强调，要加大招商引资力度。\n\n明 确 思 路    笃 行 实 干\n今年以来，市政务服务局持续深化改革，\n"
+     "全力打造一流营商环境，群众办事更便捷。\n", "明 确 思 路    笃 行 实 干", HEAD),
+])
+def test_a_letterspaced_line_straight_above_text_is_justified_text_unless_it_shows_a_headings_form(page, line, kind):
+    assert kinds(page, line) == [kind]
