@@ -12,6 +12,7 @@ from banmian.tasks.text.lines import (
     STRAY,
     classify_line,
     classify_page,
+    ends_mid_phrase,
     is_page_number_line,
 )
 
@@ -335,3 +336,21 @@ def test_a_line_closed_by_a_colon_in_text_above_a_byline_line_is_prose():
 ])
 def test_a_letterspaced_line_straight_above_text_is_justified_text_unless_it_shows_a_headings_form(page, line, kind):
     assert kinds(page, line) == [kind]
+
+
+@pytest.mark.parametrize("run", [
+    "一 个 观 念 上 的 误 区 就 是",  # 就是 needs what it says
+    "所等开展执法检查和",
+    "该县已组建专业扑火队伍的",
+])
+def test_a_heading_shaped_run_whose_last_word_needs_what_follows_is_text(run):
+    page = f"会议强调，要加大招商引资力度。\n\n{run}\n\n什么正儿八经的事情都不肯认真\n去做，这种现象必须加以纠正。\n"
+    assert kinds(page, run) == [PROSE]
+
+
+@pytest.mark.parametrize("text, mid_phrase", [
+    ("所等开展执法检查和", True), ("始创于", True), ("一 个 观 念 上 的 误 区 就 是", True), ("对于", True),
+    ("依然存在", False), ("实事求是", False), ("全面普及", False), ("春天来了", False), ("", False),
+])
+def test_ends_mid_phrase(text, mid_phrase):
+    assert ends_mid_phrase(text) is mid_phrase
