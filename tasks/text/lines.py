@@ -59,7 +59,7 @@ from banmian.tasks.text.credits import (
     unletterspace,
 )
 from banmian.tasks.text.lexicon import break_splits_word, break_strands_a_character
-from banmian.tasks.text.repair import DATE_RE, PageLine, Piece, piece_runs, repair_lines
+from banmian.tasks.text.repair import DATE_RE, Repaired, piece_runs, repair_lines
 
 #: What a line is.
 LineKind = Literal["blank", "prose", "headish", "head", "subtitle", "byline", "role", "credit",
@@ -411,7 +411,7 @@ def classify_line(no: int, raw: str) -> Line:
 def classify_page(text: str) -> list[Line]:
     """All lines of a page, classified and with headings marked."""
     repaired = repair_lines(text.replace("\f", "").split("\n"))
-    lines = _glue_pieces([classify_line(ln.no, ln.text) for ln in repaired], repaired)
+    lines = _glue_pieces([classify_line(no, raw) for no, raw in repaired.lines], repaired)
     _keep_page_numbers_apart(lines)
     _mark_cut_datelines(lines)
     mark_heads(lines)
@@ -419,15 +419,14 @@ def classify_page(text: str) -> list[Line]:
     return lines
 
 
-def _glue_pieces(lines: list[Line], repaired: list[PageLine]) -> list[Line]:
+def _glue_pieces(lines: list[Line], repaired: Repaired) -> list[Line]:
     """Lines of text that are pieces of one printed line (``repair.piece_runs``), each run one line, classified again.
 
     ``repaired``: the page's lines as ``repair.repair_lines`` made them, one for each of ``lines``.
     A printed line is no wider than its column: the pieces may measure a little wider together
     (marks and quotes set half width), the line they make measures the column's width.
     """
-    runs = piece_runs([Piece(ln.text, ln.width, ln.kind in _TEXT, rp.cut_number, rp.cut_mark)
-                       for ln, rp in zip(lines, repaired, strict=True)])
+    runs = piece_runs(lines, [ln.kind in _TEXT for ln in lines], repaired.cut_number, repaired.cut_mark)
     if not runs:
         return lines
     out: list[Line] = []

@@ -7,12 +7,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from banmian.tasks.text.lines import FURNITURE, HEAD, PROSE, classify_page
-from banmian.tasks.text.repair import Piece, breaks_mid_line, piece_runs, repair_lines
+from banmian.tasks.text.lines import Line
+from banmian.tasks.text.repair import breaks_mid_line, piece_runs, repair_lines
 
 
 def repaired(*raw: str) -> list[str]:
     """The non-blank lines ``repair_lines`` makes of ``raw``, stripped."""
-    return [ln.text.strip() for ln in repair_lines(list(raw)) if ln.text.strip()]
+    return [text.strip() for _, text in repair_lines(list(raw)).lines if text.strip()]
 
 
 @pytest.mark.parametrize("raw, lines", [
@@ -43,16 +44,21 @@ def test_repair_lines(raw, lines):
 
 
 def test_a_repaired_line_keeps_its_first_pieces_number_and_others_theirs():
-    assert [(ln.no, ln.text) for ln in repair_lines(["就有", "3", "0", "0 人。", "", "本报讯"])] == [
+    assert repair_lines(["就有", "3", "0", "0 人。", "", "本报讯"]).lines == [
         (1, "就有"), (2, "300 人。"), (5, ""), (6, "本报讯")]
 
 
 def test_a_line_opened_by_a_number_set_digit_by_digit_is_marked_cut():
-    assert [ln.cut_number for ln in repair_lines(["就有", "3", "0 人。", "共12", "3个"])] == [False, True, False]
+    assert repair_lines(["就有", "3", "0 人。", "共12", "3个"]).cut_number == {1}
 
 
 def test_a_line_closed_by_marks_emitted_alone_is_marked_cut():
-    assert [ln.cut_mark for ln in repair_lines(["执行任务", "。", "由于这支", "，", "部队"])] == [True, True, False]
+    assert repair_lines(["执行任务", "。", "由于这支", "，", "部队"]).cut_mark == {0, 1}
+
+
+def test_a_line_is_marked_cut_by_its_place_after_a_date_is_glued():
+    repaired = repair_lines(["2018年", "6月", "5日 星期日", "", "就有", "3", "0 人。"])
+    assert (repaired.lines[3], repaired.cut_number) == ((6, "30 人。"), {3})
 
 
 @pytest.mark.parametrize("before, after", [("发动群众", "，"), ("“", "走吧"), ("011.", "5."), ("共有3", "00户"), ("2.5", "% 左右")])
@@ -85,31 +91,30 @@ def test_a_break_that_may_end_a_printed_line(before, after):
     (["一二三四五六七八九十", "发动群众", "，深入开展", "一二三四五六七八九十"], [10.0, 4.0, 5.0, 10.0], [(1, 3)]),
 ])
 def test_piece_runs(texts, widths, runs):
-    assert [run[:2] for run in piece_runs(pieces(texts, widths))] == runs
+    assert [run[:2] for run in piece_runs(measured(texts, widths), [True] * len(texts))] == runs
 
 
-def pieces(texts, widths, is_text=None, cut_number=(), cut_mark=()):
-    """``Piece`` records of lines of text; ``cut_number`` and ``cut_mark``: the indexes of lines that have them."""
-    is_text = is_text or [True] * len(texts)
-    return [Piece(t, w, x, k in cut_number, k in cut_mark) for k, (t, w, x) in enumerate(zip(texts, widths, is_text))]
+def measured(texts, widths):
+    """Lines of text of these widths."""
+    return [Line(k, t, w, PROSE) for k, (t, w) in enumerate(zip(texts, widths), start=1)]
 
 
 def test_pieces_are_lines_of_text_only():
     texts = ["一二三四五六七八九十", "看到本地区，", "本报记者", "一二三四五六七八九十"]
-    assert piece_runs(pieces(texts, [10.0, 6.0, 4.0, 10.0], [True, True, False, True])) == []
+    assert piece_runs(measured(texts, [10.0, 6.0, 4.0, 10.0]), [True, True, False, True]) == []
 
 
 def test_the_line_before_a_number_set_digit_by_digit_is_a_piece_when_they_fill_the_column():
     texts = ["一二三四五六七八九十", "群众就有", "3100 多人。不幸", "一二三四五六七八九十"]
-    assert piece_runs(pieces(texts, [10.0, 4.0, 6.0, 10.0], cut_number={2})) == [(1, 3, 10.0)]
-    assert piece_runs(pieces(texts, [10.0, 4.0, 6.0, 10.0])) == []
+    assert piece_runs(measured(texts, [10.0, 4.0, 6.0, 10.0]), [True] * 4, cut_number={2}) == [(1, 3, 10.0)]
+    assert piece_runs(measured(texts, [10.0, 4.0, 6.0, 10.0]), [True] * 4) == []
 
 
 def test_a_sentence_end_the_extractor_emitted_alone_may_end_a_piece():
     """``任务`` / ``。`` / ``由于这支``: the mark alone shows the printed line was broken there."""
     texts = ["一二三四五六七八九十", "执行维和任务。", "由于这支", "一二三四五六七八九十"]
-    assert piece_runs(pieces(texts, [10.0, 7.0, 4.0, 10.0], cut_mark={1})) == [(1, 3, 10.0)]
-    assert piece_runs(pieces(texts, [10.0, 7.0, 4.0, 10.0])) == []
+    assert piece_runs(measured(texts, [10.0, 7.0, 4.0, 10.0]), [True] * 4, cut_mark={1}) == [(1, 3, 10.0)]
+    assert piece_runs(measured(texts, [10.0, 7.0, 4.0, 10.0]), [True] * 4) == []
 
 
 def page_lines(page: str) -> list[tuple[str, str]]:
@@ -168,9 +173,9 @@ def _visible(text: str) -> str:
 @given(page_text)
 def test_repair_loses_and_invents_no_character_and_keeps_their_order(text):
     raw = text.split("\n")
-    lines = repair_lines(raw)
-    assert _visible("".join(ln.text for ln in lines)) == _visible(text)
-    assert [ln.no for ln in lines] == sorted({ln.no for ln in lines})  # numbers rise: each line is its first piece's
+    lines = repair_lines(raw).lines
+    assert _visible("".join(text for _, text in lines)) == _visible(text)
+    assert [no for no, _ in lines] == sorted({no for no, _ in lines})  # numbers rise: each line is its first piece's
 
 
 @settings(max_examples=300, deadline=None)
