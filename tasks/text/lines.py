@@ -504,7 +504,32 @@ def _mark_run(lines: list[Line], kinds: list[LineKind], i: int, j: int) -> int:
     else:
         _set_kind(lines, i, j, PROSE)
         _mark_heads_above_a_step(lines, i, j)
+        _mark_a_couplet_on_top(lines, i, j)
     return j
+
+
+def _mark_a_couplet_on_top(lines: list[Line], i: int, j: int) -> None:
+    """A run read as prose whose first line is two phrases parted by a gap, set apart above: that line is a heading.
+
+    No line of text holds a gap between two phrases (a space beside a number or a Latin word is
+    the extractor's, not a gap); the lines under it may be the text it heads.
+    """
+    if lines[i].kind == PROSE and _apart_from_above(lines, i) and _parted_by_a_gap(lines[i].text):
+        lines[i].kind = HEAD
+
+
+#: A space beside a number or a Latin letter: extractors space numbers and Latin words from Chinese.
+_SPACED_ALNUM_RE: Final = re.compile(r"[A-Za-z0-9%.]\s|\s[A-Za-z0-9%.]")
+
+
+def _parted_by_a_gap(text: str) -> bool:
+    """Two phrases without a sentence mark, parted by a gap that is no number's or Latin word's spacing.
+
+    >>> _parted_by_a_gap("排查整治隐患 营造祥和氛围"), _parted_by_a_gap("面推向21 世纪的盛"), _parted_by_a_gap("２８％ ，运输时间")
+    (True, False, False)
+    """
+    return is_one_line_couplet(text) and _SENTENCE_MARK.search(text) is None \
+        and not _SPACED_ALNUM_RE.search(fold_fullwidth_alnum(text))
 
 
 def _reads_as_text(lines: list[Line], i: int, j: int) -> bool:

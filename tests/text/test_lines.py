@@ -3,6 +3,7 @@
 import pytest
 
 from banmian.tasks.text.lines import (
+    _parted_by_a_gap,
     BYLINE,
     DATELINE,
     FURNITURE,
@@ -354,3 +355,23 @@ def test_a_heading_shaped_run_whose_last_word_needs_what_follows_is_text(run):
 ])
 def test_ends_mid_phrase(text, mid_phrase):
     assert ends_mid_phrase(text) is mid_phrase
+
+
+@pytest.mark.parametrize("page, line, kind", [
+    # two phrases parted by a gap over a subject line and text as wide as it: the couplet is a heading
+    ("会议强调，要加大招商引资力度。\n\n排查整治隐患 营造祥和氛围\n铁西区开展安全生产检查\n"
+     "为确保全区春节期间安全生产形势\n稳定，区应急管理局组织开展检查。\n", "排查整治隐患 营造祥和氛围", HEAD),
+])
+def test_a_couplet_on_top_of_a_run_read_as_text_is_a_heading(page, line, kind):
+    assert kinds(page, line) == [kind]
+
+
+@pytest.mark.parametrize("text, parted", [
+    ("排查整治隐患 营造祥和氛围", True),
+    ("明 确 思 路    笃 行 实 干", True),
+    ("２８％ ，运输时间", False),  # a mark, and a number's spacing, are no couplet's gap
+    ("全面推向21 世纪的盛", False),
+    ("通 过 学 理 论", False),
+])
+def test_parted_by_a_gap(text, parted):
+    assert _parted_by_a_gap(text) is parted
