@@ -10,11 +10,15 @@ prose lines that happen to lack punctuation.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
+from operator import attrgetter
 from typing import Final, Literal, NamedTuple, get_args
+
+import rjieba
 
 from banmian.tasks.text.chars import (
     BULLET_MARKS,
@@ -39,6 +43,7 @@ from banmian.tasks.text.clean import (
     ends_sentence,
     fold_fullwidth_alnum,
     is_letterspaced,
+    join_lines,
     split_doubled,
 )
 from banmian.tasks.text.credits import (
@@ -61,6 +66,7 @@ from banmian.tasks.text.credits import (
     unletterspace,
 )
 from banmian.tasks.text.lexicon import break_splits_word, break_strands_a_character
+from banmian.tasks.text.repair import DATE_RE, Repaired, piece_runs, repair_lines
 
 #: What a line is.
 LineKind = Literal["blank", "prose", "headish", "head", "subtitle", "byline", "role", "credit",
@@ -101,11 +107,6 @@ PAGE_NUMBER_MAX_WIDTH: Final = 14.0
 #: Widest standalone byline: two roles with two names each (``□本报记者 姚远 本报通讯员 赵磊``).
 BYLINE_MAX_WIDTH: Final = 24.0
 
-#: The page's date line: ``2023年8月25日 星期五 农历七月初十``.
-_DATE_RE: Final = re.compile(
-    r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:星\s*期\s*[一二三四五六日天])?"
-    r"(?:\s*(?:农历|癸|甲|乙|丙|丁|戊|己|庚|辛|壬)\S*)*\s*$"
-)
 #: A page's name: ``社会民生``, ``要闻``.
 _PAGE_NAME: Final = f"[{HAN_BASIC}]{{2,8}}"
 #: A page's number and name: ``第1版 社会民生``, ``第十二版``, ``A3 要闻``, ``综合新闻 第 3 版``.
@@ -115,14 +116,23 @@ _PAGE_RE: Final = re.compile(
     rf"|(?=.*版)(?P<name3>{_PAGE_NAME})\s*第?\s*(?P<no3>\d{{1,3}})\s*版)\s*$"  # (版 looked for first: most lines have none)
 )
 #: An editor's role word, as printed (letterspaced or not) on the editors' line.
-EDITOR_ROLES: Final = ("责任编辑", "责编", "版式设计", "版式", "美编", "校对", "编辑", "排版", "组版")
-_EDITOR_ROLE: Final = "(?:" + "|".join(r"\s*".join(role) for role in EDITOR_ROLES) + "|本版编辑)"
+EDITOR_ROLES: Final = ("责任编辑", "本版编辑", "本版责编", "美术编辑", "责编", "版式设计", "版式", "美编", "校对", "编辑",
+                       "排版", "组版")
+#: The roles that head an editors' line and nothing else: a small paper may print its page's
+#: section name straight before them (``基层党建责任编辑：董伟``, ``社会民生 本版编辑：谢雨欣``).
+LEAD_EDITOR_ROLES: Final = ("责任编辑", "本版编辑", "本版责编", "责编")
+_EDITOR_ROLE: Final = "(?:" + "|".join(r"\s*".join(role) for role in EDITOR_ROLES) + ")"
+_LEAD_EDITOR_ROLE: Final = "(?:" + "|".join(LEAD_EDITOR_ROLES) + ")"
+#: Where an editors' line opens: a box or bullet and a role, or the section's name and a lead role.
+_EDITORS_OPEN: Final = rf"(?:\W{{0,2}}{_EDITOR_ROLE}|[{HAN_BASIC}]{{2,6}}\s?{_LEAD_EDITOR_ROLE})"
 _EDITOR_NAME: Final = rf"[{HAN_BASIC}](?:\s?[{HAN_BASIC}]){{1,3}}"
 #: ``责任编辑：张三 版式：李四``, or without colons (``责任编辑 张三  版式设计 李四``)
 #: when the line is nothing but roles and names.
 _EDITOR_RE: Final = re.compile(
-    rf"^\W{{0,2}}{_EDITOR_ROLE}\s*[{COLONS}]"
-    rf"|^\W{{0,2}}{_EDITOR_ROLE}\s+{_EDITOR_NAME}(?:\s+{_EDITOR_ROLE}\s*[{COLONS}]?\s*{_EDITOR_NAME})*\s*$")
+    rf"^{_EDITORS_OPEN}\s*[{COLONS}]"
+    rf"|^{_EDITORS_OPEN}\s+{_EDITOR_NAME}(?:\s+{_EDITOR_ROLE}\s*[{COLONS}]?\s*{_EDITOR_NAME})*\s*$")
+#: A running head in Latin capitals (``NEW SANMEN``, ``JILIN DAILY``, ``PEOPLE'S DAILY``): two words or more.
+_LATIN_HEAD_RE: Final = re.compile(r"^\s*[A-Z][A-Z'’.&-]+(?:\s+[A-Z][A-Z'’.&-]+)+\s*$")
 _OPEN: Final = f"[{OPEN_BRACKETS}]"
 _CLOSE: Final = f"[{CLOSE_BRACKETS}]"
 _NOT_BRACKET: Final = f"[^{OPEN_BRACKETS}{CLOSE_BRACKETS}]"
@@ -270,14 +280,15 @@ class LineForm(NamedTuple):
 
 def _is_date_or_editor(text: str, width: float) -> bool:
     """The page's date line or its editors' line (``责任编辑：张三 版式：李四``)."""
-    return _DATE_RE.match(fold_fullwidth_alnum(text)) is not None \
+    return DATE_RE.match(fold_fullwidth_alnum(text)) is not None \
         or (width <= FURNITURE_MAX_WIDTH and _EDITOR_RE.match(text) is not None)
 
 
 def _is_furniture(line: LineForm) -> bool:
-    """The page's date, its editors, or its number and name."""
+    """The page's date, its editors, its number and name, or its running head in Latin capitals."""
     return _is_date_or_editor(line.text, line.width) \
-        or (line.width <= PAGE_NUMBER_MAX_WIDTH and _PAGE_RE.match(line.folded) is not None)
+        or (line.width <= PAGE_NUMBER_MAX_WIDTH and _PAGE_RE.match(line.folded) is not None) \
+        or _LATIN_HEAD_RE.match(line.folded) is not None
 
 
 def _is_jump(line: LineForm) -> bool:
@@ -373,7 +384,7 @@ class LineRule:
 #: The rules that tell a special line's kind by its form, in order: the first that holds names it.
 #: Earlier rules are the stricter forms (a date, a jump marker, a credit's mark, a role word).
 LINE_RULES: Final = (
-    LineRule(FURNITURE, _is_furniture, (_DATE_RE, _EDITOR_RE, _PAGE_RE)),
+    LineRule(FURNITURE, _is_furniture, (DATE_RE, _EDITOR_RE, _PAGE_RE, _LATIN_HEAD_RE)),
     LineRule(JUMP, _is_jump, (_JUMP_RE,)),
     LineRule(DATELINE, _opens_with_a_jump, (JUMP_FROM_PREFIX_RE,)),
     LineRule(LABEL, _is_label, (_LABEL_RE,)),
@@ -429,7 +440,8 @@ def classify_line(no: int, raw: str) -> Line:
 
 def classify_page(text: str) -> list[Line]:
     """All lines of a page, classified and with headings marked."""
-    lines = [classify_line(no, raw) for no, raw in enumerate(text.replace("\f", "").split("\n"), start=1)]
+    repaired = repair_lines(text.replace("\f", "").split("\n"))
+    lines = _glue_pieces([classify_line(no, raw) for no, raw in repaired.lines], repaired)
     _keep_page_numbers_apart(lines)
     _mark_cut_datelines(lines)
     mark_heads(lines)
@@ -438,6 +450,28 @@ def classify_page(text: str) -> list[Line]:
     _mark_credits_dropped_into_text(lines)
     _mark_names_after_author_notes(lines)
     return lines
+
+
+def _glue_pieces(lines: list[Line], repaired: Repaired) -> list[Line]:
+    """Lines of text that are pieces of one printed line (``repair.piece_runs``), each run one line, classified again.
+
+    ``repaired``: the page's lines as ``repair.repair_lines`` made them, one for each of ``lines``.
+    A printed line is no wider than its column: the pieces may measure a little wider together
+    (marks and quotes set half width), the line they make measures the column's width.
+    """
+    runs = piece_runs(lines, [ln.kind in _TEXT for ln in lines], repaired.cut_number, repaired.cut_mark)
+    if not runs:
+        return lines
+    out: list[Line] = []
+    done = 0
+    for i, j, column in runs:
+        out.extend(lines[done:i])
+        line = classify_line(lines[i].no, join_lines([ln.text for ln in lines[i:j]]))
+        line.width = min(line.width, column)
+        out.append(line)
+        done = j
+    out.extend(lines[done:])
+    return out
 
 
 # --- headings, by their neighbours ----------------------------------------------------------
@@ -498,13 +532,44 @@ def _mark_run(lines: list[Line], kinds: list[LineKind], i: int, j: int) -> int:
         for m in range(opener, j):
             lines[m].kind = kinds[m] = PROSE
         j = opener
-    if _stands_apart(lines, i, j) and not (_continues_into_prose(lines, j) or _fills_column(lines, i, j)
-                                            or _run_splits_word(lines, i, j)):
+    if _stands_apart(lines, i, j) and not _reads_as_text(lines, i, j):
         _set_kind(lines, i, j, HEAD)
     else:
         _set_kind(lines, i, j, PROSE)
         _mark_heads_above_a_step(lines, i, j)
+        _mark_a_couplet_on_top(lines, i, j)
     return j
+
+
+def _mark_a_couplet_on_top(lines: list[Line], i: int, j: int) -> None:
+    """A run read as prose whose first line is two phrases parted by a gap, set apart above: that line is a heading.
+
+    No line of text holds a gap between two phrases (a space beside a number or a Latin word is
+    the extractor's, not a gap); the lines under it may be the text it heads.
+    """
+    if lines[i].kind == PROSE and _apart_from_above(lines, i) and _parted_by_a_gap(lines[i].text):
+        lines[i].kind = HEAD
+
+
+#: A space beside a number or a Latin letter: extractors space numbers and Latin words from Chinese.
+_SPACED_ALNUM_RE: Final = re.compile(r"[A-Za-z0-9%.]\s|\s[A-Za-z0-9%.]")
+
+
+def _parted_by_a_gap(text: str) -> bool:
+    """Two phrases without a sentence mark, parted by a gap that is no number's or Latin word's spacing.
+
+    >>> _parted_by_a_gap("排查整治隐患 营造祥和氛围"), _parted_by_a_gap("面推向21 世纪的盛"), _parted_by_a_gap("２８％ ，运输时间")
+    (True, False, False)
+    """
+    return is_one_line_couplet(text) and _SENTENCE_MARK.search(text) is None \
+        and not _SPACED_ALNUM_RE.search(fold_fullwidth_alnum(text))
+
+
+def _reads_as_text(lines: list[Line], i: int, j: int) -> bool:
+    """The heading-shaped run ``lines[i:j]``, set apart, still reads as text: a word or phrase runs on
+    out of it or through it, or it fills its column."""
+    return _continues_into_prose(lines, j) or ends_mid_phrase(lines[j - 1].text) or _fills_column(lines, i, j) \
+        or _run_splits_word(lines, i, j)
 
 
 def _set_kind(lines: list[Line], i: int, j: int, kind: LineKind) -> None:
@@ -600,11 +665,23 @@ def _stands_apart_from(head: Line, lines: list[Line], j: int) -> bool:
     >>> _stands_apart_from(Line(1, "靖宇县孤家子镇发展庭院经济带动农民增收", 19.0, HEADISH), [Line(1, "", 0.0, BLANK)] + body, 1)
     True
     """
-    if _stands_short_of(head, lines[j]) or _opens_indented_paragraph(lines, j) or _is_stray_character(lines, j) \
-            or _next_opens_a_sentence(lines, j - 1):
+    if _opens_indented_paragraph(lines, j) or _is_stray_character(lines, j) or _next_opens_a_sentence(lines, j - 1):
+        return True
+    if _justified(head):
+        return False  # its spaces are the stretch of a justified line of text: it measures short of what it prints
+    if _stands_short_of(head, lines[j]):
         return True
     below = [ln.width for ln in _text_lines_from(lines, j, HEAD_COLUMN_PROBE_LINES)]
     return _shows_a_column(below) and head.width >= max(below) + HEAD_WIDER_THAN_TEXT
+
+
+def _justified(line: Line) -> bool:
+    """A letterspaced line that is no couplet: an extractor spaces out the characters of a line justification stretched.
+
+    >>> _justified(Line(1, "近 来 见 到 的 俄 罗 斯 朋 友", 10.0, HEADISH)), _justified(Line(1, "明 确 思 路    笃 行 实 干", 8.0, HEAD))
+    (True, False)
+    """
+    return is_letterspaced(line.text) and not is_one_line_couplet(line.text)
 
 
 def _stands_short_of(head: Line, text: Line) -> bool:
@@ -837,6 +914,29 @@ def is_one_line_couplet(text: str) -> bool:
     return m is not None and abs(len(m.group(1)) - len(m.group(2))) <= COUPLET_MAX_DIFF
 
 
+#: Words that need what follows them: prepositions, conjunctions, the copula and the particle 的.
+#: A line whose last word is one of them goes on in the next line, as no heading does (of 13,534
+#: headlines, subheadlines and crossheads of the gate, generated and linehab golds, 6 end so:
+#: ``…是这样出生的``, a name ``张大和``).
+FUNCTION_WORDS: Final = frozenset(
+    "的 把 被 从 向 对 将 于 及 而 并 在 着 是 和 与 比 为 给 让 使 以 跟 同 就是 但是 因为 所以 如果 虽然 以及 并且 "
+    "而且 通过 根据 关于 对于 由于 为了 按照 随着 作为 不仅 而是 还是 或者".split())
+#: Characters of a line's end given to the tokenizer to find its last word.
+LAST_WORD_CONTEXT: Final = 6
+
+
+@lru_cache(maxsize=4096)  # asked of the last line of each heading-shaped run
+def ends_mid_phrase(text: str) -> bool:
+    """The line's last word is a function word (``FUNCTION_WORDS``): its sentence goes on after it.
+
+    >>> ends_mid_phrase("一 个 观 念 上 的 误 区 就 是"), ends_mid_phrase("所等开展执法检查和"), ends_mid_phrase("依然存在")
+    (True, True, False)
+    """
+    tail = unletterspace(text).replace(" ", "")[-LAST_WORD_CONTEXT:]
+    words = list(rjieba.cut(tail)) if tail else []
+    return bool(words) and words[-1] in FUNCTION_WORDS
+
+
 def _continues_into_prose(lines: list[Line], j: int) -> bool:
     """True when the line before ``j`` breaks a word that the next prose line ends.
 
@@ -924,6 +1024,20 @@ def _is_listing_head(lines: list[Line], j: int) -> bool:
 def _is_head_or_edge(lines: list[Line], k: int) -> bool:
     """Line ``k`` is a heading, or ``k`` is past the page's edge."""
     return not 0 <= k < len(lines) or lines[k].kind == HEAD
+
+
+def follows_a_blank(lines: list[Line], line: Line) -> bool:
+    """The line before ``line`` on the page is blank.
+
+    Lines keep their page numbers, and a repaired line stands for several
+    (``repair.repair_lines``): a line's place in the list is found by its number.
+
+    >>> page = classify_page("开展安全检查\\n\\n今天，全市开展\\n检查。")
+    >>> follows_a_blank(page, page[2]), follows_a_blank(page, page[3])
+    (True, False)
+    """
+    k = bisect_left(lines, line.no, key=attrgetter("no"))
+    return k > 0 and lines[k - 1].kind == BLANK
 
 
 def next_nonblank(lines: list[Line], i: int) -> int:
@@ -1057,18 +1171,26 @@ def _mark_cut_datelines(lines: list[Line]) -> None:
 
 
 def _keep_page_numbers_apart(lines: list[Line]) -> None:
-    """A page-number-shaped line run into prose is text (``15 天后抵达``), in place.
+    """A page-number-shaped line run into prose is text (``15 天后抵达俄罗``), in place.
 
     Dates and editor lines are told by their words; a number and a short
-    name (``7 理论``) are page furniture when they stand apart, which pdftotext
-    may print anywhere in the page's reading order.
+    name (``7 理论``) or a running head in Latin capitals are page furniture
+    unless a sentence runs through them: the text above stops mid-sentence,
+    or the break below cuts a word (``俄罗`` / ``斯莫斯科``). pdftotext may
+    print furniture anywhere in the page's reading order, straight after a
+    finished paragraph too.
     """
     for k, ln in enumerate(lines):
-        if ln.kind != FURNITURE or _is_date_or_editor(ln.text, ln.width):
-            continue
-        neighbours = lines[max(k - 1, 0):k] + lines[k + 1:k + 2]
-        if any(nb.kind in (PROSE, DATELINE) for nb in neighbours):
+        if ln.kind == FURNITURE and not _is_date_or_editor(ln.text, ln.width) and _runs_through(lines, k):
             ln.kind = HEADISH if is_heading_shaped(ln.text, ln.width) else PROSE
+
+
+def _runs_through(lines: list[Line], k: int) -> bool:
+    """A sentence runs through line ``k``: the line above is unfinished text, or the break below cuts a word."""
+    above = lines[k - 1] if k > 0 else None
+    below = lines[k + 1] if k + 1 < len(lines) else None
+    return (above is not None and above.kind in (*_RUNNING_TEXT, HEADISH) and not above.terminal) \
+        or (below is not None and below.kind in _TEXT and break_splits_word(lines[k].text, below.text))
 
 
 # --- briefs ------------------------------------------------------------------------------------

@@ -16,7 +16,8 @@ from banmian.tasks.model import PageMeta, Residue
 from banmian.tasks.text.chars import han_count
 from banmian.tasks.text.clean import clean_heading
 from banmian.tasks.text.lexicon import break_splits_word
-from banmian.tasks.text.lines import BLANK, BYLINE, CREDIT, FURNITURE, HEAD, JUMP, LABEL, STRAY, Line, page_number_parts
+from banmian.tasks.text.lines import (BYLINE, CREDIT, FURNITURE, HEAD, JUMP, LABEL, STRAY, Line, follows_a_blank,
+                                      page_number_parts)
 from banmian.tasks.text.paragraphs import Paragraph, build_paragraphs, same_flow
 from banmian.tasks.text.segment.captions import close_caption, close_credited_caption
 from banmian.tasks.text.segment.jumps import JUMP_FROM_WORDS, brackets_of
@@ -254,7 +255,7 @@ def _changes_flow(unit: Unit, para: Paragraph, lines: list[Line]) -> bool:
     """
     if not unit.paras or not unit.paras[-1].terminated:
         return False
-    after_blank = para.first_line >= 2 and lines[para.first_line - 2].kind == BLANK
+    after_blank = follows_a_blank(lines, para.lines[0])
     return after_blank and not same_flow(unit.paras[-1], para)
 
 
