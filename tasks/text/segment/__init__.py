@@ -7,7 +7,9 @@ The page is read in four stages, each a pure function:
 2. ``paragraphs.build_paragraphs``: prose lines regrouped into paragraphs.
 3. ``reader.read_units``: the page as a sequence of *units* — stories opened
    by a dateline, orphan prose, photo captions closed by a credit, lead
-   heads — with the heading groups that stand between them.
+   heads — with the heading groups that stand between them; ``boundaries``
+   cuts a unit where its text changes subject (a second article whose
+   heading stands elsewhere).
 4. Decisions scored from several signals: which neighbour each heading group
    belongs to (``assignment``: lexical overlap, headline shape), heads
    printed far from their text (``far_heads``), which orphan prose belongs
@@ -29,6 +31,7 @@ from banmian.tasks.model import Article, PageResult, Residue
 from banmian.tasks.text.lines import classify_page
 from banmian.tasks.text.segment.articles import article_of
 from banmian.tasks.text.segment.assignment import assign_heads
+from banmian.tasks.text.segment.boundaries import split_units
 from banmian.tasks.text.segment.far_heads import claim_banners, claim_far_heads
 from banmian.tasks.text.segment.headlines import Headline, is_feature_subtitle, parse_headline
 from banmian.tasks.text.segment.jumps import keep_unclaimed_jumps
@@ -44,6 +47,7 @@ def segment_page(text: str) -> PageResult:
     """Segment one page's text into articles and residue. Never raises on any text."""
     lines = classify_page(text.replace("\r\n", "\n").replace("\r", "\n"))
     page = read_units(lines)
+    split_units(page)
     leftovers = assign_heads(page)
     claim_far_heads(page.units, page.stacked)
     residue = page.residue

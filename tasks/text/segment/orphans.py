@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from banmian.tasks.text.lexicon import bigram_set, overlap
@@ -42,18 +43,32 @@ def resolve_orphans(units: list[Unit], lead_texts: dict[int, str]) -> list[Unit]
     """
     leads = [u for u in units if u.kind == "lead"]
     kept: list[Unit] = []
+    went_to: dict[int, Unit] = {}  # unit index -> the article it is part of
     for i, u in enumerate(units):
         if not _is_headless_orphan(u):
             kept.append(u)
+            went_to[i] = u
             continue
         if not u.paras and not u.crossheads_before:
             continue  # all its text went to a caption
-        host = _host_for_orphan(u, _kept_just_before(units, i, kept), kept, leads, lead_texts)
+        host = _continued_from(units, i, went_to) or _host_for_orphan(u, _kept_just_before(units, i, kept), kept, leads, lead_texts)
         if host is None:
             kept.append(u)
+            went_to[i] = u
         else:
             _merge_into(host, u)
+            went_to[i] = host
     return kept
+
+
+def _continued_from(units: list[Unit], i: int, went_to: dict[int, Unit]) -> Unit | None:
+    """The article the unit just before went to, when orphan ``i`` goes on in its column with no crosshead between."""
+    if i == 0 or i - 1 not in went_to or units[i].crossheads_before or units[i].split_off:
+        return None
+    before, host = units[i - 1], went_to[i - 1]
+    if before is host or not before.paras or not units[i].paras or before.paras[-1].ends_article:
+        return None
+    return host if _continues_flow(before, units[i]) else None
 
 
 def _kept_just_before(units: list[Unit], i: int, kept: list[Unit]) -> Unit | None:
@@ -75,30 +90,59 @@ def _host_for_orphan(u: Unit, before: Unit | None, kept: list[Unit], leads: list
     more than the rest of its scoring.
     """
     if not leads:
-        return _last_text_going_on(kept)
+        return _last_text_going_on(kept, u)
     goes_on = _goes_on(before, u)
-    if len(leads) == 1 and goes_on is None:
-        return leads[0]
     nearest = _nearest_lead(leads, kept)
     scores = [_orphan_host_score(u, ld, bigram_set(lead_texts[id(ld)]), ld is nearest) for ld in leads]
     best = max(range(len(leads)), key=scores.__getitem__)
     if goes_on is not None \
             and _orphan_host_score(u, goes_on, goes_on.body_grams(), True) + SAME_FLOW_BONUS >= scores[best]:
         return goes_on
-    return leads[best]
+    return leads[best] if _evidence_for(u, leads[best], lead_text(leads[best])) else None
 
 
-def _last_text_going_on(kept: list[Unit]) -> Unit | None:
+def _last_text_going_on(kept: list[Unit], u: Unit) -> Unit | None:
     """On a page with no lead: the last story or orphan run kept, when it can go on."""
     for prev in reversed(kept):
         if prev.kind in ("story", "orphan"):
-            return prev if _can_go_on(prev) else None
+            return prev if not u.split_off and _can_go_on(prev) and _evidence_for(u, prev, prev.body_text()) else None
     return None
+
+
+#: EXPERIMENT
+MIN_OVERLAP: Final = 0.1
+
+
+def _evidence_for(u: Unit, host: Unit, host_text: str) -> bool:
+    """Positive evidence that an orphan run is part of ``host``: a cut sentence, a section's crosshead, shared words."""
+    if _starts_mid_sentence(u) and _unfinished(host):
+        return True
+    text = "".join(p.text for p in u.paras)
+    return overlap(text, bigram_set(host_text)) >= MIN_OVERLAP or (bool(u.crossheads_before) and host.kind == "lead") \
+        or _opens_with_anaphor(text) or _restates_its_head(host, text)
+
+
+#: EXPERIMENT: share of a lead's heading bigrams that its section's text holds (head assignment's measure).
+HEAD_IN_SECTION: Final = 0.3
+
+
+def _restates_its_head(host: Unit, text: str) -> bool:
+    """The orphan's text holds the words of the lead's headline and subtitle, as a headline's own text does."""
+    heading = "".join(ln.text for ln in host.lead_lines if ln.kind in (HEAD, SUBTITLE))
+    return bool(heading) and overlap(heading, bigram_set(text)) >= HEAD_IN_SECTION
+
+
+#: EXPERIMENT: words that refer back to something named before: a text opening with one goes on with another.
+_ANAPHORA: Final = re.compile(r"^\s*(?:该[县市区镇乡村局委院所部厅站校公司企业中心]|这[些里是个项次一]|此外|另外|同时|其中|对此|为此|与此同时|他们|她们|此前|随后|目前，该)")
+
+
+def _opens_with_anaphor(text: str) -> bool:
+    return _ANAPHORA.match(text) is not None
 
 
 def _goes_on(before: Unit | None, u: Unit) -> Unit | None:
     """The text just before an orphan run, when the run goes on in its column with no crosshead between."""
-    if before is None or not _can_go_on(before) or u.crossheads_before or not _continues_flow(before, u):
+    if before is None or u.split_off or not _can_go_on(before) or u.crossheads_before or not _continues_flow(before, u):
         return None
     return before
 

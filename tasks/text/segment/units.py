@@ -58,6 +58,7 @@ class Unit:
     jump_from: str | None = None                            # 上接第一版: where its text comes from
     jump_to: str | None = None                              # 下转第3版: where its text goes on
     scattered: bool = False                                 # a lead that gathered orphan runs
+    split_off: bool = False                                 # cut off the text before it where the subject changed
     inline_jumps: list[str] = field(default_factory=list)   # jump texts taken out of its text as metadata
 
     def body_text(self) -> str:
