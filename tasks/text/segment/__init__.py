@@ -31,11 +31,11 @@ from banmian.tasks.model import Article, PageResult, Residue
 from banmian.tasks.text.lines import classify_page
 from banmian.tasks.text.segment.articles import article_of
 from banmian.tasks.text.segment.assignment import assign_heads
-from banmian.tasks.text.segment.boundaries import split_units
+from banmian.tasks.text.segment.boundaries import page_vocabulary, split_units
 from banmian.tasks.text.segment.far_heads import claim_banners, claim_far_heads
 from banmian.tasks.text.segment.headlines import Headline, is_feature_subtitle, parse_headline
 from banmian.tasks.text.segment.jumps import keep_unclaimed_jumps
-from banmian.tasks.text.segment.orphans import lead_text, resolve_orphans
+from banmian.tasks.text.segment.orphans import resolve_orphans
 from banmian.tasks.text.segment.reader import read_units
 from banmian.tasks.text.segment.tails import rejoin_tails
 from banmian.tasks.text.segment.units import HeadGroup, Unit
@@ -47,17 +47,17 @@ def segment_page(text: str) -> PageResult:
     """Segment one page's text into articles and residue. Never raises on any text."""
     lines = classify_page(text.replace("\r\n", "\n").replace("\r", "\n"))
     page = read_units(lines)
-    split_units(page)
+    vocab = page_vocabulary(page)
+    split_units(page, vocab)
     leftovers = assign_heads(page)
     claim_far_heads(page.units, page.stacked)
     residue = page.residue
     for _, lns in leftovers:
         residue.extend(Residue(ln.text, "unassigned", ln.no) for ln in lns)
-    # a lead's words as it stands before orphans join it; their bigrams are made only if an orphan is scored
-    lead_texts = {id(u): lead_text(u) for u in page.units if u.kind == "lead"}
-    units = resolve_orphans(page.units, lead_texts)
+    free_heads = ["".join(ln.text for ln in lns) for _, lns in leftovers]
+    units = resolve_orphans(page.units, vocab, free_heads)
     if claim_banners(units):
-        units = resolve_orphans(units, lead_texts)  # prose that gave its banner away is headless: it joins a text
+        units = resolve_orphans(units, vocab, free_heads)  # prose that gave its banner away is headless: it joins a text
 
     articles: list[Article] = []
     inline_jumps: list[str] = []

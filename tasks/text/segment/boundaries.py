@@ -19,18 +19,15 @@ positive evidence.
 
 from __future__ import annotations
 
-import hashlib
-import json
-import math
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Final, Literal, get_args
 
 from banmian.tasks.text.credits import parse_trailing_credit
 from banmian.tasks.text.paragraphs import Paragraph
 from banmian.tasks.text.segment.cohesion import PageVocabulary
+from banmian.tasks.text.segment.logistic import LogisticModel
+from banmian.tasks.text.segment.logistic import load_model as load_logistic
 from banmian.tasks.text.segment.units import Page, Unit
 
 #: The signals of one transition between two paragraphs of a unit, in the model file's order.
@@ -72,31 +69,10 @@ _SPACE: Final = re.compile(r"\s+")
 MODEL_FILE: Final = "boundary_model.json"
 
 
-@dataclass(frozen=True, slots=True)
-class BoundaryModel:
-    """Logistic weights over ``FEATURES``, and the probability at which a unit is cut."""
-
-    weights: dict[str, float]
-    intercept: float
-    split_at: float
-    version: str = field(default="")
-
-    def probability(self, signals: dict[Feature, float]) -> float:
-        """How likely a new article begins at a transition with these signals."""
-        z = self.intercept + sum(self.weights[name] * value for name, value in signals.items())
-        return 1.0 / (1.0 + math.exp(-z))
-
-
 @lru_cache(maxsize=1)
-def load_model() -> BoundaryModel:
-    """The committed model; its version is the first 12 hex digits of the file's sha256."""
-    raw = (resources.files("banmian.tasks.text.segment") / MODEL_FILE).read_bytes()
-    doc = json.loads(raw)
-    missing = set(FEATURES) - set(doc["weights"])
-    if missing:
-        raise ValueError(f"{MODEL_FILE} has no weight for {sorted(missing)}: retrain it (make model)")
-    return BoundaryModel({name: float(doc["weights"][name]) for name in FEATURES}, float(doc["intercept"]),
-                         float(doc["split_at"]), hashlib.sha256(raw).hexdigest()[:12])
+def load_model() -> LogisticModel:
+    """The committed boundary model (``boundary_model.json``); its threshold is ``split_at``."""
+    return load_logistic(MODEL_FILE, FEATURES, "split_at")
 
 
 def transition_signals(unit: Unit, k: int, vocab: PageVocabulary) -> dict[Feature, float]:
@@ -131,14 +107,14 @@ def can_split(unit: Unit) -> bool:
     return unit.kind in ("story", "orphan", "lead", "brief") and len(unit.paras) > 1
 
 
-def cuts_in(unit: Unit, vocab: PageVocabulary, model: BoundaryModel) -> list[int]:
+def cuts_in(unit: Unit, vocab: PageVocabulary, model: LogisticModel) -> list[int]:
     """The paragraphs of ``unit`` before which a new article begins.
 
     Never under a crosshead (that opens a section), nor before a paragraph
     that is only a credit or a note on the author (it closes the text above):
     see ``transitions``.
     """
-    return [k for k in transitions(unit) if model.probability(transition_signals(unit, k, vocab)) >= model.split_at]
+    return [k for k in transitions(unit) if model.says_yes(transition_signals(unit, k, vocab))]
 
 
 def transitions(unit: Unit) -> list[int]:
@@ -159,10 +135,9 @@ def _only_a_credit(para: Paragraph) -> bool:
 AUTHOR_NOTE_MAX_LINES: Final = 3
 
 
-def split_units(page: Page, model: BoundaryModel | None = None) -> None:
+def split_units(page: Page, vocab: PageVocabulary, model: LogisticModel | None = None) -> None:
     """Cut the page's units where a new article begins, in place; heading groups keep their neighbours."""
     model = model or load_model()
-    vocab = page_vocabulary(page)
     parts_of: list[list[Unit]] = []
     for unit in page.units:
         cuts = cuts_in(unit, vocab, model) if can_split(unit) else []

@@ -8,7 +8,7 @@ in TextTiling. Spaces are not read: letterspacing cuts no word.
 
 >>> vocab = PageVocabulary(["梨树县种子市场热闹", "梨树县种业销售大厅", "铁西区开展安全检查"])
 >>> round(vocab.cohesion(["梨树县种子市场热闹"], ["梨树县种业销售大厅"]), 2)
-0.26
+0.12
 >>> vocab.cohesion(["梨树县种子市场热闹"], ["铁西区开展安全检查"])
 0.0
 """
