@@ -52,12 +52,15 @@ class Article:
     continued_from: str | None
     continued_to: str | None
     first_line: int  # 1-based line of the page where the article's first part stands
+    confidence: float  # the probability that its body is exactly right (segment.confidence)
+    review: str | None  # when confidence is low: which decision to check, in words
 
     # Written out, not generated: mypyc compiles an __init__ in the source (see ``banmian.tasks.text.lines.Line``).
     def __init__(self, kind: ArticleKind, headline: str | None = None, subheadline: str | None = None,
                  byline: str | None = None, authors: list[str] | None = None, photographers: list[str] | None = None,
                  blocks: list[Block] | None = None, kicker: str | None = None, continued_from: str | None = None,
-                 continued_to: str | None = None, first_line: int = 0) -> None:
+                 continued_to: str | None = None, first_line: int = 0, confidence: float = 1.0,
+                 review: str | None = None) -> None:
         self.kind = kind
         self.headline = headline
         self.subheadline = subheadline
@@ -69,6 +72,8 @@ class Article:
         self.continued_from = continued_from
         self.continued_to = continued_to
         self.first_line = first_line
+        self.confidence = confidence
+        self.review = review
 
     @property
     def paragraphs(self) -> list[str]:
@@ -99,7 +104,8 @@ class Article:
         """Everything, for ``banmian segment`` and debugging."""
         d = self.to_eval()
         d.update(kicker=self.kicker, continued_from=self.continued_from,
-                 continued_to=self.continued_to, first_line=self.first_line)
+                 continued_to=self.continued_to, first_line=self.first_line,
+                 confidence=self.confidence, review=self.review)
         return d
 
 

@@ -65,10 +65,10 @@ def grams(text: str) -> frozenset[str]:
     return frozenset(t[i:i + GRAM] for i in range(max(1, len(t) - GRAM + 1))) if t else frozenset()
 
 
-def gold_pages() -> Iterator[GoldPage]:
-    """Every training page with its gold, generated in a scratch directory."""
+def gold_pages(sets: Sequence[tuple[str, str, int, int]] = TRAINING_SETS) -> Iterator[GoldPage]:
+    """Every page of ``sets`` (the training pages by default) with its gold, generated in a scratch directory."""
     with tempfile.TemporaryDirectory(prefix="banmian-train-") as work:
-        for i, (generator, config, pages, seed) in enumerate(TRAINING_SETS):
+        for i, (generator, config, pages, seed) in enumerate(sets):
             root = Path(work) / str(i)
             names = write_pagesim(root, config, pages, seed) if generator == "pagesim" \
                 else write_pagegen(root, pages, seed, sidecar=False)

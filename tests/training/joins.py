@@ -55,10 +55,10 @@ class _GoldResolution(_Resolution):
         self.gold = page
         self.examples: list[Example] = []
 
-    def best_host(self, i: int, unit: Unit) -> Unit | None:
+    def best_host(self, i: int, unit: Unit) -> tuple[Unit | None, float]:
         mine = unit_owner(self.gold, unit)
         if mine is None:
-            return None
+            return None, 0.0
         right = None
         for candidate in self.candidates(i):
             theirs = unit_owner(self.gold, candidate.host)
@@ -68,7 +68,7 @@ class _GoldResolution(_Resolution):
             self.examples.append(Example(tuple(signals[f] for f in JOIN_FEATURES), theirs == mine))
             if theirs == mine and right is None:
                 right = candidate.host
-        return right
+        return right, 1.0 if right is not None else 0.0
 
 
 def page_examples(page: GoldPage) -> list[Example]:

@@ -27,11 +27,12 @@ Nothing is dropped: every line ends in an article field or a ``Residue``.
 
 from __future__ import annotations
 
-from banmian.tasks.model import Article, PageResult, Residue
+from banmian.tasks.model import Article, PageMeta, PageResult, Residue
 from banmian.tasks.text.lines import classify_page
 from banmian.tasks.text.segment.articles import article_of
 from banmian.tasks.text.segment.assignment import assign_heads
 from banmian.tasks.text.segment.boundaries import page_vocabulary, split_units
+from banmian.tasks.text.segment.confidence import rate
 from banmian.tasks.text.segment.far_heads import claim_banners, claim_far_heads
 from banmian.tasks.text.segment.headlines import Headline, is_feature_subtitle, parse_headline
 from banmian.tasks.text.segment.jumps import keep_unclaimed_jumps
@@ -44,7 +45,14 @@ __all__ = ["HeadGroup", "Headline", "Unit", "is_feature_subtitle", "parse_headli
 
 
 def segment_page(text: str) -> PageResult:
-    """Segment one page's text into articles and residue. Never raises on any text."""
+    """Segment one page's text into articles and residue, each article rated for confidence. Never raises on any text."""
+    pairs, residue, meta = segment_units(text)
+    rate(pairs, residue)
+    return PageResult(articles=[a for _, a in pairs], residue=residue, meta=meta)
+
+
+def segment_units(text: str) -> tuple[list[tuple[Unit, Article]], list[Residue], PageMeta]:
+    """Segment a page, unrated: each article with the unit it was made of (in page order), the residue, the metadata."""
     lines = classify_page(text.replace("\r\n", "\n").replace("\r", "\n"))
     page = read_units(lines)
     vocab = page_vocabulary(page)
@@ -59,15 +67,15 @@ def segment_page(text: str) -> PageResult:
     if claim_banners(units):
         units = resolve_orphans(units, vocab, free_heads)  # prose that gave its banner away is headless: it joins a text
 
-    articles: list[Article] = []
+    pairs: list[tuple[Unit, Article]] = []
     inline_jumps: list[str] = []
     for unit in units:
         rejoin_tails(unit)
         art = article_of(unit, residue)
         if art is not None:
-            articles.append(art)
+            pairs.append((unit, art))
             inline_jumps.extend(unit.inline_jumps)
-    keep_unclaimed_jumps(page.jumps, articles, inline_jumps, residue)
-    articles.sort(key=lambda a: a.first_line)
+    keep_unclaimed_jumps(page.jumps, [a for _, a in pairs], inline_jumps, residue)
+    pairs.sort(key=lambda pair: pair[1].first_line)
     residue.sort(key=lambda r: r.line)
-    return PageResult(articles=articles, residue=residue, meta=page.meta)
+    return pairs, residue, page.meta

@@ -28,7 +28,7 @@ from banmian.tasks.text.paragraphs import Paragraph
 from banmian.tasks.text.segment.cohesion import PageVocabulary
 from banmian.tasks.text.segment.logistic import LogisticModel
 from banmian.tasks.text.segment.logistic import load_model as load_logistic
-from banmian.tasks.text.segment.units import Page, Unit
+from banmian.tasks.text.segment.units import Decision, Page, Unit
 
 #: The signals of one transition between two paragraphs of a unit, in the model file's order.
 Feature = Literal[
@@ -107,14 +107,13 @@ def can_split(unit: Unit) -> bool:
     return unit.kind in ("story", "orphan", "lead", "brief") and len(unit.paras) > 1
 
 
-def cuts_in(unit: Unit, vocab: PageVocabulary, model: LogisticModel) -> list[int]:
-    """The paragraphs of ``unit`` before which a new article begins.
-
-    Never under a crosshead (that opens a section), nor before a paragraph
-    that is only a credit or a note on the author (it closes the text above):
-    see ``transitions``.
-    """
-    return [k for k in transitions(unit) if model.says_yes(transition_signals(unit, k, vocab))]
+def cuts_in(unit: Unit, vocab: PageVocabulary, model: LogisticModel) -> list[tuple[int, Decision]]:
+    """Each transition of ``unit`` the model decides (see ``transitions``), with its decision: a cut or none."""
+    decided = []
+    for k in transitions(unit):
+        p = model.probability(transition_signals(unit, k, vocab))
+        decided.append((k, Decision("cut" if p >= model.threshold else "no_cut", p, model.threshold)))
+    return decided
 
 
 def transitions(unit: Unit) -> list[int]:
@@ -140,8 +139,10 @@ def split_units(page: Page, vocab: PageVocabulary, model: LogisticModel | None =
     model = model or load_model()
     parts_of: list[list[Unit]] = []
     for unit in page.units:
-        cuts = cuts_in(unit, vocab, model) if can_split(unit) else []
-        parts_of.append(_split(unit, cuts) if cuts else [unit])
+        decided = cuts_in(unit, vocab, model) if can_split(unit) else []
+        parts = _split(unit, [k for k, d in decided if d.kind == "cut"])
+        _record(parts, decided)
+        parts_of.append(parts)
     first = {i: sum(len(p) for p in parts_of[:i]) for i in range(len(parts_of))}
     for group in page.groups:
         if group.prev is not None:
@@ -151,8 +152,21 @@ def split_units(page: Page, vocab: PageVocabulary, model: LogisticModel | None =
     page.units[:] = [part for parts in parts_of for part in parts]
 
 
+def _record(parts: list[Unit], decided: list[tuple[int, Decision]]) -> None:
+    """Each decision goes to the part it shaped: a cut to the part it opens, a cut not made to the part it is in."""
+    starts = [0]
+    for part in parts[:-1]:
+        starts.append(starts[-1] + len(part.paras))
+    for k, decision in decided:
+        index = max(i for i, start in enumerate(starts) if start <= k) if decision.kind == "no_cut" \
+            else starts.index(k)
+        parts[index].decisions.append(decision)
+
+
 def _split(unit: Unit, cuts: list[int]) -> list[Unit]:
     """``unit`` cut before each paragraph in ``cuts``: it keeps the first part, each later one is a split-off orphan."""
+    if not cuts:
+        return [unit]
     paras, heads = unit.paras, unit.crossheads_before
     ends = [*cuts, None]  # the last part also keeps crossheads that head no paragraph (keys past the end)
     parts = [unit]

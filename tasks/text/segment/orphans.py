@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from banmian.tasks.text.segment.cohesion import PageVocabulary
 from banmian.tasks.text.segment.joins import Candidate, PageContext, can_host, join_signals, load_join_model, section_count
 from banmian.tasks.text.segment.logistic import LogisticModel
-from banmian.tasks.text.segment.units import Unit
+from banmian.tasks.text.segment.units import Decision, Unit
 
 
 def resolve_orphans(units: list[Unit], vocab: PageVocabulary, free_heads: Sequence[str] = (),
@@ -48,11 +48,14 @@ class _Resolution:
         if not is_headless_orphan(unit):
             self._keep(i, unit)
         elif unit.paras or unit.crossheads_before:  # an orphan whose text all went to a caption is no article
-            host = self.best_host(i, unit)
+            host, probability = self.best_host(i, unit)
+            threshold = self.model.threshold
             if host is None:
+                unit.decisions.append(Decision("alone", probability, threshold))
                 self._keep(i, unit)
             else:
                 merge_into(host, unit)
+                host.decisions.append(Decision("joined", probability, threshold))
                 self.article_of[i], self.last_part[id(host)] = host, i
 
     def _keep(self, i: int, unit: Unit) -> None:
@@ -67,14 +70,14 @@ class _Resolution:
                  if self.units[j].kind == "lead"]
         return found + later
 
-    def best_host(self, i: int, unit: Unit) -> Unit | None:
-        """The candidate the join model likes best for orphan ``i``, if it says yes."""
+    def best_host(self, i: int, unit: Unit) -> tuple[Unit | None, float]:
+        """The candidate the join model likes best for orphan ``i`` if it says yes (else None), and its probability."""
         scored = [(self.model.probability(join_signals(unit, i, c, self.page)), k, c.host)
                   for k, c in enumerate(self.candidates(i))]
         if not scored:
-            return None
+            return None, 0.0
         probability, _, host = max(scored, key=lambda s: (s[0], -s[1]))  # ties: the first candidate
-        return host if probability >= self.model.threshold else None
+        return (host if probability >= self.model.threshold else None), probability
 
 
 def is_headless_orphan(unit: Unit) -> bool:
@@ -91,3 +94,4 @@ def merge_into(target: Unit, extra: Unit) -> None:
     for i, heads in extra.crossheads_before.items():
         target.crossheads_before.setdefault(base + i, []).extend(heads)
     target.paras.extend(extra.paras)
+    target.decisions.extend(extra.decisions)
