@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from functools import lru_cache
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,8 +31,8 @@ OWNED_SHARE: Final = 0.6
 GRAM: Final = 6
 #: Inverse regularisation strength of the fit (scikit-learn's default).
 REGULARISATION: Final = 1.0
-#: Digits kept in a model file: enough to reproduce every decision, few enough for a readable diff.
-DIGITS: Final = 6
+#: Digits kept in a model file: enough for every decision, few enough that another BLAS build fits the same numbers.
+DIGITS: Final = 4
 
 
 @dataclass(frozen=True)
@@ -65,8 +66,18 @@ def grams(text: str) -> frozenset[str]:
     return frozenset(t[i:i + GRAM] for i in range(max(1, len(t) - GRAM + 1))) if t else frozenset()
 
 
-def gold_pages(sets: Sequence[tuple[str, str, int, int]] = TRAINING_SETS) -> Iterator[GoldPage]:
-    """Every page of ``sets`` (the training pages by default) with its gold, generated in a scratch directory."""
+def gold_pages(sets: tuple[tuple[str, str, int, int], ...] = TRAINING_SETS) -> Iterator[GoldPage]:
+    """Every page of ``sets`` (the training pages by default) with its gold, generated once per process."""
+    yield from _generated(sets)
+
+
+@lru_cache(maxsize=2)
+def _generated(sets: tuple[tuple[str, str, int, int], ...]) -> tuple[GoldPage, ...]:
+    return tuple(_generate(sets))
+
+
+def _generate(sets: tuple[tuple[str, str, int, int], ...]) -> Iterator[GoldPage]:
+    """The pages of ``sets`` with their gold, generated in a scratch directory."""
     with tempfile.TemporaryDirectory(prefix="banmian-train-") as work:
         for i, (generator, config, pages, seed) in enumerate(sets):
             root = Path(work) / str(i)
