@@ -22,7 +22,7 @@ from typing import Final
 
 import pyarrow as pa
 
-from banmian.tasks.model import PAGE_META_KEYS
+from banmian.tasks.model import ARTICLE_KINDS, PAGE_META_KEYS, RESIDUE_REASONS
 
 SCHEMA_VERSION: Final = 2
 
@@ -265,7 +265,7 @@ COLUMN_COMMENTS: dict[str, dict[str, str]] = {
         "article_id": "First 16 hex of sha256(page_id, ordinal, body).",
         "page_id": _PAGE_ID,
         "ordinal": "1-based place of the article on its page.",
-        "kind": "news, photo or feature.",
+        "kind": "One of: " + ", ".join(ARTICLE_KINDS) + ".",
         "headline": "Main headline (null if none).",
         "subheadline": "Subheadline, often after a dash (null if none).",
         "kicker": "Line above the headline (null if none).",
@@ -303,7 +303,7 @@ COLUMN_COMMENTS: dict[str, dict[str, str]] = {
         "page_id": _PAGE_ID,
         "ordinal": "1-based place of the piece among the page's residue.",
         "line": "1-based line of the page where it stands.",
-        "reason": "page_furniture, duplicate_crosshead, decoration or unassigned.",
+        "reason": "Why the text is in no article, one of: " + ", ".join(RESIDUE_REASONS) + ".",
         "text": "The text kept out of articles.",
         "visible_chars": "Characters of text that are not whitespace.",
         "run_id": _RUN_ID,
