@@ -22,10 +22,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from banmian import SAMPLE_DIR, __version__
+from banmian.flows.defaults import BATCH_SIZE
+from banmian.tasks.store.layout import DB_FILE  # no duckdb: `query` checks for a warehouse before importing it
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILURE = 0, 1, 2
 DEFAULT_WAREHOUSE = "warehouse"
-DB_FILE = "banmian.duckdb"  # banmian.tasks.store.warehouse.DB_FILE, repeated so `query` can check without importing duckdb
 
 
 class CliError(Exception):
@@ -426,7 +427,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="Prefect keeps its records (flow runs, task runs, logs, artifacts) of the newest N "
                           "ingest runs and deletes older ones after the run; 0 keeps all "
                           "(default: $BANMIAN_KEEP_RUNS, else 100)")
-    run.add_argument("--batch-size", type=_positive_int, default=200, help=argparse.SUPPRESS)
+    run.add_argument("--batch-size", type=_positive_int, default=BATCH_SIZE, help=argparse.SUPPRESS)
     run.set_defaults(func=cmd_run)
 
     seg = sub.add_parser("segment", help="segment files into JSON (no Prefect, no warehouse)",
