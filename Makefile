@@ -25,7 +25,7 @@ test: $(STAMP)
 	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
 
 typecheck: $(STAMP)
-	$(VENV)/bin/python -m tests.support.typecheck
+	$(VENV)/bin/python -m mypy -p banmian.tasks -p banmian.flows
 
 clean-venv:
 	rm -rf $(VENV)

@@ -101,7 +101,7 @@ def cmd_segment(args: argparse.Namespace) -> int:
     from banmian.tasks.ingest.decode import decode_page
     from banmian.tasks.ingest.discover import SourceNotFound, discover, read_file
     from banmian.tasks.model import Reject
-    from banmian.tasks.text.segment import segment_page
+    from banmian.tasks.ingest.pages import segment_decoded
 
     out_dir = Path(args.out) if args.out else None
     if out_dir is not None:
@@ -128,7 +128,7 @@ def cmd_segment(args: argparse.Namespace) -> int:
                 print(f"banmian segment: {page.path}: {page.detail} ({page.reason})", file=sys.stderr)
                 failed += 1
                 continue
-            result = segment_page(page.text)
+            result = segment_decoded(page)
             if out_dir is None:
                 results.append((raw.path, result.to_json()))
                 continue
@@ -203,13 +203,17 @@ def stderr_into(path: Path) -> Iterator[TextIO]:
 
 
 def _check_source(source: str) -> None:
-    """Fail fast, before Prefect's ~10 s start, if the source does not exist."""
-    from banmian.tasks.ingest.discover import SourceNotFound, discover
+    """Fail fast, before Prefect's ~10 s start, if the source does not exist or its name is not text.
 
-    path = Path(source).expanduser()
-    if path.exists() or path.is_symlink():
-        return
+    A source named with GBK bytes would fail inside Prefect, whose flow parameters are UTF-8 JSON.
+    """
+    from banmian.tasks.ingest.discover import SourceNotFound, discover, require_text_source
+
     try:
+        require_text_source(source)
+        path = Path(source).expanduser()
+        if path.exists() or path.is_symlink():
+            return
         discover(source)
     except SourceNotFound as exc:
         raise CliError(str(exc)) from None

@@ -32,7 +32,7 @@ from banmian.tasks.ingest.discover import is_transient, read_bytes, reject_for_r
 from banmian.tasks.model import DecodedPage, PageResult, RawFile, Reject, RejectReason, RunInfo, RunSummary
 from banmian.tasks.store.coverage import residue_share, residue_visible_chars, visible_chars
 from banmian.tasks.store.writer import WarehouseWriter
-from banmian.tasks.text.segment import segment_page
+from banmian.tasks.ingest.pages import segment_decoded
 
 SUMMARY_ARTIFACT_KEY: Final = "banmian-run-summary"
 COVERAGE_ARTIFACT_KEY: Final = "banmian-page-coverage"
@@ -112,9 +112,9 @@ def batches(items: Sequence[T], size: int) -> list[tuple[int, int, list[T]]]:
 
 
 def segment_safely(page: DecodedPage) -> PageResult | Reject:
-    """``segment_page``, except that a crash on one odd page becomes a Reject instead of ending the run."""
+    """``segment_decoded``, except that a crash on one odd page becomes a Reject instead of ending the run."""
     try:
-        return segment_page(page.text)
+        return segment_decoded(page)
     except Exception as exc:  # noqa: BLE001 - any bug on any page must not stop the run
         return Reject(page.path, "segment_error",
                       f"Segmentation failed on this page: {type(exc).__name__}: {exc}"[:500].rstrip(".") + ".",
