@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from banmian.tasks.text.chars import han_count
-from banmian.tasks.text.clean import clean_heading, split_doubled
+from banmian.tasks.text.clean import clean_heading, remove_cjk_spacing, split_doubled
 from banmian.tasks.text.lines import HEAD, ROLE, SUBTITLE, TITLE_COLONS, Line, couplet_shaped, is_one_line_couplet
 
 #: The dashes that open a subtitle (——…): decoration, not its text.
@@ -22,6 +22,8 @@ _KICKER_RE: Final = re.compile(r"^\s*[【\[〔].+[】\]〕]\s*$")
 #: A heading line this long (Chinese characters) can be a headline on its
 #: own; shorter ones (防风险, 财随政走) are kickers, labels or couplet halves.
 FULL_HEADLINE_MIN_CHARS: Final = 8
+#: Lines one headline can take: kicker, a couplet's two lines, a subject line.
+MAX_BLOCK_LINES: Final = 4
 #: Subtitle endings that name a feature genre (侧记 "sidelights", 综述
 #: "review", 纪实 "record" …): a lead with one is a feature, whose sections
 #: are printed apart from its head.
@@ -196,3 +198,48 @@ def is_feature_subtitle(text: str | None) -> bool:
     (True, False)
     """
     return text is not None and text.rstrip().endswith(FEATURE_GENRE_WORDS)
+
+
+def heading_words(lines: list[Line]) -> str:
+    """Heading lines as the words they print, for scoring against a body: letterspacing read as words.
+
+    ``通 过 学 理 论`` is ``通过学理论``; the lines are joined as printed.
+
+    >>> from banmian.tasks.text.lines import Line
+    >>> heading_words([Line(1, "明 确 思 路", 4.0, "head"), Line(2, "笃行实干", 4.0, "head")])
+    '明确思路笃行实干'
+    """
+    return "".join(clean_heading(ln.text) for ln in lines)
+
+
+def body_words(text: str) -> str:
+    """A body's text as its words, for scoring headings against it: letterspaced lines read as words.
+
+    >>> body_words("压 缩 办 理 时 限 ，提 升 效 率")
+    '压缩办理时限，提升效率'
+    """
+    return remove_cjk_spacing(text)
+
+
+def headline_blocks(lines: list[Line]) -> list[list[Line]]:
+    """Heading lines of several headlines printed together, cut into headlines: each the longest run of the
+    lines left (at most ``MAX_BLOCK_LINES``) that reads as one headline with no line left over.
+
+    >>> from banmian.tasks.text.lines import Line
+    >>> texts = ["开展安全检查", "守护平安冬季", "全市排查整治安全隐患", "书香润童心", "阅读伴成长", "县图书馆举办少儿读书节"]
+    >>> [[ln.text for ln in b] for b in headline_blocks([Line(i, t, 6.0, "head") for i, t in enumerate(texts)])]
+    [['开展安全检查', '守护平安冬季', '全市排查整治安全隐患'], ['书香润童心', '阅读伴成长', '县图书馆举办少儿读书节']]
+    """
+    blocks: list[list[Line]] = []
+    i = 0
+    while i < len(lines):
+        n = next(n for n in range(min(MAX_BLOCK_LINES, len(lines) - i), 0, -1) if n == 1 or _reads_as_one(lines[i:i + n]))
+        blocks.append(lines[i:i + n])
+        i += n
+    return blocks
+
+
+def _reads_as_one(lines: list[Line]) -> bool:
+    """Heading lines that one headline takes whole: no line left over, none an extra."""
+    parts = headline_parts(lines)
+    return not parts.rest and not parts.extra
