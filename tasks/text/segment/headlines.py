@@ -62,10 +62,15 @@ def parse_headline(lines: list[Line]) -> Headline:
     headline = " ".join(clean_heading(ln.text) for ln in parts.headline) if parts.headline else None
     sub = None
     if parts.subtitle is not None:
-        sub = clean_heading(parts.subtitle.text.lstrip(DASHES + " "))
+        sub = clean_heading(parts.subtitle.text.lstrip(DASHES + " ")) + _wrapped(parts.wrapped)
     elif parts.subject is not None:
         sub = clean_heading(parts.subject.text)
     return Headline(kicker, headline, sub, parts.extra + parts.rest)
+
+
+def _wrapped(lines: list[Line]) -> str:
+    """The lines a subheadline wrapped onto, as its words go on (no space between)."""
+    return "".join(clean_heading(ln.text).replace(" ", "") for ln in lines)
 
 
 @dataclass(slots=True)
@@ -76,6 +81,7 @@ class HeadlineParts:
     headline: list[Line]          # one line, or a couplet's two
     subtitle: Line | None         # the first ——… line: the subheadline
     subject: Line | None          # without a subtitle, the line after the headline is the subheadline
+    wrapped: list[Line]           # lines the subtitle (or subject line) wrapped onto
     extra: list[Line]             # subtitles after the first, and a title's word drawn twice
     rest: list[Line]              # heading lines no part takes: the headline is not shaped like one
 
@@ -96,7 +102,25 @@ def headline_parts(lines: list[Line]) -> HeadlineParts:
     n = _headline_size(heads)
     headline, rest = heads[:n], heads[n:]
     subject, rest = _split_subject(rest, bool(subs))
-    return HeadlineParts(kicker, headline, subs[0] if subs else None, subject, left_out + subs[1:], rest)
+    wrapped, rest = _wrapped_lines(subs[0], rest) if subs else ([], rest)
+    return HeadlineParts(kicker, headline, subs[0] if subs else None, subject, wrapped, left_out + subs[1:], rest)
+
+
+def _wrapped_lines(sub: Line, rest: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The heading lines no part took that go on from the subheadline's line with no blank line between (a
+    ``——subtitle`` or subject line too long for its measure wraps), and the lines left.
+
+    Only lines after the subheadline's line can be its wrap: ``rest`` holds
+    only lines after the headline, and a subtitle stands under it.
+    """
+    wrapped: list[Line] = []
+    last = sub.no
+    for ln in rest:
+        if ln.no != last + 1 or ln.kind != HEAD:
+            break
+        wrapped.append(ln)
+        last = ln.no
+    return wrapped, rest[len(wrapped):]
 
 
 def _holds_title_colon(heads: list[Line]) -> bool:

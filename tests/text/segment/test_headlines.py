@@ -89,6 +89,12 @@ def _heading_lines(page):
     pytest.param("数字经济推动产业转型升级\n建设海洋强国需完善海洋法律体系\n为高质量发展注入新动能\n坚持创新驱动发展\n",
                  "数字经济推动产业转型升级", "建设海洋强国需完善海洋法律体系", "为高质量发展注入新动能",
                  ["坚持创新驱动发展"], id="more_lines_than_one_headline_takes"),
+    pytest.param("引导文明施工 营造宜居环境\n——铁西区执法局\n开展城区噪声污染\n专项整治\n",
+                 None, "引导文明施工 营造宜居环境", "铁西区执法局开展城区噪声污染专项整治", [],
+                 id="subtitle_wrapped_over_three_lines"),
+    pytest.param("引导文明施工 营造宜居环境\n——铁西区执法局开展城区\n\n噪声污染专项整治\n",
+                 None, "引导文明施工 营造宜居环境", "铁西区执法局开展城区", ["噪声污染专项整治"],
+                 id="line_after_a_blank_is_no_wrap"),
 ])
 def test_parse_headline_reads_kicker_headline_and_subheadline(page, kicker, headline, subheadline, extra):
     h = parse_headline(_heading_lines(page))
