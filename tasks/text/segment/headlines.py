@@ -64,7 +64,7 @@ def parse_headline(lines: list[Line]) -> Headline:
     if parts.subtitle is not None:
         sub = clean_heading(parts.subtitle.text.lstrip(DASHES + " ")) + _wrapped(parts.wrapped)
     elif parts.subject is not None:
-        sub = clean_heading(parts.subject.text)
+        sub = clean_heading(parts.subject.text) + _wrapped(parts.wrapped)
     return Headline(kicker, headline, sub, parts.extra + parts.rest)
 
 
@@ -102,8 +102,19 @@ def headline_parts(lines: list[Line]) -> HeadlineParts:
     n = _headline_size(heads)
     headline, rest = heads[:n], heads[n:]
     subject, rest = _split_subject(rest, bool(subs))
-    wrapped, rest = _wrapped_lines(subs[0], rest) if subs else ([], rest)
+    wrapped, rest = _wrapped_lines(subs[0], rest) if subs else _subject_wrap(subject, headline, rest)
     return HeadlineParts(kicker, headline, subs[0] if subs else None, subject, wrapped, left_out + subs[1:], rest)
+
+
+def _subject_wrap(subject: Line | None, headline: list[Line], rest: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The line a subject line wrapped onto, and the lines left: a subject line as wide as any line of the
+    headline filled its measure, and the shorter line straight under it is its tail."""
+    if subject is None or not rest or any(ln.width > subject.width for ln in headline):
+        return [], rest
+    tail = rest[0]
+    if tail.no == subject.no + 1 and tail.kind == HEAD and tail.width < subject.width:
+        return [tail], rest[1:]
+    return [], rest
 
 
 def _wrapped_lines(sub: Line, rest: list[Line]) -> tuple[list[Line], list[Line]]:

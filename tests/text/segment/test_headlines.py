@@ -95,6 +95,12 @@ def _heading_lines(page):
     pytest.param("引导文明施工 营造宜居环境\n——铁西区执法局开展城区\n\n噪声污染专项整治\n",
                  None, "引导文明施工 营造宜居环境", "铁西区执法局开展城区", ["噪声污染专项整治"],
                  id="line_after_a_blank_is_no_wrap"),
+    pytest.param("优化营商环境\n搭建沟通平台\n铁西区委统战部区工商联召开民营\n企业家座谈会\n",
+                 None, "优化营商环境 搭建沟通平台", "铁西区委统战部区工商联召开民营企业家座谈会", [],
+                 id="subject_line_wrapped_at_its_measure"),
+    pytest.param("全市表彰一百名劳动模范和先进工作者\n大会今日隆重举行\n表彰大会\n",
+                 "全市表彰一百名劳动模范和先进工作者", "大会今日隆重举行", "表彰大会", [],
+                 id="line_under_a_short_subject_is_no_wrap"),
 ])
 def test_parse_headline_reads_kicker_headline_and_subheadline(page, kicker, headline, subheadline, extra):
     h = parse_headline(_heading_lines(page))
