@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from banmian.tasks.text.chars import han_count
+from banmian.tasks.text.chars import BYLINE_MARKS, NAME_CLASS, han_count
+from banmian.tasks.text.credits import BYLINE_LINE_RE, is_author_line
 from banmian.tasks.text.clean import clean_heading, remove_cjk_spacing, split_doubled
 from banmian.tasks.text.lines import HEAD, ROLE, SUBTITLE, TITLE_COLONS, Line, couplet_shaped, is_one_line_couplet
 
@@ -92,11 +93,11 @@ def headline_parts(lines: list[Line]) -> HeadlineParts:
     Scoring asks only whether a split of a group reads as one headline
     (``assignment.HeadScorer``), which needs no cleaned text.
     """
-    heads = [ln for ln in lines if ln.kind == HEAD or ln.kind == ROLE]
+    heads, left_out = _heads_and_signatures(lines)
     subs = [ln for ln in lines if ln.kind == SUBTITLE]
-    left_out: list[Line] = []
     if _holds_title_colon(heads):
-        heads, left_out = _join_at_colons(heads)
+        heads, drawn = _join_at_colons(heads)
+        left_out = left_out + drawn
     main = _main_headline_index(heads, bool(subs))
     kicker, heads = heads[:main], heads[main:]
     n = _headline_size(heads)
@@ -132,6 +133,18 @@ def _wrapped_lines(sub: Line, rest: list[Line]) -> tuple[list[Line], list[Line]]
         wrapped.append(ln)
         last = ln.no
     return wrapped, rest[len(wrapped):]
+
+
+def _heads_and_signatures(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The heading lines a headline may take, and the signature lines among them (never a headline)."""
+    heads: list[Line] = []
+    signatures: list[Line] = []
+    for ln in lines:
+        if ln.kind == HEAD and is_signature(ln.text):
+            signatures.append(ln)
+        elif ln.kind in (HEAD, ROLE):
+            heads.append(ln)
+    return heads, signatures
 
 
 def _holds_title_colon(heads: list[Line]) -> bool:
@@ -278,3 +291,23 @@ def _reads_as_one(lines: list[Line]) -> bool:
     """Heading lines that one headline takes whole: no line left over, none an extra."""
     parts = headline_parts(lines)
     return not parts.rest and not parts.extra
+
+
+#: A photographer's signature as papers print it: names, then 摄 / 摄影 / 摄影报道 / 文/图 (``/摄`` too),
+#: maybe in brackets.
+_SIGNATURE_RE: Final = re.compile(rf"^[（(]?[{NAME_CLASS}]{{2,4}}(?:\s+[{NAME_CLASS}]{{2,4}}){{0,3}}"
+                                  r"(?:\s*摄影报道|(?:\s+|\s*/\s*)(?:摄影|摄|文\s*/\s*图))[）)]?$")
+
+
+def is_signature(text: str) -> bool:
+    """A line that signs a text or photo (a byline, a bare name, a photo credit): never a headline.
+
+    >>> [is_signature(t) for t in ("宋振平 摄影报道", "胡晓梦/摄", "（姜伟 尚占摄影报道）", "□朱梦魁", "本报记者 王芳")]
+    [True, True, True, True, True]
+    >>> [is_signature(t) for t in ("双拥的创举", "看北京街头随手拍摄", "冬日摄影")]
+    [False, False, False]
+    """
+    t = text.strip()
+    bare = t.lstrip(BYLINE_MARKS + " ")
+    return bool(_SIGNATURE_RE.match(t) or BYLINE_LINE_RE.match(t)) \
+        or (bare != t and is_author_line(bare))

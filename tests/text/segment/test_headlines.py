@@ -101,6 +101,9 @@ def _heading_lines(page):
     pytest.param("全市表彰一百名劳动模范和先进工作者\n大会今日隆重举行\n表彰大会\n",
                  "全市表彰一百名劳动模范和先进工作者", "大会今日隆重举行", "表彰大会", [],
                  id="line_under_a_short_subject_is_no_wrap"),
+    pytest.param("王林 摄影报道\n抢前抓早购良种\n备足种子保丰收\n梨树县种子市场热闹起来了\n",
+                 None, "抢前抓早购良种 备足种子保丰收", "梨树县种子市场热闹起来了", ["王林 摄影报道"],
+                 id="signature_line_is_never_a_headline"),
 ])
 def test_parse_headline_reads_kicker_headline_and_subheadline(page, kicker, headline, subheadline, extra):
     h = parse_headline(_heading_lines(page))
