@@ -12,8 +12,8 @@ from typing import Final, NamedTuple
 
 from banmian.tasks.text.lexicon import BodyBigrams
 from banmian.tasks.text.lines import HEAD, SUBTITLE, Line, is_one_line_couplet
-from banmian.tasks.text.segment.headlines import (all_crossheads, body_words, drawn_twice, heading_words, headline_parts,
-                                                  is_full_headline)
+from banmian.tasks.text.segment.headlines import (all_crossheads, body_words, drawn_twice, heading_words,
+                                                  headline_parts, is_full_headline)
 from banmian.tasks.text.segment.units import HeadGroup, Page, Unit, UnitKind
 
 #: Lines of a heading group that one headline can take: kicker, a couplet of
@@ -173,7 +173,8 @@ class HeadScorer:
     headed_from_above: set[int]     # units with a heading group straight above them
     group_above: dict[int, int]     # unit -> the (last) group straight above it
     bodies: dict[int, BodyBigrams] = field(default_factory=dict)            # unit -> its body, as scored
-    claims: dict[tuple[int, int, bool], tuple[float, bool]] = field(default_factory=dict)  # (group, split, above) -> (fit, shaped)
+    # (group, split, above) -> (fit, shaped)
+    claims: dict[tuple[int, int, bool], tuple[float, bool]] = field(default_factory=dict)
     bests: dict[int, HeadDecision | None] = field(default_factory=dict)  # group -> its best split now
     decisions: dict[int, HeadDecision] = field(default_factory=dict)     # group -> the split taken, as it scored
 
@@ -228,7 +229,7 @@ class HeadScorer:
         return self.claims[key]
 
     def _fit_and_shape(self, lines: list[Line], idx: int) -> tuple[float, bool]:
-        """How well heading lines fit unit ``idx``'s body (bigram overlap), and whether they are shaped like a headline."""
+        """How well heading lines fit unit ``idx``'s body (bigram overlap), and whether they read as a headline."""
         if idx not in self.bodies:
             self.bodies[idx] = BodyBigrams(body_words(self.units[idx].body_text()))
         return self.bodies[idx].overlap(heading_words(lines)), not headline_parts(lines).rest

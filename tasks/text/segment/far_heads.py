@@ -12,7 +12,8 @@ from typing import Final, NamedTuple
 
 from banmian.tasks.text.lexicon import BodyBigrams, bigram_set, overlap
 from banmian.tasks.text.lines import HEAD, SUBTITLE, Line
-from banmian.tasks.text.segment.headlines import body_words, heading_words, headline_blocks, headline_parts, is_full_headline
+from banmian.tasks.text.segment.headlines import (body_words, heading_words, headline_blocks, headline_parts,
+                                                  is_full_headline)
 from banmian.tasks.text.segment.units import Unit, UnitKind
 
 #: A clustered line heads a far unit when this share of its bigrams is in

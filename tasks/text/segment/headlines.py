@@ -281,7 +281,8 @@ def headline_blocks(lines: list[Line]) -> list[list[Line]]:
     blocks: list[list[Line]] = []
     i = 0
     while i < len(lines):
-        n = next(n for n in range(min(MAX_BLOCK_LINES, len(lines) - i), 0, -1) if n == 1 or _reads_as_one(lines[i:i + n]))
+        longest = min(MAX_BLOCK_LINES, len(lines) - i)
+        n = next(n for n in range(longest, 0, -1) if n == 1 or _reads_as_one(lines[i:i + n]))
         blocks.append(lines[i:i + n])
         i += n
     return blocks

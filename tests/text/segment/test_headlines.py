@@ -89,25 +89,31 @@ def _heading_lines(page):
     pytest.param("数字经济推动产业转型升级\n建设海洋强国需完善海洋法律体系\n为高质量发展注入新动能\n坚持创新驱动发展\n",
                  "数字经济推动产业转型升级", "建设海洋强国需完善海洋法律体系", "为高质量发展注入新动能",
                  ["坚持创新驱动发展"], id="more_lines_than_one_headline_takes"),
-    pytest.param("引导文明施工 营造宜居环境\n——铁西区执法局\n开展城区噪声污染\n专项整治\n",
-                 None, "引导文明施工 营造宜居环境", "铁西区执法局开展城区噪声污染专项整治", [],
-                 id="subtitle_wrapped_over_three_lines"),
-    pytest.param("引导文明施工 营造宜居环境\n——铁西区执法局开展城区\n\n噪声污染专项整治\n",
-                 None, "引导文明施工 营造宜居环境", "铁西区执法局开展城区", ["噪声污染专项整治"],
-                 id="line_after_a_blank_is_no_wrap"),
-    pytest.param("优化营商环境\n搭建沟通平台\n铁西区委统战部区工商联召开民营\n企业家座谈会\n",
-                 None, "优化营商环境 搭建沟通平台", "铁西区委统战部区工商联召开民营企业家座谈会", [],
-                 id="subject_line_wrapped_at_its_measure"),
-    pytest.param("全市表彰一百名劳动模范和先进工作者\n大会今日隆重举行\n表彰大会\n",
-                 "全市表彰一百名劳动模范和先进工作者", "大会今日隆重举行", "表彰大会", [],
-                 id="line_under_a_short_subject_is_no_wrap"),
-    pytest.param("王林 摄影报道\n抢前抓早购良种\n备足种子保丰收\n梨树县种子市场热闹起来了\n",
-                 None, "抢前抓早购良种 备足种子保丰收", "梨树县种子市场热闹起来了", ["王林 摄影报道"],
-                 id="signature_line_is_never_a_headline"),
 ])
 def test_parse_headline_reads_kicker_headline_and_subheadline(page, kicker, headline, subheadline, extra):
     h = parse_headline(_heading_lines(page))
     assert (h.kicker, h.headline, h.subheadline, [ln.text for ln in h.extra]) == (kicker, headline, subheadline, extra)
+
+
+#: Subheadlines wrapped over lines, and lines that are no wrap: page -> (subheadline, lines left out).
+SUBHEADLINE_WRAPS = {
+    "subtitle_wrapped_over_three_lines": ("引导文明施工 营造宜居环境\n——铁西区执法局\n开展城区噪声污染\n专项整治\n",
+                                          "铁西区执法局开展城区噪声污染专项整治", []),
+    "line_after_a_blank_is_no_wrap": ("引导文明施工 营造宜居环境\n——铁西区执法局开展城区\n\n噪声污染专项整治\n",
+                                      "铁西区执法局开展城区", ["噪声污染专项整治"]),
+    "subject_line_wrapped_at_its_measure": ("优化营商环境\n搭建沟通平台\n铁西区委统战部区工商联召开民营\n企业家座谈会\n",
+                                            "铁西区委统战部区工商联召开民营企业家座谈会", []),
+    "line_under_a_short_subject_is_no_wrap": ("全市表彰一百名劳动模范和先进工作者\n大会今日隆重举行\n表彰大会\n", "表彰大会", []),
+    "signature_line_is_never_a_headline": ("王林 摄影报道\n抢前抓早购良种\n备足种子保丰收\n梨树县种子市场热闹起来了\n",
+                                           "梨树县种子市场热闹起来了", ["王林 摄影报道"]),
+}
+
+
+@pytest.mark.parametrize("case", SUBHEADLINE_WRAPS)
+def test_a_subheadline_wrapped_over_lines_is_read_whole_and_a_signature_never(case):
+    page, subheadline, extra = SUBHEADLINE_WRAPS[case]
+    h = parse_headline(_heading_lines(page))
+    assert (h.subheadline, [ln.text for ln in h.extra]) == (subheadline, extra)
 
 
 def test_parse_headline_joins_a_title_split_at_its_colon_and_leaves_out_its_word_drawn_twice():
