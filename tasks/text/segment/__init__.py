@@ -44,10 +44,9 @@ def segment_page(text: str) -> PageResult:
     """Segment one page's text into articles and residue. Never raises on any text."""
     lines = classify_page(text.replace("\r\n", "\n").replace("\r", "\n"))
     page = read_units(lines)
-    leftovers = assign_heads(page)
-    claim_far_heads(page.units, page.stacked)
+    leftovers = claim_far_heads(page.units, page.stacked, [lns for _, lns in assign_heads(page)])
     residue = page.residue
-    for _, lns in leftovers:
+    for lns in leftovers:
         residue.extend(Residue(ln.text, "unassigned", ln.no) for ln in lns)
     # a lead's words as it stands before orphans join it; their bigrams are made only if an orphan is scored
     lead_texts = {id(u): lead_text(u) for u in page.units if u.kind == "lead"}
