@@ -29,7 +29,7 @@ model: $(STAMP)
 	$(VENV)/bin/python -m tests.training
 
 typecheck: $(STAMP)
-	$(VENV)/bin/python -m tests.support.typecheck
+	$(VENV)/bin/python -m mypy -p banmian.tasks -p banmian.flows
 
 clean-venv:
 	rm -rf $(VENV)

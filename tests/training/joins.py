@@ -18,15 +18,11 @@ from collections.abc import Sequence
 from typing import Final
 
 from banmian.score import squash
-from banmian.tasks.text.lines import classify_page
-from banmian.tasks.text.segment.assignment import assign_heads
-from banmian.tasks.text.segment.boundaries import page_vocabulary, split_units
-from banmian.tasks.text.segment.far_heads import claim_far_heads
+from banmian.tasks.text.segment import read_page
 from banmian.tasks.text.segment.joins import (JOIN_FEATURES, JOIN_MODEL_FILE, PageContext, heading_text, join_signals,
                                                section_count)
 from banmian.tasks.text.segment.logistic import LogisticModel
 from banmian.tasks.text.segment.orphans import _Resolution
-from banmian.tasks.text.segment.reader import read_units
 from banmian.tasks.text.segment.units import Unit
 from tests.training.common import SEGMENT_DIR, Example, GoldPage, examples_from, fit, gold_pages, write_or_check
 
@@ -73,12 +69,8 @@ class _GoldResolution(_Resolution):
 
 def page_examples(page: GoldPage) -> list[Example]:
     """The (orphan, candidate) pairs of one training page."""
-    units = read_units(classify_page(page.text))
-    vocab = page_vocabulary(units)
-    split_units(units, vocab)
-    leftovers = assign_heads(units)
-    claim_far_heads(units.units, units.stacked)
-    free_heads = tuple("".join(ln.text for ln in lns) for _, lns in leftovers)
+    units, vocab, leftovers = read_page(page.text)
+    free_heads = tuple("".join(ln.text for ln in lns) for lns in leftovers)
     resolution = _GoldResolution(page, units.units, PageContext(vocab, section_count(units.units), free_heads))
     for i, unit in enumerate(units.units):
         resolution.place(i, unit)

@@ -28,10 +28,11 @@ Nothing is dropped: every line ends in an article field or a ``Residue``.
 from __future__ import annotations
 
 from banmian.tasks.model import Article, PageMeta, PageResult, Residue
-from banmian.tasks.text.lines import classify_page
+from banmian.tasks.text.lines import Line, classify_page
 from banmian.tasks.text.segment.articles import article_of
 from banmian.tasks.text.segment.assignment import assign_heads
 from banmian.tasks.text.segment.boundaries import page_vocabulary, split_units
+from banmian.tasks.text.segment.cohesion import PageVocabulary
 from banmian.tasks.text.segment.confidence import rate
 from banmian.tasks.text.segment.far_heads import claim_banners, claim_far_heads
 from banmian.tasks.text.segment.headlines import Headline, is_feature_subtitle, parse_headline
@@ -39,7 +40,7 @@ from banmian.tasks.text.segment.jumps import keep_unclaimed_jumps
 from banmian.tasks.text.segment.orphans import resolve_orphans
 from banmian.tasks.text.segment.reader import read_units
 from banmian.tasks.text.segment.tails import rejoin_tails
-from banmian.tasks.text.segment.units import HeadGroup, Unit
+from banmian.tasks.text.segment.units import HeadGroup, Page, Unit
 
 __all__ = ["HeadGroup", "Headline", "Unit", "is_feature_subtitle", "parse_headline", "segment_page"]
 
@@ -51,18 +52,27 @@ def segment_page(text: str) -> PageResult:
     return PageResult(articles=[a for _, a in pairs], residue=residue, meta=meta)
 
 
-def segment_units(text: str) -> tuple[list[tuple[Unit, Article]], list[Residue], PageMeta]:
-    """Segment a page, unrated: each article with the unit it was made of (in page order), the residue, the metadata."""
+def read_page(text: str) -> tuple[Page, PageVocabulary, list[list[Line]]]:
+    """The page read into units, cut where the subject changes, headed: ready for its orphans to be placed.
+
+    Returns the page, its vocabulary, and the heading lines no text took. (The training of the join
+    model starts from exactly this state.)
+    """
     lines = classify_page(text.replace("\r\n", "\n").replace("\r", "\n"))
     page = read_units(lines)
     vocab = page_vocabulary(page)
     split_units(page, vocab)
-    leftovers = assign_heads(page)
-    claim_far_heads(page.units, page.stacked)
+    leftovers = claim_far_heads(page.units, page.stacked, [lns for _, lns in assign_heads(page)])
+    return page, vocab, leftovers
+
+
+def segment_units(text: str) -> tuple[list[tuple[Unit, Article]], list[Residue], PageMeta]:
+    """Segment a page, unrated: each article with the unit it was made of (in page order), the residue, the metadata."""
+    page, vocab, leftovers = read_page(text)
     residue = page.residue
-    for _, lns in leftovers:
+    for lns in leftovers:
         residue.extend(Residue(ln.text, "unassigned", ln.no) for ln in lns)
-    free_heads = ["".join(ln.text for ln in lns) for _, lns in leftovers]
+    free_heads = ["".join(ln.text for ln in lns) for lns in leftovers]
     units = resolve_orphans(page.units, vocab, free_heads)
     if claim_banners(units):
         units = resolve_orphans(units, vocab, free_heads)  # prose that gave its banner away is headless: it joins a text
