@@ -8,7 +8,6 @@ article begin there? Examples are those transitions on the training pages
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 from typing import Final
@@ -16,7 +15,7 @@ from typing import Final
 from banmian.tasks.text.lines import classify_page
 from banmian.tasks.text.segment.boundaries import FEATURES, MODEL_FILE, page_vocabulary, transition_signals, transitions
 from banmian.tasks.text.segment.reader import read_units
-from tests.training.common import SEGMENT_DIR, Example, GoldPage, examples_from, fit, gold_pages, write_or_check
+from tests.training.common import Example, GoldPage, train_main
 
 #: The probability at which a unit is cut. Calibrated on the dev sets (seeds, wild, pagegen 42/7/11/99,
 #: pagesim gate and the unread configurations' scores): 0.3 gains most on gate and both unread sets while
@@ -39,13 +38,7 @@ def page_examples(page: GoldPage) -> list[Example]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.training.boundaries", description=__doc__.split("\n")[0])
-    parser.add_argument("--check", action="store_true", help="fail when the committed model is not what training gives")
-    args = parser.parse_args(argv)
-    doc = fit(examples_from(gold_pages, page_examples), FEATURES,
-              "Weights of banmian's boundary model (tasks/text/segment/boundaries.py), written by `make model` "
-              "(python -m tests.training.boundaries); do not edit.", {"split_at": SPLIT_AT})
-    return write_or_check(SEGMENT_DIR / MODEL_FILE, doc, args.check, "boundary model")
+    return train_main(argv, "tests.training.boundaries", page_examples, FEATURES, MODEL_FILE, {"split_at": SPLIT_AT})
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ exactly what its script writes.
 
 from __future__ import annotations
 
+import argparse
 import json
 import tempfile
 from functools import lru_cache
@@ -125,6 +126,17 @@ def write_or_check(path: Path, doc: dict[str, Any], check: bool, label: str) -> 
     path.write_text(text, encoding="utf-8")
     print(f"wrote {path}")
     return 0
+
+
+def train_main(argv: Sequence[str] | None, prog: str, of_page: Callable[[GoldPage], list[Example]],
+               features: Sequence[str], file: str, threshold: dict[str, float]) -> int:
+    """The command line of one model's training: fit it on the training pages and write its file (or ``--check`` it)."""
+    parser = argparse.ArgumentParser(prog=f"python -m {prog}", description=f"Learn {file} ({file} beside the code).")
+    parser.add_argument("--check", action="store_true", help="fail when the committed model is not what training gives")
+    args = parser.parse_args(argv)
+    about = f"Weights written by `make model` (python -m {prog}); do not edit."
+    doc = fit(examples_from(gold_pages, of_page), features, about, threshold)
+    return write_or_check(SEGMENT_DIR / file, doc, args.check, file)
 
 
 def examples_from(pages: Callable[[], Iterator[GoldPage]], of_page: Callable[[GoldPage], list[Example]]) -> list[Example]:

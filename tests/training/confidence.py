@@ -13,7 +13,6 @@ tests/gates/test_confidence.py holds.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 from typing import Final
@@ -22,8 +21,7 @@ from banmian.score import body
 from banmian.tasks.text.segment import segment_units
 from banmian.tasks.text.segment.confidence import (CONFIDENCE_FEATURES, CONFIDENCE_MODEL_FILE, confidence_signals, rate,
                                                    unassigned_share)
-from tests.training.common import (SEGMENT_DIR, Example, GoldPage, examples_from, fit, gold_pages, grams,
-                                   write_or_check)
+from tests.training.common import Example, GoldPage, gold_pages, train_main
 
 #: Articles below this confidence are listed for review (the view articles_to_review). Calibrated with
 #: --calibration: articles at 0.9 or more have an exact body at least 95% of the time on held-out pages.
@@ -75,17 +73,12 @@ def calibration_table() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.training.confidence", description=__doc__.split("\n")[0])
-    parser.add_argument("--check", action="store_true", help="fail when the committed model is not what training gives")
-    parser.add_argument("--calibration", action="store_true", help="print the calibration table on held-out pages")
-    args = parser.parse_args(argv)
-    if args.calibration:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if "--calibration" in args:
         print(calibration_table())
         return 0
-    doc = fit(examples_from(gold_pages, page_examples), CONFIDENCE_FEATURES,
-              "Weights of banmian's confidence model (tasks/text/segment/confidence.py), written by `make model` "
-              "(python -m tests.training.confidence); do not edit.", {"review_below": REVIEW_BELOW})
-    return write_or_check(SEGMENT_DIR / CONFIDENCE_MODEL_FILE, doc, args.check, "confidence model")
+    return train_main(args, "tests.training.confidence", page_examples, CONFIDENCE_FEATURES, CONFIDENCE_MODEL_FILE,
+                      {"review_below": REVIEW_BELOW})
 
 
 if __name__ == "__main__":

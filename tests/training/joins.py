@@ -12,7 +12,6 @@ one article.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 from typing import Final
@@ -24,7 +23,7 @@ from banmian.tasks.text.segment.joins import (JOIN_FEATURES, JOIN_MODEL_FILE, Pa
 from banmian.tasks.text.segment.logistic import LogisticModel
 from banmian.tasks.text.segment.orphans import _Resolution
 from banmian.tasks.text.segment.units import Unit
-from tests.training.common import SEGMENT_DIR, Example, GoldPage, examples_from, fit, gold_pages, write_or_check
+from tests.training.common import Example, GoldPage, train_main
 
 #: The probability at which an orphan joins its best host. Calibrated on the dev sets (seeds, wild,
 #: pagegen 42/7/11/99, pagesim gate and the unread configurations' scores).
@@ -78,13 +77,7 @@ def page_examples(page: GoldPage) -> list[Example]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.training.joins", description=__doc__.split("\n")[0])
-    parser.add_argument("--check", action="store_true", help="fail when the committed model is not what training gives")
-    args = parser.parse_args(argv)
-    doc = fit(examples_from(gold_pages, page_examples), JOIN_FEATURES,
-              "Weights of banmian's join model (tasks/text/segment/joins.py), written by `make model` "
-              "(python -m tests.training.joins); do not edit.", {"join_at": JOIN_AT})
-    return write_or_check(SEGMENT_DIR / JOIN_MODEL_FILE, doc, args.check, "join model")
+    return train_main(argv, "tests.training.joins", page_examples, JOIN_FEATURES, JOIN_MODEL_FILE, {"join_at": JOIN_AT})
 
 
 if __name__ == "__main__":

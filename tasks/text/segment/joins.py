@@ -97,19 +97,32 @@ class PageContext:
 
 
 def join_signals(orphan: Unit, index: int, candidate: Candidate, page: PageContext) -> dict[JoinFeature, float]:
-    """The signals of joining the orphan at ``index`` to ``candidate``."""
-    vocab = page.vocab
-    host = candidate.host
+    """The signals of joining the orphan at ``index`` to ``candidate``: what they share, how they read, where they stand."""
+    return {**_shared_words(orphan, candidate.host, page), **_reading(orphan, candidate.host, page),
+            **_position(orphan, index, candidate)}
+
+
+def _shared_words(orphan: Unit, host: Unit, page: PageContext) -> dict[JoinFeature, float]:
+    """The words the orphan shares with the host's text and heading, and with a heading no text took."""
     text = orphan.body_text()
     heading = heading_text(host)
     host_texts = [p.text for p in host.paras] + ([heading] if heading else [])
-    section = bool(orphan.crossheads_before)
-    lead = host.kind == "lead"
-    first = orphan.paras[0] if orphan.paras else None
     return {
-        "cohesion": vocab.cohesion([p.text for p in orphan.paras], host_texts),
+        "cohesion": page.vocab.cohesion([p.text for p in orphan.paras], host_texts),
         "head_in_text": overlap(heading, bigram_set(text)) if heading else 0.0,
         "text_in_host": overlap(text, bigram_set("".join(host_texts))),
+        "far_head_fits": page.far_head_fit(text),
+        "host_headless": float(host.kind != "lead" and not heading),
+    }
+
+
+def _reading(orphan: Unit, host: Unit, page: PageContext) -> dict[JoinFeature, float]:
+    """How the orphan opens (a cut sentence, a section's crosshead, a reference back, a news lead) and what the host is."""
+    opening = _opening(orphan.body_text())
+    first = orphan.paras[0] if orphan.paras else None
+    section = bool(orphan.crossheads_before)
+    lead = host.kind == "lead"
+    return {
         "cut_sentence": float(first is not None and not first.indented and not first.dateline and _unfinished(host)),
         "section_head": float(section),
         "doubled_head": float(any(split_doubled(h)[1] for heads in orphan.crossheads_before.values() for h in heads)),
@@ -117,15 +130,21 @@ def join_signals(orphan: Unit, index: int, candidate: Candidate, page: PageConte
         "host_is_lead": float(lead),
         "lead_section": float(section and lead),
         "feature_genre": float(any(is_feature_subtitle(ln.text) for ln in host.lead_lines)),
-        "refers_back": float(BACK_REFERENCE_RE.match(_opening(text)) is not None),
-        "opens_news": float(NEWS_OPENING_RE.match(_opening(text)) is not None),
+        "refers_back": float(BACK_REFERENCE_RE.match(opening) is not None),
+        "opens_news": float(NEWS_OPENING_RE.match(opening) is not None),
+    }
+
+
+def _position(orphan: Unit, index: int, candidate: Candidate) -> dict[JoinFeature, float]:
+    """Where the two stand: next to each other and in one column, or how many units apart."""
+    host = candidate.host
+    first = orphan.paras[0] if orphan.paras else None
+    return {
         "adjacent": float(candidate.adjacent),
         "same_flow": float(candidate.adjacent and first is not None and bool(host.paras)
                            and same_flow(host.paras[-1], first)),
         "split_off": float(orphan.split_off),
-        "host_headless": float(not lead and not heading),
         "distance": min(max(abs(index - candidate.last_index) - 1, 0), DISTANCE_SCALE) / DISTANCE_SCALE,
-        "far_head_fits": page.far_head_fit(text),
     }
 
 

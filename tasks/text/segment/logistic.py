@@ -20,7 +20,10 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Final
+from typing import Final, TypeVar
+
+#: A signal's name: each model names its signals with a Literal of strings.
+Name = TypeVar("Name", bound=str)
 
 #: The package the model files are data of.
 MODELS_PACKAGE: Final = "banmian.tasks.text.segment"
@@ -35,12 +38,12 @@ class LogisticModel:
     threshold: float
     version: str = ""
 
-    def probability(self, signals: Mapping[str, float]) -> float:
-        """The model's probability that the decision is yes, given the signals."""
-        z = self.intercept + sum(self.weights[name] * value for name, value in signals.items())
+    def probability(self, signals: Mapping[Name, float]) -> float:
+        """The model's probability that the decision is yes, given the signals (by name; a model's names are a Literal)."""
+        z = self.intercept + sum(weight * signals[name] for name, weight in self.weights.items())  # in the file's order
         return 1.0 / (1.0 + math.exp(-z))
 
-    def says_yes(self, signals: Mapping[str, float]) -> bool:
+    def says_yes(self, signals: Mapping[Name, float]) -> bool:
         return self.probability(signals) >= self.threshold
 
 
