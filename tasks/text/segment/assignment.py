@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Final, NamedTuple
 
+from banmian.tasks.text.budget import check_budget
 from banmian.tasks.text.lexicon import BodyBigrams
 from banmian.tasks.text.lines import HEAD, SUBTITLE, Line, is_one_line_couplet
 from banmian.tasks.text.segment.headlines import (all_crossheads, body_words, drawn_twice, heading_words,
@@ -120,6 +121,7 @@ def assign_heads(page: Page) -> list[tuple[HeadGroup, list[Line]]]:
     scorer = HeadScorer.of(page)
     leftovers: list[tuple[HeadGroup, list[Line]]] = []
     while (decision := scorer.best_decision()) is not None:
+        check_budget()  # each decision looks at every undecided group
         headed = _give_lines(page, decision, scorer.has_lead, leftovers)
         scorer.decided(decision[0], headed)
     leftovers.extend((page.groups[gi], page.groups[gi].lines) for gi in scorer.undecided)
