@@ -163,8 +163,9 @@ def _discover(source: str, run_id: str) -> tuple[list[RawFile], BatchResult]:
     except SourceNotFound as exc:
         get_run_logger().error("%s", exc)
         raise
-    story("Run %s: found %d page files in %s%s.", run_id, len(files), source,
-          f" and {len(rejects)} entries that cannot be pages" if rejects else "")
+    get_run_logger().info("Run %s: found %d page files in %s%s.", run_id, len(files), source,
+                          f" and {len(rejects)} entries that cannot be pages" if rejects else "",
+                          extra={**STORY, "run_id": run_id})  # banmian run asks the warehouse for it if stopped
     return files, BatchResult(rejects=rejects,
                               coverage=[PageCoverage(r.path, "rejected", reason=r.reason) for r in rejects])
 

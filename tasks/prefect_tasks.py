@@ -33,6 +33,7 @@ from banmian.tasks.model import DecodedPage, PageResult, RawFile, Reject, Reject
 from banmian.tasks.store.coverage import residue_share, residue_visible_chars, visible_chars
 from banmian.tasks.store.writer import WarehouseWriter
 from banmian.tasks.ingest.pages import segment_decoded
+from banmian.tasks.text.budget import PAGE_TIME_BUDGET_SECONDS, OverBudget, page_time_budget
 
 SUMMARY_ARTIFACT_KEY: Final = "banmian-run-summary"
 COVERAGE_ARTIFACT_KEY: Final = "banmian-page-coverage"
@@ -112,9 +113,16 @@ def batches(items: Sequence[T], size: int) -> list[tuple[int, int, list[T]]]:
 
 
 def segment_safely(page: DecodedPage) -> PageResult | Reject:
-    """``segment_decoded``, except that a crash on one odd page becomes a Reject instead of ending the run."""
+    """``segment_decoded`` within the page's time budget, except that a crash on one odd page, or a page
+    over its budget, becomes a Reject instead of ending (or stalling) the run."""
     try:
-        return segment_decoded(page)
+        with page_time_budget():
+            return segment_decoded(page)
+    except OverBudget:
+        return Reject(page.path, "too_complex",
+                      f"Segmentation took more than the {PAGE_TIME_BUDGET_SECONDS:.0f} s a page may take "
+                      "(PAGE_TIME_BUDGET_SECONDS; real pages take well under a second), so it is not segmented.",
+                      page.size)
     except Exception as exc:  # noqa: BLE001 - any bug on any page must not stop the run
         return Reject(page.path, "segment_error",
                       f"Segmentation failed on this page: {type(exc).__name__}: {exc}"[:500].rstrip(".") + ".",

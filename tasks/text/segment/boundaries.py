@@ -19,9 +19,9 @@ positive evidence.
 
 from __future__ import annotations
 
-import itertools
 import re
 from functools import lru_cache
+from itertools import accumulate
 from typing import Final, Literal, get_args
 
 from banmian.tasks.text.credits import parse_trailing_credit
@@ -154,7 +154,7 @@ def split_units(page: Page, vocab: PageVocabulary, model: LogisticModel | None =
         parts = _split(unit, [k for k, d in decided if d.kind == "cut"])
         _record(parts, decided)
         parts_of.append(parts)
-    first = [0, *itertools.accumulate(len(parts) for parts in parts_of)]
+    first = dict(enumerate(accumulate((len(p) for p in parts_of), initial=0)))  # unit -> index of its first part
     for group in page.groups:
         if group.prev is not None:
             group.prev = first[group.prev] + len(parts_of[group.prev]) - 1  # the text above it: the last part
