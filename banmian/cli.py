@@ -245,16 +245,20 @@ def cmd_run(args: argparse.Namespace) -> int:
             if own_server:
                 print(f"[{time.monotonic() - started:5.1f}s] Starting Prefect's local API (state in "
                       f"{_pretty_path(str(home))}/; the first start takes 10-20 s) ...", file=out, flush=True)
+            clock = time.perf_counter()
             import prefect  # noqa: F401 - imported here, after configure()
             from prefect.server.api.server import SubprocessASGIServer
 
             from banmian.flows.ingest import ingest
+            from banmian.flows.timings import add_timings
             from banmian.tasks.ingest.discover import SourceNotFound
             from banmian.tasks.store.warehouse import SchemaError, WarehouseBusy
 
+            imported = time.perf_counter()
             if own_server:
                 SubprocessASGIServer().start()
                 print(f"[{time.monotonic() - started:5.1f}s] Prefect ready.", file=out, flush=True)
+            add_timings({"imports": imported - clock, "prefect_start": time.perf_counter() - imported})
             for name in ("prefect.flow_runs", "prefect.task_runs"):
                 logging.getLogger(name).addHandler(printer)
             try:
@@ -446,6 +450,9 @@ def build_parser() -> argparse.ArgumentParser:
     from banmian.score import add_command as add_score_command
 
     add_score_command(sub)
+    from banmian.bench import add_command as add_bench_command
+
+    add_bench_command(sub)
 
     query = sub.add_parser("query", help="run read-only SQL against the warehouse",
                            description="Run one read-only SQL statement. Tables/views: pages, articles, blocks, "

@@ -37,6 +37,7 @@ from pydantic import Field
 from banmian import SAMPLE_DIR
 from banmian.flows.defaults import BATCH_SIZE, FLOW_NAME
 from banmian.flows.retention import keep_runs_setting, prune_flow_runs
+from banmian.flows.timings import add_timings, timed
 from banmian.tasks.ingest.discover import SourceNotFound, discover
 from banmian.tasks.model import DecodedPage, PageResult, RawFile, Reject, RejectReason, RunInfo, RunSummary
 from banmian.tasks.prefect_tasks import (
@@ -178,7 +179,9 @@ def _read_and_segment(batch: list[RawFile], first: int, last: int, skip_ids: fro
     """One batch: read (retried on transient errors), then decode and segment; a failed batch becomes rejects."""
     out = BatchResult()
     readable: list[tuple[RawFile, bytes]] = []
-    for raw, data in read_batch(batch, first, last):
+    with timed(out.seconds, "read"):
+        read = read_batch(batch, first, last)
+    for raw, data in read:
         if isinstance(data, Reject):
             out.rejects.append(data)
             out.coverage.append(PageCoverage(raw.path, "rejected", reason=data.reason))
@@ -206,13 +209,16 @@ def _load(writer: WarehouseWriter, run: RunInfo, files: list[RawFile], done: Bat
     if unchanged:
         story("Skipping %d unchanged files (same size and mtime as when loaded).", len(unchanged))
     skip_ids = frozenset() if full_refresh else frozenset(writer.loaded_page_ids())
-    for first, last, batch in batches(to_read, batch_size):
-        done.extend(_read_and_segment(batch, first, last, skip_ids))
+    with timed(done.seconds, "batches_wall"):
+        for first, last, batch in batches(to_read, batch_size):
+            done.extend(_read_and_segment(batch, first, last, skip_ids))
     run.partial = bool(done.rejects)
     story("Committing %d new pages%s to %s.", len(done.pages),
           f" (and the paths of {len(done.known)} whose content is already loaded)" if done.known else "",
           writer.root)
-    return load_run(writer, run, pages_to_commit(done), unchanged, done.rejects, full_refresh), unchanged
+    with timed(done.seconds, "commit"):
+        summary = load_run(writer, run, pages_to_commit(done), unchanged, done.rejects, full_refresh)
+    return summary, unchanged
 
 
 def _tell_outcome(summary: RunSummary, rejects: list[Reject], clock: float) -> None:
@@ -258,12 +264,18 @@ def ingest(source: str = str(SAMPLE_DIR), warehouse: str = "warehouse", full_ref
     clock = time.perf_counter()
     started_at = datetime.now(timezone.utc)
     run_id = ids.new_run_id(started_at)
-    files, done = _discover(source, run_id)
+    seconds: dict[str, float] = {}
+    with timed(seconds, "discover"):
+        files, done = _discover(source, run_id)
+    done.seconds.update(seconds)
     run = RunInfo(run_id=run_id, started_at=started_at, source=str(source), pages_found=len(files) + len(done.rejects))
     wh = _warehouse(warehouse)
     with wh.writer(wait=wait, on_wait=lambda msg: story("Warehouse busy: %s", msg)) as writer:
         summary, unchanged = _load(writer, run, files, done, full_refresh, batch_size)
-    publish_summary(summary, done.coverage, done.rejects, str(source), len(unchanged))
+    with timed(done.seconds, "publish"):
+        publish_summary(summary, done.coverage, done.rejects, str(source), len(unchanged))
     _tell_outcome(summary, done.rejects, clock)
-    prune_prefect_history(keep_runs)
+    with timed(done.seconds, "prune"):
+        prune_prefect_history(keep_runs)
+    add_timings({**done.seconds, "flow": time.perf_counter() - clock})
     return summary

@@ -85,12 +85,22 @@ class BatchResult:
     known: list[DecodedPage] = field(default_factory=list)   # content already in the warehouse
     rejects: list[Reject] = field(default_factory=list)
     coverage: list[PageCoverage] = field(default_factory=list)
+    #: Seconds spent decoding and segmenting (``banmian.flows.timings``; summed over batches).
+    seconds: dict[str, float] = field(default_factory=dict)
 
     def extend(self, other: BatchResult) -> None:
         self.pages += other.pages
         self.known += other.known
         self.rejects += other.rejects
         self.coverage += other.coverage
+        for phase, value in other.seconds.items():
+            self.seconds[phase] = self.seconds.get(phase, 0.0) + value
+
+    def took(self, phase: str, since: float) -> float:
+        """Add the time from ``since`` (a ``time.perf_counter()``) to now to ``phase``; returns now."""
+        now = time.perf_counter()
+        self.seconds[phase] = self.seconds.get(phase, 0.0) + now - since
+        return now
 
     @classmethod
     def failed(cls, items: list[tuple[RawFile, bytes]], error: str) -> BatchResult:
@@ -131,7 +141,9 @@ def decode_and_segment(items: Sequence[tuple[RawFile, bytes]], skip_page_ids: fr
     """
     out = BatchResult()
     for raw, data in items:
+        clock = time.perf_counter()
         page = decode_page(raw.path, data, raw.mtime)
+        clock = out.took("decode", clock)
         if isinstance(page, Reject):
             out.rejects.append(page)
             out.coverage.append(PageCoverage(raw.path, "rejected", reason=page.reason))
@@ -142,6 +154,7 @@ def decode_and_segment(items: Sequence[tuple[RawFile, bytes]], skip_page_ids: fr
             out.coverage.append(PageCoverage(page.path, "known_content", page.encoding, chars))
             continue
         result = segment_safely(page)
+        out.took("segment", clock)
         if isinstance(result, Reject):
             out.rejects.append(result)
             out.coverage.append(PageCoverage(page.path, "rejected", page.encoding, chars, reason=result.reason))
