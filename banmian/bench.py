@@ -34,7 +34,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 from banmian import SAMPLE_DIR, project_root
 from banmian.flows.timings import TIMINGS_ENV
@@ -285,18 +285,3 @@ def cmd_bench(args: argparse.Namespace) -> int:
         if fig.exit_code == 2:
             print((root / "run.log").read_text(encoding="utf-8"), file=sys.stderr)
         return 0 if fig.exit_code in (0, 1) else fig.exit_code
-
-
-def add_command(sub: Any) -> None:
-    """Add ``banmian bench`` to the CLI's subcommands."""
-    bench = sub.add_parser("bench", help="time a whole `banmian run` over N pages, phase by phase",
-                           description="Generate N pages (or copy --source), run the real ingest flow into a "
-                                       "fresh warehouse and print wall time, pages/s, the phases, peak RSS, "
-                                       "cores used, and the run against read+decode and segmentation alone.")
-    bench.add_argument("--pages", type=int, default=200, help="pages to generate (or take from --source; 0: all)")
-    bench.add_argument("--workers", type=int, default=1, help="segmentation processes (banmian run --workers)")
-    bench.add_argument("--dask-address", metavar="tcp://HOST:8786", help="run the batches on this Dask scheduler")
-    bench.add_argument("--source", type=Path, help="pages to copy instead of generating them")
-    bench.add_argument("--seed", type=int, default=0, help="seed of the generated pages (default 0)")
-    bench.add_argument("--tmp", help="where the temporary pages and warehouse go (default: the system's temp dir)")
-    bench.set_defaults(func=cmd_bench)
