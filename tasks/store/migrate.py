@@ -51,10 +51,16 @@ def _migrate_1_to_2(con: duckdb.DuckDBPyConnection) -> None:
     """
 
 
+def _migrate_2_to_3(con: duckdb.DuckDBPyConnection) -> None:
+    """Articles gained ``confidence`` and ``review`` (Parquet: read NULL in older files), runs ``models``."""
+    con.execute("ALTER TABLE runs ADD COLUMN IF NOT EXISTS models VARCHAR")
+
+
 #: from_version -> the step to from_version + 1.
 MIGRATIONS: Final[dict[int, Callable[[duckdb.DuckDBPyConnection], None]]] = {
     0: _migrate_0_to_1,
     1: _migrate_1_to_2,
+    2: _migrate_2_to_3,
 }
 
 

@@ -166,12 +166,12 @@ def test_a_text_headed_from_above_leaves_the_heading_lines_after_it_to_the_next_
 def test_crosshead_straight_above_its_text_and_full_line_before_a_column_break():
     page = ("深化服务改革 解决群众难题\n——区政务服务局工作侧记\n\n本报通讯员 金鑫\n\n"
             "年初以来，区政务服务局持续深化改革，全力推进营商环境建设。\n\n"
-            "人居环境持续改善\n深入开展村庄清洁行动，全\n县清理垃圾４万吨。\n\n"
-            "读书活动紧紧围绕深入学习\n\n贯彻党的二十大精神，组织\n党员干部品评好书，分享读\n书体会。\n")
+            "审批服务持续提速\n区政务服务局深化审批改革，全\n区办件时限压缩一半。\n\n"
+            "全局党员紧紧围绕深入学习\n\n贯彻党的二十大精神，组织\n党员干部深化改革，优化营\n商环境。\n")
     (feature,) = segment_page(page).articles
     assert feature.kind == "feature"
-    assert feature.crossheads == ["人居环境持续改善"]
-    assert feature.paragraphs[-1] == "读书活动紧紧围绕深入学习贯彻党的二十大精神，组织党员干部品评好书，分享读书体会。"
+    assert feature.crossheads == ["审批服务持续提速"]
+    assert feature.paragraphs[-1] == "全局党员紧紧围绕深入学习贯彻党的二十大精神，组织党员干部深化改革，优化营商环境。"
 
 
 def test_a_crosshead_after_text_cut_mid_sentence_still_heads_its_section():
