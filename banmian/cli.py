@@ -336,20 +336,26 @@ def _run_flow(args: argparse.Namespace, warehouse: str, home: Path, printer: Sto
     if own_server:
         print(f"[{time.monotonic() - started:5.1f}s] Starting Prefect's local API (state in "
               f"{_pretty_path(str(home))}/; the first start takes 10-20 s) ...", file=out, flush=True)
+    clock = time.perf_counter()
     import prefect  # noqa: F401 - imported here, after configure()
 
     from banmian.flows.ingest import ingest
+    from banmian.flows.timings import add_timings
     from banmian.prefect_server import start_owned_server
     from banmian.tasks.ingest.discover import SourceNotFound
     from banmian.tasks.store.warehouse import SchemaError, WarehouseBusy
 
+    imported = time.perf_counter()
     if own_server:
-        start_owned_server()
+        server = start_owned_server()
         print(f"[{time.monotonic() - started:5.1f}s] Prefect ready.", file=out, flush=True)
+        os.environ["PREFECT_API_URL"] = server.api_url  # for Dask workers: they report to this API
+    run_flow = _with_workers(ingest, args, out, started)
+    add_timings({"imports": imported - clock, "prefect_start": time.perf_counter() - imported})
     for name in ("prefect.flow_runs", "prefect.task_runs"):
         logging.getLogger(name).addHandler(printer)
     try:
-        return ingest(source=args.source, warehouse=warehouse, full_refresh=args.full_refresh,
+        return run_flow(source=args.source, warehouse=warehouse, full_refresh=args.full_refresh,
                       batch_size=args.batch_size, wait=not args.no_wait, keep_runs=args.keep_runs)
     except WarehouseBusy as exc:
         raise CliError(f"warehouse busy: {exc}") from None
@@ -393,6 +399,17 @@ def _exit_at_once(status: int) -> NoReturn:
         except (OSError, ValueError):
             pass
     os._exit(status)
+
+
+def _with_workers(ingest: Any, args: argparse.Namespace, out: TextIO, started: float) -> Any:
+    """The flow as is, or with its segmentation batches on Dask (``--workers N``, ``--dask-address``)."""
+    if args.workers <= 1 and not args.dask_address:
+        return ingest
+    from banmian.flows.parallel import dask_task_runner
+
+    where = f"the Dask cluster at {args.dask_address}" if args.dask_address else f"{args.workers} local worker processes"
+    print(f"[{time.monotonic() - started:5.1f}s] Segmenting on {where}.", file=out, flush=True)
+    return ingest.with_options(task_runner=dask_task_runner(args.workers, args.dask_address))
 
 
 def _print_run_summary(summary: Any, args: argparse.Namespace, warehouse: str, elapsed: float,
@@ -543,6 +560,11 @@ def build_parser() -> argparse.ArgumentParser:
                           "ingest runs and deletes older ones after the run; 0 keeps all "
                           "(default: $BANMIAN_KEEP_RUNS, else 100)")
     run.add_argument("--batch-size", type=_positive_int, default=BATCH_SIZE, help=argparse.SUPPRESS)
+    run.add_argument("--workers", type=_positive_int, default=1, metavar="N",
+                     help="segment batches in N worker processes (a local Dask cluster; default 1: in-process)")
+    run.add_argument("--dask-address", metavar="tcp://HOST:8786",
+                     help="segment batches on this running Dask scheduler; its workers must see the source "
+                          "and warehouse at the same paths and reach the same Prefect API ($PREFECT_API_URL)")
     run.set_defaults(func=cmd_run)
 
     seg = sub.add_parser("segment", help="segment files into JSON (no Prefect, no warehouse)",
@@ -557,6 +579,9 @@ def build_parser() -> argparse.ArgumentParser:
     from banmian.score import add_command as add_score_command
 
     add_score_command(sub)
+    from banmian.bench_command import add_command as add_bench_command
+
+    add_bench_command(sub)
 
     query = sub.add_parser("query", help="run read-only SQL against the warehouse",
                            description="Run one read-only SQL statement. Tables/views: pages, articles, blocks, "

@@ -13,6 +13,7 @@ import os
 import uuid
 from collections.abc import Set
 from pathlib import Path
+from typing import Final
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -20,6 +21,11 @@ import pyarrow.parquet as pq
 from banmian.tasks.store import schema
 from banmian.tasks.store.faults import fault_point
 from banmian.tasks.store.layout import DATA_DIR
+
+#: Rows per Parquet row group: DuckDB scans a file's row groups in parallel, one per thread, so a big
+#: compacted table must not be one group (issue 19); ~100k rows of sentences is ~10 MB, small enough to
+#: split a 1M-row table over every core and large enough that per-group overhead stays negligible.
+ROW_GROUP_ROWS: Final = 100_000
 
 
 def fsync_dir(path: Path) -> None:
@@ -45,7 +51,7 @@ def write_parquet_durably(table: pa.Table, final: Path) -> int:
     final.parent.mkdir(parents=True, exist_ok=True)
     tmp = final.with_name(f".tmp-{uuid.uuid4().hex}.parquet")
     with open(tmp, "wb") as fh:
-        pq.write_table(table, fh, compression="zstd")
+        pq.write_table(table, fh, compression="zstd", row_group_size=ROW_GROUP_ROWS)
         fh.flush()
         os.fsync(fh.fileno())
     fault_point("after_parquet_write")
