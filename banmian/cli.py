@@ -363,28 +363,55 @@ def _existing_warehouse(path: str) -> Any:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    """Run one read-only SQL statement and print the result as an aligned table."""
+    """Run one read-only SQL statement; print its first ``--max-rows`` rows as an aligned table, and the count."""
     import duckdb
 
-    from banmian.tasks.store.warehouse import WarehouseBusy
+    from banmian.tasks.store.warehouse import QueryRefused, WarehouseBusy
 
     wh = _existing_warehouse(args.warehouse)
     try:
-        table = wh.query(args.sql)
+        preview = wh.preview(args.sql, args.max_rows)
     except WarehouseBusy as exc:
         raise CliError(f"warehouse busy: {exc}") from None
+    except QueryRefused as exc:
+        raise CliError(f"refused: {exc}") from None
+    except duckdb.PermissionException as exc:
+        raise CliError(f"refused: {_one_line(exc).removeprefix('Permission Error: ')} "
+                       "(banmian query reads only the warehouse's own data)") from None
     except duckdb.Error as exc:
         raise CliError(f"query failed: {str(exc).strip()}") from None
-    columns = table.column_names
-    if not columns:
+    table, total = preview.table, preview.total_rows
+    if not table.column_names:
         print("(no result)")
         return EXIT_OK
-    rows = list(zip(*(table.column(c).to_pylist() for c in columns), strict=True)) if table.num_rows else []
-    shown = rows[: args.max_rows]
-    print(format_table(columns, shown, max_col_width=args.max_width))
-    more = f", {len(rows) - len(shown)} not shown (--max-rows)" if len(rows) > len(shown) else ""
-    print(f"({len(rows)} row{'s' if len(rows) != 1 else ''}{more})")
+    shown = list(zip(*(table.column(c).to_pylist() for c in table.column_names), strict=True))
+    print(format_table(table.column_names, shown, max_col_width=args.max_width))
+    more = f", {total - len(shown)} not shown (--max-rows)" if total > len(shown) else ""
+    print(f"({total} row{'s' if total != 1 else ''}{more})")
     return EXIT_OK
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def rederive_page(path: str, page_id: str) -> Any:
+    """The page at ``path`` read and segmented again, if it still holds ``page_id``; else None."""
+    from banmian.tasks.ingest.decode import decode_page
+    from banmian.tasks.ingest.discover import read_file
+    from banmian.tasks.ingest.pages import segment_decoded
+    from banmian.tasks.model import RawFile, Reject
+
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    data = read_file(RawFile(path, stat.st_size, stat.st_mtime))
+    page = data if isinstance(data, Reject) else decode_page(path, data, stat.st_mtime)
+    if isinstance(page, Reject) or page.sha256 != page_id:
+        return None
+    return page, segment_decoded(page)
 
 
 def cmd_compact(args: argparse.Namespace) -> int:
@@ -448,8 +475,10 @@ def build_parser() -> argparse.ArgumentParser:
     add_score_command(sub)
 
     query = sub.add_parser("query", help="run read-only SQL against the warehouse",
-                           description="Run one read-only SQL statement. Tables/views: pages, articles, blocks, "
-                                       "sentences, residue, page_sources, runs, rejects, pages_history.")
+                           description="Run one read-only statement (SELECT, FROM, WITH, VALUES, DESCRIBE, SHOW, "
+                                       "SUMMARIZE); anything that could write, or read outside the warehouse, is "
+                                       "refused. Tables/views: pages, articles, blocks, sentences, residue, "
+                                       "page_sources, runs, rejects, pages_history.")
     query.add_argument("sql", metavar="SQL")
     query.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="DIR")
     query.add_argument("--max-rows", type=_positive_int, default=200, help="rows to print (default 200)")

@@ -1,15 +1,17 @@
 """banmian's warehouse: Parquet files of record, a DuckDB catalogue over them.
 
 A :class:`Warehouse` is a root directory (``banmian.tasks.store.layout``).
-Reading is :meth:`Warehouse.query`; writing is a :class:`WarehouseWriter`
-from :meth:`Warehouse.writer`, which holds the one-writer lock. Where the
-rest lives:
+Reading is :meth:`Warehouse.query` (or :meth:`Warehouse.preview`), which
+cannot write nor read outside the warehouse (``access``); writing is a
+:class:`WarehouseWriter` from :meth:`Warehouse.writer`, which holds the
+one-writer lock. Where the rest lives:
 
 * ``plan``     what a run changes, decided before anything is written (pure);
 * ``records``  the rows a page becomes; ``schema`` their Arrow types and docs;
 * ``writer``   the commit of a run, compaction, the sweep of unlisted files;
 * ``files``    durable Parquet writes; ``lock`` the writer lock;
 * ``views``    the SQL of the views and of ``COMMENT ON``; ``migrate`` schema versions;
+* ``access``   how connections are opened: the root they read, what a reader may run;
 * ``faults``   named kill points for the kill test (cost nothing otherwise).
 
 Why it is built this way:
@@ -31,9 +33,11 @@ Only ``banmian.tasks.store`` imports duckdb.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
@@ -42,6 +46,8 @@ import pyarrow as pa
 
 from banmian.tasks.model import RunInfo, RunSummary
 from banmian.tasks.store import lock
+from banmian.tasks.store.access import bind_root, lock_down, single_read_statement
+from banmian.tasks.store.errors import QueryRefused
 from banmian.tasks.store.faults import fault_point
 from banmian.tasks.store.layout import DB_FILE, LOCK_FILE
 from banmian.tasks.store.lock import WarehouseBusy
@@ -50,14 +56,17 @@ from banmian.tasks.store.views import BASE_VIEWS, SQL_DIR, USER_RELATIONS, load_
 from banmian.tasks.store.writer import KEEP_REJECT_RUNS, CompactSummary, WarehouseWriter
 
 __all__ = [
-    "BASE_VIEWS", "SQL_DIR", "USER_RELATIONS", "CompactSummary", "RunInfo", "RunSummary", "SchemaError",
-    "Warehouse", "WarehouseBusy", "WarehouseWriter", "load_report_views",
+    "BASE_VIEWS", "SQL_DIR", "USER_RELATIONS", "CompactSummary", "Preview", "QueryRefused", "RunInfo",
+    "RunSummary", "SchemaError", "Warehouse", "WarehouseBusy", "WarehouseWriter", "load_report_views",
 ]
 
 #: How long a reader (or the writer's commit) waits for another process to let go of the database.
 DEFAULT_BUSY_TIMEOUT: Final = 5.0
 #: Pause between attempts to open a database another process holds (a commit takes well under a second).
 _RETRY_SLEEP: Final = 0.05
+#: Rows per Arrow batch when a preview streams a result: 2048 measured fastest and smallest on a
+#: 1M-row query (1.3 s, 150 MB RSS; 20k rows: 2.0 s, 250 MB; 100k rows: 3.9 s, 420 MB).
+PREVIEW_BATCH_ROWS: Final = 2048
 
 
 def _is_lock_error(exc: BaseException) -> bool:
@@ -65,11 +74,20 @@ def _is_lock_error(exc: BaseException) -> bool:
     return "Could not set lock" in text or "Conflicting lock" in text
 
 
+@dataclass(frozen=True)
+class Preview:
+    """The first rows of a result, and how many rows it had in all."""
+
+    table: pa.Table
+    total_rows: int
+
+
 class Warehouse:
     """A warehouse root. Cheap to create; opens DuckDB only when asked."""
 
     def __init__(self, root: str | Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
-        self.root = Path(root).absolute()
+        # normalised (no "..") so that DuckDB's allowed_directories sees the same path as the views
+        self.root = Path(os.path.normpath(Path(root).absolute()))
         if "?" in str(self.root):
             # DuckDB reads "?" in a database path as the start of URI parameters.
             raise ValueError(f"a warehouse root cannot contain '?': {self.root}")
@@ -90,20 +108,31 @@ class Warehouse:
     # -- connections -------------------------------------------------------
 
     def _connect(self, read_only: bool, busy_message: str) -> duckdb.DuckDBPyConnection:
-        """Open DuckDB, retrying while another process has it open."""
+        """Open DuckDB, retrying while another process has it open; the views read under ``root``.
+
+        A read-only connection is locked down (``access.lock_down``).
+        """
         deadline = time.monotonic() + self.busy_timeout
         while True:
             try:
-                return duckdb.connect(str(self.db_path), read_only=read_only)
+                con = duckdb.connect(str(self.db_path), read_only=read_only)
+                break
             except duckdb.Error as exc:
                 if not _is_lock_error(exc):
                     raise
                 if time.monotonic() >= deadline:
                     raise WarehouseBusy(busy_message) from exc
                 time.sleep(_RETRY_SLEEP)
+        try:
+            (lock_down if read_only else bind_root)(con, self.root)
+        except BaseException:
+            con.close()
+            raise
+        return con
 
     @contextmanager
-    def _read_connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+    def read_connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The database opened read-only, locked down to the warehouse's own data."""
         if not self.db_path.exists():
             raise FileNotFoundError(f"no warehouse at {self.root} yet: run `banmian run` to create it")
         con = self._connect(True, "a run is committing; try again in a moment")
@@ -123,16 +152,33 @@ class Warehouse:
             con.close()
 
     def query(self, sql: str, params: list[object] | None = None) -> pa.Table:
-        """Run a read-only query; retries briefly while a run commits.
+        """Run one read-only statement; retries briefly while a run commits.
 
-        Raises ``WarehouseBusy`` rather than DuckDB's lock error if the
-        database stays locked.
+        ``QueryRefused`` for anything but one SELECT-type statement (see
+        ``access``); DuckDB's ``PermissionException`` for a file outside the
+        warehouse. Raises ``WarehouseBusy`` rather than DuckDB's lock error if
+        the database stays locked.
         """
-        with self._read_connection() as con:
-            rel = con.sql(sql, params=params)
-            if rel is None:
-                return pa.table({})
-            return rel.to_arrow_table()
+        statement = single_read_statement(sql)
+        with self.read_connection() as con:
+            return con.sql(statement.query, params=params).to_arrow_table()
+
+    def preview(self, sql: str, max_rows: int) -> Preview:
+        """The first ``max_rows`` rows of one read-only statement, and its row count, in little memory.
+
+        The result streams through in Arrow batches: only the rows kept are
+        held, however many rows the query returns.
+        """
+        statement = single_read_statement(sql)
+        with self.read_connection() as con:
+            reader = con.sql(statement.query).to_arrow_reader(PREVIEW_BATCH_ROWS)
+            kept: list[pa.RecordBatch] = []
+            total = 0
+            for batch in reader:
+                if total < max_rows:
+                    kept.append(batch.slice(0, max_rows - total))
+                total += batch.num_rows
+            return Preview(pa.Table.from_batches(kept, schema=reader.schema), total)
 
     # -- writing -------------------------------------------------------------
 

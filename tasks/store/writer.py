@@ -37,6 +37,7 @@ import pyarrow.parquet as pq
 
 from banmian.tasks.model import DecodedPage, PageResult, RawFile, Reject, RunInfo, RunSummary
 from banmian.tasks.store import ids, records, schema
+from banmian.tasks.store.access import bind_root
 from banmian.tasks.store.coverage import residue_share
 from banmian.tasks.store.faults import fault_point
 from banmian.tasks.store.files import fsync_dir, new_parquet_path, sweep_unlisted, write_parquet_durably
@@ -83,11 +84,11 @@ def load_state(con: duckdb.DuckDBPyConnection) -> WarehouseState:
     return state
 
 
-def refresh_views(con: duckdb.DuckDBPyConnection, root: Path) -> None:
-    """Re-create every view over the files ``_manifest`` lists, and document everything."""
+def refresh_views(con: duckdb.DuckDBPyConnection) -> None:
+    """Re-create every view over the files ``_manifest`` lists (root-relative), and document everything."""
     files: dict[str, list[str]] = {}
     for table_name, rel in con.execute("SELECT table_name, file FROM _manifest ORDER BY file").fetchall():
-        files.setdefault(table_name, []).append(str(root / rel))
+        files.setdefault(table_name, []).append(rel)
     con.execute(catalogue_script(files))
 
 
@@ -169,7 +170,7 @@ def committed(con: duckdb.DuckDBPyConnection, root: Path, refresh: bool = True) 
     try:
         yield
         if refresh:
-            refresh_views(con, root)
+            refresh_views(con)
         fault_point("inside_commit")
         con.commit()
     except BaseException:
@@ -225,6 +226,7 @@ class WarehouseWriter:
         tmp = root / f".{DB_FILE}.init-{uuid.uuid4().hex[:8]}"
         con = duckdb.connect(str(tmp))
         try:
+            bind_root(con, root)
             with committed(con, root):
                 ensure_schema(con, self.db_path)
         finally:

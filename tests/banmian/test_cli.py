@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
-from tests.support.paths import REPO, SAMPLE, SEED_GOLD
 from tests.support.bad_inputs import make_bad_inputs
+from tests.support.paths import REPO, SAMPLE, SEED_GOLD
+from tests.support.query_cases import QUERY_CASES, Outcome
+from tests.support.warehouse_fixtures import run_info
 
-from banmian.cli import display_width, format_table, truncate_to_width
+from banmian.cli import display_width, format_table, main, rederive_page, truncate_to_width
+from banmian.tasks.store.warehouse import Warehouse
 
 
 def _banmian() -> list[str]:
@@ -144,7 +149,7 @@ def test_run_query_compact_end_to_end(tmp_path: Path) -> None:
     assert headlines.returncode == 0 and "(3 rows)" in headlines.stdout
 
     refused = run_cli("query", "DROP VIEW articles", cwd=tmp_path)
-    assert refused.returncode == 2 and "query failed" in refused.stderr
+    assert refused.returncode == 2 and refused.stderr.startswith("banmian query: refused: DROP statements")
     assert_no_noise(refused)
 
     compact = run_cli("compact", cwd=tmp_path)
@@ -184,6 +189,61 @@ def test_query_busy_or_bad_sql_is_one_line(tmp_path: Path) -> None:
     proc = run_cli("query", "SELEC nonsense", cwd=tmp_path)
     assert proc.returncode == 2 and proc.stderr.startswith("banmian query: query failed")
     assert_no_noise(proc)
+
+
+# ---------------------------------------------------------------------------
+# banmian query on a warehouse of real pages (no Prefect)
+# ---------------------------------------------------------------------------
+
+def load_real_pages(root: Path, sources: Path) -> Warehouse:
+    """A warehouse of the bundled pages, copied to ``sources``, decoded and segmented as a run does."""
+    sources.mkdir(parents=True, exist_ok=True)
+    for page in sorted(SAMPLE.glob("*.txt")):
+        shutil.copy2(page, sources / page.name)
+    pages = [rederive_page(str(p), hashlib.sha256(p.read_bytes()).hexdigest()) for p in sorted(sources.glob("*.txt"))]
+    wh = Warehouse(root)
+    with wh.writer() as w:
+        w.commit_run(run_info(str(sources), len(pages)), pages, [], [])
+    return wh
+
+
+@pytest.fixture(scope="module")
+def sample_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Warehouse:
+    """A warehouse that the query cases must leave unchanged (they all read it)."""
+    base = tmp_path_factory.mktemp("cli-query")
+    (base / "elsewhere").mkdir()
+    return load_real_pages(base / "warehouse", base / "pages")
+
+
+def one_line_error(err: str, prefix: str) -> None:
+    assert err.startswith(prefix) and err.count("\n") == 1, err
+
+
+@pytest.mark.parametrize(("name", "sql", "outcome"), QUERY_CASES, ids=[case[0] for case in QUERY_CASES])
+def test_query_is_read_only(sample_warehouse: Warehouse, capsys: pytest.CaptureFixture[str], name: str, sql: str,
+                            outcome: Outcome) -> None:
+    """The table of tests/support/query_cases.py through the command: refusals are one line and exit 2."""
+    wh = sample_warehouse
+    live = wh.root / str(wh.query("SELECT file FROM _manifest ORDER BY file LIMIT 1").column(0)[0])
+    sql = sql.format(live=live, db=wh.db_path, data=wh.root / "data", elsewhere=wh.root.parent / "elsewhere")
+    code = main(["query", "--warehouse", str(wh.root), sql])
+    out, err = capsys.readouterr()
+    if outcome == "ok":
+        assert code == 0 and err == "" and "row" in out.splitlines()[-1]
+    elif outcome == "error":
+        assert code == 2 and err.startswith("banmian query: query failed: ")
+    else:
+        assert code == 2 and out == ""
+        one_line_error(err, "banmian query: refused: ")
+
+
+def test_query_prints_what_is_shown_and_counts_the_rest(sample_warehouse: Warehouse) -> None:
+    proc = run_cli("query", "--warehouse", str(sample_warehouse.root), "--max-rows", "5",
+                   "SELECT i FROM range(1000000) AS t(i) ORDER BY i", cwd=sample_warehouse.root.parent)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert [line.strip() for line in lines[2:-1]] == ["0", "1", "2", "3", "4"]
+    assert lines[-1] == "(1000000 rows, 999995 not shown (--max-rows))"
 
 
 # ---------------------------------------------------------------------------
