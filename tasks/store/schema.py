@@ -13,7 +13,11 @@ Version history:
 2. ``pages``: the ``PageMeta`` keys as columns (``sections`` added, the ``meta``
    map dropped) and ``visible_chars``; ``residue``: ``visible_chars``. Files
    written before read NULL in the new columns (views read with
-   ``union_by_name``) until a full refresh re-writes them.
+   ``union_by_name``) until a full refresh re-writes them;
+3. ``_manifest``: ``sha256`` of every file (``banmian check`` verifies it);
+   ``_page_versions``: ``rows_<table>``, the rows each content table holds for
+   the version (``banmian repair`` tells which pages a lost file held). Views
+   read paths relative to the warehouse root (``views.ROOT_VARIABLE``).
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import pyarrow as pa
 
 from banmian.tasks.model import ARTICLE_KINDS, PAGE_META_KEYS, RESIDUE_REASONS
 
-SCHEMA_VERSION: Final = 2
+SCHEMA_VERSION: Final = 3
 
 _str = pa.string()
 _i32 = pa.int32()
@@ -117,6 +121,15 @@ STORED: dict[str, pa.Schema] = {
 # ``pages_history``.
 CONTENT_TABLES = ("articles", "blocks", "sentences", "residue")
 
+
+def rows_column(table: str) -> str:
+    """The ``_page_versions`` column counting a version's rows in a content table.
+
+    >>> rows_column("articles")
+    'rows_articles'
+    """
+    return f"rows_{table}"
+
 # ---------------------------------------------------------------------------
 # Native DuckDB tables (small, mutable bookkeeping).
 # ---------------------------------------------------------------------------
@@ -161,6 +174,7 @@ PAGE_VERSIONS = pa.schema([
     ("run_id", _str),
     ("result_digest", _str),
     ("superseded_by_run", _str),
+    *[(rows_column(t), _i64) for t in CONTENT_TABLES],  # null: written before schema 3, not counted
 ])
 
 # Internal: the live Parquet files. A file not listed here is invisible.
@@ -170,6 +184,7 @@ MANIFEST = pa.schema([
     ("run_id", _str),
     ("n_rows", _i64),
     ("n_bytes", _i64),
+    ("sha256", _str),
 ])
 
 SCHEMA_VERSIONS = pa.schema([
@@ -343,6 +358,9 @@ COLUMN_COMMENTS: dict[str, dict[str, str]] = {
         "run_id": "Run that loaded the version.",
         "result_digest": "sha256 of the segmentation result that version holds.",
         "superseded_by_run": "Run that replaced the version (null while current).",
+        **{rows_column(t): f"Rows the version holds in {t} (null if written before schema 3 "
+                           "and not counted then); banmian repair tells from it which pages a lost file held."
+           for t in CONTENT_TABLES},
     },
     "_manifest": {
         "table_name": "Stored table the file belongs to.",
@@ -350,5 +368,6 @@ COLUMN_COMMENTS: dict[str, dict[str, str]] = {
         "run_id": "Run (or compaction) that wrote it.",
         "n_rows": "Rows in the file.",
         "n_bytes": "Size of the file in bytes.",
+        "sha256": "sha256 (hex) of the file's bytes, verified by banmian check (null: not recorded).",
     },
 }

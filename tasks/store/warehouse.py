@@ -4,7 +4,8 @@ A :class:`Warehouse` is a root directory (``banmian.tasks.store.layout``).
 Reading is :meth:`Warehouse.query` (or :meth:`Warehouse.preview`), which
 cannot write nor read outside the warehouse (``access``); writing is a
 :class:`WarehouseWriter` from :meth:`Warehouse.writer`, which holds the
-one-writer lock. Where the rest lives:
+one-writer lock; :meth:`Warehouse.check` and :meth:`Warehouse.repair` find
+and mend damage. Where the rest lives:
 
 * ``plan``     what a run changes, decided before anything is written (pure);
 * ``records``  the rows a page becomes; ``schema`` their Arrow types and docs;
@@ -12,6 +13,7 @@ one-writer lock. Where the rest lives:
 * ``files``    durable Parquet writes; ``lock`` the writer lock;
 * ``views``    the SQL of the views and of ``COMMENT ON``; ``migrate`` schema versions;
 * ``access``   how connections are opened: the root they read, what a reader may run;
+* ``catalogue`` the copy of the native tables beside the data; ``check`` and ``repair``;
 * ``faults``   named kill points for the kill test (cost nothing otherwise).
 
 Why it is built this way:
@@ -46,18 +48,21 @@ import pyarrow as pa
 
 from banmian.tasks.model import RunInfo, RunSummary
 from banmian.tasks.store import lock
-from banmian.tasks.store.access import bind_root, lock_down, single_read_statement
-from banmian.tasks.store.errors import QueryRefused
+from banmian.tasks.store.access import bind_root, first_line, lock_down, single_read_statement
+from banmian.tasks.store.check import CheckReport, check_warehouse
+from banmian.tasks.store.errors import CheckpointFailed, QueryRefused, WarehouseDamaged
 from banmian.tasks.store.faults import fault_point
 from banmian.tasks.store.layout import DB_FILE, LOCK_FILE
 from banmian.tasks.store.lock import WarehouseBusy
 from banmian.tasks.store.migrate import SchemaError
+from banmian.tasks.store.repair import Rederive, RepairReport, rebuild_catalogue_if_needed, repair_files
 from banmian.tasks.store.views import BASE_VIEWS, SQL_DIR, USER_RELATIONS, load_report_views
 from banmian.tasks.store.writer import KEEP_REJECT_RUNS, CompactSummary, WarehouseWriter
 
 __all__ = [
-    "BASE_VIEWS", "SQL_DIR", "USER_RELATIONS", "CompactSummary", "Preview", "QueryRefused", "RunInfo",
-    "RunSummary", "SchemaError", "Warehouse", "WarehouseBusy", "WarehouseWriter", "load_report_views",
+    "BASE_VIEWS", "SQL_DIR", "USER_RELATIONS", "CheckReport", "CheckpointFailed", "CompactSummary",
+    "Preview", "QueryRefused", "RepairReport", "RunInfo", "RunSummary", "SchemaError", "Warehouse",
+    "WarehouseBusy", "WarehouseDamaged", "WarehouseWriter", "load_report_views",
 ]
 
 #: How long a reader (or the writer's commit) waits for another process to let go of the database.
@@ -67,11 +72,22 @@ _RETRY_SLEEP: Final = 0.05
 #: Rows per Arrow batch when a preview streams a result: 2048 measured fastest and smallest on a
 #: 1M-row query (1.3 s, 150 MB RSS; 20k rows: 2.0 s, 250 MB; 100k rows: 3.9 s, 420 MB).
 PREVIEW_BATCH_ROWS: Final = 2048
+#: Words of an OS error in DuckDB's message when the warehouse cannot be written (not a damaged file).
+_NO_WRITE: Final = ("Permission denied", "Read-only file system", "Operation not permitted")
 
 
 def _is_lock_error(exc: BaseException) -> bool:
     text = str(exc)
     return "Could not set lock" in text or "Conflicting lock" in text
+
+
+def _open_error(db_path: Path, exc: duckdb.Error) -> Exception:
+    """What a failure to open the database means: not writable here, or damaged."""
+    text = first_line(exc)
+    if any(words in text for words in _NO_WRITE):
+        return PermissionError(f"cannot open {db_path}: {text}")
+    return WarehouseDamaged(f"cannot open {db_path} ({text}): run `banmian check` to see what is wrong, "
+                            "then `banmian repair` to rebuild the catalogue", detail=text)
 
 
 @dataclass(frozen=True)
@@ -119,7 +135,7 @@ class Warehouse:
                 break
             except duckdb.Error as exc:
                 if not _is_lock_error(exc):
-                    raise
+                    raise _open_error(self.db_path, exc) from None
                 if time.monotonic() >= deadline:
                     raise WarehouseBusy(busy_message) from exc
                 time.sleep(_RETRY_SLEEP)
@@ -183,25 +199,64 @@ class Warehouse:
     # -- writing -------------------------------------------------------------
 
     @contextmanager
+    def _locked(self, wait: bool, timeout: float | None,
+                on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+        """Hold the one-writer lock for the block."""
+        fd = lock.acquire(self.lock_path, wait, timeout, on_wait)
+        try:
+            yield
+        finally:
+            fault_point("before_lock_release")
+            lock.release(fd)
+
+    @contextmanager
     def writer(self, wait: bool = True, timeout: float | None = None,
                on_wait: Callable[[str], None] | None = None) -> Iterator[WarehouseWriter]:
-        """Exclusive write access: takes the lock, migrates, sweeps orphans.
+        """Exclusive write access: takes the lock, sweeps orphans, migrates.
 
         ``wait=False`` fails at once with ``WarehouseBusy`` if another writer
         holds the warehouse; ``timeout`` (None: forever) bounds the wait.
         """
-        fd = lock.acquire(self.lock_path, wait, timeout, on_wait)
-        w = WarehouseWriter(self.root, self.write_connection)
-        try:
-            w.open()
-            yield w
-        finally:
-            w.close()
-            fault_point("before_lock_release")
-            lock.release(fd)
+        with self._locked(wait, timeout, on_wait):
+            w = WarehouseWriter(self.root, self.write_connection)
+            try:
+                w.open()
+                yield w
+            finally:
+                w.close()
 
     def compact(self, wait: bool = True, timeout: float | None = None,
                 keep_reject_runs: int | None = KEEP_REJECT_RUNS) -> CompactSummary:
         """Take the writer lock and compact (see ``WarehouseWriter.compact``)."""
         with self.writer(wait=wait, timeout=timeout) as w:
             return w.compact(keep_reject_runs=keep_reject_runs)
+
+    # -- damage ----------------------------------------------------------------
+
+    def check(self, wait: bool = True, timeout: float | None = None) -> CheckReport:
+        """Every problem of the warehouse (see ``check``), under the writer lock so no run moves files meanwhile.
+
+        A warehouse this process cannot write (no lock to take) is checked all the same: no run can change it.
+        """
+        try:
+            fd = lock.acquire(self.lock_path, wait, timeout, None)
+        except PermissionError:
+            return check_warehouse(self.root, self.read_connection)
+        try:
+            return check_warehouse(self.root, self.read_connection)
+        finally:
+            lock.release(fd)
+
+    def repair(self, rederive: Rederive, wait: bool = True, timeout: float | None = None) -> RepairReport:
+        """Rebuild what can be rebuilt (see ``repair``): the catalogue from its copy, lost pages from their sources."""
+        with self._locked(wait, timeout):
+            set_aside = rebuild_catalogue_if_needed(self.root, self.read_connection)
+            w = WarehouseWriter(self.root, self.write_connection)
+            try:
+                w.open()
+                report = repair_files(w, rederive)
+            finally:
+                w.close()
+        report.catalogue_rebuilt = set_aside is not None
+        report.set_aside = set_aside or []
+        return report

@@ -284,6 +284,7 @@ def test_a_moved_warehouse_works(tmp_path: Path) -> None:
         commit(w, PAGES[2:])
         w.compact()
     assert count(moved, "SELECT count(*) FROM pages") == len(PAGES)
+    assert moved.check().problems == []
 
 
 def test_root_with_a_question_mark_is_refused_clearly(tmp_path: Path) -> None:
