@@ -516,9 +516,11 @@ def _print_repair(report: Any) -> None:
 
 def cmd_repair(args: argparse.Namespace) -> int:
     """Rebuild the catalogue from its copy, and lost pages from their sources; report what could not be."""
+    from banmian.tasks.text.segment import models_version
+
     wh = _existing_warehouse(args.warehouse, mending=True)
     with _store_errors():
-        report = wh.repair(rederive_page, wait=not args.no_wait)
+        report = wh.repair(rederive_page, wait=not args.no_wait, models=models_version())
     _print_repair(report)
     return EXIT_OK if report.complete else EXIT_PARTIAL
 

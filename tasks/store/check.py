@@ -108,7 +108,7 @@ def require_files(root: Path, entries: Sequence[ManifestEntry], thorough: bool =
 
 
 def manifest_entries(rows: Iterable[dict[str, object]]) -> list[ManifestEntry]:
-    """``_manifest`` rows as entries (a warehouse older than schema 3 has no sha256 column)."""
+    """``_manifest`` rows as entries (a warehouse older than schema 4 has no sha256 column)."""
     return [ManifestEntry(str(r["table_name"]), str(r["file"]), str(r["run_id"]), int(str(r["n_rows"])),
                           int(str(r["n_bytes"])), None if r.get("sha256") is None else str(r["sha256"]))
             for r in rows]

@@ -54,6 +54,11 @@ def _migrate_1_to_2(con: duckdb.DuckDBPyConnection, root: Path) -> None:
     """
 
 
+def _migrate_2_to_3(con: duckdb.DuckDBPyConnection, root: Path) -> None:
+    """Articles gained ``confidence`` and ``review`` (Parquet: read NULL in older files), runs ``models``."""
+    con.execute("ALTER TABLE runs ADD COLUMN IF NOT EXISTS models VARCHAR")
+
+
 def _record_checksums(con: duckdb.DuckDBPyConnection, root: Path) -> None:
     """The sha256 of every listed file that is there with its recorded size (else it stays null).
 
@@ -106,7 +111,7 @@ def _add_column(con: duckdb.DuckDBPyConnection, table: str, column: str, sql_typ
     return True
 
 
-def _migrate_2_to_3(con: duckdb.DuckDBPyConnection, root: Path) -> None:
+def _migrate_3_to_4(con: duckdb.DuckDBPyConnection, root: Path) -> None:
     """Checksums of the live files, and each page version's row counts (see ``schema``).
 
     Views become root-relative at the refresh every open does.
@@ -123,6 +128,7 @@ MIGRATIONS: Final[dict[int, Callable[[duckdb.DuckDBPyConnection, Path], None]]] 
     0: _migrate_0_to_1,
     1: _migrate_1_to_2,
     2: _migrate_2_to_3,
+    3: _migrate_3_to_4,
 }
 
 

@@ -18,7 +18,7 @@ Two kinds of damage, mended in this order under the writer lock:
 
 A page version a file held is one whose rows in that file's table are fewer,
 in the healthy files, than the version recorded when it was written (page
-rows: one per version). Versions written before schema 3 whose counts could
+rows: one per version). Versions written before schema 4 whose counts could
 not be taken at the upgrade count as lost when the healthy files hold none
 of their rows.
 """
@@ -228,7 +228,7 @@ def repair_plan(state: WarehouseState, lost: set[str], rebuilt: list[tuple[Decod
     return dataclasses.replace(plan, superseded=sorted(set(plan.superseded) | gone))
 
 
-def repair_files(w: WarehouseWriter, rederive: Rederive) -> RepairReport:
+def repair_files(w: WarehouseWriter, rederive: Rederive, models: str | None = None) -> RepairReport:
     """Take damaged files out of the manifest, rebuilding or dropping the current pages they held."""
     state = w.state
     found = damaged_files(w.root, state.manifest)
@@ -242,7 +242,7 @@ def repair_files(w: WarehouseWriter, rederive: Rederive) -> RepairReport:
     rebuilt, report.dropped = rederive_pages(state, lost, rederive)
     rejects = _drop_rejects(report.dropped, damaged)
     run = RunInfo(run_id=ids.new_run_id(), started_at=datetime.now(timezone.utc), source=REPAIR_SOURCE,
-                  pages_found=len(lost), partial=bool(report.dropped))
+                  pages_found=len(lost), partial=bool(report.dropped), models=models)
     plan = repair_plan(state, lost, rebuilt, rejects, run.run_id)
     w.store(run, plan, len(rebuilt), 0, rejects, unlisted=damaged)
     for entry in damaged:

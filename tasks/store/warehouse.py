@@ -247,14 +247,19 @@ class Warehouse:
         finally:
             lock.release(fd)
 
-    def repair(self, rederive: Rederive, wait: bool = True, timeout: float | None = None) -> RepairReport:
-        """Rebuild what can be rebuilt (see ``repair``): the catalogue from its copy, lost pages from their sources."""
+    def repair(self, rederive: Rederive, wait: bool = True, timeout: float | None = None,
+               models: str | None = None) -> RepairReport:
+        """Rebuild what can be rebuilt (see ``repair``): the catalogue from its copy, lost pages from their sources.
+
+        ``models`` names the segmentation models ``rederive`` uses (``segment.models_version``), recorded with the
+        repair run as with any run.
+        """
         with self._locked(wait, timeout):
             set_aside = rebuild_catalogue_if_needed(self.root, self.read_connection)
             w = WarehouseWriter(self.root, self.write_connection)
             try:
                 w.open()
-                report = repair_files(w, rederive)
+                report = repair_files(w, rederive, models)
             finally:
                 w.close()
         report.catalogue_rebuilt = set_aside is not None

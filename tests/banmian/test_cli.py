@@ -270,6 +270,8 @@ def test_check_and_repair_a_lost_file_from_the_source_pages(tmp_path: Path) -> N
     assert f"{rel}: missing: taken out of the warehouse" in repaired.stdout
     assert "2 pages read again from their sources" in repaired.stdout
     assert_no_noise(repaired)
+    models = wh.query("SELECT models FROM runs WHERE source = 'banmian repair'").column(0).to_pylist()
+    assert len(models) == 1 and str(models[0]).startswith("boundary:")  # recorded as for any run
     assert wh.query(sql).equals(before)
     assert run_cli("check", cwd=tmp_path).returncode == 0
 
