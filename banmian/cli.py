@@ -26,7 +26,7 @@ from typing import Any, TextIO
 from banmian import SAMPLE_DIR, __version__
 from banmian.flows.defaults import BATCH_SIZE
 # no duckdb: `query` checks for a warehouse before importing it
-from banmian.tasks.store.layout import CATALOGUE_DIR, CATALOGUE_FILE, DB_FILE
+from banmian.tasks.store.layout import CATALOGUE_DIR, CATALOGUE_FILE, DATA_DIR, DB_FILE
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILURE = 0, 1, 2
 DEFAULT_WAREHOUSE = "warehouse"
@@ -435,8 +435,7 @@ def cmd_query(args: argparse.Namespace) -> int:
         except QueryRefused as exc:
             raise CliError(f"refused: {exc}") from None
         except duckdb.PermissionException as exc:
-            raise CliError(f"refused: {_one_line(exc).removeprefix('Permission Error: ')} "
-                           "(banmian query reads only the warehouse's own data)") from None
+            raise CliError(_denied(_one_line(exc), wh.root)) from None
         except duckdb.Error as exc:
             raise CliError(f"query failed: {str(exc).strip()}") from None
     table, total = preview.table, preview.total_rows
@@ -448,6 +447,22 @@ def cmd_query(args: argparse.Namespace) -> int:
     more = f", {total - len(shown)} not shown (--max-rows)" if total > len(shown) else ""
     print(f"({total} row{'s' if total != 1 else ''}{more})")
     return EXIT_OK
+
+
+def _denied(message: str, root: Path) -> str:
+    """The line for a file access DuckDB denied; a view of an older banmian's copied warehouse says how to mend it.
+
+    >>> print(_denied('Permission Error: Cannot access file "/etc/passwd" - disabled', Path("/w")))
+    refused: Cannot access file "/etc/passwd" - disabled (banmian query reads only the warehouse's own data)
+    >>> _denied('Permission Error: Cannot access file "/old/data/pages/a.parquet" - disabled', Path("/w")).endswith(
+    ...     "one writer (`banmian run` or `banmian compact`) mends it)")
+    True
+    """
+    text = message.removeprefix("Permission Error: ")
+    if f"/{DATA_DIR}/" in text and ".parquet" in text and str(root) not in text:
+        return (f"refused: {text} (the views of this copied or moved warehouse still hold the absolute paths an "
+                "older banmian wrote; one writer (`banmian run` or `banmian compact`) mends it)")
+    return f"refused: {text} (banmian query reads only the warehouse's own data)"
 
 
 def cmd_compact(args: argparse.Namespace) -> int:

@@ -32,8 +32,13 @@ READ_STATEMENTS: Final = frozenset({duckdb.StatementType.SELECT})
 
 
 def bind_root(con: duckdb.DuckDBPyConnection, root: Path) -> None:
-    """Point the views of this connection at the files under ``root``."""
+    """Point the views of this connection at the files under ``root``; keep DuckDB's progress bar off stdout.
+
+    DuckDB prints its bar to stdout, terminal or not, once a statement runs for 2 s (a loaded
+    machine): it would land in the middle of ``banmian query``'s table or a driver's JSON line.
+    """
     con.execute(f"SET VARIABLE {ROOT_VARIABLE} = ?", [str(root)])
+    con.execute("SET enable_progress_bar = false")
 
 
 def lock_down(con: duckdb.DuckDBPyConnection, root: Path) -> None:

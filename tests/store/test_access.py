@@ -133,3 +133,12 @@ def test_preview_of_a_million_rows_stays_small(loaded: tuple[Warehouse, Path]) -
     total, kept, growth_mb = map(int, out)
     assert (total, kept) == (1_000_000, 200)
     assert growth_mb < PREVIEW_RSS_GROWTH_MB, f"peak RSS grew by {growth_mb} MB"
+
+
+def test_no_progress_bar_on_stdout(loaded: tuple[Warehouse, Path]) -> None:
+    """DuckDB prints its bar to stdout after 2 s (seen under load, inside the preview's output): it is off."""
+    wh, _ = loaded
+    with wh.read_connection() as con:
+        assert con.sql("SELECT current_setting('enable_progress_bar') AS on").fetchall() == [(False,)]
+    with wh.writer(), wh.write_connection() as con:
+        assert con.sql("SELECT current_setting('enable_progress_bar') AS on").fetchall() == [(False,)]
