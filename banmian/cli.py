@@ -1,6 +1,8 @@
-"""The ``banmian`` command: run the ingest flow, segment files, query and compact the warehouse.
+"""The ``banmian`` command: run the ingest flow, segment files, query, compact, check and repair the warehouse.
 
 Exit codes: 0 clean, 1 partial (some inputs rejected, or pages without articles), 2 failure or usage error.
+``check``: 0 whole, 1 problems found (one line each), 2 could not check. ``repair``: 0 nothing lost (or
+nothing to do), 1 some pages could not be rebuilt and were dropped, 2 could not repair.
 
 Each subcommand imports only what it needs, inside its function: ``segment``
 never imports Prefect or DuckDB (it starts in a fraction of a second), and
@@ -24,7 +26,8 @@ from typing import Any, NoReturn, TextIO
 
 from banmian import SAMPLE_DIR, __version__
 from banmian.flows.defaults import BATCH_SIZE
-from banmian.tasks.store.layout import DB_FILE  # no duckdb: `query` checks for a warehouse before importing it
+# no duckdb: `query` checks for a warehouse before importing it
+from banmian.tasks.store.layout import CATALOGUE_DIR, CATALOGUE_FILE, DATA_DIR, DB_FILE
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILURE = 0, 1, 2
 #: Exit status after Ctrl-C: 128 + SIGINT, as a shell reports a process killed by it.
@@ -285,6 +288,15 @@ def _interrupted(exc: KeyboardInterrupt, warehouse: str, run_id: str | None, err
     return 128 + exc.signum if isinstance(exc, Terminated) else EXIT_INTERRUPTED
 
 
+def run_failure(exc: BaseException, log_path: Path) -> str:
+    """The one line a failed ``banmian run`` prints; a run committed before the failure says so first."""
+    from banmian.tasks.store.errors import CheckpointFailed
+
+    if isinstance(exc, CheckpointFailed):  # "committed run X; checkpoint failed (...)"
+        return f"{exc} (Prefect's log: {log_path})"
+    return f"the run failed: {type(exc).__name__}: {exc} (Prefect's log: {log_path})"
+
+
 def _share(part: int, whole: int) -> str:
     return f"{part / whole:.1%}" if whole else "n/a"
 
@@ -365,7 +377,7 @@ def _run_flow(args: argparse.Namespace, warehouse: str, home: Path, printer: Sto
         interrupt = _interrupt_behind(exc)
         if interrupt is not None:
             raise interrupt from None
-        raise CliError(f"the run failed: {type(exc).__name__}: {exc} (Prefect's log: {log_path})") from None
+        raise CliError(run_failure(exc, log_path)) from None
 
 
 def _interrupt_behind(exc: BaseException) -> KeyboardInterrupt | None:
@@ -477,57 +489,184 @@ def _shell_quote(text: str) -> str:
 
 
 # ---------------------------------------------------------------------------
-# banmian query / compact
+# banmian query / compact / check / repair
 # ---------------------------------------------------------------------------
 
-def _existing_warehouse(path: str) -> Any:
-    """The Warehouse at ``path``; a CliError (not a new empty warehouse) if there is none."""
+def _has_catalogue_copy(root: Path) -> bool:
+    return (root / CATALOGUE_DIR / CATALOGUE_FILE).is_file()
+
+
+def _existing_warehouse(path: str, mending: bool = False) -> Any:
+    """The Warehouse at ``path``; a CliError (not a new empty warehouse) if there is none.
+
+    ``mending`` (check, repair): a warehouse whose catalogue is lost but whose copy is there will do.
+    """
     root = Path(path)
-    if not (root / DB_FILE).is_file():
-        raise CliError(f"no warehouse at {root.absolute()}: create it with `banmian run`"
-                       + ("" if path == DEFAULT_WAREHOUSE else f" --warehouse {_shell_quote(path)}"))
+    if not (root / DB_FILE).is_file() and not (mending and _has_catalogue_copy(root)):
+        if _has_catalogue_copy(root):
+            raise CliError(f"{root.absolute() / DB_FILE} is missing: `banmian repair"
+                           f"{_warehouse_flag(path)}` rebuilds it from {CATALOGUE_DIR}/")
+        raise CliError(f"no warehouse at {root.absolute()}: create it with `banmian run`{_warehouse_flag(path)}")
     from banmian.tasks.store.warehouse import Warehouse
     return Warehouse(root)
 
 
-def cmd_query(args: argparse.Namespace) -> int:
-    """Run one read-only SQL statement and print the result as an aligned table."""
+def _warehouse_flag(path: str) -> str:
+    return "" if path == DEFAULT_WAREHOUSE else f" --warehouse {_shell_quote(path)}"
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _store_failure(exc: BaseException) -> CliError | None:
+    """The one-line CliError for a warehouse that is busy, damaged, unwritable or too new; None for others."""
     import duckdb
 
-    from banmian.tasks.store.warehouse import WarehouseBusy
+    from banmian.tasks.store.catalogue import CatalogueCopyError
+    from banmian.tasks.store.warehouse import CheckpointFailed, SchemaError, WarehouseBusy, WarehouseDamaged
+
+    if isinstance(exc, WarehouseBusy):
+        return CliError(f"warehouse busy: {exc}")
+    if isinstance(exc, (WarehouseDamaged, SchemaError, CheckpointFailed, CatalogueCopyError)):
+        return CliError(_one_line(exc))
+    if isinstance(exc, OSError):
+        where = f": {exc.filename}" if exc.filename else ""
+        return CliError(f"cannot write to the warehouse ({exc.strerror or exc}{where})")
+    if isinstance(exc, duckdb.Error):
+        return CliError(f"the warehouse cannot be used: {_one_line(exc)}; `banmian check` tells what is wrong")
+    return None
+
+
+@contextmanager
+def _store_errors() -> Iterator[None]:
+    """Turn a warehouse failure into a one-line CliError (exit 2), never a traceback."""
+    try:
+        yield
+    except Exception as exc:  # noqa: BLE001 - sorted by _store_failure; others propagate unchanged
+        failure = _store_failure(exc)
+        if failure is None:
+            raise
+        raise failure from None
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    """Run one read-only SQL statement; print its first ``--max-rows`` rows as an aligned table, and the count."""
+    import duckdb
+
+    from banmian.tasks.store.warehouse import QueryRefused
 
     wh = _existing_warehouse(args.warehouse)
-    try:
-        table = wh.query(args.sql)
-    except WarehouseBusy as exc:
-        raise CliError(f"warehouse busy: {exc}") from None
-    except duckdb.Error as exc:
-        raise CliError(f"query failed: {str(exc).strip()}") from None
-    columns = table.column_names
-    if not columns:
+    with _store_errors():  # busy, damaged: one line too
+        try:
+            preview = wh.preview(args.sql, args.max_rows)
+        except QueryRefused as exc:
+            raise CliError(f"refused: {exc}") from None
+        except duckdb.PermissionException as exc:
+            raise CliError(_denied(_one_line(exc), wh.root)) from None
+        except duckdb.Error as exc:
+            raise CliError(f"query failed: {str(exc).strip()}") from None
+    table, total = preview.table, preview.total_rows
+    if not table.column_names:
         print("(no result)")
         return EXIT_OK
-    rows = list(zip(*(table.column(c).to_pylist() for c in columns), strict=True)) if table.num_rows else []
-    shown = rows[: args.max_rows]
-    print(format_table(columns, shown, max_col_width=args.max_width))
-    more = f", {len(rows) - len(shown)} not shown (--max-rows)" if len(rows) > len(shown) else ""
-    print(f"({len(rows)} row{'s' if len(rows) != 1 else ''}{more})")
+    shown = list(zip(*(table.column(c).to_pylist() for c in table.column_names), strict=True))
+    print(format_table(table.column_names, shown, max_col_width=args.max_width))
+    more = f", {total - len(shown)} not shown (--max-rows)" if total > len(shown) else ""
+    print(f"({total} row{'s' if total != 1 else ''}{more})")
     return EXIT_OK
+
+
+def _denied(message: str, root: Path) -> str:
+    """The line for a file access DuckDB denied; a view of an older banmian's copied warehouse says how to mend it.
+
+    >>> print(_denied('Permission Error: Cannot access file "/etc/passwd" - disabled', Path("/w")))
+    refused: Cannot access file "/etc/passwd" - disabled (banmian query reads only the warehouse's own data)
+    >>> _denied('Permission Error: Cannot access file "/old/data/pages/a.parquet" - disabled', Path("/w")).endswith(
+    ...     "one writer (`banmian run` or `banmian compact`) mends it)")
+    True
+    """
+    text = message.removeprefix("Permission Error: ")
+    if f"/{DATA_DIR}/" in text and ".parquet" in text and str(root) not in text:
+        return (f"refused: {text} (the views of this copied or moved warehouse still hold the absolute paths an "
+                "older banmian wrote; one writer (`banmian run` or `banmian compact`) mends it)")
+    return f"refused: {text} (banmian query reads only the warehouse's own data)"
 
 
 def cmd_compact(args: argparse.Namespace) -> int:
     """Merge the warehouse's Parquet files and drop rows of superseded page versions."""
-    from banmian.tasks.store.warehouse import WarehouseBusy
-
     wh = _existing_warehouse(args.warehouse)
-    try:
+    with _store_errors():
         s = wh.compact(wait=not args.no_wait)
-    except WarehouseBusy as exc:
-        raise CliError(f"warehouse busy: {exc}") from None
     print(f"Compacted {wh.root}: {s.files_before} -> {s.files_after} files, "
           f"{s.bytes_before / 1e6:.2f} -> {s.bytes_after / 1e6:.2f} MB, {s.rows_dropped} superseded rows "
           f"and {s.rejects_pruned} old reject rows dropped, {s.duration_s:.1f} s.")
     return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Verify every file against the manifest, and the catalogue and its copy; one line per problem."""
+    wh = _existing_warehouse(args.warehouse, mending=True)
+    with _store_errors():
+        report = wh.check(wait=not args.no_wait)
+    for problem in report.problems:
+        print(problem)
+    checked = f"{report.files} files ({report.bytes / 1e6:.2f} MB)"
+    if report.problems:
+        n = len(report.problems)
+        print(f"{n} problem{'s' if n != 1 else ''} in {wh.root} ({checked} checked): "
+              f"run `banmian repair{_warehouse_flag(args.warehouse)}`")
+        return EXIT_PARTIAL
+    print(f"{wh.root}: whole. {checked} match their size and sha256; the catalogue and its copy agree.")
+    return EXIT_OK
+
+
+def rederive_page(path: str, page_id: str) -> Any:
+    """The page at ``path`` read and segmented again, if it still holds ``page_id``; else None (for repair)."""
+    from banmian.tasks.ingest.decode import decode_page
+    from banmian.tasks.ingest.discover import read_file
+    from banmian.tasks.ingest.pages import segment_decoded
+    from banmian.tasks.model import RawFile, Reject
+
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    data = read_file(RawFile(path, stat.st_size, stat.st_mtime))
+    page = data if isinstance(data, Reject) else decode_page(path, data, stat.st_mtime)
+    if isinstance(page, Reject) or page.sha256 != page_id:
+        return None
+    return page, segment_decoded(page)
+
+
+def _print_repair(report: Any) -> None:
+    """What repair did, one line per fact."""
+    if report.catalogue_rebuilt:
+        kept = f" (the damaged one is kept as {', '.join(report.set_aside)})" if report.set_aside else ""
+        print(f"Rebuilt {DB_FILE} from {CATALOGUE_DIR}/{kept}.")
+    for problem in report.damaged:
+        print(f"{problem}: taken out of the warehouse")
+    if report.rebuilt:
+        print(f"{len(report.rebuilt)} pages read again from their sources and stored by run {report.run_id}.")
+    for page in report.dropped:
+        where = ", ".join(page.paths) or "no current path"
+        print(f"page {page.page_id[:16]} ({where}): no source holds it any more; its rows were dropped")
+    if report.history_lost:
+        print(f"{report.history_lost} superseded page versions lost their pages_history row.")
+    if not (report.catalogue_rebuilt or report.damaged):
+        print("Nothing to repair: every file matches the manifest.")
+
+
+def cmd_repair(args: argparse.Namespace) -> int:
+    """Rebuild the catalogue from its copy, and lost pages from their sources; report what could not be."""
+    from banmian.tasks.text.segment import models_version
+
+    wh = _existing_warehouse(args.warehouse, mending=True)
+    with _store_errors():
+        report = wh.repair(rederive_page, wait=not args.no_wait, models=models_version())
+    _print_repair(report)
+    return EXIT_OK if report.complete else EXIT_PARTIAL
 
 
 # ---------------------------------------------------------------------------
@@ -538,8 +677,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="banmian",
         description="Chinese newspaper page text -> articles in a Parquet + DuckDB warehouse.",
-        epilog="Exit codes: 0 clean, 1 partial (some inputs rejected, or pages without articles), "
-               "2 failure or usage error.")
+        epilog="Exit codes: 0 clean, 1 partial (some inputs rejected, or pages without articles; for check: "
+               "problems found; for repair: pages dropped), 2 failure or usage error.")
     parser.add_argument("--version", action="version", version=f"banmian {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -584,24 +723,42 @@ def build_parser() -> argparse.ArgumentParser:
     add_bench_command(sub)
 
     query = sub.add_parser("query", help="run read-only SQL against the warehouse",
-                           description="Run one read-only SQL statement. Tables/views: pages, articles, blocks, "
-                                       "sentences, residue, page_sources, runs, rejects, pages_history.")
+                           description="Run one read-only statement (SELECT, FROM, WITH, VALUES, DESCRIBE, SHOW, "
+                                       "SUMMARIZE); anything that could write, or read outside the warehouse, is "
+                                       "refused. Tables/views: pages, articles, blocks, sentences, residue, "
+                                       "page_sources, runs, rejects, pages_history.")
     query.add_argument("sql", metavar="SQL")
     query.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="DIR")
     query.add_argument("--max-rows", type=_positive_int, default=200, help="rows to print (default 200)")
     query.add_argument("--max-width", type=_positive_int, default=60, help="columns per cell (default 60)")
     query.set_defaults(func=cmd_query)
 
-    compact = sub.add_parser("compact", help="merge Parquet files, drop superseded rows")
-    compact.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="DIR")
-    compact.add_argument("--no-wait", action="store_true", help="fail at once if a run is using the warehouse")
-    compact.set_defaults(func=cmd_compact)
+    _add_warehouse_command(sub, "compact", cmd_compact, "merge Parquet files, drop superseded rows",
+                           "Merge each table's Parquet files into one and drop rows of superseded page versions.")
+    _add_warehouse_command(sub, "check", cmd_check, "verify every file of the warehouse against its manifest",
+                           "Verify every Parquet file against the size and sha256 the manifest keeps, and that "
+                           "the catalogue and its copy are readable. One line per problem. Exit 0: whole; "
+                           "1: problems found; 2: could not check.")
+    _add_warehouse_command(sub, "repair", cmd_repair,
+                           "rebuild a damaged warehouse from its catalogue copy and sources",
+                           "Rebuild banmian.duckdb from catalogue/ if it is lost, and the pages of damaged Parquet "
+                           "files from their source files if these still hold them; pages no source holds are "
+                           "dropped and listed. Exit 0: nothing lost; 1: some pages dropped; 2: could not repair.")
 
     # `banmian server` and `banmian serve` are defined in banmian/serve.py
     from banmian.serve import add_commands
 
     add_commands(sub)
     return parser
+
+
+def _add_warehouse_command(sub: Any, name: str, func: Callable[[argparse.Namespace], int], help_text: str,
+                           description: str) -> None:
+    """A subcommand that takes the warehouse's writer lock: ``--warehouse`` and ``--no-wait``."""
+    cmd = sub.add_parser(name, help=help_text, description=description)
+    cmd.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="DIR")
+    cmd.add_argument("--no-wait", action="store_true", help="fail at once if a run is using the warehouse")
+    cmd.set_defaults(func=func)
 
 
 def _int_at_least(minimum: int) -> Callable[[str], int]:

@@ -17,6 +17,10 @@ Version history:
 3. ``articles``: ``confidence`` and ``review`` (how sure segmentation is of each
    article, and what to check when it is not); ``runs``: ``models`` (the
    learned models' versions that segmented the run's pages).
+4. ``_manifest``: ``sha256`` of every file (``banmian check`` verifies it);
+   ``_page_versions``: ``rows_<table>``, the rows each content table holds for
+   the version (``banmian repair`` tells which pages a lost file held). Views
+   read paths relative to the warehouse root (``views.ROOT_VARIABLE``).
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ import pyarrow as pa
 
 from banmian.tasks.model import ARTICLE_KINDS, PAGE_META_KEYS, RESIDUE_REASONS
 
-SCHEMA_VERSION: Final = 3
+SCHEMA_VERSION: Final = 4
 
 _str = pa.string()
 _i32 = pa.int32()
@@ -122,6 +126,15 @@ STORED: dict[str, pa.Schema] = {
 # ``pages_history``.
 CONTENT_TABLES = ("articles", "blocks", "sentences", "residue")
 
+
+def rows_column(table: str) -> str:
+    """The ``_page_versions`` column counting a version's rows in a content table.
+
+    >>> rows_column("articles")
+    'rows_articles'
+    """
+    return f"rows_{table}"
+
 # ---------------------------------------------------------------------------
 # Native DuckDB tables (small, mutable bookkeeping).
 # ---------------------------------------------------------------------------
@@ -167,6 +180,7 @@ PAGE_VERSIONS = pa.schema([
     ("run_id", _str),
     ("result_digest", _str),
     ("superseded_by_run", _str),
+    *[(rows_column(t), _i64) for t in CONTENT_TABLES],  # null: written before schema 4, not counted
 ])
 
 # Internal: the live Parquet files. A file not listed here is invisible.
@@ -176,6 +190,7 @@ MANIFEST = pa.schema([
     ("run_id", _str),
     ("n_rows", _i64),
     ("n_bytes", _i64),
+    ("sha256", _str),
 ])
 
 SCHEMA_VERSIONS = pa.schema([
@@ -355,6 +370,9 @@ COLUMN_COMMENTS: dict[str, dict[str, str]] = {
         "run_id": "Run that loaded the version.",
         "result_digest": "sha256 of the segmentation result that version holds.",
         "superseded_by_run": "Run that replaced the version (null while current).",
+        **{rows_column(t): f"Rows the version holds in {t} (null if written before schema 4 "
+                           "and not counted then); banmian repair tells from it which pages a lost file held."
+           for t in CONTENT_TABLES},
     },
     "_manifest": {
         "table_name": "Stored table the file belongs to.",
@@ -362,5 +380,6 @@ COLUMN_COMMENTS: dict[str, dict[str, str]] = {
         "run_id": "Run (or compaction) that wrote it.",
         "n_rows": "Rows in the file.",
         "n_bytes": "Size of the file in bytes.",
+        "sha256": "sha256 (hex) of the file's bytes, verified by banmian check (null: not recorded).",
     },
 }
