@@ -1,6 +1,8 @@
-"""The ``banmian`` command: run the ingest flow, segment files, query and compact the warehouse.
+"""The ``banmian`` command: run the ingest flow, segment files, query, compact, check and repair the warehouse.
 
 Exit codes: 0 clean, 1 partial (some inputs rejected, or pages without articles), 2 failure or usage error.
+``check``: 0 whole, 1 problems found (one line each), 2 could not check. ``repair``: 0 nothing lost (or
+nothing to do), 1 some pages could not be rebuilt and were dropped, 2 could not repair.
 
 Each subcommand imports only what it needs, inside its function: ``segment``
 never imports Prefect or DuckDB (it starts in a fraction of a second), and
@@ -13,19 +15,25 @@ import argparse
 import json
 import logging
 import os
+import signal
 import sys
 import time
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from banmian import SAMPLE_DIR, __version__
 from banmian.flows.defaults import BATCH_SIZE
-from banmian.tasks.store.layout import DB_FILE  # no duckdb: `query` checks for a warehouse before importing it
+# no duckdb: `query` checks for a warehouse before importing it
+from banmian.tasks.store.layout import CATALOGUE_DIR, CATALOGUE_FILE, DATA_DIR, DB_FILE
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILURE = 0, 1, 2
+#: Exit status after Ctrl-C: 128 + SIGINT, as a shell reports a process killed by it.
+EXIT_INTERRUPTED = 128 + signal.SIGINT
+#: Signals that stop ``banmian run`` the way Ctrl-C does (systemd, a worker, a container, a closed terminal).
+TERMINATION_SIGNALS: tuple[signal.Signals, ...] = (signal.SIGTERM, signal.SIGHUP)
 DEFAULT_WAREHOUSE = "warehouse"
 
 
@@ -169,7 +177,7 @@ class StoryPrinter(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         if not getattr(record, "banmian_story", False):
             return
-        for key in ("residue_share", "pages_without_articles"):
+        for key in ("run_id", "residue_share", "pages_without_articles"):
             if hasattr(record, key):
                 self.facts[key] = getattr(record, key)
         try:
@@ -219,12 +227,87 @@ def _check_source(source: str) -> None:
         raise CliError(str(exc)) from None
 
 
+class Terminated(KeyboardInterrupt):
+    """A termination signal reached ``banmian run``: it unwinds like Ctrl-C, and exits with 128 + the signal."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+@contextmanager
+def termination_as_interrupt() -> Iterator[None]:
+    """While inside, ``TERMINATION_SIGNALS`` raise ``Terminated`` in the main thread, as SIGINT raises KeyboardInterrupt.
+
+    Left at their default, they end the process at once: no word to the user,
+    the flow run left "Running" in Prefect. Raised as an exception, the flow
+    run is marked crashed and the temporary API server is stopped on the way
+    out. (During a flow run Prefect catches SIGTERM first, records the crash,
+    then sends it again to this handler.)
+    """
+    def raise_terminated(signum: int, frame: object) -> None:
+        raise Terminated(signum)
+
+    previous = {sig: signal.signal(sig, raise_terminated) for sig in TERMINATION_SIGNALS}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _run_committed(warehouse: str, run_id: str | None) -> bool | None:
+    """Whether the warehouse holds run ``run_id`` (None: it could not be read).
+
+    Asked after an interruption: the commit is one transaction, so the
+    warehouse, not the point the flow had reached, tells whether it happened.
+    """
+    if run_id is None or not (Path(warehouse) / DB_FILE).is_file():
+        return False  # the flow had not yet found its files, or never created the warehouse
+    from banmian.tasks.store.warehouse import Warehouse
+
+    try:
+        found = Warehouse(warehouse).query("SELECT count(*) AS n FROM runs WHERE run_id = ?", [run_id])
+    except Exception:  # noqa: BLE001 - a busy or damaged warehouse: say we cannot tell
+        return None
+    return bool(found.column("n")[0].as_py())
+
+
+def _interrupted(exc: KeyboardInterrupt, warehouse: str, run_id: str | None, err: TextIO) -> int:
+    """Say how ``banmian run`` was stopped and whether its run was committed; return the exit status."""
+    stopped = f"terminated by {exc.args[0]}" if isinstance(exc, Terminated) else "interrupted"
+    committed = _run_committed(warehouse, run_id)
+    if committed:
+        outcome = f"committed run {run_id} (the steps after the commit were cut short)"
+    elif committed is None:
+        outcome = (f"could not tell whether run {run_id} was committed: "
+                   f"see `banmian query \"SELECT * FROM runs WHERE run_id = '{run_id}'\"`")
+    else:
+        outcome = "nothing was committed by the unfinished run"
+    print(f"banmian run: {stopped}; {outcome}.", file=err, flush=True)
+    return 128 + exc.signum if isinstance(exc, Terminated) else EXIT_INTERRUPTED
+
+
+def run_failure(exc: BaseException, log_path: Path) -> str:
+    """The one line a failed ``banmian run`` prints; a run committed before the failure says so first."""
+    from banmian.tasks.store.errors import CheckpointFailed
+
+    if isinstance(exc, CheckpointFailed):  # "committed run X; checkpoint failed (...)"
+        return f"{exc} (Prefect's log: {log_path})"
+    return f"the run failed: {type(exc).__name__}: {exc} (Prefect's log: {log_path})"
+
+
 def _share(part: int, whole: int) -> str:
     return f"{part / whole:.1%}" if whole else "n/a"
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    """Run the ingest flow with concise progress on stdout and Prefect's own output in a log file."""
+    """Run the ingest flow with concise progress on stdout and Prefect's own output in a log file.
+
+    Ctrl-C, SIGTERM or SIGHUP stop it within seconds: the flow run is marked
+    crashed, the temporary API server stopped, and the user told whether the
+    run was committed (``_interrupted``).
+    """
     started = time.monotonic()
     _check_source(args.source)
     warehouse = os.path.abspath(args.warehouse)
@@ -236,52 +319,109 @@ def cmd_run(args: argparse.Namespace) -> int:
     home = configure(quiet_console=False)  # console output goes to the log file, so keep it all
     log_path = home / "logs" / "banmian-run.log"
     out = sys.stdout
-    with stderr_into(log_path) as err:
+    stopped: KeyboardInterrupt | None = None
+    with stderr_into(log_path) as err, termination_as_interrupt():
         printer = StoryPrinter(out, started)
         try:
-            own_server = not os.environ.get("PREFECT_API_URL")
-            print(f"banmian {__version__}: ingesting {_pretty_path(args.source)} into {_pretty_path(warehouse)}/",
-                  file=out)
-            if own_server:
-                print(f"[{time.monotonic() - started:5.1f}s] Starting Prefect's local API (state in "
-                      f"{_pretty_path(str(home))}/; the first start takes 10-20 s) ...", file=out, flush=True)
-            import prefect  # noqa: F401 - imported here, after configure()
-            from prefect.server.api.server import SubprocessASGIServer
-
-            from banmian.flows.ingest import ingest
-            from banmian.tasks.ingest.discover import SourceNotFound
-            from banmian.tasks.store.warehouse import SchemaError, WarehouseBusy
-
-            if own_server:
-                SubprocessASGIServer().start()
-                print(f"[{time.monotonic() - started:5.1f}s] Prefect ready.", file=out, flush=True)
-            for name in ("prefect.flow_runs", "prefect.task_runs"):
-                logging.getLogger(name).addHandler(printer)
-            try:
-                summary = ingest(source=args.source, warehouse=warehouse, full_refresh=args.full_refresh,
-                                 batch_size=args.batch_size, wait=not args.no_wait, keep_runs=args.keep_runs)
-            except WarehouseBusy as exc:
-                raise CliError(f"warehouse busy: {exc}") from None
-            except (SourceNotFound, SchemaError) as exc:
-                raise CliError(str(exc)) from None
-            except KeyboardInterrupt:
-                raise
-            except Exception as exc:  # noqa: BLE001 - reported in one line; details in the log
-                raise CliError(f"the run failed: {type(exc).__name__}: {exc} "
-                               f"(Prefect's log: {log_path})") from None
+            summary = _run_flow(args, warehouse, home, printer, log_path)
         except CliError as exc:
             print(f"banmian run: {exc}", file=err)
             return EXIT_FAILURE
-        except KeyboardInterrupt:
-            print("banmian run: interrupted; nothing was committed by the unfinished run.", file=err)
-            return 130
+        except KeyboardInterrupt as exc:
+            stopped = exc
         finally:
             for name in ("prefect.flow_runs", "prefect.task_runs"):
                 logging.getLogger(name).removeHandler(printer)
             shutdown_prefect()
+    if stopped is not None:
+        _exit_at_once(_interrupted(stopped, warehouse, printer.facts.get("run_id"), sys.stderr))
 
     _print_run_summary(summary, args, warehouse, time.monotonic() - started, home, printer.facts, out)
     return EXIT_PARTIAL if summary.status == "partial" or summary.rejects else EXIT_OK
+
+
+def _run_flow(args: argparse.Namespace, warehouse: str, home: Path, printer: StoryPrinter, log_path: Path) -> Any:
+    """Start Prefect's temporary API (unless ``PREFECT_API_URL`` names one) and run the ingest flow; its summary."""
+    out, started = printer.out, printer.started
+    own_server = not os.environ.get("PREFECT_API_URL")
+    print(f"banmian {__version__}: ingesting {_pretty_path(args.source)} into {_pretty_path(warehouse)}/", file=out)
+    if own_server:
+        print(f"[{time.monotonic() - started:5.1f}s] Starting Prefect's local API (state in "
+              f"{_pretty_path(str(home))}/; the first start takes 10-20 s) ...", file=out, flush=True)
+    clock = time.perf_counter()
+    import prefect  # noqa: F401 - imported here, after configure()
+
+    from banmian.flows.ingest import ingest
+    from banmian.flows.timings import add_timings
+    from banmian.prefect_server import start_owned_server
+    from banmian.tasks.ingest.discover import SourceNotFound
+    from banmian.tasks.store.warehouse import SchemaError, WarehouseBusy
+
+    imported = time.perf_counter()
+    if own_server:
+        server = start_owned_server()
+        print(f"[{time.monotonic() - started:5.1f}s] Prefect ready.", file=out, flush=True)
+        os.environ["PREFECT_API_URL"] = server.api_url  # for Dask workers: they report to this API
+    run_flow = _with_workers(ingest, args, out, started)
+    add_timings({"imports": imported - clock, "prefect_start": time.perf_counter() - imported})
+    for name in ("prefect.flow_runs", "prefect.task_runs"):
+        logging.getLogger(name).addHandler(printer)
+    try:
+        return run_flow(source=args.source, warehouse=warehouse, full_refresh=args.full_refresh,
+                      batch_size=args.batch_size, wait=not args.no_wait, keep_runs=args.keep_runs)
+    except WarehouseBusy as exc:
+        raise CliError(f"warehouse busy: {exc}") from None
+    except (SourceNotFound, SchemaError) as exc:
+        raise CliError(str(exc)) from None
+    except Exception as exc:  # noqa: BLE001 - reported in one line; details in the log
+        interrupt = _interrupt_behind(exc)
+        if interrupt is not None:
+            raise interrupt from None
+        raise CliError(run_failure(exc, log_path)) from None
+
+
+def _interrupt_behind(exc: BaseException) -> KeyboardInterrupt | None:
+    """The Ctrl-C (or ``Terminated``) that an exception was raised while handling, if any.
+
+    Prefect 3.8 can lose an interrupt that lands while a task run is being
+    created: its crash handling then fails with ``ValueError: Task run is not
+    set``, which is what reaches us.
+    """
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return cause
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return None
+
+
+def _exit_at_once(status: int) -> NoReturn:
+    """Exit now, skipping the interpreter's teardown: the user asked us to stop.
+
+    Everything that matters is done (flow run marked, server stopped, the
+    warehouse closed, our message written); what is left is the
+    interpreter collecting the run's pages object by object, which took
+    5-7 s after 200 pages and grows with the run.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(status)
+
+
+def _with_workers(ingest: Any, args: argparse.Namespace, out: TextIO, started: float) -> Any:
+    """The flow as is, or with its segmentation batches on Dask (``--workers N``, ``--dask-address``)."""
+    if args.workers <= 1 and not args.dask_address:
+        return ingest
+    from banmian.flows.parallel import dask_task_runner
+
+    where = f"the Dask cluster at {args.dask_address}" if args.dask_address else f"{args.workers} local worker processes"
+    print(f"[{time.monotonic() - started:5.1f}s] Segmenting on {where}.", file=out, flush=True)
+    return ingest.with_options(task_runner=dask_task_runner(args.workers, args.dask_address))
 
 
 def _print_run_summary(summary: Any, args: argparse.Namespace, warehouse: str, elapsed: float,
@@ -349,57 +489,184 @@ def _shell_quote(text: str) -> str:
 
 
 # ---------------------------------------------------------------------------
-# banmian query / compact
+# banmian query / compact / check / repair
 # ---------------------------------------------------------------------------
 
-def _existing_warehouse(path: str) -> Any:
-    """The Warehouse at ``path``; a CliError (not a new empty warehouse) if there is none."""
+def _has_catalogue_copy(root: Path) -> bool:
+    return (root / CATALOGUE_DIR / CATALOGUE_FILE).is_file()
+
+
+def _existing_warehouse(path: str, mending: bool = False) -> Any:
+    """The Warehouse at ``path``; a CliError (not a new empty warehouse) if there is none.
+
+    ``mending`` (check, repair): a warehouse whose catalogue is lost but whose copy is there will do.
+    """
     root = Path(path)
-    if not (root / DB_FILE).is_file():
-        raise CliError(f"no warehouse at {root.absolute()}: create it with `banmian run`"
-                       + ("" if path == DEFAULT_WAREHOUSE else f" --warehouse {_shell_quote(path)}"))
+    if not (root / DB_FILE).is_file() and not (mending and _has_catalogue_copy(root)):
+        if _has_catalogue_copy(root):
+            raise CliError(f"{root.absolute() / DB_FILE} is missing: `banmian repair"
+                           f"{_warehouse_flag(path)}` rebuilds it from {CATALOGUE_DIR}/")
+        raise CliError(f"no warehouse at {root.absolute()}: create it with `banmian run`{_warehouse_flag(path)}")
     from banmian.tasks.store.warehouse import Warehouse
     return Warehouse(root)
 
 
-def cmd_query(args: argparse.Namespace) -> int:
-    """Run one read-only SQL statement and print the result as an aligned table."""
+def _warehouse_flag(path: str) -> str:
+    return "" if path == DEFAULT_WAREHOUSE else f" --warehouse {_shell_quote(path)}"
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _store_failure(exc: BaseException) -> CliError | None:
+    """The one-line CliError for a warehouse that is busy, damaged, unwritable or too new; None for others."""
     import duckdb
 
-    from banmian.tasks.store.warehouse import WarehouseBusy
+    from banmian.tasks.store.catalogue import CatalogueCopyError
+    from banmian.tasks.store.warehouse import CheckpointFailed, SchemaError, WarehouseBusy, WarehouseDamaged
+
+    if isinstance(exc, WarehouseBusy):
+        return CliError(f"warehouse busy: {exc}")
+    if isinstance(exc, (WarehouseDamaged, SchemaError, CheckpointFailed, CatalogueCopyError)):
+        return CliError(_one_line(exc))
+    if isinstance(exc, OSError):
+        where = f": {exc.filename}" if exc.filename else ""
+        return CliError(f"cannot write to the warehouse ({exc.strerror or exc}{where})")
+    if isinstance(exc, duckdb.Error):
+        return CliError(f"the warehouse cannot be used: {_one_line(exc)}; `banmian check` tells what is wrong")
+    return None
+
+
+@contextmanager
+def _store_errors() -> Iterator[None]:
+    """Turn a warehouse failure into a one-line CliError (exit 2), never a traceback."""
+    try:
+        yield
+    except Exception as exc:  # noqa: BLE001 - sorted by _store_failure; others propagate unchanged
+        failure = _store_failure(exc)
+        if failure is None:
+            raise
+        raise failure from None
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    """Run one read-only SQL statement; print its first ``--max-rows`` rows as an aligned table, and the count."""
+    import duckdb
+
+    from banmian.tasks.store.warehouse import QueryRefused
 
     wh = _existing_warehouse(args.warehouse)
-    try:
-        table = wh.query(args.sql)
-    except WarehouseBusy as exc:
-        raise CliError(f"warehouse busy: {exc}") from None
-    except duckdb.Error as exc:
-        raise CliError(f"query failed: {str(exc).strip()}") from None
-    columns = table.column_names
-    if not columns:
+    with _store_errors():  # busy, damaged: one line too
+        try:
+            preview = wh.preview(args.sql, args.max_rows)
+        except QueryRefused as exc:
+            raise CliError(f"refused: {exc}") from None
+        except duckdb.PermissionException as exc:
+            raise CliError(_denied(_one_line(exc), wh.root)) from None
+        except duckdb.Error as exc:
+            raise CliError(f"query failed: {str(exc).strip()}") from None
+    table, total = preview.table, preview.total_rows
+    if not table.column_names:
         print("(no result)")
         return EXIT_OK
-    rows = list(zip(*(table.column(c).to_pylist() for c in columns), strict=True)) if table.num_rows else []
-    shown = rows[: args.max_rows]
-    print(format_table(columns, shown, max_col_width=args.max_width))
-    more = f", {len(rows) - len(shown)} not shown (--max-rows)" if len(rows) > len(shown) else ""
-    print(f"({len(rows)} row{'s' if len(rows) != 1 else ''}{more})")
+    shown = list(zip(*(table.column(c).to_pylist() for c in table.column_names), strict=True))
+    print(format_table(table.column_names, shown, max_col_width=args.max_width))
+    more = f", {total - len(shown)} not shown (--max-rows)" if total > len(shown) else ""
+    print(f"({total} row{'s' if total != 1 else ''}{more})")
     return EXIT_OK
+
+
+def _denied(message: str, root: Path) -> str:
+    """The line for a file access DuckDB denied; a view of an older banmian's copied warehouse says how to mend it.
+
+    >>> print(_denied('Permission Error: Cannot access file "/etc/passwd" - disabled', Path("/w")))
+    refused: Cannot access file "/etc/passwd" - disabled (banmian query reads only the warehouse's own data)
+    >>> _denied('Permission Error: Cannot access file "/old/data/pages/a.parquet" - disabled', Path("/w")).endswith(
+    ...     "one writer (`banmian run` or `banmian compact`) mends it)")
+    True
+    """
+    text = message.removeprefix("Permission Error: ")
+    if f"/{DATA_DIR}/" in text and ".parquet" in text and str(root) not in text:
+        return (f"refused: {text} (the views of this copied or moved warehouse still hold the absolute paths an "
+                "older banmian wrote; one writer (`banmian run` or `banmian compact`) mends it)")
+    return f"refused: {text} (banmian query reads only the warehouse's own data)"
 
 
 def cmd_compact(args: argparse.Namespace) -> int:
     """Merge the warehouse's Parquet files and drop rows of superseded page versions."""
-    from banmian.tasks.store.warehouse import WarehouseBusy
-
     wh = _existing_warehouse(args.warehouse)
-    try:
+    with _store_errors():
         s = wh.compact(wait=not args.no_wait)
-    except WarehouseBusy as exc:
-        raise CliError(f"warehouse busy: {exc}") from None
     print(f"Compacted {wh.root}: {s.files_before} -> {s.files_after} files, "
           f"{s.bytes_before / 1e6:.2f} -> {s.bytes_after / 1e6:.2f} MB, {s.rows_dropped} superseded rows "
           f"and {s.rejects_pruned} old reject rows dropped, {s.duration_s:.1f} s.")
     return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Verify every file against the manifest, and the catalogue and its copy; one line per problem."""
+    wh = _existing_warehouse(args.warehouse, mending=True)
+    with _store_errors():
+        report = wh.check(wait=not args.no_wait)
+    for problem in report.problems:
+        print(problem)
+    checked = f"{report.files} files ({report.bytes / 1e6:.2f} MB)"
+    if report.problems:
+        n = len(report.problems)
+        print(f"{n} problem{'s' if n != 1 else ''} in {wh.root} ({checked} checked): "
+              f"run `banmian repair{_warehouse_flag(args.warehouse)}`")
+        return EXIT_PARTIAL
+    print(f"{wh.root}: whole. {checked} match their size and sha256; the catalogue and its copy agree.")
+    return EXIT_OK
+
+
+def rederive_page(path: str, page_id: str) -> Any:
+    """The page at ``path`` read and segmented again, if it still holds ``page_id``; else None (for repair)."""
+    from banmian.tasks.ingest.decode import decode_page
+    from banmian.tasks.ingest.discover import read_file
+    from banmian.tasks.ingest.pages import segment_decoded
+    from banmian.tasks.model import RawFile, Reject
+
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    data = read_file(RawFile(path, stat.st_size, stat.st_mtime))
+    page = data if isinstance(data, Reject) else decode_page(path, data, stat.st_mtime)
+    if isinstance(page, Reject) or page.sha256 != page_id:
+        return None
+    return page, segment_decoded(page)
+
+
+def _print_repair(report: Any) -> None:
+    """What repair did, one line per fact."""
+    if report.catalogue_rebuilt:
+        kept = f" (the damaged one is kept as {', '.join(report.set_aside)})" if report.set_aside else ""
+        print(f"Rebuilt {DB_FILE} from {CATALOGUE_DIR}/{kept}.")
+    for problem in report.damaged:
+        print(f"{problem}: taken out of the warehouse")
+    if report.rebuilt:
+        print(f"{len(report.rebuilt)} pages read again from their sources and stored by run {report.run_id}.")
+    for page in report.dropped:
+        where = ", ".join(page.paths) or "no current path"
+        print(f"page {page.page_id[:16]} ({where}): no source holds it any more; its rows were dropped")
+    if report.history_lost:
+        print(f"{report.history_lost} superseded page versions lost their pages_history row.")
+    if not (report.catalogue_rebuilt or report.damaged):
+        print("Nothing to repair: every file matches the manifest.")
+
+
+def cmd_repair(args: argparse.Namespace) -> int:
+    """Rebuild the catalogue from its copy, and lost pages from their sources; report what could not be."""
+    from banmian.tasks.text.segment import models_version
+
+    wh = _existing_warehouse(args.warehouse, mending=True)
+    with _store_errors():
+        report = wh.repair(rederive_page, wait=not args.no_wait, models=models_version())
+    _print_repair(report)
+    return EXIT_OK if report.complete else EXIT_PARTIAL
 
 
 # ---------------------------------------------------------------------------
@@ -410,8 +677,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="banmian",
         description="Chinese newspaper page text -> articles in a Parquet + DuckDB warehouse.",
-        epilog="Exit codes: 0 clean, 1 partial (some inputs rejected, or pages without articles), "
-               "2 failure or usage error.")
+        epilog="Exit codes: 0 clean, 1 partial (some inputs rejected, or pages without articles; for check: "
+               "problems found; for repair: pages dropped), 2 failure or usage error.")
     parser.add_argument("--version", action="version", version=f"banmian {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -432,6 +699,11 @@ def build_parser() -> argparse.ArgumentParser:
                           "ingest runs and deletes older ones after the run; 0 keeps all "
                           "(default: $BANMIAN_KEEP_RUNS, else 100)")
     run.add_argument("--batch-size", type=_positive_int, default=BATCH_SIZE, help=argparse.SUPPRESS)
+    run.add_argument("--workers", type=_positive_int, default=1, metavar="N",
+                     help="segment batches in N worker processes (a local Dask cluster; default 1: in-process)")
+    run.add_argument("--dask-address", metavar="tcp://HOST:8786",
+                     help="segment batches on this running Dask scheduler; its workers must see the source "
+                          "and warehouse at the same paths and reach the same Prefect API ($PREFECT_API_URL)")
     run.set_defaults(func=cmd_run)
 
     seg = sub.add_parser("segment", help="segment files into JSON (no Prefect, no warehouse)",
@@ -446,26 +718,47 @@ def build_parser() -> argparse.ArgumentParser:
     from banmian.score import add_command as add_score_command
 
     add_score_command(sub)
+    from banmian.bench_command import add_command as add_bench_command
+
+    add_bench_command(sub)
 
     query = sub.add_parser("query", help="run read-only SQL against the warehouse",
-                           description="Run one read-only SQL statement. Tables/views: pages, articles, blocks, "
-                                       "sentences, residue, page_sources, runs, rejects, pages_history.")
+                           description="Run one read-only statement (SELECT, FROM, WITH, VALUES, DESCRIBE, SHOW, "
+                                       "SUMMARIZE); anything that could write, or read outside the warehouse, is "
+                                       "refused. Tables/views: pages, articles, blocks, sentences, residue, "
+                                       "page_sources, runs, rejects, pages_history.")
     query.add_argument("sql", metavar="SQL")
     query.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="DIR")
     query.add_argument("--max-rows", type=_positive_int, default=200, help="rows to print (default 200)")
     query.add_argument("--max-width", type=_positive_int, default=60, help="columns per cell (default 60)")
     query.set_defaults(func=cmd_query)
 
-    compact = sub.add_parser("compact", help="merge Parquet files, drop superseded rows")
-    compact.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="DIR")
-    compact.add_argument("--no-wait", action="store_true", help="fail at once if a run is using the warehouse")
-    compact.set_defaults(func=cmd_compact)
+    _add_warehouse_command(sub, "compact", cmd_compact, "merge Parquet files, drop superseded rows",
+                           "Merge each table's Parquet files into one and drop rows of superseded page versions.")
+    _add_warehouse_command(sub, "check", cmd_check, "verify every file of the warehouse against its manifest",
+                           "Verify every Parquet file against the size and sha256 the manifest keeps, and that "
+                           "the catalogue and its copy are readable. One line per problem. Exit 0: whole; "
+                           "1: problems found; 2: could not check.")
+    _add_warehouse_command(sub, "repair", cmd_repair,
+                           "rebuild a damaged warehouse from its catalogue copy and sources",
+                           "Rebuild banmian.duckdb from catalogue/ if it is lost, and the pages of damaged Parquet "
+                           "files from their source files if these still hold them; pages no source holds are "
+                           "dropped and listed. Exit 0: nothing lost; 1: some pages dropped; 2: could not repair.")
 
     # `banmian server` and `banmian serve` are defined in banmian/serve.py
     from banmian.serve import add_commands
 
     add_commands(sub)
     return parser
+
+
+def _add_warehouse_command(sub: Any, name: str, func: Callable[[argparse.Namespace], int], help_text: str,
+                           description: str) -> None:
+    """A subcommand that takes the warehouse's writer lock: ``--warehouse`` and ``--no-wait``."""
+    cmd = sub.add_parser(name, help=help_text, description=description)
+    cmd.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="DIR")
+    cmd.add_argument("--no-wait", action="store_true", help="fail at once if a run is using the warehouse")
+    cmd.set_defaults(func=func)
 
 
 def _int_at_least(minimum: int) -> Callable[[str], int]:
@@ -496,7 +789,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
     except KeyboardInterrupt:
         print(f"banmian {args.command}: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:  # e.g. `banmian query ... | head`
         try:
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit

@@ -178,7 +178,7 @@ RejectReason = Literal[
     "not_text",          # no encoding reads it as text
     "not_chinese",       # text, but Japanese, Korean, English or another non-Chinese language
     "bad_file_name",     # its path is not valid UTF-8 (or has control characters): it cannot be stored as text
-    "too_complex",       # over a per-page limit of lines or characters (``decode.MAX_PAGE_LINES``/``MAX_PAGE_CHARS``)
+    "too_complex",       # over a per-page limit: lines, characters (``decode.MAX_PAGE_*``), time (``text.budget``)
     "unreadable",        # the OS refused to read it
     "vanished",          # gone between discovery and read
     "is_directory",      # a directory named like a page
@@ -220,7 +220,9 @@ RUN_STATUSES: Final[tuple[str, ...]] = get_args(RunStatus)
 class RunInfo:
     """What the orchestration knows about a run before it commits.
 
-    ``partial`` lets the orchestration mark a run whose tasks partly failed.
+    ``partial`` lets the orchestration mark a run whose tasks partly failed; ``models`` names the
+    learned segmentation models that read its pages (``segment.models_version``), so a change in
+    the articles can be traced to a retrained model.
     """
 
     run_id: str
@@ -228,6 +230,7 @@ class RunInfo:
     source: str
     pages_found: int
     partial: bool = False
+    models: str | None = None
 
 
 @dataclass

@@ -54,6 +54,7 @@ class ManifestEntry:
     run_id: str
     n_rows: int
     n_bytes: int
+    sha256: str | None = None  # of the file's bytes; None only for files written before schema 4
 
 
 @dataclass

@@ -14,6 +14,13 @@ Version history:
    map dropped) and ``visible_chars``; ``residue``: ``visible_chars``. Files
    written before read NULL in the new columns (views read with
    ``union_by_name``) until a full refresh re-writes them.
+3. ``articles``: ``confidence`` and ``review`` (how sure segmentation is of each
+   article, and what to check when it is not); ``runs``: ``models`` (the
+   learned models' versions that segmented the run's pages).
+4. ``_manifest``: ``sha256`` of every file (``banmian check`` verifies it);
+   ``_page_versions``: ``rows_<table>``, the rows each content table holds for
+   the version (``banmian repair`` tells which pages a lost file held). Views
+   read paths relative to the warehouse root (``views.ROOT_VARIABLE``).
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ import pyarrow as pa
 
 from banmian.tasks.model import ARTICLE_KINDS, PAGE_META_KEYS, RESIDUE_REASONS
 
-SCHEMA_VERSION: Final = 2
+SCHEMA_VERSION: Final = 4
 
 _str = pa.string()
 _i32 = pa.int32()
@@ -70,6 +77,8 @@ ARTICLES = pa.schema([
     ("continued_from", _str),
     ("continued_to", _str),
     ("first_line", _i32),
+    ("confidence", _f64),
+    ("review", _str),
     ("run_id", _str),
 ])
 
@@ -117,6 +126,15 @@ STORED: dict[str, pa.Schema] = {
 # ``pages_history``.
 CONTENT_TABLES = ("articles", "blocks", "sentences", "residue")
 
+
+def rows_column(table: str) -> str:
+    """The ``_page_versions`` column counting a version's rows in a content table.
+
+    >>> rows_column("articles")
+    'rows_articles'
+    """
+    return f"rows_{table}"
+
 # ---------------------------------------------------------------------------
 # Native DuckDB tables (small, mutable bookkeeping).
 # ---------------------------------------------------------------------------
@@ -135,6 +153,7 @@ RUNS = pa.schema([
     ("residue_chars", _i64),
     ("status", _str),
     ("schema_version", _i32),
+    ("models", _str),
 ])
 
 REJECTS = pa.schema([
@@ -161,6 +180,7 @@ PAGE_VERSIONS = pa.schema([
     ("run_id", _str),
     ("result_digest", _str),
     ("superseded_by_run", _str),
+    *[(rows_column(t), _i64) for t in CONTENT_TABLES],  # null: written before schema 4, not counted
 ])
 
 # Internal: the live Parquet files. A file not listed here is invisible.
@@ -170,6 +190,7 @@ MANIFEST = pa.schema([
     ("run_id", _str),
     ("n_rows", _i64),
     ("n_bytes", _i64),
+    ("sha256", _str),
 ])
 
 SCHEMA_VERSIONS = pa.schema([
@@ -279,6 +300,10 @@ COLUMN_COMMENTS: dict[str, dict[str, str]] = {
         "continued_from": "Jump marker such as 上接第一版 (null if none).",
         "continued_to": "Jump marker such as 下转第三版 (null if none).",
         "first_line": "1-based line of the page where the article begins.",
+        "confidence": ("Probability that the body is exactly right, from segmentation's calibrated "
+                       "confidence model (null if loaded before schema 3)."),
+        "review": ("Why the article should be checked by a person, in words, when confidence is "
+                   "below the review threshold (null if it need not be, or loaded before schema 3)."),
         "run_id": _RUN_ID,
     },
     "blocks": {
@@ -325,6 +350,8 @@ COLUMN_COMMENTS: dict[str, dict[str, str]] = {
         "status": "complete, or partial if the ingest flow met rejects (pages without articles "
                   "included) or some discovered files were neither loaded, skipped nor rejected.",
         "schema_version": "Warehouse schema version the run wrote.",
+        "models": ("Versions (short sha256) of the learned segmentation models that read the run's "
+                   "pages, e.g. boundary:ac29a97cd384 join:… confidence:… (null before schema 3)."),
     },
     "rejects": {
         "run_id": "The run that met the file.",
@@ -343,6 +370,9 @@ COLUMN_COMMENTS: dict[str, dict[str, str]] = {
         "run_id": "Run that loaded the version.",
         "result_digest": "sha256 of the segmentation result that version holds.",
         "superseded_by_run": "Run that replaced the version (null while current).",
+        **{rows_column(t): f"Rows the version holds in {t} (null if written before schema 4 "
+                           "and not counted then); banmian repair tells from it which pages a lost file held."
+           for t in CONTENT_TABLES},
     },
     "_manifest": {
         "table_name": "Stored table the file belongs to.",
@@ -350,5 +380,6 @@ COLUMN_COMMENTS: dict[str, dict[str, str]] = {
         "run_id": "Run (or compaction) that wrote it.",
         "n_rows": "Rows in the file.",
         "n_bytes": "Size of the file in bytes.",
+        "sha256": "sha256 (hex) of the file's bytes, verified by banmian check (null: not recorded).",
     },
 }

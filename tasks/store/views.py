@@ -6,6 +6,13 @@ exact list of live Parquet files.
 
 * Base views (``BASE_VIEWS``) read the stored Parquet and show only current
   page versions (``_page_versions.superseded_by_run IS NULL``).
+* They hold file paths relative to the warehouse root, joined at query time
+  to the DuckDB variable ``banmian_root`` (``ROOT_VARIABLE``), which every
+  banmian connection sets to its warehouse: a copied or moved warehouse reads
+  its own files, never the original's. (DuckDB resolves a relative path
+  against the working directory before ``file_search_path``, so that setting
+  would let a copy read the original's files.) Without the variable, in a
+  plain duckdb shell, the paths are relative to the working directory.
 * Reporting views come from ``sql/<name>.sql`` (package ``banmian.sql``),
   one view per file, documented by its header: ``-- grain: ...`` first,
   then ``-- column NAME: doc`` lines and the view's description.
@@ -39,6 +46,9 @@ BASE_VIEWS: Final = ("pages", "pages_history", "articles", "blocks", "sentences"
 USER_RELATIONS: Final = BASE_VIEWS + ("page_sources", "runs", "rejects", "schema_version")
 
 _CURRENT: Final = "v.superseded_by_run IS NULL"
+#: The DuckDB variable (``SET VARIABLE``) holding the warehouse root the views read their files under.
+ROOT_VARIABLE: Final = "banmian_root"
+_ROOT: Final = f"coalesce(getvariable('{ROOT_VARIABLE}'), '.')"
 
 
 def sql_literal(value: str) -> str:
@@ -83,8 +93,17 @@ def duckdb_type(t: pa.DataType) -> str:
     raise TypeError(f"no DuckDB type for {t}")
 
 
+def file_path_sql(rel: str) -> str:
+    """SQL for the absolute path of a root-relative file: the root comes from ``ROOT_VARIABLE``.
+
+    >>> file_path_sql("data/pages/a.parquet")
+    "coalesce(getvariable('banmian_root'), '.') || '/data/pages/a.parquet'"
+    """
+    return f"{_ROOT} || {sql_literal('/' + rel)}"
+
+
 def stored_relation(sch: pa.Schema, files: Sequence[str]) -> str:
-    """SQL relation over the given Parquet files with at least every column of ``sch``.
+    """SQL relation over the given Parquet files (root-relative) with at least every column of ``sch``.
 
     Files written before a column was added (see ``schema.SCHEMA_VERSION``)
     read it as NULL: the files are read ``union_by_name``, and united by name
@@ -94,7 +113,7 @@ def stored_relation(sch: pa.Schema, files: Sequence[str]) -> str:
     typed_empty = f"SELECT {cols} WHERE false"
     if not files:
         return f"({typed_empty})"
-    listed = ", ".join(sql_literal(f) for f in files)
+    listed = ", ".join(file_path_sql(f) for f in files)
     return f"(SELECT * FROM read_parquet([{listed}], union_by_name = true) UNION ALL BY NAME {typed_empty})"
 
 
@@ -103,7 +122,7 @@ def _columns(alias: str, names: Sequence[str]) -> str:
 
 
 def base_view_sql(files: Mapping[str, Sequence[str]]) -> dict[str, str]:
-    """``CREATE OR REPLACE VIEW`` for each base view, over absolute file paths."""
+    """``CREATE OR REPLACE VIEW`` for each base view, over root-relative file paths."""
     rel = {name: stored_relation(sch, files.get(name, [])) for name, sch in schema.STORED.items()}
     meta = _columns("s", PAGE_META_KEYS)
     views = {
@@ -207,7 +226,7 @@ def relation_comments(name: str, kind: str, doc: str, columns: Mapping[str, str]
 
 
 def catalogue_script(files: Mapping[str, Sequence[str]], sql_dir: Path = SQL_DIR) -> str:
-    """Every view over ``files`` (stored table -> absolute paths), then every comment, as one script.
+    """Every view over ``files`` (stored table -> root-relative paths), then every comment, as one script.
 
     One script, so that a run's commit stays short.
     """

@@ -9,7 +9,16 @@ How a run is stored, all at once or not at all:
    bookkeeping tables, records the run and re-creates every view over the
    exact list of live files. DuckDB DDL is transactional, so the run appears
    whole or not at all; a run killed before COMMIT leaves only unlisted
-   files, which the next writer sweeps away (``files.sweep_unlisted``).
+   files, which the next writer sweeps away (``files.sweep_unlisted``)
+   before it writes anything; a run that fails before COMMIT (a full disk)
+   deletes its files at once;
+4. after COMMIT, the catalogue copy (``catalogue``) and DuckDB's CHECKPOINT.
+   The run stands whatever fails there: ``CheckpointFailed`` says
+   "committed run X; checkpoint failed".
+
+Before writing, a run checks that every file the manifest lists is there
+with its recorded size (``WarehouseDamaged`` names the first that is not);
+compaction, which reads them all, checks their sha256 too.
 
 DuckDB allows one read-write process per file and no reader at the same
 time, so the writer holds the database open only for that short transaction.
@@ -23,6 +32,7 @@ import dataclasses
 import os
 import time
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
@@ -37,10 +47,21 @@ import pyarrow.parquet as pq
 
 from banmian.tasks.model import DecodedPage, PageResult, RawFile, Reject, RunInfo, RunSummary
 from banmian.tasks.store import ids, records, schema
+from banmian.tasks.store.access import bind_root, first_line
+from banmian.tasks.store.catalogue import copied_runs, write_copy
+from banmian.tasks.store.check import require_files
 from banmian.tasks.store.coverage import residue_share
+from banmian.tasks.store.errors import CheckpointFailed, WarehouseDamaged
 from banmian.tasks.store.faults import fault_point
-from banmian.tasks.store.files import fsync_dir, new_parquet_path, sweep_unlisted, write_parquet_durably
-from banmian.tasks.store.layout import DB_FILE
+from banmian.tasks.store.files import (
+    discard,
+    fsync_dir,
+    new_parquet_path,
+    sweep_failed_inits,
+    sweep_unlisted,
+    write_parquet_durably,
+)
+from banmian.tasks.store.layout import DATA_DIR, DB_FILE, INIT_PREFIX
 from banmian.tasks.store.migrate import ensure_schema
 from banmian.tasks.store.plan import ManifestEntry, PageVersion, RunPlan, Source, WarehouseState, plan_run, run_status
 from banmian.tasks.store.views import catalogue_script
@@ -79,16 +100,28 @@ def load_state(con: duckdb.DuckDBPyConnection) -> WarehouseState:
             "WHERE superseded_by_run IS NULL").fetchall():
         state.current_versions[pid] = (run, digest)
     state.manifest = [ManifestEntry(*row) for row in con.execute(
-        "SELECT table_name, file, run_id, n_rows, n_bytes FROM _manifest ORDER BY file").fetchall()]
+        "SELECT table_name, file, run_id, n_rows, n_bytes, sha256 FROM _manifest ORDER BY file").fetchall()]
     return state
 
 
-def refresh_views(con: duckdb.DuckDBPyConnection, root: Path) -> None:
-    """Re-create every view over the files ``_manifest`` lists, and document everything."""
+def refresh_views(con: duckdb.DuckDBPyConnection) -> None:
+    """Re-create every view over the files ``_manifest`` lists (root-relative), and document everything.
+
+    DuckDB reads each file's footer to create the views: ``WarehouseDamaged``
+    names a file it cannot read.
+    """
     files: dict[str, list[str]] = {}
     for table_name, rel in con.execute("SELECT table_name, file FROM _manifest ORDER BY file").fetchall():
-        files.setdefault(table_name, []).append(str(root / rel))
-    con.execute(catalogue_script(files))
+        files.setdefault(table_name, []).append(rel)
+    try:
+        con.execute(catalogue_script(files))
+    except duckdb.Error as exc:
+        text = first_line(exc)
+        named = next((rel for listed in files.values() for rel in listed if rel in text), None)
+        if named is None:
+            raise
+        raise WarehouseDamaged(f"the warehouse is damaged: {named} cannot be read ({text}); nothing was "
+                               "written. Run `banmian check` to see every problem, then `banmian repair`.") from None
 
 
 def _execute_with(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table, sql: str,
@@ -127,15 +160,23 @@ def _supersede(con: duckdb.DuckDBPyConnection, versions: Sequence[PageVersion], 
                       "WHERE _page_versions.page_id = x.page_id AND _page_versions.run_id = x.run_id", [run_id])
 
 
+def _unlist(con: duckdb.DuckDBPyConnection, entries: Sequence[ManifestEntry]) -> None:
+    """Take these files out of ``_manifest`` (the views stop reading them at the refresh)."""
+    if entries:
+        con.executemany("DELETE FROM _manifest WHERE file = ?", [[e.file] for e in entries])
+
+
 def _manifest_rows(entries: Iterable[ManifestEntry]) -> pa.Table:
     return pa.Table.from_pylist([dataclasses.asdict(e) for e in entries], schema=schema.MANIFEST)
 
 
-def _version_rows(pages: pa.Table) -> pa.Table:
-    """``_page_versions`` rows of the page versions a run writes (all current)."""
+def _version_rows(tables: dict[str, pa.Table]) -> pa.Table:
+    """``_page_versions`` rows of the page versions a run writes (all current), with their row counts."""
+    counts = {t: Counter(tables[t]["page_id"].to_pylist()) for t in schema.CONTENT_TABLES}
     return pa.Table.from_pylist(
-        [{**row, "superseded_by_run": None}
-         for row in pages.select(["page_id", "run_id", "result_digest"]).to_pylist()],
+        [{**row, "superseded_by_run": None,
+          **{schema.rows_column(t): counts[t][row["page_id"]] for t in schema.CONTENT_TABLES}}
+         for row in tables["pages"].select(["page_id", "run_id", "result_digest"]).to_pylist()],
         schema=schema.PAGE_VERSIONS)
 
 
@@ -146,7 +187,7 @@ def _run_row(run: RunInfo, summary: RunSummary, started: datetime, finished: dat
         "pages_found": run.pages_found, "pages_skipped": summary.pages_skipped,
         "pages_loaded": summary.pages_loaded, "pages_replaced": summary.pages_replaced,
         "rejects": summary.rejects, "articles": summary.articles, "residue_chars": summary.residue_chars,
-        "status": summary.status, "schema_version": schema.SCHEMA_VERSION,
+        "status": summary.status, "schema_version": schema.SCHEMA_VERSION, "models": run.models,
     }], schema=schema.RUNS)
 
 
@@ -158,18 +199,46 @@ def _utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
-@contextmanager
-def committed(con: duckdb.DuckDBPyConnection, root: Path, refresh: bool = True) -> Iterator[None]:
-    """BEGIN; the caller's statements; the views re-created (``refresh``); COMMIT; CHECKPOINT.
+@dataclass
+class CommitMark:
+    """Set by :func:`committed` once COMMIT has returned: from then on the transaction stands."""
 
-    On any error the transaction is rolled back (if DuckDB still has one) and
-    nothing of it is visible.
+    done: bool = False
+
+
+def _settle(con: duckdb.DuckDBPyConnection, root: Path, what: str) -> None:
+    """After COMMIT: the catalogue copy, then CHECKPOINT. ``CheckpointFailed`` if either fails.
+
+    Both are tried: a full disk may leave room for one. Until a CHECKPOINT
+    succeeds, DuckDB's WAL holds the commit and the next open folds it in.
+    """
+    failures: list[str] = []
+    try:
+        write_copy(con, root)
+    except Exception as exc:  # noqa: BLE001 - the commit stands; the failure is reported with it
+        failures.append(f"writing the catalogue copy failed ({first_line(exc)})")
+    try:
+        con.execute("CHECKPOINT")
+    except duckdb.Error as exc:
+        failures.append(f"checkpoint failed ({first_line(exc)})")
+    if failures:
+        raise CheckpointFailed(what, "; ".join(failures))
+
+
+@contextmanager
+def committed(con: duckdb.DuckDBPyConnection, root: Path, what: str, refresh: bool = True,
+              mark: CommitMark | None = None) -> Iterator[None]:
+    """BEGIN; the caller's statements; the views re-created (``refresh``); COMMIT; copy and CHECKPOINT.
+
+    On any error before COMMIT the transaction is rolled back (if DuckDB still
+    has one) and nothing of it is visible. After COMMIT, ``mark.done`` is set
+    and a failure is a ``CheckpointFailed`` naming ``what`` was committed.
     """
     con.begin()
     try:
         yield
         if refresh:
-            refresh_views(con, root)
+            refresh_views(con)
         fault_point("inside_commit")
         con.commit()
     except BaseException:
@@ -178,8 +247,10 @@ def committed(con: duckdb.DuckDBPyConnection, root: Path, refresh: bool = True) 
         except duckdb.Error:
             pass  # the failed COMMIT already ended it
         raise
+    if mark is not None:
+        mark.done = True
     fault_point("after_commit")
-    con.execute("CHECKPOINT")
+    _settle(con, root, what)
 
 
 # Only for the type checker: built at runtime, this alias would keep DuckDB's connection type in
@@ -202,16 +273,69 @@ class WarehouseWriter:
     # -- opening -----------------------------------------------------------
 
     def open(self) -> None:
-        """Create or migrate the catalogue, re-create the views, sweep what killed runs left."""
+        """Sweep what killed or failed runs left, then create or migrate the catalogue and re-create the views.
+
+        The sweep comes first, before anything is written: the files of a run
+        that filled the disk must not keep the next one from committing.
+        """
+        live = self._listed_files() if self.db_path.exists() else self._nothing_to_lose()
+        sweep_failed_inits(self.root)
+        if live is not None:
+            sweep_unlisted(self.root, live)
         if not self.db_path.exists():
             self._create_database()
-        with self._transaction() as con:
-            ensure_schema(con, self.db_path)
+        try:
+            with self._transaction("the warehouse's schema", refresh=False) as con:
+                found = ensure_schema(con, self.db_path)
+        except CheckpointFailed as exc:  # no run began: say only that the warehouse cannot be written
+            raise OSError(f"cannot write to {self.root}: {exc.failures}; nothing was committed") from None
+        if found != schema.SCHEMA_VERSION:
+            self._refresh_views_if_readable()
         self.sweep()
+
+    def refresh_views(self) -> None:
+        """Re-create the views over the files the manifest lists (in their own transaction)."""
+        self._check_open()
+        with self._transaction("the views (no run)"):
+            pass
+
+    def _refresh_views_if_readable(self) -> None:
+        """Re-create the views after a migration; a damaged file leaves them as they were until repaired.
+
+        Every commit re-creates them too, so they never stay behind a working warehouse.
+        """
+        try:
+            self.refresh_views()
+        except WarehouseDamaged:
+            pass  # `banmian check` names the file; `banmian repair` re-creates the views without it
 
     def close(self) -> None:
         """From now on this writer refuses to write (the lock is about to be released)."""
         self._closed = True
+
+    def _listed_files(self) -> set[str] | None:
+        """The files the manifest lists, read without writing; None if the database has no manifest yet."""
+        with self._connect() as con:
+            try:
+                return {row[0] for row in con.execute("SELECT file FROM _manifest").fetchall()}
+            except duckdb.CatalogException:
+                return None
+
+    def _nothing_to_lose(self) -> set[str]:
+        """No database: refuse to create an empty one over data it would sweep away. Returns no live file.
+
+        Parquet files exist only once a database listed them, and a catalogue
+        copy with runs describes a database that existed: ``banmian repair``
+        rebuilds it from the copy instead.
+        """
+        stored = sorted(self.root.glob(f"{DATA_DIR}/*/*.parquet"))
+        runs = copied_runs(self.root)
+        if stored or runs:
+            raise WarehouseDamaged(
+                f"{self.db_path} is missing, but the warehouse holds {len(stored)} Parquet files and a "
+                f"catalogue copy of {runs} runs; run `banmian repair` to rebuild the catalogue "
+                "(or delete the warehouse directory to start afresh)")
+        return set()
 
     def _create_database(self) -> None:
         """Create banmian.duckdb under a temp name and rename it into place.
@@ -220,13 +344,14 @@ class WarehouseWriter:
         first run is killed while creating it.
         """
         root = self.root
-        for stale in root.glob(f".{DB_FILE}.init-*"):
-            stale.unlink(missing_ok=True)
-        tmp = root / f".{DB_FILE}.init-{uuid.uuid4().hex[:8]}"
+        tmp = root / f"{INIT_PREFIX}{uuid.uuid4().hex[:8]}"
         con = duckdb.connect(str(tmp))
         try:
-            with committed(con, root):
+            bind_root(con, root)
+            with committed(con, root, "a new, empty catalogue"):
                 ensure_schema(con, self.db_path)
+        except CheckpointFailed as exc:
+            raise OSError(f"could not create {self.db_path}: {exc.failures}") from None
         finally:
             con.close()
         with open(tmp, "rb") as fh:
@@ -236,12 +361,34 @@ class WarehouseWriter:
         fsync_dir(root)
 
     @contextmanager
-    def _transaction(self, refresh: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
-        """One committed transaction on the warehouse's database; the state is read again after it."""
+    def _transaction(self, what: str, refresh: bool = True,
+                     mark: CommitMark | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One committed transaction on the warehouse's database; the state is read again after it.
+
+        After a ``CheckpointFailed`` the writer is closed: DuckDB may have
+        dropped the database, so a new writer must open it again.
+        """
         with self._connect() as con:
-            with committed(con, self.root, refresh):
-                yield con
+            try:
+                with committed(con, self.root, what, refresh, mark):
+                    yield con
+            except CheckpointFailed:
+                self._closed = True
+                raise
             self._state = load_state(con)
+
+    @contextmanager
+    def _committing(self, what: str, written: Sequence[ManifestEntry],
+                    refresh: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+        """``_transaction``, deleting the files ``written`` for it unless it commits (a full disk, a failed insert)."""
+        mark = CommitMark()
+        try:
+            with self._transaction(what, refresh, mark) as con:
+                yield con
+        except BaseException:
+            if not mark.done:
+                discard(self.root, {e.file for e in written})
+            raise
 
     def _check_open(self) -> None:
         if self._closed:
@@ -258,6 +405,17 @@ class WarehouseWriter:
         """Page contents whose current version is stored."""
         return set(self._state.current_versions)
 
+    def page_versions(self) -> list[dict[str, object]]:
+        """Every ``_page_versions`` row (superseded ones too), for ``banmian repair``."""
+        self._check_open()
+        with self._connect() as con:
+            return con.sql("SELECT * FROM _page_versions ORDER BY page_id, run_id").to_arrow_table().to_pylist()
+
+    @property
+    def state(self) -> WarehouseState:
+        """What the catalogue held after the last transaction (read-only use: ``banmian repair`` plans with it)."""
+        return self._state
+
     # -- housekeeping --------------------------------------------------------
 
     def sweep(self) -> list[Path]:
@@ -265,20 +423,31 @@ class WarehouseWriter:
         self._check_open()
         return sweep_unlisted(self.root, {e.file for e in self._state.manifest})
 
+    def require_files(self, thorough: bool = False) -> None:
+        """``WarehouseDamaged`` unless every listed file is there with its size (``thorough``: and its sha256)."""
+        require_files(self.root, self._state.manifest, thorough)
+
     def _write_tables(self, tables: dict[str, pa.Table], tag: str) -> list[ManifestEntry]:
-        """Write each non-empty table durably; returns their manifest entries."""
+        """Write each non-empty table durably; returns their manifest entries.
+
+        If one write fails (a full disk), the files already written are deleted.
+        """
         entries: list[ManifestEntry] = []
         dirs: set[Path] = set()
-        for name, table in tables.items():
-            if table.num_rows == 0:
-                continue
-            path = new_parquet_path(self.root, name, tag)
-            size = write_parquet_durably(table, path)
-            dirs.add(path.parent)
-            entries.append(ManifestEntry(name, path.relative_to(self.root).as_posix(),
-                                         tag, table.num_rows, size))
-        for d in dirs:
-            fsync_dir(d)
+        try:
+            for name, table in tables.items():
+                if table.num_rows == 0:
+                    continue
+                path = new_parquet_path(self.root, name, tag)
+                size, sha256 = write_parquet_durably(table, path)
+                dirs.add(path.parent)
+                entries.append(ManifestEntry(name, path.relative_to(self.root).as_posix(),
+                                             tag, table.num_rows, size, sha256))
+            for d in dirs:
+                fsync_dir(d)
+        except BaseException:
+            discard(self.root, {e.file for e in entries})
+            raise
         return entries
 
     # -- a run ---------------------------------------------------------------
@@ -286,21 +455,41 @@ class WarehouseWriter:
     def commit_run(self, run: RunInfo, pages: list[tuple[DecodedPage, PageResult]],
                    unchanged: list[RawFile], rejects: list[Reject],
                    full_refresh: bool = False) -> RunSummary:
-        """Store a run's pages, all at once or not at all (see the module docstring)."""
+        """Store a run's pages, all at once or not at all (see the module docstring).
+
+        ``WarehouseDamaged`` before anything is written if a listed file is
+        missing or short; ``CheckpointFailed`` (with the summary) if the run
+        committed but what follows the commit failed.
+        """
         self._check_open()
+        self.require_files()
         plan = plan_run(self._state, pages, unchanged, rejects, run.run_id, full_refresh)
+        return self.store(run, plan, len(pages), len(unchanged), rejects)
+
+    def store(self, run: RunInfo, plan: RunPlan, n_pages: int, n_unchanged: int, rejects: Sequence[Reject],
+              unlisted: Sequence[ManifestEntry] = ()) -> RunSummary:
+        """Write what ``plan`` says and commit it as ``run``; ``unlisted`` files leave the manifest in the same commit.
+
+        The files written are deleted again if the transaction does not commit.
+        """
+        self._check_open()
         tables = records.page_tables(plan.write, run.run_id)
         entries = self._write_tables(tables, run.run_id)
         started, finished = _utc(run.started_at), datetime.now(timezone.utc)
-        summary = self._summary(run, plan, tables, len(pages), len(unchanged), rejects,
+        summary = self._summary(run, plan, tables, n_pages, n_unchanged, rejects,
                                 max(0.0, (finished - started).total_seconds()))
-        with self._transaction() as con:
-            _record_sources(con, plan.sources)
-            _supersede(con, plan.superseded, run.run_id)
-            insert_rows(con, "_page_versions", _version_rows(tables["pages"]))
-            insert_rows(con, "_manifest", _manifest_rows(entries))
-            insert_rows(con, "rejects", records.rejects_table(rejects, run.run_id))
-            insert_rows(con, "runs", _run_row(run, summary, started, finished))
+        try:
+            with self._committing(f"run {run.run_id}", entries) as con:
+                _unlist(con, unlisted)
+                _record_sources(con, plan.sources)
+                _supersede(con, plan.superseded, run.run_id)
+                insert_rows(con, "_page_versions", _version_rows(tables))
+                insert_rows(con, "_manifest", _manifest_rows(entries))
+                insert_rows(con, "rejects", records.rejects_table(rejects, run.run_id))
+                insert_rows(con, "runs", _run_row(run, summary, started, finished))
+        except CheckpointFailed as exc:
+            exc.summary = summary
+            raise
         return summary
 
     def _summary(self, run: RunInfo, plan: RunPlan, tables: dict[str, pa.Table], n_pages: int,
@@ -361,14 +550,15 @@ class WarehouseWriter:
         repeated runs over the same input do not grow the warehouse.
         """
         self._check_open()
+        self.require_files(thorough=True)  # merging a damaged file would launder it into a healthy-looking one
         t0 = time.monotonic()
         files_before = len(self._state.manifest)
-        replaced, new_entries, rows_dropped = self._rewrite_fragmented("compact-" + ids.new_run_id())
-        with self._transaction(refresh=bool(replaced)) as con:
+        tag = "compact-" + ids.new_run_id()
+        replaced, new_entries, rows_dropped = self._rewrite_fragmented(tag)
+        with self._committing(f"compaction {tag}", new_entries, refresh=bool(replaced)) as con:
             pruned = _prune_rejects(con, keep_reject_runs)
-            if replaced:
-                con.executemany("DELETE FROM _manifest WHERE file = ?", [[e.file] for e in replaced])
-                insert_rows(con, "_manifest", _manifest_rows(new_entries))
+            _unlist(con, replaced)
+            insert_rows(con, "_manifest", _manifest_rows(new_entries))
         for e in replaced:
             (self.root / e.file).unlink(missing_ok=True)
         return CompactSummary(

@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import pickle
+import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from tests.support.paths import REPO, SAMPLE, SEED_GOLD
 from tests.support.bad_inputs import make_bad_inputs
+from tests.support.paths import REPO, SAMPLE, SEED_GOLD
+from tests.support.query_cases import QUERY_CASES, Outcome
+from tests.support.warehouse_fixtures import run_info
 
-from banmian.cli import display_width, format_table, truncate_to_width
+from banmian.cli import display_width, format_table, main, rederive_page, run_failure, truncate_to_width
+from banmian.tasks.store.errors import CheckpointFailed
+from banmian.tasks.store.warehouse import Warehouse
 
 
 def _banmian() -> list[str]:
@@ -144,7 +153,7 @@ def test_run_query_compact_end_to_end(tmp_path: Path) -> None:
     assert headlines.returncode == 0 and "(3 rows)" in headlines.stdout
 
     refused = run_cli("query", "DROP VIEW articles", cwd=tmp_path)
-    assert refused.returncode == 2 and "query failed" in refused.stderr
+    assert refused.returncode == 2 and refused.stderr.startswith("banmian query: refused: DROP statements")
     assert_no_noise(refused)
 
     compact = run_cli("compact", cwd=tmp_path)
@@ -164,6 +173,8 @@ def test_run_missing_source_fails_fast_and_clearly(tmp_path: Path) -> None:
 @pytest.mark.parametrize("args,message", [
     (["query", "SELECT 1"], "no warehouse at"),
     (["compact"], "no warehouse at"),
+    (["check"], "no warehouse at"),
+    (["repair"], "no warehouse at"),
     (["frobnicate"], "invalid choice"),
     (["run", "--batch-size", "0"], "must be at least 1"),
     (["run", "--keep-runs", "-1"], "must be at least 0"),
@@ -183,6 +194,193 @@ def test_query_busy_or_bad_sql_is_one_line(tmp_path: Path) -> None:
         pass  # an empty, valid warehouse
     proc = run_cli("query", "SELEC nonsense", cwd=tmp_path)
     assert proc.returncode == 2 and proc.stderr.startswith("banmian query: query failed")
+    assert_no_noise(proc)
+
+
+# ---------------------------------------------------------------------------
+# banmian query / check / repair / compact on a warehouse of real pages (no Prefect)
+# ---------------------------------------------------------------------------
+
+def load_real_pages(root: Path, sources: Path) -> Warehouse:
+    """A warehouse of the bundled pages, copied to ``sources``, decoded and segmented as a run does."""
+    sources.mkdir(parents=True, exist_ok=True)
+    for page in sorted(SAMPLE.glob("*.txt")):
+        shutil.copy2(page, sources / page.name)
+    pages = [rederive_page(str(p), hashlib.sha256(p.read_bytes()).hexdigest()) for p in sorted(sources.glob("*.txt"))]
+    wh = Warehouse(root)
+    with wh.writer() as w:
+        w.commit_run(run_info(str(sources), len(pages)), pages, [], [])
+    return wh
+
+
+@pytest.fixture(scope="module")
+def sample_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Warehouse:
+    """A warehouse that the query cases must leave unchanged (they all read it)."""
+    base = tmp_path_factory.mktemp("cli-query")
+    (base / "elsewhere").mkdir()
+    return load_real_pages(base / "warehouse", base / "pages")
+
+
+def one_line_error(err: str, prefix: str) -> None:
+    assert err.startswith(prefix) and err.count("\n") == 1, err
+
+
+@pytest.mark.parametrize(("name", "sql", "outcome"), QUERY_CASES, ids=[case[0] for case in QUERY_CASES])
+def test_query_is_read_only(sample_warehouse: Warehouse, capsys: pytest.CaptureFixture[str], name: str, sql: str,
+                            outcome: Outcome) -> None:
+    """The table of tests/support/query_cases.py through the command: refusals are one line and exit 2."""
+    wh = sample_warehouse
+    live = wh.root / str(wh.query("SELECT file FROM _manifest ORDER BY file LIMIT 1").column(0)[0])
+    sql = sql.format(live=live, db=wh.db_path, data=wh.root / "data", elsewhere=wh.root.parent / "elsewhere")
+    code = main(["query", "--warehouse", str(wh.root), sql])
+    out, err = capsys.readouterr()
+    if outcome == "ok":
+        assert code == 0 and err == "" and "row" in out.splitlines()[-1]
+    elif outcome == "error":
+        assert code == 2 and err.startswith("banmian query: query failed: ")
+    else:
+        assert code == 2 and out == ""
+        one_line_error(err, "banmian query: refused: ")
+    assert wh.check().problems == []
+
+
+def test_query_prints_what_is_shown_and_counts_the_rest(sample_warehouse: Warehouse) -> None:
+    proc = run_cli("query", "--warehouse", str(sample_warehouse.root), "--max-rows", "5",
+                   "SELECT i FROM range(1000000) AS t(i) ORDER BY i", cwd=sample_warehouse.root.parent)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert [line.strip() for line in lines[2:-1]] == ["0", "1", "2", "3", "4"]
+    assert lines[-1] == "(1000000 rows, 999995 not shown (--max-rows))"
+
+
+def test_check_and_repair_a_lost_file_from_the_source_pages(tmp_path: Path) -> None:
+    wh = load_real_pages(tmp_path / "warehouse", tmp_path / "pages")
+    sql = "SELECT page_id, ordinal, headline, body FROM articles ORDER BY page_id, ordinal"
+    before = wh.query(sql)
+    whole = run_cli("check", cwd=tmp_path)
+    assert whole.returncode == 0 and "whole" in whole.stdout, whole.stdout + whole.stderr
+    lost = wh.root / str(wh.query("SELECT file FROM _manifest WHERE table_name = 'articles'").column(0)[0])
+    lost.unlink()
+    broken = run_cli("check", cwd=tmp_path)
+    rel = lost.relative_to(wh.root).as_posix()
+    assert broken.returncode == 1 and broken.stdout.splitlines()[0] == f"{rel}: missing", broken.stdout
+    assert "run `banmian repair`" in broken.stdout.splitlines()[-1]
+    repaired = run_cli("repair", cwd=tmp_path)
+    assert repaired.returncode == 0, repaired.stdout + repaired.stderr
+    assert f"{rel}: missing: taken out of the warehouse" in repaired.stdout
+    assert "2 pages read again from their sources" in repaired.stdout
+    assert_no_noise(repaired)
+    models = wh.query("SELECT models FROM runs WHERE source = 'banmian repair'").column(0).to_pylist()
+    assert len(models) == 1 and str(models[0]).startswith("boundary:")  # recorded as for any run
+    assert wh.query(sql).equals(before)
+    assert run_cli("check", cwd=tmp_path).returncode == 0
+
+
+def test_repair_drops_what_no_source_holds_and_says_so(tmp_path: Path) -> None:
+    wh = load_real_pages(tmp_path / "warehouse", tmp_path / "pages")
+    gone = sorted((tmp_path / "pages").glob("*.txt"))[0]
+    gone.unlink()
+    (wh.root / str(wh.query("SELECT file FROM _manifest WHERE table_name = 'sentences'").column(0)[0])).unlink()
+    proc = run_cli("repair", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert f"({gone}): no source holds it any more; its rows were dropped" in proc.stdout
+    assert "1 pages read again" in proc.stdout
+    assert wh.query("SELECT count(*) AS n FROM pages").column(0)[0].as_py() == 1
+    assert run_cli("check", cwd=tmp_path).returncode == 0
+
+
+def test_repair_rebuilds_a_truncated_catalogue(tmp_path: Path) -> None:
+    wh = load_real_pages(tmp_path / "warehouse", tmp_path / "pages")
+    sql = "SELECT * FROM page_coverage ORDER BY page_id"
+    before = wh.query(sql)
+    os.truncate(wh.db_path, 100_000)
+    query = run_cli("query", sql, cwd=tmp_path)
+    assert query.returncode == 2 and "`banmian repair`" in query.stderr
+    assert_no_noise(query)
+    check = run_cli("check", cwd=tmp_path)
+    assert check.returncode == 1 and check.stdout.startswith("banmian.duckdb: unreadable (")
+    proc = run_cli("repair", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout.startswith("Rebuilt banmian.duckdb from catalogue/ (the damaged one is kept as banmian.duckdb"
+                                  ".damaged-")
+    assert wh.query(sql).equals(before)
+    wh.db_path.unlink()
+    missing = run_cli("query", sql, cwd=tmp_path)
+    assert missing.returncode == 2 and "banmian.duckdb is missing: `banmian repair` rebuilds it" in missing.stderr
+    assert run_cli("repair", cwd=tmp_path).returncode == 0 and wh.query(sql).equals(before)
+
+
+@contextmanager
+def read_only(root: Path) -> Iterator[None]:
+    """Make a directory tree unwritable for this user: chmod, or for root (who ignores modes) chattr +i."""
+    if os.geteuid() != 0:
+        paths = [root, *root.rglob("*")]
+        modes = {p: p.stat().st_mode for p in paths}
+        for p in paths:
+            p.chmod(0o555 if p.is_dir() else 0o444)
+        try:
+            yield
+        finally:
+            for p, mode in modes.items():
+                p.chmod(mode)
+        return
+    if shutil.which("chattr") is None or subprocess.run(["chattr", "-R", "+i", str(root)],
+                                                        capture_output=True).returncode != 0:
+        pytest.skip("running as root on a file system without chattr +i: no way to make a directory read-only")
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-R", "-i", str(root)], check=True)
+
+
+def test_compact_on_a_read_only_warehouse_is_one_line(tmp_path: Path) -> None:
+    load_real_pages(tmp_path / "warehouse", tmp_path / "pages")
+    with read_only(tmp_path / "warehouse"):
+        proc = run_cli("compact", cwd=tmp_path)
+        assert proc.returncode == 2 and proc.stdout == ""
+        one_line_error(proc.stderr, "banmian compact: cannot write to the warehouse (")
+        assert_no_noise(proc)
+        assert run_cli("query", "SELECT count(*) FROM articles", cwd=tmp_path).returncode == 0
+        assert run_cli("check", cwd=tmp_path).returncode == 0
+
+
+def test_a_run_committed_before_its_checkpoint_failed_says_committed(tmp_path: Path) -> None:
+    """What `banmian run` prints when the commit stood and what follows failed (a full disk: test_disk_full.py)."""
+    exc = CheckpointFailed("run 20261206T000000Z-abc", "checkpoint failed (Could not write file: No space left)")
+    line = run_failure(pickle.loads(pickle.dumps(exc)), tmp_path / "run.log")  # as Prefect may carry it
+    assert line.startswith("committed run 20261206T000000Z-abc; checkpoint failed (Could not write file")
+    assert "the commit stands" in line and "failed:" not in line
+    assert run_failure(OSError("disk"), tmp_path / "run.log").startswith("the run failed: OSError: disk")
+
+
+def _truncate_catalogue(root: Path) -> None:
+    os.truncate(root / "banmian.duckdb", 100_000)
+
+
+def _delete_a_file(root: Path) -> None:
+    next((root / "data" / "blocks").glob("*.parquet")).unlink()
+
+
+def _flip_a_byte(root: Path) -> None:
+    path = next((root / "data" / "sentences").glob("*.parquet"))
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(("damage", "says"), [
+    (_truncate_catalogue, "banmian compact: cannot open "),
+    (_delete_a_file, "banmian compact: the warehouse is damaged: data/blocks/"),
+    (_flip_a_byte, "banmian compact: the warehouse is damaged: data/sentences/"),
+], ids=["truncated-catalogue", "missing-file", "changed-file"])
+def test_compact_on_a_damaged_warehouse_is_one_line(tmp_path: Path, damage: Callable[[Path], None],
+                                                    says: str) -> None:
+    wh = load_real_pages(tmp_path / "warehouse", tmp_path / "pages")
+    damage(wh.root)
+    proc = run_cli("compact", cwd=tmp_path)
+    assert proc.returncode == 2 and proc.stdout == ""
+    one_line_error(proc.stderr, says)
+    assert "banmian repair" in proc.stderr
     assert_no_noise(proc)
 
 

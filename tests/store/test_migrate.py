@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from tests.support.warehouse_fixtures import PAGES, commit, count, rows, state_checksum
+from tests.support.warehouse_fixtures import PAGES, commit, count, page_and_result, rows, state_checksum
 
 from banmian.tasks.store import schema
 from banmian.tasks.store.warehouse import SchemaError, Warehouse
@@ -55,6 +58,20 @@ def test_newer_schema_is_refused_with_a_way_out(wh: Warehouse) -> None:
 ADDED_IN_2 = {"pages": ("visible_chars", "sections"), "residue": ("visible_chars",)}
 
 
+def _as_schema_3(wh: Warehouse) -> None:
+    """The warehouse as schema 3 left it: no checksums, no row counts, no catalogue copy; version 3."""
+    _execute(wh, "ALTER TABLE _manifest DROP COLUMN sha256",
+             *[f"ALTER TABLE _page_versions DROP COLUMN {schema.rows_column(t)}" for t in schema.CONTENT_TABLES])
+    shutil.rmtree(wh.root / "catalogue")
+    _set_version(wh, 3)
+
+
+def _rewritten(wh: Warehouse, path: Path) -> None:
+    """Record the new size of a file an older schema's writer wrote (its manifest row said so)."""
+    _execute(wh, f"UPDATE _manifest SET n_bytes = {path.stat().st_size} "
+                 f"WHERE file = '{path.relative_to(wh.root).as_posix()}'")
+
+
 def _as_schema_1(wh: Warehouse) -> None:
     """Rewrite the warehouse's pages and residue files as schema 1 wrote them, and say it is version 1.
 
@@ -69,7 +86,9 @@ def _as_schema_1(wh: Warehouse) -> None:
                                 pa.map_(pa.string(), pa.string()))
                 data = data.add_column(data.schema.get_field_index("result_digest"), "meta", meta)
             pq.write_table(data, path)
+            _rewritten(wh, path)
     _execute(wh, "UPDATE _page_versions SET result_digest = 'records-1:' || result_digest")
+    _as_schema_3(wh)
     _set_version(wh, 1)
 
 
@@ -80,7 +99,8 @@ def test_schema_1_files_read_null_in_new_columns_until_a_full_refresh(wh: Wareho
     _as_schema_1(wh)
 
     with wh.writer() as w:
-        assert rows(wh, "SELECT version FROM schema_version ORDER BY version") == [{"version": 1}, {"version": 2}]
+        assert rows(wh, "SELECT version FROM schema_version ORDER BY version") == [
+            {"version": v} for v in range(1, schema.SCHEMA_VERSION + 1)]
         assert rows(wh, "SELECT page_id, date FROM pages ORDER BY page_id") == dates  # old columns intact
         assert count(wh, "SELECT count(*) FROM pages WHERE visible_chars IS NULL") == 3
         assert count(wh, "SELECT count(*) FROM residue WHERE visible_chars IS NOT NULL") == 0
@@ -94,3 +114,66 @@ def test_schema_1_files_read_null_in_new_columns_until_a_full_refresh(wh: Wareho
     assert refreshed.pages_loaded == 3  # the schema-1 versions, whose digests are of records version 1
     assert count(wh, "SELECT count(*) FROM pages WHERE visible_chars IS NULL") == 0
     assert count(wh, "SELECT count(*) FROM page_coverage WHERE residue_share IS NULL") == 0
+
+
+def _as_schema_2(wh: Warehouse) -> None:
+    """Rewrite the articles files without confidence and review, drop ``runs.models``: a schema-2 warehouse."""
+    for path in (wh.root / "data" / "articles").glob("*.parquet"):
+        pq.write_table(pq.read_table(path).drop_columns(["confidence", "review"]), path)
+        _rewritten(wh, path)
+    _execute(wh, "ALTER TABLE runs DROP COLUMN models",
+             "UPDATE _page_versions SET result_digest = 'records-2:' || result_digest")
+    _as_schema_3(wh)
+    _set_version(wh, 2)
+
+
+def test_schema_2_articles_have_no_confidence_until_a_full_refresh_rates_them(wh: Warehouse) -> None:
+    with wh.writer() as w:
+        commit(w, PAGES[:3])
+    flagged = count(wh, "SELECT count(*) FROM articles_to_review")
+    assert flagged > 0
+    _as_schema_2(wh)
+
+    with wh.writer() as w:
+        assert count(wh, "SELECT count(*) FROM articles WHERE confidence IS NULL") == count(
+            wh, "SELECT count(*) FROM articles")
+        assert count(wh, "SELECT count(*) FROM articles_to_review") == 0  # unrated, not flagged
+        assert count(wh, "SELECT count(*) FROM runs WHERE models IS NULL") == 1
+        refreshed = commit(w, PAGES[:3], full_refresh=True)
+    assert refreshed.pages_loaded == 3
+    assert count(wh, "SELECT count(*) FROM articles WHERE confidence IS NULL") == 0
+    assert count(wh, "SELECT count(*) FROM articles_to_review") == flagged
+
+
+def test_schema_3_gains_checksums_row_counts_and_a_catalogue_copy(wh: Warehouse) -> None:
+    with wh.writer() as w:
+        commit(w, PAGES[:3])
+        commit(w, [page_and_result(PAGES[0][0].path, "改版")])  # a superseded version
+        w.compact()
+        commit(w, PAGES[3:])
+    manifest = rows(wh, "SELECT * FROM _manifest ORDER BY file")
+    versions = rows(wh, "SELECT * FROM _page_versions WHERE superseded_by_run IS NULL ORDER BY page_id")
+    before = state_checksum(wh)
+    _as_schema_3(wh)
+    assert "sha256" not in wh.query("SELECT * FROM _manifest LIMIT 0").column_names
+
+    with wh.writer():
+        pass
+    assert rows(wh, "SELECT * FROM _manifest ORDER BY file") == manifest  # every sha256 recorded
+    assert rows(wh, "SELECT * FROM _page_versions WHERE superseded_by_run IS NULL ORDER BY page_id") == versions
+    assert state_checksum(wh) == before
+    assert wh.check().problems == []  # the catalogue copy is written too
+
+
+def test_a_file_damaged_at_the_upgrade_leaves_its_counts_unknown(wh: Warehouse) -> None:
+    """The upgrade opens a damaged warehouse (repair needs it open): that table's counts stay null."""
+    with wh.writer() as w:
+        commit(w, PAGES[:2])
+    _as_schema_3(wh)
+    residue = next((wh.root / "data" / "residue").glob("*.parquet"))
+    residue.write_bytes(b"PAR1 not really")
+    with wh.writer():
+        pass
+    assert count(wh, "SELECT count(*) FROM _page_versions WHERE rows_residue IS NULL") == 2
+    assert count(wh, "SELECT count(*) FROM _page_versions WHERE rows_articles IS NULL") == 0
+    assert rows(wh, "SELECT sha256 FROM _manifest WHERE table_name = 'residue'") == [{"sha256": None}]

@@ -7,6 +7,7 @@ in test_writer.py; the lock in test_lock.py.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -239,6 +240,51 @@ def test_root_with_quotes_chinese_and_glob_characters(tmp_path: Path) -> None:
     assert rows(wh, "SELECT source_path FROM pages") == [{"source_path": evil}]
     assert count(wh, "SELECT count(*) FROM articles") > 0
     assert count(wh, "SELECT count(*) FROM rejects WHERE path = ?", ["/in/it's bad'.txt"]) == 1
+
+
+def test_a_copied_warehouse_reads_its_own_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Copy the folder, delete the original: the copy answers every query alike, from any directory."""
+    original = Warehouse(tmp_path / "original")
+    with original.writer() as w:
+        commit(w, PAGES[:3])
+        commit(w, PAGES[3:])
+    before = state_checksum(original)
+    shutil.copytree(original.root, tmp_path / "copy")
+    shutil.rmtree(original.root)
+    monkeypatch.chdir(tmp_path)
+    copy = Warehouse(tmp_path / "copy")
+    assert state_checksum(copy) == before
+    with copy.writer() as w:  # and a run into the copy works
+        summary = commit(w, [page_and_result("/in/new.txt", "新的一版")])
+    assert summary.pages_loaded == 1 and count(copy, "SELECT count(*) FROM pages") == len(PAGES) + 1
+
+
+def test_a_copy_never_reads_the_original(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the original still there, its files turned to garbage, and queries run from inside it."""
+    original = Warehouse(tmp_path / "original")
+    with original.writer() as w:
+        commit(w, PAGES)
+    before = state_checksum(original)
+    shutil.copytree(original.root, tmp_path / "copy")
+    for path in data_files(original):
+        path.write_bytes(b"garbage, not Parquet")
+    monkeypatch.chdir(original.root)  # where data/... relative to the working directory is the original's
+    assert state_checksum(Warehouse(tmp_path / "copy")) == before
+
+
+def test_a_moved_warehouse_works(tmp_path: Path) -> None:
+    wh = Warehouse(tmp_path / "here")
+    with wh.writer() as w:
+        commit(w, PAGES[:2])
+    before = state_checksum(wh)
+    (tmp_path / "here").rename(tmp_path / "there")
+    moved = Warehouse(tmp_path / "there")
+    assert state_checksum(moved) == before
+    with moved.writer() as w:
+        commit(w, PAGES[2:])
+        w.compact()
+    assert count(moved, "SELECT count(*) FROM pages") == len(PAGES)
+    assert moved.check().problems == []
 
 
 def test_root_with_a_question_mark_is_refused_clearly(tmp_path: Path) -> None:

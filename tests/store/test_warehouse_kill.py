@@ -14,7 +14,8 @@ sequence of runs. It is killed
 After every kill the warehouse must open, show exactly the runs committed
 before the kill, with the same checksums as a warehouse that was never
 killed after that many runs, and leave no file the manifest does not list
-once a writer has opened it. A final uninterrupted run must reach the
+once a writer has opened it, and ``Warehouse.check`` must find it whole
+(its catalogue copy too). A final uninterrupted run must reach the
 never-killed state. Nothing here depends on timing: where a random kill
 lands is never asserted, only what the warehouse looks like afterwards.
 """
@@ -155,6 +156,7 @@ def _check_after_kill(wh: Warehouse, reference: Reference, lines: list[str], bef
         assert state_checksum(wh) == reference.after(n)  # ... without changing anything
     live = {r["file"] for r in wh.query("SELECT file FROM _manifest").to_pylist()}
     assert _files_on_disk(wh.root) == live
+    assert wh.check().problems == []  # every file as the manifest says; the catalogue copy caught up
     return n
 
 

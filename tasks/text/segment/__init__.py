@@ -28,25 +28,45 @@ Nothing is dropped: every line ends in an article field or a ``Residue``.
 from __future__ import annotations
 
 from banmian.tasks.model import Article, PageMeta, PageResult, Residue
+from banmian.tasks.text.budget import check_budget
 from banmian.tasks.text.lines import Line, classify_page
 from banmian.tasks.text.segment.articles import article_of
 from banmian.tasks.text.segment.assignment import assign_heads
+from banmian.tasks.text.segment.boundaries import load_model as load_boundary_model
 from banmian.tasks.text.segment.boundaries import page_vocabulary, split_units
 from banmian.tasks.text.segment.cohesion import PageVocabulary
-from banmian.tasks.text.segment.confidence import rate
+from banmian.tasks.text.segment.confidence import load_confidence_model, rate
 from banmian.tasks.text.segment.far_heads import claim_banners, claim_far_heads
 from banmian.tasks.text.segment.headlines import Headline, is_feature_subtitle, parse_headline
 from banmian.tasks.text.segment.jumps import keep_unclaimed_jumps
+from banmian.tasks.text.segment.joins import load_join_model
 from banmian.tasks.text.segment.orphans import resolve_orphans
 from banmian.tasks.text.segment.reader import read_units
 from banmian.tasks.text.segment.tails import rejoin_tails
 from banmian.tasks.text.segment.units import HeadGroup, Page, Unit
 
-__all__ = ["HeadGroup", "Headline", "Unit", "is_feature_subtitle", "parse_headline", "segment_page"]
+__all__ = ["HeadGroup", "Headline", "Unit", "is_feature_subtitle", "models_version", "parse_headline", "segment_page"]
+
+
+def models_version() -> str:
+    """Which learned models segment pages: each model file's short sha256, recorded with every run.
+
+    Two runs that print the same string segment the same text the same way, so a change in the
+    warehouse's articles can be traced to a retrained model (``make model``) or to a code change.
+
+    >>> models_version().split(" ")[0].startswith("boundary:")
+    True
+    """
+    models = (("boundary", load_boundary_model()), ("join", load_join_model()),
+              ("confidence", load_confidence_model()))
+    return " ".join(f"{name}:{model.version}" for name, model in models)
 
 
 def segment_page(text: str) -> PageResult:
-    """Segment one page's text into articles and residue, each article rated for confidence. Never raises on any text."""
+    """Segment one page's text into articles and residue, each article rated for confidence.
+
+    Never raises on any text; only ``budget.OverBudget``, inside a ``budget.page_time_budget``.
+    """
     pairs, residue, meta = segment_units(text)
     rate(pairs, residue)
     return PageResult(articles=[a for _, a in pairs], residue=residue, meta=meta)
@@ -59,9 +79,12 @@ def read_page(text: str) -> tuple[Page, PageVocabulary, list[list[Line]]]:
     model starts from exactly this state.)
     """
     lines = classify_page(text.replace("\r\n", "\n").replace("\r", "\n"))
+    check_budget()
     page = read_units(lines)
+    check_budget()
     vocab = page_vocabulary(page)
     split_units(page, vocab)
+    check_budget()
     leftovers = claim_far_heads(page.units, page.stacked, [lns for _, lns in assign_heads(page)])
     return page, vocab, leftovers
 
@@ -74,12 +97,14 @@ def segment_units(text: str) -> tuple[list[tuple[Unit, Article]], list[Residue],
         residue.extend(Residue(ln.text, "unassigned", ln.no) for ln in lns)
     free_heads = ["".join(ln.text for ln in lns) for lns in leftovers]
     units = resolve_orphans(page.units, vocab, free_heads)
+    check_budget()
     if claim_banners(units):
         units = resolve_orphans(units, vocab, free_heads)  # prose that gave its banner away is headless: it joins a text
 
     pairs: list[tuple[Unit, Article]] = []
     inline_jumps: list[str] = []
     for unit in units:
+        check_budget()
         rejoin_tails(unit)
         art = article_of(unit, residue)
         if art is not None:
