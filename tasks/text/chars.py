@@ -89,6 +89,18 @@ SECTION_BRACKETS_CLOSE: Final = "】]〗"
 #: ASCII marks that stand for full-width ones in Chinese text, with those.
 ASCII_TO_FULLWIDTH_MARKS: Final = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
+# --- line breaking (kinsoku) ------------------------------------------------------------------
+
+#: Marks a printed line never opens with (行首禁则): closing marks, brackets and quotes, and the
+#: marks that close a number, full width and ASCII. Typesetting pulls a character down with them
+#: or hangs them in the margin, so a line of extracted text that opens with one is the rest of
+#: the line above it, broken by the extractor. (The colon is left out: a title split at its colon
+#: is printed in two sizes, and the part after the colon is a line of its own.)
+NO_LINE_START: Final = "、。，．；？！）］｝〕〉》」』】〗’”％‰…,;?!)]%"
+#: Marks a printed line never ends with (行尾禁则): opening brackets and quotes. A line of extracted
+#: text that ends with one goes on in the line after it.
+NO_LINE_END: Final = "（［｛〔〈《「『【〖‘“([{"
+
 # --- marks set before a line --------------------------------------------------------------
 
 #: Bullets that open a brief (``◆农民丰收节文艺汇演举行``).

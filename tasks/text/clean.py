@@ -180,6 +180,9 @@ _COMMA_RE: Final = re.compile(f"(?<=[{CJK_CLASS}])\\s*,\\s*|\\s*,\\s*(?=[{CJK_CL
 _SIMPLE_RE: Final = re.compile(f"(?<=[{CJK_CLASS}])\\s*([;:?!])|([;:?!])\\s*(?=[{CJK_CLASS}])")
 #: An ASCII bracket pair with no bracket inside.
 _PARENS_RE: Final = re.compile(r"\(([^()]*)\)")
+#: An ASCII bracket left after pairs are read, touching Chinese text (its partner printed full
+#: width, or on a line kept apart): ``阿旺甘丹(左）``, ``村（社区)级``.
+_LONE_PAREN_RE: Final = re.compile(f"(?<=[{CJK_CLASS}])\\s*([()])|([()])\\s*(?=[{CJK_CLASS}])")
 
 
 def _simple_to_fullwidth(m: re.Match[str]) -> str:
@@ -203,6 +206,8 @@ def fullwidth_punctuation(text: str) -> str:
 
     >>> fullwidth_punctuation("全覆盖,2个社区(试点) 10:30 1,000")
     '全覆盖，2个社区（试点） 10:30 1,000'
+    >>> fullwidth_punctuation("阿旺甘丹(左）又同时被"), fullwidth_punctuation("村（社区)级账号"), fullwidth_punctuation("f(x)")
+    ('阿旺甘丹（左）又同时被', '村（社区）级账号', 'f(x)')
     """
     # Each rule runs only when its mark occurs; none of them writes another's mark.
     if "," in text:
@@ -211,6 +216,8 @@ def fullwidth_punctuation(text: str) -> str:
         text = _SIMPLE_RE.sub(_simple_to_fullwidth, text)
     if "(" in text:
         text = _PARENS_RE.sub(_paren_to_fullwidth, text)
+    if "(" in text or ")" in text:
+        text = _LONE_PAREN_RE.sub(_simple_to_fullwidth, text)
     return text
 
 

@@ -33,6 +33,7 @@ from banmian.tasks.text.chars import (
 from banmian.tasks.text.clean import (
     WIDE_GAP_RE,
     bracket_depth,
+    ends_sentence,
     fold_fullwidth_alnum,
     fullwidth_punctuation,
     is_letterspaced,
@@ -56,38 +57,80 @@ _NOT_BRACKET: Final = f"[^{OPEN_BRACKETS}{CLOSE_BRACKETS}]"
 #: News agencies and sites whose wire datelines open a story: ``新华社北京9月9日电``.
 AGENCIES: Final = ("新华社", "中新社", "中新网", "央视网", "人民网", "新华网")
 #: 本报讯 / 本报曲阜讯 / 《吉林日报》讯 / 新华社北京9月9日电 / 中新网…电, then the parenthesised credit.
+#: The paper's own dateline: 本报讯, 本报曲阜讯, 本报北京1月5日电 (电 after a date, or before a
+#: bracket or a space: 本报福州电 记者…; never 通讯员, nor 电 run into a word).
+_OWN_PAPER_HEAD: Final = rf"本\s?报[{HAN}\w ]{{0,20}}?(?:讯(?!\s?员)|(?<=日)\s?电|电(?=[\s{OPEN_BRACKETS}]))"
 _DATELINE_HEAD: Final = (
-    rf"(?:本\s?报[{HAN}\w ]{{0,12}}?讯(?!\s?员)|《[^》]{{1,12}}》[{HAN}]{{0,6}}讯(?!\s?员)"
+    rf"(?:{_OWN_PAPER_HEAD}|《[^》]{{1,12}}》[{HAN}]{{0,6}}讯(?!\s?员)"
     rf"|(?:{'|'.join(AGENCIES)})[{HAN}\w· ]{{0,24}}?电)"
 )
+#: The words that open a jump marker in brackets (``（上接第12版）``): a bracket after a dateline that is no credit.
+JUMP_MARKER_WORDS: Final = ("上接", "接上", "接第", "下转", "转下", "转第")
+_NOT_A_JUMP: Final = "(?!\\s*(?:" + "|".join(r"\s?".join(word) for word in JUMP_MARKER_WORDS) + "))"
 #: A story's dateline and its bracketed credit: ``本报讯（通讯员 杜文韬）``.
-DATELINE_RE: Final = re.compile(rf"^\s*({_DATELINE_HEAD})\s*(?:{_OPEN}({_NOT_BRACKET}{{0,60}}){_CLOSE})?")
+DATELINE_RE: Final = re.compile(
+    rf"^\s*({_DATELINE_HEAD})\s*(?:{_OPEN}{_NOT_A_JUMP}({_NOT_BRACKET}{{0,60}}){_CLOSE})?")
 #: A dateline whose closing bracket is on a later line: only its opening is seen.
 DATELINE_START_RE: Final = re.compile(
     rf"^\s*(?:{_DATELINE_HEAD}|{_OPEN}据(?:新华社|中新社)[^{CLOSE_BRACKETS}]{{0,20}}电"
-    rf"|(?:新华社|中新社|中新网)\s*[{HAN}]{{2,8}}\s*\d{{1,2}}\s*月)"  # wire dateline cut before 电
+    rf"|(?:{'|'.join(AGENCIES)}|本报)\s*[{HAN}]{{2,8}}\s*\d{{1,2}}\s*月)"  # wire dateline cut before 电
 )
+#: A dateline's head anywhere in a text: where a brief's bold lead, run into it, ends.
+_DATELINE_HEAD_RE: Final = re.compile(_DATELINE_HEAD)
+#: Characters of a brief looked at for a dateline after its lead (a lead is a headline: 34 at most).
+DATELINE_AFTER_LEAD_PROBE: Final = 40
+
+
+def dateline_after_lead(text: str) -> int | None:
+    """Where a dateline starts in a brief's first words, after its lead (``海南超额完成发行任务本报海口1月2日电…``).
+
+    >>> dateline_after_lead("海南超额完成发行任务本报海口 1 月2 日电 记者…"), dateline_after_lead("本报讯（记者 王芳）近日")
+    (10, 0)
+    >>> dateline_after_lead("全市开展安全检查，记者从市里获悉")
+    """
+    m = _DATELINE_HEAD_RE.search(text, 0, DATELINE_AFTER_LEAD_PROBE)
+    return None if m is None else m.start()
+
+
 #: （据新华社郑州9月9日电） as a whole dateline.
 SOURCE_DATELINE_RE: Final = re.compile(rf"^\s*({_OPEN}据{_NOT_BRACKET}{{2,24}}?(?:电|报道){_CLOSE})")
 
 #: Who employs the person credited: 本报记者, 新华社记者, (or a paper named in 《》: 《吉林日报》记者).
 ORGS: Final = ("本报", "本刊", "新华社", "中新社", "人民日报", "光明日报", "经济日报")
 _PAPER: Final = "《[^》]{1,12}》"
-_ORG: Final = f"(?:{'|'.join(ORGS)}|{_PAPER})"
+#: The word for a correspondent posted abroad or to a province, after the employer: 本报驻日本记者.
+POSTED: Final = "驻"
+#: Where a correspondent is posted: a country, city or province of one to six characters.
+_POST: Final = f"(?:{POSTED}[{HAN}]{{1,6}}?)?"
+_ORG: Final = f"(?:(?:{'|'.join(ORGS)}|{_PAPER}){_POST})"
 _BYLINE_TOKEN: Final = rf"{_ORG}?(?:{_ROLE_ALT})"
 #: A whole line that is nothing but a byline: 本报通讯员 金鑫, □本报记者 X 本报通讯员 Y.
 BYLINE_LINE_RE: Final = re.compile(
     rf"^[{BYLINE_MARKS}]?\s*{_BYLINE_TOKEN}\s*(?:{_NAME_CHARS}\s?){{2,8}}"
     rf"(?:\s+(?:{_BYLINE_TOKEN})?\s*(?:{_NAME_CHARS}\s?){{2,8}})*\s*$"
 )
-#: The marks that close a photo credit: 摄 (photographed by), or 文/图 (text
-#: and picture by the same people).
-PHOTO_MARKS: Final = ("摄", "文/图", "文／图", "图/文")
+#: The marks that close a photo credit, in their normal form: 摄影报道 and 摄 (photographed by),
+#: /摄 (set straight after the names), 文/图 and 图/文 (text and picture by the same people).
+#: Longest first, so that 摄影报道 wins over 摄. Print may set the slash full width (／) or
+#: spaced (``文 / 图``): ``_mark_pattern`` reads both.
+PHOTO_MARKS: Final = ("摄影报道", "摄", "/摄", "文/图", "图/文")
+#: The marks whose names wrote the text too: they are authors as well as photographers.
+TEXT_AND_PHOTO_MARKS: Final = ("文/图", "图/文")
+#: The marks the normal form sets straight after the names (``马波/摄``); the others after a space.
+TIGHT_PHOTO_MARKS: Final = ("/摄",)
+
+
+def _mark_pattern(mark: str) -> str:
+    """A photo mark as a regex: its slash may be printed full width or with spaces around it."""
+    return re.escape(mark).replace("/", r"\s?[/／]\s?")
+
+
+_PHOTO_MARK_ALT: Final = "|".join(_mark_pattern(mark) for mark in PHOTO_MARKS)
 #: The mark that closes a drawing's credit, ``X作（新华社发）``: only before an
 #: agency's note (作 alone closes too many headings: ``扎实推进工作``).
 DRAWING_MARK: Final = "作"
 #: The closing marks, as regex alternatives: a drawing's only before its note.
-_CLOSING_MARKS: Final = "|".join(PHOTO_MARKS) + rf"|{DRAWING_MARK}(?=\s*{_OPEN})"
+_CLOSING_MARKS: Final = _PHOTO_MARK_ALT + rf"|{DRAWING_MARK}(?=\s*{_OPEN})"
 #: A photo credit: optional role, names, then a closing mark; an agency's
 #: note ``（新华社发）`` may follow, and then a drawing's ``DRAWING_MARK``. (The
 #: lookahead for a mark anywhere in the line first spares most lines the names' backtracking.)
@@ -101,22 +144,26 @@ ROLE_ONLY_RE: Final = re.compile(rf"^\s*[{BOXES}]?\s*{_BYLINE_TOKEN}\s*$")
 
 #: Role words as printed in a letterspaced credit too (通 讯 员).
 _ROLE_SPACED_ALT: Final = "|".join(r"\s?".join(role) for role in ROLES)
-_ORG_SPACED: Final = "(?:" + "|".join(r"\s?".join(org) for org in ORGS) + f"|{_PAPER})"
+_ORG_SPACED: Final = ("(?:(?:" + "|".join(r"\s?".join(org) for org in ORGS) + f"|{_PAPER})"
+                      rf"(?:\s?{POSTED}(?:\s?[{HAN}]){{1,6}}?)?)")
+#: A role as printed, maybe letterspaced (``本 报 记 者``).
+_SPACED_TOKEN: Final = rf"(?:{_ORG_SPACED}\s?)?(?:{_ROLE_SPACED_ALT})"
 #: A role word, as the one group: ``_ROLE_SPLIT_RE.split`` puts the role words
 #: at the odd indices of its list, and no part between two of them is one
 #: (the search would have found it first).
-_ROLE_SPLIT_RE: Final = re.compile(rf"({_ORG_SPACED}?(?:{_ROLE_SPACED_ALT}))")
+_ROLE_SPLIT_RE: Final = re.compile(f"({_SPACED_TOKEN})")
 #: Spaces before or after a full-width bracket. Removed with a plain "" (a
 #: replacement that names a group is expanded in Python for every match).
 _PAREN_SPACE_RE: Final = re.compile(r"\s+(?=[（）])|(?<=[（）])\s+")
-_PHOTO_MARK_END_RE: Final = re.compile(r"(摄|文/图)$")
+#: A photo mark closing a credit, maybe inside the credit's closing bracket (``王芳 摄``, ``（王芳 摄）``).
+_PHOTO_MARK_END_RE: Final = re.compile(rf"\s*({_PHOTO_MARK_ALT})\s*([{CLOSE_BRACKETS}]?)\s*$")
 #: What separates names in a credit, and one name.
 _NAME_SEP_RE: Final = re.compile(_NAME_SEP)
 _NAME_RE: Final = re.compile(f"{_NAME_CHARS}+")
-#: Brackets and the closing photo mark, kept apart when a credit is normalised.
-_CREDIT_MARKS_RE: Final = re.compile(r"([（）]|摄$|文/图$)")
+#: Brackets, kept apart when a credit is normalised.
+_CREDIT_MARKS_RE: Final = re.compile(r"([（）])")
 #: The pieces ``_CREDIT_MARKS_RE`` splits off, kept as they are.
-_CREDIT_MARKS: Final = ("（", "）", "摄", "文/图")
+_CREDIT_MARKS: Final = ("（", "）")
 #: A box before a letterspaced credit, with the space that reading it back leaves after it.
 _SPACED_BOX_RE: Final = re.compile(f"^([{BOXES}]) ")
 
@@ -135,9 +182,9 @@ def unletterspace(text: str) -> str:
     if not is_letterspaced(text):
         return text
     joined = WIDE_GAP_RE.sub("\x00", text.strip()).replace(" ", "").replace("\x00", " ")
-    joined = _PHOTO_MARK_END_RE.sub(r" \1", joined)
+    joined, mark = split_photo_mark(joined)  # 摄影报道 holds the role word 摄影: set apart first
     # role words set apart: ``_ROLE_SPLIT_RE.sub(r" \1 ", joined)``, without a Python call per match
-    tokens = " ".join(_ROLE_SPLIT_RE.split(joined)).split()
+    tokens = " ".join(_ROLE_SPLIT_RE.split(joined)).split() + ([mark] if mark else [])
     out: list[str] = []
     for tok in tokens:
         m = _NAMES_AFTER_ROLE_RE.fullmatch(tok)
@@ -198,26 +245,44 @@ def _merge_single_chars(tokens: list[str]) -> list[str]:
             tok = _place_single_chars(out, pending, tok)
             pending = ""
         if tok:
-            out.append(tok)
+            out.extend(_names_run_together(tok))
     return out
+
+
+def _names_run_together(token: str) -> list[str]:
+    """A token of a credit that is two names the print ran together (``张东波陈学如``), apart.
+
+    Unlike a letterspaced run, an unspaced token is most often one name: it
+    is split only when it opens with a common surname too (``索朗罗布`` stays).
+
+    >>> _names_run_together("张东波陈学如"), _names_run_together("索朗罗布"), _names_run_together("王芳")
+    (['张东波', '陈学如'], ['索朗罗布'], ['王芳'])
+    """
+    return split_run_of_names(token) if token[0] in _SURNAMES else [token]
 
 
 def _place_single_chars(names: list[str], chars: str, tok: str) -> str:
     """Put a run of single characters among the ``names`` so far; returns the token that comes next.
 
     One character is a surname set off its given name (吴 禹浩, 彭丽娜 杜 文韬)
-    when the name before is whole, else the end of that name; a longer run is
-    whole names printed letterspaced.
+    when the name before is whole, or when it is a common surname and the
+    name after opens with none (李登 申 维辰); else the end of the name
+    before. A longer run is whole names printed letterspaced.
     """
     if len(chars) > 1:
         names.extend(split_run_of_names(chars))
-    elif 0 < len(tok) <= 2 and (not names or len(names[-1]) >= 3):
+    elif 0 < len(tok) <= 2 and (not names or len(names[-1]) >= 3 or _opens_given_name(chars, tok)):
         return chars + tok
     elif names:
         names[-1] += chars
     else:
         names.append(chars)  # split_run_of_names of one character: the character
     return tok
+
+
+def _opens_given_name(char: str, tok: str) -> bool:
+    """A character set off before ``tok`` is its surname: a common surname, and ``tok`` opens with none."""
+    return char in _SURNAMES and tok[0] not in _SURNAMES
 
 
 def parse_names(text: str) -> list[str]:
@@ -251,7 +316,7 @@ def normalise_credit_text(text: str) -> str:
     '本报通讯员 侯缜 摄'
     """
     text = fullwidth_punctuation(fold_fullwidth_alnum(text)).replace("(", "（").replace(")", "）")
-    text = " ".join(text.split())
+    text, mark = split_photo_mark(" ".join(text.split()))
     # Rebuild around roles: role, then its names separated by single spaces.
     pieces: list[str] = []
     for k, part in enumerate(_ROLE_SPLIT_RE.split(text)):
@@ -260,7 +325,28 @@ def normalise_credit_text(text: str) -> str:
         else:
             pieces.extend(_credit_pieces(part))
     # no space between the dateline head and its bracket, nor after a role that opens a bracket
-    return _PAREN_SPACE_RE.sub("", _join_credit_pieces(pieces)).replace(" （", "（").strip()
+    joined = _PAREN_SPACE_RE.sub("", _join_credit_pieces(pieces)).replace(" （", "（").strip()
+    return joined + _normal_mark(mark)
+
+
+def split_photo_mark(text: str) -> tuple[str, str]:
+    """A credit's text before its closing photo mark, and the mark with what closes it (``摄）``), as printed.
+
+    >>> split_photo_mark("王 芳 摄影报道"), split_photo_mark("（记者 王芳 摄）"), split_photo_mark("王芳")
+    (('王 芳', '摄影报道'), ('（记者 王芳', '摄）'), ('王芳', ''))
+    """
+    m = _PHOTO_MARK_END_RE.search(text)
+    if m is None:
+        return text, ""
+    return text[:m.start()], m.group(1) + m.group(2)
+
+
+def _normal_mark(mark: str) -> str:
+    """A photo mark as the normal form sets it after the names: ``" 摄"``, ``"/摄"``, ``" 文/图）"``."""
+    if not mark:
+        return ""
+    mark = mark.replace(" ", "").replace("／", "/")
+    return mark if mark.startswith(TIGHT_PHOTO_MARKS) else " " + mark
 
 
 def _credit_pieces(part: str) -> list[str]:
@@ -295,8 +381,23 @@ def _join_credit_pieces(pieces: list[str]) -> str:
 
 #: Characters looked at to tell a letterspaced dateline (a dateline head is at most ~20).
 LETTERSPACE_PROBE: Final = 24
-#: The first closing bracket of a letterspaced dateline ends its credit.
-_CLOSE_BRACKET_RE: Final = re.compile(_CLOSE)
+#: The word that closes a dateline's credit in the 1998 style, before a colon: ``本报北京1月5日讯
+#: 新华社记者尹鸿祝、本报记者毕全忠报道：`` (no bracket; names run on, parted by 、 or ，).
+REPORTED_WORD: Final = "报道"
+#: A name in a run of names: two to four characters, maybe with a space inside (``王 波``), no role word.
+_NAME_IN_RUN: Final = rf"(?!{_ROLE_ALT})(?:{_NAME_CHARS}\s?){{2,4}}"
+#: The reporters of a 1998-style dateline: names, maybe each group after its role, all parted by commas
+#: (a wire story may name its reporters without a role: ``新华社广州1月10日电 李石元、张爱民报道：``).
+_REPORTERS: Final = (rf"(?:{_BYLINE_TOKEN})?\s*{_NAME_IN_RUN}"
+                     rf"(?:[{COMMAS}]\s*(?:{_BYLINE_TOKEN})?\s*{_NAME_IN_RUN})*")
+#: The credit after a 1998-style dateline's head, up to its colon, as it reads with no spaces.
+REPORTED_CREDIT_RE: Final = re.compile(rf"({_REPORTERS}){REPORTED_WORD}[{COLONS}]")
+#: Where such a credit ends: 报道 and a colon, maybe letterspaced.
+_REPORTED_END_RE: Final = re.compile(r"\s?".join(REPORTED_WORD) + rf"\s?[{COLONS}]")
+#: Characters after a dateline's head looked at for 报道: (three roles with two names each, letterspaced).
+REPORTED_PROBE: Final = 80
+#: The first closing bracket of a letterspaced dateline ends its credit, or the colon after 报道.
+_CLOSE_BRACKET_RE: Final = re.compile(f"{_CLOSE}|{_REPORTED_END_RE.pattern}")
 
 
 def join_keeping_credit_breaks(lines: list[str], last: bool = False) -> str:
@@ -390,34 +491,91 @@ def parse_dateline(paragraph: str) -> tuple[Credit, str] | None:
         return None
     head, inner = m.group(1), m.group(2)
     if inner is None:
-        text = head.replace(" ", "")
-        return Credit(normalise_credit_text(text)), paragraph[m.end():].lstrip()
+        return _credit_after_head(head.replace(" ", ""), paragraph[m.end():])
     credit = Credit(normalise_credit_text(f"{head.replace(' ', '')}（{inner}）"), parse_names(inner))
     return credit, paragraph[m.end():].lstrip()
 
 
-#: A credit printed at the end of a body: （记者 王芳 通讯员 李强）, （据新华社郑州9月9日电）.
+def _credit_after_head(head: str, rest: str) -> tuple[Credit, str]:
+    """A dateline head with no bracket after it: the 1998 style's reporters (``记者王芳、李强报道：``), if they follow.
+
+    The names are parted by commas, so spaces in the credit (letterspacing,
+    a line break kept as a space) say nothing: it is read without them.
+
+    >>> c, rest = _credit_after_head("本报讯", " 通 讯 员 管 见 、董伟报道：近日")
+    >>> c.text, c.authors, rest
+    ('本报讯 通讯员管见、董伟报道：', ['管见', '董伟'], '近日')
+    """
+    end = _REPORTED_END_RE.search(rest, 0, REPORTED_PROBE)
+    m = REPORTED_CREDIT_RE.fullmatch("".join(rest[:end.end()].split())) if end else None
+    if end is None or m is None:
+        return Credit(normalise_credit_text(head)), rest.lstrip()
+    reporters = fullwidth_punctuation(m.group(1))
+    return Credit(f"{normalise_credit_text(head)} {reporters}{REPORTED_WORD}：", parse_names(reporters)), \
+        rest[end.end():].lstrip()
+
+
+#: Names in a credit, spaces anywhere (between names, inside a name, at a line break).
+_NAMES_RUN: Final = rf"(?:{_NAME_CHARS}\s*){{2,8}}"
+#: Writers credited by role: ``记者 王芳 通讯员 李强``.
+_ROLE_NAMES: Final = rf"{_SPACED_TOKEN}\s*{_NAMES_RUN}(?:{_NAME_SEP}(?:{_SPACED_TOKEN})?\s*{_NAMES_RUN})*"
+#: Photographers, maybe after a role, then a photo mark: ``新华社记者 王芳 摄`` (the mark is the evidence).
+_PHOTO_NAMES: Final = rf"(?:{_SPACED_TOKEN})?\s*{_NAMES_RUN}\s*(?P<mark>{_PHOTO_MARK_ALT})"
+#: The source of a wire story: ``据新华社郑州9月9日电``.
+_SOURCE: Final = rf"据{_NOT_BRACKET}{{2,24}}?(?:电|报道)"
+#: A credit printed at the end of a body, in brackets: （记者 王芳 通讯员 李强）, （据新华社郑州9月9日电）,
+#: or a caption's （新华社记者 王芳 摄）.
 TRAILING_CREDIT_RE: Final = re.compile(
-    rf"{_OPEN}\s*((?:{_ORG}?(?:{_ROLE_ALT})\s*(?:{_NAME_CHARS}\s*){{2,8}}(?:{_NAME_SEP}(?:{_ORG}?(?:{_ROLE_ALT}))?\s*(?:{_NAME_CHARS}\s*){{2,8}})*)"
-    rf"|据{_NOT_BRACKET}{{2,24}}?(?:电|报道))\s*{_CLOSE}\s*$"
-)
+    rf"{_OPEN}\s*(?P<inner>{_PHOTO_NAMES}|{_ROLE_NAMES}|{_SOURCE})\s*{_CLOSE}\s*$")
+
+
+#: Names alone in brackets at the end of a text: ``（王芳 李强）``, ``（陈佳）`` (a credit when ``is_bare_names``).
+BARE_NAMES_CREDIT_RE: Final = re.compile(
+    rf"{_OPEN}\s*(?P<names>{_NAMES_RUN}(?:{_NAME_SEP}{_NAMES_RUN}){{0,3}})\s*{_CLOSE}\s*$")
+
+
+def _bare_names_credit(paragraph: str) -> tuple[Credit, str] | None:
+    """Names alone in brackets closing a paragraph (``…。（王芳 李强）``), or alone on it, credit its writers.
+
+    With no role word to say so, the evidence is the form: the text before
+    the bracket ends a sentence (or there is none), and every name in it
+    is a name (``is_personal_name``), not a word in brackets (``（试点）``).
+    """
+    m = BARE_NAMES_CREDIT_RE.search(paragraph)
+    if m is None:
+        return None
+    rest = paragraph[:m.start()].rstrip()
+    names = parse_names(m.group("names"))
+    if (rest and not ends_sentence(rest)) or not names or not all(map(is_personal_name, names)):
+        return None
+    return Credit(normalise_credit_text(m.group(0).strip()), names), rest
 
 
 def parse_trailing_credit(paragraph: str) -> tuple[Credit, str] | None:
     """Split a credit printed at the end of a body off its last paragraph.
 
+    A caption's credit (``（新华社记者 王芳 摄）``) names photographers.
+
     >>> c, rest = parse_trailing_credit("力争全年目标任务圆满完成。（记者 欧阳晓 通讯员 冯志刚）")
     >>> c.text, c.authors, rest
     ('（记者 欧阳晓 通讯员 冯志刚）', ['欧阳晓', '冯志刚'], '力争全年目标任务圆满完成。')
+    >>> parse_trailing_credit("放飞风筝。(新华社记者 王 芳摄)")[0]
+    Credit(text='（新华社记者 王芳 摄）', authors=[], photographers=['王芳'])
     """
     if not paragraph.rstrip().endswith(tuple(CLOSE_BRACKETS)):
         return None  # the credit's closing bracket ends the text: most paragraphs need no search
     m = TRAILING_CREDIT_RE.search(paragraph)
-    if not m or AUTHOR_NOTE_RE.match(m.group(0)):  # （作者为…） says who the author is, it names no one
+    if not m:
+        return _bare_names_credit(paragraph)
+    if AUTHOR_NOTE_RE.match(m.group(0)):  # （作者为…） says who the author is, it names no one
         return None
-    inner = m.group(1)
-    authors = [] if inner.lstrip().startswith("据") else parse_names(inner)
-    return Credit(normalise_credit_text(m.group(0).strip()), authors), paragraph[:m.start()].rstrip()
+    inner, mark = m.group("inner"), m.group("mark")
+    text, rest = normalise_credit_text(m.group(0).strip()), paragraph[:m.start()].rstrip()
+    if mark:
+        names = parse_names(inner[:inner.rfind(mark)])
+        authors = list(names) if _normal_mark(mark).strip() in TEXT_AND_PHOTO_MARKS else []
+        return Credit(text, authors, names), rest
+    return Credit(text, [] if inner.lstrip().startswith("据") else parse_names(inner)), rest
 
 
 #: The commonest Chinese surnames (about nine people in ten carry one), and
@@ -442,12 +600,27 @@ def is_author_line(text: str) -> bool:
     (True, True, False)
     """
     t = text.strip()
-    if not AUTHOR_LINE_RE.match(t):
-        return False
-    name = t.replace(" ", "")
+    return AUTHOR_LINE_RE.match(t) is not None and is_personal_name(t.replace(" ", ""))
+
+
+def opens_a_name(ch: str) -> bool:
+    """A common surname: the first character of a name set vertically, printed on a line of its own.
+
+    >>> opens_a_name("叶"), opens_a_name("也")
+    (True, False)
+    """
+    return ch in _SURNAMES
+
+
+def is_personal_name(name: str) -> bool:
+    """Two or three characters after a common surname, or three or four opening with a compound one.
+
+    >>> is_personal_name("颜晓峰"), is_personal_name("欧阳辉"), is_personal_name("试点"), is_personal_name("王")
+    (True, True, False, False)
+    """
     if name.startswith(_COMPOUND_SURNAMES):
         return 3 <= len(name) <= 4
-    return name[0] in _SURNAMES and 2 <= len(name) <= 3
+    return name[:1] in _SURNAMES and 2 <= len(name) <= 3
 
 
 #: ``（作者为中共中央党校教授）``: a note on the author that closes an essay.
@@ -478,6 +651,42 @@ def parse_photo_credit(line: str) -> Credit | None:
         return None
     names = parse_names(line[: line.rfind(m.group(2))])
     text = normalise_credit_text(line)
-    if m.group(2) not in ("摄", "作"):
+    if _normal_mark(m.group(2)).strip() in TEXT_AND_PHOTO_MARKS:
         return Credit(text, authors=list(names), photographers=list(names))
     return Credit(text, photographers=names)
+
+
+# --- letters to the editor --------------------------------------------------------------------
+
+#: How a letter to the editor opens, before a colon: ``编辑同志：``.
+SALUTATIONS: Final = ("编辑同志", "记者同志", "编辑部的同志们", "尊敬的编辑", "编辑部")
+#: A letter's salutation at the start of a line.
+SALUTATION_RE: Final = re.compile(rf"^\s*(?:{'|'.join(SALUTATIONS)})\s*[{COLONS}]")
+#: Who signs a letter to the editor: ``读者 刘淑琴`` with a name, ``一村民`` without.
+SIGNERS: Final = ("读者", "村民", "市民", "居民", "群众", "家长", "网友", "职工", "农民", "业主", "老党员", "消费者")
+#: Where an anonymous signer lives, before 一: ``双辽市一村民`` (a place ends with its kind of place).
+_SIGNER_PLACE: Final = f"[{HAN}]{{1,6}}[省市县区镇乡村]"
+#: A letter's signature alone on its line: a signer's word and a name, or a signer described
+#: (``一位晨练的市民``, ``双辽市一村民``).
+SIGNATURE_RE: Final = re.compile(
+    rf"^\s*(?:(?:{'|'.join(SIGNERS)})\s*(?P<name>{_NAME_IN_RUN})"
+    rf"|(?:{_SIGNER_PLACE})?一[位名个]?(?:[{HAN}]{{1,6}}的)?(?:{'|'.join(SIGNERS)}))\s*$")
+
+
+def parse_signature(text: str) -> Credit | None:
+    """A letter's signature: its text as the byline, the name in it (if any) as the author.
+
+    >>> parse_signature("读者 刘 芳"), parse_signature("双辽市一村民")
+    (Credit(text='读者 刘芳', authors=['刘芳'], photographers=[]), Credit(text='双辽市一村民', authors=[], photographers=[]))
+    >>> parse_signature("一位晨练的市民").authors, parse_signature("致敬一位老党员"), parse_signature("读者来信")
+    ([], None, None)
+    """
+    m = SIGNATURE_RE.match(text)
+    if m is None:
+        return None
+    if m.group("name") is None:
+        return Credit(text.strip())
+    name = "".join(m.group("name").split())
+    if not is_personal_name(name):
+        return None  # 读者来信, 市民服务: a signer's word opens other words too
+    return Credit(f"{text[:m.start('name')].strip()} {name}", [name])

@@ -10,11 +10,15 @@ prose lines that happen to lack punctuation.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
+from operator import attrgetter
 from typing import Final, Literal, NamedTuple, get_args
+
+import rjieba
 
 from banmian.tasks.text.chars import (
     BULLET_MARKS,
@@ -39,21 +43,30 @@ from banmian.tasks.text.clean import (
     ends_sentence,
     fold_fullwidth_alnum,
     is_letterspaced,
+    join_lines,
     split_doubled,
 )
 from banmian.tasks.text.credits import (
     AUTHOR_LINE_RE,
     AUTHOR_NOTE_RE,
+    BARE_NAMES_CREDIT_RE,
     BYLINE_LINE_RE,
     DATELINE_START_RE,
+    JUMP_MARKER_WORDS,
     PHOTO_CREDIT_RE,
     ROLE_ONLY_RE,
+    SALUTATION_RE,
+    SIGNATURE_RE,
     SOURCE_DATELINE_RE,
     TRAILING_CREDIT_RE,
     is_author_line,
+    opens_a_name,
+    parse_signature,
+    parse_trailing_credit,
     unletterspace,
 )
 from banmian.tasks.text.lexicon import break_splits_word, break_strands_a_character
+from banmian.tasks.text.repair import DATE_RE, Repaired, piece_runs, repair_lines
 
 #: What a line is.
 LineKind = Literal["blank", "prose", "headish", "head", "subtitle", "byline", "role", "credit",
@@ -94,11 +107,6 @@ PAGE_NUMBER_MAX_WIDTH: Final = 14.0
 #: Widest standalone byline: two roles with two names each (``□本报记者 姚远 本报通讯员 赵磊``).
 BYLINE_MAX_WIDTH: Final = 24.0
 
-#: The page's date line: ``2023年8月25日 星期五 农历七月初十``.
-_DATE_RE: Final = re.compile(
-    r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:星\s*期\s*[一二三四五六日天])?"
-    r"(?:\s*(?:农历|癸|甲|乙|丙|丁|戊|己|庚|辛|壬)\S*)*\s*$"
-)
 #: A page's name: ``社会民生``, ``要闻``.
 _PAGE_NAME: Final = f"[{HAN_BASIC}]{{2,8}}"
 #: A page's number and name: ``第1版 社会民生``, ``第十二版``, ``A3 要闻``, ``综合新闻 第 3 版``.
@@ -108,19 +116,28 @@ _PAGE_RE: Final = re.compile(
     rf"|(?=.*版)(?P<name3>{_PAGE_NAME})\s*第?\s*(?P<no3>\d{{1,3}})\s*版)\s*$"  # (版 looked for first: most lines have none)
 )
 #: An editor's role word, as printed (letterspaced or not) on the editors' line.
-EDITOR_ROLES: Final = ("责任编辑", "责编", "版式设计", "版式", "美编", "校对", "编辑", "排版", "组版")
-_EDITOR_ROLE: Final = "(?:" + "|".join(r"\s*".join(role) for role in EDITOR_ROLES) + "|本版编辑)"
+EDITOR_ROLES: Final = ("责任编辑", "本版编辑", "本版责编", "美术编辑", "责编", "版式设计", "版式", "美编", "校对", "编辑",
+                       "排版", "组版")
+#: The roles that head an editors' line and nothing else: a small paper may print its page's
+#: section name straight before them (``基层党建责任编辑：董伟``, ``社会民生 本版编辑：谢雨欣``).
+LEAD_EDITOR_ROLES: Final = ("责任编辑", "本版编辑", "本版责编", "责编")
+_EDITOR_ROLE: Final = "(?:" + "|".join(r"\s*".join(role) for role in EDITOR_ROLES) + ")"
+_LEAD_EDITOR_ROLE: Final = "(?:" + "|".join(LEAD_EDITOR_ROLES) + ")"
+#: Where an editors' line opens: a box or bullet and a role, or the section's name and a lead role.
+_EDITORS_OPEN: Final = rf"(?:\W{{0,2}}{_EDITOR_ROLE}|[{HAN_BASIC}]{{2,6}}\s?{_LEAD_EDITOR_ROLE})"
 _EDITOR_NAME: Final = rf"[{HAN_BASIC}](?:\s?[{HAN_BASIC}]){{1,3}}"
 #: ``责任编辑：张三 版式：李四``, or without colons (``责任编辑 张三  版式设计 李四``)
 #: when the line is nothing but roles and names.
 _EDITOR_RE: Final = re.compile(
-    rf"^\W{{0,2}}{_EDITOR_ROLE}\s*[{COLONS}]"
-    rf"|^\W{{0,2}}{_EDITOR_ROLE}\s+{_EDITOR_NAME}(?:\s+{_EDITOR_ROLE}\s*[{COLONS}]?\s*{_EDITOR_NAME})*\s*$")
+    rf"^{_EDITORS_OPEN}\s*[{COLONS}]"
+    rf"|^{_EDITORS_OPEN}\s+{_EDITOR_NAME}(?:\s+{_EDITOR_ROLE}\s*[{COLONS}]?\s*{_EDITOR_NAME})*\s*$")
+#: A running head in Latin capitals (``NEW SANMEN``, ``JILIN DAILY``, ``PEOPLE'S DAILY``): two words or more.
+_LATIN_HEAD_RE: Final = re.compile(r"^\s*[A-Z][A-Z'’.&-]+(?:\s+[A-Z][A-Z'’.&-]+)+\s*$")
 _OPEN: Final = f"[{OPEN_BRACKETS}]"
 _CLOSE: Final = f"[{CLOSE_BRACKETS}]"
 _NOT_BRACKET: Final = f"[^{OPEN_BRACKETS}{CLOSE_BRACKETS}]"
 #: A jump marker alone on its line: ``（上接第一版）``, ``（下转第3版）``.
-_JUMP_RE: Final = re.compile(rf"^\s*{_OPEN}\s*(?:上接|下转|接上|转下|接第|转第){_NOT_BRACKET}{{1,12}}{_CLOSE}\s*$")
+_JUMP_RE: Final = re.compile(rf"^\s*{_OPEN}\s*(?:{'|'.join(JUMP_MARKER_WORDS)}){_NOT_BRACKET}{{1,12}}{_CLOSE}\s*$")
 #: （上接第一版） printed before the text it continues, on the same line.
 JUMP_FROM_PREFIX_RE: Final = re.compile(rf"^\s*{_OPEN}\s*((?:上接|接上|接第){_NOT_BRACKET}{{1,12}}){_CLOSE}\s*")
 #: （下转第3版） printed after the last words of a text, on the same line.
@@ -129,7 +146,7 @@ JUMP_TO_SUFFIX_RE: Final = re.compile(rf"\s*{_OPEN}\s*((?:下转|转下|转第){
 #: letterspaced or in brackets (``【图片新闻】``). They head a section, not an
 #: article, so they are page furniture.
 LABEL_WORDS: Final = ("图片新闻", "新闻图片", "图片报道", "要闻简报", "新闻简讯", "综合简讯", "简讯", "快讯", "短讯",
-                      "编者按", "本版导读", "导读")
+                      "编者按", "本版导读", "导读", "读者来信", "来信选登", "群众来信")
 #: A label alone on its line, maybe letterspaced or in section brackets.
 _LABEL_RE: Final = re.compile(
     rf"^\s*[{re.escape(SECTION_BRACKETS_OPEN)}]?\s*(?:" + "|".join(r"\s*".join(word) for word in LABEL_WORDS)
@@ -263,14 +280,15 @@ class LineForm(NamedTuple):
 
 def _is_date_or_editor(text: str, width: float) -> bool:
     """The page's date line or its editors' line (``责任编辑：张三 版式：李四``)."""
-    return _DATE_RE.match(fold_fullwidth_alnum(text)) is not None \
+    return DATE_RE.match(fold_fullwidth_alnum(text)) is not None \
         or (width <= FURNITURE_MAX_WIDTH and _EDITOR_RE.match(text) is not None)
 
 
 def _is_furniture(line: LineForm) -> bool:
-    """The page's date, its editors, or its number and name."""
+    """The page's date, its editors, its number and name, or its running head in Latin capitals."""
     return _is_date_or_editor(line.text, line.width) \
-        or (line.width <= PAGE_NUMBER_MAX_WIDTH and _PAGE_RE.match(line.folded) is not None)
+        or (line.width <= PAGE_NUMBER_MAX_WIDTH and _PAGE_RE.match(line.folded) is not None) \
+        or _LATIN_HEAD_RE.match(line.folded) is not None
 
 
 def _is_jump(line: LineForm) -> bool:
@@ -299,8 +317,9 @@ def _is_role_alone(line: LineForm) -> bool:
 
 
 def _is_closing_credit(line: LineForm) -> bool:
-    """``（记者 王芳）``, ``（作者为…）`` alone: the credit that closes the text above."""
-    return TRAILING_CREDIT_RE.match(line.text) is not None or AUTHOR_NOTE_RE.match(line.text) is not None
+    """``（记者 王芳）``, ``（王芳 李强）``, ``（作者为…）`` alone: the credit that closes the text above."""
+    return TRAILING_CREDIT_RE.match(line.text) is not None or AUTHOR_NOTE_RE.match(line.text) is not None \
+        or (BARE_NAMES_CREDIT_RE.match(line.text) is not None and parse_trailing_credit(line.text) is not None)
 
 
 def _opens_with_source(text: str) -> bool:
@@ -315,10 +334,30 @@ def _opens_a_story(line: LineForm) -> bool:
         or DATELINE_START_RE.match(line.credit) is not None
 
 
+def _opens_a_letter(line: LineForm) -> bool:
+    """``编辑同志：`` opens a letter to the editor, as a dateline opens a story."""
+    return SALUTATION_RE.match(line.text) is not None
+
+
+def _is_signature(line: LineForm) -> bool:
+    """``一村民``, ``读者 刘淑琴``: a letter's signature, never a heading (its text goes on with the reply)."""
+    return parse_signature(line.text) is not None
+
+
 def _is_byline(line: LineForm) -> bool:
     """``本报通讯员 金鑫``, or a bare author's name (``颜晓峰``)."""
     return (line.width <= BYLINE_MAX_WIDTH and BYLINE_LINE_RE.match(line.credit) is not None) \
         or is_author_line(line.text)
+
+
+def is_byline_text(text: str) -> bool:
+    """A line's text is a byline by its form (the byline rule of ``LINE_RULES``), whatever its neighbours made of it.
+
+    >>> is_byline_text("□本报记者 王芳"), is_byline_text("颜晓峰"), is_byline_text("全市开展检查")
+    (True, True, False)
+    """
+    form = LineForm.of(text.strip(), display_width(text.strip()))
+    return special_kind(form) == BYLINE
 
 
 def _is_bullet(line: LineForm) -> bool:
@@ -345,14 +384,16 @@ class LineRule:
 #: The rules that tell a special line's kind by its form, in order: the first that holds names it.
 #: Earlier rules are the stricter forms (a date, a jump marker, a credit's mark, a role word).
 LINE_RULES: Final = (
-    LineRule(FURNITURE, _is_furniture, (_DATE_RE, _EDITOR_RE, _PAGE_RE)),
+    LineRule(FURNITURE, _is_furniture, (DATE_RE, _EDITOR_RE, _PAGE_RE, _LATIN_HEAD_RE)),
     LineRule(JUMP, _is_jump, (_JUMP_RE,)),
     LineRule(DATELINE, _opens_with_a_jump, (JUMP_FROM_PREFIX_RE,)),
     LineRule(LABEL, _is_label, (_LABEL_RE,)),
     LineRule(CREDIT, _is_photo_credit, (PHOTO_CREDIT_RE,)),
     LineRule(ROLE, _is_role_alone, (ROLE_ONLY_RE,)),
-    LineRule(PROSE, _is_closing_credit, (TRAILING_CREDIT_RE, AUTHOR_NOTE_RE)),
+    LineRule(PROSE, _is_closing_credit, (TRAILING_CREDIT_RE, AUTHOR_NOTE_RE, BARE_NAMES_CREDIT_RE)),
+    LineRule(PROSE, _is_signature, (SIGNATURE_RE,)),
     LineRule(DATELINE, _opens_a_story, (DATELINE_START_RE, SOURCE_DATELINE_RE)),
+    LineRule(DATELINE, _opens_a_letter, (SALUTATION_RE,)),
     LineRule(BYLINE, _is_byline, (BYLINE_LINE_RE, AUTHOR_LINE_RE)),
     LineRule(BULLET, _is_bullet, (_BULLET_RE,)),
     LineRule(SUBTITLE, _is_subtitle, (_SUBTITLE_RE,)),
@@ -399,12 +440,38 @@ def classify_line(no: int, raw: str) -> Line:
 
 def classify_page(text: str) -> list[Line]:
     """All lines of a page, classified and with headings marked."""
-    lines = [classify_line(no, raw) for no, raw in enumerate(text.replace("\f", "").split("\n"), start=1)]
+    repaired = repair_lines(text.replace("\f", "").split("\n"))
+    lines = _glue_pieces([classify_line(no, raw) for no, raw in repaired.lines], repaired)
     _keep_page_numbers_apart(lines)
     _mark_cut_datelines(lines)
     mark_heads(lines)
     _mark_lines_apart(lines)
+    _mark_vertical_names(lines)
+    _mark_credits_dropped_into_text(lines)
+    _mark_names_after_author_notes(lines)
     return lines
+
+
+def _glue_pieces(lines: list[Line], repaired: Repaired) -> list[Line]:
+    """Lines of text that are pieces of one printed line (``repair.piece_runs``), each run one line, classified again.
+
+    ``repaired``: the page's lines as ``repair.repair_lines`` made them, one for each of ``lines``.
+    A printed line is no wider than its column: the pieces may measure a little wider together
+    (marks and quotes set half width), the line they make measures the column's width.
+    """
+    runs = piece_runs(lines, [ln.kind in _TEXT for ln in lines], repaired.cut_number, repaired.cut_mark)
+    if not runs:
+        return lines
+    out: list[Line] = []
+    done = 0
+    for i, j, column in runs:
+        out.extend(lines[done:i])
+        line = classify_line(lines[i].no, join_lines([ln.text for ln in lines[i:j]]))
+        line.width = min(line.width, column)
+        out.append(line)
+        done = j
+    out.extend(lines[done:])
+    return out
 
 
 # --- headings, by their neighbours ----------------------------------------------------------
@@ -465,13 +532,44 @@ def _mark_run(lines: list[Line], kinds: list[LineKind], i: int, j: int) -> int:
         for m in range(opener, j):
             lines[m].kind = kinds[m] = PROSE
         j = opener
-    if _stands_apart(lines, i, j) and not (_continues_into_prose(lines, j) or _fills_column(lines, i, j)
-                                            or _run_splits_word(lines, i, j)):
+    if _stands_apart(lines, i, j) and not _reads_as_text(lines, i, j):
         _set_kind(lines, i, j, HEAD)
     else:
         _set_kind(lines, i, j, PROSE)
         _mark_heads_above_a_step(lines, i, j)
+        _mark_a_couplet_on_top(lines, i, j)
     return j
+
+
+def _mark_a_couplet_on_top(lines: list[Line], i: int, j: int) -> None:
+    """A run read as prose whose first line is two phrases parted by a gap, set apart above: that line is a heading.
+
+    No line of text holds a gap between two phrases (a space beside a number or a Latin word is
+    the extractor's, not a gap); the lines under it may be the text it heads.
+    """
+    if lines[i].kind == PROSE and _apart_from_above(lines, i) and _parted_by_a_gap(lines[i].text):
+        lines[i].kind = HEAD
+
+
+#: A space beside a number or a Latin letter: extractors space numbers and Latin words from Chinese.
+_SPACED_ALNUM_RE: Final = re.compile(r"[A-Za-z0-9%.]\s|\s[A-Za-z0-9%.]")
+
+
+def _parted_by_a_gap(text: str) -> bool:
+    """Two phrases without a sentence mark, parted by a gap that is no number's or Latin word's spacing.
+
+    >>> _parted_by_a_gap("排查整治隐患 营造祥和氛围"), _parted_by_a_gap("面推向21 世纪的盛"), _parted_by_a_gap("２８％ ，运输时间")
+    (True, False, False)
+    """
+    return is_one_line_couplet(text) and _SENTENCE_MARK.search(text) is None \
+        and not _SPACED_ALNUM_RE.search(fold_fullwidth_alnum(text))
+
+
+def _reads_as_text(lines: list[Line], i: int, j: int) -> bool:
+    """The heading-shaped run ``lines[i:j]``, set apart, still reads as text: a word or phrase runs on
+    out of it or through it, or it fills its column."""
+    return _continues_into_prose(lines, j) or ends_mid_phrase(lines[j - 1].text) or _fills_column(lines, i, j) \
+        or _run_splits_word(lines, i, j)
 
 
 def _set_kind(lines: list[Line], i: int, j: int, kind: LineKind) -> None:
@@ -567,11 +665,23 @@ def _stands_apart_from(head: Line, lines: list[Line], j: int) -> bool:
     >>> _stands_apart_from(Line(1, "靖宇县孤家子镇发展庭院经济带动农民增收", 19.0, HEADISH), [Line(1, "", 0.0, BLANK)] + body, 1)
     True
     """
-    if _stands_short_of(head, lines[j]) or _opens_indented_paragraph(lines, j) or _is_stray_character(lines, j) \
-            or _next_opens_a_sentence(lines, j - 1):
+    if _opens_indented_paragraph(lines, j) or _is_stray_character(lines, j) or _next_opens_a_sentence(lines, j - 1):
+        return True
+    if _justified(head):
+        return False  # its spaces are the stretch of a justified line of text: it measures short of what it prints
+    if _stands_short_of(head, lines[j]):
         return True
     below = [ln.width for ln in _text_lines_from(lines, j, HEAD_COLUMN_PROBE_LINES)]
     return _shows_a_column(below) and head.width >= max(below) + HEAD_WIDER_THAN_TEXT
+
+
+def _justified(line: Line) -> bool:
+    """A letterspaced line that is no couplet: an extractor spaces out the characters of a line justification stretched.
+
+    >>> _justified(Line(1, "近 来 见 到 的 俄 罗 斯 朋 友", 10.0, HEADISH)), _justified(Line(1, "明 确 思 路    笃 行 实 干", 8.0, HEAD))
+    (True, False)
+    """
+    return is_letterspaced(line.text) and not is_one_line_couplet(line.text)
 
 
 def _stands_short_of(head: Line, text: Line) -> bool:
@@ -804,6 +914,29 @@ def is_one_line_couplet(text: str) -> bool:
     return m is not None and abs(len(m.group(1)) - len(m.group(2))) <= COUPLET_MAX_DIFF
 
 
+#: Words that need what follows them: prepositions, conjunctions, the copula and the particle 的.
+#: A line whose last word is one of them goes on in the next line, as no heading does (of 13,534
+#: headlines, subheadlines and crossheads of the gate, generated and linehab golds, 6 end so:
+#: ``…是这样出生的``, a name ``张大和``).
+FUNCTION_WORDS: Final = frozenset(
+    "的 把 被 从 向 对 将 于 及 而 并 在 着 是 和 与 比 为 给 让 使 以 跟 同 就是 但是 因为 所以 如果 虽然 以及 并且 "
+    "而且 通过 根据 关于 对于 由于 为了 按照 随着 作为 不仅 而是 还是 或者".split())
+#: Characters of a line's end given to the tokenizer to find its last word.
+LAST_WORD_CONTEXT: Final = 6
+
+
+@lru_cache(maxsize=4096)  # asked of the last line of each heading-shaped run
+def ends_mid_phrase(text: str) -> bool:
+    """The line's last word is a function word (``FUNCTION_WORDS``): its sentence goes on after it.
+
+    >>> ends_mid_phrase("一 个 观 念 上 的 误 区 就 是"), ends_mid_phrase("所等开展执法检查和"), ends_mid_phrase("依然存在")
+    (True, True, False)
+    """
+    tail = unletterspace(text).replace(" ", "")[-LAST_WORD_CONTEXT:]
+    words = list(rjieba.cut(tail)) if tail else []
+    return bool(words) and words[-1] in FUNCTION_WORDS
+
+
 def _continues_into_prose(lines: list[Line], j: int) -> bool:
     """True when the line before ``j`` breaks a word that the next prose line ends.
 
@@ -893,6 +1026,20 @@ def _is_head_or_edge(lines: list[Line], k: int) -> bool:
     return not 0 <= k < len(lines) or lines[k].kind == HEAD
 
 
+def follows_a_blank(lines: list[Line], line: Line) -> bool:
+    """The line before ``line`` on the page is blank.
+
+    Lines keep their page numbers, and a repaired line stands for several
+    (``repair.repair_lines``): a line's place in the list is found by its number.
+
+    >>> page = classify_page("开展安全检查\\n\\n今天，全市开展\\n检查。")
+    >>> follows_a_blank(page, page[2]), follows_a_blank(page, page[3])
+    (True, False)
+    """
+    k = bisect_left(lines, line.no, key=attrgetter("no"))
+    return k > 0 and lines[k - 1].kind == BLANK
+
+
 def next_nonblank(lines: list[Line], i: int) -> int:
     """The first line from ``i`` on that is not blank; ``len(lines)`` when there is none."""
     while i < len(lines) and lines[i].kind == BLANK:
@@ -905,6 +1052,102 @@ def prev_nonblank(lines: list[Line], i: int) -> int:
     while i >= 0 and lines[i].kind == BLANK:
         i -= 1
     return i
+
+
+# --- credits set apart from their text ------------------------------------------------------------
+
+
+def _mark_credits_dropped_into_text(lines: list[Line]) -> None:
+    """A closing credit between two lines of one sentence is set apart (STRAY), in place.
+
+    An extractor may drop a trailing credit's line (``（记者 王芳）``) into the
+    text it closes, between two lines: the line above stops mid-sentence and
+    the text goes on under it. Read with the text, it would end the article
+    there; set apart, the text resumes past it and ``articles`` takes it as
+    the credit. (Under a dateline's head, the bracket is the dateline's.)
+    """
+    for k in range(1, len(lines) - 1):
+        if _is_credit_alone(lines[k]) and _inside_a_sentence(lines, k):
+            lines[k].kind = STRAY
+
+
+def _is_credit_alone(line: Line) -> bool:
+    """A line of text that is a closing credit and nothing else (``（记者 王芳）``)."""
+    if line.kind != PROSE or not line.text.endswith(_CLOSING_BRACKETS):
+        return False  # most lines: no credit's bracket closes them
+    parsed = parse_trailing_credit(line.text)
+    return parsed is not None and not parsed[1]
+
+
+def _inside_a_sentence(lines: list[Line], k: int) -> bool:
+    """Line ``k`` stands between a line of text that stopped mid-sentence and more text (blanks aside)."""
+    above, below = prev_nonblank(lines, k - 1), next_nonblank(lines, k + 1)
+    return above >= 0 and lines[above].kind == PROSE and not lines[above].terminal \
+        and below < len(lines) and lines[below].kind in _TEXT
+
+
+def _mark_names_after_author_notes(lines: list[Line]) -> None:
+    """A byline right after a note on the author (``（作者为…教授）`` / ``陈先达``) signs the essay above, in place.
+
+    The note closes an essay; a name printed after it with a break under it
+    (pdftotext emits a name set beside the essay where it likes) heads no
+    text of its own. It is set apart (STRAY) so it opens nothing, and
+    ``articles`` gives it to the essay the note closes. A name straight over
+    text heads that text.
+    """
+    for k, ln in enumerate(lines):
+        above = prev_nonblank(lines, k - 1)
+        if ln.kind == BYLINE and above >= 0 and AUTHOR_NOTE_RE.match(lines[above].text) is not None \
+                and (k + 1 == len(lines) or lines[k + 1].kind == BLANK):
+            ln.kind = STRAY
+
+
+# --- names set vertically ------------------------------------------------------------------------
+
+
+def _mark_vertical_names(lines: list[Line]) -> None:
+    """The characters of an author's name set vertically beside an essay, in place.
+
+    pdftotext emits such a name one character per line: the first right
+    under the essay's title (``社会主要矛盾新变化与民族复兴新境界`` / ``叶``),
+    the others where the columns beside it start (``当时的中`` / blank /
+    ``帆`` / ``国一穷二白``). A surname alone under a heading is the name's
+    first character: a BYLINE, which the title's group takes. A character
+    alone at the top of a column of text (a break above it, text under it)
+    is the next piece of it (STRAY), when a name's first character awaits
+    it: a fragment of text cut off at a column's top looks alike. A character
+    set apart between breaks is a piece already (``_mark_lines_apart``).
+    ``articles`` puts the pieces together.
+    """
+    awaiting = False  # a name's first character was read under a heading, the rest not yet
+    for k, ln in enumerate(lines):
+        if not _is_lone_character(ln):
+            continue
+        if ln.kind == STRAY:
+            awaiting = False
+        elif _under_a_heading(lines, k) and opens_a_name(ln.text.strip()):
+            ln.kind, awaiting = BYLINE, True
+        elif awaiting and _at_a_column_top_inside_text(lines, k):
+            ln.kind, awaiting = STRAY, False
+
+
+def _is_lone_character(line: Line) -> bool:
+    """A line of one Chinese character of running text, read as text or set apart (STRAY)."""
+    text = line.text.strip()
+    return line.kind in (PROSE, HEAD, STRAY) and len(text) == 1 and is_basic_han(text)
+
+
+def _under_a_heading(lines: list[Line], k: int) -> bool:
+    """Line ``k`` stands straight under a heading line, with a break, the page's end or text under it."""
+    return k > 0 and lines[k - 1].kind in (HEAD, SUBTITLE) \
+        and (k + 1 == len(lines) or lines[k + 1].kind in (BLANK, *_TEXT))
+
+
+def _at_a_column_top_inside_text(lines: list[Line], k: int) -> bool:
+    """Line ``k`` follows a break after text, with text straight under it: the top of a column of running text."""
+    above = prev_nonblank(lines, k - 1)
+    return 0 <= above < k - 1 and lines[above].kind in _RUNNING_TEXT \
+        and k + 1 < len(lines) and lines[k + 1].kind in _TEXT
 
 
 # --- page furniture and datelines, by their neighbours ----------------------------------------
@@ -928,18 +1171,26 @@ def _mark_cut_datelines(lines: list[Line]) -> None:
 
 
 def _keep_page_numbers_apart(lines: list[Line]) -> None:
-    """A page-number-shaped line run into prose is text (``15 天后抵达``), in place.
+    """A page-number-shaped line run into prose is text (``15 天后抵达俄罗``), in place.
 
     Dates and editor lines are told by their words; a number and a short
-    name (``7 理论``) are page furniture when they stand apart, which pdftotext
-    may print anywhere in the page's reading order.
+    name (``7 理论``) or a running head in Latin capitals are page furniture
+    unless a sentence runs through them: the text above stops mid-sentence,
+    or the break below cuts a word (``俄罗`` / ``斯莫斯科``). pdftotext may
+    print furniture anywhere in the page's reading order, straight after a
+    finished paragraph too.
     """
     for k, ln in enumerate(lines):
-        if ln.kind != FURNITURE or _is_date_or_editor(ln.text, ln.width):
-            continue
-        neighbours = lines[max(k - 1, 0):k] + lines[k + 1:k + 2]
-        if any(nb.kind in (PROSE, DATELINE) for nb in neighbours):
+        if ln.kind == FURNITURE and not _is_date_or_editor(ln.text, ln.width) and _runs_through(lines, k):
             ln.kind = HEADISH if is_heading_shaped(ln.text, ln.width) else PROSE
+
+
+def _runs_through(lines: list[Line], k: int) -> bool:
+    """A sentence runs through line ``k``: the line above is unfinished text, or the break below cuts a word."""
+    above = lines[k - 1] if k > 0 else None
+    below = lines[k + 1] if k + 1 < len(lines) else None
+    return (above is not None and above.kind in (*_RUNNING_TEXT, HEADISH) and not above.terminal) \
+        or (below is not None and below.kind in _TEXT and break_splits_word(lines[k].text, below.text))
 
 
 # --- briefs ------------------------------------------------------------------------------------

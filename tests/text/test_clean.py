@@ -42,6 +42,11 @@ def test_remove_cjk_spacing(raw, clean):
     ("他说:好", "他说：好"),
     ("真的吗?是的", "真的吗？是的"),
     ("注意;然后", "注意；然后"),
+    # a bracket whose partner is printed full width, or stands on a line kept apart, still touches Chinese
+    ("儿子阿旺甘丹(左）又同时被", "儿子阿旺甘丹（左）又同时被"),
+    ("村（社区)级账号213个", "村（社区）级账号213个"),
+    ("新华社记者周 (", "新华社记者周（"),
+    ("f(x) = 1)", "f(x) = 1)"),
 ])
 def test_fullwidth_punctuation(raw, clean):
     assert fullwidth_punctuation(raw) == clean

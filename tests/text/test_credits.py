@@ -3,6 +3,10 @@
 import pytest
 
 from banmian.tasks.text.credits import (
+    PHOTO_MARKS,
+    SIGNERS,
+    TEXT_AND_PHOTO_MARKS,
+    Credit,
     is_author_line,
     join_keeping_credit_breaks,
     normalise_credit_text,
@@ -10,6 +14,7 @@ from banmian.tasks.text.credits import (
     parse_dateline,
     parse_names,
     parse_photo_credit,
+    parse_signature,
     parse_trailing_credit,
     split_run_of_names,
     unletterspace,
@@ -34,13 +39,31 @@ from banmian.tasks.text.credits import (
     ("新 华 社 长 春 1 月 12 日 电 （ 记 者 陆 川 谢 雨 欣 ）近日", "新华社长春1月12日电（记者 陆川 谢雨欣）",
      ["陆川", "谢雨欣"], "近日"),
     ("本 报 讯 （ 记 者 刘 国 昌 魏 巍 ）日前", "本报讯（记者 刘国昌 魏巍）", ["刘国昌", "魏巍"], "日前"),
+    ("新 华 社 北 京 1 月 5 日 电 （ 张 东 波 陈 学 如 ）近 日", "新华社北京1月5日电（张东波 陈学如）",
+     ["张东波", "陈学如"], "近 日"),  # no role: the names of a letterspaced credit apart at a surname too
+    # the paper's own wire dateline: 本报 and a place and date, then 电
+    ("本报开罗1月4日电（记者 王芳）当地", "本报开罗1月4日电（记者 王芳）", ["王芳"], "当地"),
+    ("本报约翰内斯堡12月31日电(记者 李强)南非", "本报约翰内斯堡12月31日电（记者 李强）", ["李强"], "南非"),
+    ("本报福州电 记者赵磊报道：近日", "本报福州电 记者赵磊报道：", ["赵磊"], "近日"),
+    # the 1998 style: no bracket, names parted by 、 or ，, closed by 报道：
+    ("本报北京1月5日讯 记者王芳报道：今天", "本报北京1月5日讯 记者王芳报道：", ["王芳"], "今天"),
+    ("新华社西安1月5日电 记者王芳、李强报道：近日", "新华社西安1月5日电 记者王芳、李强报道：", ["王芳", "李强"], "近日"),
+    ("本报北京1月8日讯 新华社记者王芳、李强，本报记者赵磊报道：日前", "本报北京1月8日讯 新华社记者王芳、李强，本报记者赵磊报道：",
+     ["王芳", "李强", "赵磊"], "日前"),
+    ("本报讯 通讯员王 芳、李强报道:为", "本报讯 通讯员王芳、李强报道：", ["王芳", "李强"], "为"),
+    ("新华社广州1月10日电 王芳、李强报道：近日", "新华社广州1月10日电 王芳、李强报道：", ["王芳", "李强"], "近日"),
+    ("本 报 讯 全 媒 体 记 者 杨 光 远 报 道 ：为 深 入", "本报讯 全媒体记者杨光远报道：", ["杨光远"], "为 深 入"),
+    ("本报北京1 月 5 日讯 记者王芳、李 强 报 道 ：全 面", "本报北京1月5日讯 记者王芳、李强报道：", ["王芳", "李强"], "全 面"),
+    ("本报讯 近日，记者报道：", "本报讯", [], "近日，记者报道："),  # no names before 报道：
+    ("新华社北京1 月 7 日电（ 上 接 第 12 版 ）中共", "新华社北京1月7日电", [], "（ 上 接 第 12 版 ）中共"),  # a jump marker
 ])
 def test_parse_dateline(paragraph, byline, authors, rest):
     credit, body = parse_dateline(paragraph)
     assert (credit.text, credit.authors, body) == (byline, authors, rest)
 
 
-@pytest.mark.parametrize("paragraph", ["近日，本报讯", "本报通讯员 金鑫", "为打造书香机关", "本 报 通 讯 员 聂 英 博"])
+@pytest.mark.parametrize("paragraph", ["近日，本报讯", "本报通讯员 金鑫", "为打造书香机关", "本 报 通 讯 员 聂 英 博",
+                                       "本报记者电话采访了他", "本报今年开通电视频道"])
 def test_not_a_dateline(paragraph):
     assert parse_dateline(paragraph) is None
 
@@ -55,6 +78,9 @@ def test_not_a_dateline(paragraph):
     ("颜晓峰", "颜晓峰", ["颜晓峰"]),
     ("本 报 通 讯 员 聂 英 博", "本报通讯员 聂英博", ["聂英博"]),
     ("本 报 记 者 刘 国 昌 魏 巍", "本报记者 刘国昌 魏巍", ["刘国昌", "魏巍"]),
+    ("本报驻俄罗斯记者 王芳", "本报驻俄罗斯记者 王芳", ["王芳"]),
+    ("□本报驻开罗记者 李强", "本报驻开罗记者 李强", ["李强"]),
+    ("本 报 驻 日 本 记 者 赵 磊", "本报驻日本记者 赵磊", ["赵磊"]),
 ])
 def test_parse_byline(line, text, authors):
     credit = parse_byline(line)
@@ -70,6 +96,14 @@ def test_parse_byline(line, text, authors):
     ("王芳 文/图", "王芳 文/图", ["王芳"], ["王芳"]),
     ("翟桂溪作（新华社发）", "翟桂溪作（新华社发）", ["翟桂溪"], []),
     ("王芳 摄（新华社发）", "王芳摄（新华社发）", ["王芳"], []),
+    ("王芳 摄影报道", "王芳 摄影报道", ["王芳"], []),
+    ("陈 杰 刘亮明 摄影报道", "陈杰 刘亮明 摄影报道", ["陈杰", "刘亮明"], []),
+    ("王芳/摄", "王芳/摄", ["王芳"], []),
+    ("王 芳 / 摄", "王芳/摄", ["王芳"], []),
+    ("王芳 李强／摄", "王芳 李强/摄", ["王芳", "李强"], []),
+    ("王芳 文／图", "王芳 文/图", ["王芳"], ["王芳"]),
+    ("王芳 图/文", "王芳 图/文", ["王芳"], ["王芳"]),
+    ("王 芳 摄 影 报 道", "王芳 摄影报道", ["王芳"], []),
 ])
 def test_parse_photo_credit(line, text, photographers, authors):
     credit = parse_photo_credit(line)
@@ -90,6 +124,11 @@ def test_a_line_closed_by_zuo_without_an_agency_note_is_no_credit(line):
     ("记者 彭丽娜 杜 文韬", ["彭丽娜", "杜文韬"]),  # a line break inside 杜|文韬, kept as a space
     ("记者 杜文 韬", ["杜文韬"]),
     ("记者 唐海涛 雷 鸣", ["唐海涛", "雷鸣"]),
+    ("本报通讯员 李登 申 维辰", ["李登", "申维辰"]),  # a line break after a surname: it opens the next name
+    ("记者 王芳李强", ["王芳", "李强"]),            # two names run together: apart at the second surname
+    ("张东波陈学如", ["张东波", "陈学如"]),
+    ("记者 索朗罗布", ["索朗罗布"]),                # no common surname opens it: one name
+    ("记者 欧阳晓峰", ["欧阳晓峰"]),
 ])
 def test_parse_names(text, names):
     assert parse_names(text) == names
@@ -103,13 +142,38 @@ def test_normalise_credit_text_removes_letterspacing_and_ascii_brackets():
     ("圆满完成。（记者 欧阳晓 通讯员 冯志刚）", "（记者 欧阳晓 通讯员 冯志刚）", ["欧阳晓", "冯志刚"], "圆满完成。"),
     ("圆满完成。(通讯员 曹 阳)", "（通讯员 曹阳）", ["曹阳"], "圆满完成。"),
     ("（据新华社广州9月4日电）", "（据新华社广州9月4日电）", [], ""),
+    ("保 障 。（ 本 报 记 者 王 芳 李强）", "（本报记者 王芳 李强）", ["王芳", "李强"], "保 障 。"),
+    # names alone: a credit when the text before ends a sentence and every name opens with a surname
+    ("圆满完成。（王芳 李强）", "（王芳 李强）", ["王芳", "李强"], "圆满完成。"),
+    ("圆满完成。”（欧阳晓）", "（欧阳晓）", ["欧阳晓"], "圆满完成。”"),
+    ("（陈 佳）", "（陈佳）", ["陈佳"], ""),
+    ("新 华 社 电 。（ 王 芳 李 强 ）", "（王芳 李强）", ["王芳", "李强"], "新 华 社 电 。"),
 ])
 def test_parse_trailing_credit(paragraph, byline, authors, rest):
     credit, body = parse_trailing_credit(paragraph)
     assert (credit.text, credit.authors, body) == (byline, authors, rest)
 
 
-@pytest.mark.parametrize("paragraph", ["增长了三成（同比）。", "（下转第三版）", "记者王芳说。", "（作者为山东大学教授）"])
+@pytest.mark.parametrize("mark", PHOTO_MARKS)
+def test_every_photo_mark_closes_a_caption_in_brackets(mark):
+    credit, body = parse_trailing_credit(f"放飞风筝。（新华社记者 王芳{mark}）")
+    authors = ["王芳"] if mark in TEXT_AND_PHOTO_MARKS else []
+    assert (credit.photographers, credit.authors, body) == (["王芳"], authors, "放飞风筝。")
+
+
+@pytest.mark.parametrize("paragraph, byline, photographers", [
+    ("运往灾区。（李强 摄）", "（李强 摄）", ["李强"]),
+    ("运往灾区。(记者 王 芳摄)", "（记者 王芳 摄）", ["王芳"]),
+    ("保 障 。（ 本 报 记 者 王 芳 李强 摄）", "（本报记者 王芳 李强 摄）", ["王芳", "李强"]),
+])
+def test_a_caption_closed_by_its_photo_credit_in_brackets(paragraph, byline, photographers):
+    credit, body = parse_trailing_credit(paragraph)
+    assert (credit.text, credit.photographers, credit.authors) == (byline, photographers, [])
+    assert body == paragraph[:paragraph.rindex("。") + 1]
+
+
+@pytest.mark.parametrize("paragraph", ["增长了三成（同比）。", "（下转第三版）", "记者王芳说。", "（作者为山东大学教授）",
+                                       "开展活动。（试点）", "来自全县（王家村）", "各有侧重。（上）"])
 def test_not_a_trailing_credit(paragraph):
     assert parse_trailing_credit(paragraph) is None
 
@@ -120,6 +184,7 @@ def test_not_a_trailing_credit(paragraph):
     ("本报记者 王芳", "本报记者 王芳"),  # not letterspaced: unchanged
     ("记 者 陆 川 谢 雨 欣", "记者 陆川 谢雨欣"),
     ("□本 报 记 者 姚 远 本 报 通 讯 员 赵 磊", "□本报记者 姚远 本报通讯员 赵磊"),
+    ("王 芳 摄 影 报 道", "王芳 摄影报道"),  # 摄影报道 holds the role word 摄影: the mark is set apart whole
 ])
 def test_unletterspace(printed, read):
     assert unletterspace(printed) == read
@@ -160,3 +225,16 @@ def test_split_run_of_names(run, names):
 def test_join_keeping_credit_breaks(lines, last, joined):
     """A line break between two names in a credit is their only separator: it is kept as a space."""
     assert join_keeping_credit_breaks(lines, last=last) == joined
+
+
+@pytest.mark.parametrize("signer", SIGNERS)
+def test_every_signer_signs_a_letter_with_a_name_or_described(signer):
+    assert parse_signature(f"{signer} 王芳") == Credit(f"{signer} 王芳", ["王芳"])
+    assert parse_signature(f"{signer} 王 芳") == Credit(f"{signer} 王芳", ["王芳"])
+    for anonymous in (f"一{signer}", f"一位热心的{signer}", f"梨树县一{signer}", f"一名{signer}"):
+        assert parse_signature(anonymous) == Credit(anonymous)
+
+
+@pytest.mark.parametrize("line", ["读者来信", "市民服务中心", "致敬一位老党员", "我们采访了一位市民", "一村民说。"])
+def test_not_a_signature(line):
+    assert parse_signature(line) is None

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from banmian.tasks.text.chars import BULLET_MARKS, BYLINE_MARKS
 from banmian.tasks.text.clean import bracket_depth, display_width
-from banmian.tasks.text.credits import AGENCIES, DRAWING_MARK, ORGS, PHOTO_MARKS, ROLES
+from banmian.tasks.text.credits import (AGENCIES, DRAWING_MARK, ORGS, PHOTO_MARKS, POSTED, REPORTED_WORD, ROLES,
+                                        SALUTATIONS, SIGNERS, parse_dateline)
 from banmian.tasks.text.lines import (
     BULLET,
     BYLINE,
@@ -62,6 +63,7 @@ def test_every_role_alone_is_a_role_and_with_names_a_byline(role):
 @pytest.mark.parametrize("org", ORGS)
 def test_every_employer_makes_a_byline(org):
     assert [kind(f"{org}记者"), kind(f"{org}记者 王芳"), kind(" ".join(f"{org}记者王芳"))] == [ROLE, BYLINE, BYLINE]
+    assert [kind(f"{org}{POSTED}埃及记者 王芳"), kind(" ".join(f"{org}{POSTED}日本记者王芳"))] == [BYLINE, BYLINE]
 
 
 @pytest.mark.parametrize("mark", BYLINE_MARKS)
@@ -74,6 +76,22 @@ def test_every_photo_mark_closes_a_credit(mark):
     assert [kind(f"本报记者 王芳 {mark}"), kind(f"王芳 李强{mark}")] == [CREDIT, CREDIT]
 
 
+@pytest.mark.parametrize("mark", PHOTO_MARKS)
+def test_every_photo_mark_in_brackets_alone_closes_the_text_above(mark):
+    """``（新华社记者 王芳 摄）`` alone on its line is the end of a caption's text: read with it."""
+    assert [kind(f"（新华社记者 王芳 {mark}）"), kind(f"(王芳{mark})")] == [PROSE, PROSE]
+
+
+@pytest.mark.parametrize("line, line_kind", [("（陈佳）", PROSE), ("（王芳 李强）", PROSE), ("（试点）", HEADISH)])
+def test_names_alone_in_brackets_close_the_text_above_and_are_no_heading(line, line_kind):
+    assert kind(line) == line_kind
+
+
+@pytest.mark.parametrize("start", [*(f"{agency}成都 5 月" for agency in AGENCIES), "本报武汉 1 月 8"])
+def test_a_dateline_cut_before_its_date_ends_opens_a_story(start):
+    assert kind(start) == DATELINE
+
+
 def test_the_drawing_mark_closes_a_credit_only_before_an_agency_note():
     assert kind(f"翟桂溪{DRAWING_MARK}（新华社发）") == CREDIT
     assert kind(f"扎实推进工{DRAWING_MARK}") != CREDIT
@@ -82,6 +100,23 @@ def test_the_drawing_mark_closes_a_credit_only_before_an_agency_note():
 @pytest.mark.parametrize("agency", AGENCIES)
 def test_every_agency_opens_a_story(agency):
     assert kind(f"{agency}北京9月9日电（记者 王芳）近日，全市开展安全生产检查。") == DATELINE
+    assert kind(f"{agency}北京9月9日电 记者王芳、李强{REPORTED_WORD}：近日，全市开展安全生产检查。") == DATELINE
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_role_credits_reporters_in_the_1998_style(role):
+    credit, rest = parse_dateline(f"本报北京1月5日讯 {role}王芳、李强{REPORTED_WORD}：近日")
+    assert (credit.authors, rest) == (["王芳", "李强"], "近日")
+
+
+@pytest.mark.parametrize("salutation", SALUTATIONS)
+def test_every_salutation_opens_a_letter(salutation):
+    assert [kind(f"{salutation}："), kind(f"{salutation}:我是卧虎镇的村民。")] == [DATELINE, DATELINE]
+
+
+@pytest.mark.parametrize("signer", SIGNERS)
+def test_every_signature_is_text_never_a_heading(signer):
+    assert [kind(f"{signer} 王芳"), kind(f"一{signer}"), kind(f"一位晨练的{signer}")] == [PROSE] * 3
 
 
 @pytest.mark.parametrize("mark", BULLET_MARKS)
@@ -101,8 +136,9 @@ def test_a_word_no_declaration_holds_is_no_label():
 # --- the fast path ---------------------------------------------------------------------------
 
 #: The words of every declaration, and pieces of the lines the rules take, so random lines hit them.
-WORDS = [*LABEL_WORDS, *EDITOR_ROLES, *ROLES, *ORGS, *AGENCIES, *PHOTO_MARKS, DRAWING_MARK, *BULLET_MARKS,
-         *BYLINE_MARKS, *SUBTITLE_DASHES, "本报讯", "电", "讯", "（", "）", "(", ")", "：", "【", "】", "第3版", "版",
+WORDS = [*LABEL_WORDS, *EDITOR_ROLES, *ROLES, *ORGS, *AGENCIES, *PHOTO_MARKS, DRAWING_MARK, POSTED, REPORTED_WORD,
+         *SALUTATIONS, *SIGNERS, *BULLET_MARKS, *BYLINE_MARKS,
+         *SUBTITLE_DASHES, "本报讯", "电", "讯", "（", "）", "(", ")", "：", "【", "】", "第3版", "版",
          "2023年8月25日", "星期五", "（上接第一版）", "（下转第3版）", "据", "发）", "王芳", "欧阳", "颜晓峰", "李",
          "　", " ", "  ", "，", "。", "２", "9月9日", "作者为", "上接", "下转", "全市开展检查"]
 lines = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=3)), max_size=8).map(lambda parts: "".join(parts).strip())

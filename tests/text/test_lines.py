@@ -3,6 +3,7 @@
 import pytest
 
 from banmian.tasks.text.lines import (
+    _parted_by_a_gap,
     BYLINE,
     DATELINE,
     FURNITURE,
@@ -12,6 +13,7 @@ from banmian.tasks.text.lines import (
     STRAY,
     classify_line,
     classify_page,
+    ends_mid_phrase,
     is_page_number_line,
 )
 
@@ -46,6 +48,19 @@ def test_is_page_number_line(line, is_page_number):
     ("本 报 通 讯 员 聂 英 博", BYLINE),  # letterspaced 通 讯 员 is not a dateline's 讯
     ("本报通讯员 聂英博", BYLINE),
     ("132余幅作品集中展示了当", HEADISH),
+    ("2011.5.24 星期二", FURNITURE),  # a date with points and its weekday
+    ("２０１１．５．２４ 星期二", FURNITURE),
+    ("2011.5.24", HEADISH),  # without its weekday, any number
+    ("本版责编：刘东 邮箱：news@example.cn", FURNITURE),
+    ("责任编辑 黄磊  美术编辑 佟春雨", FURNITURE),
+    ("基层党建责任编辑：董伟 版式：林雨桐", FURNITURE),  # the section's name glued to the editors' line
+    ("社会民生 本版编辑：谢雨欣", FURNITURE),
+    ("基层党建 责任编辑 张贵剑  美术编辑 刘世昌", FURNITURE),
+    ("报社编辑部召开会议", HEADISH),
+    ("NEW SANMEN", FURNITURE),  # a running head in Latin capitals
+    ("ＪＩＬＩＮ DAILY", FURNITURE),
+    ("PEOPLE'S DAILY", FURNITURE),
+    ("APEC", HEADISH),  # one word: a name
 ])
 def test_classify_line(line, kind):
     assert classify_line(1, line).kind == kind
@@ -63,6 +78,19 @@ def test_number_line_run_into_a_paragraph_is_text():
             "15 天后抵达俄罗\n斯莫斯科，为企业节省运输时间。\n")
     assert classify_line(3, "15 天后抵达俄罗").kind == FURNITURE  # alone, it looks like one
     assert kinds(page, "15 天后抵达俄罗") == [PROSE]
+
+
+@pytest.mark.parametrize("page, line, furniture", [
+    # page furniture that pdftotext printed straight after a finished paragraph stays furniture
+    ("接影响到企业集团的\n顺利发展。\n第4版 要闻\n\n", "第4版 要闻", True),
+    ("顺利发展。\nNEW SANMEN\n本报讯（记者 王芳）今天，全市开展安全检查。\n", "NEW SANMEN", True),
+    # a sentence runs through it: text
+    ("会议在京召开，来自\nAPEC MEMBERS\n的代表出席。\n", "APEC MEMBERS", False),
+    ("中欧班列从我市出发，\n15 天后抵达俄罗\n斯莫斯科。\n", "15 天后抵达俄罗", False),
+    ("运输时间大大缩短。\n15 天后抵达俄罗\n斯莫斯科，为企业节省运输时间。\n", "15 天后抵达俄罗", False),
+])
+def test_page_furniture_is_text_only_where_a_sentence_runs_through_it(page, line, furniture):
+    assert (kinds(page, line) == [FURNITURE]) is furniture
 
 
 def test_caption_line_opening_with_a_number_is_text():
@@ -290,3 +318,60 @@ def test_a_line_closed_by_a_colon_in_text_above_a_byline_line_is_prose():
     """``中指出：`` ends a line as text does: no line of the run opens with the colon."""
     page = "习近平同志在党的十九大报告\n中指出：\n陈曙光\n\n从现代化国家升级为现代化强国。\n"
     assert kinds(page, "中指出：") == [PROSE]
+
+
+# --- letterspaced lines: justified text, or a heading set apart -----------------------------------
+
+
+@pytest.mark.parametrize("page, line, kind", [
+    # a justified first line of a paragraph, emitted letterspaced, measures short of what it prints
+    ("会议强调，要加大招商引资力度。\n\n近 来 见 到 的 俄 罗 斯 朋 友\n也常提到明年是“虎年”。前两天还有\n"
+     "一位朋友说，虎年将给大家带来好运。\n", "近 来 见 到 的 俄 罗 斯 朋 友", PROSE),
+    ("会议强调，要加大招商引资力度。\n\n滨 州 地 区 妇 联 创 办 示 范\n小区初战告捷，当年参与的农户户均\n"
+     "增收一千余元，带动周边村屯发展。\n", "滨 州 地 区 妇 联 创 办 示 范", PROSE),
+    # a heading emitted letterspaced keeps its shape: a blank, a byline, a couplet's gap
+    ("会议强调，要加大招商引资力度。\n\n深 化 服 务 改 革\n\n今年以来，市政务服务局持续深化改革，\n"
+     "全力打造一流营商环境，群众办事更便捷。\n", "深 化 服 务 改 革", HEAD),
+    ("会议强调，要加大招商引资力度。\n\n明 确 思 路    笃 行 实 干\n今年以来，市政务服务局持续深化改革，\n"
+     "全力打造一流营商环境，群众办事更便捷。\n", "明 确 思 路    笃 行 实 干", HEAD),
+])
+def test_a_letterspaced_line_straight_above_text_is_justified_text_unless_it_shows_a_headings_form(page, line, kind):
+    assert kinds(page, line) == [kind]
+
+
+@pytest.mark.parametrize("run", [
+    "一 个 观 念 上 的 误 区 就 是",  # 就是 needs what it says
+    "所等开展执法检查和",
+    "该县已组建专业扑火队伍的",
+])
+def test_a_heading_shaped_run_whose_last_word_needs_what_follows_is_text(run):
+    page = f"会议强调，要加大招商引资力度。\n\n{run}\n\n什么正儿八经的事情都不肯认真\n去做，这种现象必须加以纠正。\n"
+    assert kinds(page, run) == [PROSE]
+
+
+@pytest.mark.parametrize("text, mid_phrase", [
+    ("所等开展执法检查和", True), ("始创于", True), ("一 个 观 念 上 的 误 区 就 是", True), ("对于", True),
+    ("依然存在", False), ("实事求是", False), ("全面普及", False), ("春天来了", False), ("", False),
+])
+def test_ends_mid_phrase(text, mid_phrase):
+    assert ends_mid_phrase(text) is mid_phrase
+
+
+@pytest.mark.parametrize("page, line, kind", [
+    # two phrases parted by a gap over a subject line and text as wide as it: the couplet is a heading
+    ("会议强调，要加大招商引资力度。\n\n排查整治隐患 营造祥和氛围\n铁西区开展安全生产检查\n"
+     "为确保全区春节期间安全生产形势\n稳定，区应急管理局组织开展检查。\n", "排查整治隐患 营造祥和氛围", HEAD),
+])
+def test_a_couplet_on_top_of_a_run_read_as_text_is_a_heading(page, line, kind):
+    assert kinds(page, line) == [kind]
+
+
+@pytest.mark.parametrize("text, parted", [
+    ("排查整治隐患 营造祥和氛围", True),
+    ("明 确 思 路    笃 行 实 干", True),
+    ("２８％ ，运输时间", False),  # a mark, and a number's spacing, are no couplet's gap
+    ("全面推向21 世纪的盛", False),
+    ("通 过 学 理 论", False),
+])
+def test_parted_by_a_gap(text, parted):
+    assert _parted_by_a_gap(text) is parted

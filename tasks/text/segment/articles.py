@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Final
 
 from banmian.tasks.model import Article, ArticleKind, Block, Residue
-from banmian.tasks.text.clean import clean_heading, clean_paragraph, split_doubled
-from banmian.tasks.text.credits import (BYLINE_MARKS, join_keeping_credit_breaks, parse_byline, parse_dateline,
+from banmian.tasks.text.clean import clean_heading, clean_paragraph, display_width, split_doubled
+from banmian.tasks.text.credits import (AUTHOR_NOTE_RE, BYLINE_MARKS, SALUTATION_RE, dateline_after_lead,
+                                        join_keeping_credit_breaks, parse_byline, parse_dateline, parse_signature,
                                         parse_trailing_credit)
-from banmian.tasks.text.lines import BYLINE, SUBTITLE, Line, split_bullet_lead
+from banmian.tasks.text.lines import BYLINE, SUBTITLE, Line, is_byline_text, is_heading_shaped, split_bullet_lead
 from banmian.tasks.text.segment.headlines import is_feature_subtitle, parse_headline, subtitle_dashes
 from banmian.tasks.text.segment.jumps import take_inline_jumps
 from banmian.tasks.text.segment.units import Unit, UnitKind, replace_first_line, set_para_text
@@ -78,11 +79,31 @@ def _take_bylines(art: Article, unit: Unit, residue: list[Residue]) -> None:
     bylines = [ln for ln in unit.lead_lines if ln.kind == BYLINE]
     if not bylines:
         return
-    credit = parse_byline(" ".join(ln.text for ln in bylines))
+    # the first character of a name set vertically: the rest is further on
+    texts = [ln.text + _rest_of_vertical_name(unit, ln.no, residue) if len(ln.text.strip()) == 1 else ln.text
+             for ln in bylines]
+    credit = parse_byline(" ".join(texts))
     art.byline, art.authors = credit.text, credit.authors
     marks = "".join(ch for ln in bylines for ch in ln.text if ch in BYLINE_MARKS)
     if marks:
         residue.append(Residue(marks, "decoration", bylines[0].no))
+
+
+def _rest_of_vertical_name(unit: Unit, after: int, residue: list[Residue]) -> str:
+    """The next piece of a name set vertically: a lone character set apart in the unit's text (taken out of residue).
+
+    ``lines`` reads the characters of such a name after the first as pieces
+    set apart (STRAY), which the reader leaves unassigned; the first among
+    the unit's lines after line ``after`` completes a two-character name,
+    the commonest. None there: the name stays as it is.
+    """
+    last = _line_span(unit)[1] if unit.paras else after
+    piece = next((r for r in residue if r.reason == "unassigned" and after < r.line <= last
+                  and len(r.text.strip()) == 1), None)
+    if piece is None:
+        return ""
+    residue.remove(piece)
+    return piece.text.strip()
 
 
 def _take_text_credits(art: Article, unit: Unit, residue: list[Residue]) -> None:
@@ -94,10 +115,20 @@ def _take_text_credits(art: Article, unit: Unit, residue: list[Residue]) -> None
     take_inline_jumps(unit, residue)
     if unit.kind == "story" and unit.paras:
         _take_dateline(art, unit)
+        if unit.paras:  # 新华社北京1月7日电（上接第12版）…: the marker after the dateline
+            take_inline_jumps(unit, residue)
     if unit.kind == "brief" and unit.paras:
         _take_brief_lead(art, unit, residue)
-    if art.byline is None and unit.paras and unit.kind != "photo":
-        _take_trailing_credit(art, unit)
+    if unit.kind != "photo":
+        _take_closing_credit(art, unit, residue)
+
+
+def _take_closing_credit(art: Article, unit: Unit, residue: list[Residue]) -> None:
+    """A credit the text closes with, while the article has none: in brackets, dropped inside it, a signature, a name."""
+    for take in (_take_trailing_credit, _take_dropped_credit, _take_signature, _take_name_after_note):
+        if art.byline is not None or not unit.paras:
+            return
+        take(art, unit, residue)
 
 
 def _take_dateline(art: Article, unit: Unit) -> None:
@@ -110,23 +141,124 @@ def _take_dateline(art: Article, unit: Unit) -> None:
 
 
 def _take_brief_lead(art: Article, unit: Unit, residue: list[Residue]) -> None:
-    """A brief's bullet is decoration and its bold lead its headline."""
+    """A brief's bullet is decoration and its bold lead its headline; a dateline after the lead is its credit.
+
+    Convention: a section label over briefs or photos (图片新闻, 要闻简报,
+    简讯) is page furniture, not a headline; each bullet brief under it is
+    an item of its own, and its bullet mark is residue (decoration).
+
+    The lead stands before a gap or alone on its line (``split_bullet_lead``),
+    or runs straight into the dateline (``◆海南完成发行任务本报海口1月2日电…``).
+    """
+    if _take_lead_before_dateline(art, unit, residue):
+        return
     first = unit.paras[0]
     mark, lead, rest = split_bullet_lead(first.lines[0].text)
     residue.append(Residue(mark, "decoration", first.first_line))
     art.headline = clean_heading(lead) if lead else None
     replace_first_line(unit, 0, rest)
+    if unit.paras:  # a dateline (maybe letterspaced) opening the text after the lead's gap
+        _take_dateline(art, unit)
 
 
-def _take_trailing_credit(art: Article, unit: Unit) -> None:
+def _take_lead_before_dateline(art: Article, unit: Unit, residue: list[Residue]) -> bool:
+    """A brief whose first words are a heading-shaped lead (maybe none) and a dateline: both taken; False when not."""
+    first = unit.paras[0]
+    texts = [ln.text.strip() for ln in first.lines]
+    mark, texts[0] = texts[0][0], texts[0][1:]
+    at = dateline_after_lead("".join(texts))
+    if at is None:
+        return False
+    lead, rest = _cut_lines(texts, at)
+    lead = lead.strip()
+    if lead and not is_heading_shaped(lead, display_width(lead)):
+        return False
+    residue.append(Residue(mark, "decoration", first.first_line))
+    art.headline = clean_heading(lead) if lead else None
+    set_para_text(unit, 0, join_keeping_credit_breaks(rest))  # the dateline opens them: breaks in its credit kept
+    _take_dateline(art, unit)
+    return True
+
+
+def _cut_lines(texts: list[str], at: int) -> tuple[str, list[str]]:
+    """Lines cut at character ``at`` of their text run together: the text before, and the lines from there on.
+
+    >>> _cut_lines(["海南完成", "任务本报讯（记者 王", "芳）近日"], 6)
+    ('海南完成任务', ['本报讯（记者 王', '芳）近日'])
+    """
+    for k, text in enumerate(texts):
+        if at <= len(text):
+            return "".join(texts[:k]) + text[:at], [text[at:], *texts[k + 1:]]
+        at -= len(text)
+    return "".join(texts), []
+
+
+def _take_trailing_credit(art: Article, unit: Unit, residue: list[Residue]) -> None:
     """（记者 王芳） at the end of a body is the article's credit, not its text."""
     last = unit.paras[-1]
     parsed = parse_trailing_credit(join_keeping_credit_breaks([ln.text for ln in last.lines], last=True))
     if parsed is None:
         return
     credit, rest = parsed
-    art.byline, art.authors = credit.text, credit.authors
+    art.byline, art.authors, art.photographers = credit.text, credit.authors, credit.photographers
     set_para_text(unit, len(unit.paras) - 1, rest)
+
+
+def _take_dropped_credit(art: Article, unit: Unit, residue: list[Residue]) -> None:
+    """A trailing credit dropped between two lines of the text (``lines`` sets it apart) is the article's credit."""
+    first, last = _line_span(unit)
+    for r in residue:
+        parsed = parse_trailing_credit(r.text) if r.reason == "unassigned" and first < r.line < last else None
+        if parsed is not None and not parsed[1]:
+            art.byline, art.authors, art.photographers = parsed[0].text, parsed[0].authors, parsed[0].photographers
+            residue.remove(r)
+            return
+
+
+#: Lines a name printed after an essay's closing note stands below the note at most (a blank between).
+NAME_AFTER_NOTE_MAX_LINES: Final = 2
+
+
+def _take_name_after_note(art: Article, unit: Unit, residue: list[Residue]) -> None:
+    """A name printed right after the note that closes the essay (``（作者为…）`` / ``陈先达``) is its byline.
+
+    ``lines`` sets such a name apart; it is the unassigned byline just under
+    the unit's last line.
+    """
+    last = unit.paras[-1].lines[-1]
+    if AUTHOR_NOTE_RE.match(last.text) is None:
+        return
+    for r in residue:
+        if r.reason == "unassigned" and last.no < r.line <= last.no + NAME_AFTER_NOTE_MAX_LINES \
+                and is_byline_text(r.text):
+            credit = parse_byline(r.text)
+            art.byline, art.authors = credit.text, credit.authors
+            residue.remove(r)
+            return
+
+
+def _line_span(unit: Unit) -> tuple[int, int]:
+    """The first and last page line of the unit's text."""
+    numbers = [ln.no for para in unit.paras for ln in para.lines]
+    return min(numbers), max(numbers)
+
+
+def _take_signature(art: Article, unit: Unit, residue: list[Residue]) -> None:
+    """A letter's signature (``一村民``, ``读者 刘淑琴``) is its credit; the office's reply after it stays its text.
+
+    A letter to the editor is one item: the salutation, the letter, the
+    signature, then the reply it got (``8月20日，卧虎镇政府回复：…``). The
+    signature is a line of its own, which the reply's first line may have
+    been read into one paragraph with.
+    """
+    if unit.kind != "story" or not SALUTATION_RE.match(unit.paras[0].text):
+        return
+    for i, para in enumerate(unit.paras[1:], start=1):
+        credit = parse_signature(para.lines[0].text)
+        if credit is not None:
+            art.byline, art.authors = credit.text, credit.authors
+            replace_first_line(unit, i, "")
+            return
 
 
 def _blocks_of(unit: Unit, residue: list[Residue]) -> list[Block]:

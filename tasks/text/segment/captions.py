@@ -1,14 +1,20 @@
-"""Photo captions: a photo credit closes the paragraphs right before it."""
+"""Photo captions: a photo credit closes the paragraphs right before it.
+
+The credit is a line of its own (``本报通讯员 张馨月 摄``) or closes the
+caption's last paragraph in brackets (``…放飞风筝。（新华社记者 王芳 摄）``).
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from banmian.tasks.model import Residue
-from banmian.tasks.text.credits import parse_photo_credit
+from banmian.tasks.text.chars import COLONS
+from banmian.tasks.text.credits import Credit, join_keeping_credit_breaks, parse_photo_credit, parse_trailing_credit
 from banmian.tasks.text.lines import Line
 from banmian.tasks.text.paragraphs import same_flow
-from banmian.tasks.text.segment.units import Unit
+from banmian.tasks.text.segment.units import Unit, set_para_text
 
 #: Paragraphs one photo caption can hold.
 CAPTION_MAX_PARAS: Final = 3
@@ -30,7 +36,34 @@ def close_caption(host: Unit | None, credit_lines: list[Line], residue: list[Res
     if credit is None:  # pragma: no cover - classify_line guarantees the form
         residue.extend(Residue(ln.text, "unassigned", ln.no) for ln in credit_lines)
         return None
+    return _caption_of(host, caption_size(host), credit, credit_lines)
+
+
+def close_credited_caption(host: Unit) -> Unit | None:
+    """A photo credit in brackets closing ``host``'s last paragraph closes a caption, as a credit line does.
+
+    The credit is cut off the paragraph into the caption's credit. Returns
+    the caption when it is a new unit (``close_caption``); None when
+    ``host`` became the caption, or when the paragraph ends with no photo
+    credit or ``host`` keeps it (a story's only paragraph).
+    """
+    last = host.paras[-1]
+    parsed = parse_trailing_credit(join_keeping_credit_breaks([ln.text for ln in last.lines], last=True))
     n = caption_size(host)
+    if parsed is None or not parsed[0].photographers or not n:
+        return None
+    credit, rest = parsed
+    set_para_text(host, len(host.paras) - 1, rest)  # a paragraph that was all credit goes
+    return _caption_of(host, min(n, len(host.paras)), credit, [])
+
+
+def _caption_of(host: Unit | None, n: int, credit: Credit, credit_lines: list[Line]) -> Unit | None:
+    """The caption of ``host``'s last ``n`` paragraphs: a new unit, or None when ``host`` became it.
+
+    An orphan run that is all caption becomes the caption in place, so that
+    a title line above it (a heading group before the run) stays its
+    neighbour.
+    """
     if host is not None and host.kind == "orphan" and n == len(host.paras) and 0 not in host.crossheads_before:
         host.kind, host.credit, host.credit_lines = "photo", credit, list(credit_lines)
         return None
@@ -47,16 +80,50 @@ def caption_size(host: Unit | None) -> int:
     A caption is the paragraph right before the credit, and the short ones
     before that in the same flow (same column width, no crosshead between),
     up to ``CAPTION_MAX_PARAS``; a dateline story keeps its first paragraph,
-    and a lead one paragraph at least.
+    and a lead one paragraph at least. A caption of several photos numbered
+    ``图①：`` … ``图③：`` goes back to its first photo's paragraph.
     """
     if host is None or not host.paras or len(host.paras[-1].text) > CAPTION_PARA_MAX_CHARS:
         return 0  # a long last paragraph is text, not a caption: the credit's picture has none (a drawing)
+    numbered = _numbered_caption_run(host)
     if host.kind == "story":
-        return 1 if len(host.paras) > 1 else 0
-    n = _caption_run(host)
+        return numbered or (1 if len(host.paras) > 1 else 0)
+    n = max(_caption_run(host), numbered)
     if host.kind == "lead" and n == len(host.paras) and n > 1:
         n -= 1
     return n
+
+
+#: How the caption of a group of photos numbers each photo's part: ``图①：``, ``图 ② :``, ``图1：``.
+PHOTO_NUMBERS: Final = "①②③④⑤⑥⑦⑧⑨"
+_NUMBERED_PHOTO_RE: Final = re.compile(rf"^\s*图\s*([{PHOTO_NUMBERS}]|[1-9])\s*[{COLONS}]")
+#: Paragraphs the caption of a group of photos holds at most (four photos, two paragraphs each).
+NUMBERED_CAPTION_MAX_PARAS: Final = 8
+
+
+def _numbered_caption_run(host: Unit) -> int:
+    """How many of ``host``'s last paragraphs are a caption numbered by photo, from the one opening with 图①; 0 if none.
+
+    Every paragraph of it is short, no crosshead stands inside it, and a
+    second photo's number shows it is a group's caption.
+    """
+    total = len(host.paras)
+    numbers = [_photo_number(para.text) for para in host.paras]
+    for first in range(total - 1, max(total - NUMBERED_CAPTION_MAX_PARAS, 0) - 1, -1):
+        if len(host.paras[first].text) > CAPTION_PARA_MAX_CHARS or (first + 1) in host.crossheads_before:
+            return 0
+        if numbers[first] == 1:
+            return total - first if any(numbers[first + 1:]) else 0
+    return 0
+
+
+def _photo_number(text: str) -> int:
+    """The number of the photo a caption's paragraph opens with (``图②：`` → 2); 0 when it opens with none."""
+    m = _NUMBERED_PHOTO_RE.match(text)
+    if m is None:
+        return 0
+    digit = m.group(1)
+    return PHOTO_NUMBERS.index(digit) + 1 if digit in PHOTO_NUMBERS else int(digit)
 
 
 def _caption_run(host: Unit) -> int:

@@ -6,7 +6,9 @@ runs kept before it); the join model (``joins``) scores each pair, and the
 orphan joins the best host when the model says yes, else it is an article
 of its own. Joining needs positive evidence: shared words, a cut sentence,
 a section's crosshead, a reference back. A host that gathered runs is
-scored with all of its text so far.
+scored with all of its text so far. A run that opens with a letter's
+signature (``一村民``, ``读者 刘淑琴``) is the close of the text straight
+before it, with no model asked: the signature is the evidence.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from banmian.tasks.text.budget import check_budget
+from banmian.tasks.text.credits import parse_signature
 from banmian.tasks.text.segment.cohesion import PageVocabulary
 from banmian.tasks.text.segment.joins import Candidate, PageContext, can_host, join_signals, load_join_model, section_count
 from banmian.tasks.text.segment.logistic import LogisticModel
@@ -50,7 +53,8 @@ class _Resolution:
         if not is_headless_orphan(unit):
             self._keep(i, unit)
         elif unit.paras or unit.crossheads_before:  # an orphan whose text all went to a caption is no article
-            host, probability = self.best_host(i, unit)
+            signed = self.signed_host(i, unit)
+            host, probability = (signed, 1.0) if signed is not None else self.best_host(i, unit)
             threshold = self.model.threshold
             if host is None:
                 unit.decisions.append(Decision("alone", probability, threshold))
@@ -71,6 +75,18 @@ class _Resolution:
         later = [Candidate(self.units[j], j, False) for j in range(i + 1, len(self.units))
                  if self.units[j].kind == "lead"]
         return found + later
+
+    def signed_host(self, i: int, unit: Unit) -> Unit | None:
+        """The text straight before orphan ``i`` when the orphan opens with a letter's signature and that text can take it.
+
+        A letter is signed under its last line and the office's reply may follow
+        at once (``一村民`` / ``8月20日，卧虎镇政府回复：…``): the signature closes
+        the letter, which ``articles`` takes as its credit.
+        """
+        before = self.article_of.get(i - 1)
+        if before is None or not can_host(before) or not unit.paras:
+            return None
+        return before if parse_signature(unit.paras[0].lines[0].text) is not None else None
 
     def best_host(self, i: int, unit: Unit) -> tuple[Unit | None, float]:
         """The candidate the join model likes best for orphan ``i`` if it says yes (else None), and its probability."""

@@ -16,9 +16,10 @@ from banmian.tasks.model import PageMeta, Residue
 from banmian.tasks.text.chars import han_count
 from banmian.tasks.text.clean import clean_heading
 from banmian.tasks.text.lexicon import break_splits_word
-from banmian.tasks.text.lines import BLANK, BYLINE, CREDIT, FURNITURE, HEAD, JUMP, LABEL, STRAY, Line, page_number_parts
+from banmian.tasks.text.lines import (BYLINE, CREDIT, FURNITURE, HEAD, JUMP, LABEL, STRAY, Line, follows_a_blank,
+                                      page_number_parts)
 from banmian.tasks.text.paragraphs import Paragraph, build_paragraphs, same_flow
-from banmian.tasks.text.segment.captions import close_caption
+from banmian.tasks.text.segment.captions import close_caption, close_credited_caption
 from banmian.tasks.text.segment.jumps import JUMP_FROM_WORDS, brackets_of
 from banmian.tasks.text.segment.regions import regions
 from banmian.tasks.text.segment.units import HeadGroup, Page, Unit, UnitKind
@@ -129,6 +130,8 @@ class PageReader:
             if self.pending_jump:
                 unit.jump_from, self.pending_jump = self.pending_jump, None
         unit.paras.append(para)
+        if para.credited:  # a caption's credit in brackets closes it, as a credit line does
+            self._close_caption(close_credited_caption(unit))
 
     def _read_head(self, lines: list[Line]) -> None:
         """Heading lines may cut the open unit's text (a box in its column); they wait for the unit after them.
@@ -151,7 +154,10 @@ class PageReader:
 
     def _read_credit(self, lines: list[Line]) -> None:
         """A photo credit closes a caption (``captions.close_caption``): prose after it opens another unit."""
-        caption = close_caption(self.units[-1] if self.units else None, lines, self.residue)
+        self._close_caption(close_caption(self.units[-1] if self.units else None, lines, self.residue))
+
+    def _close_caption(self, caption: Unit | None) -> None:
+        """A caption its credit closed starts (unless the unit it closed became it): prose after it opens another unit."""
         if caption is not None:
             self._start(caption)
         self.open_unit = None
@@ -249,7 +255,7 @@ def _changes_flow(unit: Unit, para: Paragraph, lines: list[Line]) -> bool:
     """
     if not unit.paras or not unit.paras[-1].terminated:
         return False
-    after_blank = para.first_line >= 2 and lines[para.first_line - 2].kind == BLANK
+    after_blank = follows_a_blank(lines, para.lines[0])
     return after_blank and not same_flow(unit.paras[-1], para)
 
 

@@ -1,10 +1,12 @@
 """Units made into articles: credits where each kind prints them, what is left to residue."""
 
+import pytest
+
 from banmian.tasks.model import ARTICLE_KINDS
 from banmian.tasks.text.segment import segment_page
 from banmian.tasks.text.segment.articles import _ARTICLE_KIND
 from banmian.tasks.text.segment.units import UNIT_KINDS
-from tests.text.segment.stories import HEAD_A, segment_checked
+from tests.text.segment.stories import HEAD_A, heads, segment_checked
 
 
 def test_dateline_byline_broken_across_lines():
@@ -63,3 +65,127 @@ def test_bullet_mark_before_a_byline_is_kept_as_decoration():
 def test_every_unit_kind_makes_an_article_kind():
     assert set(_ARTICLE_KIND) == set(UNIT_KINDS)
     assert set(_ARTICLE_KIND.values()) <= set(ARTICLE_KINDS)
+
+
+LETTER = """村口路灯何时能亮
+
+编辑同志：{gap}
+我是卧虎镇西山村的村民。村口通往镇上的那段路
+有六盏路灯，从春天起就一直不亮，晚上出行很
+不方便。希望有关部门尽快修一修。
+
+{signature}{gap}
+8月20日，卧虎镇政府回复：经现场核实，路灯不
+亮是线路老化所致，目前已全部恢复照明。
+"""
+
+
+@pytest.mark.parametrize("gap", ["", "\n"], ids=["run_on", "blank_lines"])
+@pytest.mark.parametrize("signature, authors", [("一村民", []), ("双辽市一村民", []), ("一位晨练的市民", []),
+                                                ("读者 刘淑琴", ["刘淑琴"])])
+def test_a_letter_its_signature_and_the_reply_are_one_item(signature, authors, gap):
+    """The signature is the letter's byline, never a heading; the office's reply after it is the letter's text."""
+    result = segment_checked(LETTER.format(signature=signature, gap=gap))
+    (letter,) = result.articles
+    assert (letter.headline, letter.byline, letter.authors) == ("村口路灯何时能亮", signature, authors)
+    assert "".join(letter.paragraphs).startswith("编辑同志：我是卧虎镇西山村的村民。")
+    assert letter.paragraphs[-1].startswith("8月20日，卧虎镇政府回复：")
+
+
+@pytest.mark.parametrize("brief, headline, byline, authors, text", [
+    ("◆海南完成党报发行任务本报海口1月2日电（记者 王芳）截至\n12月31日，全省党报发行量同比增长。\n",
+     "海南完成党报发行任务", "本报海口1月2日电（记者 王芳）", ["王芳"], "截至12月31日，全省党报发行量同比增长。"),
+    ("◆新华社拉萨1 月10 日电 记者王芳报\n道：5名僧人9日向灾区捐赠物资。\n",
+     None, "新华社拉萨1月10日电 记者王芳报道：", ["王芳"], "5名僧人9日向灾区捐赠物资。"),
+    ("◆云南完成党报发行任务 本报昆明1\n月2日电 全省党报发行任务已\n全面完成。\n",
+     "云南完成党报发行任务", "本报昆明1月2日电", [], "全省党报发行任务已全面完成。"),
+    ("●本报讯（通讯员 李强）日前，县\n里举办农民丰收节文艺汇演。\n",
+     None, "本报讯（通讯员 李强）", ["李强"], "日前，县里举办农民丰收节文艺汇演。"),
+    ("◆ 海 南 完 成 党 报 发 行 任 务　本 报 海\n口1月2日电（记者 鲍\n洪 俊 吴 刚 ）截 至 12 月\n31日，全省党报发行量同比增长。\n",
+     "海南完成党报发行任务", "本报海口1月2日电（记者 鲍洪俊 吴刚）", ["鲍洪俊", "吴刚"],
+     "截至12月31日，全省党报发行量同比增长。"),
+], ids=["lead_run_into_dateline", "dateline_1998_no_lead", "dateline_cut_by_a_break", "dateline_no_lead",
+        "credit_broken_inside_a_name"])
+def test_a_brief_takes_its_lead_as_headline_and_its_dateline_as_credit(brief, headline, byline, authors, text):
+    """Convention: a section label (要闻简报) is page furniture; each bullet brief is its own item, its bullet residue."""
+    result = segment_checked("要闻简报\n\n" + brief)
+    (article,) = result.articles
+    assert (article.headline, article.byline, article.authors) == (headline, byline, authors)
+    assert article.paragraphs == [text]
+    assert [r.reason for r in result.residue] == ["page_furniture", "decoration"]
+
+
+ESSAY_COLUMNS = ("中国共产党人的初心和使命，是为中国人民谋幸福，为中华民族谋复兴。这个初心和使命是激励中国共产党人"
+                 "不断前进的根本动力。新中国成立后，我国社会的主要矛盾必然发生新变化。当时的中国一穷二白、"
+                 "百废待兴，迫切需要经济文化有一个大发展。")
+
+
+@pytest.mark.parametrize("second", ["column_top", "between_breaks", "after_a_finished_sentence", "first_run_into_text"])
+def test_a_name_set_vertically_beside_an_essay_is_its_author(second):
+    """pdftotext emits a vertical name one character per line: the first under the title, the next at a column's top."""
+    text = ESSAY_COLUMNS
+    cut = text.index("当时的中") if second == "after_a_finished_sentence" else text.index("国一穷")
+    column = "\n".join(text[i:min(i + 15, cut)] for i in range(0, cut, 15))
+    rest = "\n".join(text[i:i + 15] for i in range(cut, len(text), 15))
+    piece = "帆\n\n" if second == "between_breaks" else "帆\n"
+    gap = "" if second == "first_run_into_text" else "\n"
+    page = f"社会主要矛盾新变化与民族复兴新境界\n叶\n{gap}{column}\n\n{piece}{rest}\n"
+    result = segment_checked(page)
+    (essay,) = result.articles
+    assert (essay.headline, essay.authors) == ("社会主要矛盾新变化与民族复兴新境界", ["叶帆"])
+    assert "".join(essay.paragraphs) == text
+
+
+def test_a_lone_character_at_a_column_top_with_no_name_awaiting_is_text():
+    text = ESSAY_COLUMNS
+    cut = text.index("国一穷")
+    page = "社会主要矛盾新变化与民族复兴新境界\n\n" + text[:cut - 1] + "\n\n" + text[cut - 1] + "\n" + text[cut:] + "\n"
+    (essay,) = segment_checked(page).articles
+    assert "".join(essay.paragraphs) == text
+
+
+@pytest.mark.parametrize("credit, authors", [("（记者 王芳）", ["王芳"]), ("(通讯员 李强)", ["李强"]), ("（王芳 李强）", ["王芳", "李强"])])
+def test_a_trailing_credit_dropped_between_two_lines_of_the_text_is_its_credit(credit, authors):
+    """The extractor set the credit's line inside the text: the sentence goes on past it."""
+    page = (HEAD_A + "\n近日，全市开展冬季安全生产大检\n查，重点检查危化企业、人员密\n" + credit + "\n\n"
+            "集场所和建筑工地，排查整治隐\n患四十多项。\n")
+    (article,) = segment_checked(page).articles
+    assert (article.byline is not None, article.authors) == (True, authors)
+    assert article.paragraphs == ["近日，全市开展冬季安全生产大检查，重点检查危化企业、人员密集场所和建筑工地，排查整治隐患四十多项。"]
+
+
+def test_a_dateline_s_credit_on_the_line_under_its_head_stays_the_dateline_s():
+    page = HEAD_A + "\n《农村日报》讯\n（特派记者 朱文博）\n入冬以来，公主岭市各中小学利\n用操场浇筑冰场。\n"
+    (article,) = segment_checked(page).articles
+    assert (article.byline, article.authors) == ("《农村日报》讯（特派记者 朱文博）", ["朱文博"])
+
+
+def test_a_jump_marker_after_a_dateline_is_no_credit():
+    page = "新华社北京1月7日电（上接第12版）中央纪委监察部近日召\n开新闻工作座谈会。\n"
+    (article,) = segment_checked(page).articles
+    assert (article.byline, article.authors, article.continued_from) == ("新华社北京1月7日电", [], "上接第12版")
+    assert article.paragraphs == ["中央纪委监察部近日召开新闻工作座谈会。"]
+
+
+def test_two_authors_set_vertically_and_across_each_take_their_pieces():
+    """周 under the title, 江 at a column top, 张济坤 printed across in the text: two authors, 周江 and 张济坤."""
+    text = ESSAY_COLUMNS
+    cut = text.index("国一穷")
+    column = "\n".join(text[i:min(i + 15, cut)] for i in range(0, cut, 15))
+    rest = "\n".join(text[i:i + 15] for i in range(cut, len(text), 15))
+    page = f"建设海洋强国需完善海洋法律体系\n周\n\n{column}\n\n江\n\n张济坤\n\n{rest}\n"
+    (essay,) = segment_checked(page).articles
+    assert essay.authors == ["周江", "张济坤"]
+    assert "".join(essay.paragraphs) == text
+
+
+def test_a_name_printed_after_the_note_that_closes_an_essay_signs_it():
+    """（作者为…） closes the essay; the name pdftotext printed after it is its author's, and heads nothing."""
+    essay = "\n".join(ESSAY_COLUMNS[i:i + 15] for i in range(0, len(ESSAY_COLUMNS), 15))
+    page = (f"法治与德治何以相得益彰\n\n{essay}\n（作者为中国人民大学教授）\n\n陈先达\n\n"
+            "坚持一国两制，保持香港、澳门长期\n繁荣稳定，是实现民族复兴的必然要求。\n")
+    result = segment_checked(page)
+    essay_article = heads(result)["法治与德治何以相得益彰"]
+    assert (essay_article.byline, essay_article.authors) == ("陈先达", ["陈先达"])
+    assert essay_article.paragraphs[-1] == "（作者为中国人民大学教授）"
+    assert not any("陈先达" in p for a in result.articles for p in a.paragraphs)

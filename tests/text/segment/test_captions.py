@@ -3,7 +3,7 @@
 import pytest
 
 from banmian.tasks.text.segment import segment_page
-from tests.text.segment.stories import HEAD_A, LEAD, STORY_A, by_kind, heads, segment_checked
+from tests.text.segment.stories import CONTINUED, HEAD_A, LEAD, STORY_A, by_kind, heads, segment_checked
 
 
 def test_photo_caption_with_credit_split_over_two_lines():
@@ -108,3 +108,36 @@ def test_heading_above_a_section_label_is_not_the_title_of_the_photo_after_it(he
     assert photo.paragraphs == ["8月16日，医护人员在社区义诊现场为老人测量血压。"]
     assert heads(result)[headline].byline == "本报讯（记者 王芳）"
     assert ("page_furniture", "图片新闻") in [(r.reason, r.text) for r in result.residue]
+
+
+@pytest.mark.parametrize("credit, photographers", [("（新华社记者 黄 河 摄）", ["黄河"]), ("(本报记者 龙飞 摄)", ["龙飞"]),
+                                                   ("（龙飞 文/图）", ["龙飞"])])
+def test_a_photo_credit_in_brackets_closes_its_caption(credit, photographers):
+    """A caption's credit set at the end of its last line closes it: the text under it is another story's."""
+    page = (STORY_A + "\n" + HEAD_A + "\n今冬气温较往年偏高，一些喜爱户外\n活动的居民纷纷来到公园，随冬日暖\n"
+            f"风放飞风筝。{credit}\n" + CONTINUED)
+    result = segment_checked(page)
+    (photo,) = by_kind(result, "photo")
+    assert photo.paragraphs == ["今冬气温较往年偏高，一些喜爱户外活动的居民纷纷来到公园，随冬日暖风放飞风筝。"]
+    assert photo.photographers == photographers
+    assert not any("放飞风筝" in p for a in result.articles if a is not photo for p in a.paragraphs)
+
+
+@pytest.mark.parametrize("numbers", [("①", "②", "③"), (" ① ", " ② ", " ③ "), ("1", "2", "3")],
+                         ids=["circled", "spaced", "digits"])
+def test_a_caption_numbered_by_photo_is_one_caption_back_to_its_first_photo(numbers):
+    """图①…图②…图③… then the credit: every part is the group's caption, however many paragraphs it has."""
+    first, second, third = numbers
+    page = (STORY_A + "\n" + HEAD_A + "\n"
+            f"图{first}：1月1日，满载捐助物资的车队运往灾区。\n\n"
+            f"图{second}：新年来临之际，全省8个贫困县全部达到脱贫标准。\n\n"
+            "近年来，全省加大开发式扶贫力度，改善山区交通。\n\n"
+            "图为村民竖起鸣谢碑。\n\n"
+            f"图{third}：社区开展义诊活动，居民在家门口享受医疗服务。\n\n"
+            "本报记者 杨二 江涛 摄\n")
+    result = segment_checked(page)
+    (photo,) = by_kind(result, "photo")
+    text = "".join(photo.paragraphs)
+    assert text.startswith("图") and "鸣谢碑" in text and text.endswith("享受医疗服务。")
+    assert photo.photographers == ["杨二", "江涛"]
+    assert heads(result)["开展安全检查 守护平安冬季"].paragraphs[-1] == "检查组共出动人员二百余人次，排查整治隐患四十多项。"

@@ -104,8 +104,12 @@ SUBHEADLINE_WRAPS = {
     "subject_line_wrapped_at_its_measure": ("优化营商环境\n搭建沟通平台\n铁西区委统战部区工商联召开民营\n企业家座谈会\n",
                                             "铁西区委统战部区工商联召开民营企业家座谈会", []),
     "line_under_a_short_subject_is_no_wrap": ("全市表彰一百名劳动模范和先进工作者\n大会今日隆重举行\n表彰大会\n", "表彰大会", []),
-    "signature_line_is_never_a_headline": ("王林 摄影报道\n抢前抓早购良种\n备足种子保丰收\n梨树县种子市场热闹起来了\n",
-                                           "梨树县种子市场热闹起来了", ["王林 摄影报道"]),
+    "signature_line_is_never_a_headline": ("王林 摄影\n抢前抓早购良种\n备足种子保丰收\n梨树县种子市场热闹起来了\n",
+                                           "梨树县种子市场热闹起来了", ["王林 摄影"]),
+    "boxed_name_is_never_a_headline": ("□朱梦魁\n抢前抓早购良种\n备足种子保丰收\n梨树县种子市场热闹起来了\n",
+                                       "梨树县种子市场热闹起来了", ["□朱梦魁"]),
+    "photo_credit_line_is_no_heading_line": ("王林 摄影报道\n抢前抓早购良种\n备足种子保丰收\n梨树县种子市场热闹起来了\n",
+                                             "梨树县种子市场热闹起来了", []),
 }
 
 
