@@ -1,0 +1,57 @@
+"""A feature set in several regions: its sections and a moved tail gathered under its lead.
+
+A page's lead feature may run its sections in regions of their own among other stories, each
+headed only by its crosshead, and set the tail of a paragraph far away. Such a region is no
+story: a crosshead is set smaller than any story's headline, at the size of the crossheads inside
+the feature's text when it has some. The sections go on the lead, the story with the page's
+largest headline, in reading order; text with no heading that opens mid-sentence (no indent,
+no dateline, no bullet) is the tail of the lead's paragraph left unfinished, which the text
+rules' ``rejoin_tails`` joins again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from banmian.tasks.pdf.layout import Type
+from banmian.tasks.pdf.stories import Story
+
+#: A heading line set smaller than this (body sizes) over text is a crosshead, not a headline
+#: (crossheads 1.1-1.3 of the body; story headlines 1.6 and up).
+SECTION_MAX: Final = 1.45
+#: Type within this share of a crosshead's size is that crosshead's size.
+SIZE_SLACK: Final = 0.03
+
+
+def gather_features(stories: list[Story], headless: list[Story], body: Type) -> tuple[list[Story], list[Story]]:
+    """Stories with the lead's sections and tails folded into it, and the headless text left over."""
+    sizes = [ln.size for st in stories for ln in st.flow.crosshead_lines]
+    sections = [st for st in stories if is_section(st, sizes, body)]
+    leads = [st for st in stories if st.flow.paras and not any(st is s for s in sections)]
+    if not leads or not (sections or headless):
+        return stories, headless
+    lead = max(leads, key=lambda st: st.size)
+    for st in sections:
+        lead.extend(st)
+    tails = [st for st in headless if opens_mid_sentence(st)] if sections or lead.flow.crossheads else []
+    for st in tails:
+        lead.extend(st)
+    rest = [st for st in stories if not any(st is s for s in sections)]
+    return rest, [st for st in headless if not any(st is t for t in tails)]
+
+
+def is_section(story: Story, crosshead_sizes: Sequence[float], body: Type) -> bool:
+    """Text headed by one line of crosshead type only: a section of a feature, set apart."""
+    h = story.heading
+    if not story.single_head or not story.flow.paras or h.kicker or h.subheadline or story.bylines:
+        return False
+    if any(abs(story.size - s) <= SIZE_SLACK * s for s in crosshead_sizes):
+        return True
+    return story.size < SECTION_MAX * body.size
+
+
+def opens_mid_sentence(story: Story) -> bool:
+    """Text whose first line goes on with a sentence: no indent, no dateline, no bullet."""
+    first = story.flow.paras[0] if story.flow.paras else None
+    return first is not None and not first.indented and not first.dateline and not first.bullet

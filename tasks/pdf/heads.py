@@ -1,0 +1,152 @@
+"""A story's heading lines read by their size: kicker (引题) over the headline, subheadline under it.
+
+The headline is the largest type of the group; what is set smaller above it is the kicker, what
+is set smaller under it the subheadline (its ``——`` dashes are decoration). Type a little larger
+than the body (under ``DISPLAY_MIN``) under the headline is a byline, not a heading.
+
+A heading part too long for its measure wraps: its lines join with nothing between them. The
+halves of a couplet set on two lines (``阅享新时代`` / ``奋进新征程``) join with a space. A part
+wraps only when it is wider than its measure, and a balanced wrap leaves its first line at least
+as wide as the next; so two lines that fit the measure together, or whose first is the narrower,
+are two parts. When both could be one wrapped part, a break inside a word or after a mark says
+it is one; else they are read as two.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+from banmian.tasks.model import Residue
+from banmian.tasks.pdf.extract import TextLine
+from banmian.tasks.pdf.flow import column_edges
+from banmian.tasks.pdf.layout import DISPLAY_MIN, Block, Type
+from banmian.tasks.text.clean import clean_heading
+from banmian.tasks.text.lexicon import break_splits_word
+from banmian.tasks.text.segment.headlines import DASHES, subtitle_dashes
+
+#: Lines whose tops are this close (share of their size) stand in one row: pieces of one line.
+ROW_SLACK: Final = 0.3
+#: A first line narrower than the next by this share of an em is no wrapped line's first.
+WRAP_SLACK: Final = 0.2
+#: Marks a wrapped line may end on; a couplet's half never does.
+LINE_END_MARKS: Final = "，、：；。！？”》）"
+
+
+@dataclass(slots=True)
+class Heading:
+    """A story's heading lines as kicker, headline and subheadline, and what decoration they hold."""
+
+    kicker: str | None = None
+    headline: str | None = None
+    subheadline: str | None = None
+    decoration: list[tuple[str, TextLine]] = field(default_factory=list)
+
+
+def is_heading_size(block: Block, body: Type) -> bool:
+    """Type large enough for a heading part (a byline is set only a little larger than the body)."""
+    return block.size >= DISPLAY_MIN * body.size
+
+
+def read_heading(group: Sequence[Block], measure: float) -> Heading:
+    """Kicker, headline and subheadline of a story's heading blocks (top to bottom), ``measure`` points wide.
+
+    >>> from banmian.tasks.pdf.extract import Glyph, make_line
+    >>> def block(text, size, top, x0=0.0):
+    ...     return Block([make_line([Glyph(c, x0 + size * i, x0 + size * (i + 1), top, size, "F")
+    ...                              for i, c in enumerate(text)])], "display")
+    >>> h = read_heading([block("新春走基层", 12, 12), block("开展安全检查", 30, 50), block("——全市排查隐患", 14, 80)], 300)
+    >>> h.kicker, h.headline, h.subheadline, [d for d, _ in h.decoration]
+    ('新春走基层', '开展安全检查', '全市排查隐患', ['——'])
+    """
+    if not group:
+        return Heading()
+    biggest = max(b.size for b in group)
+    main = [b for b in group if b.size >= biggest * 0.98]
+    first, last = min(b.top for b in main), max(b.bottom for b in main)
+    kicker = [b for b in group if b.size < biggest * 0.98 and b.bottom <= first]
+    sub = [b for b in group if b.size < biggest * 0.98 and b.top >= last - 1.0]
+    heading = Heading(headline=_parts_text(main, measure))
+    heading.kicker = _wrapped_text(kicker) or None
+    sub_text, dashes = _sub_text(sub)
+    heading.subheadline = sub_text
+    if dashes is not None:
+        heading.decoration.append(dashes)
+    return heading
+
+
+def rows_of(blocks: Sequence[Block]) -> list[list[TextLine]]:
+    """The blocks' lines in rows (lines standing side by side), top to bottom, each row left to right."""
+    out: list[list[TextLine]] = []
+    for ln in sorted((ln for b in blocks for ln in b.lines), key=lambda ln: ln.top):
+        if out and abs(out[-1][0].top - ln.top) <= ROW_SLACK * ln.size:
+            out[-1].append(ln)
+        else:
+            out.append([ln])
+    return [sorted(r, key=lambda ln: ln.x0) for r in out]
+
+
+def _row_text(row: list[TextLine]) -> str:
+    """Pieces of one row joined by a space (the gap of a couplet set on one line)."""
+    return " ".join(clean_heading(ln.text) for ln in row)
+
+
+def _row_width(row: list[TextLine]) -> float:
+    return row[-1].x1 - row[0].x0
+
+
+def _wrapped_text(blocks: Sequence[Block]) -> str:
+    """One heading part over one or more rows: the rows joined as one text."""
+    return "".join(_row_text(r) for r in rows_of(blocks)).strip()
+
+
+def _parts_text(blocks: Sequence[Block], measure: float) -> str | None:
+    """The headline's rows joined: a wrapped part's rows with nothing, the parts with a space."""
+    rows = rows_of(blocks)
+    if not rows:
+        return None
+    text = _row_text(rows[0])
+    for upper, lower in zip(rows, rows[1:]):
+        text += ("" if _wraps_into(upper, lower, measure) else " ") + _row_text(lower)
+    return text
+
+
+def _wraps_into(upper: list[TextLine], lower: list[TextLine], measure: float) -> bool:
+    """Whether ``lower`` goes on with the heading part ``upper`` holds (a wrap), or is the next part.
+
+    Two rows that fit the measure together, or whose first is the narrower, are two parts; a
+    first row wider than the next is a balanced wrap's. Rows of one width are a wrap when the
+    first has no room for one more character, breaks a word, or ends on a mark.
+    """
+    size = upper[0].size
+    w1, w2 = _row_width(upper), _row_width(lower)
+    if len(upper) > 1 or len(lower) > 1 or w1 + w2 <= measure - 0.5 * size or w1 < w2 - WRAP_SLACK * size:
+        return False
+    if w1 > w2 + WRAP_SLACK * size or w1 + size > measure - WRAP_SLACK * size:
+        return True
+    a, b = upper[-1].text, lower[0].text
+    return a.endswith(tuple(LINE_END_MARKS)) or break_splits_word(a, b)
+
+
+def _sub_text(blocks: Sequence[Block]) -> tuple[str | None, tuple[str, TextLine] | None]:
+    """The subheadline without the dashes that open it, and those dashes (decoration) with their line."""
+    rows = rows_of(blocks)
+    if not rows:
+        return None, None
+    text = _wrapped_text(blocks)
+    dashes = subtitle_dashes(text)
+    sub = clean_heading(text.lstrip(DASHES + " "))
+    return sub or None, ((dashes, rows[0][0]) if dashes else None)
+
+
+def measure_under(group: Sequence[Block], below: Sequence[Block]) -> float:
+    """The width a heading group was set in: the first band of text under it, else its own width."""
+    if not group:
+        return 0.0
+    x0, x1 = min(b.x0 for b in group), max(b.x1 for b in group)
+    if not below:
+        return x1 - x0
+    top = min(b.top for b in below)
+    edges = [column_edges(b) for b in below if b.top - top <= b.size and b.kind == "body"]
+    return max([x1] + [e[1] for e in edges]) - min([x0] + [e[0] for e in edges])
