@@ -328,8 +328,8 @@ def make_line(glyphs: Sequence[Glyph], vertical: bool = False) -> TextLine:
     first = glyphs[0]
     parts = [first.text]
     gaps = [0.0] * len(glyphs) if vertical else gaps_of(glyphs)
-    for b, gap in zip(glyphs[1:], gaps):
-        if gap > SPACE_GAP * first.size:
+    for b, gap, em in zip(glyphs[1:], gaps, _ems(glyphs)):
+        if gap > SPACE_GAP * em:
             parts.append(" ")
         parts.append(b.text)
     sizes = sorted(g.size for g in glyphs)

@@ -32,6 +32,9 @@ ROW_SLACK: Final = 0.3
 WRAP_SLACK: Final = 0.2
 #: Marks a wrapped line may end on; a couplet's half never does.
 LINE_END_MARKS: Final = "，、：；。！？”》）"
+#: Marks that may not end a line, and marks that may not open one.
+OPENING_MARKS: Final = "“‘（《「『〔【"
+CLOSING_MARKS: Final = "，、：；。！？”’）》」』〕】"
 
 
 @dataclass(slots=True)
@@ -107,26 +110,39 @@ def _parts_text(blocks: Sequence[Block], measure: float) -> str | None:
     if not rows:
         return None
     text = _row_text(rows[0])
-    for upper, lower in zip(rows, rows[1:]):
-        text += ("" if _wraps_into(upper, lower, measure) else " ") + _row_text(lower)
+    for i in range(1, len(rows)):
+        text += ("" if _wraps_into(rows[i - 1:i + 2], measure) else " ") + _row_text(rows[i])
     return text
 
 
-def _wraps_into(upper: list[TextLine], lower: list[TextLine], measure: float) -> bool:
-    """Whether ``lower`` goes on with the heading part ``upper`` holds (a wrap), or is the next part.
+def _wraps_into(rows: list[list[TextLine]], measure: float) -> bool:
+    """Whether the second row goes on with the heading part the first holds (a wrap), or is the next part.
 
-    Two rows that fit the measure together, or whose first is the narrower, are two parts; a
-    first row wider than the next is a balanced wrap's. Rows of one width are a wrap when the
-    first has no room for one more character, breaks a word, or ends on a mark.
+    Two rows that fit the measure together, or whose first is the narrower (unless a mark kept
+    off a line's end or start moved a character down), are two parts; a first row wider than the
+    next is a balanced wrap's, and so are rows of one width with more of that part after them.
+    Two rows of one width alone are a wrap when the first has no room for one more character,
+    breaks a word, or ends on a mark.
     """
+    upper, lower = rows[0], rows[1]
     size = upper[0].size
     w1, w2 = _row_width(upper), _row_width(lower)
-    if len(upper) > 1 or len(lower) > 1 or w1 + w2 <= measure - 0.5 * size or w1 < w2 - WRAP_SLACK * size:
+    if len(upper) > 1 or len(lower) > 1 or w1 + w2 <= measure - 0.5 * size:
         return False
+    if w1 < w2 - WRAP_SLACK * size:
+        return _kept_from_line_end(upper[-1].text, lower[0].text)
     if w1 > w2 + WRAP_SLACK * size or w1 + size > measure - WRAP_SLACK * size:
+        return True
+    if len(rows) > 2 and len(rows[2]) == 1 and _row_width(rows[2]) <= w2 + WRAP_SLACK * size:
         return True
     a, b = upper[-1].text, lower[0].text
     return a.endswith(tuple(LINE_END_MARKS)) or break_splits_word(a, b)
+
+
+def _kept_from_line_end(upper: str, lower: str) -> bool:
+    """A wrapped line left short by line-breaking rules: the next opens with an opening mark, or with a
+    character a closing mark pulled down (``朝《劳动新`` / ``闻》发表评论``)."""
+    return lower[:1] in OPENING_MARKS or lower[1:2] in CLOSING_MARKS or upper[-1:] in OPENING_MARKS
 
 
 def _sub_text(blocks: Sequence[Block]) -> tuple[str | None, tuple[str, TextLine] | None]:
@@ -147,6 +163,10 @@ def measure_under(group: Sequence[Block], below: Sequence[Block]) -> float:
     x0, x1 = min(b.x0 for b in group), max(b.x1 for b in group)
     if not below:
         return x1 - x0
-    top = min(b.top for b in below)
-    edges = [column_edges(b) for b in below if b.top - top <= b.size and b.kind == "body"]
+    floor = max(g.bottom for g in group)
+    under = [b for b in below if b.top >= floor - 0.2 * b.size and b.kind == "body"]
+    if not under:
+        return x1 - x0
+    top = min(b.top for b in under)
+    edges = [column_edges(b) for b in under if b.top - top <= b.size]
     return max([x1] + [e[1] for e in edges]) - min([x0] + [e[0] for e in edges])

@@ -56,6 +56,9 @@ COUPLET_GAP: Final = 3.0
 #: Column edges: a right end shared by this many body lines (within ``EDGE_SLACK`` body ems).
 EDGE_MIN_LINES: Final = 3
 EDGE_SLACK: Final = 0.15
+#: A gap this wide (body ems) between pieces of one row may be a space inside a line (an ideographic
+#: space with the line's justification), not a gutter.
+SPACE_JOIN: Final = 1.8
 #: Marks that may hang past a column's right edge.
 CLOSING_MARKS: Final = frozenset("，。、；：！？”’）》」』")
 
@@ -128,8 +131,18 @@ class Region:
     def bottom(self) -> float:
         return max([b.bottom for b in self.blocks] + [p.bottom for p in self.pictures])
 
+    @property
+    def x1(self) -> float:
+        return max([b.x1 for b in self.blocks] + [p.x1 for p in self.pictures])
+
     def above(self, block: Block) -> Item | None:
         return self.parent.get(id(block))
+
+    def take(self, other: Region) -> None:
+        """``other``'s blocks and pictures become this region's."""
+        self.blocks = reading_order(self.blocks + other.blocks)
+        self.pictures.extend(other.pictures)
+        self.parent.update(other.parent)
 
 
 # --- type -----------------------------------------------------------------------------------------
@@ -173,10 +186,18 @@ def _column_neighbours(lines: list[TextLine]) -> Iterable[tuple[TextLine, TextLi
 
 def right_edges(lines: Sequence[TextLine], body: Type) -> list[float]:
     """Where justified body lines end: right ends shared by ``EDGE_MIN_LINES`` lines or more."""
-    ends = sorted(ln.x1 for ln in lines if is_size(ln.size, body.size) and not ln.vertical)
+    return _shared([ln.x1 for ln in lines if is_size(ln.size, body.size) and not ln.vertical], body)
+
+
+def left_edges(lines: Sequence[TextLine], body: Type) -> list[float]:
+    """Where body lines start: left ends shared by ``EDGE_MIN_LINES`` lines or more (columns and indents)."""
+    return _shared([ln.x0 for ln in lines if is_size(ln.size, body.size) and not ln.vertical], body)
+
+
+def _shared(xs: list[float], body: Type) -> list[float]:
     edges: list[float] = []
     run: list[float] = []
-    for x in ends:
+    for x in sorted(xs):
         if run and x - run[0] > EDGE_SLACK * body.size:
             edges.extend([statistics.median(run)] if len(run) >= EDGE_MIN_LINES else [])
             run = []
@@ -184,6 +205,31 @@ def right_edges(lines: Sequence[TextLine], body: Type) -> list[float]:
     if len(run) >= EDGE_MIN_LINES:
         edges.append(statistics.median(run))
     return edges
+
+
+def join_at_spaces(lines: Sequence[TextLine], body: Type) -> list[TextLine]:
+    """Pieces of one body line that a wide space cut apart (an ideographic space after a lead) joined again.
+
+    A gap up to ``SPACE_JOIN`` ems between two body lines of a row is a space inside one line
+    unless the second starts where column lines start: then it is a gutter.
+    """
+    starts = left_edges(lines, body)
+    out: list[TextLine] = []
+    for ln in sorted(lines, key=lambda ln: (round(ln.top, 1), ln.x0)):
+        prev = out[-1] if out else None
+        if prev is not None and _one_line(prev, ln, starts, body):
+            out[-1] = make_line([*prev.glyphs, *ln.glyphs])
+        else:
+            out.append(ln)
+    return out
+
+
+def _one_line(a: TextLine, b: TextLine, starts: list[float], body: Type) -> bool:
+    if a.vertical or b.vertical or not (is_size(a.size, body.size) and is_size(b.size, body.size)):
+        return False
+    gap = b.x0 - a.x1
+    return abs(a.top - b.top) <= 0.1 * body.size and 0 <= gap <= SPACE_JOIN * body.size \
+        and not any(abs(b.x0 - e) <= EDGE_SLACK * body.size for e in starts)
 
 
 def split_at_gutters(lines: Sequence[TextLine], body: Type) -> list[TextLine]:
@@ -300,7 +346,7 @@ def regions(page_blocks: Sequence[Block], pictures: Sequence[Box], rules: Sequen
             beside = _level_left(b, page_blocks, body) or _level_right(b, page_blocks, body)
             if beside is not None and _balanced_with(b, beside, bottoms, body):
                 parent[id(b)] = beside
-    return join_heading_halves(_group(items, parent), body)
+    return join_headings_over_text(join_heading_halves(_group(items, parent), body), body)
 
 
 def _column_bottoms(items: Sequence[Item], parent: dict[int, Item]) -> dict[int, float]:
@@ -399,11 +445,36 @@ def join_heading_halves(page_regions: list[Region], body: Type) -> list[Region]:
         host = next((o for o in out if _halves(o, reg, body)), None)
         if host is None:
             out.append(reg)
-            continue
-        host.blocks = reading_order(host.blocks + reg.blocks)
-        host.pictures.extend(reg.pictures)
-        host.parent.update(reg.parent)
+        else:
+            host.take(reg)
     return sorted(out, key=lambda r: (round(r.top), r.x0))
+
+
+def join_headings_over_text(page_regions: list[Region], body: Type) -> list[Region]:
+    """A heading with no text under it, right over text that spans it, heads that text.
+
+    A byline set flush left under a centred headline shares no width with it; the text's columns
+    under the heading show that it spans them.
+    """
+    out = list(page_regions)
+    for reg in [r for r in page_regions if _heading_only(r)]:
+        under = [o for o in out if o is not reg and _spans_under(reg, o, body)]
+        if under:
+            min(under, key=lambda o: o.top).take(reg)
+            out = [o for o in out if o is not reg]
+    return out
+
+
+def _heading_only(reg: Region) -> bool:
+    return not reg.pictures and all(b.kind == "display" for b in reg.blocks)
+
+
+def _spans_under(head: Region, text: Region, body: Type) -> bool:
+    """``text`` starts right under ``head`` (its leading and a little) and spans its width."""
+    last = max(head.blocks, key=lambda b: b.bottom)
+    extra = text.top - head.bottom - (body.leading - 1.0) * last.size
+    return -0.2 * body.size <= extra <= ATTACH_EXTRA * body.size and \
+        text.x0 <= head.x0 + body.size and text.x1 >= head.x1 - body.size
 
 
 def _halves(left: Region, right: Region, body: Type) -> bool:

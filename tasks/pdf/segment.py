@@ -23,8 +23,10 @@ from typing import Any, Final
 
 from banmian.tasks.model import Article, PageMeta, PageResult, Residue
 from banmian.tasks.pdf.extract import Glyph, PdfPage, TextLine, lines as printed_lines, read_pdf, rows
-from banmian.tasks.pdf.layout import Block, Region, Type, blocks, body_type, regions, split_at_gutters
+from banmian.tasks.pdf.layout import Block, Region, Type, blocks, body_type, join_at_spaces, regions, split_at_gutters
+from banmian.tasks.pdf.briefs import pieces
 from banmian.tasks.pdf.features import gather_features
+from banmian.tasks.pdf.heads import Heading
 from banmian.tasks.pdf.stories import Story, finish_story, read_photo, residue_of, split_region, story_of
 from banmian.tasks.text.lines import FURNITURE, line_kind
 from banmian.tasks.text.clean import display_width
@@ -67,10 +69,7 @@ def segment_pdf(data: bytes) -> list[PdfPageResult]:
 
 def segment_pdf_page(page: PdfPage) -> PdfPageResult:
     """One page: lines, layout, regions read as articles; furniture and doubled glyphs as residue."""
-    found, doubled = printed_lines(page.glyphs)
-    body = body_type(found)
-    found = split_at_gutters(found, body)
-    page_regions = regions(blocks(found, body), page.pictures, page.rules, body)
+    body, page_regions, doubled = read_layout(page)
     text = PageText.of(page_regions, doubled)
     furniture = furniture_regions(page_regions)
     residue: list[Residue] = []
@@ -89,6 +88,14 @@ def segment_pdf_page(page: PdfPage) -> PdfPageResult:
                          len(page.glyphs))
 
 
+def read_layout(page: PdfPage) -> tuple[Type, list[Region], list[Glyph]]:
+    """The page's body type, its regions in reading order, and the glyphs drawn twice."""
+    found, doubled = printed_lines(page.glyphs)
+    body = body_type(found)
+    found = join_at_spaces(split_at_gutters(found, body), body)
+    return body, regions(blocks(found, body), page.pictures, page.rules, body), doubled
+
+
 @dataclass(slots=True)
 class PageReading:
     """The regions of a page read one by one; the articles made once all are read (a feature spans several)."""
@@ -98,7 +105,7 @@ class PageReading:
     residue: list[Residue]
     photos: list[Article] = field(default_factory=list)
     stories: list[Story] = field(default_factory=list)
-    headless: list[tuple[Story, list[Block]]] = field(default_factory=list)
+    headless: list[Story] = field(default_factory=list)
 
     def read(self, reg: Region) -> None:
         """A region's photos, and its story (text with no heading is kept apart: it may be a feature's tail)."""
@@ -113,34 +120,20 @@ class PageReading:
         if parts.heads or parts.bylines:
             self.stories.append(story)
         else:
-            self.headless.append((story, parts.text))
+            self.headless.append(story)
 
     def articles(self) -> list[Article]:
         """Every article: photos, stories (a feature with its sections gathered), text with no heading."""
-        stories, headless = gather_features(self.stories, [st for st, _ in self.headless], self.body)
+        stories, headless = gather_features(self.stories, self.headless, self.body)
         out = list(self.photos)
         for story in stories:
             art = finish_story(story, self.residue)
             out.extend([art] if art is not None else [])
-        for story, blocks in self.headless:
-            if any(story is h for h in headless):
-                out.extend(read_headless(blocks, self.text, self.residue))
+        for story in headless:
+            for piece in pieces(story.flow):
+                art = finish_story(Story(Heading(), 0.0, [], piece, 0), self.residue)
+                out.extend([art] if art is not None else [])
         return out
-
-
-def read_headless(region_blocks: Sequence[Block], text: PageText, residue: list[Residue]) -> list[Article]:
-    """Text with no heading over it (a column of briefs): read by the text path, line numbers kept."""
-    lines = [ln for b in region_blocks for ln in b.lines]
-    first = min(text.numbers[id(ln)] for ln in lines)
-    last = max(text.numbers[id(ln)] for ln in lines)
-    page_lines = text.text.split("\n")[first - 1:last]
-    keep = {text.numbers[id(ln)] for ln in lines}
-    chunk = "\n".join(t if first + i in keep else "" for i, t in enumerate(page_lines))
-    result = segment_page(chunk)
-    for art in result.articles:
-        art.first_line += first - 1
-    residue.extend(Residue(r.text, r.reason, r.line + first - 1) for r in result.residue)
-    return result.articles
 
 
 # --- the page's text ------------------------------------------------------------------------------

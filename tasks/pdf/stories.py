@@ -21,6 +21,7 @@ from banmian.tasks.pdf.heads import Heading, is_heading_size, measure_under, rea
 from banmian.tasks.pdf.layout import Block, Region, Type
 from banmian.tasks.text.chars import CLOSE_BRACKETS, OPEN_BRACKETS
 from banmian.tasks.text.clean import display_width
+from banmian.tasks.pdf.briefs import take_lead
 from banmian.tasks.pdf.credits import dateline, photo_credit
 from banmian.tasks.text.credits import Credit, join_keeping_credit_breaks, parse_byline, parse_dateline
 from banmian.tasks.text.lines import BYLINE, JUMP_FROM_PREFIX_RE, LABEL, Line, line_kind
@@ -130,6 +131,9 @@ def story_of(parts: Parts, body: Type, numbers: Mapping[int, int]) -> Story:
 def finish_story(story: Story, residue: list[Residue]) -> Article | None:
     """The article the text rules make of a story; None when it has no text (its heading is residue)."""
     flow, heading = story.flow, story.heading
+    if heading.headline is None and not story.bylines:
+        mark, heading.headline = take_lead(flow)
+        residue.extend([Residue(mark, "decoration", flow.paras[0].first_line)] if mark else [])
     signature = _take_signature(flow)
     _join_credit_lines(flow)
     own = _take_dateline(flow)
