@@ -41,6 +41,10 @@ SIZE_SLACK: Final = 0.02
 LINE_GAP: Final = 0.75
 #: ... and in a line set wider than ``LOOSE_PITCH`` (its median gap), a gap this much over that one.
 LOOSE_EXTRA: Final = 0.6
+#: Gaps on either side of a gap that tell how loose its line is set.
+LOOSE_WINDOW: Final = 6
+#: Closing marks: their ink is the first half of their em.
+CLOSING_MARKS: Final = frozenset("，。、；：！？”’）》」』")
 #: A glyph drawn twice: the same character within this share of an em of the first.
 DUPLICATE_SLACK: Final = 0.15
 #: Vertical setting: one glyph per line, its lines at one x (this share of an em) and size, each the
@@ -273,20 +277,23 @@ def split_row(row: list[Glyph], body: float) -> list[TextLine]:
     """
     gaps = gaps_of(row)
     unit = min(row[0].size, body)
-    inside = [g for g in gaps if g <= LINE_GAP * unit]  # a gutter is no measure of how loose a line is
-    usual = statistics.median(inside) if inside else 0.0
-    limit = max(LINE_GAP * unit, usual + LOOSE_EXTRA * unit)
     out: list[TextLine] = []
     start = 0
-    for i, gap in enumerate(gaps, 1):
-        if gap > limit:
-            out.append(make_line(row[start:i]))
-            start = i
+    for i, gap in enumerate(gaps):
+        if gap > LINE_GAP * unit and gap > _usual_gap(gaps, i, unit) + LOOSE_EXTRA * unit:
+            out.append(make_line(row[start:i + 1]))
+            start = i + 1
     out.append(make_line(row[start:]))
     return out
 
 
-def gaps_of(row: Sequence[Glyph]) -> list[float]:
+def _usual_gap(gaps: list[float], i: int, unit: float) -> float:
+    """How loose the line around gap ``i`` is set: the median of the gaps beside it (a gutter's left out)."""
+    near = [g for g in gaps[max(0, i - LOOSE_WINDOW):i] + gaps[i + 1:i + 1 + LOOSE_WINDOW] if g <= LINE_GAP * unit]
+    return statistics.median(near) if near else 0.0
+
+
+def gaps_of(row: Sequence[Glyph], ink: bool = True) -> list[float]:
     """The white space after each glyph of a row but the last.
 
     A Chinese mark fills the em of the characters beside it, whatever advance the font gives it
@@ -298,7 +305,15 @@ def gaps_of(row: Sequence[Glyph]) -> list[float]:
     [0.0, 0.0, 2.0]
     """
     ems = _ems(row)
-    return [b.x0 - (a.x1 if a.text.isascii() else max(a.x1, a.x0 + em)) for a, b, em in zip(row, row[1:], ems)]
+    return [b.x0 - _right(a, em, ink) for a, b, em in zip(row, row[1:], ems)]
+
+
+def _right(g: Glyph, em: float, ink: bool) -> float:
+    """Where a glyph ends: a Chinese character at its em, a Latin letter at its advance; by its ink, a
+    closing mark in the first half of its em (a compressed or hanging mark's em box reaches into the gutter)."""
+    if ink and g.text in CLOSING_MARKS:
+        return g.x0 + em / 2
+    return g.x1 if g.text.isascii() else max(g.x1, g.x0 + em)
 
 
 def _ems(row: Sequence[Glyph]) -> list[float]:
@@ -327,7 +342,7 @@ def make_line(glyphs: Sequence[Glyph], vertical: bool = False) -> TextLine:
     """A line of glyphs; within a horizontal line a gap wider than ``SPACE_GAP`` ems reads as one space."""
     first = glyphs[0]
     parts = [first.text]
-    gaps = [0.0] * len(glyphs) if vertical else gaps_of(glyphs)
+    gaps = [0.0] * len(glyphs) if vertical else gaps_of(glyphs, ink=False)
     for b, gap, em in zip(glyphs[1:], gaps, _ems(glyphs)):
         if gap > SPACE_GAP * em:
             parts.append(" ")

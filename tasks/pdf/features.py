@@ -14,19 +14,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from banmian.tasks.pdf.layout import Type
+from banmian.tasks.pdf.layout import CROSSHEAD_MAX, Type
 from banmian.tasks.pdf.stories import Story
 
-#: A heading line set smaller than this (body sizes) over text is a crosshead, not a headline
-#: (crossheads 1.1-1.3 of the body; story headlines 1.6 and up).
-SECTION_MAX: Final = 1.45
 #: Type within this share of a crosshead's size is that crosshead's size.
 SIZE_SLACK: Final = 0.03
 
 
 def gather_features(stories: list[Story], headless: list[Story], body: Type) -> tuple[list[Story], list[Story]]:
     """Stories with the lead's sections and tails folded into it, and the headless text left over."""
-    sizes = [ln.size for st in stories for ln in st.flow.crosshead_lines]
+    sizes = [ln.size for st in stories for ln in st.flow.crosshead_lines if ln.size < CROSSHEAD_MAX * body.size]
     sections = [st for st in stories if is_section(st, sizes, body)]
     leads = [st for st in stories if st.flow.paras and not any(st is s for s in sections)]
     if not leads or not (sections or headless):
@@ -46,9 +43,7 @@ def is_section(story: Story, crosshead_sizes: Sequence[float], body: Type) -> bo
     h = story.heading
     if not story.single_head or not story.flow.paras or h.kicker or h.subheadline or story.bylines:
         return False
-    if any(abs(story.size - s) <= SIZE_SLACK * s for s in crosshead_sizes):
-        return True
-    return story.size < SECTION_MAX * body.size
+    return story.size < CROSSHEAD_MAX * body.size or any(abs(story.size - s) <= SIZE_SLACK * s for s in crosshead_sizes)
 
 
 def opens_mid_sentence(story: Story) -> bool:

@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from typing import Final, Literal
 
 from banmian.tasks.pdf.extract import Box, Glyph, TextLine, make_line
+from banmian.tasks.text.clean import display_width
+from banmian.tasks.text.lines import LABEL, line_kind
 
 #: Sizes within this share of the body size are body type (a byline set at 1.05 is not).
 BODY_SIZE_SLACK: Final = 0.03
@@ -42,6 +44,11 @@ BLOCK_EXTRA: Final = 0.3
 #: A block hangs under the one above when the extra space is at most this (a caption under its
 #: picture or over the text after it stands half an em off; stories are a full line apart).
 ATTACH_EXTRA: Final = 0.75
+#: A crosshead is set at most this much larger than the body (crossheads 1.1-1.3; headlines 1.6 and up),
+#: and stands at most ``CROSSHEAD_EXTRA`` body ems further off its text than its leading (a crosshead
+#: drawn twice over itself may keep the room of both copies).
+CROSSHEAD_MAX: Final = 1.45
+CROSSHEAD_EXTRA: Final = 2.5
 #: Blocks overlap horizontally when they share this many body ems (or this share of the narrower).
 MIN_OVERLAP_EMS: Final = 1.0
 MIN_OVERLAP_SHARE: Final = 0.3
@@ -375,11 +382,27 @@ def _hangs_under(it: Item, items: Sequence[Item], rules: Sequence[Box], body: Ty
         return None
     up = max(above, key=lambda a: a.bottom)
     leading = (body.leading - 1.0) * up.lines[-1].size if isinstance(up, Block) else 0.0
-    if it.top - up.bottom - leading > ATTACH_EXTRA * body.size:
+    limit = CROSSHEAD_EXTRA if _crosshead_pair(up, it, body) else ATTACH_EXTRA
+    if it.top - up.bottom - leading > limit * body.size:
         return None
     if any(_rule_between(r, up, it, body) for r in rules):
         return None
     return up
+
+
+def _crosshead_pair(up: Item, down: Item, body: Type) -> bool:
+    """A crosshead and the text of its column, one over the other: a crosshead may stand further off."""
+    if not isinstance(up, Block) or not isinstance(down, Block):
+        return False
+    head, text = (up, down) if up.kind == "display" else (down, up)
+    return head.kind == "display" and text.kind == "body" and is_crosshead(head, body) \
+        and abs(head.lines[0].centre - (text.x0 + text.x1) / 2) <= body.size
+
+
+def is_crosshead(block: Block, body: Type) -> bool:
+    """Display type no larger than a crosshead's, on one line, that no rule reads as a section label."""
+    return len(block.lines) == 1 and block.size < CROSSHEAD_MAX * body.size \
+        and line_kind(block.lines[0].text, display_width(block.lines[0].text)) != LABEL
 
 
 def _rule_between(rule: Box, up: Item, down: Item, body: Type) -> bool:

@@ -124,7 +124,7 @@ def story_of(parts: Parts, body: Type, numbers: Mapping[int, int]) -> Story:
     bylines = [Line(numbers[id(ln)], ln.text, display_width(ln.text), BYLINE) for b in parts.bylines for ln in b.lines]
     first = min([numbers[id(ln)] for b in parts.heads for ln in b.lines], default=0)
     size = max((b.size for b in parts.heads), default=0.0)
-    single = len(parts.heads) == 1 and len(parts.heads[0].lines) == 1
+    single = len(parts.heads) == 1
     return Story(heading, size, bylines, flow, first, single, [(t, numbers[id(ln)]) for t, ln in heading.decoration])
 
 

@@ -115,13 +115,26 @@ def draw_page(canvas: Canvas, layout: Layout, style: Style) -> None:
 
 def _drawn_lines(block: Block) -> list[PLine]:
     """A block's lines as drawn: a crosshead printed twice that the layout wrapped is one line drawn twice."""
-    lines = block.lines
-    if lines and all(ln.role == "crosshead" for ln in lines) and len(lines) > 1:
-        joined = "".join(ln.text.text for ln in lines)
-        if doubled_half(joined) is not None:
-            x0, x1 = min(ln.x for ln in lines), max(ln.x + ln.width for ln in lines)
-            return [replace(lines[0], text=TText.of(joined, 0), x=x0, width=x1 - x0)]
-    return lines
+    out: list[PLine] = []
+    run: list[PLine] = []
+    for line in [*block.lines, None]:
+        if line is not None and line.role == "crosshead":
+            run.append(line)
+            continue
+        out.extend(_crosshead_lines(run))
+        run = []
+        if line is not None:
+            out.append(line)
+    return out
+
+
+def _crosshead_lines(run: list[PLine]) -> list[PLine]:
+    """Consecutive crosshead lines; when they hold one crosshead twice, one line (drawn twice by ``char_places``)."""
+    joined = "".join(ln.text.text for ln in run)
+    if len(run) < 2 or doubled_half(joined) is None:
+        return run
+    x0, x1 = min(ln.x for ln in run), max(ln.x + ln.width for ln in run)
+    return [replace(run[0], text=TText.of(joined, 0), x=x0, width=x1 - x0)]
 
 
 @dataclass
