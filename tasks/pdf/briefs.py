@@ -8,24 +8,13 @@ with none of them goes on with the brief before it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
-from typing import Final
 
 from banmian.tasks.pdf.credits import dateline
 from banmian.tasks.pdf.flow import Flow
-from banmian.tasks.text.chars import BULLET_MARKS
+from banmian.tasks.pdf.openings import opens_brief, split_lead
 from banmian.tasks.text.clean import clean_heading
 from banmian.tasks.text.lines import Line
-
-#: A lead is this many characters at most (a brief's bold lead is one short line or two).
-LEAD_MAX_CHARS: Final = 32
-#: The gap after a lead: an ideographic space, two spaces, or one space between Chinese characters.
-LEAD_GAP_RE: Final = re.compile(r"\u3000|\s{2,}|(?<=[\u4e00-\u9fff])\s(?=[\u4e00-\u9fff“《])")
-#: Characters a dateline opens with (本报…, 新华社…, 《…》讯, （据…）): only there is one looked for.
-DATELINE_OPENINGS: Final = "本新中人《（(据"
-#: Marks no lead holds: a lead is a title, not a sentence.
-SENTENCE_MARKS: Final = "。，；！？"
 
 
 def pieces(flow: Flow) -> list[Flow]:
@@ -47,44 +36,6 @@ def pieces(flow: Flow) -> list[Flow]:
         for head in flow.crossheads.get(i, []):
             out[-1].crossheads.setdefault(len(out[-1].paras) - 1, []).append(head)
     return out
-
-
-def opens_brief(text: str) -> bool:
-    """A paragraph that opens a brief: a bullet, a dateline, or a lead before a dateline."""
-    mark, lead, rest = split_lead(text)
-    return bool(mark) or dateline(text) is not None or (bool(lead) and dateline(rest) is not None)
-
-
-def split_lead(text: str) -> tuple[str, str, str]:
-    """(bullet, lead, rest) of a brief's first paragraph; the lead is its headline.
-
-    A lead stands before a gap, or right before the dateline it is set against; with a bullet
-    and a gap no dateline is needed.
-
-    >>> split_lead("◆海南超额完成发行任务本报海口1月2日电 记者鲍洪俊报道：")
-    ('◆', '海南超额完成发行任务', '本报海口1月2日电 记者鲍洪俊报道：')
-    >>> split_lead("●城区供暖完工 记者从市住建局获悉")
-    ('●', '城区供暖完工', '记者从市住建局获悉')
-    """
-    body = text.strip()
-    mark = body[:1] if body[:1] in BULLET_MARKS else ""
-    body = body[len(mark):].lstrip()
-    if dateline(body) is not None:
-        return mark, "", body
-    for k in range(2, min(len(body), LEAD_MAX_CHARS + 1)):
-        if body[k - 1] in SENTENCE_MARKS:
-            break
-        if body[k] in DATELINE_OPENINGS and dateline(body[k:]) is not None and _is_lead(body[:k]):
-            return mark, body[:k].strip(), body[k:]
-    m = LEAD_GAP_RE.search(body[:LEAD_MAX_CHARS + 2])
-    if m and _is_lead(body[:m.start()]) and (mark or dateline(body[m.end():]) is not None):
-        return mark, body[:m.start()].strip(), body[m.end():].strip()
-    return mark, "", body
-
-
-def _is_lead(text: str) -> bool:
-    t = text.strip()
-    return 2 <= len(t) <= LEAD_MAX_CHARS and not any(c in SENTENCE_MARKS for c in t)
 
 
 def take_lead(flow: Flow) -> tuple[str, str | None]:

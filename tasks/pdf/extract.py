@@ -275,7 +275,7 @@ def split_row(row: list[Glyph], body: float) -> list[TextLine]:
     The gutter between two headlines side by side is as narrow as the body's; a couplet's gap in
     a headline is wider than that, and ``layout`` joins its halves again.
     """
-    gaps = gaps_of(row)
+    gaps = gaps_of(row, ink=row[0].size <= body * 1.05)  # display type is set with its marks whole
     unit = min(row[0].size, body)
     out: list[TextLine] = []
     start = 0

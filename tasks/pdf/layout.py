@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 from typing import Final, Literal
 
 from banmian.tasks.pdf.extract import Box, Glyph, TextLine, make_line
-from banmian.tasks.text.clean import display_width
+from banmian.tasks.pdf.openings import opens_brief
+from banmian.tasks.text.clean import display_width, join_lines
 from banmian.tasks.text.lines import LABEL, line_kind
 
 #: Sizes within this share of the body size are body type (a byline set at 1.05 is not).
@@ -347,31 +348,36 @@ def regions(page_blocks: Sequence[Block], pictures: Sequence[Box], rules: Sequen
         up = _hangs_under(it, items, rules, body)
         if up is not None:
             parent[id(it)] = up
-    bottoms = _column_bottoms(items, parent)
+    feet = _column_feet(items, parent)
     for b in page_blocks:
         if id(b) not in parent and b.kind in ("body", "small", "vertical"):
-            beside = _level_left(b, page_blocks, body) or _level_right(b, page_blocks, body)
-            if beside is not None and _balanced_with(b, beside, bottoms, body):
+            beside = _level_left(b, page_blocks, feet, body) or _level_right(b, page_blocks, body)
+            if beside is not None and _balanced_with(b, beside, feet, body):
                 parent[id(b)] = beside
     return join_headings_over_text(join_heading_halves(_group(items, parent), body), body)
 
 
-def _column_bottoms(items: Sequence[Item], parent: dict[int, Item]) -> dict[int, float]:
-    """Each item's bottom, or that of the lowest item hanging under it (its column's foot)."""
-    bottoms = {id(it): it.bottom for it in items}
+def _column_feet(items: Sequence[Item], parent: dict[int, Item]) -> dict[int, tuple[float, float]]:
+    """Each item's column: the lowest bottom and rightmost edge of it and the items hanging under it."""
+    feet = {id(it): (it.bottom, it.x1) for it in items}
     for it in sorted(items, key=lambda it: -it.top):  # from the foot up: an item's children come first
         up = parent.get(id(it))
         if up is not None:
-            bottoms[id(up)] = max(bottoms[id(up)], bottoms[id(it)])
-    return bottoms
+            (b0, x0), (b1, x1) = feet[id(up)], feet[id(it)]
+            feet[id(up)] = (max(b0, b1), max(x0, x1))
+    return feet
 
 
-def _balanced_with(b: Block, other: Block, bottoms: dict[int, float], body: Type) -> bool:
+def _balanced_with(b: Block, other: Block, feet: dict[int, tuple[float, float]], body: Type) -> bool:
     """Columns of one story are balanced: a further column ends no lower than its neighbour's column
-    (a line or two of play), and a vertical name stands beside its story at any depth."""
+    (a line or two of play), and a vertical name stands beside its story at any depth. Text beside a
+    heading that opens a story of its own (a bullet, a lead, a dateline) is another story set level
+    with it, not the further column of a heading set at the side."""
     if b.kind == "vertical":
         return True
-    return b.bottom <= bottoms[id(other)] + BALANCE_LINES * body.leading * body.size
+    if other.kind == "display" and opens_brief(join_lines([ln.text for ln in b.lines[:2]])):
+        return False
+    return b.bottom <= feet[id(other)][0] + BALANCE_LINES * body.leading * body.size
 
 
 def _hangs_under(it: Item, items: Sequence[Item], rules: Sequence[Box], body: Type) -> Item | None:
@@ -411,15 +417,17 @@ def _rule_between(rule: Box, up: Item, down: Item, body: Type) -> bool:
         and overlap(rule.x0, rule.x1, max(up.x0, down.x0), min(up.x1, down.x1)) > 0
 
 
-def _level_left(b: Block, page_blocks: Sequence[Block], body: Type) -> Block | None:
-    """The block that starts level with ``b`` a gutter to its left: ``b`` is a further column of its region."""
+def _level_left(b: Block, page_blocks: Sequence[Block], feet: dict[int, tuple[float, float]],
+                body: Type) -> Block | None:
+    """The block that starts level with ``b`` with its column a gutter to the left: ``b`` is a further
+    column of its region (a heading set at the side heads the column under it)."""
     level = [c for c in page_blocks if c is not b and abs(c.top - b.top) <= LEVEL_SLACK * body.size
-             and c.x1 <= b.x0 + 0.5 * body.size]
+             and feet[id(c)][1] <= b.x0 + 0.5 * body.size]
     if not level:
         return None
-    left = max(level, key=lambda c: c.x1)
+    left = max(level, key=lambda c: feet[id(c)][1])
     reach = SIBLING_GAP * body.size if b.kind != "vertical" else float("inf")
-    return left if b.x0 - left.x1 <= reach else None
+    return left if b.x0 - feet[id(left)][1] <= reach else None
 
 
 def _level_right(b: Block, page_blocks: Sequence[Block], body: Type) -> Block | None:

@@ -161,6 +161,7 @@ class _Page:
         base = self.y(line.y + ASCENT * line.size)
         places = list(char_places(line, self.layout.grid.compress, self._alignment(line, uid)))
         squeeze, start, left = self._condensed(line, uid, places)
+        self.canvas.saveState()  # the text render mode is graphics state: an outline copy must not leak
         text = self.canvas.beginText()
         text.setHorizScale(100 * squeeze)
         for ch, x, outline in places:
@@ -169,6 +170,7 @@ class _Page:
             text.setTextOrigin(self.x(left + (x - start) * squeeze), base)
             text.textOut(ch)
         self.canvas.drawText(text)
+        self.canvas.restoreState()
 
     def _condensed(self, line: PLine, uid: int, places: list[tuple[str, float, bool]]) -> tuple[float, float, float]:
         """(horizontal scale, the line's start, where it starts when condensed) to keep it inside its story."""
