@@ -51,6 +51,8 @@ DUPLICATE_SLACK: Final = 0.15
 #: next's top within ``VERTICAL_PITCH`` ems of the one above (vertical type is set 1-1.3 ems apart).
 VERTICAL_X_SLACK: Final = 0.2
 VERTICAL_PITCH: Final = 1.5
+#: ... and with no text of its row within this many of its ems (a vertical title stands apart).
+VERTICAL_ALONE: Final = 1.5
 
 PDFIUM_TEXT, PDFIUM_PATH, PDFIUM_IMAGE = 1, 2, 3
 
@@ -213,8 +215,25 @@ def lines(glyphs: Sequence[Glyph]) -> tuple[list[TextLine], list[Glyph]]:
     """
     kept, doubled = split_duplicates(glyphs)
     body = common_size(kept)
-    pieces = [piece for row in rows(kept) for piece in split_row(row, body)]
-    return join_vertical(pieces), doubled
+    out: list[TextLine] = []
+    alone: list[TextLine] = []
+    for row in rows(kept):
+        pieces = split_row(row, body)
+        for i, piece in enumerate(pieces):
+            (alone if _stands_alone(pieces, i) else out).append(piece)
+    return sorted(out + join_vertical(alone), key=lambda ln: (ln.top, ln.x0)), doubled
+
+
+def _stands_alone(pieces: list[TextLine], i: int) -> bool:
+    """A single glyph with no text of its row near it: maybe a character of vertical type.
+
+    A glyph a loose line's justification set apart (``年  伊`` in a column two ems wide) is not.
+    """
+    p = pieces[i]
+    if len(p.glyphs) > 1:
+        return False
+    reach = VERTICAL_ALONE * p.size
+    return all(q.x0 - p.x1 > reach or p.x0 - q.x1 > reach for j, q in enumerate(pieces) if j != i)
 
 
 def common_size(glyphs: Sequence[Glyph]) -> float:
@@ -358,19 +377,16 @@ def make_line(glyphs: Sequence[Glyph], vertical: bool = False) -> TextLine:
 SPACE_GAP: Final = 0.3
 
 
-def join_vertical(pieces: list[TextLine]) -> list[TextLine]:
+def join_vertical(singles: list[TextLine]) -> list[TextLine]:
     """Single glyphs stacked at one x and size (vertical type) joined into one vertical line each."""
     stacks: list[list[TextLine]] = []
-    for p in sorted((p for p in pieces if len(p.glyphs) == 1), key=lambda p: p.top):
+    for p in sorted(singles, key=lambda p: p.top):
         stack = next((st for st in stacks if _stacks_on(st[-1], p)), None)
         if stack is None:
             stacks.append([p])
         else:
             stack.append(p)
-    out = [p for p in pieces if len(p.glyphs) > 1]
-    for stack in stacks:
-        out.extend(_stack_lines(stack))
-    return sorted(out, key=lambda ln: (ln.top, ln.x0))
+    return [ln for stack in stacks for ln in _stack_lines(stack)]
 
 
 def _stacks_on(above: TextLine, p: TextLine) -> bool:

@@ -16,6 +16,7 @@ from typing import Final
 
 from banmian.tasks.pdf.extract import TextLine
 from banmian.tasks.pdf.layout import Block, Type
+from banmian.tasks.text.chars import CLOSE_BRACKETS
 from banmian.tasks.text.clean import display_width, ends_sentence
 from banmian.tasks.pdf.credits import dateline
 from banmian.tasks.text.credits import join_keeping_credit_breaks
@@ -28,6 +29,8 @@ INDENT_MIN: Final = 1.2
 #: A line ending this many body ems short of its column's right edge ends its paragraph
 #: (justified lines end at the edge; a paragraph's last line anywhere before it).
 SHORT_BY: Final = 0.8
+#: Lines ending this close (body ems) share the narrow measure of a runaround.
+RUNAROUND_SLACK: Final = 0.3
 #: A line this far from its column's left edge and ending at its right edge is set flush right.
 FLUSH_RIGHT_MIN: Final = 4.0
 
@@ -94,16 +97,42 @@ def read_flow(items: Sequence[Block], body: Type, numbers: Mapping[int, int]) ->
             start = True
             continue
         left, right = column_edges(block)
-        for ln in block.lines:
+        for i, ln in enumerate(block.lines):
             if current and (start or ln.x0 - left >= INDENT_MIN * body.size):
                 _close(flow, current, numbers, body, edge)
                 current = []
             if not current:
                 edge = left
             current.append(ln)
-            start = right - ln.x1 >= SHORT_BY * body.size or ln.x0 - left >= FLUSH_RIGHT_MIN * body.size
+            start = _ends_paragraph(block.lines, i, left, right, body)
     _close(flow, current, numbers, body, edge)
     return flow
+
+
+def _ends_paragraph(lines: list[TextLine], i: int, left: float, right: float, body: Type) -> bool:
+    """Line ``i`` closes its paragraph: it stops short of the right edge, or is set flush right.
+
+    Lines set around an inset share a narrower measure: a line that ends where the next one
+    does is justified to that measure, not short.
+    """
+    ln = lines[i]
+    if ln.x0 - left >= FLUSH_RIGHT_MIN * body.size:
+        return True
+    if right - ln.x1 < SHORT_BY * body.size:
+        return False
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if nxt is None or abs(nxt.x0 - left) > RUNAROUND_SLACK * body.size:
+        return True
+    return abs(nxt.x1 - ln.x1) > RUNAROUND_SLACK * body.size and _finished(ln.text)
+
+
+def _finished(text: str) -> bool:
+    """A line that may end a paragraph: it ends a sentence, or a bracket closes it (a credit, a jump marker).
+
+    A short line that stops mid-sentence is kept short by the line-breaking rules (a character pulled
+    down with the mark after it) or by a runaround; its paragraph goes on.
+    """
+    return ends_sentence(text) or text.rstrip().endswith(tuple(CLOSE_BRACKETS))
 
 
 def _close(flow: Flow, lines: list[TextLine], numbers: Mapping[int, int], body: Type, edge: float) -> None:

@@ -50,6 +50,8 @@ ATTACH_EXTRA: Final = 0.75
 #: drawn twice over itself may keep the room of both copies).
 CROSSHEAD_MAX: Final = 1.45
 CROSSHEAD_EXTRA: Final = 2.5
+#: A block of one indented line reaches this many body ems further left (a paragraph indent, two ems).
+INDENT_REACH: Final = 2.2
 #: Blocks overlap horizontally when they share this many body ems (or this share of the narrower).
 MIN_OVERLAP_EMS: Final = 1.0
 MIN_OVERLAP_SHARE: Final = 0.3
@@ -320,7 +322,8 @@ def _goes_on(block: Block, ln: TextLine, kind: BlockKind, body: Type) -> bool:
     last = block.lines[-1]
     if kind == "vertical" or block.kind != kind or abs(last.size - ln.size) > BODY_SIZE_SLACK * ln.size:
         return False
-    if not overlaps(block.x0, block.x1, ln.x0, ln.x1, body):
+    reach = INDENT_REACH * body.size if kind == "body" and len(block.lines) == 1 else 0.0  # an indented first line
+    if not overlaps(block.x0 - reach, block.x1, ln.x0, ln.x1, body):
         return False
     extra = ln.top - last.bottom - (body.leading - 1.0) * last.size
     return -0.5 * last.size < extra <= BLOCK_EXTRA * body.size
