@@ -23,9 +23,10 @@ from banmian.tasks.pdf.extract import TextLine
 from banmian.tasks.pdf.flow import column_edges
 from banmian.tasks.pdf.layout import DISPLAY_MIN, Block, Type
 from banmian.tasks.text.clean import clean_heading
-from banmian.tasks.text.lexicon import break_splits_word
 from banmian.tasks.text.segment.headlines import DASHES, subtitle_dashes
 
+#: Columns of one story stand at most this many ems apart (gutters are one or two).
+COLUMN_GUTTER: Final = 3.0
 #: Lines whose tops are this close (share of their size) stand in one row: pieces of one line.
 ROW_SLACK: Final = 0.3
 #: A first line narrower than the next by this share of an em is no wrapped line's first.
@@ -118,31 +119,35 @@ def _parts_text(blocks: Sequence[Block], measure: float) -> str | None:
 def _wraps_into(rows: list[list[TextLine]], measure: float) -> bool:
     """Whether the second row goes on with the heading part the first holds (a wrap), or is the next part.
 
-    Two rows that fit the measure together, or whose first is the narrower (unless a mark kept
-    off a line's end or start moved a character down), are two parts; a first row wider than the
-    next is a balanced wrap's, and so are rows of one width with more of that part after them.
-    Two rows of one width alone are a wrap when the first has no room for one more character,
-    breaks a word, or ends on a mark.
+    Two rows that fit the measure together are two parts; a first row with no room for one more
+    character is wrapped. Else a first row narrower than the next is another part (unless a mark
+    kept off a line's end or start moved a character down), a wider one a balanced wrap's, and
+    so are rows of one width with a shorter one after them. Two rows of one width alone, with
+    room to spare, are a couplet's halves (a balanced wrap leaves its first row the wider) unless
+    the first ends on a mark.
     """
     upper, lower = rows[0], rows[1]
     size = upper[0].size
     w1, w2 = _row_width(upper), _row_width(lower)
     if len(upper) > 1 or len(lower) > 1 or w1 + w2 <= measure - 0.5 * size:
         return False
+    if w1 + size > measure - WRAP_SLACK * size:
+        return True
     if w1 < w2 - WRAP_SLACK * size:
         return _kept_from_line_end(upper[-1].text, lower[0].text)
-    if w1 > w2 + WRAP_SLACK * size or w1 + size > measure - WRAP_SLACK * size:
+    if w1 > w2 + WRAP_SLACK * size:
         return True
     if len(rows) > 2 and len(rows[2]) == 1 and _row_width(rows[2]) <= w2 + WRAP_SLACK * size:
         return True
-    a, b = upper[-1].text, lower[0].text
-    return a.endswith(tuple(LINE_END_MARKS)) or break_splits_word(a, b)
+    return upper[-1].text.endswith(tuple(LINE_END_MARKS))
 
 
 def _kept_from_line_end(upper: str, lower: str) -> bool:
-    """A wrapped line left short by line-breaking rules: the next opens with an opening mark, or with a
-    character a closing mark pulled down (``朝《劳动新`` / ``闻》发表评论``)."""
-    return lower[:1] in OPENING_MARKS or lower[1:2] in CLOSING_MARKS or upper[-1:] in OPENING_MARKS
+    """A wrapped line left short by line-breaking rules: the next opens with an opening mark, with a
+    character a closing mark pulled down (``朝《劳动新`` / ``闻》发表评论``), or with a number that
+    did not fit (``地捐款`` / ``14.7亿港``)."""
+    return lower[:1] in OPENING_MARKS or lower[1:2] in CLOSING_MARKS or upper[-1:] in OPENING_MARKS \
+        or (lower[:1].isascii() and lower[:1].isalnum())
 
 
 def _sub_text(blocks: Sequence[Block]) -> tuple[str | None, tuple[str, TextLine] | None]:
@@ -165,8 +170,22 @@ def measure_under(group: Sequence[Block], below: Sequence[Block]) -> float:
         return x1 - x0
     floor = max(g.bottom for g in group)
     under = [b for b in below if b.top >= floor - 0.2 * b.size and b.kind == "body"]
-    if not under:
+    first = [b for b in under if b.x0 < x1 and b.x1 > x0]
+    if not first:
         return x1 - x0
-    top = min(b.top for b in under)
-    edges = [column_edges(b) for b in under if b.top - top <= b.size]
+    top = min(b.top for b in first)
+    band = [b for b in under if abs(b.top - top) <= b.size]
+    edges = [column_edges(b) for b in _columns_beside(band, min(first, key=lambda b: b.top))]
     return max([x1] + [e[1] for e in edges]) - min([x0] + [e[0] for e in edges])
+
+
+def _columns_beside(band: list[Block], start: Block) -> list[Block]:
+    """``start`` and the columns level with it, a gutter apart one after another: the text a heading spans."""
+    cols = [start]
+    for b in sorted(band, key=lambda b: b.x0):
+        if b.x0 > cols[-1].x1 and b.x0 - cols[-1].x1 <= COLUMN_GUTTER * b.size:
+            cols.append(b)
+    for b in sorted(band, key=lambda b: -b.x1):
+        if b.x1 < cols[0].x0 and cols[0].x0 - b.x1 <= COLUMN_GUTTER * b.size:
+            cols.insert(0, b)
+    return cols

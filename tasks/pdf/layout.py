@@ -515,7 +515,7 @@ def _halves(left: Region, right: Region, body: Type) -> bool:
     a, b = _top_heading(left), _top_heading(right)
     if a is None or b is None or not _same_row(a, b) or not 0 <= b.x0 - a.x1 <= COUPLET_GAP * a.size:
         return False
-    text_a, text_b = _text_extent(left), _text_extent(right)
+    text_a, text_b = _text_under(left, a), _text_under(right, b)
     if text_a is None or text_b is None:
         return True
     return not (_centred(a, text_a, body) and _centred(b, text_b, body))
@@ -530,8 +530,9 @@ def _same_row(a: Block, b: Block) -> bool:
     return abs(a.size - b.size) <= BODY_SIZE_SLACK * a.size and abs(a.top - b.top) <= 0.3 * a.size
 
 
-def _text_extent(reg: Region) -> tuple[float, float] | None:
-    text = [b for b in reg.blocks if b.kind == "body"]
+def _text_under(reg: Region, head: Block) -> tuple[float, float] | None:
+    """The extent of the region's text columns under ``head`` (those it shares some width with)."""
+    text = [b for b in reg.blocks if b.kind == "body" and b.top >= head.bottom and overlap(b.x0, b.x1, head.x0, head.x1) > 0]
     return (min(b.x0 for b in text), max(b.x1 for b in text)) if text else None
 
 
