@@ -29,7 +29,7 @@ def gather_features(stories: list[Story], headless: list[Story], body: Type) -> 
     if not leads or not (sections or headless):
         return stories, headless
     lead = max(leads, key=lambda st: st.size)
-    for st in sections:
+    for st in sorted(sections, key=lambda st: st.place):  # in reading order: top to bottom, then left to right
         lead.extend(st)
     tails = [st for st in headless if opens_mid_sentence(st)] if sections or lead.flow.crossheads else []
     for st in tails:

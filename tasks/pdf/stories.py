@@ -109,6 +109,7 @@ class Story:
     first_line: int           # the page line of its heading (0: none)
     single_head: bool = False  # its heading is one line of one size: maybe a section's crosshead
     decoration: list[tuple[str, int]] = field(default_factory=list)  # its heading's dashes: (text, page line)
+    place: tuple[float, float] = (0.0, 0.0)  # (top, left) of its region on the page, in points
 
     def extend(self, other: Story) -> None:
         """``other`` goes on this story: a section of a feature set apart (its heading a crosshead), or a tail."""
@@ -125,7 +126,10 @@ def story_of(parts: Parts, body: Type, numbers: Mapping[int, int]) -> Story:
     first = min([numbers[id(ln)] for b in parts.heads for ln in b.lines], default=0)
     size = max((b.size for b in parts.heads), default=0.0)
     single = len(parts.heads) == 1
-    return Story(heading, size, bylines, flow, first, single, [(t, numbers[id(ln)]) for t, ln in heading.decoration])
+    blocks = parts.heads + parts.text
+    place = (min(b.top for b in blocks), min(b.x0 for b in blocks)) if blocks else (0.0, 0.0)
+    return Story(heading, size, bylines, flow, first, single, [(t, numbers[id(ln)]) for t, ln in heading.decoration],
+                 place)
 
 
 def finish_story(story: Story, residue: list[Residue]) -> Article | None:
