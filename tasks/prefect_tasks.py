@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +29,7 @@ from prefect.tasks import exponential_backoff
 from banmian.tasks.ingest.decode import decode_page
 from banmian.tasks.ingest.discover import is_transient, read_bytes, reject_for_read_error
 from banmian.tasks.model import DecodedPage, PageResult, RawFile, Reject
+from banmian.tasks.pdf.pages import is_pdf, pdf_pages
 from banmian.tasks.text.segment import segment_page
 
 SUMMARY_ARTIFACT_KEY = "banmian-run-summary"
@@ -72,6 +73,30 @@ class BatchResult:
     known: list[DecodedPage] = field(default_factory=list)   # content already in the warehouse
     rejects: list[Reject] = field(default_factory=list)
     coverage: list[PageCoverage] = field(default_factory=list)
+
+    def add(self, page: DecodedPage | Reject, result: PageResult | Reject | None) -> None:
+        """One page's outcome: rejected, already loaded (``result`` None), failed, or loaded."""
+        if isinstance(page, Reject):
+            self.rejects.append(page)
+            self.coverage.append(PageCoverage(page.path, "rejected", reason=page.reason))
+            return
+        chars = visible_chars(page.text)
+        if result is None:
+            self.known.append(page)
+            self.coverage.append(PageCoverage(page.path, "known_content", page.encoding, chars))
+            return
+        if isinstance(result, Reject):
+            self.rejects.append(result)
+            self.coverage.append(PageCoverage(page.path, "rejected", page.encoding, chars, reason=result.reason))
+            return
+        self.pages.append((page, result))
+        row = PageCoverage(page.path, "loaded", page.encoding, chars, len(result.articles), residue_chars(result))
+        if not result.articles:
+            row.status, row.reason = "no_articles", "no_articles"
+            self.rejects.append(Reject(page.path, "no_articles",
+                                       "Page was loaded, but segmentation found no article in it; "
+                                       "all its text is kept as residue.", page.size))
+        self.coverage.append(row)
 
     def extend(self, other: BatchResult) -> None:
         self.pages += other.pages
@@ -118,7 +143,7 @@ def segment_safely(page: DecodedPage) -> PageResult | Reject:
 
 
 def decode_and_segment(items: Sequence[tuple[RawFile, bytes]], skip_page_ids: frozenset[str] | set[str]) -> BatchResult:
-    """Decode and segment one batch of read files (pure).
+    """Decode and segment one batch of read files (pure): text pages and the pages of PDFs alike.
 
     Pages whose content is in ``skip_page_ids`` are decoded (to learn their
     identity) but not segmented: they are returned in ``known``. A page that
@@ -127,30 +152,22 @@ def decode_and_segment(items: Sequence[tuple[RawFile, bytes]], skip_page_ids: fr
     """
     out = BatchResult()
     for raw, data in items:
-        page = decode_page(raw.path, data, raw.mtime)
-        if isinstance(page, Reject):
-            out.rejects.append(page)
-            out.coverage.append(PageCoverage(raw.path, "rejected", reason=page.reason))
-            continue
-        chars = visible_chars(page.text)
-        if page.sha256 in skip_page_ids:
-            out.known.append(page)
-            out.coverage.append(PageCoverage(page.path, "known_content", page.encoding, chars))
-            continue
-        result = segment_safely(page)
-        if isinstance(result, Reject):
-            out.rejects.append(result)
-            out.coverage.append(PageCoverage(page.path, "rejected", page.encoding, chars, reason=result.reason))
-            continue
-        out.pages.append((page, result))
-        row = PageCoverage(page.path, "loaded", page.encoding, chars, len(result.articles), residue_chars(result))
-        if not result.articles:
-            row.status, row.reason = "no_articles", "no_articles"
-            out.rejects.append(Reject(page.path, "no_articles",
-                                      "Page was loaded, but segmentation found no article in it; "
-                                      "all its text is kept as residue.", page.size))
-        out.coverage.append(row)
+        for page, result in pages_of_file(raw, data, skip_page_ids):
+            out.add(page, result)
     return out
+
+
+def pages_of_file(raw: RawFile, data: bytes, skip_page_ids: frozenset[str] | set[str]) -> Iterator[
+        tuple[DecodedPage | Reject, PageResult | Reject | None]]:
+    """``(page, result)`` for each page of a file (a PDF may hold several); result None: already loaded."""
+    if is_pdf(raw.path, data):
+        yield from pdf_pages(raw.path, data, raw.mtime, skip_page_ids)
+        return
+    page = decode_page(raw.path, data, raw.mtime)
+    if isinstance(page, Reject) or page.sha256 in skip_page_ids:
+        yield page, None
+    else:
+        yield page, segment_safely(page)
 
 
 def summary_markdown(summary: Any, coverage: Sequence[PageCoverage], rejects: Sequence[Reject],

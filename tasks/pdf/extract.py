@@ -59,7 +59,11 @@ PDFIUM_TEXT, PDFIUM_PATH, PDFIUM_IMAGE = 1, 2, 3
 
 
 class PdfError(ValueError):
-    """The bytes are no PDF PDFium can open (damaged, encrypted, not a PDF)."""
+    """The bytes are no PDF PDFium can open (damaged, encrypted, not a PDF); ``err_code`` is PDFium's why."""
+
+    def __init__(self, message: str, err_code: int | None = None) -> None:
+        super().__init__(message)
+        self.err_code = err_code
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +140,7 @@ def read_pdf(data: bytes) -> list[PdfPage]:
     try:
         doc = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        raise PdfError(str(exc)) from exc
+        raise PdfError(str(exc), exc.err_code) from exc
     try:
         return [read_page(doc[i], i + 1) for i in range(len(doc))]
     finally:
