@@ -100,12 +100,7 @@ def cmd_segment(args: argparse.Namespace) -> int:
     from banmian.tasks.ingest.discover import SourceNotFound, discover, read_file
     from banmian.tasks.model import Reject
 
-    out_dir = Path(args.out) if args.out else None
-    if out_dir is not None:
-        if out_dir.exists() and not out_dir.is_dir():
-            raise CliError(f"--out {out_dir} exists and is not a directory")
-        out_dir.mkdir(parents=True, exist_ok=True)
-    sink = _SegmentSink(out_dir)
+    sink = _SegmentSink(_segment_out_dir(args.out))
     for arg in args.files:
         try:
             files, rejects = discover(arg)
@@ -123,6 +118,17 @@ def cmd_segment(args: argparse.Namespace) -> int:
             for page, result in _segmented_pages(raw.path, data, raw.mtime):
                 sink.take(page, result)
     return sink.finish()
+
+
+def _segment_out_dir(out: str | None) -> Path | None:
+    """``--out DIR``, made if missing; None without it."""
+    if not out:
+        return None
+    out_dir = Path(out)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise CliError(f"--out {out_dir} exists and is not a directory")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return out_dir
 
 
 def _segmented_pages(path: str, data: bytes, mtime: float) -> Iterator[tuple[Any, Any]]:

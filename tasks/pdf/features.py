@@ -23,19 +23,38 @@ SIZE_SLACK: Final = 0.03
 
 def gather_features(stories: list[Story], headless: list[Story], body: Type) -> tuple[list[Story], list[Story]]:
     """Stories with the lead's sections and tails folded into it, and the headless text left over."""
-    sizes = [ln.size for st in stories for ln in st.flow.crosshead_lines if ln.size < CROSSHEAD_MAX * body.size]
-    sections = [st for st in stories if is_section(st, sizes, body)]
-    leads = [st for st in stories if st.flow.paras and not any(st is s for s in sections)]
-    if not leads or not (sections or headless):
+    sections = feature_sections(stories, body)
+    lead = lead_story(stories, sections)
+    if lead is None or not (sections or headless):
         return stories, headless
-    lead = max(leads, key=lambda st: st.size)
-    for st in sorted(sections, key=lambda st: st.place):  # in reading order: top to bottom, then left to right
+    for st in sorted(sections, key=_place):  # in reading order: top to bottom, then left to right
         lead.extend(st)
     tails = [st for st in headless if opens_mid_sentence(st)] if sections or lead.flow.crossheads else []
     for st in tails:
         lead.extend(st)
-    rest = [st for st in stories if not any(st is s for s in sections)]
-    return rest, [st for st in headless if not any(st is t for t in tails)]
+    return _without(stories, sections), _without(headless, tails)
+
+
+def feature_sections(stories: Sequence[Story], body: Type) -> list[Story]:
+    """The stories that are sections of a feature: headed by crosshead type only."""
+    sizes = [ln.size for st in stories for ln in st.flow.crosshead_lines if ln.size < CROSSHEAD_MAX * body.size]
+    return [st for st in stories if is_section(st, sizes, body)]
+
+
+def lead_story(stories: Sequence[Story], sections: Sequence[Story]) -> Story | None:
+    """The story with the page's largest headline among those with text that are no section; None if none."""
+    leads = [st for st in _without(stories, sections) if st.flow.paras]
+    return max(leads, key=lambda st: st.size) if leads else None
+
+
+def _place(story: Story) -> tuple[float, float]:
+    return story.place
+
+
+def _without(stories: Sequence[Story], taken: Sequence[Story]) -> list[Story]:
+    """``stories`` less the very objects in ``taken``."""
+    gone = {id(st) for st in taken}
+    return [st for st in stories if id(st) not in gone]
 
 
 def is_section(story: Story, crosshead_sizes: Sequence[float], body: Type) -> bool:

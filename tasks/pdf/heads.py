@@ -21,7 +21,7 @@ from typing import Final
 from banmian.tasks.model import Residue
 from banmian.tasks.pdf.extract import TextLine
 from banmian.tasks.pdf.flow import column_edges
-from banmian.tasks.pdf.layout import DISPLAY_MIN, Block, Type
+from banmian.tasks.pdf.layout import DISPLAY_MIN, HALF_EM, Block, Type
 from banmian.tasks.text.clean import clean_heading
 from banmian.tasks.text.segment.headlines import DASHES, subtitle_dashes
 
@@ -36,6 +36,12 @@ LINE_END_MARKS: Final = "，、：；。！？”》）"
 #: Marks that may not end a line, and marks that may not open one.
 OPENING_MARKS: Final = "“‘（《「『〔【"
 CLOSING_MARKS: Final = "，、：；。！？”’）》」』〕】"
+#: Heading blocks within this share of the largest size are the headline (one size set, rounding apart).
+HEADLINE_SIZE_SHARE: Final = 0.98
+#: A subheadline's top may stand this many points above the headline's foot (em boxes touch).
+SUB_OVERLAP: Final = 1.0
+#: Text under a heading may reach this share of its size above the heading's foot (em boxes touch).
+UNDER_OVERLAP: Final = 0.2
 
 
 @dataclass(slots=True)
@@ -66,11 +72,7 @@ def read_heading(group: Sequence[Block], measure: float) -> Heading:
     """
     if not group:
         return Heading()
-    biggest = max(b.size for b in group)
-    main = [b for b in group if b.size >= biggest * 0.98]
-    first, last = min(b.top for b in main), max(b.bottom for b in main)
-    kicker = [b for b in group if b.size < biggest * 0.98 and b.bottom <= first]
-    sub = [b for b in group if b.size < biggest * 0.98 and b.top >= last - 1.0]
+    main, kicker, sub = heading_parts(group)
     heading = Heading(headline=_parts_text(main, measure))
     heading.kicker = _wrapped_text(kicker) or None
     sub_text, dashes = _sub_text(sub)
@@ -78,6 +80,19 @@ def read_heading(group: Sequence[Block], measure: float) -> Heading:
     if dashes is not None:
         heading.decoration.append(dashes)
     return heading
+
+
+def heading_parts(group: Sequence[Block]) -> tuple[list[Block], list[Block], list[Block]]:
+    """``(headline, kicker, subheadline)`` blocks: the largest type, smaller type above it, and below it."""
+    biggest = max(b.size for b in group)
+    main = [b for b in group if b.size >= biggest * HEADLINE_SIZE_SHARE]
+    smaller = [b for b in group if b.size < biggest * HEADLINE_SIZE_SHARE]
+    first, last = _top_and_bottom(main)
+    return main, [b for b in smaller if b.bottom <= first], [b for b in smaller if b.top >= last - SUB_OVERLAP]
+
+
+def _top_and_bottom(blocks: Sequence[Block]) -> tuple[float, float]:
+    return min(b.top for b in blocks), max(b.bottom for b in blocks)
 
 
 def rows_of(blocks: Sequence[Block]) -> list[list[TextLine]]:
@@ -129,7 +144,7 @@ def _wraps_into(rows: list[list[TextLine]], measure: float) -> bool:
     upper, lower = rows[0], rows[1]
     size = upper[0].size
     w1, w2 = _row_width(upper), _row_width(lower)
-    if len(upper) > 1 or len(lower) > 1 or w1 + w2 <= measure - 0.5 * size:
+    if len(upper) > 1 or len(lower) > 1 or w1 + w2 <= measure - HALF_EM * size:
         return False
     if w1 + size > measure - WRAP_SLACK * size:
         return True
@@ -166,17 +181,25 @@ def measure_under(group: Sequence[Block], below: Sequence[Block]) -> float:
     if not group:
         return 0.0
     x0, x1 = min(b.x0 for b in group), max(b.x1 for b in group)
-    if not below:
+    under = _body_below(group, below)
+    start = _first_under(under, x0, x1)
+    if start is None:
         return x1 - x0
-    floor = max(g.bottom for g in group)
-    under = [b for b in below if b.top >= floor - 0.2 * b.size and b.kind == "body"]
+    band = [b for b in under if abs(b.top - start.top) <= b.size]
+    edges = [column_edges(b) for b in _columns_beside(band, start)]
+    return max(x1, *(right for _, right in edges)) - min(x0, *(left for left, _ in edges))
+
+
+def _first_under(under: Sequence[Block], x0: float, x1: float) -> Block | None:
+    """The topmost block of ``under`` that overlaps ``x0``-``x1``; None if none does."""
     first = [b for b in under if b.x0 < x1 and b.x1 > x0]
-    if not first:
-        return x1 - x0
-    top = min(b.top for b in first)
-    band = [b for b in under if abs(b.top - top) <= b.size]
-    edges = [column_edges(b) for b in _columns_beside(band, min(first, key=lambda b: b.top))]
-    return max([x1] + [e[1] for e in edges]) - min([x0] + [e[0] for e in edges])
+    return min(first, key=lambda b: b.top) if first else None
+
+
+def _body_below(group: Sequence[Block], below: Sequence[Block]) -> list[Block]:
+    """Body blocks that start under the group's foot (their em box may reach ``UNDER_OVERLAP`` above it)."""
+    floor = max(g.bottom for g in group)
+    return [b for b in below if b.top >= floor - UNDER_OVERLAP * b.size and b.kind == "body"]
 
 
 def _columns_beside(band: list[Block], start: Block) -> list[Block]:

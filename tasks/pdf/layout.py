@@ -71,6 +71,16 @@ EDGE_SLACK: Final = 0.15
 SPACE_JOIN: Final = 1.8
 #: Marks that may hang past a column's right edge.
 CLOSING_MARKS: Final = frozenset("，。、；：！？”’）》」』")
+#: Items may overlap by this many body ems and still stand one above the other (type's em boxes touch
+#: where its ink does not); a rule this close to the space between two items stands in it.
+TOUCH: Final = 0.2
+#: Edges that line up may differ by half an em (indents and gutters are whole ems).
+HALF_EM: Final = 0.5
+#: Line pitches (tops apart, in ems) that measure leading: set solid (1.0) is none, past 2.2 a gap.
+PITCH_MIN: Final = 1.0
+PITCH_MAX: Final = 2.2
+#: Lines looked at below a body line for the next one of its column (a page has ~50 a column).
+NEIGHBOUR_LOOKAHEAD: Final = 60
 
 BlockKind = Literal["body", "display", "small", "vertical"]
 
@@ -145,8 +155,9 @@ class Region:
     def x1(self) -> float:
         return max([b.x1 for b in self.blocks] + [p.x1 for p in self.pictures])
 
-    def above(self, block: Block) -> Item | None:
-        return self.parent.get(id(block))
+    def above(self, item: Item) -> Item | None:
+        """The block or picture ``item`` hangs under, if any."""
+        return self.parent.get(id(item))
 
     def take(self, other: Region) -> None:
         """``other``'s blocks and pictures become this region's."""
@@ -168,7 +179,7 @@ def body_type(lines: Sequence[TextLine]) -> Type:
     size = counts.most_common(1)[0][0]
     body = sorted((ln for ln in lines if is_size(ln.size, size) and not ln.vertical), key=lambda ln: ln.top)
     pitches = [_pitch(a, b) for a, b in _column_neighbours(body)]
-    pitches = [p for p in pitches if 1.0 < p < 2.2]
+    pitches = [p for p in pitches if PITCH_MIN < p < PITCH_MAX]
     return Type(size, statistics.median(pitches) if pitches else DEFAULT_LEADING)
 
 
@@ -183,10 +194,10 @@ def _pitch(a: TextLine, b: TextLine) -> float:
 def _column_neighbours(lines: list[TextLine]) -> Iterable[tuple[TextLine, TextLine]]:
     """Each body line with the next one below it that starts at its left edge."""
     for i, a in enumerate(lines):
-        for b in lines[i + 1:i + 60]:
-            if b.top > a.top + 2.2 * a.size:
+        for b in lines[i + 1:i + NEIGHBOUR_LOOKAHEAD]:
+            if b.top > a.top + PITCH_MAX * a.size:
                 break
-            if b.top > a.top + 0.5 * a.size and abs(b.x0 - a.x0) < 0.5 * a.size:
+            if b.top > a.top + HALF_EM * a.size and abs(b.x0 - a.x0) < HALF_EM * a.size:
                 yield a, b
                 break
 
@@ -326,7 +337,7 @@ def _goes_on(block: Block, ln: TextLine, kind: BlockKind, body: Type) -> bool:
     if not overlaps(block.x0 - reach, block.x1, ln.x0, ln.x1, body):
         return False
     extra = ln.top - last.bottom - (body.leading - 1.0) * last.size
-    return -0.5 * last.size < extra <= BLOCK_EXTRA * body.size
+    return -HALF_EM * last.size < extra <= BLOCK_EXTRA * body.size
 
 
 def overlap(a0: float, a1: float, b0: float, b1: float) -> float:
@@ -385,11 +396,9 @@ def _balanced_with(b: Block, other: Block, feet: dict[int, tuple[float, float]],
 
 def _hangs_under(it: Item, items: Sequence[Item], rules: Sequence[Box], body: Type) -> Item | None:
     """The block or picture right above ``it`` that it hangs under, if only its type's space stands between."""
-    above = [a for a in items if a is not it and a.bottom <= it.top + 0.2 * body.size
-             and overlaps(a.x0, a.x1, it.x0, it.x1, body)]
-    if not above:
+    up = _right_above(it, items, body)
+    if up is None:
         return None
-    up = max(above, key=lambda a: a.bottom)
     leading = (body.leading - 1.0) * up.lines[-1].size if isinstance(up, Block) else 0.0
     limit = CROSSHEAD_EXTRA if _crosshead_pair(up, it, body) else ATTACH_EXTRA
     if it.top - up.bottom - leading > limit * body.size:
@@ -397,6 +406,13 @@ def _hangs_under(it: Item, items: Sequence[Item], rules: Sequence[Box], body: Ty
     if any(_rule_between(r, up, it, body) for r in rules):
         return None
     return up
+
+
+def _right_above(it: Item, items: Sequence[Item], body: Type) -> Item | None:
+    """The lowest item standing above ``it`` and overlapping it across; None if none does."""
+    above = [a for a in items if a is not it and a.bottom <= it.top + TOUCH * body.size
+             and overlaps(a.x0, a.x1, it.x0, it.x1, body)]
+    return max(above, key=lambda a: a.bottom) if above else None
 
 
 def _crosshead_pair(up: Item, down: Item, body: Type) -> bool:
@@ -416,7 +432,7 @@ def is_crosshead(block: Block, body: Type) -> bool:
 
 def _rule_between(rule: Box, up: Item, down: Item, body: Type) -> bool:
     """A horizontal rule across the space between two items."""
-    return rule.horizontal and up.bottom - 0.2 * body.size <= rule.top <= down.top + 0.2 * body.size \
+    return rule.horizontal and up.bottom - TOUCH * body.size <= rule.top <= down.top + TOUCH * body.size \
         and overlap(rule.x0, rule.x1, max(up.x0, down.x0), min(up.x1, down.x1)) > 0
 
 
@@ -425,7 +441,7 @@ def _level_left(b: Block, page_blocks: Sequence[Block], feet: dict[int, tuple[fl
     """The block that starts level with ``b`` with its column a gutter to the left: ``b`` is a further
     column of its region (a heading set at the side heads the column under it)."""
     level = [c for c in page_blocks if c is not b and abs(c.top - b.top) <= LEVEL_SLACK * body.size
-             and feet[id(c)][1] <= b.x0 + 0.5 * body.size]
+             and feet[id(c)][1] <= b.x0 + HALF_EM * body.size]
     if not level:
         return None
     left = max(level, key=lambda c: feet[id(c)][1])
@@ -436,7 +452,7 @@ def _level_left(b: Block, page_blocks: Sequence[Block], feet: dict[int, tuple[fl
 def _level_right(b: Block, page_blocks: Sequence[Block], body: Type) -> Block | None:
     """A body block that starts level with ``b`` a gutter to its right: ``b`` is the first column of its region."""
     level = [c for c in page_blocks if c is not b and c.kind == "body" and abs(c.top - b.top) <= LEVEL_SLACK * body.size
-             and c.x0 >= b.x1 - 0.5 * body.size and c.x0 - b.x1 <= SIBLING_GAP * body.size]
+             and c.x0 >= b.x1 - HALF_EM * body.size and c.x0 - b.x1 <= SIBLING_GAP * body.size]
     return min(level, key=lambda c: c.x0, default=None)
 
 
@@ -507,7 +523,7 @@ def _spans_under(head: Region, text: Region, body: Type) -> bool:
     """``text`` starts right under ``head`` (its leading and a little) and spans its width."""
     last = max(head.blocks, key=lambda b: b.bottom)
     extra = text.top - head.bottom - (body.leading - 1.0) * last.size
-    return -0.2 * body.size <= extra <= ATTACH_EXTRA * body.size and \
+    return -TOUCH * body.size <= extra <= ATTACH_EXTRA * body.size and \
         text.x0 <= head.x0 + body.size and text.x1 >= head.x1 - body.size
 
 

@@ -44,15 +44,23 @@ def split_lead(text: str) -> tuple[str, str, str]:
     body = body[len(mark):].lstrip()
     if dateline(body) is not None:
         return mark, "", body
-    for k in range(2, min(len(body), LEAD_MAX_CHARS + 1)):
-        if body[k - 1] in SENTENCE_MARKS:
-            break
-        if body[k] in DATELINE_OPENINGS and dateline(body[k:]) is not None and _is_lead(body[:k]):
-            return mark, body[:k].strip(), body[k:]
+    k = _lead_before_dateline(body)
+    if k:
+        return mark, body[:k].strip(), body[k:]
     m = LEAD_GAP_RE.search(body[:LEAD_MAX_CHARS + 2])
     if m and _is_lead(body[:m.start()]) and (mark or dateline(body[m.end():]) is not None):
         return mark, body[:m.start()].strip(), body[m.end():].strip()
     return mark, "", body
+
+
+def _lead_before_dateline(body: str) -> int:
+    """Where a lead set right against its dateline ends (0: none), within the lead's first sentence."""
+    for k in range(2, min(len(body), LEAD_MAX_CHARS + 1)):
+        if body[k - 1] in SENTENCE_MARKS:
+            return 0
+        if body[k] in DATELINE_OPENINGS and dateline(body[k:]) is not None and _is_lead(body[:k]):
+            return k
+    return 0
 
 
 def _is_lead(text: str) -> bool:

@@ -34,6 +34,9 @@ from banmian.tasks.text.segment import segment_page
 
 #: Regions of this many lines at most, above all other text or below it, are page furniture.
 FURNITURE_MAX_LINES: Final = 2
+#: A body block of this many lines at least shows a column (shorter ones are captions and bylines), for
+#: ``PageGeometry.columns``: a figure for the ``pages`` table, not used in segmentation.
+COLUMN_MIN_LINES: Final = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,15 +176,27 @@ class PageText:
 
 def furniture_regions(page_regions: Sequence[Region]) -> list[Region]:
     """Short regions standing above all other text or below it, and lines the text rules read as furniture."""
-    content = [r for r in page_regions if r.pictures or sum(len(b.lines) for b in r.blocks) > FURNITURE_MAX_LINES]
-    top = min((r.top for r in content), default=float("inf"))
-    bottom = max((r.bottom for r in content), default=float("-inf"))
+    top, bottom = content_span(page_regions)
     return [r for r in page_regions if not r.pictures and _is_short(r) and
-            (r.bottom <= top or r.top >= bottom or all(_reads_as_furniture(ln) for b in r.blocks for ln in b.lines))]
+            (r.bottom <= top or r.top >= bottom or _all_furniture(r))]
+
+
+def content_span(page_regions: Sequence[Region]) -> tuple[float, float]:
+    """Top and bottom of the page's content: regions with a picture or more lines than furniture has."""
+    content = [r for r in page_regions if r.pictures or _line_count(r) > FURNITURE_MAX_LINES]
+    return min((r.top for r in content), default=float("inf")), max((r.bottom for r in content), default=float("-inf"))
+
+
+def _line_count(reg: Region) -> int:
+    return sum(len(b.lines) for b in reg.blocks)
 
 
 def _is_short(reg: Region) -> bool:
-    return 0 < sum(len(b.lines) for b in reg.blocks) <= FURNITURE_MAX_LINES
+    return 0 < _line_count(reg) <= FURNITURE_MAX_LINES
+
+
+def _all_furniture(reg: Region) -> bool:
+    return all(_reads_as_furniture(ln) for b in reg.blocks for ln in b.lines)
 
 
 def _reads_as_furniture(ln: TextLine) -> bool:
@@ -195,13 +210,20 @@ def furniture_meta(furniture: Sequence[Region]) -> PageMeta:
 
 def geometry_of(body: Type, page_regions: Sequence[Region]) -> PageGeometry:
     """The page's type and columns, rounded for storage."""
-    body_blocks = [b for r in page_regions for b in r.blocks if b.kind == "body" and len(b.lines) > 2]
+    page_blocks = [b for r in page_regions for b in r.blocks]
+    sizes = sorted({round(b.size, 1) for b in page_blocks if b.kind == "display"}, reverse=True)
+    return PageGeometry(round(body.size, 2), round(body.leading, 3), column_count(page_blocks, body), tuple(sizes),
+                        len(page_regions))
+
+
+def column_count(page_blocks: Sequence[Block], body: Type) -> int:
+    """Text columns: distinct left edges (an em apart or more) of body blocks of ``COLUMN_MIN_LINES`` lines or more."""
     lefts: list[float] = []
-    for b in sorted(body_blocks, key=lambda b: b.x0):
+    for b in sorted((b for b in page_blocks if b.kind == "body" and len(b.lines) >= COLUMN_MIN_LINES),
+                    key=lambda b: b.x0):
         if not lefts or b.x0 - lefts[-1] > body.size:
             lefts.append(b.x0)
-    sizes = sorted({round(b.size, 1) for r in page_regions for b in r.blocks if b.kind == "display"}, reverse=True)
-    return PageGeometry(round(body.size, 2), round(body.leading, 3), len(lefts), tuple(sizes), len(page_regions))
+    return len(lefts)
 
 
 def page_results(results: Sequence[PdfPageResult]) -> Mapping[int, PageResult]:

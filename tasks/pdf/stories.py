@@ -59,28 +59,34 @@ def split_region(region: Region, body: Type) -> Parts:
     """The blocks of a region by what they are: heading, bylines, text, photos."""
     parts = Parts()
     taken: set[int] = set()
-    for pic in region.pictures:
-        caption = [b for b in region.blocks if region.above(b) is pic and b.kind != "display"]
-        if caption:
-            parts.photos.append(Photo([pic], caption))
-            taken.update(id(b) for b in caption)
+    _captioned_photos(region, parts, taken)
     _title_photos(region, parts, taken, body)
     started = False
     for b in region.blocks:
         if id(b) in taken:
             continue
-        if b.kind == "body":
-            started = True
-            parts.text.append(b)
-        elif b.kind == "vertical" and not is_heading_size(b, body):
-            parts.bylines.append(b)
-        elif not is_heading_size(b, body):
-            (parts.bylines if b.kind == "display" else parts.other).append(b)
-        elif started:
-            parts.text.append(b)  # a crosshead
-        else:
-            parts.heads.append(b)
+        started = started or b.kind == "body"
+        _part_for(parts, b, body, started).append(b)
     return parts
+
+
+def _captioned_photos(region: Region, parts: Parts, taken: set[int]) -> None:
+    """Each picture with the text standing right under it (its caption) is a photo."""
+    for pic in region.pictures:
+        caption = [b for b in region.blocks if region.above(b) is pic and b.kind != "display"]
+        if caption:
+            parts.photos.append(Photo([pic], caption))
+            taken.update(id(b) for b in caption)
+
+
+def _part_for(parts: Parts, b: Block, body: Type, started: bool) -> list[Block]:
+    """Where a block goes: text; bylines or other small display type; heading type above the text, or a
+    crosshead (heading type once the text has started)."""
+    if b.kind == "body":
+        return parts.text
+    if not is_heading_size(b, body):
+        return parts.bylines if b.kind in ("vertical", "display") else parts.other
+    return parts.text if started else parts.heads
 
 
 def _title_photos(region: Region, parts: Parts, taken: set[int], body: Type) -> None:
@@ -148,18 +154,23 @@ def finish_story(story: Story, residue: list[Residue]) -> Article | None:
     if art is None:
         _heading_residue(story, residue)
         return None
-    if own is not None and art.byline is None:
-        art.byline, art.authors = own.text, own.authors
     art.kicker, art.headline, art.subheadline = heading.kicker, heading.headline, heading.subheadline
     residue.extend(Residue(text, "decoration", line) for text, line in story.decoration)
+    _credit(art, own, signature, residue)
+    art.kind = "feature" if any(b.kind == "h" for b in art.blocks) else "news"
+    art.first_line = min(art.first_line, story.first_line) if story.first_line else art.first_line
+    return art
+
+
+def _credit(art: Article, own: Credit | None, signature: str | None, residue: list[Residue]) -> None:
+    """The article's byline from its own dateline, else from its signature; a signature not used is residue."""
+    if own is not None and art.byline is None:
+        art.byline, art.authors = own.text, own.authors
     if signature is not None and art.byline is None:
         credit = parse_byline(signature)
         art.byline, art.authors = credit.text, credit.authors
     elif signature is not None:
         residue.append(Residue(signature, "unassigned", art.first_line))
-    art.kind = "feature" if any(b.kind == "h" for b in art.blocks) else "news"
-    art.first_line = min(art.first_line, story.first_line) if story.first_line else art.first_line
-    return art
 
 
 def _join_credit_lines(flow: Flow) -> None:
