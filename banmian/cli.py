@@ -22,10 +22,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from banmian import SAMPLE_DIR, __version__
+from banmian.flows.defaults import BATCH_SIZE
+from banmian.tasks.store.layout import DB_FILE  # no duckdb: `query` checks for a warehouse before importing it
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILURE = 0, 1, 2
 DEFAULT_WAREHOUSE = "warehouse"
-DB_FILE = "banmian.duckdb"  # banmian.tasks.store.warehouse.DB_FILE, repeated so `query` can check without importing duckdb
 
 
 class CliError(Exception):
@@ -134,15 +135,15 @@ def _segment_out_dir(out: str | None) -> Path | None:
 def _segmented_pages(path: str, data: bytes, mtime: float) -> Iterator[tuple[Any, Any]]:
     """``(page or reject, result or reject)`` of each page of a file: one for text, one per page for a PDF."""
     from banmian.tasks.ingest.decode import decode_page
+    from banmian.tasks.ingest.pages import segment_decoded
     from banmian.tasks.model import Reject
     from banmian.tasks.pdf.pages import is_pdf, pdf_pages
-    from banmian.tasks.text.segment import segment_page
 
     if is_pdf(path, data):
         yield from pdf_pages(path, data, mtime)
         return
     page = decode_page(path, data, mtime)
-    yield page, None if isinstance(page, Reject) else segment_page(page.text)
+    yield page, None if isinstance(page, Reject) else segment_decoded(page)
 
 
 def _out_stem(path: str) -> str:
@@ -253,13 +254,17 @@ def stderr_into(path: Path) -> Iterator[TextIO]:
 
 
 def _check_source(source: str) -> None:
-    """Fail fast, before Prefect's ~10 s start, if the source does not exist."""
-    from banmian.tasks.ingest.discover import SourceNotFound, discover
+    """Fail fast, before Prefect's ~10 s start, if the source does not exist or its name is not text.
 
-    path = Path(source).expanduser()
-    if path.exists() or path.is_symlink():
-        return
+    A source named with GBK bytes would fail inside Prefect, whose flow parameters are UTF-8 JSON.
+    """
+    from banmian.tasks.ingest.discover import SourceNotFound, discover, require_text_source
+
     try:
+        require_text_source(source)
+        path = Path(source).expanduser()
+        if path.exists() or path.is_symlink():
+            return
         discover(source)
     except SourceNotFound as exc:
         raise CliError(str(exc)) from None
@@ -477,7 +482,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="Prefect keeps its records (flow runs, task runs, logs, artifacts) of the newest N "
                           "ingest runs and deletes older ones after the run; 0 keeps all "
                           "(default: $BANMIAN_KEEP_RUNS, else 100)")
-    run.add_argument("--batch-size", type=_positive_int, default=200, help=argparse.SUPPRESS)
+    run.add_argument("--batch-size", type=_positive_int, default=BATCH_SIZE, help=argparse.SUPPRESS)
     run.set_defaults(func=cmd_run)
 
     seg = sub.add_parser("segment", help="segment files into JSON (no Prefect, no warehouse)",

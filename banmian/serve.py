@@ -29,15 +29,18 @@ import time
 import urllib.error
 import urllib.request
 import warnings
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from banmian import SAMPLE_DIR, __version__
+from banmian.flows.defaults import BATCH_SIZE, FLOW_NAME
+
+if TYPE_CHECKING:  # Prefect is imported only where it runs (module docstring)
+    from prefect.deployments.runner import RunnerDeployment
 
 LOOPBACK = "127.0.0.1"
 DEFAULT_PORT = 4200
 DEFAULT_CRON = "0 6 * * *"
 DEFAULT_DEPLOYMENT = "daily"
-FLOW_NAME = "banmian-ingest"
 #: How long ``banmian server`` gives Prefect to stop after Ctrl-C before killing it.
 STOP_TIMEOUT_S = 20.0
 
@@ -120,51 +123,27 @@ def run_server(host: str = LOOPBACK, port: int = DEFAULT_PORT, *, out: TextIO | 
     forwarded (as SIGTERM, which uvicorn handles like a first Ctrl-C, so a
     doubled signal never turns into a forced, unclean exit).
     """
-    from banmian.cli import CliError
     from banmian.prefect_env import configure
 
     out = out or sys.stdout
     home = configure(quiet_console=False)
     url = base_url(host, port)
-    if _port_in_use(host, port):
-        hint = " (a Prefect server is already answering there)" if is_healthy(f"{url}/api") else ""
-        raise CliError(f"port {port} on {host} is in use{hint}; pick another with --port")
+    _refuse_a_busy_port(host, port)
     print(f"banmian {__version__}: starting the Prefect API and UI on {url} "
           f"(state in {home}; analytics off; loopback only) ...", file=out, flush=True)
 
     proc = subprocess.Popen(server_command(host, port), env=server_environment(host, port))
     stopping: list[int] = []
 
-    def forward(signum: int, _frame: Any) -> None:
+    def forward(signum: int, _frame: object) -> None:
         if not stopping and proc.poll() is None:
             proc.send_signal(signal.SIGTERM)
         stopping.append(signum)
 
     previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
-        started = time.monotonic()
-        while proc.poll() is None and not stopping:
-            if is_healthy(f"{url}/api", timeout=1.0):
-                print(_server_ready_message(url, time.monotonic() - started), file=out, flush=True)
-                break
-            if time.monotonic() - started > ready_timeout:
-                print(f"banmian server: the API does not answer at {url}/api after {ready_timeout:.0f} s; "
-                      f"see Prefect's output above.", file=sys.stderr, flush=True)
-                break
-            time.sleep(0.5)
-        kill_at: float | None = None
-        while True:
-            try:
-                returncode = proc.wait(timeout=0.5)
-                break
-            except subprocess.TimeoutExpired:
-                if stopping and kill_at is None:
-                    kill_at = time.monotonic() + STOP_TIMEOUT_S
-                if kill_at is not None and time.monotonic() > kill_at:
-                    print(f"banmian server: Prefect did not stop within {STOP_TIMEOUT_S:.0f} s, killing it.",
-                          file=sys.stderr, flush=True)
-                    proc.kill()
-                    kill_at = float("inf")
+        _announce_when_ready(proc, url, stopping, ready_timeout, out)
+        returncode = _wait_for_exit(proc, stopping)
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
@@ -175,6 +154,45 @@ def run_server(host: str = LOOPBACK, port: int = DEFAULT_PORT, *, out: TextIO | 
         print("banmian server: stopped.", file=out, flush=True)
         return 0 if returncode in (0, -signal.SIGTERM, -signal.SIGINT) else returncode
     return returncode
+
+
+def _refuse_a_busy_port(host: str, port: int) -> None:
+    from banmian.cli import CliError
+
+    if _port_in_use(host, port):
+        hint = " (a Prefect server is already answering there)" if is_healthy(f"{base_url(host, port)}/api") else ""
+        raise CliError(f"port {port} on {host} is in use{hint}; pick another with --port")
+
+
+def _announce_when_ready(proc: subprocess.Popen[bytes], url: str, stopping: list[int], ready_timeout: float,
+                         out: TextIO) -> None:
+    """Say where the UI is once the API answers (or that it does not, after ``ready_timeout``)."""
+    started = time.monotonic()
+    while proc.poll() is None and not stopping:
+        if is_healthy(f"{url}/api", timeout=1.0):
+            print(_server_ready_message(url, time.monotonic() - started), file=out, flush=True)
+            return
+        if time.monotonic() - started > ready_timeout:
+            print(f"banmian server: the API does not answer at {url}/api after {ready_timeout:.0f} s; "
+                  f"see Prefect's output above.", file=sys.stderr, flush=True)
+            return
+        time.sleep(0.5)
+
+
+def _wait_for_exit(proc: subprocess.Popen[bytes], stopping: list[int]) -> int:
+    """Prefect's exit code; once asked to stop, it gets ``STOP_TIMEOUT_S`` before it is killed."""
+    kill_at: float | None = None
+    while True:
+        try:
+            return proc.wait(timeout=0.5)
+        except subprocess.TimeoutExpired:
+            if stopping and kill_at is None:
+                kill_at = time.monotonic() + STOP_TIMEOUT_S
+            if kill_at is not None and time.monotonic() > kill_at:
+                print(f"banmian server: Prefect did not stop within {STOP_TIMEOUT_S:.0f} s, killing it.",
+                      file=sys.stderr, flush=True)
+                proc.kill()
+                kill_at = float("inf")
 
 
 def _server_ready_message(url: str, seconds: float) -> str:
@@ -218,7 +236,7 @@ def validate_schedule(cron: str, timezone: str) -> None:
 
 def serve_flow(cron: str = DEFAULT_CRON, source: str = str(SAMPLE_DIR), warehouse: str = "warehouse",
                pause_on_shutdown: bool = True, *, name: str = DEFAULT_DEPLOYMENT, timezone: str | None = None,
-               api_url: str | None = None, full_refresh: bool = False, batch_size: int = 200,
+               api_url: str | None = None, full_refresh: bool = False, batch_size: int = BATCH_SIZE,
                out: TextIO | None = None) -> int:
     """Serve ``banmian-ingest`` as the deployment ``banmian-ingest/<name>`` on ``cron`` until Ctrl-C.
 
@@ -226,7 +244,6 @@ def serve_flow(cron: str = DEFAULT_CRON, source: str = str(SAMPLE_DIR), warehous
     at a time (runs share the warehouse). ``source`` and ``warehouse`` are
     stored as absolute paths, so runs do not depend on a working directory.
     """
-    from banmian.cli import CliError, _check_source
     from banmian.prefect_env import configure
 
     out = out or sys.stdout
@@ -235,16 +252,10 @@ def serve_flow(cron: str = DEFAULT_CRON, source: str = str(SAMPLE_DIR), warehous
     os.environ["PREFECT_API_URL"] = api_url  # before Prefect is imported: settings are read once
     timezone = timezone or local_timezone()
     validate_schedule(cron, timezone)
-    _check_source(source)
-    source = os.path.abspath(os.path.expanduser(source))
-    warehouse = os.path.abspath(os.path.expanduser(warehouse))
-    if os.path.exists(warehouse) and not os.path.isdir(warehouse):
-        raise CliError(f"--warehouse {warehouse} exists and is not a directory")
-    if not is_healthy(api_url, timeout=3.0):
-        raise CliError(f"no Prefect server answers at {api_url}: start one with `banmian server` "
-                       f"(in another terminal), or point PREFECT_API_URL / --api-url at yours")
+    source, warehouse = _absolute_paths(source, warehouse)
+    _require_server(api_url)
 
-    from prefect import serve
+    from prefect.deployments.runner import RunnerDeployment
     from prefect.schedules import Cron
     from prefect.types.entrypoint import EntrypointType
 
@@ -262,6 +273,7 @@ def serve_flow(cron: str = DEFAULT_CRON, source: str = str(SAMPLE_DIR), warehous
         # "banmian.flows.ingest.ingest", not a file path relative to today's working directory
         entrypoint_type=EntrypointType.MODULE_PATH,
     )
+    assert isinstance(deployment, RunnerDeployment)  # to_deployment is sync_compatible: called from sync code
     deployment_id = deployment.apply()  # serve() applies it again (same name: an update); we want the id now
     on_exit = ("paused (--keep-schedule keeps it active)" if pause_on_shutdown
                else "kept active (runs will wait as Late until something serves them again)")
@@ -274,6 +286,37 @@ def serve_flow(cron: str = DEFAULT_CRON, source: str = str(SAMPLE_DIR), warehous
           f"  run now:    PREFECT_API_URL={api_url} prefect deployment run '{FLOW_NAME}/{name}'\n"
           f"              (or \"Run\" on the deployment's page)\n"
           f"Ctrl-C stops serving; the schedule is then {on_exit}.", file=out, flush=True)
+    _serve_until_stopped(deployment, pause_on_shutdown)
+    print(f"banmian serve: stopped serving '{FLOW_NAME}/{name}'; its schedule is "
+          f"{'paused' if pause_on_shutdown else 'still active'}.", file=out, flush=True)
+    return 0
+
+
+def _absolute_paths(source: str, warehouse: str) -> tuple[str, str]:
+    """``source`` and ``warehouse`` as the deployment stores them: absolute; a CliError if unusable."""
+    from banmian.cli import CliError, _check_source
+
+    _check_source(source)
+    warehouse = os.path.abspath(os.path.expanduser(warehouse))
+    if os.path.exists(warehouse) and not os.path.isdir(warehouse):
+        raise CliError(f"--warehouse {warehouse} exists and is not a directory")
+    return os.path.abspath(os.path.expanduser(source)), warehouse
+
+
+def _require_server(api_url: str) -> None:
+    from banmian.cli import CliError
+
+    if not is_healthy(api_url, timeout=3.0):
+        raise CliError(f"no Prefect server answers at {api_url}: start one with `banmian server` "
+                       f"(in another terminal), or point PREFECT_API_URL / --api-url at yours")
+
+
+def _serve_until_stopped(deployment: RunnerDeployment, pause_on_shutdown: bool) -> None:
+    """Execute the deployment's runs, one at a time, until Ctrl-C or SIGTERM; then stop Prefect cleanly."""
+    from prefect import serve
+
+    from banmian.prefect_env import shutdown_prefect
+
     try:
         with warnings.catch_warnings():
             # Prefect 3.8's runner, on SIGTERM, calls its async stop() without awaiting it; the
@@ -285,12 +328,7 @@ def serve_flow(cron: str = DEFAULT_CRON, source: str = str(SAMPLE_DIR), warehous
     except SystemExit as exc:  # Prefect's runner exits with SystemExit(0) on SIGTERM
         if exc.code not in (0, None):
             raise
-    from banmian.prefect_env import shutdown_prefect
-
     shutdown_prefect()
-    print(f"banmian serve: stopped serving '{FLOW_NAME}/{name}'; its schedule is "
-          f"{'paused' if pause_on_shutdown else 'still active'}.", file=out, flush=True)
-    return 0
 
 
 # ---------------------------------------------------------------------------
@@ -317,7 +355,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
                       full_refresh=args.full_refresh)
 
 
-def add_commands(sub: Any) -> None:
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``server`` and ``serve`` to banmian's subcommands (``sub`` from ``add_subparsers``)."""
     server = sub.add_parser(
         "server", help="start the Prefect API and UI on this machine (loopback only)",

@@ -26,35 +26,38 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Final
 from uuid import UUID
 
 from prefect import flow, get_run_logger
 from prefect.runtime import flow_run as runtime_flow_run
+from prefect.states import State
 from pydantic import Field
 
 from banmian import SAMPLE_DIR
+from banmian.flows.defaults import BATCH_SIZE, FLOW_NAME
 from banmian.flows.retention import keep_runs_setting, prune_flow_runs
-from banmian.tasks.store import ids
 from banmian.tasks.ingest.discover import SourceNotFound, discover
-from banmian.tasks.model import DecodedPage, PageResult, RawFile, Reject
+from banmian.tasks.model import DecodedPage, PageResult, RawFile, Reject, RejectReason, RunInfo, RunSummary
 from banmian.tasks.prefect_tasks import (
     STORY,
     BatchResult,
     PageCoverage,
     batches,
+    format_share,
     load_run,
     publish_summary,
     read_batch,
     segment_batch,
     story,
 )
-from banmian.tasks.store.warehouse import RunInfo, RunSummary, Warehouse
+from banmian.tasks.store import ids
+from banmian.tasks.store.warehouse import Warehouse, WarehouseWriter
 
 #: Rejects told one by one in the run's story; the rest are counted (all are in the warehouse).
-MAX_REJECTS_TOLD = 20
-_GLOB = re.compile(r"[*?\[]")
-_UNSAFE = re.compile(r"[^\w.-]+")
+MAX_REJECTS_TOLD: Final = 20
+_GLOB: Final = re.compile(r"[*?\[]")
+_UNSAFE: Final = re.compile(r"[^\w.-]+")
 
 
 def source_label(source: str) -> str:
@@ -110,29 +113,18 @@ def pages_to_commit(result: BatchResult) -> list[tuple[DecodedPage, PageResult]]
     return result.pages + [(page, ALREADY_LOADED) for page in result.known]
 
 
-def residue_share(coverage: Iterable[PageCoverage]) -> float | None:
-    """Share of the segmented pages' text that is residue (kept out of every article)."""
-    rows = [c for c in coverage if c.status in ("loaded", "no_articles")]
-    total = sum(c.chars for c in rows)
-    return sum(c.residue_chars for c in rows) / total if total else None
-
-
-def count_reasons(rejects: Iterable[Reject]) -> list[tuple[str, int]]:
+def count_reasons(rejects: Iterable[Reject]) -> list[tuple[RejectReason, int]]:
     """``(reason, count)``, most frequent first, for a one-line account of a run's rejects."""
     return Counter(r.reason for r in rejects).most_common()
 
 
-def _state_error(state: Any) -> str:
+def _state_error(state: State[BatchResult]) -> str:
     """The one-line error of a failed task state."""
     try:
         state.result()
     except Exception as exc:  # noqa: BLE001 - any task error is reported, not raised
         return f"{type(exc).__name__}: {exc}"
     return state.message or "failed"
-
-
-def _fmt_share(share: float | None) -> str:
-    return "n/a" if share is None else f"{share:.1%}"
 
 
 def prune_prefect_history(keep_runs: int | None) -> None:
@@ -159,10 +151,100 @@ def prune_prefect_history(keep_runs: int | None) -> None:
                        "such leftovers later.", result.logs_left, extra=STORY)
 
 
-@flow(name="banmian-ingest", flow_run_name=flow_run_name, persist_result=False, log_prints=False,
+# ---------------------------------------------------------------------------
+# The steps of a run
+# ---------------------------------------------------------------------------
+
+def _discover(source: str, run_id: str) -> tuple[list[RawFile], BatchResult]:
+    """The page files under ``source``, and the entries that cannot be pages (as rejects)."""
+    try:
+        files, rejects = discover(source)
+    except SourceNotFound as exc:
+        get_run_logger().error("%s", exc)
+        raise
+    story("Run %s: found %d page files in %s%s.", run_id, len(files), source,
+          f" and {len(rejects)} entries that cannot be pages" if rejects else "")
+    return files, BatchResult(rejects=rejects,
+                              coverage=[PageCoverage(r.path, "rejected", reason=r.reason) for r in rejects])
+
+
+def _warehouse(path: str) -> Warehouse:
+    if Path(path).exists() and not Path(path).is_dir():
+        raise NotADirectoryError(f"Warehouse {path} exists and is not a directory.")
+    return Warehouse(path)
+
+
+def _read_and_segment(batch: list[RawFile], first: int, last: int, skip_ids: frozenset[str]) -> BatchResult:
+    """One batch: read (retried on transient errors), then decode and segment; a failed batch becomes rejects."""
+    out = BatchResult()
+    readable: list[tuple[RawFile, bytes]] = []
+    for raw, data in read_batch(batch, first, last):
+        if isinstance(data, Reject):
+            out.rejects.append(data)
+            out.coverage.append(PageCoverage(raw.path, "rejected", reason=data.reason))
+        else:
+            readable.append((raw, data))
+    state = segment_batch(readable, first, last, skip_ids, return_state=True)
+    if state.is_completed():
+        out.extend(state.result())
+    else:  # visible as a failed task in the UI; the other batches still load
+        error = _state_error(state)
+        get_run_logger().error("Batch of pages %d-%d failed (%s); its files are recorded as rejects.",
+                               first, last, error, extra=STORY)
+        out.extend(BatchResult.failed(readable, error))
+    return out
+
+
+def _load(writer: WarehouseWriter, run: RunInfo, files: list[RawFile], done: BatchResult,
+          full_refresh: bool, batch_size: int) -> tuple[RunSummary, list[RawFile]]:
+    """Everything under the writer lock: skip unchanged files, read and segment the rest, commit.
+
+    Returns the run's summary and the files skipped as unchanged; ``done``
+    gathers what the batches made of the others.
+    """
+    to_read, unchanged = split_unchanged(files, writer.known_files(), full_refresh)
+    if unchanged:
+        story("Skipping %d unchanged files (same size and mtime as when loaded).", len(unchanged))
+    skip_ids = frozenset() if full_refresh else frozenset(writer.loaded_page_ids())
+    for first, last, batch in batches(to_read, batch_size):
+        done.extend(_read_and_segment(batch, first, last, skip_ids))
+    run.partial = bool(done.rejects)
+    story("Committing %d new pages%s to %s.", len(done.pages),
+          f" (and the paths of {len(done.known)} whose content is already loaded)" if done.known else "",
+          writer.root)
+    return load_run(writer, run, pages_to_commit(done), unchanged, done.rejects, full_refresh), unchanged
+
+
+def _tell_outcome(summary: RunSummary, rejects: list[Reject], clock: float) -> None:
+    """The end of the run's story: the numbers, the rejects by reason and one by one, the time."""
+    warnings = [r for r in rejects if r.is_warning]
+    hard_rejects = [r for r in rejects if not r.is_warning]
+    get_run_logger().info("Loaded %d pages (%d skipped, %d replaced): %d articles, residue %s of the text, "
+                "%d rejects%s.", summary.pages_loaded, summary.pages_skipped, summary.pages_replaced,
+                summary.articles, format_share(summary.residue_share), summary.rejects,
+                f" ({len(warnings)} of them pages loaded without articles)" if warnings else "",
+                extra={**STORY, "residue_share": summary.residue_share, "pages_without_articles": len(warnings)})
+    if rejects:
+        story("Rejects by reason: %s.", ", ".join(f"{n} {reason}" for reason, n in count_reasons(rejects)))
+    _tell_rejects(hard_rejects, warnings, summary.run_id)
+    story("Run %s %s in %.1f s.", summary.run_id, summary.status, time.perf_counter() - clock)
+
+
+def _tell_rejects(hard_rejects: list[Reject], warnings: list[Reject], run_id: str) -> None:
+    """Each reject (the first ``MAX_REJECTS_TOLD``) with its reason, then each page loaded without articles."""
+    logger = get_run_logger()
+    for r in hard_rejects[:MAX_REJECTS_TOLD]:
+        logger.info("  %s: %s (%s)", r.path, r.detail, r.reason, extra=STORY)
+    if len(hard_rejects) > MAX_REJECTS_TOLD:
+        story("  ... and %d more: query the rejects table for run %s.", len(hard_rejects) - MAX_REJECTS_TOLD, run_id)
+    for r in warnings[:MAX_REJECTS_TOLD]:
+        logger.warning("  %s: %s", r.path, r.detail, extra=STORY)
+
+
+@flow(name=FLOW_NAME, flow_run_name=flow_run_name, persist_result=False, log_prints=False,
       description="Raw newspaper page text → articles in the banmian warehouse (Parquet + DuckDB).")
 def ingest(source: str = str(SAMPLE_DIR), warehouse: str = "warehouse", full_refresh: bool = False,
-           batch_size: Annotated[int, Field(ge=1, le=100_000)] = 200, wait: bool = True,
+           batch_size: Annotated[int, Field(ge=1, le=100_000)] = BATCH_SIZE, wait: bool = True,
            keep_runs: Annotated[int | None, Field(ge=0)] = None) -> RunSummary:
     """Ingest the ``*.txt`` pages under ``source`` into the warehouse at ``warehouse``.
 
@@ -173,79 +255,15 @@ def ingest(source: str = str(SAMPLE_DIR), warehouse: str = "warehouse", full_ref
     deleted at the end; None reads ``$BANMIAN_KEEP_RUNS`` (default 100), 0
     keeps all.
     """
-    logger = get_run_logger()
-    started_at = datetime.now(timezone.utc)
     clock = time.perf_counter()
-    if batch_size < 1:
-        raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+    started_at = datetime.now(timezone.utc)
     run_id = ids.new_run_id(started_at)
-
-    try:
-        files, rejects = discover(source)
-    except SourceNotFound as exc:
-        logger.error("%s", exc)
-        raise
-    pages_found = len(files) + len(rejects)
-    story("Run %s: found %d page files in %s%s.", run_id, len(files), source,
-          f" and {len(rejects)} entries that cannot be pages" if rejects else "")
-
-    coverage = [PageCoverage(r.path, "rejected", reason=r.reason) for r in rejects]
-    if Path(warehouse).exists() and not Path(warehouse).is_dir():
-        raise NotADirectoryError(f"Warehouse {warehouse} exists and is not a directory.")
-    wh = Warehouse(warehouse)
+    files, done = _discover(source, run_id)
+    run = RunInfo(run_id=run_id, started_at=started_at, source=str(source), pages_found=len(files) + len(done.rejects))
+    wh = _warehouse(warehouse)
     with wh.writer(wait=wait, on_wait=lambda msg: story("Warehouse busy: %s", msg)) as writer:
-        to_read, unchanged = split_unchanged(files, writer.known_files(), full_refresh)
-        if unchanged:
-            story("Skipping %d unchanged files (same size and mtime as when loaded).", len(unchanged))
-        skip_ids = frozenset() if full_refresh else frozenset(writer.loaded_page_ids())
-
-        done = BatchResult()
-        for first, last, batch in batches(to_read, batch_size):
-            read = read_batch(batch, first, last)
-            readable: list[tuple[RawFile, bytes]] = []
-            for raw, data in read:
-                if isinstance(data, Reject):
-                    rejects.append(data)
-                    coverage.append(PageCoverage(raw.path, "rejected", reason=data.reason))
-                else:
-                    readable.append((raw, data))
-            state = segment_batch(readable, first, last, skip_ids, return_state=True)
-            if state.is_completed():
-                done.extend(state.result())
-            else:  # visible as a failed task in the UI; the other batches still load
-                error = _state_error(state)
-                logger.error("Batch of pages %d-%d failed (%s); its files are recorded as rejects.",
-                             first, last, error, extra=STORY)
-                done.extend(BatchResult.failed(readable, error))
-        rejects += done.rejects
-        coverage += done.coverage
-
-        run = RunInfo(run_id=run_id, started_at=started_at, source=str(source),
-                      pages_found=pages_found,
-                      partial=bool(rejects))
-        story("Committing %d new pages%s to %s.", len(done.pages),
-              f" (and the paths of {len(done.known)} whose content is already loaded)" if done.known else "",
-              wh.root)
-        summary = load_run(writer, run, pages_to_commit(done), unchanged, rejects, full_refresh)
-
-    warnings = [r for r in rejects if r.is_warning]
-    hard_rejects = [r for r in rejects if not r.is_warning]
-    publish_summary(summary, coverage, rejects, str(source), len(unchanged))
-    share = residue_share(coverage)
-    logger.info("Loaded %d pages (%d skipped, %d replaced): %d articles, residue %s of the text, "
-                "%d rejects%s.", summary.pages_loaded, summary.pages_skipped, summary.pages_replaced,
-                summary.articles, _fmt_share(share), summary.rejects,
-                f" ({len(warnings)} of them pages loaded without articles)" if warnings else "",
-                extra={**STORY, "residue_share": share, "pages_without_articles": len(warnings)})
-    if rejects:
-        story("Rejects by reason: %s.", ", ".join(f"{n} {reason}" for reason, n in count_reasons(rejects)))
-    for r in hard_rejects[:MAX_REJECTS_TOLD]:
-        logger.info("  %s: %s (%s)", r.path, r.detail, r.reason, extra=STORY)
-    if len(hard_rejects) > MAX_REJECTS_TOLD:
-        story("  ... and %d more: query the rejects table for run %s.",
-              len(hard_rejects) - MAX_REJECTS_TOLD, run_id)
-    for r in warnings[:MAX_REJECTS_TOLD]:
-        logger.warning("  %s: %s", r.path, r.detail, extra=STORY)
-    story("Run %s %s in %.1f s.", run_id, summary.status, time.perf_counter() - clock)
+        summary, unchanged = _load(writer, run, files, done, full_refresh, batch_size)
+    publish_summary(summary, done.coverage, done.rejects, str(source), len(unchanged))
+    _tell_outcome(summary, done.rejects, clock)
     prune_prefect_history(keep_runs)
     return summary

@@ -31,22 +31,26 @@ import os
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Final
 from uuid import UUID
 
-#: Flow whose runs are pruned (``banmian.flows.ingest.ingest``'s name).
-FLOW_NAME = "banmian-ingest"
+from banmian.flows.defaults import FLOW_NAME
+
+if TYPE_CHECKING:  # Prefect is imported only when pruning runs (module docstring of banmian.serve)
+    from prefect.client.orchestration import SyncPrefectClient
+
 #: Environment variable with the number of runs to keep; 0 keeps all.
-KEEP_RUNS_ENV = "BANMIAN_KEEP_RUNS"
-DEFAULT_KEEP_RUNS = 100
+KEEP_RUNS_ENV: Final = "BANMIAN_KEEP_RUNS"
+#: Runs kept by default: about three months of daily runs.
+DEFAULT_KEEP_RUNS: Final = 100
 #: Page size when reading runs: the server's maximum (PREFECT_SERVER_API_DEFAULT_LIMIT, 200).
-_PAGE = 200
+_PAGE: Final = 200
 #: At most this many runs are deleted by one run; a backlog goes in a few runs, not one long one.
-MAX_DELETED_PER_RUN = 1000
+MAX_DELETED_PER_RUN: Final = 1000
 #: Flow run ids per filter query.
-_IDS_PER_QUERY = 100
+_IDS_PER_QUERY: Final = 100
 #: How long to wait for the server's background job to delete the deleted runs' logs.
-LOG_WAIT_SECONDS = 10.0
+LOG_WAIT_SECONDS: Final = 10.0
 
 
 def keep_runs_setting(value: int | None = None, environ: Mapping[str, str] | None = None) -> int:
@@ -85,7 +89,7 @@ def _chunks(ids: Sequence[UUID], size: int = _IDS_PER_QUERY) -> list[list[UUID]]
     return [list(ids[i:i + size]) for i in range(0, len(ids), size)]
 
 
-def runs_to_delete(client: Any, keep: int, current_run_id: UUID | None = None,
+def runs_to_delete(client: SyncPrefectClient, keep: int, current_run_id: UUID | None = None,
                    flow_name: str = FLOW_NAME, limit: int = MAX_DELETED_PER_RUN) -> list[UUID]:
     """Ids of the finished runs of ``flow_name`` beyond the newest ``keep`` (by start time).
 
@@ -120,7 +124,7 @@ def runs_to_delete(client: Any, keep: int, current_run_id: UUID | None = None,
     return found[:limit]
 
 
-def _delete_artifacts(client: Any, flow_run_ids: Sequence[UUID]) -> int:
+def _delete_artifacts(client: SyncPrefectClient, flow_run_ids: Sequence[UUID]) -> int:
     """Delete every artifact of these flow runs (the API does not when it deletes a run)."""
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
     from prefect.exceptions import ObjectNotFound
@@ -144,7 +148,7 @@ def _delete_artifacts(client: Any, flow_run_ids: Sequence[UUID]) -> int:
     return deleted
 
 
-def _count_logs(client: Any, flow_run_ids: Sequence[UUID]) -> int:
+def _count_logs(client: SyncPrefectClient, flow_run_ids: Sequence[UUID]) -> int:
     """Logs still stored for these flow runs (at most one page per chunk is counted)."""
     from prefect.client.schemas.filters import LogFilter, LogFilterFlowRunId
 
@@ -153,7 +157,7 @@ def _count_logs(client: Any, flow_run_ids: Sequence[UUID]) -> int:
 
 
 def prune_flow_runs(keep: int, current_run_id: UUID | None = None, *, flow_name: str = FLOW_NAME,
-                    client: Any = None, log_wait: float = LOG_WAIT_SECONDS) -> PruneResult:
+                    client: SyncPrefectClient | None = None, log_wait: float = LOG_WAIT_SECONDS) -> PruneResult:
     """Delete the finished runs of ``flow_name`` beyond the newest ``keep``, with their artifacts and logs.
 
     ``keep`` 0 keeps everything. ``client`` is a sync Prefect client (one is

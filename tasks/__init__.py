@@ -2,5 +2,5 @@
 
 ``model`` holds the shapes that pass between the stages; ``prefect_tasks``
 wraps the stages as thin Prefect tasks. Nothing but ``prefect_tasks`` imports
-Prefect, and nothing but ``store.warehouse`` imports DuckDB.
+Prefect, and nothing but ``store`` imports DuckDB.
 """

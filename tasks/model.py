@@ -5,11 +5,13 @@ tested alone and wrapped by a thin Prefect task. Nothing here imports Prefect
 or DuckDB.
 
     RawFile --decode--> DecodedPage --segment--> PageResult --records--> rows
+    RunInfo --commit (the warehouse writer)--> RunSummary
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from typing import Any, Final, Literal, TypedDict, get_args
 
 BlockKind = Literal["p", "h"]
@@ -17,21 +19,15 @@ ArticleKind = Literal["news", "photo", "feature"]
 ARTICLE_KINDS: Final[tuple[str, ...]] = get_args(ArticleKind)
 
 
-@dataclass(frozen=True, slots=True, init=False)
+@dataclass(frozen=True, slots=True)
 class Block:
     """One block of an article body: a paragraph (``p``) or a crosshead (``h``)."""
 
     kind: BlockKind
     text: str
 
-    # Written out, not generated: mypyc compiles an __init__ in the source (see ``banmian.tasks.text.lines.Line``);
-    # fields of a frozen class are set as the generated one sets them.
-    def __init__(self, kind: BlockKind, text: str) -> None:
-        object.__setattr__(self, "kind", kind)
-        object.__setattr__(self, "text", text)
 
-
-@dataclass(slots=True, init=False)
+@dataclass(slots=True)
 class Article:
     """One article as printed, with its credits parsed.
 
@@ -42,33 +38,18 @@ class Article:
     """
 
     kind: ArticleKind
-    headline: str | None
-    subheadline: str | None
-    byline: str | None
-    authors: list[str]
-    photographers: list[str]
-    blocks: list[Block]
-    kicker: str | None
-    continued_from: str | None
-    continued_to: str | None
-    first_line: int  # 1-based line of the page where the article's first part stands
-
-    # Written out, not generated: mypyc compiles an __init__ in the source (see ``banmian.tasks.text.lines.Line``).
-    def __init__(self, kind: ArticleKind, headline: str | None = None, subheadline: str | None = None,
-                 byline: str | None = None, authors: list[str] | None = None, photographers: list[str] | None = None,
-                 blocks: list[Block] | None = None, kicker: str | None = None, continued_from: str | None = None,
-                 continued_to: str | None = None, first_line: int = 0) -> None:
-        self.kind = kind
-        self.headline = headline
-        self.subheadline = subheadline
-        self.byline = byline
-        self.authors = [] if authors is None else authors
-        self.photographers = [] if photographers is None else photographers
-        self.blocks = [] if blocks is None else blocks
-        self.kicker = kicker
-        self.continued_from = continued_from
-        self.continued_to = continued_to
-        self.first_line = first_line
+    headline: str | None = None
+    subheadline: str | None = None
+    byline: str | None = None
+    authors: list[str] = field(default_factory=list)
+    photographers: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    kicker: str | None = None
+    continued_from: str | None = None
+    continued_to: str | None = None
+    first_line: int = 0  # 1-based line of the page where the article's first part stands
+    confidence: float = 1.0  # the probability that its body is exactly right (segment.confidence)
+    review: str | None = None  # when confidence is low: which decision to check, in words
 
     @property
     def paragraphs(self) -> list[str]:
@@ -99,7 +80,8 @@ class Article:
         """Everything, for ``banmian segment`` and debugging."""
         d = self.to_eval()
         d.update(kicker=self.kicker, continued_from=self.continued_from,
-                 continued_to=self.continued_to, first_line=self.first_line)
+                 continued_to=self.continued_to, first_line=self.first_line,
+                 confidence=self.confidence, review=self.review)
         return d
 
 
@@ -233,3 +215,39 @@ class Reject:
     def is_warning(self) -> bool:
         """True if the file was loaded as a page despite this reject (see ``WARNING_REASONS``)."""
         return self.reason in WARNING_REASONS
+
+
+#: How a committed run ended: ``partial`` if some input was rejected or unaccounted for.
+RunStatus = Literal["complete", "partial"]
+RUN_STATUSES: Final[tuple[str, ...]] = get_args(RunStatus)
+
+
+@dataclass
+class RunInfo:
+    """What the orchestration knows about a run before it commits.
+
+    ``partial`` lets the orchestration mark a run whose tasks partly failed.
+    """
+
+    run_id: str
+    started_at: datetime
+    source: str
+    pages_found: int
+    partial: bool = False
+
+
+@dataclass
+class RunSummary:
+    """What a committed run did: the numbers of its ``runs`` row, and where it went."""
+
+    run_id: str
+    pages_loaded: int
+    pages_skipped: int
+    pages_replaced: int
+    articles: int
+    residue_chars: int            # visible characters of the residue of the pages written
+    residue_share: float | None   # see ``banmian.tasks.store.coverage``; None if no page was written
+    rejects: int
+    status: RunStatus
+    warehouse: str
+    duration_s: float

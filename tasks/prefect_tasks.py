@@ -14,33 +14,43 @@ of inputs for cache keys would be pure waste.
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Final, Literal, TypeVar
 
-from prefect import get_run_logger, task
+from prefect import Task, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.client.schemas.objects import TaskRun
 from prefect.runtime import task_run as runtime_task_run
+from prefect.states import State
 from prefect.tasks import exponential_backoff
 
 from banmian.tasks.ingest.decode import decode_page
 from banmian.tasks.ingest.discover import is_transient, read_bytes, reject_for_read_error
-from banmian.tasks.model import DecodedPage, PageResult, RawFile, Reject
+from banmian.tasks.model import DecodedPage, PageResult, RawFile, Reject, RejectReason, RunInfo, RunSummary
+from banmian.tasks.store.coverage import residue_share, residue_visible_chars, visible_chars
+from banmian.tasks.store.writer import WarehouseWriter
+from banmian.tasks.ingest.pages import segment_decoded
 from banmian.tasks.pdf.pages import is_pdf, pdf_pages
-from banmian.tasks.text.segment import segment_page
 
-SUMMARY_ARTIFACT_KEY = "banmian-run-summary"
-COVERAGE_ARTIFACT_KEY = "banmian-page-coverage"
-READ_RETRIES = 2
+SUMMARY_ARTIFACT_KEY: Final = "banmian-run-summary"
+COVERAGE_ARTIFACT_KEY: Final = "banmian-page-coverage"
+#: Retries of a batch read after a transient OS error (EIO, ESTALE on a network share): two cover a brief outage.
+READ_RETRIES: Final = 2
 #: Coverage rows published at most (the artifact is for eyes, the warehouse has everything).
-MAX_COVERAGE_ROWS = 2000
+MAX_COVERAGE_ROWS: Final = 2000
 #: Marks log records that tell the run's story, so ``banmian run`` can show just those.
-STORY = {"banmian_story": True}
+STORY: Final = {"banmian_story": True}
 
-_WS = re.compile(r"\s+")
+#: What became of one file read by a run: stored, content already stored (its path recorded),
+#: rejected, or stored although no article was found in it.
+CoverageStatus = Literal["loaded", "known_content", "rejected", "no_articles"]
+#: The statuses of files this run segmented: only they have a residue share.
+SEGMENTED: Final[frozenset[CoverageStatus]] = frozenset({"loaded", "no_articles"})
+
+T = TypeVar("T")
 
 
 class TransientReadError(OSError):
@@ -52,17 +62,20 @@ class PageCoverage:
     """One line of the coverage table: what became of one input file."""
 
     path: str
-    status: str                 # loaded | unchanged | known_content | rejected | no_articles
+    status: CoverageStatus
     encoding: str | None = None
-    chars: int = 0              # non-whitespace characters of the page text
+    chars: int = 0              # visible characters of the page text (``coverage.visible_chars``)
     articles: int = 0
-    residue_chars: int = 0      # non-whitespace characters kept out of articles
-    reason: str | None = None   # reject reason, if any
+    residue_chars: int = 0      # visible characters kept out of articles
+    reason: RejectReason | None = None
 
     @property
-    def coverage(self) -> float | None:
-        """Share of the page's characters that ended in articles."""
-        return None if not self.chars else 1 - self.residue_chars / self.chars
+    def residue_share(self) -> float | None:
+        """Share of the page's text kept out of every article (``banmian.tasks.store.coverage``).
+
+        None for a file this run did not segment (rejected, or content already loaded).
+        """
+        return residue_share(self.residue_chars, self.chars) if self.status in SEGMENTED else None
 
 
 @dataclass(slots=True)
@@ -90,7 +103,8 @@ class BatchResult:
             self.coverage.append(PageCoverage(page.path, "rejected", page.encoding, chars, reason=result.reason))
             return
         self.pages.append((page, result))
-        row = PageCoverage(page.path, "loaded", page.encoding, chars, len(result.articles), residue_chars(result))
+        row = PageCoverage(page.path, "loaded", page.encoding, chars, len(result.articles),
+                           residue_visible_chars(result.residue))
         if not result.articles:
             row.status, row.reason = "no_articles", "no_articles"
             self.rejects.append(Reject(page.path, "no_articles",
@@ -116,26 +130,17 @@ class BatchResult:
 # Pure helpers
 # ---------------------------------------------------------------------------
 
-def batches(items: Sequence[Any], size: int) -> list[tuple[int, int, list[Any]]]:
+def batches(items: Sequence[T], size: int) -> list[tuple[int, int, list[T]]]:
     """``(first, last, items)`` chunks with 1-based, inclusive positions, for names like "pages 1–200"."""
     if size < 1:
         raise ValueError(f"batch size must be at least 1, got {size}")
     return [(i + 1, min(i + size, len(items)), list(items[i:i + size])) for i in range(0, len(items), size)]
 
 
-def visible_chars(text: str) -> int:
-    """Characters that are not whitespace: what coverage is measured in."""
-    return len(_WS.sub("", text))
-
-
-def residue_chars(result: PageResult) -> int:
-    return sum(visible_chars(r.text) for r in result.residue)
-
-
 def segment_safely(page: DecodedPage) -> PageResult | Reject:
-    """``segment_page``, except that a crash on one odd page becomes a Reject instead of ending the run."""
+    """``segment_decoded``, except that a crash on one odd page becomes a Reject instead of ending the run."""
     try:
-        return segment_page(page.text)
+        return segment_decoded(page)
     except Exception as exc:  # noqa: BLE001 - any bug on any page must not stop the run
         return Reject(page.path, "segment_error",
                       f"Segmentation failed on this page: {type(exc).__name__}: {exc}"[:500].rstrip(".") + ".",
@@ -170,19 +175,26 @@ def pages_of_file(raw: RawFile, data: bytes, skip_page_ids: frozenset[str] | set
         yield page, segment_safely(page)
 
 
-def summary_markdown(summary: Any, coverage: Sequence[PageCoverage], rejects: Sequence[Reject],
-                     source: str, unchanged: int) -> str:
+def format_share(share: float | None) -> str:
+    """A residue share as the artifacts and the run's log show it.
+
+    >>> format_share(0.0412), format_share(None)
+    ('4.1%', 'n/a')
+    """
+    return "n/a" if share is None else f"{share:.1%}"
+
+
+def summary_markdown(summary: RunSummary, rejects: Sequence[Reject], source: str, unchanged: int) -> str:
     """The run summary artifact: the numbers first, then every reject with its reason."""
-    total_chars = sum(c.chars for c in coverage if c.status in ("loaded", "no_articles"))
-    kept_out = sum(c.residue_chars for c in coverage if c.status in ("loaded", "no_articles"))
-    share = f"{kept_out / total_chars:.1%}" if total_chars else "n/a"
+    share = format_share(summary.residue_share)
     lines = [
         f"# banmian run `{summary.run_id}`: {summary.status}",
         "",
         f"Source: `{source}`  ",
         f"Warehouse: `{summary.warehouse}`",
         "",
-        "| pages loaded | skipped | replaced | articles | residue (share of loaded text) | rejects | time |",
+        "| pages loaded | skipped | replaced | articles | residue (share of the loaded pages' text) "
+        "| rejects | time |",
         "|---:|---:|---:|---:|---:|---:|---:|",
         f"| {summary.pages_loaded} | {summary.pages_skipped} | {summary.pages_replaced} | {summary.articles} "
         f"| {summary.residue_chars} chars ({share}) | {summary.rejects} | {summary.duration_s:.1f} s |",
@@ -198,27 +210,26 @@ def summary_markdown(summary: Any, coverage: Sequence[PageCoverage], rejects: Se
     return "\n".join(lines) + "\n"
 
 
-def coverage_table(coverage: Sequence[PageCoverage]) -> list[dict[str, Any]]:
-    """Rows of the page coverage artifact, worst coverage first (those are the pages to look at)."""
-    def badness(c: PageCoverage) -> tuple[int, float, str]:
-        cov = c.coverage
-        return (0 if c.status in ("rejected", "no_articles") else 1, cov if cov is not None else 1.0, c.path)
+def _worst_first(c: PageCoverage) -> tuple[int, float, str]:
+    """Rejected and article-less files first, then the highest residue share."""
+    share = c.residue_share
+    return (0 if c.status in ("rejected", "no_articles") else 1, -(share or 0.0), c.path)
 
-    rows = []
-    for c in sorted(coverage, key=badness)[:MAX_COVERAGE_ROWS]:
-        rows.append({
-            "file": c.path, "status": c.status, "reason": c.reason or "", "encoding": c.encoding or "",
-            "chars": c.chars, "articles": c.articles, "residue_chars": c.residue_chars,
-            "coverage": "" if c.coverage is None else f"{c.coverage:.1%}",
-        })
-    return rows
+
+def coverage_table(coverage: Sequence[PageCoverage]) -> list[dict[str, str | int]]:
+    """Rows of the page coverage artifact, worst first (those are the pages to look at)."""
+    return [{
+        "file": c.path, "status": c.status, "reason": c.reason or "", "encoding": c.encoding or "",
+        "chars": c.chars, "articles": c.articles, "residue_chars": c.residue_chars,
+        "residue_share": "" if c.residue_share is None else format_share(c.residue_share),
+    } for c in sorted(coverage, key=_worst_first)[:MAX_COVERAGE_ROWS]]
 
 
 def _md_cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def story(message: str, *args: Any) -> None:
+def story(message: str, *args: object) -> None:
     """Log one line of the run's story (INFO, to the Prefect API and, in ``banmian run``, the terminal)."""
     get_run_logger().info(message, *args, extra=STORY)
 
@@ -264,7 +275,7 @@ def segment_batch(items: list[tuple[RawFile, bytes]], first: int, last: int,
     return result
 
 
-def _retry_only_transient_io(task: Any, task_run: Any, state: Any) -> bool:
+def _retry_only_transient_io(task: Task[..., RunSummary], task_run: TaskRun, state: State[RunSummary]) -> bool:
     """Retry a commit only after an OS-level error: the commit is atomic, so a failed one left nothing
     behind, while a schema or logic error would fail again the same way."""
     try:
@@ -278,26 +289,26 @@ def _retry_only_transient_io(task: Any, task_run: Any, state: Any) -> bool:
 
 @task(name="load_run", task_run_name="load run {run.run_id}", retries=1, retry_delay_seconds=2,
       retry_condition_fn=_retry_only_transient_io, cache_policy=NO_CACHE, persist_result=False)
-def load_run(writer: Any, run: Any, pages: list[tuple[DecodedPage, PageResult]], unchanged: list[RawFile],
-             rejects: list[Reject], full_refresh: bool = False) -> Any:
+def load_run(writer: WarehouseWriter, run: RunInfo, pages: list[tuple[DecodedPage, PageResult]],
+             unchanged: list[RawFile], rejects: list[Reject], full_refresh: bool = False) -> RunSummary:
     """Commit the whole run to the warehouse in one atomic step (``WarehouseWriter.commit_run``)."""
     return writer.commit_run(run, pages, unchanged, rejects, full_refresh=full_refresh)
 
 
 @task(name="publish_summary", task_run_name="publish summary of run {summary.run_id}",
       cache_policy=NO_CACHE, persist_result=False)
-def publish_summary(summary: Any, coverage: list[PageCoverage], rejects: list[Reject],
+def publish_summary(summary: RunSummary, coverage: list[PageCoverage], rejects: list[Reject],
                     source: str, unchanged: int) -> None:
     """Publish the run summary (markdown) and page coverage (table) under stable keys,
     so the UI's Artifacts page shows each as one series across runs."""
     create_markdown_artifact(
-        markdown=summary_markdown(summary, coverage, rejects, source, unchanged),
+        markdown=summary_markdown(summary, rejects, source, unchanged),
         key=SUMMARY_ARTIFACT_KEY,
         description=f"banmian run {summary.run_id}: {summary.status}",
     )
     create_table_artifact(
         table=coverage_table(coverage) or [{"file": "(no page read in this run)"}],
         key=COVERAGE_ARTIFACT_KEY,
-        description="What became of each file read in this run, least covered first "
-                    "(coverage = share of the page's characters that ended in articles).",
+        description="What became of each file read in this run, worst first (residue_share: the share "
+                    "of the page's visible characters kept out of every article, as in the page_coverage view).",
     )

@@ -1,5 +1,7 @@
 """Deterministic identifiers for everything banmian stores.
 
+A page's id is the sha256 of its raw bytes (``DecodedPage.sha256``, computed
+where the bytes are read): identical files under any name are one page.
 Every id except a run's is derived from content, so loading the same page
 twice yields the same ids and re-running a load is idempotent. Runs are the
 only events (not content) and so the only ids with a clock and randomness in
@@ -11,23 +13,20 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import datetime, timezone
+from typing import Final
 
 # A unit separator between hashed fields, so that ("ab", "c") and ("a", "bc")
 # never hash alike.
-_SEP = "\x1f"
+_SEP: Final = "\x1f"
 
-SHORT_ID_HEX = 16
+#: Hex digits kept of a sha256: 64 bits, so a collision needs about 4e9 ids of one kind.
+SHORT_ID_HEX: Final = 16
 
 
 def _short_hash(*parts: object) -> str:
     """First 16 hex digits of the sha256 of the parts, separated unambiguously."""
     joined = _SEP.join(str(p) for p in parts)
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:SHORT_ID_HEX]
-
-
-def page_id(raw: bytes) -> str:
-    """A page is its raw bytes: identical files under any name are one page."""
-    return hashlib.sha256(raw).hexdigest()
 
 
 def article_id(page_id: str, ordinal: int, body: str) -> str:

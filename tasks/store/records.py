@@ -9,21 +9,22 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Final, cast
 
 import pyarrow as pa
 
+from banmian.tasks.model import PAGE_META_KEYS, Article, DecodedPage, PageMeta, PageResult, Reject
 from banmian.tasks.store import ids, schema
-from banmian.tasks.model import Article, DecodedPage, PageResult, Reject
+from banmian.tasks.store.coverage import visible_chars
 from banmian.tasks.text.sentences import split_sentences
 
-# Bump when the derivation below changes (ids, sentence split, columns), so
-# that a full refresh re-writes pages whose segmentation did not change.
-RECORDS_VERSION = 1
+#: Bump when the derivation below changes (ids, sentence split, columns), so
+#: that a full refresh re-writes pages whose segmentation did not change.
+#: 2: PageMeta columns (sections) and visible character counts.
+RECORDS_VERSION: Final = 2
 
-PAGE_META_COLUMNS = ("date", "page_no", "page_name", "editor")
-
+#: One stored row: column name -> value (the types of ``schema.STORED``).
 Row = dict[str, Any]
 
 
@@ -36,14 +37,19 @@ def result_digest(result: PageResult) -> str:
     return hashlib.sha256(f"{RECORDS_VERSION}\x1f{payload}".encode("utf-8")).hexdigest()
 
 
-def _none_if_blank(value: str | None) -> str | None:
-    return value if value else None
+def meta_columns(meta: PageMeta) -> dict[str, str | None]:
+    """The ``pages`` columns of what a page's furniture says: every ``PageMeta`` key, null where blank.
+
+    >>> meta_columns({"page_no": "3", "page_name": ""})
+    {'date': None, 'page_no': '3', 'page_name': None, 'editor': None, 'sections': None}
+    """
+    found = cast(Mapping[str, str], meta)  # every value of a PageMeta is a str
+    return {key: found.get(key) or None for key in PAGE_META_KEYS}
 
 
 def page_row(page: DecodedPage, result: PageResult, run_id: str) -> Row:
     """The stored row of one page version (what ``pages_history`` shows)."""
-    meta = {str(k): str(v) for k, v in result.meta.items()}
-    row: Row = {
+    return {
         "page_id": page.sha256,
         "run_id": run_id,
         "path": page.path,
@@ -51,12 +57,10 @@ def page_row(page: DecodedPage, result: PageResult, run_id: str) -> Row:
         "mtime": page.mtime,
         "encoding": page.encoding,
         "n_chars": len(page.text),
+        "visible_chars": visible_chars(page.text),
+        **meta_columns(result.meta),
+        "result_digest": result_digest(result),
     }
-    for key in PAGE_META_COLUMNS:
-        row[key] = _none_if_blank(meta.get(key))
-    row["meta"] = sorted(meta.items())
-    row["result_digest"] = result_digest(result)
-    return row
 
 
 def article_row(page_id: str, ordinal: int, article: Article, run_id: str) -> Row:
@@ -134,6 +138,7 @@ def residue_rows(page_id: str, result: PageResult, run_id: str) -> list[Row]:
             "line": r.line,
             "reason": r.reason,
             "text": r.text,
+            "visible_chars": visible_chars(r.text),
             "run_id": run_id,
         }
         for ordinal, r in enumerate(result.residue, start=1)

@@ -6,14 +6,25 @@ types, and every file of a table can be read together. The comments are
 written into DuckDB with ``COMMENT ON`` so the catalogue documents itself.
 
 Bump ``SCHEMA_VERSION`` whenever a stored table or native table changes shape,
-and add a migration step in ``tasks/warehouse.py``.
+and add a migration step in ``banmian.tasks.store.migrate``.
+
+Version history:
+1. the first versioned schema;
+2. ``pages``: the ``PageMeta`` keys as columns (``sections`` added, the ``meta``
+   map dropped) and ``visible_chars``; ``residue``: ``visible_chars``. Files
+   written before read NULL in the new columns (views read with
+   ``union_by_name``) until a full refresh re-writes them.
 """
 
 from __future__ import annotations
 
+from typing import Final
+
 import pyarrow as pa
 
-SCHEMA_VERSION = 1
+from banmian.tasks.model import ARTICLE_KINDS, PAGE_META_KEYS, RESIDUE_REASONS
+
+SCHEMA_VERSION: Final = 2
 
 _str = pa.string()
 _i32 = pa.int32()
@@ -36,11 +47,8 @@ PAGES_STORED = pa.schema([
     ("mtime", _f64),
     ("encoding", _str),
     ("n_chars", _i64),
-    ("date", _str),
-    ("page_no", _str),
-    ("page_name", _str),
-    ("editor", _str),
-    ("meta", pa.map_(pa.string(), pa.string())),
+    ("visible_chars", _i64),
+    *[(key, _str) for key in PAGE_META_KEYS],  # what the page's furniture says (model.PageMeta)
     ("result_digest", _str),
 ])
 
@@ -91,6 +99,7 @@ RESIDUE = pa.schema([
     ("line", _i32),
     ("reason", _str),
     ("text", _str),
+    ("visible_chars", _i64),
     ("run_id", _str),
 ])
 
@@ -184,12 +193,15 @@ NATIVE: dict[str, tuple[pa.Schema, tuple[str, ...]]] = {
 
 _PAGE_ID = "The page: sha256 (hex) of the raw bytes of its file."
 _RUN_ID = "The run that loaded this page version (see runs)."
+_VISIBLE = ("Characters of the page text that are not whitespace: what the residue share is "
+            "measured against (banmian.tasks.store.coverage).")
+# One comment per key of model.PageMeta (test_every_relation_and_column_has_a_comment checks them all).
 _PAGE_META = {
-    "date": "Publication date as printed in the page furniture (null if not found).",
-    "page_no": "Page number as printed (null if not found).",
-    "page_name": "Page name as printed, e.g. 要闻 (null if not found).",
-    "editor": "Editor credit of the page (null if not found).",
-    "meta": "Every page metadata key found by segmentation, as a map.",
+    "date": "Publication date as printed in the page furniture, e.g. 2023年8月25日 星期五 (null if not found).",
+    "page_no": "Page number as printed: 3 for 第3版, A3, 十二 (null if not found).",
+    "page_name": "Page name printed beside the number, e.g. 综合新闻 (null if not found).",
+    "editor": "Editor credit of the page, e.g. 责任编辑：张三 (null if not found).",
+    "sections": "Section labels printed on the page (图片新闻 要闻简报), space-separated (null if none).",
 }
 
 TABLE_COMMENTS: dict[str, str] = {
@@ -222,6 +234,7 @@ COLUMN_COMMENTS: dict[str, dict[str, str]] = {
         "mtime": "Modification time of source_path (seconds since the epoch) when last seen.",
         "encoding": "Encoding the raw bytes were decoded with (utf-8, gb18030, ...).",
         "n_chars": "Characters of decoded page text (line ends normalised to \\n).",
+        "visible_chars": _VISIBLE,
         "run_id": _RUN_ID,
         **_PAGE_META,
     },
@@ -233,6 +246,7 @@ COLUMN_COMMENTS: dict[str, dict[str, str]] = {
         "mtime": "Modification time of the file when loaded (seconds since the epoch).",
         "encoding": "Encoding the raw bytes were decoded with.",
         "n_chars": "Characters of decoded page text.",
+        "visible_chars": _VISIBLE,
         **_PAGE_META,
         "result_digest": "sha256 of the segmentation result and records version; a full "
                          "refresh only makes a new version when this changes.",
@@ -251,7 +265,7 @@ COLUMN_COMMENTS: dict[str, dict[str, str]] = {
         "article_id": "First 16 hex of sha256(page_id, ordinal, body).",
         "page_id": _PAGE_ID,
         "ordinal": "1-based place of the article on its page.",
-        "kind": "news, photo or feature.",
+        "kind": "One of: " + ", ".join(ARTICLE_KINDS) + ".",
         "headline": "Main headline (null if none).",
         "subheadline": "Subheadline, often after a dash (null if none).",
         "kicker": "Line above the headline (null if none).",
@@ -289,8 +303,9 @@ COLUMN_COMMENTS: dict[str, dict[str, str]] = {
         "page_id": _PAGE_ID,
         "ordinal": "1-based place of the piece among the page's residue.",
         "line": "1-based line of the page where it stands.",
-        "reason": "page_furniture, duplicate_crosshead, decoration or unassigned.",
+        "reason": "Why the text is in no article, one of: " + ", ".join(RESIDUE_REASONS) + ".",
         "text": "The text kept out of articles.",
+        "visible_chars": "Characters of text that are not whitespace.",
         "run_id": _RUN_ID,
     },
     "runs": {
@@ -306,7 +321,7 @@ COLUMN_COMMENTS: dict[str, dict[str, str]] = {
         "rejects": "Rows the run added to rejects: files that could not become pages, "
                    "and pages loaded without any article (no_articles).",
         "articles": "Articles written by this run.",
-        "residue_chars": "Characters of residue written by this run.",
+        "residue_chars": "Characters of residue (whitespace not counted) of the pages this run wrote.",
         "status": "complete, or partial if the ingest flow met rejects (pages without articles "
                   "included) or some discovered files were neither loaded, skipped nor rejected.",
         "schema_version": "Warehouse schema version the run wrote.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 import time
@@ -10,14 +11,17 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from tests.support.paths import SAMPLE
-from tests.support.bad_inputs import EXPECTED, make_bad_inputs
 from prefect.client.orchestration import get_client
+from tests.support.bad_inputs import EXPECTED, make_bad_inputs
+from tests.support.paths import SAMPLE
+from tests.support.warehouse_fixtures import FURNITURE_META, FURNITURE_PAGE
 
+from banmian.flows.defaults import FLOW_NAME
 from banmian.flows.ingest import ingest, split_unchanged
 from banmian.tasks.ingest.discover import SourceNotFound
-from banmian.tasks.model import RawFile
-from banmian.tasks.prefect_tasks import COVERAGE_ARTIFACT_KEY, SUMMARY_ARTIFACT_KEY
+from banmian.tasks.model import PAGE_META_KEYS, RawFile
+from banmian.tasks.prefect_tasks import COVERAGE_ARTIFACT_KEY, SUMMARY_ARTIFACT_KEY, format_share
+from banmian.tasks.store.views import load_report_views
 from banmian.tasks.store.warehouse import Warehouse, WarehouseBusy
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
@@ -54,6 +58,36 @@ def test_sample_loads_then_skips(tmp_path: Path) -> None:
     assert summary["type"] == "markdown" and second.run_id in summary["data"]
     coverage = latest_artifact(COVERAGE_ARTIFACT_KEY)
     assert coverage["type"] == "table"
+
+
+def test_page_furniture_reaches_the_pages_table_and_every_report(tmp_path: Path) -> None:
+    """Date, page number and name, editor and sections, from the page's text through segmentation and the
+    warehouse to every view that shows them; and the run's residue share is the page_coverage view's."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "p3.txt").write_text(FURNITURE_PAGE, encoding="utf-8")
+    summary = ingest(source=str(src), warehouse=str(tmp_path / "wh"))
+    wh = Warehouse(tmp_path / "wh")
+    meta = ", ".join(PAGE_META_KEYS)
+    assert wh.query(f"SELECT {meta} FROM pages").to_pylist() == [FURNITURE_META]
+    assert wh.query(f"SELECT {meta} FROM pages_history").to_pylist() == [FURNITURE_META]
+    reports = 0
+    for view in load_report_views():
+        shown = [c for c in wh.query(f"SELECT * FROM {view.name} LIMIT 0").column_names if c in PAGE_META_KEYS]
+        if shown:
+            reports += 1
+            got = wh.query(f"SELECT DISTINCT {', '.join(shown)} FROM {view.name}").to_pylist()
+            assert got == [{c: FURNITURE_META[c] for c in shown}], view.name
+    assert reports >= 2  # articles_per_page_kind, page_coverage
+    assert wh.query("SELECT name, first_date, last_date FROM output_per_author").to_pylist() == [
+        {"name": "李四", "first_date": FURNITURE_META["date"], "last_date": FURNITURE_META["date"]}]
+
+    share = _one(wh, "SELECT residue_share FROM page_coverage")
+    assert share is not None and summary.residue_share == pytest.approx(share)
+    rows = latest_artifact(COVERAGE_ARTIFACT_KEY)["data"]
+    rows = json.loads(rows) if isinstance(rows, str) else rows
+    assert [r["residue_share"] for r in rows] == [format_share(share)]
+    assert f"({format_share(share)})" in latest_artifact(SUMMARY_ARTIFACT_KEY)["data"]
 
 
 def test_bad_inputs_finish_partial_with_every_reject_recorded(tmp_path: Path) -> None:
@@ -158,11 +192,9 @@ def test_missing_source_fails_clearly(tmp_path: Path) -> None:
 
 def test_busy_warehouse_without_waiting_fails_at_once(tmp_path: Path) -> None:
     wh = Warehouse(tmp_path / "wh")
-    with wh.writer():
-        started = time.monotonic()
-        with pytest.raises(WarehouseBusy):
+    with wh.writer():  # held by this process until the flow returns: a flow that waited would never return
+        with pytest.raises(WarehouseBusy, match="in use by run"):
             ingest(source=str(SAMPLE), warehouse=str(tmp_path / "wh"), wait=False)
-        assert time.monotonic() - started < 30
 
 
 def test_split_unchanged_uses_size_and_mtime() -> None:
@@ -284,7 +316,7 @@ def _wait_for_logs(client, flow_run_id) -> None:  # noqa: ANN001
 def _ingest_flow_runs(client) -> list:  # noqa: ANN001
     from prefect.client.schemas.filters import FlowFilter, FlowFilterName
 
-    return client.read_flow_runs(flow_filter=FlowFilter(name=FlowFilterName(any_=["banmian-ingest"])), limit=200)
+    return client.read_flow_runs(flow_filter=FlowFilter(name=FlowFilterName(any_=[FLOW_NAME])), limit=200)
 
 
 def test_flow_runs_have_meaningful_names(tmp_path: Path) -> None:

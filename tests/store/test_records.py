@@ -1,14 +1,14 @@
-"""records and ids: the rows a page becomes, without any warehouse."""
+"""records: the rows a page becomes, without any warehouse."""
 
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
 
-from tests.support.warehouse_fixtures import page_and_result, synthetic_page
+from tests.support.warehouse_fixtures import FURNITURE_META, FURNITURE_PAGE, page_and_result, synthetic_page
 
+from banmian.tasks.model import PAGE_META_KEYS, Article, Block, PageMeta, PageResult, Reject, Residue
 from banmian.tasks.store import ids, records, schema
-from banmian.tasks.model import Article, Block, PageResult, Reject, Residue
+from banmian.tasks.text.segment import segment_page
 
 RUN = "20250101T000000Z-abcdef"
 
@@ -23,7 +23,7 @@ def _page():
             Article(kind="photo", photographers=["李四"], blocks=[Block("p", "图片说明。")]),
         ],
         residue=[Residue("2023年1月1日", "page_furniture", 1), Residue("■", "decoration", 9)],
-        meta={"date": "2023-01-01", "page_no": "1", "page_name": "", "extra": "x"},
+        meta=PageMeta(date="2023-01-01", page_no="1", page_name=""),
     )
     return page, result
 
@@ -44,9 +44,17 @@ def test_page_row_carries_metadata_and_blank_meta_is_null() -> None:
     page, result = _page()
     row = records.page_row(page, result, RUN)
     assert row["page_id"] == page.sha256 and row["run_id"] == RUN
-    assert (row["date"], row["page_no"], row["page_name"], row["editor"]) == ("2023-01-01", "1", None, None)
-    assert dict(row["meta"])["extra"] == "x"
+    assert {key: row[key] for key in PAGE_META_KEYS} == {
+        "date": "2023-01-01", "page_no": "1", "page_name": None, "editor": None, "sections": None}
     assert row["n_chars"] == len(page.text)
+    assert row["visible_chars"] == len("一版全文")
+
+
+def test_the_page_row_holds_what_segmentation_read_in_the_furniture() -> None:
+    """The contract between segmentation and the pages table, across both: every PageMeta key is a column."""
+    page = synthetic_page("/in/p3.txt", FURNITURE_PAGE)
+    row = records.page_row(page, segment_page(page.text), "r1")
+    assert {key: row[key] for key in PAGE_META_KEYS} == FURNITURE_META
 
 
 def test_article_rows_count_and_join_paragraphs() -> None:
@@ -80,11 +88,11 @@ def test_blocks_and_sentences_rebuild_the_paragraphs() -> None:
 
 def test_residue_rows_in_page_order() -> None:
     rows = records.page_tables([_page()], RUN)["residue"].to_pylist()
-    assert [(r["ordinal"], r["line"], r["reason"]) for r in rows] == [
-        (1, 1, "page_furniture"), (2, 9, "decoration")]
+    assert [(r["ordinal"], r["line"], r["reason"], r["visible_chars"]) for r in rows] == [
+        (1, 1, "page_furniture", 9), (2, 9, "decoration", 1)]
 
 
-def test_ids_are_deterministic_and_unique() -> None:
+def test_row_ids_are_deterministic_and_unique() -> None:
     a = records.page_tables([_page()], RUN)
     b = records.page_tables([_page()], "20990101T000000Z-000000")
     for table, key in (("articles", "article_id"), ("blocks", "block_id"), ("sentences", "sentence_id")):
@@ -92,18 +100,8 @@ def test_ids_are_deterministic_and_unique() -> None:
         assert ka == kb, "ids must not depend on the run"
         assert len(set(ka)) == len(ka)
         assert all(re.fullmatch(r"[0-9a-f]{16}", k) for k in ka)
-    # same body at another place on the page is another article
-    assert ids.article_id("p", 1, "x") != ids.article_id("p", 2, "x")
-    # field boundaries matter
-    assert ids.article_id("p1", 12, "b") != ids.article_id("p11", 2, "b")
-    assert ids.page_id(b"abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-
-
-def test_run_ids_sort_by_time_and_differ() -> None:
-    t = datetime(2025, 3, 4, 5, 6, 7, tzinfo=timezone.utc)
-    r1, r2 = ids.new_run_id(t), ids.new_run_id(t)
-    assert r1.startswith("20250304T050607Z-") and r1 != r2
-    assert ids.new_run_id(datetime(2024, 1, 1, tzinfo=timezone.utc)) < r1
+    first = a["articles"].to_pylist()[0]
+    assert first["article_id"] == ids.article_id(first["page_id"], 1, first["body"])
 
 
 def test_result_digest_follows_the_segmentation() -> None:

@@ -1,53 +1,37 @@
-"""The warehouse, on real DuckDB files and real Parquet in tmp_path."""
+"""The warehouse as its users see it: runs loaded through ``Warehouse.writer()``, read with ``query``.
+
+Real DuckDB files and real Parquet in tmp_path. The pure rules of what a run
+changes are pinned in test_plan.py; commit atomicity, sweeping and compaction
+in test_writer.py; the lock in test_lock.py.
+"""
 
 from __future__ import annotations
 
-import os
-import re
 import subprocess
 import sys
-import threading
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import duckdb
 import pyarrow as pa
 import pytest
-from tests.support.warehouse_fixtures import commit, page_and_result, run_info, state_checksum
-
-from banmian.tasks.store import schema
-from banmian.tasks.model import RawFile, Reject
-from banmian.tasks.store.warehouse import (
-    BASE_VIEWS,
-    SQL_DIR,
-    SchemaError,
-    Warehouse,
-    WarehouseBusy,
-    WarehouseState,
-    load_report_views,
-    plan_run,
+from tests.support.warehouse_fixtures import (
+    PAGES,
+    commit,
+    count,
+    data_files,
+    page_and_result,
+    rows,
+    run_info,
+    state_checksum,
 )
 
-PAGES = [page_and_result(f"/in/p{i}.txt", f"第{i}版") for i in range(6)]
+from banmian.tasks.model import PAGE_META_KEYS, RawFile, Reject
+from banmian.tasks.store import schema
+from banmian.tasks.store.warehouse import BASE_VIEWS, Warehouse, WarehouseBusy
 
-
-def count(wh: Warehouse, sql: str, params: list | None = None) -> int:
-    return int(wh.query(sql, params).column(0)[0].as_py())
-
-
-def rows(wh: Warehouse, sql: str, params: list | None = None) -> list[dict]:
-    return wh.query(sql, params).to_pylist()
-
-
-def data_files(wh: Warehouse) -> list[Path]:
-    return sorted(p for p in (wh.root / "data").rglob("*") if p.is_file())
-
-
-@pytest.fixture
-def wh(tmp_path: Path) -> Warehouse:
-    return Warehouse(tmp_path / "wh")
+#: A busy timeout no machine load reaches: readers and writers that must get through.
+PATIENT_S = 120.0
 
 
 # -- loading -------------------------------------------------------------------
@@ -77,8 +61,8 @@ def test_views_have_the_documented_columns(wh: Warehouse) -> None:
     with wh.writer() as w:
         commit(w, PAGES[:1])
     pages_cols = wh.query("SELECT * FROM pages LIMIT 0").column_names
-    assert pages_cols[:11] == ["page_id", "source_path", "size", "mtime", "encoding", "n_chars",
-                               "run_id", "date", "page_no", "page_name", "editor"]
+    assert pages_cols == ["page_id", "source_path", "size", "mtime", "encoding", "n_chars", "visible_chars",
+                          "run_id", *PAGE_META_KEYS]
     arts = wh.query("SELECT * FROM articles LIMIT 0")
     assert arts.column_names == schema.ARTICLES.names
     assert arts.schema.field("authors").type == pa.list_(pa.string())
@@ -172,12 +156,6 @@ def test_a_page_without_articles_is_a_rejects_row_and_stays_current(wh: Warehous
     assert rows(wh, "SELECT reason, severity, times FROM rejects_per_reason") == [
         {"reason": "no_articles", "severity": "warning", "times": 2}]
 
-    state = WarehouseState()
-    plan = plan_run(state, [(page, result)], [], [warning], "r1")
-    assert [(s.path, s.current) for s in plan.sources] == [(page.path, True)]
-    hard = plan_run(state, [], [], [Reject(page.path, "empty", "now empty", 0)], "r2")
-    assert hard.sources == []  # a real reject at an unknown path: nothing to un-current
-
 
 def test_unchanged_files_only_move_last_seen(wh: Warehouse) -> None:
     with wh.writer() as w:
@@ -249,80 +227,6 @@ def test_full_refresh_replaces_everything_with_this_run(wh: Warehouse) -> None:
     assert state_checksum(wh, names) == state_checksum(fresh, names)
 
 
-# -- atomicity, sweeping, retention ---------------------------------------------------
-
-def test_a_failed_commit_changes_nothing_and_its_files_are_swept(wh: Warehouse) -> None:
-    with wh.writer() as w:
-        info = run_info(pages_found=2)
-        w.commit_run(info, PAGES[:2], [], [])
-        before = state_checksum(wh)
-        live = data_files(wh)
-        with pytest.raises(duckdb.ConstraintException):
-            w.commit_run(info, PAGES[2:], [], [])  # same run_id: the runs insert fails
-        assert state_checksum(wh) == before
-        assert len(data_files(wh)) > len(live)       # written, but invisible
-        assert w.loaded_page_ids() == {p.sha256 for p, _ in PAGES[:2]}
-    with wh.writer():
-        assert data_files(wh) == live
-
-
-def test_sweep_removes_only_unlisted_parquet(wh: Warehouse) -> None:
-    with wh.writer() as w:
-        commit(w, PAGES[:1])
-    art = wh.root / "data" / "articles"
-    (art / "20990101T000000Z-dead00-1234.parquet").write_bytes(b"orphan")
-    (art / ".tmp-abc.parquet").write_bytes(b"half written")
-    (art / "notes.txt").write_text("not ours")
-    with wh.writer():
-        pass
-    assert not (art / "20990101T000000Z-dead00-1234.parquet").exists()
-    assert not (art / ".tmp-abc.parquet").exists()
-    assert (art / "notes.txt").exists()
-    assert count(wh, "SELECT count(*) FROM articles") == len(PAGES[0][1].articles)
-
-
-def test_compaction_keeps_every_view_and_drops_dead_rows(wh: Warehouse) -> None:
-    with wh.writer() as w:
-        for page, _ in PAGES:
-            commit(w, [page_and_result(page.path, page.text)])
-        commit(w, [page_and_result(PAGES[0][0].path, "改版")])
-        names = tuple(schema.STORED) + ("pages_history", "page_sources") + tuple(
-            v.name for v in load_report_views())
-        names = tuple(n for n in names if n not in ("pages",)) + ("pages",)
-        before = state_checksum(wh, names)
-        summary = w.compact()
-        assert state_checksum(wh, names) == before
-        assert summary.rows_dropped > 0 and summary.files_after == len(schema.STORED)
-        again = w.compact()
-        assert again.files_before == again.files_after and again.rows_dropped == 0
-    assert len(data_files(wh)) == len(schema.STORED)
-    assert count(wh, "SELECT count(*) FROM _manifest") == len(schema.STORED)
-    assert Warehouse(wh.root).compact().rows_dropped == 0
-
-
-def test_compaction_prunes_old_rejects(wh: Warehouse) -> None:
-    with wh.writer() as w:
-        for _ in range(4):
-            commit(w, [], rejects=[Reject("/in/bad.txt", "empty", "empty", 0)])
-        summary = w.compact(keep_reject_runs=2)
-    assert summary.rejects_pruned == 2
-    assert count(wh, "SELECT count(*) FROM rejects") == 2
-
-
-def test_repeating_a_run_does_not_grow_the_warehouse(wh: Warehouse) -> None:
-    files, db_sizes = [], []
-    with wh.writer() as w:
-        commit(w, PAGES)
-        first_db = wh.db_path.stat().st_size
-        for _ in range(20):
-            commit(w, PAGES)
-            files.append((len(data_files(wh)), sum(p.stat().st_size for p in data_files(wh))))
-            db_sizes.append(wh.db_path.stat().st_size)
-    assert len(set(files)) == 1  # no new Parquet at all
-    # DuckDB reuses freed blocks: the catalogue file wobbles but does not climb
-    assert max(db_sizes) <= 3 * first_db
-
-
 # -- paths and SQL safety ----------------------------------------------------------
 
 def test_root_with_quotes_chinese_and_glob_characters(tmp_path: Path) -> None:
@@ -343,74 +247,47 @@ def test_root_with_a_question_mark_is_refused_clearly(tmp_path: Path) -> None:
         Warehouse(tmp_path / "why?")
 
 
-# -- locking and concurrency ---------------------------------------------------------
-
-def test_second_writer_is_refused_or_waits(wh: Warehouse) -> None:
-    messages: list[str] = []
-    with wh.writer():
-        with pytest.raises(WarehouseBusy, match=f"pid {os.getpid()}"):
-            with Warehouse(wh.root).writer(wait=False):
-                pass
-        t0 = time.monotonic()
-        with pytest.raises(WarehouseBusy, match="still in use"):
-            with Warehouse(wh.root).writer(timeout=0.3, on_wait=messages.append):
-                pass
-        assert time.monotonic() - t0 >= 0.3
-    assert len(messages) == 1 and messages[0].startswith(f"waiting for run pid {os.getpid()}")
-
-
-def test_waiting_writer_gets_the_lock_when_released(wh: Warehouse) -> None:
-    released = threading.Event()
-    holder = wh.writer()
-    holder.__enter__()
-
-    def release() -> None:
-        time.sleep(0.3)
-        released.set()
-        holder.__exit__(None, None, None)
-
-    threading.Thread(target=release).start()
-    messages: list[str] = []
-    with Warehouse(wh.root).writer(timeout=10, on_wait=messages.append) as w:
-        assert released.is_set()
-        commit(w, PAGES[:1])
-    assert len(messages) == 1
-
-
-def test_writer_is_unusable_after_its_block(wh: Warehouse) -> None:
-    with wh.writer() as w:
-        pass
-    with pytest.raises(RuntimeError, match="closed"):
-        commit(w, PAGES[:1])
-
+# -- readers and the one writer ----------------------------------------------------
 
 @contextmanager
-def database_held(db_path: Path, seconds: float, read_only: bool = False) -> Iterator[None]:
-    """Another process holds the database file open for ``seconds`` while the block runs."""
+def database_held(db_path: Path, read_only: bool = False) -> Iterator[Callable[..., None]]:
+    """Another process holds the database file open until told to let go.
+
+    Yields ``release(after=seconds)``: the holder closes the database that
+    long after being told (at once by default); it also lets go when the
+    block ends.
+    """
     holder = subprocess.Popen(
         [sys.executable, "-c",
-         "import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=sys.argv[3] == 'ro'); "
-         "print('held', flush=True); time.sleep(float(sys.argv[2]))",
-         str(db_path), str(seconds), "ro" if read_only else "rw"],
-        stdout=subprocess.PIPE)
+         "import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=sys.argv[2] == 'ro'); "
+         "print('held', flush=True); time.sleep(float(sys.stdin.readline() or 0)); c.close()",
+         str(db_path), "ro" if read_only else "rw"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+    def release(after: float = 0.0) -> None:
+        holder.stdin.write(f"{after}\n")
+        holder.stdin.flush()
+
     try:
-        assert holder.stdout.readline().strip() == b"held"
-        yield
+        assert holder.stdout.readline().strip() == "held"
+        yield release
     finally:
         holder.kill()
         holder.wait()
+        holder.stdin.close()
         holder.stdout.close()
 
 
 def test_query_while_another_process_holds_the_database(wh: Warehouse) -> None:
     with wh.writer() as w:
         commit(w, PAGES[:1])
-    with database_held(wh.db_path, seconds=1.0):
+    with database_held(wh.db_path) as release:
         impatient = Warehouse(wh.root, busy_timeout=0.2)
         with pytest.raises(WarehouseBusy, match="try again in a moment"):
             impatient.query("SELECT count(*) FROM pages")
+        release(after=0.5)
         # a patient reader gets through once the holder lets go
-        assert count(Warehouse(wh.root, busy_timeout=10), "SELECT count(*) FROM pages") == 1
+        assert count(Warehouse(wh.root, busy_timeout=PATIENT_S), "SELECT count(*) FROM pages") == 1
 
 
 def test_queries_work_inside_a_writer_block(wh: Warehouse) -> None:
@@ -421,107 +298,12 @@ def test_queries_work_inside_a_writer_block(wh: Warehouse) -> None:
         assert count(wh, "SELECT count(*) FROM pages") == 3
 
 
-# -- schema versions ---------------------------------------------------------------
-
-def _set_version(wh: Warehouse, version: int) -> None:
-    con = duckdb.connect(str(wh.db_path))
-    try:
-        con.execute("DELETE FROM schema_version")
-        con.execute("INSERT INTO schema_version VALUES (?, now())", [version])
-    finally:
-        con.close()
-
-
-def test_older_schema_is_migrated(wh: Warehouse) -> None:
-    with wh.writer() as w:
-        commit(w, PAGES[:2])
-    before = state_checksum(wh)
-    _set_version(wh, 0)
-    with wh.writer():
-        pass
-    assert rows(wh, "SELECT version FROM schema_version ORDER BY version") == [
-        {"version": 0}, {"version": schema.SCHEMA_VERSION}]
-    assert state_checksum(wh) == before
-
-
-def test_newer_schema_is_refused_with_a_way_out(wh: Warehouse) -> None:
-    with wh.writer():
-        pass
-    _set_version(wh, schema.SCHEMA_VERSION + 1)
-    with pytest.raises(SchemaError, match=r"upgrade banmian"):
-        with wh.writer():
-            pass
-    # refusing left the lock free and the warehouse untouched
-    _set_version(wh, schema.SCHEMA_VERSION)
-    with wh.writer():
-        pass
-
-
-# -- documentation and reporting views ------------------------------------------------
-
-def test_every_relation_and_column_has_a_comment(wh: Warehouse) -> None:
+def test_writer_waits_for_a_reader_holding_the_database(tmp_path: Path) -> None:
+    wh = Warehouse(tmp_path / "wh", busy_timeout=PATIENT_S)
     with wh.writer() as w:
         commit(w, PAGES[:1])
-    undocumented = rows(wh, """
-        SELECT table_name, column_name FROM duckdb_columns()
-        WHERE NOT internal AND schema_name = 'main' AND (comment IS NULL OR comment = '')""")
-    assert undocumented == []
-    relations = rows(wh, """
-        SELECT table_name AS name, comment FROM duckdb_tables() WHERE NOT internal
-        UNION ALL SELECT view_name, comment FROM duckdb_views() WHERE NOT internal""")
-    assert all(r["comment"] for r in relations), relations
-    names = {r["name"] for r in relations}
-    assert set(BASE_VIEWS) | {"runs", "rejects", "page_sources", "schema_version"} <= names
-
-
-def test_report_files_declare_grain_and_read_only_base_views() -> None:
-    views = load_report_views()
-    assert {"articles_per_page_kind", "output_per_author", "page_coverage", "daily_runs"} <= {
-        v.name for v in views}
-    base = set(BASE_VIEWS) | {"runs", "rejects"}
-    for path in sorted(SQL_DIR.glob("*.sql")):
-        text = path.read_text(encoding="utf-8")
-        assert text.startswith("-- grain: one row per"), path.name
-        lowered = "\n".join(line for line in text.lower().splitlines()
-                            if not line.lstrip().startswith("--"))
-        for forbidden in ("read_parquet", "_manifest", "_page_versions", ".parquet", "data/"):
-            assert forbidden not in lowered, (path.name, forbidden)
-        referenced = set(re.findall(r"\b(?:from|join)\s+([a-z_]+)", lowered))
-        ctes = set(re.findall(r"\b([a-z_]+)\s+as\s*\(", lowered))
-        assert referenced - ctes <= base, (path.name, referenced - ctes - base)
-
-
-def test_reporting_views_add_up(wh: Warehouse) -> None:
-    shared = [page_and_result(f"/in/r{i}.txt", f"报告{i}", n_articles=4) for i in range(5)]
-    with wh.writer() as w:
-        commit(w, shared, rejects=[Reject("/in/e.txt", "empty", "empty", 0)])
-    n_articles = count(wh, "SELECT count(*) FROM articles")
-    assert count(wh, "SELECT sum(articles) FROM articles_per_page_kind") == n_articles
-    credited = count(wh, "SELECT sum(len(authors) + len(photographers)) FROM articles")
-    assert count(wh, "SELECT sum(articles) FROM output_per_author") == credited
-    cov = rows(wh, "SELECT * FROM page_coverage ORDER BY page_id")
-    assert len(cov) == 5
-    residue = count(wh, "SELECT sum(length(text)) FROM residue")
-    assert sum(r["residue_chars"] for r in cov) == residue
-    assert all(0.0 < r["article_share"] <= 1.0 for r in cov)
-    assert sum(r["body_chars"] for r in cov) == count(wh, "SELECT sum(n_chars) FROM articles")
-    day = rows(wh, "SELECT * FROM daily_runs")
-    assert len(day) == 1 and day[0]["runs"] == 1 and day[0]["articles"] == n_articles
-    assert rows(wh, "SELECT reason, paths FROM rejects_per_reason") == [{"reason": "empty", "paths": 1}]
-
-
-def test_plan_is_pure_and_explains_decisions() -> None:
-    state = WarehouseState()
-    page, result = PAGES[0]
-    plan = plan_run(state, [(page, result), (page, result)], [], [], "r1")
-    assert len(plan.write) == 1 and plan.skipped == 1
-    assert state.sources == {}  # the input state is not modified
-
-
-def test_writer_waits_for_a_reader_holding_the_database(wh: Warehouse) -> None:
-    with wh.writer() as w:
-        commit(w, PAGES[:1])
-        with database_held(wh.db_path, seconds=0.5, read_only=True):
+        with database_held(wh.db_path, read_only=True) as release:
+            release(after=0.5)
             summary = commit(w, PAGES[1:2])  # retries until the reader lets go
     assert summary.pages_loaded == 1
     assert count(wh, "SELECT count(*) FROM pages") == 2

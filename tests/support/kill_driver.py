@@ -3,10 +3,22 @@
     python -m tests.support.kill_driver ROOT UNTIL   (from the repository root)
 
 Opens ROOT as a writer, finds how many runs are committed (n), and commits
-operation n, n+1, ... until UNTIL runs exist, compacting every third run.
-Operation n depends only on n and on the warehouse state, so a warehouse
-that had runs killed reaches the same state as one that never did.
-test_warehouse_kill.py SIGKILLs this at random moments.
+operation n, n+1, ... until UNTIL runs exist, compacting after every third
+run. Operation n depends only on n and on the warehouse state, so a
+warehouse that had runs killed reaches the same state as one that never did.
+
+It tells what it does on stdout, one flushed line per step, so a test that
+kills it knows which step was under way::
+
+    ready            before the writer lock is taken
+    open N           the writer is open; N runs are committed
+    run N            committing run number N (0-based) ...
+    committed N      ... done: N runs are committed
+    compact / compacted
+    done             leaving the writer (the lock is released next)
+
+tests/store/test_warehouse_kill.py kills it at named points
+(``BANMIAN_FAULT``, see ``banmian.tasks.store.faults``) and at random moments.
 """
 
 from __future__ import annotations
@@ -18,6 +30,8 @@ from banmian.tasks.store.warehouse import Warehouse, WarehouseWriter
 from tests.support.warehouse_fixtures import page_and_result, run_info
 
 N_PATHS = 40
+#: A compaction follows every this many runs.
+COMPACT_EVERY = 3
 
 
 def _version(i: int, n: int) -> int:
@@ -65,17 +79,28 @@ def committed_runs(wh: Warehouse) -> int:
     return int(wh.query("SELECT count(*) AS n FROM runs").column("n")[0].as_py())
 
 
-def drive(root: str, until: int, announce: bool = False) -> int:
-    wh = Warehouse(root)
+def _tell(announce: bool, line: str) -> None:
     if announce:
-        print("ready", flush=True)
+        print(line, flush=True)
+
+
+def drive(root: str, until: int, announce: bool = False) -> int:
+    """Commit runs until ``until`` exist; returns the number committed."""
+    wh = Warehouse(root)
+    _tell(announce, "ready")
     with wh.writer() as w:
         n = committed_runs(wh)
+        _tell(announce, f"open {n}")
         while n < until:
+            _tell(announce, f"run {n}")
             run_op(w, n)
             n += 1
-            if n % 3 == 0:
+            _tell(announce, f"committed {n}")
+            if n % COMPACT_EVERY == 0:
+                _tell(announce, "compact")
                 w.compact()
+                _tell(announce, "compacted")
+        _tell(announce, "done")
     return n
 
 

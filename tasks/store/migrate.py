@@ -1,0 +1,97 @@
+"""The warehouse's native DuckDB tables: created in a new warehouse, migrated in an older one.
+
+``ensure_schema`` runs in the writer's opening transaction, so a failed
+migration leaves the warehouse as it was. Each step of ``MIGRATIONS`` takes a
+warehouse from one ``schema.SCHEMA_VERSION`` to the next and is recorded in
+``schema_version``; a warehouse newer than this banmian is refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Final
+
+import duckdb
+import pyarrow as pa
+
+from banmian.tasks.store import schema
+from banmian.tasks.store.views import duckdb_type, sql_ident
+
+
+class SchemaError(Exception):
+    """The warehouse's schema version cannot be used by this banmian."""
+
+
+def native_table_ddl(name: str, sch: pa.Schema, primary_key: Sequence[str]) -> str:
+    """``CREATE TABLE IF NOT EXISTS`` with the Arrow schema's columns and the primary key."""
+    cols = [f"{sql_ident(f.name)} {duckdb_type(f.type)}" for f in sch]
+    if primary_key:
+        cols.append("PRIMARY KEY (" + ", ".join(sql_ident(c) for c in primary_key) + ")")
+    return f"CREATE TABLE IF NOT EXISTS {sql_ident(name)} (" + ", ".join(cols) + ")"
+
+
+def create_native_tables(con: duckdb.DuckDBPyConnection) -> None:
+    for name, (sch, pk) in schema.NATIVE.items():
+        con.execute(native_table_ddl(name, sch, pk))
+
+
+def _migrate_0_to_1(con: duckdb.DuckDBPyConnection) -> None:
+    """Warehouses from before schema versioning: add the tables they lack."""
+    create_native_tables(con)
+
+
+def _migrate_1_to_2(con: duckdb.DuckDBPyConnection) -> None:
+    """Stored pages and residue gained columns (see ``schema``): nothing to change in DuckDB.
+
+    Files written before read NULL in the new columns (the views read with
+    ``union_by_name`` and are re-created at every open); a full refresh
+    re-writes those page versions (``records.RECORDS_VERSION`` changed too).
+    """
+
+
+#: from_version -> the step to from_version + 1.
+MIGRATIONS: Final[dict[int, Callable[[duckdb.DuckDBPyConnection], None]]] = {
+    0: _migrate_0_to_1,
+    1: _migrate_1_to_2,
+}
+
+
+def _existing_tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    rows = con.execute("SELECT table_name FROM duckdb_tables() WHERE NOT internal").fetchall()
+    return {r[0] for r in rows}
+
+
+def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:
+    """Schema version of the open database; None if it is brand new; 0 if unversioned."""
+    tables = _existing_tables(con)
+    if not tables:
+        return None
+    if "schema_version" not in tables:
+        return 0
+    row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection, db_path: Path) -> int | None:
+    """Create or migrate to ``SCHEMA_VERSION`` inside the caller's transaction; returns the version found."""
+    found = stored_version(con)
+    now = datetime.now(timezone.utc)
+    if found is None:
+        create_native_tables(con)
+        con.execute("INSERT INTO schema_version VALUES (?, ?)", [schema.SCHEMA_VERSION, now])
+        return found
+    if found > schema.SCHEMA_VERSION:
+        raise SchemaError(
+            f"{db_path} has schema version {found}, but this banmian only knows versions up to "
+            f"{schema.SCHEMA_VERSION}: upgrade banmian (pip install -U banmian), or point it at "
+            "another warehouse directory")
+    for version in range(found, schema.SCHEMA_VERSION):
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise SchemaError(f"{db_path} has schema version {version} and no migration from it "
+                              "exists; rebuild the warehouse with a full refresh into a new directory")
+        step(con)
+        con.execute("INSERT INTO schema_version VALUES (?, ?)", [version + 1, now])
+    return found

@@ -1,0 +1,221 @@
+"""The SQL of the warehouse's views and of its documentation (``COMMENT ON``), as text.
+
+Pure: the writer executes :func:`catalogue_script` inside its commit
+transaction, after the manifest is updated, so the views always read the
+exact list of live Parquet files.
+
+* Base views (``BASE_VIEWS``) read the stored Parquet and show only current
+  page versions (``_page_versions.superseded_by_run IS NULL``).
+* Reporting views come from ``sql/<name>.sql`` (package ``banmian.sql``),
+  one view per file, documented by its header: ``-- grain: ...`` first,
+  then ``-- column NAME: doc`` lines and the view's description.
+* Every table, view and column gets a ``COMMENT ON`` from
+  ``banmian.tasks.store.schema`` or the view's header.
+
+Values go to DuckDB as parameters everywhere else; only here, where DDL
+takes none, are file paths and comments quoted (:func:`sql_literal`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Final
+
+import pyarrow as pa
+
+from banmian.tasks.model import PAGE_META_KEYS
+from banmian.tasks.store import schema
+
+#: The reporting views, installed as package data of ``banmian.sql`` (a real directory: banmian is never zipped).
+SQL_DIR: Final = Path(str(resources.files("banmian.sql")))
+
+#: Views over stored Parquet, created before the reporting views in sql/.
+BASE_VIEWS: Final = ("pages", "pages_history", "articles", "blocks", "sentences", "residue")
+#: Tables and views a user sees (reporting views come on top).
+USER_RELATIONS: Final = BASE_VIEWS + ("page_sources", "runs", "rejects", "schema_version")
+
+_CURRENT: Final = "v.superseded_by_run IS NULL"
+
+
+def sql_literal(value: str) -> str:
+    """A SQL string literal: single quotes doubled. For DDL, which takes no parameters.
+
+    >>> sql_literal("it's")
+    "'it''s'"
+    """
+    return "'" + value.replace("'", "''") + "'"
+
+
+def sql_ident(name: str) -> str:
+    """A quoted SQL identifier."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+_SCALAR_TYPES: Final = (
+    (pa.types.is_string, "VARCHAR"),
+    (pa.types.is_large_string, "VARCHAR"),
+    (pa.types.is_int32, "INTEGER"),
+    (pa.types.is_int64, "BIGINT"),
+    (pa.types.is_float64, "DOUBLE"),
+    (pa.types.is_boolean, "BOOLEAN"),
+)
+
+
+def duckdb_type(t: pa.DataType) -> str:
+    """The DuckDB type that reading a Parquet column of Arrow type ``t`` yields.
+
+    >>> duckdb_type(pa.list_(pa.string()))
+    'VARCHAR[]'
+    """
+    for is_type, name in _SCALAR_TYPES:
+        if is_type(t):
+            return name
+    if pa.types.is_timestamp(t):
+        return "TIMESTAMP WITH TIME ZONE" if t.tz else "TIMESTAMP"
+    if pa.types.is_list(t):
+        return duckdb_type(t.value_type) + "[]"
+    if pa.types.is_map(t):
+        return f"MAP({duckdb_type(t.key_type)}, {duckdb_type(t.item_type)})"
+    raise TypeError(f"no DuckDB type for {t}")
+
+
+def stored_relation(sch: pa.Schema, files: Sequence[str]) -> str:
+    """SQL relation over the given Parquet files with at least every column of ``sch``.
+
+    Files written before a column was added (see ``schema.SCHEMA_VERSION``)
+    read it as NULL: the files are read ``union_by_name``, and united by name
+    with a typed empty relation that has every column, even if no file has it.
+    """
+    cols = ", ".join(f"CAST(NULL AS {duckdb_type(f.type)}) AS {sql_ident(f.name)}" for f in sch)
+    typed_empty = f"SELECT {cols} WHERE false"
+    if not files:
+        return f"({typed_empty})"
+    listed = ", ".join(sql_literal(f) for f in files)
+    return f"(SELECT * FROM read_parquet([{listed}], union_by_name = true) UNION ALL BY NAME {typed_empty})"
+
+
+def _columns(alias: str, names: Sequence[str]) -> str:
+    return ", ".join(f"{alias}.{sql_ident(n)}" for n in names)
+
+
+def base_view_sql(files: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    """``CREATE OR REPLACE VIEW`` for each base view, over absolute file paths."""
+    rel = {name: stored_relation(sch, files.get(name, [])) for name, sch in schema.STORED.items()}
+    meta = _columns("s", PAGE_META_KEYS)
+    views = {
+        "pages": f"""
+            CREATE OR REPLACE VIEW pages AS
+            WITH canonical AS (
+                SELECT page_id, min(path) AS source_path
+                FROM page_sources WHERE current GROUP BY page_id
+            )
+            SELECT s.page_id, c.source_path, s.size, src.mtime, s.encoding, s.n_chars, s.visible_chars,
+                   s.run_id, {meta}
+            FROM {rel['pages']} AS s
+            JOIN _page_versions AS v
+              ON v.page_id = s.page_id AND v.run_id = s.run_id AND {_CURRENT}
+            JOIN canonical AS c ON c.page_id = s.page_id
+            JOIN page_sources AS src ON src.path = c.source_path AND src.page_id = s.page_id
+        """,
+        "pages_history": f"""
+            CREATE OR REPLACE VIEW pages_history AS
+            SELECT s.page_id, s.run_id, s.path, s.size, s.mtime, s.encoding, s.n_chars, s.visible_chars,
+                   {meta}, s.result_digest, v.superseded_by_run
+            FROM {rel['pages']} AS s
+            JOIN _page_versions AS v ON v.page_id = s.page_id AND v.run_id = s.run_id
+        """,
+    }
+    for name in schema.CONTENT_TABLES:
+        views[name] = f"""
+            CREATE OR REPLACE VIEW {name} AS
+            SELECT {_columns("t", schema.STORED[name].names)} FROM {rel[name]} AS t
+            SEMI JOIN _page_versions AS v
+              ON v.page_id = t.page_id AND v.run_id = t.run_id AND {_CURRENT}
+        """
+    return views
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """A reporting view from ``sql/<name>.sql`` with its documentation."""
+
+    name: str
+    sql: str
+    comment: str
+    column_comments: dict[str, str]
+
+
+_COLUMN_DOC: Final = re.compile(r"^column\s+(\w+)\s*:\s*(.+)$")
+
+
+def _header(text: str) -> list[str]:
+    """The leading ``--`` lines of a file, without their ``--``."""
+    header: list[str] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped and not stripped.startswith("--"):
+            break
+        if stripped:
+            header.append(stripped[2:].strip())
+    return header
+
+
+def parse_report_view(path: Path) -> ReportView:
+    """Read one reporting view; its leading ``--`` lines document it.
+
+    The first must be ``-- grain: ...``; ``-- column NAME: doc`` lines document
+    columns; other header lines are the view's description.
+    """
+    text = path.read_text(encoding="utf-8")
+    name = path.stem
+    header = _header(text)
+    if not header or not header[0].lower().startswith("grain:"):
+        raise ValueError(f"{path}: must start with a '-- grain: ...' comment")
+    if not re.search(rf"create\s+or\s+replace\s+view\s+{re.escape(name)}\b", text, re.I):
+        raise ValueError(f"{path}: must CREATE OR REPLACE VIEW {name}")
+    documented = [(line, _COLUMN_DOC.match(line)) for line in header]
+    columns = {m.group(1): m.group(2).strip() for _, m in documented if m}
+    description = " ".join(line for line, m in documented if not m)
+    return ReportView(name, text, description, columns)
+
+
+def load_report_views(sql_dir: Path = SQL_DIR) -> list[ReportView]:
+    """Every reporting view, in filename order (they read only base views).
+
+    An install that lost its ``.sql`` files is broken, not empty: it raises.
+    """
+    views = [parse_report_view(p) for p in sorted(sql_dir.glob("*.sql"))]
+    if not views:
+        raise FileNotFoundError(f"No reporting views (*.sql) in {sql_dir}: the banmian install is incomplete.")
+    return views
+
+
+def _comment_sql(kind: str, name: str, text: str) -> str:
+    return f"COMMENT ON {kind} {name} IS {sql_literal(text)};"
+
+
+def relation_comments(name: str, kind: str, doc: str, columns: Mapping[str, str]) -> list[str]:
+    """``COMMENT ON`` the relation and each documented column."""
+    out = [_comment_sql(kind, sql_ident(name), doc)]
+    out += [_comment_sql("COLUMN", f"{sql_ident(name)}.{sql_ident(col)}", cdoc)
+            for col, cdoc in columns.items()]
+    return out
+
+
+def catalogue_script(files: Mapping[str, Sequence[str]], sql_dir: Path = SQL_DIR) -> str:
+    """Every view over ``files`` (stored table -> absolute paths), then every comment, as one script.
+
+    One script, so that a run's commit stays short.
+    """
+    script = [ddl.strip() + ";" for ddl in base_view_sql(files).values()]
+    for view in load_report_views(sql_dir):
+        script.append(view.sql.strip().rstrip(";") + ";")
+        script += relation_comments(view.name, "VIEW", view.comment, view.column_comments)
+    for name, doc in schema.TABLE_COMMENTS.items():
+        kind = "VIEW" if name in BASE_VIEWS else "TABLE"
+        script += relation_comments(name, kind, doc, schema.COLUMN_COMMENTS.get(name, {}))
+    return "\n".join(script)

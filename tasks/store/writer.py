@@ -1,0 +1,390 @@
+"""Write access to a warehouse: a run's commit, compaction, and the sweep of what killed runs left.
+
+How a run is stored, all at once or not at all:
+
+1. :func:`banmian.tasks.store.plan.plan_run` decides what changes;
+2. the new page versions are written as Parquet files (temp name, fsync,
+   rename), without DuckDB open;
+3. ONE DuckDB transaction lists them in ``_manifest``, updates the
+   bookkeeping tables, records the run and re-creates every view over the
+   exact list of live files. DuckDB DDL is transactional, so the run appears
+   whole or not at all; a run killed before COMMIT leaves only unlisted
+   files, which the next writer sweeps away (``files.sweep_unlisted``).
+
+DuckDB allows one read-write process per file and no reader at the same
+time, so the writer holds the database open only for that short transaction.
+Only a :class:`WarehouseWriter` from ``Warehouse.writer()`` (which holds the
+writer lock) may write.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from banmian.tasks.model import DecodedPage, PageResult, RawFile, Reject, RunInfo, RunSummary
+from banmian.tasks.store import ids, records, schema
+from banmian.tasks.store.coverage import residue_share
+from banmian.tasks.store.faults import fault_point
+from banmian.tasks.store.files import fsync_dir, new_parquet_path, sweep_unlisted, write_parquet_durably
+from banmian.tasks.store.layout import DB_FILE
+from banmian.tasks.store.migrate import ensure_schema
+from banmian.tasks.store.plan import ManifestEntry, PageVersion, RunPlan, Source, WarehouseState, plan_run, run_status
+from banmian.tasks.store.views import catalogue_script
+
+_SUPERSEDED = pa.schema([("page_id", pa.string()), ("run_id", pa.string())])
+#: Runs whose rejects compaction keeps: a file rejected every day then stays ~100 rows, not thousands.
+KEEP_REJECT_RUNS: Final = 100
+
+
+@dataclass
+class CompactSummary:
+    """What a compaction did."""
+
+    files_before: int
+    files_after: int
+    rows_dropped: int
+    rejects_pruned: int
+    bytes_before: int
+    bytes_after: int
+    duration_s: float
+
+
+# ---------------------------------------------------------------------------
+# Reading and changing the catalogue (inside the caller's transaction).
+# ---------------------------------------------------------------------------
+
+def load_state(con: duckdb.DuckDBPyConnection) -> WarehouseState:
+    """The paths, current versions and live files a writer plans with."""
+    state = WarehouseState()
+    for row in con.execute("SELECT path, page_id, size, mtime, first_seen_run, last_seen_run, "
+                           "current FROM page_sources").fetchall():
+        src = Source(*row)
+        state.sources[src.key] = src
+    for pid, run, digest in con.execute(
+            "SELECT page_id, run_id, result_digest FROM _page_versions "
+            "WHERE superseded_by_run IS NULL").fetchall():
+        state.current_versions[pid] = (run, digest)
+    state.manifest = [ManifestEntry(*row) for row in con.execute(
+        "SELECT table_name, file, run_id, n_rows, n_bytes FROM _manifest ORDER BY file").fetchall()]
+    return state
+
+
+def refresh_views(con: duckdb.DuckDBPyConnection, root: Path) -> None:
+    """Re-create every view over the files ``_manifest`` lists, and document everything."""
+    files: dict[str, list[str]] = {}
+    for table_name, rel in con.execute("SELECT table_name, file FROM _manifest ORDER BY file").fetchall():
+        files.setdefault(table_name, []).append(str(root / rel))
+    con.execute(catalogue_script(files))
+
+
+def _execute_with(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table, sql: str,
+                  params: list[object] | None = None) -> None:
+    """Run ``sql`` with the Arrow ``table`` visible as ``name``.
+
+    Not unregistered when ``sql`` fails: the transaction is then aborted
+    (DuckDB refuses even that) and its connection is closed anyway.
+    """
+    con.register(name, table)
+    con.execute(sql, params)
+    con.unregister(name)
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, table_name: str, rows: pa.Table) -> None:
+    """``INSERT INTO table_name`` every row of ``rows`` (whose columns are the table's, in order)."""
+    if rows.num_rows:
+        _execute_with(con, "_incoming", rows, f"INSERT INTO {table_name} SELECT * FROM _incoming")
+
+
+def _record_sources(con: duckdb.DuckDBPyConnection, sources: Iterable[Source]) -> None:
+    """Insert or replace these ``page_sources`` rows."""
+    incoming = pa.Table.from_pylist([dataclasses.asdict(s) for s in sources], schema=schema.PAGE_SOURCES)
+    if incoming.num_rows:
+        _execute_with(con, "_incoming", incoming, "DELETE FROM page_sources USING _incoming AS i "
+                      "WHERE page_sources.path = i.path AND page_sources.page_id = i.page_id")
+        insert_rows(con, "page_sources", incoming)
+
+
+def _supersede(con: duckdb.DuckDBPyConnection, versions: Sequence[PageVersion], run_id: str) -> None:
+    """Mark these (page_id, run_id) versions as replaced by ``run_id``."""
+    if versions:
+        superseded = pa.Table.from_pylist([{"page_id": p, "run_id": r} for p, r in versions], schema=_SUPERSEDED)
+        _execute_with(con, "_superseded", superseded,
+                      "UPDATE _page_versions SET superseded_by_run = ? FROM _superseded AS x "
+                      "WHERE _page_versions.page_id = x.page_id AND _page_versions.run_id = x.run_id", [run_id])
+
+
+def _manifest_rows(entries: Iterable[ManifestEntry]) -> pa.Table:
+    return pa.Table.from_pylist([dataclasses.asdict(e) for e in entries], schema=schema.MANIFEST)
+
+
+def _version_rows(pages: pa.Table) -> pa.Table:
+    """``_page_versions`` rows of the page versions a run writes (all current)."""
+    return pa.Table.from_pylist(
+        [{**row, "superseded_by_run": None}
+         for row in pages.select(["page_id", "run_id", "result_digest"]).to_pylist()],
+        schema=schema.PAGE_VERSIONS)
+
+
+def _run_row(run: RunInfo, summary: RunSummary, started: datetime, finished: datetime) -> pa.Table:
+    """The ``runs`` row of a run."""
+    return pa.Table.from_pylist([{
+        "run_id": run.run_id, "started_at": started, "finished_at": finished, "source": run.source,
+        "pages_found": run.pages_found, "pages_skipped": summary.pages_skipped,
+        "pages_loaded": summary.pages_loaded, "pages_replaced": summary.pages_replaced,
+        "rejects": summary.rejects, "articles": summary.articles, "residue_chars": summary.residue_chars,
+        "status": summary.status, "schema_version": schema.SCHEMA_VERSION,
+    }], schema=schema.RUNS)
+
+
+def _column_sum(table: pa.Table, column: str) -> int:
+    return int(pc.sum(table[column]).as_py() or 0)
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+@contextmanager
+def committed(con: duckdb.DuckDBPyConnection, root: Path, refresh: bool = True) -> Iterator[None]:
+    """BEGIN; the caller's statements; the views re-created (``refresh``); COMMIT; CHECKPOINT.
+
+    On any error the transaction is rolled back (if DuckDB still has one) and
+    nothing of it is visible.
+    """
+    con.begin()
+    try:
+        yield
+        if refresh:
+            refresh_views(con, root)
+        fault_point("inside_commit")
+        con.commit()
+    except BaseException:
+        try:
+            con.rollback()
+        except duckdb.Error:
+            pass  # the failed COMMIT already ended it
+        raise
+    fault_point("after_commit")
+    con.execute("CHECKPOINT")
+
+
+# Only for the type checker: built at runtime, this alias would keep DuckDB's connection type in
+# typing's caches past DuckDB's own teardown, and DuckDB 2 prints "nanobind: leaked ..." at exit.
+if TYPE_CHECKING:
+    #: Opens the warehouse's database read-write, retrying while a reader holds it (``Warehouse.write_connection``).
+    Connector = Callable[[], AbstractContextManager[duckdb.DuckDBPyConnection]]
+
+
+class WarehouseWriter:
+    """Write access to the warehouse at ``root``, valid inside ``Warehouse.writer()`` (which holds the lock)."""
+
+    def __init__(self, root: Path, connect: Connector) -> None:
+        self.root = root
+        self.db_path = root / DB_FILE
+        self._connect = connect
+        self._state = WarehouseState()
+        self._closed = False
+
+    # -- opening -----------------------------------------------------------
+
+    def open(self) -> None:
+        """Create or migrate the catalogue, re-create the views, sweep what killed runs left."""
+        if not self.db_path.exists():
+            self._create_database()
+        with self._transaction() as con:
+            ensure_schema(con, self.db_path)
+        self.sweep()
+
+    def close(self) -> None:
+        """From now on this writer refuses to write (the lock is about to be released)."""
+        self._closed = True
+
+    def _create_database(self) -> None:
+        """Create banmian.duckdb under a temp name and rename it into place.
+
+        So the catalogue either does not exist or is complete, even if the
+        first run is killed while creating it.
+        """
+        root = self.root
+        for stale in root.glob(f".{DB_FILE}.init-*"):
+            stale.unlink(missing_ok=True)
+        tmp = root / f".{DB_FILE}.init-{uuid.uuid4().hex[:8]}"
+        con = duckdb.connect(str(tmp))
+        try:
+            with committed(con, root):
+                ensure_schema(con, self.db_path)
+        finally:
+            con.close()
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        Path(f"{tmp}.wal").unlink(missing_ok=True)  # empty after the checkpoint
+        os.replace(tmp, self.db_path)
+        fsync_dir(root)
+
+    @contextmanager
+    def _transaction(self, refresh: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One committed transaction on the warehouse's database; the state is read again after it."""
+        with self._connect() as con:
+            with committed(con, self.root, refresh):
+                yield con
+            self._state = load_state(con)
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise RuntimeError("this WarehouseWriter is closed; use Warehouse.writer() again")
+
+    # -- what the orchestration asks ------------------------------------------
+
+    def known_files(self) -> dict[str, tuple[int, float, str]]:
+        """Current path -> (size, mtime, sha256), for the size+mtime shortcut."""
+        return {s.path: (s.size, s.mtime, s.page_id)
+                for s in self._state.sources.values() if s.current}
+
+    def loaded_page_ids(self) -> set[str]:
+        """Page contents whose current version is stored."""
+        return set(self._state.current_versions)
+
+    # -- housekeeping --------------------------------------------------------
+
+    def sweep(self) -> list[Path]:
+        """Delete Parquet files the manifest does not list (left by killed runs)."""
+        self._check_open()
+        return sweep_unlisted(self.root, {e.file for e in self._state.manifest})
+
+    def _write_tables(self, tables: dict[str, pa.Table], tag: str) -> list[ManifestEntry]:
+        """Write each non-empty table durably; returns their manifest entries."""
+        entries: list[ManifestEntry] = []
+        dirs: set[Path] = set()
+        for name, table in tables.items():
+            if table.num_rows == 0:
+                continue
+            path = new_parquet_path(self.root, name, tag)
+            size = write_parquet_durably(table, path)
+            dirs.add(path.parent)
+            entries.append(ManifestEntry(name, path.relative_to(self.root).as_posix(),
+                                         tag, table.num_rows, size))
+        for d in dirs:
+            fsync_dir(d)
+        return entries
+
+    # -- a run ---------------------------------------------------------------
+
+    def commit_run(self, run: RunInfo, pages: list[tuple[DecodedPage, PageResult]],
+                   unchanged: list[RawFile], rejects: list[Reject],
+                   full_refresh: bool = False) -> RunSummary:
+        """Store a run's pages, all at once or not at all (see the module docstring)."""
+        self._check_open()
+        plan = plan_run(self._state, pages, unchanged, rejects, run.run_id, full_refresh)
+        tables = records.page_tables(plan.write, run.run_id)
+        entries = self._write_tables(tables, run.run_id)
+        started, finished = _utc(run.started_at), datetime.now(timezone.utc)
+        summary = self._summary(run, plan, tables, len(pages), len(unchanged), rejects,
+                                max(0.0, (finished - started).total_seconds()))
+        with self._transaction() as con:
+            _record_sources(con, plan.sources)
+            _supersede(con, plan.superseded, run.run_id)
+            insert_rows(con, "_page_versions", _version_rows(tables["pages"]))
+            insert_rows(con, "_manifest", _manifest_rows(entries))
+            insert_rows(con, "rejects", records.rejects_table(rejects, run.run_id))
+            insert_rows(con, "runs", _run_row(run, summary, started, finished))
+        return summary
+
+    def _summary(self, run: RunInfo, plan: RunPlan, tables: dict[str, pa.Table], n_pages: int,
+                 n_unchanged: int, rejects: Sequence[Reject], duration_s: float) -> RunSummary:
+        """The numbers of a run, from its plan and the tables it writes."""
+        residue_chars = _column_sum(tables["residue"], "visible_chars")
+        status = run_status(run, n_pages, n_unchanged - len(plan.unknown_unchanged),
+                            sum(1 for r in rejects if not r.is_warning))
+        return RunSummary(
+            run_id=run.run_id, pages_loaded=len(plan.write), pages_skipped=plan.skipped,
+            pages_replaced=len(plan.superseded), articles=tables["articles"].num_rows,
+            residue_chars=residue_chars,
+            residue_share=residue_share(residue_chars, _column_sum(tables["pages"], "visible_chars")),
+            rejects=len(rejects), status=status, warehouse=str(self.root), duration_s=duration_s)
+
+    # -- compaction ----------------------------------------------------------
+
+    def _compacted(self, table: str, entries: Sequence[ManifestEntry]) -> pa.Table:
+        """Live rows of one stored table, merged and ordered by page."""
+        sch = schema.STORED[table]
+        data = pa.concat_tables([pq.read_table(self.root / e.file, schema=sch) for e in entries])
+        if table in schema.CONTENT_TABLES:
+            live = pa.array([f"{pid}\x1f{run}" for pid, (run, _) in self._state.current_versions.items()],
+                            pa.string())
+            keys = pc.binary_join_element_wise(data["page_id"], data["run_id"], "\x1f")
+            data = data.filter(pc.is_in(keys, value_set=live))
+        order = [("page_id", "ascending"), ("run_id", "ascending")]
+        if "ordinal" in sch.names:
+            order.append(("ordinal", "ascending"))
+        return data.sort_by(order)
+
+    def _rewrite_fragmented(self, tag: str) -> tuple[list[ManifestEntry], list[ManifestEntry], int]:
+        """Merge each table of several files (or with dead rows) into one new file.
+
+        Returns the entries replaced, the new entries and the rows dropped.
+        """
+        by_table: dict[str, list[ManifestEntry]] = {}
+        for e in self._state.manifest:
+            by_table.setdefault(e.table_name, []).append(e)
+        replaced: list[ManifestEntry] = []
+        new_entries: list[ManifestEntry] = []
+        rows_dropped = 0
+        for table, entries in by_table.items():
+            merged = self._compacted(table, entries)
+            before = sum(e.n_rows for e in entries)
+            if len(entries) == 1 and merged.num_rows == before:
+                continue
+            rows_dropped += before - merged.num_rows
+            replaced.extend(entries)
+            new_entries.extend(self._write_tables({table: merged}, tag))
+        return replaced, new_entries, rows_dropped
+
+    def compact(self, keep_reject_runs: int | None = KEEP_REJECT_RUNS) -> CompactSummary:
+        """Merge each stored table into one file and drop rows of superseded versions.
+
+        Views show the same content before and after. Also keeps only the
+        rejects of the last ``keep_reject_runs`` runs (None: keep all), so
+        repeated runs over the same input do not grow the warehouse.
+        """
+        self._check_open()
+        t0 = time.monotonic()
+        files_before = len(self._state.manifest)
+        replaced, new_entries, rows_dropped = self._rewrite_fragmented("compact-" + ids.new_run_id())
+        with self._transaction(refresh=bool(replaced)) as con:
+            pruned = _prune_rejects(con, keep_reject_runs)
+            if replaced:
+                con.executemany("DELETE FROM _manifest WHERE file = ?", [[e.file] for e in replaced])
+                insert_rows(con, "_manifest", _manifest_rows(new_entries))
+        for e in replaced:
+            (self.root / e.file).unlink(missing_ok=True)
+        return CompactSummary(
+            files_before=files_before, files_after=len(self._state.manifest),
+            rows_dropped=rows_dropped, rejects_pruned=pruned,
+            bytes_before=sum(e.n_bytes for e in replaced), bytes_after=sum(e.n_bytes for e in new_entries),
+            duration_s=time.monotonic() - t0)
+
+
+def _prune_rejects(con: duckdb.DuckDBPyConnection, keep_runs: int | None) -> int:
+    """Delete the rejects of all but the newest ``keep_runs`` runs (None: keep all); returns how many."""
+    if keep_runs is None:
+        return 0
+    stale = "run_id NOT IN (SELECT run_id FROM runs ORDER BY started_at DESC, run_id DESC LIMIT ?)"
+    row = con.execute(f"SELECT count(*) FROM rejects WHERE {stale}", [keep_runs]).fetchone()
+    pruned = int(row[0]) if row else 0
+    if pruned:
+        con.execute(f"DELETE FROM rejects WHERE {stale}", [keep_runs])
+    return pruned
