@@ -51,10 +51,18 @@ def _migrate_1_to_2(con: duckdb.DuckDBPyConnection) -> None:
     """
 
 
+def _migrate_2_to_3(con: duckdb.DuckDBPyConnection) -> None:
+    """Stored pages gained ``source_kind`` and ``geometry`` (PDF pages): nothing to change in DuckDB.
+
+    Files written before read NULL in them, as text pages should.
+    """
+
+
 #: from_version -> the step to from_version + 1.
 MIGRATIONS: Final[dict[int, Callable[[duckdb.DuckDBPyConnection], None]]] = {
     0: _migrate_0_to_1,
     1: _migrate_1_to_2,
+    2: _migrate_2_to_3,
 }
 
 

@@ -13,7 +13,9 @@ Version history:
 2. ``pages``: the ``PageMeta`` keys as columns (``sections`` added, the ``meta``
    map dropped) and ``visible_chars``; ``residue``: ``visible_chars``. Files
    written before read NULL in the new columns (views read with
-   ``union_by_name``) until a full refresh re-writes them.
+   ``union_by_name``) until a full refresh re-writes them;
+3. ``pages``: ``source_kind`` and ``geometry`` (PDF pages, ``tasks/pdf``); earlier files read NULL,
+   which is right: they were all text.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import pyarrow as pa
 
 from banmian.tasks.model import ARTICLE_KINDS, PAGE_META_KEYS, RESIDUE_REASONS
 
-SCHEMA_VERSION: Final = 2
+SCHEMA_VERSION: Final = 3
 
 _str = pa.string()
 _i32 = pa.int32()
@@ -191,7 +193,8 @@ NATIVE: dict[str, tuple[pa.Schema, tuple[str, ...]]] = {
 # Documentation: COMMENT ON TABLE/VIEW and COMMENT ON COLUMN.
 # ---------------------------------------------------------------------------
 
-_PAGE_ID = "The page: sha256 (hex) of the raw bytes of its file."
+_PAGE_ID = ("The page: sha256 (hex) of the raw bytes of its file (page N of a multi-page PDF: "
+            "sha256 of '<file sha256>#page=N').")
 _RUN_ID = "The run that loaded this page version (see runs)."
 _VISIBLE = ("Characters of the page text that are not whitespace: what the residue share is "
             "measured against (banmian.tasks.store.coverage).")
@@ -202,6 +205,9 @@ _PAGE_META = {
     "page_name": "Page name printed beside the number, e.g. 综合新闻 (null if not found).",
     "editor": "Editor credit of the page, e.g. 责任编辑：张三 (null if not found).",
     "sections": "Section labels printed on the page (图片新闻 要闻简报), space-separated (null if none).",
+    "source_kind": "pdf for a page read from a PDF's text layer; null for a text page.",
+    "geometry": "A PDF page's make-up as JSON: body_size (pt), leading, columns, display_sizes (pt), regions; "
+                "null for a text page.",
 }
 
 TABLE_COMMENTS: dict[str, str] = {

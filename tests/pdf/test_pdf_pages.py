@@ -105,8 +105,7 @@ def test_pdf_pages_land_in_the_warehouse_with_their_kind_and_geometry(pdfs: PdfF
         summary = writer.commit_run(run, batch.pages, [], batch.rejects)
     assert summary.pages_loaded == 3
     wh = Warehouse(tmp_path / "wh")
-    rows = wh.query("SELECT source_path AS path, encoding, meta['source_kind'] AS kind, "
-                    "meta['geometry'] AS geometry "
+    rows = wh.query("SELECT source_path AS path, encoding, source_kind AS kind, geometry "
                     "FROM pages ORDER BY source_path").to_pylist()
     assert [Path(r["path"]).name for r in rows] == ["gate-s7-0002.pdf", "issue.pdf#page=1", "issue.pdf#page=2"]
     assert all(r["encoding"] == "pdf" and r["kind"] == "pdf" for r in rows)
