@@ -18,11 +18,9 @@ from banmian.tasks.text.chars import CLOSE_BRACKETS, HAN, OPEN_BRACKETS
 from banmian.tasks.text.credits import (Credit, normalise_credit_text, parse_dateline, parse_names,
                                         parse_photo_credit)
 
-_OPEN: Final = f"[{OPEN_BRACKETS}]"
-_CLOSE: Final = f"[{CLOSE_BRACKETS}]"
-_NOT_BRACKET: Final = f"[^{OPEN_BRACKETS}{CLOSE_BRACKETS}]"
 #: 本报北京1月5日电（记者 王霞光）: the paper's own wire-style dateline and its bracketed credit.
-OWN_WIRE_RE: Final = re.compile(rf"^\s*(本\s?报[{HAN}\w· ]{{0,16}}?电)\s*(?:{_OPEN}({_NOT_BRACKET}{{0,60}}){_CLOSE})?")
+OWN_WIRE_RE: Final = re.compile(rf"^\s*(本\s?报[{HAN}\w· ]{{0,16}}?电)\s*"
+                                rf"(?:[{OPEN_BRACKETS}]([^{OPEN_BRACKETS}{CLOSE_BRACKETS}]{{0,60}})[{CLOSE_BRACKETS}])?")
 #: 记者王芳、李强报道： after a 1998-style dateline (up to 40 characters, no sentence mark inside).
 REPORTING_RE: Final = re.compile(r"^\s*([^，。！？：:（）()]{2,40}?)\s*报道\s*[：:]")
 #: 马波 摄影报道 / 马波/摄 / 马波 摄影: names before a photographer's mark.

@@ -140,20 +140,25 @@ class Region:
     parent: dict[int, Item] = field(default_factory=dict)  # id(block) -> what it hangs under
 
     @property
+    def items(self) -> list[Item]:
+        """Its blocks and pictures."""
+        return [*self.blocks, *self.pictures]
+
+    @property
     def top(self) -> float:
-        return min([b.top for b in self.blocks] + [p.top for p in self.pictures])
+        return min(it.top for it in self.items)
 
     @property
     def x0(self) -> float:
-        return min([b.x0 for b in self.blocks] + [p.x0 for p in self.pictures])
+        return min(it.x0 for it in self.items)
 
     @property
     def bottom(self) -> float:
-        return max([b.bottom for b in self.blocks] + [p.bottom for p in self.pictures])
+        return max(it.bottom for it in self.items)
 
     @property
     def x1(self) -> float:
-        return max([b.x1 for b in self.blocks] + [p.x1 for p in self.pictures])
+        return max(it.x1 for it in self.items)
 
     def above(self, item: Item) -> Item | None:
         """The block or picture ``item`` hangs under, if any."""
