@@ -101,7 +101,7 @@ def cmd_segment(args: argparse.Namespace) -> int:
     from banmian.tasks.ingest.discover import SourceNotFound, discover, read_file
     from banmian.tasks.model import Reject
 
-    sink = _SegmentSink(_segment_out_dir(args.out))
+    sink = _SegmentSink(_segment_out_dir(args.out), compare=args.compare)
     for arg in args.files:
         try:
             files, rejects = discover(arg)
@@ -159,8 +159,9 @@ def _out_stem(path: str) -> str:
 class _SegmentSink:
     """Where ``banmian segment`` puts each page: DIR/<stem>.json with ``--out``, else JSON on stdout at the end."""
 
-    def __init__(self, out_dir: Path | None) -> None:
+    def __init__(self, out_dir: Path | None, compare: bool = False) -> None:
         self.out_dir = out_dir
+        self.compare = compare  # show where the PDF and text paths disagree, instead of the results
         self.failed = 0
         self.written: dict[str, str] = {}
         self.results: list[tuple[str, dict[str, Any]]] = []
@@ -177,6 +178,9 @@ class _SegmentSink:
             if isinstance(refused, Reject):
                 self.reject(refused)
                 return
+        if self.compare:
+            self.show_comparison(page, result)
+            return
         if self.out_dir is None:
             self.results.append((page.path, result.to_json()))
             return
@@ -191,9 +195,20 @@ class _SegmentSink:
         self.written[stem] = page.path
         print(f"{page.path} -> {target}: {len(result.articles)} articles, {len(result.residue)} residue lines")
 
+    def show_comparison(self, page: Any, result: Any) -> None:
+        """``--compare``: a PDF page's two readings side by side (a text page has only one)."""
+        from banmian.tasks.pdf.compare import compare_paths
+        from banmian.tasks.pdf.pages import PDF_ENCODING
+
+        if page.encoding != PDF_ENCODING:
+            print(f"{page.path}: a text page, read by the text path only ({len(result.articles)} articles)")
+            return
+        print("\n".join(compare_paths(page.text, result).lines(page.path)))
+        self.results.append((page.path, {}))
+
     def finish(self) -> int:
         """Print what is held for stdout (JSON for one page, JSON Lines for several); the exit code."""
-        if self.out_dir is None:
+        if self.out_dir is None and not self.compare:
             if len(self.results) == 1:
                 print(json.dumps(self.results[0][1], ensure_ascii=False, indent=1))
             else:  # JSON Lines: one object per page
@@ -492,6 +507,9 @@ def build_parser() -> argparse.ArgumentParser:
     seg.add_argument("files", nargs="+", metavar="FILE",
                      help="page files, .txt or .pdf (each PDF page is a page; directories and globs also work)")
     seg.add_argument("--out", metavar="DIR", help="write DIR/<file stem>.json (shape read by shared/eval/score.py)")
+    seg.add_argument("--compare", action="store_true",
+                     help="for each PDF page, show where the PDF path and the text path (on the PDF's text) "
+                          "disagree: articles only one finds, headlines that differ")
     seg.set_defaults(func=cmd_segment)
 
     # `banmian score` is defined in banmian/score.py

@@ -122,3 +122,12 @@ def test_cli_segments_each_page_of_an_issue_and_names_what_it_cannot_read(
     assert sorted(p.name for p in out.iterdir()) == ["issue-p1.json", "issue-p2.json"]
     assert json.loads((out / "issue-p1.json").read_text(encoding="utf-8"))["articles"]
     assert "(no_text_layer)" in capsys.readouterr().err
+
+
+def test_cli_compare_shows_where_the_two_paths_disagree(pdfs: PdfFixtures, capsys: pytest.CaptureFixture[str]) -> None:
+    path = pdfs.pages[0][0]
+    assert cli_main(["segment", "--compare", str(path)]) == 0
+    first, *rest = capsys.readouterr().out.splitlines()
+    pdf_count = len(segment_pdf(path.read_bytes())[0].result.articles)
+    assert first.startswith(f"{path}: PDF path {pdf_count} articles, text path ")
+    assert all(ln.startswith(("  only PDF:  ", "  only text: ", "  headline:  ")) for ln in rest)
