@@ -54,6 +54,10 @@ VERTICAL_X_SLACK: Final = 0.2
 VERTICAL_PITCH: Final = 1.5
 #: ... and with no text of its row within this many of its ems (a vertical title stands apart).
 VERTICAL_ALONE: Final = 1.5
+#: Glyph boxes are at least this wide (points): PDFium gives some marks a zero-width box.
+MIN_GLYPH_WIDTH: Final = 0.1
+#: The body size assumed on a page with no glyphs (points): a newspaper's body type is 9-10.5.
+DEFAULT_SIZE: Final = 10.0
 
 PDFIUM_TEXT, PDFIUM_PATH, PDFIUM_IMAGE = 1, 2, 3
 
@@ -195,7 +199,7 @@ def _glyphs(textpage: pdfium.PdfTextPage, height: float) -> Iterator[Glyph]:
         size = pdfium_c.FPDFText_GetFontSize(textpage, i)
         pdfium_c.FPDFText_GetFontInfo(textpage, i, name, len(name), ctypes.byref(flags))
         font = fonts.setdefault(name.value, face_name(name.value.decode("latin-1")))
-        yield Glyph(ch, x0, max(x1, x0 + 0.1), height - oy.value, size, font)
+        yield Glyph(ch, x0, max(x1, x0 + MIN_GLYPH_WIDTH), height - oy.value, size, font)
 
 
 def face_name(name: str) -> str:
@@ -248,7 +252,7 @@ def common_size(glyphs: Sequence[Glyph]) -> float:
     10.0
     """
     sizes = Counter(round(g.size, 1) for g in glyphs)
-    return sizes.most_common(1)[0][0] if sizes else 10.0
+    return sizes.most_common(1)[0][0] if sizes else DEFAULT_SIZE
 
 
 def split_duplicates(glyphs: Sequence[Glyph]) -> tuple[list[Glyph], list[Glyph]]:

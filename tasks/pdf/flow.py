@@ -33,6 +33,9 @@ SHORT_BY: Final = 0.8
 RUNAROUND_SLACK: Final = 0.3
 #: A line this far from its column's left edge and ending at its right edge is set flush right.
 FLUSH_RIGHT_MIN: Final = 4.0
+#: A mark starting this close (its ems) to the column's right edge hangs past it (justified text ends at
+#: the edge; a hanging mark starts there).
+HANGING_SLACK: Final = 0.1
 
 
 @dataclass(slots=True)
@@ -71,7 +74,7 @@ class Flow:
 def column_edges(block: Block) -> tuple[float, float]:
     """A block's left edge and right edge, the right one where its justified lines end (not a hanging mark)."""
     left = min(ln.x0 for ln in block.lines)
-    ends = [ln.glyphs[-2].x1 if len(ln.glyphs) > 1 and ln.glyphs[-1].x0 >= _right_of(block) - 0.1 * ln.size
+    ends = [ln.glyphs[-2].x1 if len(ln.glyphs) > 1 and ln.glyphs[-1].x0 >= _right_of(block) - HANGING_SLACK * ln.size
             else ln.x1 for ln in block.lines]
     return left, max(ends)
 

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
-from banmian.tasks.pdf.extract import Box, Glyph, TextLine, make_line
+from banmian.tasks.pdf.extract import DEFAULT_SIZE, Box, Glyph, TextLine, make_line
 from banmian.tasks.pdf.openings import opens_brief
 from banmian.tasks.text.clean import display_width, join_lines
 from banmian.tasks.text.lines import LABEL, line_kind
@@ -81,6 +81,15 @@ PITCH_MIN: Final = 1.0
 PITCH_MAX: Final = 2.2
 #: Lines looked at below a body line for the next one of its column (a page has ~50 a column).
 NEIGHBOUR_LOOKAHEAD: Final = 60
+#: Pieces of one printed line (split at a wide space) have tops this close (body ems): one baseline.
+ROW_PIECE_SLACK: Final = 0.1
+#: Blocks of one row (a couplet's halves, side-by-side headings) have tops this close (their ems).
+ROW_TOP_SLACK: Final = 0.3
+#: A block is still open for the next line while that line starts within this many of its ems below it
+#: (more than any leading or crosshead space; keeps the search local).
+OPEN_BLOCK_REACH: Final = 3.0
+#: Two tops this close (points) are the same top: rounding in the PDF's coordinates.
+SAME_TOP: Final = 0.1
 
 BlockKind = Literal["body", "display", "small", "vertical"]
 
@@ -180,7 +189,7 @@ def body_type(lines: Sequence[TextLine]) -> Type:
     for ln in lines:
         counts[round(ln.size, 1)] += len(ln.glyphs)
     if not counts:
-        return Type(10.0, DEFAULT_LEADING)
+        return Type(DEFAULT_SIZE, DEFAULT_LEADING)
     size = counts.most_common(1)[0][0]
     body = sorted((ln for ln in lines if is_size(ln.size, size) and not ln.vertical), key=lambda ln: ln.top)
     pitches = [_pitch(a, b) for a, b in _column_neighbours(body)]
@@ -254,7 +263,7 @@ def _one_line(a: TextLine, b: TextLine, starts: list[float], body: Type) -> bool
     if a.vertical or b.vertical or not (is_size(a.size, body.size) and is_size(b.size, body.size)):
         return False
     gap = b.x0 - a.x1
-    return abs(a.top - b.top) <= 0.1 * body.size and 0 <= gap <= SPACE_JOIN * body.size \
+    return abs(a.top - b.top) <= ROW_PIECE_SLACK * body.size and 0 <= gap <= SPACE_JOIN * body.size \
         and not any(abs(b.x0 - e) <= EDGE_SLACK * body.size for e in starts)
 
 
@@ -322,7 +331,7 @@ def blocks(lines: Sequence[TextLine], body: Type) -> list[Block]:
     open_blocks: list[Block] = []
     for ln in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
         kind = kind_of(ln, body)
-        open_blocks = [b for b in open_blocks if ln.top - b.bottom <= 3 * b.size]
+        open_blocks = [b for b in open_blocks if ln.top - b.bottom <= OPEN_BLOCK_REACH * b.size]
         best = max((b for b in open_blocks if _goes_on(b, ln, kind, body)),
                    key=lambda b: overlap(b.x0, b.x1, ln.x0, ln.x1), default=None)
         if best is None:
@@ -544,11 +553,11 @@ def _halves(left: Region, right: Region, body: Type) -> bool:
 
 def _top_heading(reg: Region) -> Block | None:
     heads = [b for b in reg.blocks if b.kind == "display"]
-    return min(heads, key=lambda b: b.top) if heads and heads[0].top <= reg.top + 0.1 else None
+    return min(heads, key=lambda b: b.top) if heads and heads[0].top <= reg.top + SAME_TOP else None
 
 
 def _same_row(a: Block, b: Block) -> bool:
-    return abs(a.size - b.size) <= BODY_SIZE_SLACK * a.size and abs(a.top - b.top) <= 0.3 * a.size
+    return abs(a.size - b.size) <= BODY_SIZE_SLACK * a.size and abs(a.top - b.top) <= ROW_TOP_SLACK * a.size
 
 
 def _text_under(reg: Region, head: Block) -> tuple[float, float] | None:
