@@ -105,60 +105,126 @@ def format_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], max_col_
 # ---------------------------------------------------------------------------
 
 def cmd_segment(args: argparse.Namespace) -> int:
-    """Decode and segment files without Prefect or a warehouse; JSON out."""
-    from banmian.tasks.ingest.decode import decode_page
+    """Decode and segment files (text pages and page PDFs) without Prefect or a warehouse; JSON out."""
     from banmian.tasks.ingest.discover import SourceNotFound, discover, read_file
     from banmian.tasks.model import Reject
-    from banmian.tasks.ingest.pages import segment_decoded
 
-    out_dir = Path(args.out) if args.out else None
-    if out_dir is not None:
-        if out_dir.exists() and not out_dir.is_dir():
-            raise CliError(f"--out {out_dir} exists and is not a directory")
-        out_dir.mkdir(parents=True, exist_ok=True)
-    failed = 0
-    written: dict[str, str] = {}
-    results: list[tuple[str, dict[str, Any]]] = []
+    sink = _SegmentSink(_segment_out_dir(args.out), compare=args.compare)
     for arg in args.files:
         try:
             files, rejects = discover(arg)
         except SourceNotFound as exc:
             print(f"banmian segment: {exc}", file=sys.stderr)
-            failed += 1
+            sink.failed += 1
             continue
         for rej in rejects:
-            print(f"banmian segment: {rej.path}: {rej.detail} ({rej.reason})", file=sys.stderr)
-            failed += 1
+            sink.reject(rej)
         for raw in files:
             data = read_file(raw)
-            page = data if isinstance(data, Reject) else decode_page(raw.path, data, raw.mtime)
-            if isinstance(page, Reject):
-                print(f"banmian segment: {page.path}: {page.detail} ({page.reason})", file=sys.stderr)
-                failed += 1
+            if isinstance(data, Reject):
+                sink.reject(data)
                 continue
-            result = segment_decoded(page)
-            if out_dir is None:
-                results.append((raw.path, result.to_json()))
-                continue
-            stem = Path(raw.path).stem
-            if stem in written:
-                print(f"banmian segment: {raw.path}: not written, {out_dir / (stem + '.json')} "
-                      f"already holds {written[stem]}", file=sys.stderr)
-                failed += 1
-                continue
-            target = out_dir / f"{stem}.json"
-            target.write_text(json.dumps(result.to_eval(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-            written[stem] = raw.path
-            print(f"{raw.path} -> {target}: {len(result.articles)} articles, {len(result.residue)} residue lines")
-    if out_dir is None:
-        if len(results) == 1:
-            print(json.dumps(results[0][1], ensure_ascii=False, indent=1))
-        else:  # JSON Lines: one object per file
-            for path, res in results:
-                print(json.dumps({"file": path, **res}, ensure_ascii=False))
-    if failed and not (written or results):
-        return EXIT_FAILURE
-    return EXIT_PARTIAL if failed else EXIT_OK
+            for page, result in _segmented_pages(raw.path, data, raw.mtime):
+                sink.take(page, result)
+    return sink.finish()
+
+
+def _segment_out_dir(out: str | None) -> Path | None:
+    """``--out DIR``, made if missing; None without it."""
+    if not out:
+        return None
+    out_dir = Path(out)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise CliError(f"--out {out_dir} exists and is not a directory")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return out_dir
+
+
+def _segmented_pages(path: str, data: bytes, mtime: float) -> Iterator[tuple[Any, Any]]:
+    """``(page or reject, result or reject)`` of each page of a file: one for text, one per page for a PDF."""
+    from banmian.tasks.ingest.decode import decode_page
+    from banmian.tasks.ingest.pages import segment_decoded
+    from banmian.tasks.model import Reject
+    from banmian.tasks.pdf.pages import is_pdf, pdf_pages
+
+    if is_pdf(path, data):
+        yield from pdf_pages(path, data, mtime)
+        return
+    page = decode_page(path, data, mtime)
+    yield page, None if isinstance(page, Reject) else segment_decoded(page)
+
+
+def _out_stem(path: str) -> str:
+    """The JSON file name of a page: its file's stem, and ``-pN`` for page N of a multi-page PDF.
+
+    >>> _out_stem("/in/p3.txt"), _out_stem("/in/issue.pdf#page=2")
+    ('p3', 'issue-p2')
+    """
+    base, _, page = path.partition("#page=")
+    return Path(base).stem + (f"-p{page}" if page else "")
+
+
+class _SegmentSink:
+    """Where ``banmian segment`` puts each page: DIR/<stem>.json with ``--out``, else JSON on stdout at the end."""
+
+    def __init__(self, out_dir: Path | None, compare: bool = False) -> None:
+        self.out_dir = out_dir
+        self.compare = compare  # show where the PDF and text paths disagree, instead of the results
+        self.failed = 0
+        self.written: dict[str, str] = {}
+        self.results: list[tuple[str, dict[str, Any]]] = []
+
+    def reject(self, rej: Any) -> None:
+        print(f"banmian segment: {rej.path}: {rej.detail} ({rej.reason})", file=sys.stderr)
+        self.failed += 1
+
+    def take(self, page: Any, result: Any) -> None:
+        """One page's result (or the reject of the page or of its segmentation)."""
+        from banmian.tasks.model import Reject
+
+        for refused in (page, result):
+            if isinstance(refused, Reject):
+                self.reject(refused)
+                return
+        if self.compare:
+            self.show_comparison(page, result)
+            return
+        if self.out_dir is None:
+            self.results.append((page.path, result.to_json()))
+            return
+        stem = _out_stem(page.path)
+        target = self.out_dir / f"{stem}.json"
+        if stem in self.written:
+            print(f"banmian segment: {page.path}: not written, {target} already holds {self.written[stem]}",
+                  file=sys.stderr)
+            self.failed += 1
+            return
+        target.write_text(json.dumps(result.to_eval(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        self.written[stem] = page.path
+        print(f"{page.path} -> {target}: {len(result.articles)} articles, {len(result.residue)} residue lines")
+
+    def show_comparison(self, page: Any, result: Any) -> None:
+        """``--compare``: a PDF page's two readings side by side (a text page has only one)."""
+        from banmian.tasks.pdf.compare import compare_paths
+        from banmian.tasks.pdf.pages import PDF_ENCODING
+
+        if page.encoding != PDF_ENCODING:
+            print(f"{page.path}: a text page, read by the text path only ({len(result.articles)} articles)")
+            return
+        print("\n".join(compare_paths(page.text, result).lines(page.path)))
+        self.results.append((page.path, {}))
+
+    def finish(self) -> int:
+        """Print what is held for stdout (JSON for one page, JSON Lines for several); the exit code."""
+        if self.out_dir is None and not self.compare:
+            if len(self.results) == 1:
+                print(json.dumps(self.results[0][1], ensure_ascii=False, indent=1))
+            else:  # JSON Lines: one object per page
+                for path, res in self.results:
+                    print(json.dumps({"file": path, **res}, ensure_ascii=False))
+        if self.failed and not (self.written or self.results):
+            return EXIT_FAILURE
+        return EXIT_PARTIAL if self.failed else EXIT_OK
 
 
 # ---------------------------------------------------------------------------
@@ -683,10 +749,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = sub.add_parser("run", help="ingest pages into the warehouse (a Prefect flow run)",
-                         description="Ingest *.txt pages into the warehouse: unchanged files are skipped, "
+                         description="Ingest pages (*.txt, and *.pdf: one page per PDF page) into the warehouse: unchanged files are skipped, "
                                      "bad files are rejected with a reason, the run commits atomically.")
     run.add_argument("--source", default=str(SAMPLE_DIR),
-                     help="directory (all *.txt below it), glob pattern or single file "
+                     help="directory (all *.txt and *.pdf below it), glob pattern or single file "
                           "(default: the bundled sample, data/sample)")
     run.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="DIR",
                      help="warehouse directory, created if missing (default: ./warehouse)")
@@ -710,8 +776,12 @@ def build_parser() -> argparse.ArgumentParser:
                          description="Decode and segment page files. With --out, write DIR/<stem>.json in the "
                                      "evaluation shape; without, print the full result as JSON (one file) "
                                      "or JSON Lines (several files).")
-    seg.add_argument("files", nargs="+", metavar="FILE", help="page files (directories and globs also work)")
+    seg.add_argument("files", nargs="+", metavar="FILE",
+                     help="page files, .txt or .pdf (each PDF page is a page; directories and globs also work)")
     seg.add_argument("--out", metavar="DIR", help="write DIR/<file stem>.json (shape read by shared/eval/score.py)")
+    seg.add_argument("--compare", action="store_true",
+                     help="for each PDF page, show where the PDF path and the text path (on the PDF's text) "
+                          "disagree: articles only one finds, headlines that differ")
     seg.set_defaults(func=cmd_segment)
 
     # `banmian score` is defined in banmian/score.py

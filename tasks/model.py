@@ -106,7 +106,8 @@ class Residue:
 
 
 class PageMeta(TypedDict, total=False):
-    """What a page's own furniture says about it: the contract between segmentation and the ``pages`` table.
+    """What a page's own furniture says about it (and, for a PDF page, its source and geometry): the
+    contract between segmentation and the ``pages`` table.
 
     Every key is optional (most pages print only some of them); each value is
     the text as printed, spaces folded. The warehouse stores exactly these
@@ -118,6 +119,8 @@ class PageMeta(TypedDict, total=False):
     page_name: str   # 社会民生: the name printed beside the number
     editor: str      # 责任编辑：张三 版式：李四
     sections: str    # section labels printed on the page (图片新闻 要闻简报), space-separated
+    source_kind: str  # pdf for a page read from a PDF (absent: text); set by ``tasks/pdf/pages.py``
+    geometry: str    # a PDF page's make-up as JSON: body_size, leading, columns, display_sizes, regions
 
 
 #: The keys of :class:`PageMeta`, in the order the ``pages`` table stores them.
@@ -188,6 +191,9 @@ RejectReason = Literal[
     "segment_error",     # segmentation raised on it (a bug): the rest of the run goes on
     "batch_failed",      # its batch's task failed
     "no_articles",       # loaded, but no article found (a warning)
+    "no_text_layer",     # a PDF page with no text layer (a scan): OCR it first
+    "encrypted_pdf",     # a PDF that opens only with a password
+    "damaged_pdf",       # a PDF that PDFium cannot open
 ]
 REJECT_REASONS: Final[tuple[str, ...]] = get_args(RejectReason)
 

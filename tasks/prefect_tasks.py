@@ -15,7 +15,7 @@ of inputs for cache keys would be pure waste.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Final, Literal, TypeVar
 
@@ -34,6 +34,7 @@ from banmian.tasks.store.coverage import residue_share, residue_visible_chars, v
 from banmian.tasks.store.staging import StagedPart, StagedRun, read_run, read_staged, stage_pages
 from banmian.tasks.store.writer import WarehouseWriter
 from banmian.tasks.ingest.pages import segment_decoded
+from banmian.tasks.pdf.pages import is_pdf, pdf_pages
 from banmian.tasks.text.budget import PAGE_TIME_BUDGET_SECONDS, OverBudget, page_time_budget
 
 SUMMARY_ARTIFACT_KEY: Final = "banmian-run-summary"
@@ -92,6 +93,31 @@ class BatchResult:
     seconds: dict[str, float] = field(default_factory=dict)
     staged: list[StagedPart] = field(default_factory=list)
 
+    def add(self, page: DecodedPage | Reject, result: PageResult | Reject | None) -> None:
+        """One page's outcome: rejected, already loaded (``result`` None), failed, or loaded."""
+        if isinstance(page, Reject):
+            self.rejects.append(page)
+            self.coverage.append(PageCoverage(page.path, "rejected", reason=page.reason))
+            return
+        chars = visible_chars(page.text)
+        if result is None:
+            self.known.append(page)
+            self.coverage.append(PageCoverage(page.path, "known_content", page.encoding, chars))
+            return
+        if isinstance(result, Reject):
+            self.rejects.append(result)
+            self.coverage.append(PageCoverage(page.path, "rejected", page.encoding, chars, reason=result.reason))
+            return
+        self.pages.append((page, result))
+        row = PageCoverage(page.path, "loaded", page.encoding, chars, len(result.articles),
+                           residue_visible_chars(result.residue))
+        if not result.articles:
+            row.status, row.reason = "no_articles", "no_articles"
+            self.rejects.append(Reject(page.path, "no_articles",
+                                       "Page was loaded, but segmentation found no article in it; "
+                                       "all its text is kept as residue.", page.size))
+        self.coverage.append(row)
+
     def extend(self, other: BatchResult) -> None:
         self.pages += other.pages
         self.known += other.known
@@ -149,7 +175,7 @@ def segment_safely(page: DecodedPage) -> PageResult | Reject:
 
 
 def decode_and_segment(items: Sequence[tuple[RawFile, bytes]], skip_page_ids: frozenset[str] | set[str]) -> BatchResult:
-    """Decode and segment one batch of read files (pure).
+    """Decode and segment one batch of read files (pure): text pages and the pages of PDFs alike.
 
     Pages whose content is in ``skip_page_ids`` are decoded (to learn their
     identity) but not segmented: they are returned in ``known``. A page that
@@ -158,34 +184,32 @@ def decode_and_segment(items: Sequence[tuple[RawFile, bytes]], skip_page_ids: fr
     """
     out = BatchResult()
     for raw, data in items:
-        clock = time.perf_counter()
-        page = decode_page(raw.path, data, raw.mtime)
-        clock = out.took("decode", clock)
-        if isinstance(page, Reject):
-            out.rejects.append(page)
-            out.coverage.append(PageCoverage(raw.path, "rejected", reason=page.reason))
-            continue
-        chars = visible_chars(page.text)
-        if page.sha256 in skip_page_ids:
-            out.known.append(page)
-            out.coverage.append(PageCoverage(page.path, "known_content", page.encoding, chars))
-            continue
-        result = segment_safely(page)
-        out.took("segment", clock)
-        if isinstance(result, Reject):
-            out.rejects.append(result)
-            out.coverage.append(PageCoverage(page.path, "rejected", page.encoding, chars, reason=result.reason))
-            continue
-        out.pages.append((page, result))
-        row = PageCoverage(page.path, "loaded", page.encoding, chars, len(result.articles),
-                           residue_visible_chars(result.residue))
-        if not result.articles:
-            row.status, row.reason = "no_articles", "no_articles"
-            out.rejects.append(Reject(page.path, "no_articles",
-                                      "Page was loaded, but segmentation found no article in it; "
-                                      "all its text is kept as residue.", page.size))
-        out.coverage.append(row)
+        for page, result in pages_of_file(raw, data, skip_page_ids, out.took):
+            out.add(page, result)
     return out
+
+
+def pages_of_file(raw: RawFile, data: bytes, skip_page_ids: frozenset[str] | set[str],
+                  took: Callable[[str, float], float] = lambda phase, since: time.perf_counter()) -> Iterator[
+        tuple[DecodedPage | Reject, PageResult | Reject | None]]:
+    """``(page, result)`` for each page of a file (a PDF may hold several); result None: already loaded.
+
+    ``took(phase, since)`` is told the time spent decoding and segmenting (``BatchResult.took``); a PDF is
+    read and laid out in one pass, counted as segmentation.
+    """
+    clock = time.perf_counter()
+    if is_pdf(raw.path, data):
+        yield from pdf_pages(raw.path, data, raw.mtime, skip_page_ids)
+        took("segment", clock)
+        return
+    page = decode_page(raw.path, data, raw.mtime)
+    clock = took("decode", clock)
+    if isinstance(page, Reject) or page.sha256 in skip_page_ids:
+        yield page, None
+        return
+    result = segment_safely(page)
+    took("segment", clock)
+    yield page, result
 
 
 def format_share(share: float | None) -> str:

@@ -40,6 +40,8 @@ TRANSIENT_ERRNOS = frozenset(
 )
 
 _GLOB_MAGIC = ("*", "?", "[")
+#: The suffixes of page files in a source directory (any case): page text, and page PDFs (``tasks/pdf``).
+PAGE_SUFFIXES = (".txt", ".pdf")
 
 
 class SourceNotFound(FileNotFoundError):
@@ -58,7 +60,7 @@ class BadSourceName(SourceNotFound):
 def discover(source: str) -> tuple[list[RawFile], list[Reject]]:
     """List the page files of ``source``, sorted by path, and the entries that cannot be pages.
 
-    ``source`` may be a directory (every ``*.txt`` below it, recursively), a
+    ``source`` may be a directory (every ``*.txt`` and ``*.pdf`` below it, recursively), a
     glob pattern (``**`` allowed) or a single file (taken whatever its
     suffix, since the user named it). An existing path wins over a pattern, so
     a file literally named ``a[1].txt`` is found. Symlinks to files are
@@ -103,7 +105,7 @@ def source_candidates(source: str) -> list[str]:
 
 
 def _walk_txt(root: str) -> list[str]:
-    """Every path below ``root`` whose name ends in ``.txt`` (any case), files and directories alike.
+    """Every path below ``root`` whose name ends in ``.txt`` or ``.pdf`` (any case), files and directories alike.
 
     Directories named ``*.txt`` are returned too, so they become visible
     rejects rather than silently vanishing; they are still descended into.
@@ -117,7 +119,7 @@ def _walk_txt(root: str) -> list[str]:
 
     for dirpath, dirnames, filenames in os.walk(root, onerror=note_error, followlinks=False):
         for name in filenames + dirnames:
-            if name.lower().endswith(".txt"):
+            if name.lower().endswith(PAGE_SUFFIXES):
                 found.append(os.path.join(dirpath, name))
     return found
 
@@ -150,7 +152,7 @@ def classify_entry(path: str) -> RawFile | Reject:
 
     if stat.S_ISDIR(st.st_mode):
         if os.access(path, os.R_OK | os.X_OK):
-            detail = "Is a directory, not a file; its .txt files, if any, are listed on their own."
+            detail = "Is a directory, not a file; its .txt and .pdf files, if any, are listed on their own."
         else:
             detail = "Is a directory that cannot be listed (permission denied)."
         return Reject(path, "is_directory", detail, None)

@@ -123,12 +123,20 @@ def _migrate_3_to_4(con: duckdb.DuckDBPyConnection, root: Path) -> None:
         _count_version_rows(con, root, table)
 
 
+def _migrate_4_to_5(con: duckdb.DuckDBPyConnection, root: Path) -> None:
+    """Stored pages gained ``source_kind`` and ``geometry`` (PDF pages): nothing to change in DuckDB.
+
+    Files written before read NULL in them, as text pages should.
+    """
+
+
 #: from_version -> the step to from_version + 1 (given the connection and the warehouse root).
 MIGRATIONS: Final[dict[int, Callable[[duckdb.DuckDBPyConnection, Path], None]]] = {
     0: _migrate_0_to_1,
     1: _migrate_1_to_2,
     2: _migrate_2_to_3,
     3: _migrate_3_to_4,
+    4: _migrate_4_to_5,
 }
 
 

@@ -41,7 +41,7 @@ def meta_columns(meta: PageMeta) -> dict[str, str | None]:
     """The ``pages`` columns of what a page's furniture says: every ``PageMeta`` key, null where blank.
 
     >>> meta_columns({"page_no": "3", "page_name": ""})
-    {'date': None, 'page_no': '3', 'page_name': None, 'editor': None, 'sections': None}
+    {'date': None, 'page_no': '3', 'page_name': None, 'editor': None, 'sections': None, 'source_kind': None, 'geometry': None}
     """
     found = cast(Mapping[str, str], meta)  # every value of a PageMeta is a str
     return {key: found.get(key) or None for key in PAGE_META_KEYS}

@@ -13,14 +13,16 @@ Version history:
 2. ``pages``: the ``PageMeta`` keys as columns (``sections`` added, the ``meta``
    map dropped) and ``visible_chars``; ``residue``: ``visible_chars``. Files
    written before read NULL in the new columns (views read with
-   ``union_by_name``) until a full refresh re-writes them.
+   ``union_by_name``) until a full refresh re-writes them;
 3. ``articles``: ``confidence`` and ``review`` (how sure segmentation is of each
    article, and what to check when it is not); ``runs``: ``models`` (the
-   learned models' versions that segmented the run's pages).
+   learned models' versions that segmented the run's pages);
 4. ``_manifest``: ``sha256`` of every file (``banmian check`` verifies it);
    ``_page_versions``: ``rows_<table>``, the rows each content table holds for
    the version (``banmian repair`` tells which pages a lost file held). Views
-   read paths relative to the warehouse root (``views.ROOT_VARIABLE``).
+   read paths relative to the warehouse root (``views.ROOT_VARIABLE``);
+5. ``pages``: ``source_kind`` and ``geometry`` (PDF pages, ``tasks/pdf``); earlier files read NULL,
+   which is right: they were all text.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ import pyarrow as pa
 
 from banmian.tasks.model import ARTICLE_KINDS, PAGE_META_KEYS, RESIDUE_REASONS
 
-SCHEMA_VERSION: Final = 4
+SCHEMA_VERSION: Final = 5
 
 _str = pa.string()
 _i32 = pa.int32()
@@ -212,7 +214,8 @@ NATIVE: dict[str, tuple[pa.Schema, tuple[str, ...]]] = {
 # Documentation: COMMENT ON TABLE/VIEW and COMMENT ON COLUMN.
 # ---------------------------------------------------------------------------
 
-_PAGE_ID = "The page: sha256 (hex) of the raw bytes of its file."
+_PAGE_ID = ("The page: sha256 (hex) of the raw bytes of its file (page N of a multi-page PDF: "
+            "sha256 of '<file sha256>#page=N').")
 _RUN_ID = "The run that loaded this page version (see runs)."
 _VISIBLE = ("Characters of the page text that are not whitespace: what the residue share is "
             "measured against (banmian.tasks.store.coverage).")
@@ -223,6 +226,9 @@ _PAGE_META = {
     "page_name": "Page name printed beside the number, e.g. 综合新闻 (null if not found).",
     "editor": "Editor credit of the page, e.g. 责任编辑：张三 (null if not found).",
     "sections": "Section labels printed on the page (图片新闻 要闻简报), space-separated (null if none).",
+    "source_kind": "pdf for a page read from a PDF's text layer; null for a text page.",
+    "geometry": "A PDF page's make-up as JSON: body_size (pt), leading, columns, display_sizes (pt), regions; "
+                "null for a text page.",
 }
 
 TABLE_COMMENTS: dict[str, str] = {

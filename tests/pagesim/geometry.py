@@ -85,6 +85,7 @@ class PLine:
     role: str
     para_end: bool = False
     para: int = -1
+    indent: float = 0.0  # the first line's indent in ems (text starts at ``x + indent``)
 
 
 @dataclass
@@ -129,20 +130,23 @@ class Grid:
 
 @dataclass
 class Layout:
-    """A laid-out page: its blocks in make-up order, the grid, and the units' rectangles."""
+    """A laid-out page: its blocks in make-up order, the grid, the units' rectangles and the pictures'
+    boxes (``(uid, (x0, y0, x1, y1))`` in ems: photos, cartoons; for a PDF renderer, read-only)."""
 
     grid: Grid
     blocks: list[Block]
     rects: dict[int, tuple[float, float, float, float]]
     body_size: float
     height: float
+    pictures: list[tuple[int, tuple[float, float, float, float]]] = field(default_factory=list)
 
     def lines(self) -> list[dict[str, Any]]:
         """Every printed line in points (for a PDF renderer): top-left ``x``/``y``, box ``width``, type
-        ``size``, and ``gap``, the extra space between characters that justification adds."""
+        ``size``, ``gap``, the extra space between characters that justification adds, and ``indent``
+        (the text starts at ``x + indent``)."""
         s = self.body_size
         return [{"text": ln.text.text, "x": round(ln.x * s, 2), "y": round(ln.y * s, 2),
-                 "width": round(ln.width * s, 2), "size": round(ln.size * s, 2),
+                 "indent": round(ln.indent * s, 2), "width": round(ln.width * s, 2), "size": round(ln.size * s, 2),
                  "gap": round(ln.gap * ln.size * s, 3), "role": ln.role, "block": b.bid, "vertical": b.vertical}
                 for b in self.blocks for ln in b.lines]
 
@@ -157,6 +161,7 @@ class UnitSetter:
         self.g = grid
         self.rng = rng
         self.blocks: list[Block] = []
+        self.pictures: list[tuple[int, tuple[float, float, float, float]]] = []
 
     def block(self, uid: int, kind: str, lines: list[PLine], col: int = 0, vertical: bool = False) -> None:
         """Keep a block if it has lines."""
@@ -196,7 +201,7 @@ class UnitSetter:
         elif r.align == "right":
             x += max(0.0, width - used)
         return PLine(sl.text, x, y, width if r.align == "justify" else used, r.size, sl.gap, r.role,
-                     sl.last, r.para)
+                     sl.last, r.para, sl.indent * r.size)
 
     def set(self, u: Unit) -> float:
         """Set the whole unit; return its height in ems."""
@@ -234,10 +239,16 @@ class UnitSetter:
     def _pictures(self, u: Unit, y: float, width: float) -> float:
         if not u.image:
             return y
-        return y + width * self.rng.uniform(*PHOTO_ASPECT) / max(1, u.image) + 0.5
+        h = width * self.rng.uniform(*PHOTO_ASPECT) / max(1, u.image)
+        w = width / u.image
+        self.pictures.extend((u.uid, (k * w, y, (k + 1) * w - (0.5 if k + 1 < u.image else 0.0), y + h))
+                             for k in range(u.image))
+        return y + h + 0.5
 
     def _inset(self, inset: Unit, x: float, y: float, width: float) -> float:
-        y += width * self.rng.uniform(*PHOTO_ASPECT) + 0.5
+        h = width * self.rng.uniform(*PHOTO_ASPECT)
+        self.pictures.append((inset.uid, (x, y, x + width, y + h)))
+        y += h + 0.5
         if inset.credit_first and inset.foot:
             lines, y = self.runs(inset.foot, x, y, width)
             self.block(inset.uid, "credit", lines)
@@ -278,7 +289,8 @@ class UnitSetter:
             out = []
             for ln, h, before in col:
                 yy += before
-                out.append(PLine(ln.text, x + ln.x, yy, ln.width, ln.size, ln.gap, ln.role, ln.para_end, ln.para))
+                out.append(PLine(ln.text, x + ln.x, yy, ln.width, ln.size, ln.gap, ln.role, ln.para_end, ln.para,
+                                 ln.indent))
                 yy += h
             self.block(u.uid, "body", out, col=c)
             bottom = max(bottom, yy)
@@ -345,6 +357,7 @@ def place(units: list[Unit], grid: Grid, body_size: float, rng: random.Random) -
     sky = [0.0] * grid.columns
     blocks: list[Block] = []
     rects: dict[int, tuple[float, float, float, float]] = {}
+    pictures: list[tuple[int, tuple[float, float, float, float]]] = []
     top = [u for u in units if u.place == "top"]
     bottom = [u for u in units if u.place == "bottom"]
     y_top = _furniture_band(top, grid, 0.0, blocks, rects, rng)
@@ -360,13 +373,14 @@ def place(units: list[Unit], grid: Grid, body_size: float, rng: random.Random) -
         h = setter.set(u)
         x0 = grid.x(c)
         _move(setter.blocks, x0, y0, blocks)
+        pictures.extend((uid, (a + x0, b + y0, c + x0, d + y0)) for uid, (a, b, c, d) in setter.pictures)
         rects[u.uid] = (x0, y0, x0 + grid.width(k), y0 + h)
         for j in range(c, c + k):
             sky[j] = y0 + h
     height = _furniture_band(bottom, grid, max(sky) + UNIT_GAP * 2, blocks, rects, rng)
     for i, b in enumerate(blocks):
         b.bid = i
-    return Layout(grid, blocks, rects, body_size, height)
+    return Layout(grid, blocks, rects, body_size, height, pictures)
 
 
 def _lowest(sky: list[float], k: int, rng: random.Random) -> int:

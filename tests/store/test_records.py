@@ -45,7 +45,8 @@ def test_page_row_carries_metadata_and_blank_meta_is_null() -> None:
     row = records.page_row(page, result, RUN)
     assert row["page_id"] == page.sha256 and row["run_id"] == RUN
     assert {key: row[key] for key in PAGE_META_KEYS} == {
-        "date": "2023-01-01", "page_no": "1", "page_name": None, "editor": None, "sections": None}
+        "date": "2023-01-01", "page_no": "1", "page_name": None, "editor": None, "sections": None,
+        "source_kind": None, "geometry": None}
     assert row["n_chars"] == len(page.text)
     assert row["visible_chars"] == len("一版全文")
 

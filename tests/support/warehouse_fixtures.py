@@ -131,7 +131,7 @@ FURNITURE_PAGE = """2023年8月25日 星期五
 """
 #: What segmentation reads in FURNITURE_PAGE's furniture.
 FURNITURE_META = {"date": "2023年8月25日 星期五", "page_no": "3", "page_name": "综合新闻",
-                  "editor": "责任编辑：张三", "sections": "图片新闻"}
+                  "editor": "责任编辑：张三", "sections": "图片新闻", "source_kind": None, "geometry": None}
 
 #: Six one-line pages, each with its own synthetic segmentation.
 PAGES = [page_and_result(f"/in/p{i}.txt", f"第{i}版") for i in range(6)]

@@ -1,0 +1,79 @@
+"""Credits as the text rules read them, and three printed forms they do not read yet.
+
+``banmian.tasks.text.credits`` reads datelines, bylines and photo credits by their form. Three
+forms that papers print (and the simulated pages print) are not among them; they are read here,
+on top of those rules, until the text rules learn them (the report of issue 20 says so):
+
+* a paper's own dateline with 电: ``本报北京1月5日电（记者 王霞光）`` (the rules read 本报…讯);
+* the 1998 style's reporters after the dateline: ``本报北京1月5日讯 记者王芳、李强报道：``;
+* photo credits ending ``摄影报道`` or ``/摄``, or opening ``文/图``: ``马波 摄影报道``, ``文/图 马波``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from banmian.tasks.text.chars import CLOSE_BRACKETS, HAN, OPEN_BRACKETS
+from banmian.tasks.text.credits import (Credit, normalise_credit_text, parse_dateline, parse_names,
+                                        parse_photo_credit)
+
+#: 本报北京1月5日电（记者 王霞光）: the paper's own wire-style dateline and its bracketed credit.
+OWN_WIRE_RE: Final = re.compile(rf"^\s*(本\s?报[{HAN}\w· ]{{0,16}}?电)\s*"
+                                rf"(?:[{OPEN_BRACKETS}]([^{OPEN_BRACKETS}{CLOSE_BRACKETS}]{{0,60}})[{CLOSE_BRACKETS}])?")
+#: 记者王芳、李强报道： after a 1998-style dateline (up to 40 characters, no sentence mark inside).
+REPORTING_RE: Final = re.compile(r"^\s*([^，。！？：:（）()]{2,40}?)\s*报道\s*[：:]")
+#: 马波 摄影报道 / 马波/摄 / 马波 摄影: names before a photographer's mark.
+PHOTO_TAIL_RE: Final = re.compile(r"^\s*(.{2,30}?)\s*(?:摄影报道|摄影|/\s*摄)\s*$")
+#: 文/图 马波: the mark before the names credits them for text and picture.
+WENTU_HEAD_RE: Final = re.compile(r"^\s*文\s*/\s*图\s*[：:]?\s*(.{2,30})$")
+
+
+def dateline(paragraph: str) -> tuple[Credit, str] | None:
+    """A story's opening dateline credit and the text after it, in every form the rules or this module read.
+
+    >>> c, rest = dateline("本报济南1月5日电（记者 王霞光 陈昭）山东鲁能")
+    >>> c.text, c.authors, rest
+    ('本报济南1月5日电（记者 王霞光 陈昭）', ['王霞光', '陈昭'], '山东鲁能')
+    >>> c, rest = dateline("本报北京1月5日讯 新华社记者尹鸿祝、本报记者毕全忠报道：今天")
+    >>> c.text, c.authors, rest
+    ('本报北京1月5日讯 新华社记者尹鸿祝、本报记者毕全忠报道：', ['尹鸿祝', '毕全忠'], '今天')
+    """
+    found = parse_dateline(paragraph) or _own_wire(paragraph)
+    if found is None:
+        return None
+    credit, rest = found
+    m = REPORTING_RE.match(rest) if not credit.authors else None
+    if m is None or not parse_names(m.group(1)):
+        return found
+    text = " ".join(f"{credit.text} {m.group(0).strip()}".split())
+    return Credit(text, parse_names(m.group(1))), rest[m.end():].lstrip()
+
+
+def _own_wire(paragraph: str) -> tuple[Credit, str] | None:
+    m = OWN_WIRE_RE.match(paragraph)
+    if m is None:
+        return None
+    head, inner = m.group(1).replace(" ", ""), m.group(2)
+    if inner is None:
+        return Credit(normalise_credit_text(head)), paragraph[m.end():].lstrip()
+    return Credit(normalise_credit_text(f"{head}（{inner}）"), parse_names(inner)), paragraph[m.end():].lstrip()
+
+
+def photo_credit(line: str) -> Credit | None:
+    """A photo credit line in the forms the rules read, or with 摄影报道, /摄 or 文/图 (names as photographers).
+
+    >>> photo_credit("马波 摄影报道").photographers, photo_credit("文/图 马波").authors
+    (['马波'], ['马波'])
+    """
+    found = parse_photo_credit(line)
+    if found is not None:
+        return found
+    m = PHOTO_TAIL_RE.match(line)
+    if m is not None and parse_names(m.group(1)):
+        return Credit(normalise_credit_text(line), photographers=parse_names(m.group(1)))
+    m = WENTU_HEAD_RE.match(line)
+    if m is not None and parse_names(m.group(1)):
+        names = parse_names(m.group(1))
+        return Credit(normalise_credit_text(line), authors=list(names), photographers=list(names))
+    return None

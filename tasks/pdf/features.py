@@ -1,0 +1,71 @@
+"""A feature set in several regions: its sections and a moved tail gathered under its lead.
+
+A page's lead feature may run its sections in regions of their own among other stories, each
+headed only by its crosshead, and set the tail of a paragraph far away. Such a region is no
+story: a crosshead is set smaller than any story's headline, at the size of the crossheads inside
+the feature's text when it has some. The sections go on the lead, the story with the page's
+largest headline, in reading order; text with no heading that opens mid-sentence (no indent,
+no dateline, no bullet) is the tail of the lead's paragraph left unfinished, which the text
+rules' ``rejoin_tails`` joins again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from banmian.tasks.pdf.layout import CROSSHEAD_MAX, Type
+from banmian.tasks.pdf.stories import Story
+
+#: Type within this share of a crosshead's size is that crosshead's size.
+SIZE_SLACK: Final = 0.03
+
+
+def gather_features(stories: list[Story], headless: list[Story], body: Type) -> tuple[list[Story], list[Story]]:
+    """Stories with the lead's sections and tails folded into it, and the headless text left over."""
+    sections = feature_sections(stories, body)
+    lead = lead_story(stories, sections)
+    if lead is None or not (sections or headless):
+        return stories, headless
+    for st in sorted(sections, key=_place):  # in reading order: top to bottom, then left to right
+        lead.extend(st)
+    tails = [st for st in headless if opens_mid_sentence(st)] if sections or lead.flow.crossheads else []
+    for st in tails:
+        lead.extend(st)
+    return _without(stories, sections), _without(headless, tails)
+
+
+def feature_sections(stories: Sequence[Story], body: Type) -> list[Story]:
+    """The stories that are sections of a feature: headed by crosshead type only."""
+    sizes = [ln.size for st in stories for ln in st.flow.crosshead_lines if ln.size < CROSSHEAD_MAX * body.size]
+    return [st for st in stories if is_section(st, sizes, body)]
+
+
+def lead_story(stories: Sequence[Story], sections: Sequence[Story]) -> Story | None:
+    """The story with the page's largest headline among those with text that are no section; None if none."""
+    leads = [st for st in _without(stories, sections) if st.flow.paras]
+    return max(leads, key=lambda st: st.size) if leads else None
+
+
+def _place(story: Story) -> tuple[float, float]:
+    return story.place
+
+
+def _without(stories: Sequence[Story], taken: Sequence[Story]) -> list[Story]:
+    """``stories`` less the very objects in ``taken``."""
+    gone = {id(st) for st in taken}
+    return [st for st in stories if id(st) not in gone]
+
+
+def is_section(story: Story, crosshead_sizes: Sequence[float], body: Type) -> bool:
+    """Text headed by one line of crosshead type only: a section of a feature, set apart."""
+    h = story.heading
+    if not story.single_head or not story.flow.paras or h.kicker or h.subheadline or story.bylines:
+        return False
+    return story.size < CROSSHEAD_MAX * body.size or any(abs(story.size - s) <= SIZE_SLACK * s for s in crosshead_sizes)
+
+
+def opens_mid_sentence(story: Story) -> bool:
+    """Text whose first line goes on with a sentence: no indent, no dateline, no bullet."""
+    first = story.flow.paras[0] if story.flow.paras else None
+    return first is not None and not first.indented and not first.dateline and not first.bullet

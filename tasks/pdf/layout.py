@@ -1,0 +1,603 @@
+"""The page's layout from its lines: body type, columns, text blocks, and the regions stories fill.
+
+A newspaper page is made up of rectangles: each story a headline over its text columns, a photo
+over its caption, furniture at the head and foot. What a PDF keeps of that is where every line
+sits and how big it is printed, and this module reads the rectangles back from those two facts:
+
+1. **Type.** The body size is the size most characters are printed at; a line's pitch over its
+   size (the leading) is measured on the body text.
+2. **Columns.** Justified body lines start and end at the column edges; clustering the lines'
+   right ends finds them, and a row of two columns that a mark hanging in the gutter glued
+   together is cut there again.
+3. **Blocks.** Lines of one size, one column, each the leading's distance under the last, make a
+   block: a text column, a headline, a caption.
+4. **Regions.** A block hangs under the block or picture right above it when only the space its
+   type leaves (plus a little: a crosshead's or a caption's) stands between them, and no rule;
+   blocks that start level with a block of a region, a gutter to its right, are further columns
+   of it. What hangs together is one region: a story, a photo with its caption, furniture.
+
+Reading order goes down a column, then across, in each region; regions are read top to bottom,
+left to right.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Final, Literal
+
+from banmian.tasks.pdf.extract import DEFAULT_SIZE, Box, Glyph, TextLine, make_line
+from banmian.tasks.pdf.openings import opens_brief
+from banmian.tasks.text.clean import display_width, join_lines
+from banmian.tasks.text.lines import LABEL, line_kind
+
+#: Sizes within this share of the body size are body type (a byline set at 1.05 is not).
+BODY_SIZE_SLACK: Final = 0.03
+#: A block at least this much larger than body type is display type (headlines, kickers, crossheads).
+DISPLAY_MIN: Final = 1.15
+#: Leading assumed when a page has too few body lines to measure it (Chinese papers: 1.3-1.5).
+DEFAULT_LEADING: Final = 1.4
+#: A line goes on with the block above it when the space between them exceeds what its leading leaves
+#: by at most this many body ems (type sits at its leading; a crosshead's extra space is 0.6).
+BLOCK_EXTRA: Final = 0.3
+#: A block hangs under the one above when the extra space is at most this (a caption under its
+#: picture or over the text after it stands half an em off; stories are a full line apart).
+ATTACH_EXTRA: Final = 0.75
+#: A crosshead is set at most this much larger than the body (crossheads 1.1-1.3; headlines 1.6 and up),
+#: and stands at most ``CROSSHEAD_EXTRA`` body ems further off its text than its leading (a crosshead
+#: drawn twice over itself may keep the room of both copies).
+CROSSHEAD_MAX: Final = 1.45
+CROSSHEAD_EXTRA: Final = 2.5
+#: A block of one indented line reaches this many body ems further left (a paragraph indent, two ems).
+INDENT_REACH: Final = 2.2
+#: Blocks overlap horizontally when they share this many body ems (or this share of the narrower).
+MIN_OVERLAP_EMS: Final = 1.0
+MIN_OVERLAP_SHARE: Final = 0.3
+#: Two blocks start level when their tops are this close (body ems).
+LEVEL_SLACK: Final = 0.4
+#: A further column of a region stands at most this far (body ems) right of the region's block.
+SIBLING_GAP: Final = 4.0
+#: Columns of one story end within this many lines of each other (balanced; a crosshead's space more).
+BALANCE_LINES: Final = 2.5
+#: The halves of a couplet set on one line stand at most this many of their ems apart.
+COUPLET_GAP: Final = 3.0
+#: Column edges: a right end shared by this many body lines (within ``EDGE_SLACK`` body ems).
+EDGE_MIN_LINES: Final = 3
+EDGE_SLACK: Final = 0.15
+#: A gap this wide (body ems) between pieces of one row may be a space inside a line (an ideographic
+#: space with the line's justification), not a gutter.
+SPACE_JOIN: Final = 1.8
+#: Marks that may hang past a column's right edge.
+CLOSING_MARKS: Final = frozenset("，。、；：！？”’）》」』")
+#: Items may overlap by this many body ems and still stand one above the other (type's em boxes touch
+#: where its ink does not); a rule this close to the space between two items stands in it.
+TOUCH: Final = 0.2
+#: Edges that line up may differ by half an em (indents and gutters are whole ems).
+HALF_EM: Final = 0.5
+#: Line pitches (tops apart, in ems) that measure leading: set solid (1.0) is none, past 2.2 a gap.
+PITCH_MIN: Final = 1.0
+PITCH_MAX: Final = 2.2
+#: Lines looked at below a body line for the next one of its column (a page has ~50 a column).
+NEIGHBOUR_LOOKAHEAD: Final = 60
+#: Pieces of one printed line (split at a wide space) have tops this close (body ems): one baseline.
+ROW_PIECE_SLACK: Final = 0.1
+#: Blocks of one row (a couplet's halves, side-by-side headings) have tops this close (their ems).
+ROW_TOP_SLACK: Final = 0.3
+#: A block is still open for the next line while that line starts within this many of its ems below it
+#: (more than any leading or crosshead space; keeps the search local).
+OPEN_BLOCK_REACH: Final = 3.0
+#: Two tops this close (points) are the same top: rounding in the PDF's coordinates.
+SAME_TOP: Final = 0.1
+
+BlockKind = Literal["body", "display", "small", "vertical"]
+
+
+@dataclass(frozen=True, slots=True)
+class Type:
+    """The page's body type: its size in points and its line pitch over its size."""
+
+    size: float
+    leading: float
+
+    def ratio(self, size: float) -> float:
+        return size / self.size
+
+
+@dataclass(slots=True, eq=False)
+class Block:
+    """Lines of one size stacked in one column at their leading: a text column, a headline, a caption."""
+
+    lines: list[TextLine]
+    kind: BlockKind
+
+    @property
+    def x0(self) -> float:
+        return min(ln.x0 for ln in self.lines)
+
+    @property
+    def x1(self) -> float:
+        return max(ln.x1 for ln in self.lines)
+
+    @property
+    def top(self) -> float:
+        return self.lines[0].top
+
+    @property
+    def bottom(self) -> float:
+        return self.lines[-1].bottom
+
+    @property
+    def size(self) -> float:
+        return self.lines[0].size
+
+    @property
+    def text(self) -> str:
+        return "".join(ln.text for ln in self.lines)
+
+
+Item = Block | Box
+
+
+@dataclass(slots=True)
+class Region:
+    """Blocks and pictures that hang together: one story, photo, furniture line ... in reading order."""
+
+    blocks: list[Block]
+    pictures: list[Box] = field(default_factory=list)
+    parent: dict[int, Item] = field(default_factory=dict)  # id(block) -> what it hangs under
+
+    @property
+    def items(self) -> list[Item]:
+        """Its blocks and pictures."""
+        return [*self.blocks, *self.pictures]
+
+    @property
+    def top(self) -> float:
+        return min(it.top for it in self.items)
+
+    @property
+    def x0(self) -> float:
+        return min(it.x0 for it in self.items)
+
+    @property
+    def bottom(self) -> float:
+        return max(it.bottom for it in self.items)
+
+    @property
+    def x1(self) -> float:
+        return max(it.x1 for it in self.items)
+
+    def above(self, item: Item) -> Item | None:
+        """The block or picture ``item`` hangs under, if any."""
+        return self.parent.get(id(item))
+
+    def take(self, other: Region) -> None:
+        """``other``'s blocks and pictures become this region's."""
+        self.blocks = reading_order(self.blocks + other.blocks)
+        self.pictures.extend(other.pictures)
+        self.parent.update(other.parent)
+
+
+# --- type -----------------------------------------------------------------------------------------
+
+
+def body_type(lines: Sequence[TextLine]) -> Type:
+    """The size most glyphs are set at, and the pitch of consecutive lines at that size in one column."""
+    counts: Counter[float] = Counter()
+    for ln in lines:
+        counts[round(ln.size, 1)] += len(ln.glyphs)
+    if not counts:
+        return Type(DEFAULT_SIZE, DEFAULT_LEADING)
+    size = counts.most_common(1)[0][0]
+    body = sorted((ln for ln in lines if is_size(ln.size, size) and not ln.vertical), key=lambda ln: ln.top)
+    pitches = [_pitch(a, b) for a, b in _column_neighbours(body)]
+    pitches = [p for p in pitches if PITCH_MIN < p < PITCH_MAX]
+    return Type(size, statistics.median(pitches) if pitches else DEFAULT_LEADING)
+
+
+def is_size(size: float, body: float) -> bool:
+    return abs(size - body) <= BODY_SIZE_SLACK * body
+
+
+def _pitch(a: TextLine, b: TextLine) -> float:
+    return (b.top - a.top) / a.size
+
+
+def _column_neighbours(lines: list[TextLine]) -> Iterable[tuple[TextLine, TextLine]]:
+    """Each body line with the next one below it that starts at its left edge."""
+    for i, a in enumerate(lines):
+        for b in lines[i + 1:i + NEIGHBOUR_LOOKAHEAD]:
+            if b.top > a.top + PITCH_MAX * a.size:
+                break
+            if b.top > a.top + HALF_EM * a.size and abs(b.x0 - a.x0) < HALF_EM * a.size:
+                yield a, b
+                break
+
+
+# --- columns: rows that a hanging mark glued across a gutter ------------------------------------------
+
+
+def right_edges(lines: Sequence[TextLine], body: Type) -> list[float]:
+    """Where justified body lines end: right ends shared by ``EDGE_MIN_LINES`` lines or more."""
+    return _shared([ln.x1 for ln in lines if is_size(ln.size, body.size) and not ln.vertical], body)
+
+
+def left_edges(lines: Sequence[TextLine], body: Type) -> list[float]:
+    """Where body lines start: left ends shared by ``EDGE_MIN_LINES`` lines or more (columns and indents)."""
+    return _shared([ln.x0 for ln in lines if is_size(ln.size, body.size) and not ln.vertical], body)
+
+
+def _shared(xs: list[float], body: Type) -> list[float]:
+    edges: list[float] = []
+    run: list[float] = []
+    for x in sorted(xs):
+        if run and x - run[0] > EDGE_SLACK * body.size:
+            edges.extend([statistics.median(run)] if len(run) >= EDGE_MIN_LINES else [])
+            run = []
+        run.append(x)
+    if len(run) >= EDGE_MIN_LINES:
+        edges.append(statistics.median(run))
+    return edges
+
+
+def join_at_spaces(lines: Sequence[TextLine], body: Type) -> list[TextLine]:
+    """Pieces of one body line that a wide space cut apart (an ideographic space after a lead) joined again.
+
+    A gap up to ``SPACE_JOIN`` ems between two body lines of a row is a space inside one line
+    unless the second starts where column lines start: then it is a gutter.
+    """
+    starts = left_edges(lines, body)
+    out: list[TextLine] = []
+    for ln in sorted(lines, key=lambda ln: (round(ln.top, 1), ln.x0)):
+        prev = out[-1] if out else None
+        if prev is not None and _one_line(prev, ln, starts, body):
+            out[-1] = make_line([*prev.glyphs, *ln.glyphs])
+        else:
+            out.append(ln)
+    return out
+
+
+def _one_line(a: TextLine, b: TextLine, starts: list[float], body: Type) -> bool:
+    if a.vertical or b.vertical or not (is_size(a.size, body.size) and is_size(b.size, body.size)):
+        return False
+    gap = b.x0 - a.x1
+    return abs(a.top - b.top) <= ROW_PIECE_SLACK * body.size and 0 <= gap <= SPACE_JOIN * body.size \
+        and not any(abs(b.x0 - e) <= EDGE_SLACK * body.size for e in starts)
+
+
+def split_at_gutters(lines: Sequence[TextLine], body: Type) -> list[TextLine]:
+    """Lines cut after a mark that hangs past a column's right edge when the next glyph is past the gutter.
+
+    A closing mark may hang in the gutter; when the gutter is narrow, the next column's line
+    starts closer to it than a line's own gap, and the two lines read as one. The cut needs the
+    columns to show beside the line: a line just above or below it ends at that edge, and one
+    starts where the text after the mark does.
+    """
+    edges = right_edges(lines, body)
+    body_lines = [ln for ln in lines if is_size(ln.size, body.size) and not ln.vertical]
+    out: list[TextLine] = []
+    for ln in lines:
+        cuts = _hanging_cuts(ln, edges, body_lines, body) if is_size(ln.size, body.size) and not ln.vertical else []
+        bounds = [0, *cuts, len(ln.glyphs)]
+        out.extend([ln] if not cuts else [make_line(ln.glyphs[a:b]) for a, b in zip(bounds, bounds[1:])])
+    return out
+
+
+def _hanging_cuts(ln: TextLine, edges: list[float], body_lines: list[TextLine], body: Type) -> list[int]:
+    """Where a mark hanging at a column's edge ends one column's line and the next column's starts."""
+    slack = EDGE_SLACK * body.size
+    cuts = []
+    for i, (g, h) in enumerate(zip(ln.glyphs, ln.glyphs[1:]), 1):
+        if g.text not in CLOSING_MARKS:
+            continue
+        edge = next((e for e in edges if e - 2 * slack <= g.x0 <= e + slack and h.x0 > e + slack), None)
+        if edge is not None and _columns_beside(ln, edge, h.x0, body_lines, body):
+            cuts.append(i)
+    return cuts
+
+
+def _columns_beside(ln: TextLine, edge: float, start: float, body_lines: list[TextLine], body: Type) -> bool:
+    """Lines near ``ln`` end at ``edge`` and start where the next column would (at ``start``, or an indent before it)."""
+    near = [o for o in body_lines if o is not ln and abs(o.top - ln.top) <= 2.5 * body.size * body.leading]
+    slack = EDGE_SLACK * body.size
+    ends = any(o.x0 < edge - body.size and (abs(o.x1 - edge) <= slack or _hangs_at(o, edge, slack)) for o in near)
+    starts = any(edge < o.x0 <= start + slack and start - o.x0 <= 2.5 * body.size for o in near)
+    return ends and starts
+
+
+def _hangs_at(line: TextLine, edge: float, slack: float) -> bool:
+    """The line's last glyph is a mark hanging at ``edge``."""
+    last = line.glyphs[-1]
+    return last.text in CLOSING_MARKS and abs(last.x0 - edge) <= 2 * slack
+
+
+# --- blocks -----------------------------------------------------------------------------------------
+
+
+def kind_of(line: TextLine, body: Type) -> BlockKind:
+    """Body, display (larger), small type, or a vertical line."""
+    if line.vertical:
+        return "vertical"
+    if is_size(line.size, body.size):
+        return "body"
+    return "small" if line.size < body.size else "display"
+
+
+def blocks(lines: Sequence[TextLine], body: Type) -> list[Block]:
+    """Lines stacked into blocks: one size, one column, each line its leading under the last."""
+    out: list[Block] = []
+    open_blocks: list[Block] = []
+    for ln in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
+        kind = kind_of(ln, body)
+        open_blocks = [b for b in open_blocks if ln.top - b.bottom <= OPEN_BLOCK_REACH * b.size]
+        best = max((b for b in open_blocks if _goes_on(b, ln, kind, body)),
+                   key=lambda b: overlap(b.x0, b.x1, ln.x0, ln.x1), default=None)
+        if best is None:
+            best = Block([], kind)
+            out.append(best)
+            open_blocks.append(best)
+        best.lines.append(ln)
+    return out
+
+
+def _goes_on(block: Block, ln: TextLine, kind: BlockKind, body: Type) -> bool:
+    """``ln`` is the next line of ``block``: same kind and size, under its last line at its leading, same column."""
+    last = block.lines[-1]
+    if kind == "vertical" or block.kind != kind or abs(last.size - ln.size) > BODY_SIZE_SLACK * ln.size:
+        return False
+    reach = INDENT_REACH * body.size if kind == "body" and len(block.lines) == 1 else 0.0  # an indented first line
+    if not overlaps(block.x0 - reach, block.x1, ln.x0, ln.x1, body):
+        return False
+    extra = ln.top - last.bottom - (body.leading - 1.0) * last.size
+    return -HALF_EM * last.size < extra <= BLOCK_EXTRA * body.size
+
+
+def overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+    """How much two horizontal extents share."""
+    return min(a1, b1) - max(a0, b0)
+
+
+def overlaps(a0: float, a1: float, b0: float, b1: float, body: Type) -> bool:
+    """Two extents share a body em or more, or a good share of the narrower."""
+    o = overlap(a0, a1, b0, b1)
+    return o >= min(MIN_OVERLAP_EMS * body.size, MIN_OVERLAP_SHARE * min(a1 - a0, b1 - b0)) and o > 0
+
+
+# --- regions ------------------------------------------------------------------------------------------
+
+
+def regions(page_blocks: Sequence[Block], pictures: Sequence[Box], rules: Sequence[Box], body: Type) -> list[Region]:
+    """Blocks and pictures grouped into regions: each item under what it hangs from, further columns beside."""
+    items: list[Item] = sorted([*page_blocks, *pictures], key=lambda it: (it.top, it.x0))
+    parent: dict[int, Item] = {}
+    for it in items:
+        up = _hangs_under(it, items, rules, body)
+        if up is not None:
+            parent[id(it)] = up
+    feet = _column_feet(items, parent)
+    for b in page_blocks:
+        if id(b) not in parent and b.kind in ("body", "small", "vertical"):
+            beside = _level_left(b, page_blocks, feet, body) or _level_right(b, page_blocks, body)
+            if beside is not None and _balanced_with(b, beside, feet, body):
+                parent[id(b)] = beside
+    return join_headings_over_text(join_heading_halves(_group(items, parent), body), body)
+
+
+def _column_feet(items: Sequence[Item], parent: dict[int, Item]) -> dict[int, tuple[float, float]]:
+    """Each item's column: the lowest bottom and rightmost edge of it and the items hanging under it."""
+    feet = {id(it): (it.bottom, it.x1) for it in items}
+    for it in sorted(items, key=lambda it: -it.top):  # from the foot up: an item's children come first
+        up = parent.get(id(it))
+        if up is not None:
+            (b0, x0), (b1, x1) = feet[id(up)], feet[id(it)]
+            feet[id(up)] = (max(b0, b1), max(x0, x1))
+    return feet
+
+
+def _balanced_with(b: Block, other: Block, feet: dict[int, tuple[float, float]], body: Type) -> bool:
+    """Columns of one story are balanced: a further column ends no lower than its neighbour's column
+    (a line or two of play), and a vertical name stands beside its story at any depth. Text beside a
+    heading that opens a story of its own (a bullet, a lead, a dateline) is another story set level
+    with it, not the further column of a heading set at the side."""
+    if b.kind == "vertical":
+        return True
+    if other.kind == "display" and opens_brief(join_lines([ln.text for ln in b.lines[:2]])):
+        return False
+    return b.bottom <= feet[id(other)][0] + BALANCE_LINES * body.leading * body.size
+
+
+def _hangs_under(it: Item, items: Sequence[Item], rules: Sequence[Box], body: Type) -> Item | None:
+    """The block or picture right above ``it`` that it hangs under, if only its type's space stands between."""
+    up = _right_above(it, items, body)
+    if up is None:
+        return None
+    leading = (body.leading - 1.0) * up.lines[-1].size if isinstance(up, Block) else 0.0
+    limit = CROSSHEAD_EXTRA if _crosshead_pair(up, it, body) else ATTACH_EXTRA
+    if it.top - up.bottom - leading > limit * body.size:
+        return None
+    if any(_rule_between(r, up, it, body) for r in rules):
+        return None
+    return up
+
+
+def _right_above(it: Item, items: Sequence[Item], body: Type) -> Item | None:
+    """The lowest item standing above ``it`` and overlapping it across; None if none does."""
+    above = [a for a in items if a is not it and a.bottom <= it.top + TOUCH * body.size
+             and overlaps(a.x0, a.x1, it.x0, it.x1, body)]
+    return max(above, key=lambda a: a.bottom) if above else None
+
+
+def _crosshead_pair(up: Item, down: Item, body: Type) -> bool:
+    """A crosshead and the text of its column, one over the other: a crosshead may stand further off."""
+    if not isinstance(up, Block) or not isinstance(down, Block):
+        return False
+    head, text = (up, down) if up.kind == "display" else (down, up)
+    return head.kind == "display" and text.kind == "body" and is_crosshead(head, body) \
+        and abs(head.lines[0].centre - (text.x0 + text.x1) / 2) <= body.size
+
+
+def is_crosshead(block: Block, body: Type) -> bool:
+    """Display type no larger than a crosshead's, on one line, that no rule reads as a section label."""
+    return len(block.lines) == 1 and block.size < CROSSHEAD_MAX * body.size \
+        and line_kind(block.lines[0].text, display_width(block.lines[0].text)) != LABEL
+
+
+def _rule_between(rule: Box, up: Item, down: Item, body: Type) -> bool:
+    """A horizontal rule across the space between two items."""
+    return rule.horizontal and up.bottom - TOUCH * body.size <= rule.top <= down.top + TOUCH * body.size \
+        and overlap(rule.x0, rule.x1, max(up.x0, down.x0), min(up.x1, down.x1)) > 0
+
+
+def _level_left(b: Block, page_blocks: Sequence[Block], feet: dict[int, tuple[float, float]],
+                body: Type) -> Block | None:
+    """The block that starts level with ``b`` with its column a gutter to the left: ``b`` is a further
+    column of its region (a heading set at the side heads the column under it)."""
+    level = [c for c in page_blocks if c is not b and abs(c.top - b.top) <= LEVEL_SLACK * body.size
+             and feet[id(c)][1] <= b.x0 + HALF_EM * body.size]
+    if not level:
+        return None
+    left = max(level, key=lambda c: feet[id(c)][1])
+    reach = SIBLING_GAP * body.size if b.kind != "vertical" else float("inf")
+    return left if b.x0 - feet[id(left)][1] <= reach else None
+
+
+def _level_right(b: Block, page_blocks: Sequence[Block], body: Type) -> Block | None:
+    """A body block that starts level with ``b`` a gutter to its right: ``b`` is the first column of its region."""
+    level = [c for c in page_blocks if c is not b and c.kind == "body" and abs(c.top - b.top) <= LEVEL_SLACK * body.size
+             and c.x0 >= b.x1 - HALF_EM * body.size and c.x0 - b.x1 <= SIBLING_GAP * body.size]
+    return min(level, key=lambda c: c.x0, default=None)
+
+
+def _group(items: list[Item], parent: dict[int, Item]) -> list[Region]:
+    """Connected items as regions, each in reading order."""
+    root: dict[int, int] = {id(it): id(it) for it in items}
+
+    def find(k: int) -> int:
+        while root[k] != k:
+            root[k] = root[root[k]]
+            k = root[k]
+        return k
+
+    for k, up in parent.items():
+        root[find(k)] = find(id(up))
+    groups: dict[int, Region] = {}
+    for it in items:
+        reg = groups.setdefault(find(id(it)), Region([]))
+        if isinstance(it, Block):
+            reg.blocks.append(it)
+        else:
+            reg.pictures.append(it)
+        if id(it) in parent:
+            reg.parent[id(it)] = parent[id(it)]
+    out = list(groups.values())
+    for reg in out:
+        reg.blocks = reading_order(reg.blocks)
+    return sorted(out, key=lambda r: (round(r.top), r.x0))
+
+
+def join_heading_halves(page_regions: list[Region], body: Type) -> list[Region]:
+    """A couplet set on one line with a wide gap reads as two pieces: their regions are one again.
+
+    Two heading pieces of one size on one row, a few ems apart, are one heading when one of them
+    heads no text, or when they are not each centred over text of their own (two stories side
+    by side, each headed over its own columns).
+    """
+    out: list[Region] = []
+    for reg in sorted(page_regions, key=lambda r: r.x0):
+        host = next((o for o in out if _halves(o, reg, body)), None)
+        if host is None:
+            out.append(reg)
+        else:
+            host.take(reg)
+    return sorted(out, key=lambda r: (round(r.top), r.x0))
+
+
+def join_headings_over_text(page_regions: list[Region], body: Type) -> list[Region]:
+    """A heading with no text under it, right over text that spans it, heads that text.
+
+    A byline set flush left under a centred headline shares no width with it; the text's columns
+    under the heading show that it spans them.
+    """
+    out = list(page_regions)
+    for reg in [r for r in page_regions if _heading_only(r)]:
+        under = [o for o in out if o is not reg and _spans_under(reg, o, body)]
+        if under:
+            min(under, key=lambda o: o.top).take(reg)
+            out = [o for o in out if o is not reg]
+    return out
+
+
+def _heading_only(reg: Region) -> bool:
+    return not reg.pictures and all(b.kind == "display" for b in reg.blocks)
+
+
+def _spans_under(head: Region, text: Region, body: Type) -> bool:
+    """``text`` starts right under ``head`` (its leading and a little) and spans its width."""
+    last = max(head.blocks, key=lambda b: b.bottom)
+    extra = text.top - head.bottom - (body.leading - 1.0) * last.size
+    return -TOUCH * body.size <= extra <= ATTACH_EXTRA * body.size and \
+        text.x0 <= head.x0 + body.size and text.x1 >= head.x1 - body.size
+
+
+def _halves(left: Region, right: Region, body: Type) -> bool:
+    a, b = _top_heading(left), _top_heading(right)
+    if a is None or b is None or not _same_row(a, b) or not 0 <= b.x0 - a.x1 <= COUPLET_GAP * a.size:
+        return False
+    text_a, text_b = _text_under(left, a), _text_under(right, b)
+    if text_a is None or text_b is None:
+        return True
+    return not (_centred(a, text_a, body) and _centred(b, text_b, body))
+
+
+def _top_heading(reg: Region) -> Block | None:
+    heads = [b for b in reg.blocks if b.kind == "display"]
+    return min(heads, key=lambda b: b.top) if heads and heads[0].top <= reg.top + SAME_TOP else None
+
+
+def _same_row(a: Block, b: Block) -> bool:
+    return abs(a.size - b.size) <= BODY_SIZE_SLACK * a.size and abs(a.top - b.top) <= ROW_TOP_SLACK * a.size
+
+
+def _text_under(reg: Region, head: Block) -> tuple[float, float] | None:
+    """The extent of the region's text columns under ``head`` (those it shares some width with)."""
+    text = [b for b in reg.blocks if b.kind == "body" and b.top >= head.bottom and overlap(b.x0, b.x1, head.x0, head.x1) > 0]
+    return (min(b.x0 for b in text), max(b.x1 for b in text)) if text else None
+
+
+def _centred(head: Block, extent: tuple[float, float], body: Type) -> bool:
+    return abs((head.x0 - extent[0]) - (extent[1] - head.x1)) <= body.size
+
+
+def reading_order(region_blocks: list[Block]) -> list[Block]:
+    """Blocks in reading order by whitespace cuts: bands top to bottom, in a band columns left to right.
+
+    A headline or caption across a region's columns is a band of its own; the columns under it
+    are cut apart by their gutters, and each is read down (a crosshead between two blocks of a
+    column is a band of that column).
+    """
+    if len(region_blocks) <= 1:
+        return list(region_blocks)
+    for parts in (_cuts(region_blocks, lambda b: b.top, lambda b: b.bottom),
+                  _cuts(region_blocks, lambda b: b.x0, lambda b: b.x1)):
+        if len(parts) > 1:
+            return [b for part in parts for b in reading_order(part)]
+    return sorted(region_blocks, key=lambda b: (b.top, b.x0))
+
+
+def _cuts(items: list[Block], start: Callable[[Block], float], end: Callable[[Block], float]) -> list[list[Block]]:
+    """Items split where nothing crosses the gap between them along one axis."""
+    parts: list[list[Block]] = []
+    reach = float("-inf")
+    for b in sorted(items, key=start):
+        if not parts or start(b) >= reach:
+            parts.append([])
+        parts[-1].append(b)
+        reach = max(reach, end(b))
+    return parts
+
+
+def line_glyphs(lines: Sequence[TextLine]) -> list[Glyph]:
+    """All glyphs of the lines (for accounting)."""
+    return [g for ln in lines for g in ln.glyphs]

@@ -1,0 +1,291 @@
+"""A region of the page read as articles: its heading, credits, text and photos, by the text rules.
+
+Geometry says what each block of a region is: the heading group is the display type over the
+text, a byline the type a little larger than the body between them (or after the text), the text
+the body columns, crossheads the display type inside them, a caption the text hanging under a
+picture (a photo article of its own, titled by display type over the picture). What the text says
+is read by banmian's text rules: datelines, trailing credits, jump markers, bullets, cleaning
+(``banmian.tasks.text.segment.articles.article_of`` on a ``Unit`` built here), and photo credits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+from banmian.tasks.model import Article, Residue, ResidueReason
+from banmian.tasks.pdf.extract import Box, TextLine
+from banmian.tasks.pdf.flow import Flow, read_flow
+from banmian.tasks.pdf.heads import Heading, is_heading_size, measure_under, read_heading
+from banmian.tasks.pdf.layout import Block, Region, Type
+from banmian.tasks.text.chars import CLOSE_BRACKETS, OPEN_BRACKETS
+from banmian.tasks.text.clean import display_width
+from banmian.tasks.pdf.briefs import take_lead
+from banmian.tasks.pdf.credits import dateline, photo_credit
+from banmian.tasks.text.credits import Credit, join_keeping_credit_breaks, parse_byline, parse_dateline
+from banmian.tasks.text.lines import BYLINE, JUMP_FROM_PREFIX_RE, LABEL, Line, line_kind
+from banmian.tasks.text.segment.articles import article_of
+from banmian.tasks.text.segment.tails import rejoin_tails
+from banmian.tasks.text.segment.units import Unit, UnitKind
+
+#: A letter's signature (一读者, 读者 刘淑琴) is short.
+SIGNATURE_MAX_CHARS: Final = 12
+#: A caption's own credit is short: a flush-right paragraph this long (characters) at most.
+CREDIT_MAX_CHARS: Final = 40
+
+
+@dataclass(slots=True)
+class Photo:
+    """Pictures with the caption hanging under them, and a title set over them."""
+
+    pictures: list[Box]
+    caption: list[Block]
+    title: list[Block] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Parts:
+    """What each block of a region is."""
+
+    heads: list[Block] = field(default_factory=list)
+    bylines: list[Block] = field(default_factory=list)
+    text: list[Block] = field(default_factory=list)     # body blocks and crossheads, in reading order
+    photos: list[Photo] = field(default_factory=list)
+    other: list[Block] = field(default_factory=list)    # display type with no text under it
+
+
+def split_region(region: Region, body: Type) -> Parts:
+    """The blocks of a region by what they are: heading, bylines, text, photos."""
+    parts = Parts()
+    taken: set[int] = set()
+    _captioned_photos(region, parts, taken)
+    _title_photos(region, parts, taken, body)
+    started = False
+    for b in region.blocks:
+        if id(b) in taken:
+            continue
+        started = started or b.kind == "body"
+        _part_for(parts, b, body, started).append(b)
+    return parts
+
+
+def _captioned_photos(region: Region, parts: Parts, taken: set[int]) -> None:
+    """Each picture with the text standing right under it (its caption) is a photo."""
+    for pic in region.pictures:
+        caption = [b for b in region.blocks if region.above(b) is pic and b.kind != "display"]
+        if caption:
+            parts.photos.append(Photo([pic], caption))
+            taken.update(id(b) for b in caption)
+
+
+def _part_for(parts: Parts, b: Block, body: Type, started: bool) -> list[Block]:
+    """Where a block goes: text; bylines or other small display type; heading type above the text, or a
+    crosshead (heading type once the text has started)."""
+    if b.kind == "body":
+        return parts.text
+    if not is_heading_size(b, body):
+        return parts.bylines if b.kind in ("vertical", "display") else parts.other
+    return parts.text if started else parts.heads
+
+
+def _title_photos(region: Region, parts: Parts, taken: set[int], body: Type) -> None:
+    """A heading over a picture titles its photo when no text of a story hangs under the caption."""
+    for photo in parts.photos:
+        up = region.above(photo.pictures[0]) if photo.pictures else None
+        if not isinstance(up, Block) or not is_heading_size(up, body):
+            continue
+        under_caption = [b for b in region.blocks if any(region.above(b) is c for c in photo.caption)]
+        if not under_caption:
+            photo.title = [up]
+            taken.add(id(up))
+
+
+# --- stories -----------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Story:
+    """A story read from its region: heading, byline lines and text flow, before the text rules make it an article."""
+
+    heading: Heading
+    size: float               # its headline's type size (0: no heading)
+    bylines: list[Line]
+    flow: Flow
+    first_line: int           # the page line of its heading (0: none)
+    single_head: bool = False  # its heading is one line of one size: maybe a section's crosshead
+    decoration: list[tuple[str, int]] = field(default_factory=list)  # its heading's dashes: (text, page line)
+    place: tuple[float, float] = (0.0, 0.0)  # (top, left) of its region on the page, in points
+
+    def extend(self, other: Story) -> None:
+        """``other`` goes on this story: a section of a feature set apart (its heading a crosshead), or a tail."""
+        head = other.heading.headline if other.size else None
+        self.flow.extend(other.flow, head)
+        self.bylines.extend(other.bylines)
+
+
+def story_of(parts: Parts, body: Type, numbers: Mapping[int, int]) -> Story:
+    """A region's heading, bylines and text flow."""
+    flow = read_flow(parts.text, body, numbers)
+    heading = read_heading(parts.heads, measure_under(parts.heads, parts.text))
+    bylines = [Line(numbers[id(ln)], ln.text, display_width(ln.text), BYLINE) for b in parts.bylines for ln in b.lines]
+    first = min([numbers[id(ln)] for b in parts.heads for ln in b.lines], default=0)
+    size = max((b.size for b in parts.heads), default=0.0)
+    single = len(parts.heads) == 1
+    blocks = parts.heads + parts.text
+    place = (min(b.top for b in blocks), min(b.x0 for b in blocks)) if blocks else (0.0, 0.0)
+    return Story(heading, size, bylines, flow, first, single, [(t, numbers[id(ln)]) for t, ln in heading.decoration],
+                 place)
+
+
+def finish_story(story: Story, residue: list[Residue]) -> Article | None:
+    """The article the text rules make of a story; None when it has no text (its heading is residue)."""
+    flow, heading = story.flow, story.heading
+    if heading.headline is None and not story.bylines:
+        mark, heading.headline = take_lead(flow)
+        residue.extend([Residue(mark, "decoration", flow.paras[0].first_line)] if mark else [])
+    signature = _take_signature(flow)
+    _join_credit_lines(flow)
+    own = _take_dateline(flow)
+    unit = Unit(_unit_kind(flow, story.bylines), paras=flow.paras, crossheads_before=flow.crossheads,
+                lead_lines=story.bylines)
+    rejoin_tails(unit)
+    art = article_of(unit, residue)
+    if art is None:
+        _heading_residue(story, residue)
+        return None
+    art.kicker, art.headline, art.subheadline = heading.kicker, heading.headline, heading.subheadline
+    residue.extend(Residue(text, "decoration", line) for text, line in story.decoration)
+    _credit(art, own, signature, residue)
+    art.kind = "feature" if any(b.kind == "h" for b in art.blocks) else "news"
+    art.first_line = min(art.first_line, story.first_line) if story.first_line else art.first_line
+    return art
+
+
+def _credit(art: Article, own: Credit | None, signature: str | None, residue: list[Residue]) -> None:
+    """The article's byline from its own dateline, else from its signature; a signature not used is residue."""
+    if own is not None and art.byline is None:
+        art.byline, art.authors = own.text, own.authors
+    if signature is not None and art.byline is None:
+        credit = parse_byline(signature)
+        art.byline, art.authors = credit.text, credit.authors
+    elif signature is not None:
+        residue.append(Residue(signature, "unassigned", art.first_line))
+
+
+def _join_credit_lines(flow: Flow) -> None:
+    """A dateline set on lines of its own (``新华社拉萨1月4日电`` / ``（刘道国 张贵剑）``) is one paragraph again."""
+    while len(flow.paras) > 1 and not flow.paras[1].indented:
+        first = _paragraph_text(flow, 0)
+        alone, joined = dateline(first), dateline(first + _paragraph_text(flow, 1))
+        if alone is None or alone[1] or joined is None or len(joined[0].text) <= len(alone[0].text):
+            return
+        flow.join(0)
+
+
+def _paragraph_text(flow: Flow, i: int) -> str:
+    return join_keeping_credit_breaks([ln.text for ln in flow.paras[i].lines])
+
+
+def _take_dateline(flow: Flow) -> Credit | None:
+    """A dateline the text rules do not read (``本报…电``, 1998's ``…报道：``) cut off the first paragraph.
+
+    A jump marker opening the paragraph stays for the text rules.
+    """
+    if not flow.paras:
+        return None
+    text = _paragraph_text(flow, 0)
+    marker = JUMP_FROM_PREFIX_RE.match(text)
+    start = marker.end() if marker else 0
+    base, found = parse_dateline(text[start:]), dateline(text[start:])
+    if found is None or (base is not None and base[0].text == found[0].text):
+        return None
+    para = flow.paras[0]
+    rest = text[:start] + found[1]
+    if rest.strip():
+        flow.paras[0] = para.with_lines([Line(para.first_line, rest, 0.0, para.lines[0].kind)])
+    else:
+        flow.take(0)
+    return found[0]
+
+
+def _unit_kind(flow: Flow, bylines: list[Line]) -> UnitKind:
+    """A story with byline lines reads them as a lead does; else its text opens as a story or a brief does."""
+    if bylines:
+        return "lead"
+    if flow.paras and flow.paras[0].bullet:
+        return "brief"
+    return "story"
+
+
+def _take_signature(flow: Flow) -> str | None:
+    """A short line set flush right inside the text, not at its end: a letter's signature (its byline)."""
+    for i, para in enumerate(flow.paras[:-1]):
+        if flow.flush_right[i] and len(para.text) <= SIGNATURE_MAX_CHARS and not para.terminated:
+            return flow.take(i).text
+    return None
+
+
+def _heading_residue(story: Story, residue: list[Residue]) -> None:
+    """A heading with no text under it: a label is page furniture, anything else unassigned."""
+    line = story.first_line
+    for text in (story.heading.kicker, story.heading.headline, story.heading.subheadline):
+        if text:
+            reason: ResidueReason = "page_furniture" if line_kind(text, display_width(text)) == LABEL else "unassigned"
+            residue.append(Residue(text, reason, line))
+    residue.extend(Residue(d, "decoration", no) for d, no in story.decoration)
+
+
+# --- photos --------------------------------------------------------------------------------------------
+
+
+def read_photo(photo: Photo, body: Type, numbers: Mapping[int, int], residue: list[Residue]) -> Article | None:
+    """A photo article: its caption's paragraphs, its credit (a flush-right line, or in brackets at the end), its title."""
+    flow = read_flow(photo.caption, body, numbers)
+    credit, lines = _photo_credit(flow)
+    unit = Unit("photo", paras=flow.paras, credit=credit, credit_lines=lines)
+    art = article_of(unit, residue)
+    if art is None:
+        return None
+    if photo.title:
+        heading = read_heading(photo.title, max(b.x1 for b in photo.title) - min(b.x0 for b in photo.title))
+        art.headline = " ".join(filter(None, (heading.kicker, heading.headline, heading.subheadline)))
+    return art
+
+
+def _photo_credit(flow: Flow) -> tuple[Credit | None, list[Line]]:
+    """The caption's credit: a short paragraph of its own first or last, or a bracketed credit closing it."""
+    for i in {len(flow.paras) - 1, 0} if len(flow.paras) > 1 else ():
+        para = flow.paras[i]
+        credit = photo_credit(para.text) if len(para.text) <= CREDIT_MAX_CHARS else None
+        if credit is not None:
+            flow.take(i)
+            return credit, list(para.lines)
+    return _bracketed_credit(flow)
+
+
+def _bracketed_credit(flow: Flow) -> tuple[Credit | None, list[Line]]:
+    """（新华社记者 王芳 摄） closing the caption's last paragraph."""
+    if not flow.paras:
+        return None, []
+    last = flow.paras[-1]
+    text = last.text.rstrip()
+    if not text.endswith(tuple(CLOSE_BRACKETS)):
+        return None, []
+    start = max(text.rfind(c) for c in OPEN_BRACKETS)
+    credit = photo_credit(text[start + 1:-1]) if start >= 0 else None
+    if credit is None:
+        return None, []
+    credit.text = text[start:]
+    flow.paras[-1] = last.with_lines([Line(last.first_line, text[:start], 0.0, last.lines[0].kind)])
+    return credit, []
+
+
+def residue_of(blocks: Sequence[Block], numbers: Mapping[int, int],
+               reason: ResidueReason = "unassigned") -> list[Residue]:
+    """Blocks no article takes, line by line."""
+    return [Residue(ln.text, reason, numbers[id(ln)]) for b in blocks for ln in b.lines]
+
+
+def lines_of(blocks: Sequence[Block]) -> list[TextLine]:
+    return [ln for b in blocks for ln in b.lines]
