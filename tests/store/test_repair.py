@@ -40,7 +40,9 @@ class Sources:
 
 
 def live_file(wh: Warehouse, table: str, nth: int = 0) -> Path:
-    files = wh.query("SELECT file FROM _manifest WHERE table_name = ? ORDER BY file", [table]).column(0)
+    """The table's ``nth`` live file in the order the runs wrote them (run ids of one second sort at random)."""
+    files = wh.query("SELECT m.file FROM _manifest AS m LEFT JOIN runs AS r USING (run_id) WHERE m.table_name = ? "
+                     "ORDER BY r.started_at NULLS LAST, m.file", [table]).column(0)
     return wh.root / str(files[nth])
 
 
