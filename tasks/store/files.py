@@ -36,16 +36,17 @@ def new_parquet_path(root: Path, table: str, tag: str) -> Path:
     return root / DATA_DIR / table / f"{tag}-{uuid.uuid4().hex[:8]}.parquet"
 
 
-def write_parquet_durably(table: pa.Table, final: Path) -> int:
+def write_parquet_durably(table: pa.Table, final: Path, row_group_rows: int | None = None) -> int:
     """Write ``table`` to ``final`` via a temp name, fsynced; returns its size.
 
     The temp name ends in .parquet so the sweep recognises it if we are killed.
     The caller fsyncs the directory once for all the files it writes.
+    ``row_group_rows`` caps the rows of a row group (None: pyarrow's default).
     """
     final.parent.mkdir(parents=True, exist_ok=True)
     tmp = final.with_name(f".tmp-{uuid.uuid4().hex}.parquet")
     with open(tmp, "wb") as fh:
-        pq.write_table(table, fh, compression="zstd")
+        pq.write_table(table, fh, compression="zstd", row_group_size=row_group_rows)
         fh.flush()
         os.fsync(fh.fileno())
     fault_point("after_parquet_write")

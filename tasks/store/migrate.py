@@ -51,10 +51,20 @@ def _migrate_1_to_2(con: duckdb.DuckDBPyConnection) -> None:
     """
 
 
+def _migrate_2_to_3(con: duckdb.DuckDBPyConnection) -> None:
+    """New stored tables of the articles' words (see ``schema``): nothing to change in DuckDB.
+
+    Their views read no file until a run writes some; pages loaded before
+    get their tokens, terms and places when a full refresh re-writes them
+    (``records.RECORDS_VERSION`` changed too).
+    """
+
+
 #: from_version -> the step to from_version + 1.
 MIGRATIONS: Final[dict[int, Callable[[duckdb.DuckDBPyConnection], None]]] = {
     0: _migrate_0_to_1,
     1: _migrate_1_to_2,
+    2: _migrate_2_to_3,
 }
 
 

@@ -273,7 +273,8 @@ class WarehouseWriter:
             if table.num_rows == 0:
                 continue
             path = new_parquet_path(self.root, name, tag)
-            size = write_parquet_durably(table, path)
+            layout = schema.CLUSTERED.get(name)
+            size = write_parquet_durably(table, path, layout.row_group_rows if layout else None)
             dirs.add(path.parent)
             entries.append(ManifestEntry(name, path.relative_to(self.root).as_posix(),
                                          tag, table.num_rows, size))
@@ -319,7 +320,7 @@ class WarehouseWriter:
     # -- compaction ----------------------------------------------------------
 
     def _compacted(self, table: str, entries: Sequence[ManifestEntry]) -> pa.Table:
-        """Live rows of one stored table, merged and ordered by page."""
+        """Live rows of one stored table, merged and ordered by page (or as ``schema.CLUSTERED`` says)."""
         sch = schema.STORED[table]
         data = pa.concat_tables([pq.read_table(self.root / e.file, schema=sch) for e in entries])
         if table in schema.CONTENT_TABLES:
@@ -327,6 +328,9 @@ class WarehouseWriter:
                             pa.string())
             keys = pc.binary_join_element_wise(data["page_id"], data["run_id"], "\x1f")
             data = data.filter(pc.is_in(keys, value_set=live))
+        layout = schema.CLUSTERED.get(table)
+        if layout is not None:  # keeps the order lookups rely on (e.g. article_terms by term)
+            return data.sort_by([(column, "ascending") for column in layout.sort_by])
         order = [("page_id", "ascending"), ("run_id", "ascending")]
         if "ordinal" in sch.names:
             order.append(("ordinal", "ascending"))
