@@ -12,10 +12,7 @@
 -- column photos: Of those articles, how many are photos.
 CREATE OR REPLACE VIEW author_output_by_month AS
 WITH dated AS (
-    SELECT page_id,
-           coalesce(try_strptime(regexp_extract(date, '\d{4}年\d{1,2}月\d{1,2}日'), '%Y年%m月%d日')::DATE,
-                    try_cast(regexp_extract(date, '\d{4}-\d{2}-\d{2}') AS DATE)) AS printed
-    FROM pages
+    SELECT page_id, printed_date(date) AS printed FROM pages
 ), credits AS (
     SELECT article_id, page_id, kind, n_chars, unnest(authors) AS name, 'author' AS role FROM articles
     UNION ALL

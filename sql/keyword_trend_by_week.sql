@@ -10,11 +10,7 @@
 -- column share: articles / week_articles: the share of the week's articles using the word.
 CREATE OR REPLACE VIEW keyword_trend_by_week AS
 WITH dated AS (
-    SELECT page_id,
-           date_trunc('week', coalesce(
-               try_strptime(regexp_extract(date, '\d{4}年\d{1,2}月\d{1,2}日'), '%Y年%m月%d日')::DATE,
-               try_cast(regexp_extract(date, '\d{4}-\d{2}-\d{2}') AS DATE)))::DATE AS week
-    FROM pages
+    SELECT page_id, date_trunc('week', printed_date(date))::DATE AS week FROM pages
 ), weekly AS (
     -- every article with its week and the articles of that week (undated ones form one week, null)
     SELECT l.article_id, d.week, count(*) OVER (PARTITION BY d.week) AS week_articles

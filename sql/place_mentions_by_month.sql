@@ -13,10 +13,7 @@
 -- column spellings: The texts that named it, e.g. [四平, 四平市].
 CREATE OR REPLACE VIEW place_mentions_by_month AS
 WITH dated AS (
-    SELECT page_id,
-           coalesce(try_strptime(regexp_extract(date, '\d{4}年\d{1,2}月\d{1,2}日'), '%Y年%m月%d日')::DATE,
-                    try_cast(regexp_extract(date, '\d{4}-\d{2}-\d{2}') AS DATE)) AS printed
-    FROM pages
+    SELECT page_id, printed_date(date) AS printed FROM pages
 )
 SELECT date_trunc('month', d.printed)::DATE AS month, p.adcode,
        any_value(p.province) AS province, any_value(p.city) AS city, any_value(p.county) AS county,

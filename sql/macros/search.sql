@@ -61,8 +61,7 @@ WITH pieces AS (
     GROUP BY p.article_id
 ), found AS (
     SELECT s.*, a.kind AS article_kind, a.headline, a.authors, h.page_no, h.page_name,
-           coalesce(try_strptime(regexp_extract(h.date, '\d{4}年\d{1,2}月\d{1,2}日'), '%Y年%m月%d日')::DATE,
-                    try_cast(regexp_extract(h.date, '\d{4}-\d{2}-\d{2}') AS DATE)) AS printed
+           printed_date(h.date) AS printed
     FROM scored AS s
     JOIN articles AS a ON a.article_id = s.article_id
     JOIN pages_history AS h ON h.page_id = s.page_id AND h.superseded_by_run IS NULL

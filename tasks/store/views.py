@@ -14,6 +14,8 @@ exact list of live Parquet files.
   comment), created after the reporting views.
 * ``DERIVED_TABLES`` are small native tables computed from the base views
   in the same script (e.g. ``_word_stats`` for ``search``).
+* ``SCALAR_MACROS`` are expressions the reporting views and macros share
+  (``printed_date``), created before them.
 * Every table, view and column gets a ``COMMENT ON`` from
   ``banmian.tasks.store.schema`` or the view's header.
 
@@ -51,6 +53,14 @@ _CURRENT: Final = "v.superseded_by_run IS NULL"
 #: total length (``_word_stats``; a 10,000-page warehouse's article_lengths view is 65,000 rows).
 DERIVED_TABLES: Final = {
     "_word_stats": "SELECT count(*)::BIGINT AS articles, coalesce(sum(terms), 0)::BIGINT AS terms FROM article_lengths",
+}
+#: Scalar macros shared by the reporting views and table macros: name -> (parameter, expression, doc).
+SCALAR_MACROS: Final = {
+    "printed_date": ("printed",
+                     r"coalesce(try_strptime(regexp_extract(printed, '\d{4}年\d{1,2}月\d{1,2}日'), '%Y年%m月%d日')::DATE, "
+                     r"try_cast(regexp_extract(printed, '\d{4}-\d{2}-\d{2}') AS DATE))",
+                     "printed_date(pages.date): the DATE a page's printed date names, read as 2023年8月25日 "
+                     "or 2023-08-25 anywhere in it; null if it holds neither."),
 }
 #: What a file of sql/ creates, as ``COMMENT ON`` names it.
 ReportKind = Literal["VIEW", "MACRO TABLE"]
@@ -242,6 +252,8 @@ def catalogue_script(files: Mapping[str, Sequence[str]], sql_dir: Path = SQL_DIR
     """
     script = [ddl.strip() + ";" for ddl in base_view_sql(files).values()]
     script += [f"CREATE OR REPLACE TABLE {name} AS {query};" for name, query in DERIVED_TABLES.items()]
+    for name, (param, expression, doc) in SCALAR_MACROS.items():
+        script += [f"CREATE OR REPLACE MACRO {name}({param}) AS {expression};", _comment_sql("MACRO", name, doc)]
     for view in load_report_views(sql_dir) + load_macros(sql_dir / MACRO_DIR.name):
         script.append(view.sql.strip().rstrip(";") + ";")
         script += view.comments()

@@ -206,3 +206,16 @@ def test_a_schema_2_warehouse_gets_its_words_at_the_next_full_refresh(wh: Wareho
         assert commit(w, word_pages(), full_refresh=True).pages_loaded == 3
     assert count(wh, "SELECT count(*) FROM article_places") == 5
     assert len(rows(wh, "SELECT * FROM search('营商环境')")) == 2
+
+
+@pytest.mark.parametrize(("printed", "expected"), [
+    ("2023年3月6日 星期一", date(2023, 3, 6)),
+    ("2023年12月25日", date(2023, 12, 25)),
+    ("2023-03-20", date(2023, 3, 20)),
+    ("第3版 综合新闻", None),
+    ("2023年2月30日", None),
+    (None, None),
+])
+def test_printed_date_reads_the_pages_date(loaded: Warehouse, printed: str | None, expected: date | None) -> None:
+    """The views' and search()'s one reading of pages.date (the scalar macro printed_date)."""
+    assert rows(loaded, "SELECT printed_date(?::VARCHAR) AS d", [printed]) == [{"d": expected}]
