@@ -7,7 +7,7 @@ VENV := .venv
 STAMP := $(VENV)/.installed
 PIP_FLAGS ?= --quiet --disable-pip-version-check
 
-.PHONY: setup run test typecheck clean-venv
+.PHONY: setup run test typecheck model clean-venv
 .DEFAULT_GOAL := run
 
 setup: $(STAMP)
@@ -23,6 +23,10 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+
+# The segmenter's learned weights (tasks/text/segment/*_model.json), from generated pages; deterministic.
+model: $(STAMP)
+	$(VENV)/bin/python -m tests.training
 
 typecheck: $(STAMP)
 	$(VENV)/bin/python -m mypy -p banmian.tasks -p banmian.flows

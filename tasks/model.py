@@ -48,6 +48,8 @@ class Article:
     continued_from: str | None = None
     continued_to: str | None = None
     first_line: int = 0  # 1-based line of the page where the article's first part stands
+    confidence: float = 1.0  # the probability that its body is exactly right (segment.confidence)
+    review: str | None = None  # when confidence is low: which decision to check, in words
 
     @property
     def paragraphs(self) -> list[str]:
@@ -78,7 +80,8 @@ class Article:
         """Everything, for ``banmian segment`` and debugging."""
         d = self.to_eval()
         d.update(kicker=self.kicker, continued_from=self.continued_from,
-                 continued_to=self.continued_to, first_line=self.first_line)
+                 continued_to=self.continued_to, first_line=self.first_line,
+                 confidence=self.confidence, review=self.review)
         return d
 
 

@@ -18,6 +18,8 @@ from banmian.tasks.text.chars import HAN
 
 #: A run of Chinese characters: where words, and bigrams, are.
 _HAN_RUN: Final = re.compile(f"[{HAN}]+")
+#: Spaces and line ends: letterspacing (``通 过 学``) and wraps cut no word, so bigrams are read without them.
+_SPACE: Final = re.compile(r"\s+")
 #: Characters each side of a break given to the tokenizer: a Chinese word
 #: is rarely longer than four characters.
 WORD_CONTEXT: Final = 4
@@ -74,9 +76,13 @@ def han_bigrams(text: str) -> set[str]:
 def bigram_set(text: str) -> frozenset[str]:
     """``han_bigrams`` as a shared, cached frozenset, for callers that only read it.
 
-    Segmentation asks for the same body's and headline's bigrams many times per page.
+    Segmentation asks for the same body's and headline's bigrams many times per page. Spaces are
+    not read: a letterspaced line (``通 过 学 理 论``) holds the bigrams of its words.
+
+    >>> sorted(bigram_set("通 过 学"))
+    ['过学', '通过']
     """
-    return frozenset(run[i:i + 2] for run in _HAN_RUN.findall(text) for i in range(len(run) - 1))
+    return frozenset(run[i:i + 2] for run in _HAN_RUN.findall(_SPACE.sub("", text)) for i in range(len(run) - 1))
 
 
 def overlap(heading: str, body_grams: frozenset[str] | set[str]) -> float:
@@ -111,6 +117,9 @@ class BodyBigrams:
 
     text: str
     known: dict[str, bool] = field(default_factory=dict, init=False, repr=False)  # bigram -> whether it occurs in the text
+
+    def __post_init__(self) -> None:
+        self.text = _SPACE.sub("", self.text)  # letterspacing cuts no word: bigrams are looked up without it
 
     def overlap(self, heading: str) -> float:
         """Share of the heading's bigrams that occur in the body (0..1)."""

@@ -1,9 +1,14 @@
 """The Prefect UI, rendered by a real headless Chromium, shows the served run and its artifacts.
 
-Uses Debian's ``chromium`` (``.ci/run`` installs it) directly: ``--dump-dom``
-gives the DOM after the single-page app has rendered, ``--screenshot`` a PNG.
-No browser download, no driver. Without Chromium the tests skip, except in
-CI (``CI`` set), where they fail: there the browser is part of the contract.
+Playwright (the ``playwright`` package of the ``test`` extra: its driver only)
+drives Debian's ``chromium`` (``.ci/run`` installs it) through
+``executable_path``: no browser download, ``playwright install`` is never
+needed. Each test waits for the text it needs to appear in the page (the
+single-page app loads its data after the page itself), then takes the
+screenshot: a condition, not a time budget, so a busy machine only makes the
+tests slower. The wait's timeout is a safety net for a broken page, never a
+measurement. Without Chromium the tests skip, except in CI (``CI`` set), where
+they fail: there the browser is part of the contract.
 
 Screenshots go to ``out/`` (gitignored) on every run. ``docs/ui-flow-run.png``
 and ``docs/ui-run-summary.png`` (shown by the README) are written only when
@@ -13,32 +18,39 @@ dirty the working tree.
 
 from __future__ import annotations
 
-import contextlib
-import html
 import os
-import re
 import shutil
-import signal
-import subprocess
-import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Final
 
 import pytest
+from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from tests.support.prefect_server import REPO, UIStack
 
 from banmian.tasks.prefect_tasks import SUMMARY_ARTIFACT_KEY
 
 
-WINDOW = "1280,900"
-CHROMIUM_TIMEOUT_S = 90
+VIEWPORT: Final[ViewportSize] = {"width": 1280, "height": 900}
+#: Safety net for every wait on the browser (start, navigation, content): an idle machine shows each
+#: page within ~3 s of navigating; a page still missing its text after this is broken, not slow.
+UI_TIMEOUT_S: Final = 120.0
+#: How often a wait re-reads the page's text (polling, not a deadline).
+POLL_MS: Final = 250
 #: Flags for a root, sandbox-less, offline container: nothing may phone home or fetch a component.
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+CHROMIUM_FLAGS: Final = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
     "--disable-default-apps", "--disable-extensions", "--disable-dev-shm-usage", "--mute-audio",
-    "--hide-scrollbars", f"--window-size={WINDOW}",
-    "--virtual-time-budget=15000",  # let the app fetch from the API and render before dumping
+    "--hide-scrollbars",
 ]
+#: The page's rendered text (``innerText``: what a reader sees), whitespace collapsed.
+PAGE_TEXT_JS: Final = "() => (document.body ? document.body.innerText : '').replace(/\\s+/g, ' ').trim()"
+#: True once the page's rendered text contains every string of the argument.
+SHOWS_ALL_JS: Final = (
+    "needles => { const text = (document.body ? document.body.innerText : '').replace(/\\s+/g, ' ');"
+    " return needles.every(n => text.includes(n)); }")
 OUT = REPO / "out"
 DOCS = REPO / "docs"
 
@@ -67,51 +79,54 @@ def chromium() -> str:
     return path
 
 
-def run_chromium(binary: str, url: str, *mode: str) -> subprocess.CompletedProcess[str]:
-    """One headless Chromium invocation with a throwaway profile; its process group is killed on timeout."""
-    with tempfile.TemporaryDirectory(prefix="banmian-chromium-") as profile:
-        cmd = [binary, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *mode, url]
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                stdin=subprocess.DEVNULL, start_new_session=True)
+@pytest.fixture(scope="module")
+def browser(chromium: str) -> Iterator[Browser]:
+    """The installed Chromium, started by Playwright (``executable_path``: never a downloaded one) once
+    for this module's tests."""
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS,
+                                              timeout=UI_TIMEOUT_S * 1000)
         try:
-            out, err = proc.communicate(timeout=CHROMIUM_TIMEOUT_S)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGKILL)
-            out, err = proc.communicate()
-            pytest.fail(f"chromium did not finish within {CHROMIUM_TIMEOUT_S} s on {url}\n{err[-2000:]}")
+            yield launched
         finally:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGKILL)  # renderer/GPU helpers left behind, if any
-    return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+            launched.close()
 
 
-def rendered_text(binary: str, url: str, expect: list[str], attempts: int = 3) -> str:
-    """The visible text of ``url`` once it shows everything in ``expect`` (retried: a slow machine may
-    need more than one virtual-time budget for the app to load its data)."""
-    text = ""
-    for _ in range(attempts):
-        done = run_chromium(binary, url, "--dump-dom")
-        assert done.returncode == 0, f"chromium --dump-dom {url} exited {done.returncode}\n{done.stderr[-2000:]}"
-        text = visible_text(done.stdout)
-        if all(e in text for e in expect):
-            return text
-    missing = [e for e in expect if e not in text]
-    pytest.fail(f"{url} does not show {missing}; it shows:\n{text[:3000]}")
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh browser context (no cookies or storage from another test) with one page."""
+    context = browser.new_context(viewport=VIEWPORT)
+    context.set_default_timeout(UI_TIMEOUT_S * 1000)
+    context.set_default_navigation_timeout(UI_TIMEOUT_S * 1000)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
-def visible_text(dom: str) -> str:
-    dom = re.sub(r"<(script|style)\b.*?</\1>", " ", dom, flags=re.DOTALL | re.IGNORECASE)
-    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", dom))).strip()
+def page_text(page: Page) -> str:
+    return page.evaluate(PAGE_TEXT_JS)
 
 
-def screenshot(binary: str, url: str, name: str) -> Path:
-    """Save a PNG of ``url`` as out/<name> (and docs/<name> if missing or asked for); return the out/ path."""
+def show(page: Page, url: str, expect: list[str]) -> None:
+    """Open ``url`` and wait until it shows everything in ``expect``. Fails, with what the page shows
+    instead, only if that has not happened within the ``UI_TIMEOUT_S`` safety net."""
+    page.goto(url, wait_until="domcontentloaded")
+    try:
+        page.wait_for_function(SHOWS_ALL_JS, arg=expect, polling=POLL_MS, timeout=UI_TIMEOUT_S * 1000)
+    except PlaywrightTimeoutError:
+        text = page_text(page)
+        missing = [e for e in expect if e not in text]
+        pytest.fail(f"{url} does not show {missing} (waited {UI_TIMEOUT_S:.0f} s); it shows:\n{text[:3000]}")
+
+
+def screenshot(page: Page, name: str) -> Path:
+    """Save a PNG of the page as out/<name> (and docs/<name> if missing or asked for); return the out/ path."""
     OUT.mkdir(exist_ok=True)
     target = OUT / name
     target.unlink(missing_ok=True)
-    done = run_chromium(binary, url, f"--screenshot={target}")
-    assert done.returncode == 0 and target.is_file(), f"no screenshot of {url}\n{done.stderr[-2000:]}"
+    page.screenshot(path=target, animations="disabled")
+    assert target.is_file(), f"no screenshot of {page.url}"
     data = target.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n"), "not a PNG"
     assert 10_000 < len(data) < 1_500_000, f"{name}: {len(data)} bytes (blank page, or too big to commit?)"
@@ -121,22 +136,23 @@ def screenshot(binary: str, url: str, name: str) -> Path:
     return target
 
 
-def test_flow_run_page_shows_the_run(chromium: str, ui_stack: UIStack) -> None:
+def test_flow_run_page_shows_the_run(chromium: str, ui_stack: UIStack, page: Page) -> None:
     s = ui_stack
     url = f"{s.url}/runs/flow-run/{s.flow_run_id}"
-    text = rendered_text(chromium, url, [s.flow_run_name, "Completed"])
-    assert "banmian-ingest" in text and "daily" in text  # flow and deployment links
-    assert "found 2 page files" in text  # the Logs tab (open by default) tells the story
-    shot = screenshot(chromium, url, "ui-flow-run.png")
+    show(page, url, [s.flow_run_name, "Completed",
+                     "banmian-ingest", "daily",  # flow and deployment links
+                     "found 2 page files"])  # the Logs tab (open by default) tells the story
+    page.locator(".run-graph__stage canvas").wait_for()  # the run graph is drawn in it
+    shot = screenshot(page, "ui-flow-run.png")
     print(f"screenshot of {url}: {shot} ({shot.stat().st_size // 1024} KB)")
 
 
-def test_artifacts_page_lists_the_run_summary(chromium: str, ui_stack: UIStack) -> None:
+def test_artifacts_page_lists_the_run_summary(chromium: str, ui_stack: UIStack, page: Page) -> None:
     s = ui_stack
-    text = rendered_text(chromium, f"{s.url}/artifacts/key/{SUMMARY_ARTIFACT_KEY}",
-                         [SUMMARY_ARTIFACT_KEY, s.flow_run_name])
-    assert "Created" in text  # the key's timeline, which grows by one entry per run
+    show(page, f"{s.url}/artifacts/key/{SUMMARY_ARTIFACT_KEY}",
+         [SUMMARY_ARTIFACT_KEY, s.flow_run_name,
+          "Created"])  # the key's timeline, which grows by one entry per run
     latest = s.latest_artifact_id(SUMMARY_ARTIFACT_KEY)
     url = f"{s.url}/artifacts/artifact/{latest}"
-    rendered_text(chromium, url, ["pages loaded", "articles", s.flow_run_name])
-    screenshot(chromium, url, "ui-run-summary.png")
+    show(page, url, ["pages loaded", "articles", s.flow_run_name])
+    screenshot(page, "ui-run-summary.png")

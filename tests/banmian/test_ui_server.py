@@ -8,6 +8,7 @@ with Ctrl-C and deploy ``prefect.yaml`` onto the same server.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import signal
@@ -25,7 +26,9 @@ from tests.support.prefect_server import (
     FLOW_NAME,
     REPO,
     SAMPLE,
+    STOP_TIMEOUT_S,
     TIMEZONE,
+    WAIT_TIMEOUT_S,
     UIStack,
     banmian,
     free_port,
@@ -46,6 +49,8 @@ STORY = {
     "rejects": r"\b0 rejects?\b",
     "time": r"in \d+(\.\d+)? s\b",
 }
+#: One task run per step and batch of pages (the sample is one batch), each named in words.
+TASK_STEPS = ("read pages 1", "segment pages 1", "load run", "publish summary")
 
 
 def test_served_run_completes(ui_stack: UIStack) -> None:
@@ -62,12 +67,25 @@ def test_served_run_completes(ui_stack: UIStack) -> None:
 
 
 def test_few_well_named_task_runs(ui_stack: UIStack) -> None:
-    names = sorted(t["name"] for t in ui_stack.task_runs(ui_stack.flow_run_id))
+    s = ui_stack
+
+    def task_run_names() -> list[str]:
+        return sorted(t["name"] for t in s.task_runs(s.flow_run_id))
+
+    def missing_steps(names: list[str]) -> list[str]:
+        joined = " | ".join(names)
+        return [step for step in TASK_STEPS if step not in joined]
+
+    # Task runs reach the server as events that it records in the background: they can trail the
+    # run's final state.
+    with contextlib.suppress(pytest.fail.Exception):
+        wait_for("the run's task runs", lambda: not missing_steps(task_run_names()), timeout=WAIT_TIMEOUT_S,
+                 interval=0.5)
+    names = task_run_names()
+    missing = missing_steps(names)
+    assert not missing, f"no task run named like {', '.join(map(repr, missing))}: {names}"
     assert 3 <= len(names) <= 10, names  # one task per batch and step, not one per page
     assert all(" " in n for n in names), names  # worded names, not Prefect's default "read_batch-a3f"
-    joined = " | ".join(names)
-    for step in ("read pages 1", "segment pages 1", "load run", "publish summary"):
-        assert step in joined, f"no task run named like {step!r}: {names}"
 
 
 def test_logs_tell_the_story(ui_stack: UIStack) -> None:
@@ -78,9 +96,9 @@ def test_logs_tell_the_story(ui_stack: UIStack) -> None:
         text = "\n".join(messages)
         return messages if all(re.search(p, text, re.IGNORECASE) for p in STORY.values()) else None
 
-    # Logs reach the API in batches; the last ones can trail the final state by a moment.
+    # Logs reach the API in batches; the last ones can trail the final state.
     try:
-        wait_for("the run's story in its logs", story_complete, timeout=20, interval=0.5)
+        wait_for("the run's story in its logs", story_complete, timeout=WAIT_TIMEOUT_S, interval=0.5)
     except pytest.fail.Exception:
         text = "\n".join(log["message"] for log in s.logs(s.flow_run_id))
         missing = [fact for fact, p in STORY.items() if not re.search(p, text, re.IGNORECASE)]
@@ -111,9 +129,10 @@ def test_deployment_has_the_cron_schedule(ui_stack: UIStack) -> None:
     assert [(d.schedule.cron, d.schedule.timezone, d.active) for d in deployment.schedules] == [
         (CRON, TIMEZONE, True)]
 
-    # The server's scheduler turns the schedule into upcoming runs, visible under Runs in the UI.
+    # The server's scheduler turns the schedule into upcoming runs, visible under Runs in the UI (its
+    # loop for recently changed deployments usually does within seconds; its main loop within 60 s).
     upcoming = wait_for("scheduled runs of the deployment", lambda: s.deployment_runs("SCHEDULED"),
-                        timeout=45, interval=1)
+                        timeout=WAIT_TIMEOUT_S, interval=1)
     times = [datetime.fromisoformat(r["expected_start_time"]).astimezone(ZoneInfo(TIMEZONE)) for r in upcoming]
     assert all((t.hour, t.minute) == (6, 0) for t in times), times
     assert all(r["auto_scheduled"] for r in upcoming)
@@ -121,7 +140,7 @@ def test_deployment_has_the_cron_schedule(ui_stack: UIStack) -> None:
 
 def test_server_refuses_a_busy_port(ui_stack: UIStack) -> None:
     done = subprocess.run(banmian("server", "--port", str(ui_stack.port)), env=ui_stack.env, cwd=REPO,
-                          capture_output=True, text=True, timeout=60, check=False)
+                          capture_output=True, text=True, timeout=WAIT_TIMEOUT_S, check=False)
     assert done.returncode == 2, done
     assert f"port {ui_stack.port}" in done.stderr and "in use" in done.stderr
 
@@ -137,7 +156,7 @@ def test_serve_fails_clearly_before_serving(args: list[str], message: str, tmp_p
     api_url = f"http://127.0.0.1:{free_port()}/api"  # nothing listens there
     done = subprocess.run(banmian("serve", "--api-url", api_url, "--warehouse", str(tmp_path / "wh"), *args),
                           env=subprocess_env(tmp_path / "home", api_url), cwd=REPO,
-                          capture_output=True, text=True, timeout=60, check=False)
+                          capture_output=True, text=True, timeout=WAIT_TIMEOUT_S, check=False)
     assert done.returncode == 2, done
     assert message in done.stderr and "Traceback" not in done.stderr, done.stderr
 
@@ -158,11 +177,12 @@ def test_ctrl_c_stops_serving_and_pauses_the_schedule(ui_stack: UIStack) -> None
     s = ui_stack
     assert s.serve is not None and s.serve.popen.poll() is None, "banmian serve is not running"
     started = time.monotonic()
-    code = s.serve.stop(signal.SIGINT)
-    took = time.monotonic() - started
+    code = s.serve.stop(signal.SIGINT)  # SIGKILL (code -9) only if it has not exited after STOP_TIMEOUT_S
+    print(f"banmian serve stopped {time.monotonic() - started:.1f} s after Ctrl-C")
     out = s.serve.output()
+    assert code != -signal.SIGKILL, (
+        f"banmian serve did not stop within {STOP_TIMEOUT_S:.0f} s of Ctrl-C\n{s.serve.tail()}")
     assert code == 0, f"banmian serve exited {code} after Ctrl-C\n{s.serve.tail()}"
-    assert took < 25, f"banmian serve took {took:.0f} s to stop"
     assert "stopped serving" in out and "Traceback" not in out, s.serve.tail()
     with s.client() as client:
         assert client.read_deployment(s.deployment_id).paused, "schedule not paused after Ctrl-C"
@@ -176,7 +196,8 @@ def test_prefect_yaml_deploys_the_same_deployment(ui_stack: UIStack) -> None:
     with s.client() as client:
         client.create_work_pool(WorkPoolCreate(name="banmian-local", type="process"))
     done = subprocess.run([sys.executable, "-m", "prefect", "--no-prompt", "deploy", "--all"],
-                          env=s.env, cwd=REPO, capture_output=True, text=True, timeout=120, check=False)
+                          env=s.env, cwd=REPO, capture_output=True, text=True, timeout=WAIT_TIMEOUT_S,
+                          check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     with s.client() as client:
         deployment = client.read_deployment_by_name(f"{FLOW_NAME}/{DEPLOYMENT}")

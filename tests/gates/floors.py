@@ -26,6 +26,8 @@ RATCHET_SLACK: Final = 0.002
 #: Places a gain is rounded to, well past the four the scorer reports.
 GAIN_DIGITS: Final = 9
 UPDATE_COMMAND: Final = "python -m tests.gates.update_floors"
+#: Keys of floors.json that are not gate sections: its explanation, and the log of floors lowered.
+NOT_SECTIONS: Final = frozenset({"about", "lowered"})
 
 Direction = Literal["at_least", "at_most"]
 DIRECTIONS: Final = get_args(Direction)
@@ -33,9 +35,12 @@ Section = dict[str, dict[str, float]]  # direction -> figure -> floor
 
 
 def load_floors(path: Path = FLOORS) -> dict[str, Section]:
-    """Section name -> its floors, from floors.json (the key "about" is its explanation, not a section)."""
+    """Section name -> its floors, from floors.json (not its explanation "about", nor the "lowered" log).
+
+    Every floor ever lowered is logged in "lowered" with its date, figures and reason.
+    """
     doc = json.loads(path.read_text(encoding="utf-8"))
-    sections = {name: section for name, section in doc.items() if name != "about"}
+    sections = {name: section for name, section in doc.items() if name not in NOT_SECTIONS}
     for name, section in sections.items():
         if not set(section) <= set(DIRECTIONS):
             raise ValueError(f"{path}: section {name} has {sorted(section)}, not only {DIRECTIONS}")

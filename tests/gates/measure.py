@@ -172,10 +172,26 @@ def measure_wild(work: Path) -> Figures:
     return wild_figures(listing, wild_pages(listing))
 
 
+def measure_confidence(work: Path) -> Figures:
+    """How well confidence is calibrated on held-out generated pages (tests.training.confidence's table).
+
+    ``exact_when_sure``: the share of articles rated at REVIEW_BELOW or more whose body is exactly right;
+    ``sure``: the share of all articles rated so.
+    """
+    from tests.training.confidence import REVIEW_BELOW, calibration
+    bands = calibration()
+    sure = [(n, exact) for low, _, n, exact in bands if low >= REVIEW_BELOW]
+    total = sum(n for _, _, n, _ in bands)
+    n_sure, exact_sure = sum(n for n, _ in sure), sum(e for _, e in sure)
+    return {"exact_when_sure": round(exact_sure / n_sure, 4) if n_sure else 0.0,
+            "sure": round(n_sure / total, 4) if total else 0.0}
+
+
 def measure_wild_gold(work: Path) -> Figures:
     return wild_gold_figures(wild_pages(read_listing()), work)
 
 
 #: Section of floors.json -> how the gate measures it (scratch files under the directory given).
 MEASURES: Final[dict[str, Callable[[Path], Figures]]] = {
-    "seeds": measure_seeds, "generated": measure_generated, "wild": measure_wild, "wild_gold": measure_wild_gold}
+    "seeds": measure_seeds, "generated": measure_generated, "wild": measure_wild, "wild_gold": measure_wild_gold,
+    "confidence": measure_confidence}

@@ -7,7 +7,9 @@ The page is read in four stages, each a pure function:
 2. ``paragraphs.build_paragraphs``: prose lines regrouped into paragraphs.
 3. ``reader.read_units``: the page as a sequence of *units* — stories opened
    by a dateline, orphan prose, photo captions closed by a credit, lead
-   heads — with the heading groups that stand between them.
+   heads — with the heading groups that stand between them; ``boundaries``
+   cuts a unit where its text changes subject (a second article whose
+   heading stands elsewhere).
 4. Decisions scored from several signals: which neighbour each heading group
    belongs to (``assignment``: lexical overlap, headline shape), heads
    printed far from their text (``far_heads``), which orphan prose belongs
@@ -25,45 +27,65 @@ Nothing is dropped: every line ends in an article field or a ``Residue``.
 
 from __future__ import annotations
 
-from banmian.tasks.model import Article, PageResult, Residue
-from banmian.tasks.text.lines import classify_page
+from banmian.tasks.model import Article, PageMeta, PageResult, Residue
+from banmian.tasks.text.lines import Line, classify_page
 from banmian.tasks.text.segment.articles import article_of
 from banmian.tasks.text.segment.assignment import assign_heads
+from banmian.tasks.text.segment.boundaries import page_vocabulary, split_units
+from banmian.tasks.text.segment.cohesion import PageVocabulary
+from banmian.tasks.text.segment.confidence import rate
 from banmian.tasks.text.segment.far_heads import claim_banners, claim_far_heads
 from banmian.tasks.text.segment.headlines import Headline, is_feature_subtitle, parse_headline
 from banmian.tasks.text.segment.jumps import keep_unclaimed_jumps
-from banmian.tasks.text.segment.orphans import lead_text, resolve_orphans
+from banmian.tasks.text.segment.orphans import resolve_orphans
 from banmian.tasks.text.segment.reader import read_units
 from banmian.tasks.text.segment.tails import rejoin_tails
-from banmian.tasks.text.segment.units import HeadGroup, Unit
+from banmian.tasks.text.segment.units import HeadGroup, Page, Unit
 
 __all__ = ["HeadGroup", "Headline", "Unit", "is_feature_subtitle", "parse_headline", "segment_page"]
 
 
 def segment_page(text: str) -> PageResult:
-    """Segment one page's text into articles and residue. Never raises on any text."""
+    """Segment one page's text into articles and residue, each article rated for confidence. Never raises on any text."""
+    pairs, residue, meta = segment_units(text)
+    rate(pairs, residue)
+    return PageResult(articles=[a for _, a in pairs], residue=residue, meta=meta)
+
+
+def read_page(text: str) -> tuple[Page, PageVocabulary, list[list[Line]]]:
+    """The page read into units, cut where the subject changes, headed: ready for its orphans to be placed.
+
+    Returns the page, its vocabulary, and the heading lines no text took. (The training of the join
+    model starts from exactly this state.)
+    """
     lines = classify_page(text.replace("\r\n", "\n").replace("\r", "\n"))
     page = read_units(lines)
-    leftovers = assign_heads(page)
-    claim_far_heads(page.units, page.stacked)
-    residue = page.residue
-    for _, lns in leftovers:
-        residue.extend(Residue(ln.text, "unassigned", ln.no) for ln in lns)
-    # a lead's words as it stands before orphans join it; their bigrams are made only if an orphan is scored
-    lead_texts = {id(u): lead_text(u) for u in page.units if u.kind == "lead"}
-    units = resolve_orphans(page.units, lead_texts)
-    if claim_banners(units):
-        units = resolve_orphans(units, lead_texts)  # prose that gave its banner away is headless: it joins a text
+    vocab = page_vocabulary(page)
+    split_units(page, vocab)
+    leftovers = claim_far_heads(page.units, page.stacked, [lns for _, lns in assign_heads(page)])
+    return page, vocab, leftovers
 
-    articles: list[Article] = []
+
+def segment_units(text: str) -> tuple[list[tuple[Unit, Article]], list[Residue], PageMeta]:
+    """Segment a page, unrated: each article with the unit it was made of (in page order), the residue, the metadata."""
+    page, vocab, leftovers = read_page(text)
+    residue = page.residue
+    for lns in leftovers:
+        residue.extend(Residue(ln.text, "unassigned", ln.no) for ln in lns)
+    free_heads = ["".join(ln.text for ln in lns) for lns in leftovers]
+    units = resolve_orphans(page.units, vocab, free_heads)
+    if claim_banners(units):
+        units = resolve_orphans(units, vocab, free_heads)  # prose that gave its banner away is headless: it joins a text
+
+    pairs: list[tuple[Unit, Article]] = []
     inline_jumps: list[str] = []
     for unit in units:
         rejoin_tails(unit)
         art = article_of(unit, residue)
         if art is not None:
-            articles.append(art)
+            pairs.append((unit, art))
             inline_jumps.extend(unit.inline_jumps)
-    keep_unclaimed_jumps(page.jumps, articles, inline_jumps, residue)
-    articles.sort(key=lambda a: a.first_line)
+    keep_unclaimed_jumps(page.jumps, [a for _, a in pairs], inline_jumps, residue)
+    pairs.sort(key=lambda pair: pair[1].first_line)
     residue.sort(key=lambda r: r.line)
-    return PageResult(articles=articles, residue=residue, meta=page.meta)
+    return pairs, residue, page.meta

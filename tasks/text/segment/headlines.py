@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from banmian.tasks.text.chars import han_count
-from banmian.tasks.text.clean import clean_heading, split_doubled
+from banmian.tasks.text.chars import BYLINE_MARKS, NAME_CLASS, han_count
+from banmian.tasks.text.credits import BYLINE_LINE_RE, is_author_line
+from banmian.tasks.text.clean import clean_heading, remove_cjk_spacing, split_doubled
 from banmian.tasks.text.lines import HEAD, ROLE, SUBTITLE, TITLE_COLONS, Line, couplet_shaped, is_one_line_couplet
 
 #: The dashes that open a subtitle (——…): decoration, not its text.
@@ -22,6 +23,8 @@ _KICKER_RE: Final = re.compile(r"^\s*[【\[〔].+[】\]〕]\s*$")
 #: A heading line this long (Chinese characters) can be a headline on its
 #: own; shorter ones (防风险, 财随政走) are kickers, labels or couplet halves.
 FULL_HEADLINE_MIN_CHARS: Final = 8
+#: Lines one headline can take: kicker, a couplet's two lines, a subject line.
+MAX_BLOCK_LINES: Final = 4
 #: Subtitle endings that name a feature genre (侧记 "sidelights", 综述
 #: "review", 纪实 "record" …): a lead with one is a feature, whose sections
 #: are printed apart from its head.
@@ -60,10 +63,15 @@ def parse_headline(lines: list[Line]) -> Headline:
     headline = " ".join(clean_heading(ln.text) for ln in parts.headline) if parts.headline else None
     sub = None
     if parts.subtitle is not None:
-        sub = clean_heading(parts.subtitle.text.lstrip(DASHES + " "))
+        sub = clean_heading(parts.subtitle.text.lstrip(DASHES + " ")) + _wrapped(parts.wrapped)
     elif parts.subject is not None:
-        sub = clean_heading(parts.subject.text)
+        sub = clean_heading(parts.subject.text) + _wrapped(parts.wrapped)
     return Headline(kicker, headline, sub, parts.extra + parts.rest)
+
+
+def _wrapped(lines: list[Line]) -> str:
+    """The lines a subheadline wrapped onto, as its words go on (no space between)."""
+    return "".join(clean_heading(ln.text).replace(" ", "") for ln in lines)
 
 
 @dataclass(slots=True)
@@ -74,6 +82,7 @@ class HeadlineParts:
     headline: list[Line]          # one line, or a couplet's two
     subtitle: Line | None         # the first ——… line: the subheadline
     subject: Line | None          # without a subtitle, the line after the headline is the subheadline
+    wrapped: list[Line]           # lines the subtitle (or subject line) wrapped onto
     extra: list[Line]             # subtitles after the first, and a title's word drawn twice
     rest: list[Line]              # heading lines no part takes: the headline is not shaped like one
 
@@ -84,17 +93,58 @@ def headline_parts(lines: list[Line]) -> HeadlineParts:
     Scoring asks only whether a split of a group reads as one headline
     (``assignment.HeadScorer``), which needs no cleaned text.
     """
-    heads = [ln for ln in lines if ln.kind == HEAD or ln.kind == ROLE]
+    heads, left_out = _heads_and_signatures(lines)
     subs = [ln for ln in lines if ln.kind == SUBTITLE]
-    left_out: list[Line] = []
     if _holds_title_colon(heads):
-        heads, left_out = _join_at_colons(heads)
+        heads, drawn = _join_at_colons(heads)
+        left_out = left_out + drawn
     main = _main_headline_index(heads, bool(subs))
     kicker, heads = heads[:main], heads[main:]
     n = _headline_size(heads)
     headline, rest = heads[:n], heads[n:]
     subject, rest = _split_subject(rest, bool(subs))
-    return HeadlineParts(kicker, headline, subs[0] if subs else None, subject, left_out + subs[1:], rest)
+    wrapped, rest = _wrapped_lines(subs[0], rest) if subs else _subject_wrap(subject, headline, rest)
+    return HeadlineParts(kicker, headline, subs[0] if subs else None, subject, wrapped, left_out + subs[1:], rest)
+
+
+def _subject_wrap(subject: Line | None, headline: list[Line], rest: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The line a subject line wrapped onto, and the lines left: a subject line as wide as any line of the
+    headline filled its measure, and the shorter line straight under it is its tail."""
+    if subject is None or not rest or any(ln.width > subject.width for ln in headline):
+        return [], rest
+    tail = rest[0]
+    if tail.no == subject.no + 1 and tail.kind == HEAD and tail.width < subject.width:
+        return [tail], rest[1:]
+    return [], rest
+
+
+def _wrapped_lines(sub: Line, rest: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The heading lines no part took that go on from the subheadline's line with no blank line between (a
+    ``——subtitle`` or subject line too long for its measure wraps), and the lines left.
+
+    Only lines after the subheadline's line can be its wrap: ``rest`` holds
+    only lines after the headline, and a subtitle stands under it.
+    """
+    wrapped: list[Line] = []
+    last = sub.no
+    for ln in rest:
+        if ln.no != last + 1 or ln.kind != HEAD:
+            break
+        wrapped.append(ln)
+        last = ln.no
+    return wrapped, rest[len(wrapped):]
+
+
+def _heads_and_signatures(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The heading lines a headline may take, and the signature lines among them (never a headline)."""
+    heads: list[Line] = []
+    signatures: list[Line] = []
+    for ln in lines:
+        if ln.kind == HEAD and is_signature(ln.text):
+            signatures.append(ln)
+        elif ln.kind in (HEAD, ROLE):
+            heads.append(ln)
+    return heads, signatures
 
 
 def _holds_title_colon(heads: list[Line]) -> bool:
@@ -196,3 +246,69 @@ def is_feature_subtitle(text: str | None) -> bool:
     (True, False)
     """
     return text is not None and text.rstrip().endswith(FEATURE_GENRE_WORDS)
+
+
+def heading_words(lines: list[Line]) -> str:
+    """Heading lines as the words they print, for scoring against a body: letterspacing read as words.
+
+    ``通 过 学 理 论`` is ``通过学理论``; the lines are joined as printed.
+
+    >>> from banmian.tasks.text.lines import Line
+    >>> heading_words([Line(1, "明 确 思 路", 4.0, "head"), Line(2, "笃行实干", 4.0, "head")])
+    '明确思路笃行实干'
+    """
+    return "".join(clean_heading(ln.text) for ln in lines)
+
+
+def body_words(text: str) -> str:
+    """A body's text as its words, for scoring headings against it: letterspaced lines read as words.
+
+    >>> body_words("压 缩 办 理 时 限 ，提 升 效 率")
+    '压缩办理时限，提升效率'
+    """
+    return remove_cjk_spacing(text)
+
+
+def headline_blocks(lines: list[Line]) -> list[list[Line]]:
+    """Heading lines of several headlines printed together, cut into headlines: each the longest run of the
+    lines left (at most ``MAX_BLOCK_LINES``) that reads as one headline with no line left over.
+
+    >>> from banmian.tasks.text.lines import Line
+    >>> texts = ["开展安全检查", "守护平安冬季", "全市排查整治安全隐患", "书香润童心", "阅读伴成长", "县图书馆举办少儿读书节"]
+    >>> [[ln.text for ln in b] for b in headline_blocks([Line(i, t, 6.0, "head") for i, t in enumerate(texts)])]
+    [['开展安全检查', '守护平安冬季', '全市排查整治安全隐患'], ['书香润童心', '阅读伴成长', '县图书馆举办少儿读书节']]
+    """
+    blocks: list[list[Line]] = []
+    i = 0
+    while i < len(lines):
+        longest = min(MAX_BLOCK_LINES, len(lines) - i)
+        n = next(n for n in range(longest, 0, -1) if n == 1 or _reads_as_one(lines[i:i + n]))
+        blocks.append(lines[i:i + n])
+        i += n
+    return blocks
+
+
+def _reads_as_one(lines: list[Line]) -> bool:
+    """Heading lines that one headline takes whole: no line left over, none an extra."""
+    parts = headline_parts(lines)
+    return not parts.rest and not parts.extra
+
+
+#: A photographer's signature as papers print it: names, then 摄 / 摄影 / 摄影报道 / 文/图 (``/摄`` too),
+#: maybe in brackets.
+_SIGNATURE_RE: Final = re.compile(rf"^[（(]?[{NAME_CLASS}]{{2,4}}(?:\s+[{NAME_CLASS}]{{2,4}}){{0,3}}"
+                                  r"(?:\s*摄影报道|(?:\s+|\s*/\s*)(?:摄影|摄|文\s*/\s*图))[）)]?$")
+
+
+def is_signature(text: str) -> bool:
+    """A line that signs a text or photo (a byline, a bare name, a photo credit): never a headline.
+
+    >>> [is_signature(t) for t in ("宋振平 摄影报道", "胡晓梦/摄", "（姜伟 尚占摄影报道）", "□朱梦魁", "本报记者 王芳")]
+    [True, True, True, True, True]
+    >>> [is_signature(t) for t in ("双拥的创举", "看北京街头随手拍摄", "冬日摄影")]
+    [False, False, False]
+    """
+    t = text.strip()
+    bare = t.lstrip(BYLINE_MARKS + " ")
+    return bool(_SIGNATURE_RE.match(t) or BYLINE_LINE_RE.match(t)) \
+        or (bare != t and is_author_line(bare))

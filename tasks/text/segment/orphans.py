@@ -1,155 +1,91 @@
-"""Where headless prose belongs: a lead it is a section of, the story it goes on with, or itself."""
+"""Where headless prose belongs: a text it is a section of, the text it goes on with, or itself.
+
+Each orphan run, in page order, is offered to every text that can take it
+(``joins.can_host``: the leads anywhere on the page, the stories and orphan
+runs kept before it); the join model (``joins``) scores each pair, and the
+orphan joins the best host when the model says yes, else it is an article
+of its own. Joining needs positive evidence: shared words, a cut sentence,
+a section's crosshead, a reference back. A host that gathered runs is
+scored with all of its text so far.
+"""
 
 from __future__ import annotations
 
-from typing import Final
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from banmian.tasks.text.lexicon import bigram_set, overlap
-from banmian.tasks.text.lines import HEAD, SUBTITLE
-from banmian.tasks.text.paragraphs import same_flow
-from banmian.tasks.text.segment.headlines import is_feature_subtitle
-from banmian.tasks.text.segment.units import Unit, unfinished_before_break
-
-#: Score bonus for a feature-genre lead when choosing an orphan's host; about
-#: a third of the overlap a section shares with its own feature's words.
-GENRE_BONUS: Final = 0.3
-#: Score bonus for the nearest lead before an orphan: position breaks ties.
-NEAREST_BONUS: Final = 0.1
-#: Score bonus when the orphan starts mid-sentence and the lead has a
-#: paragraph left unfinished: the strongest sign that the two are one text.
-UNFINISHED_BONUS: Final = 1.0
-#: Score bonus for orphan prose set in the same column as the story just
-#: before it: the plainest reading is that the story goes on.
-SAME_FLOW_BONUS: Final = 0.5
+from banmian.tasks.text.segment.cohesion import PageVocabulary
+from banmian.tasks.text.segment.joins import Candidate, PageContext, can_host, join_signals, load_join_model, section_count
+from banmian.tasks.text.segment.logistic import LogisticModel
+from banmian.tasks.text.segment.units import Decision, Unit
 
 
-def lead_text(lead: Unit) -> str:
-    """A lead's words: its head's lines and its text (``resolve_orphans`` scores orphan runs against them)."""
-    return "".join(ln.text for ln in lead.lead_lines) + lead.body_text()
+def resolve_orphans(units: list[Unit], vocab: PageVocabulary, free_heads: Sequence[str] = (),
+                    model: LogisticModel | None = None) -> list[Unit]:
+    """Join each headless orphan run to the text it belongs to, or keep it; returns the articles' units in page order.
 
-
-def resolve_orphans(units: list[Unit], lead_texts: dict[int, str]) -> list[Unit]:
-    """Decide where prose without a dateline or headline belongs.
-
-    A lead (a heading group with its own byline line) may have its body
-    scattered over the page in orphan runs; each orphan run goes to the lead
-    that scores best (``_orphan_host_score``). Without a lead, an unclaimed
-    orphan continues the article before it (it follows a crosshead) or, at
-    the page top, stands alone. Leads are scored by ``lead_texts``, each
-    lead's words as it stood before any orphan joined it, so a lead that
-    gathered many runs does not outscore the others by its size alone.
-    Returns the units that remain articles, in page order.
+    ``free_heads``: the heading groups no text took, each as one text (an orphan one of them restates may be an
+    article whose heading stands apart).
     """
-    leads = [u for u in units if u.kind == "lead"]
-    kept: list[Unit] = []
-    for i, u in enumerate(units):
-        if not _is_headless_orphan(u):
-            kept.append(u)
-            continue
-        if not u.paras and not u.crossheads_before:
-            continue  # all its text went to a caption
-        host = _host_for_orphan(u, _kept_just_before(units, i, kept), kept, leads, lead_texts)
-        if host is None:
-            kept.append(u)
-        else:
-            _merge_into(host, u)
-    return kept
+    state = _Resolution(units, model or load_join_model(), PageContext(vocab, section_count(units), tuple(free_heads)))
+    for i, unit in enumerate(units):
+        state.place(i, unit)
+    return state.kept
 
 
-def _kept_just_before(units: list[Unit], i: int, kept: list[Unit]) -> Unit | None:
-    """The unit just before unit ``i``, when it was kept as an article (not merged into another)."""
-    return units[i - 1] if i and kept and units[i - 1] is kept[-1] else None
+@dataclass(slots=True)
+class _Resolution:
+    """Orphans placed so far: the units kept as articles, and the article each unit went to."""
+
+    units: list[Unit]
+    model: LogisticModel
+    page: PageContext
+    kept: list[Unit] = field(default_factory=list)
+    article_of: dict[int, Unit] = field(default_factory=dict)      # unit index -> the article it is part of
+    last_part: dict[int, int] = field(default_factory=dict)        # id(article) -> index of its last unit
+
+    def place(self, i: int, unit: Unit) -> None:
+        if not is_headless_orphan(unit):
+            self._keep(i, unit)
+        elif unit.paras or unit.crossheads_before:  # an orphan whose text all went to a caption is no article
+            host, probability = self.best_host(i, unit)
+            threshold = self.model.threshold
+            if host is None:
+                unit.decisions.append(Decision("alone", probability, threshold))
+                self._keep(i, unit)
+            else:
+                merge_into(host, unit)
+                host.decisions.append(Decision("joined", probability, threshold))
+                self.article_of[i], self.last_part[id(host)] = host, i
+
+    def _keep(self, i: int, unit: Unit) -> None:
+        self.kept.append(unit)
+        self.article_of[i], self.last_part[id(unit)] = unit, i
+
+    def candidates(self, i: int) -> list[Candidate]:
+        """The texts orphan ``i`` may join: kept texts before it, and leads after it."""
+        before = self.article_of.get(i - 1)
+        found = [Candidate(u, self.last_part[id(u)], u is before) for u in self.kept if can_host(u)]
+        later = [Candidate(self.units[j], j, False) for j in range(i + 1, len(self.units))
+                 if self.units[j].kind == "lead"]
+        return found + later
+
+    def best_host(self, i: int, unit: Unit) -> tuple[Unit | None, float]:
+        """The candidate the join model likes best for orphan ``i`` if it says yes (else None), and its probability."""
+        scored = [(self.model.probability(join_signals(unit, i, c, self.page)), k, c.host)
+                  for k, c in enumerate(self.candidates(i))]
+        if not scored:
+            return None, 0.0
+        probability, _, host = max(scored, key=lambda s: (s[0], -s[1]))  # ties: the first candidate
+        return (host if probability >= self.model.threshold else None), probability
 
 
-def _is_headless_orphan(unit: Unit) -> bool:
+def is_headless_orphan(unit: Unit) -> bool:
     """Orphan prose with no headline given to it; text continued from another page is its own article."""
     return unit.kind == "orphan" and unit.head is None and not unit.jump_from
 
 
-def _host_for_orphan(u: Unit, before: Unit | None, kept: list[Unit], leads: list[Unit],
-                     lead_texts: dict[int, str]) -> Unit | None:
-    """The unit an orphan run joins: a lead by score, or the story it directly continues.
-
-    Scores are made only to choose: a page's one lead takes the orphan
-    unless the story before it may go on, and an orphan's bigrams cost
-    more than the rest of its scoring.
-    """
-    if not leads:
-        return _last_text_going_on(kept)
-    goes_on = _goes_on(before, u)
-    if len(leads) == 1 and goes_on is None:
-        return leads[0]
-    nearest = _nearest_lead(leads, kept)
-    scores = [_orphan_host_score(u, ld, bigram_set(lead_texts[id(ld)]), ld is nearest) for ld in leads]
-    best = max(range(len(leads)), key=scores.__getitem__)
-    if goes_on is not None \
-            and _orphan_host_score(u, goes_on, goes_on.body_grams(), True) + SAME_FLOW_BONUS >= scores[best]:
-        return goes_on
-    return leads[best]
-
-
-def _last_text_going_on(kept: list[Unit]) -> Unit | None:
-    """On a page with no lead: the last story or orphan run kept, when it can go on."""
-    for prev in reversed(kept):
-        if prev.kind in ("story", "orphan"):
-            return prev if _can_go_on(prev) else None
-    return None
-
-
-def _goes_on(before: Unit | None, u: Unit) -> Unit | None:
-    """The text just before an orphan run, when the run goes on in its column with no crosshead between."""
-    if before is None or not _can_go_on(before) or u.crossheads_before or not _continues_flow(before, u):
-        return None
-    return before
-
-
-def _nearest_lead(leads: list[Unit], kept: list[Unit]) -> Unit:
-    """The last lead before an orphan run (among the units kept so far), or the page's first lead."""
-    kept_ids = {id(k) for k in kept}
-    leads_before = [ld for ld in leads if id(ld) in kept_ids]
-    return leads_before[-1] if leads_before else leads[0]
-
-
-def _orphan_host_score(u: Unit, lead: Unit, grams: frozenset[str], nearest: bool) -> float:
-    """How well an orphan run fits a lead: shared words, genre, position, a cut sentence."""
-    text = "".join(p.text for p in u.paras) + "".join(t for hs in u.crossheads_before.values() for t in hs)
-    score = overlap(text, grams)
-    if _names_a_feature_genre(lead):
-        score += GENRE_BONUS
-    if nearest:
-        score += NEAREST_BONUS
-    if _starts_mid_sentence(u) and _unfinished(lead):
-        score += UNFINISHED_BONUS
-    return score
-
-
-def _names_a_feature_genre(lead: Unit) -> bool:
-    """A lead whose headline or subtitle names a feature genre: its sections are printed apart from its head."""
-    return any(is_feature_subtitle(ln.text) for ln in lead.lead_lines if ln.kind in (SUBTITLE, HEAD))
-
-
-def _starts_mid_sentence(u: Unit) -> bool:
-    """An orphan run whose first line is full width and opens no story: it goes on with a sentence."""
-    return bool(u.paras) and not u.paras[0].indented and not u.paras[0].dateline
-
-
-def _unfinished(unit: Unit) -> bool:
-    """The unit has a paragraph that stops mid-sentence before a break."""
-    return any(unfinished_before_break(unit, i) for i in range(len(unit.paras)))
-
-
-def _can_go_on(unit: Unit) -> bool:
-    """A story or orphan run not closed by （下转第3版） (inline or on its own line) or a trailing credit can go on here."""
-    return unit.kind in ("story", "orphan") and bool(unit.paras) and not unit.paras[-1].ends_article \
-        and unit.jump_to is None
-
-
-def _continues_flow(prev: Unit, u: Unit) -> bool:
-    """The orphan run is set in the column of the text before it."""
-    return bool(u.paras) and same_flow(prev.paras[-1], u.paras[0])
-
-
-def _merge_into(target: Unit, extra: Unit) -> None:
+def merge_into(target: Unit, extra: Unit) -> None:
     """Append an orphan unit's paragraphs (and crossheads) to another unit."""
     target.scattered = True
     target.jump_from = target.jump_from or extra.jump_from
@@ -158,3 +94,4 @@ def _merge_into(target: Unit, extra: Unit) -> None:
     for i, heads in extra.crossheads_before.items():
         target.crossheads_before.setdefault(base + i, []).extend(heads)
     target.paras.extend(extra.paras)
+    target.decisions.extend(extra.decisions)

@@ -11,7 +11,7 @@ here keep a unit's crossheads on the paragraphs they head.
 from __future__ import annotations
 
 from dataclasses import KW_ONLY, dataclass, field
-from typing import Final, Literal, get_args
+from typing import Final, Literal, NamedTuple, get_args
 
 from banmian.tasks.model import PageMeta, Residue
 from banmian.tasks.text.credits import Credit
@@ -24,6 +24,28 @@ from banmian.tasks.text.paragraphs import Paragraph
 #: lines with their own byline, whose text follows), a brief opened by its bullet.
 UnitKind = Literal["story", "orphan", "photo", "lead", "brief"]
 UNIT_KINDS: Final[tuple[UnitKind, ...]] = get_args(UnitKind)
+
+
+#: A scored decision that shaped a unit: a cut of its text (or one not made), a join to another text (or none).
+DecisionKind = Literal["cut", "no_cut", "joined", "alone"]
+DECISION_KINDS: Final[tuple[DecisionKind, ...]] = get_args(DecisionKind)
+
+
+class Decision(NamedTuple):
+    """One scored decision: its kind, the model's probability of yes, and the threshold yes needed.
+
+    Its margin (how far the probability stood from the threshold) says how sure the decision was.
+    """
+
+    kind: DecisionKind
+    probability: float
+    threshold: float
+
+    @property
+    def margin(self) -> float:
+        """0 on the threshold, 1 at certainty: ``|p - t|`` over the room on that side."""
+        room = (1.0 - self.threshold) if self.probability >= self.threshold else self.threshold
+        return abs(self.probability - self.threshold) / room if room else 1.0
 
 
 @dataclass(slots=True)
@@ -58,6 +80,8 @@ class Unit:
     jump_from: str | None = None                            # 上接第一版: where its text comes from
     jump_to: str | None = None                              # 下转第3版: where its text goes on
     scattered: bool = False                                 # a lead that gathered orphan runs
+    split_off: bool = False                                 # cut off the text before it where the subject changed
+    decisions: list[Decision] = field(default_factory=list)  # the scored decisions that shaped it (confidence)
     inline_jumps: list[str] = field(default_factory=list)   # jump texts taken out of its text as metadata
 
     def body_text(self) -> str:

@@ -166,12 +166,12 @@ def test_a_text_headed_from_above_leaves_the_heading_lines_after_it_to_the_next_
 def test_crosshead_straight_above_its_text_and_full_line_before_a_column_break():
     page = ("深化服务改革 解决群众难题\n——区政务服务局工作侧记\n\n本报通讯员 金鑫\n\n"
             "年初以来，区政务服务局持续深化改革，全力推进营商环境建设。\n\n"
-            "人居环境持续改善\n深入开展村庄清洁行动，全\n县清理垃圾４万吨。\n\n"
-            "读书活动紧紧围绕深入学习\n\n贯彻党的二十大精神，组织\n党员干部品评好书，分享读\n书体会。\n")
+            "审批服务持续提速\n区政务服务局深化审批改革，全\n区办件时限压缩一半。\n\n"
+            "全局党员紧紧围绕深入学习\n\n贯彻党的二十大精神，组织\n党员干部深化改革，优化营\n商环境。\n")
     (feature,) = segment_page(page).articles
     assert feature.kind == "feature"
-    assert feature.crossheads == ["人居环境持续改善"]
-    assert feature.paragraphs[-1] == "读书活动紧紧围绕深入学习贯彻党的二十大精神，组织党员干部品评好书，分享读书体会。"
+    assert feature.crossheads == ["审批服务持续提速"]
+    assert feature.paragraphs[-1] == "全局党员紧紧围绕深入学习贯彻党的二十大精神，组织党员干部深化改革，优化营商环境。"
 
 
 def test_a_crosshead_after_text_cut_mid_sentence_still_heads_its_section():
@@ -185,3 +185,49 @@ def test_a_crosshead_after_text_cut_mid_sentence_still_heads_its_section():
     (feature,) = by_kind(result, "feature")
     assert "强化政府网站和政务公开工作" in feature.crossheads
     assert any(p.startswith("紧紧围绕区委") for p in feature.paragraphs)
+
+
+LIBRARY = """市图书馆近日推出夜间开放服务，
+每晚延长开放至九点，方便上班
+族读者借阅图书。
+"""
+
+
+def test_a_letterspaced_head_is_read_as_its_words():
+    """``二 期 厂 房 主 体 封 顶`` printed after the text it restates heads that text, not the text after it."""
+    page = CONTINUED + "\n二 期 厂 房 主 体 封 顶\n\n" + LIBRARY
+    result = segment_checked(page)
+    article = heads(result)["二期厂房主体封顶"]
+    assert article.paragraphs[0].startswith("为确保项目按期投产")
+
+
+def _scorer(page):
+    from banmian.tasks.text.lines import classify_page
+    from banmian.tasks.text.segment.assignment import HeadScorer
+    from banmian.tasks.text.segment.reader import read_units
+    return HeadScorer.of(read_units(classify_page(page)))
+
+
+@pytest.mark.parametrize("above, split_allowed", [
+    pytest.param(LIBRARY, False, id="upper_part_restates_nothing_above"),
+    pytest.param("县图书馆近日举办少儿读书节，\n书香润童心，吸引了上千名小\n读者参加。\n", True,
+                 id="upper_part_restates_the_text_above"),
+])
+def test_a_group_is_cut_between_two_texts_only_on_evidence(above, split_allowed):
+    """Two headlines cut from one group must each share words with the text they head (``SPLIT_MIN_FIT``)."""
+    scorer = _scorer(above + "\n书香润童心\n\n全市开展冬季安全生产大检查\n\n" + STORY_A)
+    assert (scorer.split_score(0, 1) is not None) == split_allowed
+
+
+def test_a_decision_keeps_its_runner_up():
+    """Each group's decision keeps its best and second-best scores: how close it was."""
+    from banmian.tasks.text.segment.assignment import assign_heads
+    from banmian.tasks.text.lines import classify_page
+    from banmian.tasks.text.segment.reader import read_units
+    page = read_units(classify_page(STORY_A + "\n" + HEAD_A + "\n" + STORY_B))
+    scorer = _scorer(STORY_A + "\n" + HEAD_A + "\n" + STORY_B)
+    while (decision := scorer.best_decision()) is not None:
+        scorer.decided(decision[0], set())
+    (decision,) = scorer.decisions.values()
+    assert decision.split == 3 and decision.runner_up is not None and decision.margin > 0
+    assert assign_heads(page) == []

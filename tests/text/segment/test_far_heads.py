@@ -1,6 +1,8 @@
 """Heads printed far from their text (clusters, stacked heads, banners) given back to the text they restate."""
 
-from tests.text.segment.stories import heads, segment_checked
+import pytest
+
+from tests.text.segment.stories import HEAD_B, STORY_A, STORY_B, heads, segment_checked
 
 
 def test_a_headline_in_another_essays_cluster_of_heads_heads_the_essay_it_restates():
@@ -65,3 +67,35 @@ def test_a_banner_printed_among_another_essays_heads_titles_the_subtitled_essay_
     assert green_essay.subheadline == "深入学习关于生态文明建设的重要论述"
     assert village_essay.authors == ["王芳"]
     assert village_essay.paragraphs[-1] == "（作者为中国农业大学教授）"
+
+
+@pytest.mark.parametrize("page, headline, first_words", [
+    pytest.param(STORY_A + "\n" + HEAD_B + "\n" + STORY_B + "\n全市开展冬季安全生产大检查\n",
+                 "全市开展冬季安全生产大检查", "近日，全市开展冬季", id="left_over_after_a_headed_story"),
+    pytest.param(STORY_A + "\n" + STORY_B + "\n全市开展冬季安全生产大检查\n\n县图书馆举办少儿读书节\n",
+                 "全市开展冬季安全生产大检查", "近日，全市开展冬季", id="cluster_after_an_unrelated_story"),
+    pytest.param(STORY_A + "\n" + STORY_B + "\n全市开展冬季安全生产大检查\n\n县图书馆举办少儿读书节\n",
+                 "县图书馆举办少儿读书节", "日前，县图书馆举办", id="cluster_keeps_its_own_head"),
+])
+def test_a_head_printed_far_from_its_story_heads_the_story_it_restates(page, headline, first_words):
+    """Heads printed after another story (or gathered after it) head the headless text whose words they are."""
+    article = heads(segment_checked(page))[headline]
+    assert article.paragraphs[0].startswith(first_words)
+
+
+def test_a_head_taken_by_the_wrong_text_swaps_with_the_head_that_text_holds():
+    """A text whose head restates another text's words far more gives it up, and takes the head that one had.
+
+    Heads printed one story down: the first story's head stands over the
+    second story and the second's over the third (or at the page end).
+    """
+    from banmian.tasks.text.lines import classify_page
+    from banmian.tasks.text.segment.far_heads import claim_far_heads
+    from banmian.tasks.text.segment.reader import read_units
+    page = read_units(classify_page(STORY_A + "\n" + STORY_B))
+    first, second = page.units
+    first.head = classify_page("县图书馆举办少儿读书节\n")[:1]
+    second.head = classify_page("全市开展冬季安全生产大检查\n")[:1]
+    assert claim_far_heads(page.units, page.stacked, []) == []
+    assert [ln.text for ln in first.head] == ["全市开展冬季安全生产大检查"]
+    assert [ln.text for ln in second.head] == ["县图书馆举办少儿读书节"]

@@ -4,7 +4,7 @@ import pytest
 
 from banmian.tasks.text.lines import Line, classify_page
 from banmian.tasks.text.segment import is_feature_subtitle, parse_headline, segment_page
-from banmian.tasks.text.segment.headlines import subtitle_dashes
+from banmian.tasks.text.segment.headlines import body_words, heading_words, headline_blocks, subtitle_dashes
 from tests.text.segment.stories import STORY_A, segment_checked
 
 
@@ -95,6 +95,27 @@ def test_parse_headline_reads_kicker_headline_and_subheadline(page, kicker, head
     assert (h.kicker, h.headline, h.subheadline, [ln.text for ln in h.extra]) == (kicker, headline, subheadline, extra)
 
 
+#: Subheadlines wrapped over lines, and lines that are no wrap: page -> (subheadline, lines left out).
+SUBHEADLINE_WRAPS = {
+    "subtitle_wrapped_over_three_lines": ("引导文明施工 营造宜居环境\n——铁西区执法局\n开展城区噪声污染\n专项整治\n",
+                                          "铁西区执法局开展城区噪声污染专项整治", []),
+    "line_after_a_blank_is_no_wrap": ("引导文明施工 营造宜居环境\n——铁西区执法局开展城区\n\n噪声污染专项整治\n",
+                                      "铁西区执法局开展城区", ["噪声污染专项整治"]),
+    "subject_line_wrapped_at_its_measure": ("优化营商环境\n搭建沟通平台\n铁西区委统战部区工商联召开民营\n企业家座谈会\n",
+                                            "铁西区委统战部区工商联召开民营企业家座谈会", []),
+    "line_under_a_short_subject_is_no_wrap": ("全市表彰一百名劳动模范和先进工作者\n大会今日隆重举行\n表彰大会\n", "表彰大会", []),
+    "signature_line_is_never_a_headline": ("王林 摄影报道\n抢前抓早购良种\n备足种子保丰收\n梨树县种子市场热闹起来了\n",
+                                           "梨树县种子市场热闹起来了", ["王林 摄影报道"]),
+}
+
+
+@pytest.mark.parametrize("case", SUBHEADLINE_WRAPS)
+def test_a_subheadline_wrapped_over_lines_is_read_whole_and_a_signature_never(case):
+    page, subheadline, extra = SUBHEADLINE_WRAPS[case]
+    h = parse_headline(_heading_lines(page))
+    assert (h.subheadline, [ln.text for ln in h.extra]) == (subheadline, extra)
+
+
 def test_parse_headline_joins_a_title_split_at_its_colon_and_leaves_out_its_word_drawn_twice():
     lines = [Line(no, text, float(len(text)), "head") for no, text in enumerate(["新时代：", "新时代", "：发展新方位 奋进新目标"], 1)]
     h = parse_headline(lines)
@@ -112,3 +133,34 @@ def test_is_feature_subtitle(text, feature):
 @pytest.mark.parametrize("text, dashes", [("——区政务服务局工作侧记", "——"), ("── 工作侧记", "──"), ("区政务服务局工作侧记", "")])
 def test_subtitle_dashes(text, dashes):
     assert subtitle_dashes(text) == dashes
+
+
+@pytest.mark.parametrize("lines, words", [
+    pytest.param(["明 确 思 路   笃 行 实 干"], "明确思路 笃行实干", id="letterspaced_couplet"),
+    pytest.param(["通 过 学 理 论"], "通过学理论", id="letterspaced_line"),
+    pytest.param(["抢前抓早购", "良种"], "抢前抓早购良种", id="wrapped_line_joined_as_printed"),
+    pytest.param(["开展安全检查"], "开展安全检查", id="plain_line"),
+])
+def test_heading_words_read_letterspacing_as_words(lines, words):
+    assert heading_words([Line(i, t, 6.0, "head") for i, t in enumerate(lines)]) == words
+
+
+@pytest.mark.parametrize("body, words", [
+    pytest.param("压 缩 办 理 时 限 ，提 升 效 率", "压缩办理时限，提升效率", id="letterspaced_line"),
+    pytest.param("全市开展安全检查", "全市开展安全检查", id="plain"),
+    pytest.param("每 年 1697 项 New York", "每年1697项New York", id="latin_words_keep_their_space"),
+])
+def test_body_words_read_letterspacing_as_words(body, words):
+    assert body_words(body) == words
+
+
+@pytest.mark.parametrize("texts, blocks", [
+    pytest.param(["开展安全检查", "守护平安冬季", "全市排查整治安全隐患", "书香润童心", "阅读伴成长", "县图书馆举办少儿读书节"],
+                 [3, 3], id="two_couplets_with_subject_lines"),
+    pytest.param(["全市开展冬季安全生产大检查", "县图书馆举办少儿读书节"], [2], id="headline_and_subject"),
+    pytest.param(["开展安全检查 守护平安冬季", "全市排查整治安全隐患", "书香润童心 阅读伴成长", "县图书馆举办少儿读书节"],
+                 [2, 2], id="one_line_couplets_with_subject_lines"),
+])
+def test_headline_blocks_cut_a_cluster_into_headlines(texts, blocks):
+    lines = [Line(i, t, 6.0, "head") for i, t in enumerate(texts)]
+    assert [len(b) for b in headline_blocks(lines)] == blocks

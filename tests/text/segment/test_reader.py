@@ -93,13 +93,13 @@ def test_text_after_a_trailing_credit_in_the_same_column_is_another_article():
     page = (LEAD + "\n守护绿水青山 建设美丽家园\n\n"
             "今年以来，全县坚持生态优\n先，深入打好蓝天碧水保卫战，\n空气质量优良天数持续提升。\n"
             "该县持续开展河湖专项行\n动，累计清理河道垃圾一万余\n立方米，实现河湖管护全覆盖。\n(记者 贾鹏)\n\n"
-            "政府数字化水平不断提高\n县政数局组织各部门进行备案\n培训指导，在卡口设置宣传展板，\n积极推广线上备案服务。\n")
+            "乡村人才不断壮大\n东丰县实施乡村人才振兴计划，\n组织农民参加种植技术培训，培育\n新型职业农民三千余人。\n")
     result = segment_checked(page)
     story = heads(result)["守护绿水青山 建设美丽家园"]
     assert story.authors == ["贾鹏"]
     assert story.paragraphs[-1].endswith("实现河湖管护全覆盖。")
     (feature,) = by_kind(result, "feature")
-    assert any("县政数局" in p for p in feature.paragraphs)
+    assert any("乡村人才振兴计划" in p for p in feature.paragraphs)
 
 
 def test_a_finished_subtitle_closes_its_headline_block():

@@ -1,0 +1,179 @@
+"""Where one article's text ends and the next one's begins, with no heading between them.
+
+Extractors print two articles one after the other when the heading of the
+second stands elsewhere (after its text, in a cluster of heads, far away):
+the reader then sees one run of prose. What still tells them apart is
+what the text says: the next article talks about other things (low
+``cohesion``), opens the way a news story opens (``近日，`` / ``1月5日，`` /
+``据…报道``) and refers back to nothing (``该县``, ``此外`` go on with a
+text). A small logistic model weighs these signals; its weights are learned
+from generated pages (``make model``, tests/training/boundaries.py) and kept
+in ``boundary_model.json`` beside this module, with the version recorded in
+every run.
+
+A unit is cut where the model says a new article begins with probability
+at least the model's ``split_at``; each later part becomes an orphan unit
+marked ``split_off``, which later stages join to another text only on
+positive evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Final, Literal, get_args
+
+from banmian.tasks.text.credits import parse_trailing_credit
+from banmian.tasks.text.paragraphs import Paragraph
+from banmian.tasks.text.segment.cohesion import PageVocabulary
+from banmian.tasks.text.segment.logistic import LogisticModel
+from banmian.tasks.text.segment.logistic import load_model as load_logistic
+from banmian.tasks.text.segment.units import Decision, Page, Unit
+
+#: The signals of one transition between two paragraphs of a unit, in the model file's order.
+Feature = Literal[
+    "cohesion_near",     # the 3 paragraphs before against the 2 after
+    "cohesion_all",      # all the unit's text before against the 2 after
+    "cohesion_next",     # the paragraph before against the one after
+    "opens_news",        # the paragraph after opens as a news story does (a date, 近日, 据…报道)
+    "refers_back",       # the paragraph after opens by referring back (该县, 此外, 他们)
+    "prev_terminated",   # the paragraph before ends a sentence
+    "indented",          # the paragraph after starts indented
+    "blank_between",     # a blank line stands between them
+    "column_change",     # how far their column widths differ (tenths of 10 units, at most 1)
+    "prev_length",       # the paragraph before's length (share of 400 characters, at most 1)
+    "next_length",       # the paragraph after's length (same)
+    "text_before",       # the unit's text before (share of 1,500 characters, at most 1)
+]
+FEATURES: Final[tuple[Feature, ...]] = get_args(Feature)
+
+#: Lengths the length signals are measured against: a long news paragraph, a full short story.
+PARAGRAPH_SCALE: Final = 400.0
+TEXT_SCALE: Final = 1500.0
+#: Column widths this far apart count as fully changed.
+COLUMN_SCALE: Final = 10.0
+#: Paragraphs on each side of a transition that the near cohesion compares.
+NEAR_BEFORE, NEAR_AFTER = 3, 2
+
+#: How a news story's first sentence opens: a date, a time word, a dateline's 讯/电, a source.
+NEWS_OPENING_RE: Final = re.compile(
+    r"^(?:[0-9０-９]{1,2}月[0-9０-９]{1,2}日|近日|日前|今年以来|近年来|[^，。]{0,8}[讯电]"
+    r"|据[^，。]{1,12}(?:报道|介绍|了解)|记者[^，。]{0,10}(?:获悉|了解到|从))")
+#: Words that refer back to something named before: a paragraph opening with one goes on with a text.
+BACK_REFERENCE_RE: Final = re.compile(
+    r"^(?:该[县市区镇乡村局委院所部厅站校公司企业中心]|这[些里是个项次一]|此外|另外|同时|其中|对此|为此"
+    r"|与此同时|他们|她们|他说|她说|此前|随后|不过|但是|然而|而且|因此|所以)")
+_SPACE: Final = re.compile(r"\s+")
+
+#: The committed model, package data beside this module.
+MODEL_FILE: Final = "boundary_model.json"
+
+
+@lru_cache(maxsize=1)
+def load_model() -> LogisticModel:
+    """The committed boundary model (``boundary_model.json``); its threshold is ``split_at``."""
+    return load_logistic(MODEL_FILE, FEATURES, "split_at")
+
+
+def transition_signals(unit: Unit, k: int, vocab: PageVocabulary) -> dict[Feature, float]:
+    """The signals of the transition before paragraph ``k`` of ``unit``."""
+    paras = unit.paras
+    before, after = paras[k - 1], paras[k]
+    texts = [p.text for p in paras]
+    opening = _SPACE.sub("", after.text)
+    return {
+        "cohesion_near": vocab.cohesion(texts[max(0, k - NEAR_BEFORE):k], texts[k:k + NEAR_AFTER]),
+        "cohesion_all": vocab.cohesion(texts[:k], texts[k:k + NEAR_AFTER]),
+        "cohesion_next": vocab.cohesion(texts[k - 1:k], texts[k:k + 1]),
+        "opens_news": float(NEWS_OPENING_RE.match(opening) is not None),
+        "refers_back": float(BACK_REFERENCE_RE.match(opening) is not None),
+        "prev_terminated": float(before.terminated),
+        "indented": float(after.indented),
+        "blank_between": float(after.first_line - 1 > before.lines[-1].no),
+        "column_change": min(abs(before.column - after.column), COLUMN_SCALE) / COLUMN_SCALE,
+        "prev_length": min(len(before.text), PARAGRAPH_SCALE) / PARAGRAPH_SCALE,
+        "next_length": min(len(after.text), PARAGRAPH_SCALE) / PARAGRAPH_SCALE,
+        "text_before": min(sum(len(t) for t in texts[:k]), TEXT_SCALE) / TEXT_SCALE,
+    }
+
+
+def page_vocabulary(page: Page) -> PageVocabulary:
+    """The vocabulary of every paragraph on the page."""
+    return PageVocabulary([p.text for u in page.units for p in u.paras])
+
+
+def can_split(unit: Unit) -> bool:
+    """Units of running text with two paragraphs or more; a caption is one item whatever it says."""
+    return unit.kind in ("story", "orphan", "lead", "brief") and len(unit.paras) > 1
+
+
+def cuts_in(unit: Unit, vocab: PageVocabulary, model: LogisticModel) -> list[tuple[int, Decision]]:
+    """Each transition of ``unit`` the model decides (see ``transitions``), with its decision: a cut or none."""
+    decided = []
+    for k in transitions(unit):
+        p = model.probability(transition_signals(unit, k, vocab))
+        decided.append((k, Decision("cut" if p >= model.threshold else "no_cut", p, model.threshold)))
+    return decided
+
+
+def transitions(unit: Unit) -> list[int]:
+    """The paragraphs of ``unit`` before which a new article may begin: the model decides at each of these."""
+    return [k for k in range(1, len(unit.paras)) if k not in unit.crossheads_before
+            and not _only_a_credit(unit.paras[k])]
+
+
+def _only_a_credit(para: Paragraph) -> bool:
+    """A paragraph holding nothing but a trailing credit ``（记者 王芳）`` or an author note."""
+    parsed = parse_trailing_credit(para.text)
+    if parsed is not None:
+        return not parsed[1].strip()
+    return para.credited and len(para.lines) <= AUTHOR_NOTE_MAX_LINES  # credited, no credit: a note on the author
+
+
+#: A note on the author wraps over three lines at most (``paragraphs``' author-note test reads as many).
+AUTHOR_NOTE_MAX_LINES: Final = 3
+
+
+def split_units(page: Page, vocab: PageVocabulary, model: LogisticModel | None = None) -> None:
+    """Cut the page's units where a new article begins, in place; heading groups keep their neighbours."""
+    model = model or load_model()
+    parts_of: list[list[Unit]] = []
+    for unit in page.units:
+        decided = cuts_in(unit, vocab, model) if can_split(unit) else []
+        parts = _split(unit, [k for k, d in decided if d.kind == "cut"])
+        _record(parts, decided)
+        parts_of.append(parts)
+    first = {i: sum(len(p) for p in parts_of[:i]) for i in range(len(parts_of))}
+    for group in page.groups:
+        if group.prev is not None:
+            group.prev = first[group.prev] + len(parts_of[group.prev]) - 1  # the text above it: the last part
+        if group.next is not None:
+            group.next = first[group.next]
+    page.units[:] = [part for parts in parts_of for part in parts]
+
+
+def _record(parts: list[Unit], decided: list[tuple[int, Decision]]) -> None:
+    """Each decision goes to the part it shaped: a cut to the part it opens, a cut not made to the part it is in."""
+    starts = [0]
+    for part in parts[:-1]:
+        starts.append(starts[-1] + len(part.paras))
+    for k, decision in decided:
+        index = max(i for i, start in enumerate(starts) if start <= k) if decision.kind == "no_cut" \
+            else starts.index(k)
+        parts[index].decisions.append(decision)
+
+
+def _split(unit: Unit, cuts: list[int]) -> list[Unit]:
+    """``unit`` cut before each paragraph in ``cuts``: it keeps the first part, each later one is a split-off orphan."""
+    if not cuts:
+        return [unit]
+    paras, heads = unit.paras, unit.crossheads_before
+    ends = [*cuts, None]  # the last part also keeps crossheads that head no paragraph (keys past the end)
+    parts = [unit]
+    for start, end in zip(cuts, ends[1:]):
+        parts.append(Unit("orphan", paras=paras[start:end], split_off=True,
+                          crossheads_before={k - start: h for k, h in heads.items() if start <= k and (end is None or k < end)}))
+    unit.paras = paras[:cuts[0]]
+    unit.crossheads_before = {k: h for k, h in heads.items() if k < cuts[0]}
+    parts[-1].jump_to, unit.jump_to = unit.jump_to, None  # a jump marker closes the text's last part
+    return parts

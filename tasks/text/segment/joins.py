@@ -1,0 +1,170 @@
+"""Does a run of headless prose belong to a text printed elsewhere on the page?
+
+Prose with no headline, dateline or credit of its own (an *orphan*) is
+either a section of another text — a lead feature's body scattered over the
+page, the rest of a story the reader cut at a column — or an article whose
+heading the page prints elsewhere. Joining needs positive evidence, so each
+candidate host is scored by a small logistic model (``logistic``) over
+named signals: the words the two share (``cohesion``, and the host's
+headline restated in the orphan), a sentence cut between them, a crosshead
+opening the orphan as a section, an opening that refers back (``该县``) or
+opens a news story (``近日，``), and where the two stand. The orphan joins
+the host the model likes best when that host's probability reaches the
+model's ``join_at``; otherwise it stands alone. The weights are learned
+from generated pages (``make model``, tests/training/joins.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Final, Literal, get_args
+
+from banmian.tasks.text.clean import split_doubled
+from banmian.tasks.text.lexicon import bigram_set, overlap
+from banmian.tasks.text.lines import HEAD, SUBTITLE
+from banmian.tasks.text.paragraphs import same_flow
+from banmian.tasks.text.segment.boundaries import BACK_REFERENCE_RE, NEWS_OPENING_RE
+from banmian.tasks.text.segment.cohesion import PageVocabulary
+from banmian.tasks.text.segment.headlines import is_feature_subtitle
+from banmian.tasks.text.segment.logistic import LogisticModel
+from banmian.tasks.text.segment.logistic import load_model as load_logistic
+from banmian.tasks.text.segment.units import Unit, unfinished_before_break
+
+#: The signals of one (orphan, host) pair, in the model file's order.
+JoinFeature = Literal[
+    "cohesion",        # the orphan's text against the host's (and its heading), rare words weighing most
+    "head_in_text",    # share of the host's heading bigrams the orphan's text holds
+    "text_in_host",    # share of the orphan's bigrams the host's text holds
+    "cut_sentence",    # the orphan starts mid-sentence where the host stops mid-sentence
+    "section_head",    # a crosshead opens the orphan (it is a section of something)
+    "doubled_head",    # that crosshead was drawn twice, as a feature's section heads are
+    "sections",        # orphans on the page that a crosshead opens (tenths, at most 1): a feature's scattered body
+    "host_is_lead",    # the host is a lead: a heading with its own byline
+    "lead_section",    # section_head and host_is_lead together
+    "feature_genre",   # the host's subtitle names a feature genre (侧记, 综述, …)
+    "refers_back",     # the orphan opens by referring back (该县, 此外)
+    "opens_news",      # the orphan opens as a news story does (近日，, a date, 据…报道)
+    "adjacent",        # the host is the text just before the orphan
+    "same_flow",       # adjacent, and set in the same column
+    "split_off",       # the orphan was cut off the text before it where the subject changed
+    "host_headless",   # the host is prose with no heading of its own either
+    "distance",        # units between the host and the orphan (tenths, at most 1)
+    "far_head_fits",   # how well a heading no text took restates the orphan: it may be an article of its own
+]
+JOIN_FEATURES: Final[tuple[JoinFeature, ...]] = get_args(JoinFeature)
+#: The model file, package data beside this module.
+JOIN_MODEL_FILE: Final = "join_model.json"
+#: Units between host and orphan that count as fully far.
+DISTANCE_SCALE: Final = 10.0
+#: Section-headed orphans on a page that count as many: a feature scattered in ten sections.
+SECTIONS_SCALE: Final = 10.0
+
+
+@lru_cache(maxsize=1)
+def load_join_model() -> LogisticModel:
+    """The committed join model; its threshold is ``join_at``."""
+    return load_logistic(JOIN_MODEL_FILE, JOIN_FEATURES, "join_at")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A text an orphan may join: the host unit, where its last part stands, and whether it is just before."""
+
+    host: Unit
+    last_index: int   # index of the host's last part among the page's units
+    adjacent: bool
+
+
+def heading_text(unit: Unit) -> str:
+    """A unit's heading: a lead's own heading and subtitle lines, and lines given to it as a headline."""
+    lines = [ln for ln in unit.lead_lines if ln.kind in (HEAD, SUBTITLE)] + (unit.head or [])
+    return "".join(ln.text for ln in lines)
+
+
+@dataclass(frozen=True, slots=True)
+class PageContext:
+    """What the join signals read of the page beyond the two texts."""
+
+    vocab: PageVocabulary
+    sections: int = 0                  # the page's section-headed orphans (``section_count``)
+    free_heads: tuple[str, ...] = ()   # heading groups no text took, each as one text
+
+    def far_head_fit(self, text: str) -> float:
+        """How well the best of the free heading groups restates ``text`` (share of its bigrams in it)."""
+        grams = bigram_set(text)
+        return max((overlap(head, grams) for head in self.free_heads), default=0.0)
+
+
+def join_signals(orphan: Unit, index: int, candidate: Candidate, page: PageContext) -> dict[JoinFeature, float]:
+    """The signals of joining the orphan at ``index`` to ``candidate``: what they share, how they read, where they stand."""
+    return {**_shared_words(orphan, candidate.host, page), **_reading(orphan, candidate.host, page),
+            **_position(orphan, index, candidate)}
+
+
+def _shared_words(orphan: Unit, host: Unit, page: PageContext) -> dict[JoinFeature, float]:
+    """The words the orphan shares with the host's text and heading, and with a heading no text took."""
+    text = orphan.body_text()
+    heading = heading_text(host)
+    host_texts = [p.text for p in host.paras] + ([heading] if heading else [])
+    return {
+        "cohesion": page.vocab.cohesion([p.text for p in orphan.paras], host_texts),
+        "head_in_text": overlap(heading, bigram_set(text)) if heading else 0.0,
+        "text_in_host": overlap(text, bigram_set("".join(host_texts))),
+        "far_head_fits": page.far_head_fit(text),
+        "host_headless": float(host.kind != "lead" and not heading),
+    }
+
+
+def _reading(orphan: Unit, host: Unit, page: PageContext) -> dict[JoinFeature, float]:
+    """How the orphan opens (a cut sentence, a section's crosshead, a reference back, a news lead) and what the host is."""
+    opening = _opening(orphan.body_text())
+    first = orphan.paras[0] if orphan.paras else None
+    section = bool(orphan.crossheads_before)
+    lead = host.kind == "lead"
+    return {
+        "cut_sentence": float(first is not None and not first.indented and not first.dateline and _unfinished(host)),
+        "section_head": float(section),
+        "doubled_head": float(any(split_doubled(h)[1] for heads in orphan.crossheads_before.values() for h in heads)),
+        "sections": min(page.sections, SECTIONS_SCALE) / SECTIONS_SCALE,
+        "host_is_lead": float(lead),
+        "lead_section": float(section and lead),
+        "feature_genre": float(any(is_feature_subtitle(ln.text) for ln in host.lead_lines)),
+        "refers_back": float(BACK_REFERENCE_RE.match(opening) is not None),
+        "opens_news": float(NEWS_OPENING_RE.match(opening) is not None),
+    }
+
+
+def _position(orphan: Unit, index: int, candidate: Candidate) -> dict[JoinFeature, float]:
+    """Where the two stand: next to each other and in one column, or how many units apart."""
+    host = candidate.host
+    first = orphan.paras[0] if orphan.paras else None
+    return {
+        "adjacent": float(candidate.adjacent),
+        "same_flow": float(candidate.adjacent and first is not None and bool(host.paras)
+                           and same_flow(host.paras[-1], first)),
+        "split_off": float(orphan.split_off),
+        "distance": min(max(abs(index - candidate.last_index) - 1, 0), DISTANCE_SCALE) / DISTANCE_SCALE,
+    }
+
+
+def _opening(text: str) -> str:
+    return "".join(text[:40].split())
+
+
+def _unfinished(unit: Unit) -> bool:
+    """The unit has a paragraph that stops mid-sentence before a break."""
+    return any(unfinished_before_break(unit, i) for i in range(len(unit.paras)))
+
+
+def section_count(units: list[Unit]) -> int:
+    """How many headless orphan runs of the page a crosshead opens."""
+    return sum(1 for u in units if u.kind == "orphan" and u.head is None and bool(u.crossheads_before))
+
+
+def can_host(unit: Unit) -> bool:
+    """A text another text can join: a lead, or a story or orphan run not closed by a credit or a jump marker."""
+    if unit.kind == "lead":
+        return True
+    return unit.kind in ("story", "orphan") and bool(unit.paras) and not unit.paras[-1].ends_article \
+        and unit.jump_to is None
