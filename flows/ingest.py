@@ -53,6 +53,7 @@ from banmian.tasks.prefect_tasks import (
 )
 from banmian.tasks.store import ids
 from banmian.tasks.store.warehouse import Warehouse, WarehouseWriter
+from banmian.tasks.text.segment import models_version
 
 #: Rejects told one by one in the run's story; the rest are counted (all are in the warehouse).
 MAX_REJECTS_TOLD: Final = 20
@@ -259,7 +260,8 @@ def ingest(source: str = str(SAMPLE_DIR), warehouse: str = "warehouse", full_ref
     started_at = datetime.now(timezone.utc)
     run_id = ids.new_run_id(started_at)
     files, done = _discover(source, run_id)
-    run = RunInfo(run_id=run_id, started_at=started_at, source=str(source), pages_found=len(files) + len(done.rejects))
+    run = RunInfo(run_id=run_id, started_at=started_at, source=str(source), pages_found=len(files) + len(done.rejects),
+                  models=models_version())
     wh = _warehouse(warehouse)
     with wh.writer(wait=wait, on_wait=lambda msg: story("Warehouse busy: %s", msg)) as writer:
         summary, unchanged = _load(writer, run, files, done, full_refresh, batch_size)

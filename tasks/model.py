@@ -220,7 +220,9 @@ RUN_STATUSES: Final[tuple[str, ...]] = get_args(RunStatus)
 class RunInfo:
     """What the orchestration knows about a run before it commits.
 
-    ``partial`` lets the orchestration mark a run whose tasks partly failed.
+    ``partial`` lets the orchestration mark a run whose tasks partly failed; ``models`` names the
+    learned segmentation models that read its pages (``segment.models_version``), so a change in
+    the articles can be traced to a retrained model.
     """
 
     run_id: str
@@ -228,6 +230,7 @@ class RunInfo:
     source: str
     pages_found: int
     partial: bool = False
+    models: str | None = None
 
 
 @dataclass

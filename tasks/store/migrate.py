@@ -52,6 +52,11 @@ def _migrate_1_to_2(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _migrate_2_to_3(con: duckdb.DuckDBPyConnection) -> None:
+    """Articles gained ``confidence`` and ``review`` (Parquet: read NULL in older files), runs ``models``."""
+    con.execute("ALTER TABLE runs ADD COLUMN IF NOT EXISTS models VARCHAR")
+
+
+def _migrate_3_to_4(con: duckdb.DuckDBPyConnection) -> None:
     """New stored tables of the articles' words (see ``schema``): nothing to change in DuckDB.
 
     Their views read no file until a run writes some; pages loaded before
@@ -65,6 +70,7 @@ MIGRATIONS: Final[dict[int, Callable[[duckdb.DuckDBPyConnection], None]]] = {
     0: _migrate_0_to_1,
     1: _migrate_1_to_2,
     2: _migrate_2_to_3,
+    3: _migrate_3_to_4,
 }
 
 

@@ -23,8 +23,9 @@ from banmian.tasks.text import words
 #: Bump when the derivation below changes (ids, sentence split, columns), so
 #: that a full refresh re-writes pages whose segmentation did not change.
 #: 2: PageMeta columns (sections) and visible character counts.
-#: 3: the word tables (tokens, terms, lengths, places: ``word_records``).
-RECORDS_VERSION: Final = 3
+#: 3: articles' confidence and review.
+#: 4: the word tables (tokens, terms, lengths, places: ``word_records``).
+RECORDS_VERSION: Final = 4
 
 #: One stored row: column name -> value (the types of ``schema.STORED``).
 Row = dict[str, Any]
@@ -90,6 +91,8 @@ def article_row(page_id: str, ordinal: int, article: Article, run_id: str) -> Ro
         "continued_from": article.continued_from,
         "continued_to": article.continued_to,
         "first_line": article.first_line,
+        "confidence": article.confidence,
+        "review": article.review,
         "run_id": run_id,
     }
 

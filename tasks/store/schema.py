@@ -14,7 +14,10 @@ Version history:
    map dropped) and ``visible_chars``; ``residue``: ``visible_chars``. Files
    written before read NULL in the new columns (views read with
    ``union_by_name``) until a full refresh re-writes them.
-3. the words of the articles: ``sentence_tokens``, ``article_terms``,
+3. ``articles``: ``confidence`` and ``review`` (how sure segmentation is of each
+   article, and what to check when it is not); ``runs``: ``models`` (the
+   learned models' versions that segmented the run's pages).
+4. the words of the articles: ``sentence_tokens``, ``article_terms``,
    ``article_lengths`` and ``article_places`` (new stored tables; pages
    loaded before have none until a full refresh re-writes them).
 """
@@ -29,7 +32,7 @@ import pyarrow as pa
 from banmian.tasks.model import ARTICLE_KINDS, PAGE_META_KEYS, RESIDUE_REASONS
 from banmian.tasks.text.words import TERM_KINDS, TOKEN_KINDS
 
-SCHEMA_VERSION: Final = 3
+SCHEMA_VERSION: Final = 4
 
 _str = pa.string()
 _i32 = pa.int32()
@@ -75,6 +78,8 @@ ARTICLES = pa.schema([
     ("continued_from", _str),
     ("continued_to", _str),
     ("first_line", _i32),
+    ("confidence", _f64),
+    ("review", _str),
     ("run_id", _str),
 ])
 
@@ -211,6 +216,7 @@ RUNS = pa.schema([
     ("residue_chars", _i64),
     ("status", _str),
     ("schema_version", _i32),
+    ("models", _str),
 ])
 
 REJECTS = pa.schema([
@@ -366,6 +372,10 @@ COLUMN_COMMENTS: dict[str, dict[str, str]] = {
         "continued_from": "Jump marker such as 上接第一版 (null if none).",
         "continued_to": "Jump marker such as 下转第三版 (null if none).",
         "first_line": "1-based line of the page where the article begins.",
+        "confidence": ("Probability that the body is exactly right, from segmentation's calibrated "
+                       "confidence model (null if loaded before schema 3)."),
+        "review": ("Why the article should be checked by a person, in words, when confidence is "
+                   "below the review threshold (null if it need not be, or loaded before schema 3)."),
         "run_id": _RUN_ID,
     },
     "blocks": {
@@ -412,6 +422,8 @@ COLUMN_COMMENTS: dict[str, dict[str, str]] = {
         "status": "complete, or partial if the ingest flow met rejects (pages without articles "
                   "included) or some discovered files were neither loaded, skipped nor rejected.",
         "schema_version": "Warehouse schema version the run wrote.",
+        "models": ("Versions (short sha256) of the learned segmentation models that read the run's "
+                   "pages, e.g. boundary:ac29a97cd384 join:… confidence:… (null before schema 3)."),
     },
     "rejects": {
         "run_id": "The run that met the file.",

@@ -146,7 +146,7 @@ def _run_row(run: RunInfo, summary: RunSummary, started: datetime, finished: dat
         "pages_found": run.pages_found, "pages_skipped": summary.pages_skipped,
         "pages_loaded": summary.pages_loaded, "pages_replaced": summary.pages_replaced,
         "rejects": summary.rejects, "articles": summary.articles, "residue_chars": summary.residue_chars,
-        "status": summary.status, "schema_version": schema.SCHEMA_VERSION,
+        "status": summary.status, "schema_version": schema.SCHEMA_VERSION, "models": run.models,
     }], schema=schema.RUNS)
 
 

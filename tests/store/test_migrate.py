@@ -95,3 +95,30 @@ def test_schema_1_files_read_null_in_new_columns_until_a_full_refresh(wh: Wareho
     assert refreshed.pages_loaded == 3  # the schema-1 versions, whose digests are of records version 1
     assert count(wh, "SELECT count(*) FROM pages WHERE visible_chars IS NULL") == 0
     assert count(wh, "SELECT count(*) FROM page_coverage WHERE residue_share IS NULL") == 0
+
+
+def _as_schema_2(wh: Warehouse) -> None:
+    """Rewrite the articles files without confidence and review, drop ``runs.models``: a schema-2 warehouse."""
+    for path in (wh.root / "data" / "articles").glob("*.parquet"):
+        pq.write_table(pq.read_table(path).drop_columns(["confidence", "review"]), path)
+    _execute(wh, "ALTER TABLE runs DROP COLUMN models",
+             "UPDATE _page_versions SET result_digest = 'records-2:' || result_digest")
+    _set_version(wh, 2)
+
+
+def test_schema_2_articles_have_no_confidence_until_a_full_refresh_rates_them(wh: Warehouse) -> None:
+    with wh.writer() as w:
+        commit(w, PAGES[:3])
+    flagged = count(wh, "SELECT count(*) FROM articles_to_review")
+    assert flagged > 0
+    _as_schema_2(wh)
+
+    with wh.writer() as w:
+        assert count(wh, "SELECT count(*) FROM articles WHERE confidence IS NULL") == count(
+            wh, "SELECT count(*) FROM articles")
+        assert count(wh, "SELECT count(*) FROM articles_to_review") == 0  # unrated, not flagged
+        assert count(wh, "SELECT count(*) FROM runs WHERE models IS NULL") == 1
+        refreshed = commit(w, PAGES[:3], full_refresh=True)
+    assert refreshed.pages_loaded == 3
+    assert count(wh, "SELECT count(*) FROM articles WHERE confidence IS NULL") == 0
+    assert count(wh, "SELECT count(*) FROM articles_to_review") == flagged

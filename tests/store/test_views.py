@@ -42,7 +42,7 @@ def test_every_relation_and_column_has_a_comment(wh: Warehouse) -> None:
 
 def test_report_files_declare_grain_and_read_only_base_views() -> None:
     views = load_report_views()
-    assert {"articles_per_page_kind", "output_per_author", "page_coverage", "daily_runs"} <= {
+    assert {"articles_per_page_kind", "output_per_author", "page_coverage", "daily_runs", "articles_to_review"} <= {
         v.name for v in views}
     base = set(BASE_VIEWS) | {"runs", "rejects"}
     for path in sorted(SQL_DIR.glob("*.sql")):
@@ -71,6 +71,18 @@ def test_reporting_views_add_up(wh: Warehouse) -> None:
     day = rows(wh, "SELECT * FROM daily_runs")
     assert len(day) == 1 and day[0]["runs"] == 1 and day[0]["articles"] == n_articles
     assert rows(wh, "SELECT reason, paths FROM rejects_per_reason") == [{"reason": "empty", "paths": 1}]
+
+
+def test_articles_to_review_lists_each_flagged_article_once_least_sure_first(wh: Warehouse) -> None:
+    with wh.writer() as w:
+        commit(w, [page_and_result(f"/in/v{i}.txt", f"复核{i}", n_articles=6) for i in range(3)])
+    flagged = rows(wh, "SELECT article_id, confidence FROM articles WHERE review IS NOT NULL")
+    listed = rows(wh, "SELECT article_id, confidence, review FROM articles_to_review")
+    assert len(flagged) == 6  # two of six articles on each of three pages
+    assert sorted(r["article_id"] for r in listed) == sorted(r["article_id"] for r in flagged)
+    assert len({r["article_id"] for r in listed}) == len(listed)  # the grain: one row per article
+    assert [r["confidence"] for r in listed] == sorted(r["confidence"] for r in listed)
+    assert all(r["review"] for r in listed)
 
 
 def test_page_coverage_shows_the_one_residue_share(wh: Warehouse) -> None:

@@ -49,6 +49,8 @@ def synthetic_result(seed: str, n_articles: int = 3, variant: int = 0) -> PageRe
             photographers=[author] if photo else [],
             blocks=blocks,
             first_line=1 + i * 10,
+            confidence=0.4 if i % 3 == 2 else 0.95,  # every third article is flagged for review
+            review="a join was close" if i % 3 == 2 else None,
         ))
     residue = [Residue(text=_text(rng, 8), reason=rng.choice(["page_furniture", "unassigned"]),
                        line=1 + 3 * j) for j in range(rng.randint(0, 3))]

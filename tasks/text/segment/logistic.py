@@ -20,7 +20,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Final, TypeVar
+from typing import Final, TypeVar, cast
 
 #: A signal's name: each model names its signals with a Literal of strings.
 Name = TypeVar("Name", bound=str)
@@ -40,7 +40,8 @@ class LogisticModel:
 
     def probability(self, signals: Mapping[Name, float]) -> float:
         """The model's probability that the decision is yes, given the signals (by name; a model's names are a Literal)."""
-        z = self.intercept + sum(weight * signals[name] for name, weight in self.weights.items())  # in the file's order
+        by_name = cast(Mapping[str, float], signals)  # a Literal's values are strs: the keys of ``weights``
+        z = self.intercept + math.fsum(weight * by_name[name] for name, weight in self.weights.items())
         return 1.0 / (1.0 + math.exp(-z))
 
     def says_yes(self, signals: Mapping[Name, float]) -> bool:
