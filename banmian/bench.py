@@ -12,22 +12,32 @@ the first pass, which new pages would not find. ``--cold`` clears those
 caches before every page, so each page is timed as if never seen.
 
 Only the pure segmentation code is imported: no Prefect, no DuckDB.
+
+``banmian bench --pages N [--workers K]`` (:func:`cmd_bench`) times the
+whole ``banmian run`` flow instead: see its help.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import io
+import json
+import os
 import pstats
 import resource
+import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
-from banmian import SAMPLE_DIR
+from banmian import SAMPLE_DIR, project_root
+from banmian.flows.timings import TIMINGS_ENV
 from banmian.tasks.ingest.decode import decode_page
 from banmian.tasks.model import Reject
 from banmian.tasks.text.segment import segment_page
@@ -137,3 +147,141 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+# ---------------------------------------------------------------------------
+# banmian bench: the whole `banmian run` flow, with its phases
+# ---------------------------------------------------------------------------
+
+#: Pages segmented again, in this process alone, for the "vs segmentation alone" ratio: 300 real-sized
+#: pages take ~7 s and give pages/s within a few per cent of a full pass (measured on 2k generated pages).
+SEGMENT_SAMPLE: Final = 300
+#: Phases timed on the flow's side, in wall seconds, in the order of a run (``banmian.flows.timings``).
+WALL_PHASES: Final = ("imports", "prefect_start", "discover", "batches_wall", "commit", "publish", "prune")
+#: Work inside the batches, summed over batches (worker seconds when batches run in parallel).
+BATCH_PHASES: Final = ("read", "decode", "segment", "stage")
+
+
+@dataclass(frozen=True)
+class RunFigures:
+    """What one benchmarked ``banmian run`` measured."""
+
+    pages: int
+    wall_s: float
+    exit_code: int
+    phases: dict[str, float]
+    peak_rss_self_mb: float
+    peak_rss_child_mb: float
+    cpu_s: float
+
+
+def _rusage_mb(who: int) -> float:
+    rss = resource.getrusage(who).ru_maxrss
+    return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
+
+
+def _cpu_seconds() -> float:
+    """User+system CPU time of this process and of its children that have ended."""
+    return sum(r.ru_utime + r.ru_stime for r in (resource.getrusage(resource.RUSAGE_SELF),
+                                                  resource.getrusage(resource.RUSAGE_CHILDREN)))
+
+
+def bench_pages(out: Path, n: int, source: Path | None, seed: int) -> list[Path]:
+    """The pages to run: ``n`` generated ones (``tests.pagegen``), or (up to ``n`` of) ``source``'s *.txt."""
+    pages = out / "pages"
+    if source is None:
+        if str(project_root()) not in sys.path:
+            sys.path.append(str(project_root()))  # tests.pagegen lives in the checkout, not the package
+        try:
+            from tests.pagegen.generate import write_set
+        except ImportError:
+            raise SystemExit("banmian bench: generating pages needs the repository's tests/ "
+                             "(run from the checkout), or give --source DIR") from None
+        write_set(out, n, seed, sidecar=False)
+        return sorted(pages.glob("*.txt"))
+    found = sorted(source.rglob("*.txt")) if source.is_dir() else [source]
+    pages.mkdir(parents=True)
+    copied = []
+    for i, path in enumerate(found[:n] if n else found):
+        target = pages / f"{i:06d}_{path.name}"
+        shutil.copyfile(path, target)
+        copied.append(target)
+    return copied
+
+
+def run_flow(pages_dir: Path, warehouse: Path, timings: Path, workers: int, extra: Sequence[str]) -> RunFigures:
+    """Run ``banmian run`` in this process (its output to a log file), timing it and its phases."""
+    from banmian.cli import main as cli_main
+
+    os.environ[TIMINGS_ENV] = str(timings)
+    argv = ["run", "--source", str(pages_dir), "--warehouse", str(warehouse), *extra]
+    if workers > 1:
+        argv += ["--workers", str(workers)]
+    cpu0, start = _cpu_seconds(), time.perf_counter()
+    with open(warehouse.parent / "run.log", "w", encoding="utf-8") as log, contextlib.redirect_stdout(log):
+        code = cli_main(argv)
+    wall = time.perf_counter() - start
+    phases = json.loads(timings.read_text(encoding="utf-8")) if timings.exists() else {}
+    n = len(list(pages_dir.glob("*.txt")))
+    return RunFigures(n, wall, code, phases, _rusage_mb(resource.RUSAGE_SELF),
+                      _rusage_mb(resource.RUSAGE_CHILDREN), _cpu_seconds() - cpu0)
+
+
+def read_decode_seconds(paths: Sequence[Path]) -> float:
+    """Seconds to read and decode every page once: the floor any ingest of these files pays."""
+    start = time.perf_counter()
+    load_pages(paths)
+    return time.perf_counter() - start
+
+
+def segment_alone_rate(paths: Sequence[Path], sample: int = SEGMENT_SAMPLE) -> tuple[float, int]:
+    """Pages/s of decode+segment in this one process over an even sample of the pages, and its size."""
+    step = max(1, len(paths) // sample)
+    texts = load_pages(list(paths)[::step][:sample])
+    start = time.perf_counter()
+    for text in texts:
+        segment_page(text)
+    return len(texts) / max(time.perf_counter() - start, 1e-9), len(texts)
+
+
+def _phase_line(phases: dict[str, float], names: Sequence[str]) -> str:
+    return ", ".join(f"{name} {phases[name]:.2f}" for name in names if name in phases) or "(none recorded)"
+
+
+def bench_report(fig: RunFigures, workers: int, read_decode_s: float, seg_rate: float, seg_sample: int) -> str:
+    """The figures of a benchmarked run, one measure per line."""
+    rate = fig.pages / max(fig.wall_s, 1e-9)
+    accounted = sum(fig.phases.get(p, 0.0) for p in WALL_PHASES)
+    return "\n".join([
+        f"pages: {fig.pages}, workers: {max(workers, 1)}, exit code: {fig.exit_code}",
+        f"wall s: {fig.wall_s:.2f}",
+        f"pages/s: {rate:,.1f}",
+        f"phases, wall s: {_phase_line(fig.phases, WALL_PHASES)}, other {max(fig.wall_s - accounted, 0.0):.2f}",
+        f"inside batches, s summed over batches: {_phase_line(fig.phases, BATCH_PHASES)}",
+        f"peak RSS MB: this process {fig.peak_rss_self_mb:.1f}, largest ended child {fig.peak_rss_child_mb:.1f}",
+        f"cores used (CPU s / wall s): {fig.cpu_s / max(fig.wall_s, 1e-9):.2f}",
+        f"vs read+decode alone ({read_decode_s:.2f} s): {fig.wall_s / max(read_decode_s, 1e-9):,.1f}x the time",
+        f"vs segmentation alone, one process ({seg_rate:,.1f} pages/s over {seg_sample} pages): "
+        f"{seg_rate / max(rate, 1e-9):.2f}x the time",
+    ])
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    """``banmian bench``: time a real ``banmian run`` over generated or given pages, then the two baselines."""
+    with tempfile.TemporaryDirectory(prefix="banmian-bench-", dir=args.tmp) as tmp:
+        root = Path(tmp)
+        paths = bench_pages(root, args.pages, args.source, args.seed)
+        if not paths:
+            print("banmian bench: no pages to run", file=sys.stderr)
+            return 2
+        print(f"banmian bench: {len(paths)} pages "
+              f"({'from ' + str(args.source) if args.source else f'generated, seed {args.seed}'}) in {root}",
+              flush=True)
+        extra = ["--dask-address", args.dask_address] if args.dask_address else []
+        fig = run_flow(root / "pages", root / "warehouse", root / "timings.json", args.workers, extra)
+        read_decode_s = read_decode_seconds(paths)
+        seg_rate, seg_sample = segment_alone_rate(paths)
+        print(bench_report(fig, args.workers, read_decode_s, seg_rate, seg_sample))
+        if fig.exit_code == 2:
+            print((root / "run.log").read_text(encoding="utf-8"), file=sys.stderr)
+        return 0 if fig.exit_code in (0, 1) else fig.exit_code

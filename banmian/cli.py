@@ -13,19 +13,24 @@ import argparse
 import json
 import logging
 import os
+import signal
 import sys
 import time
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from banmian import SAMPLE_DIR, __version__
 from banmian.flows.defaults import BATCH_SIZE
 from banmian.tasks.store.layout import DB_FILE  # no duckdb: `query` checks for a warehouse before importing it
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILURE = 0, 1, 2
+#: Exit status after Ctrl-C: 128 + SIGINT, as a shell reports a process killed by it.
+EXIT_INTERRUPTED = 128 + signal.SIGINT
+#: Signals that stop ``banmian run`` the way Ctrl-C does (systemd, a worker, a container, a closed terminal).
+TERMINATION_SIGNALS: tuple[signal.Signals, ...] = (signal.SIGTERM, signal.SIGHUP)
 DEFAULT_WAREHOUSE = "warehouse"
 
 
@@ -169,7 +174,7 @@ class StoryPrinter(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         if not getattr(record, "banmian_story", False):
             return
-        for key in ("residue_share", "pages_without_articles"):
+        for key in ("run_id", "residue_share", "pages_without_articles"):
             if hasattr(record, key):
                 self.facts[key] = getattr(record, key)
         try:
@@ -219,12 +224,78 @@ def _check_source(source: str) -> None:
         raise CliError(str(exc)) from None
 
 
+class Terminated(KeyboardInterrupt):
+    """A termination signal reached ``banmian run``: it unwinds like Ctrl-C, and exits with 128 + the signal."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+@contextmanager
+def termination_as_interrupt() -> Iterator[None]:
+    """While inside, ``TERMINATION_SIGNALS`` raise ``Terminated`` in the main thread, as SIGINT raises KeyboardInterrupt.
+
+    Left at their default, they end the process at once: no word to the user,
+    the flow run left "Running" in Prefect. Raised as an exception, the flow
+    run is marked crashed and the temporary API server is stopped on the way
+    out. (During a flow run Prefect catches SIGTERM first, records the crash,
+    then sends it again to this handler.)
+    """
+    def raise_terminated(signum: int, frame: object) -> None:
+        raise Terminated(signum)
+
+    previous = {sig: signal.signal(sig, raise_terminated) for sig in TERMINATION_SIGNALS}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _run_committed(warehouse: str, run_id: str | None) -> bool | None:
+    """Whether the warehouse holds run ``run_id`` (None: it could not be read).
+
+    Asked after an interruption: the commit is one transaction, so the
+    warehouse, not the point the flow had reached, tells whether it happened.
+    """
+    if run_id is None or not (Path(warehouse) / DB_FILE).is_file():
+        return False  # the flow had not yet found its files, or never created the warehouse
+    from banmian.tasks.store.warehouse import Warehouse
+
+    try:
+        found = Warehouse(warehouse).query("SELECT count(*) AS n FROM runs WHERE run_id = ?", [run_id])
+    except Exception:  # noqa: BLE001 - a busy or damaged warehouse: say we cannot tell
+        return None
+    return bool(found.column("n")[0].as_py())
+
+
+def _interrupted(exc: KeyboardInterrupt, warehouse: str, run_id: str | None, err: TextIO) -> int:
+    """Say how ``banmian run`` was stopped and whether its run was committed; return the exit status."""
+    stopped = f"terminated by {exc.args[0]}" if isinstance(exc, Terminated) else "interrupted"
+    committed = _run_committed(warehouse, run_id)
+    if committed:
+        outcome = f"committed run {run_id} (the steps after the commit were cut short)"
+    elif committed is None:
+        outcome = (f"could not tell whether run {run_id} was committed: "
+                   f"see `banmian query \"SELECT * FROM runs WHERE run_id = '{run_id}'\"`")
+    else:
+        outcome = "nothing was committed by the unfinished run"
+    print(f"banmian run: {stopped}; {outcome}.", file=err, flush=True)
+    return 128 + exc.signum if isinstance(exc, Terminated) else EXIT_INTERRUPTED
+
+
 def _share(part: int, whole: int) -> str:
     return f"{part / whole:.1%}" if whole else "n/a"
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    """Run the ingest flow with concise progress on stdout and Prefect's own output in a log file."""
+    """Run the ingest flow with concise progress on stdout and Prefect's own output in a log file.
+
+    Ctrl-C, SIGTERM or SIGHUP stop it within seconds: the flow run is marked
+    crashed, the temporary API server stopped, and the user told whether the
+    run was committed (``_interrupted``).
+    """
     started = time.monotonic()
     _check_source(args.source)
     warehouse = os.path.abspath(args.warehouse)
@@ -236,52 +307,109 @@ def cmd_run(args: argparse.Namespace) -> int:
     home = configure(quiet_console=False)  # console output goes to the log file, so keep it all
     log_path = home / "logs" / "banmian-run.log"
     out = sys.stdout
-    with stderr_into(log_path) as err:
+    stopped: KeyboardInterrupt | None = None
+    with stderr_into(log_path) as err, termination_as_interrupt():
         printer = StoryPrinter(out, started)
         try:
-            own_server = not os.environ.get("PREFECT_API_URL")
-            print(f"banmian {__version__}: ingesting {_pretty_path(args.source)} into {_pretty_path(warehouse)}/",
-                  file=out)
-            if own_server:
-                print(f"[{time.monotonic() - started:5.1f}s] Starting Prefect's local API (state in "
-                      f"{_pretty_path(str(home))}/; the first start takes 10-20 s) ...", file=out, flush=True)
-            import prefect  # noqa: F401 - imported here, after configure()
-            from prefect.server.api.server import SubprocessASGIServer
-
-            from banmian.flows.ingest import ingest
-            from banmian.tasks.ingest.discover import SourceNotFound
-            from banmian.tasks.store.warehouse import SchemaError, WarehouseBusy
-
-            if own_server:
-                SubprocessASGIServer().start()
-                print(f"[{time.monotonic() - started:5.1f}s] Prefect ready.", file=out, flush=True)
-            for name in ("prefect.flow_runs", "prefect.task_runs"):
-                logging.getLogger(name).addHandler(printer)
-            try:
-                summary = ingest(source=args.source, warehouse=warehouse, full_refresh=args.full_refresh,
-                                 batch_size=args.batch_size, wait=not args.no_wait, keep_runs=args.keep_runs)
-            except WarehouseBusy as exc:
-                raise CliError(f"warehouse busy: {exc}") from None
-            except (SourceNotFound, SchemaError) as exc:
-                raise CliError(str(exc)) from None
-            except KeyboardInterrupt:
-                raise
-            except Exception as exc:  # noqa: BLE001 - reported in one line; details in the log
-                raise CliError(f"the run failed: {type(exc).__name__}: {exc} "
-                               f"(Prefect's log: {log_path})") from None
+            summary = _run_flow(args, warehouse, home, printer, log_path)
         except CliError as exc:
             print(f"banmian run: {exc}", file=err)
             return EXIT_FAILURE
-        except KeyboardInterrupt:
-            print("banmian run: interrupted; nothing was committed by the unfinished run.", file=err)
-            return 130
+        except KeyboardInterrupt as exc:
+            stopped = exc
         finally:
             for name in ("prefect.flow_runs", "prefect.task_runs"):
                 logging.getLogger(name).removeHandler(printer)
             shutdown_prefect()
+    if stopped is not None:
+        _exit_at_once(_interrupted(stopped, warehouse, printer.facts.get("run_id"), sys.stderr))
 
     _print_run_summary(summary, args, warehouse, time.monotonic() - started, home, printer.facts, out)
     return EXIT_PARTIAL if summary.status == "partial" or summary.rejects else EXIT_OK
+
+
+def _run_flow(args: argparse.Namespace, warehouse: str, home: Path, printer: StoryPrinter, log_path: Path) -> Any:
+    """Start Prefect's temporary API (unless ``PREFECT_API_URL`` names one) and run the ingest flow; its summary."""
+    out, started = printer.out, printer.started
+    own_server = not os.environ.get("PREFECT_API_URL")
+    print(f"banmian {__version__}: ingesting {_pretty_path(args.source)} into {_pretty_path(warehouse)}/", file=out)
+    if own_server:
+        print(f"[{time.monotonic() - started:5.1f}s] Starting Prefect's local API (state in "
+              f"{_pretty_path(str(home))}/; the first start takes 10-20 s) ...", file=out, flush=True)
+    clock = time.perf_counter()
+    import prefect  # noqa: F401 - imported here, after configure()
+
+    from banmian.flows.ingest import ingest
+    from banmian.flows.timings import add_timings
+    from banmian.prefect_server import start_owned_server
+    from banmian.tasks.ingest.discover import SourceNotFound
+    from banmian.tasks.store.warehouse import SchemaError, WarehouseBusy
+
+    imported = time.perf_counter()
+    if own_server:
+        server = start_owned_server()
+        print(f"[{time.monotonic() - started:5.1f}s] Prefect ready.", file=out, flush=True)
+        os.environ["PREFECT_API_URL"] = server.api_url  # for Dask workers: they report to this API
+    run_flow = _with_workers(ingest, args, out, started)
+    add_timings({"imports": imported - clock, "prefect_start": time.perf_counter() - imported})
+    for name in ("prefect.flow_runs", "prefect.task_runs"):
+        logging.getLogger(name).addHandler(printer)
+    try:
+        return run_flow(source=args.source, warehouse=warehouse, full_refresh=args.full_refresh,
+                      batch_size=args.batch_size, wait=not args.no_wait, keep_runs=args.keep_runs)
+    except WarehouseBusy as exc:
+        raise CliError(f"warehouse busy: {exc}") from None
+    except (SourceNotFound, SchemaError) as exc:
+        raise CliError(str(exc)) from None
+    except Exception as exc:  # noqa: BLE001 - reported in one line; details in the log
+        interrupt = _interrupt_behind(exc)
+        if interrupt is not None:
+            raise interrupt from None
+        raise CliError(f"the run failed: {type(exc).__name__}: {exc} (Prefect's log: {log_path})") from None
+
+
+def _interrupt_behind(exc: BaseException) -> KeyboardInterrupt | None:
+    """The Ctrl-C (or ``Terminated``) that an exception was raised while handling, if any.
+
+    Prefect 3.8 can lose an interrupt that lands while a task run is being
+    created: its crash handling then fails with ``ValueError: Task run is not
+    set``, which is what reaches us.
+    """
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return cause
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return None
+
+
+def _exit_at_once(status: int) -> NoReturn:
+    """Exit now, skipping the interpreter's teardown: the user asked us to stop.
+
+    Everything that matters is done (flow run marked, server stopped, the
+    warehouse closed, our message written); what is left is the
+    interpreter collecting the run's pages object by object, which took
+    5-7 s after 200 pages and grows with the run.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(status)
+
+
+def _with_workers(ingest: Any, args: argparse.Namespace, out: TextIO, started: float) -> Any:
+    """The flow as is, or with its segmentation batches on Dask (``--workers N``, ``--dask-address``)."""
+    if args.workers <= 1 and not args.dask_address:
+        return ingest
+    from banmian.flows.parallel import dask_task_runner
+
+    where = f"the Dask cluster at {args.dask_address}" if args.dask_address else f"{args.workers} local worker processes"
+    print(f"[{time.monotonic() - started:5.1f}s] Segmenting on {where}.", file=out, flush=True)
+    return ingest.with_options(task_runner=dask_task_runner(args.workers, args.dask_address))
 
 
 def _print_run_summary(summary: Any, args: argparse.Namespace, warehouse: str, elapsed: float,
@@ -432,6 +560,11 @@ def build_parser() -> argparse.ArgumentParser:
                           "ingest runs and deletes older ones after the run; 0 keeps all "
                           "(default: $BANMIAN_KEEP_RUNS, else 100)")
     run.add_argument("--batch-size", type=_positive_int, default=BATCH_SIZE, help=argparse.SUPPRESS)
+    run.add_argument("--workers", type=_positive_int, default=1, metavar="N",
+                     help="segment batches in N worker processes (a local Dask cluster; default 1: in-process)")
+    run.add_argument("--dask-address", metavar="tcp://HOST:8786",
+                     help="segment batches on this running Dask scheduler; its workers must see the source "
+                          "and warehouse at the same paths and reach the same Prefect API ($PREFECT_API_URL)")
     run.set_defaults(func=cmd_run)
 
     seg = sub.add_parser("segment", help="segment files into JSON (no Prefect, no warehouse)",
@@ -446,6 +579,9 @@ def build_parser() -> argparse.ArgumentParser:
     from banmian.score import add_command as add_score_command
 
     add_score_command(sub)
+    from banmian.bench_command import add_command as add_bench_command
+
+    add_bench_command(sub)
 
     # `banmian search` is defined in banmian/search.py
     from banmian.search import add_command as add_search_command
@@ -503,7 +639,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
     except KeyboardInterrupt:
         print(f"banmian {args.command}: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:  # e.g. `banmian query ... | head`
         try:
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit

@@ -22,23 +22,27 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Annotated, Final
 from uuid import UUID
 
 from prefect import flow, get_run_logger
+from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run as runtime_flow_run
 from prefect.states import State
 from pydantic import Field
 
 from banmian import SAMPLE_DIR
 from banmian.flows.defaults import BATCH_SIZE, FLOW_NAME
+from banmian.flows.parallel import MAX_IN_FLIGHT, runs_on_dask
 from banmian.flows.retention import keep_runs_setting, prune_flow_runs
+from banmian.flows.timings import add_timings, timed
 from banmian.tasks.ingest.discover import SourceNotFound, discover
-from banmian.tasks.model import DecodedPage, PageResult, RawFile, Reject, RejectReason, RunInfo, RunSummary
+from banmian.tasks.model import RawFile, Reject, RejectReason, RunInfo, RunSummary
 from banmian.tasks.prefect_tasks import (
     STORY,
     BatchResult,
@@ -52,6 +56,7 @@ from banmian.tasks.prefect_tasks import (
     story,
 )
 from banmian.tasks.store import ids
+from banmian.tasks.store.staging import clear_staging, run_staging_dir, stage_run, stage_skip_ids
 from banmian.tasks.store.warehouse import Warehouse, WarehouseWriter
 from banmian.tasks.text.segment import models_version
 
@@ -103,17 +108,6 @@ def split_unchanged(files: Iterable[RawFile], known: dict[str, tuple[int, float,
     return to_read, unchanged
 
 
-#: Stand-in result for content the warehouse already holds as current: the
-#: writer then only records the path (``plan_run``) and never looks at the
-#: result outside a full refresh, where nothing is skipped this way.
-ALREADY_LOADED = PageResult(articles=[], residue=[], meta={})
-
-
-def pages_to_commit(result: BatchResult) -> list[tuple[DecodedPage, PageResult]]:
-    """Segmented pages, plus already-loaded content so the warehouse records its (new) path."""
-    return result.pages + [(page, ALREADY_LOADED) for page in result.known]
-
-
 def count_reasons(rejects: Iterable[Reject]) -> list[tuple[RejectReason, int]]:
     """``(reason, count)``, most frequent first, for a one-line account of a run's rejects."""
     return Counter(r.reason for r in rejects).most_common()
@@ -163,8 +157,9 @@ def _discover(source: str, run_id: str) -> tuple[list[RawFile], BatchResult]:
     except SourceNotFound as exc:
         get_run_logger().error("%s", exc)
         raise
-    story("Run %s: found %d page files in %s%s.", run_id, len(files), source,
-          f" and {len(rejects)} entries that cannot be pages" if rejects else "")
+    get_run_logger().info("Run %s: found %d page files in %s%s.", run_id, len(files), source,
+                          f" and {len(rejects)} entries that cannot be pages" if rejects else "",
+                          extra={**STORY, "run_id": run_id})  # banmian run asks the warehouse for it if stopped
     return files, BatchResult(rejects=rejects,
                               coverage=[PageCoverage(r.path, "rejected", reason=r.reason) for r in rejects])
 
@@ -175,25 +170,69 @@ def _warehouse(path: str) -> Warehouse:
     return Warehouse(path)
 
 
-def _read_and_segment(batch: list[RawFile], first: int, last: int, skip_ids: frozenset[str]) -> BatchResult:
-    """One batch: read (retried on transient errors), then decode and segment; a failed batch becomes rejects."""
+@dataclass
+class _Batch:
+    """One batch between its read and its segmentation's end: what it is, and what became of it so far."""
+
+    first: int
+    last: int
+    readable: list[tuple[RawFile, bytes]]
+    out: BatchResult
+
+
+def _read(batch: list[RawFile], first: int, last: int) -> _Batch:
+    """Read a batch (retried on transient errors); unreadable files become rejects."""
     out = BatchResult()
     readable: list[tuple[RawFile, bytes]] = []
-    for raw, data in read_batch(batch, first, last):
+    with timed(out.seconds, "read"):
+        read = read_batch(batch, first, last)
+    for raw, data in read:
         if isinstance(data, Reject):
             out.rejects.append(data)
             out.coverage.append(PageCoverage(raw.path, "rejected", reason=data.reason))
         else:
             readable.append((raw, data))
-    state = segment_batch(readable, first, last, skip_ids, return_state=True)
+    return _Batch(first, last, readable, out)
+
+
+def _segmented(batch: _Batch, state: State[BatchResult]) -> BatchResult:
+    """What the batch's segmentation task made of it; a failed task makes its files rejects."""
+    out = batch.out
     if state.is_completed():
         out.extend(state.result())
     else:  # visible as a failed task in the UI; the other batches still load
         error = _state_error(state)
         get_run_logger().error("Batch of pages %d-%d failed (%s); its files are recorded as rejects.",
-                               first, last, error, extra=STORY)
-        out.extend(BatchResult.failed(readable, error))
+                               batch.first, batch.last, error, extra=STORY)
+        out.extend(BatchResult.failed(batch.readable, error))
     return out
+
+
+def _segment_in_turn(files: list[RawFile], batch_size: int, skip_ids: str, staging: str) -> BatchResult:
+    """Read, decode, segment and stage each batch in this process, one after another."""
+    done = BatchResult()
+    for first, last, files_of_batch in batches(files, batch_size):
+        batch = _read(files_of_batch, first, last)
+        state = segment_batch(batch.readable, first, last, skip_ids, staging, return_state=True)
+        done.extend(_segmented(batch, state))
+    return done
+
+
+def _segment_on_dask(files: list[RawFile], batch_size: int, skip_ids: str, staging: str) -> BatchResult:
+    """Read each batch here and segment it on a Dask worker, at most ``MAX_IN_FLIGHT`` batches at a time.
+
+    Results are gathered in batch order, so the run is the same as :func:`_segment_in_turn`'s.
+    """
+    done = BatchResult()
+    pending: deque[tuple[_Batch, PrefectFuture[BatchResult]]] = deque()
+    for first, last, files_of_batch in batches(files, batch_size):
+        batch = _read(files_of_batch, first, last)
+        pending.append((batch, segment_batch.submit(batch.readable, first, last, skip_ids, staging)))
+        while len(pending) > MAX_IN_FLIGHT or (pending and last == len(files)):
+            oldest, future = pending.popleft()
+            future.wait()
+            done.extend(_segmented(oldest, future.state))
+    return done
 
 
 def _load(writer: WarehouseWriter, run: RunInfo, files: list[RawFile], done: BatchResult,
@@ -206,14 +245,22 @@ def _load(writer: WarehouseWriter, run: RunInfo, files: list[RawFile], done: Bat
     to_read, unchanged = split_unchanged(files, writer.known_files(), full_refresh)
     if unchanged:
         story("Skipping %d unchanged files (same size and mtime as when loaded).", len(unchanged))
-    skip_ids = frozenset() if full_refresh else frozenset(writer.loaded_page_ids())
-    for first, last, batch in batches(to_read, batch_size):
-        done.extend(_read_and_segment(batch, first, last, skip_ids))
-    run.partial = bool(done.rejects)
-    story("Committing %d new pages%s to %s.", len(done.pages),
-          f" (and the paths of {len(done.known)} whose content is already loaded)" if done.known else "",
-          writer.root)
-    return load_run(writer, run, pages_to_commit(done), unchanged, done.rejects, full_refresh), unchanged
+    staging = run_staging_dir(writer.root, run.run_id)
+    try:
+        skip_ids = stage_skip_ids(staging, () if full_refresh else writer.loaded_page_ids())
+        with timed(done.seconds, "batches_wall"):
+            segment = _segment_on_dask if runs_on_dask() else _segment_in_turn
+            done.extend(segment(to_read, batch_size, skip_ids, str(staging)))
+        run.partial = bool(done.rejects)
+        segmented, known = sum(p.pages for p in done.staged), sum(p.known for p in done.staged)
+        story("Committing %d new pages%s to %s.", segmented,
+              f" (and the paths of {known} whose content is already loaded)" if known else "", writer.root)
+        with timed(done.seconds, "commit"):
+            staged = stage_run(staging, done.staged, unchanged, done.rejects)
+            summary = load_run(writer, run, staged, full_refresh)
+    finally:
+        clear_staging(writer.root)
+    return summary, unchanged
 
 
 def _tell_outcome(summary: RunSummary, rejects: list[Reject], clock: float) -> None:
@@ -259,13 +306,19 @@ def ingest(source: str = str(SAMPLE_DIR), warehouse: str = "warehouse", full_ref
     clock = time.perf_counter()
     started_at = datetime.now(timezone.utc)
     run_id = ids.new_run_id(started_at)
-    files, done = _discover(source, run_id)
+    seconds: dict[str, float] = {}
+    with timed(seconds, "discover"):
+        files, done = _discover(source, run_id)
+    done.seconds.update(seconds)
     run = RunInfo(run_id=run_id, started_at=started_at, source=str(source), pages_found=len(files) + len(done.rejects),
                   models=models_version())
     wh = _warehouse(warehouse)
     with wh.writer(wait=wait, on_wait=lambda msg: story("Warehouse busy: %s", msg)) as writer:
         summary, unchanged = _load(writer, run, files, done, full_refresh, batch_size)
-    publish_summary(summary, done.coverage, done.rejects, str(source), len(unchanged))
+    with timed(done.seconds, "publish"):
+        publish_summary(summary, done.coverage, done.rejects, str(source), len(unchanged))
     _tell_outcome(summary, done.rejects, clock)
-    prune_prefect_history(keep_runs)
+    with timed(done.seconds, "prune"):
+        prune_prefect_history(keep_runs)
+    add_timings({**done.seconds, "flow": time.perf_counter() - clock})
     return summary

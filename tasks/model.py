@@ -178,7 +178,7 @@ RejectReason = Literal[
     "not_text",          # no encoding reads it as text
     "not_chinese",       # text, but Japanese, Korean, English or another non-Chinese language
     "bad_file_name",     # its path is not valid UTF-8 (or has control characters): it cannot be stored as text
-    "too_complex",       # over a per-page limit of lines or characters (``decode.MAX_PAGE_LINES``/``MAX_PAGE_CHARS``)
+    "too_complex",       # over a per-page limit: lines, characters (``decode.MAX_PAGE_*``), time (``text.budget``)
     "unreadable",        # the OS refused to read it
     "vanished",          # gone between discovery and read
     "is_directory",      # a directory named like a page

@@ -31,8 +31,10 @@ from banmian.tasks.ingest.decode import decode_page
 from banmian.tasks.ingest.discover import is_transient, read_bytes, reject_for_read_error
 from banmian.tasks.model import DecodedPage, PageResult, RawFile, Reject, RejectReason, RunInfo, RunSummary
 from banmian.tasks.store.coverage import residue_share, residue_visible_chars, visible_chars
+from banmian.tasks.store.staging import StagedPart, StagedRun, read_run, read_staged, stage_pages
 from banmian.tasks.store.writer import WarehouseWriter
 from banmian.tasks.ingest.pages import segment_decoded
+from banmian.tasks.text.budget import PAGE_TIME_BUDGET_SECONDS, OverBudget, page_time_budget
 
 SUMMARY_ARTIFACT_KEY: Final = "banmian-run-summary"
 COVERAGE_ARTIFACT_KEY: Final = "banmian-page-coverage"
@@ -79,18 +81,36 @@ class PageCoverage:
 
 @dataclass(slots=True)
 class BatchResult:
-    """What ``segment_batch`` makes of one batch of files."""
+    """What ``decode_and_segment`` makes of one batch of files; ``segment_batch`` returns it staged
+    (``pages`` and ``known`` moved to disk, ``staged`` naming the file: see ``banmian.tasks.store.staging``)."""
 
     pages: list[tuple[DecodedPage, PageResult]] = field(default_factory=list)
     known: list[DecodedPage] = field(default_factory=list)   # content already in the warehouse
     rejects: list[Reject] = field(default_factory=list)
     coverage: list[PageCoverage] = field(default_factory=list)
+    #: Seconds spent decoding and segmenting (``banmian.flows.timings``; summed over batches).
+    seconds: dict[str, float] = field(default_factory=dict)
+    staged: list[StagedPart] = field(default_factory=list)
 
     def extend(self, other: BatchResult) -> None:
         self.pages += other.pages
         self.known += other.known
+        self.staged += other.staged
         self.rejects += other.rejects
         self.coverage += other.coverage
+        for phase, value in other.seconds.items():
+            self.seconds[phase] = self.seconds.get(phase, 0.0) + value
+
+    def took(self, phase: str, since: float) -> float:
+        """Add the time from ``since`` (a ``time.perf_counter()``) to now to ``phase``; returns now."""
+        now = time.perf_counter()
+        self.seconds[phase] = self.seconds.get(phase, 0.0) + now - since
+        return now
+
+    def staged_in(self, folder: str, first: int, last: int) -> BatchResult:
+        """This result with its pages written to ``folder`` and replaced by a handle (a small return value)."""
+        part = stage_pages(folder, first, last, self.pages, self.known)
+        return BatchResult(rejects=self.rejects, coverage=self.coverage, seconds=self.seconds, staged=[part])
 
     @classmethod
     def failed(cls, items: list[tuple[RawFile, bytes]], error: str) -> BatchResult:
@@ -112,9 +132,16 @@ def batches(items: Sequence[T], size: int) -> list[tuple[int, int, list[T]]]:
 
 
 def segment_safely(page: DecodedPage) -> PageResult | Reject:
-    """``segment_decoded``, except that a crash on one odd page becomes a Reject instead of ending the run."""
+    """``segment_decoded`` within the page's time budget, except that a crash on one odd page, or a page
+    over its budget, becomes a Reject instead of ending (or stalling) the run."""
     try:
-        return segment_decoded(page)
+        with page_time_budget():
+            return segment_decoded(page)
+    except OverBudget:
+        return Reject(page.path, "too_complex",
+                      f"Segmentation took more than the {PAGE_TIME_BUDGET_SECONDS:.0f} s a page may take "
+                      "(PAGE_TIME_BUDGET_SECONDS; real pages take well under a second), so it is not segmented.",
+                      page.size)
     except Exception as exc:  # noqa: BLE001 - any bug on any page must not stop the run
         return Reject(page.path, "segment_error",
                       f"Segmentation failed on this page: {type(exc).__name__}: {exc}"[:500].rstrip(".") + ".",
@@ -131,7 +158,9 @@ def decode_and_segment(items: Sequence[tuple[RawFile, bytes]], skip_page_ids: fr
     """
     out = BatchResult()
     for raw, data in items:
+        clock = time.perf_counter()
         page = decode_page(raw.path, data, raw.mtime)
+        clock = out.took("decode", clock)
         if isinstance(page, Reject):
             out.rejects.append(page)
             out.coverage.append(PageCoverage(raw.path, "rejected", reason=page.reason))
@@ -142,6 +171,7 @@ def decode_and_segment(items: Sequence[tuple[RawFile, bytes]], skip_page_ids: fr
             out.coverage.append(PageCoverage(page.path, "known_content", page.encoding, chars))
             continue
         result = segment_safely(page)
+        out.took("segment", clock)
         if isinstance(result, Reject):
             out.rejects.append(result)
             out.coverage.append(PageCoverage(page.path, "rejected", page.encoding, chars, reason=result.reason))
@@ -245,17 +275,24 @@ def read_batch(files: list[RawFile], first: int, last: int) -> list[tuple[RawFil
 @task(name="segment_batch", task_run_name="segment pages {first}-{last}",
       cache_policy=NO_CACHE, persist_result=False)
 def segment_batch(items: list[tuple[RawFile, bytes]], first: int, last: int,
-                  skip_page_ids: frozenset[str]) -> BatchResult:
-    """Decode and segment a batch (pure work, so no retries: the same input gives the same failure)."""
+                  skip_ids_path: str, staging: str) -> BatchResult:
+    """Decode and segment a batch, and stage its pages in ``staging`` (the result holds only their handle).
+
+    ``skip_ids_path``: the staged ids of the pages already stored. Pure work, so no retries: the same
+    input gives the same failure.
+    """
     started = time.perf_counter()
-    result = decode_and_segment(items, skip_page_ids)
+    result = decode_and_segment(items, read_staged(skip_ids_path))
     articles = sum(len(r.articles) for _, r in result.pages)
     story("Pages %d–%d: %d segmented into %d articles, %d already loaded, %d rejected (%.1f s).",
           first, last, len(result.pages), articles, len(result.known),
           sum(1 for r in result.rejects if r.reason != "no_articles"), time.perf_counter() - started)
     for r in result.rejects:
         get_run_logger().warning("%s: %s (%s)", r.path, r.detail, r.reason)
-    return result
+    clock = time.perf_counter()
+    staged = result.staged_in(staging, first, last)
+    staged.took("stage", clock)
+    return staged
 
 
 def _retry_only_transient_io(task: Task[..., RunSummary], task_run: TaskRun, state: State[RunSummary]) -> bool:
@@ -272,9 +309,9 @@ def _retry_only_transient_io(task: Task[..., RunSummary], task_run: TaskRun, sta
 
 @task(name="load_run", task_run_name="load run {run.run_id}", retries=1, retry_delay_seconds=2,
       retry_condition_fn=_retry_only_transient_io, cache_policy=NO_CACHE, persist_result=False)
-def load_run(writer: WarehouseWriter, run: RunInfo, pages: list[tuple[DecodedPage, PageResult]],
-             unchanged: list[RawFile], rejects: list[Reject], full_refresh: bool = False) -> RunSummary:
-    """Commit the whole run to the warehouse in one atomic step (``WarehouseWriter.commit_run``)."""
+def load_run(writer: WarehouseWriter, run: RunInfo, staged: StagedRun, full_refresh: bool = False) -> RunSummary:
+    """Read the run's staged batches and commit them in one atomic step (``WarehouseWriter.commit_run``)."""
+    pages, unchanged, rejects = read_run(staged)
     return writer.commit_run(run, pages, unchanged, rejects, full_refresh=full_refresh)
 
 

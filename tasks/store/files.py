@@ -13,6 +13,7 @@ import os
 import uuid
 from collections.abc import Set
 from pathlib import Path
+from typing import Final
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -20,6 +21,11 @@ import pyarrow.parquet as pq
 from banmian.tasks.store import schema
 from banmian.tasks.store.faults import fault_point
 from banmian.tasks.store.layout import DATA_DIR
+
+#: Rows per Parquet row group: DuckDB scans a file's row groups in parallel, one per thread, so a big
+#: compacted table must not be one group (issue 19); ~100k rows of sentences is ~10 MB, small enough to
+#: split a 1M-row table over every core and large enough that per-group overhead stays negligible.
+ROW_GROUP_ROWS: Final = 100_000
 
 
 def fsync_dir(path: Path) -> None:
@@ -41,12 +47,12 @@ def write_parquet_durably(table: pa.Table, final: Path, row_group_rows: int | No
 
     The temp name ends in .parquet so the sweep recognises it if we are killed.
     The caller fsyncs the directory once for all the files it writes.
-    ``row_group_rows`` caps the rows of a row group (None: pyarrow's default).
+    ``row_group_rows`` caps the rows of a row group (None: ``ROW_GROUP_ROWS``).
     """
     final.parent.mkdir(parents=True, exist_ok=True)
     tmp = final.with_name(f".tmp-{uuid.uuid4().hex}.parquet")
     with open(tmp, "wb") as fh:
-        pq.write_table(table, fh, compression="zstd", row_group_size=row_group_rows)
+        pq.write_table(table, fh, compression="zstd", row_group_size=row_group_rows or ROW_GROUP_ROWS)
         fh.flush()
         os.fsync(fh.fileno())
     fault_point("after_parquet_write")

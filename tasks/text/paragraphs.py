@@ -171,29 +171,48 @@ def column_widths(blocks: list[list[Line]]) -> list[float]:
     """
     measured = [_measure_lines(b) for b in blocks]
     own = [float(statistics.median(_full_widths(m))) if len(m) >= MIN_LINES_FOR_WIDTH else None for m in measured]
-    return [_borrowed_width(own, i, measured[i], opens_with_dateline=blocks[i][0].kind == DATELINE) if w is None else w
-            for i, w in enumerate(own)]
+    before, after = _nearest_measured(own)
+    return [_borrowed_width((before[i], after[i]), measured[i], opens_with_dateline=blocks[i][0].kind == DATELINE)
+            if w is None else w for i, w in enumerate(own)]
 
 
-def _borrowed_width(own: list[float | None], i: int, measured: list[Line], opens_with_dateline: bool) -> float:
-    """The column of short block ``i``: its nearest measured neighbour's, unless its own lines show another flow.
+def _nearest_measured(own: list[float | None]) -> tuple[list[float | None], list[float | None]]:
+    """For each block, the nearest measured width before it and after it (None: there is none).
 
-    The neighbour is the block before, or the one after for a block that a
+    Two passes over the page, not a scan per block: a page of thousands of
+    short blocks stays linear.
+
+    >>> _nearest_measured([None, 20.0, None, None, 15.0, None])
+    ([None, None, 20.0, 20.0, 20.0, 15.0], [20.0, 15.0, 15.0, 15.0, None, None])
+    """
+    before: list[float | None] = []
+    last: float | None = None
+    for w in own:
+        before.append(last)
+        last = last if w is None else w
+    after: list[float | None] = []
+    last = None
+    for w in reversed(own):
+        after.append(last)
+        last = last if w is None else w
+    return before, after[::-1]
+
+
+def _borrowed_width(neighbours: tuple[float | None, float | None], measured: list[Line],
+                    opens_with_dateline: bool) -> float:
+    """The column of a short block: its nearest measured neighbour's, unless its own lines show another flow.
+
+    ``neighbours``: the nearest measured widths before and after it. The
+    neighbour is the block before, or the one after for a block that a
     dateline opens (a dateline opens the text after it).
     """
-    borrowed = _nearest_width(own, i, after_first=opens_with_dateline)
+    before, after = neighbours
+    first, second = (after, before) if opens_with_dateline else (before, after)
+    borrowed = first if first is not None else second
     widest = max(ln.width for ln in measured)
     if borrowed is None or _wider_flow(widest, borrowed) or (len(measured) > 1 and _wider_flow(borrowed, widest)):
         return widest  # its own lines show another flow (a short caption, a wide tail)
     return borrowed
-
-
-def _nearest_width(own: list[float | None], i: int, after_first: bool) -> float | None:
-    """The measured width nearest block ``i``: the one before it (with ``after_first``, after it) if there is one."""
-    before = next((w for w in reversed(own[:i]) if w is not None), None)
-    after = next((w for w in own[i + 1:] if w is not None), None)
-    first, second = (after, before) if after_first else (before, after)
-    return first if first is not None else second
 
 
 _CLOSING_BRACKETS: Final = tuple(CLOSE_BRACKETS)

@@ -43,3 +43,29 @@ def test_bench_imports_neither_prefect_nor_duckdb():
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+RUN_FIGURES = re.compile(
+    r"banmian bench: 20 pages \(generated, seed 3\) in \S+\n"
+    r"pages: 20, workers: 1, exit code: [01]\n"
+    r"wall s: \d+\.\d\d\n"
+    r"pages/s: [\d,]+\.\d\n"
+    r"phases, wall s: imports [\d.]+, prefect_start [\d.]+, discover [\d.]+, batches_wall [\d.]+, "
+    r"commit [\d.]+, publish [\d.]+, prune [\d.]+, other [\d.]+\n"
+    r"inside batches, s summed over batches: read [\d.]+, decode [\d.]+, segment [\d.]+(, stage [\d.]+)?\n"
+    r"peak RSS MB: this process [\d.]+, largest ended child [\d.]+\n"
+    r"cores used \(CPU s / wall s\): [\d.]+\n"
+    r"vs read\+decode alone \([\d.]+ s\): [\d,]+\.\dx the time\n"
+    r"vs segmentation alone, one process \([\d,]+\.\d pages/s over 20 pages\): [\d,]+\.\d\dx the time\n"
+)
+
+
+def test_bench_runs_the_real_flow_and_reports_every_phase(tmp_path):
+    """``banmian bench`` over 20 generated pages: the report's shape (never its times)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "banmian.cli", "bench", "--pages", "20", "--seed", "3", "--tmp", str(tmp_path)],
+        cwd=tmp_path, capture_output=True, text=True, timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert RUN_FIGURES.fullmatch(done.stdout), done.stdout
+    assert list(tmp_path.iterdir()) == []  # the pages and the warehouse were temporary

@@ -202,6 +202,19 @@ def test_busy_warehouse_without_waiting_fails_at_once(tmp_path: Path) -> None:
             ingest(source=str(SAMPLE), warehouse=str(tmp_path / "wh"), wait=False)
 
 
+def test_batches_stage_their_pages_and_nothing_staged_outlives_the_run(tmp_path: Path) -> None:
+    """Batches hand the commit files, not pages; a killed run's leftovers go with the next run."""
+    from banmian.tasks.store.staging import STAGING_DIR
+
+    leftover = tmp_path / "wh" / STAGING_DIR / "killed-run" / "pages-000001-000200.pkl"
+    leftover.parent.mkdir(parents=True)
+    leftover.write_bytes(b"half")
+    summary = ingest(source=str(SAMPLE), warehouse=str(tmp_path / "wh"), batch_size=1)
+    assert (summary.pages_loaded, summary.status) == (2, "complete")
+    assert not (tmp_path / "wh" / STAGING_DIR).exists()
+    assert _one(Warehouse(tmp_path / "wh"), "SELECT count(*) FROM articles") == summary.articles > 0
+
+
 def test_split_unchanged_uses_size_and_mtime() -> None:
     files = [RawFile("/a", 10, 1.0), RawFile("/b", 10, 2.0), RawFile("/c", 5, 1.0)]
     known = {"/a": (10, 1.0, "x"), "/b": (10, 1.5, "y")}
@@ -224,17 +237,19 @@ class _FlakyWriter:
         return "committed"
 
 
-def test_commit_is_retried_only_after_transient_io_errors() -> None:
+def test_commit_is_retried_only_after_transient_io_errors(tmp_path: Path) -> None:
     from prefect import flow
 
     from banmian.tasks.prefect_tasks import load_run
+    from banmian.tasks.store.staging import stage_run
     from banmian.tasks.store.warehouse import RunInfo, SchemaError
 
     run = RunInfo(run_id="r1", started_at=datetime.now(timezone.utc), source="s", pages_found=0)
+    nothing = stage_run(tmp_path, [], [], [])
 
     @flow
     def commit(writer: _FlakyWriter) -> str:
-        return load_run(writer, run, [], [], [])
+        return load_run(writer, run, nothing)
 
     flaky = _FlakyWriter(OSError(errno.EIO, "Input/output error"))
     assert commit(flaky) == "committed" and flaky.calls == 2

@@ -28,6 +28,7 @@ Nothing is dropped: every line ends in an article field or a ``Residue``.
 from __future__ import annotations
 
 from banmian.tasks.model import Article, PageMeta, PageResult, Residue
+from banmian.tasks.text.budget import check_budget
 from banmian.tasks.text.lines import Line, classify_page
 from banmian.tasks.text.segment.articles import article_of
 from banmian.tasks.text.segment.assignment import assign_heads
@@ -62,7 +63,10 @@ def models_version() -> str:
 
 
 def segment_page(text: str) -> PageResult:
-    """Segment one page's text into articles and residue, each article rated for confidence. Never raises on any text."""
+    """Segment one page's text into articles and residue, each article rated for confidence.
+
+    Never raises on any text; only ``budget.OverBudget``, inside a ``budget.page_time_budget``.
+    """
     pairs, residue, meta = segment_units(text)
     rate(pairs, residue)
     return PageResult(articles=[a for _, a in pairs], residue=residue, meta=meta)
@@ -75,9 +79,12 @@ def read_page(text: str) -> tuple[Page, PageVocabulary, list[list[Line]]]:
     model starts from exactly this state.)
     """
     lines = classify_page(text.replace("\r\n", "\n").replace("\r", "\n"))
+    check_budget()
     page = read_units(lines)
+    check_budget()
     vocab = page_vocabulary(page)
     split_units(page, vocab)
+    check_budget()
     leftovers = claim_far_heads(page.units, page.stacked, [lns for _, lns in assign_heads(page)])
     return page, vocab, leftovers
 
@@ -90,12 +97,14 @@ def segment_units(text: str) -> tuple[list[tuple[Unit, Article]], list[Residue],
         residue.extend(Residue(ln.text, "unassigned", ln.no) for ln in lns)
     free_heads = ["".join(ln.text for ln in lns) for lns in leftovers]
     units = resolve_orphans(page.units, vocab, free_heads)
+    check_budget()
     if claim_banners(units):
         units = resolve_orphans(units, vocab, free_heads)  # prose that gave its banner away is headless: it joins a text
 
     pairs: list[tuple[Unit, Article]] = []
     inline_jumps: list[str] = []
     for unit in units:
+        check_budget()
         rejoin_tails(unit)
         art = article_of(unit, residue)
         if art is not None:

@@ -7,9 +7,11 @@ page layout; the best decision over the page is taken first.
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 from typing import Final, NamedTuple
 
+from banmian.tasks.text.budget import check_budget
 from banmian.tasks.text.lexicon import BodyBigrams
 from banmian.tasks.text.lines import HEAD, SUBTITLE, Line, is_one_line_couplet
 from banmian.tasks.text.segment.headlines import (all_crossheads, body_words, drawn_twice, heading_words,
@@ -120,9 +122,10 @@ def assign_heads(page: Page) -> list[tuple[HeadGroup, list[Line]]]:
     scorer = HeadScorer.of(page)
     leftovers: list[tuple[HeadGroup, list[Line]]] = []
     while (decision := scorer.best_decision()) is not None:
+        check_budget()
         headed = _give_lines(page, decision, scorer.has_lead, leftovers)
         scorer.decided(decision[0], headed)
-    leftovers.extend((page.groups[gi], page.groups[gi].lines) for gi in scorer.undecided)
+    leftovers.extend((page.groups[gi], page.groups[gi].lines) for gi in sorted(scorer.undecided))
     return leftovers
 
 
@@ -163,13 +166,15 @@ class HeadScorer:
     holds (plus ``SHAPE_BONUS``); bodies do not change while heads are
     given, so each body is read once and each claim made once. A group's
     best split changes only when a unit next to it takes a headline, or the
-    group straight above its text is decided: it is kept until then.
+    group straight above its text is decided: it is kept until then. The
+    best splits wait in a heap, and a decision rescores only the groups
+    beside the units it touched: a page of thousands of groups stays linear.
     """
 
     units: list[Unit]
     groups: list[HeadGroup]
     has_lead: bool                  # a lead is on the page: its sections are scattered orphan runs
-    undecided: list[int]            # indexes of the groups not decided yet, in page order
+    undecided: set[int]             # indexes of the groups not decided yet
     headed_from_above: set[int]     # units with a heading group straight above them
     group_above: dict[int, int]     # unit -> the (last) group straight above it
     bodies: dict[int, BodyBigrams] = field(default_factory=dict)            # unit -> its body, as scored
@@ -177,25 +182,38 @@ class HeadScorer:
     claims: dict[tuple[int, int, bool], tuple[float, bool]] = field(default_factory=dict)
     bests: dict[int, HeadDecision | None] = field(default_factory=dict)  # group -> its best split now
     decisions: dict[int, HeadDecision] = field(default_factory=dict)     # group -> the split taken, as it scored
+    beside: dict[int, list[int]] = field(default_factory=dict)    # unit -> the groups just before and after it
+    unscored: set[int] = field(default_factory=set)               # undecided groups without a best split now
+    ranked: list[tuple[float, int, int]] = field(default_factory=list)  # heap of (-best score, group, split)
 
     @classmethod
     def of(cls, page: Page) -> HeadScorer:
         """A scorer for a page whose groups are all undecided."""
         groups = page.groups
-        return cls(page.units, groups, any(u.kind == "lead" for u in page.units), list(range(len(groups))),
+        beside: dict[int, list[int]] = {}
+        for gi, g in enumerate(groups):
+            for idx in (g.prev, g.next):
+                if idx is not None:
+                    beside.setdefault(idx, []).append(gi)
+        return cls(page.units, groups, any(u.kind == "lead" for u in page.units), set(range(len(groups))),
                    {g.next for g in groups if g.next is not None},
-                   {g.next: gi for gi, g in enumerate(groups) if g.next is not None})
+                   {g.next: gi for gi, g in enumerate(groups) if g.next is not None},
+                   beside=beside, unscored=set(range(len(groups))))
 
     def best_decision(self) -> Split | None:
         """The undecided group with the best split (the first of equal ones), and that split."""
-        best: tuple[float, int, int] | None = None
-        for gi in self.undecided:
-            if gi not in self.bests:
-                self.bests[gi] = self._best_split(gi)
-            found = self.bests[gi]
-            if found is not None and (best is None or found.best > best[0]):
-                best = (found.best, gi, found.split)
-        return None if best is None else (best[1], best[2])
+        for gi in sorted(self.unscored):
+            found = self.bests[gi] = self._best_split(gi)
+            if found is not None:
+                heapq.heappush(self.ranked, (-found.best, gi, found.split))
+        self.unscored.clear()
+        while self.ranked:
+            neg_best, gi, k = self.ranked[0]
+            found = self.bests.get(gi)
+            if gi in self.undecided and found is not None and (found.best, found.split) == (-neg_best, k):
+                return gi, k
+            heapq.heappop(self.ranked)  # decided, or scored anew since
+        return None
 
     def decided(self, gi: int, headed: set[int]) -> None:
         """Group ``gi`` is decided: groups beside a unit that took a headline, and the group under it, score anew."""
@@ -204,10 +222,12 @@ class HeadScorer:
             self.decisions[gi] = found
         self.undecided.remove(gi)
         below = self.groups[gi].next
-        for other in self.undecided:
+        near = headed if below is None else headed | {below}
+        for other in {o for idx in near for o in self.beside.get(idx, ()) if o in self.undecided}:
             g = self.groups[other]
             if g.prev in headed or g.next in headed or g.prev == below:
                 self.bests.pop(other, None)  # the group under this one no longer has it undecided above its text
+                self.unscored.add(other)
 
     def claim(self, gi: int, k: int, above: bool) -> float:
         """Claim of group ``gi``'s lines before (``above``) or from split ``k`` on the unit on that side."""

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate
 from typing import Final, Literal, get_args
 
 from banmian.tasks.text.credits import parse_trailing_credit
 from banmian.tasks.text.paragraphs import Paragraph
-from banmian.tasks.text.segment.cohesion import PageVocabulary
+from banmian.tasks.text.segment.cohesion import PageVocabulary, RunningVector, WeightedVector
 from banmian.tasks.text.segment.logistic import LogisticModel
 from banmian.tasks.text.segment.logistic import load_model as load_logistic
 from banmian.tasks.text.segment.units import Decision, Page, Unit
@@ -75,15 +76,21 @@ def load_model() -> LogisticModel:
     return load_logistic(MODEL_FILE, FEATURES, "split_at")
 
 
-def transition_signals(unit: Unit, k: int, vocab: PageVocabulary) -> dict[Feature, float]:
-    """The signals of the transition before paragraph ``k`` of ``unit``."""
+def transition_signals(unit: Unit, k: int, vocab: PageVocabulary,
+                       text_before: WeightedVector | None = None) -> dict[Feature, float]:
+    """The signals of the transition before paragraph ``k`` of ``unit``.
+
+    ``text_before`` is the unit's text up to ``k`` when the caller keeps it (a ``RunningVector``), so that
+    deciding every transition of a long unit stays linear.
+    """
     paras = unit.paras
     before, after = paras[k - 1], paras[k]
     texts = [p.text for p in paras]
     opening = _SPACE.sub("", after.text)
+    text_before = text_before or vocab.vector(texts[:k])
     return {
         "cohesion_near": vocab.cohesion(texts[max(0, k - NEAR_BEFORE):k], texts[k:k + NEAR_AFTER]),
-        "cohesion_all": vocab.cohesion(texts[:k], texts[k:k + NEAR_AFTER]),
+        "cohesion_all": text_before.cosine(vocab.vector(texts[k:k + NEAR_AFTER])),
         "cohesion_next": vocab.cohesion(texts[k - 1:k], texts[k:k + 1]),
         "opens_news": float(NEWS_OPENING_RE.match(opening) is not None),
         "refers_back": float(BACK_REFERENCE_RE.match(opening) is not None),
@@ -110,8 +117,12 @@ def can_split(unit: Unit) -> bool:
 def cuts_in(unit: Unit, vocab: PageVocabulary, model: LogisticModel) -> list[tuple[int, Decision]]:
     """Each transition of ``unit`` the model decides (see ``transitions``), with its decision: a cut or none."""
     decided = []
+    text_before, taken = RunningVector(vocab), 0
     for k in transitions(unit):
-        p = model.probability(transition_signals(unit, k, vocab))
+        for para in unit.paras[taken:k]:
+            text_before.add(para.text)
+        taken = k
+        p = model.probability(transition_signals(unit, k, vocab, text_before.vector()))
         decided.append((k, Decision("cut" if p >= model.threshold else "no_cut", p, model.threshold)))
     return decided
 
@@ -143,7 +154,7 @@ def split_units(page: Page, vocab: PageVocabulary, model: LogisticModel | None =
         parts = _split(unit, [k for k, d in decided if d.kind == "cut"])
         _record(parts, decided)
         parts_of.append(parts)
-    first = {i: sum(len(p) for p in parts_of[:i]) for i in range(len(parts_of))}
+    first = dict(enumerate(accumulate((len(p) for p in parts_of), initial=0)))  # unit -> index of its first part
     for group in page.groups:
         if group.prev is not None:
             group.prev = first[group.prev] + len(parts_of[group.prev]) - 1  # the text above it: the last part

@@ -16,9 +16,10 @@ in TextTiling. Spaces are not read: letterspacing cuts no word.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, KeysView, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -41,17 +42,38 @@ def bigram_counts(text: str) -> Counter[str]:
 
 
 @dataclass(slots=True)
+class WeightedVector:
+    """A stretch of text as weighted bigrams, with its squared length (what a cosine divides by)."""
+
+    weights: dict[str, float]
+    norm2: float
+
+    def cosine(self, other: WeightedVector) -> float:
+        """0 when nothing is shared, 1 for the same words in the same proportions."""
+        small, large = (self.weights, other.weights) if len(self.weights) <= len(other.weights) else (
+            other.weights, self.weights)
+        dot = sum(w * large[g] for g, w in small.items() if g in large)
+        norm = math.sqrt(self.norm2 * other.norm2)
+        return dot / norm if norm else 0.0
+
+
+@dataclass(slots=True)
 class PageVocabulary:
     """The bigrams of a page's paragraphs, each weighted by its rarity among them (inverse document frequency)."""
 
     texts: Sequence[str]
-    _df: Counter[str] = field(init=False, repr=False)
+    _idf: dict[str, float] = field(init=False, repr=False)
+    _unseen: float = field(init=False, repr=False)
     _counts: dict[str, Counter[str]] = field(init=False, repr=False, default_factory=dict)
+    _vectors: dict[tuple[str, ...], WeightedVector] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        self._df = Counter()
+        df: Counter[str] = Counter()
         for text in self.texts:
-            self._df.update(set(self.counts(text)))
+            df.update(set(self.counts(text)))
+        n = len(self.texts) + 1
+        self._idf = {gram: math.log(n / (k + DF_SMOOTHING)) for gram, k in df.items()}
+        self._unseen = math.log(n / DF_SMOOTHING)
 
     def counts(self, text: str) -> Counter[str]:
         """``bigram_counts`` of a text, kept: the same paragraphs are compared many times."""
@@ -62,20 +84,82 @@ class PageVocabulary:
 
     def weight(self, gram: str) -> float:
         """A bigram's weight: the log of how many paragraphs there are for each that holds it."""
-        return math.log((len(self.texts) + 1) / (self._df[gram] + DF_SMOOTHING))
+        return self._idf.get(gram, self._unseen)
 
-    def vector(self, texts: Iterable[str]) -> dict[str, float]:
-        """The weighted bigrams of some texts taken together (a count weighs by its logarithm)."""
-        total: Counter[str] = Counter()
-        for text in texts:
-            total.update(self.counts(text))
-        return {gram: self.weight(gram) * (1 + math.log(n)) for gram, n in total.items()}
+    def vector(self, texts: Iterable[str]) -> WeightedVector:
+        """The weighted bigrams of some texts taken together (a count weighs by its logarithm); kept by texts.
+
+        The segmenter compares thousands of stretches a page, most of them a few paragraphs that
+        share few bigrams: a stretch is its paragraphs' vectors merged, and only the bigrams two of
+        them share are weighed again (C-level dict and set operations do the rest).
+        """
+        key = tuple(texts)
+        found = self._vectors.get(key)
+        if found is None:
+            found = self._vectors[key] = self._weigh(key)
+        return found
+
+    def _weigh(self, texts: tuple[str, ...]) -> WeightedVector:
+        idf, unseen, log = self._idf.get, self._unseen, math.log
+        if len(texts) == 1:
+            weights = {gram: idf(gram, unseen) * (1 + log(n)) for gram, n in self.counts(texts[0]).items()}
+        else:
+            weights = {}
+            for text in texts:
+                weights.update(self.vector((text,)).weights)
+            for gram in _shared(self.counts(text).keys() for text in texts):
+                n = sum(self.counts(text).get(gram, 0) for text in texts)
+                weights[gram] = idf(gram, unseen) * (1 + log(n))
+        values = list(weights.values())
+        return WeightedVector(weights, sum(map(operator.mul, values, values)))
 
     def cohesion(self, left: Iterable[str], right: Iterable[str]) -> float:
         """Cosine of the weighted bigrams of two stretches of text: 0 nothing shared, 1 the same words."""
-        a, b = self.vector(left), self.vector(right)
-        if len(a) > len(b):
-            a, b = b, a
-        dot = sum(w * b[g] for g, w in a.items() if g in b)
-        norm = math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
-        return dot / norm if norm else 0.0
+        return self.vector(left).cosine(self.vector(right))
+
+
+def _shared(key_sets: Iterable[KeysView[str]]) -> set[str]:
+    """The keys that two or more of the sets hold."""
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for keys in key_sets:
+        shared |= keys & seen
+        seen |= keys
+    return shared
+
+
+@dataclass(slots=True)
+class RunningVector:
+    """The weighted bigrams of a stretch of text that grows paragraph by paragraph.
+
+    Adding a paragraph costs its own bigrams, never the stretch's: comparing
+    every prefix of a long text with what follows stays linear in its length.
+
+    >>> vocab = PageVocabulary(["梨树县种子", "梨树县种业", "铁西区检查"])
+    >>> running = RunningVector(vocab)
+    >>> running.add("梨树县种子"); running.add("梨树县种业")
+    >>> round(running.vector().cosine(vocab.vector(["梨树县种子", "梨树县种业"])), 6)
+    1.0
+    """
+
+    vocab: PageVocabulary
+    _counts: dict[str, int] = field(default_factory=dict)
+    _weights: dict[str, float] = field(default_factory=dict)
+    _norm2: float = 0.0
+
+    def add(self, text: str) -> None:
+        """Take one more paragraph into the stretch (the hottest loop of segmentation: locals only)."""
+        counts, weights, weight, log = self._counts, self._weights, self.vocab.weight, math.log
+        norm2 = self._norm2
+        for gram, n in self.vocab.counts(text).items():
+            total = counts.get(gram, 0) + n
+            counts[gram] = total
+            new = weight(gram) * (1 + log(total))
+            old = weights.get(gram, 0.0)
+            weights[gram] = new
+            norm2 += new * new - old * old
+        self._norm2 = norm2
+
+    def vector(self) -> WeightedVector:
+        """The stretch so far (a view: adding more changes it)."""
+        return WeightedVector(self._weights, max(self._norm2, 0.0))

@@ -75,14 +75,15 @@ def load_confidence_model() -> LogisticModel:
 
 
 def confidence_signals(unit: Unit, article: Article, page_articles: list[Article],
-                       unassigned: float = 0.0) -> dict[ConfidenceFeature, float]:
+                       unassigned: float = 0.0,
+                       page: dict[ConfidenceFeature, float] | None = None) -> dict[ConfidenceFeature, float]:
     """The signals of one article: the margins of the decisions that made it, its shape, its page.
 
     ``unassigned``: the share of the page's text no article could claim (``unassigned_share``).
+    ``page``: ``page_signals`` of the page, when the caller rates all its articles (made once, not per article).
     """
     margins = {kind: [d.margin for d in unit.decisions if d.kind == kind] for kind in ("cut", "no_cut", "joined", "alone")}
     body = sum(len(b.text) for b in article.blocks if b.kind == "p")
-    headless = sum(1 for a in page_articles if not a.headline)
     return {
         "closest_cut": 1 - min(margins["no_cut"], default=1.0),
         "weakest_cut": 1 - min(margins["cut"], default=1.0),
@@ -96,6 +97,14 @@ def confidence_signals(unit: Unit, article: Article, page_articles: list[Article
         "is_lead": float(unit.kind == "lead" or article.kind == "feature"),
         "log_length": math.log(max(body, 1)) / LENGTH_SCALE,
         "paragraphs": min(len(article.paragraphs), PARAGRAPHS_SCALE) / PARAGRAPHS_SCALE,
+        **(page if page is not None else page_signals(page_articles, unassigned)),
+    }
+
+
+def page_signals(page_articles: list[Article], unassigned: float = 0.0) -> dict[ConfidenceFeature, float]:
+    """The signals every article of a page shares: how headless, how many, how uncredited, how much unassigned."""
+    headless = sum(1 for a in page_articles if not a.headline)
+    return {
         "page_headless": headless / len(page_articles) if page_articles else 0.0,
         "page_articles": min(len(page_articles), ARTICLES_SCALE) / ARTICLES_SCALE,
         "page_uncredited": sum(1 for a in page_articles if not a.byline) / len(page_articles) if page_articles else 0.0,
@@ -115,8 +124,9 @@ def rate(pairs: list[tuple[Unit, Article]], residue: list[Residue], model: Logis
     model = model or load_confidence_model()
     articles = [a for _, a in pairs]
     unassigned = unassigned_share(articles, residue)
+    page = page_signals(articles, unassigned)
     for unit, article in pairs:
-        signals = confidence_signals(unit, article, articles, unassigned)
+        signals = confidence_signals(unit, article, articles, unassigned, page)
         article.confidence = round(model.probability(signals), 4)
         article.review = review_reason(signals, model) if article.confidence < model.threshold else None
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from banmian.tasks.text.budget import check_budget
 from banmian.tasks.text.segment.cohesion import PageVocabulary
 from banmian.tasks.text.segment.joins import Candidate, PageContext, can_host, join_signals, load_join_model, section_count
 from banmian.tasks.text.segment.logistic import LogisticModel
@@ -29,6 +30,7 @@ def resolve_orphans(units: list[Unit], vocab: PageVocabulary, free_heads: Sequen
     """
     state = _Resolution(units, model or load_join_model(), PageContext(vocab, section_count(units), tuple(free_heads)))
     for i, unit in enumerate(units):
+        check_budget()  # placing one orphan weighs every text before it: the page's square
         state.place(i, unit)
     return state.kept
 
