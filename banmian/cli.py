@@ -792,11 +792,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_bench_command(sub)
 
+    # `banmian search` is defined in banmian/search.py
+    from banmian.search import add_command as add_search_command
+
+    add_search_command(sub)
+
     query = sub.add_parser("query", help="run read-only SQL against the warehouse",
                            description="Run one read-only statement (SELECT, FROM, WITH, VALUES, DESCRIBE, SHOW, "
                                        "SUMMARIZE); anything that could write, or read outside the warehouse, is "
                                        "refused. Tables/views: pages, articles, blocks, sentences, residue, "
-                                       "page_sources, runs, rejects, pages_history.")
+                                       "page_sources, runs, rejects, pages_history, tokens, article_terms, "
+                                       "article_keywords, article_places; the table macro search('words').")
     query.add_argument("sql", metavar="SQL")
     query.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="DIR")
     query.add_argument("--max-rows", type=_positive_int, default=200, help="rows to print (default 200)")

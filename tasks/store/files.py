@@ -56,7 +56,8 @@ def new_parquet_path(root: Path, table: str, tag: str) -> Path:
     return root / DATA_DIR / table / f"{tag}-{uuid.uuid4().hex[:8]}.parquet"
 
 
-def write_parquet_durably(table: pa.Table, final: Path, kill_points: bool = True) -> tuple[int, str]:
+def write_parquet_durably(table: pa.Table, final: Path, kill_points: bool = True,
+                          row_group_rows: int | None = None) -> tuple[int, str]:
     """Write ``table`` to ``final`` via a temp name, fsynced; returns its size and sha256.
 
     The temp name ends in .parquet so the sweep recognises it if we are killed;
@@ -65,12 +66,13 @@ def write_parquet_durably(table: pa.Table, final: Path, kill_points: bool = True
     caller fsyncs the directory once for all the files it writes.
     ``kill_points=False`` for files written after a commit (the catalogue copy),
     where the kill test's Parquet points would not mean "nothing committed yet".
+    ``row_group_rows`` caps the rows of a row group (None: ``ROW_GROUP_ROWS``).
     """
     final.parent.mkdir(parents=True, exist_ok=True)
     tmp = final.with_name(f".tmp-{uuid.uuid4().hex}.parquet")
     try:
         with open(tmp, "wb") as fh:
-            pq.write_table(table, fh, compression="zstd", row_group_size=ROW_GROUP_ROWS)
+            pq.write_table(table, fh, compression="zstd", row_group_size=row_group_rows or ROW_GROUP_ROWS)
             fh.flush()
             os.fsync(fh.fileno())
     except BaseException:

@@ -130,6 +130,15 @@ def _migrate_4_to_5(con: duckdb.DuckDBPyConnection, root: Path) -> None:
     """
 
 
+def _migrate_5_to_6(con: duckdb.DuckDBPyConnection, root: Path) -> None:
+    """New stored tables of the articles' words (see ``schema``): nothing to change in DuckDB.
+
+    Their views read no file until a run writes some; pages loaded before
+    get their tokens, terms and places when a full refresh re-writes them
+    (``records.RECORDS_VERSION`` changed too).
+    """
+
+
 #: from_version -> the step to from_version + 1 (given the connection and the warehouse root).
 MIGRATIONS: Final[dict[int, Callable[[duckdb.DuckDBPyConnection, Path], None]]] = {
     0: _migrate_0_to_1,
@@ -137,6 +146,7 @@ MIGRATIONS: Final[dict[int, Callable[[duckdb.DuckDBPyConnection, Path], None]]] 
     2: _migrate_2_to_3,
     3: _migrate_3_to_4,
     4: _migrate_4_to_5,
+    5: _migrate_5_to_6,
 }
 
 

@@ -15,14 +15,17 @@ from typing import Any, Final, cast
 import pyarrow as pa
 
 from banmian.tasks.model import PAGE_META_KEYS, Article, DecodedPage, PageMeta, PageResult, Reject
-from banmian.tasks.store import ids, schema
+from banmian.tasks.store import ids, schema, word_records
 from banmian.tasks.store.coverage import visible_chars
 from banmian.tasks.text.sentences import split_sentences
+from banmian.tasks.text import words
 
 #: Bump when the derivation below changes (ids, sentence split, columns), so
 #: that a full refresh re-writes pages whose segmentation did not change.
 #: 2: PageMeta columns (sections) and visible character counts.
-RECORDS_VERSION: Final = 3
+#: 3: articles' confidence and review.
+#: 4: the word tables (tokens, terms, lengths, places: ``word_records``).
+RECORDS_VERSION: Final = 4
 
 #: One stored row: column name -> value (the types of ``schema.STORED``).
 Row = dict[str, Any]
@@ -32,9 +35,12 @@ def result_digest(result: PageResult) -> str:
     """sha256 of a page's segmentation and of how it is turned into rows.
 
     Lets a full refresh skip pages whose stored rows would come out identical.
+    The dictionaries the tokens are cut with are part of it, so a full
+    refresh re-writes every page after a user dictionary changed.
     """
     payload = json.dumps(result.to_json(), ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(f"{RECORDS_VERSION}\x1f{payload}".encode("utf-8")).hexdigest()
+    derivation = f"{RECORDS_VERSION}\x1f{words.vocabulary_digest()}"
+    return hashlib.sha256(f"{derivation}\x1f{payload}".encode("utf-8")).hexdigest()
 
 
 def meta_columns(meta: PageMeta) -> dict[str, str | None]:
@@ -148,8 +154,8 @@ def residue_rows(page_id: str, result: PageResult, run_id: str) -> list[Row]:
 
 
 def page_rows(page: DecodedPage, result: PageResult, run_id: str) -> dict[str, list[Row]]:
-    """Every stored row of one page version, by stored table name."""
-    out: dict[str, list[Row]] = {name: [] for name in schema.STORED}
+    """Every stored row of one page version, by stored table name (the word tables aside: ``word_records``)."""
+    out: dict[str, list[Row]] = {name: [] for name in schema.STORED if name not in schema.WORD_TABLES}
     out["pages"].append(page_row(page, result, run_id))
     for ordinal, article in enumerate(result.articles, start=1):
         art = article_row(page.sha256, ordinal, article, run_id)
@@ -166,12 +172,17 @@ def page_tables(items: Iterable[tuple[DecodedPage, PageResult]], run_id: str) ->
 
     Every table is present, possibly empty, so callers never special-case.
     """
-    merged: dict[str, list[Row]] = {name: [] for name in schema.STORED}
+    merged: dict[str, list[Row]] = {name: [] for name in schema.STORED if name not in schema.WORD_TABLES}
+    word_parts: list[dict[str, pa.Table]] = []
     for page, result in items:
-        for name, rows in page_rows(page, result, run_id).items():
-            merged[name].extend(rows)
-    return {name: pa.Table.from_pylist(rows, schema=schema.STORED[name])
-            for name, rows in merged.items()}
+        rows = page_rows(page, result, run_id)
+        for name, table_rows in rows.items():
+            merged[name].extend(table_rows)
+        word_parts.append(word_records.page_word_tables(
+            list(zip(result.articles, rows["articles"], strict=True)), rows["sentences"], run_id))
+    tables = {name: pa.Table.from_pylist(rows, schema=schema.STORED[name]) for name, rows in merged.items()}
+    tables.update(word_records.concat_word_tables(word_parts))
+    return {name: tables[name] for name in schema.STORED}
 
 
 def rejects_table(rejects: Iterable[Reject], run_id: str) -> pa.Table:

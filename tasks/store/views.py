@@ -16,6 +16,13 @@ exact list of live Parquet files.
 * Reporting views come from ``sql/<name>.sql`` (package ``banmian.sql``),
   one view per file, documented by its header: ``-- grain: ...`` first,
   then ``-- column NAME: doc`` lines and the view's description.
+* Table macros come from ``sql/macros/<name>.sql`` (e.g. ``search``), one
+  per file, documented the same way (their column docs go into their
+  comment), created after the reporting views.
+* ``DERIVED_TABLES`` are small native tables computed from the base views
+  in the same script (e.g. ``_word_stats`` for ``search``).
+* ``SCALAR_MACROS`` are expressions the reporting views and macros share
+  (``printed_date``), created before them.
 * Every table, view and column gets a ``COMMENT ON`` from
   ``banmian.tasks.store.schema`` or the view's header.
 
@@ -30,7 +37,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Final
+from typing import Final, Literal
 
 import pyarrow as pa
 
@@ -39,9 +46,11 @@ from banmian.tasks.store import schema
 
 #: The reporting views, installed as package data of ``banmian.sql`` (a real directory: banmian is never zipped).
 SQL_DIR: Final = Path(str(resources.files("banmian.sql")))
+#: The table macros (``search``), package data of ``banmian.sql`` too.
+MACRO_DIR: Final = SQL_DIR / "macros"
 
 #: Views over stored Parquet, created before the reporting views in sql/.
-BASE_VIEWS: Final = ("pages", "pages_history", "articles", "blocks", "sentences", "residue")
+BASE_VIEWS: Final = ("pages", "pages_history", "articles", "blocks", "sentences", "residue") + schema.WORD_TABLES
 #: Tables and views a user sees (reporting views come on top).
 USER_RELATIONS: Final = BASE_VIEWS + ("page_sources", "runs", "rejects", "schema_version")
 
@@ -49,6 +58,22 @@ _CURRENT: Final = "v.superseded_by_run IS NULL"
 #: The DuckDB variable (``SET VARIABLE``) holding the warehouse root the views read their files under.
 ROOT_VARIABLE: Final = "banmian_root"
 _ROOT: Final = f"coalesce(getvariable('{ROOT_VARIABLE}'), '.')"
+#: Small tables derived from the base views, re-created with them in every commit's transaction (so they
+#: always agree), for numbers a query would otherwise scan a whole view for: search()'s article count and
+#: total length (``_word_stats``; a 10,000-page warehouse's article_lengths view is 65,000 rows).
+DERIVED_TABLES: Final = {
+    "_word_stats": "SELECT count(*)::BIGINT AS articles, coalesce(sum(terms), 0)::BIGINT AS terms FROM article_lengths",
+}
+#: Scalar macros shared by the reporting views and table macros: name -> (parameter, expression, doc).
+SCALAR_MACROS: Final = {
+    "printed_date": ("printed",
+                     r"coalesce(try_strptime(regexp_extract(printed, '\d{4}年\d{1,2}月\d{1,2}日'), '%Y年%m月%d日')::DATE, "
+                     r"try_cast(regexp_extract(printed, '\d{4}-\d{2}-\d{2}') AS DATE))",
+                     "printed_date(pages.date): the DATE a page's printed date names, read as 2023年8月25日 "
+                     "or 2023-08-25 anywhere in it; null if it holds neither."),
+}
+#: What a file of sql/ creates, as ``COMMENT ON`` names it.
+ReportKind = Literal["VIEW", "MACRO TABLE"]
 
 
 def sql_literal(value: str) -> str:
@@ -160,12 +185,20 @@ def base_view_sql(files: Mapping[str, Sequence[str]]) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class ReportView:
-    """A reporting view from ``sql/<name>.sql`` with its documentation."""
+    """A reporting view (or table macro) from ``sql/<name>.sql`` with its documentation."""
 
     name: str
     sql: str
     comment: str
     column_comments: dict[str, str]
+    kind: ReportKind = "VIEW"
+
+    def comments(self) -> list[str]:
+        """``COMMENT ON`` the view and its columns; a macro's columns are told in its own comment."""
+        if self.kind == "VIEW":
+            return relation_comments(self.name, self.kind, self.comment, self.column_comments)
+        columns = " ".join(f"Column {col}: {doc}" for col, doc in self.column_comments.items())
+        return relation_comments(self.name, self.kind, f"{self.comment} {columns}".strip(), {})
 
 
 _COLUMN_DOC: Final = re.compile(r"^column\s+(\w+)\s*:\s*(.+)$")
@@ -183,8 +216,8 @@ def _header(text: str) -> list[str]:
     return header
 
 
-def parse_report_view(path: Path) -> ReportView:
-    """Read one reporting view; its leading ``--`` lines document it.
+def parse_report_view(path: Path, kind: ReportKind = "VIEW") -> ReportView:
+    """Read one reporting view (or table macro); its leading ``--`` lines document it.
 
     The first must be ``-- grain: ...``; ``-- column NAME: doc`` lines document
     columns; other header lines are the view's description.
@@ -194,12 +227,13 @@ def parse_report_view(path: Path) -> ReportView:
     header = _header(text)
     if not header or not header[0].lower().startswith("grain:"):
         raise ValueError(f"{path}: must start with a '-- grain: ...' comment")
-    if not re.search(rf"create\s+or\s+replace\s+view\s+{re.escape(name)}\b", text, re.I):
-        raise ValueError(f"{path}: must CREATE OR REPLACE VIEW {name}")
+    created = kind.split()[0]
+    if not re.search(rf"create\s+or\s+replace\s+{created}\s+{re.escape(name)}\b", text, re.I):
+        raise ValueError(f"{path}: must CREATE OR REPLACE {created} {name}")
     documented = [(line, _COLUMN_DOC.match(line)) for line in header]
     columns = {m.group(1): m.group(2).strip() for _, m in documented if m}
     description = " ".join(line for line, m in documented if not m)
-    return ReportView(name, text, description, columns)
+    return ReportView(name, text, description, columns, kind)
 
 
 def load_report_views(sql_dir: Path = SQL_DIR) -> list[ReportView]:
@@ -211,6 +245,11 @@ def load_report_views(sql_dir: Path = SQL_DIR) -> list[ReportView]:
     if not views:
         raise FileNotFoundError(f"No reporting views (*.sql) in {sql_dir}: the banmian install is incomplete.")
     return views
+
+
+def load_macros(macro_dir: Path = MACRO_DIR) -> list[ReportView]:
+    """Every table macro (``search``), in filename order; like the views, they read base views."""
+    return [parse_report_view(p, "MACRO TABLE") for p in sorted(macro_dir.glob("*.sql"))]
 
 
 def _comment_sql(kind: str, name: str, text: str) -> str:
@@ -231,9 +270,12 @@ def catalogue_script(files: Mapping[str, Sequence[str]], sql_dir: Path = SQL_DIR
     One script, so that a run's commit stays short.
     """
     script = [ddl.strip() + ";" for ddl in base_view_sql(files).values()]
-    for view in load_report_views(sql_dir):
+    script += [f"CREATE OR REPLACE TABLE {name} AS {query};" for name, query in DERIVED_TABLES.items()]
+    for name, (param, expression, doc) in SCALAR_MACROS.items():
+        script += [f"CREATE OR REPLACE MACRO {name}({param}) AS {expression};", _comment_sql("MACRO", name, doc)]
+    for view in load_report_views(sql_dir) + load_macros(sql_dir / MACRO_DIR.name):
         script.append(view.sql.strip().rstrip(";") + ";")
-        script += relation_comments(view.name, "VIEW", view.comment, view.column_comments)
+        script += view.comments()
     for name, doc in schema.TABLE_COMMENTS.items():
         kind = "VIEW" if name in BASE_VIEWS else "TABLE"
         script += relation_comments(name, kind, doc, schema.COLUMN_COMMENTS.get(name, {}))

@@ -439,7 +439,9 @@ class WarehouseWriter:
                 if table.num_rows == 0:
                     continue
                 path = new_parquet_path(self.root, name, tag)
-                size, sha256 = write_parquet_durably(table, path)
+                layout = schema.CLUSTERED.get(name)
+                rows_per_group = layout.row_group_rows if layout else None
+                size, sha256 = write_parquet_durably(table, path, row_group_rows=rows_per_group)
                 dirs.add(path.parent)
                 entries.append(ManifestEntry(name, path.relative_to(self.root).as_posix(),
                                              tag, table.num_rows, size, sha256))
@@ -508,7 +510,7 @@ class WarehouseWriter:
     # -- compaction ----------------------------------------------------------
 
     def _compacted(self, table: str, entries: Sequence[ManifestEntry]) -> pa.Table:
-        """Live rows of one stored table, merged and ordered by page."""
+        """Live rows of one stored table, merged and ordered by page (or as ``schema.CLUSTERED`` says)."""
         sch = schema.STORED[table]
         data = pa.concat_tables([pq.read_table(self.root / e.file, schema=sch) for e in entries])
         if table in schema.CONTENT_TABLES:
@@ -516,6 +518,9 @@ class WarehouseWriter:
                             pa.string())
             keys = pc.binary_join_element_wise(data["page_id"], data["run_id"], "\x1f")
             data = data.filter(pc.is_in(keys, value_set=live))
+        layout = schema.CLUSTERED.get(table)
+        if layout is not None:  # keeps the order lookups rely on (e.g. article_terms by term)
+            return data.sort_by([(column, "ascending") for column in layout.sort_by])
         order = [("page_id", "ascending"), ("run_id", "ascending")]
         if "ordinal" in sch.names:
             order.append(("ordinal", "ascending"))

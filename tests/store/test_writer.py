@@ -53,13 +53,16 @@ def test_compaction_keeps_every_view_and_drops_dead_rows(wh: Warehouse) -> None:
             v.name for v in load_report_views())
         names = tuple(n for n in names if n not in ("pages",)) + ("pages",)
         before = state_checksum(wh, names)
+        # one file per stored table with live rows (the random text may name no place: no article_places)
+        filled = sum(count(wh, f"SELECT count(*) FROM {'pages_history' if name == 'pages' else name}") > 0
+                     for name in schema.STORED)
         summary = w.compact()
         assert state_checksum(wh, names) == before
-        assert summary.rows_dropped > 0 and summary.files_after == len(schema.STORED)
+        assert summary.rows_dropped > 0 and summary.files_after == filled
         again = w.compact()
         assert again.files_before == again.files_after and again.rows_dropped == 0
-    assert len(data_files(wh)) == len(schema.STORED)
-    assert count(wh, "SELECT count(*) FROM _manifest") == len(schema.STORED)
+    assert len(data_files(wh)) == filled
+    assert count(wh, "SELECT count(*) FROM _manifest") == filled
     assert Warehouse(wh.root).compact().rows_dropped == 0
 
 

@@ -1,0 +1,135 @@
+"""The rows of the tables about the articles' words: tokens, terms, lengths and places.
+
+Pure, like ``records``: model objects and the rows ``records`` made of them
+in, Arrow tables with the explicit schemas of ``banmian.tasks.store.schema``
+out. Built column by column per page, not from one dict per row: a
+10,000-page run has about ten million tokens and six million article terms,
+and a dict per row would hold gigabytes before the first file is written.
+
+Every row derives from the page's content (its sentences, cut by
+``banmian.tasks.text.words``) and the dictionaries in force
+(``words.vocabulary_digest``, part of each page's result digest), so a
+re-run writes the same rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyarrow as pa
+
+from banmian.tasks.model import Article
+from banmian.tasks.store import schema
+from banmian.tasks.text import places, words
+
+#: One stored row: column name -> value (as in ``records``).
+Row = dict[str, Any]
+
+
+@dataclass
+class Columns:
+    """The columns of one stored table, filled a row at a time, turned into Arrow once."""
+
+    names: Sequence[str]
+    data: dict[str, list[Any]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.data = {name: [] for name in self.names}
+
+    def add(self, **row: Any) -> None:
+        """Append one row."""
+        for name in self.names:
+            self.data[name].append(row[name])
+
+    def extend(self, n: int, **values: Any) -> None:
+        """Append ``n`` rows: a list value gives each row its item, any other value is every row's."""
+        for name in self.names:
+            value = values[name]
+            self.data[name].extend(value if isinstance(value, list) else [value] * n)
+
+    def table(self, sch: pa.Schema) -> pa.Table:
+        return pa.table({name: pa.array(self.data[name], type=sch.field(name).type) for name in sch.names},
+                        schema=sch)
+
+
+def headline_texts(article: Article) -> list[str]:
+    """The article's texts other than its sentences that may name a place: kicker, headline, subheadline."""
+    return [text for text in (article.kicker, article.headline, article.subheadline) if text]
+
+
+@dataclass
+class PageWords:
+    """The word tables of one page's articles, column by column."""
+
+    run_id: str
+    tables: dict[str, Columns] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.tables = {name: Columns(schema.STORED[name].names) for name in schema.WORD_TABLES}
+
+    def add_sentences(self, sentences: Sequence[Row]) -> list[list[str]]:
+        """One ``sentence_tokens`` row per sentence; returns each sentence's tokens."""
+        cut = [words.cut(s["text"]) for s in sentences]
+        for s, tokens in zip(sentences, cut, strict=True):
+            self.tables["sentence_tokens"].add(
+                sentence_id=s["sentence_id"], article_id=s["article_id"], page_id=s["page_id"],
+                ordinal=s["ordinal"], tokens=tokens, kinds=words.token_kinds(tokens), run_id=self.run_id)
+        return cut
+
+    def add_terms(self, article: Row, tokens: Sequence[Sequence[str]]) -> None:
+        """The article's ``article_terms`` rows (in order of first use) and its ``article_lengths`` row."""
+        counts = words.term_counts(tokens)
+        n_terms = sum(counts.values())
+        ids = {"article_id": article["article_id"], "page_id": article["page_id"], "run_id": self.run_id}
+        terms = list(counts)
+        self.tables["article_terms"].extend(len(terms), **ids, term=terms, kind=words.token_kinds(terms),
+                                            tf=list(counts.values()), doc_terms=n_terms)
+        self.tables["article_lengths"].add(**ids, tokens=sum(len(t) for t in tokens), terms=n_terms)
+
+    def add_places(self, article: Row, found: Iterable[places.PlaceMention]) -> None:
+        """The article's ``article_places`` rows."""
+        for m in found:
+            self.tables["article_places"].add(
+                article_id=article["article_id"], page_id=article["page_id"], province=m.place.province,
+                city=m.place.city, county=m.place.county, adcode=m.place.adcode, matched=m.matched,
+                mentions=m.count, run_id=self.run_id)
+
+    def arrow(self) -> dict[str, pa.Table]:
+        return {name: cols.table(schema.STORED[name]) for name, cols in self.tables.items()}
+
+
+def page_word_tables(articles: Sequence[tuple[Article, Row]], sentences: Sequence[Row],
+                     run_id: str) -> dict[str, pa.Table]:
+    """The word tables of one page: its articles (model object and stored row) and its sentence rows."""
+    page = PageWords(run_id)
+    by_article: dict[str, list[Row]] = {}
+    for s in sentences:
+        by_article.setdefault(s["article_id"], []).append(s)
+    place_tokens: list[list[str]] = []
+    for article, row in articles:
+        tokens = page.add_sentences(by_article.get(row["article_id"], []))
+        page.add_terms(row, tokens)
+        heads = [t for text in headline_texts(article) for t in words.cut(text)]
+        place_tokens.append(heads + [t for sentence in tokens for t in sentence])
+    for (_, row), found in zip(articles, places.page_mentions(place_tokens), strict=True):
+        page.add_places(row, found)
+    return page.arrow()
+
+
+def empty_word_tables() -> dict[str, pa.Table]:
+    """Every word table, empty, with its schema."""
+    return {name: schema.STORED[name].empty_table() for name in schema.WORD_TABLES}
+
+
+def concat_word_tables(parts: Sequence[Mapping[str, pa.Table]]) -> dict[str, pa.Table]:
+    """The pages' word tables joined, each clustered as ``schema.CLUSTERED`` says (article_terms by term)."""
+    if not parts:
+        return empty_word_tables()
+    out = {name: pa.concat_tables([p[name] for p in parts]) for name in schema.WORD_TABLES}
+    for name, layout in schema.CLUSTERED.items():
+        if name in out:
+            out[name] = out[name].sort_by([(column, "ascending") for column in layout.sort_by])
+    return out
+
