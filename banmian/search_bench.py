@@ -141,18 +141,20 @@ def report_line(label: str, hits: int, macro: Timing, command: Timing, fresh: Ti
             f" {command.median_ms:>16.1f} {command.p90_ms:>5.1f} {fresh.median_ms:>25.1f}")
 
 
-def bench(con: Any, db: Path, queries: Sequence[tuple[str, str]], repeat: int) -> list[str]:
-    """One report line per query, then the medians over all queries."""
-    import duckdb
+def bench(wh: Any, queries: Sequence[tuple[str, str]], repeat: int) -> list[str]:
+    """One report line per query, then the medians over all queries.
 
-    warm = command_call(lambda: nullcontext(con))
-    fresh = command_call(lambda: duckdb.connect(str(db), read_only=True))
+    Fresh connections are timed while no other is open: a process's connections to one database share its
+    configuration, which banmian locks (``access.lock_down``).
+    """
+    fresh = command_call(wh.read_connection)
     lines = [HEADER]
     medians: list[float] = []
     for query, filters in queries:
-        hits = scalar(con, f"SELECT count(*) FROM search(?{filters})", [query])
-        macro = timed(macro_call(con, query, filters), repeat)
-        command = timed(partial(warm, query), repeat)
+        with wh.read_connection() as con:
+            hits = scalar(con, f"SELECT count(*) FROM search(?{filters})", [query])
+            macro = timed(macro_call(con, query, filters), repeat)
+            command = timed(partial(command_call(lambda: nullcontext(con)), query), repeat)
         cold = timed(partial(fresh, query), max(1, repeat // 4))
         medians.append(macro.median_ms)
         lines.append(report_line((query + filters)[:34], hits, macro, command, cold))
@@ -171,15 +173,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not db.is_file():
         print(f"search_bench: no warehouse at {args.warehouse}", file=sys.stderr)
         return 2
-    import duckdb
+    from banmian.tasks.store.warehouse import Warehouse
 
     queries = [(q, "") for q in args.queries] or list(QUERIES)
-    with duckdb.connect(str(db), read_only=True) as con:
+    wh = Warehouse(args.warehouse)
+    with wh.read_connection() as con:
         articles = scalar(con, "SELECT count(*) FROM articles")
         pages = scalar(con, "SELECT count(*) FROM pages")
-        print(f"{pages} pages, {articles} articles; {load()} before")
-        for line in bench(con, db, queries, args.repeat):
-            print(line)
+    print(f"{pages} pages, {articles} articles; {load()} before")
+    for line in bench(wh, queries, args.repeat):
+        print(line)
     print(f"{load()} after")
     return 0
 

@@ -184,8 +184,8 @@ def test_the_macro_and_views_are_documented(loaded: Warehouse) -> None:
     assert len(grain) == len(WORD_VIEWS) + len(schema.WORD_TABLES) and all(g["comment"] for g in grain)
 
 
-def test_a_schema_3_warehouse_gets_its_words_at_the_next_full_refresh(wh: Warehouse) -> None:
-    """Schema 4 added the word tables: pages loaded before have none until a full refresh re-writes them."""
+def test_a_schema_5_warehouse_gets_its_words_at_the_next_full_refresh(wh: Warehouse) -> None:
+    """Schema 6 added the word tables: pages loaded before have none until a full refresh re-writes them."""
     with wh.writer() as w:
         commit(w, word_pages())
     con = duckdb.connect(str(wh.db_path))
@@ -194,7 +194,7 @@ def test_a_schema_3_warehouse_gets_its_words_at_the_next_full_refresh(wh: Wareho
                                                  f"{tuple(schema.WORD_TABLES)}").fetchall()]
         con.execute(f"DELETE FROM _manifest WHERE table_name IN {tuple(schema.WORD_TABLES)}")
         con.execute("UPDATE _page_versions SET result_digest = 'records-3:' || result_digest")
-        con.execute("DELETE FROM schema_version WHERE version = 4")
+        con.execute("DELETE FROM schema_version WHERE version = 6")
     finally:
         con.close()
     for f in words_files:
