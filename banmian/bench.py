@@ -122,13 +122,44 @@ def profile(texts: Sequence[str], seconds: float, cold: bool = False, top: int =
     return out.getvalue()
 
 
+#: Pathological page shapes, one block of text each (issue 16, row 6): short lines between blanks (each its
+#: own block), short lines, thousands of heads over one-paragraph stories. ``tests/text/test_linearity.py``
+#: counts the work they cost; ``--scaling`` times them.
+SCALING_SHAPES: Final[dict[str, Callable[[int], str]]] = {
+    "short_lines_between_blanks": lambda i: f"短句{i}。\n\n",
+    "short_lines": lambda i: f"第{i}行\n",
+    "head_and_story": lambda i: f"标题第{i}号\n\n本报讯 今天全市开展安全检查工作第{i}次。\n\n",
+}
+#: Blocks of the small and the big page of ``--scaling``: 10x apart, the big one near the 20,000-line limit.
+SCALING_BLOCKS: Final = (1_000, 10_000)
+
+
+def scaling_report() -> str:
+    """Seconds to segment each shape at 1k and 10k blocks, and their ratio (10 is linear, 100 quadratic)."""
+    lines = [f"{'shape':<28} {'1k blocks s':>11} {'10k blocks s':>12} {'ratio':>6}"]
+    for name, block in SCALING_SHAPES.items():
+        seconds = []
+        for n in SCALING_BLOCKS:
+            text = "".join(block(i) for i in range(n))
+            clock = time.process_time()
+            segment_page(text)
+            seconds.append(time.process_time() - clock)
+        lines.append(f"{name:<28} {seconds[0]:>11.2f} {seconds[1]:>12.2f} {seconds[1] / max(seconds[0], 1e-9):>6.1f}")
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m banmian.bench", description="Segmentation throughput on one core.")
     parser.add_argument("files", nargs="*", type=Path, help="page files or directories of *.txt (default: data/sample)")
     parser.add_argument("--seconds", type=float, default=5.0, help="length of the timed run (default 5)")
     parser.add_argument("--profile", action="store_true", help="also print a cProfile top 20 by self time")
     parser.add_argument("--cold", action="store_true", help="clear the tasks' memo caches before every page")
+    parser.add_argument("--scaling", action="store_true",
+                        help="time pathological pages of 1k and 10k blocks instead (CPU seconds; 10x is linear)")
     args = parser.parse_args(argv)
+    if args.scaling:
+        print(scaling_report())
+        return 0
 
     paths = [f for p in (args.files or [SAMPLE_DIR]) for f in (sorted(p.glob("*.txt")) if p.is_dir() else [p])]
     texts = load_pages(paths)

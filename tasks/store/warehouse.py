@@ -35,11 +35,13 @@ Only ``banmian.tasks.store`` imports duckdb.
 
 from __future__ import annotations
 
+import math
 import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Final
 
@@ -123,12 +125,16 @@ class Warehouse:
 
     # -- connections -------------------------------------------------------
 
-    def _connect(self, read_only: bool, busy_message: str) -> duckdb.DuckDBPyConnection:
+    def _connect(self, read_only: bool, busy_message: str, patience: float | None = None,
+                 on_wait: Callable[[str], None] | None = None) -> duckdb.DuckDBPyConnection:
         """Open DuckDB, retrying while another process has it open; the views read under ``root``.
 
-        A read-only connection is locked down (``access.lock_down``).
+        ``patience`` bounds the retries in seconds (default ``busy_timeout``; ``inf`` waits for as long as
+        the other process holds it, telling ``on_wait`` once). A read-only connection is locked down
+        (``access.lock_down``).
         """
-        deadline = time.monotonic() + self.busy_timeout
+        deadline = time.monotonic() + (self.busy_timeout if patience is None else patience)
+        told = False
         while True:
             try:
                 con = duckdb.connect(str(self.db_path), read_only=read_only)
@@ -138,6 +144,10 @@ class Warehouse:
                     raise _open_error(self.db_path, exc) from None
                 if time.monotonic() >= deadline:
                     raise WarehouseBusy(busy_message) from exc
+                if on_wait is not None and not told:
+                    on_wait(f"{self.db_path.name} is held open by another process (a notebook or a duckdb "
+                            "shell?); waiting for it to close (--no-wait: fail at once)")
+                    told = True
                 time.sleep(_RETRY_SLEEP)
         try:
             (lock_down if read_only else bind_root)(con, self.root)
@@ -158,10 +168,11 @@ class Warehouse:
             con.close()
 
     @contextmanager
-    def write_connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """The database opened read-write (for the writer, which holds the lock)."""
+    def write_connection(self, patience: float | None = None,
+                         on_wait: Callable[[str], None] | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The database opened read-write (for the writer, which holds the lock); see ``_connect``."""
         con = self._connect(False, f"{self.db_path} is held open by another process "
-                                   "(a duckdb shell or a long query?); close it and retry")
+                                   "(a duckdb shell or a long query?); close it and retry", patience, on_wait)
         try:
             yield con
         finally:
@@ -215,10 +226,14 @@ class Warehouse:
         """Exclusive write access: takes the lock, sweeps orphans, migrates.
 
         ``wait=False`` fails at once with ``WarehouseBusy`` if another writer
-        holds the warehouse; ``timeout`` (None: forever) bounds the wait.
+        holds the warehouse; ``timeout`` (None: forever) bounds the wait. The
+        same wait covers another process holding the database open (a
+        notebook's read-only connection): the run's segmentation is done by
+        the time it commits, so it waits to commit rather than lose it.
         """
         with self._locked(wait, timeout, on_wait):
-            w = WarehouseWriter(self.root, self.write_connection)
+            patience = (math.inf if timeout is None else timeout) if wait else None
+            w = WarehouseWriter(self.root, partial(self.write_connection, patience, on_wait))
             try:
                 w.open()
                 yield w

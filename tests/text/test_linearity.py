@@ -5,7 +5,7 @@ events): a pure function of the page, so the ratio cannot flake under load,
 and it sees loops inside generator expressions that a call count misses.
 Four times the blocks may cost at most ``MAX_RATIO`` times the work; a
 quadratic step costs about 16 times. The timing of the same pages at scale
-belongs in a benchmark, not here.
+belongs in a benchmark, not here: ``python -m banmian.bench --scaling``.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any, Final
 
 import pytest
 
+from banmian.bench import SCALING_SHAPES
 from banmian.tasks.text.segment import segment_page
 
 #: Work allowed for 4x the blocks: linear measures 3.9-4.1; the quadratic steps this found measured 9.7-12.
@@ -43,12 +44,7 @@ def executed_lines(text: str) -> int:
     return count
 
 
-@pytest.mark.parametrize("block", [
-    pytest.param(lambda i: f"短句{i}。\n\n", id="short_lines_between_blanks"),  # each its own block: column_widths
-    pytest.param(lambda i: f"第{i}行\n", id="short_lines"),
-    # thousands of heads and one-paragraph stories: head assignment, unit cuts, page-wide confidence signals
-    pytest.param(lambda i: f"标题第{i}号\n\n本报讯 今天全市开展安全检查工作第{i}次。\n\n", id="head_and_story"),
-])
+@pytest.mark.parametrize("block", [pytest.param(block, id=name) for name, block in SCALING_SHAPES.items()])
 def test_work_grows_linearly_with_the_blocks_of_a_page(block: Callable[[int], str]) -> None:
     small = executed_lines("".join(block(i) for i in range(SMALL)))
     big = executed_lines("".join(block(i) for i in range(BIG)))
