@@ -778,7 +778,7 @@ def build_parser() -> argparse.ArgumentParser:
                                      "or JSON Lines (several files).")
     seg.add_argument("files", nargs="+", metavar="FILE",
                      help="page files, .txt or .pdf (each PDF page is a page; directories and globs also work)")
-    seg.add_argument("--out", metavar="DIR", help="write DIR/<file stem>.json (shape read by shared/eval/score.py)")
+    seg.add_argument("--out", metavar="DIR", help="write DIR/<file stem>.json (the shape `banmian score` reads)")
     seg.add_argument("--compare", action="store_true",
                      help="for each PDF page, show where the PDF path and the text path (on the PDF's text) "
                           "disagree: articles only one finds, headlines that differ")

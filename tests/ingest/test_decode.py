@@ -1,6 +1,6 @@
 """decode_page: every encoding a page file arrives in, and every way bytes fail to be a Chinese page.
 
-``CASES`` is the table of real byte cases (README, "What banmian reads"): the
+``CASES`` is the table of real byte cases (README, "What happens when…"): the
 bundled sample pages re-encoded, the same pages in traditional characters
 (``data/000_zh-tw.txt``, ``data/004_zh-hk.txt``: the samples converted with
 OpenCC s2tw and s2hk), and a news paragraph each in Japanese, Korean, French,
