@@ -796,6 +796,9 @@ def build_parser() -> argparse.ArgumentParser:
     from banmian.search import add_command as add_search_command
 
     add_search_command(sub)
+    from banmian.export import add_command as add_export_command
+
+    add_export_command(sub)
 
     query = sub.add_parser("query", help="run read-only SQL against the warehouse",
                            description="Run one read-only statement (SELECT, FROM, WITH, VALUES, DESCRIBE, SHOW, "

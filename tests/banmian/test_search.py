@@ -5,39 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.support.paths import SAMPLE
-from tests.support.warehouse_fixtures import commit, rows
-from tests.support.word_pages import word_pages
+from tests.support.warehouse_fixtures import rows
 
 from banmian import search_bench
 from banmian.cli import main
 from banmian.search import snippet
-from banmian.tasks.ingest.decode import decode_page
-from banmian.tasks.ingest.pages import segment_decoded
-from banmian.tasks.model import Reject
 from banmian.tasks.store.warehouse import Warehouse
-
-
-@pytest.fixture(scope="module")
-def word_wh(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("words") / "wh"
-    with Warehouse(root).writer() as w:
-        commit(w, word_pages())
-    return root
-
-
-@pytest.fixture(scope="module")
-def seed_wh(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled seed pages, segmented and stored as the flow stores them (without Prefect)."""
-    root = tmp_path_factory.mktemp("seeds") / "wh"
-    pages = []
-    for path in sorted(SAMPLE.glob("*.txt")):
-        page = decode_page(str(path), path.read_bytes(), 0.0)
-        assert not isinstance(page, Reject)
-        pages.append((page, segment_decoded(page)))
-    with Warehouse(root).writer() as w:
-        commit(w, pages)
-    return root
 
 
 def search(capsys: pytest.CaptureFixture[str], wh: Path, *args: str) -> tuple[int, str]:
