@@ -31,6 +31,7 @@ pytestmark = pytest.mark.usefixtures("prefect_harness")
 #: How long logs may take to reach the API in the background: a safety net, never reached on a sound run.
 LOG_SAFETY_NET_S = 300
 
+
 def latest_artifact(key: str) -> dict:
     """The newest artifact with ``key``, straight from the API (Artifact.get is broken in Prefect 3.8.8:
     its sync client sends offset=null, which the server refuses with 422)."""
