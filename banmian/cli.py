@@ -434,7 +434,7 @@ def _run_flow(args: argparse.Namespace, warehouse: str, home: Path, printer: Sto
         logging.getLogger(name).addHandler(printer)
     try:
         return run_flow(source=args.source, warehouse=warehouse, full_refresh=args.full_refresh,
-                      batch_size=args.batch_size, wait=not args.no_wait, keep_runs=args.keep_runs)
+                        batch_size=args.batch_size, wait=not args.no_wait, keep_runs=args.keep_runs)
     except WarehouseBusy as exc:
         raise CliError(f"warehouse busy: {exc}") from None
     except (SourceNotFound, SchemaError) as exc:
@@ -444,6 +444,9 @@ def _run_flow(args: argparse.Namespace, warehouse: str, home: Path, printer: Sto
         if interrupt is not None:
             raise interrupt from None
         raise CliError(run_failure(exc, log_path)) from None
+    finally:
+        if own_server:  # the server stops with this run: a later run in this process starts its own
+            os.environ.pop("PREFECT_API_URL", None)
 
 
 def _interrupt_behind(exc: BaseException) -> KeyboardInterrupt | None:

@@ -28,6 +28,10 @@ from banmian.tasks.text.segment import models_version
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
 
+#: How long logs may take to reach the API in the background: a safety net, never reached on a sound run.
+LOG_SAFETY_NET_S = 300
+
+
 def latest_artifact(key: str) -> dict:
     """The newest artifact with ``key``, straight from the API (Artifact.get is broken in Prefect 3.8.8:
     its sync client sends offset=null, which the server refuses with 422)."""
@@ -327,7 +331,7 @@ def _records_of(client, flow_run_ids: list) -> dict[str, int]:  # noqa: ANN001
 
 def _wait_for_logs(client, flow_run_id) -> None:  # noqa: ANN001
     """Logs reach the API in the background a moment after the run; wait until the run's are there."""
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + LOG_SAFETY_NET_S
     while _records_of(client, [flow_run_id])["logs"] == 0:
         assert time.monotonic() < deadline, "the run's logs never reached the API"
         time.sleep(0.2)
@@ -342,14 +346,16 @@ def _ingest_flow_runs(client) -> list:  # noqa: ANN001
 def test_flow_runs_have_meaningful_names(tmp_path: Path) -> None:
     import re
 
+    before = datetime.now(timezone.utc).replace(microsecond=0)
     state = ingest(source=str(_tiny_source(tmp_path / "晨报 pages")), warehouse=str(tmp_path / "wh"),
                    return_state=True)
+    after = datetime.now(timezone.utc)
     assert state.is_completed()
     with get_client(sync_client=True) as client:
         run = client.read_flow_run(state.state_details.flow_run_id)
     assert re.fullmatch(r"ingest-晨报_pages-\d{8}T\d{6}Z", run.name), run.name
     started = datetime.strptime(run.name.rsplit("-", 1)[1], "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
-    assert abs((started - run.start_time).total_seconds()) < 60
+    assert before <= started <= after  # the name's time is the run's own (UTC, to the second)
 
 
 def test_prefect_keeps_only_the_newest_runs_with_their_records(tmp_path: Path) -> None:
@@ -402,7 +408,7 @@ def test_failed_pruning_is_a_warning_not_a_failed_run(tmp_path: Path, monkeypatc
     assert state.is_completed() and state.result().status == "complete"
     flow_run_id = state.state_details.flow_run_id
     with get_client(sync_client=True) as client:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + LOG_SAFETY_NET_S
         while True:
             logs = client.read_logs(LogFilter(flow_run_id=LogFilterFlowRunId(any_=[flow_run_id])), limit=200)
             warning = [entry for entry in logs if "Could not prune" in entry.message]
