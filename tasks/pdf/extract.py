@@ -26,6 +26,8 @@ from typing import Final
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c  # the C API, for what the helpers do not wrap
 
+from banmian.tasks.text.chars import HANGING_MARKS
+
 #: Where a glyph's em box starts above its baseline and ends below it, in ems (the ideographic em box).
 ASCENT: Final = 0.88
 DESCENT: Final = 0.12
@@ -44,8 +46,6 @@ LINE_GAP: Final = 0.75
 LOOSE_EXTRA: Final = 0.6
 #: Gaps on either side of a gap that tell how loose its line is set.
 LOOSE_WINDOW: Final = 6
-#: Closing marks: their ink is the first half of their em.
-CLOSING_MARKS: Final = frozenset("，。、；：！？”’）》」』")
 #: A glyph drawn twice: the same character within this share of an em of the first.
 DUPLICATE_SLACK: Final = 0.15
 #: Vertical setting: one glyph per line, its lines at one x (this share of an em) and size, each the
@@ -343,7 +343,7 @@ def _right(g: Glyph, em: float, ink: bool) -> float:
     """Where a glyph ends: a Chinese character at its em, a Latin letter at its advance; by its ink, a
     closing mark in the first half of its em (a compressed or hanging mark's em box reaches into the
     gutter) and a digit or letter within half an em (a font's wider digit overhangs its half-width room)."""
-    if ink and g.text in CLOSING_MARKS:
+    if ink and g.text in HANGING_MARKS:
         return g.x0 + em / 2
     if g.text.isascii():
         return min(g.x1, g.x0 + em / 2) if ink and g.text.isalnum() else g.x1

@@ -30,6 +30,7 @@ from typing import Final, Literal
 
 from banmian.tasks.pdf.extract import DEFAULT_SIZE, Box, Glyph, TextLine, make_line
 from banmian.tasks.pdf.openings import opens_brief
+from banmian.tasks.text.chars import HANGING_MARKS
 from banmian.tasks.text.clean import display_width, join_lines
 from banmian.tasks.text.lines import LABEL, line_kind
 
@@ -69,8 +70,6 @@ EDGE_SLACK: Final = 0.15
 #: A gap this wide (body ems) between pieces of one row may be a space inside a line (an ideographic
 #: space with the line's justification), not a gutter.
 SPACE_JOIN: Final = 1.8
-#: Marks that may hang past a column's right edge.
-CLOSING_MARKS: Final = frozenset("，。、；：！？”’）》」』")
 #: Items may overlap by this many body ems and still stand one above the other (type's em boxes touch
 #: where its ink does not); a rule this close to the space between two items stands in it.
 TOUCH: Final = 0.2
@@ -290,7 +289,7 @@ def _hanging_cuts(ln: TextLine, edges: list[float], body_lines: list[TextLine], 
     slack = EDGE_SLACK * body.size
     cuts = []
     for i, (g, h) in enumerate(zip(ln.glyphs, ln.glyphs[1:]), 1):
-        if g.text not in CLOSING_MARKS:
+        if g.text not in HANGING_MARKS:
             continue
         edge = next((e for e in edges if e - 2 * slack <= g.x0 <= e + slack and h.x0 > e + slack), None)
         if edge is not None and _columns_beside(ln, edge, h.x0, body_lines, body):
@@ -310,7 +309,7 @@ def _columns_beside(ln: TextLine, edge: float, start: float, body_lines: list[Te
 def _hangs_at(line: TextLine, edge: float, slack: float) -> bool:
     """The line's last glyph is a mark hanging at ``edge``."""
     last = line.glyphs[-1]
-    return last.text in CLOSING_MARKS and abs(last.x0 - edge) <= 2 * slack
+    return last.text in HANGING_MARKS and abs(last.x0 - edge) <= 2 * slack
 
 
 # --- blocks -----------------------------------------------------------------------------------------

@@ -91,6 +91,9 @@ ASCII_TO_FULLWIDTH_MARKS: Final = {",": "，", ";": "；", ":": "：", "?": "？
 
 # --- line breaking (kinsoku) ------------------------------------------------------------------
 
+#: Closing marks whose ink stands in the first half of their em: type may hang them past a
+#: column's right edge, and their box's second half is blank (PDF layout, ``tasks/pdf``).
+HANGING_MARKS: Final = frozenset("，。、；：！？”’）》」』")
 #: Marks a printed line never opens with (行首禁则): closing marks, brackets and quotes, and the
 #: marks that close a number, full width and ASCII. Typesetting pulls a character down with them
 #: or hangs them in the margin, so a line of extracted text that opens with one is the rest of
