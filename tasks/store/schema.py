@@ -26,6 +26,10 @@ Version history:
 6. the words of the articles: ``sentence_tokens``, ``article_terms``,
    ``article_lengths`` and ``article_places`` (new stored tables; pages
    loaded before have none until a full refresh re-writes them).
+7. issues: ``pages`` gained ``paper``, ``issue_date``, ``date_source`` and
+   ``page_source`` (``page_no`` falls back to the path's page), ``articles``
+   gained ``issue_date``, ``page_no`` and ``page_name`` (``tasks.ingest.dating``);
+   earlier files read NULL until a full refresh re-writes them.
 """
 
 from __future__ import annotations
@@ -35,16 +39,17 @@ from typing import Final
 
 import pyarrow as pa
 
-from banmian.tasks.model import ARTICLE_KINDS, PAGE_META_KEYS, RESIDUE_REASONS
+from banmian.tasks.model import ARTICLE_KINDS, DATE_SOURCES, PAGE_META_KEYS, RESIDUE_REASONS
 from banmian.tasks.text.words import TERM_KINDS, TOKEN_KINDS
 
-SCHEMA_VERSION: Final = 6
+SCHEMA_VERSION: Final = 7
 
 _str = pa.string()
 _i32 = pa.int32()
 _i64 = pa.int64()
 _f64 = pa.float64()
 _ts = pa.timestamp("us", tz="UTC")
+_date = pa.date32()
 _names = pa.list_(pa.string())
 
 # ---------------------------------------------------------------------------
@@ -52,6 +57,9 @@ _names = pa.list_(pa.string())
 # Every row carries the (page_id, run_id) of the page version it belongs to,
 # which is how the views show only current page versions.
 # ---------------------------------------------------------------------------
+
+#: What ``pages`` stores of a page's ``model.PageDating`` besides the PageMeta columns (``page_no``, ``page_name``).
+PAGE_DATING_COLUMNS: Final = ("paper", "issue_date", "date_source", "page_source")
 
 PAGES_STORED = pa.schema([
     ("page_id", _str),
@@ -63,12 +71,16 @@ PAGES_STORED = pa.schema([
     ("n_chars", _i64),
     ("visible_chars", _i64),
     *[(key, _str) for key in PAGE_META_KEYS],  # what the page's furniture says (model.PageMeta)
+    *[(key, _date if key == "issue_date" else _str) for key in PAGE_DATING_COLUMNS],
     ("result_digest", _str),
 ])
 
 ARTICLES = pa.schema([
     ("article_id", _str),
     ("page_id", _str),
+    ("issue_date", _date),
+    ("page_no", _str),
+    ("page_name", _str),
     ("ordinal", _i32),
     ("kind", _str),
     ("headline", _str),
@@ -296,15 +308,25 @@ _RUN_ID = "The run that loaded this page version (see runs)."
 _VISIBLE = ("Characters of the page text that are not whitespace: what the residue share is "
             "measured against (banmian.tasks.store.coverage).")
 # One comment per key of model.PageMeta (test_every_relation_and_column_has_a_comment checks them all).
+_SOURCES = " or ".join(DATE_SOURCES)
+_ISSUE_DATE = ("The day of the page's issue: its printed date (pages.date) read as a DATE, else the date its "
+               "file's path names (…/2023-08-25/03.txt); null if neither does (see date_source).")
+_PAGE_NO = ("Page number: as printed (3 for 第3版 and 第三版, A3), else from the file's path (03.txt: 3); "
+            "null if neither gives one (see page_source).")
 _PAGE_META = {
     "date": "Publication date as printed in the page furniture, e.g. 2023年8月25日 星期五 (null if not found).",
-    "page_no": "Page number as printed: 3 for 第3版, A3, 十二 (null if not found).",
+    "page_no": _PAGE_NO,
     "page_name": "Page name printed beside the number, e.g. 综合新闻 (null if not found).",
     "editor": "Editor credit of the page, e.g. 责任编辑：张三 (null if not found).",
     "sections": "Section labels printed on the page (图片新闻 要闻简报), space-separated (null if none).",
     "source_kind": "pdf for a page read from a PDF's text layer; null for a text page.",
     "geometry": "A PDF page's make-up as JSON: body_size (pt), leading, columns, display_sizes (pt), regions; "
                 "null for a text page.",
+    "paper": "The paper, as the file's path names it (rmrb2018010207.txt, or --path-pattern's paper group); "
+             "null if it does not. Pages of one paper and issue_date form an issue (view issues).",
+    "issue_date": _ISSUE_DATE,
+    "date_source": f"Where issue_date was read: {_SOURCES} (null: loaded before schema 7).",
+    "page_source": f"Where page_no was read: {_SOURCES} (null: loaded before schema 7).",
 }
 
 TABLE_COMMENTS: dict[str, str] = {
@@ -378,6 +400,9 @@ COLUMN_COMMENTS: dict[str, dict[str, str]] = {
     "articles": {
         "article_id": "First 16 hex of sha256(page_id, ordinal, body).",
         "page_id": _PAGE_ID,
+        "issue_date": _ISSUE_DATE + " As pages.issue_date.",
+        "page_no": _PAGE_NO + " As pages.page_no.",
+        "page_name": "Name of the article's page as printed, e.g. 综合新闻 (null if not found). As pages.page_name.",
         "ordinal": "1-based place of the article on its page.",
         "kind": "One of: " + ", ".join(ARTICLE_KINDS) + ".",
         "headline": "Main headline (null if none).",

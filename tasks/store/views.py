@@ -97,6 +97,7 @@ _SCALAR_TYPES: Final = (
     (pa.types.is_int64, "BIGINT"),
     (pa.types.is_float64, "DOUBLE"),
     (pa.types.is_boolean, "BOOLEAN"),
+    (pa.types.is_date32, "DATE"),
 )
 
 
@@ -149,7 +150,7 @@ def _columns(alias: str, names: Sequence[str]) -> str:
 def base_view_sql(files: Mapping[str, Sequence[str]]) -> dict[str, str]:
     """``CREATE OR REPLACE VIEW`` for each base view, over root-relative file paths."""
     rel = {name: stored_relation(sch, files.get(name, [])) for name, sch in schema.STORED.items()}
-    meta = _columns("s", PAGE_META_KEYS)
+    meta = _columns("s", PAGE_META_KEYS + schema.PAGE_DATING_COLUMNS)
     views = {
         "pages": f"""
             CREATE OR REPLACE VIEW pages AS
