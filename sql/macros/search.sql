@@ -14,7 +14,7 @@
 -- column article_id: The article (see articles).
 -- column score: BM25 score of the article for the query.
 -- column terms: The query's terms the article uses.
--- column date: The page's printed date (null if none is readable).
+-- column date: The page's issue date: its printed date, else its path's (null if neither names one).
 -- column page_no: Page number as printed (null if not found).
 -- column page_name: Page name as printed (null if not found).
 -- column kind: news, feature or photo.
@@ -61,7 +61,7 @@ WITH pieces AS (
     GROUP BY p.article_id
 ), found AS (
     SELECT s.*, a.kind AS article_kind, a.headline, a.authors, h.page_no, h.page_name,
-           printed_date(h.date) AS printed
+           h.issue_date AS printed
     FROM scored AS s
     JOIN articles AS a ON a.article_id = s.article_id
     JOIN pages_history AS h ON h.page_id = s.page_id AND h.superseded_by_run IS NULL
