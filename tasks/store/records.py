@@ -19,6 +19,7 @@ from banmian.tasks.model import PAGE_META_KEYS, Article, DecodedPage, PageDating
 from banmian.tasks.ingest.dating import date_page
 from banmian.tasks.store import ids, schema, word_records
 from banmian.tasks.store.coverage import visible_chars
+from banmian.tasks.text.dates import jump_page
 from banmian.tasks.text.sentences import split_sentences
 from banmian.tasks.text import words
 
@@ -117,6 +118,8 @@ def article_row(page_id: str, ordinal: int, article: Article, run_id: str,
         "n_crossheads": len(article.crossheads),
         "continued_from": article.continued_from,
         "continued_to": article.continued_to,
+        "continued_from_page": jump_page(article.continued_from),
+        "continued_to_page": jump_page(article.continued_to),
         "first_line": article.first_line,
         "confidence": article.confidence,
         "review": article.review,

@@ -28,7 +28,9 @@ Version history:
    loaded before have none until a full refresh re-writes them).
 7. issues: ``pages`` gained ``paper``, ``issue_date``, ``date_source`` and
    ``page_source`` (``page_no`` falls back to the path's page), ``articles``
-   gained ``issue_date``, ``page_no`` and ``page_name`` (``tasks.ingest.dating``);
+   gained ``issue_date``, ``page_no`` and ``page_name`` (``tasks.ingest.dating``) and the pages
+   their jump markers name (``continued_from_page``, ``continued_to_page``: the views ``jumps``
+   and ``article_parts`` join a story continued on another page of its issue);
    earlier files read NULL until a full refresh re-writes them.
 """
 
@@ -40,6 +42,7 @@ from typing import Final
 import pyarrow as pa
 
 from banmian.tasks.model import ARTICLE_KINDS, DATE_SOURCES, PAGE_META_KEYS, RESIDUE_REASONS
+from banmian.tasks.store.stories import JUMP_STATUSES
 from banmian.tasks.text.words import TERM_KINDS, TOKEN_KINDS
 
 SCHEMA_VERSION: Final = 7
@@ -95,6 +98,8 @@ ARTICLES = pa.schema([
     ("n_crossheads", _i32),
     ("continued_from", _str),
     ("continued_to", _str),
+    ("continued_from_page", _str),
+    ("continued_to_page", _str),
     ("first_line", _i32),
     ("confidence", _f64),
     ("review", _str),
@@ -357,6 +362,10 @@ TABLE_COMMENTS: dict[str, str] = {
     "article_lengths": "One row per article: how many tokens and terms its sentences have.",
     "_word_stats": "Internal: one row, re-computed with the views at every commit: the current articles "
                    "and their terms (from article_lengths), which search() reads instead of scanning.",
+    "jumps": "One row per jump marker of a current article (上接第1版, 下转第5版), with the article of the "
+             "same issue it was matched to, or why none was (status): never guessed.",
+    "article_parts": "One row per part of a story continued across pages of one issue, in reading order: "
+                     "the articles its matched jump markers join (see jumps).",
     "article_places": "One row per article, place and the text that named it (province, city or "
                       "county of cpca's gazetteer, named as a whole token), with how often.",
 }
@@ -417,6 +426,8 @@ COLUMN_COMMENTS: dict[str, dict[str, str]] = {
         "n_crossheads": "Number of crossheads.",
         "continued_from": "Jump marker such as 上接第一版 (null if none).",
         "continued_to": "Jump marker such as 下转第三版 (null if none).",
+        "continued_from_page": "The page continued_from names, read as page_no is (上接第一版: 1; null if none).",
+        "continued_to_page": "The page continued_to names, read as page_no is (下转第三版: 3; null if none).",
         "first_line": "1-based line of the page where the article begins.",
         "confidence": ("Probability that the body is exactly right, from segmentation's calibrated "
                        "confidence model (null if loaded before schema 3)."),
@@ -527,6 +538,33 @@ COLUMN_COMMENTS: dict[str, dict[str, str]] = {
         "matched": "The token that named it: 四平市, 四平, 铁西区.",
         "mentions": "How often that token named the place in the article (headlines and sentences).",
         "run_id": _RUN_ID,
+    },
+    "jumps": {
+        "article_id": "The article printing the marker (see articles).",
+        "page_id": _PAGE_ID,
+        "paper": "Its page's paper (pages.paper).",
+        "issue_date": "Its page's issue date (null: undated, so no issue to look in).",
+        "page_no": "Its page's number.",
+        "direction": "to for a marker saying where the story goes on (下转第5版), from for one saying where "
+                     "it came from (上接第1版).",
+        "marker": "The marker's words as printed (continued_to or continued_from).",
+        "target_page": "The page number the marker names.",
+        "status": "One of: " + ", ".join(JUMP_STATUSES) + ". matched: exactly one article on the named page "
+                  "of the same issue points back, and no other marker points to it; undated: the page has no "
+                  "issue_date; no_page_number: the page or the marker has no number; no_counterpart: no "
+                  "article there points back (its page not loaded, or its marker not read); ambiguous: more "
+                  "than one could be the other part.",
+        "matched_article_id": "The other part's article (null unless matched).",
+    },
+    "article_parts": {
+        "story_id": "The story: the article_id of its first part.",
+        "part": "1-based place of the part in the story (1: where it starts).",
+        "article_id": "The article that is this part (see articles).",
+        "page_id": _PAGE_ID,
+        "paper": "The issue's paper (pages.paper).",
+        "issue_date": "The issue's date.",
+        "page_no": "The page the part stands on.",
+        "headline": "The story's headline: its first part's.",
     },
     "_word_stats": {
         "articles": "Current articles (rows of article_lengths).",

@@ -109,3 +109,19 @@ def page_number(printed: str) -> str:
     if number is not None:
         return str(number)
     return str(int(folded)) if folded.isdigit() and folded.isascii() else folded
+
+
+#: The page a jump marker names: 第5版, 第一版, A3版, 5版 (转第5版右下 too); 接上页 names none.
+_JUMP_PAGE_RE: Final = re.compile(rf"(?:第\s*)?([A-Za-z]?\d+|[{_HAN}]+)\s*版")
+
+
+def jump_page(marker: str | None) -> str | None:
+    """The page number a jump marker (``Article.continued_from``/``continued_to``) names, as ``page_number`` reads it.
+
+    >>> jump_page("下转第5版"), jump_page("上接第一版"), jump_page("转第１２版右下"), jump_page("接A3版")
+    ('5', '1', '12', 'A3')
+    >>> jump_page("转下页"), jump_page(None)
+    (None, None)
+    """
+    m = _JUMP_PAGE_RE.search(fold_fullwidth_alnum(marker)) if marker else None
+    return page_number(m.group(1)) if m else None
