@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
+from tests.support.paths import WILD
 
+from banmian.tasks.ingest.decode import decode_page
+from banmian.tasks.ingest.pages import segment_decoded
 from banmian.tasks.ingest.dating import BadPathPattern, PathFacts, compile_path_pattern, date_page, path_facts
-from banmian.tasks.model import PageMeta
+from banmian.tasks.model import PageMeta, Reject
 
 D = date(2023, 8, 25)
 
@@ -74,3 +78,14 @@ def test_bad_path_patterns_are_refused(pattern: str) -> None:
 def test_date_page(path: str, meta: PageMeta, expected: tuple[object, ...]) -> None:
     d = date_page(path, meta)
     assert (d.issue_date, d.date_source, d.page_no, d.page_name, d.page_source) == expected
+
+
+@pytest.mark.parametrize("path", sorted(WILD.glob("*.txt")), ids=lambda p: p.name)
+def test_real_pages_print_the_issue_their_file_names(path: Path) -> None:
+    """The wild pages (rmrbYYYYMMDDPP.txt) print their date and page number: furniture and name agree."""
+    page = decode_page(str(path), path.read_bytes(), 0.0)
+    assert not isinstance(page, Reject)
+    dating = date_page(str(path), segment_decoded(page).meta)
+    facts = path_facts(str(path))
+    assert (dating.date_source, dating.page_source, dating.paper) == ("furniture", "furniture", "rmrb")
+    assert (dating.issue_date, dating.page_no) == (facts.issue_date, facts.page_no) != (None, None)
