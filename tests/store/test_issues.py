@@ -6,6 +6,7 @@ from datetime import date
 
 from tests.support.warehouse_fixtures import commit, count, rows, synthetic_page, synthetic_result
 
+from banmian.tasks.ingest.dating import dated
 from banmian.tasks.model import DecodedPage, PageMeta, PageResult
 from banmian.tasks.store.warehouse import Warehouse
 
@@ -68,3 +69,18 @@ def test_articles_per_issue_has_one_row_per_issue_and_kind_and_adds_up(wh: Wareh
         count(wh, "SELECT count(*) FROM articles WHERE issue_date IS NOT NULL") == 10
     assert count(wh, "SELECT sum(articles) FROM articles_per_issue WHERE paper = 'rmrb' "
                      "AND issue_date = DATE '2018-01-02'") == 4
+
+
+def test_of_copies_of_one_content_in_a_run_the_dated_one_is_stored(wh: Warehouse) -> None:
+    """The sample and its dated copy read in one run (a full refresh of both): the page gets the copy's issue."""
+    content = "本报讯 今天，全市开展安全检查。"
+    copies = []
+    for path in ("/a/data/sample/p.txt", "/a/archive/2023-08-25/01.txt"):
+        page = synthetic_page(path, content)
+        result = synthetic_result(page.sha256, n_articles=1)
+        result.meta = PageMeta()
+        copies.append((page, dated(page, result)))
+    with wh.writer() as w:
+        commit(w, copies)
+    assert rows(wh, "SELECT issue_date, page_no, date_source FROM pages") == [
+        {"issue_date": date(2023, 8, 25), "page_no": "1", "date_source": "path"}]
