@@ -3,7 +3,7 @@
 -- source, in page order. Lists (authors, photographers) stay lists in Parquet and JSON lines; CSV joins them with 、.
 -- column article_id: The article (see articles).
 -- column issue_date: The day of its page's issue: the printed date, else its path's (null if neither names one).
--- column page_no: Page number as printed (null if not found).
+-- column page_no: Page number: as printed, else from the file's path (null if neither gives one).
 -- column page_name: Page name as printed (null if not found).
 -- column source_path: Canonical path of the page's file.
 -- column page_id: The page (sha256 of its raw bytes).
