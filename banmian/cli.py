@@ -802,6 +802,9 @@ def build_parser() -> argparse.ArgumentParser:
     from banmian.export import add_command as add_export_command
 
     add_export_command(sub)
+    from banmian.report import add_command as add_report_command
+
+    add_report_command(sub)
 
     query = sub.add_parser("query", help="run read-only SQL against the warehouse",
                            description="Run one read-only statement (SELECT, FROM, WITH, VALUES, DESCRIBE, SHOW, "
