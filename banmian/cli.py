@@ -802,7 +802,7 @@ def build_parser() -> argparse.ArgumentParser:
     from banmian.export import add_command as add_export_command
 
     add_export_command(sub)
-    from banmian.report import add_command as add_report_command
+    from banmian.report_command import add_command as add_report_command
 
     add_report_command(sub)
 

@@ -23,7 +23,6 @@ warehouse after each run that changed it (``banmian.report_flow``).
 
 from __future__ import annotations
 
-import argparse
 import html
 import os
 from collections.abc import Callable, Sequence
@@ -121,13 +120,13 @@ def over_time_section(con: Any, headline: Headline) -> Section:
 def people_section(con: Any) -> Section:
     from banmian.report_charts import top_chart
 
-    charts: list[str] = []
-    for role, plural in (("author", "authors"), ("photographer", "photographers")):
-        rows = data.top_credits(con, role)
-        charts += _charted(f"people-{role}", rows, lambda r, p=plural: top_chart(r, "name", "articles", f"articles ({p})"))
+    authors, photographers = data.top_credits(con, "author"), data.top_credits(con, "photographer")
+    charts = (_charted("authors", authors, lambda r: top_chart(r, "name", "articles", "articles (authors)"))
+              + _charted("photographers", photographers,
+                         lambda r: top_chart(r, "name", "articles", "articles (photographers)")))
     return Section("people", "Top authors and photographers",
                    f"The names bylines credit most often, up to {data.TOP_N} of each (articles that credit them).",
-                   charts=tuple(charts), empty="No byline credits a name yet.")
+                   charts=charts, empty="No byline credits a name yet.")
 
 
 def places_section(con: Any) -> Section:
@@ -275,41 +274,3 @@ def write_report(root: Path, out: Path, date_from: date | None = None, date_to: 
     finally:
         tmp.unlink(missing_ok=True)
     return headline
-
-
-def cmd_report(args: argparse.Namespace) -> int:
-    """Write the report; exit 1 when the period holds no article (the report is written all the same)."""
-    from banmian.cli import CliError, _existing_warehouse
-    from banmian.tasks.store.warehouse import WarehouseBusy
-
-    wh = _existing_warehouse(args.warehouse)
-    out = Path(args.out)
-    if not out.parent.is_dir():
-        raise CliError(f"--out {args.out}: no such folder {out.parent}")
-    try:
-        headline = write_report(wh.root, out, args.date_from, args.date_to)
-    except WarehouseBusy as exc:
-        raise CliError(f"warehouse busy: {exc}") from None
-    print(f"Wrote {out}: {headline.articles} articles on {headline.pages} pages.")
-    return 0 if headline.articles else 1
-
-
-def add_command(sub: Any) -> None:
-    """Add ``report`` to banmian's subcommands (``sub`` from ``add_subparsers``)."""
-    from banmian.cli import DEFAULT_WAREHOUSE
-    from banmian.search import _date
-
-    parser = sub.add_parser(
-        "report", help="write an HTML report of the warehouse (charts, no network needed)",
-        description="Write one self-contained HTML file (inline SVG charts, no script): articles per issue and "
-                    "kind, top authors, photographers, places and keywords, page coverage and residue, rejects, "
-                    "the articles least sure of their segmentation, front-page stories. Exit 1 if the period "
-                    "holds no article.")
-    parser.add_argument("--out", default=REPORT_FILE, metavar="FILE",
-                        help=f"the file to write (replaced if it exists; default ./{REPORT_FILE})")
-    parser.add_argument("--from", dest="date_from", type=_date, metavar="DATE",
-                        help="only issues printed on or after DATE (YYYY-MM-DD); undated pages drop out")
-    parser.add_argument("--to", dest="date_to", type=_date, metavar="DATE",
-                        help="only issues printed on or before DATE (YYYY-MM-DD); undated pages drop out")
-    parser.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="DIR")
-    parser.set_defaults(func=cmd_report)
