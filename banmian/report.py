@@ -43,8 +43,8 @@ body { font-family: system-ui, "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-ser
        max-width: 960px; padding: 24px; color: #222; background: #fff; }
 h1 { font-size: 24px; margin-bottom: 4px; } h2 { font-size: 18px; margin: 32px 0 4px; }
 .meta, .note { color: #666; font-size: 13px; } .empty { color: #999; font-style: italic; }
-.figures { display: flex; flex-wrap: wrap; gap: 12px; margin: 16px 0; }
-.figure { border: 1px solid #ddd; border-radius: 6px; padding: 8px 14px; min-width: 96px; }
+.figures { display: flex; flex-wrap: wrap; gap: 10px; margin: 16px 0; }
+.figure { border: 1px solid #ddd; border-radius: 6px; padding: 6px 12px; min-width: 80px; }
 .figure b { display: block; font-size: 22px; } .figure span { color: #666; font-size: 12px; }
 .pair { display: flex; flex-wrap: wrap; gap: 24px; }
 table { border-collapse: collapse; font-size: 13px; margin-top: 8px; }
@@ -256,6 +256,15 @@ def report_html(headline: Headline, sections: Sequence[Section], warehouse: str,
             f"made {made} by banmian {__version__}</p>"
             f'<div class="figures">{figures}</div>'
             + "".join(section_html(s) for s in sections) + "</body></html>\n")
+
+
+def read_headline(root: Path) -> Headline:
+    """The headline figures of the whole warehouse at ``root``, without drawing the report."""
+    from banmian.tasks.store.warehouse import Warehouse
+
+    with Warehouse(root).read_connection() as con:
+        data.choose_period(con, None, None)
+        return data.headline_figures(con)
 
 
 def write_report(root: Path, out: Path, date_from: date | None = None, date_to: date | None = None) -> Headline:

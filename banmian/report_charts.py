@@ -27,6 +27,8 @@ TIME_HEIGHT: Final = 240
 KIND_COLOURS: Final = {"news": "#4c78a8", "feature": "#f58518", "photo": "#54a24b"}
 #: Width of one bar of a time chart in px, until the bars fill ``CHART_WIDTH``: one issue is no 720 px slab.
 TIME_STEP: Final = 40
+#: Most issue labels (2023-08-25) that stand side by side under their bars before they are turned upright.
+FLAT_LABELS: Final = 8
 #: Font of every label: the reader's sans-serif (no web font is ever loaded).
 FONT: Final = "sans-serif"
 #: Room around a chart in px; the left one takes up the reader's CJK font being wider than vl-convert measured
@@ -68,7 +70,8 @@ def over_time_chart(rows: Rows, bucket: str) -> alt.Chart:
     order = list(dict.fromkeys(r["issue"] for r in rows))
     kinds = sorted({r["kind"] for r in rows})
     chart = alt.Chart(_data(rows)).mark_bar().encode(
-        x=alt.X("issue:O", sort=order, title=f"issue ({bucket})"),
+        x=alt.X("issue:O", sort=order, title=f"issue ({bucket})",
+                axis=alt.Axis(labelAngle=0 if len(order) <= FLAT_LABELS else -90)),
         y=alt.Y("sum(articles):Q", title="articles"),
         color=alt.Color("kind:N", scale=alt.Scale(domain=kinds, range=[KIND_COLOURS.get(k, "#999") for k in kinds])),
         tooltip=["issue:O", "kind:N", "articles:Q"],

@@ -26,7 +26,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         headline = write_report(wh.root, out, args.date_from, args.date_to)
     except WarehouseBusy as exc:
         raise CliError(f"warehouse busy: {exc}") from None
-    print(f"Wrote {out}: {headline.articles} articles on {headline.pages} pages.")
+    print(f"Wrote {out}: {headline.articles} articles on {headline.pages} page{'' if headline.pages == 1 else 's'}.")
     return 0 if headline.articles else 1
 
 

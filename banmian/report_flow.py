@@ -1,11 +1,11 @@
-"""The ingest flow's report: ``<warehouse>/report.html`` rewritten after a run that changed the warehouse,
-published as a Prefect link artifact, with a markdown artifact of the same headline figures.
+"""The ingest flow's report: ``<warehouse>/report.html`` rewritten after a run that changed the warehouse;
+every run publishes a Prefect link artifact to it and a markdown artifact of its headline figures.
 
 A run that loaded, replaced or rejected nothing leaves the report as it was
-(it would show the same), unless there is none yet: the report costs a few
-seconds of queries and drawing, which a no-op run should not pay. Any failure
-is one warning in the run's log, never a failed run: the run is committed
-before the report is drawn.
+(it would show the same), unless there is none yet: drawing it costs a few
+seconds, which a no-op run should not pay (its figures are a few quick
+queries). Any failure is one warning in the run's log, never a failed run:
+the run is committed before the report is drawn.
 """
 
 from __future__ import annotations
@@ -50,14 +50,13 @@ def headline_markdown(headline: Headline, report: Path) -> str:
 @task(name="publish_report", task_run_name="write and publish the report", cache_policy=NO_CACHE,
       persist_result=False)
 def publish_report(summary: RunSummary) -> None:
-    """Rewrite the warehouse's report.html if the run changed it, and publish a link to it and its figures."""
-    from banmian.report import REPORT_FILE, write_report
+    """Rewrite the warehouse's report.html if the run changed it; publish a link to it and its figures."""
+    from banmian.report import REPORT_FILE, read_headline, write_report
 
-    report = Path(summary.warehouse) / REPORT_FILE
-    if not report_is_stale(summary, report):
-        return
+    root = Path(summary.warehouse)
+    report = root / REPORT_FILE
     try:
-        headline = write_report(Path(summary.warehouse), report)
+        headline = write_report(root, report) if report_is_stale(summary, report) else read_headline(root)
     except Exception as exc:  # noqa: BLE001 - the run is committed; a report must never fail it
         get_run_logger().warning("Could not write the report %s (the run itself is fine): %s: %s",
                                  report, type(exc).__name__, exc)
