@@ -7,7 +7,6 @@ report, does not import the command line.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from banmian.report import REPORT_FILE, write_report
@@ -15,13 +14,11 @@ from banmian.report import REPORT_FILE, write_report
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Write the report; exit 1 when the period holds no article (the report is written all the same)."""
-    from banmian.cli import CliError, _existing_warehouse
+    from banmian.cli import CliError, _existing_warehouse, output_file
     from banmian.tasks.store.warehouse import WarehouseBusy
 
     wh = _existing_warehouse(args.warehouse)
-    out = Path(args.out)
-    if not out.parent.is_dir():
-        raise CliError(f"--out {args.out}: no such folder {out.parent}")
+    out = output_file(args.out)
     try:
         headline = write_report(wh.root, out, args.date_from, args.date_to)
     except WarehouseBusy as exc:
@@ -32,8 +29,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def add_command(sub: Any) -> None:
     """Add ``report`` to banmian's subcommands (``sub`` from ``add_subparsers``)."""
-    from banmian.cli import DEFAULT_WAREHOUSE
-    from banmian.search import _date
+    from banmian.cli import DEFAULT_WAREHOUSE, add_period_arguments
 
     parser = sub.add_parser(
         "report", help="write an HTML report of the warehouse (charts, no network needed)",
@@ -43,9 +39,6 @@ def add_command(sub: Any) -> None:
                     "holds no article.")
     parser.add_argument("--out", default=REPORT_FILE, metavar="FILE",
                         help=f"the file to write (replaced if it exists; default ./{REPORT_FILE})")
-    parser.add_argument("--from", dest="date_from", type=_date, metavar="DATE",
-                        help="only issues printed on or after DATE (YYYY-MM-DD); undated pages drop out")
-    parser.add_argument("--to", dest="date_to", type=_date, metavar="DATE",
-                        help="only issues printed on or before DATE (YYYY-MM-DD); undated pages drop out")
+    add_period_arguments(parser, "issues")
     parser.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="DIR")
     parser.set_defaults(func=cmd_report)

@@ -21,12 +21,14 @@ from playwright.sync_api import Page, Route
 from tests.banmian.test_ui_browser import VIEWPORT, browser, chromium, page, screenshot  # noqa: F401 - fixtures
 from tests.flows.test_ingest import latest_artifact
 from tests.support.paths import SAMPLE
-from tests.support.warehouse_fixtures import commit
+from tests.support.warehouse_fixtures import commit, synthetic_page
 
 from banmian.cli import main
 from banmian.flows.ingest import ingest
 from banmian.report import REPORT_FILE
+from banmian.report_data import choose_period, rising_keywords
 from banmian.report_flow import REPORT_ARTIFACT_KEY, REPORT_SUMMARY_ARTIFACT_KEY
+from banmian.tasks.model import Article, Block, PageMeta, PageResult
 from banmian.tasks.store.warehouse import Warehouse
 
 #: The charts a report of the sample draws: articles over time, authors, photographers, places, keywords,
@@ -107,6 +109,30 @@ def test_a_period_narrows_the_report_and_a_dated_warehouse_shows_its_issues(word
     march = (tmp_path / "march.html").read_text(encoding="utf-8")
     assert code == 0 and "2023-03-20" in march and "2023-03-06" not in march and "undated" not in march
     assert "issues from 2023-03-10 to 2023-03-31" in march and "on 1 page." in said
+
+
+#: Four weekly issues of two articles: 春耕 comes up in the last two weeks, 教师 fades out of them.
+WEEKS: Final = [("2023-03-06", "教师节表彰大会召开，教师代表发言。"), ("2023-03-13", "教师培训开班，教师认真学习。"),
+                 ("2023-03-20", "春耕生产全面展开，农民忙春耕。"), ("2023-03-27", "春耕备耕有序推进，春耕物资充足。")]
+
+
+def test_rising_keywords_are_those_of_the_recent_weeks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pages = []
+    for i, (day, text) in enumerate(WEEKS):
+        articles = [Article(kind="news", headline=f"第{i}{j}条", blocks=[Block("p", text)], first_line=1 + 5 * j)
+                    for j in range(2)]
+        pages.append((synthetic_page(f"/in/week{i}.txt", f"{day}\n{text}"),
+                      PageResult(articles=articles, residue=[], meta=PageMeta(date=day))))
+    root = tmp_path / "wh"
+    with Warehouse(root).writer() as w:
+        commit(w, pages)
+    with Warehouse(root).read_connection() as con:
+        choose_period(con, None, None)
+        trend = rising_keywords(con)
+    assert trend[0]["term"] == "春耕" and "教师" not in {r["term"] for r in trend}
+    assert [r["share"] for r in trend if r["term"] == "春耕"] == [0, 0, 1, 1]  # one point a week, 0 when unused
+    code, _ = report(capsys, root, tmp_path / "r.html")
+    assert code == 0 and "Rising keywords" in (tmp_path / "r.html").read_text(encoding="utf-8")
 
 
 def test_an_empty_warehouse_or_period_says_no_data_yet(tmp_path: Path, word_wh: Path,
