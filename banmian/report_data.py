@@ -67,11 +67,13 @@ def period_sql(date_from: date | None, date_to: date | None) -> str:
 def choose_period(con: Any, date_from: date | None, date_to: date | None) -> None:
     """Create the temporary views ``report_articles`` and ``report_pages`` for the period on ``con``.
 
-    Undated pages drop out once a bound is given, as in ``banmian export``.
+    Undated pages drop out once a bound is given, as in ``banmian export``. The articles' columns are
+    named, not ``a.*``: ``issue_date`` and ``page_no`` here are the report's, whatever ``articles`` adds.
     """
     con.execute(f"""
         CREATE OR REPLACE TEMP VIEW report_articles AS
-        SELECT a.*, {ISSUE_DATE} AS issue_date, {PAGE_NO} AS page_number, p.source_path
+        SELECT a.article_id, a.page_id, a.kind, a.authors, a.photographers, a.n_chars, a.confidence, a.review,
+               {ISSUE_DATE} AS issue_date, {PAGE_NO} AS page_no
         FROM articles AS a JOIN pages AS p ON p.page_id = a.page_id
         WHERE {period_sql(date_from, date_to)}""")
     con.execute(f"""

@@ -86,6 +86,8 @@ def test_page_furniture_reaches_the_pages_table_and_every_report(tmp_path: Path)
             got = wh.query(f"SELECT DISTINCT {', '.join(shown)} FROM {view.name}").to_pylist()
             if view.name == "articles_to_review" and not got:
                 continue  # it lists flagged articles only, and this page's one article is sure
+            if view.name == "front_page_stories" and not got:
+                continue  # it lists page 1 only, and this is page 3
             assert got == [{c: FURNITURE_META[c] for c in shown}], view.name
     assert reports >= 2  # articles_per_page_kind, page_coverage
     assert wh.query("SELECT name, first_date, last_date FROM output_per_author").to_pylist() == [
