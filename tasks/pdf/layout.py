@@ -32,7 +32,7 @@ from banmian.tasks.pdf.extract import DEFAULT_SIZE, Box, Glyph, TextLine, make_l
 from banmian.tasks.pdf.openings import opens_brief
 from banmian.tasks.text.chars import HANGING_MARKS
 from banmian.tasks.text.clean import display_width, join_lines
-from banmian.tasks.text.lines import LABEL, line_kind
+from banmian.tasks.text.lines import COUPLET_MAX_DIFF, LABEL, line_kind
 
 #: Sizes within this share of the body size are body type (a byline set at 1.05 is not).
 BODY_SIZE_SLACK: Final = 0.03
@@ -501,7 +501,9 @@ def join_heading_halves(page_regions: list[Region], body: Type) -> list[Region]:
 
     Two heading pieces of one size on one row, a few ems apart, are one heading when one of them
     heads no text, or when they are not each centred over text of their own (two stories side
-    by side, each headed over its own columns).
+    by side, each headed over its own columns). Halves are one line each and about equally long
+    (``COUPLET_MAX_DIFF`` ems, the text path's couplet rule): a headline wrapped over two lines,
+    or one much longer than its neighbour, is another story's.
     """
     out: list[Region] = []
     for reg in sorted(page_regions, key=lambda r: r.x0):
@@ -544,10 +546,17 @@ def _halves(left: Region, right: Region, body: Type) -> bool:
     a, b = _top_heading(left), _top_heading(right)
     if a is None or b is None or not _same_row(a, b) or not 0 <= b.x0 - a.x1 <= COUPLET_GAP * a.size:
         return False
+    if not _couplet_shaped(a, b):
+        return False
     text_a, text_b = _text_under(left, a), _text_under(right, b)
     if text_a is None or text_b is None:
         return True
     return not (_centred(a, text_a, body) and _centred(b, text_b, body))
+
+
+def _couplet_shaped(a: Block, b: Block) -> bool:
+    """One line each, as long as each other within ``COUPLET_MAX_DIFF`` of their ems."""
+    return len(a.lines) == 1 and len(b.lines) == 1 and abs(a.lines[0].width - b.lines[0].width) <= COUPLET_MAX_DIFF * a.size
 
 
 def _top_heading(reg: Region) -> Block | None:
