@@ -413,7 +413,7 @@ def _hangs_under(it: Item, items: Sequence[Item], rules: Sequence[Box], body: Ty
     if up is None:
         return None
     leading = (body.leading - 1.0) * up.lines[-1].size if isinstance(up, Block) else 0.0
-    limit = CROSSHEAD_EXTRA if _crosshead_pair(up, it, body) else ATTACH_EXTRA
+    limit = CROSSHEAD_EXTRA if _crosshead_pair(up, it, body) and not _kicker(it, items, body) else ATTACH_EXTRA
     if it.top - up.bottom - leading > limit * body.size:
         return None
     if any(_rule_between(r, up, it, body) for r in rules):
@@ -435,6 +435,18 @@ def _crosshead_pair(up: Item, down: Item, body: Type) -> bool:
     head, text = (up, down) if up.kind == "display" else (down, up)
     return head.kind == "display" and text.kind == "body" and is_crosshead(head, body) \
         and abs(head.lines[0].centre - (text.x0 + text.x1) / 2) <= body.size
+
+
+def _kicker(it: Item, items: Sequence[Item], body: Type) -> bool:
+    """Display type with larger display type hanging right under it: a kicker over its headline, which
+    opens a story, not a crosshead (a crosshead has its column's text under it)."""
+    if not isinstance(it, Block) or it.kind != "display":
+        return False
+    under = [b for b in items if isinstance(b, Block) and b.top >= it.bottom - TOUCH * body.size
+             and overlaps(b.x0, b.x1, it.x0, it.x1, body)]
+    below = min(under, key=lambda b: b.top, default=None)
+    return below is not None and below.kind == "display" and below.size > (1 + BODY_SIZE_SLACK) * it.size \
+        and below.top - it.bottom - (body.leading - 1.0) * it.size <= ATTACH_EXTRA * body.size
 
 
 def is_crosshead(block: Block, body: Type) -> bool:
