@@ -378,7 +378,8 @@ def regions(page_blocks: Sequence[Block], pictures: Sequence[Box], rules: Sequen
     feet = _column_feet(items, parent)
     for b in page_blocks:
         if id(b) not in parent and b.kind in ("body", "small", "vertical"):
-            beside = _level_left(b, page_blocks, feet, body) or _level_right(b, page_blocks, body)
+            beside = _titled_text(b, page_blocks, body) or _level_left(b, page_blocks, feet, body) \
+                or _level_right(b, page_blocks, body)
             if beside is not None and _balanced_with(b, beside, feet, body):
                 parent[id(b)] = beside
     return join_headings_over_text(join_heading_halves(_group(items, parent), body), body)
@@ -459,6 +460,18 @@ def _rule_between(rule: Box, up: Item, down: Item, body: Type) -> bool:
     """A horizontal rule across the space between two items."""
     return rule.horizontal and up.bottom - TOUCH * body.size <= rule.top <= down.top + TOUCH * body.size \
         and overlap(rule.x0, rule.x1, max(up.x0, down.x0), min(up.x1, down.x1)) > 0
+
+
+def _titled_text(b: Block, page_blocks: Sequence[Block], body: Type) -> Block | None:
+    """The text a vertical title is set beside: the nearest body block a gutter to either side whose first
+    line stands within the title's height (a vertical title runs down beside its text from its top)."""
+    if b.kind != "vertical" or b.size < DISPLAY_MIN * body.size:
+        return None
+    reach = SIBLING_GAP * body.size
+    beside = [(max(c.x0 - b.x1, b.x0 - c.x1), c) for c in page_blocks
+              if c.kind == "body" and b.top - LEVEL_SLACK * body.size <= c.top <= b.bottom]
+    near = [(gap, c) for gap, c in beside if -HALF_EM * b.size <= gap <= reach]  # its em box may reach over
+    return min(near, key=lambda gc: gc[0])[1] if near else None
 
 
 def _level_left(b: Block, page_blocks: Sequence[Block], feet: dict[int, tuple[float, float]],
