@@ -417,9 +417,17 @@ def _hangs_under(it: Item, items: Sequence[Item], rules: Sequence[Box], body: Ty
     limit = CROSSHEAD_EXTRA if _crosshead_pair(up, it, body) and not _kicker(it, items, body) else ATTACH_EXTRA
     if it.top - up.bottom - leading > limit * body.size:
         return None
-    if any(_rule_between(r, up, it, body) for r in rules):
+    if any(_rule_between(r, up, it, body) for r in rules) or _opens_under_text(it, up, body):
         return None
     return up
+
+
+def _opens_under_text(it: Item, up: Item, body: Type) -> bool:
+    """Heading type that no crosshead is (headline type, a section label) under text: it opens a story of
+    its own; only a crosshead (which may wrap) goes on with the text above it."""
+    if not (isinstance(it, Block) and isinstance(up, Block) and it.kind == "display" and up.kind != "display"):
+        return False
+    return it.size >= CROSSHEAD_MAX * body.size or line_kind(it.text, display_width(it.text)) == LABEL
 
 
 def _right_above(it: Item, items: Sequence[Item], body: Type) -> Item | None:
