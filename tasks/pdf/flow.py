@@ -101,7 +101,7 @@ def read_flow(items: Sequence[Block], body: Type, numbers: Mapping[int, int]) ->
             continue
         left, right = column_edges(block)
         for i, ln in enumerate(block.lines):
-            if current and (start or ln.x0 - left >= INDENT_MIN * body.size):
+            if current and (start or ln.x0 - left >= INDENT_MIN * body.size or _opens_with_bullet(ln)):
                 _close(flow, current, numbers, body, edge)
                 current = []
             if not current:
@@ -110,6 +110,18 @@ def read_flow(items: Sequence[Block], body: Type, numbers: Mapping[int, int]) ->
             start = _ends_paragraph(block.lines, i, left, right, body)
     _close(flow, current, numbers, body, edge)
     return flow
+
+
+def _opens_with_bullet(ln: TextLine) -> bool:
+    """A line that opens with a brief's bullet (``●中国登山队登上``) opens a paragraph, flush left or not:
+    a bullet is set only at the head of an item.
+
+    >>> from banmian.tasks.pdf.extract import Glyph, make_line
+    >>> [_opens_with_bullet(make_line([Glyph(c, 10.0 * i, 10.0 * i + 10, 0.0, 10.0, "F") for i, c in enumerate(t)]))
+    ...  for t in ("●新华社北京电", "罗山的主峰自由峰。")]
+    [True, False]
+    """
+    return line_kind(ln.text, display_width(ln.text)) == BULLET
 
 
 def _ends_paragraph(lines: list[TextLine], i: int, left: float, right: float, body: Type) -> bool:
