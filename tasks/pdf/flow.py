@@ -20,7 +20,8 @@ from banmian.tasks.text.chars import CLOSE_BRACKETS
 from banmian.tasks.text.clean import display_width, ends_sentence
 from banmian.tasks.pdf.credits import dateline
 from banmian.tasks.text.credits import join_keeping_credit_breaks
-from banmian.tasks.text.lines import BULLET, PROSE, Line, line_kind
+from banmian.tasks.pdf.openings import opens_with_bullet
+from banmian.tasks.text.lines import PROSE, Line
 from banmian.tasks.text.paragraphs import Paragraph
 
 #: A line starting this many body ems right of its column's left edge is indented (a paragraph
@@ -121,7 +122,7 @@ def _opens_with_bullet(ln: TextLine) -> bool:
     ...  for t in ("●新华社北京电", "罗山的主峰自由峰。")]
     [True, False]
     """
-    return line_kind(ln.text, display_width(ln.text)) == BULLET
+    return opens_with_bullet(ln.text)
 
 
 def _ends_paragraph(lines: list[TextLine], i: int, left: float, right: float, body: Type) -> bool:
@@ -160,5 +161,5 @@ def _close(flow: Flow, lines: list[TextLine], numbers: Mapping[int, int], body: 
     flow.paras.append(Paragraph(text_lines, max(ln.width for ln in text_lines), terminated=ends_sentence(text),
                                 indented=lines[0].x0 - edge >= INDENT_MIN * body.size,
                                 dateline=dateline(head) is not None,
-                                bullet=line_kind(text_lines[0].text, text_lines[0].width) == BULLET))
+                                bullet=opens_with_bullet(text_lines[0].text)))
     flow.flush_right.append(len(lines) == 1 and lines[0].x0 - edge >= FLUSH_RIGHT_MIN * body.size)
