@@ -31,7 +31,7 @@ from typing import Final, Literal
 from banmian.tasks.pdf.extract import DEFAULT_SIZE, Box, Glyph, TextLine, make_line
 from banmian.tasks.pdf.openings import opens_brief
 from banmian.tasks.text.chars import HANGING_MARKS
-from banmian.tasks.text.clean import display_width, join_lines
+from banmian.tasks.text.clean import display_width, ends_sentence, join_lines
 from banmian.tasks.text.lines import COUPLET_MAX_DIFF, LABEL, line_kind
 
 #: Sizes within this share of the body size are body type (a byline set at 1.05 is not).
@@ -584,12 +584,25 @@ def _halves(left: Region, right: Region, body: Type) -> bool:
     text_a, text_b = _text_under(left, a), _text_under(right, b)
     if text_a is None or text_b is None:
         return True
-    return not (_centred(a, text_a, body) and _centred(b, text_b, body))
+    return not (_centred(a, text_a, body) and _centred(b, text_b, body)) or _flows_on(left, a, right, b, body)
 
 
 def _couplet_shaped(a: Block, b: Block) -> bool:
     """One line each, as long as each other within ``COUPLET_MAX_DIFF`` of their ems."""
     return len(a.lines) == 1 and len(b.lines) == 1 and abs(a.lines[0].width - b.lines[0].width) <= COUPLET_MAX_DIFF * a.size
+
+
+def _flows_on(left: Region, a: Block, right: Region, b: Block, body: Type) -> bool:
+    """The column under ``a`` stops mid-sentence and the one under ``b`` opens unindented with the rest of
+    it: one story's two columns, each under a half of its couplet (as two stories' never are)."""
+    ends = [c for c in left.blocks if c.kind == "body" and c.top >= a.bottom and overlap(c.x0, c.x1, a.x0, a.x1) > 0]
+    opens = [c for c in right.blocks if c.kind == "body" and c.top >= b.bottom and overlap(c.x0, c.x1, b.x0, b.x1) > 0]
+    if not ends or not opens:
+        return False
+    last = max(ends, key=lambda c: c.bottom).lines[-1]
+    first_block = min(opens, key=lambda c: c.top)
+    first = first_block.lines[0]
+    return not ends_sentence(last.text) and first.x0 - first_block.x0 < HALF_EM * body.size
 
 
 def _top_heading(reg: Region) -> Block | None:
