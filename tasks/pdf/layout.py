@@ -285,13 +285,14 @@ def split_at_gutters(lines: Sequence[TextLine], body: Type) -> list[TextLine]:
 
 
 def _hanging_cuts(ln: TextLine, edges: list[float], body_lines: list[TextLine], body: Type) -> list[int]:
-    """Where a mark hanging at a column's edge ends one column's line and the next column's starts."""
+    """Where a mark hanging at a column's edge ends one column's line and the next column's starts (a line
+    set a little overfull, spaces in a name, pushes its mark up to half an em past the edge)."""
     slack = EDGE_SLACK * body.size
     cuts = []
     for i, (g, h) in enumerate(zip(ln.glyphs, ln.glyphs[1:]), 1):
         if g.text not in HANGING_MARKS:
             continue
-        edge = next((e for e in edges if e - 2 * slack <= g.x0 <= e + slack and h.x0 > e + slack), None)
+        edge = next((e for e in edges if e - 2 * slack <= g.x0 <= e + HALF_EM * body.size and h.x0 > g.x0), None)
         if edge is not None and _columns_beside(ln, edge, h.x0, body_lines, body):
             cuts.append(i)
     return cuts
