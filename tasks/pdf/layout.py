@@ -383,7 +383,8 @@ def regions(page_blocks: Sequence[Block], pictures: Sequence[Box], rules: Sequen
                 or _level_right(b, page_blocks, body)
             if beside is not None and _balanced_with(b, beside, feet, body):
                 parent[id(b)] = beside
-    return join_headings_over_text(join_heading_halves(_group(items, parent), body), body)
+    grouped = join_headings_over_text(join_heading_halves(_group(items, parent), body), body)
+    return join_columns_under_heading(grouped, body)
 
 
 def _column_feet(items: Sequence[Item], parent: dict[int, Item]) -> dict[int, tuple[float, float]]:
@@ -564,6 +565,45 @@ def join_headings_over_text(page_regions: list[Region], body: Type) -> list[Regi
     return out
 
 
+def join_columns_under_heading(page_regions: list[Region], body: Type) -> list[Region]:
+    """Text with no heading, level with the first column under a heading and a gutter beside it, is a
+    further column of that story when the heading is centred over both and not over its own text alone
+    (a byline set over the first column keeps it apart from the heading)."""
+    out = list(page_regions)
+    for reg in [r for r in page_regions if _headless(r, body)]:
+        host = next((o for o in out if o is not reg and _spans_beside(o, reg, body)), None)
+        if host is not None:
+            host.take(reg)
+            out = [o for o in out if o is not reg]
+    return out
+
+
+def _headless(reg: Region, body: Type) -> bool:
+    return not reg.pictures and any(b.kind == "body" for b in reg.blocks) \
+        and all(b.kind != "display" or b.size < DISPLAY_MIN * body.size for b in reg.blocks)
+
+
+def _spans_beside(headed: Region, text: Region, body: Type) -> bool:
+    """``headed``'s top heading is centred over its text and ``text`` together, not over its own text alone,
+    and ``text``'s first column starts level with its first column, a gutter away, the text running on
+    from the left one into the right one."""
+    head = _top_heading(headed)
+    if head is None or head.size < DISPLAY_MIN * body.size:
+        return False
+    own = [b for b in headed.blocks if b.kind == "body" and b.top >= head.bottom]
+    other = [b for b in text.blocks if b.kind == "body"]
+    if not own or not other:
+        return False
+    first, beside = min(own, key=lambda b: b.top), min(other, key=lambda b: b.top)
+    gap = max(first.x0 - beside.x1, beside.x0 - first.x1)
+    if abs(first.top - beside.top) > LEVEL_SLACK * body.size or not 0 <= gap <= SIBLING_GAP * body.size:
+        return False
+    x0, x1 = min(b.x0 for b in own), max(b.x1 for b in own)
+    both = (min(x0, text.x0), max(x1, text.x1))
+    runs_on = _runs_on(beside, first, body) if beside.x0 < first.x0 else _runs_on(first, beside, body)
+    return runs_on and _centred(head, both, body) and not _centred(head, (x0, x1), body)
+
+
 def _heading_only(reg: Region) -> bool:
     return not reg.pictures and all(b.kind == "display" for b in reg.blocks)
 
@@ -600,10 +640,13 @@ def _flows_on(left: Region, a: Block, right: Region, b: Block, body: Type) -> bo
     opens = [c for c in right.blocks if c.kind == "body" and c.top >= b.bottom and overlap(c.x0, c.x1, b.x0, b.x1) > 0]
     if not ends or not opens:
         return False
-    last = max(ends, key=lambda c: c.bottom).lines[-1]
-    first_block = min(opens, key=lambda c: c.top)
-    first = first_block.lines[0]
-    return not ends_sentence(last.text) and first.x0 - first_block.x0 < HALF_EM * body.size
+    return _runs_on(max(ends, key=lambda c: c.bottom), min(opens, key=lambda c: c.top), body)
+
+
+def _runs_on(column: Block, after: Block, body: Type) -> bool:
+    """``column`` stops mid-sentence and ``after`` opens unindented: the text runs on from one to the other."""
+    first = after.lines[0]
+    return not ends_sentence(column.lines[-1].text) and first.x0 - after.x0 < HALF_EM * body.size
 
 
 def _top_heading(reg: Region) -> Block | None:
