@@ -588,20 +588,33 @@ def _spans_beside(headed: Region, text: Region, body: Type) -> bool:
     and ``text``'s first column starts level with its first column, a gutter away, the text running on
     from the left one into the right one."""
     head = _top_heading(headed)
-    if head is None or head.size < DISPLAY_MIN * body.size:
-        return False
-    own = [b for b in headed.blocks if b.kind == "body" and b.top >= head.bottom]
+    own = _body_under(headed, head) if head is not None and head.size >= DISPLAY_MIN * body.size else []
     other = [b for b in text.blocks if b.kind == "body"]
-    if not own or not other:
+    if head is None or not own or not other:
         return False
     first, beside = min(own, key=lambda b: b.top), min(other, key=lambda b: b.top)
-    gap = max(first.x0 - beside.x1, beside.x0 - first.x1)
-    if abs(first.top - beside.top) > LEVEL_SLACK * body.size or not 0 <= gap <= SIBLING_GAP * body.size:
+    if not _side_by_side(first, beside, body):
         return False
-    x0, x1 = min(b.x0 for b in own), max(b.x1 for b in own)
-    both = (min(x0, text.x0), max(x1, text.x1))
     runs_on = _runs_on(beside, first, body) if beside.x0 < first.x0 else _runs_on(first, beside, body)
-    return runs_on and _centred(head, both, body) and not _centred(head, (x0, x1), body)
+    return runs_on and _centred_over_both(head, own, text, body)
+
+
+def _centred_over_both(head: Block, own: Sequence[Block], text: Region, body: Type) -> bool:
+    """``head`` is centred over its own text and ``text`` together, and not over its own alone."""
+    x0, x1 = min(b.x0 for b in own), max(b.x1 for b in own)
+    return _centred(head, (min(x0, text.x0), max(x1, text.x1)), body) and not _centred(head, (x0, x1), body)
+
+
+def _body_under(reg: Region, head: Block, across: bool = False) -> list[Block]:
+    """The region's body blocks under ``head`` (with ``across``: only those sharing some width with it)."""
+    return [c for c in reg.blocks if c.kind == "body" and c.top >= head.bottom
+            and (not across or overlap(c.x0, c.x1, head.x0, head.x1) > 0)]
+
+
+def _side_by_side(a: Block, b: Block, body: Type) -> bool:
+    """Two columns that start level, a gutter apart."""
+    gap = max(a.x0 - b.x1, b.x0 - a.x1)
+    return abs(a.top - b.top) <= LEVEL_SLACK * body.size and 0 <= gap <= SIBLING_GAP * body.size
 
 
 def _heading_only(reg: Region) -> bool:
@@ -636,8 +649,7 @@ def _couplet_shaped(a: Block, b: Block) -> bool:
 def _flows_on(left: Region, a: Block, right: Region, b: Block, body: Type) -> bool:
     """The column under ``a`` stops mid-sentence and the one under ``b`` opens unindented with the rest of
     it: one story's two columns, each under a half of its couplet (as two stories' never are)."""
-    ends = [c for c in left.blocks if c.kind == "body" and c.top >= a.bottom and overlap(c.x0, c.x1, a.x0, a.x1) > 0]
-    opens = [c for c in right.blocks if c.kind == "body" and c.top >= b.bottom and overlap(c.x0, c.x1, b.x0, b.x1) > 0]
+    ends, opens = _body_under(left, a, across=True), _body_under(right, b, across=True)
     if not ends or not opens:
         return False
     return _runs_on(max(ends, key=lambda c: c.bottom), min(opens, key=lambda c: c.top), body)
