@@ -592,7 +592,8 @@ def _spans_beside(headed: Region, text: Region, body: Type) -> bool:
     other = [b for b in text.blocks if b.kind == "body"]
     if head is None or not own or not other:
         return False
-    first, beside = min(own, key=lambda b: b.top), min(other, key=lambda b: b.top)
+    first = min(own, key=lambda b: b.top)
+    beside = min(other, key=lambda b: _gap_between(first, b))  # the column next to it, the text's nearest
     if not _side_by_side(first, beside, body):
         return False
     runs_on = _runs_on(beside, first, body) if beside.x0 < first.x0 else _runs_on(first, beside, body)
@@ -611,10 +612,14 @@ def _body_under(reg: Region, head: Block, across: bool = False) -> list[Block]:
             and (not across or overlap(c.x0, c.x1, head.x0, head.x1) > 0)]
 
 
+def _gap_between(a: Block, b: Block) -> float:
+    """The white space between two blocks side by side (negative when they overlap across)."""
+    return max(a.x0 - b.x1, b.x0 - a.x1)
+
+
 def _side_by_side(a: Block, b: Block, body: Type) -> bool:
     """Two columns that start level, a gutter apart."""
-    gap = max(a.x0 - b.x1, b.x0 - a.x1)
-    return abs(a.top - b.top) <= LEVEL_SLACK * body.size and 0 <= gap <= SIBLING_GAP * body.size
+    return abs(a.top - b.top) <= LEVEL_SLACK * body.size and 0 <= _gap_between(a, b) <= SIBLING_GAP * body.size
 
 
 def _heading_only(reg: Region) -> bool:
