@@ -25,7 +25,8 @@ from banmian.tasks.text import words
 #: 2: PageMeta columns (sections) and visible character counts.
 #: 3: articles' confidence and review.
 #: 4: the word tables (tokens, terms, lengths, places: ``word_records``).
-RECORDS_VERSION: Final = 4
+#: 5: the terms of the headlines (``headline_terms``).
+RECORDS_VERSION: Final = 5
 
 #: One stored row: column name -> value (the types of ``schema.STORED``).
 Row = dict[str, Any]

@@ -26,6 +26,9 @@ Version history:
 6. the words of the articles: ``sentence_tokens``, ``article_terms``,
    ``article_lengths`` and ``article_places`` (new stored tables; pages
    loaded before have none until a full refresh re-writes them).
+7. ``headline_terms``: the terms of the articles' headlines, which ``search()``
+   weighs above the body's (a new stored table; pages loaded before have none
+   until a full refresh re-writes them).
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ import pyarrow as pa
 from banmian.tasks.model import ARTICLE_KINDS, PAGE_META_KEYS, RESIDUE_REASONS
 from banmian.tasks.text.words import TERM_KINDS, TOKEN_KINDS
 
-SCHEMA_VERSION: Final = 6
+SCHEMA_VERSION: Final = 7
 
 _str = pa.string()
 _i32 = pa.int32()
@@ -143,6 +146,15 @@ ARTICLE_TERMS = pa.schema([
     ("run_id", _str),
 ])
 
+HEADLINE_TERMS = pa.schema([
+    ("article_id", _str),
+    ("page_id", _str),
+    ("term", _str),
+    ("kind", _str),
+    ("tf", _i32),
+    ("run_id", _str),
+])
+
 ARTICLE_LENGTHS = pa.schema([
     ("article_id", _str),
     ("page_id", _str),
@@ -164,7 +176,7 @@ ARTICLE_PLACES = pa.schema([
 ])
 
 #: The stored tables of the articles' words, built column-wise (``word_records``), not from row dicts.
-WORD_TABLES: Final = ("sentence_tokens", "article_terms", "article_lengths", "article_places")
+WORD_TABLES: Final = ("sentence_tokens", "article_terms", "headline_terms", "article_lengths", "article_places")
 
 # Stored table name -> schema. Order is the order files are written in.
 STORED: dict[str, pa.Schema] = {
@@ -175,6 +187,7 @@ STORED: dict[str, pa.Schema] = {
     "residue": RESIDUE,
     "sentence_tokens": SENTENCE_TOKENS,
     "article_terms": ARTICLE_TERMS,
+    "headline_terms": HEADLINE_TERMS,
     "article_lengths": ARTICLE_LENGTHS,
     "article_places": ARTICLE_PLACES,
 }
@@ -198,10 +211,11 @@ class Clustering:
     row_group_rows: int
 
 
-#: Files sorted by term: ``search()`` reads the postings of a few terms, not the whole table.
+#: Files sorted by term: ``search()`` reads the postings of a few terms, not the whole table (both term tables).
 #: 131072-row groups: on 10,000 pages (5.7M rows) a term's lookup read 7 ms, 1M-row groups 10-76 ms.
 CLUSTERED: Final[dict[str, Clustering]] = {
     "article_terms": Clustering(("term",), 131_072),
+    "headline_terms": Clustering(("term",), 131_072),
 }
 
 
@@ -332,6 +346,9 @@ TABLE_COMMENTS: dict[str, str] = {
     "article_terms": "One row per article and term (a word or number token of its sentences), "
                      "with its count: the index search() reads and the counts article_keywords "
                      "weighs. Files are sorted by term.",
+    "headline_terms": "One row per article and term of its kicker, headline and subheadline (a word or number "
+                      "token, cut as the sentences are), with its count: search() weighs them above the body's. "
+                      "Files are sorted by term.",
     "article_lengths": "One row per article: how many tokens and terms its sentences have.",
     "_word_stats": "Internal: one row, re-computed with the views at every commit: the current articles "
                    "and their terms (from article_lengths), which search() reads instead of scanning.",
@@ -483,6 +500,15 @@ COLUMN_COMMENTS: dict[str, dict[str, str]] = {
         "kind": "The term's kind: " + " or ".join(sorted(TERM_KINDS)) + ".",
         "tf": "How often the term occurs in the article's sentences.",
         "doc_terms": "Terms in the article (the sum of tf over its rows): its length for BM25.",
+        "run_id": _RUN_ID,
+    },
+    "headline_terms": {
+        "article_id": "The article (see articles).",
+        "page_id": _PAGE_ID,
+        "term": "A term (kind " + " or ".join(sorted(TERM_KINDS)) + ") of the article's kicker, headline or "
+                "subheadline.",
+        "kind": "The term's kind: " + " or ".join(sorted(TERM_KINDS)) + ".",
+        "tf": "How often the term occurs in the kicker, headline and subheadline together.",
         "run_id": _RUN_ID,
     },
     "article_lengths": {
