@@ -31,11 +31,13 @@ OPEN_MARK, CLOSE_MARK = "【", "】"
 EXIT_OK, EXIT_NOTHING, EXIT_FAILURE = 0, 1, 2
 
 #: The query: the macro's ranked rows for the terms (a blank-separated string), with the body of each hit.
+#: The bodies are joined by page too: DuckDB hands the hits' pages to the articles' scan, which then reads
+#: only the row groups holding them (articles' files are sorted by page, ``schema.CLUSTERED``).
 SEARCH_SQL: Final = """
     SELECT s.rank, s.score, s.terms, s.date, s.page_no, s.page_name, s.kind, s.headline, s.authors, a.body
     FROM (SELECT * FROM search(?, date_from := ?, date_to := ?, author := ?, kind := ?, cut := false)
           LIMIT ?) AS s
-    JOIN articles AS a ON a.article_id = s.article_id
+    JOIN articles AS a ON a.page_id = s.page_id AND a.article_id = s.article_id
     ORDER BY s.rank
 """
 
