@@ -176,7 +176,7 @@ def test_monthly_and_weekly_views_add_up(loaded: Warehouse) -> None:
 
 
 def test_a_second_run_of_the_same_pages_changes_no_row(loaded: Warehouse) -> None:
-    names = schema.WORD_TABLES + WORD_VIEWS
+    names = schema.WORD_TABLES + WORD_VIEWS + ("_search_articles", "_word_stats")
     before = state_checksum(loaded, names)
     with loaded.writer() as w:
         commit(w, word_pages())
@@ -201,6 +201,30 @@ def test_compaction_keeps_the_terms_clustered(loaded: Warehouse, monkeypatch: py
     assert data.column("term").to_pylist() == sorted(data.column("term").to_pylist())
     meta = pq.ParquetFile(loaded.root / files[0]["file"]).metadata
     assert meta.num_row_groups > 1 and all(meta.row_group(i).num_rows <= 16 for i in range(meta.num_row_groups))
+
+
+def test_search_articles_hold_each_current_article_once(loaded: Warehouse) -> None:
+    """What search() filters and shows of an article, derived at each commit from the views."""
+    expected = rows(loaded, "SELECT a.article_id, a.kind, a.headline, a.authors, a.photographers, l.terms, "
+                            "printed_date(p.date) AS date, p.page_no, p.page_name FROM articles AS a "
+                            "JOIN article_lengths AS l USING (article_id) JOIN pages AS p ON p.page_id = a.page_id "
+                            "ORDER BY article_id")
+    stored = rows(loaded, "SELECT * EXCLUDE (page_id) FROM _search_articles ORDER BY article_id")
+    assert stored == expected and len(stored) == 5
+    pages = word_pages()
+    pages[0][1].articles.pop()  # a new segmentation of the first page: one article fewer
+    with loaded.writer() as w:
+        commit(w, pages, full_refresh=True)
+    assert count(loaded, "SELECT count(*) FROM _search_articles") == 4
+    assert headlines(loaded, "SELECT headline FROM search('铁西区')") == []
+
+
+def test_articles_files_are_sorted_by_page(loaded: Warehouse) -> None:
+    """banmian search fetches its hits' bodies by page: the articles' row groups each hold a few pages."""
+    (file,) = [r["file"] for r in rows(loaded, "SELECT file FROM _manifest WHERE table_name = 'articles'")]
+    data = pq.read_table(loaded.root / file, columns=["page_id", "ordinal"]).to_pylist()
+    assert data == sorted(data, key=lambda r: (r["page_id"], r["ordinal"]))
+    assert schema.CLUSTERED["articles"].sort_by == ("page_id", "ordinal")
 
 
 def test_the_macro_and_views_are_documented(loaded: Warehouse) -> None:
