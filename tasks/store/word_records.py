@@ -133,12 +133,7 @@ def empty_word_tables() -> dict[str, pa.Table]:
 
 
 def concat_word_tables(parts: Sequence[Mapping[str, pa.Table]]) -> dict[str, pa.Table]:
-    """The pages' word tables joined, each clustered as ``schema.CLUSTERED`` says (the terms by term)."""
+    """The pages' word tables joined (the writer sorts them as ``schema.CLUSTERED`` says: the terms by term)."""
     if not parts:
         return empty_word_tables()
-    out = {name: pa.concat_tables([p[name] for p in parts]) for name in schema.WORD_TABLES}
-    for name, layout in schema.CLUSTERED.items():
-        if name in out:
-            out[name] = out[name].sort_by([(column, "ascending") for column in layout.sort_by])
-    return out
-
+    return {name: pa.concat_tables([p[name] for p in parts]) for name in schema.WORD_TABLES}

@@ -219,12 +219,17 @@ def test_search_articles_hold_each_current_article_once(loaded: Warehouse) -> No
     assert headlines(loaded, "SELECT headline FROM search('铁西区')") == []
 
 
-def test_articles_files_are_sorted_by_page(loaded: Warehouse) -> None:
-    """banmian search fetches its hits' bodies by page: the articles' row groups each hold a few pages."""
-    (file,) = [r["file"] for r in rows(loaded, "SELECT file FROM _manifest WHERE table_name = 'articles'")]
-    data = pq.read_table(loaded.root / file, columns=["page_id", "ordinal"]).to_pylist()
-    assert data == sorted(data, key=lambda r: (r["page_id"], r["ordinal"]))
-    assert schema.CLUSTERED["articles"].sort_by == ("page_id", "ordinal")
+@pytest.mark.parametrize(("table", "order"), [
+    ("article_terms", ["term"]),
+    ("headline_terms", ["term"]),
+    ("articles", ["page_id", "ordinal"]),   # banmian search fetches its hits' bodies by page
+])
+def test_a_runs_files_are_clustered(loaded: Warehouse, table: str, order: list[str]) -> None:
+    """Lookups by term or page read only the row groups that may hold them."""
+    assert list(schema.CLUSTERED[table].sort_by) == order
+    (file,) = [r["file"] for r in rows(loaded, "SELECT file FROM _manifest WHERE table_name = ?", [table])]
+    data = pq.read_table(loaded.root / file, columns=order).to_pylist()
+    assert len(data) > 1 and data == sorted(data, key=lambda r: [r[c] for c in order])
 
 
 def test_the_macro_and_views_are_documented(loaded: Warehouse) -> None:

@@ -63,11 +63,6 @@ def test_headline_terms_count_the_words_and_numbers_of_each_headline(tables: dic
     assert not any(r["article_id"] for r in terms if headlines[r["article_id"]] is None)  # the photo has none
 
 
-@pytest.mark.parametrize("table", ["article_terms", "headline_terms"])
-def test_terms_are_sorted_by_term(tables: dict, table: str) -> None:
-    terms = tables[table].column("term").to_pylist()
-    assert terms == sorted(terms)
-
 
 def test_places_of_each_article(tables: dict) -> None:
     heads = {r["article_id"]: r["headline"] for r in tables["articles"].to_pylist()}
