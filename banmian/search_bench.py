@@ -158,9 +158,9 @@ def report_line(label: str, hits: int, macro: Timing, command: Timing, fresh: Ti
 
 
 def overall(label: str, timings: Sequence[Timing]) -> str:
-    """The median and 95th percentile of every run of every query in one mode."""
+    """The median and 95th percentile of every run of every query in one mode, and the median CPU time."""
     runs = Timing([r for t in timings for r in t.runs], [c for t in timings for c in t.cpu])
-    return f"{label}: median {runs.median_ms:.1f} ms, p95 {runs.p95_ms:.1f} ms"
+    return f"{label}: median {runs.median_ms:.1f} ms, p95 {runs.p95_ms:.1f} ms (CPU: median {runs.cpu_ms:.1f} ms)"
 
 
 def bench(wh: Any, queries: Sequence[tuple[str, str]], repeat: int) -> list[str]:

@@ -141,5 +141,6 @@ def test_the_benchmark_runs_every_query(word_wh: Path, capsys: pytest.CaptureFix
     assert [line.split(":")[0] for line in out[4:7]] == [
         "search() over all queries", "banmian search (open connection) over all queries",
         "banmian search (fresh connection) over all queries"]
-    assert all(re.search(r"median \d+\.\d ms, p95 \d+\.\d ms$", line) for line in out[4:7])
+    assert all(re.search(r"median \d+\.\d ms, p95 \d+\.\d ms \(CPU: median \d+\.\d ms\)$", line)
+               for line in out[4:7])
     assert out[-1].endswith("after")
