@@ -12,7 +12,7 @@
 -- search('营商环境') looks for 营商 and 环境, as the tokenizer cuts it. Stop words and punctuation are no terms and
 -- are ignored. A query reads only the postings of its terms (the term tables' files are sorted by term) and
 -- _search_articles, never the articles' or pages' files. Named parameters, all optional: date_from and date_to
--- (DATE, the page's printed date; undated pages drop out once either is given), author (a name credited as author
+-- (DATE, the page's issue date; undated pages drop out once either is given), author (a name credited as author
 -- or photographer), kind (news, feature, photo), k1 (1.2), b (0.75), head_weight (4.0) and cut (true; false
 -- takes each piece as one term, as banmian search passes the tokenizer's own cut).
 -- Example: SELECT rank, date, headline FROM search('营商环境', kind := 'news') LIMIT 10.
@@ -20,8 +20,8 @@
 -- column article_id: The article (see articles).
 -- column score: BM25F score of the article for the query.
 -- column terms: The query's terms the article uses (in its body or headlines).
--- column date: The page's printed date (null if none is readable).
--- column page_no: Page number as printed (null if not found).
+-- column date: The page's issue date: its printed date, else its path's (null if neither names one).
+-- column page_no: Page number: as printed, else from the file's path (null if neither gives one).
 -- column page_name: Page name as printed (null if not found).
 -- column kind: news, feature or photo.
 -- column headline: Main headline (null if none).

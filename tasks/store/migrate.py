@@ -140,6 +140,15 @@ def _migrate_5_to_6(con: duckdb.DuckDBPyConnection, root: Path) -> None:
 
 
 def _migrate_6_to_7(con: duckdb.DuckDBPyConnection, root: Path) -> None:
+    """Pages and articles gained their issue's date, page number and name (see ``schema``): nothing to
+    change in DuckDB.
+
+    Files written before read NULL in them (``date_source`` null: not yet dated); a full refresh
+    re-writes those page versions (``records.RECORDS_VERSION`` changed too).
+    """
+
+
+def _migrate_7_to_8(con: duckdb.DuckDBPyConnection, root: Path) -> None:
     """The new stored table ``headline_terms``: its row count per page version (none yet).
 
     Pages loaded before get their headline terms when a full refresh
@@ -158,6 +167,7 @@ MIGRATIONS: Final[dict[int, Callable[[duckdb.DuckDBPyConnection, Path], None]]] 
     4: _migrate_4_to_5,
     5: _migrate_5_to_6,
     6: _migrate_6_to_7,
+    7: _migrate_7_to_8,
 }
 
 
