@@ -441,6 +441,8 @@ class WarehouseWriter:
                 path = new_parquet_path(self.root, name, tag)
                 layout = schema.CLUSTERED.get(name)
                 rows_per_group = layout.row_group_rows if layout else None
+                if layout is not None:  # the terms by term, the articles by page
+                    table = table.sort_by([(column, "ascending") for column in layout.sort_by])
                 size, sha256 = write_parquet_durably(table, path, row_group_rows=rows_per_group)
                 dirs.add(path.parent)
                 entries.append(ManifestEntry(name, path.relative_to(self.root).as_posix(),
