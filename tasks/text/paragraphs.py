@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Final
 
 from banmian.tasks.text.chars import CLOSE_BRACKETS, DIGIT_CLASS, OPEN_BRACKETS
 from banmian.tasks.text.clean import display_width, ends_sentence, join_lines
-from banmian.tasks.text.credits import AUTHOR_NOTE_RE, dateline_after_lead, parse_trailing_credit
+from banmian.tasks.text.credits import AUTHOR_NOTE_RE, DATELINE_AFTER_LEAD_PROBE, dateline_after_lead, parse_trailing_credit
 from banmian.tasks.text.lines import (BLANK, BULLET, DATELINE, JUMP_TO_SUFFIX_RE, PROSE, Line, is_heading_shaped,
                                       split_bullet_lead)
 
@@ -240,8 +241,8 @@ def _ends_paragraph(a: Line, wa: float, a_ends: bool, b: Line, wb: float, b_ends
 
     ``a_ends`` and ``b_ends``: whether the lines end a sentence.
     """
-    if b.kind in _OPENERS or _jumps_away([a]) or _is_lead_alone(a) or (a_ends and opens_with_lead(b)):
-        return True  # a new story or brief, text that went on to another page, or a brief's lead alone on its line
+    if b.kind in _OPENERS or _jumps_away([a]) or _is_lead_alone(a):
+        return True  # a new story, text that went on to another page, or a brief's lead alone on its line
     if _other_flow(wa, wb):
         return a_ends or a.width <= wa - SHORT_IN_ANOTHER_FLOW
     if not a_ends:
@@ -285,7 +286,8 @@ def _breaks_before(flat: list[Line], column: list[float], ends: list[bool], star
     """A paragraph (opened at line ``start``) ends before line ``i``."""
     return _may_break_before(flat, column, ends, i) and (
         _ends_paragraph(flat[i - 1], column[i - 1], ends[i - 1], flat[i], column[i], ends[i], i < len(flat) - 1)
-        or _credit_closes(flat[max(start, i - AUTHOR_NOTE_MAX_LINES):i]))
+        or _credit_closes(flat[max(start, i - AUTHOR_NOTE_MAX_LINES):i])
+        or (ends[i - 1] and opens_with_lead(flat[i:])))  # a brief with no bullet, after the last one's end
 
 
 def _may_break_before(flat: list[Line], column: list[float], ends: list[bool], i: int) -> bool:
@@ -306,22 +308,28 @@ def _may_break_before(flat: list[Line], column: list[float], ends: list[bool], i
 BRIEF_LEAD_MIN_CHARS: Final = 4
 
 
-def opens_with_lead(line: Line) -> bool:
-    """A prose line opening a brief printed with no bullet: its heading-shaped lead run into its dateline.
+def opens_with_lead(lines: Sequence[Line]) -> bool:
+    """Prose lines opening a brief printed with no bullet: its heading-shaped lead run into its dateline.
 
     A column of briefs sets each item's bold lead at the head of its first
     line, the dateline straight after it (``海南完成发行任务本报海口1月2日电…``);
-    extraction loses the bold, and letterspacing may space both out. The
-    dateline is the evidence, the lead's shape (no sentence in it) the check.
+    extraction loses the bold, a narrow column wraps both over lines, and
+    letterspacing may space them out. The dateline is the evidence, the
+    lead's shape (no sentence in it) the check.
 
-    >>> opens_with_lead(Line(1, "云南完成发行任务　本 报 昆 明 1 月 2 日 电 截至去年底，", 30.0, PROSE))
+    >>> opens_with_lead([Line(1, "云南完成发行任务　本 报 昆 明 1 月 2 日 电 截至去年底，", 30.0, PROSE)])
     True
-    >>> opens_with_lead(Line(1, "会议指出，本报讯的作用很大。", 14.0, PROSE))
+    >>> opens_with_lead([Line(1, "中国登山队登上", 7.0, PROSE), Line(2, "非洲最高峰 新华社北", 9.0, PROSE),
+    ...                  Line(3, "京 1 月 6 日 电 快 讯 ：中 国", 10.0, PROSE)])
+    True
+    >>> opens_with_lead([Line(1, "会议指出，本报讯的作用很大。", 14.0, PROSE)])
     False
     """
-    if line.kind != PROSE:
-        return False
-    flat = "".join(line.text.split())
+    flat = ""
+    for line in lines:
+        if line.kind != PROSE or len(flat) >= DATELINE_AFTER_LEAD_PROBE:
+            break
+        flat += "".join(line.text.split())
     at = dateline_after_lead(flat)
     if at is None or at < BRIEF_LEAD_MIN_CHARS:
         return False
@@ -444,7 +452,7 @@ def _make_paragraph(lines: list[Line], column: float, terminated: bool) -> Parag
         terminated=terminated or ends_article,
         indented=indented,
         dateline=first.kind == DATELINE,
-        bullet=first.kind == BULLET or opens_with_lead(first),
+        bullet=first.kind == BULLET or opens_with_lead(lines),
         credited=credited,
         ends_article=ends_article,
     )

@@ -139,11 +139,32 @@ def test_briefs_with_no_bullet_are_one_article_each(blank):
     assert result.articles[1].paragraphs == ["日前，县里举办了农民丰收节文艺汇演，三千多名群众观看了演出。"]
 
 
+#: The same briefs set in a narrow column: each lead and dateline wrap over lines.
+BRIEFS_NARROW = """城区供暖管网改造
+完工　本报讯 记者从
+市住建局获悉，全市
+供暖管网改造工程已
+全部完工。
+南湖大桥主体结构合
+龙新华社长沙9月3日
+电（记者 赵敏）横跨
+南湖的大桥今天实现
+主体结构合龙。
+"""
+
+
+def test_briefs_with_no_bullet_in_a_narrow_column_are_one_article_each():
+    result = segment_checked("要闻简报\n\n" + BRIEFS_NARROW)
+    assert [(a.headline, a.byline) for a in result.articles] == [
+        ("城区供暖管网改造完工", "本报讯"), ("南湖大桥主体结构合龙", "新华社长沙9月3日电（记者 赵敏）")]
+    assert result.articles[0].paragraphs == ["记者从市住建局获悉，全市供暖管网改造工程已全部完工。"]
+
+
 @pytest.mark.parametrize("text", ["（据新华社北京1月5日电）", "快讯新华社北京1月6日电 中国登山队今天登顶。",
                                   "会议指出，本报讯的作用很大。"])
 def test_a_word_before_a_dateline_is_no_brief_lead(text):
     """A lead is a headline: a bracket, a word of two characters or a sentence before the dateline is none."""
-    assert not opens_with_lead(Line(1, text, 20.0, PROSE))
+    assert not opens_with_lead([Line(1, text, 20.0, PROSE)])
 
 
 ESSAY_COLUMNS = ("中国共产党人的初心和使命，是为中国人民谋幸福，为中华民族谋复兴。这个初心和使命是激励中国共产党人"
