@@ -19,8 +19,10 @@ import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Iterable, KeysView, Sequence
+from collections.abc import Iterable, KeysView, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from itertools import chain
 from typing import Final
 
 from banmian.tasks.text.chars import HAN
@@ -38,7 +40,19 @@ def bigram_counts(text: str) -> Counter[str]:
     [('学习', 1), ('过学', 1), ('通过', 1)]
     """
     runs = _HAN_RUN.findall(_SPACE.sub("", text))
-    return Counter(run[i:i + 2] for run in runs for i in range(len(run) - 1))
+    return Counter(chain.from_iterable(map(operator.add, run, run[1:]) for run in runs))
+
+
+@cache
+def count_weight(n: int) -> float:
+    """How much a bigram said ``n`` times weighs against one said once: its logarithm, plus one.
+
+    There are few distinct counts on a page, and every vector asks for them.
+
+    >>> count_weight(1), round(count_weight(3), 4)
+    (1.0, 2.0986)
+    """
+    return 1 + math.log(n)
 
 
 @dataclass(slots=True)
@@ -68,11 +82,10 @@ class PageVocabulary:
     _vectors: dict[tuple[str, ...], WeightedVector] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        df: Counter[str] = Counter()
-        for text in self.texts:
-            df.update(set(self.counts(text)))
+        df = Counter(chain.from_iterable(map(self.counts, self.texts)))  # a Counter yields each bigram once
         n = len(self.texts) + 1
-        self._idf = {gram: math.log(n / (k + DF_SMOOTHING)) for gram, k in df.items()}
+        idf_of_df = {k: math.log(n / (k + DF_SMOOTHING)) for k in set(df.values())}
+        self._idf = dict(zip(df, map(idf_of_df.__getitem__, df.values())))
         self._unseen = math.log(n / DF_SMOOTHING)
 
     def counts(self, text: str) -> Counter[str]:
@@ -100,18 +113,22 @@ class PageVocabulary:
         return found
 
     def _weigh(self, texts: tuple[str, ...]) -> WeightedVector:
-        idf, unseen, log = self._idf.get, self._unseen, math.log
         if len(texts) == 1:
-            weights = {gram: idf(gram, unseen) * (1 + log(n)) for gram, n in self.counts(texts[0]).items()}
+            weights = self.weigh(self.counts(texts[0]))
         else:
             weights = {}
+            counters = [self.counts(text) for text in texts]
             for text in texts:
                 weights.update(self.vector((text,)).weights)
-            for gram in _shared(self.counts(text).keys() for text in texts):
-                n = sum(self.counts(text).get(gram, 0) for text in texts)
-                weights[gram] = idf(gram, unseen) * (1 + log(n))
+            shared = _shared(counts.keys() for counts in counters)
+            weights.update(self.weigh({gram: sum(counts.get(gram, 0) for counts in counters) for gram in shared}))
         values = list(weights.values())
         return WeightedVector(weights, sum(map(operator.mul, values, values)))
+
+    def weigh(self, counts: Mapping[str, int]) -> dict[str, float]:
+        """Each bigram's weight in a text that holds it ``counts[gram]`` times: its rarity times ``count_weight``."""
+        idf, unseen = self._idf.get, self._unseen
+        return {gram: idf(gram, unseen) * count_weight(n) for gram, n in counts.items()}
 
     def cohesion(self, left: Iterable[str], right: Iterable[str]) -> float:
         """Cosine of the weighted bigrams of two stretches of text: 0 nothing shared, 1 the same words."""
@@ -149,12 +166,12 @@ class RunningVector:
 
     def add(self, text: str) -> None:
         """Take one more paragraph into the stretch (the hottest loop of segmentation: locals only)."""
-        counts, weights, weight, log = self._counts, self._weights, self.vocab.weight, math.log
+        counts, weights, idf, unseen = self._counts, self._weights, self.vocab._idf.get, self.vocab._unseen
         norm2 = self._norm2
         for gram, n in self.vocab.counts(text).items():
             total = counts.get(gram, 0) + n
             counts[gram] = total
-            new = weight(gram) * (1 + log(total))
+            new = idf(gram, unseen) * count_weight(total)
             old = weights.get(gram, 0.0)
             weights[gram] = new
             norm2 += new * new - old * old
