@@ -17,18 +17,15 @@ from __future__ import annotations
 
 import math
 import operator
-import re
 from collections import Counter
-from collections.abc import Iterable, KeysView, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain
 from typing import Final
 
-from banmian.tasks.text.chars import HAN
+from banmian.tasks.text.lexicon import each_bigram
 
-_HAN_RUN: Final = re.compile(f"[{HAN}]+")
-_SPACE: Final = re.compile(r"\s+")
 #: Added to a bigram's document count, so a bigram no paragraph holds still has a finite weight.
 DF_SMOOTHING: Final = 0.5
 
@@ -39,8 +36,7 @@ def bigram_counts(text: str) -> Counter[str]:
     >>> sorted(bigram_counts("通 过 学习").items())
     [('学习', 1), ('过学', 1), ('通过', 1)]
     """
-    runs = _HAN_RUN.findall(_SPACE.sub("", text))
-    return Counter(chain.from_iterable(map(operator.add, run, run[1:]) for run in runs))
+    return Counter(each_bigram(text))
 
 
 @cache
@@ -120,8 +116,7 @@ class PageVocabulary:
             counters = [self.counts(text) for text in texts]
             for text in texts:
                 weights.update(self.vector((text,)).weights)
-            shared = _shared(counts.keys() for counts in counters)
-            weights.update(self.weigh({gram: sum(counts.get(gram, 0) for counts in counters) for gram in shared}))
+            weights.update(self.weigh(_shared_totals(counters)))
         values = list(weights.values())
         return WeightedVector(weights, sum(map(operator.mul, values, values)))
 
@@ -135,14 +130,22 @@ class PageVocabulary:
         return self.vector(left).cosine(self.vector(right))
 
 
-def _shared(key_sets: Iterable[KeysView[str]]) -> set[str]:
-    """The keys that two or more of the sets hold."""
+def _shared_totals(counters: Sequence[Mapping[str, int]]) -> dict[str, int]:
+    """The keys that two or more of the counters hold, each with its counts added up.
+
+    >>> sorted(_shared_totals([Counter(a=1, b=2), Counter(b=1, c=1), Counter(c=3)]).items())
+    [('b', 3), ('c', 4)]
+    """
     seen: set[str] = set()
     shared: set[str] = set()
-    for keys in key_sets:
-        shared |= keys & seen
-        seen |= keys
-    return shared
+    for counts in counters:
+        shared |= counts.keys() & seen
+        seen |= counts.keys()
+    totals: dict[str, int] = {}
+    for counts in counters:  # only the bigrams a text shares with another are added: a few of its own
+        for gram in counts.keys() & shared:
+            totals[gram] = totals.get(gram, 0) + counts[gram]
+    return totals
 
 
 @dataclass(slots=True)
