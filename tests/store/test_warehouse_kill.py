@@ -96,11 +96,31 @@ def _start_driver(root: Path, until: int, fault: str | None = None) -> subproces
 
 
 def _finish(proc: subprocess.Popen[str], told: list[str]) -> list[str]:
-    """Wait for the driver to end; every line it told, and its stderr checked for a clean death."""
-    out, err = proc.communicate()
+    """Wait for the driver to end; every line it told, and its stderr checked for a clean death.
+
+    Once lines were read with ``readline`` (``told``), the rest is read through the same buffered
+    stream: ``communicate`` reads the pipe itself and would skip what that buffer already holds
+    (a ``run 0`` that arrived with ``open 0``), and a run would seem committed without being begun.
+    """
+    if told:
+        proc.wait()
+        assert proc.stdout is not None and proc.stderr is not None
+        out, err = proc.stdout.read(), proc.stderr.read()
+    else:
+        out, err = proc.communicate()
     lines = told + out.splitlines()
     assert proc.returncode == -signal.SIGKILL, f"not killed (exit {proc.returncode}): {lines}\n{err}"
     return lines
+
+
+def test_lines_told_together_with_the_first_ones_are_not_lost() -> None:
+    """A driver that tells ``run 0`` in the same write as ``open 0`` (as a fast one does) is heard whole."""
+    proc = subprocess.Popen([sys.executable, "-c",
+                             "import sys, time; sys.stdout.write('ready\\nopen 0\\nrun 0\\n'); sys.stdout.flush(); "
+                             "time.sleep(600)"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    told = [proc.stdout.readline().strip() for _ in range(2)] if proc.stdout else []
+    proc.send_signal(signal.SIGKILL)
+    assert _finish(proc, told) == ["ready", "open 0", "run 0"]
 
 
 def committed_when_killed(lines: list[str], before: int, point: str | None) -> tuple[int, bool]:
