@@ -407,10 +407,18 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def _run_flow(args: argparse.Namespace, warehouse: str, home: Path, printer: StoryPrinter, log_path: Path) -> Any:
-    """Start Prefect's temporary API (unless ``PREFECT_API_URL`` names one) and run the ingest flow; its summary."""
+    """Run the ingest flow on the API ``PREFECT_API_URL`` names, else on a running ``banmian server`` of this
+    Prefect home (``prefect_env.running_server``), else on Prefect's temporary API started here; its summary."""
+    from banmian.prefect_env import running_server
+
     out, started = printer.out, printer.started
-    own_server = not os.environ.get("PREFECT_API_URL")
-    print(f"banmian {__version__}: ingesting {_pretty_path(args.source)} into {_pretty_path(warehouse)}/", file=out)
+    exported = not os.environ.get("PREFECT_API_URL")  # this run sets it, and takes it back at the end
+    reused = running_server(home) if exported else None
+    if reused:
+        os.environ["PREFECT_API_URL"] = f"{reused}/api"  # before Prefect is imported: settings are read once
+    own_server = exported and not reused
+    print(f"banmian {__version__}: ingesting {_pretty_path(args.source)} into {_pretty_path(warehouse)}/"
+          f"{f' (Prefect: the running banmian server at {reused})' if reused else ''}", file=out)
     if own_server:
         print(f"[{time.monotonic() - started:5.1f}s] Starting Prefect's local API (state in "
               f"{_pretty_path(str(home))}/; the first start takes 10-20 s) ...", file=out, flush=True)
@@ -445,7 +453,7 @@ def _run_flow(args: argparse.Namespace, warehouse: str, home: Path, printer: Sto
             raise interrupt from None
         raise CliError(run_failure(exc, log_path)) from None
     finally:
-        if own_server:  # the server stops with this run: a later run in this process starts its own
+        if exported:  # a later run in this process looks for its API afresh
             os.environ.pop("PREFECT_API_URL", None)
 
 
