@@ -678,7 +678,8 @@ def cmd_compact(args: argparse.Namespace) -> int:
         s = wh.compact(wait=not args.no_wait)
     print(f"Compacted {wh.root}: {s.files_before} -> {s.files_after} files, "
           f"{s.bytes_before / 1e6:.2f} -> {s.bytes_after / 1e6:.2f} MB, {s.rows_dropped} superseded rows "
-          f"and {s.rejects_pruned} old reject rows dropped, {s.duration_s:.1f} s.")
+          f"and {s.rejects_pruned} old reject rows dropped, catalogue {s.catalogue_bytes_before / 1e6:.2f} -> "
+          f"{s.catalogue_bytes_after / 1e6:.2f} MB, {s.duration_s:.1f} s.")
     return EXIT_OK
 
 

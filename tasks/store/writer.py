@@ -48,7 +48,7 @@ import pyarrow.parquet as pq
 from banmian.tasks.model import DecodedPage, PageResult, RawFile, Reject, RunInfo, RunSummary
 from banmian.tasks.store import ids, records, schema
 from banmian.tasks.store.access import bind_root, first_line
-from banmian.tasks.store.catalogue import copied_runs, write_copy
+from banmian.tasks.store.catalogue import copied_runs, native_tables, write_copy
 from banmian.tasks.store.check import require_files
 from banmian.tasks.store.coverage import residue_share
 from banmian.tasks.store.errors import CheckpointFailed, WarehouseDamaged
@@ -77,6 +77,8 @@ class CompactSummary:
     bytes_before: int
     bytes_after: int
     duration_s: float
+    catalogue_bytes_before: int = 0  # banmian.duckdb, rewritten by every compaction
+    catalogue_bytes_after: int = 0
 
 
 # ---------------------------------------------------------------------------
@@ -600,7 +602,7 @@ class WarehouseWriter:
         return replaced, new_entries, rows_dropped
 
     def compact(self, keep_reject_runs: int | None = KEEP_REJECT_RUNS) -> CompactSummary:
-        """Merge each stored table into one file and drop rows of superseded versions.
+        """Merge each stored table into one file and drop rows of superseded versions; write the catalogue anew.
 
         Views show the same content before and after. Also keeps only the
         rejects of the last ``keep_reject_runs`` runs (None: keep all), so
@@ -610,6 +612,7 @@ class WarehouseWriter:
         self.require_files(thorough=True)  # merging a damaged file would launder it into a healthy-looking one
         t0 = time.monotonic()
         files_before = len(self._state.manifest)
+        catalogue_before = self.db_path.stat().st_size
         tag = "compact-" + ids.new_run_id()
         replaced, new_entries, rows_dropped = self._rewrite_fragmented(tag)
         with self._committing(f"compaction {tag}", new_entries, refresh=bool(replaced)) as con:
@@ -618,11 +621,30 @@ class WarehouseWriter:
             insert_rows(con, "_manifest", _manifest_rows(new_entries))
         for e in replaced:
             (self.root / e.file).unlink(missing_ok=True)
+        self._rewrite_catalogue()
         return CompactSummary(
             files_before=files_before, files_after=len(self._state.manifest),
             rows_dropped=rows_dropped, rejects_pruned=pruned,
             bytes_before=sum(e.n_bytes for e in replaced), bytes_after=sum(e.n_bytes for e in new_entries),
-            duration_s=time.monotonic() - t0)
+            duration_s=time.monotonic() - t0, catalogue_bytes_before=catalogue_before,
+            catalogue_bytes_after=self.db_path.stat().st_size)
+
+    def _rewrite_catalogue(self) -> None:
+        """Write the catalogue anew, views and all, and rename it over the old one.
+
+        DuckDB reuses the blocks of deleted rows but never gives them back
+        (CHECKPOINT and VACUUM leave the file's size as it is), so pruned
+        rejects and replaced sources would keep the catalogue at its largest.
+        Killed before the rename, the new file is swept as a failed creation;
+        after it, the new file holds exactly what the old one did.
+        """
+        from banmian.tasks.store.repair import build_database  # repair builds on this module
+
+        with self._connect() as con:
+            tables = native_tables(con)
+        build_database(self.root, tables, views=True)
+        with self._connect() as con:
+            self._state = load_state(con)
 
 
 def _whole_results(plan: RunPlan[Any]) -> list[tuple[DecodedPage, PageResult]]:
