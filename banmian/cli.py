@@ -409,13 +409,9 @@ def cmd_run(args: argparse.Namespace) -> int:
 def _run_flow(args: argparse.Namespace, warehouse: str, home: Path, printer: StoryPrinter, log_path: Path) -> Any:
     """Run the ingest flow on the API ``PREFECT_API_URL`` names, else on a running ``banmian server`` of this
     Prefect home (``prefect_env.running_server``), else on Prefect's temporary API started here; its summary."""
-    from banmian.prefect_env import running_server
-
     out, started = printer.out, printer.started
     exported = not os.environ.get("PREFECT_API_URL")  # this run sets it, and takes it back at the end
-    reused = running_server(home) if exported else None
-    if reused:
-        os.environ["PREFECT_API_URL"] = f"{reused}/api"  # before Prefect is imported: settings are read once
+    reused = _reuse_running_server(home) if exported else None
     own_server = exported and not reused
     print(f"banmian {__version__}: ingesting {_pretty_path(args.source)} into {_pretty_path(warehouse)}/"
           f"{f' (Prefect: the running banmian server at {reused})' if reused else ''}", file=out)
@@ -455,6 +451,17 @@ def _run_flow(args: argparse.Namespace, warehouse: str, home: Path, printer: Sto
     finally:
         if exported:  # a later run in this process looks for its API afresh
             os.environ.pop("PREFECT_API_URL", None)
+
+
+def _reuse_running_server(home: Path) -> str | None:
+    """Point Prefect at the ``banmian server`` of this Prefect home if one answers (before Prefect is imported:
+    it reads its settings once); its URL, or None."""
+    from banmian.prefect_env import running_server
+
+    url = running_server(home)
+    if url:
+        os.environ["PREFECT_API_URL"] = f"{url}/api"
+    return url
 
 
 def _interrupt_behind(exc: BaseException) -> KeyboardInterrupt | None:
