@@ -7,7 +7,7 @@ right. Examples are the articles segmentation makes of the training pages
 each labelled by whether some gold article has exactly its body.
 ``--calibration`` segments held-out pages (seeds no training or gate uses)
 and prints, per confidence band, how many articles fall in it and how many
-of them are exactly right: the table the README shows and
+of them are exactly right: the table docs/quality.md shows and
 tests/gates/test_confidence.py holds.
 """
 
