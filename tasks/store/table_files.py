@@ -43,9 +43,11 @@ from banmian.tasks.store.plan import ManifestEntry
 #: A row group is cut early once the rows held reach this many bytes in memory: 100k article rows
 #: with their bodies are ~150 MB, 32 MB keeps every table's buffer small and a group still worth a thread.
 ROW_GROUP_BYTES: Final = 32 << 20
-#: DuckDB's memory for sorting a clustered table (it spills to a temp folder beyond): article_terms of
-#: 10,000 pages is 5.7M rows, ~600 MB in memory; 256 MB let a 2,000-page commit peak ~200 MB higher.
-SORT_MEMORY: Final = "64MB"
+#: DuckDB's memory for sorting a clustered table, on one thread (it spills to a temp folder beyond):
+#: article_terms of 10,000 pages is 5.7M rows, ~600 MB in memory. Sorting 3M and 6M such rows peaked
+#: ~200 MB above the process either way; 64 MB (or 128 MB on 2 threads) ran out of memory.
+SORT_MEMORY: Final = "128MB"
+SORT_THREADS: Final = 1
 #: Rows per batch handed from DuckDB's sort to the Parquet writer.
 SORT_BATCH_ROWS: Final = 65_536
 
@@ -110,7 +112,8 @@ def _sort_into(unsorted: Path, out: _TableFile, sort_by: tuple[str, ...]) -> Non
     """Append ``unsorted``'s rows to ``out`` ordered by ``sort_by``, ties in file order (a stable sort)."""
     order = ", ".join(f'"{column}"' for column in sort_by)
     with tempfile.TemporaryDirectory(prefix="banmian-sort-") as spill:
-        con = duckdb.connect(config={"memory_limit": SORT_MEMORY, "temp_directory": spill})
+        con = duckdb.connect(config={"memory_limit": SORT_MEMORY, "threads": SORT_THREADS, "temp_directory": spill,
+                                     "preserve_insertion_order": False})  # the ORDER BY gives the order
         try:
             reader = con.sql(
                 "SELECT * EXCLUDE (file_row_number) FROM read_parquet($path, file_row_number = true) "
