@@ -4,7 +4,8 @@ How a run is stored, all at once or not at all:
 
 1. :func:`banmian.tasks.store.plan.plan_run` decides what changes;
 2. the new page versions are written as Parquet files (temp name, fsync,
-   rename), without DuckDB open;
+   rename), without DuckDB open, a batch of pages at a time
+   (``table_files``: memory does not grow with the run);
 3. ONE DuckDB transaction lists them in ``_manifest``, updates the
    bookkeeping tables, records the run and re-creates every view over the
    exact list of live files. DuckDB DDL is transactional, so the run appears
