@@ -595,6 +595,23 @@ def _existing_warehouse(path: str, mending: bool = False) -> Any:
     return Warehouse(root)
 
 
+def output_file(arg: str) -> Path:
+    """``--out FILE`` as a Path; a CliError if its folder does not exist (export, report)."""
+    out = Path(arg)
+    if not out.parent.is_dir():
+        raise CliError(f"--out {arg}: no such folder {out.parent}")
+    return out
+
+
+def add_period_arguments(parser: argparse.ArgumentParser, what: str) -> None:
+    """``--from DATE`` and ``--to DATE`` (YYYY-MM-DD) bounding the printed date of ``what`` (export, report)."""
+    from banmian.search import _date
+
+    for flag, dest, side in (("--from", "date_from", "on or after"), ("--to", "date_to", "on or before")):
+        parser.add_argument(flag, dest=dest, type=_date, metavar="DATE",
+                            help=f"only {what} printed {side} DATE (YYYY-MM-DD); undated pages drop out")
+
+
 def _warehouse_flag(path: str) -> str:
     return "" if path == DEFAULT_WAREHOUSE else f" --warehouse {_shell_quote(path)}"
 
@@ -818,6 +835,9 @@ def build_parser() -> argparse.ArgumentParser:
     from banmian.export import add_command as add_export_command
 
     add_export_command(sub)
+    from banmian.report_command import add_command as add_report_command
+
+    add_report_command(sub)
 
     query = sub.add_parser("query", help="run read-only SQL against the warehouse",
                            description="Run one read-only statement (SELECT, FROM, WITH, VALUES, DESCRIBE, SHOW, "

@@ -109,13 +109,11 @@ def _chain(first: pa.RecordBatch, rest: Iterator[pa.RecordBatch]) -> Iterator[pa
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Export the articles; exit 1 when none matched (the file is written all the same)."""
-    from banmian.cli import CliError, _existing_warehouse
+    from banmian.cli import CliError, _existing_warehouse, output_file
     from banmian.tasks.store.warehouse import WarehouseBusy
 
     wh = _existing_warehouse(args.warehouse)
-    out = Path(args.out)
-    if not out.parent.is_dir():
-        raise CliError(f"--out {args.out}: no such folder {out.parent}")
+    out = output_file(args.out)
     try:
         with wh.read_connection() as con:
             rows = write_export(article_batches(con, args.date_from, args.date_to), args.format, out)
@@ -127,8 +125,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def add_command(sub: Any) -> None:
     """Add ``export`` to banmian's subcommands (``sub`` from ``add_subparsers``)."""
-    from banmian.cli import DEFAULT_WAREHOUSE
-    from banmian.search import _date
+    from banmian.cli import DEFAULT_WAREHOUSE, add_period_arguments
 
     parser = sub.add_parser(
         "export", help="write the articles to a Parquet, JSON lines or CSV file",
@@ -137,9 +134,6 @@ def add_command(sub: Any) -> None:
                     "Exit 1 if no article matched.")
     parser.add_argument("--format", choices=EXPORT_FORMATS, default="parquet", help="file format (default parquet)")
     parser.add_argument("--out", required=True, metavar="FILE", help="the file to write (replaced if it exists)")
-    parser.add_argument("--from", dest="date_from", type=_date, metavar="DATE",
-                        help="only pages printed on or after DATE (YYYY-MM-DD); undated pages drop out")
-    parser.add_argument("--to", dest="date_to", type=_date, metavar="DATE",
-                        help="only pages printed on or before DATE (YYYY-MM-DD); undated pages drop out")
+    add_period_arguments(parser, "pages")
     parser.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="DIR")
     parser.set_defaults(func=cmd_export)

@@ -1,7 +1,7 @@
 """The ``banmian-ingest`` flow: page files in, one atomic warehouse commit out.
 
     discover → skip unchanged (size+mtime) → read → decode+segment (in batches)
-             → commit (one transaction) → publish summary artifacts
+             → commit (one transaction) → publish summary artifacts → write and link the report
 
 Bad input never stops a run: every file that cannot become a page is a
 Reject with a reason, recorded in the warehouse and the run summary, and the
@@ -41,6 +41,7 @@ from banmian.flows.defaults import BATCH_SIZE, FLOW_NAME
 from banmian.flows.parallel import MAX_IN_FLIGHT, runs_on_dask
 from banmian.flows.retention import keep_runs_setting, prune_flow_runs
 from banmian.flows.timings import add_timings, timed
+from banmian.report_flow import publish_report
 from banmian.tasks.ingest.discover import SourceNotFound, discover
 from banmian.tasks.model import RawFile, Reject, RejectReason, RunInfo, RunSummary
 from banmian.tasks.prefect_tasks import (
@@ -317,6 +318,8 @@ def ingest(source: str = str(SAMPLE_DIR), warehouse: str = "warehouse", full_ref
         summary, unchanged = _load(writer, run, files, done, full_refresh, batch_size)
     with timed(done.seconds, "publish"):
         publish_summary(summary, done.coverage, done.rejects, str(source), len(unchanged))
+    with timed(done.seconds, "report"):
+        publish_report(summary)
     _tell_outcome(summary, done.rejects, clock)
     with timed(done.seconds, "prune"):
         prune_prefect_history(keep_runs)

@@ -230,7 +230,35 @@ def lines(glyphs: Sequence[Glyph]) -> tuple[list[TextLine], list[Glyph]]:
         pieces = split_row(row, body)
         for i, piece in enumerate(pieces):
             (alone if _stands_alone(pieces, i) else out).append(piece)
-    return sorted(out + join_vertical(alone), key=lambda ln: (ln.top, ln.x0)), doubled
+    vertical = join_vertical(alone)
+    heads = _stack_heads(out, [ln for ln in vertical if ln.vertical])
+    taken = {id(p) for over in heads.values() for p in over}
+    vertical = [_headed(ln, heads.get(id(ln), [])) for ln in vertical]
+    return sorted([ln for ln in out if id(ln) not in taken] + vertical, key=lambda ln: (ln.top, ln.x0)), doubled
+
+
+def _stack_heads(pieces: list[TextLine], stacks: list[TextLine]) -> dict[int, list[TextLine]]:
+    """id(vertical line) -> single glyphs over it that open it though text of their row stands near them
+    (a vertical title's first characters level with the next story's headline), top first: each at the
+    stack's x and size, its pitch over the glyph under it."""
+    singles = [p for p in pieces if len(p.glyphs) == 1]
+    heads: dict[int, list[TextLine]] = {}
+    used: set[int] = set()
+    for stack in stacks:
+        over: list[TextLine] = []
+        top = stack
+        while (up := next((p for p in singles if id(p) not in used and _stacks_on(p, top)), None)) is not None:
+            over.insert(0, up)
+            used.add(id(up))
+            top = up
+        if over:
+            heads[id(stack)] = over
+    return heads
+
+
+def _headed(stack: TextLine, over: list[TextLine]) -> TextLine:
+    """The vertical line with the glyphs found over it first."""
+    return make_line([p.glyphs[0] for p in over] + list(stack.glyphs), vertical=True) if over else stack
 
 
 def _stands_alone(pieces: list[TextLine], i: int) -> bool:

@@ -20,7 +20,8 @@ from banmian.tasks.text.chars import CLOSE_BRACKETS
 from banmian.tasks.text.clean import display_width, ends_sentence
 from banmian.tasks.pdf.credits import dateline
 from banmian.tasks.text.credits import join_keeping_credit_breaks
-from banmian.tasks.text.lines import BULLET, PROSE, Line, line_kind
+from banmian.tasks.pdf.openings import opens_with_bullet
+from banmian.tasks.text.lines import PROSE, Line
 from banmian.tasks.text.paragraphs import Paragraph
 
 #: A line starting this many body ems right of its column's left edge is indented (a paragraph
@@ -101,7 +102,7 @@ def read_flow(items: Sequence[Block], body: Type, numbers: Mapping[int, int]) ->
             continue
         left, right = column_edges(block)
         for i, ln in enumerate(block.lines):
-            if current and (start or ln.x0 - left >= INDENT_MIN * body.size):
+            if current and (start or ln.x0 - left >= INDENT_MIN * body.size or _opens_with_bullet(ln)):
                 _close(flow, current, numbers, body, edge)
                 current = []
             if not current:
@@ -110,6 +111,18 @@ def read_flow(items: Sequence[Block], body: Type, numbers: Mapping[int, int]) ->
             start = _ends_paragraph(block.lines, i, left, right, body)
     _close(flow, current, numbers, body, edge)
     return flow
+
+
+def _opens_with_bullet(ln: TextLine) -> bool:
+    """A line that opens with a brief's bullet (``●中国登山队登上``) opens a paragraph, flush left or not:
+    a bullet is set only at the head of an item.
+
+    >>> from banmian.tasks.pdf.extract import Glyph, make_line
+    >>> [_opens_with_bullet(make_line([Glyph(c, 10.0 * i, 10.0 * i + 10, 0.0, 10.0, "F") for i, c in enumerate(t)]))
+    ...  for t in ("●新华社北京电", "罗山的主峰自由峰。")]
+    [True, False]
+    """
+    return opens_with_bullet(ln.text)
 
 
 def _ends_paragraph(lines: list[TextLine], i: int, left: float, right: float, body: Type) -> bool:
@@ -148,5 +161,5 @@ def _close(flow: Flow, lines: list[TextLine], numbers: Mapping[int, int], body: 
     flow.paras.append(Paragraph(text_lines, max(ln.width for ln in text_lines), terminated=ends_sentence(text),
                                 indented=lines[0].x0 - edge >= INDENT_MIN * body.size,
                                 dateline=dateline(head) is not None,
-                                bullet=line_kind(text_lines[0].text, text_lines[0].width) == BULLET))
+                                bullet=opens_with_bullet(text_lines[0].text)))
     flow.flush_right.append(len(lines) == 1 and lines[0].x0 - edge >= FLUSH_RIGHT_MIN * body.size)

@@ -31,8 +31,8 @@ from typing import Final, Literal
 from banmian.tasks.pdf.extract import DEFAULT_SIZE, Box, Glyph, TextLine, make_line
 from banmian.tasks.pdf.openings import opens_brief
 from banmian.tasks.text.chars import HANGING_MARKS
-from banmian.tasks.text.clean import display_width, join_lines
-from banmian.tasks.text.lines import LABEL, line_kind
+from banmian.tasks.text.clean import display_width, ends_sentence, join_lines
+from banmian.tasks.text.lines import COUPLET_MAX_DIFF, LABEL, line_kind
 
 #: Sizes within this share of the body size are body type (a byline set at 1.05 is not).
 BODY_SIZE_SLACK: Final = 0.03
@@ -285,13 +285,14 @@ def split_at_gutters(lines: Sequence[TextLine], body: Type) -> list[TextLine]:
 
 
 def _hanging_cuts(ln: TextLine, edges: list[float], body_lines: list[TextLine], body: Type) -> list[int]:
-    """Where a mark hanging at a column's edge ends one column's line and the next column's starts."""
+    """Where a mark hanging at a column's edge ends one column's line and the next column's starts (a line
+    set a little overfull, spaces in a name, pushes its mark up to half an em past the edge)."""
     slack = EDGE_SLACK * body.size
     cuts = []
     for i, (g, h) in enumerate(zip(ln.glyphs, ln.glyphs[1:]), 1):
         if g.text not in HANGING_MARKS:
             continue
-        edge = next((e for e in edges if e - 2 * slack <= g.x0 <= e + slack and h.x0 > e + slack), None)
+        edge = next((e for e in edges if e - 2 * slack <= g.x0 <= e + HALF_EM * body.size and h.x0 > g.x0), None)
         if edge is not None and _columns_beside(ln, edge, h.x0, body_lines, body):
             cuts.append(i)
     return cuts
@@ -378,10 +379,12 @@ def regions(page_blocks: Sequence[Block], pictures: Sequence[Box], rules: Sequen
     feet = _column_feet(items, parent)
     for b in page_blocks:
         if id(b) not in parent and b.kind in ("body", "small", "vertical"):
-            beside = _level_left(b, page_blocks, feet, body) or _level_right(b, page_blocks, body)
+            beside = _titled_text(b, page_blocks, body) or _level_left(b, page_blocks, feet, body) \
+                or _level_right(b, page_blocks, body)
             if beside is not None and _balanced_with(b, beside, feet, body):
                 parent[id(b)] = beside
-    return join_headings_over_text(join_heading_halves(_group(items, parent), body), body)
+    grouped = join_headings_over_text(join_heading_halves(_group(items, parent), body), body)
+    return join_columns_under_heading(grouped, body)
 
 
 def _column_feet(items: Sequence[Item], parent: dict[int, Item]) -> dict[int, tuple[float, float]]:
@@ -413,12 +416,20 @@ def _hangs_under(it: Item, items: Sequence[Item], rules: Sequence[Box], body: Ty
     if up is None:
         return None
     leading = (body.leading - 1.0) * up.lines[-1].size if isinstance(up, Block) else 0.0
-    limit = CROSSHEAD_EXTRA if _crosshead_pair(up, it, body) else ATTACH_EXTRA
+    limit = CROSSHEAD_EXTRA if _crosshead_pair(up, it, body) and not _kicker(it, items, body) else ATTACH_EXTRA
     if it.top - up.bottom - leading > limit * body.size:
         return None
-    if any(_rule_between(r, up, it, body) for r in rules):
+    if any(_rule_between(r, up, it, body) for r in rules) or _opens_under_text(it, up, body):
         return None
     return up
+
+
+def _opens_under_text(it: Item, up: Item, body: Type) -> bool:
+    """Heading type that no crosshead is (headline type, a section label) under text: it opens a story of
+    its own; only a crosshead (which may wrap) goes on with the text above it."""
+    if not (isinstance(it, Block) and isinstance(up, Block) and it.kind == "display" and up.kind != "display"):
+        return False
+    return it.size >= CROSSHEAD_MAX * body.size or line_kind(it.text, display_width(it.text)) == LABEL
 
 
 def _right_above(it: Item, items: Sequence[Item], body: Type) -> Item | None:
@@ -437,6 +448,18 @@ def _crosshead_pair(up: Item, down: Item, body: Type) -> bool:
         and abs(head.lines[0].centre - (text.x0 + text.x1) / 2) <= body.size
 
 
+def _kicker(it: Item, items: Sequence[Item], body: Type) -> bool:
+    """Display type with larger display type hanging right under it: a kicker over its headline, which
+    opens a story, not a crosshead (a crosshead has its column's text under it)."""
+    if not isinstance(it, Block) or it.kind != "display":
+        return False
+    under = [b for b in items if isinstance(b, Block) and b.top >= it.bottom - TOUCH * body.size
+             and overlaps(b.x0, b.x1, it.x0, it.x1, body)]
+    below = min(under, key=lambda b: b.top, default=None)
+    return below is not None and below.kind == "display" and below.size > (1 + BODY_SIZE_SLACK) * it.size \
+        and below.top - it.bottom - (body.leading - 1.0) * it.size <= ATTACH_EXTRA * body.size
+
+
 def is_crosshead(block: Block, body: Type) -> bool:
     """Display type no larger than a crosshead's, on one line, that no rule reads as a section label."""
     return len(block.lines) == 1 and block.size < CROSSHEAD_MAX * body.size \
@@ -447,6 +470,18 @@ def _rule_between(rule: Box, up: Item, down: Item, body: Type) -> bool:
     """A horizontal rule across the space between two items."""
     return rule.horizontal and up.bottom - TOUCH * body.size <= rule.top <= down.top + TOUCH * body.size \
         and overlap(rule.x0, rule.x1, max(up.x0, down.x0), min(up.x1, down.x1)) > 0
+
+
+def _titled_text(b: Block, page_blocks: Sequence[Block], body: Type) -> Block | None:
+    """The text a vertical title is set beside: the nearest body block a gutter to either side whose first
+    line stands within the title's height (a vertical title runs down beside its text from its top)."""
+    if b.kind != "vertical" or b.size < DISPLAY_MIN * body.size:
+        return None
+    reach = SIBLING_GAP * body.size
+    beside = [(max(c.x0 - b.x1, b.x0 - c.x1), c) for c in page_blocks
+              if c.kind == "body" and b.top - LEVEL_SLACK * body.size <= c.top <= b.bottom]
+    near = [(gap, c) for gap, c in beside if -HALF_EM * b.size <= gap <= reach]  # its em box may reach over
+    return min(near, key=lambda gc: gc[0])[1] if near else None
 
 
 def _level_left(b: Block, page_blocks: Sequence[Block], feet: dict[int, tuple[float, float]],
@@ -501,7 +536,9 @@ def join_heading_halves(page_regions: list[Region], body: Type) -> list[Region]:
 
     Two heading pieces of one size on one row, a few ems apart, are one heading when one of them
     heads no text, or when they are not each centred over text of their own (two stories side
-    by side, each headed over its own columns).
+    by side, each headed over its own columns). Halves are one line each and about equally long
+    (``COUPLET_MAX_DIFF`` ems, the text path's couplet rule): a headline wrapped over two lines,
+    or one much longer than its neighbour, is another story's.
     """
     out: list[Region] = []
     for reg in sorted(page_regions, key=lambda r: r.x0):
@@ -528,6 +565,63 @@ def join_headings_over_text(page_regions: list[Region], body: Type) -> list[Regi
     return out
 
 
+def join_columns_under_heading(page_regions: list[Region], body: Type) -> list[Region]:
+    """Text with no heading, level with the first column under a heading and a gutter beside it, is a
+    further column of that story when the heading is centred over both and not over its own text alone
+    (a byline set over the first column keeps it apart from the heading)."""
+    out = list(page_regions)
+    for reg in [r for r in page_regions if _headless(r, body)]:
+        host = next((o for o in out if o is not reg and _spans_beside(o, reg, body)), None)
+        if host is not None:
+            host.take(reg)
+            out = [o for o in out if o is not reg]
+    return out
+
+
+def _headless(reg: Region, body: Type) -> bool:
+    return not reg.pictures and any(b.kind == "body" for b in reg.blocks) \
+        and all(b.kind != "display" or b.size < DISPLAY_MIN * body.size for b in reg.blocks)
+
+
+def _spans_beside(headed: Region, text: Region, body: Type) -> bool:
+    """``headed``'s top heading is centred over its text and ``text`` together, not over its own text alone,
+    and ``text``'s first column starts level with its first column, a gutter away, the text running on
+    from the left one into the right one."""
+    head = _top_heading(headed)
+    own = _body_under(headed, head) if head is not None and head.size >= DISPLAY_MIN * body.size else []
+    other = [b for b in text.blocks if b.kind == "body"]
+    if head is None or not own or not other:
+        return False
+    first = min(own, key=lambda b: b.top)
+    beside = min(other, key=lambda b: _gap_between(first, b))  # the column next to it, the text's nearest
+    if not _side_by_side(first, beside, body):
+        return False
+    runs_on = _runs_on(beside, first, body) if beside.x0 < first.x0 else _runs_on(first, beside, body)
+    return runs_on and _centred_over_both(head, own, text, body)
+
+
+def _centred_over_both(head: Block, own: Sequence[Block], text: Region, body: Type) -> bool:
+    """``head`` is centred over its own text and ``text`` together, and not over its own alone."""
+    x0, x1 = min(b.x0 for b in own), max(b.x1 for b in own)
+    return _centred(head, (min(x0, text.x0), max(x1, text.x1)), body) and not _centred(head, (x0, x1), body)
+
+
+def _body_under(reg: Region, head: Block, across: bool = False) -> list[Block]:
+    """The region's body blocks under ``head`` (with ``across``: only those sharing some width with it)."""
+    return [c for c in reg.blocks if c.kind == "body" and c.top >= head.bottom
+            and (not across or overlap(c.x0, c.x1, head.x0, head.x1) > 0)]
+
+
+def _gap_between(a: Block, b: Block) -> float:
+    """The white space between two blocks side by side (negative when they overlap across)."""
+    return max(a.x0 - b.x1, b.x0 - a.x1)
+
+
+def _side_by_side(a: Block, b: Block, body: Type) -> bool:
+    """Two columns that start level, a gutter apart."""
+    return abs(a.top - b.top) <= LEVEL_SLACK * body.size and 0 <= _gap_between(a, b) <= SIBLING_GAP * body.size
+
+
 def _heading_only(reg: Region) -> bool:
     return not reg.pictures and all(b.kind == "display" for b in reg.blocks)
 
@@ -544,10 +638,32 @@ def _halves(left: Region, right: Region, body: Type) -> bool:
     a, b = _top_heading(left), _top_heading(right)
     if a is None or b is None or not _same_row(a, b) or not 0 <= b.x0 - a.x1 <= COUPLET_GAP * a.size:
         return False
+    if not _couplet_shaped(a, b):
+        return False
     text_a, text_b = _text_under(left, a), _text_under(right, b)
     if text_a is None or text_b is None:
         return True
-    return not (_centred(a, text_a, body) and _centred(b, text_b, body))
+    return not (_centred(a, text_a, body) and _centred(b, text_b, body)) or _flows_on(left, a, right, b, body)
+
+
+def _couplet_shaped(a: Block, b: Block) -> bool:
+    """One line each, as long as each other within ``COUPLET_MAX_DIFF`` of their ems."""
+    return len(a.lines) == 1 and len(b.lines) == 1 and abs(a.lines[0].width - b.lines[0].width) <= COUPLET_MAX_DIFF * a.size
+
+
+def _flows_on(left: Region, a: Block, right: Region, b: Block, body: Type) -> bool:
+    """The column under ``a`` stops mid-sentence and the one under ``b`` opens unindented with the rest of
+    it: one story's two columns, each under a half of its couplet (as two stories' never are)."""
+    ends, opens = _body_under(left, a, across=True), _body_under(right, b, across=True)
+    if not ends or not opens:
+        return False
+    return _runs_on(max(ends, key=lambda c: c.bottom), min(opens, key=lambda c: c.top), body)
+
+
+def _runs_on(column: Block, after: Block, body: Type) -> bool:
+    """``column`` stops mid-sentence and ``after`` opens unindented: the text runs on from one to the other."""
+    first = after.lines[0]
+    return not ends_sentence(column.lines[-1].text) and first.x0 - after.x0 < HALF_EM * body.size
 
 
 def _top_heading(reg: Region) -> Block | None:

@@ -20,6 +20,19 @@ LEAD_GAP_RE: Final = re.compile(r"\u3000|\s{2,}|(?<=[\u4e00-\u9fff])\s(?=[\u4e00
 DATELINE_OPENINGS: Final = "本新中人《（(据"
 #: Marks no lead holds: a lead is a title, not a sentence.
 SENTENCE_MARKS: Final = "。，；！？"
+#: Bullets that open a brief: the text rules' marks and the white circle papers set in brief columns
+#: (``○海南超额完成发行任务``), before the brief's first character.
+BULLETS: Final = BULLET_MARKS + "○"
+_BULLET_RE: Final = re.compile(f"^\\s*[{BULLETS}]\\s*[\u4e00-\u9fff“《0-9０-９]")
+
+
+def opens_with_bullet(text: str) -> bool:
+    """A line or paragraph that opens with a brief's bullet.
+
+    >>> opens_with_bullet("○海南超额完成发行任务"), opens_with_bullet("●新华社北京电"), opens_with_bullet("○、")
+    (True, True, False)
+    """
+    return _BULLET_RE.match(text) is not None
 
 
 def opens_brief(text: str) -> bool:
@@ -40,7 +53,7 @@ def split_lead(text: str) -> tuple[str, str, str]:
     ('●', '城区供暖完工', '记者从市住建局获悉')
     """
     body = text.strip()
-    mark = body[:1] if body[:1] in BULLET_MARKS else ""
+    mark = body[:1] if opens_with_bullet(body) else ""
     body = body[len(mark):].lstrip()
     if dateline(body) is not None:
         return mark, "", body

@@ -81,12 +81,13 @@ def _captioned_photos(region: Region, parts: Parts, taken: set[int]) -> None:
 
 def _part_for(parts: Parts, b: Block, body: Type, started: bool) -> list[Block]:
     """Where a block goes: text; bylines or other small display type; heading type above the text, or a
-    crosshead (heading type once the text has started)."""
+    crosshead (heading type once the text has started). Vertical heading type is the heading wherever it
+    stands: a vertical title is set beside its text, and no crosshead is set vertically."""
     if b.kind == "body":
         return parts.text
     if not is_heading_size(b, body):
         return parts.bylines if b.kind in ("vertical", "display") else parts.other
-    return parts.text if started else parts.heads
+    return parts.text if started and b.kind != "vertical" else parts.heads
 
 
 def _title_photos(region: Region, parts: Parts, taken: set[int], body: Type) -> None:

@@ -569,7 +569,32 @@ def _reads_as_text(lines: list[Line], i: int, j: int) -> bool:
     """The heading-shaped run ``lines[i:j]``, set apart, still reads as text: a word or phrase runs on
     out of it or through it, or it fills its column."""
     return _continues_into_prose(lines, j) or ends_mid_phrase(lines[j - 1].text) or _fills_column(lines, i, j) \
-        or _run_splits_word(lines, i, j)
+        or (_run_splits_word(lines, i, j) and not _stops_short(lines, i, j))
+
+
+#: The last line of a heading wrapped at its measure falls at least this short of the lines above it
+#: (a character); the lines of a paragraph cut off by a break stay full to the column's width.
+WRAPPED_HEAD_LAST_SHORT: Final = 1.0
+
+
+def _stops_short(lines: list[Line], i: int, j: int) -> bool:
+    """The run ``lines[i:j]`` fills one measure and ends on a shorter line, with no sentence mark anywhere.
+
+    Text that stops short ends a paragraph, and a paragraph ends on a sentence mark; heading-shaped
+    lines that stop short without one are a heading wrapped at its measure, which cuts words where
+    the measure falls (``报告文学收`` / ``获不丰``). Every line before the last fills that measure: a
+    first line short of the next (an indent) shows no measure filled.
+
+    >>> wrapped = [Line(1, "报告文学收", 5.0, HEADISH), Line(2, "获不丰", 3.0, HEADISH)]
+    >>> indented = [Line(1, "从标准要求把", 6.0, HEADISH), Line(2, "握全面从严治党永", 8.0, HEADISH),
+    ...             Line(3, "远在路上", 4.0, HEADISH)]
+    >>> _stops_short(wrapped, 0, 2), _stops_short(indented, 0, 3)
+    (True, False)
+    """
+    if j - i < 2 or any(_SENTENCE_MARK.search(ln.text) or _has_narrow_characters(ln.text) for ln in lines[i:j]):
+        return False
+    full = [ln.width for ln in lines[i:j - 1]]
+    return max(full) - min(full) <= FULL_LINE_SLACK and lines[j - 1].width <= min(full) - WRAPPED_HEAD_LAST_SHORT
 
 
 def _set_kind(lines: list[Line], i: int, j: int, kind: LineKind) -> None:
@@ -875,8 +900,20 @@ def _run_splits_word(lines: list[Line], i: int, j: int) -> bool:
     strand a single character (监|督): the tokenizer may read an odd word
     across two parallel phrases (初心|共筑).
     """
-    return any(break_strands_a_character(a.text, b.text) if couplet_shaped(a, b) else break_splits_word(a.text, b.text)
-               for a, b in zip(lines[i:j - 1], lines[i + 1:j]))
+    return any(wrap_cuts_word(a, b) for a, b in zip(lines[i:j - 1], lines[i + 1:j]))
+
+
+def wrap_cuts_word(a: Line, b: Line) -> bool:
+    """The break between lines ``a`` and ``b`` cuts a word: they are one phrase wrapped at its measure.
+
+    A pair shaped like a couplet must strand a single character (``_run_splits_word``).
+
+    >>> wrap_cuts_word(Line(1, "报告文学收", 5.0, HEAD), Line(2, "获不丰", 3.0, HEAD))
+    True
+    >>> wrap_cuts_word(Line(1, "不忘育人初心", 6.0, HEAD), Line(2, "共筑廉洁校园", 6.0, HEAD))
+    False
+    """
+    return break_strands_a_character(a.text, b.text) if couplet_shaped(a, b) else break_splits_word(a.text, b.text)
 
 
 #: Couplet halves are short and about equally long (seeds: 4–7 units each;

@@ -8,7 +8,10 @@ Three page sets, each a section of floors.json:
   (how many articles each page holds, and their headlines);
 - ``wild_gold``: the same pages against their hand gold (tests/gates/gold/wild), body by body, with
   ``articles_right``: gold articles whose whole body, and only it, is under their own headline with
-  their authors.
+  their authors;
+- ``pdf``: PDF_PAGES pages of the page simulator drawn as PDFs (tests/pdfsim, config ``gate``, seed
+  PDF_SEED), segmented by the PDF path, against the simulator's gold; with ``pages_not_behind_text``:
+  pages where the PDF path scores at least what the text path scores on the same PDF's pdftotext text.
 """
 
 from __future__ import annotations
@@ -20,16 +23,27 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from banmian.score import body, credits_match, headlines_match, pair, read_page, score_dirs, summarize
+from banmian.score import Tally, body, credits_match, headlines_match, pair, read_page, score_dirs, score_page, \
+    summarize
 from banmian.tasks.model import Article, PageResult
+from banmian.tasks.text.accounting import invented_characters, lost_characters
+from banmian.tasks.pdf.segment import segment_pdf
 from banmian.tasks.text.segment import segment_page
 from tests.pagegen import write_set
+from tests.pdfsim.pdfset import write_set as write_pdf_set
 from tests.support.paths import SAMPLE, SEED_GOLD, WILD, WILD_GOLD
 
 #: The generated set: 200 pages (about 1,300 articles) segment in well under a minute; seed 42 is
 #: the set the floors were first set on (seeds 7, 11 and 99 are kept ungated to check for over-fitting).
 GENERATED_PAGES: Final = 200
 GENERATED_SEED: Final = 42
+#: The PDF set: 24 pages draw, extract and segment in well under a minute on a busy machine; seed 2026 is
+#: the set the PDF path was first built on (seed 11, 100 pages, is its development set; config unread-a
+#: and unread-b, seed 2026, are scored only: ``python -m tests.pdfsim.score``).
+PDF_PAGES: Final = 24
+PDF_SEED: Final = 2026
+#: The figures PDF pages are compared with the text path by, page by page.
+PDF_VERSUS_TEXT: Final = ("article_f1", "exact_body", "headline_acc")
 #: The scorer's figures that carry a floor (its counts of pages and articles do not).
 SCORED_FIGURES: Final = ("article_f1", "exact_body", "body_cer", "headline_acc", "credit_acc", "kind_acc",
                          "crosshead_f1")
@@ -191,7 +205,64 @@ def measure_wild_gold(work: Path) -> Figures:
     return wild_gold_figures(wild_pages(read_listing()), work)
 
 
+# ---------------------------------------------------------------------------
+# PDF pages: scored against gold, and against the text path page by page
+# ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PdfScored:
+    """One PDF page's tallies: the PDF path's and the text path's (on its pdftotext text)."""
+
+    name: str
+    pdf: Tally
+    text: Tally
+    unaccounted: int  # characters of the PDF page its segmentation lost or invented (none, we hope)
+
+    def not_behind_text(self) -> bool:
+        """Whether the PDF path scores at least what the text path does on every PDF_VERSUS_TEXT figure."""
+        pdf, text = summarize([self.pdf]), summarize([self.text])
+        return all(pdf[figure] >= text[figure] for figure in PDF_VERSUS_TEXT)
+
+
+def score_pdf_set(work: Path, config: str, pages: int, seed: int, *,
+                  pred_dir: Path | None = None) -> list[PdfScored]:
+    """A pdfsim set written under ``work``; each page segmented by both paths and scored against its gold.
+
+    With ``pred_dir``, the PDF path's predictions are written there too, as ``banmian segment --out`` does.
+    """
+    scored = []
+    for name in write_pdf_set(work, config, pages, seed):
+        gold = read_page(work / "gold" / f"{name}.gold.json")
+        (pdf_page,) = segment_pdf((work / "pdf" / f"{name}.pdf").read_bytes())
+        if pred_dir is not None:
+            pred_dir.mkdir(parents=True, exist_ok=True)
+            (pred_dir / f"{name}.json").write_text(json.dumps(pdf_page.result.to_eval(), ensure_ascii=False,
+                                                              indent=1) + "\n", encoding="utf-8")
+        text = segment_page((work / "pages" / f"{name}.txt").read_text(encoding="utf-8"))
+        unaccounted = sum((lost_characters(pdf_page.text, pdf_page.result) +
+                           invented_characters(pdf_page.text, pdf_page.result)).values())
+        scored.append(PdfScored(name, score_page(gold, pdf_page.result.to_eval()),
+                                score_page(gold, text.to_eval()), unaccounted))
+    return scored
+
+
+def pdf_figures(scored: Sequence[PdfScored]) -> Figures:
+    """The PDF path's figures over the set, and how many of its pages it is not behind the text path on."""
+    figures = dict(summarize(page.pdf for page in scored))
+    figures["pages_not_behind_text"] = sum(page.not_behind_text() for page in scored)
+    return figures
+
+
+def measure_pdf_pages(work: Path) -> list[PdfScored]:
+    """The PDF gate's pages, scored by both paths."""
+    return score_pdf_set(work, "gate", PDF_PAGES, PDF_SEED)
+
+
+def measure_pdf(work: Path) -> Figures:
+    return pdf_figures(measure_pdf_pages(work))
+
+
 #: Section of floors.json -> how the gate measures it (scratch files under the directory given).
 MEASURES: Final[dict[str, Callable[[Path], Figures]]] = {
     "seeds": measure_seeds, "generated": measure_generated, "wild": measure_wild, "wild_gold": measure_wild_gold,
-    "confidence": measure_confidence}
+    "confidence": measure_confidence, "pdf": measure_pdf}

@@ -375,3 +375,23 @@ def test_a_couplet_on_top_of_a_run_read_as_text_is_a_heading(page, line, kind):
 ])
 def test_parted_by_a_gap(text, parted):
     assert _parted_by_a_gap(text) is parted
+
+
+# --- headings wrapped at their measure -------------------------------------------------------------
+
+_STORY_UNDER = "\n\n本报讯（记者 王芳）连日来，全市各地\n农资门店货源充足，价格平稳，农户\n购买化肥种子十分方便。\n"
+
+
+@pytest.mark.parametrize("run, kind", [
+    # a narrow column wraps a headline where its measure falls, cutting a word; the last line stops short
+    (["乡村学校图书", "室全部建成"], HEAD),
+    (["全市冬储蔬菜供", "应保持稳定"], HEAD),
+    (["全市冬储蔬", "菜供应量稳", "中有升"], HEAD),
+    # no line stops short: a paragraph's lines cut off by breaks fill their column to the end
+    (["全市冬储蔬菜供", "应量比去年同期"], PROSE),
+    # a first line short of the next fills no measure: an indent, as a paragraph's (or an essay's crosshead's)
+    (["从工作标准把", "握全面从严治党永", "远在路上"], PROSE),
+])
+def test_a_heading_wrapped_at_its_measure_is_a_heading_though_its_breaks_cut_words(run, kind):
+    page = "会议强调，要加大招商引资力度。\n\n" + "\n".join(run) + _STORY_UNDER
+    assert kinds(page, *run) == [kind] * len(run)

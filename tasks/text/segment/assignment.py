@@ -14,8 +14,8 @@ from typing import Final, NamedTuple
 from banmian.tasks.text.budget import check_budget
 from banmian.tasks.text.lexicon import BodyBigrams
 from banmian.tasks.text.lines import HEAD, SUBTITLE, Line, is_one_line_couplet
-from banmian.tasks.text.segment.headlines import (all_crossheads, body_words, drawn_twice, heading_words,
-                                                  headline_parts, is_full_headline)
+from banmian.tasks.text.segment.headlines import (all_crossheads, body_words, drawn_twice, heading_phrases,
+                                                  heading_words, headline_parts, is_full_headline)
 from banmian.tasks.text.segment.units import HeadGroup, Page, Unit, UnitKind
 
 #: Lines of a heading group that one headline can take: kicker, a couplet of
@@ -153,7 +153,7 @@ def _give_lines(page: Page, decision: Split, has_lead: bool, leftovers: list[tup
         nxt.head = below
         headed.add(g.next)
     else:
-        nxt.crossheads_before.setdefault(0, []).extend(ln.text for ln in below)
+        nxt.crossheads_before.setdefault(0, []).extend(ln.text for ln in heading_phrases(below))
         page.stacked.append((nxt, below))
     return headed
 
@@ -395,8 +395,9 @@ def _crosshead_on_lead_page(unit: Unit, lines: list[Line]) -> bool:
 
     A one-line couplet, or a full-length line over text signed by its own credit, is a headline.
     """
-    return len(lines) == 1 and not is_one_line_couplet(lines[0].text) \
-        and not (_closed_by_own_credit(unit) and is_full_headline(lines[0]))
+    phrases = heading_phrases(lines)  # a phrase wrapped over lines of a narrow column is one
+    return len(phrases) == 1 and not is_one_line_couplet(phrases[0].text) \
+        and not (_closed_by_own_credit(unit) and is_full_headline(phrases[0]))
 
 
 def _closed_by_own_credit(unit: Unit) -> bool:

@@ -12,7 +12,7 @@ from typing import Final, NamedTuple
 
 from banmian.tasks.text.lexicon import BodyBigrams, bigram_set, overlap
 from banmian.tasks.text.lines import HEAD, SUBTITLE, Line
-from banmian.tasks.text.segment.headlines import (body_words, heading_words, headline_blocks, headline_parts,
+from banmian.tasks.text.segment.headlines import (body_words, heading_phrases, heading_words, headline_blocks, headline_parts,
                                                   is_full_headline)
 from banmian.tasks.text.segment.units import Unit, UnitKind
 
@@ -220,7 +220,7 @@ def _drop_left_lines(left: list[list[Line]], lines: list[Line]) -> None:
 def _drop_top_crossheads(unit: Unit, lines: list[Line]) -> None:
     """A stacked head's lines leave the crossheads over the unit's first paragraph."""
     heads = unit.crossheads_before[0]
-    for ln in lines:
+    for ln in heading_phrases(lines):  # as ``assignment`` stacked them: a wrapped phrase is one crosshead
         heads.remove(ln.text)
     if not heads:
         del unit.crossheads_before[0]

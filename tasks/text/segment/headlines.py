@@ -14,7 +14,8 @@ from typing import Final
 from banmian.tasks.text.chars import BYLINE_MARKS, NAME_CLASS, han_count
 from banmian.tasks.text.credits import BYLINE_LINE_RE, is_author_line
 from banmian.tasks.text.clean import clean_heading, remove_cjk_spacing, split_doubled
-from banmian.tasks.text.lines import HEAD, ROLE, SUBTITLE, TITLE_COLONS, Line, couplet_shaped, is_one_line_couplet
+from banmian.tasks.text.lines import (HEAD, ROLE, SUBTITLE, TITLE_COLONS, Line, couplet_shaped, is_one_line_couplet,
+                                      wrap_cuts_word)
 
 #: The dashes that open a subtitle (——…): decoration, not its text.
 DASHES: Final = "—─－-"
@@ -98,13 +99,59 @@ def headline_parts(lines: list[Line]) -> HeadlineParts:
     if _holds_title_colon(heads):
         heads, drawn = _join_at_colons(heads)
         left_out = left_out + drawn
+    heads, pieces = _join_wraps(heads)
     main = _main_headline_index(heads, bool(subs))
     kicker, heads = heads[:main], heads[main:]
     n = _headline_size(heads)
     headline, rest = heads[:n], heads[n:]
     subject, rest = _split_subject(rest, bool(subs))
     wrapped, rest = _wrapped_lines(subs[0], rest) if subs else _subject_wrap(subject, headline, rest)
-    return HeadlineParts(kicker, headline, subs[0] if subs else None, subject, wrapped, left_out + subs[1:], rest)
+    return HeadlineParts(kicker, headline, subs[0] if subs else None, subject, wrapped,
+                         _as_printed(left_out + subs[1:], pieces), _as_printed(rest, pieces))
+
+
+def _join_wraps(heads: list[Line]) -> tuple[list[Line], dict[int, list[Line]]]:
+    """Heading lines wrapped at their measure joined into the phrase they print (``报告文学收`` + ``获不丰``).
+
+    A narrow column wraps a headline wherever its measure falls, cutting a word (``lines.wrap_cuts_word``);
+    the pieces are one headline line, read with no space between. A line with a gap (a couplet on one
+    line) is whole already. Returns the lines and, by the ``id`` of each joined line, the lines it joined
+    (``_as_printed`` gives back those a headline does not take).
+    """
+    out: list[Line] = []
+    pieces: dict[int, list[Line]] = {}
+    for ln in heads:
+        prev = out[-1] if out else None
+        if prev is not None and _wraps_onto(prev, ln):
+            joined = Line(ln.no, clean_heading(prev.text) + clean_heading(ln.text), prev.width + ln.width, HEAD)
+            pieces[id(joined)] = pieces.pop(id(prev), [prev]) + [ln]
+            out[-1] = joined
+        else:
+            out.append(ln)
+    return out, pieces
+
+
+def heading_phrases(lines: list[Line]) -> list[Line]:
+    """Heading lines as the phrases they print: lines wrapped at their measure joined (``_join_wraps``).
+
+    A crosshead wrapped over three lines of a narrow column is one crosshead, and one phrase.
+
+    >>> [ln.text for ln in heading_phrases([Line(1, "从标准要求把", 6.0, HEAD), Line(2, "握全面从严治党永", 8.0, HEAD),
+    ...                                     Line(3, "远在路上", 4.0, HEAD)])]
+    ['从标准要求把握全面从严治党永远在路上']
+    """
+    return _join_wraps(lines)[0]
+
+
+def _wraps_onto(prev: Line, ln: Line) -> bool:
+    """Heading line ``ln`` goes on from ``prev``, printed straight above it, in the middle of a word."""
+    return prev.kind == ln.kind == HEAD and ln.no == prev.no + 1 \
+        and not is_one_line_couplet(prev.text) and not is_one_line_couplet(ln.text) and wrap_cuts_word(prev, ln)
+
+
+def _as_printed(lines: list[Line], pieces: dict[int, list[Line]]) -> list[Line]:
+    """``lines`` with each joined line given back as the lines it joined."""
+    return [piece for ln in lines for piece in pieces.get(id(ln), [ln])]
 
 
 def _subject_wrap(subject: Line | None, headline: list[Line], rest: list[Line]) -> tuple[list[Line], list[Line]]:

@@ -20,6 +20,7 @@ from banmian.tasks.text.lines import (BYLINE, CREDIT, FURNITURE, HEAD, JUMP, LAB
                                       page_number_parts)
 from banmian.tasks.text.paragraphs import Paragraph, build_paragraphs, same_flow
 from banmian.tasks.text.segment.captions import close_caption, close_credited_caption
+from banmian.tasks.text.segment.headlines import heading_phrases
 from banmian.tasks.text.segment.jumps import JUMP_FROM_WORDS, brackets_of
 from banmian.tasks.text.segment.regions import regions
 from banmian.tasks.text.segment.units import HeadGroup, Page, Unit, UnitKind
@@ -110,7 +111,7 @@ class PageReader:
         self.open_unit = lead
         if first.dateline or first.bullet:
             return
-        lead.crossheads_before.setdefault(0, []).extend(ln.text for ln in group.lines)
+        lead.crossheads_before.setdefault(0, []).extend(ln.text for ln in heading_phrases(group.lines))
         self.groups[:] = [g for g in self.groups if g is not group]
         self.pending[:] = [g for g in self.pending if g is not group]
 

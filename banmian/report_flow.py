@@ -1,0 +1,68 @@
+"""The ingest flow's report: ``<warehouse>/report.html`` rewritten after a run that changed the warehouse;
+every run publishes a Prefect link artifact to it and a markdown artifact of its headline figures.
+
+A run that loaded, replaced or rejected nothing leaves the report as it was
+(it would show the same), unless there is none yet: drawing it costs a few
+seconds, which a no-op run should not pay (its figures are a few quick
+queries). Any failure is one warning in the run's log, never a failed run:
+the run is committed before the report is drawn.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Final
+
+from prefect import get_run_logger, task
+from prefect.artifacts import create_link_artifact, create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+
+from banmian.report_data import Headline
+from banmian.tasks.model import RunSummary
+
+REPORT_ARTIFACT_KEY: Final = "banmian-report"
+REPORT_SUMMARY_ARTIFACT_KEY: Final = "banmian-report-summary"
+
+
+def report_is_stale(summary: RunSummary, report: Path) -> bool:
+    """True if the run changed what the report shows, or there is no report yet."""
+    changed = summary.pages_loaded + summary.pages_replaced + summary.rejects > 0
+    return changed or not report.is_file()
+
+
+def headline_markdown(headline: Headline, report: Path) -> str:
+    """The report's headline figures as the markdown artifact shows them, with where the report is."""
+    from banmian.report import headline_pairs
+
+    pairs = headline_pairs(headline)
+    return "\n".join([
+        "# banmian report",
+        "",
+        f"[{report}]({report.as_uri()})",
+        "",
+        "| " + " | ".join(k for k, _ in pairs) + " |",
+        "|" + "---:|" * len(pairs),
+        "| " + " | ".join(v for _, v in pairs) + " |",
+        "",
+    ])
+
+
+@task(name="publish_report", task_run_name="write and publish the report", cache_policy=NO_CACHE,
+      persist_result=False)
+def publish_report(summary: RunSummary) -> None:
+    """Rewrite the warehouse's report.html if the run changed it; publish a link to it and its figures."""
+    from banmian.report import REPORT_FILE, read_headline, write_report
+
+    root = Path(summary.warehouse)
+    report = root / REPORT_FILE
+    try:
+        headline = write_report(root, report) if report_is_stale(summary, report) else read_headline(root)
+    except Exception as exc:  # noqa: BLE001 - the run is committed; a report must never fail it
+        get_run_logger().warning("Could not write the report %s (the run itself is fine): %s: %s",
+                                 report, type(exc).__name__, exc)
+        return
+    create_link_artifact(link=report.absolute().as_uri(), link_text=str(report), key=REPORT_ARTIFACT_KEY,
+                         description="The warehouse's HTML report, as of this run (banmian report).")
+    create_markdown_artifact(markdown=headline_markdown(headline, report.absolute()),
+                             key=REPORT_SUMMARY_ARTIFACT_KEY,
+                             description=f"The report's headline figures after run {summary.run_id}.")

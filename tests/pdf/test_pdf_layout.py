@@ -1,0 +1,75 @@
+"""How PDF pages are made, pinned on small hand-placed pages: vertical titles, kickers, couplet halves, and
+the columns a centred heading spans (glyphs placed as a page would place them; no PDF file needed)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from banmian.tasks.pdf.extract import Glyph, TextLine, lines, make_line
+from banmian.tasks.pdf.layout import Region, Type, blocks, regions
+
+BODY = 10.0
+PITCH = 14.0  # body leading 1.4
+TYPE = Type(BODY, PITCH / BODY)
+
+
+def row(text: str, x0: float, base: float, size: float = BODY) -> list[Glyph]:
+    """A horizontal line of glyphs set solid from ``x0`` on ``base``."""
+    return [Glyph(c, x0 + size * i, x0 + size * (i + 1), base, size, "F") for i, c in enumerate(text)]
+
+
+def line(text: str, x0: float, base: float, size: float = BODY) -> TextLine:
+    return make_line(row(text, x0, base, size))
+
+
+def column(texts: Sequence[str], x0: float, base: float) -> list[TextLine]:
+    """Body lines under each other at the body's pitch."""
+    return [line(t, x0, base + PITCH * i) for i, t in enumerate(texts)]
+
+
+def texts(reg: Region) -> list[str]:
+    return [b.text for b in reg.blocks]
+
+
+def region_of(found: list[Region], text: str) -> Region:
+    return next(r for r in found if any(text in b.text for b in r.blocks))
+
+
+def test_a_vertical_titles_first_characters_level_with_a_headline_open_it() -> None:
+    size = 20.0
+    title = "照片人物的故事"
+    glyphs = row("长沙市整治美容美发店", 0.0, 100.0, size)  # the next story's headline, ending at x 200
+    glyphs += [Glyph(c, 225.0, 225.0 + size, 100.0 + 1.1 * size * i, size, "F") for i, c in enumerate(title)]
+    found, _ = lines(glyphs)
+    assert [ln.text for ln in found if ln.vertical] == [title]
+    assert "长沙市整治美容美发店" in [ln.text for ln in found]
+
+
+def test_a_kicker_under_a_column_opens_the_story_under_it() -> None:
+    above = column(["上一篇文章的正文第一行文字", "上一篇文章的正文最后一行。"], 0.0, 20.0)
+    kicker = line("本报专稿", 40.0, 20.0 + 2 * PITCH + 12.0, 12.0)  # a crosshead's room off the text, no more
+    headline = line("美人鱼头部失而复得", 10.0, kicker.bottom + 18.0, 17.0)
+    below = column(["新华社电哥本哈根消息：五日夜被", "盗的美人鱼雕像头部已经找回。"], 0.0, headline.bottom + 14.0)
+    found = regions(blocks([*above, kicker, headline, *below], TYPE), [], [], TYPE)
+    assert region_of(found, "本报专稿") is not region_of(found, "上一篇文章")
+    assert region_of(found, "本报专稿") is region_of(found, "盗的美人鱼")
+
+
+def test_headlines_wrapped_over_two_lines_side_by_side_are_no_couplet() -> None:
+    size = 20.0
+    left = [line("上海国内生产总", 0.0, 30.0, size), line("值突破三千亿元", 0.0, 30.0 + 1.4 * size, size)]
+    right = [line("强化职责担当", 170.0, 30.0, size), line("筑牢安全防线", 170.0, 30.0 + 1.4 * size, size)]
+    under = 30.0 + 2.8 * size + 14.0
+    text = column(["上海市统计局最新的统计资料表"] * 3, 0.0, under) + column(["双辽市辽东街党工委强化职"] * 3, 170.0, under)
+    found = regions(blocks([*left, *right, *text], TYPE), [], [], TYPE)
+    assert region_of(found, "上海国内生产总") is not region_of(found, "强化职责担当")
+
+
+def test_a_first_column_under_its_byline_joins_the_heading_centred_over_both() -> None:
+    heading = line("华夏绝技惊悉尼", 37.5, 20.0, 25.0)  # centred over x 0-250, not over 130-250 alone
+    base = heading.bottom + 0.4 * 25.0 + 10.0
+    byline = line("□李学江", 0.0, base - PITCH, 10.6)
+    first = column(["　　圣诞元旦期间是悉尼人", "如狂的日子。近来人们又多"], 0.0, base)
+    second = column(["一个新的去处，那就是位于", "街旁的悉尼娱乐中心。"], 130.0, base)
+    found = regions(blocks([heading, byline, *first, *second], TYPE), [], [], TYPE)
+    assert region_of(found, "圣诞元旦") is region_of(found, "华夏绝技惊悉尼")
