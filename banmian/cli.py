@@ -438,7 +438,8 @@ def _run_flow(args: argparse.Namespace, warehouse: str, home: Path, printer: Sto
         logging.getLogger(name).addHandler(printer)
     try:
         return run_flow(source=args.source, warehouse=warehouse, full_refresh=args.full_refresh,
-                        batch_size=args.batch_size, wait=not args.no_wait, keep_runs=args.keep_runs)
+                        batch_size=args.batch_size, wait=not args.no_wait, keep_runs=args.keep_runs,
+                        path_pattern=args.path_pattern)
     except WarehouseBusy as exc:
         raise CliError(f"warehouse busy: {exc}") from None
     except (SourceNotFound, SchemaError) as exc:
@@ -800,6 +801,10 @@ def build_parser() -> argparse.ArgumentParser:
                      help="Prefect keeps its records (flow runs, task runs, logs, artifacts) of the newest N "
                           "ingest runs and deletes older ones after the run; 0 keeps all "
                           "(default: $BANMIAN_KEEP_RUNS, else 100)")
+    run.add_argument("--path-pattern", type=_path_pattern, default=None, metavar="REGEX",
+                     help="read a page's issue from its path when its furniture prints none, with the named "
+                          "groups year, month, day, page and paper (…/2023-08-25/03.txt, rmrb2018010207.txt "
+                          "and 20230825_03.txt are read without one)")
     run.add_argument("--batch-size", type=_positive_int, default=BATCH_SIZE, help=argparse.SUPPRESS)
     run.add_argument("--workers", type=_positive_int, default=1, metavar="N",
                      help="segment batches in N worker processes (a local Dask cluster; default 1: in-process)")
@@ -894,6 +899,16 @@ def _int_at_least(minimum: int) -> Callable[[str], int]:
 
 _positive_int = _int_at_least(1)
 _non_negative_int = _int_at_least(0)
+
+
+def _path_pattern(text: str) -> str:
+    """An argparse type: a ``--path-pattern`` that compiles and names only groups banmian reads."""
+    from banmian.tasks.ingest.dating import BadPathPattern, compile_path_pattern
+    try:
+        compile_path_pattern(text)
+    except BadPathPattern as exc:
+        raise argparse.ArgumentTypeError(str(exc).removeprefix("--path-pattern ")) from None
+    return text
 
 
 def main(argv: Sequence[str] | None = None) -> int:

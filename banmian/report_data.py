@@ -2,9 +2,8 @@
 
 Every query reads the articles of the report's period through one temporary
 view, ``report_articles`` (:func:`choose_period`): the current articles with
-their issue date, filtered by ``--from``/``--to``. The issue date is the date
-printed on the page (``ISSUE_DATE``); when ``articles`` carries its own
-``issue_date`` column, that one expression is what changes. Page-grain views
+their issue date, filtered by ``--from``/``--to``. The issue date is the
+page's (``ISSUE_DATE``: from its furniture or its path, ``pages.date_source``). Page-grain views
 (``page_coverage``) are filtered by the pages of those articles' issues,
 article-grain ones (``article_keywords``, ``article_places``,
 ``articles_to_review``) by their article ids. Rejects have no date: the
@@ -24,9 +23,9 @@ Rows = list[dict[str, Any]]
 #: How the articles-over-time chart groups issues: one bar per issue day, week or month.
 Bucket = Literal["day", "week", "month"]
 
-#: The issue date of an article (``a``: articles, ``p``: its page). Becomes ``a.issue_date`` once articles carry it.
-ISSUE_DATE: Final = "printed_date(p.date)"
-#: The page number of an article's page. Becomes ``a.page_no`` once articles carry it.
+#: The issue date of an article (``a``: articles, ``p``: its page): the page's, from its furniture or its path.
+ISSUE_DATE: Final = "p.issue_date"
+#: The page number of an article's page, normalised (第一版 and 01 are 1).
 PAGE_NO: Final = "p.page_no"
 #: Most bars a time axis gets before issues are grouped by week, then by month: ~60 stay readable at 900 px.
 MAX_TIME_BARS: Final = 60
@@ -54,7 +53,7 @@ def period_sql(date_from: date | None, date_to: date | None) -> str:
     >>> period_sql(None, None)
     'true'
     >>> period_sql(date(2023, 3, 1), None)
-    "printed_date(p.date) >= DATE '2023-03-01'"
+    "p.issue_date >= DATE '2023-03-01'"
     """
     bounds = []
     if date_from is not None:

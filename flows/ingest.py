@@ -42,6 +42,7 @@ from banmian.flows.parallel import MAX_IN_FLIGHT, runs_on_dask
 from banmian.flows.retention import keep_runs_setting, prune_flow_runs
 from banmian.flows.timings import add_timings, timed
 from banmian.report_flow import publish_report
+from banmian.tasks.ingest.dating import compile_path_pattern
 from banmian.tasks.ingest.discover import SourceNotFound, discover
 from banmian.tasks.model import RawFile, Reject, RejectReason, RunInfo, RunSummary
 from banmian.tasks.prefect_tasks import (
@@ -209,17 +210,19 @@ def _segmented(batch: _Batch, state: State[BatchResult]) -> BatchResult:
     return out
 
 
-def _segment_in_turn(files: list[RawFile], batch_size: int, skip_ids: str, staging: str) -> BatchResult:
+def _segment_in_turn(files: list[RawFile], batch_size: int, skip_ids: str, staging: str,
+                     path_pattern: str | None = None) -> BatchResult:
     """Read, decode, segment and stage each batch in this process, one after another."""
     done = BatchResult()
     for first, last, files_of_batch in batches(files, batch_size):
         batch = _read(files_of_batch, first, last)
-        state = segment_batch(batch.readable, first, last, skip_ids, staging, return_state=True)
+        state = segment_batch(batch.readable, first, last, skip_ids, staging, path_pattern, return_state=True)
         done.extend(_segmented(batch, state))
     return done
 
 
-def _segment_on_dask(files: list[RawFile], batch_size: int, skip_ids: str, staging: str) -> BatchResult:
+def _segment_on_dask(files: list[RawFile], batch_size: int, skip_ids: str, staging: str,
+                     path_pattern: str | None = None) -> BatchResult:
     """Read each batch here and segment it on a Dask worker, at most ``MAX_IN_FLIGHT`` batches at a time.
 
     Results are gathered in batch order, so the run is the same as :func:`_segment_in_turn`'s.
@@ -228,7 +231,7 @@ def _segment_on_dask(files: list[RawFile], batch_size: int, skip_ids: str, stagi
     pending: deque[tuple[_Batch, PrefectFuture[BatchResult]]] = deque()
     for first, last, files_of_batch in batches(files, batch_size):
         batch = _read(files_of_batch, first, last)
-        pending.append((batch, segment_batch.submit(batch.readable, first, last, skip_ids, staging)))
+        pending.append((batch, segment_batch.submit(batch.readable, first, last, skip_ids, staging, path_pattern)))
         while len(pending) > MAX_IN_FLIGHT or (pending and last == len(files)):
             oldest, future = pending.popleft()
             future.wait()
@@ -237,7 +240,7 @@ def _segment_on_dask(files: list[RawFile], batch_size: int, skip_ids: str, stagi
 
 
 def _load(writer: WarehouseWriter, run: RunInfo, files: list[RawFile], done: BatchResult,
-          full_refresh: bool, batch_size: int) -> tuple[RunSummary, list[RawFile]]:
+          full_refresh: bool, batch_size: int, path_pattern: str | None = None) -> tuple[RunSummary, list[RawFile]]:
     """Everything under the writer lock: skip unchanged files, read and segment the rest, commit.
 
     Returns the run's summary and the files skipped as unchanged; ``done``
@@ -251,7 +254,7 @@ def _load(writer: WarehouseWriter, run: RunInfo, files: list[RawFile], done: Bat
         skip_ids = stage_skip_ids(staging, () if full_refresh else writer.loaded_page_ids())
         with timed(done.seconds, "batches_wall"):
             segment = _segment_on_dask if runs_on_dask() else _segment_in_turn
-            done.extend(segment(to_read, batch_size, skip_ids, str(staging)))
+            done.extend(segment(to_read, batch_size, skip_ids, str(staging), path_pattern))
         run.partial = bool(done.rejects)
         segmented, known = sum(p.pages for p in done.staged), sum(p.known for p in done.staged)
         story("Committing %d new pages%s to %s.", segmented,
@@ -294,7 +297,7 @@ def _tell_rejects(hard_rejects: list[Reject], warnings: list[Reject], run_id: st
       description="Raw newspaper page text → articles in the banmian warehouse (Parquet + DuckDB).")
 def ingest(source: str = str(SAMPLE_DIR), warehouse: str = "warehouse", full_refresh: bool = False,
            batch_size: Annotated[int, Field(ge=1, le=100_000)] = BATCH_SIZE, wait: bool = True,
-           keep_runs: Annotated[int | None, Field(ge=0)] = None) -> RunSummary:
+           keep_runs: Annotated[int | None, Field(ge=0)] = None, path_pattern: str | None = None) -> RunSummary:
     """Ingest the ``*.txt`` pages under ``source`` into the warehouse at ``warehouse``.
 
     ``full_refresh`` re-reads and re-segments every file (and forgets paths
@@ -302,8 +305,11 @@ def ingest(source: str = str(SAMPLE_DIR), warehouse: str = "warehouse", full_ref
     warehouse instead of waiting for it. ``keep_runs``: Prefect keeps the
     newest N runs of this flow (this one included) and older ones are
     deleted at the end; None reads ``$BANMIAN_KEEP_RUNS`` (default 100), 0
-    keeps all.
+    keeps all. ``path_pattern``: a regular expression whose named groups (year, month, day, page,
+    paper) read a page's issue from its path when its furniture prints none (``tasks.ingest.dating``).
     """
+    if path_pattern:
+        compile_path_pattern(path_pattern)  # a bad pattern fails the run before it takes the warehouse
     clock = time.perf_counter()
     started_at = datetime.now(timezone.utc)
     run_id = ids.new_run_id(started_at)
@@ -315,7 +321,7 @@ def ingest(source: str = str(SAMPLE_DIR), warehouse: str = "warehouse", full_ref
                   models=models_version())
     wh = _warehouse(warehouse)
     with wh.writer(wait=wait, on_wait=lambda msg: story("Warehouse busy: %s", msg)) as writer:
-        summary, unchanged = _load(writer, run, files, done, full_refresh, batch_size)
+        summary, unchanged = _load(writer, run, files, done, full_refresh, batch_size, path_pattern)
     with timed(done.seconds, "publish"):
         publish_summary(summary, done.coverage, done.rejects, str(source), len(unchanged))
     with timed(done.seconds, "report"):

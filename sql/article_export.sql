@@ -2,8 +2,8 @@
 -- The flat article file `banmian export` writes: each article with its page's date, number and name and its
 -- source, in page order. Lists (authors, photographers) stay lists in Parquet and JSON lines; CSV joins them with 、.
 -- column article_id: The article (see articles).
--- column issue_date: The date printed on its page, read as a DATE (null if the page prints none readable).
--- column page_no: Page number as printed (null if not found).
+-- column issue_date: The day of its page's issue: the printed date, else its path's (null if neither names one).
+-- column page_no: Page number: as printed, else from the file's path (null if neither gives one).
 -- column page_name: Page name as printed (null if not found).
 -- column source_path: Canonical path of the page's file.
 -- column page_id: The page (sha256 of its raw bytes).
@@ -21,7 +21,7 @@
 -- column review: What to check when confidence is low (null otherwise).
 -- column run_id: The run that loaded the article's page version.
 CREATE OR REPLACE VIEW article_export AS
-SELECT a.article_id, printed_date(p.date) AS issue_date, p.page_no, p.page_name, p.source_path, a.page_id,
+SELECT a.article_id, a.issue_date, p.page_no, p.page_name, p.source_path, a.page_id,
        a.ordinal, a.kind, a.headline, a.subheadline, a.kicker, a.byline, a.authors, a.photographers, a.body,
        a.n_chars, a.confidence, a.review, a.run_id
 FROM articles AS a

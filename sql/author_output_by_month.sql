@@ -1,6 +1,6 @@
 -- grain: one row per credited name, role (author or photographer) and month
--- Who wrote or photographed how much, month by month. The month is that of the date printed on the page
--- (pages.date, read as 2023年8月25日 or 2023-08-25); a page without a readable date counts in month null.
+-- Who wrote or photographed how much, month by month. The month is that of the page's issue_date (its
+-- printed date, else its path's); a page without one counts in month null.
 -- column month: First day of the month (null for pages without a readable printed date).
 -- column name: Name as parsed from the byline.
 -- column role: author or photographer.
@@ -12,7 +12,7 @@
 -- column photos: Of those articles, how many are photos.
 CREATE OR REPLACE VIEW author_output_by_month AS
 WITH dated AS (
-    SELECT page_id, printed_date(date) AS printed FROM pages
+    SELECT page_id, issue_date AS printed FROM pages
 ), credits AS (
     SELECT article_id, page_id, kind, n_chars, unnest(authors) AS name, 'author' AS role FROM articles
     UNION ALL

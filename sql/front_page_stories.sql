@@ -4,7 +4,7 @@
 -- the lead story from the briefs: 1 for the page's longest article. Pages without a printed number are not listed.
 -- Example: SELECT issue_date, headline FROM front_page_stories WHERE size_rank = 1 ORDER BY issue_date.
 -- column article_id: The article (see articles).
--- column issue_date: The date printed on its page, read as a DATE (null if the page prints none readable).
+-- column issue_date: The day of its page's issue: the printed date, else its path's (null if neither names one).
 -- column page_no: Page number as printed (1, 01, 一 or A1).
 -- column page_name: Page name as printed (null if not found).
 -- column page_id: The page (sha256 of its raw bytes).
@@ -16,7 +16,7 @@
 -- column byline: Credit as printed, normalised (null if none).
 -- column n_chars: Characters in the article's paragraphs.
 CREATE OR REPLACE VIEW front_page_stories AS
-SELECT a.article_id, printed_date(p.date) AS issue_date, p.page_no, p.page_name, a.page_id, p.source_path,
+SELECT a.article_id, p.issue_date, p.page_no, p.page_name, a.page_id, p.source_path,
        a.ordinal, row_number() OVER (PARTITION BY a.page_id ORDER BY a.n_chars DESC, a.ordinal) AS size_rank,
        a.kind, a.headline, a.byline, a.n_chars
 FROM articles AS a

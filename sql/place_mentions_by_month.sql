@@ -1,7 +1,7 @@
 -- grain: one row per place (adcode) and month
 -- Which provinces, cities and counties the paper names, and how often, month by month (article_places:
 -- cpca's gazetteer, names matched as whole tokens, shared names resolved by the places around them). The month
--- is that of the date printed on the page (pages.date); a page without a readable date counts in month null.
+-- is that of the page's issue_date (its printed date, else its path's); a page without one counts in month null.
 -- column month: First day of the month (null for pages without a readable printed date).
 -- column adcode: 6-digit administrative code of the place.
 -- column province: Province of the place.
@@ -13,7 +13,7 @@
 -- column spellings: The texts that named it, e.g. [四平, 四平市].
 CREATE OR REPLACE VIEW place_mentions_by_month AS
 WITH dated AS (
-    SELECT page_id, printed_date(date) AS printed FROM pages
+    SELECT page_id, issue_date AS printed FROM pages
 )
 SELECT date_trunc('month', d.printed)::DATE AS month, p.adcode,
        any_value(p.province) AS province, any_value(p.city) AS city, any_value(p.county) AS county,

@@ -11,7 +11,7 @@ or DuckDB.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Final, Literal, TypedDict, get_args
 
 BlockKind = Literal["p", "h"]
@@ -127,13 +127,33 @@ class PageMeta(TypedDict, total=False):
 PAGE_META_KEYS: Final[tuple[str, ...]] = tuple(PageMeta.__annotations__)
 
 
+#: Where a page's issue date (or page number) was read: its own furniture, the file's path, or nowhere.
+DateSource = Literal["furniture", "path", "none"]
+DATE_SOURCES: Final[tuple[str, ...]] = get_args(DateSource)
+
+
+@dataclass(frozen=True, slots=True)
+class PageDating:
+    """Which issue a page belongs to and where it stands in it, and where each fact was read
+    (``banmian.tasks.ingest.dating``): the page's furniture first, else its file's path."""
+
+    issue_date: date | None = None
+    date_source: DateSource = "none"
+    paper: str | None = None       # only a path names it (rmrb2018010207.txt, --path-pattern's paper group)
+    page_no: str | None = None     # 3 for 第3版, 第三版 or …/03.txt; A3 as printed
+    page_name: str | None = None   # 综合新闻, as printed beside the number
+    page_source: DateSource = "none"
+
+
 @dataclass(slots=True)
 class PageResult:
-    """What segmentation makes of one page."""
+    """What segmentation makes of one page (``dating``: set by the ingest step that knows its path;
+    None: read from the path's conventions when it is stored, ``banmian.tasks.store.records``)."""
 
     articles: list[Article]
     residue: list[Residue]
     meta: PageMeta = field(default_factory=lambda: PageMeta())
+    dating: PageDating | None = None
 
     def to_eval(self) -> dict[str, Any]:
         return {"articles": [a.to_eval() for a in self.articles]}

@@ -27,6 +27,7 @@ from prefect.runtime import task_run as runtime_task_run
 from prefect.states import State
 from prefect.tasks import exponential_backoff
 
+from banmian.tasks.ingest.dating import compile_path_pattern, dated
 from banmian.tasks.ingest.decode import decode_page
 from banmian.tasks.ingest.discover import is_transient, read_bytes, reject_for_read_error
 from banmian.tasks.model import DecodedPage, PageResult, RawFile, Reject, RejectReason, RunInfo, RunSummary
@@ -174,18 +175,21 @@ def segment_safely(page: DecodedPage) -> PageResult | Reject:
                       page.size)
 
 
-def decode_and_segment(items: Sequence[tuple[RawFile, bytes]], skip_page_ids: frozenset[str] | set[str]) -> BatchResult:
+def decode_and_segment(items: Sequence[tuple[RawFile, bytes]], skip_page_ids: frozenset[str] | set[str],
+                       path_pattern: str | None = None) -> BatchResult:
     """Decode and segment one batch of read files (pure): text pages and the pages of PDFs alike.
 
     Pages whose content is in ``skip_page_ids`` are decoded (to learn their
     identity) but not segmented: they are returned in ``known``. A page that
     yields no article is still loaded, with all its text as residue, and also
-    reported as a ``no_articles`` reject, a warning that someone should look.
+    reported as a ``no_articles`` reject, a warning that someone should look. Each segmented page gets
+    its issue date and page number from its furniture or its path (``--path-pattern``: ``path_pattern``).
     """
     out = BatchResult()
+    pattern = compile_path_pattern(path_pattern) if path_pattern else None
     for raw, data in items:
         for page, result in pages_of_file(raw, data, skip_page_ids, out.took):
-            out.add(page, result)
+            out.add(page, dated(page, result, pattern))
     return out
 
 
@@ -299,14 +303,14 @@ def read_batch(files: list[RawFile], first: int, last: int) -> list[tuple[RawFil
 @task(name="segment_batch", task_run_name="segment pages {first}-{last}",
       cache_policy=NO_CACHE, persist_result=False)
 def segment_batch(items: list[tuple[RawFile, bytes]], first: int, last: int,
-                  skip_ids_path: str, staging: str) -> BatchResult:
+                  skip_ids_path: str, staging: str, path_pattern: str | None = None) -> BatchResult:
     """Decode and segment a batch, and stage its pages in ``staging`` (the result holds only their handle).
 
     ``skip_ids_path``: the staged ids of the pages already stored. Pure work, so no retries: the same
-    input gives the same failure.
+    input gives the same failure. ``path_pattern``: ``banmian run --path-pattern`` (``tasks.ingest.dating``).
     """
     started = time.perf_counter()
-    result = decode_and_segment(items, read_staged(skip_ids_path))
+    result = decode_and_segment(items, read_staged(skip_ids_path), path_pattern)
     articles = sum(len(r.articles) for _, r in result.pages)
     story("Pages %d–%d: %d segmented into %d articles, %d already loaded, %d rejected (%.1f s).",
           first, last, len(result.pages), articles, len(result.known),

@@ -6,7 +6,7 @@
 -- cut into: each blank-separated piece stands for the longest of the warehouse's terms it holds (a term inside
 -- a longer one found there does not count), so search('营商环境') looks for 营商 and 环境, as the tokenizer cuts
 -- it. Stop words and punctuation are no terms and are ignored. Named parameters, all optional: date_from and
--- date_to (DATE, the page's printed date; undated pages drop out once either is given), author (a name credited
+-- date_to (DATE, the page's issue date; undated pages drop out once either is given), author (a name credited
 -- as author or photographer), kind (news, feature, photo), k1 (1.2), b (0.75) and cut (true; false takes each
 -- piece as one term, as banmian search passes the tokenizer's own cut).
 -- Example: SELECT rank, date, headline FROM search('营商环境', kind := 'news') LIMIT 10.
@@ -14,8 +14,8 @@
 -- column article_id: The article (see articles).
 -- column score: BM25 score of the article for the query.
 -- column terms: The query's terms the article uses.
--- column date: The page's printed date (null if none is readable).
--- column page_no: Page number as printed (null if not found).
+-- column date: The page's issue date: its printed date, else its path's (null if neither names one).
+-- column page_no: Page number: as printed, else from the file's path (null if neither gives one).
 -- column page_name: Page name as printed (null if not found).
 -- column kind: news, feature or photo.
 -- column headline: Main headline (null if none).
@@ -61,7 +61,7 @@ WITH pieces AS (
     GROUP BY p.article_id
 ), found AS (
     SELECT s.*, a.kind AS article_kind, a.headline, a.authors, h.page_no, h.page_name,
-           printed_date(h.date) AS printed
+           h.issue_date AS printed
     FROM scored AS s
     JOIN articles AS a ON a.article_id = s.article_id
     JOIN pages_history AS h ON h.page_id = s.page_id AND h.superseded_by_run IS NULL

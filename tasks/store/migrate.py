@@ -139,6 +139,15 @@ def _migrate_5_to_6(con: duckdb.DuckDBPyConnection, root: Path) -> None:
     """
 
 
+def _migrate_6_to_7(con: duckdb.DuckDBPyConnection, root: Path) -> None:
+    """Pages and articles gained their issue's date, page number and name (see ``schema``): nothing to
+    change in DuckDB.
+
+    Files written before read NULL in them (``date_source`` null: not yet dated); a full refresh
+    re-writes those page versions (``records.RECORDS_VERSION`` changed too).
+    """
+
+
 #: from_version -> the step to from_version + 1 (given the connection and the warehouse root).
 MIGRATIONS: Final[dict[int, Callable[[duckdb.DuckDBPyConnection, Path], None]]] = {
     0: _migrate_0_to_1,
@@ -147,6 +156,7 @@ MIGRATIONS: Final[dict[int, Callable[[duckdb.DuckDBPyConnection, Path], None]]] 
     3: _migrate_3_to_4,
     4: _migrate_4_to_5,
     5: _migrate_5_to_6,
+    6: _migrate_6_to_7,
 }
 
 

@@ -144,11 +144,20 @@ def _plan_pages(paths: _Paths, pages: Sequence[tuple[DecodedPage, Segmentation]]
     skipped = 0
     for page, result in pages:
         paths.hold(page, run_id)
-        if page.sha256 in write or not _needs_writing(paths.state, page.sha256, result, full_refresh):
+        if page.sha256 in write:
+            skipped += 1
+            if _dated(result) and not _dated(write[page.sha256][1]):
+                write[page.sha256] = (page, result)  # copies of one content: the first dated one is stored
+        elif not _needs_writing(paths.state, page.sha256, result, full_refresh):
             skipped += 1
         else:
             write[page.sha256] = (page, result)
     return write, skipped
+
+
+def _dated(result: PageResult) -> bool:
+    """The page's issue date was read (from its furniture or path) when it was segmented."""
+    return result.dating is not None and result.dating.issue_date is not None
 
 
 def _superseded(state: WarehouseState, live_paths: Iterable[Source], written: Iterable[str]) -> list[PageVersion]:

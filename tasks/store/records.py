@@ -10,13 +10,16 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict
 from typing import Any, Final, cast
 
 import pyarrow as pa
 
-from banmian.tasks.model import PAGE_META_KEYS, Article, DecodedPage, PageMeta, PageResult, Reject
+from banmian.tasks.model import PAGE_META_KEYS, Article, DecodedPage, PageDating, PageMeta, PageResult, Reject
+from banmian.tasks.ingest.dating import date_page
 from banmian.tasks.store import ids, schema, word_records
 from banmian.tasks.store.coverage import visible_chars
+from banmian.tasks.text.dates import jump_page
 from banmian.tasks.text.sentences import split_sentences
 from banmian.tasks.text import words
 
@@ -25,7 +28,8 @@ from banmian.tasks.text import words
 #: 2: PageMeta columns (sections) and visible character counts.
 #: 3: articles' confidence and review.
 #: 4: the word tables (tokens, terms, lengths, places: ``word_records``).
-RECORDS_VERSION: Final = 4
+#: 5: issues: the pages' and articles' issue date, page number and name (``PageDating``).
+RECORDS_VERSION: Final = 5
 
 #: One stored row: column name -> value (the types of ``schema.STORED``).
 Row = dict[str, Any]
@@ -36,9 +40,11 @@ def result_digest(result: PageResult) -> str:
 
     Lets a full refresh skip pages whose stored rows would come out identical.
     The dictionaries the tokens are cut with are part of it, so a full
-    refresh re-writes every page after a user dictionary changed.
+    refresh re-writes every page after a user dictionary changed; so is its
+    dating, so a page whose path (or ``--path-pattern``) now names another issue is re-written.
     """
-    payload = json.dumps(result.to_json(), ensure_ascii=False, sort_keys=True)
+    payload = json.dumps({**result.to_json(), "dating": asdict(result.dating) if result.dating else None},
+                         ensure_ascii=False, sort_keys=True, default=str)
     derivation = f"{RECORDS_VERSION}\x1f{words.vocabulary_digest()}"
     return hashlib.sha256(f"{derivation}\x1f{payload}".encode("utf-8")).hexdigest()
 
@@ -53,6 +59,23 @@ def meta_columns(meta: PageMeta) -> dict[str, str | None]:
     return {key: found.get(key) or None for key in PAGE_META_KEYS}
 
 
+def dating_columns(dating: PageDating) -> Row:
+    """The ``pages`` columns of a page's dating; its ``page_no`` and ``page_name`` replace the printed ones
+    (the printed number read as digits, else the path's).
+
+    >>> from datetime import date
+    >>> dating_columns(PageDating(date(2023, 8, 25), "path", None, "3", None, "path"))["issue_date"]
+    datetime.date(2023, 8, 25)
+    """
+    return {"page_no": dating.page_no, "page_name": dating.page_name, "paper": dating.paper,
+            "issue_date": dating.issue_date, "date_source": dating.date_source, "page_source": dating.page_source}
+
+
+def page_dating(page: DecodedPage, result: PageResult) -> PageDating:
+    """The page's dating: as the ingest step set it (with ``--path-pattern``), else by the path's conventions."""
+    return result.dating if result.dating is not None else date_page(page.path, result.meta)
+
+
 def page_row(page: DecodedPage, result: PageResult, run_id: str) -> Row:
     """The stored row of one page version (what ``pages_history`` shows)."""
     return {
@@ -65,17 +88,22 @@ def page_row(page: DecodedPage, result: PageResult, run_id: str) -> Row:
         "n_chars": len(page.text),
         "visible_chars": visible_chars(page.text),
         **meta_columns(result.meta),
+        **dating_columns(page_dating(page, result)),
         "result_digest": result_digest(result),
     }
 
 
-def article_row(page_id: str, ordinal: int, article: Article, run_id: str) -> Row:
-    """One article with its counts; ``ordinal`` is its 1-based place on the page."""
+def article_row(page_id: str, ordinal: int, article: Article, run_id: str,
+                dating: PageDating = PageDating()) -> Row:
+    """One article with its counts; ``ordinal`` is its 1-based place on the page, ``dating`` its page's issue."""
     paragraphs = article.paragraphs
     body = article.body
     return {
         "article_id": ids.article_id(page_id, ordinal, body),
         "page_id": page_id,
+        "issue_date": dating.issue_date,
+        "page_no": dating.page_no,
+        "page_name": dating.page_name,
         "ordinal": ordinal,
         "kind": article.kind,
         "headline": article.headline,
@@ -90,6 +118,8 @@ def article_row(page_id: str, ordinal: int, article: Article, run_id: str) -> Ro
         "n_crossheads": len(article.crossheads),
         "continued_from": article.continued_from,
         "continued_to": article.continued_to,
+        "continued_from_page": jump_page(article.continued_from),
+        "continued_to_page": jump_page(article.continued_to),
         "first_line": article.first_line,
         "confidence": article.confidence,
         "review": article.review,
@@ -157,8 +187,9 @@ def page_rows(page: DecodedPage, result: PageResult, run_id: str) -> dict[str, l
     """Every stored row of one page version, by stored table name (the word tables aside: ``word_records``)."""
     out: dict[str, list[Row]] = {name: [] for name in schema.STORED if name not in schema.WORD_TABLES}
     out["pages"].append(page_row(page, result, run_id))
+    dating = page_dating(page, result)
     for ordinal, article in enumerate(result.articles, start=1):
-        art = article_row(page.sha256, ordinal, article, run_id)
+        art = article_row(page.sha256, ordinal, article, run_id, dating)
         blocks = block_rows(page.sha256, art["article_id"], article, run_id)
         out["articles"].append(art)
         out["blocks"].extend(blocks)

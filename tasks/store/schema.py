@@ -26,6 +26,12 @@ Version history:
 6. the words of the articles: ``sentence_tokens``, ``article_terms``,
    ``article_lengths`` and ``article_places`` (new stored tables; pages
    loaded before have none until a full refresh re-writes them).
+7. issues: ``pages`` gained ``paper``, ``issue_date``, ``date_source`` and
+   ``page_source`` (``page_no`` falls back to the path's page), ``articles``
+   gained ``issue_date``, ``page_no`` and ``page_name`` (``tasks.ingest.dating``) and the pages
+   their jump markers name (``continued_from_page``, ``continued_to_page``: the views ``jumps``
+   and ``article_parts`` join a story continued on another page of its issue);
+   earlier files read NULL until a full refresh re-writes them.
 """
 
 from __future__ import annotations
@@ -35,16 +41,18 @@ from typing import Final
 
 import pyarrow as pa
 
-from banmian.tasks.model import ARTICLE_KINDS, PAGE_META_KEYS, RESIDUE_REASONS
+from banmian.tasks.model import ARTICLE_KINDS, DATE_SOURCES, PAGE_META_KEYS, RESIDUE_REASONS
+from banmian.tasks.store.stories import JUMP_STATUSES
 from banmian.tasks.text.words import TERM_KINDS, TOKEN_KINDS
 
-SCHEMA_VERSION: Final = 6
+SCHEMA_VERSION: Final = 7
 
 _str = pa.string()
 _i32 = pa.int32()
 _i64 = pa.int64()
 _f64 = pa.float64()
 _ts = pa.timestamp("us", tz="UTC")
+_date = pa.date32()
 _names = pa.list_(pa.string())
 
 # ---------------------------------------------------------------------------
@@ -52,6 +60,9 @@ _names = pa.list_(pa.string())
 # Every row carries the (page_id, run_id) of the page version it belongs to,
 # which is how the views show only current page versions.
 # ---------------------------------------------------------------------------
+
+#: What ``pages`` stores of a page's ``model.PageDating`` besides the PageMeta columns (``page_no``, ``page_name``).
+PAGE_DATING_COLUMNS: Final = ("paper", "issue_date", "date_source", "page_source")
 
 PAGES_STORED = pa.schema([
     ("page_id", _str),
@@ -63,12 +74,16 @@ PAGES_STORED = pa.schema([
     ("n_chars", _i64),
     ("visible_chars", _i64),
     *[(key, _str) for key in PAGE_META_KEYS],  # what the page's furniture says (model.PageMeta)
+    *[(key, _date if key == "issue_date" else _str) for key in PAGE_DATING_COLUMNS],
     ("result_digest", _str),
 ])
 
 ARTICLES = pa.schema([
     ("article_id", _str),
     ("page_id", _str),
+    ("issue_date", _date),
+    ("page_no", _str),
+    ("page_name", _str),
     ("ordinal", _i32),
     ("kind", _str),
     ("headline", _str),
@@ -83,6 +98,8 @@ ARTICLES = pa.schema([
     ("n_crossheads", _i32),
     ("continued_from", _str),
     ("continued_to", _str),
+    ("continued_from_page", _str),
+    ("continued_to_page", _str),
     ("first_line", _i32),
     ("confidence", _f64),
     ("review", _str),
@@ -296,15 +313,25 @@ _RUN_ID = "The run that loaded this page version (see runs)."
 _VISIBLE = ("Characters of the page text that are not whitespace: what the residue share is "
             "measured against (banmian.tasks.store.coverage).")
 # One comment per key of model.PageMeta (test_every_relation_and_column_has_a_comment checks them all).
+_SOURCES = " or ".join(DATE_SOURCES)
+_ISSUE_DATE = ("The day of the page's issue: its printed date (pages.date) read as a DATE, else the date its "
+               "file's path names (…/2023-08-25/03.txt); null if neither does (see date_source).")
+_PAGE_NO = ("Page number: as printed (3 for 第3版 and 第三版, A3), else from the file's path (03.txt: 3); "
+            "null if neither gives one (see page_source).")
 _PAGE_META = {
     "date": "Publication date as printed in the page furniture, e.g. 2023年8月25日 星期五 (null if not found).",
-    "page_no": "Page number as printed: 3 for 第3版, A3, 十二 (null if not found).",
+    "page_no": _PAGE_NO,
     "page_name": "Page name printed beside the number, e.g. 综合新闻 (null if not found).",
     "editor": "Editor credit of the page, e.g. 责任编辑：张三 (null if not found).",
     "sections": "Section labels printed on the page (图片新闻 要闻简报), space-separated (null if none).",
     "source_kind": "pdf for a page read from a PDF's text layer; null for a text page.",
     "geometry": "A PDF page's make-up as JSON: body_size (pt), leading, columns, display_sizes (pt), regions; "
                 "null for a text page.",
+    "paper": "The paper, as the file's path names it (rmrb2018010207.txt, or --path-pattern's paper group); "
+             "null if it does not. Pages of one paper and issue_date form an issue (view issues).",
+    "issue_date": _ISSUE_DATE,
+    "date_source": f"Where issue_date was read: {_SOURCES} (null: loaded before schema 7).",
+    "page_source": f"Where page_no was read: {_SOURCES} (null: loaded before schema 7).",
 }
 
 TABLE_COMMENTS: dict[str, str] = {
@@ -335,6 +362,10 @@ TABLE_COMMENTS: dict[str, str] = {
     "article_lengths": "One row per article: how many tokens and terms its sentences have.",
     "_word_stats": "Internal: one row, re-computed with the views at every commit: the current articles "
                    "and their terms (from article_lengths), which search() reads instead of scanning.",
+    "jumps": "One row per jump marker of a current article (上接第1版, 下转第5版), with the article of the "
+             "same issue it was matched to, or why none was (status): never guessed.",
+    "article_parts": "One row per part of a story continued across pages of one issue, in reading order: "
+                     "the articles its matched jump markers join (see jumps).",
     "article_places": "One row per article, place and the text that named it (province, city or "
                       "county of cpca's gazetteer, named as a whole token), with how often.",
 }
@@ -378,6 +409,9 @@ COLUMN_COMMENTS: dict[str, dict[str, str]] = {
     "articles": {
         "article_id": "First 16 hex of sha256(page_id, ordinal, body).",
         "page_id": _PAGE_ID,
+        "issue_date": _ISSUE_DATE + " As pages.issue_date.",
+        "page_no": _PAGE_NO + " As pages.page_no.",
+        "page_name": "Name of the article's page as printed, e.g. 综合新闻 (null if not found). As pages.page_name.",
         "ordinal": "1-based place of the article on its page.",
         "kind": "One of: " + ", ".join(ARTICLE_KINDS) + ".",
         "headline": "Main headline (null if none).",
@@ -392,6 +426,8 @@ COLUMN_COMMENTS: dict[str, dict[str, str]] = {
         "n_crossheads": "Number of crossheads.",
         "continued_from": "Jump marker such as 上接第一版 (null if none).",
         "continued_to": "Jump marker such as 下转第三版 (null if none).",
+        "continued_from_page": "The page continued_from names, read as page_no is (上接第一版: 1; null if none).",
+        "continued_to_page": "The page continued_to names, read as page_no is (下转第三版: 3; null if none).",
         "first_line": "1-based line of the page where the article begins.",
         "confidence": ("Probability that the body is exactly right, from segmentation's calibrated "
                        "confidence model (null if loaded before schema 3)."),
@@ -502,6 +538,33 @@ COLUMN_COMMENTS: dict[str, dict[str, str]] = {
         "matched": "The token that named it: 四平市, 四平, 铁西区.",
         "mentions": "How often that token named the place in the article (headlines and sentences).",
         "run_id": _RUN_ID,
+    },
+    "jumps": {
+        "article_id": "The article printing the marker (see articles).",
+        "page_id": _PAGE_ID,
+        "paper": "Its page's paper (pages.paper).",
+        "issue_date": "Its page's issue date (null: undated, so no issue to look in).",
+        "page_no": "Its page's number.",
+        "direction": "to for a marker saying where the story goes on (下转第5版), from for one saying where "
+                     "it came from (上接第1版).",
+        "marker": "The marker's words as printed (continued_to or continued_from).",
+        "target_page": "The page number the marker names.",
+        "status": "One of: " + ", ".join(JUMP_STATUSES) + ". matched: exactly one article on the named page "
+                  "of the same issue points back, and no other marker points to it; undated: the page has no "
+                  "issue_date; no_page_number: the page or the marker has no number; no_counterpart: no "
+                  "article there points back (its page not loaded, or its marker not read); ambiguous: more "
+                  "than one could be the other part.",
+        "matched_article_id": "The other part's article (null unless matched).",
+    },
+    "article_parts": {
+        "story_id": "The story: the article_id of its first part.",
+        "part": "1-based place of the part in the story (1: where it starts).",
+        "article_id": "The article that is this part (see articles).",
+        "page_id": _PAGE_ID,
+        "paper": "The issue's paper (pages.paper).",
+        "issue_date": "The issue's date.",
+        "page_no": "The page the part stands on.",
+        "headline": "The story's headline: its first part's.",
     },
     "_word_stats": {
         "articles": "Current articles (rows of article_lengths).",

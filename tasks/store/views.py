@@ -43,6 +43,7 @@ import pyarrow as pa
 
 from banmian.tasks.model import PAGE_META_KEYS
 from banmian.tasks.store import schema
+from banmian.tasks.store.stories import STORY_VIEWS
 
 #: The reporting views, installed as package data of ``banmian.sql`` (a real directory: banmian is never zipped).
 SQL_DIR: Final = Path(str(resources.files("banmian.sql")))
@@ -50,7 +51,8 @@ SQL_DIR: Final = Path(str(resources.files("banmian.sql")))
 MACRO_DIR: Final = SQL_DIR / "macros"
 
 #: Views over stored Parquet, created before the reporting views in sql/.
-BASE_VIEWS: Final = ("pages", "pages_history", "articles", "blocks", "sentences", "residue") + schema.WORD_TABLES
+BASE_VIEWS: Final = ("pages", "pages_history", "articles", "blocks", "sentences", "residue") + schema.WORD_TABLES \
+    + tuple(STORY_VIEWS)
 #: Tables and views a user sees (reporting views come on top).
 USER_RELATIONS: Final = BASE_VIEWS + ("page_sources", "runs", "rejects", "schema_version")
 
@@ -97,6 +99,7 @@ _SCALAR_TYPES: Final = (
     (pa.types.is_int64, "BIGINT"),
     (pa.types.is_float64, "DOUBLE"),
     (pa.types.is_boolean, "BOOLEAN"),
+    (pa.types.is_date32, "DATE"),
 )
 
 
@@ -149,7 +152,7 @@ def _columns(alias: str, names: Sequence[str]) -> str:
 def base_view_sql(files: Mapping[str, Sequence[str]]) -> dict[str, str]:
     """``CREATE OR REPLACE VIEW`` for each base view, over root-relative file paths."""
     rel = {name: stored_relation(sch, files.get(name, [])) for name, sch in schema.STORED.items()}
-    meta = _columns("s", PAGE_META_KEYS)
+    meta = _columns("s", PAGE_META_KEYS + schema.PAGE_DATING_COLUMNS)
     views = {
         "pages": f"""
             CREATE OR REPLACE VIEW pages AS
@@ -180,6 +183,7 @@ def base_view_sql(files: Mapping[str, Sequence[str]]) -> dict[str, str]:
             SEMI JOIN _page_versions AS v
               ON v.page_id = t.page_id AND v.run_id = t.run_id AND {_CURRENT}
         """
+    views.update(STORY_VIEWS)  # continued stories, matched over the current articles (``stories``)
     return views
 
 

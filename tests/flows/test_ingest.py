@@ -281,10 +281,10 @@ def test_failed_batch_is_a_failed_task_and_the_other_batches_load(tmp_path: Path
     (source / "zz_boom.txt").write_text("本报讯（记者 王芳）今天开会。\n", encoding="utf-8")
     real = pt.decode_and_segment
 
-    def crash_on_boom(items, skip_page_ids):
+    def crash_on_boom(items, skip_page_ids, path_pattern=None):
         if any("boom" in raw.path for raw, _ in items):
             raise RuntimeError("segmenter exploded")
-        return real(items, skip_page_ids)
+        return real(items, skip_page_ids, path_pattern)
 
     monkeypatch.setattr(pt, "decode_and_segment", crash_on_boom)
     summary = ingest(source=str(source), warehouse=str(tmp_path / "wh"), batch_size=2)

@@ -177,3 +177,30 @@ def test_a_file_damaged_at_the_upgrade_leaves_its_counts_unknown(wh: Warehouse) 
     assert count(wh, "SELECT count(*) FROM _page_versions WHERE rows_residue IS NULL") == 2
     assert count(wh, "SELECT count(*) FROM _page_versions WHERE rows_articles IS NULL") == 0
     assert rows(wh, "SELECT sha256 FROM _manifest WHERE table_name = 'residue'") == [{"sha256": None}]
+
+
+#: The columns schema 7 added: a page's issue (pages) and an article's issue, page and jump targets (articles).
+ADDED_IN_7 = {"pages": list(schema.PAGE_DATING_COLUMNS),
+              "articles": ["issue_date", "page_no", "page_name", "continued_from_page", "continued_to_page"]}
+
+
+def test_schema_6_pages_get_their_issue_at_the_next_full_refresh(wh: Warehouse) -> None:
+    with wh.writer() as w:
+        commit(w, PAGES[:3])
+    dated = count(wh, "SELECT count(*) FROM articles WHERE issue_date IS NOT NULL")
+    assert dated == count(wh, "SELECT count(*) FROM articles") > 0  # their furniture prints 2023-01-DD
+    for table, added in ADDED_IN_7.items():
+        for path in (wh.root / "data" / table).glob("*.parquet"):
+            pq.write_table(pq.read_table(path).drop_columns(added), path)
+            _rewritten(wh, path)
+    _execute(wh, "UPDATE _page_versions SET result_digest = 'records-4:' || result_digest")
+    _set_version(wh, 6)
+
+    with wh.writer() as w:
+        assert count(wh, "SELECT max(version) FROM schema_version") == schema.SCHEMA_VERSION
+        assert count(wh, "SELECT count(*) FROM articles WHERE issue_date IS NOT NULL") == 0
+        assert count(wh, "SELECT count(*) FROM pages WHERE date_source IS NULL") == 3  # not yet dated
+        assert count(wh, "SELECT count(*) FROM issues") == 0
+        assert commit(w, PAGES[:3], full_refresh=True).pages_loaded == 3
+    assert count(wh, "SELECT count(*) FROM articles WHERE issue_date IS NOT NULL") == dated
+    assert count(wh, "SELECT count(*) FROM pages WHERE date_source = 'furniture'") == 3

@@ -63,7 +63,7 @@ def test_views_have_the_documented_columns(wh: Warehouse) -> None:
         commit(w, PAGES[:1])
     pages_cols = wh.query("SELECT * FROM pages LIMIT 0").column_names
     assert pages_cols == ["page_id", "source_path", "size", "mtime", "encoding", "n_chars", "visible_chars",
-                          "run_id", *PAGE_META_KEYS]
+                          "run_id", *PAGE_META_KEYS, *schema.PAGE_DATING_COLUMNS]
     arts = wh.query("SELECT * FROM articles LIMIT 0")
     assert arts.column_names == schema.ARTICLES.names
     assert arts.schema.field("authors").type == pa.list_(pa.string())
