@@ -27,9 +27,24 @@ from banmian.tasks.store import records
 
 PageKey = tuple[str, str]  # (path, page_id)
 PageVersion = tuple[str, str]  # (page_id, run_id)
-#: A page's segmentation as a plan holds it: the result itself, or only its ``records.result_digest``
-#: (the commit of staged batches plans from digests, so it never holds a run's results at once).
-Segmentation = TypeVar("Segmentation", PageResult, str)
+
+
+@dataclass(frozen=True)
+class Digested:
+    """What planning needs of a result it does not hold: its ``records.result_digest`` (only for a full
+    refresh, else "") and whether it is dated (the commit of staged batches plans from these, so it
+    never holds a run's results at once)."""
+
+    digest: str
+    dated: bool
+
+    @classmethod
+    def of(cls, result: PageResult, with_digest: bool) -> Digested:
+        return cls(records.result_digest(result) if with_digest else "", _dated(result))
+
+
+#: A page's segmentation as a plan holds it: the result itself, or only what planning needs of it.
+Segmentation = TypeVar("Segmentation", PageResult, Digested)
 
 
 @dataclass(frozen=True)
@@ -129,12 +144,13 @@ class _Paths:
             self.put(replace(src, current=False))
 
 
-def _needs_writing(state: WarehouseState, page_id: str, result: PageResult | str, full_refresh: bool) -> bool:
+def _needs_writing(state: WarehouseState, page_id: str, result: PageResult | Digested, full_refresh: bool) -> bool:
     """No current version of this content, or (full refresh) one from another segmentation."""
     current = state.current_versions.get(page_id)
     if current is None:
         return True
-    return full_refresh and current[1] != (result if isinstance(result, str) else records.result_digest(result))
+    digest = result.digest if isinstance(result, Digested) else records.result_digest(result)
+    return full_refresh and current[1] != digest
 
 
 def _plan_pages(paths: _Paths, pages: Sequence[tuple[DecodedPage, Segmentation]], run_id: str,
@@ -155,8 +171,10 @@ def _plan_pages(paths: _Paths, pages: Sequence[tuple[DecodedPage, Segmentation]]
     return write, skipped
 
 
-def _dated(result: PageResult) -> bool:
+def _dated(result: PageResult | Digested) -> bool:
     """The page's issue date was read (from its furniture or path) when it was segmented."""
+    if isinstance(result, Digested):
+        return result.dated
     return result.dating is not None and result.dating.issue_date is not None
 
 

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from banmian.tasks.model import DecodedPage, PageResult, RawFile, Reject
-from banmian.tasks.store import records
+from banmian.tasks.store.plan import Digested
 
 #: The staging area, under the warehouse root (hidden: no reader looks there).
 STAGING_DIR: Final = ".staging"
@@ -115,23 +115,22 @@ def stage_run(folder: Path, parts: Iterable[StagedPart], unchanged: Sequence[Raw
     return StagedRun(tuple(sorted(parts, key=lambda p: p.first)), str(rest))
 
 
-def planning_pages(staged: StagedRun, with_digests: bool) -> tuple[list[tuple[DecodedPage, str]], list[RawFile],
-                                                                    list[Reject]]:
+def planning_pages(staged: StagedRun, with_digests: bool) -> tuple[list[tuple[DecodedPage, Digested]],
+                                                                    list[RawFile], list[Reject]]:
     """``(pages, unchanged, rejects)`` as ``plan_run`` takes them, read one part at a time and kept small.
 
-    Each page comes without its text, with its result's ``records.result_digest``
-    (only ``with_digests``: a full refresh compares them; else ""). Segmented
-    pages come first, in page order, then those already stored (digest of
-    :data:`ALREADY_LOADED`), as the commit once took them whole.
+    Each page comes without its text, with what planning needs of its result
+    (``plan.Digested``: the digest only ``with_digests``, which a full refresh
+    compares). Segmented pages come first, in page order, then those already
+    stored (as :data:`ALREADY_LOADED`), as the commit once took them whole.
     """
-    segmented: list[tuple[DecodedPage, str]] = []
-    known: list[tuple[DecodedPage, str]] = []
-    known_digest = records.result_digest(ALREADY_LOADED) if with_digests else ""
+    segmented: list[tuple[DecodedPage, Digested]] = []
+    known: list[tuple[DecodedPage, Digested]] = []
+    known_result = Digested.of(ALREADY_LOADED, with_digests)
     for part in staged.parts:
         pages, part_known = read_staged(part.path)
-        segmented += [(_textless(page), records.result_digest(result) if with_digests else "")
-                      for page, result in pages]
-        known += [(_textless(page), known_digest) for page in part_known]
+        segmented += [(_textless(page), Digested.of(result, with_digests)) for page, result in pages]
+        known += [(_textless(page), known_result) for page in part_known]
     unchanged, rejects = read_staged(staged.rest)
     return segmented + known, unchanged, rejects
 

@@ -210,20 +210,12 @@ class _Written:
         self.visible_chars += _column_sum(tables["pages"], "visible_chars")
 
 
-def first_of_each(batches: Iterable[Sequence[tuple[DecodedPage, PageResult]]],
-                  page_ids: Iterable[str]) -> Iterator[list[tuple[DecodedPage, PageResult]]]:
-    """Each batch's pages whose content is in ``page_ids``, the first page of each content only.
-
-    As ``plan_run`` keeps the first page of a content, over the pages in the same order.
-    """
-    left = set(page_ids)
+def chosen_pages(batches: Iterable[Sequence[tuple[DecodedPage, PageResult]]],
+                 chosen: Iterable[DecodedPage]) -> Iterator[list[tuple[DecodedPage, PageResult]]]:
+    """Each batch's pages that are ``chosen`` (the pages of a plan's ``write``: one path per content)."""
+    wanted = {(page.sha256, page.path) for page in chosen}
     for batch in batches:
-        picked: list[tuple[DecodedPage, PageResult]] = []
-        for page, result in batch:
-            if page.sha256 in left:
-                left.discard(page.sha256)
-                picked.append((page, result))
-        yield picked
+        yield [(page, result) for page, result in batch if (page.sha256, page.path) in wanted]
 
 
 def _utc(moment: datetime) -> datetime:
@@ -516,7 +508,7 @@ class WarehouseWriter:
         self.require_files()
         pages, unchanged, rejects = planning_pages(staged, with_digests=full_refresh)
         plan = plan_run(self._state, pages, unchanged, rejects, run.run_id, full_refresh)
-        batches = first_of_each(staged_batches(staged), (page.sha256 for page, _ in plan.write))
+        batches = chosen_pages(staged_batches(staged), (page for page, _ in plan.write))
         return self.store(run, plan, len(pages), len(unchanged), rejects, batches=batches)
 
     def store(self, run: RunInfo, plan: RunPlan[Any], n_pages: int, n_unchanged: int, rejects: Sequence[Reject],

@@ -46,7 +46,7 @@ def test_the_commit_reads_back_what_the_batches_staged_in_page_order(tmp_path: P
     staged = stage_run(folder, [late, early], unchanged, rejects)
     assert list(staged_batches(staged)) == [results, [(second, ALREADY_LOADED)]]
     pages, got_unchanged, got_rejects = planning_pages(staged, with_digests=False)
-    assert [(page.path, page.sha256, page.text, digest) for page, digest in pages] == [
+    assert [(page.path, page.sha256, page.text, planned.digest) for page, planned in pages] == [
         (first.path, first.sha256, "", ""), (second.path, second.sha256, "", "")]
     assert (got_unchanged, got_rejects) == (unchanged, rejects)
 
@@ -55,8 +55,8 @@ def test_a_full_refresh_plans_with_the_digests_of_the_staged_results(tmp_path: P
     page = _pages()[0]
     result = segment_decoded(page)
     staged = stage_run(run_staging_dir(tmp_path, "r"), [stage_pages(tmp_path, 1, 1, [(page, result)], [])], [], [])
-    (planned, digest), = planning_pages(staged, with_digests=True)[0]
-    assert digest == records.result_digest(result) and planned == replace(page, text="", control_chars=())
+    (planned, digested), = planning_pages(staged, with_digests=True)[0]
+    assert digested.digest == records.result_digest(result) and planned == replace(page, text="", control_chars=())
 
 
 def test_a_handle_is_small_whatever_the_batch_holds(tmp_path: Path) -> None:
