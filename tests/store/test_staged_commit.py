@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 from tests.support.warehouse_fixtures import commit, page_and_result, run_info, state_checksum
 
-from banmian.tasks.model import DecodedPage, PageResult
+from banmian.tasks.model import DecodedPage, PageDating, PageResult
 from banmian.tasks.store import records, schema
 from banmian.tasks.store.staging import run_staging_dir, stage_pages, stage_run
 from banmian.tasks.store.table_files import TableFiles
@@ -74,3 +75,14 @@ def test_a_clustered_table_is_sorted_as_a_stable_sort_would(tmp_path: Path) -> N
     expected = records.page_tables(PAGES, "run")["article_terms"].sort_by([("term", "ascending")])
     assert pq.read_table(tmp_path / terms.file).equals(expected)
     assert expected.num_rows > 100
+
+
+def test_a_staged_run_stores_the_dated_copy_of_a_content(tmp_path: Path) -> None:
+    """Copies of one content: the first dated one is stored (``plan``), also when planned from staged parts."""
+    page, result = PAGES[0]
+    dated = replace(result, dating=PageDating(issue_date=date(2023, 8, 25), date_source="path"))
+    copies = [(page, result), (replace(page, path="/in/2023-08-25.txt"), dated)]
+    wh = Warehouse(tmp_path / "wh")
+    with wh.writer() as w:
+        w.commit_staged(run_info("test", 2), _staged(tmp_path, copies))
+    assert wh.query("SELECT path FROM pages_history").column(0).to_pylist() == ["/in/2023-08-25.txt"]
