@@ -4,8 +4,9 @@ The ranking is the warehouse's ``search()`` table macro (``sql/macros/search.sql
 this command cuts the query with the tokenizer the articles were cut with
 (``banmian.tasks.text.words``) and hands the macro those terms as they are
 (``cut := false``), then prints each hit: its rank and score, the page's
-printed date and page, the headline, and a snippet of the body with the
-query's terms marked 【thus】.
+printed date and page, the headline, and a snippet of the body, with the
+query's terms marked 【thus】 in both (a headline counts in the ranking:
+BM25F, see the macro).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
@@ -31,11 +32,13 @@ OPEN_MARK, CLOSE_MARK = "【", "】"
 EXIT_OK, EXIT_NOTHING, EXIT_FAILURE = 0, 1, 2
 
 #: The query: the macro's ranked rows for the terms (a blank-separated string), with the body of each hit.
+#: The bodies are joined by page too: DuckDB hands the hits' pages to the articles' scan, which then reads
+#: only the row groups holding them (articles' files are sorted by page, ``schema.CLUSTERED``).
 SEARCH_SQL: Final = """
     SELECT s.rank, s.score, s.terms, s.date, s.page_no, s.page_name, s.kind, s.headline, s.authors, a.body
     FROM (SELECT * FROM search(?, date_from := ?, date_to := ?, author := ?, kind := ?, cut := false)
           LIMIT ?) AS s
-    JOIN articles AS a ON a.article_id = s.article_id
+    JOIN articles AS a ON a.page_id = s.page_id AND a.article_id = s.article_id
     ORDER BY s.rank
 """
 
@@ -54,6 +57,25 @@ class Hit:
     headline: str | None
     authors: list[str]
     body: str
+
+
+def marked(token: str, wanted: Container[str]) -> str:
+    """``token``, marked 【thus】 if it is one of the ``wanted`` terms.
+
+    >>> marked("营商", {"营商"}), marked("优化", {"营商"})
+    ('【营商】', '优化')
+    """
+    return f"{OPEN_MARK}{token}{CLOSE_MARK}" if token in wanted else token
+
+
+def mark_terms(text: str, terms: Sequence[str]) -> str:
+    """``text`` with every token that is one of ``terms`` marked, as search counted them (a headline, whole).
+
+    >>> mark_terms("优化营商环境", ["营商"])
+    '优化【营商】环境'
+    """
+    wanted = set(terms)
+    return "".join(marked(t, wanted) for t in cut(text))
 
 
 def snippet(body: str, terms: Sequence[str], width: int = SNIPPET_CHARS, lead: int = SNIPPET_LEAD) -> str:
@@ -75,8 +97,7 @@ def snippet(body: str, terms: Sequence[str], width: int = SNIPPET_CHARS, lead: i
     first = next((starts[i] for i, t in enumerate(tokens) if t in wanted), 0)
     begin = max(0, first - lead)
     end = min(len(body), begin + width)
-    shown = "".join(f"{OPEN_MARK}{t}{CLOSE_MARK}" if t in wanted else t
-                    for i, t in enumerate(tokens) if begin <= starts[i] < end)
+    shown = "".join(marked(t, wanted) for i, t in enumerate(tokens) if begin <= starts[i] < end)
     return ("…" if begin > 0 else "") + " ".join(shown.split()) + ("…" if end < len(body) else "")
 
 
@@ -97,9 +118,10 @@ def where_printed(hit: Hit) -> str:
 
 
 def format_hit(hit: Hit) -> str:
-    """Three lines: rank, score, where printed and headline; kind and credits; the snippet."""
+    """Three lines: rank, score, where printed and headline; kind and credits; the snippet. Matches are marked."""
     credits = "、".join(hit.authors)
-    head = f"{hit.rank:>3}. [{hit.score:.2f}] {where_printed(hit)}  {hit.headline or '(no headline)'}"
+    headline = mark_terms(hit.headline, hit.terms) if hit.headline else "(no headline)"
+    head = f"{hit.rank:>3}. [{hit.score:.2f}] {where_printed(hit)}  {headline}"
     about = f"     {hit.kind}" + (f" · {credits}" if credits else "") + f" · matched {' '.join(hit.terms)}"
     body = textwrap.indent(snippet(hit.body, hit.terms), "     ")
     return "\n".join([head, about, body])

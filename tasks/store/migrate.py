@@ -148,6 +148,16 @@ def _migrate_6_to_7(con: duckdb.DuckDBPyConnection, root: Path) -> None:
     """
 
 
+def _migrate_7_to_8(con: duckdb.DuckDBPyConnection, root: Path) -> None:
+    """The new stored table ``headline_terms``: its row count per page version (none yet).
+
+    Pages loaded before get their headline terms when a full refresh
+    re-writes them (``records.RECORDS_VERSION`` changed too).
+    """
+    _add_column(con, "_page_versions", schema.rows_column("headline_terms"), "BIGINT")
+    _count_version_rows(con, root, "headline_terms")
+
+
 #: from_version -> the step to from_version + 1 (given the connection and the warehouse root).
 MIGRATIONS: Final[dict[int, Callable[[duckdb.DuckDBPyConnection, Path], None]]] = {
     0: _migrate_0_to_1,
@@ -157,6 +167,7 @@ MIGRATIONS: Final[dict[int, Callable[[duckdb.DuckDBPyConnection, Path], None]]] 
     4: _migrate_4_to_5,
     5: _migrate_5_to_6,
     6: _migrate_6_to_7,
+    7: _migrate_7_to_8,
 }
 
 

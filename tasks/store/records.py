@@ -29,7 +29,8 @@ from banmian.tasks.text import words
 #: 3: articles' confidence and review.
 #: 4: the word tables (tokens, terms, lengths, places: ``word_records``).
 #: 5: issues: the pages' and articles' issue date, page number and name (``PageDating``).
-RECORDS_VERSION: Final = 5
+#: 6: the terms of the headlines (``headline_terms``).
+RECORDS_VERSION: Final = 6
 
 #: One stored row: column name -> value (the types of ``schema.STORED``).
 Row = dict[str, Any]

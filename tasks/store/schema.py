@@ -32,6 +32,9 @@ Version history:
    their jump markers name (``continued_from_page``, ``continued_to_page``: the views ``jumps``
    and ``article_parts`` join a story continued on another page of its issue);
    earlier files read NULL until a full refresh re-writes them.
+8. ``headline_terms``: the terms of the articles' headlines, which ``search()``
+   weighs above the body's (a new stored table; pages loaded before have none
+   until a full refresh re-writes them).
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ from banmian.tasks.model import ARTICLE_KINDS, DATE_SOURCES, PAGE_META_KEYS, RES
 from banmian.tasks.store.stories import JUMP_STATUSES
 from banmian.tasks.text.words import TERM_KINDS, TOKEN_KINDS
 
-SCHEMA_VERSION: Final = 7
+SCHEMA_VERSION: Final = 8
 
 _str = pa.string()
 _i32 = pa.int32()
@@ -160,6 +163,15 @@ ARTICLE_TERMS = pa.schema([
     ("run_id", _str),
 ])
 
+HEADLINE_TERMS = pa.schema([
+    ("article_id", _str),
+    ("page_id", _str),
+    ("term", _str),
+    ("kind", _str),
+    ("tf", _i32),
+    ("run_id", _str),
+])
+
 ARTICLE_LENGTHS = pa.schema([
     ("article_id", _str),
     ("page_id", _str),
@@ -181,7 +193,7 @@ ARTICLE_PLACES = pa.schema([
 ])
 
 #: The stored tables of the articles' words, built column-wise (``word_records``), not from row dicts.
-WORD_TABLES: Final = ("sentence_tokens", "article_terms", "article_lengths", "article_places")
+WORD_TABLES: Final = ("sentence_tokens", "article_terms", "headline_terms", "article_lengths", "article_places")
 
 # Stored table name -> schema. Order is the order files are written in.
 STORED: dict[str, pa.Schema] = {
@@ -192,6 +204,7 @@ STORED: dict[str, pa.Schema] = {
     "residue": RESIDUE,
     "sentence_tokens": SENTENCE_TOKENS,
     "article_terms": ARTICLE_TERMS,
+    "headline_terms": HEADLINE_TERMS,
     "article_lengths": ARTICLE_LENGTHS,
     "article_places": ARTICLE_PLACES,
 }
@@ -215,10 +228,14 @@ class Clustering:
     row_group_rows: int
 
 
-#: Files sorted by term: ``search()`` reads the postings of a few terms, not the whole table.
+#: Files sorted by term: ``search()`` reads the postings of a few terms, not the whole table (both term tables).
 #: 131072-row groups: on 10,000 pages (5.7M rows) a term's lookup read 7 ms, 1M-row groups 10-76 ms.
+#: Articles sorted by page (their order on it after): ``banmian search`` fetches the bodies of its hits by page.
+#: 1024-row groups: the bodies of 10 hits on 10,000 pages (66,000 articles) read 15-20 ms, one row group 210 ms.
 CLUSTERED: Final[dict[str, Clustering]] = {
     "article_terms": Clustering(("term",), 131_072),
+    "headline_terms": Clustering(("term",), 131_072),
+    "articles": Clustering(("page_id", "ordinal"), 1024),
 }
 
 
@@ -359,6 +376,9 @@ TABLE_COMMENTS: dict[str, str] = {
     "article_terms": "One row per article and term (a word or number token of its sentences), "
                      "with its count: the index search() reads and the counts article_keywords "
                      "weighs. Files are sorted by term.",
+    "headline_terms": "One row per article and term of its kicker, headline and subheadline (a word or number "
+                      "token, cut as the sentences are), with its count: search() weighs them above the body's. "
+                      "Files are sorted by term.",
     "article_lengths": "One row per article: how many tokens and terms its sentences have.",
     "_word_stats": "Internal: one row, re-computed with the views at every commit: the current articles "
                    "and their terms (from article_lengths), which search() reads instead of scanning.",
@@ -366,6 +386,9 @@ TABLE_COMMENTS: dict[str, str] = {
              "same issue it was matched to, or why none was (status): never guessed.",
     "article_parts": "One row per part of a story continued across pages of one issue, in reading order: "
                      "the articles its matched jump markers join (see jumps).",
+    "_search_articles": "Internal: one row per current article, re-computed with the views at every commit: "
+                        "what search() filters, weighs and shows of it (credits, kind, length, issue date "
+                        "and page), so a query reads no articles or pages file.",
     "article_places": "One row per article, place and the text that named it (province, city or "
                       "county of cpca's gazetteer, named as a whole token), with how often.",
 }
@@ -521,6 +544,15 @@ COLUMN_COMMENTS: dict[str, dict[str, str]] = {
         "doc_terms": "Terms in the article (the sum of tf over its rows): its length for BM25.",
         "run_id": _RUN_ID,
     },
+    "headline_terms": {
+        "article_id": "The article (see articles).",
+        "page_id": _PAGE_ID,
+        "term": "A term (kind " + " or ".join(sorted(TERM_KINDS)) + ") of the article's kicker, headline or "
+                "subheadline.",
+        "kind": "The term's kind: " + " or ".join(sorted(TERM_KINDS)) + ".",
+        "tf": "How often the term occurs in the kicker, headline and subheadline together.",
+        "run_id": _RUN_ID,
+    },
     "article_lengths": {
         "article_id": "The article (see articles).",
         "page_id": _PAGE_ID,
@@ -569,6 +601,18 @@ COLUMN_COMMENTS: dict[str, dict[str, str]] = {
     "_word_stats": {
         "articles": "Current articles (rows of article_lengths).",
         "terms": "Their terms, summed (article_lengths.terms): over articles, the mean length BM25 uses.",
+    },
+    "_search_articles": {
+        "article_id": "The article (see articles).",
+        "page_id": _PAGE_ID,
+        "kind": "One of: " + ", ".join(ARTICLE_KINDS) + ".",
+        "headline": "Main headline (null if none).",
+        "authors": "Author names parsed from the byline.",
+        "photographers": "Photographer names parsed from the byline.",
+        "terms": "Terms of the article's sentences (article_lengths.terms; 0 if none): its body's length for BM25.",
+        "date": "The page's issue date (pages.issue_date: printed, else from its path; null if neither).",
+        "page_no": "The page's number (pages.page_no: as printed, else from its path; null if neither).",
+        "page_name": "Page name as printed (null if not found).",
     },
     "_manifest": {
         "table_name": "Stored table the file belongs to.",

@@ -19,10 +19,10 @@ exact list of live Parquet files.
 * Table macros come from ``sql/macros/<name>.sql`` (e.g. ``search``), one
   per file, documented the same way (their column docs go into their
   comment), created after the reporting views.
-* ``DERIVED_TABLES`` are small native tables computed from the base views
-  in the same script (e.g. ``_word_stats`` for ``search``).
 * ``SCALAR_MACROS`` are expressions the reporting views and macros share
   (``printed_date``), created before them.
+* ``DERIVED_TABLES`` are small native tables computed from the base views
+  in the same script (``_word_stats`` and ``_search_articles`` for ``search``).
 * Every table, view and column gets a ``COMMENT ON`` from
   ``banmian.tasks.store.schema`` or the view's header.
 
@@ -62,9 +62,18 @@ ROOT_VARIABLE: Final = "banmian_root"
 _ROOT: Final = f"coalesce(getvariable('{ROOT_VARIABLE}'), '.')"
 #: Small tables derived from the base views, re-created with them in every commit's transaction (so they
 #: always agree), for numbers a query would otherwise scan a whole view for: search()'s article count and
-#: total length (``_word_stats``; a 10,000-page warehouse's article_lengths view is 65,000 rows).
+#: total length (``_word_stats``; a 10,000-page warehouse's article_lengths view is 65,000 rows), and what it
+#: filters, weighs and shows of each article (``_search_articles``: no articles or pages file read per query).
 DERIVED_TABLES: Final = {
     "_word_stats": "SELECT count(*)::BIGINT AS articles, coalesce(sum(terms), 0)::BIGINT AS terms FROM article_lengths",
+    # search()'s filters, lengths and what it shows, so a query reads only the postings of its terms
+    "_search_articles": """
+        SELECT a.article_id, a.page_id, a.kind, a.headline, a.authors, a.photographers,
+               coalesce(l.terms, 0)::INTEGER AS terms, h.issue_date AS date, h.page_no, h.page_name
+        FROM articles AS a
+        LEFT JOIN article_lengths AS l USING (article_id)
+        JOIN pages_history AS h ON h.page_id = a.page_id AND h.superseded_by_run IS NULL
+        ORDER BY a.article_id""",
 }
 #: Scalar macros shared by the reporting views and table macros: name -> (parameter, expression, doc).
 SCALAR_MACROS: Final = {
@@ -274,9 +283,9 @@ def catalogue_script(files: Mapping[str, Sequence[str]], sql_dir: Path = SQL_DIR
     One script, so that a run's commit stays short.
     """
     script = [ddl.strip() + ";" for ddl in base_view_sql(files).values()]
-    script += [f"CREATE OR REPLACE TABLE {name} AS {query};" for name, query in DERIVED_TABLES.items()]
     for name, (param, expression, doc) in SCALAR_MACROS.items():
         script += [f"CREATE OR REPLACE MACRO {name}({param}) AS {expression};", _comment_sql("MACRO", name, doc)]
+    script += [f"CREATE OR REPLACE TABLE {name} AS {query.strip()};" for name, query in DERIVED_TABLES.items()]
     for view in load_report_views(sql_dir) + load_macros(sql_dir / MACRO_DIR.name):
         script.append(view.sql.strip().rstrip(";") + ";")
         script += view.comments()

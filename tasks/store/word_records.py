@@ -1,4 +1,4 @@
-"""The rows of the tables about the articles' words: tokens, terms, lengths and places.
+"""The rows of the tables about the articles' words: tokens, terms, headline terms, lengths and places.
 
 Pure, like ``records``: model objects and the rows ``records`` made of them
 in, Arrow tables with the explicit schemas of ``banmian.tasks.store.schema``
@@ -55,7 +55,7 @@ class Columns:
 
 
 def headline_texts(article: Article) -> list[str]:
-    """The article's texts other than its sentences that may name a place: kicker, headline, subheadline."""
+    """The article's texts other than its sentences: kicker, headline, subheadline (searched, and may name a place)."""
     return [text for text in (article.kicker, article.headline, article.subheadline) if text]
 
 
@@ -88,6 +88,14 @@ class PageWords:
                                             tf=list(counts.values()), doc_terms=n_terms)
         self.tables["article_lengths"].add(**ids, tokens=sum(len(t) for t in tokens), terms=n_terms)
 
+    def add_headline_terms(self, article: Row, heads: Sequence[Sequence[str]]) -> None:
+        """The article's ``headline_terms`` rows: the terms of its kicker, headline and subheadline (cut each)."""
+        counts = words.term_counts(heads)
+        terms = list(counts)
+        self.tables["headline_terms"].extend(
+            len(terms), article_id=article["article_id"], page_id=article["page_id"], run_id=self.run_id,
+            term=terms, kind=words.token_kinds(terms), tf=list(counts.values()))
+
     def add_places(self, article: Row, found: Iterable[places.PlaceMention]) -> None:
         """The article's ``article_places`` rows."""
         for m in found:
@@ -111,8 +119,9 @@ def page_word_tables(articles: Sequence[tuple[Article, Row]], sentences: Sequenc
     for article, row in articles:
         tokens = page.add_sentences(by_article.get(row["article_id"], []))
         page.add_terms(row, tokens)
-        heads = [t for text in headline_texts(article) for t in words.cut(text)]
-        place_tokens.append(heads + [t for sentence in tokens for t in sentence])
+        heads = [words.cut(text) for text in headline_texts(article)]
+        page.add_headline_terms(row, heads)
+        place_tokens.append([t for text in heads for t in text] + [t for sentence in tokens for t in sentence])
     for (_, row), found in zip(articles, places.page_mentions(place_tokens), strict=True):
         page.add_places(row, found)
     return page.arrow()
@@ -124,12 +133,7 @@ def empty_word_tables() -> dict[str, pa.Table]:
 
 
 def concat_word_tables(parts: Sequence[Mapping[str, pa.Table]]) -> dict[str, pa.Table]:
-    """The pages' word tables joined, each clustered as ``schema.CLUSTERED`` says (article_terms by term)."""
+    """The pages' word tables joined (the writer sorts them as ``schema.CLUSTERED`` says: the terms by term)."""
     if not parts:
         return empty_word_tables()
-    out = {name: pa.concat_tables([p[name] for p in parts]) for name in schema.WORD_TABLES}
-    for name, layout in schema.CLUSTERED.items():
-        if name in out:
-            out[name] = out[name].sort_by([(column, "ascending") for column in layout.sort_by])
-    return out
-
+    return {name: pa.concat_tables([p[name] for p in parts]) for name in schema.WORD_TABLES}

@@ -7,9 +7,12 @@ that ``严格落|实`` breaks the word 落实 while ``不断提升|伊通`` brea
 
 from __future__ import annotations
 
+import operator
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from typing import Final
 
 import rjieba
@@ -82,7 +85,16 @@ def bigram_set(text: str) -> frozenset[str]:
     >>> sorted(bigram_set("通 过 学"))
     ['过学', '通过']
     """
-    return frozenset(run[i:i + 2] for run in _HAN_RUN.findall(_SPACE.sub("", text)) for i in range(len(run) - 1))
+    return frozenset(each_bigram(text))
+
+
+def each_bigram(text: str) -> Iterator[str]:
+    """Every bigram of Chinese characters in ``text``, in order and as often as it occurs (spaces not read).
+
+    >>> list(each_bigram("通 过学习，学习"))
+    ['通过', '过学', '学习', '学习']
+    """
+    return chain.from_iterable(map(operator.add, run, run[1:]) for run in _HAN_RUN.findall(_SPACE.sub("", text)))
 
 
 def overlap(heading: str, body_grams: frozenset[str] | set[str]) -> float:
@@ -103,33 +115,21 @@ def overlap(heading: str, body_grams: frozenset[str] | set[str]) -> float:
 class BodyBigrams:
     """A body text, for scoring many headings against it by shared bigrams.
 
-    ``overlap(heading, bigram_set(body))``, without building the body's
-    bigram set: a bigram is two Chinese characters, so it is one of a text's
-    bigrams exactly when it occurs in the text, and a heading's few bigrams
-    are looked up in the body instead. Each is looked up once: the splits of
-    a heading group share lines, so scoring them asks about the same bigrams
-    again and again.
+    ``overlap(heading, bigram_set(body))``: the body's bigrams are read once,
+    when a heading is first scored against it, and kept. (Looking each heading
+    bigram up in the text instead scans the whole body for every bigram it
+    lacks: slower as soon as a few headings are scored.)
 
-    >>> body = BodyBigrams("全市开展安全生产检查")
+    >>> body = BodyBigrams("全市开展安全 生产检查")
     >>> body.overlap("安全检查"), overlap("安全检查", bigram_set("全市开展安全生产检查")), body.overlap("生产检查")
     (0.6666666666666666, 0.6666666666666666, 1.0)
     """
 
     text: str
-    known: dict[str, bool] = field(default_factory=dict, init=False, repr=False)  # bigram -> whether it occurs in the text
-
-    def __post_init__(self) -> None:
-        self.text = _SPACE.sub("", self.text)  # letterspacing cuts no word: bigrams are looked up without it
+    grams: frozenset[str] | None = field(default=None, init=False, repr=False)  # the body's bigrams, once read
 
     def overlap(self, heading: str) -> float:
         """Share of the heading's bigrams that occur in the body (0..1)."""
-        grams = bigram_set(heading)
-        if not grams:
-            return 0.0
-        hits = 0
-        for gram in grams:
-            found = self.known.get(gram)
-            if found is None:
-                found = self.known[gram] = gram in self.text
-            hits += found
-        return hits / len(grams)
+        if self.grams is None:
+            self.grams = bigram_set(self.text)
+        return overlap(heading, self.grams)

@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Final
 
-from banmian.tasks.text.chars import CLOSE_BRACKETS, DIGIT_CLASS
+from banmian.tasks.text.chars import CLOSE_BRACKETS, DIGIT_CLASS, OPEN_BRACKETS
 from banmian.tasks.text.clean import display_width, ends_sentence, join_lines
-from banmian.tasks.text.credits import AUTHOR_NOTE_RE, parse_trailing_credit
-from banmian.tasks.text.lines import BLANK, BULLET, DATELINE, JUMP_TO_SUFFIX_RE, Line, split_bullet_lead
+from banmian.tasks.text.credits import AUTHOR_NOTE_RE, DATELINE_AFTER_LEAD_PROBE, dateline_after_lead, parse_trailing_credit
+from banmian.tasks.text.lines import (BLANK, BULLET, DATELINE, JUMP_TO_SUFFIX_RE, PROSE, Line, is_heading_shaped,
+                                      split_bullet_lead)
 
 #: A line this much shorter than its column is "short" (does not reach the
 #: right edge). Justified lines vary by about ±1 unit with punctuation
@@ -55,7 +57,7 @@ class Paragraph:
     terminated: bool = False    # ends with sentence-final punctuation or a trailing credit
     indented: bool = True       # first line starts short of the column (a true paragraph start)
     dateline: bool = False      # opens with a dateline (本报讯…)
-    bullet: bool = False        # opens with a brief's bullet (●…)
+    bullet: bool = False        # opens a brief: its bullet (●…), or its lead run into its dateline
     credited: bool = False      # closes with a trailing credit （记者 王芳） or a note on its author
     ends_article: bool = False  # credited, or closes with （下转第X版）: its article has no more here
     _joined: tuple[tuple[Line, ...], str] | None = field(default=None, init=False, repr=False, compare=False)
@@ -284,7 +286,8 @@ def _breaks_before(flat: list[Line], column: list[float], ends: list[bool], star
     """A paragraph (opened at line ``start``) ends before line ``i``."""
     return _may_break_before(flat, column, ends, i) and (
         _ends_paragraph(flat[i - 1], column[i - 1], ends[i - 1], flat[i], column[i], ends[i], i < len(flat) - 1)
-        or _credit_closes(flat[max(start, i - AUTHOR_NOTE_MAX_LINES):i]))
+        or _credit_closes(flat[max(start, i - AUTHOR_NOTE_MAX_LINES):i])
+        or (ends[i - 1] and opens_with_lead(flat[i:])))  # a brief with no bullet, after the last one's end
 
 
 def _may_break_before(flat: list[Line], column: list[float], ends: list[bool], i: int) -> bool:
@@ -298,6 +301,40 @@ def _may_break_before(flat: list[Line], column: list[float], ends: list[bool], i
     a, b = flat[i - 1], flat[i]
     return ends[i - 1] or column[i - 1] != column[i] or b.kind in _OPENERS or a.kind == BULLET \
         or a.text.endswith(_CLOSING_BRACKETS)
+
+
+#: A brief's lead is a headline that says what happened (``谢世杰当选``): four characters at least, so that a
+#: word or two before a dateline (``（据``, ``快讯``) is no lead.
+BRIEF_LEAD_MIN_CHARS: Final = 4
+
+
+def opens_with_lead(lines: Sequence[Line]) -> bool:
+    """Prose lines opening a brief printed with no bullet: its heading-shaped lead run into its dateline.
+
+    A column of briefs sets each item's bold lead at the head of its first
+    line, the dateline straight after it (``海南完成发行任务本报海口1月2日电…``);
+    extraction loses the bold, a narrow column wraps both over lines, and
+    letterspacing may space them out. The dateline is the evidence, the
+    lead's shape (no sentence in it) the check.
+
+    >>> opens_with_lead([Line(1, "云南完成发行任务　本 报 昆 明 1 月 2 日 电 截至去年底，", 30.0, PROSE)])
+    True
+    >>> opens_with_lead([Line(1, "中国登山队登上", 7.0, PROSE), Line(2, "非洲最高峰 新华社北", 9.0, PROSE),
+    ...                  Line(3, "京 1 月 6 日 电 快 讯 ：中 国", 10.0, PROSE)])
+    True
+    >>> opens_with_lead([Line(1, "会议指出，本报讯的作用很大。", 14.0, PROSE)])
+    False
+    """
+    flat = ""
+    for line in lines:
+        if line.kind != PROSE or len(flat) >= DATELINE_AFTER_LEAD_PROBE:
+            break
+        flat += "".join(line.text.split())
+    at = dateline_after_lead(flat)
+    if at is None or at < BRIEF_LEAD_MIN_CHARS:
+        return False
+    lead = flat[:at]
+    return not any(ch in OPEN_BRACKETS for ch in lead) and is_heading_shaped(lead, display_width(lead))
 
 
 #: Two phrases of two to eight characters parted by a comma or colon, closed by a full stop.
@@ -415,7 +452,7 @@ def _make_paragraph(lines: list[Line], column: float, terminated: bool) -> Parag
         terminated=terminated or ends_article,
         indented=indented,
         dateline=first.kind == DATELINE,
-        bullet=first.kind == BULLET,
+        bullet=first.kind == BULLET or opens_with_lead(lines),
         credited=credited,
         ends_article=ends_article,
     )

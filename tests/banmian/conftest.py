@@ -8,7 +8,7 @@ import pytest
 from tests.support.paths import SAMPLE
 from tests.support.prefect_server import ui_stack  # noqa: F401 - a session fixture both UI test modules use
 from tests.support.warehouse_fixtures import commit
-from tests.support.word_pages import word_pages
+from tests.support.word_pages import HEADLINE_PAGES, word_pages
 
 from banmian.tasks.ingest.decode import decode_page
 from banmian.tasks.ingest.pages import segment_decoded
@@ -21,6 +21,14 @@ def word_wh(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("words") / "wh"
     with Warehouse(root).writer() as w:
         commit(w, word_pages())
+    return root
+
+
+@pytest.fixture(scope="module")
+def headline_wh(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("headlines") / "wh"
+    with Warehouse(root).writer() as w:
+        commit(w, word_pages() + word_pages(HEADLINE_PAGES))
     return root
 
 

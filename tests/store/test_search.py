@@ -47,6 +47,27 @@ def bm25(wh: Warehouse, terms: list[str], k1: float = 1.2, b: float = 0.75) -> d
     return scores
 
 
+def bm25f(wh: Warehouse, terms: list[str], k1: float = 1.2, b: float = 0.75,
+          head_weight: float = 4.0) -> dict[str, float]:
+    """BM25F of every article for ``terms`` over its body and headlines, from the stored counts.
+
+    Each term's counts are weighed into one (the body's normalised by its length), then saturated once.
+    """
+    lengths = {r["article_id"]: r["terms"] for r in rows(wh, "SELECT article_id, terms FROM article_lengths")}
+    n, avgdl = len(lengths), sum(lengths.values()) / len(lengths)
+    body = {(r["article_id"], r["term"]): r["tf"] for r in rows(wh, "SELECT article_id, term, tf FROM article_terms")}
+    head = {(r["article_id"], r["term"]): r["tf"] for r in rows(wh, "SELECT article_id, term, tf FROM headline_terms")}
+    df = Counter(term for _, term in body.keys() | head.keys())
+    scores: dict[str, float] = {}
+    for article, term in body.keys() | head.keys():
+        if term in terms:
+            idf = math.log(1 + (n - df[term] + 0.5) / (df[term] + 0.5))
+            x = (body.get((article, term), 0) / (1 - b + b * lengths[article] / avgdl)
+                 + head_weight * head.get((article, term), 0))
+            scores[article] = scores.get(article, 0.0) + idf * x * (k1 + 1) / (k1 + x)
+    return scores
+
+
 def test_the_tokens_view_has_one_row_per_token(loaded: Warehouse) -> None:
     assert count(loaded, "SELECT count(*) FROM tokens") == count(
         loaded, "SELECT sum(len(tokens)) FROM sentence_tokens")
@@ -59,9 +80,9 @@ def test_the_tokens_view_has_one_row_per_token(loaded: Warehouse) -> None:
         assert s["text"] == texts[s["sentence_id"]] and (s["first"], s["last"]) == (1, s["n"])
 
 
-def test_search_ranks_by_bm25(loaded: Warehouse) -> None:
+def test_search_ranks_by_bm25f(loaded: Warehouse) -> None:
     hits = rows(loaded, "SELECT * FROM search('营商环境')")
-    expected = bm25(loaded, ["营商", "环境"])
+    expected = bm25f(loaded, ["营商", "环境"])
     assert [h["article_id"] for h in hits] == sorted(expected, key=lambda a: (-expected[a], a))
     for h in hits:
         assert h["score"] == pytest.approx(expected[h["article_id"]])
@@ -70,10 +91,18 @@ def test_search_ranks_by_bm25(loaded: Warehouse) -> None:
     assert {h["headline"] for h in hits} == {"优化营商环境", None}  # None: the photo
 
 
-def test_search_k1_and_b_are_the_formulas(loaded: Warehouse) -> None:
-    hits = rows(loaded, "SELECT article_id, score FROM search('铁西区 检查', k1 := 2.0, b := 0.5)")
-    expected = bm25(loaded, ["铁西区", "检查"], k1=2.0, b=0.5)
+def test_search_k1_b_and_head_weight_are_the_formulas(loaded: Warehouse) -> None:
+    hits = rows(loaded, "SELECT article_id, score FROM search('铁西区 检查', k1 := 2.0, b := 0.5, head_weight := 2.5)")
+    expected = bm25f(loaded, ["铁西区", "检查"], k1=2.0, b=0.5, head_weight=2.5)
     assert {h["article_id"]: pytest.approx(h["score"]) for h in hits} == expected
+
+
+@pytest.mark.parametrize("query", ["企业", "主体", "农民 农时"])
+def test_without_a_headline_hit_the_score_is_bm25(loaded: Warehouse, query: str) -> None:
+    """Words only in bodies: BM25F is the textbook BM25."""
+    hits = rows(loaded, "SELECT article_id, score FROM search(?)", [query])
+    expected = bm25(loaded, words.query_terms(query))
+    assert hits and {h["article_id"]: pytest.approx(h["score"]) for h in hits} == expected
 
 
 @pytest.mark.parametrize("query", ["营商环境", "铁西区安全生产", "伊通满族自治县营商", "教师的宣誓", "营商 环境"])
@@ -147,7 +176,7 @@ def test_monthly_and_weekly_views_add_up(loaded: Warehouse) -> None:
 
 
 def test_a_second_run_of_the_same_pages_changes_no_row(loaded: Warehouse) -> None:
-    names = schema.WORD_TABLES + WORD_VIEWS
+    names = schema.WORD_TABLES + WORD_VIEWS + ("_search_articles", "_word_stats")
     before = state_checksum(loaded, names)
     with loaded.writer() as w:
         commit(w, word_pages())
@@ -172,6 +201,35 @@ def test_compaction_keeps_the_terms_clustered(loaded: Warehouse, monkeypatch: py
     assert data.column("term").to_pylist() == sorted(data.column("term").to_pylist())
     meta = pq.ParquetFile(loaded.root / files[0]["file"]).metadata
     assert meta.num_row_groups > 1 and all(meta.row_group(i).num_rows <= 16 for i in range(meta.num_row_groups))
+
+
+def test_search_articles_hold_each_current_article_once(loaded: Warehouse) -> None:
+    """What search() filters and shows of an article, derived at each commit from the views."""
+    expected = rows(loaded, "SELECT a.article_id, a.kind, a.headline, a.authors, a.photographers, l.terms, "
+                            "printed_date(p.date) AS date, p.page_no, p.page_name FROM articles AS a "
+                            "JOIN article_lengths AS l USING (article_id) JOIN pages AS p ON p.page_id = a.page_id "
+                            "ORDER BY article_id")
+    stored = rows(loaded, "SELECT * EXCLUDE (page_id) FROM _search_articles ORDER BY article_id")
+    assert stored == expected and len(stored) == 5
+    pages = word_pages()
+    pages[0][1].articles.pop()  # a new segmentation of the first page: one article fewer
+    with loaded.writer() as w:
+        commit(w, pages, full_refresh=True)
+    assert count(loaded, "SELECT count(*) FROM _search_articles") == 4
+    assert headlines(loaded, "SELECT headline FROM search('铁西区')") == []
+
+
+@pytest.mark.parametrize(("table", "order"), [
+    ("article_terms", ["term"]),
+    ("headline_terms", ["term"]),
+    ("articles", ["page_id", "ordinal"]),   # banmian search fetches its hits' bodies by page
+])
+def test_a_runs_files_are_clustered(loaded: Warehouse, table: str, order: list[str]) -> None:
+    """Lookups by term or page read only the row groups that may hold them."""
+    assert list(schema.CLUSTERED[table].sort_by) == order
+    (file,) = [r["file"] for r in rows(loaded, "SELECT file FROM _manifest WHERE table_name = ?", [table])]
+    data = pq.read_table(loaded.root / file, columns=order).to_pylist()
+    assert len(data) > 1 and data == sorted(data, key=lambda r: [r[c] for c in order])
 
 
 def test_the_macro_and_views_are_documented(loaded: Warehouse) -> None:

@@ -53,9 +53,15 @@ def test_lengths_count_tokens_and_terms(tables: dict) -> None:
         assert row["terms"] == doc_terms[row["article_id"]]
 
 
-def test_article_terms_are_sorted_by_term(tables: dict) -> None:
-    terms = tables["article_terms"].column("term").to_pylist()
-    assert terms == sorted(terms)
+def test_headline_terms_count_the_words_and_numbers_of_each_headline(tables: dict) -> None:
+    headlines = {r["article_id"]: r["headline"] for r in tables["articles"].to_pylist()}
+    terms = tables["headline_terms"].to_pylist()
+    for article_id, headline in headlines.items():
+        mine = {r["term"]: r["tf"] for r in terms if r["article_id"] == article_id}
+        assert mine == dict(words.term_counts([words.cut(headline or "")]))
+    assert sorted(r["term"] for r in terms if headlines[r["article_id"]] == "优化营商环境") == ["优化", "环境", "营商"]
+    assert not any(r["article_id"] for r in terms if headlines[r["article_id"]] is None)  # the photo has none
+
 
 
 def test_places_of_each_article(tables: dict) -> None:

@@ -27,10 +27,19 @@ _PAGES = [
 ]
 
 
-def word_pages() -> list[tuple[DecodedPage, PageResult]]:
-    """Three pages, five articles: 营商环境 in three of them (one undated page, one photo by 王五)."""
+#: A word said once in a headline only (播种) and once in a body only: search weighs the headline above.
+HEADLINE_PAGES = [
+    ("/in/h1.txt", "2023年4月3日", [
+        ("news", "春季播种全面展开", ["孙七"], [], ["各地抓住有利时机，田间地头一片繁忙。"]),
+        ("feature", "田间地头一片繁忙", ["周八"], [], ["各地抓住有利时机，春季播种全面展开。"]),
+    ]),
+]
+
+
+def word_pages(pages: list[tuple[str, str, list]] = _PAGES) -> list[tuple[DecodedPage, PageResult]]:
+    """Three pages, five articles: 营商环境 in three of them (one undated page, one photo by 王五); or ``pages``."""
     out = []
-    for path, printed, articles in _PAGES:
+    for path, printed, articles in pages:
         built = [Article(kind=kind, headline=headline, authors=authors, photographers=photographers,
                          byline=" ".join(authors + photographers) or None,
                          blocks=[Block("p", text) for text in paragraphs], first_line=1 + 5 * i)

@@ -11,6 +11,7 @@ from banmian.tasks.text.lexicon import (
     BodyBigrams,
     bigram_set,
     break_splits_word,
+    each_bigram,
     break_strands_a_character,
     han_bigrams,
     overlap,
@@ -39,6 +40,24 @@ def test_overlap_is_the_share_of_the_headings_bigrams_in_the_body(heading, body)
     share = len(grams & han_bigrams(body)) / len(grams) if grams else 0.0
     assert overlap(heading, bigram_set(body)) == share
     assert BodyBigrams(body).overlap(heading) == share
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.lists(texts, max_size=5))
+def test_a_kept_body_scores_each_heading_as_a_fresh_one(body, headings):
+    """``BodyBigrams`` reads the body's bigrams once: later headings are scored against the same set."""
+    kept = BodyBigrams(body)
+    assert [kept.overlap(h) for h in headings] == [BodyBigrams(body).overlap(h) for h in headings] \
+        == [overlap(h, bigram_set(body)) for h in headings]
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts)
+def test_each_bigram_is_every_neighbouring_pair_in_order(text):
+    """What cohesion counts: every occurrence, in the order of the text (``bigram_set`` is its set)."""
+    squashed = re.sub(r"\s+", "", text)
+    pairs = [a + b for a, b in zip(squashed, squashed[1:]) if _HAN_CHAR.match(a) and _HAN_CHAR.match(b)]
+    assert list(each_bigram(text)) == pairs and bigram_set(text) == set(pairs)
 
 
 def test_han_bigrams_returns_a_fresh_set():

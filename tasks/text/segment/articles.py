@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from banmian.tasks.model import Article, ArticleKind, Block, Residue
+from banmian.tasks.text.chars import BULLET_MARKS
 from banmian.tasks.text.clean import clean_heading, clean_paragraph, display_width, split_doubled
 from banmian.tasks.text.credits import (AUTHOR_NOTE_RE, BYLINE_MARKS, SALUTATION_RE, dateline_after_lead,
                                         join_keeping_credit_breaks, parse_byline, parse_dateline, parse_signature,
@@ -165,19 +166,32 @@ def _take_lead_before_dateline(art: Article, unit: Unit, residue: list[Residue])
     """A brief whose first words are a heading-shaped lead (maybe none) and a dateline: both taken; False when not."""
     first = unit.paras[0]
     texts = [ln.text.strip() for ln in first.lines]
-    mark, texts[0] = texts[0][0], texts[0][1:]
-    at = dateline_after_lead("".join(texts))
+    mark = texts[0][0] if texts[0][:1] in BULLET_MARKS else ""  # a brief printed with no bullet has a lead
+    texts[0] = texts[0][len(mark):]
+    at = _lead_end("".join(texts))
     if at is None:
         return False
     lead, rest = _cut_lines(texts, at)
-    lead = lead.strip()
+    lead = "".join(lead.split())
     if lead and not is_heading_shaped(lead, display_width(lead)):
         return False
-    residue.append(Residue(mark, "decoration", first.first_line))
+    if mark:
+        residue.append(Residue(mark, "decoration", first.first_line))
     art.headline = clean_heading(lead) if lead else None
     set_para_text(unit, 0, join_keeping_credit_breaks(rest))  # the dateline opens them: breaks in its credit kept
     _take_dateline(art, unit)
     return True
+
+
+def _lead_end(text: str) -> int | None:
+    """Where the dateline after a brief's lead starts in ``text``, spaces counted (letterspacing may space both out).
+
+    >>> _lead_end("海 南 完 成 任 务 本 报 海 口 1 月 2 日 电 截至"), _lead_end("全市开展安全检查，记者获悉")
+    (12, None)
+    """
+    kept = [i for i, ch in enumerate(text) if not ch.isspace()]
+    at = dateline_after_lead("".join(text[i] for i in kept))
+    return None if at is None else kept[at] if at < len(kept) else len(text)
 
 
 def _cut_lines(texts: list[str], at: int) -> tuple[str, list[str]]:

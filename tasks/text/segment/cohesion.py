@@ -17,16 +17,15 @@ from __future__ import annotations
 
 import math
 import operator
-import re
 from collections import Counter
-from collections.abc import Iterable, KeysView, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from itertools import chain
 from typing import Final
 
-from banmian.tasks.text.chars import HAN
+from banmian.tasks.text.lexicon import each_bigram
 
-_HAN_RUN: Final = re.compile(f"[{HAN}]+")
-_SPACE: Final = re.compile(r"\s+")
 #: Added to a bigram's document count, so a bigram no paragraph holds still has a finite weight.
 DF_SMOOTHING: Final = 0.5
 
@@ -37,8 +36,19 @@ def bigram_counts(text: str) -> Counter[str]:
     >>> sorted(bigram_counts("通 过 学习").items())
     [('学习', 1), ('过学', 1), ('通过', 1)]
     """
-    runs = _HAN_RUN.findall(_SPACE.sub("", text))
-    return Counter(run[i:i + 2] for run in runs for i in range(len(run) - 1))
+    return Counter(each_bigram(text))
+
+
+@cache
+def count_weight(n: int) -> float:
+    """How much a bigram said ``n`` times weighs against one said once: its logarithm, plus one.
+
+    There are few distinct counts on a page, and every vector asks for them.
+
+    >>> count_weight(1), round(count_weight(3), 4)
+    (1.0, 2.0986)
+    """
+    return 1 + math.log(n)
 
 
 @dataclass(slots=True)
@@ -68,11 +78,10 @@ class PageVocabulary:
     _vectors: dict[tuple[str, ...], WeightedVector] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        df: Counter[str] = Counter()
-        for text in self.texts:
-            df.update(set(self.counts(text)))
+        df = Counter(chain.from_iterable(map(self.counts, self.texts)))  # a Counter yields each bigram once
         n = len(self.texts) + 1
-        self._idf = {gram: math.log(n / (k + DF_SMOOTHING)) for gram, k in df.items()}
+        idf_of_df = {k: math.log(n / (k + DF_SMOOTHING)) for k in set(df.values())}
+        self._idf = dict(zip(df, map(idf_of_df.__getitem__, df.values())))
         self._unseen = math.log(n / DF_SMOOTHING)
 
     def counts(self, text: str) -> Counter[str]:
@@ -100,32 +109,43 @@ class PageVocabulary:
         return found
 
     def _weigh(self, texts: tuple[str, ...]) -> WeightedVector:
-        idf, unseen, log = self._idf.get, self._unseen, math.log
         if len(texts) == 1:
-            weights = {gram: idf(gram, unseen) * (1 + log(n)) for gram, n in self.counts(texts[0]).items()}
+            weights = self.weigh(self.counts(texts[0]))
         else:
             weights = {}
+            counters = [self.counts(text) for text in texts]
             for text in texts:
                 weights.update(self.vector((text,)).weights)
-            for gram in _shared(self.counts(text).keys() for text in texts):
-                n = sum(self.counts(text).get(gram, 0) for text in texts)
-                weights[gram] = idf(gram, unseen) * (1 + log(n))
+            weights.update(self.weigh(_shared_totals(counters)))
         values = list(weights.values())
         return WeightedVector(weights, sum(map(operator.mul, values, values)))
+
+    def weigh(self, counts: Mapping[str, int]) -> dict[str, float]:
+        """Each bigram's weight in a text that holds it ``counts[gram]`` times: its rarity times ``count_weight``."""
+        idf, unseen = self._idf.get, self._unseen
+        return {gram: idf(gram, unseen) * count_weight(n) for gram, n in counts.items()}
 
     def cohesion(self, left: Iterable[str], right: Iterable[str]) -> float:
         """Cosine of the weighted bigrams of two stretches of text: 0 nothing shared, 1 the same words."""
         return self.vector(left).cosine(self.vector(right))
 
 
-def _shared(key_sets: Iterable[KeysView[str]]) -> set[str]:
-    """The keys that two or more of the sets hold."""
+def _shared_totals(counters: Sequence[Mapping[str, int]]) -> dict[str, int]:
+    """The keys that two or more of the counters hold, each with its counts added up.
+
+    >>> sorted(_shared_totals([Counter(a=1, b=2), Counter(b=1, c=1), Counter(c=3)]).items())
+    [('b', 3), ('c', 4)]
+    """
     seen: set[str] = set()
     shared: set[str] = set()
-    for keys in key_sets:
-        shared |= keys & seen
-        seen |= keys
-    return shared
+    for counts in counters:
+        shared |= counts.keys() & seen
+        seen |= counts.keys()
+    totals: dict[str, int] = {}
+    for counts in counters:  # only the bigrams a text shares with another are added: a few of its own
+        for gram in counts.keys() & shared:
+            totals[gram] = totals.get(gram, 0) + counts[gram]
+    return totals
 
 
 @dataclass(slots=True)
@@ -149,12 +169,12 @@ class RunningVector:
 
     def add(self, text: str) -> None:
         """Take one more paragraph into the stretch (the hottest loop of segmentation: locals only)."""
-        counts, weights, weight, log = self._counts, self._weights, self.vocab.weight, math.log
+        counts, weights, idf, unseen = self._counts, self._weights, self.vocab._idf.get, self.vocab._unseen
         norm2 = self._norm2
         for gram, n in self.vocab.counts(text).items():
             total = counts.get(gram, 0) + n
             counts[gram] = total
-            new = weight(gram) * (1 + log(total))
+            new = idf(gram, unseen) * count_weight(total)
             old = weights.get(gram, 0.0)
             weights[gram] = new
             norm2 += new * new - old * old

@@ -3,6 +3,8 @@
 import pytest
 
 from banmian.tasks.model import ARTICLE_KINDS
+from banmian.tasks.text.lines import PROSE, Line
+from banmian.tasks.text.paragraphs import opens_with_lead
 from banmian.tasks.text.segment import segment_page
 from banmian.tasks.text.segment.articles import _ARTICLE_KIND
 from banmian.tasks.text.segment.units import UNIT_KINDS
@@ -113,6 +115,56 @@ def test_a_brief_takes_its_lead_as_headline_and_its_dateline_as_credit(brief, he
     assert (article.headline, article.byline, article.authors) == (headline, byline, authors)
     assert article.paragraphs == [text]
     assert [r.reason for r in result.residue] == ["page_furniture", "decoration"]
+
+
+#: A column of briefs printed with no bullets: each lead runs into its dateline (spaced out or not).
+BRIEFS_NO_BULLETS = """城区供暖管网改造完工　本报讯 记者从市住建局获悉，全市供暖管网改造
+工程已全部完工，居民冬季供暖有保障。
+
+农 民 丰 收 节 文 艺 汇 演 举 行 本 报 讯 （ 通 讯 员 李 强 ） 日 前 ，县 里 举 办 了
+农民丰收节文艺汇演，三千多名群众观看了演出。
+
+南湖大桥主体结构合龙新华社长沙9月3日电（记者 赵敏）横跨南湖的大桥
+今天实现主体结构合龙，预计年底通车。
+"""
+
+
+@pytest.mark.parametrize("blank", ["\n", ""], ids=["blank_between", "run_on"])
+def test_briefs_with_no_bullet_are_one_article_each(blank):
+    """A heading-shaped lead run into a dateline opens a brief: the lead is its headline, the dateline its credit."""
+    result = segment_checked("要闻简报\n\n" + BRIEFS_NO_BULLETS.replace("\n\n", "\n" + blank))
+    assert [(a.headline, a.byline) for a in result.articles] == [
+        ("城区供暖管网改造完工", "本报讯"), ("农民丰收节文艺汇演举行", "本报讯（通讯员 李强）"),
+        ("南湖大桥主体结构合龙", "新华社长沙9月3日电（记者 赵敏）")]
+    assert result.articles[1].paragraphs == ["日前，县里举办了农民丰收节文艺汇演，三千多名群众观看了演出。"]
+
+
+#: The same briefs set in a narrow column: each lead and dateline wrap over lines.
+BRIEFS_NARROW = """城区供暖管网改造
+完工　本报讯 记者从
+市住建局获悉，全市
+供暖管网改造工程已
+全部完工。
+南湖大桥主体结构合
+龙新华社长沙9月3日
+电（记者 赵敏）横跨
+南湖的大桥今天实现
+主体结构合龙。
+"""
+
+
+def test_briefs_with_no_bullet_in_a_narrow_column_are_one_article_each():
+    result = segment_checked("要闻简报\n\n" + BRIEFS_NARROW)
+    assert [(a.headline, a.byline) for a in result.articles] == [
+        ("城区供暖管网改造完工", "本报讯"), ("南湖大桥主体结构合龙", "新华社长沙9月3日电（记者 赵敏）")]
+    assert result.articles[0].paragraphs == ["记者从市住建局获悉，全市供暖管网改造工程已全部完工。"]
+
+
+@pytest.mark.parametrize("text", ["（据新华社北京1月5日电）", "快讯新华社北京1月6日电 中国登山队今天登顶。",
+                                  "会议指出，本报讯的作用很大。"])
+def test_a_word_before_a_dateline_is_no_brief_lead(text):
+    """A lead is a headline: a bracket, a word of two characters or a sentence before the dateline is none."""
+    assert not opens_with_lead([Line(1, text, 20.0, PROSE)])
 
 
 ESSAY_COLUMNS = ("中国共产党人的初心和使命，是为中国人民谋幸福，为中华民族谋复兴。这个初心和使命是激励中国共产党人"
