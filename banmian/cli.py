@@ -407,10 +407,14 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def _run_flow(args: argparse.Namespace, warehouse: str, home: Path, printer: StoryPrinter, log_path: Path) -> Any:
-    """Start Prefect's temporary API (unless ``PREFECT_API_URL`` names one) and run the ingest flow; its summary."""
+    """Run the ingest flow on the API ``PREFECT_API_URL`` names, else on a running ``banmian server`` of this
+    Prefect home (``prefect_env.running_server``), else on Prefect's temporary API started here; its summary."""
     out, started = printer.out, printer.started
-    own_server = not os.environ.get("PREFECT_API_URL")
-    print(f"banmian {__version__}: ingesting {_pretty_path(args.source)} into {_pretty_path(warehouse)}/", file=out)
+    exported = not os.environ.get("PREFECT_API_URL")  # this run sets it, and takes it back at the end
+    reused = _reuse_running_server(home) if exported else None
+    own_server = exported and not reused
+    print(f"banmian {__version__}: ingesting {_pretty_path(args.source)} into {_pretty_path(warehouse)}/"
+          f"{f' (Prefect: the running banmian server at {reused})' if reused else ''}", file=out)
     if own_server:
         print(f"[{time.monotonic() - started:5.1f}s] Starting Prefect's local API (state in "
               f"{_pretty_path(str(home))}/; the first start takes 10-20 s) ...", file=out, flush=True)
@@ -446,8 +450,19 @@ def _run_flow(args: argparse.Namespace, warehouse: str, home: Path, printer: Sto
             raise interrupt from None
         raise CliError(run_failure(exc, log_path)) from None
     finally:
-        if own_server:  # the server stops with this run: a later run in this process starts its own
+        if exported:  # a later run in this process looks for its API afresh
             os.environ.pop("PREFECT_API_URL", None)
+
+
+def _reuse_running_server(home: Path) -> str | None:
+    """Point Prefect at the ``banmian server`` of this Prefect home if one answers (before Prefect is imported:
+    it reads its settings once); its URL, or None."""
+    from banmian.prefect_env import running_server
+
+    url = running_server(home)
+    if url:
+        os.environ["PREFECT_API_URL"] = f"{url}/api"
+    return url
 
 
 def _interrupt_behind(exc: BaseException) -> KeyboardInterrupt | None:
@@ -688,7 +703,8 @@ def cmd_compact(args: argparse.Namespace) -> int:
         s = wh.compact(wait=not args.no_wait)
     print(f"Compacted {wh.root}: {s.files_before} -> {s.files_after} files, "
           f"{s.bytes_before / 1e6:.2f} -> {s.bytes_after / 1e6:.2f} MB, {s.rows_dropped} superseded rows "
-          f"and {s.rejects_pruned} old reject rows dropped, {s.duration_s:.1f} s.")
+          f"and {s.rejects_pruned} old reject rows dropped, catalogue {s.catalogue_bytes_before / 1e6:.2f} -> "
+          f"{s.catalogue_bytes_after / 1e6:.2f} MB, {s.duration_s:.1f} s.")
     return EXIT_OK
 
 

@@ -14,12 +14,19 @@ from __future__ import annotations
 
 import os
 import sys
+import uuid
 from pathlib import Path
+from typing import Final
 
 from banmian import project_root
 
 #: Where Prefect keeps its SQLite database, results and logs for this project (gitignored).
 DEFAULT_PREFECT_HOME: Path = project_root() / ".prefect"
+#: The file in the Prefect home where a running ``banmian server`` leaves its address, so that
+#: ``banmian run`` on the same home (the same database) uses it instead of starting its own API.
+SERVER_NOTE: Final = "banmian-server.url"
+#: How long ``banmian run`` waits for that server's /health: a local server answers in milliseconds.
+SERVER_PROBE_TIMEOUT_S: Final = 2.0
 
 
 def configure(home: str | os.PathLike[str] | None = None, *, quiet_console: bool = True) -> Path:
@@ -77,3 +84,36 @@ def shutdown_prefect(timeout: float = 5.0) -> None:
             server.stop()
         except Exception:  # noqa: BLE001
             pass
+
+
+def note_server(home: Path, url: str) -> None:
+    """Leave ``url`` (``http://host:port``) in ``home`` for ``banmian run`` to find (written whole)."""
+    tmp = home / f".{SERVER_NOTE}.{uuid.uuid4().hex}"
+    tmp.write_text(f"{url}\n", encoding="utf-8")
+    os.replace(tmp, home / SERVER_NOTE)
+
+
+def forget_server(home: Path, url: str) -> None:
+    """Remove the note of ``url`` (not one a later server left for itself)."""
+    note = home / SERVER_NOTE
+    try:
+        if note.read_text(encoding="utf-8").strip() == url:
+            note.unlink()
+    except OSError:
+        pass  # gone already
+
+
+def running_server(home: Path, timeout: float = SERVER_PROBE_TIMEOUT_S) -> str | None:
+    """The URL of the ``banmian server`` noted in ``home`` if its API answers now, else None.
+
+    A note left by a server that was killed names an address nothing (or
+    something else) answers at: then None, and ``banmian run`` starts its
+    own API as if there were no note.
+    """
+    from banmian.serve import is_healthy
+
+    try:
+        url = (home / SERVER_NOTE).read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    return url if url and is_healthy(f"{url}/api", timeout) else None

@@ -123,7 +123,7 @@ def run_server(host: str = LOOPBACK, port: int = DEFAULT_PORT, *, out: TextIO | 
     forwarded (as SIGTERM, which uvicorn handles like a first Ctrl-C, so a
     doubled signal never turns into a forced, unclean exit).
     """
-    from banmian.prefect_env import configure
+    from banmian.prefect_env import configure, forget_server, note_server
 
     out = out or sys.stdout
     home = configure(quiet_console=False)
@@ -133,6 +133,7 @@ def run_server(host: str = LOOPBACK, port: int = DEFAULT_PORT, *, out: TextIO | 
           f"(state in {home}; analytics off; loopback only) ...", file=out, flush=True)
 
     proc = subprocess.Popen(server_command(host, port), env=server_environment(host, port))
+    note_server(home, url)  # `banmian run` on this home uses this server while it answers
     stopping: list[int] = []
 
     def forward(signum: int, _frame: object) -> None:
@@ -147,6 +148,7 @@ def run_server(host: str = LOOPBACK, port: int = DEFAULT_PORT, *, out: TextIO | 
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+        forget_server(home, url)
         if proc.poll() is None:  # an exception in this function: never leave the server behind
             proc.kill()
             proc.wait()
@@ -244,7 +246,7 @@ def serve_flow(cron: str = DEFAULT_CRON, source: str = str(SAMPLE_DIR), warehous
     at a time (runs share the warehouse). ``source`` and ``warehouse`` are
     stored as absolute paths, so runs do not depend on a working directory.
     """
-    from banmian.prefect_env import configure
+    from banmian.prefect_env import configure, forget_server, note_server
 
     out = out or sys.stdout
     configure(quiet_console=False)  # a serve terminal shows Prefect's runner and run logs

@@ -32,7 +32,7 @@ from banmian.tasks.ingest.decode import decode_page
 from banmian.tasks.ingest.discover import is_transient, read_bytes, reject_for_read_error
 from banmian.tasks.model import DecodedPage, PageResult, RawFile, Reject, RejectReason, RunInfo, RunSummary
 from banmian.tasks.store.coverage import residue_share, residue_visible_chars, visible_chars
-from banmian.tasks.store.staging import StagedPart, StagedRun, read_run, read_staged, stage_pages
+from banmian.tasks.store.staging import StagedPart, StagedRun, read_staged, stage_pages
 from banmian.tasks.store.writer import WarehouseWriter
 from banmian.tasks.ingest.pages import segment_decoded
 from banmian.tasks.pdf.pages import is_pdf, pdf_pages
@@ -338,9 +338,8 @@ def _retry_only_transient_io(task: Task[..., RunSummary], task_run: TaskRun, sta
 @task(name="load_run", task_run_name="load run {run.run_id}", retries=1, retry_delay_seconds=2,
       retry_condition_fn=_retry_only_transient_io, cache_policy=NO_CACHE, persist_result=False)
 def load_run(writer: WarehouseWriter, run: RunInfo, staged: StagedRun, full_refresh: bool = False) -> RunSummary:
-    """Read the run's staged batches and commit them in one atomic step (``WarehouseWriter.commit_run``)."""
-    pages, unchanged, rejects = read_run(staged)
-    return writer.commit_run(run, pages, unchanged, rejects, full_refresh=full_refresh)
+    """Commit the run's staged batches in one atomic step, reading them one at a time (``WarehouseWriter.commit_staged``)."""
+    return writer.commit_staged(run, staged, full_refresh=full_refresh)
 
 
 @task(name="publish_summary", task_run_name="publish summary of run {summary.run_id}",

@@ -50,6 +50,11 @@ def _native_table(con: duckdb.DuckDBPyConnection, name: str) -> pa.Table:
     return con.sql(f"SELECT {cols} FROM {sql_ident(name)}").to_arrow_table().cast(sch)
 
 
+def native_tables(con: duckdb.DuckDBPyConnection) -> dict[str, pa.Table]:
+    """Every native table of ``con``, by name (what a rebuilt catalogue holds)."""
+    return {name: _native_table(con, name) for name in schema.NATIVE}
+
+
 def _document(tables: dict[str, dict[str, Any]], version: int) -> dict[str, Any]:
     return {"format": CATALOGUE_FORMAT, "schema_version": version,
             "written_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "tables": tables}

@@ -31,6 +31,8 @@ _HASH_CHUNK: Final = 1 << 20
 #: compacted table must not be one group (issue 19); ~100k rows of sentences is ~10 MB, small enough to
 #: split a 1M-row table over every core and large enough that per-group overhead stays negligible.
 ROW_GROUP_ROWS: Final = 100_000
+#: Parquet compression of every stored file.
+COMPRESSION: Final = "zstd"
 
 
 def fsync_dir(path: Path) -> None:
@@ -68,16 +70,26 @@ def write_parquet_durably(table: pa.Table, final: Path, kill_points: bool = True
     where the kill test's Parquet points would not mean "nothing committed yet".
     ``row_group_rows`` caps the rows of a row group (None: ``ROW_GROUP_ROWS``).
     """
-    final.parent.mkdir(parents=True, exist_ok=True)
-    tmp = final.with_name(f".tmp-{uuid.uuid4().hex}.parquet")
+    tmp = temp_parquet_path(final)
     try:
         with open(tmp, "wb") as fh:
-            pq.write_table(table, fh, compression="zstd", row_group_size=row_group_rows or ROW_GROUP_ROWS)
+            pq.write_table(table, fh, compression=COMPRESSION, row_group_size=row_group_rows or ROW_GROUP_ROWS)
             fh.flush()
             os.fsync(fh.fileno())
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    return rename_durably(tmp, final, kill_points)
+
+
+def temp_parquet_path(final: Path) -> Path:
+    """A temp name beside ``final`` (its folder created): ends in .parquet, so the sweep removes it if we are killed."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    return final.with_name(f".tmp-{uuid.uuid4().hex}.parquet")
+
+
+def rename_durably(tmp: Path, final: Path, kill_points: bool = True) -> tuple[int, str]:
+    """Rename the fsynced ``tmp`` to ``final`` (kill points around it); returns the file's size and sha256."""
     if kill_points:
         fault_point("after_parquet_write")
     os.replace(tmp, final)

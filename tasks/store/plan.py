@@ -20,12 +20,31 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Generic, TypeVar
 
 from banmian.tasks.model import DecodedPage, PageResult, RawFile, Reject, RunInfo, RunStatus
 from banmian.tasks.store import records
 
 PageKey = tuple[str, str]  # (path, page_id)
 PageVersion = tuple[str, str]  # (page_id, run_id)
+
+
+@dataclass(frozen=True)
+class Digested:
+    """What planning needs of a result it does not hold: its ``records.result_digest`` (only for a full
+    refresh, else "") and whether it is dated (the commit of staged batches plans from these, so it
+    never holds a run's results at once)."""
+
+    digest: str
+    dated: bool
+
+    @classmethod
+    def of(cls, result: PageResult, with_digest: bool) -> Digested:
+        return cls(records.result_digest(result) if with_digest else "", _dated(result))
+
+
+#: A page's segmentation as a plan holds it: the result itself, or only what planning needs of it.
+Segmentation = TypeVar("Segmentation", PageResult, Digested)
 
 
 @dataclass(frozen=True)
@@ -70,10 +89,10 @@ class WarehouseState:
 
 
 @dataclass
-class RunPlan:
+class RunPlan(Generic[Segmentation]):
     """What a run changes, decided before anything is written."""
 
-    write: list[tuple[DecodedPage, PageResult]]   # new page versions
+    write: list[tuple[DecodedPage, Segmentation]]  # new page versions
     sources: list[Source]                         # page_sources rows to insert or replace
     superseded: list[PageVersion]                 # versions replaced
     skipped: int
@@ -125,16 +144,19 @@ class _Paths:
             self.put(replace(src, current=False))
 
 
-def _needs_writing(state: WarehouseState, page_id: str, result: PageResult, full_refresh: bool) -> bool:
+def _needs_writing(state: WarehouseState, page_id: str, result: PageResult | Digested, full_refresh: bool) -> bool:
     """No current version of this content, or (full refresh) one from another segmentation."""
     current = state.current_versions.get(page_id)
-    return current is None or (full_refresh and current[1] != records.result_digest(result))
+    if current is None:
+        return True
+    digest = result.digest if isinstance(result, Digested) else records.result_digest(result)
+    return full_refresh and current[1] != digest
 
 
-def _plan_pages(paths: _Paths, pages: Sequence[tuple[DecodedPage, PageResult]], run_id: str,
-                full_refresh: bool) -> tuple[dict[str, tuple[DecodedPage, PageResult]], int]:
+def _plan_pages(paths: _Paths, pages: Sequence[tuple[DecodedPage, Segmentation]], run_id: str,
+                full_refresh: bool) -> tuple[dict[str, tuple[DecodedPage, Segmentation]], int]:
     """The page versions to write (one per content), and how many pages need none."""
-    write: dict[str, tuple[DecodedPage, PageResult]] = {}
+    write: dict[str, tuple[DecodedPage, Segmentation]] = {}
     skipped = 0
     for page, result in pages:
         paths.hold(page, run_id)
@@ -149,8 +171,10 @@ def _plan_pages(paths: _Paths, pages: Sequence[tuple[DecodedPage, PageResult]], 
     return write, skipped
 
 
-def _dated(result: PageResult) -> bool:
+def _dated(result: PageResult | Digested) -> bool:
     """The page's issue date was read (from its furniture or path) when it was segmented."""
+    if isinstance(result, Digested):
+        return result.dated
     return result.dating is not None and result.dating.issue_date is not None
 
 
@@ -168,9 +192,9 @@ def _forget_unseen(paths: _Paths, seen: set[str]) -> None:
         paths.release(path)
 
 
-def plan_run(state: WarehouseState, pages: Sequence[tuple[DecodedPage, PageResult]],
+def plan_run(state: WarehouseState, pages: Sequence[tuple[DecodedPage, Segmentation]],
              unchanged: Sequence[RawFile], rejects: Sequence[Reject], run_id: str,
-             full_refresh: bool = False) -> RunPlan:
+             full_refresh: bool = False) -> RunPlan[Segmentation]:
     """Decide what a run writes and which page versions it supersedes (the rules: module docstring)."""
     paths = _Paths.of(state)
     write, skipped = _plan_pages(paths, pages, run_id, full_refresh)

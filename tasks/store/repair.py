@@ -103,14 +103,15 @@ def _set_aside(root: Path) -> list[str]:
     return moved
 
 
-def _build_database(root: Path, tables: dict[str, pa.Table]) -> None:
-    """A new ``banmian.duckdb`` holding these native tables, its views over their manifest; renamed into place."""
+def build_database(root: Path, tables: dict[str, pa.Table], views: bool = False) -> None:
+    """A new ``banmian.duckdb`` holding these native tables (and, with ``views``, the views over their manifest),
+    written under a temp name the next writer sweeps if we are killed, then renamed into place."""
     tmp = root / f"{INIT_PREFIX}{uuid.uuid4().hex[:8]}"
     con = duckdb.connect(str(tmp))
     try:
         bind_root(con, root)
-        # no views yet: a damaged file would keep DuckDB from creating them; repair_files does
-        with committed(con, root, "the rebuilt catalogue", refresh=False):
+        # repair: no views yet, a damaged file would keep DuckDB from creating them; repair_files does
+        with committed(con, root, "the rebuilt catalogue", refresh=views):
             create_native_tables(con)
             for name, table in tables.items():
                 insert_rows(con, name, table)
@@ -138,7 +139,7 @@ def rebuild_catalogue_if_needed(root: Path, read: ReadConnector) -> list[str] | 
         raise SchemaError(f"the catalogue copy has schema version {version}; this banmian knows up to "
                           f"{schema.SCHEMA_VERSION}: upgrade banmian to repair this warehouse")
     moved = _set_aside(root)
-    _build_database(root, tables)
+    build_database(root, tables)
     return moved
 
 

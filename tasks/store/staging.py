@@ -5,7 +5,8 @@ worker would ship every result back by value: passing all of a run's pages
 to the commit task cost more than segmenting them (issue 19). So each
 segmentation batch pickles what it made into the run's staging folder and
 returns a :class:`StagedPart` (its page range, file and counts); the commit
-task gets a :class:`StagedRun` and reads the parts back itself.
+task gets a :class:`StagedRun` and reads the parts back itself, one at a
+time (``WarehouseWriter.commit_staged``), so memory does not grow with the run.
 
     <warehouse>/.staging/<run_id>/skip_ids.pkl            page ids already stored
     <warehouse>/.staging/<run_id>/pages-000001-000200.pkl one per batch
@@ -14,7 +15,7 @@ task gets a :class:`StagedRun` and reads the parts back itself.
 Staged files are never part of the warehouse: only the writer-lock holder
 stages, it clears what a killed run left when it starts, and removes its own
 folder after the commit (whether the commit succeeded or not). The commit
-itself stays one atomic step (``WarehouseWriter.commit_run``).
+itself stays one atomic step (``WarehouseWriter.commit_staged``).
 
 Workers on other machines must see the warehouse at the same path.
 """
@@ -25,12 +26,13 @@ import os
 import pickle
 import shutil
 import uuid
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Final
 
 from banmian.tasks.model import DecodedPage, PageResult, RawFile, Reject
+from banmian.tasks.store.plan import Digested
 
 #: The staging area, under the warehouse root (hidden: no reader looks there).
 STAGING_DIR: Final = ".staging"
@@ -113,18 +115,34 @@ def stage_run(folder: Path, parts: Iterable[StagedPart], unchanged: Sequence[Raw
     return StagedRun(tuple(sorted(parts, key=lambda p: p.first)), str(rest))
 
 
-def read_run(staged: StagedRun) -> tuple[list[tuple[DecodedPage, PageResult]], list[RawFile], list[Reject]]:
-    """``(pages, unchanged, rejects)`` as ``WarehouseWriter.commit_run`` takes them.
+def planning_pages(staged: StagedRun, with_digests: bool) -> tuple[list[tuple[DecodedPage, Digested]],
+                                                                    list[RawFile], list[Reject]]:
+    """``(pages, unchanged, rejects)`` as ``plan_run`` takes them, read one part at a time and kept small.
 
-    Pages whose content is already stored come with :data:`ALREADY_LOADED`, so
-    the warehouse records their (new) paths. Segmented pages come first, in
-    page order, then the known ones, as when they were passed by value.
+    Each page comes without its text, with what planning needs of its result
+    (``plan.Digested``: the digest only ``with_digests``, which a full refresh
+    compares). Segmented pages come first, in page order, then those already
+    stored (as :data:`ALREADY_LOADED`), as the commit once took them whole.
     """
-    segmented: list[tuple[DecodedPage, PageResult]] = []
-    known: list[DecodedPage] = []
+    segmented: list[tuple[DecodedPage, Digested]] = []
+    known: list[tuple[DecodedPage, Digested]] = []
+    known_result = Digested.of(ALREADY_LOADED, with_digests)
     for part in staged.parts:
         pages, part_known = read_staged(part.path)
-        segmented += pages
-        known += part_known
+        segmented += [(_textless(page), Digested.of(result, with_digests)) for page, result in pages]
+        known += [(_textless(page), known_result) for page in part_known]
     unchanged, rejects = read_staged(staged.rest)
-    return segmented + [(page, ALREADY_LOADED) for page in known], unchanged, rejects
+    return segmented + known, unchanged, rejects
+
+
+def _textless(page: DecodedPage) -> DecodedPage:
+    """The page's facts without its text (what planning needs, a few hundred bytes)."""
+    return replace(page, text="", control_chars=())
+
+
+def staged_batches(staged: StagedRun) -> Iterator[list[tuple[DecodedPage, PageResult]]]:
+    """Each part's pages, whole, one part read at a time: its segmented pages, then its already stored ones
+    with :data:`ALREADY_LOADED` (which the writer never needs to write)."""
+    for part in staged.parts:
+        pages, known = read_staged(part.path)
+        yield pages + [(page, ALREADY_LOADED) for page in known]

@@ -10,7 +10,7 @@ and mend damage. Where the rest lives:
 * ``plan``     what a run changes, decided before anything is written (pure);
 * ``records``  the rows a page becomes; ``schema`` their Arrow types and docs;
 * ``writer``   the commit of a run, compaction, the sweep of unlisted files;
-* ``files``    durable Parquet writes; ``lock`` the writer lock;
+* ``files``    durable Parquet writes; ``table_files`` a run's tables streamed into them; ``lock`` the writer lock;
 * ``views``    the SQL of the views and of ``COMMENT ON``; ``migrate`` schema versions;
 * ``access``   how connections are opened: the root they read, what a reader may run;
 * ``catalogue`` the copy of the native tables beside the data; ``check`` and ``repair``;

@@ -4,7 +4,8 @@ How a run is stored, all at once or not at all:
 
 1. :func:`banmian.tasks.store.plan.plan_run` decides what changes;
 2. the new page versions are written as Parquet files (temp name, fsync,
-   rename), without DuckDB open;
+   rename), without DuckDB open, a batch of pages at a time
+   (``table_files``: memory does not grow with the run);
 3. ONE DuckDB transaction lists them in ``_manifest``, updates the
    bookkeeping tables, records the run and re-creates every view over the
    exact list of live files. DuckDB DDL is transactional, so the run appears
@@ -33,12 +34,12 @@ import os
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import duckdb
 import pyarrow as pa
@@ -48,22 +49,17 @@ import pyarrow.parquet as pq
 from banmian.tasks.model import DecodedPage, PageResult, RawFile, Reject, RunInfo, RunSummary
 from banmian.tasks.store import ids, records, schema
 from banmian.tasks.store.access import bind_root, first_line
-from banmian.tasks.store.catalogue import copied_runs, write_copy
+from banmian.tasks.store.catalogue import copied_runs, native_tables, write_copy
 from banmian.tasks.store.check import require_files
 from banmian.tasks.store.coverage import residue_share
 from banmian.tasks.store.errors import CheckpointFailed, WarehouseDamaged
 from banmian.tasks.store.faults import fault_point
-from banmian.tasks.store.files import (
-    discard,
-    fsync_dir,
-    new_parquet_path,
-    sweep_failed_inits,
-    sweep_unlisted,
-    write_parquet_durably,
-)
+from banmian.tasks.store.files import discard, fsync_dir, sweep_failed_inits, sweep_unlisted
 from banmian.tasks.store.layout import DATA_DIR, DB_FILE, INIT_PREFIX
 from banmian.tasks.store.migrate import ensure_schema
 from banmian.tasks.store.plan import ManifestEntry, PageVersion, RunPlan, Source, WarehouseState, plan_run, run_status
+from banmian.tasks.store.staging import StagedRun, planning_pages, staged_batches
+from banmian.tasks.store.table_files import TableFiles
 from banmian.tasks.store.views import catalogue_script
 
 _SUPERSEDED = pa.schema([("page_id", pa.string()), ("run_id", pa.string())])
@@ -82,6 +78,8 @@ class CompactSummary:
     bytes_before: int
     bytes_after: int
     duration_s: float
+    catalogue_bytes_before: int = 0  # banmian.duckdb, rewritten by every compaction
+    catalogue_bytes_after: int = 0
 
 
 # ---------------------------------------------------------------------------
@@ -170,7 +168,7 @@ def _manifest_rows(entries: Iterable[ManifestEntry]) -> pa.Table:
     return pa.Table.from_pylist([dataclasses.asdict(e) for e in entries], schema=schema.MANIFEST)
 
 
-def _version_rows(tables: dict[str, pa.Table]) -> pa.Table:
+def _version_rows(tables: Mapping[str, pa.Table]) -> pa.Table:
     """``_page_versions`` rows of the page versions a run writes (all current), with their row counts."""
     counts = {t: Counter(tables[t]["page_id"].to_pylist()) for t in schema.CONTENT_TABLES}
     return pa.Table.from_pylist(
@@ -193,6 +191,31 @@ def _run_row(run: RunInfo, summary: RunSummary, started: datetime, finished: dat
 
 def _column_sum(table: pa.Table, column: str) -> int:
     return int(pc.sum(table[column]).as_py() or 0)
+
+
+@dataclass
+class _Written:
+    """What a run wrote, counted batch by batch as its tables went to their files."""
+
+    entries: list[ManifestEntry] = dataclasses.field(default_factory=list)
+    versions: list[pa.Table] = dataclasses.field(default_factory=list)  # ``_page_versions`` rows, a batch each
+    articles: int = 0
+    residue_chars: int = 0
+    visible_chars: int = 0
+
+    def count(self, tables: Mapping[str, pa.Table]) -> None:
+        self.versions.append(_version_rows(tables))
+        self.articles += tables["articles"].num_rows
+        self.residue_chars += _column_sum(tables["residue"], "visible_chars")
+        self.visible_chars += _column_sum(tables["pages"], "visible_chars")
+
+
+def chosen_pages(batches: Iterable[Sequence[tuple[DecodedPage, PageResult]]],
+                 chosen: Iterable[DecodedPage]) -> Iterator[list[tuple[DecodedPage, PageResult]]]:
+    """Each batch's pages that are ``chosen`` (the pages of a plan's ``write``: one path per content)."""
+    wanted = {(page.sha256, page.path) for page in chosen}
+    for batch in batches:
+        yield [(page, result) for page, result in batch if (page.sha256, page.path) in wanted]
 
 
 def _utc(moment: datetime) -> datetime:
@@ -432,27 +455,31 @@ class WarehouseWriter:
 
         If one write fails (a full disk), the files already written are deleted.
         """
-        entries: list[ManifestEntry] = []
-        dirs: set[Path] = set()
+        files = TableFiles(self.root, tag)
         try:
-            for name, table in tables.items():
-                if table.num_rows == 0:
-                    continue
-                path = new_parquet_path(self.root, name, tag)
-                layout = schema.CLUSTERED.get(name)
-                rows_per_group = layout.row_group_rows if layout else None
-                if layout is not None:  # the terms by term, the articles by page
-                    table = table.sort_by([(column, "ascending") for column in layout.sort_by])
-                size, sha256 = write_parquet_durably(table, path, row_group_rows=rows_per_group)
-                dirs.add(path.parent)
-                entries.append(ManifestEntry(name, path.relative_to(self.root).as_posix(),
-                                             tag, table.num_rows, size, sha256))
-            for d in dirs:
-                fsync_dir(d)
+            files.add(tables)
+            return files.finish()
         except BaseException:
-            discard(self.root, {e.file for e in entries})
+            files.discard()
             raise
-        return entries
+
+    def _write_pages(self, batches: Iterable[Sequence[tuple[DecodedPage, PageResult]]], run_id: str) -> _Written:
+        """Turn each batch of pages into rows and append them to the run's files: one batch in memory at a time.
+
+        If anything fails (a full disk), the files written so far are deleted.
+        """
+        files = TableFiles(self.root, run_id)
+        written = _Written()
+        try:
+            for batch in batches:
+                tables = records.page_tables(batch, run_id)
+                files.add(tables)
+                written.count(tables)
+            written.entries = files.finish()
+        except BaseException:
+            files.discard()
+            raise
+        return written
 
     # -- a run ---------------------------------------------------------------
 
@@ -470,24 +497,42 @@ class WarehouseWriter:
         plan = plan_run(self._state, pages, unchanged, rejects, run.run_id, full_refresh)
         return self.store(run, plan, len(pages), len(unchanged), rejects)
 
-    def store(self, run: RunInfo, plan: RunPlan, n_pages: int, n_unchanged: int, rejects: Sequence[Reject],
-              unlisted: Sequence[ManifestEntry] = ()) -> RunSummary:
-        """Write what ``plan`` says and commit it as ``run``; ``unlisted`` files leave the manifest in the same commit.
+    def commit_staged(self, run: RunInfo, staged: StagedRun, full_refresh: bool = False) -> RunSummary:
+        """``commit_run`` of a run's staged batches, holding one batch's pages at a time (issue 19).
 
-        The files written are deleted again if the transaction does not commit.
+        Planned from the pages without their text (and, for a full refresh,
+        their results' digests), then written batch by batch from the staged
+        parts: memory does not grow with the number of pages.
         """
         self._check_open()
-        tables = records.page_tables(plan.write, run.run_id)
-        entries = self._write_tables(tables, run.run_id)
+        self.require_files()
+        pages, unchanged, rejects = planning_pages(staged, with_digests=full_refresh)
+        plan = plan_run(self._state, pages, unchanged, rejects, run.run_id, full_refresh)
+        batches = chosen_pages(staged_batches(staged), (page for page, _ in plan.write))
+        return self.store(run, plan, len(pages), len(unchanged), rejects, batches=batches)
+
+    def store(self, run: RunInfo, plan: RunPlan[Any], n_pages: int, n_unchanged: int, rejects: Sequence[Reject],
+              unlisted: Sequence[ManifestEntry] = (),
+              batches: Iterable[Sequence[tuple[DecodedPage, PageResult]]] | None = None) -> RunSummary:
+        """Write what ``plan`` says and commit it as ``run``; ``unlisted`` files leave the manifest in the same commit.
+
+        ``batches``: the pages ``plan.write`` names, a few at a time (default:
+        ``plan.write`` itself, whose results must then be whole). The files
+        written are deleted again if the transaction does not commit.
+        """
+        self._check_open()
+        written = self._write_pages([_whole_results(plan)] if batches is None else batches, run.run_id)
         started, finished = _utc(run.started_at), datetime.now(timezone.utc)
-        summary = self._summary(run, plan, tables, n_pages, n_unchanged, rejects,
+        summary = self._summary(run, plan, written, n_pages, n_unchanged, rejects,
                                 max(0.0, (finished - started).total_seconds()))
+        entries = written.entries
         try:
             with self._committing(f"run {run.run_id}", entries) as con:
                 _unlist(con, unlisted)
                 _record_sources(con, plan.sources)
                 _supersede(con, plan.superseded, run.run_id)
-                insert_rows(con, "_page_versions", _version_rows(tables))
+                insert_rows(con, "_page_versions", pa.concat_tables([schema.PAGE_VERSIONS.empty_table(),
+                                                                     *written.versions]))
                 insert_rows(con, "_manifest", _manifest_rows(entries))
                 insert_rows(con, "rejects", records.rejects_table(rejects, run.run_id))
                 insert_rows(con, "runs", _run_row(run, summary, started, finished))
@@ -496,17 +541,17 @@ class WarehouseWriter:
             raise
         return summary
 
-    def _summary(self, run: RunInfo, plan: RunPlan, tables: dict[str, pa.Table], n_pages: int,
+    def _summary(self, run: RunInfo, plan: RunPlan[Any], written: _Written, n_pages: int,
                  n_unchanged: int, rejects: Sequence[Reject], duration_s: float) -> RunSummary:
-        """The numbers of a run, from its plan and the tables it writes."""
-        residue_chars = _column_sum(tables["residue"], "visible_chars")
+        """The numbers of a run, from its plan and what it wrote."""
+        residue_chars = written.residue_chars
         status = run_status(run, n_pages, n_unchanged - len(plan.unknown_unchanged),
                             sum(1 for r in rejects if not r.is_warning))
         return RunSummary(
             run_id=run.run_id, pages_loaded=len(plan.write), pages_skipped=plan.skipped,
-            pages_replaced=len(plan.superseded), articles=tables["articles"].num_rows,
+            pages_replaced=len(plan.superseded), articles=written.articles,
             residue_chars=residue_chars,
-            residue_share=residue_share(residue_chars, _column_sum(tables["pages"], "visible_chars")),
+            residue_share=residue_share(residue_chars, written.visible_chars),
             rejects=len(rejects), status=status, warehouse=str(self.root), duration_s=duration_s)
 
     # -- compaction ----------------------------------------------------------
@@ -550,7 +595,7 @@ class WarehouseWriter:
         return replaced, new_entries, rows_dropped
 
     def compact(self, keep_reject_runs: int | None = KEEP_REJECT_RUNS) -> CompactSummary:
-        """Merge each stored table into one file and drop rows of superseded versions.
+        """Merge each stored table into one file and drop rows of superseded versions; write the catalogue anew.
 
         Views show the same content before and after. Also keeps only the
         rejects of the last ``keep_reject_runs`` runs (None: keep all), so
@@ -560,6 +605,7 @@ class WarehouseWriter:
         self.require_files(thorough=True)  # merging a damaged file would launder it into a healthy-looking one
         t0 = time.monotonic()
         files_before = len(self._state.manifest)
+        catalogue_before = self.db_path.stat().st_size
         tag = "compact-" + ids.new_run_id()
         replaced, new_entries, rows_dropped = self._rewrite_fragmented(tag)
         with self._committing(f"compaction {tag}", new_entries, refresh=bool(replaced)) as con:
@@ -568,11 +614,38 @@ class WarehouseWriter:
             insert_rows(con, "_manifest", _manifest_rows(new_entries))
         for e in replaced:
             (self.root / e.file).unlink(missing_ok=True)
+        self._rewrite_catalogue()
         return CompactSummary(
             files_before=files_before, files_after=len(self._state.manifest),
             rows_dropped=rows_dropped, rejects_pruned=pruned,
             bytes_before=sum(e.n_bytes for e in replaced), bytes_after=sum(e.n_bytes for e in new_entries),
-            duration_s=time.monotonic() - t0)
+            duration_s=time.monotonic() - t0, catalogue_bytes_before=catalogue_before,
+            catalogue_bytes_after=self.db_path.stat().st_size)
+
+    def _rewrite_catalogue(self) -> None:
+        """Write the catalogue anew, views and all, and rename it over the old one.
+
+        DuckDB reuses the blocks of deleted rows but never gives them back
+        (CHECKPOINT and VACUUM leave the file's size as it is), so pruned
+        rejects and replaced sources would keep the catalogue at its largest.
+        Killed before the rename, the new file is swept as a failed creation;
+        after it, the new file holds exactly what the old one did.
+        """
+        from banmian.tasks.store.repair import build_database  # repair builds on this module
+
+        with self._connect() as con:
+            tables = native_tables(con)
+        build_database(self.root, tables, views=True)
+        with self._connect() as con:
+            self._state = load_state(con)
+
+
+def _whole_results(plan: RunPlan[Any]) -> list[tuple[DecodedPage, PageResult]]:
+    """``plan.write`` of a plan made from whole results (``commit_run``, ``repair``), checked."""
+    whole = [(page, result) for page, result in plan.write if isinstance(result, PageResult)]
+    if len(whole) != len(plan.write):
+        raise TypeError("a plan made from digests is stored from its staged batches (commit_staged)")
+    return whole
 
 
 def _prune_rejects(con: duckdb.DuckDBPyConnection, keep_runs: int | None) -> int:

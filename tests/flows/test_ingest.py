@@ -236,7 +236,7 @@ class _FlakyWriter:
     def __init__(self, error: Exception) -> None:
         self.error, self.calls = error, 0
 
-    def commit_run(self, *args: object, **kwargs: object) -> str:
+    def commit_staged(self, *args: object, **kwargs: object) -> str:
         self.calls += 1
         if self.calls == 1:
             raise self.error

@@ -7,16 +7,18 @@ from pathlib import Path
 
 from banmian.tasks.ingest.pages import segment_decoded
 from banmian.tasks.model import DecodedPage, RawFile, Reject
+from banmian.tasks.store import records
 from banmian.tasks.store.staging import (
     ALREADY_LOADED,
     STAGING_DIR,
     clear_staging,
-    read_run,
+    planning_pages,
     read_staged,
     run_staging_dir,
     stage_pages,
     stage_run,
     stage_skip_ids,
+    staged_batches,
 )
 from tests.support.paths import SAMPLE
 
@@ -41,9 +43,20 @@ def test_the_commit_reads_back_what_the_batches_staged_in_page_order(tmp_path: P
     assert (early.pages, early.known, late.pages, late.known) == (1, 0, 0, 1)
     unchanged = [RawFile("old.txt", 3, 1.0)]
     rejects = [Reject("bad.txt", "empty", "Empty file.", 0)]
-    pages, got_unchanged, got_rejects = read_run(stage_run(folder, [late, early], unchanged, rejects))
-    assert pages == results + [(second, ALREADY_LOADED)]
+    staged = stage_run(folder, [late, early], unchanged, rejects)
+    assert list(staged_batches(staged)) == [results, [(second, ALREADY_LOADED)]]
+    pages, got_unchanged, got_rejects = planning_pages(staged, with_digests=False)
+    assert [(page.path, page.sha256, page.text, planned.digest) for page, planned in pages] == [
+        (first.path, first.sha256, "", ""), (second.path, second.sha256, "", "")]
     assert (got_unchanged, got_rejects) == (unchanged, rejects)
+
+
+def test_a_full_refresh_plans_with_the_digests_of_the_staged_results(tmp_path: Path) -> None:
+    page = _pages()[0]
+    result = segment_decoded(page)
+    staged = stage_run(run_staging_dir(tmp_path, "r"), [stage_pages(tmp_path, 1, 1, [(page, result)], [])], [], [])
+    (planned, digested), = planning_pages(staged, with_digests=True)[0]
+    assert digested.digest == records.result_digest(result) and planned == replace(page, text="", control_chars=())
 
 
 def test_a_handle_is_small_whatever_the_batch_holds(tmp_path: Path) -> None:

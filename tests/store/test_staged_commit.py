@@ -1,0 +1,88 @@
+"""The commit of staged batches holds one batch at a time and stores what a commit of every page at once stores."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from tests.support.warehouse_fixtures import commit, page_and_result, run_info, state_checksum
+
+from banmian.tasks.model import DecodedPage, PageDating, PageResult
+from banmian.tasks.store import records, schema
+from banmian.tasks.store.staging import run_staging_dir, stage_pages, stage_run
+from banmian.tasks.store.table_files import TableFiles
+from banmian.tasks.store.warehouse import Warehouse
+
+PART = 3
+#: Seven parts of three pages; the last page holds the same content as the first (at another path).
+PAGES = [page_and_result(f"/in/p{i}.txt", f"第{i}版") for i in range(PART * 7 - 1)]
+PAGES.append((replace(PAGES[0][0], path="/in/copy.txt"), PAGES[0][1]))
+#: The first four pages as loaded before, two of them segmented otherwise (a full refresh rewrites those).
+BEFORE = [page_and_result(f"/in/p{i}.txt", f"第{i}版", variant=int(i < 2)) for i in range(4)]
+
+
+def _staged(root: Path, pages: list[tuple[DecodedPage, PageResult]]):  # noqa: ANN202
+    folder = run_staging_dir(root, "run")
+    parts = [stage_pages(folder, i + 1, i + PART, pages[i:i + PART], []) for i in range(0, len(pages), PART)]
+    return stage_run(folder, reversed(parts), [], [])
+
+
+@pytest.mark.parametrize("full_refresh", [False, True])
+def test_a_staged_run_is_turned_into_rows_one_part_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             full_refresh: bool) -> None:
+    """Bounded memory: no call builds the rows of more than one part; and the warehouse is the same."""
+    whole, streamed = Warehouse(tmp_path / "whole"), Warehouse(tmp_path / "streamed")
+    with whole.writer() as w:
+        commit(w, BEFORE)
+        commit(w, PAGES, full_refresh=full_refresh)
+    with streamed.writer() as w:
+        commit(w, BEFORE)
+    built: list[int] = []
+    page_tables = records.page_tables
+
+    def counted(items, run_id):  # noqa: ANN001, ANN202 - a spy on the real function
+        items = list(items)
+        built.append(len(items))
+        return page_tables(items, run_id)
+
+    monkeypatch.setattr(records, "page_tables", counted)
+    with streamed.writer() as w:
+        summary = w.commit_staged(run_info("test", len(PAGES)), _staged(tmp_path, PAGES), full_refresh)
+    assert len(built) == 7 and max(built) <= PART
+    assert sum(built) == summary.pages_loaded == (18 if full_refresh else 16)
+    assert state_checksum(streamed) == state_checksum(whole)
+
+
+def test_a_table_file_holds_less_than_a_row_group(tmp_path: Path) -> None:
+    files = TableFiles(tmp_path, "run", row_group_rows=10)
+    for page in PAGES:
+        files.add(records.page_tables([page], "run"))
+        assert max(held for name, held in files.held_rows().items() if name not in schema.CLUSTERED) < 10
+    entries = {e.table_name: e for e in files.finish()}
+    meta = pq.ParquetFile(tmp_path / entries["pages"].file).metadata
+    assert meta.num_rows == len(PAGES) and meta.num_row_groups == 3
+    assert [meta.row_group(i).num_rows for i in range(3)] == [10, 10, 1]
+
+
+def test_a_clustered_table_is_sorted_as_a_stable_sort_would(tmp_path: Path) -> None:
+    files = TableFiles(tmp_path, "run")
+    for i in range(0, len(PAGES), PART):
+        files.add(records.page_tables(PAGES[i:i + PART], "run"))
+    (terms,) = [e for e in files.finish() if e.table_name == "article_terms"]
+    expected = records.page_tables(PAGES, "run")["article_terms"].sort_by([("term", "ascending")])
+    assert pq.read_table(tmp_path / terms.file).equals(expected)
+    assert expected.num_rows > 100
+
+
+def test_a_staged_run_stores_the_dated_copy_of_a_content(tmp_path: Path) -> None:
+    """Copies of one content: the first dated one is stored (``plan``), also when planned from staged parts."""
+    page, result = PAGES[0]
+    dated = replace(result, dating=PageDating(issue_date=date(2023, 8, 25), date_source="path"))
+    copies = [(page, result), (replace(page, path="/in/2023-08-25.txt"), dated)]
+    wh = Warehouse(tmp_path / "wh")
+    with wh.writer() as w:
+        w.commit_staged(run_info("test", 2), _staged(tmp_path, copies))
+    assert wh.query("SELECT path FROM pages_history").column(0).to_pylist() == ["/in/2023-08-25.txt"]
