@@ -801,7 +801,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="Prefect keeps its records (flow runs, task runs, logs, artifacts) of the newest N "
                           "ingest runs and deletes older ones after the run; 0 keeps all "
                           "(default: $BANMIAN_KEEP_RUNS, else 100)")
-    run.add_argument("--path-pattern", type=_path_pattern, default=None, metavar="REGEX",
+    run.add_argument("--path-pattern", type=path_pattern_argument, default=None, metavar="REGEX",
                      help="read a page's issue from its path when its furniture prints none, with the named "
                           "groups year, month, day, page and paper (…/2023-08-25/03.txt, rmrb2018010207.txt "
                           "and 20230825_03.txt are read without one)")
@@ -901,8 +901,8 @@ _positive_int = _int_at_least(1)
 _non_negative_int = _int_at_least(0)
 
 
-def _path_pattern(text: str) -> str:
-    """An argparse type: a ``--path-pattern`` that compiles and names only groups banmian reads."""
+def path_pattern_argument(text: str) -> str:
+    """An argparse type: a ``--path-pattern`` that compiles and names only groups banmian reads (run and serve)."""
     from banmian.tasks.ingest.dating import BadPathPattern, compile_path_pattern
     try:
         compile_path_pattern(text)

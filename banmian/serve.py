@@ -236,10 +236,26 @@ def validate_schedule(cron: str, timezone: str) -> None:
         raise CliError(f"invalid schedule: {reasons}") from None
 
 
+def deployment_parameters(source: str, warehouse: str, full_refresh: bool, batch_size: int,
+                          path_pattern: str | None) -> dict[str, object]:
+    """The ingest flow's parameters each scheduled run gets: what ``banmian run`` would pass with the same options.
+
+    >>> deployment_parameters("/in", "/wh", False, 200, r"(?P<year>\\d{4})")["path_pattern"]
+    '(?P<year>\\\\d{4})'
+    >>> "path_pattern" in deployment_parameters("/in", "/wh", False, 200, None)
+    False
+    """
+    parameters: dict[str, object] = {"source": source, "warehouse": warehouse, "full_refresh": full_refresh,
+                                     "batch_size": batch_size}
+    if path_pattern is not None:  # left out otherwise: a deployment made before the option keeps its shape
+        parameters["path_pattern"] = path_pattern
+    return parameters
+
+
 def serve_flow(cron: str = DEFAULT_CRON, source: str = str(SAMPLE_DIR), warehouse: str = "warehouse",
                pause_on_shutdown: bool = True, *, name: str = DEFAULT_DEPLOYMENT, timezone: str | None = None,
                api_url: str | None = None, full_refresh: bool = False, batch_size: int = BATCH_SIZE,
-               out: TextIO | None = None) -> int:
+               path_pattern: str | None = None, out: TextIO | None = None) -> int:
     """Serve ``banmian-ingest`` as the deployment ``banmian-ingest/<name>`` on ``cron`` until Ctrl-C.
 
     Runs execute in subprocesses of this process (Prefect's ``serve``), one
@@ -267,8 +283,7 @@ def serve_flow(cron: str = DEFAULT_CRON, source: str = str(SAMPLE_DIR), warehous
     deployment = ingest.to_deployment(
         name=name,
         schedules=[Cron(cron, timezone=timezone)],
-        parameters={"source": source, "warehouse": warehouse, "full_refresh": full_refresh,
-                    "batch_size": batch_size},
+        parameters=deployment_parameters(source, warehouse, full_refresh, batch_size, path_pattern),
         description=f"banmian ingest of {source} into {warehouse}, served by `banmian serve`.",
         tags=["banmian"],
         version=__version__,
@@ -347,6 +362,13 @@ def _port(text: str) -> int:
     return value
 
 
+def _path_pattern(text: str) -> str:
+    """``banmian run``'s check of a ``--path-pattern`` (an argparse type), for ``serve`` too."""
+    from banmian.cli import path_pattern_argument
+
+    return path_pattern_argument(text)
+
+
 def cmd_server(args: argparse.Namespace) -> int:
     return run_server(LOOPBACK, args.port)
 
@@ -354,7 +376,7 @@ def cmd_server(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     return serve_flow(args.cron, args.source, args.warehouse, pause_on_shutdown=not args.keep_schedule,
                       name=args.name, timezone=args.timezone, api_url=args.api_url,
-                      full_refresh=args.full_refresh)
+                      full_refresh=args.full_refresh, path_pattern=args.path_pattern)
 
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -382,6 +404,9 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     serve.add_argument("--warehouse", default="warehouse", metavar="DIR",
                        help="warehouse directory, created if missing (default: ./warehouse)")
     serve.add_argument("--full-refresh", action="store_true", help="every run re-reads every file")
+    serve.add_argument("--path-pattern", type=_path_pattern, default=None, metavar="REGEX",
+                       help="as for `banmian run`: read a page's issue from its path, with the named groups "
+                            "year, month, day, page and paper")
     serve.add_argument("--name", default=DEFAULT_DEPLOYMENT,
                        help=f"deployment name: runs show as {FLOW_NAME}/NAME (default {DEFAULT_DEPLOYMENT})")
     serve.add_argument("--api-url", metavar="URL",

@@ -58,3 +58,9 @@ def test_a_path_pattern_with_unknown_groups_is_refused_before_the_run(tmp_path: 
     assert proc.returncode == 2 and "--path-pattern" in proc.stderr and "year, month, day" in proc.stderr
     assert_no_noise(proc)
     assert not (tmp_path / "wh").exists()
+
+
+def test_serve_refuses_a_bad_path_pattern_before_it_serves(tmp_path: Path) -> None:
+    """``serve`` takes run's ``--path-pattern`` and checks it the same way, before it looks for a server."""
+    proc = run_cli("serve", "--path-pattern", r"(?P<date>\d{8})", cwd=tmp_path)
+    assert proc.returncode == 2 and "--path-pattern" in proc.stderr and "year, month, day" in proc.stderr
