@@ -4,25 +4,37 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
-from tests.support.prefect_server import REPO, SAMPLE, WAIT_TIMEOUT_S, UIStack, banmian, free_port
+import pytest
+from tests.support.prefect_server import REPO, SAMPLE, WAIT_TIMEOUT_S, UIStack, banmian, free_port, start_server
 
 from banmian.prefect_env import SERVER_NOTE, forget_server, note_server, running_server
 
 
-def test_a_run_uses_the_running_banmian_server(ui_stack: UIStack, tmp_path: Path) -> None:
+@pytest.fixture
+def own_server(tmp_path: Path) -> Iterator[UIStack]:
+    """A server of its own: this test's run must not become the latest run of the shared UI stack."""
+    stack = start_server(tmp_path / "server")
+    try:
+        yield stack
+    finally:
+        stack.stop()
+
+
+def test_a_run_uses_the_running_banmian_server(own_server: UIStack, tmp_path: Path) -> None:
     pages = tmp_path / "reuse-pages"
     shutil.copytree(SAMPLE, pages)
-    env = {key: value for key, value in ui_stack.env.items() if key != "PREFECT_API_URL"}
+    env = {key: value for key, value in own_server.env.items() if key != "PREFECT_API_URL"}
     done = subprocess.run(banmian("run", "--source", str(pages), "--warehouse", str(tmp_path / "wh")), env=env,
                           cwd=REPO, capture_output=True, text=True, timeout=WAIT_TIMEOUT_S, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     first = done.stdout.splitlines()[0]
-    assert f"(Prefect: the running banmian server at {ui_stack.url})" in first, done.stdout
+    assert f"(Prefect: the running banmian server at {own_server.url})" in first, done.stdout
     assert "Starting Prefect's local API" not in done.stdout
-    runs = ui_stack.post("/flow_runs/filter", {"flow_runs": {"name": {"like_": "ingest-reuse-pages-"}},
-                                               "limit": 10, "offset": 0})
+    runs = own_server.post("/flow_runs/filter", {"flow_runs": {"name": {"like_": "ingest-reuse-pages-"}},
+                                                 "limit": 10, "offset": 0})
     assert [run["state_type"] for run in runs] == ["COMPLETED"]
 
 

@@ -239,8 +239,19 @@ def banmian(*args: str) -> list[str]:
     return [sys.executable, "-c", "import sys; from banmian.cli import main; sys.exit(main())", *args]
 
 
-def build_stack(root: Path) -> UIStack:
-    """Start everything; on any failure stop what was started and fail with the processes' output."""
+def _stop_and_show(stack: UIStack) -> None:
+    """Stop what was started, and print its processes' output (pytest shows it with the failure)."""
+    diagnostics = stack.diagnostics()
+    stack.stop()
+    print(diagnostics, file=sys.stderr)
+
+
+def start_server(root: Path) -> UIStack:
+    """A ``banmian server`` of its own Prefect home under ``root``, answering; nothing served or run yet.
+
+    A test whose runs must not show among the shared stack's (its artifacts' latest versions, its
+    flow runs) starts one of these and stops it (``UIStack.stop``).
+    """
     home = root / "prefect-home"
     home.mkdir(parents=True)
     port = free_port()
@@ -251,8 +262,18 @@ def build_stack(root: Path) -> UIStack:
     try:
         wait_for(f"Prefect server health at {stack.api_url}/health", lambda: _healthy(stack.api_url),
                  SERVER_START_TIMEOUT_S, alive=server.dead)
-        stack.timings["server_ready_s"] = time.monotonic() - t0
+    except BaseException:
+        _stop_and_show(stack)
+        raise
+    stack.timings["server_ready_s"] = time.monotonic() - t0
+    return stack
 
+
+def build_stack(root: Path) -> UIStack:
+    """Start everything; on any failure stop what was started and fail with the processes' output."""
+    stack = start_server(root)
+    env = stack.env
+    try:
         t1 = time.monotonic()
         stack.serve = Proc.start(
             "banmian serve",
@@ -280,9 +301,7 @@ def build_stack(root: Path) -> UIStack:
         with stack.client() as client:  # the flow names its run when it starts (ingest-<source>-<time>)
             stack.flow_run_name = client.read_flow_run(run.id).name
     except BaseException:
-        diagnostics = stack.diagnostics()
-        stack.stop()
-        print(diagnostics, file=sys.stderr)  # shown by pytest with the failure
+        _stop_and_show(stack)
         raise
     return stack
 
