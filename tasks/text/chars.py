@@ -126,6 +126,14 @@ FOLD_TO_ASCII: Final[dict[int, int]] = {
 }
 
 
+# --- Chinese numerals -------------------------------------------------------------------
+
+#: Chinese digits as printed in years (二〇二三) and in small numbers (二十五); ○ and 零 are zero too.
+HAN_DIGIT_VALUES: Final[dict[str, int]] = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+                                           "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+#: Tens written as one character: 廿 is twenty, 卅 thirty (廿五日).
+HAN_TEN_VALUES: Final[dict[str, int]] = {"十": 10, "廿": 20, "卅": 30}
+
 _BASIC_HAN_CHAR: Final = re.compile(f"[{HAN_BASIC}]")
 
 

@@ -12,6 +12,7 @@ import re
 from datetime import date
 from typing import Final
 
+from banmian.tasks.text.chars import HAN_DIGIT_VALUES, HAN_TEN_VALUES
 from banmian.tasks.text.clean import fold_fullwidth_alnum
 
 #: The first Chinese-language periodical (察世俗每月统记传) appeared in 1815: no page printed earlier.
@@ -19,12 +20,7 @@ MIN_YEAR: Final = 1815
 #: No archive holds pages of a later year: a larger 4-digit number is not a year (a serial, a count).
 MAX_YEAR: Final = 2100
 
-#: Chinese digits as printed in years (二〇二三) and in small numbers (二十五); ○ and 零 are zero too.
-_HAN_DIGITS: Final = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-                      "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-#: Tens written as one character: 廿 is twenty, 卅 thirty (廿五日).
-_HAN_TENS: Final = {"十": 10, "廿": 20, "卅": 30}
-_HAN: Final = "".join(_HAN_DIGITS) + "".join(_HAN_TENS)
+_HAN: Final = "".join(HAN_DIGIT_VALUES) + "".join(HAN_TEN_VALUES)
 
 _ARABIC_DATE_RE: Final = re.compile(
     r"(?<!\d)(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[.\-/]\s*(\d{1,2})\s*[.\-/]\s*(\d{1,2})(?!\d))")
@@ -39,11 +35,11 @@ def han_number(text: str) -> int | None:
     >>> han_number("十十"), han_number("三十一二"), han_number(""), han_number("12")
     (None, None, None, None)
     """
-    if not text or any(ch not in _HAN_DIGITS and ch not in _HAN_TENS for ch in text):
+    if not text or any(ch not in HAN_DIGIT_VALUES and ch not in HAN_TEN_VALUES for ch in text):
         return None
-    tens = [i for i, ch in enumerate(text) if ch in _HAN_TENS]
+    tens = [i for i, ch in enumerate(text) if ch in HAN_TEN_VALUES]
     if not tens:
-        return int("".join(str(_HAN_DIGITS[ch]) for ch in text))
+        return int("".join(str(HAN_DIGIT_VALUES[ch]) for ch in text))
     return _han_tens(text, tens[0]) if len(tens) == 1 else None
 
 
@@ -52,8 +48,8 @@ def _han_tens(text: str, at: int) -> int | None:
     before, after = text[:at], text[at + 1:]
     if len(before) > 1 or len(after) > 1 or (before and text[at] != "十"):
         return None
-    scale = _HAN_DIGITS[before] if before else 1
-    return scale * _HAN_TENS[text[at]] + (_HAN_DIGITS[after] if after else 0)
+    scale = HAN_DIGIT_VALUES[before] if before else 1
+    return scale * HAN_TEN_VALUES[text[at]] + (HAN_DIGIT_VALUES[after] if after else 0)
 
 
 def valid_date(year: int, month: int, day: int) -> date | None:
