@@ -56,7 +56,7 @@ def _article_kind(unit: Unit) -> ArticleKind:
 def _take_headline(art: Article, unit: Unit, residue: list[Residue]) -> None:
     """A lead's own heading lines and those given to it, with its byline lines; any other unit's given lines."""
     if unit.kind == "lead":
-        _apply_headline(art, [ln for ln in unit.lead_lines if ln.kind != BYLINE] + (unit.head or []), residue)
+        _apply_headline(art, unit.lead_lines + (unit.head or []), residue)
         _take_bylines(art, unit, residue)
     elif unit.head:
         _apply_headline(art, unit.head, residue)

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import Final
 
 from banmian.tasks.text.chars import BYLINE_MARKS, NAME_CLASS, han_count
-from banmian.tasks.text.credits import BYLINE_LINE_RE, is_author_line
+from banmian.tasks.text.credits import BYLINE_LINE_RE, ORGS, ROLES, is_author_line
 from banmian.tasks.text.clean import clean_heading, remove_cjk_spacing, split_doubled
-from banmian.tasks.text.lines import (HEAD, ROLE, SUBTITLE, TITLE_COLONS, Line, couplet_shaped, is_one_line_couplet,
+from banmian.tasks.text.lines import (BYLINE, HEAD, ROLE, SUBTITLE, TITLE_COLONS, Line, couplet_shaped, is_one_line_couplet,
                                       wrap_cuts_word)
 
 #: The dashes that open a subtitle (——…): decoration, not its text.
@@ -101,6 +101,8 @@ def headline_parts(lines: list[Line]) -> HeadlineParts:
         left_out = left_out + drawn
     heads, pieces = _join_wraps(heads)
     main = _main_headline_index(heads, bool(subs))
+    if not subs:
+        main = max(main, _signed_title_index(heads, lines))
     kicker, heads = heads[:main], heads[main:]
     n = _headline_size(heads)
     headline, rest = heads[:n], heads[n:]
@@ -243,6 +245,28 @@ def _main_headline_index(heads: list[Line], has_subtitle: bool) -> int:
     if len(heads) - i >= 3 and not has_subtitle:
         return i + 1
     return i
+
+
+def _signed_title_index(heads: list[Line], lines: list[Line]) -> int:
+    """The last heading line when an author signs straight beneath it, set apart from the line above; else 0.
+
+    A signed essay's title and its author's name are set as one block (no
+    blank line between them); a kicker (引题) in smaller type stands apart
+    above it, and so does a page's banner. A report's headline is followed
+    by its subject line, which its reporters' byline (本报记者…) signs; an
+    essay is signed by its author's bare name. A couplet above is itself
+    the headline.
+    """
+    if len(heads) < 2 or heads[-1].no == heads[-2].no + 1 or any(is_one_line_couplet(ln.text) for ln in heads):
+        return 0
+    signed = any(ln.kind == BYLINE and ln.no == heads[-1].no + 1 and _bare_name(ln.text) for ln in lines)
+    return len(heads) - 1 if signed else 0
+
+
+def _bare_name(text: str) -> bool:
+    """A byline with no role or paper in it (``刘宏达``, ``方``): an author's name, as essays are signed."""
+    squashed = "".join(text.split())
+    return not any(word in squashed for word in ROLES + ORGS)
 
 
 def _headline_size(heads: list[Line]) -> int:

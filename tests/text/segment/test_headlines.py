@@ -71,6 +71,40 @@ def test_a_title_split_at_its_colon_is_one_headline_and_its_word_drawn_twice_is_
     assert (essay.headline, essay.authors) == ("新时代：发展新方位 奋进新目标", ["陈曙光"])
 
 
+_ESSAY_TEXT = ("\n\n推进乡村全面振兴，关键在于激发农\n村内生动力，让广大农民在共建共享中\n"
+               "有更多获得感。各地要因地制宜，久久为功。\n")
+
+
+@pytest.mark.parametrize("heads, signature, kicker, headline, subheadline", [
+    pytest.param("夯实农业农村发展根基\n\n以新理念引领乡村全面振兴\n", "王建华",
+                 "夯实农业农村发展根基", "以新理念引领乡村全面振兴", None, id="kicker_over_a_signed_title"),
+    pytest.param("学习贯彻全会精神\n\n夯实农业农村发展根基\n\n以新理念引领乡村全面振兴\n", "王",
+                 "学习贯彻全会精神 夯实农业农村发展根基", "以新理念引领乡村全面振兴", None,
+                 id="banner_and_kicker_over_a_title_signed_by_a_split_name"),
+    pytest.param("夯实农业根基 引领乡村振兴\n\n全县推进农业农村现代化\n", "王建华",
+                 None, "夯实农业根基 引领乡村振兴", "全县推进农业农村现代化", id="couplet_over_a_signed_subject_line"),
+])
+def test_a_title_signed_straight_beneath_by_its_author_stands_under_its_kicker(heads, signature, kicker, headline,
+                                                                               subheadline):
+    """An essay's title and its author's bare name are set as one block; a kicker stands apart above it.
+
+    A couplet is a headline itself, whatever signs the line under it.
+    """
+    h = parse_headline(_heading_lines(heads + signature + "\n"))
+    assert (h.kicker, h.headline, h.subheadline) == (kicker, headline, subheadline)
+
+
+@pytest.mark.parametrize("heads", ["夯实农业农村发展根基\n\n以新理念引领乡村全面振兴\n",
+                                   "全市召开常务会议\n\n研究部署冬春农业重点工作\n"])
+def test_a_reporters_byline_under_a_subject_line_moves_no_line_to_the_kicker(heads):
+    """A report's subject line is signed by its reporters: the lines read as they do unsigned."""
+    def read(page):
+        h = parse_headline(_heading_lines(page))
+        return h.kicker, h.headline, h.subheadline
+    assert read(heads + "本报记者 王建华\n") == read(heads)
+    assert read(heads + "王建华\n")[0] is not None
+
+
 def _heading_lines(page):
     return [ln for ln in classify_page(page) if ln.kind != "blank"]
 
