@@ -1124,19 +1124,35 @@ def _inside_a_sentence(lines: list[Line], k: int) -> bool:
 
 
 def _mark_names_after_author_notes(lines: list[Line]) -> None:
-    """A byline right after a note on the author (``（作者为…教授）`` / ``陈先达``) signs the essay above, in place.
+    """A name right after the end of an essay (``（作者为…教授）`` / ``陈先达``, ``…光辉彼岸。`` / ``欧阳辉``) signs it, in place.
 
-    The note closes an essay; a name printed after it with a break under it
-    (pdftotext emits a name set beside the essay where it likes) heads no
-    text of its own. It is set apart (STRAY) so it opens nothing, and
-    ``articles`` gives it to the essay the note closes. A name straight over
-    text heads that text.
+    A note on the author closes an essay; so does a finished sentence. A
+    name printed after it, set apart by breaks (pdftotext emits a name set
+    beside the essay where it likes), heads no text of its own: a title's
+    byline is set under its title, and an essay's name standing where its
+    text ends signs that text. It is set apart (STRAY) so it opens nothing,
+    and ``articles`` gives it to the essay it closes. A name straight over
+    text heads that text; after a finished sentence only a bare personal
+    name counts (``is_author_line``: a reporter's byline heads a report).
     """
     for k, ln in enumerate(lines):
         above = prev_nonblank(lines, k - 1)
-        if ln.kind == BYLINE and above >= 0 and AUTHOR_NOTE_RE.match(lines[above].text) is not None \
+        if ln.kind == BYLINE and above >= 0 and _closes_an_essay(lines, above, k) \
                 and (k + 1 == len(lines) or lines[k + 1].kind == BLANK):
             ln.kind = STRAY
+
+
+def _closes_an_essay(lines: list[Line], above: int, k: int) -> bool:
+    """Name ``k`` can sign the text that ends at line ``above``: a note on the author, or a finished sentence.
+
+    After a finished sentence only a bare name set apart between breaks, with
+    text under it, counts: a name over heading lines heads them.
+    """
+    if AUTHOR_NOTE_RE.match(lines[above].text) is not None:
+        return True
+    below = next_nonblank(lines, k + 1)
+    return lines[above].kind == PROSE and lines[above].terminal and above < k - 1 \
+        and is_author_line(lines[k].text) and below < len(lines) and lines[below].kind == PROSE
 
 
 # --- names set vertically ------------------------------------------------------------------------

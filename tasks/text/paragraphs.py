@@ -110,6 +110,20 @@ def same_flow(a: Paragraph, b: Paragraph) -> bool:
                for one, other in ((a, b), (b, a)))
 
 
+def set_in_other_columns(a: list[Line], b: list[Line]) -> bool:
+    """Whether two runs of text lines, each measured on its own (``column_widths``), are set in columns of two widths.
+
+    Unlike ``same_flow``, no width is taken from the page around them: two
+    texts printed next to each other are compared as they are set.
+
+    >>> wide = [Line(i, "中国特色社会主义进入新时代，这是我国发展新", 25.0, "prose") for i in range(4)]
+    >>> narrow = [Line(i, "中国特色社会主义新时代", 14.0, "prose") for i in range(10, 14)]
+    >>> set_in_other_columns(wide, narrow), set_in_other_columns(narrow, narrow)
+    (True, False)
+    """
+    return _other_flow(column_widths([a])[0], column_widths([b])[0])
+
+
 def _wider_flow(width: float, column: float) -> bool:
     """A line or block this wide is set wider than the column: another flow (``FLOW_CHANGE``)."""
     return width > column + max(FLOW_CHANGE, FLOW_CHANGE_SHARE * width)

@@ -7,7 +7,7 @@ from typing import Final
 from banmian.tasks.model import Article, ArticleKind, Block, Residue
 from banmian.tasks.text.chars import BULLET_MARKS
 from banmian.tasks.text.clean import clean_heading, clean_paragraph, display_width, split_doubled
-from banmian.tasks.text.credits import (AUTHOR_NOTE_RE, BYLINE_MARKS, SALUTATION_RE, dateline_after_lead,
+from banmian.tasks.text.credits import (AUTHOR_NOTE_RE, BYLINE_MARKS, SALUTATION_RE, dateline_after_lead, is_author_line,
                                         join_keeping_credit_breaks, parse_byline, parse_dateline, parse_signature,
                                         parse_trailing_credit)
 from banmian.tasks.text.lines import BYLINE, SUBTITLE, Line, is_byline_text, is_heading_shaped, split_bullet_lead
@@ -234,17 +234,18 @@ NAME_AFTER_NOTE_MAX_LINES: Final = 2
 
 
 def _take_name_after_note(art: Article, unit: Unit, residue: list[Residue]) -> None:
-    """A name printed right after the note that closes the essay (``（作者为…）`` / ``陈先达``) is its byline.
+    """A name printed right after the note or the sentence that closes the essay (``（作者为…）`` / ``陈先达``) is its byline.
 
     ``lines`` sets such a name apart; it is the unassigned byline just under
-    the unit's last line.
+    the unit's last line (after a finished sentence, a bare personal name).
     """
     last = unit.paras[-1].lines[-1]
-    if AUTHOR_NOTE_RE.match(last.text) is None:
+    noted = AUTHOR_NOTE_RE.match(last.text) is not None
+    if not noted and not last.terminal:
         return
     for r in residue:
         if r.reason == "unassigned" and last.no < r.line <= last.no + NAME_AFTER_NOTE_MAX_LINES \
-                and is_byline_text(r.text):
+                and (is_byline_text(r.text) if noted else is_author_line(r.text)):
             credit = parse_byline(r.text)
             art.byline, art.authors = credit.text, credit.authors
             residue.remove(r)

@@ -15,10 +15,11 @@ from typing import Final
 from banmian.tasks.model import PageMeta, Residue
 from banmian.tasks.text.chars import han_count
 from banmian.tasks.text.clean import clean_heading
+from banmian.tasks.text.credits import is_author_line
 from banmian.tasks.text.lexicon import break_splits_word
 from banmian.tasks.text.lines import (BYLINE, CREDIT, FURNITURE, HEAD, JUMP, LABEL, STRAY, Line, follows_a_blank,
                                       page_number_parts)
-from banmian.tasks.text.paragraphs import Paragraph, build_paragraphs, same_flow
+from banmian.tasks.text.paragraphs import Paragraph, build_paragraphs, same_flow, set_in_other_columns
 from banmian.tasks.text.segment.captions import close_caption, close_credited_caption
 from banmian.tasks.text.segment.headlines import heading_phrases
 from banmian.tasks.text.segment.jumps import JUMP_FROM_WORDS, brackets_of
@@ -32,6 +33,10 @@ FRAGMENT_MAX_CHARS: Final = 4
 #: their measured widths differ by at most this (half-width digits and
 #: punctuation compression move a justified column by about one unit).
 CUT_TEXT_COLUMN_SLACK: Final = 1.0
+
+#: Paragraphs a text has at least for a name set apart after it to sign it: a caption has one, the
+#: essays a name closes on the wild pages have three to seven (wild, pagesim gate: 2 tried, 1 signs captions).
+ESSAY_MIN_PARAGRAPHS: Final = 2
 
 #: Regions that can be printed inside a column's text (a box of heading lines, a name's
 #: character set into the column) or between a byline and its text: the text goes on after them.
@@ -65,6 +70,7 @@ class PageReader:
     cut: Unit | None = None                # a unit whose text heading lines (or a stray character) just cut
     cut_by: list[Line] = field(default_factory=list)  # the heading lines that cut it
     waiting: tuple[Unit, HeadGroup] | None = None     # a lead with no text yet, and heading lines after it
+    signer: tuple[Unit, Line] | None = None  # a name set apart after a finished text, and that text's unit
 
     def read(self) -> Page:
         """Every region read in page order; the page's units, groups, residue and metadata."""
@@ -76,6 +82,8 @@ class PageReader:
             readers.get(region.kind, self._read_unassigned)(region.lines)
             if region.kind not in _INSIDE_TEXT:
                 self.cut = self.waiting = None
+            if region.kind not in ("prose", STRAY):
+                self.signer = None
         return Page(self.units, self.groups, self.residue, self.meta, self.jumps)
 
     def _start(self, unit: Unit) -> Unit:
@@ -89,6 +97,8 @@ class PageReader:
     def _read_prose(self, lines: list[Line]) -> None:
         """Each paragraph goes on with a text a box cut, or with the open unit, or opens a unit."""
         paras = build_paragraphs(lines)
+        if self.signer is not None:
+            self._place_name(paras[0])
         if self.waiting is not None:
             self._open_lead_text(paras[0])
         for para in paras:
@@ -114,6 +124,28 @@ class PageReader:
         lead.crossheads_before.setdefault(0, []).extend(ln.text for ln in heading_phrases(group.lines))
         self.groups[:] = [g for g in self.groups if g is not group]
         self.pending[:] = [g for g in self.pending if g is not group]
+
+    def _place_name(self, first: Paragraph) -> None:
+        """A name set apart between a finished text and more text: it signs the text above, or heads the text below.
+
+        Text that goes on in the same column after the name is the text it
+        heads (a byline over its essay, its title printed elsewhere). Text in
+        another column is another block: pdftotext emitted the name at the end
+        of the essay it closes (``articles`` gives it to that text), and the
+        text below opens an essay of its own, unsigned.
+        """
+        assert self.signer is not None
+        (above, name), self.signer = self.signer, None
+        if not set_in_other_columns(above.paras[-1].lines, first.lines):
+            self._head_with_name(name)
+        else:
+            self.open_unit = self._start(Unit("lead"))
+
+    def _head_with_name(self, name: Line) -> None:
+        """The name set apart heads the text after it after all: a lead's byline, out of the residue."""
+        self.residue[:] = [r for r in self.residue if r.line != name.no]
+        name.kind = BYLINE
+        self.open_unit = self._start(Unit("lead", lead_lines=[name]))
 
     def _resume_cut_text(self, essay: Unit, para: Paragraph) -> None:
         """``para`` goes on with the sentence a box cut; a name in the box signs the essay too."""
@@ -176,8 +208,14 @@ class PageReader:
         self.open_unit = None
 
     def _read_stray(self, lines: list[Line]) -> None:
-        """A name's character set into a column: the text goes on around it."""
+        """A name's character set into a column: the text goes on around it. A whole name signs the text it ends."""
         self._read_unassigned(lines)
+        if _ends_finished_text(self.open_unit, lines[0]):
+            if _essay_sized(self.open_unit):
+                self.signer, self.open_unit = (self.open_unit, lines[0]), None
+            else:
+                self._head_with_name(lines[0])
+            return
         if self.cut is None and self.open_unit is not None and self.open_unit.paras:
             self.cut, self.cut_by = self.open_unit, []
 
@@ -245,6 +283,23 @@ def _take_box_bylines(essay: Unit, box: Unit) -> None:
     names = [ln for ln in box.lead_lines if ln.kind == BYLINE]
     essay.lead_lines.extend(names)
     box.lead_lines = [ln for ln in box.lead_lines if ln.kind != BYLINE]
+
+
+def _ends_finished_text(unit: Unit | None, name: Line) -> bool:
+    """A whole name set apart after a finished paragraph (``lines`` set it so): no text goes on around it.
+
+    A paragraph that ends its article (a note on the author, a credit) needs no
+    reading: the name signs it (``articles``) and the text after it opens a unit.
+    """
+    if unit is None or not unit.paras or unit.paras[-1].ends_article:
+        return False
+    return unit.paras[-1].terminated and is_author_line(name.text)
+
+
+def _essay_sized(unit: Unit) -> bool:
+    """A text of several paragraphs: an essay a name can close, not a caption (one paragraph) it stands under,
+    nor a story its dateline credits."""
+    return len(unit.paras) >= ESSAY_MIN_PARAGRAPHS and unit.kind != "story"
 
 
 def _changes_flow(unit: Unit, para: Paragraph, lines: list[Line]) -> bool:

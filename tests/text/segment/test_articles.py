@@ -241,3 +241,47 @@ def test_a_name_printed_after_the_note_that_closes_an_essay_signs_it():
     assert (essay_article.byline, essay_article.authors) == ("陈先达", ["陈先达"])
     assert essay_article.paragraphs[-1] == "（作者为中国人民大学教授）"
     assert not any("陈先达" in p for a in result.articles for p in a.paragraphs)
+
+
+#: A made-up essay of two paragraphs set in a column 15 characters wide.
+_TWO_PARAGRAPHS = ("推进乡村全面振兴，关键在于激发农村内生动力，让广大农民在共建共享中有更多获得感。",
+                   "各地要因地制宜，久久为功，把农业农村优先发展落到实处，让乡村既充满活力又和谐有序。")
+#: Text under the name: in a column as wide as the essay's, or in a wide one (another block).
+_TEXT_UNDER = {"same_column": "全市今年新建农村公路三百公\n里，惠及沿线群众十余万人，\n带动乡村旅游快速发展。\n",
+               "wide_column": "全市今年新建农村公路三百公里，惠及沿线群众十\n余万人，带动乡村旅游快速发展，群众出行更加便\n"
+                              "捷，农产品运输成本明显下降。\n"}
+
+
+def _column(text: str, width: int = 15) -> str:
+    return "\n".join(text[i:i + width] for i in range(0, len(text), width))
+
+
+@pytest.mark.parametrize("ending, under, signs_the_essay", [
+    pytest.param("（作者单位：吉林大学马克思主义学院）", "same_column", True, id="after_a_note"),
+    pytest.param("", "wide_column", True, id="after_a_finished_essay_text_in_another_column_under"),
+    pytest.param("", "same_column", False, id="text_in_the_same_column_under_is_what_it_heads"),
+])
+def test_a_bare_name_printed_where_an_essay_ends_signs_it(ending, under, signs_the_essay):
+    """A name set apart after an essay's closing note, or after its last sentence with another block under it,
+    is its author's; with the essay's column going on under it, it heads that text.
+
+    pdftotext emits the name set beside an essay's end where it likes: between
+    that essay and whatever block it prints next.
+    """
+    essay = "\n".join(_column(p) for p in _TWO_PARAGRAPHS)
+    closing = f"\n{ending}" if ending else ""
+    page = f"以制度优势推动乡村治理\n\n{essay}{closing}\n\n王建华\n\n{_TEXT_UNDER[under]}"
+    result = segment_checked(page)
+    signed = [a for a in result.articles if a.byline == "王建华"]
+    assert len(signed) == 1 and not any("王建华" in p for a in result.articles for p in a.paragraphs)
+    assert ("推进乡村全面振兴" in "".join(signed[0].paragraphs)) == signs_the_essay
+    assert ("全市今年新建" in "".join(signed[0].paragraphs)) != signs_the_essay
+
+
+def test_a_reporters_byline_after_a_finished_text_heads_the_text_under_it():
+    """Only a bare name signs the text above it: a reporter's byline (本报记者…) opens the report below."""
+    essay = "\n".join(_column(p) for p in _TWO_PARAGRAPHS)
+    page = f"以制度优势推动乡村治理\n\n{essay}\n\n本报记者 王建华\n\n{_TEXT_UNDER['wide_column']}"
+    result = segment_checked(page)
+    (report,) = [a for a in result.articles if "全市今年新建" in "".join(a.paragraphs)]
+    assert report.byline == "本报记者 王建华" and "推进乡村" not in "".join(report.paragraphs)
