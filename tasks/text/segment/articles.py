@@ -8,8 +8,8 @@ from banmian.tasks.model import Article, ArticleKind, Block, Residue
 from banmian.tasks.text.chars import BULLET_MARKS
 from banmian.tasks.text.clean import clean_heading, clean_paragraph, display_width, split_doubled
 from banmian.tasks.text.credits import (AUTHOR_NOTE_RE, BYLINE_MARKS, SALUTATION_RE, dateline_after_lead, is_author_line,
-                                        join_keeping_credit_breaks, parse_byline, parse_dateline, parse_signature,
-                                        parse_trailing_credit)
+                                        join_keeping_credit_breaks, opens_a_name, parse_byline, parse_dateline,
+                                        parse_signature, parse_trailing_credit)
 from banmian.tasks.text.lines import BYLINE, SUBTITLE, Line, is_byline_text, is_heading_shaped, split_bullet_lead
 from banmian.tasks.text.segment.headlines import is_feature_subtitle, parse_headline, subtitle_dashes
 from banmian.tasks.text.segment.jumps import take_inline_jumps
@@ -35,6 +35,8 @@ def article_of(unit: Unit, residue: list[Residue]) -> Article | None:
         art.byline, art.photographers, art.authors = unit.credit.text, unit.credit.photographers, unit.credit.authors
     if unit.paras:
         _take_text_credits(art, unit, residue)
+        if unit.kind == "lead" and art.authors:
+            _take_name_split_at_seams(art, unit, residue)
     art.blocks = _blocks_of(unit, residue)
     art.continued_from, art.continued_to = unit.jump_from, unit.jump_to
     art.first_line = _first_line(unit)
@@ -105,6 +107,34 @@ def _rest_of_vertical_name(unit: Unit, after: int, residue: list[Residue]) -> st
         return ""
     residue.remove(piece)
     return piece.text.strip()
+
+
+#: Lines a piece of a name set apart stands from the essay's text it is printed beside (a blank between).
+NAME_PIECE_MAX_GAP: Final = 2
+
+
+def _take_name_split_at_seams(art: Article, unit: Unit, residue: list[Residue]) -> None:
+    """One more author's name, its characters set vertically beside the essay: pieces at its text's seams.
+
+    A co-author's name printed down the gutter comes out one character per
+    line at the tops and feet of the essay's own column blocks (``高`` after
+    one block, ``静`` before the block that goes on with it). Lone characters
+    set apart (unassigned) next to the essay's own lines, two of them, in page
+    order and opening with a surname, are that name.
+    """
+    text_lines = {ln.no for para in unit.paras for ln in para.lines}
+    pieces = [r for r in residue if r.reason == "unassigned" and len(r.text.strip()) == 1
+              and any(r.line + gap in text_lines for gap in range(-NAME_PIECE_MAX_GAP, NAME_PIECE_MAX_GAP + 1))]
+    pieces.sort(key=lambda r: r.line)
+    if len(pieces) != 2 or not opens_a_name(pieces[0].text.strip()):
+        return
+    name = "".join(r.text.strip() for r in pieces)
+    if name in art.authors:
+        return
+    art.authors = [*art.authors, name]
+    art.byline = f"{art.byline} {name}" if art.byline else name
+    for r in pieces:
+        residue.remove(r)
 
 
 def _take_text_credits(art: Article, unit: Unit, residue: list[Residue]) -> None:

@@ -285,3 +285,16 @@ def test_a_reporters_byline_after_a_finished_text_heads_the_text_under_it():
     result = segment_checked(page)
     (report,) = [a for a in result.articles if "全市今年新建" in "".join(a.paragraphs)]
     assert report.byline == "本报记者 王建华" and "推进乡村" not in "".join(report.paragraphs)
+
+
+def test_a_co_authors_name_set_down_the_gutter_comes_together_from_the_seams_of_the_essay():
+    """``李`` after one column block, ``明`` before the next: a second author's name, not text and not lost."""
+    text = ("推进乡村全面振兴，关键在于激发农村内生动力，让广大农民在共建共享中有更多获得感。"
+            "各地要因地制宜，久久为功，把农业农村优先发展落到实处，让乡村既充满活力又和谐有序。"
+            "要健全自治法治德治相结合的乡村治理体系，让农民群众成为乡村治理的主体。")
+    blocks = [text[:45], text[45:90], text[90:]]
+    page = (f"以制度优势推动乡村治理\n王建华\n\n{_column(blocks[0])}\n\n李\n\n{_column(blocks[1])}\n\n明\n\n"
+            f"{_column(blocks[2])}\n")
+    (essay,) = segment_checked(page).articles
+    assert essay.authors == ["王建华", "李明"]
+    assert "".join(essay.paragraphs) == text
