@@ -24,6 +24,8 @@ _KICKER_RE: Final = re.compile(r"^\s*[【\[〔].+[】\]〕]\s*$")
 #: A heading line this long (Chinese characters) can be a headline on its
 #: own; shorter ones (防风险, 财随政走) are kickers, labels or couplet halves.
 FULL_HEADLINE_MIN_CHARS: Final = 8
+#: Lines a subject line stands under its headline's last line at most: the next line, or after one blank.
+SUBJECT_MAX_GAP: Final = 2
 #: Lines one headline can take: kicker, a couplet's two lines, a subject line.
 MAX_BLOCK_LINES: Final = 4
 #: Subtitle endings that name a feature genre (侧记 "sidelights", 综述
@@ -106,7 +108,8 @@ def headline_parts(lines: list[Line]) -> HeadlineParts:
     kicker, heads = heads[:main], heads[main:]
     n = _headline_size(heads)
     headline, rest = heads[:n], heads[n:]
-    subject, rest = _split_subject(rest, bool(subs))
+    subject, rest = _split_subject(rest, bool(subs), headline[-1].no if headline else None,
+                                   _first_printed(rest[:1], pieces))
     wrapped, rest = _wrapped_lines(subs[0], rest) if subs else _subject_wrap(subject, headline, rest)
     return HeadlineParts(kicker, headline, subs[0] if subs else None, subject, wrapped,
                          _as_printed(left_out + subs[1:], pieces), _as_printed(rest, pieces))
@@ -279,11 +282,23 @@ def _is_couplet(a: Line, b: Line) -> bool:
     return couplet_shaped(a, b) and len(a.text.split()) == 1 and len(b.text.split()) == 1
 
 
-def _split_subject(rest: list[Line], has_subtitle: bool) -> tuple[Line | None, list[Line]]:
-    """Without a ——subtitle, the line after the headline is its subject line (the subheadline); the lines after it."""
-    if rest and not has_subtitle:
+def _split_subject(rest: list[Line], has_subtitle: bool, headline_end: int | None,
+                   next_start: int | None) -> tuple[Line | None, list[Line]]:
+    """Without a ——subtitle, the line after the headline is its subject line (the subheadline); the lines after it.
+
+    A subject line is set right under its headline: its first printed line at most ``SUBJECT_MAX_GAP``
+    lines under the headline's last (``headline_end``, ``next_start``). A heading line printed
+    elsewhere on the page (a section's crosshead given to the text) is none.
+    """
+    near = headline_end is None or next_start is None or next_start - headline_end <= SUBJECT_MAX_GAP
+    if rest and not has_subtitle and near:
         return rest[0], rest[1:]
     return None, rest
+
+
+def _first_printed(lines: list[Line], pieces: dict[int, list[Line]]) -> int | None:
+    """The page line a (maybe joined) heading line starts on; None for no line."""
+    return pieces.get(id(lines[0]), lines)[0].no if lines else None
 
 
 def subtitle_dashes(text: str) -> str:

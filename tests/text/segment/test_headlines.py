@@ -105,6 +105,24 @@ def test_a_reporters_byline_under_a_subject_line_moves_no_line_to_the_kicker(hea
     assert read(heads + "王建华\n")[0] is not None
 
 
+@pytest.mark.parametrize("far_no, subheadline", [
+    pytest.param(2, "县里召开农村工作会议部署明年重点任务", id="right_under_the_headline"),
+    pytest.param(3, "县里召开农村工作会议部署明年重点任务", id="after_one_blank"),
+    pytest.param(40, None, id="printed_elsewhere_on_the_page"),
+])
+def test_a_subject_line_is_set_right_under_its_headline(far_no, subheadline):
+    """A heading line given to a text from elsewhere on the page (a section's crosshead) is no subject line."""
+    lines = [Line(1, "以新理念引领乡村全面振兴", 12.0, "head"), Line(far_no, "县里召开农村工作会议部署明年重点任务", 18.0, "head")]
+    h = parse_headline(lines)
+    assert (h.headline, h.subheadline) == ("以新理念引领乡村全面振兴", subheadline)
+
+
+def test_a_subject_line_wrapped_over_lines_counts_from_its_first_line():
+    """The wrapped subject line is one line, numbered by its last piece: its first piece is what stands under."""
+    h = parse_headline(_heading_lines("不忘初心   共筑校园\n\n全区中小学开展“廉\n洁文化进校园”主\n题活动\n"))
+    assert (h.headline, h.subheadline) == ("不忘初心 共筑校园", "全区中小学开展“廉洁文化进校园”主题活动")
+
+
 def _heading_lines(page):
     return [ln for ln in classify_page(page) if ln.kind != "blank"]
 
