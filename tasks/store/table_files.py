@@ -155,10 +155,16 @@ class TableFiles:
         return self._files[name]
 
     def finish(self) -> list[ManifestEntry]:
-        """Make every file durable under its final name, in ``schema.STORED`` order; returns their entries."""
-        for name in [n for n in schema.STORED if n in self._files]:
+        """Make every file durable under its final name, in ``schema.STORED`` order; returns their entries.
+
+        Every file is closed (its held rows written) before a clustered table is sorted, so the sort's
+        memory comes on top of no table's buffer.
+        """
+        names = [n for n in schema.STORED if n in self._files]
+        for name in names:  # every table's held rows out first: none is held while DuckDB sorts
+            self._files[name].close()
+        for name in names:
             written = self._files[name]
-            written.close()
             layout = schema.CLUSTERED.get(name)
             if layout is not None:
                 written = self._sorted(name, written, layout.sort_by, layout.row_group_rows)
