@@ -188,9 +188,85 @@ if __name__ == "__main__":
 #: pages take ~7 s and give pages/s within a few per cent of a full pass (measured on 2k generated pages).
 SEGMENT_SAMPLE: Final = 300
 #: Phases timed on the flow's side, in wall seconds, in the order of a run (``banmian.flows.timings``).
-WALL_PHASES: Final = ("imports", "prefect_start", "discover", "batches_wall", "commit", "publish", "prune")
-#: Work inside the batches, summed over batches (worker seconds when batches run in parallel).
-BATCH_PHASES: Final = ("read", "decode", "segment", "stage")
+WALL_PHASES: Final = ("imports", "prefect_start", "discover", "batches_wall", "commit", "publish", "report", "prune")
+#: Work inside the batches, summed over batches (worker seconds when batches run in parallel);
+#: ``decode_segment_cpu`` is the CPU time of the same decode+segment work, which load does not inflate.
+BATCH_PHASES: Final = ("read", "decode", "segment", "decode_segment_cpu", "stage")
+#: Seconds between two samples of the run's processes (CPU time and RSS of each, ``ProcessSampler``).
+SAMPLE_EVERY_S: Final = 0.25
+#: What a process of the run is, by a piece of its command line (else "other"); this process is "flow".
+PROCESS_ROLES: Final = (("server_child", "prefect server"), ("multiprocessing.spawn", "dask worker"),
+                        ("resource_tracker", "other"))
+
+
+def process_role(cmdline: str) -> str:
+    """The role of a child process of ``banmian bench`` from its command line.
+
+    >>> process_role("python -B -c from multiprocessing.spawn import spawn_main; spawn_main(tracker_fd=33)")
+    'dask worker'
+    >>> process_role("python -m banmian.server_child 123 uvicorn")
+    'prefect server'
+    """
+    return next((role for piece, role in PROCESS_ROLES if piece in cmdline), "other")
+
+
+class ProcessSampler:
+    """CPU seconds of each process of the run (this one and its children), sampled in a thread.
+
+    A child's figure is its last sample (a child that ends loses at most ``SAMPLE_EVERY_S`` of it).
+    Tells where a parallel run's CPU goes: the flow process (which also hosts the Dask scheduler and
+    nannies), each Dask worker, the Prefect server. Also the flow process's RSS over time, so the peak
+    can be placed in the run.
+    """
+
+    def __init__(self) -> None:
+        import threading
+
+        import psutil  # type: ignore[import-untyped]  # Dask's dependency (prefect-dask); no stubs here
+
+        self._me = psutil.Process()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name="bench-sampler", daemon=True)
+        self.cpu: dict[int, tuple[str, float]] = {}
+        self.rss_peak_mb, self.rss_peak_at_s = 0.0, 0.0
+        self._start = time.perf_counter()
+        self._cpu0 = self._cpu_of(self._me)
+
+    @staticmethod
+    def _cpu_of(proc: object) -> float:
+        times = proc.cpu_times()  # type: ignore[attr-defined]
+        return float(times.user + times.system)
+
+    def _sample(self) -> None:
+        import psutil
+
+        rss = self._me.memory_info().rss / 2**20
+        if rss > self.rss_peak_mb:
+            self.rss_peak_mb, self.rss_peak_at_s = rss, time.perf_counter() - self._start
+        self.cpu[self._me.pid] = ("flow", self._cpu_of(self._me) - self._cpu0)
+        for child in self._me.children(recursive=True):
+            try:
+                self.cpu[child.pid] = (process_role(" ".join(child.cmdline())), self._cpu_of(child))
+            except psutil.Error:
+                continue
+
+    def _loop(self) -> None:
+        while not self._stop.wait(SAMPLE_EVERY_S):
+            self._sample()
+
+    def __enter__(self) -> ProcessSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._sample()
+
+    def line(self) -> str:
+        """``flow 12.3, dask worker 4.5, dask worker 4.4, prefect server 6.8``: CPU s by process, largest first."""
+        rows = sorted(self.cpu.values(), key=lambda row: (row[0] != "flow", -row[1]))
+        return ", ".join(f"{role} {cpu:.2f}" for role, cpu in rows if cpu >= 0.05)
 
 
 @dataclass(frozen=True)
@@ -204,6 +280,8 @@ class RunFigures:
     peak_rss_self_mb: float
     peak_rss_child_mb: float
     cpu_s: float
+    cpu_by_process: str = ""
+    rss_peak_at_s: float = 0.0
 
 
 def _rusage_mb(who: int) -> float:
@@ -249,13 +327,15 @@ def run_flow(pages_dir: Path, warehouse: Path, timings: Path, workers: int, extr
     if workers > 1:
         argv += ["--workers", str(workers)]
     cpu0, start = _cpu_seconds(), time.perf_counter()
-    with open(warehouse.parent / "run.log", "w", encoding="utf-8") as log, contextlib.redirect_stdout(log):
+    with (open(warehouse.parent / "run.log", "w", encoding="utf-8") as log, contextlib.redirect_stdout(log),
+          ProcessSampler() as sampler):
         code = cli_main(argv)
     wall = time.perf_counter() - start
     phases = json.loads(timings.read_text(encoding="utf-8")) if timings.exists() else {}
     n = len(list(pages_dir.glob("*.txt")))
     return RunFigures(n, wall, code, phases, _rusage_mb(resource.RUSAGE_SELF),
-                      _rusage_mb(resource.RUSAGE_CHILDREN), _cpu_seconds() - cpu0)
+                      _rusage_mb(resource.RUSAGE_CHILDREN), _cpu_seconds() - cpu0, sampler.line(),
+                      sampler.rss_peak_at_s)
 
 
 def read_decode_seconds(paths: Sequence[Path]) -> float:
@@ -289,8 +369,10 @@ def bench_report(fig: RunFigures, workers: int, read_decode_s: float, seg_rate: 
         f"pages/s: {rate:,.1f}",
         f"phases, wall s: {_phase_line(fig.phases, WALL_PHASES)}, other {max(fig.wall_s - accounted, 0.0):.2f}",
         f"inside batches, s summed over batches: {_phase_line(fig.phases, BATCH_PHASES)}",
-        f"peak RSS MB: this process {fig.peak_rss_self_mb:.1f}, largest ended child {fig.peak_rss_child_mb:.1f}",
+        f"peak RSS MB: this process {fig.peak_rss_self_mb:.1f} (at {fig.rss_peak_at_s:.1f} s), "
+        f"largest ended child {fig.peak_rss_child_mb:.1f}",
         f"cores used (CPU s / wall s): {fig.cpu_s / max(fig.wall_s, 1e-9):.2f}",
+        f"CPU s by process: {fig.cpu_by_process or '(not sampled)'}",
         f"vs read+decode alone ({read_decode_s:.2f} s): {fig.wall_s / max(read_decode_s, 1e-9):,.1f}x the time",
         f"vs segmentation alone, one process ({seg_rate:,.1f} pages/s over {seg_sample} pages): "
         f"{seg_rate / max(rate, 1e-9):.2f}x the time",

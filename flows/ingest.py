@@ -38,7 +38,7 @@ from pydantic import Field
 
 from banmian import SAMPLE_DIR
 from banmian.flows.defaults import BATCH_SIZE, FLOW_NAME
-from banmian.flows.parallel import MAX_IN_FLIGHT, runs_on_dask
+from banmian.flows.parallel import MAX_IN_FLIGHT, dask_batch_size, dask_slots, runs_on_dask
 from banmian.flows.retention import keep_runs_setting, prune_flow_runs
 from banmian.flows.timings import add_timings, timed
 from banmian.report_flow import publish_report
@@ -225,11 +225,13 @@ def _segment_on_dask(files: list[RawFile], batch_size: int, skip_ids: str, stagi
                      path_pattern: str | None = None) -> BatchResult:
     """Read each batch here and segment it on a Dask worker, at most ``MAX_IN_FLIGHT`` batches at a time.
 
+    Batches are made smaller than ``batch_size`` when that would leave workers idle (``dask_batch_size``).
+
     Results are gathered in batch order, so the run is the same as :func:`_segment_in_turn`'s.
     """
     done = BatchResult()
     pending: deque[tuple[_Batch, PrefectFuture[BatchResult]]] = deque()
-    for first, last, files_of_batch in batches(files, batch_size):
+    for first, last, files_of_batch in batches(files, dask_batch_size(batch_size, len(files), dask_slots())):
         batch = _read(files_of_batch, first, last)
         pending.append((batch, segment_batch.submit(batch.readable, first, last, skip_ids, staging, path_pattern)))
         while len(pending) > MAX_IN_FLIGHT or (pending and last == len(files)):

@@ -13,10 +13,24 @@ reach the same Prefect API (``PREFECT_API_URL``).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
     from prefect.task_runners import TaskRunner
+
+#: Dask settings of the local cluster's workers. Dask's statistical profiler samples each worker's
+#: stack every 10 ms and reads source lines for it (linecache): ~4-6 s of each worker's CPU at 1,000
+#: pages under cProfile, work no one reads here (the dashboard is off).
+WORKER_CONFIG: Final = {"distributed.worker.profile.enabled": False}
+#: Run in each worker as it starts (``dask_setup``): imports and models loaded before the first batch.
+WORKER_PRELOAD: Final = "banmian.flows.worker_setup"
+
+#: Batches each worker thread gets at least, when there are pages enough: with 5 batches of 200 for
+#: 2 workers (1,000 pages) one worker segments 3 and the other waits through the last; with 8 or more
+#: the last batch leaves a worker idle for at most 1/8 of the phase.
+BATCHES_PER_SLOT: Final = 4
+#: Pages a Dask batch holds at least, whatever the split: a task run costs a few API calls (~4 ms).
+MIN_DASK_BATCH: Final = 20
 
 #: Batches submitted but not yet finished, at most: enough to keep a few dozen workers busy, while the
 #: flow holds only their raw bytes (200 pages of ~8 KB each: ~1.6 MB a batch, ~50 MB in all).
@@ -30,7 +44,32 @@ def dask_task_runner(workers: int, address: str | None = None) -> TaskRunner:
     if address:
         return DaskTaskRunner(address=address)
     return DaskTaskRunner(cluster_class="distributed.LocalCluster", cluster_kwargs={
-        "n_workers": workers, "processes": True, "threads_per_worker": 1, "dashboard_address": None})
+        "n_workers": workers, "processes": True, "threads_per_worker": 1, "dashboard_address": None,
+        "config": dict(WORKER_CONFIG), "preload": [WORKER_PRELOAD]})
+
+
+def dask_batch_size(batch_size: int, pages: int, slots: int) -> int:
+    """Pages a batch holds on ``slots`` Dask worker threads: ``batch_size`` at most, less when that would
+    leave fewer than ``BATCHES_PER_SLOT`` batches a slot (but not below ``MIN_DASK_BATCH``).
+
+    >>> dask_batch_size(200, 1_000, 2), dask_batch_size(200, 10_000, 2), dask_batch_size(200, 50, 2)
+    (125, 200, 20)
+    >>> dask_batch_size(3, 13, 2)
+    3
+    """
+    even = -(-pages // max(slots * BATCHES_PER_SLOT, 1))
+    return min(batch_size, max(even, MIN_DASK_BATCH))
+
+
+def dask_slots() -> int:
+    """Worker threads of the Dask cluster the current flow run submits to (0 when not on Dask)."""
+    from prefect.context import FlowRunContext
+
+    ctx = FlowRunContext.get()
+    if ctx is None or not runs_on_dask():
+        return 0
+    client: Any = getattr(ctx.task_runner, "client")  # noqa: B009 - a DaskTaskRunner's, once it has started
+    return sum(client.nthreads().values())
 
 
 def runs_on_dask() -> bool:

@@ -309,8 +309,11 @@ def segment_batch(items: list[tuple[RawFile, bytes]], first: int, last: int,
     ``skip_ids_path``: the staged ids of the pages already stored. Pure work, so no retries: the same
     input gives the same failure. ``path_pattern``: ``banmian run --path-pattern`` (``tasks.ingest.dating``).
     """
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.thread_time()
     result = decode_and_segment(items, read_staged(skip_ids_path), path_pattern)
+    # CPU seconds of this thread: unlike the wall seconds of "decode" and "segment", not inflated
+    # when more processes than cores share the machine (banmian bench tells the two apart).
+    result.seconds["decode_segment_cpu"] = time.thread_time() - cpu
     articles = sum(len(r.articles) for _, r in result.pages)
     story("Pages %d–%d: %d segmented into %d articles, %d already loaded, %d rejected (%.1f s).",
           first, last, len(result.pages), articles, len(result.known),

@@ -152,3 +152,20 @@ def test_no_warehouse_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[
     code = main(["report", "--warehouse", str(tmp_path / "nowhere"), "--out", str(tmp_path / "r.html")])
     assert code == 2 and capsys.readouterr().err.startswith("banmian report: no warehouse at")
     assert not (tmp_path / "r.html").exists()
+
+
+def test_every_chart_spec_passes_altairs_schema() -> None:
+    """``to_svg`` draws without Altair's validation (it cost seconds a run): the specs are checked here."""
+    from banmian import report_charts as charts
+
+    issue = [{"issue": "2023-08-25", "kind": "news", "articles": 3}, {"issue": "undated", "kind": "photo", "articles": 1}]
+    specs = [
+        charts.top_chart([{"name": "张三", "articles": 2}], "name", "articles", "articles"),
+        charts.top_chart([{"reason": "empty", "n": 1, "kind": "x"}], "reason", "n", "files", colour="kind"),
+        charts.over_time_chart(issue, "day"),
+        charts.rising_chart([{"week": "2023-08-21", "term": "经济", "share": 0.5}]),
+        charts.coverage_chart([{"page": "a.txt", "article_chars": 9, "residue_chars": 1, "residue_share": 0.1}]),
+        charts.confidence_chart([{"band": "0.9", "status": "to review", "articles": 2}]),
+    ]
+    for chart in specs:
+        assert chart.to_dict(validate=True)["$schema"].startswith("https://vega.github.io/schema/vega-lite/")
