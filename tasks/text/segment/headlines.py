@@ -26,6 +26,12 @@ _KICKER_RE: Final = re.compile(r"^\s*[【\[〔].+[】\]〕]\s*$")
 FULL_HEADLINE_MIN_CHARS: Final = 8
 #: Lines one headline can take: kicker, a couplet's two lines, a subject line.
 MAX_BLOCK_LINES: Final = 4
+#: Lines filled to one measure differ in width by at most this (half-width digits and letters
+#: change a justified line's width by half a unit or so).
+MEASURE_SLACK: Final = 0.5
+#: Full lines a headline must fill before a shorter last line shows it wrapped at its measure:
+#: one full line and a shorter one may as well be a headline and its subject line.
+MEASURE_MIN_FULL_LINES: Final = 2
 #: Subtitle endings that name a feature genre (侧记 "sidelights", 综述
 #: "review", 纪实 "record" …): a lead with one is a feature, whose sections
 #: are printed apart from its head.
@@ -99,7 +105,7 @@ def headline_parts(lines: list[Line]) -> HeadlineParts:
     if _holds_title_colon(heads):
         heads, drawn = _join_at_colons(heads)
         left_out = left_out + drawn
-    heads, pieces = _join_wraps(heads)
+    heads, pieces = _join_wraps(heads, _measure_wraps(heads))
     main = _main_headline_index(heads, bool(subs))
     kicker, heads = heads[:main], heads[main:]
     n = _headline_size(heads)
@@ -110,25 +116,66 @@ def headline_parts(lines: list[Line]) -> HeadlineParts:
                          _as_printed(left_out + subs[1:], pieces), _as_printed(rest, pieces))
 
 
-def _join_wraps(heads: list[Line]) -> tuple[list[Line], dict[int, list[Line]]]:
+def _join_wraps(heads: list[Line], filled: set[int] = frozenset()) -> tuple[list[Line], dict[int, list[Line]]]:
     """Heading lines wrapped at their measure joined into the phrase they print (``报告文学收`` + ``获不丰``).
 
     A narrow column wraps a headline wherever its measure falls, cutting a word (``lines.wrap_cuts_word``);
     the pieces are one headline line, read with no space between. A line with a gap (a couplet on one
     line) is whole already. Returns the lines and, by the ``id`` of each joined line, the lines it joined
-    (``_as_printed`` gives back those a headline does not take).
+    (``_as_printed`` gives back those a headline does not take). The lines at the indexes ``filled``
+    go on from the line above too (``_measure_wraps``).
     """
     out: list[Line] = []
     pieces: dict[int, list[Line]] = {}
-    for ln in heads:
+    for i, ln in enumerate(heads):
         prev = out[-1] if out else None
-        if prev is not None and _wraps_onto(prev, ln):
+        if prev is not None and (i in filled or _wraps_onto(prev, ln)):
             joined = Line(ln.no, clean_heading(prev.text) + clean_heading(ln.text), prev.width + ln.width, HEAD)
             pieces[id(joined)] = pieces.pop(id(prev), [prev]) + [ln]
             out[-1] = joined
         else:
             out.append(ln)
     return out, pieces
+
+
+def _measure_wraps(heads: list[Line]) -> set[int]:
+    """Indexes of heading lines that go on from the line above because together they fill one measure.
+
+    A headline set in a narrow column wraps wherever its measure falls: every line but the last is
+    equally wide (full), the last is shorter. Two full lines and a shorter one under them
+    (``第八届世界`` / ``游泳锦标赛`` / ``开幕``) are one phrase, whether or not a break cuts a word;
+    a couplet's halves and a subject line are each as wide as their own words.
+
+    >>> texts = ["新进党一分为", "六日政局纷乱", "不已"]
+    >>> sorted(_measure_wraps([Line(i, t, float(len(t)), HEAD) for i, t in enumerate(texts)]))
+    [1, 2]
+    >>> texts = ["阅享新时代", "奋进新征程", "铁西区民政局推进书香机关建设"]
+    >>> sorted(_measure_wraps([Line(i, t, float(len(t)), HEAD) for i, t in enumerate(texts)]))
+    []
+    """
+    joined: set[int] = set()
+    i = 0
+    while i < len(heads):
+        j = i + 1
+        while j < len(heads) and _same_measure(heads[i], heads[j]) and heads[j].no == heads[j - 1].no + 1:
+            j += 1
+        if j - i >= MEASURE_MIN_FULL_LINES and j < len(heads) and _tail_of(heads[j - 1], heads[j]):
+            joined.update(range(i + 1, j + 1))
+            j += 1
+        i = j
+    return joined
+
+
+def _same_measure(a: Line, b: Line) -> bool:
+    """Two plain heading lines (no gap, no letterspacing read as words) filled to the same width."""
+    return a.kind == b.kind == HEAD and abs(a.width - b.width) <= MEASURE_SLACK \
+        and len(a.text.split()) == 1 and len(b.text.split()) == 1
+
+
+def _tail_of(full: Line, ln: Line) -> bool:
+    """``ln`` is the short last line of a phrase whose full lines end with ``full``, printed straight under it."""
+    return ln.kind == HEAD and ln.no == full.no + 1 and ln.width < full.width - MEASURE_SLACK \
+        and not is_one_line_couplet(ln.text)
 
 
 def heading_phrases(lines: list[Line]) -> list[Line]:

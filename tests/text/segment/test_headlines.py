@@ -174,12 +174,21 @@ def test_headline_blocks_cut_a_cluster_into_headlines(texts, blocks):
     # pieces of one headline wrapped at a narrow measure are read with no space between
     (["乡村学校图书", "室全部建成"], "乡村学校图书室全部建成"),
     (["全市冬储蔬", "菜供应量稳", "中有升"], "全市冬储蔬菜供应量稳中有升"),
+    # full lines of one width and a shorter last line fill a measure even where no break cuts a word
+    (["第九届全国", "农民运动会", "开幕"], "第九届全国农民运动会开幕"),
+    (["全省冬季长跑比赛", "今天在长春市举行", "千人参赛"], "全省冬季长跑比赛今天在长春市举行千人参赛"),
 ])
 def test_a_headline_wrapped_at_its_measure_is_read_as_one_line(run, headline):
     page = ("会议强调，要加大招商引资力度。\n\n" + "\n".join(run)
             + "\n\n本报讯（记者 王芳）连日来，全市各地\n农资门店货源充足，价格平稳，农户\n购买化肥种子十分方便。\n")
     articles = segment_checked(page).articles
     assert [(a.headline, a.subheadline) for a in articles if a.headline] == [(headline, None)]
+
+
+def test_a_couplet_over_a_longer_subject_line_fills_no_measure():
+    lines = [Line(1, "春耕正当时", 5.0, "head"), Line(2, "备耕不停步", 5.0, "head"), Line(3, "全县农资储备量创新高", 10.0, "head")]
+    h = parse_headline(lines)
+    assert (h.headline, h.subheadline) == ("春耕正当时 备耕不停步", "全县农资储备量创新高")
 
 
 def test_a_couplet_over_a_wrapped_subject_line_keeps_its_gap():
