@@ -167,9 +167,9 @@ def _measure_wraps(heads: list[Line]) -> set[int]:
 
 
 def _same_measure(a: Line, b: Line) -> bool:
-    """Two plain heading lines (no gap, no letterspacing read as words) filled to the same width."""
+    """Two heading lines with no gap (letterspacing read as words) filled to the same width."""
     return a.kind == b.kind == HEAD and abs(a.width - b.width) <= MEASURE_SLACK \
-        and len(a.text.split()) == 1 and len(b.text.split()) == 1
+        and len(clean_heading(a.text).split()) == 1 and len(clean_heading(b.text).split()) == 1
 
 
 def _tail_of(full: Line, ln: Line) -> bool:

@@ -177,6 +177,7 @@ def test_headline_blocks_cut_a_cluster_into_headlines(texts, blocks):
     # full lines of one width and a shorter last line fill a measure even where no break cuts a word
     (["第九届全国", "农民运动会", "开幕"], "第九届全国农民运动会开幕"),
     (["全省冬季长跑比赛", "今天在长春市举行", "千人参赛"], "全省冬季长跑比赛今天在长春市举行千人参赛"),
+    (["全 省 冬 季 长 跑 比 赛", "今天在长春市举行", "千人参赛"], "全省冬季长跑比赛今天在长春市举行千人参赛"),
 ])
 def test_a_headline_wrapped_at_its_measure_is_read_as_one_line(run, headline):
     page = ("会议强调，要加大招商引资力度。\n\n" + "\n".join(run)
