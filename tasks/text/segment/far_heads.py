@@ -68,6 +68,7 @@ def claim_far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]],
     left = list(leftovers or [])
     bodies = _bodies(units)
     _head_from_stacked_clusters(stacked, left, bodies)
+    _head_from_clustered_heads(units, left, bodies)
     moved: set[int] = set()  # ids of the heads moved: each moves once
     while (move := _best_far_move(units, _far_heads(units, stacked, left, moved), bodies)) is not None:
         moved.add(id(move.lines))
@@ -88,17 +89,45 @@ def _head_from_stacked_clusters(stacked: list[tuple[Unit, list[Line]]], left: li
     """
     for k in reversed(range(len(stacked))):
         unit, lines = stacked[k]
-        blocks = headline_blocks(lines)
-        if unit.head is not None or _heading_lines(unit) or len(blocks) < 2 or id(unit) not in bodies:
+        if unit.head is not None or _heading_lines(unit):
             continue
-        fits = [bodies[id(unit)].overlap(heading_words(block)) for block in blocks]
-        best = max(range(len(blocks)), key=lambda i: fits[i])
-        if fits[best] <= STACKED_HEAD_MIN_FIT:
-            continue
-        del stacked[k]
-        _drop_top_crossheads(unit, lines)
-        unit.head = blocks[best]
-        left.extend(block for i, block in enumerate(blocks) if i != best)
+        picked = _block_it_restates(unit, lines, bodies)
+        if picked is not None:
+            del stacked[k]
+            _drop_top_crossheads(unit, lines)
+            unit.head = _keep_one_block(picked, left)
+
+
+def _head_from_clustered_heads(units: list[Unit], left: list[list[Line]], bodies: dict[int, BodyBigrams]) -> None:
+    """A text given a head of several headlines (a cluster no headline takes whole) keeps the one it restates.
+
+    A group of up to four lines may hold two short headlines (``全市冬储蔬菜供应充足`` over
+    ``抢前抓早购良种`` / ``备足种子保丰收``); the text under it takes them all. The blocks its body
+    restates less are left over, as in ``_head_from_stacked_clusters``.
+    """
+    for unit in units:
+        if unit.head and not any(ln.kind == HEAD for ln in unit.lead_lines):
+            picked = _block_it_restates(unit, unit.head, bodies)
+            if picked is not None:
+                unit.head = _keep_one_block(picked, left)
+
+
+def _block_it_restates(unit: Unit, lines: list[Line], bodies: dict[int, BodyBigrams]) -> tuple[int, list[list[Line]]] | None:
+    """Heading lines read as several headlines (``headline_blocks``), with the index of the one ``unit``'s body
+    restates best; None when they are one headline, or it restates none of them (``STACKED_HEAD_MIN_FIT``)."""
+    blocks = headline_blocks(lines)
+    if len(blocks) < 2 or id(unit) not in bodies:
+        return None
+    fits = [bodies[id(unit)].overlap(heading_words(block)) for block in blocks]
+    best = max(range(len(blocks)), key=lambda i: fits[i])
+    return (best, blocks) if fits[best] > STACKED_HEAD_MIN_FIT else None
+
+
+def _keep_one_block(picked: tuple[int, list[list[Line]]], left: list[list[Line]]) -> list[Line]:
+    """The picked block, the others left over."""
+    best, blocks = picked
+    left.extend(block for i, block in enumerate(blocks) if i != best)
+    return blocks[best]
 
 
 def _is_cluster(lines: list[Line]) -> bool:

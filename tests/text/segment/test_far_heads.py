@@ -112,6 +112,9 @@ _STACKED_CLUSTER_PAGE = ("全市冬季安全生产会议召开\n\n本报讯 会�
     pytest.param("抢前抓早购良种\n备足种子保丰收\n梨树县种子市场热闹起来了\n全市冬储蔬菜供应充足\n——价格保持平稳",
                  "全市冬储蔬菜供应充足", ["抢前抓早购良种", "备足种子保丰收", "梨树县种子市场热闹起来了"],
                  id="text_restates_the_block_nearest_it"),
+    pytest.param("抢前抓早购良种\n备足种子保丰收\n梨树县农户踊跃购种\n全市冬储蔬菜供应充足价格平稳",
+                 "全市冬储蔬菜供应充足价格平稳", ["抢前抓早购良种", "备足种子保丰收", "梨树县农户踊跃购种"],
+                 id="four_lines_given_whole_to_the_text_hold_two_headlines"),
 ])
 def test_a_headless_text_under_a_stacked_cluster_takes_the_headline_it_restates(cluster, headline, left_over):
     result = segment_checked(_STACKED_CLUSTER_PAGE.format(cluster=cluster))
