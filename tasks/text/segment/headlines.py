@@ -279,7 +279,8 @@ def _main_headline_index(heads: list[Line], has_subtitle: bool) -> int:
     Bracketed lines (【民生关注】) are kickers. The main headline is the first
     couplet (on one line or two) within one line of the top; with three
     lines, no couplet and no ——subtitle, the first line is the kicker, as in
-    kicker / headline / subject.
+    kicker / headline / subject; with two, a short line over a wider full
+    headline is (``_kicker_over_headline``).
     """
     i = 0
     while i < len(heads) - 1 and _KICKER_RE.match(heads[i].text):
@@ -289,7 +290,18 @@ def _main_headline_index(heads: list[Line], has_subtitle: bool) -> int:
             return j
     if len(heads) - i >= 3 and not has_subtitle:
         return i + 1
+    if len(heads) - i == 2 and not has_subtitle and _kicker_over_headline(heads[i], heads[i + 1]):
+        return i + 1
     return i
+
+
+def _kicker_over_headline(first: Line, second: Line) -> bool:
+    """A short line over a full-length, wider one: a kicker (``一线见闻``, ``经济观察``) over the headline.
+
+    A subject line goes under a headline at least as full as itself: of the two-line heads of the gate,
+    gen42 and gen7 golds, 27 are a kicker over a wider full headline, 6 a short headline over a wider subject.
+    """
+    return not is_full_headline(first) and is_full_headline(second) and second.width > first.width
 
 
 def _headline_size(heads: list[Line]) -> int:

@@ -89,6 +89,11 @@ def _heading_lines(page):
     pytest.param("数字经济推动产业转型升级\n建设海洋强国需完善海洋法律体系\n为高质量发展注入新动能\n坚持创新驱动发展\n",
                  "数字经济推动产业转型升级", "建设海洋强国需完善海洋法律体系", "为高质量发展注入新动能",
                  ["坚持创新驱动发展"], id="more_lines_than_one_headline_takes"),
+    pytest.param("基层走笔\n山区小学用上了新课桌椅\n", "基层走笔", "山区小学用上了新课桌椅", None, [],
+                 id="short_line_over_a_wider_full_headline_is_its_kicker"),
+    pytest.param("秋收时节\n农机手忙\n", None, "秋收时节 农机手忙", None, [], id="two_short_lines_are_a_couplet"),
+    pytest.param("全市秋粮收购工作全面展开\n收购价格稳中有升\n", None, "全市秋粮收购工作全面展开", "收购价格稳中有升", [],
+                 id="full_headline_over_a_shorter_subject_line"),
 ])
 def test_parse_headline_reads_kicker_headline_and_subheadline(page, kicker, headline, subheadline, extra):
     h = parse_headline(_heading_lines(page))
