@@ -288,11 +288,13 @@ def _main_headline_index(heads: list[Line], has_subtitle: bool) -> int:
     for j in range(i, min(i + 2, len(heads))):
         if is_one_line_couplet(heads[j].text) or (j + 1 < len(heads) and _is_couplet(heads[j], heads[j + 1])):
             return j
-    if len(heads) - i >= 3 and not has_subtitle:
-        return i + 1
-    if len(heads) - i == 2 and not has_subtitle and _kicker_over_headline(heads[i], heads[i + 1]):
-        return i + 1
-    return i
+    return i + 1 if not has_subtitle and _opens_with_kicker(heads[i:]) else i
+
+
+def _opens_with_kicker(heads: list[Line]) -> bool:
+    """Heading lines with no couplet and no ——subtitle whose first is a kicker: three or more (kicker /
+    headline / subject), or two where ``_kicker_over_headline``."""
+    return len(heads) >= 3 or (len(heads) == 2 and _kicker_over_headline(heads[0], heads[1]))
 
 
 def _kicker_over_headline(first: Line, second: Line) -> bool:
