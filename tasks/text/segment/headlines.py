@@ -32,6 +32,9 @@ MEASURE_SLACK: Final = 0.5
 #: Full lines a headline must fill before a shorter last line shows it wrapped at its measure:
 #: one full line and a shorter one may as well be a headline and its subject line.
 MEASURE_MIN_FULL_LINES: Final = 2
+#: Lines of one width in a run this long fill a measure even with no shorter last line (a couplet and
+#: its subject line are two widths).
+MEASURE_FULL_RUN: Final = 3
 #: Subtitle endings that name a feature genre (侧记 "sidelights", 综述
 #: "review", 纪实 "record" …): a lead with one is a feature, whose sections
 #: are printed apart from its head.
@@ -143,8 +146,9 @@ def _measure_wraps(heads: list[Line]) -> set[int]:
 
     A headline set in a narrow column wraps wherever its measure falls: every line but the last is
     equally wide (full), the last is shorter. Two full lines and a shorter one under them
-    (``第八届世界`` / ``游泳锦标赛`` / ``开幕``) are one phrase, whether or not a break cuts a word;
-    a couplet's halves and a subject line are each as wide as their own words.
+    (``第八届世界`` / ``游泳锦标赛`` / ``开幕``) are one phrase, whether or not a break cuts a word,
+    and so are three lines or more of one width (the last full too: ``九十年代`` / ``中国文学`` /
+    ``十大景点``); a couplet's halves and a subject line are each as wide as their own words.
 
     >>> texts = ["新进党一分为", "六日政局纷乱", "不已"]
     >>> sorted(_measure_wraps([Line(i, t, float(len(t)), HEAD) for i, t in enumerate(texts)]))
@@ -162,6 +166,8 @@ def _measure_wraps(heads: list[Line]) -> set[int]:
         if j - i >= MEASURE_MIN_FULL_LINES and j < len(heads) and _tail_of(heads[j - 1], heads[j]):
             joined.update(range(i + 1, j + 1))
             j += 1
+        elif j - i >= MEASURE_FULL_RUN:
+            joined.update(range(i + 1, j))
         i = j
     return joined
 
@@ -383,7 +389,7 @@ def headline_blocks(lines: list[Line]) -> list[list[Line]]:
 
     >>> from banmian.tasks.text.lines import Line
     >>> texts = ["开展安全检查", "守护平安冬季", "全市排查整治安全隐患", "书香润童心", "阅读伴成长", "县图书馆举办少儿读书节"]
-    >>> [[ln.text for ln in b] for b in headline_blocks([Line(i, t, 6.0, "head") for i, t in enumerate(texts)])]
+    >>> [[ln.text for ln in b] for b in headline_blocks([Line(2 * i, t, 6.0, "head") for i, t in enumerate(texts)])]
     [['开展安全检查', '守护平安冬季', '全市排查整治安全隐患'], ['书香润童心', '阅读伴成长', '县图书馆举办少儿读书节']]
     """
     blocks: list[list[Line]] = []

@@ -171,7 +171,8 @@ def test_body_words_read_letterspacing_as_words(body, words):
                  [2, 2], id="one_line_couplets_with_subject_lines"),
 ])
 def test_headline_blocks_cut_a_cluster_into_headlines(texts, blocks):
-    lines = [Line(i, t, 6.0, "head") for i, t in enumerate(texts)]
+    # one width and a blank line between each two: no line fills a measure with the lines next to it
+    lines = [Line(2 * i, t, 6.0, "head") for i, t in enumerate(texts)]
     assert [len(b) for b in headline_blocks(lines)] == blocks
 
 
@@ -183,6 +184,7 @@ def test_headline_blocks_cut_a_cluster_into_headlines(texts, blocks):
     (["第九届全国", "农民运动会", "开幕"], "第九届全国农民运动会开幕"),
     (["全省冬季长跑比赛", "今天在长春市举行", "千人参赛"], "全省冬季长跑比赛今天在长春市举行千人参赛"),
     (["全 省 冬 季 长 跑 比 赛", "今天在长春市举行", "千人参赛"], "全省冬季长跑比赛今天在长春市举行千人参赛"),
+    (["全县农民", "人均收入", "再创新高"], "全县农民人均收入再创新高"),
 ])
 def test_a_headline_wrapped_at_its_measure_is_read_as_one_line(run, headline):
     page = ("会议强调，要加大招商引资力度。\n\n" + "\n".join(run)
