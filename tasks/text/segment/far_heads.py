@@ -28,6 +28,9 @@ FAR_CLAIM_MARGIN: Final = 0.3
 #: and the unread scores: 4 and none score within 0.001 (gate article_f1
 #: +0.0005); kept as the floor of evidence a move needs.
 FAR_HEAD_MIN_BIGRAMS: Final = 4
+#: A text takes the headline of a cluster stacked on it that restates this share of its words (the
+#: evidence a cut of a group between two texts needs, ``assignment.SPLIT_MIN_FIT``, is any shared word).
+STACKED_HEAD_MIN_FIT: Final = 0.0
 #: Units that can take a head printed far from them: the texts of a page (not captions or briefs).
 _FAR_TAKERS: Final[tuple[UnitKind, ...]] = ("story", "orphan", "lead")
 #: Units whose one-line head can be a banner another unit lacks.
@@ -64,11 +67,67 @@ def claim_far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]],
     """
     left = list(leftovers or [])
     bodies = _bodies(units)
+    _head_from_stacked_clusters(stacked, left, bodies)
+    _head_from_clustered_heads(units, left, bodies)
     moved: set[int] = set()  # ids of the heads moved: each moves once
     while (move := _best_far_move(units, _far_heads(units, stacked, left, moved), bodies)) is not None:
         moved.add(id(move.lines))
         _move_far_head(move, stacked, left)
     return left
+
+
+def _head_from_stacked_clusters(stacked: list[tuple[Unit, list[Line]]], left: list[list[Line]],
+                                bodies: dict[int, BodyBigrams]) -> None:
+    """A headless text under a stacked cluster of several headlines takes the one that restates its words.
+
+    Pages that print a few stories' heads together over one of the texts
+    (``集中资金…`` / ``燃太岳烽火树浩然正气`` / ``——忆…`` over a story) leave
+    the whole cluster to that text as crossheads: no headline could take
+    them all. The text's headline is the cluster's block its body restates
+    best; the other blocks are left over, for the texts they restate
+    (``claim_far_heads``) or the residue.
+    """
+    for k in reversed(range(len(stacked))):
+        unit, lines = stacked[k]
+        if unit.head is not None or _heading_lines(unit):
+            continue
+        picked = _block_it_restates(unit, lines, bodies)
+        if picked is not None:
+            del stacked[k]
+            _drop_top_crossheads(unit, lines)
+            unit.head = _keep_one_block(picked, left)
+
+
+def _head_from_clustered_heads(units: list[Unit], left: list[list[Line]], bodies: dict[int, BodyBigrams]) -> None:
+    """A text given a head of several headlines (a cluster no headline takes whole) keeps the one it restates.
+
+    A group of up to four lines may hold two short headlines (``全市冬储蔬菜供应充足`` over
+    ``抢前抓早购良种`` / ``备足种子保丰收``); the text under it takes them all. The blocks its body
+    restates less are left over, as in ``_head_from_stacked_clusters``.
+    """
+    for unit in units:
+        if unit.head and not any(ln.kind == HEAD for ln in unit.lead_lines):
+            picked = _block_it_restates(unit, unit.head, bodies)
+            if picked is not None:
+                unit.head = _keep_one_block(picked, left)
+
+
+def _block_it_restates(unit: Unit, lines: list[Line], bodies: dict[int, BodyBigrams]) -> tuple[int, list[list[Line]]] | None:
+    """Heading lines read as several headlines (``headline_blocks``), with the index of the one ``unit``'s body
+    restates best; None when they are one headline, or it restates none of them (``STACKED_HEAD_MIN_FIT``)."""
+    blocks = headline_blocks(lines)
+    if len(blocks) < 2 or id(unit) not in bodies:
+        return None
+    fits = [bodies[id(unit)].overlap(heading_words(block)) for block in blocks]
+    best = max(range(len(blocks)), key=lambda i: fits[i])
+    return (best, blocks) if fits[best] > STACKED_HEAD_MIN_FIT else None
+
+
+def _keep_one_block(picked: tuple[int, list[list[Line]]], left: list[list[Line]]) -> list[Line]:
+    """The picked block, the others left over."""
+    best, blocks = picked
+    left.extend(block for i, block in enumerate(blocks) if i != best)
+    return blocks[best]
 
 
 def _is_cluster(lines: list[Line]) -> bool:

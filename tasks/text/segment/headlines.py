@@ -28,6 +28,15 @@ FULL_HEADLINE_MIN_CHARS: Final = 8
 SUBJECT_MAX_GAP: Final = 2
 #: Lines one headline can take: kicker, a couplet's two lines, a subject line.
 MAX_BLOCK_LINES: Final = 4
+#: Lines filled to one measure differ in width by at most this (half-width digits and letters
+#: change a justified line's width by half a unit or so).
+MEASURE_SLACK: Final = 0.5
+#: Full lines a headline must fill before a shorter last line shows it wrapped at its measure:
+#: one full line and a shorter one may as well be a headline and its subject line.
+MEASURE_MIN_FULL_LINES: Final = 2
+#: Lines of one width in a run this long fill a measure even with no shorter last line (a couplet and
+#: its subject line are two widths).
+MEASURE_FULL_RUN: Final = 3
 #: Subtitle endings that name a feature genre (侧记 "sidelights", 综述
 #: "review", 纪实 "record" …): a lead with one is a feature, whose sections
 #: are printed apart from its head.
@@ -101,7 +110,7 @@ def headline_parts(lines: list[Line]) -> HeadlineParts:
     if _holds_title_colon(heads):
         heads, drawn = _join_at_colons(heads)
         left_out = left_out + drawn
-    heads, pieces = _join_wraps(heads)
+    heads, pieces = _join_wraps(heads, _measure_wraps(heads))
     main = _main_headline_index(heads, bool(subs))
     if not subs:
         main = max(main, _signed_title_index(heads, lines))
@@ -115,25 +124,69 @@ def headline_parts(lines: list[Line]) -> HeadlineParts:
                          _as_printed(left_out + subs[1:], pieces), _as_printed(rest, pieces))
 
 
-def _join_wraps(heads: list[Line]) -> tuple[list[Line], dict[int, list[Line]]]:
+def _join_wraps(heads: list[Line], filled: set[int] = frozenset()) -> tuple[list[Line], dict[int, list[Line]]]:
     """Heading lines wrapped at their measure joined into the phrase they print (``报告文学收`` + ``获不丰``).
 
     A narrow column wraps a headline wherever its measure falls, cutting a word (``lines.wrap_cuts_word``);
     the pieces are one headline line, read with no space between. A line with a gap (a couplet on one
     line) is whole already. Returns the lines and, by the ``id`` of each joined line, the lines it joined
-    (``_as_printed`` gives back those a headline does not take).
+    (``_as_printed`` gives back those a headline does not take). The lines at the indexes ``filled``
+    go on from the line above too (``_measure_wraps``).
     """
     out: list[Line] = []
     pieces: dict[int, list[Line]] = {}
-    for ln in heads:
+    for i, ln in enumerate(heads):
         prev = out[-1] if out else None
-        if prev is not None and _wraps_onto(prev, ln):
+        if prev is not None and (i in filled or _wraps_onto(prev, ln)):
             joined = Line(ln.no, clean_heading(prev.text) + clean_heading(ln.text), prev.width + ln.width, HEAD)
             pieces[id(joined)] = pieces.pop(id(prev), [prev]) + [ln]
             out[-1] = joined
         else:
             out.append(ln)
     return out, pieces
+
+
+def _measure_wraps(heads: list[Line]) -> set[int]:
+    """Indexes of heading lines that go on from the line above because together they fill one measure.
+
+    A headline set in a narrow column wraps wherever its measure falls: every line but the last is
+    equally wide (full), the last is shorter. Two full lines and a shorter one under them
+    (``第八届世界`` / ``游泳锦标赛`` / ``开幕``) are one phrase, whether or not a break cuts a word,
+    and so are three lines or more of one width (the last full too: ``九十年代`` / ``中国文学`` /
+    ``十大景点``); a couplet's halves and a subject line are each as wide as their own words.
+
+    >>> texts = ["新进党一分为", "六日政局纷乱", "不已"]
+    >>> sorted(_measure_wraps([Line(i, t, float(len(t)), HEAD) for i, t in enumerate(texts)]))
+    [1, 2]
+    >>> texts = ["阅享新时代", "奋进新征程", "铁西区民政局推进书香机关建设"]
+    >>> sorted(_measure_wraps([Line(i, t, float(len(t)), HEAD) for i, t in enumerate(texts)]))
+    []
+    """
+    joined: set[int] = set()
+    i = 0
+    while i < len(heads):
+        j = i + 1
+        while j < len(heads) and _same_measure(heads[i], heads[j]) and heads[j].no == heads[j - 1].no + 1:
+            j += 1
+        if j - i >= MEASURE_MIN_FULL_LINES and j < len(heads) and _tail_of(heads[j - 1], heads[j]):
+            joined.update(range(i + 1, j + 1))
+            j += 1
+        elif j - i >= MEASURE_FULL_RUN:
+            joined.update(range(i + 1, j))
+        i = j
+    return joined
+
+
+def _same_measure(a: Line, b: Line) -> bool:
+    """Two heading lines with no gap (letterspacing read as words) filled to the same width."""
+    return a.kind == b.kind == HEAD and abs(a.width - b.width) <= MEASURE_SLACK \
+        and len(clean_heading(a.text).split()) == 1 and len(clean_heading(b.text).split()) == 1
+
+
+def _tail_of(full: Line, ln: Line) -> bool:
+    """``ln`` is the short last line of a phrase whose full lines end with ``full``, printed straight under it."""
+    return ln.kind == HEAD and ln.no == full.no + 1 and ln.width < full.width - MEASURE_SLACK \
+        and not is_one_line_couplet(ln.text)
 
 
 def heading_phrases(lines: list[Line]) -> list[Line]:
@@ -237,7 +290,8 @@ def _main_headline_index(heads: list[Line], has_subtitle: bool) -> int:
     Bracketed lines (【民生关注】) are kickers. The main headline is the first
     couplet (on one line or two) within one line of the top; with three
     lines, no couplet and no ——subtitle, the first line is the kicker, as in
-    kicker / headline / subject.
+    kicker / headline / subject; with two, a short line over a wider full
+    headline is (``_kicker_over_headline``).
     """
     i = 0
     while i < len(heads) - 1 and _KICKER_RE.match(heads[i].text):
@@ -245,9 +299,22 @@ def _main_headline_index(heads: list[Line], has_subtitle: bool) -> int:
     for j in range(i, min(i + 2, len(heads))):
         if is_one_line_couplet(heads[j].text) or (j + 1 < len(heads) and _is_couplet(heads[j], heads[j + 1])):
             return j
-    if len(heads) - i >= 3 and not has_subtitle:
-        return i + 1
-    return i
+    return i + 1 if not has_subtitle and _opens_with_kicker(heads[i:]) else i
+
+
+def _opens_with_kicker(heads: list[Line]) -> bool:
+    """Heading lines with no couplet and no ——subtitle whose first is a kicker: three or more (kicker /
+    headline / subject), or two where ``_kicker_over_headline``."""
+    return len(heads) >= 3 or (len(heads) == 2 and _kicker_over_headline(heads[0], heads[1]))
+
+
+def _kicker_over_headline(first: Line, second: Line) -> bool:
+    """A short line over a full-length, wider one: a kicker (``一线见闻``, ``经济观察``) over the headline.
+
+    A subject line goes under a headline at least as full as itself: of the two-line heads of the gate,
+    gen42 and gen7 golds, 27 are a kicker over a wider full headline, 6 a short headline over a wider subject.
+    """
+    return not is_full_headline(first) and is_full_headline(second) and second.width > first.width
 
 
 def _signed_title_index(heads: list[Line], lines: list[Line]) -> int:
@@ -361,7 +428,7 @@ def headline_blocks(lines: list[Line]) -> list[list[Line]]:
 
     >>> from banmian.tasks.text.lines import Line
     >>> texts = ["开展安全检查", "守护平安冬季", "全市排查整治安全隐患", "书香润童心", "阅读伴成长", "县图书馆举办少儿读书节"]
-    >>> [[ln.text for ln in b] for b in headline_blocks([Line(i, t, 6.0, "head") for i, t in enumerate(texts)])]
+    >>> [[ln.text for ln in b] for b in headline_blocks([Line(2 * i, t, 6.0, "head") for i, t in enumerate(texts)])]
     [['开展安全检查', '守护平安冬季', '全市排查整治安全隐患'], ['书香润童心', '阅读伴成长', '县图书馆举办少儿读书节']]
     """
     blocks: list[list[Line]] = []

@@ -54,7 +54,8 @@ def test_two_heading_lines_without_a_blank_between_them_are_not_split(above, hea
     page = above + HEATING + "\n" + headline + "\n" + subject + "\n\n" + RENOVATION
     result = segment_checked(page)
     assert len(result.articles) == 2
-    assert (headline, subject) in [(a.headline, a.subheadline) for a in result.articles]
+    # one article holds both lines (a short line over a wider headline is its kicker)
+    assert any({headline, subject} <= {a.kicker, a.headline, a.subheadline} for a in result.articles)
 
 
 @pytest.mark.parametrize("head", ["图书馆活动丰富多彩", "图书馆里书香浓", "少儿读书节开幕"],

@@ -99,3 +99,32 @@ def test_a_head_taken_by_the_wrong_text_swaps_with_the_head_that_text_holds():
     assert claim_far_heads(page.units, page.stacked, []) == []
     assert [ln.text for ln in first.head] == ["全市开展冬季安全生产大检查"]
     assert [ln.text for ln in second.head] == ["县图书馆举办少儿读书节"]
+
+
+#: A story, then a cluster of two headlines stacked over the next story with no blank between the
+#: cluster and that story's text: more lines than one headline takes.
+_STACKED_CLUSTER_PAGE = ("全市冬季安全生产会议召开\n\n本报讯 会议要求，各地要抓好冬季安全生产工作，\n确保人民群众度过一个平安祥和的节日。\n\n"
+                         "{cluster}\n"
+                         "本报讯（记者 王芳）连日来，全市冬储蔬菜陆续\n上市，各大市场供应充足，价格保持平稳。\n")
+
+
+@pytest.mark.parametrize("cluster, headline, left_over", [
+    pytest.param("抢前抓早购良种\n备足种子保丰收\n梨树县种子市场热闹起来了\n全市冬储蔬菜供应充足\n——价格保持平稳",
+                 "全市冬储蔬菜供应充足", ["抢前抓早购良种", "备足种子保丰收", "梨树县种子市场热闹起来了"],
+                 id="text_restates_the_block_nearest_it"),
+    pytest.param("抢前抓早购良种\n备足种子保丰收\n梨树县农户踊跃购种\n全市冬储蔬菜供应充足价格平稳",
+                 "全市冬储蔬菜供应充足价格平稳", ["抢前抓早购良种", "备足种子保丰收", "梨树县农户踊跃购种"],
+                 id="four_lines_given_whole_to_the_text_hold_two_headlines"),
+])
+def test_a_headless_text_under_a_stacked_cluster_takes_the_headline_it_restates(cluster, headline, left_over):
+    result = segment_checked(_STACKED_CLUSTER_PAGE.format(cluster=cluster))
+    story = next(a for a in result.articles if a.byline and "冬储蔬菜" in a.byline + a.paragraphs[0])
+    assert (story.headline, story.crossheads) == (headline, [])
+    assert [r.text for r in result.residue if r.reason == "unassigned"] == left_over
+
+
+def test_a_stacked_cluster_that_restates_nothing_of_the_text_stays_its_crossheads():
+    cluster = "抢前抓早购良种\n备足种子保丰收\n梨树县农户踊跃购种\n春耕备耕工作有序推进\n——农机检修全部完成"
+    story = segment_checked(_STACKED_CLUSTER_PAGE.format(cluster=cluster)).articles[-1]
+    assert story.paragraphs[0].startswith("连日来")
+    assert story.headline is None

@@ -141,6 +141,11 @@ def _heading_lines(page):
     pytest.param("数字经济推动产业转型升级\n建设海洋强国需完善海洋法律体系\n为高质量发展注入新动能\n坚持创新驱动发展\n",
                  "数字经济推动产业转型升级", "建设海洋强国需完善海洋法律体系", "为高质量发展注入新动能",
                  ["坚持创新驱动发展"], id="more_lines_than_one_headline_takes"),
+    pytest.param("基层走笔\n山区小学用上了新课桌椅\n", "基层走笔", "山区小学用上了新课桌椅", None, [],
+                 id="short_line_over_a_wider_full_headline_is_its_kicker"),
+    pytest.param("秋收时节\n农机手忙\n", None, "秋收时节 农机手忙", None, [], id="two_short_lines_are_a_couplet"),
+    pytest.param("全市秋粮收购工作全面展开\n收购价格稳中有升\n", None, "全市秋粮收购工作全面展开", "收购价格稳中有升", [],
+                 id="full_headline_over_a_shorter_subject_line"),
 ])
 def test_parse_headline_reads_kicker_headline_and_subheadline(page, kicker, headline, subheadline, extra):
     h = parse_headline(_heading_lines(page))
@@ -218,7 +223,8 @@ def test_body_words_read_letterspacing_as_words(body, words):
                  [2, 2], id="one_line_couplets_with_subject_lines"),
 ])
 def test_headline_blocks_cut_a_cluster_into_headlines(texts, blocks):
-    lines = [Line(i, t, 6.0, "head") for i, t in enumerate(texts)]
+    # one width and a blank line between each two: no line fills a measure with the lines next to it
+    lines = [Line(2 * i, t, 6.0, "head") for i, t in enumerate(texts)]
     assert [len(b) for b in headline_blocks(lines)] == blocks
 
 
@@ -226,12 +232,23 @@ def test_headline_blocks_cut_a_cluster_into_headlines(texts, blocks):
     # pieces of one headline wrapped at a narrow measure are read with no space between
     (["乡村学校图书", "室全部建成"], "乡村学校图书室全部建成"),
     (["全市冬储蔬", "菜供应量稳", "中有升"], "全市冬储蔬菜供应量稳中有升"),
+    # full lines of one width and a shorter last line fill a measure even where no break cuts a word
+    (["第九届全国", "农民运动会", "开幕"], "第九届全国农民运动会开幕"),
+    (["全省冬季长跑比赛", "今天在长春市举行", "千人参赛"], "全省冬季长跑比赛今天在长春市举行千人参赛"),
+    (["全 省 冬 季 长 跑 比 赛", "今天在长春市举行", "千人参赛"], "全省冬季长跑比赛今天在长春市举行千人参赛"),
+    (["全县农民", "人均收入", "再创新高"], "全县农民人均收入再创新高"),
 ])
 def test_a_headline_wrapped_at_its_measure_is_read_as_one_line(run, headline):
     page = ("会议强调，要加大招商引资力度。\n\n" + "\n".join(run)
             + "\n\n本报讯（记者 王芳）连日来，全市各地\n农资门店货源充足，价格平稳，农户\n购买化肥种子十分方便。\n")
     articles = segment_checked(page).articles
     assert [(a.headline, a.subheadline) for a in articles if a.headline] == [(headline, None)]
+
+
+def test_a_couplet_over_a_longer_subject_line_fills_no_measure():
+    lines = [Line(1, "春耕正当时", 5.0, "head"), Line(2, "备耕不停步", 5.0, "head"), Line(3, "全县农资储备量创新高", 10.0, "head")]
+    h = parse_headline(lines)
+    assert (h.headline, h.subheadline) == ("春耕正当时 备耕不停步", "全县农资储备量创新高")
 
 
 def test_a_couplet_over_a_wrapped_subject_line_keeps_its_gap():
