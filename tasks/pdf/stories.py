@@ -23,7 +23,8 @@ from banmian.tasks.text.chars import CLOSE_BRACKETS, OPEN_BRACKETS
 from banmian.tasks.text.clean import display_width, join_lines
 from banmian.tasks.pdf.briefs import take_lead
 from banmian.tasks.pdf.credits import dateline, photo_credit
-from banmian.tasks.text.credits import Credit, join_keeping_credit_breaks, parse_byline, parse_dateline, parse_signature
+from banmian.tasks.text.credits import (Credit, join_keeping_credit_breaks, parse_byline, parse_dateline,
+                                        parse_signature, parse_trailing_credit)
 from banmian.tasks.text.lines import BYLINE, JUMP_FROM_PREFIX_RE, LABEL, Line, line_kind
 from banmian.tasks.text.segment.articles import article_of
 from banmian.tasks.text.segment.tails import rejoin_tails
@@ -150,6 +151,7 @@ def finish_story(story: Story, residue: list[Residue]) -> Article | None:
     signature = _take_signature(flow)
     _join_wrapped_marker(flow)
     _join_credit_lines(flow)
+    _join_trailing_credit(flow)
     own = _take_dateline(flow)
     unit = Unit(_unit_kind(flow, story.bylines), paras=flow.paras, crossheads_before=flow.crossheads,
                 lead_lines=story.bylines)
@@ -199,6 +201,19 @@ def _join_credit_lines(flow: Flow) -> None:
         if alone is None or alone[1] or joined is None or len(joined[0].text) <= len(alone[0].text):
             return
         flow.join(0)
+
+
+def _join_trailing_credit(flow: Flow) -> None:
+    """A credit closing the text set over two short lines of its own (``（据新华社北京`` / ``1月7日电）``), which
+    the flow reads as two paragraphs (each starts off the column's left edge), is one paragraph again."""
+    if len(flow.paras) < 3:
+        return
+    before, last = flow.paras[-2], flow.paras[-1]
+    if len(before.text) + len(last.text) > CREDIT_MAX_CHARS or parse_trailing_credit(last.text) is not None:
+        return
+    found = parse_trailing_credit(join_keeping_credit_breaks([ln.text for ln in before.lines + last.lines], last=True))
+    if found is not None and not found[1]:
+        flow.join(len(flow.paras) - 2)
 
 
 def _paragraph_text(flow: Flow, i: int) -> str:

@@ -128,3 +128,21 @@ def test_a_jump_marker_wrapped_around_a_picture_is_read_as_one() -> None:
     art = article_with(segment_pdf_page(page_of(head, text)).result, "子文同志")
     assert art.continued_from == "上接第九版"
     assert "上接" not in "".join(b.text for b in art.blocks)
+
+
+def test_a_vertical_name_reaching_into_its_storys_column_is_that_storys_byline() -> None:
+    head = row("农民夫妇考取公务员", 10.0, 40.0, 20.0)
+    top = head[0].top  # the name's first character level with the headline, in the gutter at the column's edge
+    name = [Glyph(c, 194.0, 205.0, top + 0.88 * 11.0 + 1.1 * 11.0 * i, 11.0, "F") for i, c in enumerate("陈洪标")]
+    text = text_lines([("１９９７年，浙江省首次公开招考国家公务", 10.0), ("员，报名的人很多。", 0.0)], 40.0 + 20.0 * 0.52 + 8.8)
+    art = article_with(segment_pdf_page(page_of(head, name, text)).result, "浙江省")
+    assert (art.headline, art.byline) == ("农民夫妇考取公务员", "陈洪标")
+
+
+def test_a_credit_set_over_two_short_lines_after_the_text_is_its_byline() -> None:
+    head = row("学习价格法", 0.0, 40.0, 20.0)
+    text = text_lines([("价格法的实施对于", 20.0), ("保障我国社会主义市场", 0.0), ("经济健康发展。", 0.0),
+                       ("（据新华社南京１", 20.0), ("月５日电）", 50.0)], 40.0 + 20.0 * 0.52 + 8.8)
+    art = article_with(segment_pdf_page(page_of(head, text)).result, "价格法的实施")
+    assert art.byline == "（据新华社南京1月5日电）"
+    assert "据新华社" not in "".join(b.text for b in art.blocks)
