@@ -32,6 +32,8 @@ from banmian.tasks.text.segment.units import Unit, UnitKind
 
 #: A letter's signature (一读者, 读者 刘淑琴) is short.
 SIGNATURE_MAX_CHARS: Final = 12
+#: Spaces a credit's text may gain when the text rules normalise it (``记者王芳`` -> ``记者 王芳``).
+CREDIT_SPACING: Final = 4
 #: A jump marker (（上接第九版）, seven characters) wraps over this many lines at most, around a picture.
 MARKER_MAX_LINES: Final = 4
 #: A caption's own credit is short: a flush-right paragraph this long (characters) at most.
@@ -204,15 +206,16 @@ def _join_credit_lines(flow: Flow) -> None:
 
 
 def _join_trailing_credit(flow: Flow) -> None:
-    """A credit closing the text set over two short lines of its own (``（据新华社北京`` / ``1月7日电）``), which
-    the flow reads as two paragraphs (each starts off the column's left edge), is one paragraph again."""
-    if len(flow.paras) < 3:
+    """A credit closing the text set over two short lines (``（据新华社南京1`` / ``月5日电）``) whose last line the
+    flow reads as a paragraph of its own (it starts off the column's left edge) goes on its first line's
+    paragraph again, for the text rules to take it whole: the credit must start on that paragraph's last line."""
+    if len(flow.paras) < 2:
         return
     before, last = flow.paras[-2], flow.paras[-1]
-    if len(before.text) + len(last.text) > CREDIT_MAX_CHARS or parse_trailing_credit(last.text) is not None:
+    if len(last.text) > CREDIT_MAX_CHARS or parse_trailing_credit(last.text) is not None:
         return
     found = parse_trailing_credit(join_keeping_credit_breaks([ln.text for ln in before.lines + last.lines], last=True))
-    if found is not None and not found[1]:
+    if found is not None and len(found[0].text) <= len(before.lines[-1].text) + len(last.text) + CREDIT_SPACING:
         flow.join(len(flow.paras) - 2)
 
 
