@@ -25,7 +25,7 @@ from banmian.tasks.pdf.briefs import take_lead
 from banmian.tasks.pdf.credits import dateline, photo_credit
 from banmian.tasks.text.credits import (Credit, join_keeping_credit_breaks, parse_byline, parse_dateline,
                                         parse_signature, parse_trailing_credit)
-from banmian.tasks.text.lines import BYLINE, JUMP_FROM_PREFIX_RE, LABEL, Line, line_kind
+from banmian.tasks.text.lines import BYLINE, JUMP_FROM_PREFIX_RE, JUMP_TO_SUFFIX_RE, LABEL, Line, line_kind
 from banmian.tasks.text.segment.articles import article_of
 from banmian.tasks.text.segment.tails import rejoin_tails
 from banmian.tasks.text.segment.units import Unit, UnitKind
@@ -154,7 +154,7 @@ def finish_story(story: Story, residue: list[Residue]) -> Article | None:
     _join_wrapped_marker(flow)
     _join_credit_lines(flow)
     _join_trailing_credit(flow)
-    own = _take_dateline(flow)
+    own = _take_dateline(flow) or _take_credit_after_jump(flow)
     unit = Unit(_unit_kind(flow, story.bylines), paras=flow.paras, crossheads_before=flow.crossheads,
                 lead_lines=story.bylines)
     rejoin_tails(unit)
@@ -217,6 +217,18 @@ def _join_trailing_credit(flow: Flow) -> None:
     found = parse_trailing_credit(join_keeping_credit_breaks([ln.text for ln in before.lines + last.lines], last=True))
     if found is not None and len(found[0].text) <= len(before.lines[-1].text) + len(last.text) + CREDIT_SPACING:
         flow.join(len(flow.paras) - 2)
+
+
+def _take_credit_after_jump(flow: Flow) -> Credit | None:
+    """A credit set on a line of its own under a jump marker closing the text (``…515个。（下转第8版）`` /
+    ``（梁春贵）``): the article's credit, taken before the text rules look for the marker at the text's end."""
+    if len(flow.paras) < 2 or JUMP_TO_SUFFIX_RE.search(flow.paras[-2].text) is None:
+        return None
+    found = parse_trailing_credit(flow.paras[-1].text)
+    if found is None or found[1]:
+        return None
+    flow.take(len(flow.paras) - 1)
+    return found[0]
 
 
 def _paragraph_text(flow: Flow, i: int) -> str:

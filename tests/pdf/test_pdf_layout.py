@@ -149,3 +149,12 @@ def test_a_credit_set_over_two_short_lines_after_the_text_is_its_byline(indent: 
     art = article_with(segment_pdf_page(page_of(head, text)).result, "价格法的实施")
     assert art.byline == "（据新华社南京1月5日电）"
     assert "".join(b.text for b in art.blocks).endswith("发展起来。")
+
+
+def test_a_credit_on_its_own_line_under_a_jump_marker_leaves_the_marker_to_close_the_text() -> None:
+    head = row("北京远郊电信发展", 0.0, 40.0, 20.0)
+    text = text_lines([("远郊十区县市话用户", 20.0), ("已突破五十万户，电话村", 0.0), ("已达到515个。（下转第8版）", 0.0),
+                       ("（梁春贵）", 60.0)], 40.0 + 20.0 * 0.52 + 8.8)
+    art = article_with(segment_pdf_page(page_of(head, text)).result, "远郊十区县")
+    assert (art.byline, art.continued_to) == ("（梁春贵）", "下转第8版")
+    assert "".join(b.text for b in art.blocks).endswith("515个。")
