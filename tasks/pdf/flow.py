@@ -64,6 +64,13 @@ class Flow:
         nxt = self.take(i + 1)
         self.paras[i] = self.paras[i].with_lines(self.paras[i].lines + nxt.lines)
 
+    def split(self, i: int, k: int) -> None:
+        """Paragraph ``i``'s first ``k`` lines and the rest are two paragraphs (a credit read into a caption)."""
+        para = self.paras[i]
+        self.paras[i:i + 1] = [para.with_lines(para.lines[:k]), para.with_lines(para.lines[k:])]
+        self.flush_right.insert(i + 1, False)
+        self.crossheads = {j + 1 if j > i else j: v for j, v in self.crossheads.items()}
+
     def take(self, i: int) -> Paragraph:
         """Paragraph ``i`` taken out of the flow; the crossheads over later paragraphs move up with them."""
         para = self.paras.pop(i)

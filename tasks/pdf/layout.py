@@ -487,9 +487,11 @@ def _titled_text(b: Block, page_blocks: Sequence[Block], body: Type) -> Block | 
 def _level_left(b: Block, page_blocks: Sequence[Block], feet: dict[int, tuple[float, float]],
                 body: Type) -> Block | None:
     """The block that starts level with ``b`` with its column a gutter to the left: ``b`` is a further
-    column of its region (a heading set at the side heads the column under it)."""
+    column of its region (a heading set at the side heads the column under it). A vertical name set in
+    a narrow gutter may reach into the column on its left with its em box, never past its centre line."""
+    reach_in = (b.x1 - b.x0) / 2 if b.kind == "vertical" else 0.0
     level = [c for c in page_blocks if c is not b and abs(c.top - b.top) <= LEVEL_SLACK * body.size
-             and feet[id(c)][1] <= b.x0 + HALF_EM * body.size]
+             and feet[id(c)][1] <= b.x0 + reach_in + HALF_EM * body.size]
     if not level:
         return None
     left = max(level, key=lambda c: feet[id(c)][1])

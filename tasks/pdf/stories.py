@@ -20,17 +20,22 @@ from banmian.tasks.pdf.flow import Flow, read_flow
 from banmian.tasks.pdf.heads import Heading, is_heading_size, measure_under, read_heading
 from banmian.tasks.pdf.layout import Block, Region, Type
 from banmian.tasks.text.chars import CLOSE_BRACKETS, OPEN_BRACKETS
-from banmian.tasks.text.clean import display_width
+from banmian.tasks.text.clean import display_width, join_lines
 from banmian.tasks.pdf.briefs import take_lead
 from banmian.tasks.pdf.credits import dateline, photo_credit
-from banmian.tasks.text.credits import Credit, join_keeping_credit_breaks, parse_byline, parse_dateline
-from banmian.tasks.text.lines import BYLINE, JUMP_FROM_PREFIX_RE, LABEL, Line, line_kind
+from banmian.tasks.text.credits import (Credit, join_keeping_credit_breaks, parse_byline, parse_dateline,
+                                        parse_signature, parse_trailing_credit)
+from banmian.tasks.text.lines import BYLINE, JUMP_FROM_PREFIX_RE, JUMP_TO_SUFFIX_RE, LABEL, Line, line_kind
 from banmian.tasks.text.segment.articles import article_of
 from banmian.tasks.text.segment.tails import rejoin_tails
 from banmian.tasks.text.segment.units import Unit, UnitKind
 
 #: A letter's signature (一读者, 读者 刘淑琴) is short.
 SIGNATURE_MAX_CHARS: Final = 12
+#: Spaces a credit's text may gain when the text rules normalise it (``记者王芳`` -> ``记者 王芳``).
+CREDIT_SPACING: Final = 4
+#: A jump marker (（上接第九版）, seven characters) wraps over this many lines at most, around a picture.
+MARKER_MAX_LINES: Final = 4
 #: A caption's own credit is short: a flush-right paragraph this long (characters) at most.
 CREDIT_MAX_CHARS: Final = 40
 
@@ -146,8 +151,10 @@ def finish_story(story: Story, residue: list[Residue]) -> Article | None:
         mark, heading.headline = take_lead(flow)
         residue.extend([Residue(mark, "decoration", flow.paras[0].first_line)] if mark else [])
     signature = _take_signature(flow)
+    _join_wrapped_marker(flow)
     _join_credit_lines(flow)
-    own = _take_dateline(flow)
+    _join_trailing_credit(flow)
+    own = _take_dateline(flow) or _take_credit_after_jump(flow)
     unit = Unit(_unit_kind(flow, story.bylines), paras=flow.paras, crossheads_before=flow.crossheads,
                 lead_lines=story.bylines)
     rejoin_tails(unit)
@@ -168,10 +175,24 @@ def _credit(art: Article, own: Credit | None, signature: str | None, residue: li
     if own is not None and art.byline is None:
         art.byline, art.authors = own.text, own.authors
     if signature is not None and art.byline is None:
-        credit = parse_byline(signature)
+        credit = parse_signature(signature) or parse_byline(signature)  # 一村民 signs with no author's name
         art.byline, art.authors = credit.text, credit.authors
     elif signature is not None:
         residue.append(Residue(signature, "unassigned", art.first_line))
+
+
+def _join_wrapped_marker(flow: Flow) -> None:
+    """A jump marker opening the text wrapped over the first lines of a narrow measure (``（上接`` /
+    ``第九版）安…``, set around a picture) is read from one line, as the text rules read a marker."""
+    opening = flow.paras[0].lines[0].text if flow.paras else ""
+    if not opening.lstrip().startswith(tuple(OPEN_BRACKETS)) or JUMP_FROM_PREFIX_RE.match(opening):
+        return
+    para = flow.paras[0]
+    texts = [ln.text for ln in para.lines[:MARKER_MAX_LINES]]
+    k = next((k for k in range(2, len(texts) + 1) if JUMP_FROM_PREFIX_RE.match(join_lines(texts[:k]))), 0)
+    if k:
+        first = Line(para.first_line, join_lines(texts[:k]), 0.0, para.lines[0].kind)
+        flow.paras[0] = para.with_lines([first, *para.lines[k:]])
 
 
 def _join_credit_lines(flow: Flow) -> None:
@@ -182,6 +203,32 @@ def _join_credit_lines(flow: Flow) -> None:
         if alone is None or alone[1] or joined is None or len(joined[0].text) <= len(alone[0].text):
             return
         flow.join(0)
+
+
+def _join_trailing_credit(flow: Flow) -> None:
+    """A credit closing the text set over two short lines (``（据新华社南京1`` / ``月5日电）``) whose last line the
+    flow reads as a paragraph of its own (it starts off the column's left edge) goes on its first line's
+    paragraph again, for the text rules to take it whole: the credit must start on that paragraph's last line."""
+    if len(flow.paras) < 2:
+        return
+    before, last = flow.paras[-2], flow.paras[-1]
+    if len(last.text) > CREDIT_MAX_CHARS or parse_trailing_credit(last.text) is not None:
+        return
+    found = parse_trailing_credit(join_keeping_credit_breaks([ln.text for ln in before.lines + last.lines], last=True))
+    if found is not None and len(found[0].text) <= len(before.lines[-1].text) + len(last.text) + CREDIT_SPACING:
+        flow.join(len(flow.paras) - 2)
+
+
+def _take_credit_after_jump(flow: Flow) -> Credit | None:
+    """A credit set on a line of its own under a jump marker closing the text (``…515个。（下转第8版）`` /
+    ``（梁春贵）``): the article's credit, taken before the text rules look for the marker at the text's end."""
+    if len(flow.paras) < 2 or JUMP_TO_SUFFIX_RE.search(flow.paras[-2].text) is None:
+        return None
+    found = parse_trailing_credit(flow.paras[-1].text)
+    if found is None or found[1]:
+        return None
+    flow.take(len(flow.paras) - 1)
+    return found[0]
 
 
 def _paragraph_text(flow: Flow, i: int) -> str:
@@ -256,6 +303,8 @@ def read_photo(photo: Photo, body: Type, numbers: Mapping[int, int], residue: li
 
 def _photo_credit(flow: Flow) -> tuple[Credit | None, list[Line]]:
     """The caption's credit: a short paragraph of its own first or last, or a bracketed credit closing it."""
+    _split_credit_line(flow)
+    _join_credit_tail(flow)
     for i in {len(flow.paras) - 1, 0} if len(flow.paras) > 1 else ():
         para = flow.paras[i]
         credit = photo_credit(para.text) if len(para.text) <= CREDIT_MAX_CHARS else None
@@ -263,6 +312,27 @@ def _photo_credit(flow: Flow) -> tuple[Credit | None, list[Line]]:
             flow.take(i)
             return credit, list(para.lines)
     return _bracketed_credit(flow)
+
+
+def _split_credit_line(flow: Flow) -> None:
+    """A photo credit set on a line of its own over the caption (``赵磊 摄影报道`` / ``图①：西藏乃东县…``),
+    not far enough right to read as flush right in a narrow column, is a paragraph of its own."""
+    if flow.paras and len(flow.paras[0].lines) > 1 and photo_credit(flow.paras[0].lines[0].text) is not None:
+        flow.split(0, 1)
+
+
+def _join_credit_tail(flow: Flow) -> None:
+    """A photo credit set over two short lines at the caption's foot (``本报记者 殷峻彪`` / ``李志勇 摄``) is
+    one paragraph: the two together name more photographers than the last line alone."""
+    if len(flow.paras) < 3:
+        return
+    before, last = flow.paras[-2], flow.paras[-1]
+    alone = photo_credit(last.text)
+    if alone is None or before.terminated or len(before.text) > CREDIT_MAX_CHARS:
+        return
+    joined = photo_credit(f"{before.text} {last.text}")
+    if joined is not None and len(joined.photographers) > len(alone.photographers):
+        flow.join(len(flow.paras) - 2)
 
 
 def _bracketed_credit(flow: Flow) -> tuple[Credit | None, list[Line]]:

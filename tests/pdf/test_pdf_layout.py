@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from banmian.tasks.pdf.extract import Glyph, TextLine, lines, make_line
+import pytest
+
+from banmian.tasks.model import Article, PageResult
+from banmian.tasks.pdf.extract import Box, Glyph, PdfPage, TextLine, lines, make_line
 from banmian.tasks.pdf.layout import Region, Type, blocks, regions
+from banmian.tasks.pdf.segment import segment_pdf_page
 
 BODY = 10.0
 PITCH = 14.0  # body leading 1.4
@@ -73,3 +77,84 @@ def test_a_first_column_under_its_byline_joins_the_heading_centred_over_both() -
     second = column(["一个新的去处，那就是位于", "街旁的悉尼娱乐中心。"], 130.0, base)
     found = regions(blocks([heading, byline, *first, *second], TYPE), [], [], TYPE)
     assert region_of(found, "圣诞元旦") is region_of(found, "华夏绝技惊悉尼")
+
+
+# --- whole hand-placed pages, read as articles ------------------------------------------------------
+
+
+def page_of(*pieces: list[Glyph]) -> PdfPage:
+    return PdfPage(1, 600.0, 800.0, tuple(g for piece in pieces for g in piece), (), ())
+
+
+def text_lines(texts: Sequence[tuple[str, float]], base: float) -> list[Glyph]:
+    """Body lines ``(text, x0)`` under each other at the body's pitch."""
+    return [g for i, (t, x0) in enumerate(texts) for g in row(t, x0, base + PITCH * i)]
+
+
+def article_with(result: PageResult, text: str) -> Article:
+    return next(a for a in result.articles if any(text in b.text for b in a.blocks))
+
+
+def test_a_letters_anonymous_signature_is_its_byline_with_no_author() -> None:
+    head = row("路灯何时能修好", 50.0, 40.0, 20.0)
+    letter = text_lines([("编辑同志：我们村里的路灯已经坏了半年", 20.0), ("多了，晚上出行很不方便，希望有关部门尽", 0.0),
+                         ("快修好。", 0.0), ("双辽市一村民", 140.0), ("８月２０日，镇政府回复：已安排人员维修", 20.0),
+                         ("路灯。", 0.0)], 40.0 + 20.0 * 1.4 + 6.0)
+    art = article_with(segment_pdf_page(page_of(head, letter)).result, "编辑同志")
+    assert (art.byline, art.authors) == ("双辽市一村民", [])
+
+
+def test_a_photo_credit_over_its_caption_is_no_caption_text() -> None:
+    credit = row("赵磊 摄影报道", 30.0, 240.0)  # flush right in a narrow column: three ems in, as an indent may be
+    caption = text_lines([("图①：西藏乃东县结", 0.0), ("莎居委会的农民坚宗", 0.0), ("当选人大代表。", 0.0)], 240.0 + PITCH)
+    picture = Box(0.0, 100.0, 100.0, 230.0)
+    page = PdfPage(1, 600.0, 800.0, tuple(credit + caption), (), (picture,))
+    art = article_with(segment_pdf_page(page).result, "图①")
+    assert art.photographers == ["赵磊"]
+    assert art.blocks[0].text.startswith("图①")
+
+
+def test_a_photo_credit_set_over_two_short_lines_names_both_photographers() -> None:
+    caption = text_lines([("图①：美国马里兰州的盖茨堡镇", 0.0), ("近日举办新年灯展。", 0.0),
+                          ("本报记者 殷峻彪", 50.0), ("李志勇 摄", 90.0)], 240.0)
+    page = PdfPage(1, 600.0, 800.0, tuple(caption), (), (Box(0.0, 100.0, 140.0, 230.0),))
+    art = article_with(segment_pdf_page(page).result, "图①")
+    assert art.photographers == ["殷峻彪", "李志勇"]
+    assert all("殷峻彪" not in b.text for b in art.blocks)
+
+
+def test_a_jump_marker_wrapped_around_a_picture_is_read_as_one() -> None:
+    head = row("重视党组织的建设", 20.0, 40.0, 20.0)
+    text = text_lines([("（上接", 20.0), ("第九版）安", 0.0), ("子文同志始", 0.0), ("终把党的建", 0.0), ("设作为大事。", 0.0)],
+                      40.0 + 20.0 * 1.4 + 6.0)
+    art = article_with(segment_pdf_page(page_of(head, text)).result, "子文同志")
+    assert art.continued_from == "上接第九版"
+    assert "上接" not in "".join(b.text for b in art.blocks)
+
+
+def test_a_vertical_name_reaching_into_its_storys_column_is_that_storys_byline() -> None:
+    head = row("农民夫妇考取公务员", 10.0, 40.0, 20.0)
+    top = head[0].top  # the name's first character level with the headline, in the gutter at the column's edge
+    name = [Glyph(c, 194.0, 205.0, top + 0.88 * 11.0 + 1.1 * 11.0 * i, 11.0, "F") for i, c in enumerate("陈洪标")]
+    text = text_lines([("１９９７年，浙江省首次公开招考国家公务", 10.0), ("员，报名的人很多。", 0.0)], 40.0 + 20.0 * 0.52 + 8.8)
+    art = article_with(segment_pdf_page(page_of(head, name, text)).result, "浙江省")
+    assert (art.headline, art.byline) == ("农民夫妇考取公务员", "陈洪标")
+
+
+@pytest.mark.parametrize("indent", [20.0, 10.0])  # its first line indented, or only an em in (read with the text)
+def test_a_credit_set_over_two_short_lines_after_the_text_is_its_byline(indent: float) -> None:
+    head = row("学习价格法", 0.0, 40.0, 20.0)
+    text = text_lines([("价格法的实施对于", 20.0), ("保障我国社会主义市场", 0.0), ("经济健康地发展起来。", 0.0),
+                       ("（据新华社南京１", indent), ("月５日电）", 50.0)], 40.0 + 20.0 * 0.52 + 8.8)
+    art = article_with(segment_pdf_page(page_of(head, text)).result, "价格法的实施")
+    assert art.byline == "（据新华社南京1月5日电）"
+    assert "".join(b.text for b in art.blocks).endswith("发展起来。")
+
+
+def test_a_credit_on_its_own_line_under_a_jump_marker_leaves_the_marker_to_close_the_text() -> None:
+    head = row("北京远郊电信发展", 0.0, 40.0, 20.0)
+    text = text_lines([("远郊十区县市话用户", 20.0), ("已突破五十万户，电话村", 0.0), ("已达到515个。（下转第8版）", 0.0),
+                       ("（梁春贵）", 60.0)], 40.0 + 20.0 * 0.52 + 8.8)
+    art = article_with(segment_pdf_page(page_of(head, text)).result, "远郊十区县")
+    assert (art.byline, art.continued_to) == ("（梁春贵）", "下转第8版")
+    assert "".join(b.text for b in art.blocks).endswith("515个。")
