@@ -62,6 +62,10 @@ SILENT_COHESION: Final = 0.005
 #: Characters on each side at which silence counts fully: two short paragraphs often share no word
 #: in one text (a quote and its reply), two stretches of 200 characters rarely do (tried 100, 200, 400).
 SILENT_SCALE: Final = 200.0
+#: Column widths this far apart put two paragraphs in different frames: one frame's widths wobble by one
+#: character (pagegen's in-article silent transitions: 14 of 84 at 1, 2 at 2; pagesim gate's silent boundaries:
+#: 13 at 1, 14 at 2 or more). Tried 1 (gen42 0.9772, below its floor) and 2 (gen42 holds, gate and unread gain).
+COLUMN_MOVED: Final = 2.0
 
 #: How a news story's first sentence opens: a date, a time word, a dateline's 讯/电, a source.
 NEWS_OPENING_RE: Final = re.compile(
@@ -110,24 +114,39 @@ def transition_signals(unit: Unit, k: int, vocab: PageVocabulary,
         "prev_length": min(len(before.text), PARAGRAPH_SCALE) / PARAGRAPH_SCALE,
         "next_length": min(len(after.text), PARAGRAPH_SCALE) / PARAGRAPH_SCALE,
         "text_before": min(sum(len(t) for t in texts[:k]), TEXT_SCALE) / TEXT_SCALE,
-        "silent": silence(max(cohesion_near, cohesion_next), near_before, near_after),
+        "silent": silence(max(cohesion_near, cohesion_next), near_before, near_after,
+                          opens_new_story(before, after, opening)),
     }
 
 
-def silence(cohesion: float, before: list[str], after: list[str]) -> float:
-    """How strongly two stretches of text say they are about different things: no shared word, and enough text to say it.
+def opens_new_story(before: Paragraph, after: Paragraph, opening: str) -> bool:
+    """Positive evidence that a new story may begin here: silence alone also falls between a text's own parts.
+
+    A credit closes the text before, the text after opens as news does, or the
+    two paragraphs stand in columns of different widths (another article's frame).
+    """
+    return (before.credited or NEWS_OPENING_RE.match(opening) is not None
+            or abs(before.column - after.column) >= COLUMN_MOVED)
+
+
+def silence(cohesion: float, before: list[str], after: list[str], new_story: bool) -> float:
+    """How strongly two stretches of text say they are different stories: no shared word, enough text, and evidence.
 
     One text keeps naming its people, places and terms; two short paragraphs
-    may share none by chance, two long stretches rarely do.
+    may share none by chance, two long stretches rarely do. Silence counts only
+    beside ``new_story`` (``opens_new_story``): on its own it also separates a
+    feature's unrelated sections, which are one article.
 
-    >>> silence(0.0, ["甲" * 200], ["乙" * 400])
+    >>> silence(0.0, ["甲" * 200], ["乙" * 400], True)
     1.0
-    >>> silence(0.0, ["甲" * 100], ["乙" * 200])
+    >>> silence(0.0, ["甲" * 100], ["乙" * 200], True)
     0.5
-    >>> silence(0.3, ["甲" * 200], ["乙" * 200])
+    >>> silence(0.3, ["甲" * 200], ["乙" * 200], True)
+    0.0
+    >>> silence(0.0, ["甲" * 200], ["乙" * 200], False)
     0.0
     """
-    if cohesion >= SILENT_COHESION:
+    if cohesion >= SILENT_COHESION or not new_story:
         return 0.0
     return _fill(before) * _fill(after)
 
