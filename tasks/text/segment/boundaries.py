@@ -45,6 +45,7 @@ Feature = Literal[
     "prev_length",       # the paragraph before's length (share of 400 characters, at most 1)
     "next_length",       # the paragraph after's length (same)
     "text_before",       # the unit's text before (share of 1,500 characters, at most 1)
+    "silent",            # no rare word shared across the transition, weighed by how much text says so
 ]
 FEATURES: Final[tuple[Feature, ...]] = get_args(Feature)
 
@@ -55,6 +56,16 @@ TEXT_SCALE: Final = 1500.0
 COLUMN_SCALE: Final = 10.0
 #: Paragraphs on each side of a transition that the near cohesion compares.
 NEAR_BEFORE, NEAR_AFTER = 3, 2
+#: Cohesion below this is silence: the two sides share no word rarer than the page's common ones.
+#: Calibrated on the training pages' transitions: 0.005 and 0.01 separate alike, 0.02 takes in short true neighbours.
+SILENT_COHESION: Final = 0.005
+#: Characters on each side at which silence counts fully: two short paragraphs often share no word
+#: in one text (a quote and its reply), two stretches of 200 characters rarely do (tried 100, 200, 400).
+SILENT_SCALE: Final = 200.0
+#: Column widths this far apart put two paragraphs in different frames: one frame's widths wobble by one
+#: character (pagegen's in-article silent transitions: 14 of 84 at 1, 2 at 2; pagesim gate's silent boundaries:
+#: 13 at 1, 14 at 2 or more). Tried 1 (gen42 0.9772, below its floor) and 2 (gen42 holds, gate and unread gain).
+COLUMN_MOVED: Final = 2.0
 
 #: How a news story's first sentence opens: a date, a time word, a dateline's 讯/电, a source.
 NEWS_OPENING_RE: Final = re.compile(
@@ -88,10 +99,12 @@ def transition_signals(unit: Unit, k: int, vocab: PageVocabulary,
     texts = [p.text for p in paras]
     opening = _SPACE.sub("", after.text)
     text_before = text_before or vocab.vector(texts[:k])
+    near_before, near_after = texts[max(0, k - NEAR_BEFORE):k], texts[k:k + NEAR_AFTER]
+    cohesion_near, cohesion_next = vocab.cohesion(near_before, near_after), vocab.cohesion(texts[k - 1:k], texts[k:k + 1])
     return {
-        "cohesion_near": vocab.cohesion(texts[max(0, k - NEAR_BEFORE):k], texts[k:k + NEAR_AFTER]),
-        "cohesion_all": text_before.cosine(vocab.vector(texts[k:k + NEAR_AFTER])),
-        "cohesion_next": vocab.cohesion(texts[k - 1:k], texts[k:k + 1]),
+        "cohesion_near": cohesion_near,
+        "cohesion_all": text_before.cosine(vocab.vector(near_after)),
+        "cohesion_next": cohesion_next,
         "opens_news": float(NEWS_OPENING_RE.match(opening) is not None),
         "refers_back": float(BACK_REFERENCE_RE.match(opening) is not None),
         "prev_terminated": float(before.terminated),
@@ -101,7 +114,46 @@ def transition_signals(unit: Unit, k: int, vocab: PageVocabulary,
         "prev_length": min(len(before.text), PARAGRAPH_SCALE) / PARAGRAPH_SCALE,
         "next_length": min(len(after.text), PARAGRAPH_SCALE) / PARAGRAPH_SCALE,
         "text_before": min(sum(len(t) for t in texts[:k]), TEXT_SCALE) / TEXT_SCALE,
+        "silent": silence(max(cohesion_near, cohesion_next), near_before, near_after,
+                          opens_new_story(before, after, opening)),
     }
+
+
+def opens_new_story(before: Paragraph, after: Paragraph, opening: str) -> bool:
+    """Positive evidence that a new story may begin here: silence alone also falls between a text's own parts.
+
+    A credit closes the text before, the text after opens as news does, or the
+    two paragraphs stand in columns of different widths (another article's frame).
+    """
+    return (before.credited or NEWS_OPENING_RE.match(opening) is not None
+            or abs(before.column - after.column) >= COLUMN_MOVED)
+
+
+def silence(cohesion: float, before: list[str], after: list[str], new_story: bool) -> float:
+    """How strongly two stretches of text say they are different stories: no shared word, enough text, and evidence.
+
+    One text keeps naming its people, places and terms; two short paragraphs
+    may share none by chance, two long stretches rarely do. Silence counts only
+    beside ``new_story`` (``opens_new_story``): on its own it also separates a
+    feature's unrelated sections, which are one article.
+
+    >>> silence(0.0, ["甲" * 200], ["乙" * 400], True)
+    1.0
+    >>> silence(0.0, ["甲" * 100], ["乙" * 200], True)
+    0.5
+    >>> silence(0.3, ["甲" * 200], ["乙" * 200], True)
+    0.0
+    >>> silence(0.0, ["甲" * 200], ["乙" * 200], False)
+    0.0
+    """
+    if cohesion >= SILENT_COHESION or not new_story:
+        return 0.0
+    return _fill(before) * _fill(after)
+
+
+def _fill(texts: list[str]) -> float:
+    """The texts' length (spaces not counted) as a share of ``SILENT_SCALE``, at most 1."""
+    return min(sum(len(_SPACE.sub("", t)) for t in texts), SILENT_SCALE) / SILENT_SCALE
 
 
 def page_vocabulary(page: Page) -> PageVocabulary:
