@@ -62,7 +62,7 @@ class WeightedVector:
         """0 when nothing is shared, 1 for the same words in the same proportions."""
         small, large = (self.weights, other.weights) if len(self.weights) <= len(other.weights) else (
             other.weights, self.weights)
-        dot = sum(w * large[g] for g, w in small.items() if g in large)
+        dot = sum(small[g] * large[g] for g in filter(large.__contains__, small))  # summed in small's order
         norm = math.sqrt(self.norm2 * other.norm2)
         return dot / norm if norm else 0.0
 
