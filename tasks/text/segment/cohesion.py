@@ -28,6 +28,9 @@ from banmian.tasks.text.lexicon import each_bigram
 
 #: Added to a bigram's document count, so a bigram no paragraph holds still has a finite weight.
 DF_SMOOTHING: Final = 0.5
+#: Texts a stretch may have beyond one already weighed for it to be grown from that one: an orphan
+#: run of a few paragraphs and a heading joining a host (longer runs are merged as a new stretch).
+GROW_LOOKBACK: Final = 8
 
 
 def bigram_counts(text: str) -> Counter[str]:
@@ -131,7 +134,8 @@ class PageVocabulary:
 
     def _known_start(self, texts: tuple[str, ...]) -> int:
         """How many of ``texts``' first texts make the longest stretch of two or more already weighed (0: none)."""
-        return next((end for end in range(len(texts) - 1, 1, -1) if texts[:end] in self._totals), 0)
+        shortest = max(len(texts) - GROW_LOOKBACK, 2)  # a bounded search: a long stretch stays linear to weigh
+        return next((end for end in range(len(texts) - 1, shortest - 1, -1) if texts[:end] in self._totals), 0)
 
     def _merge(self, texts: tuple[str, ...]) -> tuple[dict[str, int], dict[str, float]]:
         """The counts and weights of texts taken together, from each text's own (kept) vector.
