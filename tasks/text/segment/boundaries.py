@@ -20,6 +20,7 @@ positive evidence.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import accumulate
 from typing import Final, Literal, get_args
@@ -88,15 +89,16 @@ def load_model() -> LogisticModel:
 
 
 def transition_signals(unit: Unit, k: int, vocab: PageVocabulary,
-                       text_before: WeightedVector | None = None) -> dict[Feature, float]:
+                       text_before: WeightedVector | None = None,
+                       texts: Sequence[str] | None = None) -> dict[Feature, float]:
     """The signals of the transition before paragraph ``k`` of ``unit``.
 
-    ``text_before`` is the unit's text up to ``k`` when the caller keeps it (a ``RunningVector``), so that
-    deciding every transition of a long unit stays linear.
+    ``text_before`` is the unit's text up to ``k`` when the caller keeps it (a ``RunningVector``), and
+    ``texts`` its paragraphs' texts, so that deciding every transition of a long unit stays linear.
     """
     paras = unit.paras
     before, after = paras[k - 1], paras[k]
-    texts = [p.text for p in paras]
+    texts = texts if texts is not None else [p.text for p in paras]
     opening = _SPACE.sub("", after.text)
     text_before = text_before or vocab.vector(texts[:k])
     near_before, near_after = texts[max(0, k - NEAR_BEFORE):k], texts[k:k + NEAR_AFTER]
@@ -169,12 +171,13 @@ def can_split(unit: Unit) -> bool:
 def cuts_in(unit: Unit, vocab: PageVocabulary, model: LogisticModel) -> list[tuple[int, Decision]]:
     """Each transition of ``unit`` the model decides (see ``transitions``), with its decision: a cut or none."""
     decided = []
+    texts = [p.text for p in unit.paras]
     text_before, taken = RunningVector(vocab), 0
     for k in transitions(unit):
-        for para in unit.paras[taken:k]:
-            text_before.add(para.text)
+        for text in texts[taken:k]:
+            text_before.add(text)
         taken = k
-        p = model.probability(transition_signals(unit, k, vocab, text_before.vector()))
+        p = model.probability(transition_signals(unit, k, vocab, text_before.vector(), texts))
         decided.append((k, Decision("cut" if p >= model.threshold else "no_cut", p, model.threshold)))
     return decided
 

@@ -28,6 +28,9 @@ from banmian.tasks.text.lexicon import each_bigram
 
 #: Added to a bigram's document count, so a bigram no paragraph holds still has a finite weight.
 DF_SMOOTHING: Final = 0.5
+#: Texts a stretch may have beyond one already weighed for it to be grown from that one: an orphan
+#: run of a few paragraphs and a heading joining a host (longer runs are merged as a new stretch).
+GROW_LOOKBACK: Final = 8
 
 
 def bigram_counts(text: str) -> Counter[str]:
@@ -62,7 +65,7 @@ class WeightedVector:
         """0 when nothing is shared, 1 for the same words in the same proportions."""
         small, large = (self.weights, other.weights) if len(self.weights) <= len(other.weights) else (
             other.weights, self.weights)
-        dot = sum(w * large[g] for g, w in small.items() if g in large)
+        dot = sum(small[g] * large[g] for g in filter(large.__contains__, small))  # summed in small's order
         norm = math.sqrt(self.norm2 * other.norm2)
         return dot / norm if norm else 0.0
 
@@ -76,6 +79,7 @@ class PageVocabulary:
     _unseen: float = field(init=False, repr=False)
     _counts: dict[str, Counter[str]] = field(init=False, repr=False, default_factory=dict)
     _vectors: dict[tuple[str, ...], WeightedVector] = field(init=False, repr=False, default_factory=dict)
+    _totals: dict[tuple[str, ...], dict[str, int]] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         df = Counter(chain.from_iterable(map(self.counts, self.texts)))  # a Counter yields each bigram once
@@ -98,9 +102,10 @@ class PageVocabulary:
     def vector(self, texts: Iterable[str]) -> WeightedVector:
         """The weighted bigrams of some texts taken together (a count weighs by its logarithm); kept by texts.
 
-        The segmenter compares thousands of stretches a page, most of them a few paragraphs that
-        share few bigrams: a stretch is its paragraphs' vectors merged, and only the bigrams two of
-        them share are weighed again (C-level dict and set operations do the rest).
+        The segmenter compares thousands of stretches a page, and most share their start with one
+        weighed before: a window of paragraphs with the window before it, a host that gained an
+        orphan with the host before, a host's paragraphs with its heading added. A stretch is the
+        longest one kept that it starts with, grown by its other texts' bigrams only.
         """
         key = tuple(texts)
         found = self._vectors.get(key)
@@ -109,16 +114,52 @@ class PageVocabulary:
         return found
 
     def _weigh(self, texts: tuple[str, ...]) -> WeightedVector:
-        if len(texts) == 1:
-            weights = self.weigh(self.counts(texts[0]))
-        else:
-            weights = {}
-            counters = [self.counts(text) for text in texts]
-            for text in texts:
-                weights.update(self.vector((text,)).weights)
-            weights.update(self.weigh(_shared_totals(counters)))
-        values = list(weights.values())
-        return WeightedVector(weights, sum(map(operator.mul, values, values)))
+        if len(texts) < 2:
+            return _with_norm(self.weigh(self.counts(texts[0]) if texts else {}))
+        start = self._known_start(texts)
+        if start == 0:  # nothing kept to grow: the stretch but its last text is merged from its texts' vectors
+            start = len(texts) - 1
+            if start > 1:
+                counts, weights = self._merge(texts[:start])
+                self._totals[texts[:start]], self._vectors[texts[:start]] = counts, _with_norm(weights)
+        counts = dict(self._totals[texts[:start]] if start > 1 else self.counts(texts[0]))
+        weights = dict(self.vector(texts[:start]).weights)
+        for end in range(start + 1, len(texts) + 1):
+            self._grow(counts, weights, texts[end - 1])
+            if end == len(texts) - 1:  # kept too: the next stretch often grows this one by another text
+                self._totals[texts[:end]] = dict(counts)
+                self._vectors[texts[:end]] = _with_norm(dict(weights))
+        self._totals[texts] = counts
+        return _with_norm(weights)
+
+    def _known_start(self, texts: tuple[str, ...]) -> int:
+        """How many of ``texts``' first texts make the longest stretch of two or more already weighed (0: none)."""
+        shortest = max(len(texts) - GROW_LOOKBACK, 2)  # a bounded search: a long stretch stays linear to weigh
+        return next((end for end in range(len(texts) - 1, shortest - 1, -1) if texts[:end] in self._totals), 0)
+
+    def _merge(self, texts: tuple[str, ...]) -> tuple[dict[str, int], dict[str, float]]:
+        """The counts and weights of texts taken together, from each text's own (kept) vector.
+
+        Texts share few bigrams: their counts and weights are merged by C-level dict updates, and
+        only the bigrams two of them share are added up and weighed again.
+        """
+        counters = [self.counts(text) for text in texts]
+        counts: dict[str, int] = {}
+        weights: dict[str, float] = {}
+        for text, text_counts in zip(texts, counters):
+            counts.update(text_counts)
+            weights.update(self.vector((text,)).weights)
+        shared = _shared_totals(counters)
+        counts.update(shared)
+        weights.update(self.weigh(shared))
+        return counts, weights
+
+    def _grow(self, counts: dict[str, int], weights: dict[str, float], text: str) -> None:
+        """Add a text's bigrams to a stretch's counts and weights (a bigram new to it goes last, as in a merge)."""
+        idf, unseen = self._idf.get, self._unseen
+        for gram, n in self.counts(text).items():
+            total = counts[gram] = counts.get(gram, 0) + n
+            weights[gram] = idf(gram, unseen) * count_weight(total)
 
     def weigh(self, counts: Mapping[str, int]) -> dict[str, float]:
         """Each bigram's weight in a text that holds it ``counts[gram]`` times: its rarity times ``count_weight``."""
@@ -146,6 +187,12 @@ def _shared_totals(counters: Sequence[Mapping[str, int]]) -> dict[str, int]:
         for gram in counts.keys() & shared:
             totals[gram] = totals.get(gram, 0) + counts[gram]
     return totals
+
+
+def _with_norm(weights: dict[str, float]) -> WeightedVector:
+    """A vector of these weights, its squared length summed in their order (so equal stretches are equal to the bit)."""
+    values = list(weights.values())
+    return WeightedVector(weights, sum(map(operator.mul, values, values)))
 
 
 @dataclass(slots=True)

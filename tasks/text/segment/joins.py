@@ -96,42 +96,71 @@ class PageContext:
         return max((overlap(head, grams) for head in self.free_heads), default=0.0)
 
 
-def join_signals(orphan: Unit, index: int, candidate: Candidate, page: PageContext) -> dict[JoinFeature, float]:
-    """The signals of joining the orphan at ``index`` to ``candidate``: what they share, how they read, where they stand."""
-    return {**_shared_words(orphan, candidate.host, page), **_reading(orphan, candidate.host, page),
+@dataclass(frozen=True, slots=True)
+class OrphanSide:
+    """What the join signals read of the orphan alone: read once, the same for every host it is offered to."""
+
+    texts: tuple[str, ...]                  # its paragraphs' texts
+    text: str                               # its body text
+    grams: frozenset[str]                   # the body text's bigrams
+    far_head_fits: float                    # ``PageContext.far_head_fit`` of its text
+    reading: dict[JoinFeature, float]       # how it opens (``_orphan_reading``)
+
+
+def orphan_side(orphan: Unit, page: PageContext) -> OrphanSide:
+    """The orphan's part of its join signals (``join_signals`` asks for it once per host when not given)."""
+    text = orphan.body_text()
+    return OrphanSide(tuple(p.text for p in orphan.paras), text, bigram_set(text), page.far_head_fit(text),
+                      _orphan_reading(orphan, text, page))
+
+
+def join_signals(orphan: Unit, index: int, candidate: Candidate, page: PageContext,
+                 side: OrphanSide | None = None) -> dict[JoinFeature, float]:
+    """The signals of joining the orphan at ``index`` to ``candidate``: what they share, how they read, where they stand.
+
+    ``side``: the orphan's ``orphan_side``, when the caller offers the orphan to many hosts.
+    """
+    side = side or orphan_side(orphan, page)
+    return {**_shared_words(side, candidate.host, page), **_reading(orphan, candidate.host, side),
             **_position(orphan, index, candidate)}
 
 
-def _shared_words(orphan: Unit, host: Unit, page: PageContext) -> dict[JoinFeature, float]:
+def _shared_words(side: OrphanSide, host: Unit, page: PageContext) -> dict[JoinFeature, float]:
     """The words the orphan shares with the host's text and heading, and with a heading no text took."""
-    text = orphan.body_text()
     heading = heading_text(host)
     host_texts = [p.text for p in host.paras] + ([heading] if heading else [])
     return {
-        "cohesion": page.vocab.cohesion([p.text for p in orphan.paras], host_texts),
-        "head_in_text": overlap(heading, bigram_set(text)) if heading else 0.0,
-        "text_in_host": overlap(text, bigram_set("".join(host_texts))),
-        "far_head_fits": page.far_head_fit(text),
+        "cohesion": page.vocab.cohesion(side.texts, host_texts),
+        "head_in_text": overlap(heading, side.grams) if heading else 0.0,
+        "text_in_host": overlap(side.text, bigram_set("".join(host_texts))),
+        "far_head_fits": side.far_head_fits,
         "host_headless": float(host.kind != "lead" and not heading),
     }
 
 
-def _reading(orphan: Unit, host: Unit, page: PageContext) -> dict[JoinFeature, float]:
-    """How the orphan opens (a cut sentence, a section's crosshead, a reference back, a news lead) and what the host is."""
-    opening = _opening(orphan.body_text())
+def _orphan_reading(orphan: Unit, text: str, page: PageContext) -> dict[JoinFeature, float]:
+    """How the orphan opens (a section's crosshead, a reference back, a news lead), whatever the host."""
+    opening = _opening(text)
+    return {
+        "section_head": float(bool(orphan.crossheads_before)),
+        "doubled_head": float(any(split_doubled(h)[1] for heads in orphan.crossheads_before.values() for h in heads)),
+        "sections": min(page.sections, SECTIONS_SCALE) / SECTIONS_SCALE,
+        "refers_back": float(BACK_REFERENCE_RE.match(opening) is not None),
+        "opens_news": float(NEWS_OPENING_RE.match(opening) is not None),
+    }
+
+
+def _reading(orphan: Unit, host: Unit, side: OrphanSide) -> dict[JoinFeature, float]:
+    """How the orphan opens (``_orphan_reading``), whether it goes on with the host's cut sentence, and what the host is."""
     first = orphan.paras[0] if orphan.paras else None
     section = bool(orphan.crossheads_before)
     lead = host.kind == "lead"
     return {
         "cut_sentence": float(first is not None and not first.indented and not first.dateline and _unfinished(host)),
-        "section_head": float(section),
-        "doubled_head": float(any(split_doubled(h)[1] for heads in orphan.crossheads_before.values() for h in heads)),
-        "sections": min(page.sections, SECTIONS_SCALE) / SECTIONS_SCALE,
+        **side.reading,
         "host_is_lead": float(lead),
         "lead_section": float(section and lead),
         "feature_genre": float(any(is_feature_subtitle(ln.text) for ln in host.lead_lines)),
-        "refers_back": float(BACK_REFERENCE_RE.match(opening) is not None),
-        "opens_news": float(NEWS_OPENING_RE.match(opening) is not None),
     }
 
 

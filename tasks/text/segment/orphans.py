@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from banmian.tasks.text.budget import check_budget
 from banmian.tasks.text.credits import parse_signature
 from banmian.tasks.text.segment.cohesion import PageVocabulary
-from banmian.tasks.text.segment.joins import Candidate, PageContext, can_host, join_signals, load_join_model, section_count
+from banmian.tasks.text.segment.joins import (Candidate, PageContext, can_host, join_signals, load_join_model, orphan_side,
+                                              section_count)
 from banmian.tasks.text.segment.logistic import LogisticModel
 from banmian.tasks.text.segment.units import Decision, Unit
 
@@ -90,7 +91,8 @@ class _Resolution:
 
     def best_host(self, i: int, unit: Unit) -> tuple[Unit | None, float]:
         """The candidate the join model likes best for orphan ``i`` if it says yes (else None), and its probability."""
-        scored = [(self.model.probability(join_signals(unit, i, c, self.page)), k, c.host)
+        side = orphan_side(unit, self.page)  # the orphan's own signals, read once for all its candidates
+        scored = [(self.model.probability(join_signals(unit, i, c, self.page, side)), k, c.host)
                   for k, c in enumerate(self.candidates(i))]
         if not scored:
             return None, 0.0
