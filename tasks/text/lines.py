@@ -1133,8 +1133,10 @@ def _mark_names_after_author_notes(lines: list[Line]) -> None:
     text heads that text.
     """
     for k, ln in enumerate(lines):
+        if ln.kind != BYLINE:
+            continue  # most lines: only a byline can sign the essay above
         above = prev_nonblank(lines, k - 1)
-        if ln.kind == BYLINE and above >= 0 and AUTHOR_NOTE_RE.match(lines[above].text) is not None \
+        if above >= 0 and AUTHOR_NOTE_RE.match(lines[above].text) is not None \
                 and (k + 1 == len(lines) or lines[k + 1].kind == BLANK):
             ln.kind = STRAY
 
@@ -1170,8 +1172,10 @@ def _mark_vertical_names(lines: list[Line]) -> None:
 
 def _is_lone_character(line: Line) -> bool:
     """A line of one Chinese character of running text, read as text or set apart (STRAY)."""
+    if line.kind not in (PROSE, HEAD, STRAY):
+        return False
     text = line.text.strip()
-    return line.kind in (PROSE, HEAD, STRAY) and len(text) == 1 and is_basic_han(text)
+    return len(text) == 1 and is_basic_han(text)
 
 
 def _under_a_heading(lines: list[Line], k: int) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 from banmian.tasks.text.chars import BYLINE_MARKS, NAME_CLASS, han_count
@@ -347,6 +348,7 @@ _SIGNATURE_RE: Final = re.compile(rf"^[（(]?[{NAME_CLASS}]{{2,4}}(?:\s+[{NAME_C
                                   r"(?:\s*摄影报道|(?:\s+|\s*/\s*)(?:摄影|摄|文\s*/\s*图))[）)]?$")
 
 
+@lru_cache(maxsize=1024)  # reading a group as headline splits asks it of the same heading lines many times
 def is_signature(text: str) -> bool:
     """A line that signs a text or photo (a byline, a bare name, a photo credit): never a headline.
 
