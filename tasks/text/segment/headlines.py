@@ -308,6 +308,7 @@ def heading_words(lines: list[Line]) -> str:
     return "".join(clean_heading(ln.text) for ln in lines)
 
 
+@lru_cache(maxsize=256)  # head assignment and far heads both score headings against each body of a page
 def body_words(text: str) -> str:
     """A body's text as its words, for scoring headings against it: letterspaced lines read as words.
 
