@@ -9,6 +9,7 @@ a byline.
 from __future__ import annotations
 
 import math
+from operator import itemgetter
 from typing import Final, NamedTuple
 
 from banmian.tasks.text.lexicon import BodyBigrams, bigram_set, overlap
@@ -139,18 +140,21 @@ def _best_far_move(units: list[Unit], far_heads: list[tuple[Unit | None, list[Li
 
 def _far_moves(units: list[Unit], donor: Unit | None, lines: list[Line],
                bodies: dict[int, BodyBigrams], to_beat: dict[int, float]) -> list[FarMove]:
-    """The moves of one head to a text that restates its words far more than its own unit and any other taker."""
+    """The move of one head to a text that restates its words far more than its own unit and any other taker.
+
+    Only the best-fitting taker can restate them far more than every other (``FAR_CLAIM_MARGIN`` is above
+    zero), so only it is weighed against the rest: a list of one move or none.
+    """
     text = heading_words(lines)
     if len(bigram_set(text)) < FAR_HEAD_MIN_BIGRAMS:
         return []
     own = bodies[id(donor)].overlap(text) if donor is not None else 0.0
     fits = [(u, fit) for u in units if u is not donor and (fit := _far_fit(u, text, bodies, to_beat)) is not None]
-    moves = []
-    for taker, fit in fits:
-        rival = max([f for u, f in fits if u is not taker], default=0.0)
-        if _restates_far_more(fit, max(own, rival)):
-            moves.append(FarMove(fit - own, donor, lines, taker))
-    return moves
+    if not fits:
+        return []
+    taker, fit = max(fits, key=itemgetter(1))
+    rival = max((f for u, f in fits if u is not taker), default=0.0)
+    return [FarMove(fit - own, donor, lines, taker)] if _restates_far_more(fit, max(own, rival)) else []
 
 
 def _rank(move: FarMove) -> tuple[bool, float]:
