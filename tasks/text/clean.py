@@ -250,6 +250,7 @@ def join_lines(lines: list[str]) -> str:
 DOUBLED_MIN_LENGTH: Final = 8
 
 
+@lru_cache(maxsize=1024)  # scoring a page's head splits asks it of the same heading lines many times over
 def split_doubled(text: str) -> tuple[str, str]:
     """Split a line the PDF drew twice into (text, duplicate); else (text, '').
 

@@ -1136,8 +1136,10 @@ def _mark_names_after_author_notes(lines: list[Line]) -> None:
     name counts (``is_author_line``: a reporter's byline heads a report).
     """
     for k, ln in enumerate(lines):
+        if ln.kind != BYLINE:
+            continue  # most lines: only a byline can sign the essay above
         above = prev_nonblank(lines, k - 1)
-        if ln.kind == BYLINE and above >= 0 and _closes_an_essay(lines, above, k) \
+        if above >= 0 and _closes_an_essay(lines, above, k) \
                 and (k + 1 == len(lines) or lines[k + 1].kind == BLANK):
             ln.kind = STRAY
 
@@ -1186,8 +1188,10 @@ def _mark_vertical_names(lines: list[Line]) -> None:
 
 def _is_lone_character(line: Line) -> bool:
     """A line of one Chinese character of running text, read as text or set apart (STRAY)."""
+    if line.kind not in (PROSE, HEAD, STRAY):
+        return False
     text = line.text.strip()
-    return line.kind in (PROSE, HEAD, STRAY) and len(text) == 1 and is_basic_han(text)
+    return len(text) == 1 and is_basic_han(text)
 
 
 def _under_a_heading(lines: list[Line], k: int) -> bool:

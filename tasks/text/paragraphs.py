@@ -289,7 +289,7 @@ def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
     paras: list[Paragraph] = []
     start = 0
     for i in range(1, len(flat)):
-        if _breaks_before(flat, column, ends, start, i):
+        if _may_break_before(flat, column, ends, i) and _breaks_before(flat, column, ends, start, i):
             paras.append(_make_paragraph(flat[start:i], column[start], ends[i - 1]))
             start = i
     paras.append(_make_paragraph(flat[start:], column[start], ends[-1]))
@@ -297,11 +297,10 @@ def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
 
 
 def _breaks_before(flat: list[Line], column: list[float], ends: list[bool], start: int, i: int) -> bool:
-    """A paragraph (opened at line ``start``) ends before line ``i``."""
-    return _may_break_before(flat, column, ends, i) and (
-        _ends_paragraph(flat[i - 1], column[i - 1], ends[i - 1], flat[i], column[i], ends[i], i < len(flat) - 1)
-        or _credit_closes(flat[max(start, i - AUTHOR_NOTE_MAX_LINES):i])
-        or (ends[i - 1] and opens_with_lead(flat[i:])))  # a brief with no bullet, after the last one's end
+    """A paragraph (opened at line ``start``) ends before line ``i``, where ``_may_break_before`` let it."""
+    return _ends_paragraph(flat[i - 1], column[i - 1], ends[i - 1], flat[i], column[i], ends[i], i < len(flat) - 1) \
+        or _credit_closes(flat[max(start, i - AUTHOR_NOTE_MAX_LINES):i]) \
+        or (ends[i - 1] and opens_with_lead(flat[i:]))  # a brief with no bullet, after the last one's end
 
 
 def _may_break_before(flat: list[Line], column: list[float], ends: list[bool], i: int) -> bool:

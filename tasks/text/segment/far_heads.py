@@ -8,6 +8,8 @@ a byline.
 
 from __future__ import annotations
 
+import math
+from operator import itemgetter
 from typing import Final, NamedTuple
 
 from banmian.tasks.text.lexicon import BodyBigrams, bigram_set, overlap
@@ -190,24 +192,28 @@ def _heads_of(donor: Unit | None, lines: list[Line], whole: list[Line] | None,
 def _best_far_move(units: list[Unit], far_heads: list[tuple[Unit | None, list[Line]]],
                    bodies: dict[int, BodyBigrams]) -> FarMove | None:
     """The far head that restates one text's words by the widest margin over every other unit's (first of equals)."""
-    moves = [move for donor, lines in far_heads for move in _far_moves(units, donor, lines, bodies)]
+    to_beat = _fits_to_beat(units, bodies)
+    moves = [move for donor, lines in far_heads for move in _far_moves(units, donor, lines, bodies, to_beat)]
     return max(moves, key=_rank, default=None)
 
 
 def _far_moves(units: list[Unit], donor: Unit | None, lines: list[Line],
-               bodies: dict[int, BodyBigrams]) -> list[FarMove]:
-    """The moves of one head to a text that restates its words far more than its own unit and any other taker."""
+               bodies: dict[int, BodyBigrams], to_beat: dict[int, float]) -> list[FarMove]:
+    """The move of one head to a text that restates its words far more than its own unit and any other taker.
+
+    Only the best-fitting taker can restate them far more than every other (``FAR_CLAIM_MARGIN`` is above
+    zero), so only it is weighed against the rest: a list of one move or none.
+    """
     text = heading_words(lines)
     if len(bigram_set(text)) < FAR_HEAD_MIN_BIGRAMS:
         return []
     own = bodies[id(donor)].overlap(text) if donor is not None else 0.0
-    fits = [(u, fit) for u in units if u is not donor and (fit := _far_fit(u, text, bodies)) is not None]
-    moves = []
-    for taker, fit in fits:
-        rival = max([f for u, f in fits if u is not taker], default=0.0)
-        if _restates_far_more(fit, max(own, rival)):
-            moves.append(FarMove(fit - own, donor, lines, taker))
-    return moves
+    fits = [(u, fit) for u in units if u is not donor and (fit := _far_fit(u, text, bodies, to_beat)) is not None]
+    if not fits:
+        return []
+    taker, fit = max(fits, key=itemgetter(1))
+    rival = max((f for u, f in fits if u is not taker), default=0.0)
+    return [FarMove(fit - own, donor, lines, taker)] if _restates_far_more(fit, max(own, rival)) else []
 
 
 def _rank(move: FarMove) -> tuple[bool, float]:
@@ -215,21 +221,34 @@ def _rank(move: FarMove) -> tuple[bool, float]:
     return move.donor is None and len(move.lines) > 1, move.margin
 
 
-def _far_fit(unit: Unit, text: str, bodies: dict[int, BodyBigrams]) -> float | None:
-    """How much of a far head's words ``unit``'s body restates, when the unit may take it (else None)."""
-    if unit.kind not in _FAR_TAKERS or id(unit) not in bodies:
+def _far_fit(unit: Unit, text: str, bodies: dict[int, BodyBigrams], to_beat: dict[int, float]) -> float | None:
+    """How much of a far head's words ``unit``'s body restates, when the unit may take it (else None).
+
+    ``to_beat``: ``_fits_to_beat`` of the page's units as they are now.
+    """
+    if id(unit) not in to_beat:
         return None
     fit = bodies[id(unit)].overlap(text)
-    return fit if _may_take_far_head(unit, fit, bodies) else None
+    return fit if fit - to_beat[id(unit)] >= FAR_CLAIM_MARGIN else None
 
 
-def _may_take_far_head(unit: Unit, fit: float, bodies: dict[int, BodyBigrams]) -> bool:
-    """A text with no full-length headline yet, or with a head that restates it far less than ``fit``."""
+def _fits_to_beat(units: list[Unit], bodies: dict[int, BodyBigrams]) -> dict[int, float]:
+    """For each unit that may take a far head (by ``id``), the fit of its own head, which a far head must beat by
+    ``FAR_CLAIM_MARGIN``.
+
+    Told once for every head weighed in one round (no head moves during it), not once for each head and unit.
+    """
+    return {id(u): _fit_to_beat(u, bodies) for u in units if u.kind in _FAR_TAKERS and id(u) in bodies}
+
+
+def _fit_to_beat(unit: Unit, bodies: dict[int, BodyBigrams]) -> float:
+    """How much the unit's own head restates its body: -inf for a text with no full-length headline yet (any
+    far head may take it), inf for one whose head no far head displaces."""
     if not _has_full_headline(unit):
-        return True
+        return -math.inf
     if unit.head is None or any(ln.kind == HEAD for ln in unit.lead_lines) or _is_cluster(unit.head):
-        return False
-    return fit - bodies[id(unit)].overlap(heading_words(unit.head)) >= FAR_CLAIM_MARGIN
+        return math.inf
+    return bodies[id(unit)].overlap(heading_words(unit.head))
 
 
 def _restates_far_more(fit: float, own: float) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 from banmian.tasks.text.chars import BYLINE_MARKS, NAME_CLASS, han_count
@@ -413,6 +414,7 @@ def heading_words(lines: list[Line]) -> str:
     return "".join(clean_heading(ln.text) for ln in lines)
 
 
+@lru_cache(maxsize=256)  # head assignment and far heads both score headings against each body of a page
 def body_words(text: str) -> str:
     """A body's text as its words, for scoring headings against it: letterspaced lines read as words.
 
@@ -453,6 +455,7 @@ _SIGNATURE_RE: Final = re.compile(rf"^[（(]?[{NAME_CLASS}]{{2,4}}(?:\s+[{NAME_C
                                   r"(?:\s*摄影报道|(?:\s+|\s*/\s*)(?:摄影|摄|文\s*/\s*图))[）)]?$")
 
 
+@lru_cache(maxsize=1024)  # reading a group as headline splits asks it of the same heading lines many times
 def is_signature(text: str) -> bool:
     """A line that signs a text or photo (a byline, a bare name, a photo credit): never a headline.
 
