@@ -995,8 +995,9 @@ def _mark_lines_apart(lines: list[Line]) -> None:
     a column's lines (``经 略`` / ``江`` / ``海洋方面…``), and text never
     leaves one character alone between breaks (a paragraph's last line ends
     with punctuation). A heading listing with 、 among heading lines
-    (``_is_listing_head``) and a title split at its colon above a byline
-    (``_title_above``) are headings.
+    (``_is_listing_head``), a title split at its colon above a byline
+    (``_title_above``) and a title with a colon above a dateline
+    (``_is_colon_title_over_dateline``) are headings.
     """
     kinds = [ln.kind for ln in lines]  # as they were: marking line j changes no line after it
     for j, kind in enumerate(kinds):
@@ -1005,8 +1006,25 @@ def _mark_lines_apart(lines: list[Line]) -> None:
         elif kind in (PROSE, HEAD) and _between_breaks(kinds, j):
             if _is_stray_character(lines, j):
                 lines[j].kind = STRAY
-            elif _is_listing_head(lines, j):
+            elif _is_listing_head(lines, j) or _is_colon_title_over_dateline(lines, j):
                 lines[j].kind = HEAD
+
+
+def _is_colon_title_over_dateline(lines: list[Line], j: int) -> bool:
+    """Line ``j``, set apart straight above a dateline, is a title with a colon (``长沙：租台彩电过新年``).
+
+    A colon is a sentence mark ``is_heading_shaped`` never lets a heading
+    hold, but a title names its place or subject before one. A line holding
+    one colon inside it and no other mark or end, alone between breaks with
+    a dateline after the break, is the headline of the story the dateline opens.
+    """
+    line = lines[j]
+    if j + 2 >= len(lines) or lines[j + 2].kind != DATELINE or line.terminal or line.width > HEAD_MAX_WIDTH:
+        return False
+    text = line.text.strip()
+    colons = [i for i, ch in enumerate(text) if ch in COLONS]
+    return len(colons) == 1 and 0 < colons[0] < len(text) - 1 \
+        and _SENTENCE_MARK.search(text.replace(text[colons[0]], "")) is None
 
 
 def _between_breaks(kinds: list[LineKind], j: int) -> bool:

@@ -22,7 +22,8 @@ from typing import Final
 
 from banmian.tasks.text.chars import CLOSE_BRACKETS, DIGIT_CLASS, OPEN_BRACKETS
 from banmian.tasks.text.clean import display_width, ends_sentence, join_lines
-from banmian.tasks.text.credits import AUTHOR_NOTE_RE, DATELINE_AFTER_LEAD_PROBE, dateline_after_lead, parse_trailing_credit
+from banmian.tasks.text.credits import (AUTHOR_NOTE_RE, DATELINE_AFTER_LEAD_PROBE, SOURCE_DATELINE_RE, dateline_after_lead,
+                                        parse_dateline, parse_trailing_credit)
 from banmian.tasks.text.lines import (BLANK, BULLET, DATELINE, JUMP_TO_SUFFIX_RE, PROSE, Line, is_heading_shaped,
                                       split_bullet_lead)
 
@@ -452,6 +453,29 @@ def broke_before_a_number(lines: list[Line], column: float) -> bool:
         return False
     m = _NUMBER_OPENING.match(lines[1].text)
     return m is not None and lines[0].width + display_width(m.group().rstrip("，,")) > column + WIDTH_TOLERANCE
+
+
+def holds_only_a_dateline(paras: Sequence[Paragraph]) -> bool:
+    """A text so far is one paragraph holding its dateline and nothing more: the prose after it is its text.
+
+    A dateline set apart above its text may wrap (``本报北京1月5日讯 新华社记者尹鸿`` /
+    ``祝、本报记者毕全忠报道：``): the two say nothing alike and may be set in
+    other measures, yet no article begins between them. A source in brackets
+    alone (``（据新华社北京1月7日电）``) is not counted: it as often closes the text above it.
+
+    >>> from banmian.tasks.text.lines import classify_page
+    >>> holds_only_a_dateline(build_paragraphs(classify_page("本报北京1月5日讯 新华社记者尹鸿\\n祝、本报记者毕全忠报道：\\n")))
+    True
+    >>> holds_only_a_dateline(build_paragraphs(classify_page("本报讯（记者 王芳）今天，全市开展安全\\n检查。\\n")))
+    False
+    >>> holds_only_a_dateline(build_paragraphs(classify_page("（据新华社北京1月7日电）\\n")))
+    False
+    """
+    if len(paras) != 1 or not paras[0].dateline:
+        return False
+    text = paras[0].text
+    parsed = parse_dateline(text)
+    return parsed is not None and not parsed[1] and SOURCE_DATELINE_RE.match(text) is None
 
 
 def _make_paragraph(lines: list[Line], column: float, terminated: bool) -> Paragraph:

@@ -320,6 +320,21 @@ def test_a_line_closed_by_a_colon_in_text_above_a_byline_line_is_prose():
     assert kinds(page, "中指出：") == [PROSE]
 
 
+@pytest.mark.parametrize("page, line, kind", [
+    # a title naming its place or subject before a colon, set apart straight above the story's dateline
+    ("城关镇：年货市场供应足\n\n本报讯（记者 王芳）春节临近，城关镇年货\n市场商品丰富，价格平稳。\n",
+     "城关镇：年货市场供应足", HEAD),
+    ("住房：《让教师安居》\n\n本报北京1月5日讯 记者孙立新报道：\n\n全面反映我县教职工住房建设成就\n的专题片近日播出。\n",
+     "住房：《让教师安居》", HEAD),
+    # the same line with no dateline under it, or a colon closing it, is text
+    ("城关镇：年货市场供应足\n\n春节临近，城关镇年货市场商品丰富，\n价格平稳。\n", "城关镇：年货市场供应足", PROSE),
+    ("会议指出：\n\n本报讯（记者 王芳）春节临近，城关镇年货\n市场商品丰富，价格平稳。\n",
+     "会议指出：", PROSE),
+])
+def test_a_title_with_a_colon_straight_above_a_dateline_is_a_heading(page, line, kind):
+    assert kinds(page, line) == [kind]
+
+
 # --- letterspaced lines: justified text, or a heading set apart -----------------------------------
 
 

@@ -26,7 +26,7 @@ from itertools import accumulate
 from typing import Final, Literal, get_args
 
 from banmian.tasks.text.credits import parse_trailing_credit
-from banmian.tasks.text.paragraphs import Paragraph
+from banmian.tasks.text.paragraphs import Paragraph, holds_only_a_dateline
 from banmian.tasks.text.segment.cohesion import PageVocabulary, RunningVector, WeightedVector
 from banmian.tasks.text.segment.logistic import LogisticModel
 from banmian.tasks.text.segment.logistic import load_model as load_logistic
@@ -183,9 +183,13 @@ def cuts_in(unit: Unit, vocab: PageVocabulary, model: LogisticModel) -> list[tup
 
 
 def transitions(unit: Unit) -> list[int]:
-    """The paragraphs of ``unit`` before which a new article may begin: the model decides at each of these."""
+    """The paragraphs of ``unit`` before which a new article may begin: the model decides at each of these.
+
+    None begins at a paragraph that is only a credit, nor after a first paragraph that is only the
+    story's dateline (``holds_only_a_dateline``): the text after it is that story's.
+    """
     return [k for k in range(1, len(unit.paras)) if k not in unit.crossheads_before
-            and not _only_a_credit(unit.paras[k])]
+            and not _only_a_credit(unit.paras[k]) and not (k == 1 and holds_only_a_dateline(unit.paras[:1]))]
 
 
 def _only_a_credit(para: Paragraph) -> bool:

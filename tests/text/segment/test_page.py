@@ -1,5 +1,7 @@
 """segment_page as a whole: the stages together, on the smallest pages."""
 
+import pytest
+
 from banmian.tasks.text import segment
 from banmian.tasks.text.segment import segment_page
 from tests.text.segment.stories import HEAD_A, STORY_A
@@ -31,6 +33,27 @@ def test_run_in_head_stays_with_its_paragraph():
             "严格执法，执剑前行。\n\n检查组深入辖区内危化企业\n和敬老院等重点区域检查。\n")
     (article,) = segment_page(page).articles
     assert article.paragraphs[-1] == "严格执法，执剑前行。检查组深入辖区内危化企业和敬老院等重点区域检查。"
+
+
+#: Stories whose dateline wraps over two lines set apart above the text, in a narrower measure: the
+#: text under it is its story's (boundaries.transitions), not a headless text after a story with none.
+WRAPPED_DATELINES = [
+    ("县里为教师建新房\n\n本报北京1月5日讯 新华社记者赵\n红、本报记者钱全报道：\n\n"
+     "全面反映我县教职工住房建设成就和经验的专\n题片由县电视台拍摄完成，在县电视台播\n出后，引起各界较大反响。\n",
+     "县里为教师建新房", "本报北京1月5日讯 新华社记者赵红、本报记者钱全报道：", "全面反映我县教职工住房建设成就"),
+    ("春运首日客流平稳\n\n本 报 南 京 1 月 9 日 讯 记 者 孙\n立 新 报 道 ：\n\n"
+     "今天是春运第一天，南京站共发送旅客\n五万余人次，车站增开临时售票窗口十\n个，旅客购票秩序井然。\n",
+     "春运首日客流平稳", "本报南京1月9日讯 记者孙立新报道：", "今天是春运第一天，南京站共发送旅客"),
+]
+
+
+@pytest.mark.parametrize("page, headline, byline, opening", WRAPPED_DATELINES, ids=["plain", "letterspaced"])
+def test_text_under_a_wrapped_dateline_is_its_story(page, headline, byline, opening):
+    result = segment_page(page)
+    (article,) = result.articles
+    assert (article.headline, article.byline) == (headline, byline)
+    assert article.paragraphs[0].startswith(opening)
+    assert result.residue == []
 
 
 def test_the_names_other_modules_import_stay_importable():
