@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
@@ -133,3 +133,51 @@ class BodyBigrams:
         if self.grams is None:
             self.grams = bigram_set(self.text)
         return overlap(heading, self.grams)
+
+
+@dataclass(slots=True)
+class GrowingBigrams:
+    """The bigrams of texts joined end to end, kept as more texts are appended.
+
+    ``bigram_set("".join(texts))`` reads the whole joined text again each time
+    a text is added; this reads only the added text, and the one bigram that
+    may form across the seam (spaces not read, as in ``each_bigram``).
+
+    >>> grown = GrowingBigrams()
+    >>> grown.extend(["通 过学", " ", "习，"]); grown.extend(["学习"])
+    >>> grown.grams == bigram_set("通 过学 习，学习"), grown.shared_with(bigram_set("学习生活"), "生活")
+    (True, 3)
+    """
+
+    texts: list[str] = field(default_factory=list)   # the texts taken, in order
+    grams: set[str] = field(default_factory=set)
+    tail: str = ""                                    # the last character read (spaces not read)
+
+    def extend(self, texts: Iterable[str], grams_of: Callable[[str], Iterable[str]] = each_bigram) -> None:
+        """Append texts: their own bigrams, and each seam's when Chinese characters meet across it.
+
+        ``grams_of``: a text's bigrams, when the caller has them already (a page vocabulary's counts).
+        """
+        for text in texts:
+            self.texts.append(text)
+            self.grams.update(grams_of(text))
+            self.tail = self._seam(self.tail, text, self.grams)
+
+    @staticmethod
+    def _seam(tail: str, text: str, grams: set[str]) -> str:
+        """Add the bigram ``tail`` forms with ``text``'s first character, if any; the new tail."""
+        read = _SPACE.sub("", text)
+        if not read:
+            return tail
+        if _HAN_RUN.match(tail) and _HAN_RUN.match(read[0]):
+            grams.add(tail + read[0])
+        return read[-1]
+
+    def shared_with(self, grams: frozenset[str] | set[str], more: str = "") -> int:
+        """How many of ``grams`` occur in the texts followed by ``more`` (a text not kept: a host's heading)."""
+        extra: set[str] = set()
+        if more:
+            extra.update(each_bigram(more))
+            self._seam(self.tail, more, extra)
+        found = grams & self.grams
+        return len(found) + len((grams & extra) - found)

@@ -16,12 +16,12 @@ from generated pages (``make model``, tests/training/joins.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final, Literal, get_args
 
 from banmian.tasks.text.clean import split_doubled
-from banmian.tasks.text.lexicon import bigram_set, overlap
+from banmian.tasks.text.lexicon import GrowingBigrams, bigram_set, overlap
 from banmian.tasks.text.lines import HEAD, SUBTITLE
 from banmian.tasks.text.paragraphs import same_flow
 from banmian.tasks.text.segment.boundaries import BACK_REFERENCE_RE, NEWS_OPENING_RE
@@ -89,11 +89,22 @@ class PageContext:
     vocab: PageVocabulary
     sections: int = 0                  # the page's section-headed orphans (``section_count``)
     free_heads: tuple[str, ...] = ()   # heading groups no text took, each as one text
+    _host_grams: dict[int, GrowingBigrams] = field(default_factory=dict, repr=False)  # id(host) -> its text's bigrams
 
     def far_head_fit(self, text: str) -> float:
         """How well the best of the free heading groups restates ``text`` (share of its bigrams in it)."""
         grams = bigram_set(text)
         return max((overlap(head, grams) for head in self.free_heads), default=0.0)
+
+    def host_grams(self, host: Unit) -> GrowingBigrams:
+        """The bigrams of the host's paragraphs joined, kept per host: a host is weighed against every later orphan
+        and only grows (an orphan joining it adds its paragraphs), so only what it gained is read."""
+        texts = [p.text for p in host.paras]
+        kept = self._host_grams.get(id(host))
+        if kept is None or kept.texts != texts[:len(kept.texts)]:
+            kept = self._host_grams[id(host)] = GrowingBigrams()
+        kept.extend(texts[len(kept.texts):], self.vocab.counts)  # the vocabulary has read each paragraph's bigrams
+        return kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +143,7 @@ def _shared_words(side: OrphanSide, host: Unit, page: PageContext) -> dict[JoinF
     return {
         "cohesion": page.vocab.cohesion(side.texts, host_texts),
         "head_in_text": overlap(heading, side.grams) if heading else 0.0,
-        "text_in_host": overlap(side.text, bigram_set("".join(host_texts))),
+        "text_in_host": page.host_grams(host).shared_with(side.grams, heading) / len(side.grams) if side.grams else 0.0,
         "far_head_fits": side.far_head_fits,
         "host_headless": float(host.kind != "lead" and not heading),
     }
