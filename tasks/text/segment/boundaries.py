@@ -131,7 +131,7 @@ def opens_new_story(before: Paragraph, after: Paragraph, opening: str) -> bool:
             or abs(before.column - after.column) >= COLUMN_MOVED)
 
 
-def silence(cohesion: float, before: list[str], after: list[str], new_story: bool) -> float:
+def silence(cohesion: float, before: Sequence[str], after: Sequence[str], new_story: bool) -> float:
     """How strongly two stretches of text say they are different stories: no shared word, enough text, and evidence.
 
     One text keeps naming its people, places and terms; two short paragraphs
@@ -153,7 +153,7 @@ def silence(cohesion: float, before: list[str], after: list[str], new_story: boo
     return _fill(before) * _fill(after)
 
 
-def _fill(texts: list[str]) -> float:
+def _fill(texts: Sequence[str]) -> float:
     """The texts' length (spaces not counted) as a share of ``SILENT_SCALE``, at most 1."""
     return min(sum(len(_SPACE.sub("", t)) for t in texts), SILENT_SCALE) / SILENT_SCALE
 

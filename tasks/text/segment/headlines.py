@@ -8,6 +8,7 @@ a subtitle that names a feature genre.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
@@ -125,7 +126,7 @@ def headline_parts(lines: list[Line]) -> HeadlineParts:
                          _as_printed(left_out + subs[1:], pieces), _as_printed(rest, pieces))
 
 
-def _join_wraps(heads: list[Line], filled: set[int] = frozenset()) -> tuple[list[Line], dict[int, list[Line]]]:
+def _join_wraps(heads: list[Line], filled: AbstractSet[int] = frozenset()) -> tuple[list[Line], dict[int, list[Line]]]:
     """Heading lines wrapped at their measure joined into the phrase they print (``报告文学收`` + ``获不丰``).
 
     A narrow column wraps a headline wherever its measure falls, cutting a word (``lines.wrap_cuts_word``);

@@ -210,9 +210,10 @@ class PageReader:
     def _read_stray(self, lines: list[Line]) -> None:
         """A name's character set into a column: the text goes on around it. A whole name signs the text it ends."""
         self._read_unassigned(lines)
-        if _ends_finished_text(self.open_unit, lines[0]):
-            if _essay_sized(self.open_unit):
-                self.signer, self.open_unit = (self.open_unit, lines[0]), None
+        unit = self.open_unit
+        if unit is not None and _ends_finished_text(unit, lines[0]):
+            if _essay_sized(unit):
+                self.signer, self.open_unit = (unit, lines[0]), None
             else:
                 self._head_with_name(lines[0])
             return
@@ -285,13 +286,13 @@ def _take_box_bylines(essay: Unit, box: Unit) -> None:
     box.lead_lines = [ln for ln in box.lead_lines if ln.kind != BYLINE]
 
 
-def _ends_finished_text(unit: Unit | None, name: Line) -> bool:
+def _ends_finished_text(unit: Unit, name: Line) -> bool:
     """A whole name set apart after a finished paragraph (``lines`` set it so): no text goes on around it.
 
     A paragraph that ends its article (a note on the author, a credit) needs no
     reading: the name signs it (``articles``) and the text after it opens a unit.
     """
-    if unit is None or not unit.paras or unit.paras[-1].ends_article:
+    if not unit.paras or unit.paras[-1].ends_article:
         return False
     return unit.paras[-1].terminated and is_author_line(name.text)
 
