@@ -109,6 +109,21 @@ BYLINE_LINE_RE: Final = re.compile(
     rf"^[{BYLINE_MARKS}]?\s*{_BYLINE_TOKEN}\s*(?:{_NAME_CHARS}\s?){{2,8}}"
     rf"(?:\s+(?:{_BYLINE_TOKEN})?\s*(?:{_NAME_CHARS}\s?){{2,8}})*\s*$"
 )
+def any_of_ahead(chars: str, max_offset: int | None = None) -> str:
+    """A regex lookahead: one of ``chars`` stands in the text (at most ``max_offset`` characters in).
+
+    Set before a costly pattern whose every match holds one of ``chars`` there,
+    it changes no match, and most lines fail it at once: the scan past the
+    other characters is possessive, so it never backtracks.
+
+    >>> bool(re.match(any_of_ahead("摄作") + "王", "王芳 摄")), bool(re.match(any_of_ahead("摄作", 2), "王芳 摄"))
+    (True, False)
+    """
+    chars = re.escape(chars)
+    others = f"[^{chars}]" + ("*+" if max_offset is None else f"{{0,{max_offset}}}+")  # possessive: no backtracking
+    return f"(?={others}[{chars}])"
+
+
 #: The marks that close a photo credit, in their normal form: 摄影报道 and 摄 (photographed by),
 #: /摄 (set straight after the names), 文/图 and 图/文 (text and picture by the same people).
 #: Longest first, so that 摄影报道 wins over 摄. Print may set the slash full width (／) or
@@ -131,11 +146,14 @@ _PHOTO_MARK_ALT: Final = "|".join(_mark_pattern(mark) for mark in PHOTO_MARKS)
 DRAWING_MARK: Final = "作"
 #: The closing marks, as regex alternatives: a drawing's only before its note.
 _CLOSING_MARKS: Final = _PHOTO_MARK_ALT + rf"|{DRAWING_MARK}(?=\s*{_OPEN})"
+#: A character every closing mark holds (its first but for a slash): a line with none of them is no photo credit.
+_CLOSING_MARK_CHARS: Final = "".join(sorted({mark.lstrip("/")[0] for mark in (*PHOTO_MARKS, DRAWING_MARK)}))
 #: A photo credit: optional role, names, then a closing mark; an agency's
 #: note ``（新华社发）`` may follow, and then a drawing's ``DRAWING_MARK``. (The
-#: lookahead for a mark anywhere in the line first spares most lines the names' backtracking.)
+#: lookahead for a mark anywhere in the line first spares most lines the names' backtracking,
+#: and the test for a mark's character before it spares most lines that lookahead's.)
 PHOTO_CREDIT_RE: Final = re.compile(
-    rf"(?=.*(?:{_CLOSING_MARKS}))\s*(?:{_BYLINE_TOKEN})?\s*((?:{_NAME_CHARS}\s?){{2,12}}(?:\s+(?:{_NAME_CHARS}\s?){{2,5}})*)\s*"
+    rf"{any_of_ahead(_CLOSING_MARK_CHARS)}(?=.*(?:{_CLOSING_MARKS}))\s*(?:{_BYLINE_TOKEN})?\s*((?:{_NAME_CHARS}\s?){{2,12}}(?:\s+(?:{_NAME_CHARS}\s?){{2,5}})*)\s*"
     rf"({_CLOSING_MARKS})\s*(?:{_OPEN}{_NOT_BRACKET}{{1,8}}发{_CLOSE})?\s*$"
 )
 

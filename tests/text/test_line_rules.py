@@ -5,14 +5,17 @@ A rule's regex is built from its declaration (``LABEL_WORDS``, ``ROLES``, ``AGEN
 word added to a declaration is a word the rule knows: the tables below walk every declaration.
 """
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from banmian.tasks.text.chars import BULLET_MARKS, BYLINE_MARKS
 from banmian.tasks.text.clean import bracket_depth, display_width
-from banmian.tasks.text.credits import (AGENCIES, DRAWING_MARK, ORGS, PHOTO_MARKS, POSTED, REPORTED_WORD, ROLES,
-                                        SALUTATIONS, SIGNERS, parse_dateline)
+from banmian.tasks.text.credits import (_CLOSING_MARK_CHARS, AGENCIES, DRAWING_MARK, ORGS, PHOTO_CREDIT_RE, PHOTO_MARKS,
+                                        POSTED, REPORTED_WORD, ROLES, SALUTATIONS, SIGNERS, any_of_ahead,
+                                        parse_dateline)
 from banmian.tasks.text.lines import (
     BULLET,
     BYLINE,
@@ -30,6 +33,8 @@ from banmian.tasks.text.lines import (
     SUBTITLE,
     SUBTITLE_DASHES,
     LineForm,
+    _EDITOR_RE,
+    _EDITOR_ROLE_AHEAD,
     _closes_a_bracket_from_above,
     _ends_on_a_jump,
     classify_line,
@@ -176,3 +181,69 @@ def test_the_cheap_tests_before_a_pattern_let_every_match_through(text):
     """A line's last character is looked at before ``JUMP_TO_SUFFIX_RE`` searches it, its brackets before they are counted."""
     assert _ends_on_a_jump(text) is (JUMP_TO_SUFFIX_RE.search(text) is not None)
     assert _closes_a_bracket_from_above(text) is (bracket_depth(text) < 0)
+
+
+# --- the cheap lookaheads before the costly patterns (issue 15) --------------------------------
+
+#: Lines and what ``PHOTO_CREDIT_RE`` took from them (names, mark) before the test for a mark's
+#: character was set before it: the test may spare a line work, never change its match.
+PHOTO_CREDIT_MATCHES = [
+    ("本报通讯员 张馨月 摄", ("张馨月 ", "摄")),
+    ("新华社记者 王芳 摄影报道", ("王芳 ", "摄影报道")),
+    ("马波/摄", ("马波", "/摄")),
+    ("王芳 李强 文 / 图", ("王芳 李强 ", "文 / 图")),
+    ("张三作（新华社发）", ("张三", "作")),
+    ("通 讯 员 侯缜 摄（新华社发）", ("通 讯 员 侯缜 ", "摄")),
+    ("王芳\n/摄", ("王芳\n", "/摄")),
+    ("文／图 王芳", None),
+    ("图/文 本报记者 刘国昌", None),
+    ("扎实推进工作", None),
+    ("学习热情和干事担当、履职作", None),
+    ("功底，提升了思想道德和文化", None),
+    ("全市开展安全检查，记者从市里获悉", None),
+]
+
+
+@pytest.mark.parametrize("line, groups", PHOTO_CREDIT_MATCHES)
+def test_the_photo_credit_pattern_takes_what_it_took(line, groups):
+    m = PHOTO_CREDIT_RE.match(line)
+    assert (m and m.groups()) == groups
+
+
+#: Lines and where ``_EDITOR_RE``'s match ended before the test for a role's first character was set before it.
+EDITOR_MATCH_ENDS = [
+    ("责任编辑：张三 版式：李四", 5),
+    ("责任编辑 张三  版式设计 李四", 16),
+    ("基层党建责任编辑：董伟", 9),
+    ("社会民生 本版编辑：谢雨欣", 10),
+    ("一二三四五六 责编：王芳", 10),
+    ("□编辑：王芳", 4),
+    ("编 辑 王 芳", 7),
+    ("一二三四五六七责编：王芳", None),  # a section's name has six characters at most
+    ("本报记者 王芳", None),
+    ("本版编辑部门的工作", None),
+    ("本报讯（通讯员 吴禹浩）为深入", None),
+    ("全市开展安全检查，记者从市里获悉", None),
+]
+
+
+@pytest.mark.parametrize("line, end", EDITOR_MATCH_ENDS)
+def test_the_editors_pattern_takes_what_it_took(line, end):
+    m = _EDITOR_RE.match(line)
+    assert (m and m.end()) == end
+
+
+#: Random lines of the characters the two patterns turn on.
+credit_like_lines = st.text(alphabet="王芳李强张三 \n/／：（）(摄影报道文图作新华社发记者通讯员责任编辑本版美校一", max_size=24)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(credit_like_lines)
+def test_a_cheap_lookahead_changes_no_match(text):
+    """Each pattern, with the lookahead ``any_of_ahead`` set before it taken out again, matches just as it does."""
+    photo_gate, editor_gate = any_of_ahead(_CLOSING_MARK_CHARS), _EDITOR_ROLE_AHEAD
+    for pattern, gate in ((PHOTO_CREDIT_RE, photo_gate), (_EDITOR_RE, editor_gate)):
+        assert gate in pattern.pattern
+        ungated = re.compile(pattern.pattern.replace(gate, "", 1))
+        m, u = pattern.match(text), ungated.match(text)
+        assert (m and (m.span(), m.groups())) == (u and (u.span(), u.groups()))
