@@ -103,7 +103,11 @@ POSTED: Final = "驻"
 #: Where a correspondent is posted: a country, city or province of one to six characters.
 _POST: Final = f"(?:{POSTED}[{HAN}]{{1,6}}?)?"
 _ORG: Final = f"(?:(?:{'|'.join(ORGS)}|{_PAPER}){_POST})"
-_BYLINE_TOKEN: Final = rf"{_ORG}?(?:{_ROLE_ALT})"
+#: The first character of every employer and role word: where a credit's role opens, one of them stands.
+_TOKEN_FIRSTS: Final = "".join(sorted({word[0] for word in (*ORGS, *ROLES, _PAPER)}))
+#: An employer and a role (``本报记者``); the test for its first character before it spares most
+#: lines the optional employer's backtracking.
+_BYLINE_TOKEN: Final = rf"(?=[{_TOKEN_FIRSTS}]){_ORG}?(?:{_ROLE_ALT})"
 #: A whole line that is nothing but a byline: 本报通讯员 金鑫, □本报记者 X 本报通讯员 Y.
 BYLINE_LINE_RE: Final = re.compile(
     rf"^[{BYLINE_MARKS}]?\s*{_BYLINE_TOKEN}\s*(?:{_NAME_CHARS}\s?){{2,8}}"
@@ -683,12 +687,17 @@ SALUTATION_RE: Final = re.compile(rf"^\s*(?:{'|'.join(SALUTATIONS)})\s*[{COLONS}
 #: Who signs a letter to the editor: ``读者 刘淑琴`` with a name, ``一村民`` without.
 SIGNERS: Final = ("读者", "村民", "市民", "居民", "群众", "家长", "网友", "职工", "农民", "业主", "老党员", "消费者")
 #: Where an anonymous signer lives, before 一: ``双辽市一村民`` (a place ends with its kind of place).
-_SIGNER_PLACE: Final = f"[{HAN}]{{1,6}}[省市县区镇乡村]"
+#: Longest place name before an anonymous signer, without its kind of place (``双辽市一村民``).
+SIGNER_PLACE_MAX_LENGTH: Final = 6
+_SIGNER_PLACE: Final = f"[{HAN}]{{1,{SIGNER_PLACE_MAX_LENGTH}}}[省市县区镇乡村]"
+#: The 一 of an anonymous signer stands after its place at most: a line without one there is
+#: spared the place's backtracking.
+_ANONYMOUS_SIGNER_AHEAD: Final = any_of_ahead("一", SIGNER_PLACE_MAX_LENGTH + 1)
 #: A letter's signature alone on its line: a signer's word and a name, or a signer described
 #: (``一位晨练的市民``, ``双辽市一村民``).
 SIGNATURE_RE: Final = re.compile(
     rf"^\s*(?:(?:{'|'.join(SIGNERS)})\s*(?P<name>{_NAME_IN_RUN})"
-    rf"|(?:{_SIGNER_PLACE})?一[位名个]?(?:[{HAN}]{{1,6}}的)?(?:{'|'.join(SIGNERS)}))\s*$")
+    rf"|{_ANONYMOUS_SIGNER_AHEAD}(?:{_SIGNER_PLACE})?一[位名个]?(?:[{HAN}]{{1,6}}的)?(?:{'|'.join(SIGNERS)}))\s*$")
 
 
 def parse_signature(text: str) -> Credit | None:

@@ -13,9 +13,10 @@ from hypothesis import strategies as st
 
 from banmian.tasks.text.chars import BULLET_MARKS, BYLINE_MARKS
 from banmian.tasks.text.clean import bracket_depth, display_width
-from banmian.tasks.text.credits import (_CLOSING_MARK_CHARS, AGENCIES, DRAWING_MARK, ORGS, PHOTO_CREDIT_RE, PHOTO_MARKS,
-                                        POSTED, REPORTED_WORD, ROLES, SALUTATIONS, SIGNERS, any_of_ahead,
-                                        parse_dateline)
+from banmian.tasks.text.credits import (_ANONYMOUS_SIGNER_AHEAD, _CLOSING_MARK_CHARS, _TOKEN_FIRSTS, AGENCIES,
+                                        BYLINE_LINE_RE, DRAWING_MARK, ORGS, PHOTO_CREDIT_RE, PHOTO_MARKS, POSTED,
+                                        REPORTED_WORD, ROLE_ONLY_RE, ROLES, SALUTATIONS, SIGNATURE_RE, SIGNERS,
+                                        any_of_ahead, parse_dateline)
 from banmian.tasks.text.lines import (
     BULLET,
     BYLINE,
@@ -233,17 +234,71 @@ def test_the_editors_pattern_takes_what_it_took(line, end):
     assert (m and m.end()) == end
 
 
-#: Random lines of the characters the two patterns turn on.
-credit_like_lines = st.text(alphabet="王芳李强张三 \n/／：（）(摄影报道文图作新华社发记者通讯员责任编辑本版美校一", max_size=24)
+#: Lines and what ``SIGNATURE_RE`` took from them (end, name) before the test for 一 was set before its place.
+SIGNATURE_MATCHES = [
+    ("读者 刘淑琴", (6, "刘淑琴")),
+    ("消费者 王 芳", (7, "王 芳")),
+    ("双辽市一村民", (6, None)),
+    ("一位晨练的市民", (7, None)),
+    ("一村民", (3, None)),
+    ("一二三四五六市一村民", (10, None)),
+    ("一二三四五六七市一村民", None),  # a place has six characters at most, and its kind
+    ("市里一位老党员", None),
+    ("全市一些村民", None),
+    ("一个人的市民生活", None),
+]
 
 
-@settings(max_examples=2000, deadline=None)
+@pytest.mark.parametrize("line, taken", SIGNATURE_MATCHES)
+def test_the_signature_pattern_takes_what_it_took(line, taken):
+    m = SIGNATURE_RE.match(line)
+    assert (m and (m.end(), m.group("name"))) == taken
+
+
+#: Lines and where ``ROLE_ONLY_RE`` and ``BYLINE_LINE_RE`` ended before the test for a role's first
+#: character was set in the role they share.
+ROLE_AND_BYLINE_MATCH_ENDS = [
+    (ROLE_ONLY_RE, "本报记者", 4),
+    (ROLE_ONLY_RE, "□本报通讯员", 6),
+    (ROLE_ONLY_RE, "新华社驻日本记者", 8),
+    (ROLE_ONLY_RE, "《吉林日报》记者", 8),
+    (ROLE_ONLY_RE, "全媒体记者 ", 6),
+    (ROLE_ONLY_RE, "作者", 2),
+    (ROLE_ONLY_RE, "本报讯", None),
+    (ROLE_ONLY_RE, "记者从市里获悉", None),
+    (BYLINE_LINE_RE, "本报通讯员 金鑫", 8),
+    (BYLINE_LINE_RE, "□本报记者 姚远 本报通讯员 赵磊", 17),
+    (BYLINE_LINE_RE, "记者 王芳 李强", 8),
+    (BYLINE_LINE_RE, "新华社驻日本记者 王芳", 11),
+    (BYLINE_LINE_RE, "作者 颜晓峰", 6),
+    (BYLINE_LINE_RE, "王芳 李强", None),
+    (BYLINE_LINE_RE, "本报讯（通讯员 聂英博）", None),
+    (BYLINE_LINE_RE, "全市开展检查", None),
+]
+
+
+@pytest.mark.parametrize("pattern, line, end", ROLE_AND_BYLINE_MATCH_ENDS)
+def test_the_role_patterns_take_what_they_took(pattern, line, end):
+    m = pattern.match(line)
+    assert (m and m.end()) == end
+
+
+#: The cheap lookaheads set before costly parts of the line rules' patterns.
+CHEAP_LOOKAHEADS = (any_of_ahead(_CLOSING_MARK_CHARS), _EDITOR_ROLE_AHEAD, _ANONYMOUS_SIGNER_AHEAD,
+                    f"(?=[{_TOKEN_FIRSTS}])")
+#: Random lines of the characters those patterns turn on.
+credit_like_lines = st.text(alphabet="王芳李强张三 \n/／：（）(□《》摄影报道文图作新华社发记者通讯员责任编辑本版美校一市位村民读",
+                            max_size=24)
+
+
+@settings(max_examples=3000, deadline=None)
 @given(credit_like_lines)
 def test_a_cheap_lookahead_changes_no_match(text):
-    """Each pattern, with the lookahead ``any_of_ahead`` set before it taken out again, matches just as it does."""
-    photo_gate, editor_gate = any_of_ahead(_CLOSING_MARK_CHARS), _EDITOR_ROLE_AHEAD
-    for pattern, gate in ((PHOTO_CREDIT_RE, photo_gate), (_EDITOR_RE, editor_gate)):
-        assert gate in pattern.pattern
-        ungated = re.compile(pattern.pattern.replace(gate, "", 1))
-        m, u = pattern.match(text), ungated.match(text)
+    """Each pattern with a cheap lookahead, with the lookaheads taken out again, matches just as it does."""
+    for pattern in (PHOTO_CREDIT_RE, _EDITOR_RE, SIGNATURE_RE, ROLE_ONLY_RE, BYLINE_LINE_RE):
+        ungated = pattern.pattern
+        for gate in CHEAP_LOOKAHEADS:
+            ungated = ungated.replace(gate, "")
+        assert ungated != pattern.pattern
+        m, u = pattern.match(text), re.match(ungated, text)
         assert (m and (m.span(), m.groups())) == (u and (u.span(), u.groups()))
