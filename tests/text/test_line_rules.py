@@ -209,7 +209,7 @@ MATCHES_BEFORE_THE_LOOKAHEADS = [
     (_EDITOR_RE, "一二三四五六 责编：王芳", (10, ())),
     (_EDITOR_RE, "□编辑：王芳", (4, ())),
     (_EDITOR_RE, "编 辑 王 芳", (7, ())),
-    (_EDITOR_RE, "一二三四五六七责编：王芳", None),  # a section"s name has six characters at most
+    (_EDITOR_RE, "一二三四五六七责编：王芳", None),  # a section's name has six characters at most
     (_EDITOR_RE, "本报记者 王芳", None),
     (_EDITOR_RE, "本版编辑部门的工作", None),
     (_EDITOR_RE, "本报讯（通讯员 吴禹浩）为深入", None),
