@@ -103,12 +103,31 @@ POSTED: Final = "驻"
 #: Where a correspondent is posted: a country, city or province of one to six characters.
 _POST: Final = f"(?:{POSTED}[{HAN}]{{1,6}}?)?"
 _ORG: Final = f"(?:(?:{'|'.join(ORGS)}|{_PAPER}){_POST})"
-_BYLINE_TOKEN: Final = rf"{_ORG}?(?:{_ROLE_ALT})"
+#: The first character of every employer and role word: where a credit's role opens, one of them stands.
+_TOKEN_FIRSTS: Final = "".join(sorted({word[0] for word in (*ORGS, *ROLES, _PAPER)}))
+#: An employer and a role (``本报记者``); the test for its first character before it spares most
+#: lines the optional employer's backtracking.
+_BYLINE_TOKEN: Final = rf"(?=[{_TOKEN_FIRSTS}]){_ORG}?(?:{_ROLE_ALT})"
 #: A whole line that is nothing but a byline: 本报通讯员 金鑫, □本报记者 X 本报通讯员 Y.
 BYLINE_LINE_RE: Final = re.compile(
     rf"^[{BYLINE_MARKS}]?\s*{_BYLINE_TOKEN}\s*(?:{_NAME_CHARS}\s?){{2,8}}"
     rf"(?:\s+(?:{_BYLINE_TOKEN})?\s*(?:{_NAME_CHARS}\s?){{2,8}})*\s*$"
 )
+def any_of_ahead(chars: str, max_offset: int | None = None) -> str:
+    """A regex lookahead: one of ``chars`` stands in the text (at most ``max_offset`` characters in).
+
+    Set before a costly pattern whose every match holds one of ``chars`` there,
+    it changes no match, and most lines fail it at once: the scan past the
+    other characters is possessive, so it never backtracks.
+
+    >>> bool(re.match(any_of_ahead("摄作") + "王", "王芳 摄")), bool(re.match(any_of_ahead("摄作", 2), "王芳 摄"))
+    (True, False)
+    """
+    chars = re.escape(chars)
+    others = f"[^{chars}]" + ("*+" if max_offset is None else f"{{0,{max_offset}}}+")  # possessive: no backtracking
+    return f"(?={others}[{chars}])"
+
+
 #: The marks that close a photo credit, in their normal form: 摄影报道 and 摄 (photographed by),
 #: /摄 (set straight after the names), 文/图 and 图/文 (text and picture by the same people).
 #: Longest first, so that 摄影报道 wins over 摄. Print may set the slash full width (／) or
@@ -131,11 +150,14 @@ _PHOTO_MARK_ALT: Final = "|".join(_mark_pattern(mark) for mark in PHOTO_MARKS)
 DRAWING_MARK: Final = "作"
 #: The closing marks, as regex alternatives: a drawing's only before its note.
 _CLOSING_MARKS: Final = _PHOTO_MARK_ALT + rf"|{DRAWING_MARK}(?=\s*{_OPEN})"
+#: A character every closing mark holds (its first but for a slash): a line with none of them is no photo credit.
+_CLOSING_MARK_CHARS: Final = "".join(sorted({mark.lstrip("/")[0] for mark in (*PHOTO_MARKS, DRAWING_MARK)}))
 #: A photo credit: optional role, names, then a closing mark; an agency's
 #: note ``（新华社发）`` may follow, and then a drawing's ``DRAWING_MARK``. (The
-#: lookahead for a mark anywhere in the line first spares most lines the names' backtracking.)
+#: lookahead for a mark anywhere in the line first spares most lines the names' backtracking,
+#: and the test for a mark's character before it spares most lines that lookahead's.)
 PHOTO_CREDIT_RE: Final = re.compile(
-    rf"(?=.*(?:{_CLOSING_MARKS}))\s*(?:{_BYLINE_TOKEN})?\s*((?:{_NAME_CHARS}\s?){{2,12}}(?:\s+(?:{_NAME_CHARS}\s?){{2,5}})*)\s*"
+    rf"{any_of_ahead(_CLOSING_MARK_CHARS)}(?=.*(?:{_CLOSING_MARKS}))\s*(?:{_BYLINE_TOKEN})?\s*((?:{_NAME_CHARS}\s?){{2,12}}(?:\s+(?:{_NAME_CHARS}\s?){{2,5}})*)\s*"
     rf"({_CLOSING_MARKS})\s*(?:{_OPEN}{_NOT_BRACKET}{{1,8}}发{_CLOSE})?\s*$"
 )
 
@@ -665,12 +687,17 @@ SALUTATION_RE: Final = re.compile(rf"^\s*(?:{'|'.join(SALUTATIONS)})\s*[{COLONS}
 #: Who signs a letter to the editor: ``读者 刘淑琴`` with a name, ``一村民`` without.
 SIGNERS: Final = ("读者", "村民", "市民", "居民", "群众", "家长", "网友", "职工", "农民", "业主", "老党员", "消费者")
 #: Where an anonymous signer lives, before 一: ``双辽市一村民`` (a place ends with its kind of place).
-_SIGNER_PLACE: Final = f"[{HAN}]{{1,6}}[省市县区镇乡村]"
+#: Longest place name before an anonymous signer, without its kind of place (``双辽市一村民``).
+SIGNER_PLACE_MAX_LENGTH: Final = 6
+_SIGNER_PLACE: Final = f"[{HAN}]{{1,{SIGNER_PLACE_MAX_LENGTH}}}[省市县区镇乡村]"
+#: The 一 of an anonymous signer stands after its place at most: a line without one there is
+#: spared the place's backtracking.
+_ANONYMOUS_SIGNER_AHEAD: Final = any_of_ahead("一", SIGNER_PLACE_MAX_LENGTH + 1)
 #: A letter's signature alone on its line: a signer's word and a name, or a signer described
 #: (``一位晨练的市民``, ``双辽市一村民``).
 SIGNATURE_RE: Final = re.compile(
     rf"^\s*(?:(?:{'|'.join(SIGNERS)})\s*(?P<name>{_NAME_IN_RUN})"
-    rf"|(?:{_SIGNER_PLACE})?一[位名个]?(?:[{HAN}]{{1,6}}的)?(?:{'|'.join(SIGNERS)}))\s*$")
+    rf"|{_ANONYMOUS_SIGNER_AHEAD}(?:{_SIGNER_PLACE})?一[位名个]?(?:[{HAN}]{{1,6}}的)?(?:{'|'.join(SIGNERS)}))\s*$")
 
 
 def parse_signature(text: str) -> Credit | None:

@@ -59,6 +59,7 @@ from banmian.tasks.text.credits import (
     SIGNATURE_RE,
     SOURCE_DATELINE_RE,
     TRAILING_CREDIT_RE,
+    any_of_ahead,
     is_author_line,
     opens_a_name,
     parse_signature,
@@ -123,14 +124,22 @@ EDITOR_ROLES: Final = ("责任编辑", "本版编辑", "本版责编", "美术�
 LEAD_EDITOR_ROLES: Final = ("责任编辑", "本版编辑", "本版责编", "责编")
 _EDITOR_ROLE: Final = "(?:" + "|".join(r"\s*".join(role) for role in EDITOR_ROLES) + ")"
 _LEAD_EDITOR_ROLE: Final = "(?:" + "|".join(LEAD_EDITOR_ROLES) + ")"
+#: Longest section name printed before a lead role (``基层党建责任编辑``, ``社会民生 本版编辑``).
+SECTION_NAME_MAX_LENGTH: Final = 6
 #: Where an editors' line opens: a box or bullet and a role, or the section's name and a lead role.
-_EDITORS_OPEN: Final = rf"(?:\W{{0,2}}{_EDITOR_ROLE}|[{HAN_BASIC}]{{2,6}}\s?{_LEAD_EDITOR_ROLE})"
+_EDITORS_OPEN: Final = (rf"(?:\W{{0,2}}{_EDITOR_ROLE}"
+                        rf"|[{HAN_BASIC}]{{2,{SECTION_NAME_MAX_LENGTH}}}\s?{_LEAD_EDITOR_ROLE})")
+#: The first character of every role: an editors' line has one within its first characters.
+_EDITOR_ROLE_FIRSTS: Final = "".join(sorted({role[0] for role in (*EDITOR_ROLES, *LEAD_EDITOR_ROLES)}))
+#: A role's first character where ``_EDITORS_OPEN`` can set it (after a section's name and a space at
+#: most): a line without one fails at once, spared the section name's backtracking.
+_EDITOR_ROLE_AHEAD: Final = any_of_ahead(_EDITOR_ROLE_FIRSTS, SECTION_NAME_MAX_LENGTH + 1)
 _EDITOR_NAME: Final = rf"[{HAN_BASIC}](?:\s?[{HAN_BASIC}]){{1,3}}"
 #: ``责任编辑：张三 版式：李四``, or without colons (``责任编辑 张三  版式设计 李四``)
 #: when the line is nothing but roles and names.
 _EDITOR_RE: Final = re.compile(
-    rf"^{_EDITORS_OPEN}\s*[{COLONS}]"
-    rf"|^{_EDITORS_OPEN}\s+{_EDITOR_NAME}(?:\s+{_EDITOR_ROLE}\s*[{COLONS}]?\s*{_EDITOR_NAME})*\s*$")
+    rf"^{_EDITOR_ROLE_AHEAD}(?:{_EDITORS_OPEN}\s*[{COLONS}]"
+    rf"|{_EDITORS_OPEN}\s+{_EDITOR_NAME}(?:\s+{_EDITOR_ROLE}\s*[{COLONS}]?\s*{_EDITOR_NAME})*\s*$)")
 #: A running head in Latin capitals (``NEW SANMEN``, ``JILIN DAILY``, ``PEOPLE'S DAILY``): two words or more.
 _LATIN_HEAD_RE: Final = re.compile(r"^\s*[A-Z][A-Z'’.&-]+(?:\s+[A-Z][A-Z'’.&-]+)+\s*$")
 _OPEN: Final = f"[{OPEN_BRACKETS}]"

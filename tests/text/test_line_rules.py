@@ -5,14 +5,18 @@ A rule's regex is built from its declaration (``LABEL_WORDS``, ``ROLES``, ``AGEN
 word added to a declaration is a word the rule knows: the tables below walk every declaration.
 """
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from banmian.tasks.text.chars import BULLET_MARKS, BYLINE_MARKS
 from banmian.tasks.text.clean import bracket_depth, display_width
-from banmian.tasks.text.credits import (AGENCIES, DRAWING_MARK, ORGS, PHOTO_MARKS, POSTED, REPORTED_WORD, ROLES,
-                                        SALUTATIONS, SIGNERS, parse_dateline)
+from banmian.tasks.text.credits import (_ANONYMOUS_SIGNER_AHEAD, _CLOSING_MARK_CHARS, _TOKEN_FIRSTS, AGENCIES,
+                                        BYLINE_LINE_RE, DRAWING_MARK, ORGS, PHOTO_CREDIT_RE, PHOTO_MARKS, POSTED,
+                                        REPORTED_WORD, ROLE_ONLY_RE, ROLES, SALUTATIONS, SIGNATURE_RE, SIGNERS,
+                                        any_of_ahead, parse_dateline)
 from banmian.tasks.text.lines import (
     BULLET,
     BYLINE,
@@ -30,6 +34,8 @@ from banmian.tasks.text.lines import (
     SUBTITLE,
     SUBTITLE_DASHES,
     LineForm,
+    _EDITOR_RE,
+    _EDITOR_ROLE_AHEAD,
     _closes_a_bracket_from_above,
     _ends_on_a_jump,
     classify_line,
@@ -176,3 +182,89 @@ def test_the_cheap_tests_before_a_pattern_let_every_match_through(text):
     """A line's last character is looked at before ``JUMP_TO_SUFFIX_RE`` searches it, its brackets before they are counted."""
     assert _ends_on_a_jump(text) is (JUMP_TO_SUFFIX_RE.search(text) is not None)
     assert _closes_a_bracket_from_above(text) is (bracket_depth(text) < 0)
+
+
+# --- the cheap lookaheads before the costly patterns (issue 15) --------------------------------
+
+#: Lines and what each pattern took from them (end, groups) before its cheap lookahead was set
+#: in it: a lookahead may spare a line work, never change its match.
+MATCHES_BEFORE_THE_LOOKAHEADS = [
+    (PHOTO_CREDIT_RE, "本报通讯员 张馨月 摄", (11, ("张馨月 ", "摄"))),
+    (PHOTO_CREDIT_RE, "新华社记者 王芳 摄影报道", (13, ("王芳 ", "摄影报道"))),
+    (PHOTO_CREDIT_RE, "马波/摄", (4, ("马波", "/摄"))),
+    (PHOTO_CREDIT_RE, "王芳 李强 文 / 图", (11, ("王芳 李强 ", "文 / 图"))),
+    (PHOTO_CREDIT_RE, "张三作（新华社发）", (9, ("张三", "作"))),
+    (PHOTO_CREDIT_RE, "通 讯 员 侯缜 摄（新华社发）", (16, ("通 讯 员 侯缜 ", "摄"))),
+    (PHOTO_CREDIT_RE, "王芳\n/摄", (5, ("王芳\n", "/摄"))),
+    (PHOTO_CREDIT_RE, "文／图 王芳", None),
+    (PHOTO_CREDIT_RE, "图/文 本报记者 刘国昌", None),
+    (PHOTO_CREDIT_RE, "扎实推进工作", None),
+    (PHOTO_CREDIT_RE, "学习热情和干事担当、履职作", None),
+    (PHOTO_CREDIT_RE, "功底，提升了思想道德和文化", None),
+    (PHOTO_CREDIT_RE, "全市开展安全检查，记者从市里获悉", None),
+    (_EDITOR_RE, "责任编辑：张三 版式：李四", (5, ())),
+    (_EDITOR_RE, "责任编辑 张三  版式设计 李四", (16, ())),
+    (_EDITOR_RE, "基层党建责任编辑：董伟", (9, ())),
+    (_EDITOR_RE, "社会民生 本版编辑：谢雨欣", (10, ())),
+    (_EDITOR_RE, "一二三四五六 责编：王芳", (10, ())),
+    (_EDITOR_RE, "□编辑：王芳", (4, ())),
+    (_EDITOR_RE, "编 辑 王 芳", (7, ())),
+    (_EDITOR_RE, "一二三四五六七责编：王芳", None),  # a section's name has six characters at most
+    (_EDITOR_RE, "本报记者 王芳", None),
+    (_EDITOR_RE, "本版编辑部门的工作", None),
+    (_EDITOR_RE, "本报讯（通讯员 吴禹浩）为深入", None),
+    (_EDITOR_RE, "全市开展安全检查，记者从市里获悉", None),
+    (SIGNATURE_RE, "读者 刘淑琴", (6, ("刘淑琴",))),
+    (SIGNATURE_RE, "消费者 王 芳", (7, ("王 芳",))),
+    (SIGNATURE_RE, "双辽市一村民", (6, (None,))),
+    (SIGNATURE_RE, "一位晨练的市民", (7, (None,))),
+    (SIGNATURE_RE, "一村民", (3, (None,))),
+    (SIGNATURE_RE, "一二三四五六市一村民", (10, (None,))),
+    (SIGNATURE_RE, "一二三四五六七市一村民", None),  # a place has six characters at most, and its kind
+    (SIGNATURE_RE, "市里一位老党员", None),
+    (SIGNATURE_RE, "全市一些村民", None),
+    (SIGNATURE_RE, "一个人的市民生活", None),
+    (ROLE_ONLY_RE, "本报记者", (4, ())),
+    (ROLE_ONLY_RE, "□本报通讯员", (6, ())),
+    (ROLE_ONLY_RE, "新华社驻日本记者", (8, ())),
+    (ROLE_ONLY_RE, "《吉林日报》记者", (8, ())),
+    (ROLE_ONLY_RE, "全媒体记者 ", (6, ())),
+    (ROLE_ONLY_RE, "作者", (2, ())),
+    (ROLE_ONLY_RE, "本报讯", None),
+    (ROLE_ONLY_RE, "记者从市里获悉", None),
+    (BYLINE_LINE_RE, "本报通讯员 金鑫", (8, ())),
+    (BYLINE_LINE_RE, "□本报记者 姚远 本报通讯员 赵磊", (17, ())),
+    (BYLINE_LINE_RE, "记者 王芳 李强", (8, ())),
+    (BYLINE_LINE_RE, "新华社驻日本记者 王芳", (11, ())),
+    (BYLINE_LINE_RE, "作者 颜晓峰", (6, ())),
+    (BYLINE_LINE_RE, "王芳 李强", None),
+    (BYLINE_LINE_RE, "本报讯（通讯员 聂英博）", None),
+    (BYLINE_LINE_RE, "全市开展检查", None),
+]
+
+
+@pytest.mark.parametrize("pattern, line, taken", MATCHES_BEFORE_THE_LOOKAHEADS)
+def test_a_pattern_with_a_cheap_lookahead_takes_what_it_took(pattern, line, taken):
+    m = pattern.match(line)
+    assert (m and (m.end(), m.groups())) == taken
+
+
+#: The cheap lookaheads set before costly parts of the line rules' patterns.
+CHEAP_LOOKAHEADS = (any_of_ahead(_CLOSING_MARK_CHARS), _EDITOR_ROLE_AHEAD, _ANONYMOUS_SIGNER_AHEAD,
+                    f"(?=[{_TOKEN_FIRSTS}])")
+#: Random lines of the characters those patterns turn on.
+credit_like_lines = st.text(alphabet="王芳李强张三 \n/／：（）(□《》摄影报道文图作新华社发记者通讯员责任编辑本版美校一市位村民读",
+                            max_size=24)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(credit_like_lines)
+def test_a_cheap_lookahead_changes_no_match(text):
+    """Each pattern with a cheap lookahead, with the lookaheads taken out again, matches just as it does."""
+    for pattern in (PHOTO_CREDIT_RE, _EDITOR_RE, SIGNATURE_RE, ROLE_ONLY_RE, BYLINE_LINE_RE):
+        ungated = pattern.pattern
+        for gate in CHEAP_LOOKAHEADS:
+            ungated = ungated.replace(gate, "")
+        assert ungated != pattern.pattern
+        m, u = pattern.match(text), re.match(ungated, text)
+        assert (m and (m.span(), m.groups())) == (u and (u.span(), u.groups()))
