@@ -113,6 +113,8 @@ BYLINE_LINE_RE: Final = re.compile(
     rf"^[{BYLINE_MARKS}]?\s*{_BYLINE_TOKEN}\s*(?:{_NAME_CHARS}\s?){{2,8}}"
     rf"(?:\s+(?:{_BYLINE_TOKEN})?\s*(?:{_NAME_CHARS}\s?){{2,8}})*\s*$"
 )
+
+
 def any_of_ahead(chars: str, max_offset: int | None = None) -> str:
     """A regex lookahead: one of ``chars`` stands in the text (at most ``max_offset`` characters in).
 
