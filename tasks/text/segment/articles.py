@@ -122,10 +122,10 @@ def _take_name_split_at_seams(art: Article, unit: Unit, residue: list[Residue]) 
     set apart (unassigned) next to the essay's own lines, two of them, in page
     order and opening with a surname, are that name.
     """
-    text_lines = {ln.no for para in unit.paras for ln in para.lines}
-    pieces = [r for r in residue if r.reason == "unassigned" and len(r.text.strip()) == 1
-              and any(r.line + gap in text_lines for gap in range(-NAME_PIECE_MAX_GAP, NAME_PIECE_MAX_GAP + 1))]
-    pieces.sort(key=lambda r: r.line)
+    beside = {ln.no + gap for para in unit.paras for ln in para.lines
+              for gap in range(-NAME_PIECE_MAX_GAP, NAME_PIECE_MAX_GAP + 1)}
+    pieces = sorted((r for r in residue if r.reason == "unassigned" and len(r.text.strip()) == 1 and r.line in beside),
+                    key=lambda r: r.line)
     if len(pieces) != 2 or not opens_a_name(pieces[0].text.strip()):
         return
     name = "".join(r.text.strip() for r in pieces)

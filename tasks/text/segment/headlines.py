@@ -335,10 +335,14 @@ def _signed_title_index(heads: list[Line], lines: list[Line]) -> int:
     return len(heads) - 1 if signed else 0
 
 
+#: Words a byline names a role or an employer with; a bare name holds none of them.
+_ROLE_AND_ORG_WORDS: Final = ROLES + ORGS
+
+
 def _bare_name(text: str) -> bool:
     """A byline with no role or paper in it (``刘宏达``, ``方``): an author's name, as essays are signed."""
     squashed = "".join(text.split())
-    return not any(word in squashed for word in ROLES + ORGS)
+    return not any(word in squashed for word in _ROLE_AND_ORG_WORDS)
 
 
 def _headline_size(heads: list[Line]) -> int:
