@@ -84,9 +84,15 @@ def server_environment(host: str = LOOPBACK, port: int = DEFAULT_PORT,
 
 def server_command(host: str = LOOPBACK, port: int = DEFAULT_PORT) -> list[str]:
     """``prefect server start`` with this interpreter (so the project's pinned Prefect),
-    never prompting (it would offer to edit the user's Prefect profile)."""
-    return [sys.executable, "-m", "prefect", "--no-prompt", "server", "start",
-            "--host", host, "--port", str(port), "--analytics-off"]
+    never prompting (it would offer to edit the user's Prefect profile).
+
+    It runs through :mod:`banmian.server_child`, tied to this process: when
+    ``banmian server`` is killed in a way it cannot handle (``kill -9``, the
+    OOM killer), the kernel stops the Prefect server too, instead of leaving it
+    holding the port and the Prefect home's database.
+    """
+    return [sys.executable, "-m", "banmian.server_child", str(os.getpid()), "prefect", "--no-prompt",
+            "server", "start", "--host", host, "--port", str(port), "--analytics-off"]
 
 
 def is_healthy(api_url: str, timeout: float = 2.0) -> bool:

@@ -9,6 +9,11 @@ flow crashed and stops the server itself. What no handler can catch (SIGKILL,
 the OOM killer, a crash) is covered here: on Linux the kernel sends the child
 ``PARENT_DEATH_SIGNAL`` the moment its parent dies (``PR_SET_PDEATHSIG``), so
 no API server is left holding the caller's pipes.
+
+``banmian server`` starts ``prefect server start`` the same way, so a
+``kill -9`` of it does not leave the Prefect server holding the port; the
+test suite starts its ``banmian server``/``serve`` processes through it too
+(``python -m banmian.server_child PYTEST_PID banmian ...``).
 """
 
 from __future__ import annotations

@@ -28,9 +28,11 @@ from typing import IO, Final
 import pytest
 from tests.pagegen.generate import write_set
 from tests.support.paths import REPO
+from tests.support.prefect_server import free_port, wait_for
 from tests.support.warehouse_fixtures import commit, page_and_result
 
 from banmian.cli import EXIT_INTERRUPTED, Terminated, _interrupt_behind, _interrupted
+from banmian.serve import is_healthy
 from banmian.tasks.store.layout import DB_FILE
 from banmian.tasks.store.warehouse import Warehouse
 from tests.banmian.test_cli import _banmian
@@ -186,6 +188,30 @@ def test_sigkill_leaves_no_api_server_behind(mid_run: Run) -> None:
     os.killpg(mid_run.proc.pid, signal.SIGKILL)
     assert mid_run.finish() == -signal.SIGKILL
     assert wait_until_none_left(mid_run.mark) == []
+
+
+def test_sigkill_of_banmian_server_takes_its_prefect_server_down(tmp_path: Path) -> None:
+    """``kill -9`` of ``banmian server`` alone (not its group: the OOM killer picks one process)
+    stops the Prefect server it started, which would otherwise keep the port and the home's database."""
+    mark = uuid.uuid4().hex
+    port = free_port()
+    env = {**os.environ, MARK_ENV: mark, "PREFECT_HOME": str(tmp_path / "home"),
+           "PYTHONPATH": os.pathsep.join([str(REPO), *filter(None, [os.environ.get("PYTHONPATH")])])}
+    env.pop("PREFECT_API_URL", None)
+    with open(tmp_path / "server.log", "wb") as log:
+        proc = subprocess.Popen([*_banmian(), "server", "--port", str(port)], cwd=tmp_path, env=env,
+                                stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+    try:
+        wait_for("the Prefect server's health", lambda: is_healthy(f"http://127.0.0.1:{port}/api") or None,
+                 SAFETY_NET, alive=lambda: None if proc.poll() is None else (tmp_path / "server.log").read_text())
+        assert len(ours(mark)) >= 2, f"no Prefect server among our processes: {ours(mark)}"
+        os.kill(proc.pid, signal.SIGKILL)
+        assert proc.wait(timeout=SAFETY_NET) == -signal.SIGKILL
+        assert wait_until_none_left(mark) == []
+    finally:
+        for pid in ours(mark):  # only on failure: the test leaves none
+            os.kill(pid, signal.SIGKILL)
 
 
 # ---------------------------------------------------------------------------

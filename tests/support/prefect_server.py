@@ -234,9 +234,10 @@ def subprocess_env(home: Path, api_url: str) -> dict[str, str]:
 
 
 def banmian(*args: str) -> list[str]:
-    """The ``banmian`` command as its console script runs it (``python -m banmian.cli`` would load the
-    CLI twice, as ``__main__`` and ``banmian.cli``, with two different ``CliError`` classes)."""
-    return [sys.executable, "-c", "import sys; from banmian.cli import main; sys.exit(main())", *args]
+    """The ``banmian`` command (``python -m banmian``), tied to this test process by
+    :mod:`banmian.server_child`: if pytest is killed before its teardown (``timeout``, ``kill -9``),
+    the kernel stops the servers it started instead of leaving them orphaned."""
+    return [sys.executable, "-m", "banmian.server_child", str(os.getpid()), "banmian", *args]
 
 
 def _stop_and_show(stack: UIStack) -> None:
