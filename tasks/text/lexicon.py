@@ -51,6 +51,7 @@ def _word_across(a: str, b: str) -> tuple[int, int] | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # reading a heading group's splits as headlines asks it of the same two lines again and again
 def break_strands_a_character(left: str, right: str) -> bool:
     """True when a line break cuts one character off a word (监|督, 国|家).
 

@@ -122,10 +122,7 @@ def _take_name_split_at_seams(art: Article, unit: Unit, residue: list[Residue]) 
     set apart (unassigned) next to the essay's own lines, two of them, in page
     order and opening with a surname, are that name.
     """
-    beside = {ln.no + gap for para in unit.paras for ln in para.lines
-              for gap in range(-NAME_PIECE_MAX_GAP, NAME_PIECE_MAX_GAP + 1)}
-    pieces = sorted((r for r in residue if r.reason == "unassigned" and len(r.text.strip()) == 1 and r.line in beside),
-                    key=lambda r: r.line)
+    pieces = _pieces_beside(unit, residue)
     if len(pieces) != 2 or not opens_a_name(pieces[0].text.strip()):
         return
     name = "".join(r.text.strip() for r in pieces)
@@ -135,6 +132,16 @@ def _take_name_split_at_seams(art: Article, unit: Unit, residue: list[Residue]) 
     art.byline = f"{art.byline} {name}" if art.byline else name
     for r in pieces:
         residue.remove(r)
+
+
+def _pieces_beside(unit: Unit, residue: list[Residue]) -> list[Residue]:
+    """Lone characters set apart (unassigned) next to the unit's own lines, in page order."""
+    lone = [r for r in residue if r.reason == "unassigned" and len(r.text.strip()) == 1]
+    if len(lone) < 2:  # most pages set no name apart: no need to know which lines stand beside the text
+        return []
+    beside = {ln.no + gap for para in unit.paras for ln in para.lines
+              for gap in range(-NAME_PIECE_MAX_GAP, NAME_PIECE_MAX_GAP + 1)}
+    return sorted((r for r in lone if r.line in beside), key=lambda r: r.line)
 
 
 def _take_text_credits(art: Article, unit: Unit, residue: list[Residue]) -> None:

@@ -164,7 +164,10 @@ class HeadScorer:
 
     A group's lines claim a unit by the share of their bigrams its body
     holds (plus ``SHAPE_BONUS``); bodies do not change while heads are
-    given, so each body is read once and each claim made once. A group's
+    given, so each body is read once and each fit made once. Whether lines
+    read as one headline is asked only of a claim (a cut without evidence
+    needs only fits), and once for a run of lines (a whole group is the
+    same lines above its last split and below its first). A group's
     best split changes only when a unit next to it takes a headline, or the
     group straight above its text is decided: it is kept until then. The
     best splits wait in a heap, and a decision rescores only the groups
@@ -178,8 +181,8 @@ class HeadScorer:
     headed_from_above: set[int]     # units with a heading group straight above them
     group_above: dict[int, int]     # unit -> the (last) group straight above it
     bodies: dict[int, BodyBigrams] = field(default_factory=dict)            # unit -> its body, as scored
-    # (group, split, above) -> (fit, shaped)
-    claims: dict[tuple[int, int, bool], tuple[float, bool]] = field(default_factory=dict)
+    fits: dict[tuple[int, int, bool], float] = field(default_factory=dict)  # (group, split, above) -> its fit
+    shapes: dict[tuple[int, int, int], bool] = field(default_factory=dict)  # (group, start, end) -> a headline's shape
     bests: dict[int, HeadDecision | None] = field(default_factory=dict)  # group -> its best split now
     decisions: dict[int, HeadDecision] = field(default_factory=dict)     # group -> the split taken, as it scored
     beside: dict[int, list[int]] = field(default_factory=dict)    # unit -> the groups just before and after it
@@ -231,28 +234,34 @@ class HeadScorer:
 
     def claim(self, gi: int, k: int, above: bool) -> float:
         """Claim of group ``gi``'s lines before (``above``) or from split ``k`` on the unit on that side."""
-        fit, shaped = self._claim(gi, k, above)
-        return fit + (SHAPE_BONUS if shaped else 0.0)
+        span = (gi, 0, k) if above else (gi, k, len(self.groups[gi].lines))
+        return self.fit(gi, k, above) + (SHAPE_BONUS if self._shaped(span) else 0.0)
 
     def fit(self, gi: int, k: int, above: bool) -> float:
         """The share of the words of group ``gi``'s lines on one side of split ``k`` that the unit there restates."""
-        return self._claim(gi, k, above)[0]
-
-    def _claim(self, gi: int, k: int, above: bool) -> tuple[float, bool]:
-        """The fit of group ``gi``'s lines on one side of split ``k``, and whether they are shaped like a headline."""
         key = (gi, k, above)
-        if key not in self.claims:
+        found = self.fits.get(key)
+        if found is None:
             g = self.groups[gi]
             idx = g.prev if above else g.next
             assert idx is not None  # claims are asked only of a side with a unit
-            self.claims[key] = self._fit_and_shape(g.lines[:k] if above else g.lines[k:], idx)
-        return self.claims[key]
+            found = self.fits[key] = self._body(idx).overlap(heading_words(g.lines[:k] if above else g.lines[k:]))
+        return found
 
-    def _fit_and_shape(self, lines: list[Line], idx: int) -> tuple[float, bool]:
-        """How well heading lines fit unit ``idx``'s body (bigram overlap), and whether they read as a headline."""
-        if idx not in self.bodies:
-            self.bodies[idx] = BodyBigrams(body_words(self.units[idx].body_text()))
-        return self.bodies[idx].overlap(heading_words(lines)), not headline_parts(lines).rest
+    def _body(self, idx: int) -> BodyBigrams:
+        """Unit ``idx``'s body as heading lines are scored against it, read once."""
+        body = self.bodies.get(idx)
+        if body is None:
+            body = self.bodies[idx] = BodyBigrams(body_words(self.units[idx].body_text()))
+        return body
+
+    def _shaped(self, span: tuple[int, int, int]) -> bool:
+        """Lines ``start:end`` of a group read as one headline, no line left over (``headline_parts``)."""
+        found = self.shapes.get(span)
+        if found is None:
+            gi, start, end = span
+            found = self.shapes[span] = not headline_parts(self.groups[gi].lines[start:end]).rest
+        return found
 
     def _best_split(self, gi: int) -> HeadDecision | None:
         """The best split of group ``gi`` (the first of equal ones), with the best score of the other splits."""

@@ -109,6 +109,8 @@ def headline_parts(lines: list[Line]) -> HeadlineParts:
     """
     heads, left_out = _heads_and_signatures(lines)
     subs = [ln for ln in lines if ln.kind == SUBTITLE]
+    if len(heads) <= 1:  # one line (or none) is the headline: nothing to join, nor to read as kicker or subject
+        return HeadlineParts([], heads, subs[0] if subs else None, None, [], left_out + subs[1:], [])
     if _holds_title_colon(heads):
         heads, drawn = _join_at_colons(heads)
         left_out = left_out + drawn
@@ -254,9 +256,13 @@ def _heads_and_signatures(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     return heads, signatures
 
 
+#: Any colon a title may be split at.
+_TITLE_COLON_RE: Final = re.compile(f"[{TITLE_COLONS}]")
+
+
 def _holds_title_colon(heads: list[Line]) -> bool:
     """A title may be split at its colon (most heads have none: ``_join_at_colons`` is skipped)."""
-    return any(c in ln.text for ln in heads for c in TITLE_COLONS)
+    return any(_TITLE_COLON_RE.search(ln.text) for ln in heads)
 
 
 def _join_at_colons(heads: list[Line]) -> tuple[list[Line], list[Line]]:
