@@ -35,3 +35,19 @@ def test_a_couplet_kept_on_one_line_beside_its_text_ends_a_gutter_before_the_nex
     assert "".join(g.text for g in heading).replace(" ", "") == "优化营商环境搭建沟通平台"
     assert abs(column - (MARGIN + 11.0 * BODY)) < 0.5
     assert max(g.x1 for g in heading) <= column - GRID.gutter * BODY + 0.5
+
+
+def test_a_paragraphs_last_line_in_a_storys_last_column_starts_at_the_column_edge(tmp_path: Path) -> None:
+    """A justified paragraph's last line has its column's box, which in the story's last column reaches the
+    story's right edge: it is still set flush left (a space in it does not move it into the gutter)."""
+    left = [_line("伴随历史延伸而不断涌现出", 0.0, 1.4 * i) for i in range(3)]
+    right = [_line("入了许多崭新的内容这本书", 11.0, 1.4 * i) for i in range(2)]
+    right.append(_line("（阿 炳）", 11.0, 2.8))
+    right[-1].width = 10.0  # the column's width, as the typesetter gives a justified paragraph's lines
+    layout = Layout(GRID, [Block(0, 1, "body", left), Block(1, 1, "body", right, 1)], {1: (0.0, 0.0, 21.0, 5.0)},
+                    BODY, 5.0)
+    pdf = tmp_path / "last.pdf"
+    render([("last", layout)], pdf)
+    (page,) = read_pdf(pdf.read_bytes())
+    bracket = next(g for g in page.glyphs if g.text == "（")
+    assert bracket.x0 >= MARGIN + 11.0 * BODY - 0.5

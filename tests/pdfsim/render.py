@@ -48,6 +48,8 @@ SPACE_WIDTH: Final = {" ": 0.5, "\u3000": 1.0}
 KEEP_ROLES: Final = frozenset({"date", "page", "paper", "latin", "editor", "banner"})
 #: A line this close (ems) to its unit's edge is set against it.
 EDGE: Final = 0.05
+#: Roles of text set justified in its column (a paragraph's last line is flush left, not flush right).
+JUSTIFIED_ROLES: Final = frozenset({"p", "caption"})
 #: Roles set in the headline face when a page sets headlines in a face of their own.
 DISPLAY_ROLES: Final = frozenset({"head", "sub", "kicker", "banner", "label", "vhead", "crosshead"})
 #: A hairline's and a box's width, points; the masthead rule's.
@@ -196,10 +198,14 @@ class _Page:
         return min(edges, default=None)
 
     def _alignment(self, line: PLine, uid: int) -> float:
-        """Where an unjustified line sits in its unit: 0 flush left, 0.5 centred, 1 flush right."""
+        """Where an unjustified line sits in its unit: 0 flush left, 0.5 centred, 1 flush right.
+
+        A justified paragraph's last line (no justification gap) starts at its column's left edge: its
+        box is the column's, so in the unit's last column it reaches the unit's right edge without being
+        set flush right there."""
         x0, _, x1, _ = self.layout.rects.get(uid, (line.x, 0.0, line.x + line.width, 0.0))
         left, right = line.x - x0, x1 - (line.x + line.width)
-        if line.gap > 0 or left <= EDGE:
+        if line.gap > 0 or left <= EDGE or line.role in JUSTIFIED_ROLES:
             return 0.0
         return 1.0 if right <= EDGE else 0.5
 
