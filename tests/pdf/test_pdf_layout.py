@@ -158,3 +158,22 @@ def test_a_credit_on_its_own_line_under_a_jump_marker_leaves_the_marker_to_close
     art = article_with(segment_pdf_page(page_of(head, text)).result, "远郊十区县")
     assert (art.byline, art.continued_to) == ("（梁春贵）", "下转第8版")
     assert "".join(b.text for b in art.blocks).endswith("515个。")
+
+
+@pytest.mark.parametrize("pen", [("（阿 炳）", 0.0), ("（阿炳）", 80.0)])  # on the text's last line, or flush right
+def test_a_pen_name_alone_on_the_texts_last_line_is_its_byline(pen: tuple[str, float]) -> None:
+    head = row("一条美丽的星河", 0.0, 40.0, 20.0)
+    text = text_lines([("伴随历史延伸而不断涌现", 20.0), ("出的英雄模范人物，如同", 0.0), ("一条美丽的星河，使共和", 0.0),
+                       ("国的历史放射出光辉。", 0.0), pen], 40.0 + 20.0 * 0.52 + 8.8)
+    art = article_with(segment_pdf_page(page_of(head, text)).result, "伴随历史")
+    assert (art.byline, art.authors) == ("（阿炳）", ["阿炳"])
+    assert "".join(b.text for b in art.blocks).endswith("光辉。")
+
+
+@pytest.mark.parametrize("note", ["（待续）", "（新华社）", "（综合）"])
+def test_a_closing_note_in_brackets_is_no_pen_name(note: str) -> None:
+    head = row("一条美丽的星河", 0.0, 40.0, 20.0)
+    text = text_lines([("伴随历史延伸而不断涌现", 20.0), ("出的英雄模范人物，如同", 0.0), ("国的历史放射出光辉。", 0.0),
+                       (note, 0.0)], 40.0 + 20.0 * 0.52 + 8.8)
+    art = article_with(segment_pdf_page(page_of(head, text)).result, "伴随历史")
+    assert art.authors == []
