@@ -245,25 +245,36 @@ def join_at_spaces(lines: Sequence[TextLine], body: Type) -> list[TextLine]:
     """Pieces of one body line that a wide space cut apart (an ideographic space after a lead) joined again.
 
     A gap up to ``SPACE_JOIN`` ems between two body lines of a row is a space inside one line
-    unless the second starts where column lines start: then it is a gutter.
+    unless the second starts where column lines start: then it is a gutter, unless a line of the row
+    just above or below runs across the gap (no gutter there: a justified line of two characters in a
+    narrow runaround spreads them an em apart, the second where indented lines start).
     """
     starts = left_edges(lines, body)
     out: list[TextLine] = []
     for ln in sorted(lines, key=lambda ln: (round(ln.top, 1), ln.x0)):
         prev = out[-1] if out else None
-        if prev is not None and _one_line(prev, ln, starts, body):
+        if prev is not None and _one_line(prev, ln, starts, body, lines):
             out[-1] = make_line([*prev.glyphs, *ln.glyphs])
         else:
             out.append(ln)
     return out
 
 
-def _one_line(a: TextLine, b: TextLine, starts: list[float], body: Type) -> bool:
+def _one_line(a: TextLine, b: TextLine, starts: list[float], body: Type, lines: Sequence[TextLine]) -> bool:
     if a.vertical or b.vertical or not (is_size(a.size, body.size) and is_size(b.size, body.size)):
         return False
     gap = b.x0 - a.x1
-    return abs(a.top - b.top) <= ROW_PIECE_SLACK * body.size and 0 <= gap <= SPACE_JOIN * body.size \
-        and not any(abs(b.x0 - e) <= EDGE_SLACK * body.size for e in starts)
+    if abs(a.top - b.top) > ROW_PIECE_SLACK * body.size or not 0 <= gap <= SPACE_JOIN * body.size:
+        return False
+    return not any(abs(b.x0 - e) <= EDGE_SLACK * body.size for e in starts) or _crossed(a, b, lines, body)
+
+
+def _crossed(a: TextLine, b: TextLine, lines: Sequence[TextLine], body: Type) -> bool:
+    """A body line of the row just above or below ``a`` runs across the gap between ``a`` and ``b``, half an em
+    into both (a line set a little overfull reaches past its column's edge, not half an em into the next)."""
+    pitch, reach = body.size * body.leading, HALF_EM * body.size
+    return any(abs(abs(o.top - a.top) - pitch) <= ROW_PIECE_SLACK * body.size and o.x0 <= a.x1 - reach
+               and o.x1 >= b.x0 + reach and is_size(o.size, body.size) and not o.vertical for o in lines)
 
 
 def split_at_gutters(lines: Sequence[TextLine], body: Type) -> list[TextLine]:

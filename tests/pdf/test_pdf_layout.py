@@ -9,7 +9,7 @@ import pytest
 
 from banmian.tasks.model import Article, PageResult
 from banmian.tasks.pdf.extract import Box, Glyph, PdfPage, TextLine, lines, make_line
-from banmian.tasks.pdf.layout import Region, Type, blocks, regions
+from banmian.tasks.pdf.layout import Region, Type, blocks, join_at_spaces, regions
 from banmian.tasks.pdf.segment import segment_pdf_page
 
 BODY = 10.0
@@ -177,3 +177,20 @@ def test_a_closing_note_in_brackets_is_no_pen_name(note: str) -> None:
                        (note, 0.0)], 40.0 + 20.0 * 0.52 + 8.8)
     art = article_with(segment_pdf_page(page_of(head, text)).result, "伴随历史")
     assert art.authors == []
+
+
+def test_two_characters_spread_over_a_narrow_runaround_line_are_one_line() -> None:
+    """Justified across a three-em runaround, 慧 and 娴 stand an em apart, 娴 where indented lines start (a
+    column start by count): the line under them runs across the gap, so it is no gutter."""
+    indented = [line("何", 20.0, 0.0)] + [line("段", 20.0, PITCH * (4 + i)) for i in range(3)]
+    spread = [line("慧", 0.0, PITCH), line("娴", 20.0, PITCH)]
+    under = [line("（国家", 0.0, 2 * PITCH), line("体委宣", 0.0, 3 * PITCH)]
+    found = join_at_spaces([*indented, *spread, *under], TYPE)
+    assert "慧娴" in [ln.text.replace(" ", "") for ln in found]  # one line (its wide gap reads as a space)
+
+
+def test_a_line_beside_a_gutter_stays_apart_when_no_line_runs_across_it() -> None:
+    left = column(["第一栏的正文", "第一栏的正文", "第一栏的正文"], 0.0, 0.0)
+    right = column(["第二栏", "第二栏", "第二栏"], 70.0, 0.0)  # ten points (an em) past the first column's end
+    found = join_at_spaces([*left, *right], TYPE)
+    assert sorted(ln.text for ln in found) == sorted(["第一栏的正文"] * 3 + ["第二栏"] * 3)
