@@ -194,3 +194,13 @@ def test_a_line_beside_a_gutter_stays_apart_when_no_line_runs_across_it() -> Non
     right = column(["第二栏", "第二栏", "第二栏"], 70.0, 0.0)  # ten points (an em) past the first column's end
     found = join_at_spaces([*left, *right], TYPE)
     assert sorted(ln.text for ln in found) == sorted(["第一栏的正文"] * 3 + ["第二栏"] * 3)
+
+
+def test_a_credit_flush_right_under_the_storys_deepest_column_hangs_under_its_text() -> None:
+    """Set under the foot of the story's deeper first column, the credit stands two lines below the end of
+    the column it is flush right in: still that story's closing credit, not a region of its own."""
+    first = column(["为了进一步加强师德师风建设引导"] + ["铁西区教师自觉践行社会主义核心"] * 3, 0.0, 20.0)
+    second = column(["价值观和中华民族传统美德遵守教", "师职业道德规范增强职业荣誉感。"], 170.0, 20.0)
+    credit = line("（通讯员 冯亦珍）", 230.0, 20.0 + 4 * PITCH)
+    found = regions(blocks([*first, *second, credit], TYPE), [], [], TYPE)
+    assert region_of(found, "冯亦珍") is region_of(found, "价值观和中华")
