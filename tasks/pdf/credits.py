@@ -7,6 +7,11 @@ on top of those rules, until the text rules learn them (the report of issue 20 s
 * a paper's own dateline with 电: ``本报北京1月5日电（记者 王霞光）`` (the rules read 本报…讯);
 * the 1998 style's reporters after the dateline: ``本报北京1月5日讯 记者王芳、李强报道：``;
 * photo credits ending ``摄影报道`` or ``/摄``, or opening ``文/图``: ``马波 摄影报道``, ``文/图 马波``.
+
+And one the text cannot tell but the page can: a pen name in brackets (``（阿炳）``) that closes a
+story on a line of its own set flush right (``pen_name``). The text rules take a bracketed name
+only when it looks like a personal name (a common surname first); a pen name has none, but a
+line set flush right under the text is a credit's place.
 """
 
 from __future__ import annotations
@@ -15,8 +20,8 @@ import re
 from typing import Final
 
 from banmian.tasks.text.chars import CLOSE_BRACKETS, HAN, OPEN_BRACKETS
-from banmian.tasks.text.credits import (Credit, normalise_credit_text, parse_dateline, parse_names,
-                                        parse_photo_credit)
+from banmian.tasks.text.credits import (AGENCIES, ORGS, ROLES, Credit, normalise_credit_text, parse_dateline,
+                                        parse_names, parse_photo_credit)
 
 #: 本报北京1月5日电（记者 王霞光）: the paper's own wire-style dateline and its bracketed credit.
 OWN_WIRE_RE: Final = re.compile(rf"^\s*(本\s?报[{HAN}\w· ]{{0,16}}?电)\s*"
@@ -27,6 +32,10 @@ REPORTING_RE: Final = re.compile(r"^\s*([^，。！？：:（）()]{2,40}?)\s*�
 PHOTO_TAIL_RE: Final = re.compile(r"^\s*(.{2,30}?)\s*(?:摄影报道|摄影|/\s*摄)\s*$")
 #: 文/图 马波: the mark before the names credits them for text and picture.
 WENTU_HEAD_RE: Final = re.compile(r"^\s*文\s*/\s*图\s*[：:]?\s*(.{2,30})$")
+#: （阿炳）, （阿 炳）: two to four characters in brackets, nothing else (a pen name is as short as a name).
+PEN_NAME_RE: Final = re.compile(rf"^\s*([{OPEN_BRACKETS}])\s*((?:[{HAN}]\s?){{2,4}}?)\s*([{CLOSE_BRACKETS}])\s*$")
+#: Bracketed words that close a text and name no one: a serial's note, a compiler's, a source.
+NOT_PEN_NAMES: Final = ("待续", "续完", "未完", "完", "续", "综合", "编者", "编译", "摘编", "新华", "本版")
 
 
 def dateline(paragraph: str) -> tuple[Credit, str] | None:
@@ -77,3 +86,21 @@ def photo_credit(line: str) -> Credit | None:
         names = parse_names(m.group(1))
         return Credit(normalise_credit_text(line), authors=list(names), photographers=list(names))
     return None
+
+
+def pen_name(line: str) -> Credit | None:
+    """A bracketed name alone on a line set flush right under a story's text: its author's credit.
+
+    The caller has the geometry (a one-line paragraph set flush right, the text's last); this reads the
+    words: two to four characters in brackets that are no role, organisation or closing note.
+
+    >>> pen_name("（阿 炳）"), pen_name("（待续）"), pen_name("（新华社）")
+    (Credit(text='（阿炳）', authors=['阿炳'], photographers=[]), None, None)
+    """
+    m = PEN_NAME_RE.match(line)
+    if m is None:
+        return None
+    name = m.group(2).replace(" ", "")
+    if any(word in name for word in (*NOT_PEN_NAMES, *ORGS, *ROLES, *AGENCIES)):
+        return None
+    return Credit(f"{m.group(1)}{name}{m.group(3)}", [name])

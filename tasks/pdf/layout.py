@@ -60,6 +60,9 @@ MIN_OVERLAP_SHARE: Final = 0.3
 LEVEL_SLACK: Final = 0.4
 #: A further column of a region stands at most this far (body ems) right of the region's block.
 SIBLING_GAP: Final = 4.0
+#: A line ending at its column's right edge and starting this many body ems in is set flush right (a
+#: paragraph's last line starts at the left edge, an indented first line two ems in).
+FLUSH_RIGHT_IN: Final = 4.0
 #: Columns of one story end within this many lines of each other (balanced; a crosshead's space more).
 BALANCE_LINES: Final = 2.5
 #: The halves of a couplet set on one line stand at most this many of their ems apart.
@@ -245,25 +248,36 @@ def join_at_spaces(lines: Sequence[TextLine], body: Type) -> list[TextLine]:
     """Pieces of one body line that a wide space cut apart (an ideographic space after a lead) joined again.
 
     A gap up to ``SPACE_JOIN`` ems between two body lines of a row is a space inside one line
-    unless the second starts where column lines start: then it is a gutter.
+    unless the second starts where column lines start: then it is a gutter, unless a line of the row
+    just above or below runs across the gap (no gutter there: a justified line of two characters in a
+    narrow runaround spreads them an em apart, the second where indented lines start).
     """
     starts = left_edges(lines, body)
     out: list[TextLine] = []
     for ln in sorted(lines, key=lambda ln: (round(ln.top, 1), ln.x0)):
         prev = out[-1] if out else None
-        if prev is not None and _one_line(prev, ln, starts, body):
+        if prev is not None and _one_line(prev, ln, starts, body, lines):
             out[-1] = make_line([*prev.glyphs, *ln.glyphs])
         else:
             out.append(ln)
     return out
 
 
-def _one_line(a: TextLine, b: TextLine, starts: list[float], body: Type) -> bool:
+def _one_line(a: TextLine, b: TextLine, starts: list[float], body: Type, lines: Sequence[TextLine]) -> bool:
     if a.vertical or b.vertical or not (is_size(a.size, body.size) and is_size(b.size, body.size)):
         return False
     gap = b.x0 - a.x1
-    return abs(a.top - b.top) <= ROW_PIECE_SLACK * body.size and 0 <= gap <= SPACE_JOIN * body.size \
-        and not any(abs(b.x0 - e) <= EDGE_SLACK * body.size for e in starts)
+    if abs(a.top - b.top) > ROW_PIECE_SLACK * body.size or not 0 <= gap <= SPACE_JOIN * body.size:
+        return False
+    return not any(abs(b.x0 - e) <= EDGE_SLACK * body.size for e in starts) or _crossed(a, b, lines, body)
+
+
+def _crossed(a: TextLine, b: TextLine, lines: Sequence[TextLine], body: Type) -> bool:
+    """A body line of the row just above or below ``a`` runs across the gap between ``a`` and ``b``, half an em
+    into both (a line set a little overfull reaches past its column's edge, not half an em into the next)."""
+    pitch, reach = body.size * body.leading, HALF_EM * body.size
+    return any(abs(abs(o.top - a.top) - pitch) <= ROW_PIECE_SLACK * body.size and o.x0 <= a.x1 - reach
+               and o.x1 >= b.x0 + reach and is_size(o.size, body.size) and not o.vertical for o in lines)
 
 
 def split_at_gutters(lines: Sequence[TextLine], body: Type) -> list[TextLine]:
@@ -417,11 +431,28 @@ def _hangs_under(it: Item, items: Sequence[Item], rules: Sequence[Box], body: Ty
         return None
     leading = (body.leading - 1.0) * up.lines[-1].size if isinstance(up, Block) else 0.0
     limit = CROSSHEAD_EXTRA if _crosshead_pair(up, it, body) and not _kicker(it, items, body) else ATTACH_EXTRA
+    if _flush_right_foot(it, up, body) and _deeper_column_beside(it, up, items, body):
+        limit = BALANCE_LINES * body.leading
     if it.top - up.bottom - leading > limit * body.size:
         return None
     if any(_rule_between(r, up, it, body) for r in rules) or _opens_under_text(it, up, body):
         return None
     return up
+
+
+def _flush_right_foot(it: Item, up: Item, body: Type) -> bool:
+    """A line of body type set flush right under a column of text: ending at its right edge, starting well in."""
+    if not (isinstance(it, Block) and isinstance(up, Block) and it.kind == up.kind == "body" and len(it.lines) == 1):
+        return False
+    return abs(it.x1 - up.x1) <= HALF_EM * body.size and it.x0 - up.x0 >= FLUSH_RIGHT_IN * body.size
+
+
+def _deeper_column_beside(it: Item, up: Item, items: Sequence[Item], body: Type) -> bool:
+    """A column of text left of ``up``, beside it, whose foot stands right above ``it``'s top (within a line's
+    room): ``it`` is set under a story's deepest column, as a closing credit is, not under ``up`` alone."""
+    pitch = body.leading * body.size
+    return any(isinstance(o, Block) and o.kind == "body" and o.x1 < up.x0 and up.x0 - o.x1 <= SIBLING_GAP * body.size
+               and o.top < up.bottom and 0 <= it.top - o.bottom <= pitch for o in items)
 
 
 def _opens_under_text(it: Item, up: Item, body: Type) -> bool:

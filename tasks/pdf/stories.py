@@ -20,9 +20,9 @@ from banmian.tasks.pdf.flow import Flow, read_flow
 from banmian.tasks.pdf.heads import Heading, is_heading_size, measure_under, read_heading
 from banmian.tasks.pdf.layout import Block, Region, Type
 from banmian.tasks.text.chars import CLOSE_BRACKETS, OPEN_BRACKETS
-from banmian.tasks.text.clean import display_width, join_lines
+from banmian.tasks.text.clean import display_width, ends_sentence, join_lines
 from banmian.tasks.pdf.briefs import take_lead
-from banmian.tasks.pdf.credits import dateline, photo_credit
+from banmian.tasks.pdf.credits import dateline, pen_name, photo_credit
 from banmian.tasks.text.credits import (Credit, join_keeping_credit_breaks, parse_byline, parse_dateline,
                                         parse_signature, parse_trailing_credit)
 from banmian.tasks.text.lines import BYLINE, JUMP_FROM_PREFIX_RE, JUMP_TO_SUFFIX_RE, LABEL, Line, line_kind
@@ -154,7 +154,7 @@ def finish_story(story: Story, residue: list[Residue]) -> Article | None:
     _join_wrapped_marker(flow)
     _join_credit_lines(flow)
     _join_trailing_credit(flow)
-    own = _take_dateline(flow) or _take_credit_after_jump(flow)
+    own = _take_dateline(flow) or _take_credit_after_jump(flow) or _take_pen_name(flow)
     unit = Unit(_unit_kind(flow, story.bylines), paras=flow.paras, crossheads_before=flow.crossheads,
                 lead_lines=story.bylines)
     rejoin_tails(unit)
@@ -229,6 +229,25 @@ def _take_credit_after_jump(flow: Flow) -> Credit | None:
         return None
     flow.take(len(flow.paras) - 1)
     return found[0]
+
+
+def _take_pen_name(flow: Flow) -> Credit | None:
+    """A pen name in brackets (``（阿炳）``) alone on the text's last line, a paragraph of its own or after a
+    sentence's end: the article's credit (the text rules read a bracketed name only with a common surname)."""
+    if not flow.paras:
+        return None
+    lines = flow.paras[-1].lines
+    last = lines[-1].text
+    found = pen_name(last) if parse_trailing_credit(last) is None else None
+    if found is None:
+        return None
+    if len(lines) == 1 and len(flow.paras) > 1:
+        flow.take(len(flow.paras) - 1)
+    elif ends_sentence(lines[-2].text):
+        flow.paras[-1] = flow.paras[-1].with_lines(lines[:-1])
+    else:
+        return None
+    return found
 
 
 def _paragraph_text(flow: Flow, i: int) -> str:

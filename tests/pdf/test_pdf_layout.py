@@ -9,7 +9,7 @@ import pytest
 
 from banmian.tasks.model import Article, PageResult
 from banmian.tasks.pdf.extract import Box, Glyph, PdfPage, TextLine, lines, make_line
-from banmian.tasks.pdf.layout import Region, Type, blocks, regions
+from banmian.tasks.pdf.layout import Region, Type, blocks, join_at_spaces, regions
 from banmian.tasks.pdf.segment import segment_pdf_page
 
 BODY = 10.0
@@ -158,3 +158,49 @@ def test_a_credit_on_its_own_line_under_a_jump_marker_leaves_the_marker_to_close
     art = article_with(segment_pdf_page(page_of(head, text)).result, "远郊十区县")
     assert (art.byline, art.continued_to) == ("（梁春贵）", "下转第8版")
     assert "".join(b.text for b in art.blocks).endswith("515个。")
+
+
+@pytest.mark.parametrize("pen", [("（阿 炳）", 0.0), ("（阿炳）", 80.0)])  # on the text's last line, or flush right
+def test_a_pen_name_alone_on_the_texts_last_line_is_its_byline(pen: tuple[str, float]) -> None:
+    head = row("一条美丽的星河", 0.0, 40.0, 20.0)
+    text = text_lines([("伴随历史延伸而不断涌现", 20.0), ("出的英雄模范人物，如同", 0.0), ("一条美丽的星河，使共和", 0.0),
+                       ("国的历史放射出光辉。", 0.0), pen], 40.0 + 20.0 * 0.52 + 8.8)
+    art = article_with(segment_pdf_page(page_of(head, text)).result, "伴随历史")
+    assert (art.byline, art.authors) == ("（阿炳）", ["阿炳"])
+    assert "".join(b.text for b in art.blocks).endswith("光辉。")
+
+
+@pytest.mark.parametrize("note", ["（待续）", "（新华社）", "（综合）"])
+def test_a_closing_note_in_brackets_is_no_pen_name(note: str) -> None:
+    head = row("一条美丽的星河", 0.0, 40.0, 20.0)
+    text = text_lines([("伴随历史延伸而不断涌现", 20.0), ("出的英雄模范人物，如同", 0.0), ("国的历史放射出光辉。", 0.0),
+                       (note, 0.0)], 40.0 + 20.0 * 0.52 + 8.8)
+    art = article_with(segment_pdf_page(page_of(head, text)).result, "伴随历史")
+    assert art.authors == []
+
+
+def test_two_characters_spread_over_a_narrow_runaround_line_are_one_line() -> None:
+    """Justified across a three-em runaround, 慧 and 娴 stand an em apart, 娴 where indented lines start (a
+    column start by count): the line under them runs across the gap, so it is no gutter."""
+    indented = [line("何", 20.0, 0.0)] + [line("段", 20.0, PITCH * (4 + i)) for i in range(3)]
+    spread = [line("慧", 0.0, PITCH), line("娴", 20.0, PITCH)]
+    under = [line("（国家", 0.0, 2 * PITCH), line("体委宣", 0.0, 3 * PITCH)]
+    found = join_at_spaces([*indented, *spread, *under], TYPE)
+    assert "慧娴" in [ln.text.replace(" ", "") for ln in found]  # one line (its wide gap reads as a space)
+
+
+def test_a_line_beside_a_gutter_stays_apart_when_no_line_runs_across_it() -> None:
+    left = column(["第一栏的正文", "第一栏的正文", "第一栏的正文"], 0.0, 0.0)
+    right = column(["第二栏", "第二栏", "第二栏"], 70.0, 0.0)  # ten points (an em) past the first column's end
+    found = join_at_spaces([*left, *right], TYPE)
+    assert sorted(ln.text for ln in found) == sorted(["第一栏的正文"] * 3 + ["第二栏"] * 3)
+
+
+def test_a_credit_flush_right_under_the_storys_deepest_column_hangs_under_its_text() -> None:
+    """Set under the foot of the story's deeper first column, the credit stands two lines below the end of
+    the column it is flush right in: still that story's closing credit, not a region of its own."""
+    first = column(["为了进一步加强师德师风建设引导"] + ["铁西区教师自觉践行社会主义核心"] * 3, 0.0, 20.0)
+    second = column(["价值观和中华民族传统美德遵守教", "师职业道德规范增强职业荣誉感。"], 170.0, 20.0)
+    credit = line("（通讯员 冯亦珍）", 230.0, 20.0 + 4 * PITCH)
+    found = regions(blocks([*first, *second, credit], TYPE), [], [], TYPE)
+    assert region_of(found, "冯亦珍") is region_of(found, "价值观和中华")

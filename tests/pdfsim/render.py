@@ -48,6 +48,8 @@ SPACE_WIDTH: Final = {" ": 0.5, "\u3000": 1.0}
 KEEP_ROLES: Final = frozenset({"date", "page", "paper", "latin", "editor", "banner"})
 #: A line this close (ems) to its unit's edge is set against it.
 EDGE: Final = 0.05
+#: Roles of text set justified in its column (a paragraph's last line is flush left, not flush right).
+JUSTIFIED_ROLES: Final = frozenset({"p", "caption"})
 #: Roles set in the headline face when a page sets headlines in a face of their own.
 DISPLAY_ROLES: Final = frozenset({"head", "sub", "kicker", "banner", "label", "vhead", "crosshead"})
 #: A hairline's and a box's width, points; the masthead rule's.
@@ -155,7 +157,9 @@ class _Page:
         """Each character of a line at its place; a crosshead drawn twice gets its copy over the first.
 
         A line set wider than its story (a couplet kept on one line in a narrow column) is set
-        condensed to the story's width, as compositors do, so that it prints over no neighbour.
+        condensed to the story's width, as compositors do, so that it prints over no neighbour; a
+        heading set beside its story's text (in its first column) is condensed to end a gutter
+        before the column it would overrun.
         """
         size = line.size * self.layout.body_size
         base = self.y(line.y + ASCENT * line.size)
@@ -179,15 +183,29 @@ class _Page:
         start = places[0][1]
         end = places[-1][1] + char_width(places[-1][0], False) * line.size
         x0, _, x1, _ = self.layout.rects.get(uid, (start, 0.0, end, 0.0))
+        beside = self._text_beside(line, uid, start) if line.role == "head" else None
+        if beside is not None and end > beside - EDGE:
+            x1 = min(x1, beside - self.layout.grid.gutter)
         if line.role in KEEP_ROLES or (start >= x0 - EDGE and end <= x1 + EDGE) or x1 <= x0:
             return 1.0, start, start
         return min(1.0, (x1 - x0) / (end - start)), start, max(x0, start)
 
+    def _text_beside(self, line: PLine, uid: int, start: float) -> float | None:
+        """The left edge of the nearest body line of the same story level with ``line`` and right of its
+        start (a column beside a heading set in the first one); None when there is none."""
+        edges = [ln.x for b in self.layout.blocks if b.uid == uid and b.kind == "body" for ln in b.lines
+                 if ln is not line and ln.x > start + EDGE and ln.y < line.y + line.size and ln.y + ln.size > line.y]
+        return min(edges, default=None)
+
     def _alignment(self, line: PLine, uid: int) -> float:
-        """Where an unjustified line sits in its unit: 0 flush left, 0.5 centred, 1 flush right."""
+        """Where an unjustified line sits in its unit: 0 flush left, 0.5 centred, 1 flush right.
+
+        A justified paragraph's last line (no justification gap) starts at its column's left edge: its
+        box is the column's, so in the unit's last column it reaches the unit's right edge without being
+        set flush right there."""
         x0, _, x1, _ = self.layout.rects.get(uid, (line.x, 0.0, line.x + line.width, 0.0))
         left, right = line.x - x0, x1 - (line.x + line.width)
-        if line.gap > 0 or left <= EDGE:
+        if line.gap > 0 or left <= EDGE or line.role in JUSTIFIED_ROLES:
             return 0.0
         return 1.0 if right <= EDGE else 0.5
 
