@@ -1006,29 +1006,38 @@ def _mark_lines_apart(lines: list[Line]) -> None:
     with punctuation). A heading listing with 、 among heading lines
     (``_is_listing_head``), a title split at its colon above a byline
     (``_title_above``) and a title with a colon above a dateline
-    (``_is_colon_title_over_dateline``) are headings.
+    (``_is_colon_title_over_an_opening``) are headings.
     """
     kinds = [ln.kind for ln in lines]  # as they were: marking line j changes no line after it
     for j, kind in enumerate(kinds):
         if kind == BYLINE:
             _set_kind(lines, *_title_above(lines, j), HEAD)
-        elif kind in (PROSE, HEAD) and _between_breaks(kinds, j):
-            if _is_stray_character(lines, j):
-                lines[j].kind = STRAY
-            elif _is_listing_head(lines, j) or _is_colon_title_over_dateline(lines, j):
-                lines[j].kind = HEAD
+        elif kind in (PROSE, HEAD) and _between_breaks(kinds, j) and _is_stray_character(lines, j):
+            lines[j].kind = STRAY
+        elif kind == PROSE and ((_between_breaks(kinds, j) and _is_listing_head(lines, j))
+                                or _is_colon_title_over_an_opening(lines, kinds, j)):
+            lines[j].kind = HEAD
 
 
-def _is_colon_title_over_dateline(lines: list[Line], j: int) -> bool:
-    """Line ``j``, set apart straight above a dateline, is a title with a colon (``长沙：租台彩电过新年``).
+#: What opens a story under its title: a dateline, or the author's byline.
+_STORY_OPENINGS: Final = (DATELINE,)
+
+
+def _is_colon_title_over_an_opening(lines: list[Line], kinds: list[LineKind], j: int) -> bool:
+    """Line ``j``, after a break, over a dateline or byline, is a title with a colon (``长沙：租台彩电过新年``).
 
     A colon is a sentence mark ``is_heading_shaped`` never lets a heading
     hold, but a title names its place or subject before one. A line holding
-    one colon inside it and no other mark or end, alone between breaks with
-    a dateline after the break, is the headline of the story the dateline opens.
+    one colon inside it and no other mark or end, after a break (or at the
+    page's top) with a story's opening straight under it or after one break,
+    is the headline of the story that opens there: text cut by a column break
+    goes on in text, not in a dateline or an author's name.
     """
     line = lines[j]
-    if j + 2 >= len(lines) or lines[j + 2].kind != DATELINE or line.terminal or line.width > HEAD_MAX_WIDTH:
+    if (j > 0 and kinds[j - 1] != BLANK) or line.terminal or line.width > HEAD_MAX_WIDTH:
+        return False
+    below = j + 2 if j + 2 < len(kinds) and kinds[j + 1] == BLANK else j + 1
+    if below >= len(kinds) or kinds[below] not in _STORY_OPENINGS:
         return False
     text = line.text.strip()
     colons = [i for i, ch in enumerate(text) if ch in COLONS]

@@ -326,6 +326,14 @@ def test_a_line_closed_by_a_colon_in_text_above_a_byline_line_is_prose():
      "城关镇：年货市场供应足", HEAD),
     ("住房：《让教师安居》\n\n本报北京1月5日讯 记者孙立新报道：\n\n全面反映我县教职工住房建设成就\n的专题片近日播出。\n",
      "住房：《让教师安居》", HEAD),
+    # at the page's top, the dateline straight under it (no break): letterspaced or not
+    ("城 关 镇 ：年 货 市 场 供 应 足\n本 报 讯 （ 记 者 王 芳 ）春 节 临 近 ，城 关 镇\n年货市场商品丰富，价格平稳。\n",
+     "城 关 镇 ：年 货 市 场 供 应 足", HEAD),
+    ("全县工作会议召开。\n\n城关镇：年货市场供应足\n本报讯（记者 王芳）春节临近，城关镇年货\n市场商品丰富，价格平稳。\n",
+     "城关镇：年货市场供应足", HEAD),
+    # text straight above it (no break): a line of that text cut by the dateline's column
+    ("今年以来，全镇干部群众\n城关镇：年货市场供应足\n本报讯（记者 王芳）春节临近，城关镇年货\n市场商品丰富，价格平稳。\n",
+     "城关镇：年货市场供应足", PROSE),
     # the same line with no dateline under it, or a colon closing it, is text
     ("城关镇：年货市场供应足\n\n春节临近，城关镇年货市场商品丰富，\n价格平稳。\n", "城关镇：年货市场供应足", PROSE),
     ("会议指出：\n\n本报讯（记者 王芳）春节临近，城关镇年货\n市场商品丰富，价格平稳。\n",
