@@ -490,6 +490,8 @@ _HEAD_NEIGHBOURS: Final = {BLANK, HEAD, SUBTITLE, BYLINE, ROLE, CREDIT, FURNITUR
 _TEXT: Final = (PROSE, HEADISH)
 #: Lines that carry a text's sentences, which a heading stands after only once they end.
 _RUNNING_TEXT: Final = (PROSE, DATELINE, BULLET)
+#: What opens a story under its title: a dateline (an author's byline was tried: unread-b lost exact_body under a colon title).
+_STORY_OPENINGS: Final = (DATELINE,)
 
 #: Consecutive heading-shaped lines (no blank between) that can form one
 #: headline: kicker + couplet + subject is the longest shape on real pages.
@@ -578,7 +580,18 @@ def _reads_as_text(lines: list[Line], i: int, j: int) -> bool:
     """The heading-shaped run ``lines[i:j]``, set apart, still reads as text: a word or phrase runs on
     out of it or through it, or it fills its column."""
     return _continues_into_prose(lines, j) or ends_mid_phrase(lines[j - 1].text) or _fills_column(lines, i, j) \
-        or (_run_splits_word(lines, i, j) and not _stops_short(lines, i, j))
+        or (_run_splits_word(lines, i, j) and not _stops_short(lines, i, j) and not _over_a_story_opening(lines, j))
+
+
+def _over_a_story_opening(lines: list[Line], j: int) -> bool:
+    """A story's dateline opens straight under line ``j - 1``, or after one break.
+
+    Text cut by a column break goes on in text, never in a dateline: lines
+    that wrap a phrase there (``日本六在野`` / ``党结盟要求``) are a headline
+    wrapped at a narrow measure, whatever words its breaks cut.
+    """
+    k = j + 1 if j < len(lines) and lines[j].kind == BLANK else j
+    return k < len(lines) and lines[k].kind in _STORY_OPENINGS
 
 
 #: The last line of a heading wrapped at its measure falls at least this short of the lines above it
@@ -1019,12 +1032,8 @@ def _mark_lines_apart(lines: list[Line]) -> None:
             lines[j].kind = HEAD
 
 
-#: What opens a story under its title: a dateline, or the author's byline.
-_STORY_OPENINGS: Final = (DATELINE,)
-
-
 def _is_colon_title_over_an_opening(lines: list[Line], kinds: list[LineKind], j: int) -> bool:
-    """Line ``j``, after a break, over a dateline or byline, is a title with a colon (``长沙：租台彩电过新年``).
+    """Line ``j``, after a break, over a dateline, is a title with a colon (``长沙：租台彩电过新年``).
 
     A colon is a sentence mark ``is_heading_shaped`` never lets a heading
     hold, but a title names its place or subject before one. A line holding

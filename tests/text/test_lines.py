@@ -403,18 +403,24 @@ def test_parted_by_a_gap(text, parted):
 # --- headings wrapped at their measure -------------------------------------------------------------
 
 _STORY_UNDER = "\n\n本报讯（记者 王芳）连日来，全市各地\n农资门店货源充足，价格平稳，农户\n购买化肥种子十分方便。\n"
+_DATELINE_STRAIGHT_UNDER = "\n新华社北京1月5日电 记者王芳报道：\n全市农资门店货源充足，价格平稳。\n"
+_TEXT_UNDER = "\n\n增长两成，农资门店货源充足，价格\n平稳，农户购买化肥种子十分方便。\n"
 
 
-@pytest.mark.parametrize("run, kind", [
+@pytest.mark.parametrize("run, under, kind", [
     # a narrow column wraps a headline where its measure falls, cutting a word; the last line stops short
-    (["乡村学校图书", "室全部建成"], HEAD),
-    (["全市冬储蔬菜供", "应保持稳定"], HEAD),
-    (["全市冬储蔬", "菜供应量稳", "中有升"], HEAD),
+    (["乡村学校图书", "室全部建成"], _STORY_UNDER, HEAD),
+    (["全市冬储蔬菜供", "应保持稳定"], _STORY_UNDER, HEAD),
+    (["全市冬储蔬", "菜供应量稳", "中有升"], _STORY_UNDER, HEAD),
     # no line stops short: a paragraph's lines cut off by breaks fill their column to the end
-    (["全市冬储蔬菜供", "应量比去年同期"], PROSE),
+    (["全市冬储蔬菜供", "应量比去年同期"], _TEXT_UNDER, PROSE),
+    # ... but text cut by a break goes on in text: over a dateline, a headline wrapped at a narrow measure
+    (["城乡冬储蔬菜供", "应充足价格平稳"], _STORY_UNDER, HEAD),
+    (["六县农资门", "店货源充足", "春耕备肥有"], _DATELINE_STRAIGHT_UNDER, HEAD),
+    (["城乡冬储蔬菜供", "应充足价格平稳"], _TEXT_UNDER, PROSE),
     # a first line short of the next fills no measure: an indent, as a paragraph's (or an essay's crosshead's)
-    (["从工作标准把", "握全面从严治党永", "远在路上"], PROSE),
+    (["从工作标准把", "握全面从严治党永", "远在路上"], _TEXT_UNDER, PROSE),
 ])
-def test_a_heading_wrapped_at_its_measure_is_a_heading_though_its_breaks_cut_words(run, kind):
-    page = "会议强调，要加大招商引资力度。\n\n" + "\n".join(run) + _STORY_UNDER
+def test_a_heading_wrapped_at_its_measure_is_a_heading_though_its_breaks_cut_words(run, under, kind):
+    page = "会议强调，要加大招商引资力度。\n\n" + "\n".join(run) + under
     assert kinds(page, *run) == [kind] * len(run)
