@@ -648,8 +648,12 @@ def _mark_heads_above_a_step(lines: list[Line], i: int, j: int) -> None:
 
 
 def _stands_apart(lines: list[Line], i: int, j: int) -> bool:
-    """The heading-shaped run ``lines[i:j]`` is short and has a heading's neighbours above and below."""
-    return j - i <= MAX_HEAD_RUN and _apart_from_above(lines, i) and _apart_from_below(lines, j)
+    """The heading-shaped run ``lines[i:j]`` is short and has a heading's neighbours above and below.
+
+    Over a story's dateline a run may be longer: a narrow measure wraps a headline onto more lines.
+    """
+    return (j - i <= MAX_HEAD_RUN or _over_a_story_opening(lines, j)) and _apart_from_above(lines, i) \
+        and _apart_from_below(lines, j)
 
 
 def _apart_from_above(lines: list[Line], i: int) -> bool:
