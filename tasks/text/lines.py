@@ -1031,9 +1031,13 @@ def _mark_lines_apart(lines: list[Line]) -> None:
             _set_kind(lines, *_title_above(lines, j), HEAD)
         elif kind in (PROSE, HEAD) and _between_breaks(kinds, j) and _is_stray_character(lines, j):
             lines[j].kind = STRAY
-        elif kind == PROSE and ((_between_breaks(kinds, j) and _is_listing_head(lines, j))
-                                or _is_colon_title_over_an_opening(lines, kinds, j)):
+        elif kind == PROSE and _is_title_apart(lines, kinds, j):
             lines[j].kind = HEAD
+
+
+def _is_title_apart(lines: list[Line], kinds: list[LineKind], j: int) -> bool:
+    """Prose line ``j`` is a heading by what stands around it: a listing among headings, or a colon title over a dateline."""
+    return (_between_breaks(kinds, j) and _is_listing_head(lines, j)) or _is_colon_title_over_an_opening(lines, kinds, j)
 
 
 def _is_colon_title_over_an_opening(lines: list[Line], kinds: list[LineKind], j: int) -> bool:
@@ -1047,12 +1051,16 @@ def _is_colon_title_over_an_opening(lines: list[Line], kinds: list[LineKind], j:
     goes on in text, not in a dateline or an author's name.
     """
     line = lines[j]
-    if (j > 0 and kinds[j - 1] != BLANK) or line.terminal or line.width > HEAD_MAX_WIDTH:
-        return False
-    below = j + 2 if j + 2 < len(kinds) and kinds[j + 1] == BLANK else j + 1
-    if below >= len(kinds) or kinds[below] not in _STORY_OPENINGS:
-        return False
-    text = line.text.strip()
+    return (j == 0 or kinds[j - 1] == BLANK) and not line.terminal and line.width <= HEAD_MAX_WIDTH \
+        and _over_a_story_opening(lines, j + 1) and _holds_one_colon_inside(line.text.strip())
+
+
+def _holds_one_colon_inside(text: str) -> bool:
+    """One colon, neither first nor last, and no other sentence mark.
+
+    >>> _holds_one_colon_inside("长沙：租台彩电过新年"), _holds_one_colon_inside("会议指出："), _holds_one_colon_inside("他说：好，走")
+    (True, False, False)
+    """
     colons = [i for i, ch in enumerate(text) if ch in COLONS]
     return len(colons) == 1 and 0 < colons[0] < len(text) - 1 \
         and _SENTENCE_MARK.search(text.replace(text[colons[0]], "")) is None
