@@ -492,6 +492,8 @@ _TEXT: Final = (PROSE, HEADISH)
 _RUNNING_TEXT: Final = (PROSE, DATELINE, BULLET)
 #: What opens a story under its title: a dateline (an author's byline was tried: unread-b lost exact_body under a colon title).
 _STORY_OPENINGS: Final = (DATELINE,)
+#: What a headline wrapped at a narrow measure stands over: its story's dateline, or its subtitle (``——…``).
+_UNDER_A_WRAPPED_HEAD: Final = (DATELINE, SUBTITLE)
 
 #: Consecutive heading-shaped lines (no blank between) that can form one
 #: headline: kicker + couplet + subject is the longest shape on real pages.
@@ -583,15 +585,15 @@ def _reads_as_text(lines: list[Line], i: int, j: int) -> bool:
         or (_run_splits_word(lines, i, j) and not _stops_short(lines, i, j) and not _over_a_story_opening(lines, j))
 
 
-def _over_a_story_opening(lines: list[Line], j: int) -> bool:
-    """A story's dateline opens straight under line ``j - 1``, or after one break.
+def _over_a_story_opening(lines: list[Line], j: int, openings: tuple[LineKind, ...] = _UNDER_A_WRAPPED_HEAD) -> bool:
+    """A story's dateline (or a subtitle: ``openings``) opens straight under line ``j - 1``, or after one break.
 
-    Text cut by a column break goes on in text, never in a dateline: lines
-    that wrap a phrase there (``日本六在野`` / ``党结盟要求``) are a headline
-    wrapped at a narrow measure, whatever words its breaks cut.
+    Text cut by a column break goes on in text, never in a dateline or a
+    subtitle: lines that wrap a phrase there (``日本六在野`` / ``党结盟要求``)
+    are a headline wrapped at a narrow measure, whatever words its breaks cut.
     """
     k = j + 1 if j < len(lines) and lines[j].kind == BLANK else j
-    return k < len(lines) and lines[k].kind in _STORY_OPENINGS
+    return k < len(lines) and lines[k].kind in openings
 
 
 #: The last line of a heading wrapped at its measure falls at least this short of the lines above it
@@ -1052,7 +1054,7 @@ def _is_colon_title_over_an_opening(lines: list[Line], kinds: list[LineKind], j:
     """
     line = lines[j]
     return (j == 0 or kinds[j - 1] == BLANK) and not line.terminal and line.width <= HEAD_MAX_WIDTH \
-        and _over_a_story_opening(lines, j + 1) and _holds_one_colon_inside(line.text.strip())
+        and _over_a_story_opening(lines, j + 1, _STORY_OPENINGS) and _holds_one_colon_inside(line.text.strip())
 
 
 def _holds_one_colon_inside(text: str) -> bool:
