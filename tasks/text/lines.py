@@ -490,6 +490,11 @@ _HEAD_NEIGHBOURS: Final = {BLANK, HEAD, SUBTITLE, BYLINE, ROLE, CREDIT, FURNITUR
 _TEXT: Final = (PROSE, HEADISH)
 #: Lines that carry a text's sentences, which a heading stands after only once they end.
 _RUNNING_TEXT: Final = (PROSE, DATELINE, BULLET)
+#: What opens a story under its title: a dateline (an author's byline was tried: unread-b lost exact_body under a colon title).
+_STORY_OPENINGS: Final = (DATELINE,)
+#: What a headline wrapped at a narrow measure stands over: its story's dateline, its subtitle (``——…``) or its
+#: author's byline.
+_UNDER_A_WRAPPED_HEAD: Final = (DATELINE, SUBTITLE, BYLINE)
 
 #: Consecutive heading-shaped lines (no blank between) that can form one
 #: headline: kicker + couplet + subject is the longest shape on real pages.
@@ -578,7 +583,18 @@ def _reads_as_text(lines: list[Line], i: int, j: int) -> bool:
     """The heading-shaped run ``lines[i:j]``, set apart, still reads as text: a word or phrase runs on
     out of it or through it, or it fills its column."""
     return _continues_into_prose(lines, j) or ends_mid_phrase(lines[j - 1].text) or _fills_column(lines, i, j) \
-        or (_run_splits_word(lines, i, j) and not _stops_short(lines, i, j))
+        or (_run_splits_word(lines, i, j) and not _stops_short(lines, i, j) and not _over_a_story_opening(lines, j))
+
+
+def _over_a_story_opening(lines: list[Line], j: int, openings: tuple[LineKind, ...] = _UNDER_A_WRAPPED_HEAD) -> bool:
+    """A story's dateline (or a subtitle or byline: ``openings``) opens straight under line ``j - 1``, or after one break.
+
+    Text cut by a column break goes on in text, never in a dateline, a
+    subtitle or an author's name: lines that wrap a phrase there (``日本六在野`` / ``党结盟要求``)
+    are a headline wrapped at a narrow measure, whatever words its breaks cut.
+    """
+    k = j + 1 if j < len(lines) and lines[j].kind == BLANK else j
+    return k < len(lines) and lines[k].kind in openings
 
 
 #: The last line of a heading wrapped at its measure falls at least this short of the lines above it
@@ -635,8 +651,12 @@ def _mark_heads_above_a_step(lines: list[Line], i: int, j: int) -> None:
 
 
 def _stands_apart(lines: list[Line], i: int, j: int) -> bool:
-    """The heading-shaped run ``lines[i:j]`` is short and has a heading's neighbours above and below."""
-    return j - i <= MAX_HEAD_RUN and _apart_from_above(lines, i) and _apart_from_below(lines, j)
+    """The heading-shaped run ``lines[i:j]`` is short and has a heading's neighbours above and below.
+
+    Over a story's dateline a run may be longer: a narrow measure wraps a headline onto more lines.
+    """
+    return (j - i <= MAX_HEAD_RUN or _over_a_story_opening(lines, j)) and _apart_from_above(lines, i) \
+        and _apart_from_below(lines, j)
 
 
 def _apart_from_above(lines: list[Line], i: int) -> bool:
@@ -1006,31 +1026,44 @@ def _mark_lines_apart(lines: list[Line]) -> None:
     with punctuation). A heading listing with 、 among heading lines
     (``_is_listing_head``), a title split at its colon above a byline
     (``_title_above``) and a title with a colon above a dateline
-    (``_is_colon_title_over_dateline``) are headings.
+    (``_is_colon_title_over_an_opening``) are headings.
     """
     kinds = [ln.kind for ln in lines]  # as they were: marking line j changes no line after it
     for j, kind in enumerate(kinds):
         if kind == BYLINE:
             _set_kind(lines, *_title_above(lines, j), HEAD)
-        elif kind in (PROSE, HEAD) and _between_breaks(kinds, j):
-            if _is_stray_character(lines, j):
-                lines[j].kind = STRAY
-            elif _is_listing_head(lines, j) or _is_colon_title_over_dateline(lines, j):
-                lines[j].kind = HEAD
+        elif kind in (PROSE, HEAD) and _between_breaks(kinds, j) and _is_stray_character(lines, j):
+            lines[j].kind = STRAY
+        elif kind == PROSE and _is_title_apart(lines, kinds, j):
+            lines[j].kind = HEAD
 
 
-def _is_colon_title_over_dateline(lines: list[Line], j: int) -> bool:
-    """Line ``j``, set apart straight above a dateline, is a title with a colon (``长沙：租台彩电过新年``).
+def _is_title_apart(lines: list[Line], kinds: list[LineKind], j: int) -> bool:
+    """Prose line ``j`` is a heading by what stands around it: a listing among headings, or a colon title over a dateline."""
+    return (_between_breaks(kinds, j) and _is_listing_head(lines, j)) or _is_colon_title_over_an_opening(lines, kinds, j)
+
+
+def _is_colon_title_over_an_opening(lines: list[Line], kinds: list[LineKind], j: int) -> bool:
+    """Line ``j``, after a break, over a dateline, is a title with a colon (``长沙：租台彩电过新年``).
 
     A colon is a sentence mark ``is_heading_shaped`` never lets a heading
     hold, but a title names its place or subject before one. A line holding
-    one colon inside it and no other mark or end, alone between breaks with
-    a dateline after the break, is the headline of the story the dateline opens.
+    one colon inside it and no other mark or end, after a break (or at the
+    page's top) with a story's opening straight under it or after one break,
+    is the headline of the story that opens there: text cut by a column break
+    goes on in text, not in a dateline or an author's name.
     """
     line = lines[j]
-    if j + 2 >= len(lines) or lines[j + 2].kind != DATELINE or line.terminal or line.width > HEAD_MAX_WIDTH:
-        return False
-    text = line.text.strip()
+    return (j == 0 or kinds[j - 1] == BLANK) and not line.terminal and line.width <= HEAD_MAX_WIDTH \
+        and _over_a_story_opening(lines, j + 1, _STORY_OPENINGS) and _holds_one_colon_inside(line.text.strip())
+
+
+def _holds_one_colon_inside(text: str) -> bool:
+    """One colon, neither first nor last, and no other sentence mark.
+
+    >>> _holds_one_colon_inside("长沙：租台彩电过新年"), _holds_one_colon_inside("会议指出："), _holds_one_colon_inside("他说：好，走")
+    (True, False, False)
+    """
     colons = [i for i, ch in enumerate(text) if ch in COLONS]
     return len(colons) == 1 and 0 < colons[0] < len(text) - 1 \
         and _SENTENCE_MARK.search(text.replace(text[colons[0]], "")) is None

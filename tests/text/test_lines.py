@@ -326,6 +326,14 @@ def test_a_line_closed_by_a_colon_in_text_above_a_byline_line_is_prose():
      "城关镇：年货市场供应足", HEAD),
     ("住房：《让教师安居》\n\n本报北京1月5日讯 记者孙立新报道：\n\n全面反映我县教职工住房建设成就\n的专题片近日播出。\n",
      "住房：《让教师安居》", HEAD),
+    # at the page's top, the dateline straight under it (no break): letterspaced or not
+    ("城 关 镇 ：年 货 市 场 供 应 足\n本 报 讯 （ 记 者 王 芳 ）春 节 临 近 ，城 关 镇\n年货市场商品丰富，价格平稳。\n",
+     "城 关 镇 ：年 货 市 场 供 应 足", HEAD),
+    ("全县工作会议召开。\n\n城关镇：年货市场供应足\n本报讯（记者 王芳）春节临近，城关镇年货\n市场商品丰富，价格平稳。\n",
+     "城关镇：年货市场供应足", HEAD),
+    # text straight above it (no break): a line of that text cut by the dateline's column
+    ("今年以来，全镇干部群众\n城关镇：年货市场供应足\n本报讯（记者 王芳）春节临近，城关镇年货\n市场商品丰富，价格平稳。\n",
+     "城关镇：年货市场供应足", PROSE),
     # the same line with no dateline under it, or a colon closing it, is text
     ("城关镇：年货市场供应足\n\n春节临近，城关镇年货市场商品丰富，\n价格平稳。\n", "城关镇：年货市场供应足", PROSE),
     ("会议指出：\n\n本报讯（记者 王芳）春节临近，城关镇年货\n市场商品丰富，价格平稳。\n",
@@ -395,18 +403,30 @@ def test_parted_by_a_gap(text, parted):
 # --- headings wrapped at their measure -------------------------------------------------------------
 
 _STORY_UNDER = "\n\n本报讯（记者 王芳）连日来，全市各地\n农资门店货源充足，价格平稳，农户\n购买化肥种子十分方便。\n"
+_DATELINE_STRAIGHT_UNDER = "\n新华社北京1月5日电 记者王芳报道：\n全市农资门店货源充足，价格平稳。\n"
+_TEXT_UNDER = "\n\n增长两成，农资门店货源充足，价格\n平稳，农户购买化肥种子十分方便。\n"
 
 
-@pytest.mark.parametrize("run, kind", [
+@pytest.mark.parametrize("run, under, kind", [
     # a narrow column wraps a headline where its measure falls, cutting a word; the last line stops short
-    (["乡村学校图书", "室全部建成"], HEAD),
-    (["全市冬储蔬菜供", "应保持稳定"], HEAD),
-    (["全市冬储蔬", "菜供应量稳", "中有升"], HEAD),
+    (["乡村学校图书", "室全部建成"], _STORY_UNDER, HEAD),
+    (["全市冬储蔬菜供", "应保持稳定"], _STORY_UNDER, HEAD),
+    (["全市冬储蔬", "菜供应量稳", "中有升"], _STORY_UNDER, HEAD),
     # no line stops short: a paragraph's lines cut off by breaks fill their column to the end
-    (["全市冬储蔬菜供", "应量比去年同期"], PROSE),
+    (["全市冬储蔬菜供", "应量比去年同期"], _TEXT_UNDER, PROSE),
+    # ... but text cut by a break goes on in text: over a dateline, a headline wrapped at a narrow measure
+    (["城乡冬储蔬菜供", "应充足价格平稳"], _STORY_UNDER, HEAD),
+    (["六县农资门", "店货源充足", "春耕备肥有"], _DATELINE_STRAIGHT_UNDER, HEAD),
+    (["城乡冬储蔬菜供", "应充足价格平稳"], _TEXT_UNDER, PROSE),
+    (["城乡冬储蔬菜供", "应充足价格平稳"], "\n\n——全市农资市场见闻\n\n春节临近，全市农资门店货源充足。\n", HEAD),
+    (["城乡冬储蔬菜供", "应充足价格平稳"], "\n\n本报记者 王芳\n\n春节临近，全市农资门店货源充足。\n", HEAD),
+    (["城乡冬储蔬菜供", "应充足价格平稳"], "\n\n陈晓峰\n\n春节临近，全市农资门店货源充足。\n", HEAD),
+    # a narrow measure wraps a long headline onto more lines than a headline run holds elsewhere
+    (["全市冬储", "蔬菜供应", "充足农资", "门店货源", "保持稳定"], _STORY_UNDER, HEAD),
+    (["全市冬储", "蔬菜供应", "充足农资", "门店货源", "保持稳定"], _TEXT_UNDER, PROSE),
     # a first line short of the next fills no measure: an indent, as a paragraph's (or an essay's crosshead's)
-    (["从工作标准把", "握全面从严治党永", "远在路上"], PROSE),
+    (["从工作标准把", "握全面从严治党永", "远在路上"], _TEXT_UNDER, PROSE),
 ])
-def test_a_heading_wrapped_at_its_measure_is_a_heading_though_its_breaks_cut_words(run, kind):
-    page = "会议强调，要加大招商引资力度。\n\n" + "\n".join(run) + _STORY_UNDER
+def test_a_heading_wrapped_at_its_measure_is_a_heading_though_its_breaks_cut_words(run, under, kind):
+    page = "会议强调，要加大招商引资力度。\n\n" + "\n".join(run) + under
     assert kinds(page, *run) == [kind] * len(run)
