@@ -92,7 +92,8 @@ def each_bigram(text: str) -> Iterator[str]:
     >>> list(each_bigram("通 过学习，学习"))
     ['通过', '过学', '学习', '学习']
     """
-    return chain.from_iterable(map(operator.add, run, run[1:]) for run in _HAN_RUN.findall(unspaced(text)))
+    runs = map(list, _HAN_RUN.findall(unspaced(text)))  # each character read once (a Chinese one is a new object)
+    return chain.from_iterable(map(operator.add, chars, chars[1:]) for chars in runs)
 
 
 def unspaced(text: str) -> str:
