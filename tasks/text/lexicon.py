@@ -21,8 +21,6 @@ from banmian.tasks.text.chars import HAN
 
 #: A run of Chinese characters: where words, and bigrams, are.
 _HAN_RUN: Final = re.compile(f"[{HAN}]+")
-#: Spaces and line ends: letterspacing (``通 过 学``) and wraps cut no word, so bigrams are read without them.
-_SPACE: Final = re.compile(r"\s+")
 #: Characters each side of a break given to the tokenizer: a Chinese word
 #: is rarely longer than four characters.
 WORD_CONTEXT: Final = 4
@@ -95,7 +93,19 @@ def each_bigram(text: str) -> Iterator[str]:
     >>> list(each_bigram("通 过学习，学习"))
     ['通过', '过学', '学习', '学习']
     """
-    return chain.from_iterable(map(operator.add, run, run[1:]) for run in _HAN_RUN.findall(_SPACE.sub("", text)))
+    runs = map(list, _HAN_RUN.findall(unspaced(text)))  # each character read once (a Chinese one is a new object)
+    return chain.from_iterable(map(operator.add, chars, chars[1:]) for chars in runs)
+
+
+def unspaced(text: str) -> str:
+    """``text`` without its spaces and line ends: letterspacing (``通 过 学``) and wraps cut no word.
+
+    ``str.split`` drops what ``\\s`` matches, every Unicode space, at a fifth of a regex's cost.
+
+    >>> unspaced("通 过\\u3000学\\n习")
+    '通过学习'
+    """
+    return "".join(text.split())
 
 
 def overlap(heading: str, body_grams: frozenset[str] | set[str]) -> float:
@@ -167,7 +177,7 @@ class GrowingBigrams:
     @staticmethod
     def _seam(tail: str, text: str, grams: set[str]) -> str:
         """Add the bigram ``tail`` forms with ``text``'s first character, if any; the new tail."""
-        read = _SPACE.sub("", text)
+        read = unspaced(text)
         if not read:
             return tail
         if _HAN_RUN.match(tail) and _HAN_RUN.match(read[0]):

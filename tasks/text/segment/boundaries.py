@@ -26,6 +26,7 @@ from itertools import accumulate
 from typing import Final, Literal, get_args
 
 from banmian.tasks.text.credits import parse_trailing_credit
+from banmian.tasks.text.lexicon import unspaced
 from banmian.tasks.text.paragraphs import Paragraph, holds_only_a_dateline
 from banmian.tasks.text.segment.cohesion import PageVocabulary, RunningVector, WeightedVector
 from banmian.tasks.text.segment.logistic import LogisticModel
@@ -76,7 +77,6 @@ NEWS_OPENING_RE: Final = re.compile(
 BACK_REFERENCE_RE: Final = re.compile(
     r"^(?:该[县市区镇乡村局委院所部厅站校公司企业中心]|这[些里是个项次一]|此外|另外|同时|其中|对此|为此"
     r"|与此同时|他们|她们|他说|她说|此前|随后|不过|但是|然而|而且|因此|所以)")
-_SPACE: Final = re.compile(r"\s+")
 
 #: The committed model, package data beside this module.
 MODEL_FILE: Final = "boundary_model.json"
@@ -99,7 +99,7 @@ def transition_signals(unit: Unit, k: int, vocab: PageVocabulary,
     paras = unit.paras
     before, after = paras[k - 1], paras[k]
     texts = texts if texts is not None else [p.text for p in paras]
-    opening = _SPACE.sub("", after.text)
+    opening = unspaced(after.text)
     text_before = text_before or vocab.vector(texts[:k])
     near_before, near_after = texts[max(0, k - NEAR_BEFORE):k], texts[k:k + NEAR_AFTER]
     cohesion_near, cohesion_next = vocab.cohesion(near_before, near_after), vocab.cohesion(texts[k - 1:k], texts[k:k + 1])
@@ -155,7 +155,7 @@ def silence(cohesion: float, before: Sequence[str], after: Sequence[str], new_st
 
 def _fill(texts: Sequence[str]) -> float:
     """The texts' length (spaces not counted) as a share of ``SILENT_SCALE``, at most 1."""
-    return min(sum(len(_SPACE.sub("", t)) for t in texts), SILENT_SCALE) / SILENT_SCALE
+    return min(sum(len(unspaced(t)) for t in texts), SILENT_SCALE) / SILENT_SCALE
 
 
 def page_vocabulary(page: Page) -> PageVocabulary:

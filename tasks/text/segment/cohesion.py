@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import chain
+from itertools import chain, repeat
 from typing import Final
 
 from banmian.tasks.text.lexicon import each_bigram
@@ -65,7 +65,8 @@ class WeightedVector:
         """0 when nothing is shared, 1 for the same words in the same proportions."""
         small, large = (self.weights, other.weights) if len(self.weights) <= len(other.weights) else (
             other.weights, self.weights)
-        dot = sum(small[g] * large[g] for g in filter(large.__contains__, small))  # summed in small's order
+        shared = list(filter(large.__contains__, small))
+        dot = sum(map(operator.mul, map(small.__getitem__, shared), map(large.__getitem__, shared)))  # in small's order
         norm = math.sqrt(self.norm2 * other.norm2)
         return dot / norm if norm else 0.0
 
@@ -155,16 +156,26 @@ class PageVocabulary:
         return counts, weights
 
     def _grow(self, counts: dict[str, int], weights: dict[str, float], text: str) -> None:
-        """Add a text's bigrams to a stretch's counts and weights (a bigram new to it goes last, as in a merge)."""
-        idf, unseen = self._idf.get, self._unseen
-        for gram, n in self.counts(text).items():
-            total = counts[gram] = counts.get(gram, 0) + n
-            weights[gram] = idf(gram, unseen) * count_weight(total)
+        """Add a text's bigrams to a stretch's counts and weights (a bigram new to it goes last, as in a merge).
+
+        A text shares few bigrams with the stretch before it: its own counts and weights are taken by C-level
+        dict updates (a bigram the stretch holds keeps its place), and only the shared ones are added up and
+        weighed again.
+        """
+        own = self.counts(text)
+        shared = {gram: counts[gram] + own[gram] for gram in own.keys() & counts.keys()}
+        counts.update(own)
+        weights.update(self.vector((text,)).weights)
+        counts.update(shared)
+        weights.update(self.weigh(shared))
 
     def weigh(self, counts: Mapping[str, int]) -> dict[str, float]:
-        """Each bigram's weight in a text that holds it ``counts[gram]`` times: its rarity times ``count_weight``."""
-        idf, unseen = self._idf.get, self._unseen
-        return {gram: idf(gram, unseen) * count_weight(n) for gram, n in counts.items()}
+        """Each bigram's weight in a text that holds it ``counts[gram]`` times: its rarity times ``count_weight``.
+
+        Mapped at C level, in ``counts``' order: a paragraph's every bigram is weighed once a page.
+        """
+        rarities = map(self._idf.get, counts, repeat(self._unseen))
+        return dict(zip(counts, map(operator.mul, rarities, map(count_weight, counts.values()))))
 
     def cohesion(self, left: Iterable[str], right: Iterable[str]) -> float:
         """Cosine of the weighted bigrams of two stretches of text: 0 nothing shared, 1 the same words."""
@@ -215,17 +226,17 @@ class RunningVector:
     _norm2: float = 0.0
 
     def add(self, text: str) -> None:
-        """Take one more paragraph into the stretch (the hottest loop of segmentation: locals only)."""
-        counts, weights, idf, unseen = self._counts, self._weights, self.vocab._idf.get, self.vocab._unseen
-        norm2 = self._norm2
-        for gram, n in self.vocab.counts(text).items():
-            total = counts.get(gram, 0) + n
-            counts[gram] = total
-            new = idf(gram, unseen) * count_weight(total)
-            old = weights.get(gram, 0.0)
-            weights[gram] = new
-            norm2 += new * new - old * old
-        self._norm2 = norm2
+        """Take one more paragraph into the stretch.
+
+        Grown as the vocabulary grows a stretch (``PageVocabulary._grow``); the squared length moves by each of
+        the text's bigrams' new weight squared less its old one, added up in the text's order.
+        """
+        own, weights = self.vocab.counts(text), self._weights
+        olds = list(map(weights.get, own, repeat(0.0)))
+        self.vocab._grow(self._counts, weights, text)
+        news = list(map(weights.__getitem__, own))
+        squares = map(operator.sub, map(operator.mul, news, news), map(operator.mul, olds, olds))
+        self._norm2 = sum(squares, self._norm2)
 
     def vector(self) -> WeightedVector:
         """The stretch so far (a view: adding more changes it)."""
