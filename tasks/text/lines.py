@@ -492,9 +492,8 @@ _TEXT: Final = (PROSE, HEADISH)
 _RUNNING_TEXT: Final = (PROSE, DATELINE, BULLET)
 #: What opens a story under its title: a dateline (an author's byline was tried: unread-b lost exact_body under a colon title).
 _STORY_OPENINGS: Final = (DATELINE,)
-#: What a headline wrapped at a narrow measure stands over: its story's dateline, its subtitle (``——…``) or its
-#: author's byline.
-_UNDER_A_WRAPPED_HEAD: Final = (DATELINE, SUBTITLE, BYLINE)
+#: What a headline wrapped at a narrow measure stands over: its story's dateline, or its subtitle (``——…``).
+_UNDER_A_WRAPPED_HEAD: Final = (DATELINE, SUBTITLE)
 
 #: Consecutive heading-shaped lines (no blank between) that can form one
 #: headline: kicker + couplet + subject is the longest shape on real pages.
@@ -587,10 +586,10 @@ def _reads_as_text(lines: list[Line], i: int, j: int) -> bool:
 
 
 def _over_a_story_opening(lines: list[Line], j: int, openings: tuple[LineKind, ...] = _UNDER_A_WRAPPED_HEAD) -> bool:
-    """A story's dateline (or a subtitle or byline: ``openings``) opens straight under line ``j - 1``, or after one break.
+    """A story's dateline (or a subtitle: ``openings``) opens straight under line ``j - 1``, or after one break.
 
-    Text cut by a column break goes on in text, never in a dateline, a
-    subtitle or an author's name: lines that wrap a phrase there (``日本六在野`` / ``党结盟要求``)
+    Text cut by a column break goes on in text, never in a dateline or a
+    subtitle: lines that wrap a phrase there (``日本六在野`` / ``党结盟要求``)
     are a headline wrapped at a narrow measure, whatever words its breaks cut.
     """
     k = j + 1 if j < len(lines) and lines[j].kind == BLANK else j

@@ -419,8 +419,6 @@ _TEXT_UNDER = "\n\n增长两成，农资门店货源充足，价格\n平稳，�
     (["六县农资门", "店货源充足", "春耕备肥有"], _DATELINE_STRAIGHT_UNDER, HEAD),
     (["城乡冬储蔬菜供", "应充足价格平稳"], _TEXT_UNDER, PROSE),
     (["城乡冬储蔬菜供", "应充足价格平稳"], "\n\n——全市农资市场见闻\n\n春节临近，全市农资门店货源充足。\n", HEAD),
-    (["城乡冬储蔬菜供", "应充足价格平稳"], "\n\n本报记者 王芳\n\n春节临近，全市农资门店货源充足。\n", HEAD),
-    (["城乡冬储蔬菜供", "应充足价格平稳"], "\n\n陈晓峰\n\n春节临近，全市农资门店货源充足。\n", HEAD),
     # a narrow measure wraps a long headline onto more lines than a headline run holds elsewhere
     (["全市冬储", "蔬菜供应", "充足农资", "门店货源", "保持稳定"], _STORY_UNDER, HEAD),
     (["全市冬储", "蔬菜供应", "充足农资", "门店货源", "保持稳定"], _TEXT_UNDER, PROSE),
