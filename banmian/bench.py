@@ -190,8 +190,9 @@ SEGMENT_SAMPLE: Final = 300
 #: Phases timed on the flow's side, in wall seconds, in the order of a run (``banmian.flows.timings``).
 WALL_PHASES: Final = ("imports", "prefect_start", "discover", "batches_wall", "commit", "publish", "report", "prune")
 #: Work inside the batches, summed over batches (worker seconds when batches run in parallel);
-#: ``decode_segment_cpu`` is the CPU time of the same decode+segment work, which load does not inflate.
-BATCH_PHASES: Final = ("read", "decode", "segment", "decode_segment_cpu", "stage")
+#: ``decode_segment_cpu`` is the CPU time of the same decode+segment work, which load does not inflate;
+#: ``rows``: turning the pages into the stored rows (``records.page_tables``), done in the batches.
+BATCH_PHASES: Final = ("read", "decode", "segment", "decode_segment_cpu", "rows", "stage")
 #: Seconds between two samples of the run's processes (CPU time and RSS of each, ``ProcessSampler``).
 SAMPLE_EVERY_S: Final = 0.25
 #: What a process of the run is, by a piece of its command line (else "other"); this process is "flow".

@@ -58,7 +58,7 @@ from banmian.tasks.store.files import discard, fsync_dir, sweep_failed_inits, sw
 from banmian.tasks.store.layout import DATA_DIR, DB_FILE, INIT_PREFIX
 from banmian.tasks.store.migrate import ensure_schema
 from banmian.tasks.store.plan import ManifestEntry, PageVersion, RunPlan, Source, WarehouseState, plan_run, run_status
-from banmian.tasks.store.staging import StagedRun, planning_pages, staged_batches
+from banmian.tasks.store.staging import StagedRun, planning_pages, staged_rows
 from banmian.tasks.store.table_files import TableFiles
 from banmian.tasks.store.views import catalogue_script
 
@@ -208,14 +208,6 @@ class _Written:
         self.articles += tables["articles"].num_rows
         self.residue_chars += _column_sum(tables["residue"], "visible_chars")
         self.visible_chars += _column_sum(tables["pages"], "visible_chars")
-
-
-def chosen_pages(batches: Iterable[Sequence[tuple[DecodedPage, PageResult]]],
-                 chosen: Iterable[DecodedPage]) -> Iterator[list[tuple[DecodedPage, PageResult]]]:
-    """Each batch's pages that are ``chosen`` (the pages of a plan's ``write``: one path per content)."""
-    wanted = {(page.sha256, page.path) for page in chosen}
-    for batch in batches:
-        yield [(page, result) for page, result in batch if (page.sha256, page.path) in wanted]
 
 
 def _utc(moment: datetime) -> datetime:
@@ -463,16 +455,15 @@ class WarehouseWriter:
             files.discard()
             raise
 
-    def _write_pages(self, batches: Iterable[Sequence[tuple[DecodedPage, PageResult]]], run_id: str) -> _Written:
-        """Turn each batch of pages into rows and append them to the run's files: one batch in memory at a time.
+    def _write_pages(self, batches: Iterable[Mapping[str, pa.Table]], run_id: str) -> _Written:
+        """Append each batch's rows (``records.page_tables``) to the run's files: one batch in memory at a time.
 
         If anything fails (a full disk), the files written so far are deleted.
         """
         files = TableFiles(self.root, run_id)
         written = _Written()
         try:
-            for batch in batches:
-                tables = records.page_tables(batch, run_id)
+            for tables in batches:
                 files.add(tables)
                 written.count(tables)
             written.entries = files.finish()
@@ -508,20 +499,23 @@ class WarehouseWriter:
         self.require_files()
         pages, unchanged, rejects = planning_pages(staged, with_digests=full_refresh)
         plan = plan_run(self._state, pages, unchanged, rejects, run.run_id, full_refresh)
-        batches = chosen_pages(staged_batches(staged), (page for page, _ in plan.write))
-        return self.store(run, plan, len(pages), len(unchanged), rejects, batches=batches)
+        rows = staged_rows(staged, (page for page, _ in plan.write), run.run_id)
+        return self.store(run, plan, len(pages), len(unchanged), rejects, rows=rows)
 
     def store(self, run: RunInfo, plan: RunPlan[Any], n_pages: int, n_unchanged: int, rejects: Sequence[Reject],
               unlisted: Sequence[ManifestEntry] = (),
-              batches: Iterable[Sequence[tuple[DecodedPage, PageResult]]] | None = None) -> RunSummary:
+              rows: Iterable[Mapping[str, pa.Table]] | None = None) -> RunSummary:
         """Write what ``plan`` says and commit it as ``run``; ``unlisted`` files leave the manifest in the same commit.
 
-        ``batches``: the pages ``plan.write`` names, a few at a time (default:
-        ``plan.write`` itself, whose results must then be whole). The files
-        written are deleted again if the transaction does not commit.
+        ``rows``: the stored rows of the pages ``plan.write`` names, a few pages
+        at a time (default: made from ``plan.write`` itself, whose results must
+        then be whole). The files written are deleted again if the transaction
+        does not commit.
         """
         self._check_open()
-        written = self._write_pages([_whole_results(plan)] if batches is None else batches, run.run_id)
+        if rows is None:
+            rows = [records.page_tables(_whole_results(plan), run.run_id)]
+        written = self._write_pages(rows, run.run_id)
         started, finished = _utc(run.started_at), datetime.now(timezone.utc)
         summary = self._summary(run, plan, written, n_pages, n_unchanged, rejects,
                                 max(0.0, (finished - started).total_seconds()))
