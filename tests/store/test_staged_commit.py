@@ -38,6 +38,31 @@ def _staged_with_rows(root: Path, pages: list[tuple[DecodedPage, PageResult]], r
     return stage_run(folder, reversed(parts), [], [])
 
 
+def _spy_on_page_tables(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The pages of each ``records.page_tables`` call from now on (a spy on the real function)."""
+    built: list[int] = []
+    page_tables = records.page_tables
+
+    def counted(items, run_id):  # noqa: ANN001, ANN202
+        items = list(items)
+        built.append(len(items))
+        return page_tables(items, run_id)
+
+    monkeypatch.setattr(records, "page_tables", counted)
+    return built
+
+
+def _whole_and_before(tmp_path: Path, full_refresh: bool) -> tuple[Warehouse, Warehouse]:
+    """A warehouse of BEFORE then PAGES committed whole, and one of BEFORE alone (for PAGES staged)."""
+    whole, before = Warehouse(tmp_path / "whole"), Warehouse(tmp_path / "before")
+    with whole.writer() as w:
+        commit(w, BEFORE)
+        commit(w, PAGES, full_refresh=full_refresh)
+    with before.writer() as w:
+        commit(w, BEFORE)
+    return whole, before
+
+
 @pytest.mark.parametrize(("full_refresh", "made_again"), [(False, [0, 2, 2]), (True, [2, 2, 2])])
 def test_a_commit_writes_the_rows_its_batches_staged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                      full_refresh: bool, made_again: list[int]) -> None:
@@ -45,23 +70,10 @@ def test_a_commit_writes_the_rows_its_batches_staged(tmp_path: Path, monkeypatch
     plan does not take whole: the first two parts hold contents loaded before (all of them current, or
     two of them unchanged on a full refresh), the last one a copy of the first content. The warehouse is
     the same as after a commit of every page at once, word tables included."""
-    whole, staged = Warehouse(tmp_path / "whole"), Warehouse(tmp_path / "staged")
-    with whole.writer() as w:
-        commit(w, BEFORE)
-        commit(w, PAGES, full_refresh=full_refresh)
-    with staged.writer() as w:
-        commit(w, BEFORE)
+    whole, staged = _whole_and_before(tmp_path, full_refresh)
     run = run_info("test", len(PAGES))
     parts = _staged_with_rows(tmp_path, PAGES, run.run_id)
-    built: list[int] = []
-    page_tables = records.page_tables
-
-    def counted(items, run_id):  # noqa: ANN001, ANN202 - a spy on the real function
-        items = list(items)
-        built.append(len(items))
-        return page_tables(items, run_id)
-
-    monkeypatch.setattr(records, "page_tables", counted)
+    built = _spy_on_page_tables(monkeypatch)
     with staged.writer() as w:
         summary = w.commit_staged(run, parts, full_refresh)
     assert built == made_again
@@ -83,21 +95,8 @@ def test_rows_staged_for_another_run_are_made_again(tmp_path: Path) -> None:
 def test_a_staged_run_is_turned_into_rows_one_part_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                              full_refresh: bool) -> None:
     """Bounded memory: no call builds the rows of more than one part; and the warehouse is the same."""
-    whole, streamed = Warehouse(tmp_path / "whole"), Warehouse(tmp_path / "streamed")
-    with whole.writer() as w:
-        commit(w, BEFORE)
-        commit(w, PAGES, full_refresh=full_refresh)
-    with streamed.writer() as w:
-        commit(w, BEFORE)
-    built: list[int] = []
-    page_tables = records.page_tables
-
-    def counted(items, run_id):  # noqa: ANN001, ANN202 - a spy on the real function
-        items = list(items)
-        built.append(len(items))
-        return page_tables(items, run_id)
-
-    monkeypatch.setattr(records, "page_tables", counted)
+    whole, streamed = _whole_and_before(tmp_path, full_refresh)
+    built = _spy_on_page_tables(monkeypatch)
     with streamed.writer() as w:
         summary = w.commit_staged(run_info("test", len(PAGES)), _staged(tmp_path, PAGES), full_refresh)
     assert len(built) == 7 and max(built) <= PART
