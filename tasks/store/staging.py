@@ -10,7 +10,18 @@ time (``WarehouseWriter.commit_staged``), so memory does not grow with the run.
 
     <warehouse>/.staging/<run_id>/skip_ids.pkl            page ids already stored
     <warehouse>/.staging/<run_id>/pages-000001-000200.pkl one per batch
+    <warehouse>/.staging/<run_id>/plan-000001-000200.pkl  its pages without their text, with their digests
+    <warehouse>/.staging/<run_id>/rows-000001-000200.pkl  its pages' stored rows (``records.page_tables``)
     <warehouse>/.staging/<run_id>/rest.pkl                unchanged files and rejects
+
+A batch that knows its run (:func:`stage_pages` with ``run_id``) also turns its
+pages into the rows the warehouse stores (cutting their words, finding their
+places): that is most of a commit's work, and a batch does it in parallel with
+the others, while the commit, in the flow's process, runs alone. The commit
+then plans from the small ``plan-`` files and writes each part's rows as
+staged, unless the plan keeps only some of a part's pages (copies of one
+content, a full refresh's unchanged results): those parts' rows are made
+again from their pages, so the rows are those of the pages the plan chose.
 
 Staged files are never part of the warehouse: only the writer-lock holder
 stages, it clears what a killed run left when it starts, and removes its own
@@ -26,12 +37,15 @@ import os
 import pickle
 import shutil
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Final
 
+import pyarrow as pa
+
 from banmian.tasks.model import DecodedPage, PageResult, RawFile, Reject
+from banmian.tasks.store import records
 from banmian.tasks.store.plan import Digested
 
 #: The staging area, under the warehouse root (hidden: no reader looks there).
@@ -52,6 +66,9 @@ class StagedPart:
     last: int
     pages: int    # pages segmented in this batch
     known: int    # pages whose content the warehouse already holds (their paths are recorded)
+    run_id: str = ""    # the run its rows were made for ("": none staged)
+    planning: str = ""  # its pages without their text, with their results' digests and datings
+    rows: str = ""      # its segmented pages' stored rows, in page order (``records.page_tables``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,12 +116,31 @@ def stage_skip_ids(folder: Path, page_ids: Iterable[str]) -> str:
     return str(path)
 
 
+def staged_run_id(folder: str | Path) -> str:
+    """The run a staging folder is for (:func:`run_staging_dir` names it so)."""
+    return Path(folder).name
+
+
 def stage_pages(folder: str | Path, first: int, last: int, pages: Sequence[tuple[DecodedPage, PageResult]],
-                known: Sequence[DecodedPage]) -> StagedPart:
-    """Stage one batch's segmented and already-known pages; returns its handle."""
-    path = Path(folder) / f"pages-{first:06d}-{last:06d}.pkl"
+                known: Sequence[DecodedPage], rows: Mapping[str, pa.Table] | None = None,
+                run_id: str = "") -> StagedPart:
+    """Stage one batch's segmented and already-known pages; returns its handle.
+
+    ``rows``: the pages' stored rows for run ``run_id`` (``records.page_tables(pages, run_id)``),
+    staged with what planning needs of each page, so the commit neither makes them nor reads the pages.
+    """
+    span = f"{first:06d}-{last:06d}"
+    path = Path(folder) / f"pages-{span}.pkl"
     write_staged((list(pages), list(known)), path)
-    return StagedPart(str(path), first, last, len(pages), len(known))
+    if rows is None:
+        return StagedPart(str(path), first, last, len(pages), len(known))
+    planning, rows_path = Path(folder) / f"plan-{span}.pkl", Path(folder) / f"rows-{span}.pkl"
+    digests = rows["pages"].column("result_digest").to_pylist()
+    write_staged(([(_textless(page), Digested(digest, _dated(result)))
+                   for (page, result), digest in zip(pages, digests, strict=True)],
+                  [_textless(page) for page in known]), planning)
+    write_staged(dict(rows), rows_path)
+    return StagedPart(str(path), first, last, len(pages), len(known), run_id, str(planning), str(rows_path))
 
 
 def stage_run(folder: Path, parts: Iterable[StagedPart], unchanged: Sequence[RawFile],
@@ -128,11 +164,28 @@ def planning_pages(staged: StagedRun, with_digests: bool) -> tuple[list[tuple[De
     known: list[tuple[DecodedPage, Digested]] = []
     known_result = Digested.of(ALREADY_LOADED, with_digests)
     for part in staged.parts:
-        pages, part_known = read_staged(part.path)
-        segmented += [(_textless(page), Digested.of(result, with_digests)) for page, result in pages]
-        known += [(_textless(page), known_result) for page in part_known]
+        planned, part_known = _planned_part(part, with_digests)
+        segmented += planned
+        known += [(page, known_result) for page in part_known]
     unchanged, rejects = read_staged(staged.rest)
     return segmented + known, unchanged, rejects
+
+
+def _planned_part(part: StagedPart, with_digests: bool) -> tuple[list[tuple[DecodedPage, Digested]],
+                                                                 list[DecodedPage]]:
+    """A part's segmented pages as planning takes them, and its known pages, all without their text."""
+    if part.planning:
+        planned, known = read_staged(part.planning)
+        if not with_digests:
+            planned = [(page, replace(digested, digest="")) for page, digested in planned]
+        return planned, known
+    pages, known = read_staged(part.path)
+    return ([(_textless(page), Digested.of(result, with_digests)) for page, result in pages],
+            [_textless(page) for page in known])
+
+
+def _dated(result: PageResult) -> bool:
+    return Digested.of(result, with_digest=False).dated
 
 
 def _textless(page: DecodedPage) -> DecodedPage:
@@ -144,5 +197,32 @@ def staged_batches(staged: StagedRun) -> Iterator[list[tuple[DecodedPage, PageRe
     """Each part's pages, whole, one part read at a time: its segmented pages, then its already stored ones
     with :data:`ALREADY_LOADED` (which the writer never needs to write)."""
     for part in staged.parts:
-        pages, known = read_staged(part.path)
-        yield pages + [(page, ALREADY_LOADED) for page in known]
+        yield _whole_part(part)
+
+
+def _whole_part(part: StagedPart) -> list[tuple[DecodedPage, PageResult]]:
+    pages, known = read_staged(part.path)
+    return pages + [(page, ALREADY_LOADED) for page in known]
+
+
+def staged_rows(staged: StagedRun, chosen: Iterable[DecodedPage], run_id: str) -> Iterator[dict[str, pa.Table]]:
+    """The stored rows of the ``chosen`` pages (a plan's ``write``) of run ``run_id``, one part at a time.
+
+    A part's rows as its batch staged them when they were made for this run
+    and the plan chose every page it segmented (and none it knew); else made
+    here from its pages, the chosen ones only.
+    """
+    wanted = {(page.sha256, page.path) for page in chosen}
+    for part in staged.parts:
+        if part.rows and part.run_id == run_id and _chosen_whole(part, wanted):
+            yield read_staged(part.rows)
+            continue
+        pages = [(page, result) for page, result in _whole_part(part) if (page.sha256, page.path) in wanted]
+        yield records.page_tables(pages, run_id)
+
+
+def _chosen_whole(part: StagedPart, wanted: set[tuple[str, str]]) -> bool:
+    """Whether the plan writes exactly the pages this part segmented (read from its small planning file)."""
+    planned, known = read_staged(part.planning)
+    return (all((page.sha256, page.path) in wanted for page, _ in planned)
+            and not any((page.sha256, page.path) in wanted for page in known))

@@ -34,7 +34,7 @@ import os
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -58,9 +58,9 @@ from banmian.tasks.store.files import discard, fsync_dir, sweep_failed_inits, sw
 from banmian.tasks.store.layout import DATA_DIR, DB_FILE, INIT_PREFIX
 from banmian.tasks.store.migrate import ensure_schema
 from banmian.tasks.store.plan import ManifestEntry, PageVersion, RunPlan, Source, WarehouseState, plan_run, run_status
-from banmian.tasks.store.staging import StagedRun, planning_pages, staged_batches
+from banmian.tasks.store.staging import StagedRun, planning_pages, staged_rows
 from banmian.tasks.store.table_files import TableFiles
-from banmian.tasks.store.views import catalogue_script
+from banmian.tasks.store.views import KEPT_BY_RUNS, catalogue_script, new_search_articles
 
 _SUPERSEDED = pa.schema([("page_id", pa.string()), ("run_id", pa.string())])
 #: Runs whose rejects compaction keeps: a file rejected every day then stays ~100 rows, not thousands.
@@ -102,9 +102,10 @@ def load_state(con: duckdb.DuckDBPyConnection) -> WarehouseState:
     return state
 
 
-def refresh_views(con: duckdb.DuckDBPyConnection) -> None:
+def refresh_views(con: duckdb.DuckDBPyConnection, kept: Collection[str] = ()) -> None:
     """Re-create every view over the files ``_manifest`` lists (root-relative), and document everything.
 
+    The derived tables are re-created too, but those ``kept`` (a run's commit updates them itself).
     DuckDB reads each file's footer to create the views: ``WarehouseDamaged``
     names a file it cannot read.
     """
@@ -112,7 +113,7 @@ def refresh_views(con: duckdb.DuckDBPyConnection) -> None:
     for table_name, rel in con.execute("SELECT table_name, file FROM _manifest ORDER BY file").fetchall():
         files.setdefault(table_name, []).append(rel)
     try:
-        con.execute(catalogue_script(files))
+        con.execute(catalogue_script(files, kept=kept))
     except duckdb.Error as exc:
         text = first_line(exc)
         named = next((rel for listed in files.values() for rel in listed if rel in text), None)
@@ -158,6 +159,25 @@ def _supersede(con: duckdb.DuckDBPyConnection, versions: Sequence[PageVersion], 
                       "WHERE _page_versions.page_id = x.page_id AND _page_versions.run_id = x.run_id", [run_id])
 
 
+def _refresh_after_run(con: duckdb.DuckDBPyConnection, superseded: Sequence[PageVersion],
+                       entries: Sequence[ManifestEntry], unlisted: bool) -> None:
+    """The views re-created at a run's commit; ``_search_articles`` updated, not re-made: the superseded pages'
+    rows out, the rows of the pages the run wrote (from its own files) in. Re-made if the run takes damaged
+    files out of the manifest (``banmian repair``) or the table is missing."""
+    if unlisted or not con.execute("SELECT 1 FROM duckdb_tables() WHERE table_name = '_search_articles'").fetchall():
+        refresh_views(con)
+        return
+    refresh_views(con, kept=KEPT_BY_RUNS)
+    if superseded:
+        _execute_with(con, "_superseded", pa.table({"page_id": pa.array([p for p, _ in superseded], pa.string())}),
+                      "DELETE FROM _search_articles WHERE page_id IN (SELECT page_id FROM _superseded)")
+    files: dict[str, list[str]] = {}
+    for e in entries:
+        files.setdefault(e.table_name, []).append(e.file)
+    if "articles" in files:
+        con.execute(f"INSERT INTO _search_articles {new_search_articles(files)}")
+
+
 def _unlist(con: duckdb.DuckDBPyConnection, entries: Sequence[ManifestEntry]) -> None:
     """Take these files out of ``_manifest`` (the views stop reading them at the refresh)."""
     if entries:
@@ -170,12 +190,18 @@ def _manifest_rows(entries: Iterable[ManifestEntry]) -> pa.Table:
 
 def _version_rows(tables: Mapping[str, pa.Table]) -> pa.Table:
     """``_page_versions`` rows of the page versions a run writes (all current), with their row counts."""
-    counts = {t: Counter(tables[t]["page_id"].to_pylist()) for t in schema.CONTENT_TABLES}
+    counts = {t: _rows_per_page(tables[t]) for t in schema.CONTENT_TABLES}
     return pa.Table.from_pylist(
         [{**row, "superseded_by_run": None,
           **{schema.rows_column(t): counts[t][row["page_id"]] for t in schema.CONTENT_TABLES}}
          for row in tables["pages"].select(["page_id", "run_id", "result_digest"]).to_pylist()],
         schema=schema.PAGE_VERSIONS)
+
+
+def _rows_per_page(table: pa.Table) -> Counter[str]:
+    """page_id -> rows of ``table`` (counted by Arrow: article_terms has ~100 rows a page)."""
+    counted = pc.value_counts(table["page_id"])
+    return Counter(dict(zip(counted.field("values").to_pylist(), counted.field("counts").to_pylist(), strict=True)))
 
 
 def _run_row(run: RunInfo, summary: RunSummary, started: datetime, finished: datetime) -> pa.Table:
@@ -208,14 +234,6 @@ class _Written:
         self.articles += tables["articles"].num_rows
         self.residue_chars += _column_sum(tables["residue"], "visible_chars")
         self.visible_chars += _column_sum(tables["pages"], "visible_chars")
-
-
-def chosen_pages(batches: Iterable[Sequence[tuple[DecodedPage, PageResult]]],
-                 chosen: Iterable[DecodedPage]) -> Iterator[list[tuple[DecodedPage, PageResult]]]:
-    """Each batch's pages that are ``chosen`` (the pages of a plan's ``write``: one path per content)."""
-    wanted = {(page.sha256, page.path) for page in chosen}
-    for batch in batches:
-        yield [(page, result) for page, result in batch if (page.sha256, page.path) in wanted]
 
 
 def _utc(moment: datetime) -> datetime:
@@ -463,16 +481,15 @@ class WarehouseWriter:
             files.discard()
             raise
 
-    def _write_pages(self, batches: Iterable[Sequence[tuple[DecodedPage, PageResult]]], run_id: str) -> _Written:
-        """Turn each batch of pages into rows and append them to the run's files: one batch in memory at a time.
+    def _write_pages(self, batches: Iterable[Mapping[str, pa.Table]], run_id: str) -> _Written:
+        """Append each batch's rows (``records.page_tables``) to the run's files: one batch in memory at a time.
 
         If anything fails (a full disk), the files written so far are deleted.
         """
         files = TableFiles(self.root, run_id)
         written = _Written()
         try:
-            for batch in batches:
-                tables = records.page_tables(batch, run_id)
+            for tables in batches:
                 files.add(tables)
                 written.count(tables)
             written.entries = files.finish()
@@ -508,26 +525,29 @@ class WarehouseWriter:
         self.require_files()
         pages, unchanged, rejects = planning_pages(staged, with_digests=full_refresh)
         plan = plan_run(self._state, pages, unchanged, rejects, run.run_id, full_refresh)
-        batches = chosen_pages(staged_batches(staged), (page for page, _ in plan.write))
-        return self.store(run, plan, len(pages), len(unchanged), rejects, batches=batches)
+        rows = staged_rows(staged, (page for page, _ in plan.write), run.run_id)
+        return self.store(run, plan, len(pages), len(unchanged), rejects, rows=rows)
 
     def store(self, run: RunInfo, plan: RunPlan[Any], n_pages: int, n_unchanged: int, rejects: Sequence[Reject],
               unlisted: Sequence[ManifestEntry] = (),
-              batches: Iterable[Sequence[tuple[DecodedPage, PageResult]]] | None = None) -> RunSummary:
+              rows: Iterable[Mapping[str, pa.Table]] | None = None) -> RunSummary:
         """Write what ``plan`` says and commit it as ``run``; ``unlisted`` files leave the manifest in the same commit.
 
-        ``batches``: the pages ``plan.write`` names, a few at a time (default:
-        ``plan.write`` itself, whose results must then be whole). The files
-        written are deleted again if the transaction does not commit.
+        ``rows``: the stored rows of the pages ``plan.write`` names, a few pages
+        at a time (default: made from ``plan.write`` itself, whose results must
+        then be whole). The files written are deleted again if the transaction
+        does not commit.
         """
         self._check_open()
-        written = self._write_pages([_whole_results(plan)] if batches is None else batches, run.run_id)
+        if rows is None:
+            rows = [records.page_tables(_whole_results(plan), run.run_id)]
+        written = self._write_pages(rows, run.run_id)
         started, finished = _utc(run.started_at), datetime.now(timezone.utc)
         summary = self._summary(run, plan, written, n_pages, n_unchanged, rejects,
                                 max(0.0, (finished - started).total_seconds()))
         entries = written.entries
         try:
-            with self._committing(f"run {run.run_id}", entries) as con:
+            with self._committing(f"run {run.run_id}", entries, refresh=False) as con:
                 _unlist(con, unlisted)
                 _record_sources(con, plan.sources)
                 _supersede(con, plan.superseded, run.run_id)
@@ -536,6 +556,7 @@ class WarehouseWriter:
                 insert_rows(con, "_manifest", _manifest_rows(entries))
                 insert_rows(con, "rejects", records.rejects_table(rejects, run.run_id))
                 insert_rows(con, "runs", _run_row(run, summary, started, finished))
+                _refresh_after_run(con, plan.superseded, entries, bool(unlisted))
         except CheckpointFailed as exc:
             exc.summary = summary
             raise

@@ -52,10 +52,10 @@ RUN_FIGURES = re.compile(
     r"pages/s: [\d,]+\.\d\n"
     r"phases, wall s: imports [\d.]+, prefect_start [\d.]+, discover [\d.]+, batches_wall [\d.]+, "
     r"commit [\d.]+, publish [\d.]+, report [\d.]+, prune [\d.]+, other [\d.]+\n"
-    r"inside batches, s summed over batches: read [\d.]+, decode [\d.]+, segment [\d.]+, decode_segment_cpu [\d.]+(, stage [\d.]+)?\n"
+    r"inside batches, s summed over batches: read [\d.]+, decode [\d.]+, segment [\d.]+, decode_segment_cpu [\d.]+(, rows [\d.]+)?(, stage [\d.]+)?\n"
     r"peak RSS MB: this process [\d.]+ \(at [\d.]+ s\), largest ended child [\d.]+\n"
     r"cores used \(CPU s / wall s\): [\d.]+\n"
-    r"CPU s by process: flow [\d.]+(, [a-z ]+ [\d.]+)*\n"
+    r"CPU s by process: flow [\d.]+(, [a-z ()]+ [\d.]+)*\n"
     r"vs read\+decode alone \([\d.]+ s\): [\d,]+\.\dx the time\n"
     r"vs segmentation alone, one process \([\d,]+\.\d pages/s over 20 pages\): [\d,]+\.\d\dx the time\n"
 )

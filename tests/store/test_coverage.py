@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 from hypothesis import given
@@ -26,6 +27,11 @@ def test_visible_chars_leave_out_every_kind_of_whitespace(text: str, visible: in
 @given(st.text())
 def test_visible_chars_are_what_splitting_on_whitespace_keeps(text: str) -> None:
     assert visible_chars(text) == len("".join(text.split())) == len(re.sub(r"\s", "", text))
+
+
+def test_every_code_point_is_visible_unless_python_calls_it_whitespace() -> None:
+    chars = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF)
+    assert visible_chars(chars) == sum(1 for ch in chars if not ch.isspace()) == len(chars) - 29
 
 
 def test_residue_of_every_reason_counts() -> None:

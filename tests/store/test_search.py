@@ -10,10 +10,10 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 from tests.support.warehouse_fixtures import commit, count, rows, state_checksum
-from tests.support.word_pages import word_pages
+from tests.support.word_pages import HEADLINE_PAGES, word_pages
 
 from banmian.tasks.store import schema
-from banmian.tasks.store.views import load_macros, load_report_views
+from banmian.tasks.store.views import DERIVED_TABLES, load_macros, load_report_views
 from banmian.tasks.store.warehouse import Warehouse
 from banmian.tasks.text import words
 
@@ -217,6 +217,25 @@ def test_search_articles_hold_each_current_article_once(loaded: Warehouse) -> No
         commit(w, pages, full_refresh=True)
     assert count(loaded, "SELECT count(*) FROM _search_articles") == 4
     assert headlines(loaded, "SELECT headline FROM search('铁西区')") == []
+
+
+def test_each_runs_commit_keeps_search_articles_as_the_full_query_makes_them(loaded: Warehouse) -> None:
+    """A run's commit updates _search_articles (the superseded pages' rows out, its own in) instead of
+    re-making it: after runs that add a page, give a path new content, re-segment a page and forget the
+    paths a full refresh did not see, it holds what the full query over the views gives."""
+    full = f"SELECT * FROM ({DERIVED_TABLES['_search_articles']}) ORDER BY article_id"
+    stored = "SELECT * FROM _search_articles ORDER BY article_id"
+    pages, extra = word_pages(), word_pages(HEADLINE_PAGES)
+    new_first = word_pages([("/in/w1.txt", "2023年3月7日", [("news", "营商环境新举措", ["张三"], [], ["营商环境持续优化。"])])])
+    resegmented = word_pages()[1]
+    resegmented[1].articles.pop()
+    runs = [(pages + extra, False), (new_first + pages[1:], False), ([resegmented, *extra], True)]
+    with loaded.writer() as w:
+        for run, full_refresh in runs:
+            commit(w, run, full_refresh=full_refresh)
+            assert rows(loaded, stored) == rows(loaded, full)
+    assert count(loaded, "SELECT count(*) FROM _search_articles") == 3
+    assert count(loaded, "SELECT count(*) FROM _search_articles WHERE headline = '教师宣誓'") == 1
 
 
 @pytest.mark.parametrize(("table", "order"), [

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from tests.support.warehouse_fixtures import commit, page_and_result, run_info, state_checksum
+from tests.support.warehouse_fixtures import CHECKED, commit, page_and_result, run_info, state_checksum
 
 from banmian.tasks.model import DecodedPage, PageDating, PageResult
 from banmian.tasks.store import records, schema
@@ -30,25 +30,73 @@ def _staged(root: Path, pages: list[tuple[DecodedPage, PageResult]]):  # noqa: A
     return stage_run(folder, reversed(parts), [], [])
 
 
-@pytest.mark.parametrize("full_refresh", [False, True])
-def test_a_staged_run_is_turned_into_rows_one_part_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                             full_refresh: bool) -> None:
-    """Bounded memory: no call builds the rows of more than one part; and the warehouse is the same."""
-    whole, streamed = Warehouse(tmp_path / "whole"), Warehouse(tmp_path / "streamed")
-    with whole.writer() as w:
-        commit(w, BEFORE)
-        commit(w, PAGES, full_refresh=full_refresh)
-    with streamed.writer() as w:
-        commit(w, BEFORE)
+def _staged_with_rows(root: Path, pages: list[tuple[DecodedPage, PageResult]], run_id: str):  # noqa: ANN202
+    """Parts as the batches stage them: with their rows, made for the run (``BatchResult.staged_in``)."""
+    folder = run_staging_dir(root, run_id)
+    parts = [stage_pages(folder, i + 1, i + PART, pages[i:i + PART], [],
+                         records.page_tables(pages[i:i + PART], run_id), run_id) for i in range(0, len(pages), PART)]
+    return stage_run(folder, reversed(parts), [], [])
+
+
+def _spy_on_page_tables(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The pages of each ``records.page_tables`` call from now on (a spy on the real function)."""
     built: list[int] = []
     page_tables = records.page_tables
 
-    def counted(items, run_id):  # noqa: ANN001, ANN202 - a spy on the real function
+    def counted(items, run_id):  # noqa: ANN001, ANN202
         items = list(items)
         built.append(len(items))
         return page_tables(items, run_id)
 
     monkeypatch.setattr(records, "page_tables", counted)
+    return built
+
+
+def _whole_and_before(tmp_path: Path, full_refresh: bool) -> tuple[Warehouse, Warehouse]:
+    """A warehouse of BEFORE then PAGES committed whole, and one of BEFORE alone (for PAGES staged)."""
+    whole, before = Warehouse(tmp_path / "whole"), Warehouse(tmp_path / "before")
+    with whole.writer() as w:
+        commit(w, BEFORE)
+        commit(w, PAGES, full_refresh=full_refresh)
+    with before.writer() as w:
+        commit(w, BEFORE)
+    return whole, before
+
+
+@pytest.mark.parametrize(("full_refresh", "made_again"), [(False, [0, 2, 2]), (True, [2, 2, 2])])
+def test_a_commit_writes_the_rows_its_batches_staged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     full_refresh: bool, made_again: list[int]) -> None:
+    """Rows are made in the batches; the commit makes them again, of the chosen pages only, for a part the
+    plan does not take whole: the first two parts hold contents loaded before (all of them current, or
+    two of them unchanged on a full refresh), the last one a copy of the first content. The warehouse is
+    the same as after a commit of every page at once, word tables included."""
+    whole, staged = _whole_and_before(tmp_path, full_refresh)
+    run = run_info("test", len(PAGES))
+    parts = _staged_with_rows(tmp_path, PAGES, run.run_id)
+    built = _spy_on_page_tables(monkeypatch)
+    with staged.writer() as w:
+        summary = w.commit_staged(run, parts, full_refresh)
+    assert built == made_again
+    assert summary.pages_loaded == (18 if full_refresh else 16)
+    tables = CHECKED + schema.WORD_TABLES
+    assert state_checksum(staged, tables) == state_checksum(whole, tables)
+
+
+def test_rows_staged_for_another_run_are_made_again(tmp_path: Path) -> None:
+    """A part whose rows carry another run's id is never written as staged."""
+    wh = Warehouse(tmp_path / "wh")
+    run = run_info("test", len(PAGES))
+    with wh.writer() as w:
+        w.commit_staged(run, _staged_with_rows(tmp_path, PAGES, "another-run"))
+    assert wh.query("SELECT DISTINCT run_id FROM articles").column(0).to_pylist() == [run.run_id]
+
+
+@pytest.mark.parametrize("full_refresh", [False, True])
+def test_a_staged_run_is_turned_into_rows_one_part_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             full_refresh: bool) -> None:
+    """Bounded memory: no call builds the rows of more than one part; and the warehouse is the same."""
+    whole, streamed = _whole_and_before(tmp_path, full_refresh)
+    built = _spy_on_page_tables(monkeypatch)
     with streamed.writer() as w:
         summary = w.commit_staged(run_info("test", len(PAGES)), _staged(tmp_path, PAGES), full_refresh)
     assert len(built) == 7 and max(built) <= PART
