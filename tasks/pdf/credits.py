@@ -8,10 +8,10 @@ on top of those rules, until the text rules learn them (the report of issue 20 s
 * the 1998 style's reporters after the dateline: ``本报北京1月5日讯 记者王芳、李强报道：``;
 * photo credits ending ``摄影报道`` or ``/摄``, or opening ``文/图``: ``马波 摄影报道``, ``文/图 马波``.
 
-And one the text cannot tell but the page can: a pen name in brackets (``（阿炳）``) that closes a
-story on a line of its own set flush right (``pen_name``). The text rules take a bracketed name
-only when it looks like a personal name (a common surname first); a pen name has none, but a
-line set flush right under the text is a credit's place.
+And one the text rules refuse: a pen name in brackets (``（阿炳）``) alone on a story's last line
+(``pen_name``). The text rules take a bracketed name only when it looks like a personal name (a
+common surname first); a pen name has none, but the page's geometry has already told where the
+story ends, so a bracketed name on a line of its own there is a credit's place.
 """
 
 from __future__ import annotations
@@ -89,10 +89,11 @@ def photo_credit(line: str) -> Credit | None:
 
 
 def pen_name(line: str) -> Credit | None:
-    """A bracketed name alone on a line set flush right under a story's text: its author's credit.
+    """A bracketed name alone on a story's last line: its author's credit.
 
-    The caller has the geometry (a one-line paragraph set flush right, the text's last); this reads the
-    words: two to four characters in brackets that are no role, organisation or closing note.
+    The caller has the geometry (the line ends the story's text, a paragraph of its own or after a
+    sentence's end); this reads the words: two to four characters in brackets that are no role,
+    organisation or closing note.
 
     >>> pen_name("（阿 炳）"), pen_name("（待续）"), pen_name("（新华社）")
     (Credit(text='（阿炳）', authors=['阿炳'], photographers=[]), None, None)

@@ -243,7 +243,7 @@ def _take_pen_name(flow: Flow) -> Credit | None:
         return None
     if len(lines) == 1 and len(flow.paras) > 1:
         flow.take(len(flow.paras) - 1)
-    elif ends_sentence(lines[-2].text):
+    elif len(lines) > 1 and ends_sentence(lines[-2].text):
         flow.paras[-1] = flow.paras[-1].with_lines(lines[:-1])
     else:
         return None

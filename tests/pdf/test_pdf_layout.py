@@ -9,8 +9,12 @@ import pytest
 
 from banmian.tasks.model import Article, PageResult
 from banmian.tasks.pdf.extract import Box, Glyph, PdfPage, TextLine, lines, make_line
+from banmian.tasks.pdf.flow import Flow
 from banmian.tasks.pdf.layout import Region, Type, blocks, join_at_spaces, regions
 from banmian.tasks.pdf.segment import segment_pdf_page
+from banmian.tasks.pdf.stories import _take_pen_name
+from banmian.tasks.text.lines import Line
+from banmian.tasks.text.paragraphs import Paragraph
 
 BODY = 10.0
 PITCH = 14.0  # body leading 1.4
@@ -168,6 +172,21 @@ def test_a_pen_name_alone_on_the_texts_last_line_is_its_byline(pen: tuple[str, f
     art = article_with(segment_pdf_page(page_of(head, text)).result, "伴随历史")
     assert (art.byline, art.authors) == ("（阿炳）", ["阿炳"])
     assert "".join(b.text for b in art.blocks).endswith("光辉。")
+
+
+@pytest.mark.parametrize("paragraphs,taken", [
+    ([["（阿炳）"]], None),                                        # the whole text: no line before it to end
+    ([["国的历史放射出光辉。"], ["（阿炳）"]], "（阿炳）"),            # a paragraph of its own
+    ([["国的历史放射出光辉。", "（阿炳）"]], "（阿炳）"),              # the last line, after a sentence's end
+    ([["国的历史放射出", "（阿炳）"]], None),                       # after a sentence cut short: text
+])
+def test_a_pen_name_is_taken_only_where_the_text_has_ended(paragraphs: list[list[str]], taken: str | None) -> None:
+    flow = Flow(paras=[Paragraph([Line(0, t, 10.0, "prose") for t in lines], 10.0) for lines in paragraphs],
+                flush_right=[False] * len(paragraphs))
+    credit = _take_pen_name(flow)
+    assert (credit.text if credit else None) == taken
+    left = [ln.text for p in flow.paras for ln in p.lines]
+    assert ("（阿炳）" in left) == (taken is None)
 
 
 @pytest.mark.parametrize("note", ["（待续）", "（新华社）", "（综合）"])
