@@ -36,6 +36,8 @@ WENTU_HEAD_RE: Final = re.compile(r"^\s*文\s*/\s*图\s*[：:]?\s*(.{2,30})$")
 PEN_NAME_RE: Final = re.compile(rf"^\s*([{OPEN_BRACKETS}])\s*((?:[{HAN}]\s?){{2,4}}?)\s*([{CLOSE_BRACKETS}])\s*$")
 #: Bracketed words that close a text and name no one: a serial's note, a compiler's, a source.
 NOT_PEN_NAMES: Final = ("待续", "续完", "未完", "完", "续", "综合", "编者", "编译", "摘编", "新华", "本版")
+#: Words no pen name holds: the closing notes above, and the roles, organisations and agencies a credit names.
+_NOT_IN_A_PEN_NAME: Final = (*NOT_PEN_NAMES, *ORGS, *ROLES, *AGENCIES)
 
 
 def dateline(paragraph: str) -> tuple[Credit, str] | None:
@@ -102,6 +104,6 @@ def pen_name(line: str) -> Credit | None:
     if m is None:
         return None
     name = m.group(2).replace(" ", "")
-    if any(word in name for word in (*NOT_PEN_NAMES, *ORGS, *ROLES, *AGENCIES)):
+    if any(word in name for word in _NOT_IN_A_PEN_NAME):
         return None
     return Credit(f"{m.group(1)}{name}{m.group(3)}", [name])
