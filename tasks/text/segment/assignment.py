@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from typing import Final, NamedTuple
 
 from banmian.tasks.text.budget import check_budget
-from banmian.tasks.text.lexicon import BodyBigrams
+from banmian.tasks.text.lexicon import overlap
 from banmian.tasks.text.lines import HEAD, SUBTITLE, Line, is_one_line_couplet
-from banmian.tasks.text.segment.headlines import (all_crossheads, body_words, drawn_twice, heading_phrases,
+from banmian.tasks.text.segment.headlines import (all_crossheads, drawn_twice, heading_phrases,
                                                   heading_words, headline_parts, is_full_headline)
 from banmian.tasks.text.segment.units import HeadGroup, Page, Unit, UnitKind
 
@@ -180,7 +180,7 @@ class HeadScorer:
     undecided: set[int]             # indexes of the groups not decided yet
     headed_from_above: set[int]     # units with a heading group straight above them
     group_above: dict[int, int]     # unit -> the (last) group straight above it
-    bodies: dict[int, BodyBigrams] = field(default_factory=dict)            # unit -> its body, as scored
+    bodies: dict[int, frozenset[str]] = field(default_factory=dict)         # unit -> its body's bigrams, as scored
     fits: dict[tuple[int, int, bool], float] = field(default_factory=dict)  # (group, split, above) -> its fit
     shapes: dict[tuple[int, int, int], bool] = field(default_factory=dict)  # (group, start, end) -> a headline's shape
     bests: dict[int, HeadDecision | None] = field(default_factory=dict)  # group -> its best split now
@@ -245,14 +245,14 @@ class HeadScorer:
             g = self.groups[gi]
             idx = g.prev if above else g.next
             assert idx is not None  # claims are asked only of a side with a unit
-            found = self.fits[key] = self._body(idx).overlap(heading_words(g.lines[:k] if above else g.lines[k:]))
+            found = self.fits[key] = overlap(heading_words(g.lines[:k] if above else g.lines[k:]), self._body(idx))
         return found
 
-    def _body(self, idx: int) -> BodyBigrams:
-        """Unit ``idx``'s body as heading lines are scored against it, read once."""
+    def _body(self, idx: int) -> frozenset[str]:
+        """Unit ``idx``'s body as heading lines are scored against it (``Unit.scored_bigrams``), read once."""
         body = self.bodies.get(idx)
         if body is None:
-            body = self.bodies[idx] = BodyBigrams(body_words(self.units[idx].body_text()))
+            body = self.bodies[idx] = self.units[idx].scored_bigrams()
         return body
 
     def _shaped(self, span: tuple[int, int, int]) -> bool:

@@ -12,9 +12,9 @@ import math
 from operator import itemgetter
 from typing import Final, NamedTuple
 
-from banmian.tasks.text.lexicon import BodyBigrams, bigram_set, overlap
+from banmian.tasks.text.lexicon import bigram_set, overlap
 from banmian.tasks.text.lines import HEAD, SUBTITLE, Line
-from banmian.tasks.text.segment.headlines import (body_words, heading_phrases, heading_words, headline_blocks, headline_parts,
+from banmian.tasks.text.segment.headlines import (heading_phrases, heading_words, headline_blocks, headline_parts,
                                                   is_full_headline)
 from banmian.tasks.text.segment.units import Unit, UnitKind
 
@@ -79,7 +79,7 @@ def claim_far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]],
 
 
 def _head_from_stacked_clusters(stacked: list[tuple[Unit, list[Line]]], left: list[list[Line]],
-                                bodies: dict[int, BodyBigrams]) -> None:
+                                bodies: dict[int, frozenset[str]]) -> None:
     """A headless text under a stacked cluster of several headlines takes the one that restates its words.
 
     Pages that print a few stories' heads together over one of the texts
@@ -100,7 +100,7 @@ def _head_from_stacked_clusters(stacked: list[tuple[Unit, list[Line]]], left: li
             unit.head = _keep_one_block(picked, left)
 
 
-def _head_from_clustered_heads(units: list[Unit], left: list[list[Line]], bodies: dict[int, BodyBigrams]) -> None:
+def _head_from_clustered_heads(units: list[Unit], left: list[list[Line]], bodies: dict[int, frozenset[str]]) -> None:
     """A text given a head of several headlines (a cluster no headline takes whole) keeps the one it restates.
 
     A group of up to four lines may hold two short headlines (``全市冬储蔬菜供应充足`` over
@@ -114,13 +114,13 @@ def _head_from_clustered_heads(units: list[Unit], left: list[list[Line]], bodies
                 unit.head = _keep_one_block(picked, left)
 
 
-def _block_it_restates(unit: Unit, lines: list[Line], bodies: dict[int, BodyBigrams]) -> tuple[int, list[list[Line]]] | None:
+def _block_it_restates(unit: Unit, lines: list[Line], bodies: dict[int, frozenset[str]]) -> tuple[int, list[list[Line]]] | None:
     """Heading lines read as several headlines (``headline_blocks``), with the index of the one ``unit``'s body
     restates best; None when they are one headline, or it restates none of them (``STACKED_HEAD_MIN_FIT``)."""
     blocks = headline_blocks(lines)
     if len(blocks) < 2 or id(unit) not in bodies:
         return None
-    fits = [bodies[id(unit)].overlap(heading_words(block)) for block in blocks]
+    fits = [overlap(heading_words(block), bodies[id(unit)]) for block in blocks]
     best = max(range(len(blocks)), key=lambda i: fits[i])
     return (best, blocks) if fits[best] > STACKED_HEAD_MIN_FIT else None
 
@@ -155,9 +155,9 @@ def _may_give_stacked_head(unit: Unit, lines: list[Line]) -> bool:
     return bool(unit.paras) and _has_full_headline(unit) and any(is_full_headline(ln) for ln in lines)
 
 
-def _bodies(units: list[Unit]) -> dict[int, BodyBigrams]:
+def _bodies(units: list[Unit]) -> dict[int, frozenset[str]]:
     """Each unit's body (by ``id``) as a far head is scored against it; units with no text have none."""
-    return {id(u): BodyBigrams(body_words(u.body_text())) for u in units if u.paras}
+    return {id(u): u.scored_bigrams() for u in units if u.paras}
 
 
 def _far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]], left: list[list[Line]],
@@ -190,7 +190,7 @@ def _heads_of(donor: Unit | None, lines: list[Line], whole: list[Line] | None,
 
 
 def _best_far_move(units: list[Unit], far_heads: list[tuple[Unit | None, list[Line]]],
-                   bodies: dict[int, BodyBigrams]) -> FarMove | None:
+                   bodies: dict[int, frozenset[str]]) -> FarMove | None:
     """The far head that restates one text's words by the widest margin over every other unit's (first of equals)."""
     to_beat = _fits_to_beat(units, bodies)
     moves = [move for donor, lines in far_heads for move in _far_moves(units, donor, lines, bodies, to_beat)]
@@ -198,17 +198,17 @@ def _best_far_move(units: list[Unit], far_heads: list[tuple[Unit | None, list[Li
 
 
 def _far_moves(units: list[Unit], donor: Unit | None, lines: list[Line],
-               bodies: dict[int, BodyBigrams], to_beat: dict[int, float]) -> list[FarMove]:
+               bodies: dict[int, frozenset[str]], to_beat: dict[int, float]) -> list[FarMove]:
     """The move of one head to a text that restates its words far more than its own unit and any other taker.
 
     Only the best-fitting taker can restate them far more than every other (``FAR_CLAIM_MARGIN`` is above
     zero), so only it is weighed against the rest: a list of one move or none.
     """
-    text = heading_words(lines)
-    if len(bigram_set(text)) < FAR_HEAD_MIN_BIGRAMS:
+    grams = bigram_set(heading_words(lines))  # read once, scored against every body
+    if len(grams) < FAR_HEAD_MIN_BIGRAMS:
         return []
-    own = bodies[id(donor)].overlap(text) if donor is not None else 0.0
-    fits = [(u, fit) for u in units if u is not donor and (fit := _far_fit(u, text, bodies, to_beat)) is not None]
+    own = _share(grams, bodies[id(donor)]) if donor is not None else 0.0
+    fits = [(u, fit) for u in units if u is not donor and (fit := _far_fit(u, grams, bodies, to_beat)) is not None]
     if not fits:
         return []
     taker, fit = max(fits, key=itemgetter(1))
@@ -221,18 +221,20 @@ def _rank(move: FarMove) -> tuple[bool, float]:
     return move.donor is None and len(move.lines) > 1, move.margin
 
 
-def _far_fit(unit: Unit, text: str, bodies: dict[int, BodyBigrams], to_beat: dict[int, float]) -> float | None:
-    """How much of a far head's words ``unit``'s body restates, when the unit may take it (else None).
+def _far_fit(unit: Unit, grams: frozenset[str], bodies: dict[int, frozenset[str]],
+             to_beat: dict[int, float]) -> float | None:
+    """How much of a far head's words (its bigrams ``grams``) ``unit``'s body restates, when the unit may take it
+    (else None).
 
     ``to_beat``: ``_fits_to_beat`` of the page's units as they are now.
     """
     if id(unit) not in to_beat:
         return None
-    fit = bodies[id(unit)].overlap(text)
+    fit = _share(grams, bodies[id(unit)])
     return fit if fit - to_beat[id(unit)] >= FAR_CLAIM_MARGIN else None
 
 
-def _fits_to_beat(units: list[Unit], bodies: dict[int, BodyBigrams]) -> dict[int, float]:
+def _fits_to_beat(units: list[Unit], bodies: dict[int, frozenset[str]]) -> dict[int, float]:
     """For each unit that may take a far head (by ``id``), the fit of its own head, which a far head must beat by
     ``FAR_CLAIM_MARGIN``.
 
@@ -241,14 +243,19 @@ def _fits_to_beat(units: list[Unit], bodies: dict[int, BodyBigrams]) -> dict[int
     return {id(u): _fit_to_beat(u, bodies) for u in units if u.kind in _FAR_TAKERS and id(u) in bodies}
 
 
-def _fit_to_beat(unit: Unit, bodies: dict[int, BodyBigrams]) -> float:
+def _fit_to_beat(unit: Unit, bodies: dict[int, frozenset[str]]) -> float:
     """How much the unit's own head restates its body: -inf for a text with no full-length headline yet (any
     far head may take it), inf for one whose head no far head displaces."""
     if not _has_full_headline(unit):
         return -math.inf
     if unit.head is None or any(ln.kind == HEAD for ln in unit.lead_lines) or _is_cluster(unit.head):
         return math.inf
-    return bodies[id(unit)].overlap(heading_words(unit.head))
+    return overlap(heading_words(unit.head), bodies[id(unit)])
+
+
+def _share(grams: frozenset[str], body: frozenset[str]) -> float:
+    """Share of a head's bigrams (not none) that its body holds: ``lexicon.overlap`` of a head read once."""
+    return len(grams & body) / len(grams)
 
 
 def _restates_far_more(fit: float, own: float) -> bool:

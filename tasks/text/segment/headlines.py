@@ -184,7 +184,7 @@ def _measure_wraps(heads: list[Line]) -> set[int]:
 def _same_measure(a: Line, b: Line) -> bool:
     """Two heading lines with no gap (letterspacing read as words) filled to the same width."""
     return a.kind == b.kind == HEAD and abs(a.width - b.width) <= MEASURE_SLACK \
-        and len(clean_heading(a.text).split()) == 1 and len(clean_heading(b.text).split()) == 1
+        and len(cleaned_heading(a.text).split()) == 1 and len(cleaned_heading(b.text).split()) == 1
 
 
 def _tail_of(full: Line, ln: Line) -> bool:
@@ -422,7 +422,17 @@ def heading_words(lines: list[Line]) -> str:
     >>> heading_words([Line(1, "明 确 思 路", 4.0, "head"), Line(2, "笃行实干", 4.0, "head")])
     '明确思路笃行实干'
     """
-    return "".join(clean_heading(ln.text) for ln in lines)
+    return "".join(cleaned_heading(ln.text) for ln in lines)
+
+
+@lru_cache(maxsize=4096)  # scoring reads every split of a heading group, and so the same lines, again and again
+def cleaned_heading(text: str) -> str:
+    """``clean.clean_heading`` of a heading line, kept: a page's few heading lines are read many times.
+
+    >>> cleaned_heading("明 确 思 路   笃 行 实 干")
+    '明确思路 笃行实干'
+    """
+    return clean_heading(text)
 
 
 @lru_cache(maxsize=256)  # head assignment and far heads both score headings against each body of a page

@@ -18,6 +18,7 @@ from banmian.tasks.text.credits import Credit
 from banmian.tasks.text.lexicon import bigram_set
 from banmian.tasks.text.lines import BYLINE, PROSE, Line
 from banmian.tasks.text.paragraphs import Paragraph
+from banmian.tasks.text.segment.headlines import body_words
 
 #: What a unit is: a story opened by a dateline, orphan prose (no dateline, no
 #: headline of its own yet), a photo caption closed by a credit, a lead (heading
@@ -83,10 +84,23 @@ class Unit:
     split_off: bool = False                                 # cut off the text before it where the subject changed
     decisions: list[Decision] = field(default_factory=list)  # the scored decisions that shaped it (confidence)
     inline_jumps: list[str] = field(default_factory=list)   # jump texts taken out of its text as metadata
+    _scored: tuple[str, frozenset[str]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def body_text(self) -> str:
         """Its paragraphs' text, joined: what heading lines are scored against."""
         return "".join(p.text for p in self.paras)
+
+    def scored_bigrams(self) -> frozenset[str]:
+        """The bigrams of its body's words (``headlines.body_words``): what heading lines are scored against.
+
+        Head assignment and far heads score many heading lines against the same
+        bodies: the bigrams are read once and kept, with the text they were read
+        from, until that text changes.
+        """
+        text = self.body_text()
+        if self._scored is None or self._scored[0] != text:
+            self._scored = (text, bigram_set(body_words(text)))
+        return self._scored[1]
 
     def body_grams(self) -> frozenset[str]:
         """The bigrams of its text (``lexicon.bigram_set``)."""
