@@ -101,12 +101,32 @@ class HeadlineParts:
     rest: list[Line]              # heading lines no part takes: the headline is not shaped like one
 
 
+#: ``headline_parts`` of heading lines read before, by each line's identity, kind and width. The entry keeps its
+#: lines, so no id in its key can be reused by another line while it stands.
+_PARTS_READ: dict[tuple[tuple[int, str, float], ...], tuple[list[Line], HeadlineParts]] = {}
+#: Entries kept at most (a page reads a few dozen): the memo is emptied when full.
+PARTS_READ_MAX: Final = 4096
+
+
 def headline_parts(lines: list[Line]) -> HeadlineParts:
     """The heading lines sorted into a headline's parts: all of ``parse_headline`` but the cleaning.
 
     Scoring asks only whether a split of a group reads as one headline
-    (``assignment.HeadScorer``), which needs no cleaned text.
+    (``assignment.HeadScorer``), which needs no cleaned text. Head
+    assignment, far heads and the article read the same heads: each run of
+    lines is read once (the parts are shared: callers only read them).
     """
+    key = tuple((id(ln), ln.kind, ln.width) for ln in lines)
+    found = _PARTS_READ.get(key)
+    if found is None:
+        if len(_PARTS_READ) >= PARTS_READ_MAX:
+            _PARTS_READ.clear()
+        found = _PARTS_READ[key] = (list(lines), _read_parts(lines))
+    return found[1]
+
+
+def _read_parts(lines: list[Line]) -> HeadlineParts:
+    """``headline_parts`` read afresh."""
     heads, left_out = _heads_and_signatures(lines)
     subs = [ln for ln in lines if ln.kind == SUBTITLE]
     if len(heads) <= 1:  # one line (or none) is the headline: nothing to join, nor to read as kicker or subject
