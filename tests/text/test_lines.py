@@ -206,10 +206,24 @@ def test_a_line_is_not_measured_against_text_after_a_finished_sentence_and_a_bre
     ("新华社成都5", "月3日电（记者 冯"),
     ("新华社北京 10", "月 12 日电（记者 于"),
     ("《城市晚报》", "讯（特派记者 叶舟）近日，"),
+    ("新 华 社 开 罗 1", "月 8 日 电 记 者 王"),  # a letterspaced narrow column
 ])
 def test_dateline_cut_early_in_a_narrow_column_opens_its_story(first, second):
     page = f"阅享新时代 奋进新征程\n\n{first}\n{second}\n博）为了进一步加\n强师德师风建设。\n"
     assert kinds(page, first) == [DATELINE]
+
+
+def test_letterspaced_story_start_after_a_finished_story_opens_it_when_its_dateline_is_cut():
+    """No heading between two stories: the wire dateline, cut over two letterspaced lines, opens the second."""
+    page = ("会 议 还 研 究 了\n下一步的工作。\n新 华 社 开 罗 1\n月 8 日 电 记 者 王\n"
+            "平 报 道 ：埃 及 政\n府今天宣布，将\n")
+    assert kinds(page, "下一步的工作。", "新 华 社 开 罗 1") == [PROSE, DATELINE]
+
+
+def test_letterspaced_prose_naming_a_news_agency_is_no_cut_dateline():
+    page = ("会 议 还 研 究 了\n下一步的工作。\n新 华 社 记 者 在\n开 罗 采 访 时 看\n"
+            "到 ，当 地 居 民\n生活平稳。\n")
+    assert kinds(page, "新 华 社 记 者 在") == [PROSE]
 
 
 def test_indented_first_line_over_a_column_whose_second_line_has_quotes_is_prose():
