@@ -213,17 +213,16 @@ def test_dateline_cut_early_in_a_narrow_column_opens_its_story(first, second):
     assert kinds(page, first) == [DATELINE]
 
 
-def test_letterspaced_story_start_after_a_finished_story_opens_it_when_its_dateline_is_cut():
-    """No heading between two stories: the wire dateline, cut over two letterspaced lines, opens the second."""
-    page = ("会 议 还 研 究 了\n下一步的工作。\n新 华 社 开 罗 1\n月 8 日 电 记 者 王\n"
-            "平 报 道 ：埃 及 政\n府今天宣布，将\n")
-    assert kinds(page, "下一步的工作。", "新 华 社 开 罗 1") == [PROSE, DATELINE]
+_STORY_ENDS = "会 议 还 研 究 了\n下一步的工作。\n"
 
 
-def test_letterspaced_prose_naming_a_news_agency_is_no_cut_dateline():
-    page = ("会 议 还 研 究 了\n下一步的工作。\n新 华 社 记 者 在\n开 罗 采 访 时 看\n"
-            "到 ，当 地 居 民\n生活平稳。\n")
-    assert kinds(page, "新 华 社 记 者 在") == [PROSE]
+@pytest.mark.parametrize("first, rest, kind", [
+    ("新 华 社 开 罗 1", "月 8 日 电 记 者 王\n平 报 道 ：埃 及 政\n府今天宣布，将\n", DATELINE),  # a wire dateline cut
+    ("新 华 社 记 者 在", "开 罗 采 访 时 看\n到 ，当 地 居 民\n生活平稳。\n", PROSE),  # prose naming the agency
+], ids=["cut-dateline", "agency-in-prose"])
+def test_letterspaced_line_after_a_finished_story_opens_a_story_only_with_a_whole_dateline(first, rest, kind):
+    """No heading between two stories: a wire dateline cut over two letterspaced lines opens the second."""
+    assert kinds(f"{_STORY_ENDS}{first}\n{rest}", "下一步的工作。", first) == [PROSE, kind]
 
 
 def test_indented_first_line_over_a_column_whose_second_line_has_quotes_is_prose():
