@@ -25,9 +25,11 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Final, Literal, get_args
 
+from banmian.tasks.text.chars import COLONS
 from banmian.tasks.text.credits import parse_trailing_credit
 from banmian.tasks.text.lexicon import unspaced
 from banmian.tasks.text.paragraphs import Paragraph, holds_only_a_dateline
+from banmian.tasks.text.segment.captions import PHOTO_NUMBERS
 from banmian.tasks.text.segment.cohesion import PageVocabulary, RunningVector, WeightedVector
 from banmian.tasks.text.segment.logistic import LogisticModel
 from banmian.tasks.text.segment.logistic import load_model as load_logistic
@@ -179,7 +181,7 @@ def cuts_in(unit: Unit, vocab: PageVocabulary, model: LogisticModel) -> list[tup
         taken = k
         signals = transition_signals(unit, k, vocab, text_before.vector(), texts)
         p = model.probability(signals)
-        if p < model.threshold and unrelated_texts(signals):
+        if p < model.threshold and (unrelated_texts(signals) or opens_photo_captions(texts[k])):
             p = model.threshold  # cut by the rule, not the model: as unsure as a cut can be
         decided.append((k, Decision("cut" if p >= model.threshold else "no_cut", p, model.threshold)))
     return decided
@@ -206,6 +208,21 @@ def unrelated_texts(signals: dict[Feature, float]) -> bool:
         and max(signals["cohesion_near"], signals["cohesion_next"], signals["cohesion_all"]) <= UNRELATED_COHESION \
         and signals["text_before"] * TEXT_SCALE >= UNRELATED_TEXT_BEFORE_CHARS \
         and signals["next_length"] * PARAGRAPH_SCALE >= UNRELATED_NEXT_CHARS
+
+
+def opens_photo_captions(text: str) -> bool:
+    """The paragraph opens the caption of a group of numbered photos (``图①：``): the captions are no part of the text before.
+
+    Only the first photo's number is evidence: the later ones (``图②：``) go on with the same captions.
+
+    >>> opens_photo_captions("图 ① ：8 月 16 日，社区开展义诊"), opens_photo_captions("图②：新年来临之际")
+    (True, False)
+    """
+    return FIRST_PHOTO_CAPTION_RE.match(text) is not None
+
+
+#: The first photo's part of a numbered caption, as ``captions`` numbers photos (``图①：``, ``图 1 :``).
+FIRST_PHOTO_CAPTION_RE: Final = re.compile(rf"^\s*图\s*[{PHOTO_NUMBERS[0]}1]\s*[{COLONS}]")
 
 
 #: Cohesion at most this on every side is two unrelated texts (``SILENT_COHESION`` doubled: short shared words of a

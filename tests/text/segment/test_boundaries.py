@@ -84,3 +84,19 @@ def test_a_long_unrelated_paragraph_after_a_long_text_cuts_the_unit(after: list[
     assert all(d.kind == "no_cut" for j, d in decided.items() if j != k)
     if cut:  # cut by the rule, the model alone would not: the decision is recorded on the threshold, as unsure
         assert decided[k].margin == 0.0
+
+
+#: Captions of a group of numbered photos, set straight after a story's text with no credit or heading between.
+PHOTO_GROUP = ["图①：元旦期间，市民在广场观看冰灯展览。", "图②：孩子们在冰雪乐园里滑冰。"]
+
+
+@pytest.mark.parametrize(("after", "cut_at"), [
+    (PHOTO_GROUP, 0),      # the first photo's number opens the captions: cut before it, not before the second
+    (PHOTO_GROUP[1:], None),  # a later number alone goes on with whatever is before it
+], ids=["first-photo", "later-photo"])
+def test_the_first_numbered_photo_caption_cuts_the_unit(after: list[str], cut_at: int | None) -> None:
+    units = read_units(classify_page(column(CHECKS + after)))
+    (unit,) = units.units
+    decided = dict(cuts_in(unit, page_vocabulary(units), load_model()))
+    cuts = [k for k, d in decided.items() if d.kind == "cut"]
+    assert cuts == ([] if cut_at is None else [len(CHECKS) + cut_at])
