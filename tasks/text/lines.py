@@ -66,7 +66,7 @@ from banmian.tasks.text.credits import (
     parse_trailing_credit,
     unletterspace,
 )
-from banmian.tasks.text.lexicon import break_splits_word, break_strands_a_character
+from banmian.tasks.text.lexicon import break_splits_word, break_strands_a_character, unspaced
 from banmian.tasks.text.pattern_first import first_class
 from banmian.tasks.text.repair import DATE_RE, Repaired, piece_runs, repair_lines
 
@@ -1303,12 +1303,23 @@ def _mark_cut_datelines(lines: list[Line]) -> None:
 
     ``《城市晚报》`` alone on a short line, with ``讯（特派记者 …`` on the next,
     or ``新华社成都5`` with ``月3日电（记者 冯``, is read as one dateline: the
-    first line is marked DATELINE.
+    first line is marked DATELINE. A narrow column is often letterspaced
+    (``新 华 社 莫 斯 科 1`` / ``月５日电中亚五国首``): the two lines are read
+    without their spaces too.
     """
     for ln, nxt in zip(lines, lines[1:]):
         if ln.width <= CUT_DATELINE_MAX_WIDTH and ln.kind in _TEXT and nxt.kind != BLANK \
-                and not DATELINE_START_RE.match(nxt.text) and DATELINE_START_RE.match(ln.text + nxt.text):
+                and not DATELINE_START_RE.match(nxt.text) and _cut_dateline(ln.text + nxt.text):
             ln.kind = DATELINE
+
+
+def _cut_dateline(joined: str) -> bool:
+    """Two lines' text, as printed or without letterspacing, opens with a dateline.
+
+    >>> _cut_dateline("新 华 社 莫 斯 科 1月５日电中亚五国首"), _cut_dateline("新华社记者最近在莫斯科")
+    (True, False)
+    """
+    return DATELINE_START_RE.match(joined) is not None or DATELINE_START_RE.match(unspaced(joined)) is not None
 
 
 def _keep_page_numbers_apart(lines: list[Line]) -> None:

@@ -206,10 +206,23 @@ def test_a_line_is_not_measured_against_text_after_a_finished_sentence_and_a_bre
     ("新华社成都5", "月3日电（记者 冯"),
     ("新华社北京 10", "月 12 日电（记者 于"),
     ("《城市晚报》", "讯（特派记者 叶舟）近日，"),
+    ("新 华 社 开 罗 1", "月 8 日 电 记 者 王"),  # a letterspaced narrow column
 ])
 def test_dateline_cut_early_in_a_narrow_column_opens_its_story(first, second):
     page = f"阅享新时代 奋进新征程\n\n{first}\n{second}\n博）为了进一步加\n强师德师风建设。\n"
     assert kinds(page, first) == [DATELINE]
+
+
+_STORY_ENDS = "会 议 还 研 究 了\n下一步的工作。\n"
+
+
+@pytest.mark.parametrize("first, rest, kind", [
+    ("新 华 社 开 罗 1", "月 8 日 电 记 者 王\n平 报 道 ：埃 及 政\n府今天宣布，将\n", DATELINE),  # a wire dateline cut
+    ("新 华 社 记 者 在", "开 罗 采 访 时 看\n到 ，当 地 居 民\n生活平稳。\n", PROSE),  # prose naming the agency
+], ids=["cut-dateline", "agency-in-prose"])
+def test_letterspaced_line_after_a_finished_story_opens_a_story_only_with_a_whole_dateline(first, rest, kind):
+    """No heading between two stories: a wire dateline cut over two letterspaced lines opens the second."""
+    assert kinds(f"{_STORY_ENDS}{first}\n{rest}", "下一步的工作。", first) == [PROSE, kind]
 
 
 def test_indented_first_line_over_a_column_whose_second_line_has_quotes_is_prose():
