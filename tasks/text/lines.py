@@ -677,10 +677,12 @@ def _mark_heads_above_a_step(lines: list[Line], i: int, j: int) -> None:
 def _stands_apart(lines: list[Line], i: int, j: int) -> bool:
     """The heading-shaped run ``lines[i:j]`` is short and has a heading's neighbours above and below.
 
-    Over a story's dateline a run may be longer: a narrow measure wraps a headline onto more lines.
+    Over a story's dateline a run may be longer: a narrow measure wraps a headline onto more lines. So may a run
+    that fills one measure and stops short with no sentence mark (``_stops_short``): text that stops short ends a
+    paragraph on a sentence mark.
     """
-    return (j - i <= MAX_HEAD_RUN or _over_a_story_opening(lines, j)) and _apart_from_above(lines, i) \
-        and _apart_from_below(lines, j)
+    return (j - i <= MAX_HEAD_RUN or _over_a_story_opening(lines, j) or _stops_short(lines, i, j)) \
+        and _apart_from_above(lines, i) and _apart_from_below(lines, j)
 
 
 def _apart_from_above(lines: list[Line], i: int) -> bool:

@@ -422,6 +422,10 @@ _TEXT_UNDER = "\n\n增长两成，农资门店货源充足，价格\n平稳，�
     # a narrow measure wraps a long headline onto more lines than a headline run holds elsewhere
     (["全市冬储", "蔬菜供应", "充足农资", "门店货源", "保持稳定"], _STORY_UNDER, HEAD),
     (["全市冬储", "蔬菜供应", "充足农资", "门店货源", "保持稳定"], _TEXT_UNDER, PROSE),
+    # ... over any text, when it fills one measure and stops short with no sentence mark, as a wrapped head does
+    (["全市冬储", "蔬菜供应", "充足农资", "门店货源", "丰富"], _TEXT_UNDER, HEAD),
+    (["全市冬储", "蔬菜供应", "充足农资", "门店货源", "丰富"], _STORY_UNDER, HEAD),
+    (["全市冬储", "蔬菜供应", "充足，农", "资门店货", "源足"], _TEXT_UNDER, PROSE),
     # a first line short of the next fills no measure: an indent, as a paragraph's (or an essay's crosshead's)
     (["从工作标准把", "握全面从严治党永", "远在路上"], _TEXT_UNDER, PROSE),
 ])
