@@ -554,7 +554,16 @@ def _run_end(lines: list[Line], kinds: list[LineKind], i: int) -> int:
     j = i + 1
     while j < len(lines) and kinds[j] == HEADISH and not split_doubled(lines[j - 1].text)[1]:
         j += 1
-    return j
+    return j + 1 if j < len(lines) and _is_wrap_stub(lines, j) else j
+
+
+def _is_wrap_stub(lines: list[Line], j: int) -> bool:
+    """Line ``j`` is the last character of a word the line above breaks, alone before a break: the end of the
+    heading above wrapped at its measure (``联合国特委会`` / ``驻伊总部遭袭`` / ``击``), too short to look like one.
+
+    A lone character under a heading may be a name set vertically (``_is_stray_character``); it finishes no word.
+    """
+    return _is_stray_character(lines, j) and break_splits_word(lines[j - 1].text, lines[j].text)
 
 
 def _mark_run(lines: list[Line], kinds: list[LineKind], i: int, j: int) -> int:
@@ -1253,7 +1262,8 @@ def _mark_vertical_names(lines: list[Line]) -> None:
     under the essay's title (``社会主要矛盾新变化与民族复兴新境界`` / ``叶``),
     the others where the columns beside it start (``当时的中`` / blank /
     ``帆`` / ``国一穷二白``). A surname alone under a heading is the name's
-    first character: a BYLINE, which the title's group takes. A character
+    first character: a BYLINE, which the title's group takes (not when it
+    finishes the heading's last word: ``_is_wrap_stub``). A character
     alone at the top of a column of text (a break above it, text under it)
     is the next piece of it (STRAY), when a name's first character awaits
     it: a fragment of text cut off at a column's top looks alike. A character
@@ -1266,7 +1276,7 @@ def _mark_vertical_names(lines: list[Line]) -> None:
             continue
         if ln.kind == STRAY:
             awaiting = False
-        elif _under_a_heading(lines, k) and opens_a_name(ln.text.strip()):
+        elif _under_a_heading(lines, k) and opens_a_name(ln.text.strip()) and not _is_wrap_stub(lines, k):
             ln.kind, awaiting = BYLINE, True
         elif awaiting and _at_a_column_top_inside_text(lines, k):
             ln.kind, awaiting = STRAY, False

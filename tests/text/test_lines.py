@@ -426,9 +426,20 @@ _TEXT_UNDER = "\n\n增长两成，农资门店货源充足，价格\n平稳，�
     (["全市冬储", "蔬菜供应", "充足农资", "门店货源", "丰富"], _TEXT_UNDER, HEAD),
     (["全市冬储", "蔬菜供应", "充足农资", "门店货源", "丰富"], _STORY_UNDER, HEAD),
     (["全市冬储", "蔬菜供应", "充足，农", "资门店货", "源足"], _TEXT_UNDER, PROSE),
+    # a lone character that finishes the word the line above breaks, before a break, is the wrap's last piece
+    (["本市三家工厂", "开展安全检"], "\n查\n\n增长两成，农资门店货源充足，价格\n平稳，农户购买化肥种子十分方便。\n", HEAD),
     # a first line short of the next fills no measure: an indent, as a paragraph's (or an essay's crosshead's)
     (["从工作标准把", "握全面从严治党永", "远在路上"], _TEXT_UNDER, PROSE),
 ])
 def test_a_heading_wrapped_at_its_measure_is_a_heading_though_its_breaks_cut_words(run, under, kind):
     page = "会议强调，要加大招商引资力度。\n\n" + "\n".join(run) + under
     assert kinds(page, *run) == [kind] * len(run)
+
+
+@pytest.mark.parametrize("last, stub, kind", [
+    ("开展安全检", "查", HEAD),  # 检|查: the heading's last character, wrapped alone (查 opens names too)
+    ("开展安全检查", "周", BYLINE),  # finishes no word: a name set vertically under the heading (``_mark_vertical_names``)
+])
+def test_a_lone_character_under_a_heading_is_its_wrap_when_it_finishes_a_word(last, stub, kind):
+    page = f"会议强调，要加大招商引资力度。\n\n本市三家工厂\n{last}\n{stub}\n\n增长两成，农资门店货源充足，价格\n平稳。\n"
+    assert kinds(page, stub) == [kind]
