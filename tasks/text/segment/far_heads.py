@@ -64,7 +64,8 @@ def claim_far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]],
     given to (and of any other unit), heads that text, when the text has no
     headline of its own or one that restates it far less (that head is
     then given to the unit the moved head left, when that one is headless,
-    or left over). The best-fitting move is made first; a cluster always
+    or left over). The best-fitting move is made first (a line with the whole
+    head it is part of, when that may move to the same text); a cluster always
     keeps one full line for its own unit. Returns the lines still left over.
     """
     left = list(leftovers or [])
@@ -194,7 +195,21 @@ def _best_far_move(units: list[Unit], far_heads: list[tuple[Unit | None, list[Li
     """The far head that restates one text's words by the widest margin over every other unit's (first of equals)."""
     to_beat = _fits_to_beat(units, bodies)
     moves = [move for donor, lines in far_heads for move in _far_moves(units, donor, lines, bodies, to_beat)]
-    return max(moves, key=_rank, default=None)
+    best = max(moves, key=_rank, default=None)
+    return None if best is None else _whole_head_of(best, moves)
+
+
+def _whole_head_of(best: FarMove, moves: list[FarMove]) -> FarMove:
+    """The move of the whole head ``best``'s line is part of, when that head may move to the same text too and
+    is printed as one (no blank line between its lines): a headline moves with its subject line, not without it."""
+    lines = {id(ln) for ln in best.lines}
+    return next((m for m in moves if m.donor is best.donor and m.taker is best.taker and len(m.lines) > len(best.lines)
+                 and lines <= {id(ln) for ln in m.lines} and _printed_together(m.lines)), best)
+
+
+def _printed_together(lines: list[Line]) -> bool:
+    """Heading lines printed one under another with no blank line between."""
+    return all(b.no == a.no + 1 for a, b in zip(lines, lines[1:]))
 
 
 def _far_moves(units: list[Unit], donor: Unit | None, lines: list[Line],
