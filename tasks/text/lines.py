@@ -596,6 +596,24 @@ def _mark_a_couplet_on_top(lines: list[Line], i: int, j: int) -> None:
     """
     if lines[i].kind == PROSE and _apart_from_above(lines, i) and _parted_by_a_gap(lines[i].text):
         lines[i].kind = HEAD
+        if _subject_under_a_couplet(lines, i + 1, j):
+            _set_kind(lines, i + 1, j, HEAD)
+
+
+#: Lines a subject line under a couplet wraps onto at most (a subject of 20 characters in a measure of 7).
+SUBJECT_MAX_LINES: Final = 3
+
+
+def _subject_under_a_couplet(lines: list[Line], i: int, j: int) -> bool:
+    """The rest ``lines[i:j]`` of a run under a couplet marked a heading is its subject line, wrapped at its measure.
+
+    A subject line cuts words where its measure falls, which reads as text in a run of its own; under a
+    couplet, with a break (or a heading's neighbour) below, no sentence mark and no phrase running on, it is
+    the headline's subject (``排查整治隐患 营造祥和氛围`` / ``铁西区北铁社区`` / ``开展“同心护`` / ``爱”知识讲座``).
+    """
+    return 0 < j - i <= SUBJECT_MAX_LINES and _apart_from_below(lines, j) \
+        and not any(_SENTENCE_MARK.search(ln.text) for ln in lines[i:j]) \
+        and not _continues_into_prose(lines, j) and not ends_mid_phrase(lines[j - 1].text)
 
 
 #: A space beside a number or a Latin letter: extractors space numbers and Latin words from Chinese.

@@ -389,6 +389,20 @@ def test_a_couplet_on_top_of_a_run_read_as_text_is_a_heading(page, line, kind):
     assert kinds(page, line) == [kind]
 
 
+_UNDER_THE_COUPLET = "会议强调，要加大招商引资力度。\n\n开展安全检查 守护平安冬季\n"
+
+
+@pytest.mark.parametrize("rest, under, kind", [
+    # a subject line wrapped at its measure (cutting words) under the couplet, a break under it: the subject
+    (["全市各区开展“消", "防安全”专项检查"], "\n\n近日，全市各区开展消防安全专项检查。\n", HEAD),
+    # a sentence mark in it: the first lines of a paragraph
+    (["全市各区开展“消", "防安全”检查，"], "\n\n近日，全市各区开展消防安全专项检查。\n", PROSE),
+])
+def test_the_wrapped_subject_line_under_a_couplet_on_top_is_a_heading(rest, under, kind):
+    page = _UNDER_THE_COUPLET + "\n".join(rest) + under
+    assert kinds(page, *rest) == [kind] * len(rest)
+
+
 @pytest.mark.parametrize("text, parted", [
     ("排查整治隐患 营造祥和氛围", True),
     ("明 确 思 路    笃 行 实 干", True),
