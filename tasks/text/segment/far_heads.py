@@ -73,7 +73,7 @@ def claim_far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]],
     _head_from_stacked_clusters(stacked, left, bodies)
     _head_from_clustered_heads(units, left, bodies)
     moved: set[int] = set()  # ids of the heads moved: each moves once
-    while (move := _best_far_move(units, _far_heads(units, stacked, left, moved), bodies)) is not None:
+    while (move := _best_far_move(units, _far_heads(units, stacked, left, moved, bodies), bodies)) is not None:
         moved.add(id(move.lines))
         _move_far_head(move, stacked, left)
     return left
@@ -151,9 +151,12 @@ def _has_full_headline(unit: Unit) -> bool:
     return any(is_full_headline(ln) for ln in _heading_lines(unit))
 
 
-def _may_give_stacked_head(unit: Unit, lines: list[Line]) -> bool:
-    """A stacked head with a full-length line, taken as crossheads by a text that has a full-length headline too."""
-    return bool(unit.paras) and _has_full_headline(unit) and any(is_full_headline(ln) for ln in lines)
+def _may_give_stacked_head(unit: Unit, lines: list[Line], bodies: dict[int, BodyBigrams]) -> bool:
+    """A stacked head with a full-length line, taken as crossheads by a text that has a full-length headline too,
+    or by a headless text that restates none of its words (no section of that text)."""
+    if not (unit.paras and any(is_full_headline(ln) for ln in lines)):
+        return False
+    return _has_full_headline(unit) or bodies[id(unit)].overlap(heading_words(lines)) == 0.0
 
 
 def _bodies(units: list[Unit]) -> dict[int, BodyBigrams]:
@@ -162,7 +165,7 @@ def _bodies(units: list[Unit]) -> dict[int, BodyBigrams]:
 
 
 def _far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]], left: list[list[Line]],
-               moved: set[int]) -> list[tuple[Unit | None, list[Line]]]:
+               moved: set[int], bodies: dict[int, BodyBigrams]) -> list[tuple[Unit | None, list[Line]]]:
     """Heads that may belong far away: a unit's whole head, each left-over group, each stacked head, and each
     full line of heading lines that hold two (several essays' heads)."""
     found: list[tuple[Unit | None, list[Line]]] = []
@@ -173,7 +176,7 @@ def _far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]], left: 
         blocks = headline_blocks(lines)
         found.extend((None, block) for block in blocks if len(blocks) > 1)
         found.extend(_heads_of(None, lines, lines, moved))
-    found.extend((u, lines) for u, lines in stacked if _may_give_stacked_head(u, lines))
+    found.extend((u, lines) for u, lines in stacked if _may_give_stacked_head(u, lines, bodies))
     return found
 
 

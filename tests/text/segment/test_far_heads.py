@@ -154,3 +154,18 @@ def test_a_line_moves_alone_from_a_head_printed_apart():
     line_move = FarMove(0.8, _DONOR, [_HEADLINE], _TAKER)
     whole_move = FarMove(0.5, _DONOR, [_HEADLINE, crosshead], _TAKER)
     assert _whole_head_of(line_move, [whole_move, line_move]).lines == [_HEADLINE]
+
+
+@pytest.mark.parametrize("head, stacked, may_give", [
+    (None, "县图书馆举办少儿读书节", True),  # a headless text that restates none of its words: no section head of it
+    (None, "全市开展冬季安全生产大检查", False),  # one that restates them: maybe its section's head
+    ("冬季安全生产大检查全面展开", "全市开展冬季安全生产大检查", True),  # a headed text's stacked head may go far
+])
+def test_a_stacked_head_may_go_far_from_a_text_headed_or_restating_none_of_it(head, stacked, may_give):
+    from banmian.tasks.text.lines import classify_page
+    from banmian.tasks.text.segment.far_heads import _bodies, _may_give_stacked_head
+    from banmian.tasks.text.segment.reader import read_units
+    unit = read_units(classify_page(STORY_A)).units[0]
+    unit.head = classify_page(head + "\n")[:1] if head else None
+    lines = classify_page(stacked + "\n")[:1]
+    assert _may_give_stacked_head(unit, lines, _bodies([unit])) is may_give
