@@ -217,7 +217,8 @@ def _printed_together(lines: list[Line]) -> bool:
 
 def _far_moves(units: list[Unit], donor: Unit | None, lines: list[Line],
                bodies: dict[int, BodyBigrams], to_beat: dict[int, float]) -> list[FarMove]:
-    """The move of one head to a text that restates its words far more than its own unit and any other taker.
+    """The move of one head to a text that restates its words far more than its own unit and any other taker
+    (a signed essay's scattered sections aside: ``_no_rival_of``).
 
     Only the best-fitting taker can restate them far more than every other (``FAR_CLAIM_MARGIN`` is above
     zero), so only it is weighed against the rest: a list of one move or none.
@@ -230,8 +231,14 @@ def _far_moves(units: list[Unit], donor: Unit | None, lines: list[Line],
     if not fits:
         return []
     taker, fit = max(fits, key=itemgetter(1))
-    rival = max((f for u, f in fits if u is not taker), default=0.0)
+    rival = max((f for u, f in fits if u is not taker and not _no_rival_of(taker, u)), default=0.0)
     return [FarMove(fit - own, donor, lines, taker)] if _restates_far_more(fit, max(own, rival)) else []
+
+
+def _no_rival_of(taker: Unit, unit: Unit) -> bool:
+    """A signed essay's sections scattered over the page (headless orphan prose) join it later: their words are
+    its words, and they contest no headline it takes (``_far_moves``)."""
+    return taker.kind == "lead" and unit.kind == "orphan" and unit.head is None
 
 
 def _rank(move: FarMove) -> tuple[bool, float]:

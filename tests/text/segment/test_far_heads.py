@@ -169,3 +169,16 @@ def test_a_stacked_head_may_go_far_from_a_text_headed_or_restating_none_of_it(he
     unit.head = classify_page(head + "\n")[:1] if head else None
     lines = classify_page(stacked + "\n")[:1]
     assert _may_give_stacked_head(unit, lines, _bodies([unit])) is may_give
+
+
+@pytest.mark.parametrize("taker, unit, headed, no_rival", [
+    ("lead", "orphan", False, True),  # a headless section of prose: a signed essay's, scattered over the page
+    ("lead", "orphan", True, False),  # prose with a headline of its own is a text of its own
+    ("lead", "story", False, False),  # a story is a text of its own
+    ("story", "orphan", False, False),  # a story has no scattered sections
+])
+def test_a_signed_essays_scattered_sections_contest_no_headline_it_takes(taker, unit, headed, no_rival):
+    from banmian.tasks.text.segment.far_heads import _no_rival_of
+    from banmian.tasks.text.segment.units import Unit
+    other = Unit(unit, head=[_HEADLINE] if headed else None)
+    assert _no_rival_of(Unit(taker), other) is no_rival
