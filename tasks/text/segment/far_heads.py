@@ -231,8 +231,13 @@ def _far_moves(units: list[Unit], donor: Unit | None, lines: list[Line],
     if not fits:
         return []
     taker, fit = max(fits, key=itemgetter(1))
-    rival = max((f for u, f in fits if u is not taker and not _no_rival_of(taker, u)), default=0.0)
+    rival = _best_rival(fits, taker)
     return [FarMove(fit - own, donor, lines, taker)] if _restates_far_more(fit, max(own, rival)) else []
+
+
+def _best_rival(fits: list[tuple[Unit, float]], taker: Unit) -> float:
+    """The best fit of a far head to any unit but its taker that may contest it (``_no_rival_of``)."""
+    return max((f for u, f in fits if u is not taker and not _no_rival_of(taker, u)), default=0.0)
 
 
 def _no_rival_of(taker: Unit, unit: Unit) -> bool:
