@@ -402,6 +402,20 @@ def test_a_couplet_on_top_of_a_run_read_as_text_is_a_heading(page, line, kind):
     assert kinds(page, line) == [kind]
 
 
+_UNDER_THE_COUPLET = "会议强调，要加大招商引资力度。\n\n开展安全检查 守护平安冬季\n"
+
+
+@pytest.mark.parametrize("rest, under, kind", [
+    # a subject line wrapped at its measure (cutting words) under the couplet, a break under it: the subject
+    (["全市各区开展“消", "防安全”专项检查"], "\n\n近日，全市各区开展消防安全专项检查。\n", HEAD),
+    # a sentence mark in it: the first lines of a paragraph
+    (["全市各区开展“消", "防安全”检查，"], "\n\n近日，全市各区开展消防安全专项检查。\n", PROSE),
+])
+def test_the_wrapped_subject_line_under_a_couplet_on_top_is_a_heading(rest, under, kind):
+    page = _UNDER_THE_COUPLET + "\n".join(rest) + under
+    assert kinds(page, *rest) == [kind] * len(rest)
+
+
 @pytest.mark.parametrize("text, parted", [
     ("排查整治隐患 营造祥和氛围", True),
     ("明 确 思 路    笃 行 实 干", True),
@@ -435,9 +449,24 @@ _TEXT_UNDER = "\n\n增长两成，农资门店货源充足，价格\n平稳，�
     # a narrow measure wraps a long headline onto more lines than a headline run holds elsewhere
     (["全市冬储", "蔬菜供应", "充足农资", "门店货源", "保持稳定"], _STORY_UNDER, HEAD),
     (["全市冬储", "蔬菜供应", "充足农资", "门店货源", "保持稳定"], _TEXT_UNDER, PROSE),
+    # ... over any text, when it fills one measure and stops short with no sentence mark, as a wrapped head does
+    (["全市冬储", "蔬菜供应", "充足农资", "门店货源", "丰富"], _TEXT_UNDER, HEAD),
+    (["全市冬储", "蔬菜供应", "充足农资", "门店货源", "丰富"], _STORY_UNDER, HEAD),
+    (["全市冬储", "蔬菜供应", "充足，农", "资门店货", "源足"], _TEXT_UNDER, PROSE),
+    # a lone character that finishes the word the line above breaks, before a break, is the wrap's last piece
+    (["本市三家工厂", "开展安全检"], "\n查\n\n增长两成，农资门店货源充足，价格\n平稳，农户购买化肥种子十分方便。\n", HEAD),
     # a first line short of the next fills no measure: an indent, as a paragraph's (or an essay's crosshead's)
     (["从工作标准把", "握全面从严治党永", "远在路上"], _TEXT_UNDER, PROSE),
 ])
 def test_a_heading_wrapped_at_its_measure_is_a_heading_though_its_breaks_cut_words(run, under, kind):
     page = "会议强调，要加大招商引资力度。\n\n" + "\n".join(run) + under
     assert kinds(page, *run) == [kind] * len(run)
+
+
+@pytest.mark.parametrize("last, stub, kind", [
+    ("开展安全检", "查", HEAD),  # 检|查: the heading's last character, wrapped alone (查 opens names too)
+    ("开展安全检查", "周", BYLINE),  # finishes no word: a name set vertically under the heading (``_mark_vertical_names``)
+])
+def test_a_lone_character_under_a_heading_is_its_wrap_when_it_finishes_a_word(last, stub, kind):
+    page = f"会议强调，要加大招商引资力度。\n\n本市三家工厂\n{last}\n{stub}\n\n增长两成，农资门店货源充足，价格\n平稳。\n"
+    assert kinds(page, stub) == [kind]

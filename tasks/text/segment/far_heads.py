@@ -64,7 +64,8 @@ def claim_far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]],
     given to (and of any other unit), heads that text, when the text has no
     headline of its own or one that restates it far less (that head is
     then given to the unit the moved head left, when that one is headless,
-    or left over). The best-fitting move is made first; a cluster always
+    or left over). The best-fitting move is made first (a line with the whole
+    head it is part of, when that may move to the same text); a cluster always
     keeps one full line for its own unit. Returns the lines still left over.
     """
     left = list(leftovers or [])
@@ -72,7 +73,7 @@ def claim_far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]],
     _head_from_stacked_clusters(stacked, left, bodies)
     _head_from_clustered_heads(units, left, bodies)
     moved: set[int] = set()  # ids of the heads moved: each moves once
-    while (move := _best_far_move(units, _far_heads(units, stacked, left, moved), bodies)) is not None:
+    while (move := _best_far_move(units, _far_heads(units, stacked, left, moved, bodies), bodies)) is not None:
         moved.add(id(move.lines))
         _move_far_head(move, stacked, left)
     return left
@@ -150,9 +151,12 @@ def _has_full_headline(unit: Unit) -> bool:
     return any(is_full_headline(ln) for ln in _heading_lines(unit))
 
 
-def _may_give_stacked_head(unit: Unit, lines: list[Line]) -> bool:
-    """A stacked head with a full-length line, taken as crossheads by a text that has a full-length headline too."""
-    return bool(unit.paras) and _has_full_headline(unit) and any(is_full_headline(ln) for ln in lines)
+def _may_give_stacked_head(unit: Unit, lines: list[Line], bodies: dict[int, frozenset[str]]) -> bool:
+    """A stacked head with a full-length line, taken as crossheads by a text that has a full-length headline too,
+    or by a headless text that restates none of its words (no section of that text)."""
+    if not (unit.paras and any(is_full_headline(ln) for ln in lines)):
+        return False
+    return _has_full_headline(unit) or overlap(heading_words(lines), bodies[id(unit)]) == 0.0
 
 
 def _bodies(units: list[Unit]) -> dict[int, frozenset[str]]:
@@ -161,7 +165,7 @@ def _bodies(units: list[Unit]) -> dict[int, frozenset[str]]:
 
 
 def _far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]], left: list[list[Line]],
-               moved: set[int]) -> list[tuple[Unit | None, list[Line]]]:
+               moved: set[int], bodies: dict[int, frozenset[str]]) -> list[tuple[Unit | None, list[Line]]]:
     """Heads that may belong far away: a unit's whole head, each left-over group, each stacked head, and each
     full line of heading lines that hold two (several essays' heads)."""
     found: list[tuple[Unit | None, list[Line]]] = []
@@ -172,7 +176,7 @@ def _far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]], left: 
         blocks = headline_blocks(lines)
         found.extend((None, block) for block in blocks if len(blocks) > 1)
         found.extend(_heads_of(None, lines, lines, moved))
-    found.extend((u, lines) for u, lines in stacked if _may_give_stacked_head(u, lines))
+    found.extend((u, lines) for u, lines in stacked if _may_give_stacked_head(u, lines, bodies))
     return found
 
 
@@ -194,12 +198,27 @@ def _best_far_move(units: list[Unit], far_heads: list[tuple[Unit | None, list[Li
     """The far head that restates one text's words by the widest margin over every other unit's (first of equals)."""
     to_beat = _fits_to_beat(units, bodies)
     moves = [move for donor, lines in far_heads for move in _far_moves(units, donor, lines, bodies, to_beat)]
-    return max(moves, key=_rank, default=None)
+    best = max(moves, key=_rank, default=None)
+    return None if best is None else _whole_head_of(best, moves)
+
+
+def _whole_head_of(best: FarMove, moves: list[FarMove]) -> FarMove:
+    """The move of the whole head ``best``'s line is part of, when that head may move to the same text too and
+    is printed as one (no blank line between its lines): a headline moves with its subject line, not without it."""
+    lines = {id(ln) for ln in best.lines}
+    return next((m for m in moves if m.donor is best.donor and m.taker is best.taker and len(m.lines) > len(best.lines)
+                 and lines <= {id(ln) for ln in m.lines} and _printed_together(m.lines)), best)
+
+
+def _printed_together(lines: list[Line]) -> bool:
+    """Heading lines printed one under another with no blank line between."""
+    return all(b.no == a.no + 1 for a, b in zip(lines, lines[1:]))
 
 
 def _far_moves(units: list[Unit], donor: Unit | None, lines: list[Line],
                bodies: dict[int, frozenset[str]], to_beat: dict[int, float]) -> list[FarMove]:
-    """The move of one head to a text that restates its words far more than its own unit and any other taker.
+    """The move of one head to a text that restates its words far more than its own unit and any other taker
+    (a signed essay's scattered sections aside: ``_no_rival_of``).
 
     Only the best-fitting taker can restate them far more than every other (``FAR_CLAIM_MARGIN`` is above
     zero), so only it is weighed against the rest: a list of one move or none.
@@ -212,8 +231,19 @@ def _far_moves(units: list[Unit], donor: Unit | None, lines: list[Line],
     if not fits:
         return []
     taker, fit = max(fits, key=itemgetter(1))
-    rival = max((f for u, f in fits if u is not taker), default=0.0)
+    rival = _best_rival(fits, taker)
     return [FarMove(fit - own, donor, lines, taker)] if _restates_far_more(fit, max(own, rival)) else []
+
+
+def _best_rival(fits: list[tuple[Unit, float]], taker: Unit) -> float:
+    """The best fit of a far head to any unit but its taker that may contest it (``_no_rival_of``)."""
+    return max((f for u, f in fits if u is not taker and not _no_rival_of(taker, u)), default=0.0)
+
+
+def _no_rival_of(taker: Unit, unit: Unit) -> bool:
+    """A signed essay's sections scattered over the page (headless orphan prose) join it later: their words are
+    its words, and they contest no headline it takes (``_far_moves``)."""
+    return taker.kind == "lead" and unit.kind == "orphan" and unit.head is None
 
 
 def _rank(move: FarMove) -> tuple[bool, float]:

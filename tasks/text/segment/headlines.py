@@ -238,13 +238,20 @@ def _as_printed(lines: list[Line], pieces: dict[int, list[Line]]) -> list[Line]:
 
 def _subject_wrap(subject: Line | None, headline: list[Line], rest: list[Line]) -> tuple[list[Line], list[Line]]:
     """The line a subject line wrapped onto, and the lines left: a subject line as wide as any line of the
-    headline filled its measure, and the shorter line straight under it is its tail."""
-    if subject is None or not rest or any(ln.width > subject.width for ln in headline):
+    headline filled its measure, and the shorter line straight under it is its tail. A couplet printed on one
+    line spans the column in larger type and shows no measure: under it the shorter last line is the tail."""
+    if subject is None or not rest or (any(ln.width > subject.width for ln in headline)
+                                       and not _couplet_line_over_a_tail(headline, rest)):
         return [], rest
     tail = rest[0]
     if tail.no == subject.no + 1 and tail.kind == HEAD and tail.width < subject.width:
         return [tail], rest[1:]
     return [], rest
+
+
+def _couplet_line_over_a_tail(headline: list[Line], rest: list[Line]) -> bool:
+    """The headline is one line holding a couplet, and one line is left under the subject line."""
+    return len(headline) == 1 and is_one_line_couplet(headline[0].text) and len(rest) == 1
 
 
 def _wrapped_lines(sub: Line, rest: list[Line]) -> tuple[list[Line], list[Line]]:

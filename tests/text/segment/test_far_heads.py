@@ -2,6 +2,8 @@
 
 import pytest
 
+from banmian.tasks.text.lines import HEAD, Line
+from banmian.tasks.text.segment.far_heads import FarMove, _whole_head_of
 from tests.text.segment.stories import HEAD_B, STORY_A, STORY_B, heads, segment_checked
 
 
@@ -128,3 +130,55 @@ def test_a_stacked_cluster_that_restates_nothing_of_the_text_stays_its_crosshead
     story = segment_checked(_STACKED_CLUSTER_PAGE.format(cluster=cluster)).articles[-1]
     assert story.paragraphs[0].startswith("连日来")
     assert story.headline is None
+
+
+_HEADLINE = Line(1, "开展安全检查 守护平安冬季", 13.0, HEAD)
+_SUBJECT = Line(2, "全市各区开展消防隐患排查", 12.0, HEAD)
+_DONOR, _TAKER, _OTHER = object(), object(), object()
+
+
+@pytest.mark.parametrize("whole_taker, whole_donor, moved", [
+    (_TAKER, _DONOR, [_HEADLINE, _SUBJECT]),  # the line's whole head may go to the same text: it goes whole
+    (_OTHER, _DONOR, [_SUBJECT]),  # the whole head fits another text: the line goes alone
+    (_TAKER, None, [_SUBJECT]),  # lines of another donor are another head
+])
+def test_a_line_of_a_head_moves_with_its_head_when_the_whole_head_may_move_there_too(whole_taker, whole_donor, moved):
+    line_move = FarMove(0.8, _DONOR, [_SUBJECT], _TAKER)
+    whole_move = FarMove(0.5, whole_donor, [_HEADLINE, _SUBJECT], whole_taker)
+    assert _whole_head_of(line_move, [whole_move, line_move]).lines == moved
+
+
+def test_a_line_moves_alone_from_a_head_printed_apart():
+    """Lines with a blank between are no one headline: a far headline over a crosshead leaves it behind."""
+    crosshead = Line(3, "新时代的鲜明主题", 8.0, HEAD)
+    line_move = FarMove(0.8, _DONOR, [_HEADLINE], _TAKER)
+    whole_move = FarMove(0.5, _DONOR, [_HEADLINE, crosshead], _TAKER)
+    assert _whole_head_of(line_move, [whole_move, line_move]).lines == [_HEADLINE]
+
+
+@pytest.mark.parametrize("head, stacked, may_give", [
+    (None, "县图书馆举办少儿读书节", True),  # a headless text that restates none of its words: no section head of it
+    (None, "全市开展冬季安全生产大检查", False),  # one that restates them: maybe its section's head
+    ("冬季安全生产大检查全面展开", "全市开展冬季安全生产大检查", True),  # a headed text's stacked head may go far
+])
+def test_a_stacked_head_may_go_far_from_a_text_headed_or_restating_none_of_it(head, stacked, may_give):
+    from banmian.tasks.text.lines import classify_page
+    from banmian.tasks.text.segment.far_heads import _bodies, _may_give_stacked_head
+    from banmian.tasks.text.segment.reader import read_units
+    unit = read_units(classify_page(STORY_A)).units[0]
+    unit.head = classify_page(head + "\n")[:1] if head else None
+    lines = classify_page(stacked + "\n")[:1]
+    assert _may_give_stacked_head(unit, lines, _bodies([unit])) is may_give
+
+
+@pytest.mark.parametrize("taker, unit, headed, no_rival", [
+    ("lead", "orphan", False, True),  # a headless section of prose: a signed essay's, scattered over the page
+    ("lead", "orphan", True, False),  # prose with a headline of its own is a text of its own
+    ("lead", "story", False, False),  # a story is a text of its own
+    ("story", "orphan", False, False),  # a story has no scattered sections
+])
+def test_a_signed_essays_scattered_sections_contest_no_headline_it_takes(taker, unit, headed, no_rival):
+    from banmian.tasks.text.segment.far_heads import _no_rival_of
+    from banmian.tasks.text.segment.units import Unit
+    other = Unit(unit, head=[_HEADLINE] if headed else None)
+    assert _no_rival_of(Unit(taker), other) is no_rival

@@ -161,6 +161,11 @@ SUBHEADLINE_WRAPS = {
     "subject_line_wrapped_at_its_measure": ("优化营商环境\n搭建沟通平台\n铁西区委统战部区工商联召开民营\n企业家座谈会\n",
                                             "铁西区委统战部区工商联召开民营企业家座谈会", []),
     "line_under_a_short_subject_is_no_wrap": ("全市表彰一百名劳动模范和先进工作者\n大会今日隆重举行\n表彰大会\n", "表彰大会", []),
+    # a couplet on one line shows no measure: the shorter last line under its subject line is the subject's tail
+    "subject_wrapped_under_a_couplet_on_one_line": ("开展安全检查 守护平安冬季\n全市各区开展消防\n隐患排查\n",
+                                                    "全市各区开展消防隐患排查", []),
+    "two_lines_under_a_subject_are_no_tail": ("开展安全检查 守护平安冬季\n全市各区开展消防\n隐患排查\n冬季专刊\n",
+                                               "全市各区开展消防", ["隐患排查", "冬季专刊"]),
     "signature_line_is_never_a_headline": ("王林 摄影\n抢前抓早购良种\n备足种子保丰收\n梨树县种子市场热闹起来了\n",
                                            "梨树县种子市场热闹起来了", ["王林 摄影"]),
     "boxed_name_is_never_a_headline": ("□朱梦魁\n抢前抓早购良种\n备足种子保丰收\n梨树县种子市场热闹起来了\n",
