@@ -92,9 +92,12 @@ class PageContext:
     _host_grams: dict[int, GrowingBigrams] = field(default_factory=dict, repr=False)  # id(host) -> its text's bigrams
     _host_texts: dict[int, tuple[list[str], str]] = field(default_factory=dict, repr=False)  # id(host) -> host_texts
 
-    def far_head_fit(self, text: str) -> float:
-        """How well the best of the free heading groups restates ``text`` (share of its bigrams in it)."""
-        grams = bigram_set(text)
+    def far_head_fit(self, text: str, grams: set[str] | frozenset[str] | None = None) -> float:
+        """How well the best of the free heading groups restates ``text`` (share of its bigrams in it).
+
+        ``grams``: the text's bigrams, when the caller has them.
+        """
+        grams = bigram_set(text) if grams is None else grams
         return max((overlap(head, grams) for head in self.free_heads), default=0.0)
 
     def host_texts(self, host: Unit) -> tuple[list[str], str]:
@@ -132,8 +135,11 @@ class OrphanSide:
 
 def orphan_side(orphan: Unit, page: PageContext) -> OrphanSide:
     """The orphan's part of its join signals (``join_signals`` asks for it once per host when not given)."""
-    text = orphan.body_text()
-    return OrphanSide(tuple(p.text for p in orphan.paras), text, bigram_set(text), page.far_head_fit(text),
+    texts = tuple(p.text for p in orphan.paras)
+    text = "".join(texts)  # its body text (``Unit.body_text``)
+    grown = GrowingBigrams()
+    grown.extend(texts, page.vocab.counts)  # ``bigram_set(text)`` from its paragraphs' bigrams, which the vocabulary read
+    return OrphanSide(texts, text, frozenset(grown.grams), page.far_head_fit(text, grown.grams),
                       _orphan_reading(orphan, text, page))
 
 
