@@ -188,7 +188,7 @@ class GrowingBigrams:
         """How many of ``grams`` occur in the texts followed by ``more`` (a text not kept: a host's heading)."""
         extra: set[str] = set()
         if more:
-            extra.update(each_bigram(more))
+            extra.update(bigram_set(more))  # kept by bigram_set: a host's heading is offered with every orphan
             self._seam(self.tail, more, extra)
         found = grams & self.grams
         return len(found) + len((grams & extra) - found)

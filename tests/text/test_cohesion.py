@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from banmian.tasks.text.lexicon import each_bigram
-from banmian.tasks.text.segment.cohesion import PageVocabulary, RunningVector, WeightedVector
+from banmian.tasks.text.segment.cohesion import PageVocabulary, RunningVector, WeightedVector, count_weight
 
 #: Few characters, so that texts share bigrams and stretches repeat them.
 texts = st.text(alphabet="梨树县种子铁西 ，", max_size=24)
@@ -66,3 +66,19 @@ def test_a_running_vector_moves_its_length_bigram_by_bigram(page):
             norm2 += new * new - old * old
         assert list(running.vector().weights.items()) == list(defined_vector(vocab, page[:k]).weights.items())
         assert running.vector().norm2 == max(norm2, 0.0)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(texts, min_size=1, max_size=12), texts)
+def test_a_bigrams_weight_is_its_rarity_among_the_pages_paragraphs(page, other):
+    """The weight a vector multiplies, looked up through the bigram's document count, is the definition's log."""
+    vocab = PageVocabulary(page)
+    n = len(page) + 1
+    for gram in set(each_bigram("".join(page) + other)):
+        held = sum(gram in set(each_bigram(text)) for text in page)
+        assert vocab.weight(gram) == math.log(n / (held + 0.5))
+
+
+def test_a_count_weighs_its_logarithm_plus_one():
+    """Counts weighed once and asked again (kept) weigh the same: one plus their natural logarithm."""
+    assert [count_weight(n) for n in (1, 2, 7, 2, 1000)] == [1 + math.log(n) for n in (1, 2, 7, 2, 1000)]

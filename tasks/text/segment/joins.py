@@ -90,16 +90,31 @@ class PageContext:
     sections: int = 0                  # the page's section-headed orphans (``section_count``)
     free_heads: tuple[str, ...] = ()   # heading groups no text took, each as one text
     _host_grams: dict[int, GrowingBigrams] = field(default_factory=dict, repr=False)  # id(host) -> its text's bigrams
+    _host_texts: dict[int, tuple[list[str], str]] = field(default_factory=dict, repr=False)  # id(host) -> host_texts
 
-    def far_head_fit(self, text: str) -> float:
-        """How well the best of the free heading groups restates ``text`` (share of its bigrams in it)."""
-        grams = bigram_set(text)
+    def far_head_fit(self, text: str, grams: set[str] | frozenset[str] | None = None) -> float:
+        """How well the best of the free heading groups restates ``text`` (share of its bigrams in it).
+
+        ``grams``: the text's bigrams, when the caller has them.
+        """
+        grams = bigram_set(text) if grams is None else grams
         return max((overlap(head, grams) for head in self.free_heads), default=0.0)
+
+    def host_texts(self, host: Unit) -> tuple[list[str], str]:
+        """The host's paragraphs' texts and its heading (``heading_text``), kept per host.
+
+        A host is weighed against every later orphan, and while orphans are placed it only gains paragraphs
+        (an orphan joining it), so it is read again only when it has more paragraphs than when last read.
+        """
+        kept = self._host_texts.get(id(host))
+        if kept is None or len(kept[0]) != len(host.paras):
+            kept = self._host_texts[id(host)] = ([p.text for p in host.paras], heading_text(host))
+        return kept
 
     def host_grams(self, host: Unit) -> GrowingBigrams:
         """The bigrams of the host's paragraphs joined, kept per host: a host is weighed against every later orphan
         and only grows (an orphan joining it adds its paragraphs), so only what it gained is read."""
-        texts = [p.text for p in host.paras]
+        texts = self.host_texts(host)[0]
         kept = self._host_grams.get(id(host))
         if kept is None or kept.texts != texts[:len(kept.texts)]:
             kept = self._host_grams[id(host)] = GrowingBigrams()
@@ -120,8 +135,11 @@ class OrphanSide:
 
 def orphan_side(orphan: Unit, page: PageContext) -> OrphanSide:
     """The orphan's part of its join signals (``join_signals`` asks for it once per host when not given)."""
-    text = orphan.body_text()
-    return OrphanSide(tuple(p.text for p in orphan.paras), text, bigram_set(text), page.far_head_fit(text),
+    texts = tuple(p.text for p in orphan.paras)
+    text = "".join(texts)  # its body text (``Unit.body_text``)
+    grown = GrowingBigrams()
+    grown.extend(texts, page.vocab.counts)  # ``bigram_set(text)`` from its paragraphs' bigrams, which the vocabulary read
+    return OrphanSide(texts, text, frozenset(grown.grams), page.far_head_fit(text, grown.grams),
                       _orphan_reading(orphan, text, page))
 
 
@@ -138,8 +156,8 @@ def join_signals(orphan: Unit, index: int, candidate: Candidate, page: PageConte
 
 def _shared_words(side: OrphanSide, host: Unit, page: PageContext) -> dict[JoinFeature, float]:
     """The words the orphan shares with the host's text and heading, and with a heading no text took."""
-    heading = heading_text(host)
-    host_texts = [p.text for p in host.paras] + ([heading] if heading else [])
+    texts, heading = page.host_texts(host)
+    host_texts = texts + [heading] if heading else texts
     return {
         "cohesion": page.vocab.cohesion(side.texts, host_texts),
         "head_in_text": overlap(heading, side.grams) if heading else 0.0,

@@ -1,7 +1,12 @@
 """Where headless prose belongs: a lead it is a section of, the story it goes on with, or itself."""
 
+from pathlib import Path
+
 import pytest
 
+from banmian.tasks.text.lexicon import bigram_set
+from banmian.tasks.text.segment import read_page
+from banmian.tasks.text.segment.joins import PageContext, orphan_side
 from tests.text.segment.stories import HEAD_A, LEAD, STORY_A, by_kind, heads, segment_checked
 
 
@@ -63,3 +68,18 @@ def test_text_after_a_story_that_jumped_to_another_page_does_not_go_on_with_it(j
     story = heads(result)["开展安全检查 守护平安冬季"]
     assert story.continued_to == "下转第四版"
     assert not any("县政数局" in p for p in story.paragraphs)
+
+
+def test_an_orphans_bigrams_read_from_its_paragraphs_are_its_body_texts():
+    """``orphan_side`` grows an orphan's bigrams from the vocabulary's paragraph counts: the same set as reading its text."""
+    samples = sorted((Path(__file__).parents[3] / "data" / "sample").glob("*.txt"))
+    orphans = 0
+    for path in samples:
+        page, vocab, _ = read_page(path.read_text(encoding="utf-8"))
+        context = PageContext(vocab)
+        for unit in page.units:
+            if unit.kind == "orphan" and unit.paras:
+                orphans += 1
+                side = orphan_side(unit, context)
+                assert side.grams == bigram_set(unit.body_text()) and side.text == unit.body_text()
+    assert orphans
