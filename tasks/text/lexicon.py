@@ -123,30 +123,6 @@ def overlap(heading: str, body_grams: frozenset[str] | set[str]) -> float:
 
 
 @dataclass(slots=True)
-class BodyBigrams:
-    """A body text, for scoring many headings against it by shared bigrams.
-
-    ``overlap(heading, bigram_set(body))``: the body's bigrams are read once,
-    when a heading is first scored against it, and kept. (Looking each heading
-    bigram up in the text instead scans the whole body for every bigram it
-    lacks: slower as soon as a few headings are scored.)
-
-    >>> body = BodyBigrams("全市开展安全 生产检查")
-    >>> body.overlap("安全检查"), overlap("安全检查", bigram_set("全市开展安全生产检查")), body.overlap("生产检查")
-    (0.6666666666666666, 0.6666666666666666, 1.0)
-    """
-
-    text: str
-    grams: frozenset[str] | None = field(default=None, init=False, repr=False)  # the body's bigrams, once read
-
-    def overlap(self, heading: str) -> float:
-        """Share of the heading's bigrams that occur in the body (0..1)."""
-        if self.grams is None:
-            self.grams = bigram_set(self.text)
-        return overlap(heading, self.grams)
-
-
-@dataclass(slots=True)
 class GrowingBigrams:
     """The bigrams of texts joined end to end, kept as more texts are appended.
 

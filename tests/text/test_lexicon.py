@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 
 from banmian.tasks.text.chars import HAN
 from banmian.tasks.text.lexicon import (
-    BodyBigrams,
     bigram_set,
     break_splits_word,
     each_bigram,
@@ -39,16 +38,6 @@ def test_overlap_is_the_share_of_the_headings_bigrams_in_the_body(heading, body)
     grams = han_bigrams(heading)
     share = len(grams & han_bigrams(body)) / len(grams) if grams else 0.0
     assert overlap(heading, bigram_set(body)) == share
-    assert BodyBigrams(body).overlap(heading) == share
-
-
-@settings(max_examples=300, deadline=None)
-@given(texts, st.lists(texts, max_size=5))
-def test_a_kept_body_scores_each_heading_as_a_fresh_one(body, headings):
-    """``BodyBigrams`` reads the body's bigrams once: later headings are scored against the same set."""
-    kept = BodyBigrams(body)
-    assert [kept.overlap(h) for h in headings] == [BodyBigrams(body).overlap(h) for h in headings] \
-        == [overlap(h, bigram_set(body)) for h in headings]
 
 
 @settings(max_examples=500, deadline=None)
