@@ -43,6 +43,7 @@ from banmian.tasks.text.clean import (
     ends_sentence,
     fold_fullwidth_alnum,
     is_letterspaced,
+    is_plain,
     join_lines,
     split_doubled,
 )
@@ -455,7 +456,11 @@ def line_kind(text: str, width: float) -> LineKind:
     ('byline', 'jump', 'prose')
     """
     folded = fold_fullwidth_alnum(text)
-    credit = unletterspace(folded)
+    return _kind_of_forms(text, width, folded, unletterspace(folded))
+
+
+def _kind_of_forms(text: str, width: float, folded: str, credit: str) -> LineKind:
+    """``line_kind`` of a line's forms (``LineForm``)."""
     if _may_be_special(text, folded, credit):  # most lines are text or headings: no rule's pattern matches them
         kind = special_kind(LineForm(text, width, folded, credit))
         if kind is not None:
@@ -468,6 +473,9 @@ def classify_line(no: int, raw: str) -> Line:
     text = raw.strip().replace("\f", "")
     if not text:
         return Line(no, "", 0.0, BLANK)
+    if is_plain(text):  # most lines: one unit a character, and each of its forms the text itself
+        width = float(len(text))
+        return Line(no, text, width, _kind_of_forms(text, width, text, text))
     width = display_width(text)
     return Line(no, text, width, line_kind(text, width))
 
