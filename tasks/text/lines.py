@@ -1064,6 +1064,8 @@ def _mark_lines_apart(lines: list[Line]) -> None:
     for j, kind in enumerate(kinds):
         if kind == BYLINE:
             _set_kind(lines, *_title_above(lines, j), HEAD)
+        elif j and kinds[j - 1] != BLANK:
+            continue  # each mark below needs a break above the line: most lines run on from the one above
         elif kind in (PROSE, HEAD) and _between_breaks(kinds, j) and _is_stray_character(lines, j):
             lines[j].kind = STRAY
         elif kind == PROSE and _is_title_apart(lines, kinds, j):
@@ -1196,7 +1198,7 @@ def _mark_credits_dropped_into_text(lines: list[Line]) -> None:
     the credit. (Under a dateline's head, the bracket is the dateline's.)
     """
     for k in range(1, len(lines) - 1):
-        if _is_credit_alone(lines[k]) and _inside_a_sentence(lines, k):
+        if lines[k].text.endswith(_CLOSING_BRACKETS) and _is_credit_alone(lines[k]) and _inside_a_sentence(lines, k):
             lines[k].kind = STRAY
 
 
@@ -1268,8 +1270,8 @@ def _mark_vertical_names(lines: list[Line]) -> None:
     """
     awaiting = False  # a name's first character was read under a heading, the rest not yet
     for k, ln in enumerate(lines):
-        if not _is_lone_character(ln):
-            continue
+        if len(ln.text) != 1 or not _is_lone_character(ln):
+            continue  # most lines: more than one character
         if ln.kind == STRAY:
             awaiting = False
         elif _under_a_heading(lines, k) and opens_a_name(ln.text.strip()):
@@ -1315,7 +1317,7 @@ def _mark_cut_datelines(lines: list[Line]) -> None:
     """
     for ln, nxt in zip(lines, lines[1:]):
         if ln.width <= CUT_DATELINE_MAX_WIDTH and ln.kind in _TEXT and nxt.kind != BLANK \
-                and not DATELINE_START_RE.match(nxt.text) and DATELINE_START_RE.match(ln.text + nxt.text):
+                and DATELINE_START_RE.match(ln.text + nxt.text) and not DATELINE_START_RE.match(nxt.text):
             ln.kind = DATELINE
 
 
