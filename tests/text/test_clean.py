@@ -137,6 +137,8 @@ from hypothesis import strategies as st  # noqa: E402
 
 from banmian.tasks.text.accounting import accounting_chars  # noqa: E402
 from banmian.tasks.text.chars import CJK_CLASS, CLOSERS, FOLD_TO_ASCII, SENTENCE_ENDS  # noqa: E402
+from banmian.tasks.text.clean import is_plain  # noqa: E402
+from banmian.tasks.text.credits import unletterspace  # noqa: E402
 
 #: Characters the rules look at, and the edges of every range they test.
 _ALPHABET = (
@@ -233,8 +235,6 @@ _MOSTLY_WIDE = st.text(alphabet=sorted(ch for ch in _ALPHABET if ord(ch) >= 0x20
 @given(st.one_of(texts, _MOSTLY_WIDE))
 def test_a_plain_line_is_each_of_its_forms(text):
     """What ``is_plain`` spares a line: its width is its length, and folding and reading back letterspacing keep it."""
-    from banmian.tasks.text.clean import is_plain
-    from banmian.tasks.text.credits import unletterspace
     if is_plain(text):
         assert display_width(text) == len(text)
         assert fold_fullwidth_alnum(text) == text and unletterspace(text) == text
