@@ -47,6 +47,24 @@ def fold_fullwidth_alnum(text: str) -> str:
 _CJK_CHAR: Final = re.compile(f"[{CJK_CLASS}]")
 
 
+#: A line of characters one unit wide that folding leaves as they are: no space, no ASCII, no
+#: full-width digit or Latin letter.
+_PLAIN_RE: Final = re.compile(f"(?:(?!{_FOLDABLE.pattern})[{WIDE_CLASS}])+")
+
+
+def is_plain(text: str) -> bool:
+    """Every character one unit wide, and none that folding changes: most lines of Chinese text.
+
+    Such a line's measures need no closer look: its ``display_width`` is its
+    length, ``fold_fullwidth_alnum`` leaves it as it is, and it holds no space
+    to letterspace it. Told by one match, it spares a line those three.
+
+    >>> is_plain("全市开展安全检查，排查隐患。"), is_plain("２０２３年"), is_plain("明 确 思 路")
+    (True, False, False)
+    """
+    return _PLAIN_RE.fullmatch(text) is not None
+
+
 def is_cjk(ch: str) -> bool:
     """True for a Chinese character or a full-width/Chinese punctuation mark (``CJK_CLASS``).
 

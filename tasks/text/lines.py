@@ -43,6 +43,7 @@ from banmian.tasks.text.clean import (
     ends_sentence,
     fold_fullwidth_alnum,
     is_letterspaced,
+    is_plain,
     join_lines,
     split_doubled,
 )
@@ -115,7 +116,7 @@ _PAGE_NAME: Final = f"[{HAN_BASIC}]{{2,8}}"
 _PAGE_RE: Final = re.compile(
     rf"^\s*(?:第\s*(?P<no1>\d{{1,3}}|[一二三四五六七八九十]{{1,3}})\s*版(?:\s+(?P<name1>{_PAGE_NAME}))?"
     rf"|(?P<no2>[A-Z]?\d{{1,3}})(?:\s*版)?(?:\s+(?P<name2>{_PAGE_NAME}(?:\s+{_PAGE_NAME})?))?"
-    rf"|(?=.*版)(?P<name3>{_PAGE_NAME})\s*第?\s*(?P<no3>\d{{1,3}})\s*版)\s*$"  # (版 looked for first: most lines have none)
+    rf"|(?=[^版\n]*+版)(?P<name3>{_PAGE_NAME})\s*第?\s*(?P<no3>\d{{1,3}})\s*版)\s*$"  # (版 looked for first, past the others at once: most lines have none)
 )
 #: An editor's role word, as printed (letterspaced or not) on the editors' line.
 EDITOR_ROLES: Final = ("责任编辑", "本版编辑", "本版责编", "美术编辑", "责编", "版式设计", "版式", "美编", "校对", "编辑",
@@ -455,7 +456,11 @@ def line_kind(text: str, width: float) -> LineKind:
     ('byline', 'jump', 'prose')
     """
     folded = fold_fullwidth_alnum(text)
-    credit = unletterspace(folded)
+    return _kind_of_forms(text, width, folded, unletterspace(folded))
+
+
+def _kind_of_forms(text: str, width: float, folded: str, credit: str) -> LineKind:
+    """``line_kind`` of a line's forms (``LineForm``)."""
     if _may_be_special(text, folded, credit):  # most lines are text or headings: no rule's pattern matches them
         kind = special_kind(LineForm(text, width, folded, credit))
         if kind is not None:
@@ -468,6 +473,9 @@ def classify_line(no: int, raw: str) -> Line:
     text = raw.strip().replace("\f", "")
     if not text:
         return Line(no, "", 0.0, BLANK)
+    if is_plain(text):  # most lines: one unit a character, and each of its forms the text itself
+        width = float(len(text))
+        return Line(no, text, width, _kind_of_forms(text, width, text, text))
     width = display_width(text)
     return Line(no, text, width, line_kind(text, width))
 
@@ -1087,6 +1095,8 @@ def _mark_lines_apart(lines: list[Line]) -> None:
     for j, kind in enumerate(kinds):
         if kind == BYLINE:
             _set_kind(lines, *_title_above(lines, j), HEAD)
+        elif j and kinds[j - 1] != BLANK:
+            continue  # each mark below needs a break above the line: most lines run on from the one above
         elif kind in (PROSE, HEAD) and _between_breaks(kinds, j) and _is_stray_character(lines, j):
             lines[j].kind = STRAY
         elif kind == PROSE and _is_title_apart(lines, kinds, j):
@@ -1219,7 +1229,7 @@ def _mark_credits_dropped_into_text(lines: list[Line]) -> None:
     the credit. (Under a dateline's head, the bracket is the dateline's.)
     """
     for k in range(1, len(lines) - 1):
-        if _is_credit_alone(lines[k]) and _inside_a_sentence(lines, k):
+        if lines[k].text.endswith(_CLOSING_BRACKETS) and _is_credit_alone(lines[k]) and _inside_a_sentence(lines, k):
             lines[k].kind = STRAY
 
 
@@ -1292,8 +1302,8 @@ def _mark_vertical_names(lines: list[Line]) -> None:
     """
     awaiting = False  # a name's first character was read under a heading, the rest not yet
     for k, ln in enumerate(lines):
-        if not _is_lone_character(ln):
-            continue
+        if len(ln.text) != 1 or not _is_lone_character(ln):
+            continue  # most lines: more than one character
         if ln.kind == STRAY:
             awaiting = False
         elif _under_a_heading(lines, k) and opens_a_name(ln.text.strip()) and not _is_wrap_stub(lines, k):
@@ -1341,7 +1351,7 @@ def _mark_cut_datelines(lines: list[Line]) -> None:
     """
     for ln, nxt in zip(lines, lines[1:]):
         if ln.width <= CUT_DATELINE_MAX_WIDTH and ln.kind in _TEXT and nxt.kind != BLANK \
-                and not DATELINE_START_RE.match(nxt.text) and _cut_dateline(ln.text + nxt.text):
+                and _cut_dateline(ln.text + nxt.text) and not DATELINE_START_RE.match(nxt.text):
             ln.kind = DATELINE
 
 

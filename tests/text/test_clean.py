@@ -137,6 +137,8 @@ from hypothesis import strategies as st  # noqa: E402
 
 from banmian.tasks.text.accounting import accounting_chars  # noqa: E402
 from banmian.tasks.text.chars import CJK_CLASS, CLOSERS, FOLD_TO_ASCII, SENTENCE_ENDS  # noqa: E402
+from banmian.tasks.text.clean import is_plain  # noqa: E402
+from banmian.tasks.text.credits import unletterspace  # noqa: E402
 
 #: Characters the rules look at, and the edges of every range they test.
 _ALPHABET = (
@@ -223,3 +225,16 @@ def test_a_doubled_line_splits_into_its_two_copies(text):
 @given(_HAN_TEXT.filter(lambda han: len(han) >= 3))
 def test_chinese_spread_by_spaces_is_letterspaced(han):
     assert is_letterspaced(" ".join(han)) and not is_letterspaced(han)
+
+
+#: Lines of the alphabet's characters from the width classes' lowest edge up: plain lines among them.
+_MOSTLY_WIDE = st.text(alphabet=sorted(ch for ch in _ALPHABET if ord(ch) >= 0x2010), max_size=30)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(texts, _MOSTLY_WIDE))
+def test_a_plain_line_is_each_of_its_forms(text):
+    """What ``is_plain`` spares a line: its width is its length, and folding and reading back letterspacing keep it."""
+    if is_plain(text):
+        assert display_width(text) == len(text)
+        assert fold_fullwidth_alnum(text) == text and unletterspace(text) == text
