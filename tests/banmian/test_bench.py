@@ -54,6 +54,7 @@ RUN_FIGURES = re.compile(
     r"commit [\d.]+, publish [\d.]+, report [\d.]+, prune [\d.]+, other [\d.]+\n"
     r"inside batches, s summed over batches: read [\d.]+, decode [\d.]+, segment [\d.]+, decode_segment_cpu [\d.]+(, rows [\d.]+)?(, stage [\d.]+)?\n"
     r"peak RSS MB: this process [\d.]+ \(at [\d.]+ s\), largest ended child [\d.]+\n"
+    r"peak RSS MB of this process by phase: [a-z_]+ \d+(, [a-z_]+ \d+)*\n"
     r"cores used \(CPU s / wall s\): [\d.]+\n"
     r"CPU s by process: flow [\d.]+(, [a-z ()]+ [\d.]+)*\n"
     r"vs read\+decode alone \([\d.]+ s\): [\d,]+\.\dx the time\n"
