@@ -59,13 +59,17 @@ RUN_FIGURES = re.compile(
     r"CPU s by process: flow [\d.]+(, [a-z ()]+ [\d.]+)*\n"
     r"vs read\+decode alone \([\d.]+ s\): [\d,]+\.\dx the time\n"
     r"vs segmentation alone, one process \([\d,]+\.\d pages/s over 20 pages\): [\d,]+\.\d\dx the time\n"
+    r"re-run, nothing changed: wall s [\d.]+, less the server start [\d.]+ \([\d.]+% of the first run\), "
+    r"exit code [01]\n"
 )
 
 
 def test_bench_runs_the_real_flow_and_reports_every_phase(tmp_path):
-    """``banmian bench`` over 20 generated pages: the report's shape (never its times)."""
+    """``banmian bench`` over 20 generated pages, and again over them (``--rerun``): the report's shape (never
+    its times)."""
     done = subprocess.run(
-        [sys.executable, "-m", "banmian.cli", "bench", "--pages", "20", "--seed", "3", "--tmp", str(tmp_path)],
+        [sys.executable, "-m", "banmian.cli", "bench", "--pages", "20", "--seed", "3", "--tmp", str(tmp_path),
+         "--rerun"],
         cwd=tmp_path, capture_output=True, text=True, timeout=600,
     )
     assert done.returncode == 0, done.stderr[-3000:]
