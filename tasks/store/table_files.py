@@ -260,6 +260,7 @@ def _merge_runs(runs: _SortedRuns, out: _TableFile) -> None:
             if sum(t.num_rows for t in done) >= MERGE_OUT_ROWS:
                 out.append(pa.concat_tables(done))
                 done = []
+                give_back_freed_memory()  # the chunks read and sorted so far
     if done:
         out.append(pa.concat_tables(done))
 
