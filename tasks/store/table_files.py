@@ -57,10 +57,15 @@ ROW_GROUP_BYTES: Final = 4 << 20
 #: The same cut for a clustered table's file (written alone, while its runs are merged): 16 MB keeps its
 #: row groups as they were (~115k article_terms rows), the layout its lookups were measured with.
 CLUSTERED_GROUP_BYTES: Final = 16 << 20
-#: Bytes of a sorted run read at a time by the merge, which holds about one such chunk per batch of
-#: pages (a run) and sorts what it takes of them together: 128 KB is ~950 article_terms rows, so 50 runs
-#: (10,000 pages) hold ~6 MB and 500 runs (100,000 pages) ~64 MB.
+#: Bytes of a sorted run read at a time by the merge, at most: it holds about one chunk of each batch of
+#: pages (a run), and the rows it takes of them at once. 128 KB is ~950 article_terms rows.
 MERGE_CHUNK_BYTES: Final = 128 << 10
+#: The merge's chunks are shared out of this as runs come (the i-th run's are ``MERGE_BYTES / i``), and
+#: are never below ``MIN_CHUNK_BYTES``: 500 runs (100,000 pages) hold ~11 MB of chunks at once, 50 runs
+#: ~4 MB (one 128 KB chunk a run: 64 and 6 MB; the harness at 10,000 pages had ~75 MB of Arrow memory
+#: live in the merge with those).
+MERGE_BYTES: Final = 2 << 20
+MIN_CHUNK_BYTES: Final = 8 << 10
 #: Rows the merge gathers (each block sorted, blocks in order) before handing them to the final file.
 MERGE_OUT_ROWS: Final = 65_536
 
@@ -173,6 +178,15 @@ def chunk_rows(table: pa.Table, chunk_bytes: int = MERGE_CHUNK_BYTES) -> int:
     return max(1, chunk_bytes * table.num_rows // max(table.nbytes, 1))
 
 
+def run_chunk_bytes(runs_before: int) -> int:
+    """The chunk size of the run after ``runs_before`` others: ``MERGE_BYTES`` shared out, within bounds.
+
+    >>> run_chunk_bytes(0), run_chunk_bytes(31), run_chunk_bytes(10_000)
+    (131072, 65536, 8192)
+    """
+    return max(MIN_CHUNK_BYTES, min(MERGE_CHUNK_BYTES, MERGE_BYTES // (runs_before + 1)))
+
+
 class _SortedRuns:
     """A clustered table's rows as sorted runs, one per ``append`` (a batch of pages), in a temp file.
 
@@ -196,7 +210,7 @@ class _SortedRuns:
     def append(self, table: pa.Table) -> None:
         """Sort ``table`` (stably) and write it as the next run."""
         ordered = table.sort_by(_ascending(self.sort_by)).cast(self.schema)
-        batches = ordered.to_batches(max_chunksize=chunk_rows(ordered))
+        batches = ordered.to_batches(max_chunksize=chunk_rows(ordered, run_chunk_bytes(len(self.runs))))
         for batch in batches:
             self._writer.write_batch(batch)
         self.runs.append(range(self._batches, self._batches + len(batches)))

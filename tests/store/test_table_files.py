@@ -46,7 +46,9 @@ def test_runs_merge_into_the_order_of_one_stable_sort(tmp_path_factory: pytest.T
                                                       batches: list[list[tuple[str, int]]], chunk_bytes: int,
                                                       out_rows: int) -> None:
     """Ties (one term in several batches, or in several chunks of one) keep the order the rows were added in."""
-    monkeypatch.setattr(table_files, "MERGE_CHUNK_BYTES", chunk_bytes)
+    monkeypatch.setattr(table_files, "MERGE_CHUNK_BYTES", chunk_bytes)  # runs after the first get smaller chunks:
+    monkeypatch.setattr(table_files, "MERGE_BYTES", 2 * chunk_bytes)
+    monkeypatch.setattr(table_files, "MIN_CHUNK_BYTES", min(chunk_bytes, 200))
     monkeypatch.setattr(table_files, "MERGE_OUT_ROWS", out_rows)
     tables = [_terms(rows, i) for i, rows in enumerate(batches)]
     stored = _stored_terms(tmp_path_factory.mktemp("wh"), tables)
@@ -57,6 +59,7 @@ def test_runs_merge_into_the_order_of_one_stable_sort(tmp_path_factory: pytest.T
 def test_a_clustered_table_of_one_term_in_one_chunk_a_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A run whose chunks all hold the bound's value is read to its end before any of it is taken."""
     monkeypatch.setattr(table_files, "MERGE_CHUNK_BYTES", 1)
+    monkeypatch.setattr(table_files, "MIN_CHUNK_BYTES", 1)
     tables = [_terms([("中", i) for i in range(5)], 0), _terms([("下", 0), ("中", 9), ("丁", 1)], 1)]
     stored = _stored_terms(tmp_path, tables)
     assert stored.column("term").to_pylist() == ["丁", "下", "中", "中", "中", "中", "中", "中"]
