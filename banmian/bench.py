@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Final
 
 from banmian import SAMPLE_DIR, project_root
-from banmian.flows.timings import TIMINGS_ENV
+from banmian.flows.timings import TIMINGS_ENV, current_phase
 from banmian.tasks.ingest.decode import decode_page
 from banmian.tasks.model import Reject
 from banmian.tasks.text.segment import segment_page
@@ -231,6 +231,7 @@ class ProcessSampler:
         self._thread = threading.Thread(target=self._loop, name="bench-sampler", daemon=True)
         self.cpu: dict[int, tuple[str, float]] = {}
         self.rss_peak_mb, self.rss_peak_at_s = 0.0, 0.0
+        self.rss_by_phase: dict[str, float] = {}  # peak RSS of this process in each phase (``current_phase``)
         self._start = time.perf_counter()
         self._cpu0 = self._cpu_of(self._me)
 
@@ -245,6 +246,8 @@ class ProcessSampler:
         rss = self._me.memory_info().rss / 2**20
         if rss > self.rss_peak_mb:
             self.rss_peak_mb, self.rss_peak_at_s = rss, time.perf_counter() - self._start
+        phase = current_phase() or "other"
+        self.rss_by_phase[phase] = max(rss, self.rss_by_phase.get(phase, 0.0))
         self.cpu[self._me.pid] = ("flow", self._cpu_of(self._me) - self._cpu0)
         for child in self._me.children(recursive=True):
             try:
@@ -270,6 +273,12 @@ class ProcessSampler:
         rows = sorted(self.cpu.values(), key=lambda row: (row[0] != "flow", -row[1]))
         return ", ".join(f"{role} {cpu:.2f}" for role, cpu in rows if cpu >= 0.05)
 
+    def rss_line(self) -> str:
+        """``batches_wall 402, commit 655, other 380``: the flow's peak RSS MB in each phase, in run order."""
+        order = {phase: i for i, phase in enumerate(WALL_PHASES)}
+        phases = sorted(self.rss_by_phase, key=lambda phase: order.get(phase, len(order)))
+        return ", ".join(f"{phase} {self.rss_by_phase[phase]:.0f}" for phase in phases)
+
 
 @dataclass(frozen=True)
 class RunFigures:
@@ -284,6 +293,7 @@ class RunFigures:
     cpu_s: float
     cpu_by_process: str = ""
     rss_peak_at_s: float = 0.0
+    rss_by_phase: str = ""
 
 
 def _rusage_mb(who: int) -> float:
@@ -320,8 +330,9 @@ def bench_pages(out: Path, n: int, source: Path | None, seed: int) -> list[Path]
     return copied
 
 
-def run_flow(pages_dir: Path, warehouse: Path, timings: Path, workers: int, extra: Sequence[str]) -> RunFigures:
-    """Run ``banmian run`` in this process (its output to a log file), timing it and its phases."""
+def run_flow(pages_dir: Path, warehouse: Path, timings: Path, workers: int, extra: Sequence[str],
+             log_name: str = "run.log") -> RunFigures:
+    """Run ``banmian run`` in this process (its output to ``log_name`` by the warehouse), timing it and its phases."""
     from banmian.cli import main as cli_main
 
     os.environ[TIMINGS_ENV] = str(timings)
@@ -329,7 +340,7 @@ def run_flow(pages_dir: Path, warehouse: Path, timings: Path, workers: int, extr
     if workers > 1:
         argv += ["--workers", str(workers)]
     cpu0, start = _cpu_seconds(), time.perf_counter()
-    with (open(warehouse.parent / "run.log", "w", encoding="utf-8") as log, contextlib.redirect_stdout(log),
+    with (open(warehouse.parent / log_name, "w", encoding="utf-8") as log, contextlib.redirect_stdout(log),
           ProcessSampler() as sampler):
         code = cli_main(argv)
     wall = time.perf_counter() - start
@@ -337,7 +348,7 @@ def run_flow(pages_dir: Path, warehouse: Path, timings: Path, workers: int, extr
     n = len(list(pages_dir.glob("*.txt")))
     return RunFigures(n, wall, code, phases, _rusage_mb(resource.RUSAGE_SELF),
                       _rusage_mb(resource.RUSAGE_CHILDREN), _cpu_seconds() - cpu0, sampler.line(),
-                      sampler.rss_peak_at_s)
+                      sampler.rss_peak_at_s, sampler.rss_line())
 
 
 def read_decode_seconds(paths: Sequence[Path]) -> float:
@@ -373,12 +384,21 @@ def bench_report(fig: RunFigures, workers: int, read_decode_s: float, seg_rate: 
         f"inside batches, s summed over batches: {_phase_line(fig.phases, BATCH_PHASES)}",
         f"peak RSS MB: this process {fig.peak_rss_self_mb:.1f} (at {fig.rss_peak_at_s:.1f} s), "
         f"largest ended child {fig.peak_rss_child_mb:.1f}",
+        f"peak RSS MB of this process by phase: {fig.rss_by_phase or '(not sampled)'}",
         f"cores used (CPU s / wall s): {fig.cpu_s / max(fig.wall_s, 1e-9):.2f}",
         f"CPU s by process: {fig.cpu_by_process or '(not sampled)'}",
         f"vs read+decode alone ({read_decode_s:.2f} s): {fig.wall_s / max(read_decode_s, 1e-9):,.1f}x the time",
         f"vs segmentation alone, one process ({seg_rate:,.1f} pages/s over {seg_sample} pages): "
         f"{seg_rate / max(rate, 1e-9):.2f}x the time",
     ])
+
+
+def rerun_line(first: RunFigures, again: RunFigures) -> str:
+    """The run again over the same pages, nothing changed (issue 19: at most 5% of the first run with a warm
+    server): its wall time, and that less its Prefect server's start, which a running server saves."""
+    noop = max(again.wall_s - again.phases.get("prefect_start", 0.0), 0.0)
+    return (f"re-run, nothing changed: wall s {again.wall_s:.2f}, less the server start {noop:.2f} "
+            f"({noop / max(first.wall_s, 1e-9):.1%} of the first run), exit code {again.exit_code}")
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -399,4 +419,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
         print(bench_report(fig, args.workers, read_decode_s, seg_rate, seg_sample))
         if fig.exit_code == 2:
             print((root / "run.log").read_text(encoding="utf-8"), file=sys.stderr)
+        if getattr(args, "rerun", False):
+            again = run_flow(root / "pages", root / "warehouse", root / "timings-again.json", args.workers, extra,
+                             "rerun.log")
+            print(rerun_line(fig, again))
         return 0 if fig.exit_code in (0, 1) else fig.exit_code

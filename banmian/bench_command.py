@@ -26,4 +26,6 @@ def add_command(sub: Any) -> None:
     bench.add_argument("--source", type=Path, help="pages to copy instead of generating them")
     bench.add_argument("--seed", type=int, default=0, help="seed of the generated pages (default 0)")
     bench.add_argument("--tmp", help="where the temporary pages and warehouse go (default: the system's temp dir)")
+    bench.add_argument("--rerun", action="store_true",
+                       help="then run again over the same pages and warehouse (nothing changed) and time that too")
     bench.set_defaults(func=_cmd_bench)

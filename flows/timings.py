@@ -21,6 +21,22 @@ from typing import Final
 
 #: Names the JSON file phase timings are added to; unset, timings are not written.
 TIMINGS_ENV: Final = "BANMIAN_TIMINGS"
+#: The phases being timed in this process, outermost first (``timed`` pushes and pops them), so that
+#: ``banmian bench`` can tell in which phase of a run the flow's memory peaked.
+_OPEN_PHASES: list[str] = []
+
+
+def current_phase() -> str:
+    """The outermost phase being timed in this process now, or "" between phases.
+
+    >>> with timed({}, "commit"):
+    ...     with timed({}, "stage"):
+    ...         current_phase()
+    'commit'
+    >>> current_phase()
+    ''
+    """
+    return _OPEN_PHASES[0] if _OPEN_PHASES else ""
 
 
 def add_timings(seconds: Mapping[str, float]) -> None:
@@ -47,9 +63,11 @@ def merge_seconds(into: dict[str, float], more: Mapping[str, float]) -> None:
 
 @contextmanager
 def timed(into: dict[str, float], phase: str) -> Iterator[None]:
-    """Add the wall time of the ``with`` block to ``into[phase]``."""
+    """Add the wall time of the ``with`` block to ``into[phase]`` (the phase is ``current_phase`` meanwhile)."""
     start = time.perf_counter()
+    _OPEN_PHASES.append(phase)
     try:
         yield
     finally:
+        _OPEN_PHASES.pop()
         merge_seconds(into, {phase: time.perf_counter() - start})

@@ -205,24 +205,30 @@ def _whole_part(part: StagedPart) -> list[tuple[DecodedPage, PageResult]]:
     return pages + [(page, ALREADY_LOADED) for page in known]
 
 
-def staged_rows(staged: StagedRun, chosen: Iterable[DecodedPage], run_id: str) -> Iterator[dict[str, pa.Table]]:
+def staged_rows(staged: StagedRun, planned: Sequence[tuple[DecodedPage, object]], chosen: Iterable[DecodedPage],
+                run_id: str) -> Iterator[dict[str, pa.Table]]:
     """The stored rows of the ``chosen`` pages (a plan's ``write``) of run ``run_id``, one part at a time.
 
     A part's rows as its batch staged them when they were made for this run
     and the plan chose every page it segmented (and none it knew); else made
-    here from its pages, the chosen ones only.
+    here from its pages, the chosen ones only. ``planned``: the pages as
+    :func:`planning_pages` gave them (a part's are found there by its counts,
+    so its planning file is read once per commit, not twice).
     """
     wanted = {(page.sha256, page.path) for page in chosen}
+    segmented_at, known_at = 0, sum(part.pages for part in staged.parts)
     for part in staged.parts:
-        if part.rows and part.run_id == run_id and _chosen_whole(part, wanted):
+        segmented = [page for page, _ in planned[segmented_at:segmented_at + part.pages]]
+        known = [page for page, _ in planned[known_at:known_at + part.known]]
+        segmented_at, known_at = segmented_at + part.pages, known_at + part.known
+        if part.rows and part.run_id == run_id and _chosen_whole(segmented, known, wanted):
             yield read_staged(part.rows)
             continue
         pages = [(page, result) for page, result in _whole_part(part) if (page.sha256, page.path) in wanted]
         yield records.page_tables(pages, run_id)
 
 
-def _chosen_whole(part: StagedPart, wanted: set[tuple[str, str]]) -> bool:
-    """Whether the plan writes exactly the pages this part segmented (read from its small planning file)."""
-    planned, known = read_staged(part.planning)
-    return (all((page.sha256, page.path) in wanted for page, _ in planned)
+def _chosen_whole(segmented: Sequence[DecodedPage], known: Sequence[DecodedPage], wanted: set[tuple[str, str]]) -> bool:
+    """Whether the plan writes exactly the pages a part segmented (and none of those it knew)."""
+    return (all((page.sha256, page.path) in wanted for page in segmented)
             and not any((page.sha256, page.path) in wanted for page in known))

@@ -525,7 +525,7 @@ class WarehouseWriter:
         self.require_files()
         pages, unchanged, rejects = planning_pages(staged, with_digests=full_refresh)
         plan = plan_run(self._state, pages, unchanged, rejects, run.run_id, full_refresh)
-        rows = staged_rows(staged, (page for page, _ in plan.write), run.run_id)
+        rows = staged_rows(staged, pages, (page for page, _ in plan.write), run.run_id)
         return self.store(run, plan, len(pages), len(unchanged), rejects, rows=rows)
 
     def store(self, run: RunInfo, plan: RunPlan[Any], n_pages: int, n_unchanged: int, rejects: Sequence[Reject],

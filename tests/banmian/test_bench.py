@@ -54,17 +54,22 @@ RUN_FIGURES = re.compile(
     r"commit [\d.]+, publish [\d.]+, report [\d.]+, prune [\d.]+, other [\d.]+\n"
     r"inside batches, s summed over batches: read [\d.]+, decode [\d.]+, segment [\d.]+, decode_segment_cpu [\d.]+(, rows [\d.]+)?(, stage [\d.]+)?\n"
     r"peak RSS MB: this process [\d.]+ \(at [\d.]+ s\), largest ended child [\d.]+\n"
+    r"peak RSS MB of this process by phase: [a-z_]+ \d+(, [a-z_]+ \d+)*\n"
     r"cores used \(CPU s / wall s\): [\d.]+\n"
     r"CPU s by process: flow [\d.]+(, [a-z ()]+ [\d.]+)*\n"
     r"vs read\+decode alone \([\d.]+ s\): [\d,]+\.\dx the time\n"
     r"vs segmentation alone, one process \([\d,]+\.\d pages/s over 20 pages\): [\d,]+\.\d\dx the time\n"
+    r"re-run, nothing changed: wall s [\d.]+, less the server start [\d.]+ \([\d.]+% of the first run\), "
+    r"exit code [01]\n"
 )
 
 
 def test_bench_runs_the_real_flow_and_reports_every_phase(tmp_path):
-    """``banmian bench`` over 20 generated pages: the report's shape (never its times)."""
+    """``banmian bench`` over 20 generated pages, and again over them (``--rerun``): the report's shape (never
+    its times)."""
     done = subprocess.run(
-        [sys.executable, "-m", "banmian.cli", "bench", "--pages", "20", "--seed", "3", "--tmp", str(tmp_path)],
+        [sys.executable, "-m", "banmian.cli", "bench", "--pages", "20", "--seed", "3", "--tmp", str(tmp_path),
+         "--rerun"],
         cwd=tmp_path, capture_output=True, text=True, timeout=600,
     )
     assert done.returncode == 0, done.stderr[-3000:]

@@ -72,8 +72,11 @@ def test_a_run_that_fills_the_disk_before_its_commit_commits_nothing(loaded: War
 
 
 def test_a_checkpoint_that_fills_the_disk_after_the_commit_says_committed(loaded: Warehouse) -> None:
-    """The database file may not grow (past a quarter of its size): the WAL takes the commit, the checkpoint fails."""
-    limit = loaded.db_path.stat().st_size // 4
+    """The database file may not grow (past a third of its size): the WAL takes the commit, the checkpoint fails.
+
+    A third, not a quarter: the run's temp file of sorted article_terms runs (``table_files._SortedRuns``, ~1.5 MB
+    here) must still fit, as the Parquet files do."""
+    limit = loaded.db_path.stat().st_size // 3
     result = drive(loaded.root, limit, "pages")
     message = str(result["message"])
     assert result["error"] == "CheckpointFailed"

@@ -11,7 +11,7 @@ import pytest
 from tests.support.warehouse_fixtures import CHECKED, commit, page_and_result, run_info, state_checksum
 
 from banmian.tasks.model import DecodedPage, PageDating, PageResult
-from banmian.tasks.store import records, schema
+from banmian.tasks.store import records, schema, staging
 from banmian.tasks.store.staging import run_staging_dir, stage_pages, stage_run
 from banmian.tasks.store.table_files import TableFiles
 from banmian.tasks.store.warehouse import Warehouse
@@ -63,6 +63,19 @@ def _whole_and_before(tmp_path: Path, full_refresh: bool) -> tuple[Warehouse, Wa
     return whole, before
 
 
+def _spy_on_staged_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the staged files read, in order."""
+    read: list[str] = []
+    real = staging.read_staged
+
+    def spy(path: str | Path) -> object:
+        read.append(Path(path).name)
+        return real(path)
+
+    monkeypatch.setattr(staging, "read_staged", spy)
+    return read
+
+
 @pytest.mark.parametrize(("full_refresh", "made_again"), [(False, [0, 2, 2]), (True, [2, 2, 2])])
 def test_a_commit_writes_the_rows_its_batches_staged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                      full_refresh: bool, made_again: list[int]) -> None:
@@ -74,9 +87,12 @@ def test_a_commit_writes_the_rows_its_batches_staged(tmp_path: Path, monkeypatch
     run = run_info("test", len(PAGES))
     parts = _staged_with_rows(tmp_path, PAGES, run.run_id)
     built = _spy_on_page_tables(monkeypatch)
+    read = _spy_on_staged_reads(monkeypatch)
     with staged.writer() as w:
         summary = w.commit_staged(run, parts, full_refresh)
     assert built == made_again
+    plans = [name for name in read if name.startswith("plan-")]
+    assert len(plans) == len(parts.parts) == len(set(plans))  # each part's planning file read once
     assert summary.pages_loaded == (18 if full_refresh else 16)
     tables = CHECKED + schema.WORD_TABLES
     assert state_checksum(staged, tables) == state_checksum(whole, tables)
