@@ -69,7 +69,7 @@ from banmian.tasks.text.credits import (
 )
 from banmian.tasks.text.lexicon import break_splits_word, break_strands_a_character, unspaced
 from banmian.tasks.text.pattern_first import first_class
-from banmian.tasks.text.repair import DATE_RE, Repaired, piece_runs, repair_lines
+from banmian.tasks.text.repair import DATE_RE, PIECES_FILL_SLACK, Repaired, piece_runs, repair_lines
 
 #: What a line is.
 LineKind = Literal["blank", "prose", "headish", "head", "subtitle", "byline", "role", "credit",
@@ -579,7 +579,7 @@ def _mark_run(lines: list[Line], kinds: list[LineKind], i: int, j: int) -> int:
 
     A paragraph opening inside the run ends it there: its lines from there on are prose.
     """
-    if _runs_on_from_above(lines, i):  # half the runs: prose lines that lack punctuation mid-paragraph
+    if _runs_on_from_above(lines, i) or _ends_the_line_above(lines, i, j):  # half the runs: prose mid-paragraph
         _set_kind(lines, i, j, PROSE)
         return j
     opener = next((m for m in range(i + 1, j) if _opens_indented_paragraph(lines, m)), None)
@@ -695,6 +695,28 @@ def _runs_on_from_above(lines: list[Line], i: int) -> bool:
     paragraph openers inside it matter: all of it is prose.
     """
     return i > 0 and lines[i - 1].kind in _RUNNING_TEXT and not lines[i - 1].terminal
+
+
+#: A quoted word or phrase alone on a line, with nothing after its closing quote: ``“最佳”``.
+_QUOTED_ALONE_RE: Final = re.compile(r"^\s*[“\"][^“”\"。！？!?]+[”\"]\s*$")
+
+
+def _ends_the_line_above(lines: list[Line], i: int, j: int) -> bool:
+    """Line ``i`` alone is a quoted word or phrase that ends the printed line above it, set apart by the extractor.
+
+    pdftotext breaks a printed line at a quote it placed apart, and the quote comes out on a line of its
+    own (``…最佳制度。`` / ``“最佳”`` / ``意味着…``). A heading may be a quoted phrase too, but text goes
+    on around such a piece: the line above and the piece together fill the column, and the line under it
+    runs at the column's full width, no paragraph's indented first line as a heading's text opens with.
+    """
+    if j - i != 1 or i == 0 or lines[i - 1].kind not in _RUNNING_TEXT or not _QUOTED_ALONE_RE.match(lines[i].text):
+        return False
+    below = [ln.width for ln in _text_lines_from(lines, j, COLUMN_PROBE_LINES)]
+    if not _shows_a_column(below):
+        return False
+    column = max(below)
+    fills = abs(lines[i - 1].width + lines[i].width - column) <= PIECES_FILL_SLACK
+    return fills and below[0] >= column - FULL_LINE_SLACK
 
 
 def _mark_heads_above_a_step(lines: list[Line], i: int, j: int) -> None:

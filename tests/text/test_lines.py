@@ -427,6 +427,29 @@ def test_parted_by_a_gap(text, parted):
     assert _parted_by_a_gap(text) is parted
 
 
+# --- a quote the extractor set apart from its printed line -----------------------------------------
+
+_ABOVE_A_QUOTE = "会议强调，要加大招商引资力度。\n\n全市农资门店货源充足，价格平稳，农\n户购买化肥种子都很方便，大家都说\n"
+_TEXT_RUNS_ON = "二字来之不易，靠的是监管部门常年\n不懈的抽检，也靠商户守法经营。\n"
+_PARAGRAPH_OPENS = "今年以来，监管部门常年不懈\n地抽检，商户也都守法经营，农资市\n场秩序持续向好，群众普遍都满意。\n"
+
+
+@pytest.mark.parametrize("above, piece, under, kind", [
+    # a quoted word that fills the column with the line above, full text going on under it: the line's end
+    ("这是群众眼里的放心店铺。", "“放心”", _TEXT_RUNS_ON, PROSE),
+    ("这是群众眼里的放心店铺。", '"放心"', _TEXT_RUNS_ON, PROSE),
+    # an indented paragraph opens under it: a quoted heading over its text
+    ("这是群众眼里的放心店铺。", "“放心”", _PARAGRAPH_OPENS, HEAD),
+    # the line above ends a paragraph well short of the column: the piece ends no printed line
+    ("农户都说很方便。", "“放心”", _TEXT_RUNS_ON, HEAD),
+    # no quote: the extractor breaks a printed line at a quote, not at a plain word
+    ("这是群众眼里的放心店铺。", "放心二字", _TEXT_RUNS_ON, HEAD),
+])
+def test_a_quoted_word_alone_that_fills_the_line_above_is_text(above, piece, under, kind):
+    page = _ABOVE_A_QUOTE + above + "\n" + piece + "\n" + under
+    assert kinds(page, piece) == [kind]
+
+
 # --- headings wrapped at their measure -------------------------------------------------------------
 
 _STORY_UNDER = "\n\n本报讯（记者 王芳）连日来，全市各地\n农资门店货源充足，价格平稳，农户\n购买化肥种子十分方便。\n"
