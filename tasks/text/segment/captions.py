@@ -139,3 +139,56 @@ def _caption_goes_on_above(host: Unit, i: int) -> bool:
     prev = host.paras[i - 1]
     return i not in host.crossheads_before and same_flow(prev, host.paras[-1]) and prev.terminated \
         and len(prev.text) <= CAPTION_PARA_MAX_CHARS
+
+
+def gather_numbered_captions(units: list[Unit]) -> list[Unit]:
+    """Headless pieces of a numbered caption join the photo unit whose numbers they lead into; returns the units left.
+
+    A group of photos is captioned ``图①：…`` ``图②：…`` ``图③：…`` under one
+    credit, and a column break or a change of width can cut its first
+    photos' parts off the unit the credit closed (``caption_size`` counts
+    only the paragraphs of the unit before the credit). An orphan run that is
+    all numbered caption (``numbered_piece``) and stands right before a
+    caption whose first paragraph goes on with its numbers (its last photo's
+    number, then a higher one) is that caption's start: the numbering is the
+    evidence, not the place. Read from the page's end, so a chain of pieces
+    (①, ②, then ③ with the credit) ends in one caption.
+    """
+    kept: list[Unit] = []
+    for unit in reversed(units):
+        after = kept[-1] if kept else None
+        if after is not None and after.kind == "photo" and _leads_into(unit, after):
+            _prepend(after, unit)
+        else:
+            kept.append(unit)
+    kept.reverse()
+    return kept
+
+
+def numbered_piece(unit: Unit) -> list[int]:
+    """The photo numbers of a headless orphan run that is all numbered caption, in order; [] when it is anything else.
+
+    Its first paragraph opens with a photo's number, the numbers rise, every
+    paragraph is short and no crosshead stands in it.
+    """
+    if unit.kind != "orphan" or unit.head is not None or unit.jump_from or unit.jump_to or unit.crossheads_before \
+            or not unit.paras or any(len(p.text) > CAPTION_PARA_MAX_CHARS for p in unit.paras):
+        return []
+    numbers = [n for n in (_photo_number(p.text) for p in unit.paras) if n]
+    rising = all(a < b for a, b in zip(numbers, numbers[1:]))
+    return numbers if _photo_number(unit.paras[0].text) and rising else []
+
+
+def _leads_into(piece: Unit, caption: Unit) -> bool:
+    """``piece`` is a numbered caption's part whose numbers the first paragraph of ``caption`` goes on with."""
+    numbers = numbered_piece(piece)
+    following = _photo_number(caption.paras[0].text) if caption.paras else 0
+    return bool(numbers) and following > numbers[-1]
+
+
+def _prepend(caption: Unit, piece: Unit) -> None:
+    """``piece``'s paragraphs open ``caption``; its crossheads keep their paragraphs, its decisions go with it."""
+    shift = len(piece.paras)
+    caption.crossheads_before = {i + shift: heads for i, heads in caption.crossheads_before.items()}
+    caption.paras[:0] = piece.paras
+    caption.decisions[:0] = piece.decisions
