@@ -171,12 +171,26 @@ def numbered_piece(unit: Unit) -> list[int]:
     Its first paragraph opens with a photo's number, the numbers rise, every
     paragraph is short and no crosshead stands in it.
     """
-    if unit.kind != "orphan" or unit.head is not None or unit.jump_from or unit.jump_to or unit.crossheads_before \
-            or not unit.paras or any(len(p.text) > CAPTION_PARA_MAX_CHARS for p in unit.paras):
+    if not _headless_short_run(unit):
         return []
     numbers = [n for n in (_photo_number(p.text) for p in unit.paras) if n]
     rising = all(a < b for a, b in zip(numbers, numbers[1:]))
     return numbers if _photo_number(unit.paras[0].text) and rising else []
+
+
+def _headless_short_run(unit: Unit) -> bool:
+    """An orphan run with no heading, jump or crosshead, whose paragraphs all print no more than a caption's."""
+    plain = unit.kind == "orphan" and unit.head is None and not (unit.jump_from or unit.jump_to or unit.crossheads_before)
+    return plain and bool(unit.paras) and all(_printed_length(p.text) <= CAPTION_PARA_MAX_CHARS for p in unit.paras)
+
+
+def _printed_length(text: str) -> int:
+    """The characters a paragraph prints, not counting the spaces an extractor put between letterspaced ones.
+
+    >>> _printed_length("图 ① ：社 区 义 诊"), _printed_length("图①：社区义诊")
+    (7, 7)
+    """
+    return len(text) - sum(ch.isspace() for ch in text)
 
 
 def _leads_into(piece: Unit, caption: Unit) -> bool:

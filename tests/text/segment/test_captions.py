@@ -148,15 +148,22 @@ WIDE_PART = "图①：元旦期间，市民在广场观看冰灯展览，冰灯�
 MIDDLE_PART = "图②：孩子们在城南的冰雪乐园里\n滑冰嬉戏，笑声不断。\n\n"
 NARROW_PARTS = "图②：孩子们在冰雪乐园\n里滑冰嬉戏。\n\n图③：社区志愿者为独居\n老人送去年货。\n\n本报记者 杨二 摄\n"
 NARROW_THIRD = "图③：社区志愿者为独居\n老人送去年货。\n\n本报记者 杨二 摄\n"
+#: The first part letterspaced by the extractor: with its spaces it is longer than a caption's paragraph.
+_SPACED_TEXT = ("元旦期间，市民在城北广场观看冰灯展览，冰灯造型各异、流光溢彩，吸引了众多游客驻足拍照留念，"
+                "孩子们在冰灯前追逐嬉戏，老人们三五成群地欣赏冰雕作品，广场上一片欢声笑语。"
+                "今年的冰灯展共展出大小冰灯作品三百余件，展期将持续到正月十五。")
+SPACED_PART = "".join(" ".join(_SPACED_TEXT[i:i + 40]) + "\n" for i in range(0, len(_SPACED_TEXT), 40))
+SPACED_PART = "图 ① ：" + SPACED_PART + "\n"
 
 
 @pytest.mark.parametrize("parts, first_words", [
     (WIDE_PART + NARROW_PARTS, ["图①", "图②", "图③"]),                 # ① cut off by the width change
     (WIDE_PART + MIDDLE_PART + NARROW_THIRD, ["图①", "图②", "图③"]),   # ① and ② each at a width of their own
     (WIDE_PART + NARROW_THIRD, ["图①", "图③"]),                        # ② printed elsewhere: the numbers still rise
+    (SPACED_PART + NARROW_PARTS, ["图①", "图②", "图③"]),               # letterspaced: its spaces are no text
     (WIDE_PART.replace("图①：", "") + NARROW_PARTS, ["图②", "图③"]),    # no number: nothing says it is the caption's
     (WIDE_PART.replace("①", "③") + NARROW_PARTS, ["图②", "图③"]),      # ③ before ②: the numbers do not go on
-], ids=["first-cut-off", "chain", "gap", "unnumbered", "not-rising"])
+], ids=["first-cut-off", "chain", "gap", "spaced", "unnumbered", "not-rising"])
 def test_numbered_caption_parts_cut_by_the_column_end_in_the_credited_caption(parts, first_words):
     """A numbered caption's parts before the credited one join it when their photo numbers go on into it."""
     page = STORY_A + "\n" + HEAD_A + "\n" + parts + "\n" + HEAD_B + "\n" + STORY_B
