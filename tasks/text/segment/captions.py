@@ -152,7 +152,9 @@ def gather_numbered_captions(units: list[Unit]) -> list[Unit]:
     caption whose first paragraph goes on with its numbers (its last photo's
     number, then a higher one) is that caption's start: the numbering is the
     evidence, not the place. Read from the page's end, so a chain of pieces
-    (①, ②, then ③ with the credit) ends in one caption.
+    (①, ②, then ③ with the credit) ends in one caption. A run left with two
+    photos' numbers or more is a group's caption whose credit stands apart
+    (or was never printed): a photo unit, which no text joins.
     """
     kept: list[Unit] = []
     for unit in reversed(units):
@@ -162,6 +164,9 @@ def gather_numbered_captions(units: list[Unit]) -> list[Unit]:
         else:
             kept.append(unit)
     kept.reverse()
+    for unit in kept:
+        if len(numbered_piece(unit)) >= 2:  # 图① then 图②: a group's caption, whether or not its credit stands by it
+            unit.kind = "photo"
     return kept
 
 

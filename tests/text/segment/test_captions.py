@@ -172,3 +172,16 @@ def test_numbered_caption_parts_cut_by_the_column_end_in_the_credited_caption(pa
     assert [p[:2] for p in photo.paragraphs] == first_words
     assert photo.photographers == ["杨二"]
     assert heads(result)["书香润童心 阅读伴成长"].paragraphs[0].startswith("日前，")
+
+
+@pytest.mark.parametrize("parts, kind", [
+    ("图①：元旦期间，市民在城北广\n场观看冰灯展览。\n\n图②：孩子们在冰雪乐园里滑\n冰嬉戏。\n", "photo"),
+    ("图①：元旦期间，市民在城北广\n场观看冰灯展览。\n\n孩子们在城南的冰雪乐园里滑\n冰嬉戏。\n", "news"),  # one number
+], ids=["group", "one-number"])
+def test_a_numbered_caption_group_with_no_credit_by_it_is_a_photo_caption(parts, kind):
+    """图① then 图②, no credit: the rising numbers say it is the captions of a group of photos."""
+    page = STORY_A + "\n" + HEAD_A + "\n" + parts + "\n" + HEAD_B + "\n" + STORY_B
+    result = segment_checked(page)
+    (caption,) = [a for a in result.articles if a.paragraphs[0].startswith("图①")]
+    assert caption.kind == kind
+    assert heads(result)["书香润童心 阅读伴成长"].paragraphs[0].startswith("日前，")
