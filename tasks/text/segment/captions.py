@@ -6,14 +6,12 @@ caption's last paragraph in brackets (``…放飞风筝。（新华社记者 王
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
 from banmian.tasks.model import Residue
-from banmian.tasks.text.chars import COLONS
 from banmian.tasks.text.credits import Credit, join_keeping_credit_breaks, parse_photo_credit, parse_trailing_credit
 from banmian.tasks.text.lines import Line
-from banmian.tasks.text.paragraphs import same_flow
+from banmian.tasks.text.paragraphs import NUMBERED_PHOTO_RE, PHOTO_NUMBERS, same_flow
 from banmian.tasks.text.segment.units import Unit, set_para_text
 
 #: Paragraphs one photo caption can hold.
@@ -94,9 +92,6 @@ def caption_size(host: Unit | None) -> int:
     return n
 
 
-#: How the caption of a group of photos numbers each photo's part: ``图①：``, ``图 ② :``, ``图1：``.
-PHOTO_NUMBERS: Final = "①②③④⑤⑥⑦⑧⑨"
-_NUMBERED_PHOTO_RE: Final = re.compile(rf"^\s*图\s*([{PHOTO_NUMBERS}]|[1-9])\s*[{COLONS}]")
 #: Paragraphs the caption of a group of photos holds at most (four photos, two paragraphs each).
 NUMBERED_CAPTION_MAX_PARAS: Final = 8
 
@@ -119,7 +114,7 @@ def _numbered_caption_run(host: Unit) -> int:
 
 def _photo_number(text: str) -> int:
     """The number of the photo a caption's paragraph opens with (``图②：`` → 2); 0 when it opens with none."""
-    m = _NUMBERED_PHOTO_RE.match(text)
+    m = NUMBERED_PHOTO_RE.match(text)
     if m is None:
         return 0
     digit = m.group(1)
