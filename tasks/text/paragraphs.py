@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Final
 
-from banmian.tasks.text.chars import CLOSE_BRACKETS, DIGIT_CLASS, OPEN_BRACKETS
+from banmian.tasks.text.chars import CLOSE_BRACKETS, COLONS, DIGIT_CLASS, OPEN_BRACKETS
 from banmian.tasks.text.clean import display_width, ends_sentence, join_lines
 from banmian.tasks.text.credits import (AUTHOR_NOTE_RE, DATELINE_AFTER_LEAD_PROBE, SOURCE_DATELINE_RE, dateline_after_lead,
                                         parse_dateline, parse_trailing_credit)
@@ -301,7 +301,14 @@ def _breaks_before(flat: list[Line], column: list[float], ends: list[bool], star
     """A paragraph (opened at line ``start``) ends before line ``i``, where ``_may_break_before`` let it."""
     return _ends_paragraph(flat[i - 1], column[i - 1], ends[i - 1], flat[i], column[i], ends[i], i < len(flat) - 1) \
         or _credit_closes(flat[max(start, i - AUTHOR_NOTE_MAX_LINES):i]) \
-        or (ends[i - 1] and opens_with_lead(flat[i:]))  # a brief with no bullet, after the last one's end
+        or (ends[i - 1] and opens_with_lead(flat[i:])) \
+        or NUMBERED_PHOTO_RE.match(flat[i].text) is not None  # a numbered photo's part of a caption (图②：)
+
+
+#: How the caption of a group of photos numbers each photo's part: ``图①：``, ``图 ② :``, ``图1：``. Each part opens
+#: a paragraph of its own, wherever the line before it stops (gate, unread-a: parts run into one paragraph otherwise).
+PHOTO_NUMBERS: Final = "①②③④⑤⑥⑦⑧⑨"
+NUMBERED_PHOTO_RE: Final = re.compile(rf"^\s*图\s*([{PHOTO_NUMBERS}]|[1-9])\s*[{COLONS}]")
 
 
 def _may_break_before(flat: list[Line], column: list[float], ends: list[bool], i: int) -> bool:
@@ -314,7 +321,7 @@ def _may_break_before(flat: list[Line], column: list[float], ends: list[bool], i
     """
     a, b = flat[i - 1], flat[i]
     return ends[i - 1] or column[i - 1] != column[i] or b.kind in _OPENERS or a.kind == BULLET \
-        or a.text.endswith(_CLOSING_BRACKETS)
+        or a.text.endswith(_CLOSING_BRACKETS) or b.text.lstrip().startswith("图")
 
 
 #: A brief's lead is a headline that says what happened (``谢世杰当选``): four characters at least, so that a

@@ -180,3 +180,15 @@ def test_a_paragraph_ends_only_where_the_cheap_test_lets_it(page):
             assert not _ends_paragraph(flat[i - 1], column[i - 1], ends[i - 1], flat[i], column[i], ends[i],
                                        i < len(flat) - 1)
             assert not any(_credit_closes(flat[start:i]) for start in range(max(0, i - AUTHOR_NOTE_MAX_LINES), i))
+
+
+@pytest.mark.parametrize("text, first_words", [
+    pytest.param("图①：孩子们在冰雪乐园里滑冰嬉戏。\n图②：社区志愿者为独居老人送去年货。\n", ["图①", "图②"], id="full_lines"),
+    pytest.param("图①：市民在广场观看冰灯展览，冰灯造型\n各异。图为游客拍照留念，流光溢彩的冰\n图 ② ：孩 子 们 在 乐 园 里 滑 冰 嬉 戏 。\n",
+                 ["图①", "图②"], id="mid_sentence_letterspaced"),
+    pytest.param("市民在广场观看冰灯展览，冰灯造型各异。\n图书馆还开展了绘本故事会和亲子阅读。\n", ["市民"], id="no_number"),
+])
+def test_a_numbered_photo_part_opens_a_paragraph(text, first_words):
+    """图②： opens the next photo's part of a group caption, whatever the line before it ends with."""
+    paras = build_paragraphs([ln for ln in classify_page(text) if ln.kind == PROSE])
+    assert [p.text.replace(" ", "")[:2] for p in paras] == first_words

@@ -28,8 +28,7 @@ from typing import Final, Literal, get_args
 from banmian.tasks.text.chars import COLONS
 from banmian.tasks.text.credits import parse_trailing_credit
 from banmian.tasks.text.lexicon import unspaced
-from banmian.tasks.text.paragraphs import Paragraph, holds_only_a_dateline
-from banmian.tasks.text.segment.captions import PHOTO_NUMBERS
+from banmian.tasks.text.paragraphs import PHOTO_NUMBERS, Paragraph, holds_only_a_dateline
 from banmian.tasks.text.segment.cohesion import PageVocabulary, RunningVector, WeightedVector
 from banmian.tasks.text.segment.logistic import LogisticModel
 from banmian.tasks.text.segment.logistic import load_model as load_logistic

@@ -6,14 +6,12 @@ caption's last paragraph in brackets (``…放飞风筝。（新华社记者 王
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
 from banmian.tasks.model import Residue
-from banmian.tasks.text.chars import COLONS
 from banmian.tasks.text.credits import Credit, join_keeping_credit_breaks, parse_photo_credit, parse_trailing_credit
 from banmian.tasks.text.lines import Line
-from banmian.tasks.text.paragraphs import same_flow
+from banmian.tasks.text.paragraphs import NUMBERED_PHOTO_RE, PHOTO_NUMBERS, same_flow
 from banmian.tasks.text.segment.units import Unit, set_para_text
 
 #: Paragraphs one photo caption can hold.
@@ -94,9 +92,6 @@ def caption_size(host: Unit | None) -> int:
     return n
 
 
-#: How the caption of a group of photos numbers each photo's part: ``图①：``, ``图 ② :``, ``图1：``.
-PHOTO_NUMBERS: Final = "①②③④⑤⑥⑦⑧⑨"
-_NUMBERED_PHOTO_RE: Final = re.compile(rf"^\s*图\s*([{PHOTO_NUMBERS}]|[1-9])\s*[{COLONS}]")
 #: Paragraphs the caption of a group of photos holds at most (four photos, two paragraphs each).
 NUMBERED_CAPTION_MAX_PARAS: Final = 8
 
@@ -119,7 +114,7 @@ def _numbered_caption_run(host: Unit) -> int:
 
 def _photo_number(text: str) -> int:
     """The number of the photo a caption's paragraph opens with (``图②：`` → 2); 0 when it opens with none."""
-    m = _NUMBERED_PHOTO_RE.match(text)
+    m = NUMBERED_PHOTO_RE.match(text)
     if m is None:
         return 0
     digit = m.group(1)
@@ -139,3 +134,75 @@ def _caption_goes_on_above(host: Unit, i: int) -> bool:
     prev = host.paras[i - 1]
     return i not in host.crossheads_before and same_flow(prev, host.paras[-1]) and prev.terminated \
         and len(prev.text) <= CAPTION_PARA_MAX_CHARS
+
+
+def gather_numbered_captions(units: list[Unit]) -> list[Unit]:
+    """Headless pieces of a numbered caption join the photo unit whose numbers they lead into; returns the units left.
+
+    A group of photos is captioned ``图①：…`` ``图②：…`` ``图③：…`` under one
+    credit, and a column break or a change of width can cut its first
+    photos' parts off the unit the credit closed (``caption_size`` counts
+    only the paragraphs of the unit before the credit). An orphan run that is
+    all numbered caption (``numbered_piece``) and stands right before a
+    caption whose first paragraph goes on with its numbers (its last photo's
+    number, then a higher one) is that caption's start: the numbering is the
+    evidence, not the place. Read from the page's end, so a chain of pieces
+    (①, ②, then ③ with the credit) ends in one caption. A run left with two
+    photos' numbers or more is a group's caption whose credit stands apart
+    (or was never printed): a photo unit, which no text joins.
+    """
+    kept: list[Unit] = []
+    for unit in reversed(units):
+        after = kept[-1] if kept else None
+        if after is not None and after.kind == "photo" and _leads_into(unit, after):
+            _prepend(after, unit)
+        else:
+            kept.append(unit)
+    kept.reverse()
+    for unit in kept:
+        if len(numbered_piece(unit)) >= 2:  # 图① then 图②: a group's caption, whether or not its credit stands by it
+            unit.kind = "photo"
+    return kept
+
+
+def numbered_piece(unit: Unit) -> list[int]:
+    """The photo numbers of a headless orphan run that is all numbered caption, in order; [] when it is anything else.
+
+    Its first paragraph opens with a photo's number, the numbers rise, every
+    paragraph is short and no crosshead stands in it.
+    """
+    if not _headless_short_run(unit):
+        return []
+    numbers = [n for n in (_photo_number(p.text) for p in unit.paras) if n]
+    rising = all(a < b for a, b in zip(numbers, numbers[1:]))
+    return numbers if _photo_number(unit.paras[0].text) and rising else []
+
+
+def _headless_short_run(unit: Unit) -> bool:
+    """An orphan run with no heading, jump or crosshead, whose paragraphs all print no more than a caption's."""
+    plain = unit.kind == "orphan" and unit.head is None and not (unit.jump_from or unit.jump_to or unit.crossheads_before)
+    return plain and bool(unit.paras) and all(_printed_length(p.text) <= CAPTION_PARA_MAX_CHARS for p in unit.paras)
+
+
+def _printed_length(text: str) -> int:
+    """The characters a paragraph prints, not counting the spaces an extractor put between letterspaced ones.
+
+    >>> _printed_length("图 ① ：社 区 义 诊"), _printed_length("图①：社区义诊")
+    (7, 7)
+    """
+    return len(text) - sum(ch.isspace() for ch in text)
+
+
+def _leads_into(piece: Unit, caption: Unit) -> bool:
+    """``piece`` is a numbered caption's part whose numbers the first paragraph of ``caption`` goes on with."""
+    numbers = numbered_piece(piece)
+    following = _photo_number(caption.paras[0].text) if caption.paras else 0
+    return bool(numbers) and following > numbers[-1]
+
+
+def _prepend(caption: Unit, piece: Unit) -> None:
+    """``piece``'s paragraphs open ``caption``; its crossheads keep their paragraphs, its decisions go with it."""
+    shift = len(piece.paras)
+    caption.crossheads_before = {i + shift: heads for i, heads in caption.crossheads_before.items()}
+    caption.paras[:0] = piece.paras
+    caption.decisions[:0] = piece.decisions

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from banmian.tasks.text.budget import check_budget
 from banmian.tasks.text.credits import parse_signature
+from banmian.tasks.text.segment.captions import gather_numbered_captions
 from banmian.tasks.text.segment.cohesion import PageVocabulary
 from banmian.tasks.text.segment.joins import (Candidate, PageContext, can_host, join_signals, load_join_model, orphan_side,
                                               section_count)
@@ -32,6 +33,7 @@ def resolve_orphans(units: list[Unit], vocab: PageVocabulary, free_heads: Sequen
     ``free_heads``: the heading groups no text took, each as one text (an orphan one of them restates may be an
     article whose heading stands apart).
     """
+    units = gather_numbered_captions(units)  # a numbered caption's cut-off pieces are its photo's, by their numbers
     state = _Resolution(units, model or load_join_model(), PageContext(vocab, section_count(units), tuple(free_heads)))
     for i, unit in enumerate(units):
         check_budget()  # placing one orphan weighs every text before it: the page's square

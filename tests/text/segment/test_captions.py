@@ -3,7 +3,7 @@
 import pytest
 
 from banmian.tasks.text.segment import segment_page
-from tests.text.segment.stories import CONTINUED, HEAD_A, LEAD, STORY_A, by_kind, heads, segment_checked
+from tests.text.segment.stories import CONTINUED, HEAD_A, HEAD_B, LEAD, STORY_A, STORY_B, by_kind, heads, segment_checked
 
 
 def test_photo_caption_with_credit_split_over_two_lines():
@@ -141,3 +141,47 @@ def test_a_caption_numbered_by_photo_is_one_caption_back_to_its_first_photo(numb
     assert text.startswith("图") and "鸣谢碑" in text and text.endswith("享受医疗服务。")
     assert photo.photographers == ["杨二", "江涛"]
     assert heads(result)["开展安全检查 守护平安冬季"].paragraphs[-1] == "检查组共出动人员二百余人次，排查整治隐患四十多项。"
+
+
+#: Parts of a numbered caption set at three column widths: a change of width after a blank starts another unit.
+WIDE_PART = "图①：元旦期间，市民在广场观看冰灯展览，冰灯造型各异、流光\n溢彩，吸引了众多游客驻足拍照。\n\n"
+MIDDLE_PART = "图②：孩子们在城南的冰雪乐园里\n滑冰嬉戏，笑声不断。\n\n"
+NARROW_PARTS = "图②：孩子们在冰雪乐园\n里滑冰嬉戏。\n\n图③：社区志愿者为独居\n老人送去年货。\n\n本报记者 杨二 摄\n"
+NARROW_THIRD = "图③：社区志愿者为独居\n老人送去年货。\n\n本报记者 杨二 摄\n"
+#: The first part letterspaced by the extractor: with its spaces it is longer than a caption's paragraph.
+_SPACED_TEXT = ("元旦期间，市民在城北广场观看冰灯展览，冰灯造型各异、流光溢彩，吸引了众多游客驻足拍照留念，"
+                "孩子们在冰灯前追逐嬉戏，老人们三五成群地欣赏冰雕作品，广场上一片欢声笑语。"
+                "今年的冰灯展共展出大小冰灯作品三百余件，展期将持续到正月十五。")
+SPACED_PART = "".join(" ".join(_SPACED_TEXT[i:i + 40]) + "\n" for i in range(0, len(_SPACED_TEXT), 40))
+SPACED_PART = "图 ① ：" + SPACED_PART + "\n"
+
+
+@pytest.mark.parametrize("parts, first_words", [
+    (WIDE_PART + NARROW_PARTS, ["图①", "图②", "图③"]),                 # ① cut off by the width change
+    (WIDE_PART + MIDDLE_PART + NARROW_THIRD, ["图①", "图②", "图③"]),   # ① and ② each at a width of their own
+    (WIDE_PART + NARROW_THIRD, ["图①", "图③"]),                        # ② printed elsewhere: the numbers still rise
+    (SPACED_PART + NARROW_PARTS, ["图①", "图②", "图③"]),               # letterspaced: its spaces are no text
+    (WIDE_PART.replace("图①：", "") + NARROW_PARTS, ["图②", "图③"]),    # no number: nothing says it is the caption's
+    (WIDE_PART.replace("①", "③") + NARROW_PARTS, ["图②", "图③"]),      # ③ before ②: the numbers do not go on
+], ids=["first-cut-off", "chain", "gap", "spaced", "unnumbered", "not-rising"])
+def test_numbered_caption_parts_cut_by_the_column_end_in_the_credited_caption(parts, first_words):
+    """A numbered caption's parts before the credited one join it when their photo numbers go on into it."""
+    page = STORY_A + "\n" + HEAD_A + "\n" + parts + "\n" + HEAD_B + "\n" + STORY_B
+    result = segment_checked(page)
+    (photo,) = by_kind(result, "photo")
+    assert [p[:2] for p in photo.paragraphs] == first_words
+    assert photo.photographers == ["杨二"]
+    assert heads(result)["书香润童心 阅读伴成长"].paragraphs[0].startswith("日前，")
+
+
+@pytest.mark.parametrize("parts, kind", [
+    ("图①：元旦期间，市民在城北广\n场观看冰灯展览。\n\n图②：孩子们在冰雪乐园里滑\n冰嬉戏。\n", "photo"),
+    ("图①：元旦期间，市民在城北广\n场观看冰灯展览。\n\n孩子们在城南的冰雪乐园里滑\n冰嬉戏。\n", "news"),  # one number
+], ids=["group", "one-number"])
+def test_a_numbered_caption_group_with_no_credit_by_it_is_a_photo_caption(parts, kind):
+    """图① then 图②, no credit: the rising numbers say it is the captions of a group of photos."""
+    page = STORY_A + "\n" + HEAD_A + "\n" + parts + "\n" + HEAD_B + "\n" + STORY_B
+    result = segment_checked(page)
+    (caption,) = [a for a in result.articles if a.paragraphs[0].startswith("图①")]
+    assert caption.kind == kind
+    assert heads(result)["书香润童心 阅读伴成长"].paragraphs[0].startswith("日前，")
