@@ -34,8 +34,8 @@ MIN_DASK_BATCH: Final = 20
 
 #: Batches submitted but not yet finished, per worker thread: one running and one waiting, so a worker
 #: never idles between batches (reading a batch here takes far less than segmenting it there). Each in
-#: flight costs the flow ~2.4x its raw bytes (the batch, its pickled task in the client and the
-#: scheduler): ~3 MB for 200 generated pages. The window was 32 batches for any cluster, so the flow's
+#: flight cost the flow ~3 MB of RSS at 200 generated pages (~1.25 MB raw: the batch, its pickled task
+#: in the client and the in-process scheduler; from 381 -> 425 MB over 15 more batches). The window was 32 batches for any cluster, so the flow's
 #: RSS in the batches grew with the pages up to that (381 MB at 2,000 pages, 425 at 5,000, 2 workers).
 IN_FLIGHT_PER_SLOT: Final = 2
 #: Batches in flight at most, on however big a cluster (~100 MB of raw pages held by the flow).
@@ -67,8 +67,8 @@ def dask_batch_size(batch_size: int, pages: int, slots: int) -> int:
 
 
 def batches_in_flight(slots: int) -> int:
-    """Batches the flow submits ahead of the one it waits for on ``slots`` worker threads: enough to keep
-    each busy, no more, so the pages held in the flow's process do not grow with the run.
+    """Batches submitted and not yet gathered, at most, on ``slots`` worker threads: enough to keep each
+    busy, no more, so the pages held in the flow's process do not grow with the run.
 
     >>> batches_in_flight(2), batches_in_flight(0), batches_in_flight(64)
     (4, 2, 32)
