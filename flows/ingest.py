@@ -38,7 +38,7 @@ from pydantic import Field
 
 from banmian import SAMPLE_DIR
 from banmian.flows.defaults import BATCH_SIZE, FLOW_NAME
-from banmian.flows.parallel import MAX_IN_FLIGHT, dask_batch_size, dask_slots, runs_on_dask
+from banmian.flows.parallel import batches_in_flight, dask_batch_size, dask_slots, runs_on_dask
 from banmian.flows.retention import keep_runs_setting, prune_flow_runs
 from banmian.flows.timings import add_timings, timed
 from banmian.report_flow import publish_report
@@ -223,7 +223,8 @@ def _segment_in_turn(files: list[RawFile], batch_size: int, skip_ids: str, stagi
 
 def _segment_on_dask(files: list[RawFile], batch_size: int, skip_ids: str, staging: str,
                      path_pattern: str | None = None) -> BatchResult:
-    """Read each batch here and segment it on a Dask worker, at most ``MAX_IN_FLIGHT`` batches at a time.
+    """Read each batch here and segment it on a Dask worker, a few batches per worker at a time
+    (``batches_in_flight``), so the pages the flow holds do not grow with the run.
 
     Batches are made smaller than ``batch_size`` when that would leave workers idle (``dask_batch_size``).
 
@@ -231,10 +232,12 @@ def _segment_on_dask(files: list[RawFile], batch_size: int, skip_ids: str, stagi
     """
     done = BatchResult()
     pending: deque[tuple[_Batch, PrefectFuture[BatchResult]]] = deque()
-    for first, last, files_of_batch in batches(files, dask_batch_size(batch_size, len(files), dask_slots())):
+    slots = dask_slots()
+    in_flight = batches_in_flight(slots)
+    for first, last, files_of_batch in batches(files, dask_batch_size(batch_size, len(files), slots)):
         batch = _read(files_of_batch, first, last)
         pending.append((batch, segment_batch.submit(batch.readable, first, last, skip_ids, staging, path_pattern)))
-        while len(pending) > MAX_IN_FLIGHT or (pending and last == len(files)):
+        while len(pending) >= in_flight or (pending and last == len(files)):
             oldest, future = pending.popleft()
             future.wait()
             done.extend(_segmented(oldest, future.state))

@@ -32,8 +32,13 @@ BATCHES_PER_SLOT: Final = 4
 #: Pages a Dask batch holds at least, whatever the split: a task run costs a few API calls (~4 ms).
 MIN_DASK_BATCH: Final = 20
 
-#: Batches submitted but not yet finished, at most: enough to keep a few dozen workers busy, while the
-#: flow holds only their raw bytes (200 pages of ~8 KB each: ~1.6 MB a batch, ~50 MB in all).
+#: Batches submitted but not yet finished, per worker thread: one running and one waiting, so a worker
+#: never idles between batches (reading a batch here takes far less than segmenting it there). Each in
+#: flight cost the flow ~3 MB of RSS at 200 generated pages (~1.25 MB raw: the batch, its pickled task
+#: in the client and the in-process scheduler; from 381 -> 425 MB over 15 more batches). The window was 32 batches for any cluster, so the flow's
+#: RSS in the batches grew with the pages up to that (381 MB at 2,000 pages, 425 at 5,000, 2 workers).
+IN_FLIGHT_PER_SLOT: Final = 2
+#: Batches in flight at most, on however big a cluster (~100 MB of raw pages held by the flow).
 MAX_IN_FLIGHT: Final = 32
 
 
@@ -59,6 +64,16 @@ def dask_batch_size(batch_size: int, pages: int, slots: int) -> int:
     """
     even = -(-pages // max(slots * BATCHES_PER_SLOT, 1))
     return min(batch_size, max(even, MIN_DASK_BATCH))
+
+
+def batches_in_flight(slots: int) -> int:
+    """Batches submitted and not yet gathered, at most, on ``slots`` worker threads: enough to keep each
+    busy, no more, so the pages held in the flow's process do not grow with the run.
+
+    >>> batches_in_flight(2), batches_in_flight(0), batches_in_flight(64)
+    (4, 2, 32)
+    """
+    return min(max(slots, 1) * IN_FLIGHT_PER_SLOT, MAX_IN_FLIGHT)
 
 
 def dask_slots() -> int:

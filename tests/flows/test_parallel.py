@@ -11,7 +11,7 @@ from tests.pagegen.generate import write_set
 from tests.support.paths import SAMPLE
 
 from banmian.flows.ingest import ingest
-from banmian.flows.parallel import dask_task_runner
+from banmian.flows.parallel import batches_in_flight, dask_task_runner
 from banmian.tasks.store.staging import STAGING_DIR
 from banmian.tasks.store.warehouse import Warehouse
 
@@ -53,3 +53,31 @@ def test_two_dask_workers_store_what_a_serial_run_stores(tmp_path: Path, cluster
     assert len(cluster.workers) == 2
     assert cluster.scheduler.transition_counter > 0  # the batches did run on the cluster
     assert not (tmp_path / "dask" / STAGING_DIR).exists()
+
+
+def test_the_flow_holds_a_few_batches_per_worker_not_the_run(tmp_path: Path, cluster: LocalCluster,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Batches read but not yet segmented stay within ``batches_in_flight`` (issue 19: the pages the flow
+    held grew with the run, up to 32 batches), and every batch is still gathered."""
+    import banmian.flows.ingest as flow_module
+
+    write_set(tmp_path / "gen", 12, 3, sidecar=False)
+    read, gathered, most = [0], [0], [0]
+    real_read, real_segmented = flow_module._read, flow_module._segmented
+
+    def counted_read(*args):
+        read[0] += 1
+        most[0] = max(most[0], read[0] - gathered[0])
+        return real_read(*args)
+
+    def counted_segmented(*args):
+        gathered[0] += 1
+        return real_segmented(*args)
+
+    monkeypatch.setattr(flow_module, "_read", counted_read)
+    monkeypatch.setattr(flow_module, "_segmented", counted_segmented)
+    on_dask = ingest.with_options(task_runner=dask_task_runner(2, cluster.scheduler_address))
+    summary = on_dask(source=str(tmp_path / "gen" / "pages"), warehouse=str(tmp_path / "wh"), batch_size=1)
+    assert summary.pages_loaded == 12
+    assert read[0] == gathered[0] == 12
+    assert most[0] == batches_in_flight(2) == 4
