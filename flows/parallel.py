@@ -33,10 +33,10 @@ BATCHES_PER_SLOT: Final = 4
 MIN_DASK_BATCH: Final = 20
 
 #: Batches submitted but not yet finished, per worker thread: one running and one waiting, so a worker
-#: never idles between batches (reading a batch here takes far less than segmenting it there). Each in
-#: flight cost the flow ~3 MB of RSS at 200 generated pages (~1.25 MB raw: the batch, its pickled task
-#: in the client and the in-process scheduler; from 381 -> 425 MB over 15 more batches). The window was 32 batches for any cluster, so the flow's
-#: RSS in the batches grew with the pages up to that (381 MB at 2,000 pages, 425 at 5,000, 2 workers).
+#: never idles between batches (reading a batch here takes far less than segmenting it there). Each one
+#: in flight costs the flow ~3 MB of RSS at 200 generated pages (~1.25 MB raw: the batch, its pickled task
+#: in the client and the in-process scheduler). With a window of 32 batches for any cluster, the flow's
+#: RSS in the batches grew with the pages up to that: 381 MB at 2,000 pages, 425 at 5,000 (2 workers).
 IN_FLIGHT_PER_SLOT: Final = 2
 #: Batches in flight at most, on however big a cluster (~100 MB of raw pages held by the flow).
 MAX_IN_FLIGHT: Final = 32
