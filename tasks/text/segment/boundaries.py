@@ -25,10 +25,10 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Final, Literal, get_args
 
-from banmian.tasks.text.chars import COLONS
 from banmian.tasks.text.credits import parse_trailing_credit
 from banmian.tasks.text.lexicon import unspaced
-from banmian.tasks.text.paragraphs import PHOTO_NUMBERS, Paragraph, holds_only_a_dateline
+from banmian.tasks.text.paragraphs import Paragraph, holds_only_a_dateline
+from banmian.tasks.text.segment.captions import photo_number
 from banmian.tasks.text.segment.cohesion import PageVocabulary, RunningVector, WeightedVector
 from banmian.tasks.text.segment.logistic import LogisticModel
 from banmian.tasks.text.segment.logistic import load_model as load_logistic
@@ -217,11 +217,7 @@ def opens_photo_captions(text: str) -> bool:
     >>> opens_photo_captions("图 ① ：8 月 16 日，社区开展义诊"), opens_photo_captions("图②：新年来临之际")
     (True, False)
     """
-    return FIRST_PHOTO_CAPTION_RE.match(text) is not None
-
-
-#: The first photo's part of a numbered caption, as ``captions`` numbers photos (``图①：``, ``图 1 :``).
-FIRST_PHOTO_CAPTION_RE: Final = re.compile(rf"^\s*图\s*[{PHOTO_NUMBERS[0]}1]\s*[{COLONS}]")
+    return photo_number(text) == 1
 
 
 #: Cohesion at most this on every side is two unrelated texts (``SILENT_COHESION`` doubled: short shared words of a

@@ -10,6 +10,7 @@ from typing import Final
 
 from banmian.tasks.model import Residue
 from banmian.tasks.text.credits import Credit, join_keeping_credit_breaks, parse_photo_credit, parse_trailing_credit
+from banmian.tasks.text.lexicon import unspaced
 from banmian.tasks.text.lines import Line
 from banmian.tasks.text.paragraphs import NUMBERED_PHOTO_RE, PHOTO_NUMBERS, same_flow
 from banmian.tasks.text.segment.units import Unit, set_para_text
@@ -103,7 +104,7 @@ def _numbered_caption_run(host: Unit) -> int:
     second photo's number shows it is a group's caption.
     """
     total = len(host.paras)
-    numbers = [_photo_number(para.text) for para in host.paras]
+    numbers = [photo_number(para.text) for para in host.paras]
     for first in range(total - 1, max(total - NUMBERED_CAPTION_MAX_PARAS, 0) - 1, -1):
         if len(host.paras[first].text) > CAPTION_PARA_MAX_CHARS or (first + 1) in host.crossheads_before:
             return 0
@@ -112,8 +113,12 @@ def _numbered_caption_run(host: Unit) -> int:
     return 0
 
 
-def _photo_number(text: str) -> int:
-    """The number of the photo a caption's paragraph opens with (``图②：`` → 2); 0 when it opens with none."""
+def photo_number(text: str) -> int:
+    """The number of the photo a caption's paragraph opens with (``图②：`` → 2); 0 when it opens with none.
+
+    >>> photo_number("图 ① ：社区义诊"), photo_number("图3：新年"), photo_number("图为义诊现场")
+    (1, 3, 0)
+    """
     m = NUMBERED_PHOTO_RE.match(text)
     if m is None:
         return 0
@@ -173,30 +178,22 @@ def numbered_piece(unit: Unit) -> list[int]:
     """
     if not _headless_short_run(unit):
         return []
-    numbers = [n for n in (_photo_number(p.text) for p in unit.paras) if n]
+    numbers = [n for n in (photo_number(p.text) for p in unit.paras) if n]
     rising = all(a < b for a, b in zip(numbers, numbers[1:]))
-    return numbers if _photo_number(unit.paras[0].text) and rising else []
+    return numbers if photo_number(unit.paras[0].text) and rising else []
 
 
 def _headless_short_run(unit: Unit) -> bool:
-    """An orphan run with no heading, jump or crosshead, whose paragraphs all print no more than a caption's."""
+    """An orphan run with no heading, jump or crosshead, whose paragraphs all print no more than a caption's
+    (the characters printed: not the spaces an extractor put between letterspaced ones)."""
     plain = unit.kind == "orphan" and unit.head is None and not (unit.jump_from or unit.jump_to or unit.crossheads_before)
-    return plain and bool(unit.paras) and all(_printed_length(p.text) <= CAPTION_PARA_MAX_CHARS for p in unit.paras)
-
-
-def _printed_length(text: str) -> int:
-    """The characters a paragraph prints, not counting the spaces an extractor put between letterspaced ones.
-
-    >>> _printed_length("图 ① ：社 区 义 诊"), _printed_length("图①：社区义诊")
-    (7, 7)
-    """
-    return len(text) - sum(ch.isspace() for ch in text)
+    return plain and bool(unit.paras) and all(len(unspaced(p.text)) <= CAPTION_PARA_MAX_CHARS for p in unit.paras)
 
 
 def _leads_into(piece: Unit, caption: Unit) -> bool:
     """``piece`` is a numbered caption's part whose numbers the first paragraph of ``caption`` goes on with."""
     numbers = numbered_piece(piece)
-    following = _photo_number(caption.paras[0].text) if caption.paras else 0
+    following = photo_number(caption.paras[0].text) if caption.paras else 0
     return bool(numbers) and following > numbers[-1]
 
 
