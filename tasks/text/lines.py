@@ -644,7 +644,56 @@ def _reads_as_text(lines: list[Line], i: int, j: int) -> bool:
     """The heading-shaped run ``lines[i:j]``, set apart, still reads as text: a word or phrase runs on
     out of it or through it, or it fills its column."""
     return _continues_into_prose(lines, j) or ends_mid_phrase(lines[j - 1].text) or _fills_column(lines, i, j) \
-        or (_run_splits_word(lines, i, j) and not _stops_short(lines, i, j) and not _over_a_story_opening(lines, j))
+        or (_run_splits_word(lines, i, j) and not _stops_short(lines, i, j) and not _over_a_story_opening(lines, j)
+            and not _narrower_than_text_above(lines, i, j))
+
+
+#: A heading wrapped at a narrow measure is at most this share of the text column it stands under: pdftotext
+#: wraps a headline set in a narrow box at 3 to 6 characters, text columns run 8 to 40 (runaround text beside a
+#: picture narrows by a few characters, never by half).
+NARROW_HEAD_SHARE: Final = 0.6
+
+
+def _narrower_than_text_above(lines: list[Line], i: int, j: int) -> bool:
+    """Every line of the run ``lines[i:j]`` is far narrower than the column of the finished text above it.
+
+    Text goes on at its column's width, whichever words the column's edge cuts; lines wrapped at a measure
+    that is a fraction of the column above, after a break, are a headline set in a narrow box
+    (``港岛一商`` / ``住大厦发`` / ``生大火已``), whatever words its breaks cut.
+    """
+    above = _text_lines_above(lines, i, COLUMN_PROBE_LINES)
+    if not above or not above[0].terminal or not _fills_one_measure(lines[i:j]):
+        return False
+    widths = [ln.width for ln in above]
+    return _shows_a_column(widths) and lines[i].width <= max(widths) * NARROW_HEAD_SHARE
+
+
+def _fills_one_measure(run: list[Line]) -> bool:
+    """Every line but the last is as wide as the first, and the last no wider: one measure, filled from the first line.
+
+    A first line short of the next is indented (text, or a crosshead set like text) and fills no measure.
+
+    >>> _fills_one_measure([Line(1, "港岛一商", 4.0, HEADISH), Line(2, "住大厦发", 4.0, HEADISH), Line(3, "生", 1.0, HEADISH)])
+    True
+    >>> _fills_one_measure([Line(1, "为世界和平与", 6.0, HEADISH), Line(2, "发展作出新的重大", 8.0, HEADISH)])
+    False
+    """
+    measure = run[0].width
+    return all(abs(ln.width - measure) <= FULL_LINE_SLACK for ln in run[:-1]) and run[-1].width <= measure + FULL_LINE_SLACK
+
+
+def _text_lines_above(lines: list[Line], i: int, count: int) -> list[Line]:
+    """Up to ``count`` text lines above line ``i`` across one break, nearest first (none without a break)."""
+    k = i - 1
+    while k >= 0 and lines[k].kind == BLANK:
+        k -= 1
+    if k == i - 1:
+        return []
+    out: list[Line] = []
+    while k >= 0 and lines[k].kind in _RUNNING_TEXT and len(out) < count:
+        out.append(lines[k])
+        k -= 1
+    return out
 
 
 def _over_a_story_opening(lines: list[Line], j: int, openings: tuple[LineKind, ...] = _UNDER_A_WRAPPED_HEAD) -> bool:
@@ -740,7 +789,8 @@ def _stands_apart(lines: list[Line], i: int, j: int) -> bool:
     that fills one measure and stops short with no sentence mark (``_stops_short``): text that stops short ends a
     paragraph on a sentence mark.
     """
-    return (j - i <= MAX_HEAD_RUN or _over_a_story_opening(lines, j) or _stops_short(lines, i, j)) \
+    return (j - i <= MAX_HEAD_RUN or _over_a_story_opening(lines, j) or _stops_short(lines, i, j)
+            or _narrower_than_text_above(lines, i, j)) \
         and _apart_from_above(lines, i) and _apart_from_below(lines, j)
 
 

@@ -493,3 +493,24 @@ def test_a_heading_wrapped_at_its_measure_is_a_heading_though_its_breaks_cut_wor
 def test_a_lone_character_under_a_heading_is_its_wrap_when_it_finishes_a_word(last, stub, kind):
     page = f"会议强调，要加大招商引资力度。\n\n本市三家工厂\n{last}\n{stub}\n\n增长两成，农资门店货源充足，价格\n平稳。\n"
     assert kinds(page, stub) == [kind]
+
+
+#: A finished paragraph in a column of 16 characters: what a narrow measure is told from.
+_WIDE_TEXT_ABOVE = "全市农资门店货源充足，价格平稳，农户\n购买化肥种子十分方便，春耕备肥有序进\n行，各地抓紧组织调运。\n\n"
+
+
+@pytest.mark.parametrize("run, under, kind", [
+    # a headline set in a narrow box under a finished wide text: its breaks cut words, it is still a heading
+    (["港口一商", "住大厦发", "生大火已", "有三人受"], _TEXT_UNDER, HEAD),
+    (["港口一商", "住大厦发", "生大火已", "有三人受", "伤"], _TEXT_UNDER, HEAD),
+    # ... even over more lines than a heading run holds elsewhere
+    (["全市冬储", "蔬菜供应", "充足农资", "门店货源", "保持稳定", "价格平稳"], _TEXT_UNDER, HEAD),
+    # a first line short of the next fills no measure: an indent (an essay's crosshead set like text)
+    (["为全市和平与", "发展作出新的重大", "贡献"], _TEXT_UNDER, PROSE),
+    # two thirds of the column above: no narrow box, and longer than a heading run: text cut by breaks
+    (["全市冬储蔬菜供应充足农资", "门店货源保持稳定价格平稳", "农户购买化肥种子十分方便", "春耕备肥有序进行各地抓紧",
+      "组织调运化肥种子确保供应"], _TEXT_UNDER, PROSE),
+])
+def test_a_heading_wrapped_at_a_measure_far_narrower_than_the_text_above_is_a_heading(run, under, kind):
+    page = _WIDE_TEXT_ABOVE + "\n".join(run) + under
+    assert kinds(page, *run) == [kind] * len(run)
