@@ -507,10 +507,16 @@ _WIDE_TEXT_ABOVE = "全市农资门店货源充足，价格平稳，农户\n购�
     (["全市冬储", "蔬菜供应", "充足农资", "门店货源", "保持稳定", "价格平稳"], _TEXT_UNDER, HEAD),
     # a first line short of the next fills no measure: an indent (an essay's crosshead set like text)
     (["为全市和平与", "发展作出新的重大", "贡献"], _TEXT_UNDER, PROSE),
-    # two thirds of the column above: no narrow box, and longer than a heading run: text cut by breaks
-    (["全市冬储蔬菜供应充足农资", "门店货源保持稳定价格平稳", "农户购买化肥种子十分方便", "春耕备肥有序进行各地抓紧",
-      "组织调运化肥种子确保供应"], _TEXT_UNDER, PROSE),
 ])
 def test_a_heading_wrapped_at_a_measure_far_narrower_than_the_text_above_is_a_heading(run, under, kind):
     page = _WIDE_TEXT_ABOVE + "\n".join(run) + under
     assert kinds(page, *run) == [kind] * len(run)
+
+
+def test_lines_three_quarters_as_wide_as_the_text_above_are_text_cut_by_breaks():
+    """No narrow box: longer than a heading run, they are a column of text cut off by breaks."""
+    above = "全市农资门店货源充足，价格平稳，\n农户购买化肥种子十分方便，春耕备\n肥有序进行。\n\n"
+    run = ["全市冬储蔬菜供应充足农资", "门店货源保持稳定价格平稳", "农户购买化肥种子十分方便", "春耕备肥有序进行各地抓紧",
+           "组织调运化肥种子确保供应"]
+    page = above + "\n".join(run) + _TEXT_UNDER
+    assert kinds(page, *run) == [PROSE] * len(run)
