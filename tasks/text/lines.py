@@ -663,10 +663,23 @@ def _narrower_than_text_above(lines: list[Line], i: int, j: int) -> bool:
     (``港岛一商`` / ``住大厦发`` / ``生大火已``), whatever words its breaks cut.
     """
     above = _text_lines_above(lines, i, COLUMN_PROBE_LINES)
-    if not above or not above[0].terminal or not _fills_one_measure(lines[i:j]):
+    if not above or not _finished(above[0].text) or not _fills_one_measure(lines[i:j]):
         return False
     widths = [ln.width for ln in above]
     return _shows_a_column(widths) and lines[i].width <= max(widths) * NARROW_HEAD_SHARE
+
+
+#: A bracketed note closing a line: the credit a text ends on (``（杨佑兴）``, ``（记者 王芳）``).
+_CLOSING_NOTE_RE: Final = re.compile(rf"{_OPEN}{_NOT_BRACKET}{{1,20}}{_CLOSE}\s*$")
+
+
+def _finished(text: str) -> bool:
+    """The line ends a sentence, or a sentence and then the bracketed credit a text closes on.
+
+    >>> _finished("增长两成。"), _finished("制度。（杨佑兴）"), _finished("正在调查（记者")
+    (True, True, False)
+    """
+    return ends_sentence(text) or ends_sentence(_CLOSING_NOTE_RE.sub("", text))
 
 
 def _fills_one_measure(run: list[Line]) -> bool:

@@ -513,6 +513,17 @@ def test_a_heading_wrapped_at_a_measure_far_narrower_than_the_text_above_is_a_he
     assert kinds(page, *run) == [kind] * len(run)
 
 
+@pytest.mark.parametrize("end, kind", [
+    ("行，各地抓紧组织调运。（王芳）", HEAD),  # a text ends on its credit: finished
+    ("行，各地抓紧组织调运（记者", PROSE),  # a credit opened, not closed: the text runs on
+])
+def test_a_text_closed_by_its_bracketed_credit_is_finished_above_a_narrow_heading(end, kind):
+    run = ["港口一商", "住大厦发", "生大火已", "有三人受", "伤后送医"]
+    above = "全市农资门店货源充足，价格平稳，农户\n购买化肥种子十分方便，春耕备肥有序进\n" + end + "\n\n"
+    page = above + "\n".join(run) + _TEXT_UNDER
+    assert kinds(page, *run) == [kind] * len(run)
+
+
 def test_lines_three_quarters_as_wide_as_the_text_above_are_text_cut_by_breaks():
     """No narrow box: longer than a heading run, they are a column of text cut off by breaks."""
     above = "全市农资门店货源充足，价格平稳，\n农户购买化肥种子十分方便，春耕备\n肥有序进行。\n\n"
