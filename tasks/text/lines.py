@@ -656,16 +656,24 @@ NARROW_HEAD_SHARE: Final = 0.7
 
 
 def _narrower_than_text_above(lines: list[Line], i: int, j: int) -> bool:
-    """Every line of the run ``lines[i:j]`` is far narrower than the column of the finished text above it.
+    """Every line of the run ``lines[i:j]`` is far narrower than the column of the finished text above it (or below).
 
     Text goes on at its column's width, whichever words the column's edge cuts; lines wrapped at a measure
     that is a fraction of the column above, after a break, are a headline set in a narrow box
-    (``港岛一商`` / ``住大厦发`` / ``生大火已``), whatever words its breaks cut.
+    (``港岛一商`` / ``住大厦发`` / ``生大火已``), whatever words its breaks cut. Under text that does not end
+    (a jump marker split over lines, a caption), the column is read below, where the run's own story must open
+    a paragraph (an indent): text cut by a break runs on at full width.
     """
-    above = _text_lines_above(lines, i, COLUMN_PROBE_LINES)
-    if not above or not _finished(above[0].text) or not _fills_one_measure(lines[i:j]):
+    if not _fills_one_measure(lines[i:j]):
         return False
-    widths = [ln.width for ln in above]
+    above = _text_lines_above(lines, i, COLUMN_PROBE_LINES)
+    if above and _finished(above[0].text):
+        widths = [ln.width for ln in above]
+    else:
+        below = next_nonblank(lines, j)
+        if below == j or below >= len(lines) or not _opens_indented_paragraph(lines, below):
+            return False
+        widths = [ln.width for ln in _text_lines_from(lines, below, COLUMN_PROBE_LINES)]
     return _shows_a_column(widths) and lines[i].width <= max(widths) * NARROW_HEAD_SHARE
 
 

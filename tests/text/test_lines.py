@@ -531,3 +531,15 @@ def test_lines_three_quarters_as_wide_as_the_text_above_are_text_cut_by_breaks()
            "组织调运化肥种子确保供应"]
     page = above + "\n".join(run) + _TEXT_UNDER
     assert kinds(page, *run) == [PROSE] * len(run)
+
+
+@pytest.mark.parametrize("below, kind", [
+    # the text under it opens a paragraph (an indent) in a column twice its measure: a headline over its story
+    ("本市消防部门赶到现场后，迅\n速组织扑救，火势很快得到控制，伤\n者已送往医院救治，原因正在调查。\n", HEAD),
+    # the text under it runs on at full width: no paragraph opens, the lines may be text cut by breaks
+    ("迅速组织扑救，火势很快得到控制，\n伤者已送往医院救治，原因正在调\n查。\n", PROSE),
+])
+def test_a_narrow_run_after_unfinished_text_is_a_heading_only_over_a_paragraph_it_opens(below, kind):
+    run = ["港口一商", "住大厦发", "生大火已", "有三人受", "伤后送医"]
+    above = "全市农资门店货源充足，价格平稳，农户\n购买化肥种子十分方便，春耕备肥有序进\n行，各地抓紧组织调运（下转第２\n\n"
+    assert kinds(above + "\n".join(run) + "\n\n" + below, *run) == [kind] * len(run)
