@@ -517,14 +517,21 @@ def body_words(text: str) -> str:
 
 
 def headline_blocks(lines: list[Line]) -> list[list[Line]]:
-    """Heading lines of several headlines printed together, cut into headlines: each the longest run of the
-    lines left (at most ``MAX_BLOCK_LINES``) that reads as one headline with no line left over.
+    """Heading lines of several headlines printed together, cut into headlines: first where a line must open
+    another head (``_one_head_runs``), then each the longest run of the lines left (at most
+    ``MAX_BLOCK_LINES``) that reads as one headline with no line left over.
 
     >>> from banmian.tasks.text.lines import Line
     >>> texts = ["开展安全检查", "守护平安冬季", "全市排查整治安全隐患", "书香润童心", "阅读伴成长", "县图书馆举办少儿读书节"]
     >>> [[ln.text for ln in b] for b in headline_blocks([Line(2 * i, t, 6.0, "head") for i, t in enumerate(texts)])]
     [['开展安全检查', '守护平安冬季', '全市排查整治安全隐患'], ['书香润童心', '阅读伴成长', '县图书馆举办少儿读书节']]
     """
+    return [block for run in _one_head_runs(lines) for block in _blocks_of_run(run)]
+
+
+def _blocks_of_run(lines: list[Line]) -> list[list[Line]]:
+    """Lines with no certain second head among them cut into headlines: each the longest run of the lines
+    left (at most ``MAX_BLOCK_LINES``) that reads as one headline with no line left over."""
     blocks: list[list[Line]] = []
     i = 0
     while i < len(lines):
@@ -533,6 +540,39 @@ def headline_blocks(lines: list[Line]) -> list[list[Line]]:
         blocks.append(lines[i:i + n])
         i += n
     return blocks
+
+
+def _one_head_runs(lines: list[Line]) -> list[list[Line]]:
+    """Heading lines cut where a line must open another story's head: a head has one main headline, and its
+    subheadline closes it.
+
+    A couplet printed on one line is a main headline, never a kicker or a subject line: a second one opens
+    another head. A ——subtitle stands last in its head: a heading line after it (and after the lines it
+    wrapped onto, straight under it) opens another head, and so does a second subtitle. Lines wrapped at
+    their measure are read as the phrase they print first (``_measure_wraps``) and never cut apart.
+
+    >>> texts = ["开展安全检查 守护平安冬季", "全市排查整治安全隐患", "书香润童心 阅读伴成长", "县图书馆举办少儿读书节"]
+    >>> [len(run) for run in _one_head_runs([Line(2 * i, t, 12.0, HEAD) for i, t in enumerate(texts)])]
+    [2, 2]
+    """
+    phrases, pieces = _join_wraps(lines, _measure_wraps(lines))
+    runs: list[list[Line]] = []
+    has_main = has_sub = False
+    sub_end: int | None = None  # the last page line of the subtitle and the lines it wrapped onto
+    for ph in phrases:
+        printed = pieces.get(id(ph), [ph])
+        main = ph.kind == HEAD and is_one_line_couplet(ph.text)
+        wraps_sub = sub_end is not None and ph.kind == HEAD and printed[0].no == sub_end + 1 and not main
+        opens = (main and has_main) or (ph.kind == SUBTITLE and has_sub) \
+            or (has_sub and ph.kind in (HEAD, ROLE) and not wraps_sub)
+        if opens or not runs:
+            runs.append([])
+            has_main = has_sub = False
+        runs[-1].extend(printed)
+        has_main = has_main or main
+        has_sub = has_sub or ph.kind == SUBTITLE
+        sub_end = printed[-1].no if ph.kind == SUBTITLE or wraps_sub else None
+    return runs
 
 
 def _reads_as_one(lines: list[Line]) -> bool:

@@ -242,6 +242,28 @@ def test_headline_blocks_cut_a_cluster_into_headlines(texts, blocks):
     assert [len(b) for b in headline_blocks(lines)] == blocks
 
 
+def _numbered(specs):
+    return [Line(no, text, float(len(text.replace(" ", ""))), kind) for no, text, kind in specs]
+
+
+@pytest.mark.parametrize("specs, blocks", [
+    pytest.param([(1, "开展安全检查 守护平安冬季", "head"), (2, "书香润童心 阅读伴成长", "head"),
+                  (3, "县图书馆举办少儿读书节活动", "head")],
+                 [["开展安全检查 守护平安冬季"], ["书香润童心 阅读伴成长", "县图书馆举办少儿读书节活动"]],
+                 id="second_couplet_on_one_line_opens_a_head"),
+    pytest.param([(1, "开展安全检查 守护平安冬季", "head"), (2, "——全市排查整治", "subtitle"), (3, "安全隐患", "head"),
+                  (5, "——县图书馆举办读书节", "subtitle")],
+                 [["开展安全检查 守护平安冬季", "——全市排查整治", "安全隐患"], ["——县图书馆举办读书节"]],
+                 id="second_subtitle_opens_a_head_after_the_first_ones_wrap"),
+    pytest.param([(1, "开展安全检查 守护平安冬季", "head"), (2, "——全市排查整治安全隐患", "subtitle"),
+                  (4, "县图书馆举办读书节", "head"), (5, "全县少年儿童踊跃参加阅读活动", "head")],
+                 [["开展安全检查 守护平安冬季", "——全市排查整治安全隐患"], ["县图书馆举办读书节", "全县少年儿童踊跃参加阅读活动"]],
+                 id="line_set_apart_after_a_subtitle_opens_a_head"),
+])
+def test_headline_blocks_open_a_head_at_a_second_main_headline_or_after_a_subtitle(specs, blocks):
+    assert [[ln.text for ln in b] for b in headline_blocks(_numbered(specs))] == blocks
+
+
 @pytest.mark.parametrize("run, headline", [
     # pieces of one headline wrapped at a narrow measure are read with no space between
     (["乡村学校图书", "室全部建成"], "乡村学校图书室全部建成"),
