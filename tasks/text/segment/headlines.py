@@ -562,10 +562,8 @@ def _one_head_runs(lines: list[Line]) -> list[list[Line]]:
     for ph in phrases:
         printed = pieces.get(id(ph), [ph])
         main = ph.kind == HEAD and is_one_line_couplet(ph.text)
-        wraps_sub = sub_end is not None and ph.kind == HEAD and printed[0].no == sub_end + 1 and not main
-        opens = (main and has_main) or (ph.kind == SUBTITLE and has_sub) \
-            or (has_sub and ph.kind in (HEAD, ROLE) and not wraps_sub)
-        if opens or not runs:
+        wraps_sub = not main and _goes_on_under(printed[0], sub_end)
+        if not runs or _opens_head(ph, main, wraps_sub, has_main, has_sub):
             runs.append([])
             has_main = has_sub = False
         runs[-1].extend(printed)
@@ -573,6 +571,18 @@ def _one_head_runs(lines: list[Line]) -> list[list[Line]]:
         has_sub = has_sub or ph.kind == SUBTITLE
         sub_end = printed[-1].no if ph.kind == SUBTITLE or wraps_sub else None
     return runs
+
+
+def _goes_on_under(line: Line, above: int | None) -> bool:
+    """A heading line printed straight under page line ``above`` (None: no line to go on from)."""
+    return above is not None and line.kind == HEAD and line.no == above + 1
+
+
+def _opens_head(ph: Line, main: bool, wraps_sub: bool, has_main: bool, has_sub: bool) -> bool:
+    """A phrase opens another head: a second main headline, a second subtitle, or a heading line after a
+    subtitle that is not the subtitle going on."""
+    return (main and has_main) or (ph.kind == SUBTITLE and has_sub) \
+        or (has_sub and ph.kind in (HEAD, ROLE) and not wraps_sub)
 
 
 def _reads_as_one(lines: list[Line]) -> bool:
