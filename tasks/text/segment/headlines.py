@@ -16,6 +16,7 @@ from typing import Final
 from banmian.tasks.text.chars import BYLINE_MARKS, NAME_CLASS, han_count
 from banmian.tasks.text.credits import BYLINE_LINE_RE, ORGS, ROLES, is_author_line
 from banmian.tasks.text.clean import clean_heading, remove_cjk_spacing, split_doubled
+from banmian.tasks.text.lexicon import break_splits_word
 from banmian.tasks.text.lines import (BYLINE, HEAD, ROLE, SUBTITLE, TITLE_COLONS, Line, couplet_shaped, is_one_line_couplet,
                                       wrap_cuts_word)
 
@@ -33,8 +34,9 @@ MAX_BLOCK_LINES: Final = 4
 #: Lines filled to one measure differ in width by at most this (half-width digits and letters
 #: change a justified line's width by half a unit or so).
 MEASURE_SLACK: Final = 0.5
-#: Full lines a headline must fill before a shorter last line shows it wrapped at its measure:
-#: one full line and a shorter one may as well be a headline and its subject line.
+#: Full lines a headline must fill before a shorter last line shows it wrapped at its measure, when the two
+#: lines are shaped like a couplet's halves (one full line and a shorter one not so shaped are a wrap:
+#: ``_wrapped_under_one``).
 MEASURE_MIN_FULL_LINES: Final = 2
 #: Lines of one width in a run this long fill a measure even with no shorter last line (a couplet and
 #: its subject line are two widths).
@@ -143,7 +145,7 @@ def _read_parts(lines: list[Line]) -> HeadlineParts:
     headline, rest = heads[:n], heads[n:]
     subject, rest = _split_subject(rest, bool(subs), headline[-1].no if headline else None,
                                    _first_printed(rest[:1], pieces))
-    wrapped, rest = _wrapped_lines(subs[0], rest) if subs else _subject_wrap(subject, headline, rest)
+    wrapped, rest = _wrapped_lines(subs[0], rest, pieces) if subs else _subject_wrap(subject, headline, rest, pieces)
     return HeadlineParts(kicker, headline, subs[0] if subs else None, subject, wrapped,
                          _as_printed(left_out + subs[1:], pieces), _as_printed(rest, pieces))
 
@@ -177,7 +179,8 @@ def _measure_wraps(heads: list[Line]) -> set[int]:
     equally wide (full), the last is shorter. Two full lines and a shorter one under them
     (``第八届世界`` / ``游泳锦标赛`` / ``开幕``) are one phrase, whether or not a break cuts a word,
     and so are three lines or more of one width (the last full too: ``九十年代`` / ``中国文学`` /
-    ``十大景点``); a couplet's halves and a subject line are each as wide as their own words.
+    ``十大景点``), and one line with a shorter one under it that no couplet pairs with it
+    (``_wrapped_under_one``); a couplet's halves and a subject line are each as wide as their own words.
 
     >>> texts = ["新进党一分为", "六日政局纷乱", "不已"]
     >>> sorted(_measure_wraps([Line(i, t, float(len(t)), HEAD) for i, t in enumerate(texts)]))
@@ -185,6 +188,9 @@ def _measure_wraps(heads: list[Line]) -> set[int]:
     >>> texts = ["阅享新时代", "奋进新征程", "铁西区民政局推进书香机关建设"]
     >>> sorted(_measure_wraps([Line(i, t, float(len(t)), HEAD) for i, t in enumerate(texts)]))
     []
+    >>> texts = ["全省冬季长跑比赛今天在长春", "举行千人参赛"]
+    >>> sorted(_measure_wraps([Line(i, t, float(len(t)), HEAD) for i, t in enumerate(texts)]))
+    [1]
     """
     joined: set[int] = set()
     i = 0
@@ -192,7 +198,8 @@ def _measure_wraps(heads: list[Line]) -> set[int]:
         j = i + 1
         while j < len(heads) and _same_measure(heads[i], heads[j]) and heads[j].no == heads[j - 1].no + 1:
             j += 1
-        if j - i >= MEASURE_MIN_FULL_LINES and j < len(heads) and _tail_of(heads[j - 1], heads[j]):
+        if j < len(heads) and _tail_of(heads[j - 1], heads[j]) \
+                and (j - i >= MEASURE_MIN_FULL_LINES or _wrapped_under_one(heads[i], heads[j])):
             joined.update(range(i + 1, j + 1))
             j += 1
         elif j - i >= MEASURE_FULL_RUN:
@@ -205,6 +212,23 @@ def _same_measure(a: Line, b: Line) -> bool:
     """Two heading lines with no gap (letterspacing read as words) filled to the same width."""
     return a.kind == b.kind == HEAD and abs(a.width - b.width) <= MEASURE_SLACK \
         and len(cleaned_heading(a.text).split()) == 1 and len(cleaned_heading(b.text).split()) == 1
+
+
+def _wrapped_under_one(full: Line, tail: Line) -> bool:
+    """A shorter line straight under one heading line is its wrap, unless the two pair as a couplet's halves.
+
+    A subject line is set in smaller type than its headline and says more: it is the wider line (every
+    subject line of the seed and wild pages is). A shorter line with no gap under a headline line with none
+    is the headline going on. Of the two-line pairs with a narrower second line, 143 on the pagesim gate
+    pages are one headline wrapped and 3 a headline over its subject line; 21 to none on gen42 and gen7.
+    Lines shaped like a couplet's halves are a couplet unless a break cuts a word (``_wraps_onto``).
+    """
+    return _one_phrase(full) and _one_phrase(tail) and not couplet_shaped(full, tail)
+
+
+def _one_phrase(line: Line) -> bool:
+    """A heading line with no gap in it (letterspacing read as words): one phrase, not a couplet's two."""
+    return line.kind == HEAD and len(cleaned_heading(line.text).split()) == 1
 
 
 def _tail_of(full: Line, ln: Line) -> bool:
@@ -228,7 +252,24 @@ def heading_phrases(lines: list[Line]) -> list[Line]:
 def _wraps_onto(prev: Line, ln: Line) -> bool:
     """Heading line ``ln`` goes on from ``prev``, printed straight above it, in the middle of a word."""
     return prev.kind == ln.kind == HEAD and ln.no == prev.no + 1 \
-        and not is_one_line_couplet(prev.text) and not is_one_line_couplet(ln.text) and wrap_cuts_word(prev, ln)
+        and not is_one_line_couplet(prev.text) and not is_one_line_couplet(ln.text) \
+        and (wrap_cuts_word(prev, ln) or _shorter_tail_cuts_word(prev, ln))
+
+
+def _shorter_tail_cuts_word(prev: Line, ln: Line) -> bool:
+    """A shorter line under a heading line goes on with the word the break cut (``俄反对在阿布`` / ``哈兹动武``).
+
+    A couplet's halves are each a whole phrase: ``lines.wrap_cuts_word`` asks a pair shaped like one to
+    strand a single character. A couplet whose second half is the shorter is never cut inside a word
+    (no pair of 214 on gen42/7/11 and the seeds, 6 on gate), while 44 of the 94 such wrapped headlines on
+    the gate pages are: a word across the break is evidence enough there.
+
+    >>> _shorter_tail_cuts_word(Line(1, "俄反对在阿布", 6.0, HEAD), Line(2, "哈兹动武", 4.0, HEAD))
+    True
+    >>> _shorter_tail_cuts_word(Line(1, "蒲公英奖", 4.0, HEAD), Line(2, "出台", 2.0, HEAD))
+    False
+    """
+    return ln.width < prev.width - MEASURE_SLACK and break_splits_word(prev.text, ln.text)
 
 
 def _as_printed(lines: list[Line], pieces: dict[int, list[Line]]) -> list[Line]:
@@ -236,12 +277,14 @@ def _as_printed(lines: list[Line], pieces: dict[int, list[Line]]) -> list[Line]:
     return [piece for ln in lines for piece in pieces.get(id(ln), [ln])]
 
 
-def _subject_wrap(subject: Line | None, headline: list[Line], rest: list[Line]) -> tuple[list[Line], list[Line]]:
+def _subject_wrap(subject: Line | None, headline: list[Line], rest: list[Line],
+                  pieces: dict[int, list[Line]]) -> tuple[list[Line], list[Line]]:
     """The line a subject line wrapped onto, and the lines left: a subject line as wide as any line of the
     headline filled its measure, and the shorter line straight under it is its tail. A couplet printed on one
-    line spans the column in larger type and shows no measure: under it the shorter last line is the tail."""
-    if subject is None or not rest or (any(ln.width > subject.width for ln in headline)
-                                       and not _couplet_line_over_a_tail(headline, rest)):
+    line spans the column in larger type and shows no measure: under it the shorter last line is the tail.
+    A subject line joined from the lines of its measure (``pieces``) has its tail already."""
+    if subject is None or not rest or id(subject) in pieces or (any(ln.width > subject.width for ln in headline)
+                                                                and not _couplet_line_over_a_tail(headline, rest)):
         return [], rest
     tail = rest[0]
     if tail.no == subject.no + 1 and tail.kind == HEAD and tail.width < subject.width:
@@ -254,17 +297,18 @@ def _couplet_line_over_a_tail(headline: list[Line], rest: list[Line]) -> bool:
     return len(headline) == 1 and is_one_line_couplet(headline[0].text) and len(rest) == 1
 
 
-def _wrapped_lines(sub: Line, rest: list[Line]) -> tuple[list[Line], list[Line]]:
+def _wrapped_lines(sub: Line, rest: list[Line], pieces: dict[int, list[Line]]) -> tuple[list[Line], list[Line]]:
     """The heading lines no part took that go on from the subheadline's line with no blank line between (a
     ``——subtitle`` or subject line too long for its measure wraps), and the lines left.
 
     Only lines after the subheadline's line can be its wrap: ``rest`` holds
-    only lines after the headline, and a subtitle stands under it.
+    only lines after the headline, and a subtitle stands under it. A line
+    joined from the lines of its measure (``pieces``) is numbered by its last.
     """
     wrapped: list[Line] = []
     last = sub.no
     for ln in rest:
-        if ln.no != last + 1 or ln.kind != HEAD:
+        if _first_printed([ln], pieces) != last + 1 or ln.kind != HEAD:
             break
         wrapped.append(ln)
         last = ln.no
@@ -473,14 +517,21 @@ def body_words(text: str) -> str:
 
 
 def headline_blocks(lines: list[Line]) -> list[list[Line]]:
-    """Heading lines of several headlines printed together, cut into headlines: each the longest run of the
-    lines left (at most ``MAX_BLOCK_LINES``) that reads as one headline with no line left over.
+    """Heading lines of several headlines printed together, cut into headlines: first where a line must open
+    another head (``_one_head_runs``), then each the longest run of the lines left (at most
+    ``MAX_BLOCK_LINES``) that reads as one headline with no line left over.
 
     >>> from banmian.tasks.text.lines import Line
     >>> texts = ["开展安全检查", "守护平安冬季", "全市排查整治安全隐患", "书香润童心", "阅读伴成长", "县图书馆举办少儿读书节"]
     >>> [[ln.text for ln in b] for b in headline_blocks([Line(2 * i, t, 6.0, "head") for i, t in enumerate(texts)])]
     [['开展安全检查', '守护平安冬季', '全市排查整治安全隐患'], ['书香润童心', '阅读伴成长', '县图书馆举办少儿读书节']]
     """
+    return [block for run in _one_head_runs(lines) for block in _blocks_of_run(run)]
+
+
+def _blocks_of_run(lines: list[Line]) -> list[list[Line]]:
+    """Lines with no certain second head among them cut into headlines: each the longest run of the lines
+    left (at most ``MAX_BLOCK_LINES``) that reads as one headline with no line left over."""
     blocks: list[list[Line]] = []
     i = 0
     while i < len(lines):
@@ -489,6 +540,49 @@ def headline_blocks(lines: list[Line]) -> list[list[Line]]:
         blocks.append(lines[i:i + n])
         i += n
     return blocks
+
+
+def _one_head_runs(lines: list[Line]) -> list[list[Line]]:
+    """Heading lines cut where a line must open another story's head: a head has one main headline, and its
+    subheadline closes it.
+
+    A couplet printed on one line is a main headline, never a kicker or a subject line: a second one opens
+    another head. A ——subtitle stands last in its head: a heading line after it (and after the lines it
+    wrapped onto, straight under it) opens another head, and so does a second subtitle. Lines wrapped at
+    their measure are read as the phrase they print first (``_measure_wraps``) and never cut apart.
+
+    >>> texts = ["开展安全检查 守护平安冬季", "全市排查整治安全隐患", "书香润童心 阅读伴成长", "县图书馆举办少儿读书节"]
+    >>> [len(run) for run in _one_head_runs([Line(2 * i, t, 12.0, HEAD) for i, t in enumerate(texts)])]
+    [2, 2]
+    """
+    phrases, pieces = _join_wraps(lines, _measure_wraps(lines))
+    runs: list[list[Line]] = []
+    has_main = has_sub = False
+    sub_end: int | None = None  # the last page line of the subtitle and the lines it wrapped onto
+    for ph in phrases:
+        printed = pieces.get(id(ph), [ph])
+        main = ph.kind == HEAD and is_one_line_couplet(ph.text)
+        wraps_sub = not main and _goes_on_under(printed[0], sub_end)
+        if not runs or _opens_head(ph, main, wraps_sub, has_main, has_sub):
+            runs.append([])
+            has_main = has_sub = False
+        runs[-1].extend(printed)
+        has_main = has_main or main
+        has_sub = has_sub or ph.kind == SUBTITLE
+        sub_end = printed[-1].no if ph.kind == SUBTITLE or wraps_sub else None
+    return runs
+
+
+def _goes_on_under(line: Line, above: int | None) -> bool:
+    """A heading line printed straight under page line ``above`` (None: no line to go on from)."""
+    return above is not None and line.kind == HEAD and line.no == above + 1
+
+
+def _opens_head(ph: Line, main: bool, wraps_sub: bool, has_main: bool, has_sub: bool) -> bool:
+    """A phrase opens another head: a second main headline, a second subtitle, or a heading line after a
+    subtitle that is not the subtitle going on."""
+    return (main and has_main) or (ph.kind == SUBTITLE and has_sub) \
+        or (has_sub and ph.kind in (HEAD, ROLE) and not wraps_sub)
 
 
 def _reads_as_one(lines: list[Line]) -> bool:

@@ -132,20 +132,28 @@ def _heading_lines(page):
                  None, "阅享新时代 奋进新征程", "铁西区民政局推进书香机关建设", [], id="couplet_and_subject"),
     pytest.param("【民生关注】\n开展安全检查 守护平安冬季\n——全市排查整治安全隐患\n",
                  "【民生关注】", "开展安全检查 守护平安冬季", "全市排查整治安全隐患", [], id="bracketed_kicker_and_subtitle"),
-    pytest.param("弘扬劳模精神\n全市表彰一百名劳动模范和先进工作者\n大会今日在市人民会堂隆重举行\n",
+    pytest.param("弘扬劳模精神\n全市表彰一百名劳动模范和先进工作者\n\n大会今日在市人民会堂隆重举行\n",
                  "弘扬劳模精神", "全市表彰一百名劳动模范和先进工作者", "大会今日在市人民会堂隆重举行", [],
                  id="three_lines_no_couplet_kicker_first"),
     pytest.param("绘就乡村振兴新画卷\n——东丰县推进乡村振兴工作综述\n——记东丰县乡村振兴工作\n",
                  None, "绘就乡村振兴新画卷", "东丰县推进乡村振兴工作综述", ["——记东丰县乡村振兴工作"],
                  id="second_subtitle_is_extra"),
-    pytest.param("数字经济推动产业转型升级\n建设海洋强国需完善海洋法律体系\n为高质量发展注入新动能\n坚持创新驱动发展\n",
+    pytest.param("数字经济推动产业转型升级\n\n建设海洋强国需完善海洋法律体系\n\n为高质量发展注入新动能\n\n坚持创新驱动发展\n",
                  "数字经济推动产业转型升级", "建设海洋强国需完善海洋法律体系", "为高质量发展注入新动能",
                  ["坚持创新驱动发展"], id="more_lines_than_one_headline_takes"),
     pytest.param("基层走笔\n山区小学用上了新课桌椅\n", "基层走笔", "山区小学用上了新课桌椅", None, [],
                  id="short_line_over_a_wider_full_headline_is_its_kicker"),
     pytest.param("秋收时节\n农机手忙\n", None, "秋收时节 农机手忙", None, [], id="two_short_lines_are_a_couplet"),
-    pytest.param("全市秋粮收购工作全面展开\n收购价格稳中有升\n", None, "全市秋粮收购工作全面展开", "收购价格稳中有升", [],
-                 id="full_headline_over_a_shorter_subject_line"),
+    # a shorter line set apart by a blank line is a subject line; straight under a line, it is that line's wrap
+    pytest.param("全市秋粮收购工作全面展开\n\n收购价格稳中有升\n", None, "全市秋粮收购工作全面展开", "收购价格稳中有升", [],
+                 id="full_headline_over_a_shorter_subject_line_set_apart"),
+    pytest.param("全省冬季长跑比赛今天在长春\n举行千人参赛\n", None, "全省冬季长跑比赛今天在长春举行千人参赛", None, [],
+                 id="shorter_line_straight_under_a_full_one_is_its_wrap"),
+    pytest.param("全市秋粮收购工作全面展开\n各地收购价格稳中有升农民售粮积极\n", None, "全市秋粮收购工作全面展开",
+                 "各地收购价格稳中有升农民售粮积极", [], id="wider_line_straight_under_a_headline_is_its_subject_line"),
+    # lines shaped like a couplet's halves are one headline when the break cuts a word, else a couplet
+    pytest.param("全市农产品交易\n会今日开幕\n", None, "全市农产品交易会今日开幕", None, [], id="break_cuts_a_word"),
+    pytest.param("市图书馆新馆\n明日开馆\n", None, "市图书馆新馆 明日开馆", None, [], id="break_between_words"),
 ])
 def test_parse_headline_reads_kicker_headline_and_subheadline(page, kicker, headline, subheadline, extra):
     h = parse_headline(_heading_lines(page))
@@ -164,8 +172,9 @@ SUBHEADLINE_WRAPS = {
     # a couplet on one line shows no measure: the shorter last line under its subject line is the subject's tail
     "subject_wrapped_under_a_couplet_on_one_line": ("开展安全检查 守护平安冬季\n全市各区开展消防\n隐患排查\n",
                                                     "全市各区开展消防隐患排查", []),
+    # the shorter line under the subject line is its wrap; the line as wide under that is none
     "two_lines_under_a_subject_are_no_tail": ("开展安全检查 守护平安冬季\n全市各区开展消防\n隐患排查\n冬季专刊\n",
-                                               "全市各区开展消防", ["隐患排查", "冬季专刊"]),
+                                               "全市各区开展消防隐患排查", ["冬季专刊"]),
     "signature_line_is_never_a_headline": ("王林 摄影\n抢前抓早购良种\n备足种子保丰收\n梨树县种子市场热闹起来了\n",
                                            "梨树县种子市场热闹起来了", ["王林 摄影"]),
     "boxed_name_is_never_a_headline": ("□朱梦魁\n抢前抓早购良种\n备足种子保丰收\n梨树县种子市场热闹起来了\n",
@@ -231,6 +240,28 @@ def test_headline_blocks_cut_a_cluster_into_headlines(texts, blocks):
     # one width and a blank line between each two: no line fills a measure with the lines next to it
     lines = [Line(2 * i, t, 6.0, "head") for i, t in enumerate(texts)]
     assert [len(b) for b in headline_blocks(lines)] == blocks
+
+
+def _numbered(specs):
+    return [Line(no, text, float(len(text.replace(" ", ""))), kind) for no, text, kind in specs]
+
+
+@pytest.mark.parametrize("specs, blocks", [
+    pytest.param([(1, "开展安全检查 守护平安冬季", "head"), (2, "书香润童心 阅读伴成长", "head"),
+                  (3, "县图书馆举办少儿读书节活动", "head")],
+                 [["开展安全检查 守护平安冬季"], ["书香润童心 阅读伴成长", "县图书馆举办少儿读书节活动"]],
+                 id="second_couplet_on_one_line_opens_a_head"),
+    pytest.param([(1, "开展安全检查 守护平安冬季", "head"), (2, "——全市排查整治", "subtitle"), (3, "安全隐患", "head"),
+                  (5, "——县图书馆举办读书节", "subtitle")],
+                 [["开展安全检查 守护平安冬季", "——全市排查整治", "安全隐患"], ["——县图书馆举办读书节"]],
+                 id="second_subtitle_opens_a_head_after_the_first_ones_wrap"),
+    pytest.param([(1, "开展安全检查 守护平安冬季", "head"), (2, "——全市排查整治安全隐患", "subtitle"),
+                  (4, "县图书馆举办读书节", "head"), (5, "全县少年儿童踊跃参加阅读活动", "head")],
+                 [["开展安全检查 守护平安冬季", "——全市排查整治安全隐患"], ["县图书馆举办读书节", "全县少年儿童踊跃参加阅读活动"]],
+                 id="line_set_apart_after_a_subtitle_opens_a_head"),
+])
+def test_headline_blocks_open_a_head_at_a_second_main_headline_or_after_a_subtitle(specs, blocks):
+    assert [[ln.text for ln in b] for b in headline_blocks(_numbered(specs))] == blocks
 
 
 @pytest.mark.parametrize("run, headline", [
