@@ -644,7 +644,30 @@ def _reads_as_text(lines: list[Line], i: int, j: int) -> bool:
     """The heading-shaped run ``lines[i:j]``, set apart, still reads as text: a word or phrase runs on
     out of it or through it, or it fills its column."""
     return _continues_into_prose(lines, j) or ends_mid_phrase(lines[j - 1].text) or _fills_column(lines, i, j) \
+        or _quote_closes_below(lines, i, j) \
         or (_run_splits_word(lines, i, j) and not _stops_short(lines, i, j) and not _over_a_story_opening(lines, j))
+
+
+#: Quote marks and title brackets a phrase opens and closes: a heading closes every one it opens.
+_QUOTE_PAIRS: Final = ("“”", "《》")
+
+
+def _quote_closes_below(lines: list[Line], i: int, j: int) -> bool:
+    """The run ``lines[i:j]`` opens a quote that the text line right under it closes: the quoted phrase runs on.
+
+    pdftotext breaks a paragraph's first line where justification spread it, and its opening
+    piece comes out alone (``“一带`` / ``一 路 ”建 设 不 是 …``); a heading wrapped inside a quote keeps
+    both halves in its own run (``开展“同心护`` / ``爱”知识讲座``).
+
+    >>> run = [Line(1, "“一带", 3.0, HEADISH), Line(2, "一 路 ”建 设 不 是 为 了 另 起 炉 灶 ，更 不", 16.0, PROSE)]
+    >>> _quote_closes_below(run, 0, 1), _quote_closes_below(run[:1], 0, 1)
+    (True, False)
+    """
+    if j >= len(lines) or lines[j].kind not in _TEXT:
+        return False
+    text = "".join(ln.text for ln in lines[i:j])
+    below = lines[j].text
+    return any(text.count(o) > text.count(c) and below.count(c) > below.count(o) for o, c in _QUOTE_PAIRS)
 
 
 def _over_a_story_opening(lines: list[Line], j: int, openings: tuple[LineKind, ...] = _UNDER_A_WRAPPED_HEAD) -> bool:

@@ -450,6 +450,24 @@ def test_a_quoted_word_alone_that_fills_the_line_above_is_text(above, piece, und
     assert kinds(page, piece) == [kind]
 
 
+# --- a quote a paragraph's first line opens, broken off by the extractor ---------------------------
+
+_AFTER_A_PARAGRAPH = "会议强调，要加大招商引资力度。\n全市农资门店货源充足，价格平稳，农\n户购买化肥种子都很方便。\n"
+
+
+@pytest.mark.parametrize("piece, under, kind", [
+    # the piece opens a quote the full line under it closes: the first line of a paragraph, broken apart
+    ("“放心", "店 ”创 建 活 动 开 展 以 来 ，商 户 守 法 经\n营，群众普遍满意。\n", PROSE),
+    ("《农资", "市场管理办法》施行以来，商户守法经\n营，群众普遍满意。\n", PROSE),
+    # a quote closed within the piece, or one the line under it does not close: a heading may quote
+    ("“放心店”创建见成效", "\n今年以来，商户守法经营，群众普遍\n满意。\n", HEAD),
+    ("春耕备肥“放心", "\n今年以来，商户守法经营，群众普遍\n满意。\n", HEAD),
+])
+def test_a_piece_that_opens_a_quote_the_text_under_it_closes_is_text(piece, under, kind):
+    page = _AFTER_A_PARAGRAPH + piece + "\n" + under
+    assert kinds(page, piece) == [kind]
+
+
 # --- headings wrapped at their measure -------------------------------------------------------------
 
 _STORY_UNDER = "\n\n本报讯（记者 王芳）连日来，全市各地\n农资门店货源充足，价格平稳，农户\n购买化肥种子十分方便。\n"
