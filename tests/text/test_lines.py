@@ -16,6 +16,7 @@ from banmian.tasks.text.lines import (
     ends_mid_phrase,
     is_page_number_line,
 )
+from tests.text.segment.stories import ESSAY_BOXES, essay_page
 
 
 def kinds(page, *texts):
@@ -466,6 +467,22 @@ _AFTER_A_PARAGRAPH = "会议强调，要加大招商引资力度。\n全市农�
 def test_a_piece_that_opens_a_quote_the_text_under_it_closes_is_text(piece, under, kind):
     page = _AFTER_A_PARAGRAPH + piece + "\n" + under
     assert kinds(page, piece) == [kind]
+
+
+# --- crossheads in a series, boxed inside an essay -----------------------------------------------
+
+@pytest.mark.parametrize("boxes, width, in_series", [
+    # two boxes narrower than the column, repeating a phrase (把握乡村振兴的): an essay's crossheads
+    (ESSAY_BOXES, 16, True),
+    # boxes that repeat nothing are no series: a run of short lines may be text beside an inset
+    ((["从产业发展把", "握增收的路子", "和门道"], ["从人才培养把", "握队伍建设的", "支撑点"]), 16, False),
+    # a column as narrow as the boxes: the short lines are its text (a paragraph's indented first lines)
+    (ESSAY_BOXES, 7, False),
+])
+def test_boxed_runs_that_repeat_a_phrase_are_a_series_of_crossheads(boxes, width, in_series):
+    lines = {ln.text: ln for ln in classify_page(essay_page(boxes, width))}
+    marked = [(lines[t].kind, lines[t].in_series) for box in boxes for t in box if t in lines]
+    assert marked and all(m == ((HEAD, True) if in_series else (m[0], False)) for m in marked)
 
 
 # --- headings wrapped at their measure -------------------------------------------------------------

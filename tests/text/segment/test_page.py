@@ -4,7 +4,7 @@ import pytest
 
 from banmian.tasks.text import segment
 from banmian.tasks.text.segment import segment_page
-from tests.text.segment.stories import HEAD_A, STORY_A
+from tests.text.segment.stories import ESSAY_BOXES, HEAD_A, STORY_A, essay_page
 
 
 def test_empty_and_blank_pages():
@@ -54,6 +54,13 @@ def test_text_under_a_wrapped_dateline_is_its_story(page, headline, byline, open
     assert (article.headline, article.byline) == (headline, byline)
     assert article.paragraphs[0].startswith(opening)
     assert result.residue == []
+
+
+def test_a_series_of_boxed_crossheads_stays_inside_its_essay():
+    """Boxed crossheads that repeat a phrase head sections of the essay they sit in, never essays of their own."""
+    (article,) = segment_page(essay_page()).articles
+    assert (article.headline, article.byline) == ("扎实推进乡村全面振兴", "李明")
+    assert [b.text for b in article.blocks if b.kind == "h"] == ["".join(box) for box in ESSAY_BOXES]
 
 
 def test_the_names_other_modules_import_stay_importable():
