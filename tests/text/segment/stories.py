@@ -110,12 +110,18 @@ def column_lines(text: str, width: int = 16, indent: int = 2) -> list[str]:
     return [first] + [rest[k:k + width] for k in range(0, len(rest), width)]
 
 
-def essay_page(boxes: tuple[list[str], ...] = ESSAY_BOXES, width: int = 16) -> str:
-    """A theory page's signed essay: headline, byline, intro, then each section under its boxed crosshead."""
+def essay_page(boxes: tuple[list[str], ...] = ESSAY_BOXES, width: int = 16, intro: str | None = ESSAY_INTRO,
+               after: str | None = None) -> str:
+    """A theory page's signed essay: headline, byline, intro, then each section under its boxed crosshead.
+
+    ``after``: a text set wide at the page's end, as pdftotext emits the block an essay's intro spans.
+    """
     out = ["2018 年 3 月 5 日 星期一", "", "7 理论", "", "扎实推进乡村全面振兴", "", "李明", ""]
-    out += column_lines(ESSAY_INTRO, width)
+    out += column_lines(intro, width) if intro else []
     for box, section in zip(boxes, ESSAY_SECTIONS):
-        out += [""] + box
+        out += [""] + box if out[-1] else box
         for para in section:
             out += column_lines(para, width)
-    return "\n".join(out + ["（作者为某大学农学院教授）", ""])
+    out += ["（作者为某大学农学院教授）", ""]
+    out += ["", *column_lines(after, 2 * width), ""] if after else []
+    return "\n".join(out)

@@ -63,6 +63,19 @@ def test_a_series_of_boxed_crossheads_stays_inside_its_essay():
     assert [b.text for b in article.blocks if b.kind == "h"] == ["".join(box) for box in ESSAY_BOXES]
 
 
+@pytest.mark.parametrize("apart, opens_the_essay", [
+    # a block set wide at the page's end that restates the essay's heads: its intro, which opens it
+    ("扎实推进乡村全面振兴，要从产业发展和人才培养两个方面，把握乡村振兴的着力点和支撑点。", True),
+    # a notice that restates nothing of them stays a text of its own
+    ("本报将继续开设理论专栏，欢迎广大读者踊跃来稿，来稿请注明真实姓名和联系方式。", False),
+])
+def test_an_essay_that_opens_on_a_crosshead_takes_back_its_intro_printed_apart(apart, opens_the_essay):
+    articles = segment_page(essay_page(intro=None, after=apart)).articles
+    essay = next(a for a in articles if any(b.kind == "h" for b in a.blocks))
+    assert (essay.blocks[0].kind == "p" and essay.blocks[0].text == apart) == opens_the_essay
+    assert len(articles) == (1 if opens_the_essay else 2)
+
+
 def test_the_names_other_modules_import_stay_importable():
     imported_elsewhere = {"segment_page", "parse_headline", "is_feature_subtitle", "Headline", "Unit", "HeadGroup"}
     assert imported_elsewhere <= set(segment.__all__)
