@@ -184,6 +184,8 @@ class Line:
     text: str        # stripped
     width: float     # display width (full-width units, spaces ignored)
     kind: LineKind
+    #: One of a series of crossheads set in a box inside an essay (``_mark_crosshead_series``): never a headline.
+    in_series: bool = field(default=False, repr=False, compare=False)
     _terminal: bool | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
@@ -487,6 +489,7 @@ def classify_page(text: str) -> list[Line]:
     _keep_page_numbers_apart(lines)
     _mark_cut_datelines(lines)
     mark_heads(lines)
+    _mark_crosshead_series(lines)
     _mark_lines_apart(lines)
     _mark_vertical_names(lines)
     _mark_credits_dropped_into_text(lines)
@@ -644,6 +647,7 @@ def _reads_as_text(lines: list[Line], i: int, j: int) -> bool:
     """The heading-shaped run ``lines[i:j]``, set apart, still reads as text: a word or phrase runs on
     out of it or through it, or it fills its column."""
     return _continues_into_prose(lines, j) or ends_mid_phrase(lines[j - 1].text) or _fills_column(lines, i, j) \
+        or _quote_closes_below(lines, i, j) \
         or (_run_splits_word(lines, i, j) and not _stops_short(lines, i, j) and not _over_a_story_opening(lines, j)
             and not _narrower_than_text_above(lines, i, j))
 
@@ -716,6 +720,28 @@ def _text_lines_above(lines: list[Line], i: int, count: int) -> list[Line]:
         out.append(lines[k])
         k -= 1
     return out
+
+
+#: Quote marks and title brackets a phrase opens and closes: a heading closes every one it opens.
+_QUOTE_PAIRS: Final = ("“”", "《》")
+
+
+def _quote_closes_below(lines: list[Line], i: int, j: int) -> bool:
+    """The run ``lines[i:j]`` opens a quote that the text line right under it closes: the quoted phrase runs on.
+
+    pdftotext breaks a paragraph's first line where justification spread it, and its opening
+    piece comes out alone (``“一带`` / ``一 路 ”建 设 不 是 …``); a heading wrapped inside a quote keeps
+    both halves in its own run (``开展“同心护`` / ``爱”知识讲座``).
+
+    >>> run = [Line(1, "“一带", 3.0, HEADISH), Line(2, "一 路 ”建 设 不 是 为 了 另 起 炉 灶 ，更 不", 16.0, PROSE)]
+    >>> _quote_closes_below(run, 0, 1), _quote_closes_below(run[:1], 0, 1)
+    (True, False)
+    """
+    if j >= len(lines) or lines[j].kind not in _TEXT:
+        return False
+    text = "".join(ln.text for ln in lines[i:j])
+    below = lines[j].text
+    return any(text.count(o) > text.count(c) and below.count(c) > below.count(o) for o, c in _QUOTE_PAIRS)
 
 
 def _over_a_story_opening(lines: list[Line], j: int, openings: tuple[LineKind, ...] = _UNDER_A_WRAPPED_HEAD) -> bool:
@@ -1168,6 +1194,84 @@ def _continues_into_prose(lines: list[Line], j: int) -> bool:
     """
     k = next_nonblank(lines, j)
     return k < len(lines) and lines[k].kind in _TEXT and break_splits_word(lines[j - 1].text, lines[k].text)
+
+
+# --- crossheads in a series -----------------------------------------------------------------
+
+#: A crosshead set in a box inside an essay's column is at most this share of the column wide, on each line.
+#: Calibration: the wild essays' boxed crossheads run 2-11 wide in columns of 15-17 (0.73 at most); no run
+#: of two to five such lines after a blank, in gate, gen42/7/99 or the seeds, shares a phrase with another.
+BOXED_HEAD_SHARE: Final = 0.75
+#: Lines a boxed crosshead wraps onto: two to five (the wild essays' run 2-4).
+BOXED_HEAD_LINES: Final = (2, 5)
+#: Characters two crossheads of one series share in a row: parallel headings repeat a phrase
+#: (``社会主要矛盾变化标志着…`` / ``…把握全面从严治党永远在路上`` / ``…“一国两制”…``). Calibration: 4 is the
+#: shortest the wild series share (一国两制); with it, no boxed runs of gate, gen42/7/11/99 or the seeds pair up.
+SERIES_SHARED_CHARS: Final = 4
+#: Marks a boxed crosshead may hold: an enumeration comma (``拓展提升、经济社会发展``), none that ends a clause.
+_CLAUSE_MARK: Final = re.compile(f"[{re.escape(SENTENCE_MARKS.replace('、', ''))}]")
+
+
+def _mark_crosshead_series(lines: list[Line]) -> None:
+    """Boxed runs of narrow lines that repeat a phrase among themselves are an essay's crossheads, in place.
+
+    An essay's sections are headed alike, in a box narrower than its column set after a break with the
+    section's text straight under it; pdftotext gives each box as a run of short lines cut mid-word, which
+    reads as text. Alone such a run could be text around an inset; two that share a phrase are a series.
+    """
+    column = _page_column(lines)
+    boxed = list(_boxed_runs(lines, column))
+    words = [_letters(lines, i, j) for i, j in boxed]
+    for (i, j), text in zip(boxed, words):
+        if any(other is not text and _share_a_phrase(text, other) for other in words):
+            for ln in lines[i:j]:
+                ln.kind, ln.in_series = HEAD, True
+
+
+def _page_column(lines: list[Line]) -> float:
+    """The page's common text width: the median width of its prose lines (0 when it has none)."""
+    widths = sorted(ln.width for ln in lines if ln.kind == PROSE and ln.width > 0)
+    return widths[len(widths) // 2] if widths else 0.0
+
+
+def _boxed_runs(lines: list[Line], column: float) -> Iterable[tuple[int, int]]:
+    """Runs ``(i, j)`` after a blank of narrow lines with no clause mark, with a text line straight under them."""
+    i = 1
+    while i < len(lines):
+        j = i
+        if lines[i - 1].kind == BLANK:
+            while j < len(lines) and _fits_a_box(lines[j], column):
+                j += 1
+        low, high = BOXED_HEAD_LINES
+        if low <= j - i <= high and j < len(lines) and lines[j].kind == PROSE and _narrower_than_below(lines, i, j):
+            yield i, j
+        i = max(j, i + 1)
+
+
+def _narrower_than_below(lines: list[Line], i: int, j: int) -> bool:
+    """Every line of ``lines[i:j]`` fits a box in the column of the text under it (a narrow column's lines do not)."""
+    below = [ln.width for ln in _text_lines_from(lines, j, COLUMN_PROBE_LINES)]
+    return bool(below) and max(ln.width for ln in lines[i:j]) <= BOXED_HEAD_SHARE * max(below)
+
+
+def _fits_a_box(line: Line, column: float) -> bool:
+    return line.kind in (PROSE, HEAD) and 0 < line.width <= BOXED_HEAD_SHARE * column \
+        and _CLAUSE_MARK.search(line.text) is None
+
+
+def _letters(lines: list[Line], i: int, j: int) -> str:
+    """The run's words without spaces, quotes or marks."""
+    return re.sub(r"\W", "", "".join(ln.text for ln in lines[i:j]))
+
+
+def _share_a_phrase(a: str, b: str) -> bool:
+    """``a`` and ``b`` hold the same ``SERIES_SHARED_CHARS`` characters in a row.
+
+    >>> _share_a_phrase("全面准确贯彻一国两制方针", "深入推进一国两制实践"), _share_a_phrase("稳增长促发展", "保民生惠民生")
+    (True, False)
+    """
+    n = SERIES_SHARED_CHARS
+    return any(a[k:k + n] in b for k in range(len(a) - n + 1))
 
 
 # --- lines set apart ---------------------------------------------------------------------

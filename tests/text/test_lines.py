@@ -16,6 +16,7 @@ from banmian.tasks.text.lines import (
     ends_mid_phrase,
     is_page_number_line,
 )
+from tests.text.segment.stories import ESSAY_BOXES, essay_page
 
 
 def kinds(page, *texts):
@@ -448,6 +449,40 @@ _PARAGRAPH_OPENS = "今年以来，监管部门常年不懈\n地抽检，商户�
 def test_a_quoted_word_alone_that_fills_the_line_above_is_text(above, piece, under, kind):
     page = _ABOVE_A_QUOTE + above + "\n" + piece + "\n" + under
     assert kinds(page, piece) == [kind]
+
+
+# --- a quote a paragraph's first line opens, broken off by the extractor ---------------------------
+
+_AFTER_A_PARAGRAPH = "会议强调，要加大招商引资力度。\n全市农资门店货源充足，价格平稳，农\n户购买化肥种子都很方便。\n"
+
+
+@pytest.mark.parametrize("piece, under, kind", [
+    # the piece opens a quote the full line under it closes: the first line of a paragraph, broken apart
+    ("“放心", "店 ”创 建 活 动 开 展 以 来 ，商 户 守 法 经\n营，群众普遍满意。\n", PROSE),
+    ("《农资", "市场管理办法》施行以来，商户守法经\n营，群众普遍满意。\n", PROSE),
+    # a quote closed within the piece, or one the line under it does not close: a heading may quote
+    ("“放心店”创建见成效", "\n今年以来，商户守法经营，群众普遍\n满意。\n", HEAD),
+    ("春耕备肥“放心", "\n今年以来，商户守法经营，群众普遍\n满意。\n", HEAD),
+])
+def test_a_piece_that_opens_a_quote_the_text_under_it_closes_is_text(piece, under, kind):
+    page = _AFTER_A_PARAGRAPH + piece + "\n" + under
+    assert kinds(page, piece) == [kind]
+
+
+# --- crossheads in a series, boxed inside an essay -----------------------------------------------
+
+@pytest.mark.parametrize("boxes, width, in_series", [
+    # two boxes narrower than the column, repeating a phrase (把握乡村振兴的): an essay's crossheads
+    (ESSAY_BOXES, 16, True),
+    # boxes that repeat nothing are no series: a run of short lines may be text beside an inset
+    ((["从产业发展把", "握增收的路子", "和门道"], ["从人才培养把", "握队伍建设的", "支撑点"]), 16, False),
+    # a column as narrow as the boxes: the short lines are its text (a paragraph's indented first lines)
+    (ESSAY_BOXES, 7, False),
+])
+def test_boxed_runs_that_repeat_a_phrase_are_a_series_of_crossheads(boxes, width, in_series):
+    lines = {ln.text: ln for ln in classify_page(essay_page(boxes, width))}
+    marked = [(lines[t].kind, lines[t].in_series) for box in boxes for t in box if t in lines]
+    assert marked and all(m == ((HEAD, True) if in_series else (m[0], False)) for m in marked)
 
 
 # --- headings wrapped at their measure -------------------------------------------------------------

@@ -38,6 +38,7 @@ from banmian.tasks.text.segment.cohesion import PageVocabulary
 from banmian.tasks.text.segment.confidence import load_confidence_model, rate
 from banmian.tasks.text.segment.far_heads import claim_banners, claim_far_heads
 from banmian.tasks.text.segment.headlines import Headline, is_feature_subtitle, parse_headline
+from banmian.tasks.text.segment.intros import give_back_intros
 from banmian.tasks.text.segment.jumps import keep_unclaimed_jumps
 from banmian.tasks.text.segment.joins import load_join_model
 from banmian.tasks.text.segment.orphans import resolve_orphans
@@ -100,6 +101,7 @@ def segment_units(text: str) -> tuple[list[tuple[Unit, Article]], list[Residue],
     check_budget()
     if claim_banners(units):
         units = resolve_orphans(units, vocab, free_heads)  # prose that gave its banner away is headless: it joins a text
+    units = give_back_intros(units, residue)
 
     pairs: list[tuple[Unit, Article]] = []
     inline_jumps: list[str] = []

@@ -92,7 +92,7 @@ def _head_from_stacked_clusters(stacked: list[tuple[Unit, list[Line]]], left: li
     """
     for k in reversed(range(len(stacked))):
         unit, lines = stacked[k]
-        if unit.head is not None or _heading_lines(unit):
+        if unit.head is not None or _heading_lines(unit) or _in_series(lines):
             continue
         picked = _block_it_restates(unit, lines, bodies)
         if picked is not None:
@@ -177,7 +177,12 @@ def _far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]], left: 
         found.extend((None, block) for block in blocks if len(blocks) > 1)
         found.extend(_heads_of(None, lines, lines, moved))
     found.extend((u, lines) for u, lines in stacked if _may_give_stacked_head(u, lines, bodies))
-    return found
+    return [(donor, lines) for donor, lines in found if not _in_series(lines)]
+
+
+def _in_series(lines: list[Line]) -> bool:
+    """Crossheads of a series set inside an essay (``lines._mark_crosshead_series``): they stay with its text."""
+    return all(ln.in_series for ln in lines)
 
 
 def _heads_of(donor: Unit | None, lines: list[Line], whole: list[Line] | None,

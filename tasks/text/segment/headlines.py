@@ -164,7 +164,8 @@ def _join_wraps(heads: list[Line], filled: AbstractSet[int] = frozenset()) -> tu
     for i, ln in enumerate(heads):
         prev = out[-1] if out else None
         if prev is not None and (i in filled or _wraps_onto(prev, ln)):
-            joined = Line(ln.no, clean_heading(prev.text) + clean_heading(ln.text), prev.width + ln.width, HEAD)
+            joined = Line(ln.no, clean_heading(prev.text) + clean_heading(ln.text), prev.width + ln.width, HEAD,
+                          in_series=prev.in_series and ln.in_series)
             pieces[id(joined)] = pieces.pop(id(prev), [prev]) + [ln]
             out[-1] = joined
         else:
@@ -250,10 +251,12 @@ def heading_phrases(lines: list[Line]) -> list[Line]:
 
 
 def _wraps_onto(prev: Line, ln: Line) -> bool:
-    """Heading line ``ln`` goes on from ``prev``, printed straight above it, in the middle of a word."""
+    """Heading line ``ln`` goes on from ``prev``, printed straight above it, in the middle of a word, or in one box
+    of a series of crossheads (``lines._mark_crosshead_series``: a box holds one crosshead, cut where its measure falls)."""
     return prev.kind == ln.kind == HEAD and ln.no == prev.no + 1 \
-        and not is_one_line_couplet(prev.text) and not is_one_line_couplet(ln.text) \
-        and (wrap_cuts_word(prev, ln) or _shorter_tail_cuts_word(prev, ln))
+        and ((prev.in_series and ln.in_series)
+             or (not is_one_line_couplet(prev.text) and not is_one_line_couplet(ln.text)
+                 and (wrap_cuts_word(prev, ln) or _shorter_tail_cuts_word(prev, ln))))
 
 
 def _shorter_tail_cuts_word(prev: Line, ln: Line) -> bool:
@@ -467,7 +470,7 @@ def is_full_headline(line: Line) -> bool:
 
 def drawn_twice(line: Line) -> bool:
     """A heading line the PDF drew twice: a crosshead (headlines are not), which heads the text after it."""
-    return bool(split_doubled(line.text)[1])
+    return bool(split_doubled(line.text)[1]) or line.in_series  # one of a series of crossheads heads text alike
 
 
 def all_crossheads(lines: list[Line]) -> bool:

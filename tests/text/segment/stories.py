@@ -89,3 +89,39 @@ def segment_checked(page):
     result = segment_page(page)
     check_nothing_lost(page, result)
     return result
+
+
+# --- a signed essay with a series of crossheads set in boxes (the theory pages' habit) -----------------
+
+ESSAY_INTRO = "实施乡村振兴战略，是党的十九大作出的重大决策部署，是决胜全面建成小康社会、全面建设社会主义现代化国家的重大历史任务。"
+ESSAY_SECTIONS = (
+    ["产业兴旺是乡村振兴的重点。要推动农村一二三产业融合发展，延长产业链、提升价值链，让农民合理分享全产业链增值收益。",
+     "各地要立足资源禀赋，发展特色种养业和农产品加工业，培育新产业新业态，拓宽农民增收渠道。"],
+    ["人才振兴是乡村振兴的关键。要把人力资本开发放在首要位置，培养造就一支懂农业、爱农村、爱农民的工作队伍。",
+     "要鼓励外出农民工、高校毕业生返乡创业，让愿意留在乡村、建设家乡的人留得安心。"],
+)
+#: Two crossheads alike (``…把握乡村振兴的…``), each in a box narrower than the column, wrapped mid-word.
+ESSAY_BOXES = (["从产业发展把", "握乡村振兴的", "着力点"], ["从人才培养把", "握乡村振兴的", "支撑点"])
+
+
+def column_lines(text: str, width: int = 16, indent: int = 2) -> list[str]:
+    """A paragraph as a narrow column prints it: the first line indented, the rest full."""
+    first, rest = text[:width - indent], text[width - indent:]
+    return [first] + [rest[k:k + width] for k in range(0, len(rest), width)]
+
+
+def essay_page(boxes: tuple[list[str], ...] = ESSAY_BOXES, width: int = 16, intro: str | None = ESSAY_INTRO,
+               after: str | None = None) -> str:
+    """A theory page's signed essay: headline, byline, intro, then each section under its boxed crosshead.
+
+    ``after``: a text set wide at the page's end, as pdftotext emits the block an essay's intro spans.
+    """
+    out = ["2018 年 3 月 5 日 星期一", "", "7 理论", "", "扎实推进乡村全面振兴", "", "李明", ""]
+    out += column_lines(intro, width) if intro else []
+    for box, section in zip(boxes, ESSAY_SECTIONS):
+        out += [""] + box if out[-1] else box
+        for para in section:
+            out += column_lines(para, width)
+    out += ["（作者为某大学农学院教授）", ""]
+    out += ["", *column_lines(after, 2 * width), ""] if after else []
+    return "\n".join(out)

@@ -185,3 +185,20 @@ def test_a_numbered_caption_group_with_no_credit_by_it_is_a_photo_caption(parts,
     (caption,) = [a for a in result.articles if a.paragraphs[0].startswith("图①")]
     assert caption.kind == kind
     assert heads(result)["书香润童心 阅读伴成长"].paragraphs[0].startswith("日前，")
+
+
+GROUP_PARTS = "图①：元旦期间，市民在城北广\n场观看冰灯展览。\n\n图②：孩子们在冰雪乐园里滑\n冰嬉戏。\n"
+
+
+@pytest.mark.parametrize("page, group_credited", [
+    # the group's credit printed just above its numbered caption, after a story: the group's, the story keeps its text
+    (HEAD_A + "\n" + STORY_A + "本报记者 杨二 摄\n\n" + GROUP_PARTS + "\n" + HEAD_B + "\n" + STORY_B, True),
+    # a credit printed far from the group: nothing says it is the group's; it closes what it follows
+    (HEAD_A + "\n" + STORY_A + "本报记者 杨二 摄\n\n" + HEAD_B + "\n" + STORY_B + "\n" + GROUP_PARTS, False),
+], ids=["beside", "far"])
+def test_a_credit_printed_beside_an_uncredited_numbered_group_is_the_groups(page, group_credited):
+    result = segment_checked(page)
+    (group,) = [a for a in result.articles if a.paragraphs[0].startswith("图①")]
+    assert (group.photographers == ["杨二"]) == group_credited
+    story = heads(result)["开展安全检查 守护平安冬季"]
+    assert (len(story.paragraphs) == 2) == group_credited

@@ -4,7 +4,7 @@ import pytest
 
 from banmian.tasks.text import segment
 from banmian.tasks.text.segment import segment_page
-from tests.text.segment.stories import HEAD_A, STORY_A
+from tests.text.segment.stories import ESSAY_BOXES, HEAD_A, STORY_A, essay_page
 
 
 def test_empty_and_blank_pages():
@@ -54,6 +54,26 @@ def test_text_under_a_wrapped_dateline_is_its_story(page, headline, byline, open
     assert (article.headline, article.byline) == (headline, byline)
     assert article.paragraphs[0].startswith(opening)
     assert result.residue == []
+
+
+def test_a_series_of_boxed_crossheads_stays_inside_its_essay():
+    """Boxed crossheads that repeat a phrase head sections of the essay they sit in, never essays of their own."""
+    (article,) = segment_page(essay_page()).articles
+    assert (article.headline, article.byline) == ("扎实推进乡村全面振兴", "李明")
+    assert [b.text for b in article.blocks if b.kind == "h"] == ["".join(box) for box in ESSAY_BOXES]
+
+
+@pytest.mark.parametrize("apart, opens_the_essay", [
+    # a block set wide at the page's end that restates the essay's heads: its intro, which opens it
+    ("扎实推进乡村全面振兴，要从产业发展和人才培养两个方面，把握乡村振兴的着力点和支撑点。", True),
+    # a notice that restates nothing of them stays a text of its own
+    ("本报将继续开设理论专栏，欢迎广大读者踊跃来稿，来稿请注明真实姓名和联系方式。", False),
+])
+def test_an_essay_that_opens_on_a_crosshead_takes_back_its_intro_printed_apart(apart, opens_the_essay):
+    articles = segment_page(essay_page(intro=None, after=apart)).articles
+    essay = next(a for a in articles if any(b.kind == "h" for b in a.blocks))
+    assert (essay.blocks[0].kind == "p" and essay.blocks[0].text == apart) == opens_the_essay
+    assert len(articles) == (1 if opens_the_essay else 2)
 
 
 def test_the_names_other_modules_import_stay_importable():

@@ -1,0 +1,79 @@
+"""An essay's intro printed far from its sections: the text that opens the essay is given back to it.
+
+Theory pages set an essay's intro wide under its headline, across the columns its sections run in;
+pdftotext emits that block apart from the columns, often among the page's headlines or under another
+essay's byline. The essay is left opening on a crosshead, which no essay does (a section heading
+follows an opening), and the intro becomes a short text of its own, headless or under a stray head.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from banmian.tasks.model import Residue
+from banmian.tasks.text.lexicon import overlap
+from banmian.tasks.text.segment.headlines import heading_words
+from banmian.tasks.text.segment.units import Unit
+
+#: Share of the essay's heading words (headline and crossheads) its intro restates, at least.
+#: Calibration: the wild intros restate 0.40-0.60 of them; the next-best short texts 0.27 at most.
+INTRO_MIN_FIT: Final = 0.35
+#: Crossheads (sections) an essay missing its opening has at least: one heading over a text may be its headline.
+ESSAY_MIN_SECTIONS: Final = 2
+#: Paragraphs an intro set apart holds at most (the wild ones hold one or two).
+INTRO_MAX_PARAS: Final = 2
+
+
+def give_back_intros(units: list[Unit], residue: list[Residue]) -> list[Unit]:
+    """Each essay that opens on a crosshead takes, as its opening, the short text that restates its heads best.
+
+    The intro must be a text of no credit and no crossheads; when both have a headline of their own,
+    the essay's stays and the intro's goes to the residue. Returns the units left.
+    """
+    taken: set[int] = set()
+    for essay in units:
+        if not _opens_on_a_crosshead(essay) or id(essay) in taken:
+            continue
+        intro = _best_intro(essay, [u for u in units if id(u) not in taken and u is not essay])
+        if intro is not None:
+            _prepend(essay, intro, residue)
+            taken.add(id(intro))
+    return [u for u in units if id(u) not in taken]
+
+
+def _opens_on_a_crosshead(unit: Unit) -> bool:
+    """The unit's text opens on a crosshead and has sections after it: an essay whose opening is elsewhere."""
+    return bool(unit.paras) and 0 in unit.crossheads_before and len(unit.crossheads_before) >= ESSAY_MIN_SECTIONS \
+        and unit.kind != "photo"
+
+
+def _heads_of(unit: Unit) -> str:
+    """The essay's heading words: its crossheads, and its headline when it has one."""
+    words = "".join(h for heads in unit.crossheads_before.values() for h in heads)
+    return words + (heading_words(unit.head) if unit.head else "")
+
+
+def _may_be_an_intro(unit: Unit) -> bool:
+    return bool(unit.paras) and len(unit.paras) <= INTRO_MAX_PARAS and not unit.crossheads_before \
+        and unit.credit is None and unit.kind in ("orphan", "lead", "story") and not unit.jump_from
+
+
+def _best_intro(essay: Unit, others: list[Unit]) -> Unit | None:
+    words = _heads_of(essay)
+    fits = [(overlap(words, u.body_grams()), i) for i, u in enumerate(others) if _may_be_an_intro(u)]
+    if not fits:
+        return None
+    fit, i = max(fits)
+    return others[i] if fit >= INTRO_MIN_FIT else None
+
+
+def _prepend(essay: Unit, intro: Unit, residue: list[Residue]) -> None:
+    """The intro's paragraphs open the essay; a headline the essay lacks comes from the intro's."""
+    n = len(intro.paras)
+    essay.paras = intro.paras + essay.paras
+    essay.crossheads_before = {k + n: heads for k, heads in essay.crossheads_before.items()}
+    if essay.head is None:
+        essay.head = intro.head
+    elif intro.head:
+        residue.extend(Residue(ln.text, "unassigned", ln.no) for ln in intro.head)
+    essay.lead_lines = intro.lead_lines + essay.lead_lines
