@@ -16,8 +16,11 @@ from generated pages (``make model``, tests/training/joins.py).
 
 from __future__ import annotations
 
+import math
+import operator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from typing import Final, Literal, get_args
 
 from banmian.tasks.text.clean import split_doubled
@@ -150,16 +153,48 @@ def join_signals(orphan: Unit, index: int, candidate: Candidate, page: PageConte
     ``side``: the orphan's ``orphan_side``, when the caller offers the orphan to many hosts.
     """
     side = side or orphan_side(orphan, page)
+    return {"cohesion": host_cohesion(side, candidate.host, page), **signals_but_cohesion(orphan, index, candidate, page, side)}
+
+
+def signals_but_cohesion(orphan: Unit, index: int, candidate: Candidate, page: PageContext,
+                         side: OrphanSide) -> dict[JoinFeature, float]:
+    """Every signal of ``join_signals`` but ``cohesion``: cheap, where cohesion weighs the host's whole text."""
     return {**_shared_words(side, candidate.host, page), **_reading(orphan, candidate.host, side),
             **_position(orphan, index, candidate)}
 
 
-def _shared_words(side: OrphanSide, host: Unit, page: PageContext) -> dict[JoinFeature, float]:
-    """The words the orphan shares with the host's text and heading, and with a heading no text took."""
+def host_cohesion(side: OrphanSide, host: Unit, page: PageContext) -> float:
+    """The ``cohesion`` signal: the orphan's text against the host's text and heading, rare words weighing most."""
     texts, heading = page.host_texts(host)
-    host_texts = texts + [heading] if heading else texts
+    return page.vocab.cohesion(side.texts, texts + [heading] if heading else texts)
+
+
+#: Added to ``cohesion_ceiling``: far above a cosine's rounding (1e-15), far below any difference the model reads.
+CEILING_MARGIN: Final = 1e-9
+
+
+def cohesion_ceiling(side: OrphanSide, host: Unit, page: PageContext) -> float:
+    """At most ``host_cohesion``, read from the bigrams the two share alone (the host's text is not weighed).
+
+    The cosine's dot product runs over shared bigrams only, so (Cauchy-Schwarz) it is at most the
+    orphan's length on them times the host's whole length: the cosine is at most the share of the
+    orphan's length that lies on bigrams the host holds. A host that shares only common words with
+    the orphan gets a low ceiling.
+    """
+    heading = page.host_texts(host)[1]
+    shared = side.grams & page.host_grams(host).grams  # the host's bigrams, seams too: more than its vector holds
+    if heading:
+        shared |= side.grams & bigram_set(heading)
+    vector = page.vocab.vector(side.texts)
+    weights = list(map(vector.weights.get, shared, repeat(0.0)))  # a seam's bigram is none of the orphan's
+    on_shared = sum(map(operator.mul, weights, weights))
+    return (math.sqrt(on_shared / vector.norm2) if vector.norm2 else 0.0) + CEILING_MARGIN
+
+
+def _shared_words(side: OrphanSide, host: Unit, page: PageContext) -> dict[JoinFeature, float]:
+    """The words the orphan shares with the host's text and heading, and with a heading no text took (``cohesion`` aside)."""
+    heading = page.host_texts(host)[1]
     return {
-        "cohesion": page.vocab.cohesion(side.texts, host_texts),
         "head_in_text": overlap(heading, side.grams) if heading else 0.0,
         "text_in_host": page.host_grams(host).shared_with(side.grams, heading) / len(side.grams) if side.grams else 0.0,
         "far_head_fits": side.far_head_fits,

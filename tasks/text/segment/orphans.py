@@ -15,13 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from banmian.tasks.text.budget import check_budget
 from banmian.tasks.text.credits import parse_signature
 from banmian.tasks.text.segment.captions import gather_numbered_captions
 from banmian.tasks.text.segment.cohesion import PageVocabulary
-from banmian.tasks.text.segment.joins import (Candidate, PageContext, can_host, join_signals, load_join_model, orphan_side,
-                                              section_count)
+from banmian.tasks.text.segment.joins import (Candidate, JoinFeature, OrphanSide, PageContext, can_host, cohesion_ceiling,
+                                              host_cohesion, load_join_model, orphan_side, section_count,
+                                              signals_but_cohesion)
 from banmian.tasks.text.segment.logistic import LogisticModel
 from banmian.tasks.text.segment.units import Decision, Unit
 
@@ -92,14 +94,42 @@ class _Resolution:
         return before if parse_signature(unit.paras[0].lines[0].text) is not None else None
 
     def best_host(self, i: int, unit: Unit) -> tuple[Unit | None, float]:
-        """The candidate the join model likes best for orphan ``i`` if it says yes (else None), and its probability."""
+        """The candidate the join model likes best for orphan ``i`` if it says yes (else None), and its probability.
+
+        Candidates are weighed in the order of the most their probability can be (``joins.cohesion_ceiling`` for
+        the dear ``cohesion``); once that falls below the best probability found, no candidate left can win and
+        their cohesion is never weighed. The choice and its probability are those of weighing them all.
+        """
         side = orphan_side(unit, self.page)  # the orphan's own signals, read once for all its candidates
-        scored = [(self.model.probability(join_signals(unit, i, c, self.page, side)), k, c.host)
-                  for k, c in enumerate(self.candidates(i))]
-        if not scored:
+        offers = sorted((self._offer(unit, i, k, c, side) for k, c in enumerate(self.candidates(i))),
+                        key=lambda offer: -offer.ceiling)  # a stable sort: ties stay in candidate order
+        best: tuple[float, int] = (-1.0, 0)  # (probability, -k): ties go to the first candidate
+        host = None
+        for offer in offers:
+            if offer.ceiling < best[0]:
+                break
+            offer.signals["cohesion"] = host_cohesion(side, offer.host, self.page)
+            scored = (self.model.probability(offer.signals), -offer.k)
+            if scored > best:
+                best, host = scored, offer.host
+        if host is None:
             return None, 0.0
-        probability, _, host = max(scored, key=lambda s: (s[0], -s[1]))  # ties: the first candidate
-        return (host if probability >= self.model.threshold else None), probability
+        return (host if best[0] >= self.model.threshold else None), best[0]
+
+    def _offer(self, unit: Unit, i: int, k: int, candidate: Candidate, side: OrphanSide) -> _Offer:
+        """Candidate ``k``'s signals but its cohesion, and the most its probability can be."""
+        signals = signals_but_cohesion(unit, i, candidate, self.page, side)
+        ceiling = self.model.probability({**signals, "cohesion": cohesion_ceiling(side, candidate.host, self.page)})
+        return _Offer(ceiling, k, candidate.host, signals)
+
+
+class _Offer(NamedTuple):
+    """A candidate host of an orphan, before its cohesion is weighed."""
+
+    ceiling: float                       # its probability with ``cohesion_ceiling`` for its cohesion: the most it can be
+    k: int                               # its place among the candidates
+    host: Unit
+    signals: dict[JoinFeature, float]    # all but cohesion, set when it is weighed
 
 
 def is_headless_orphan(unit: Unit) -> bool:

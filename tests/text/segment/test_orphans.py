@@ -6,7 +6,8 @@ import pytest
 
 from banmian.tasks.text.lexicon import bigram_set
 from banmian.tasks.text.segment import read_page
-from banmian.tasks.text.segment.joins import PageContext, orphan_side
+from banmian.tasks.text.segment.joins import PageContext, cohesion_ceiling, host_cohesion, orphan_side, section_count
+from banmian.tasks.text.segment.orphans import _Resolution, load_join_model
 from tests.text.segment.stories import HEAD_A, LEAD, STORY_A, by_kind, heads, segment_checked
 
 
@@ -83,3 +84,21 @@ def test_an_orphans_bigrams_read_from_its_paragraphs_are_its_body_texts():
                 side = orphan_side(unit, context)
                 assert side.grams == bigram_set(unit.body_text()) and side.text == unit.body_text()
     assert orphans
+
+
+def test_cohesion_ceiling_is_never_below_the_cohesion_it_bounds():
+    """``best_host`` skips a candidate whose ceiling is below the best found: the ceiling must bound every pair."""
+    samples = sorted((Path(__file__).parents[3] / "data" / "sample").glob("*.txt"))
+    pairs = 0
+    for path in samples:
+        page, vocab, _ = read_page(path.read_text(encoding="utf-8"))
+        context = PageContext(vocab, section_count(page.units))
+        resolution = _Resolution(page.units, load_join_model(), context)
+        for i, unit in enumerate(page.units):
+            if unit.kind == "orphan" and unit.paras:
+                side = orphan_side(unit, context)
+                for candidate in resolution.candidates(i):
+                    pairs += 1
+                    assert cohesion_ceiling(side, candidate.host, context) >= host_cohesion(side, candidate.host, context)
+            resolution.place(i, unit)
+    assert pairs
