@@ -73,6 +73,9 @@ EDGE_SLACK: Final = 0.15
 #: A gap this wide (body ems) between pieces of one row may be a space inside a line (an ideographic
 #: space with the line's justification), not a gutter.
 SPACE_JOIN: Final = 1.8
+#: Text under a crosshead reaching this many ems past the column the crosshead stands under is set at
+#: another measure (a column's ragged edge and a hanging mark stay within one em).
+MEASURE_REACH: Final = 2.0
 #: Items may overlap by this many body ems and still stand one above the other (type's em boxes touch
 #: where its ink does not); a rule this close to the space between two items stands in it.
 TOUCH: Final = 0.2
@@ -435,7 +438,8 @@ def _hangs_under(it: Item, items: Sequence[Item], rules: Sequence[Box], body: Ty
         limit = BALANCE_LINES * body.leading
     if it.top - up.bottom - leading > limit * body.size:
         return None
-    if any(_rule_between(r, up, it, body) for r in rules) or _opens_under_text(it, up, body):
+    if any(_rule_between(r, up, it, body) for r in rules) or _opens_under_text(it, up, body) \
+            or _heads_other_measure(it, up, items, body) or _heads_columns_of_its_own(it, up, items, body):
         return None
     return up
 
@@ -461,6 +465,48 @@ def _opens_under_text(it: Item, up: Item, body: Type) -> bool:
     if not (isinstance(it, Block) and isinstance(up, Block) and it.kind == "display" and up.kind != "display"):
         return False
     return it.size >= CROSSHEAD_MAX * body.size or line_kind(it.text, display_width(it.text)) == LABEL
+
+
+def _crosshead_under_text(it: Block, up: Block, body: Type) -> bool:
+    """A one-line crosshead standing under a block of text."""
+    return it.kind == "display" and up.kind == "body" and is_crosshead(it, body)
+
+
+def _heads_other_measure(it: Item, up: Item, items: Sequence[Item], body: Type) -> bool:
+    """A crosshead under a column of text whose own text is set wider than that column (reaching past it by
+    ``MEASURE_REACH`` ems or more): a story keeps its measure, so it heads a section set apart, not that column's."""
+    if not (isinstance(it, Block) and isinstance(up, Block) and _crosshead_under_text(it, up, body)):
+        return False
+    text = _text_headed(it, items, body)
+    if text is None or len(up.lines) < EDGE_MIN_LINES:
+        return False
+    reach = MEASURE_REACH * body.size
+    return text.x0 < up.x0 - reach or text.x1 > up.x1 + reach
+
+
+def _text_headed(head: Block, items: Sequence[Item], body: Type) -> Block | None:
+    """The body block right under ``head`` that hangs from it (nothing between), if any."""
+    under = [b for b in items if isinstance(b, Block) and b.kind == "body" and b.top >= head.bottom - TOUCH * body.size
+             and overlaps(b.x0, b.x1, head.x0, head.x1, body)]
+    text = min(under, key=lambda b: b.top, default=None)
+    return text if text is not None and _right_above(text, items, body) is head else None
+
+
+def _heads_columns_of_its_own(it: Item, up: Item, items: Sequence[Item], body: Type) -> bool:
+    """A crosshead under a column of text with a further column starting level with it, a gutter to the right,
+    where nothing stands beside that text: the crosshead tops a section set over columns of its own (a story's
+    further columns start at its top, beside its text, not level with a crosshead under it)."""
+    if not (isinstance(it, Block) and isinstance(up, Block) and _crosshead_under_text(it, up, body)):
+        return False
+    level = [b for b in items if isinstance(b, Block) and b.kind == "body" and abs(b.top - it.top) <= LEVEL_SLACK * body.size
+             and 0 <= b.x0 - up.x1 <= SIBLING_GAP * body.size]
+    return any(not _stands_beside(b, up, items, body) for b in level)
+
+
+def _stands_beside(column: Block, text: Block, items: Sequence[Item], body: Type) -> bool:
+    """Whether any item in ``column``'s span across ends beside ``text`` (lower than its top, above ``column``)."""
+    return any(o is not column and overlaps(o.x0, o.x1, column.x0, column.x1, body)
+               and text.top < o.bottom <= column.top + TOUCH * body.size for o in items)
 
 
 def _right_above(it: Item, items: Sequence[Item], body: Type) -> Item | None:
