@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
-from banmian.tasks.pdf.extract import DEFAULT_SIZE, Box, Glyph, TextLine, make_line
+from banmian.tasks.pdf.extract import DEFAULT_SIZE, Box, Glyph, TextLine, gaps_of, make_line
 from banmian.tasks.pdf.openings import opens_brief
 from banmian.tasks.text.chars import HANGING_MARKS
 from banmian.tasks.text.clean import display_width, ends_sentence, join_lines
@@ -73,6 +73,14 @@ EDGE_SLACK: Final = 0.15
 #: A gap this wide (body ems) between pieces of one row may be a space inside a line (an ideographic
 #: space with the line's justification), not a gutter.
 SPACE_JOIN: Final = 1.8
+#: A gap this wide (body ems) may be a gutter when the rows around it are white there too (gutters of half
+#: an em and more are set; a line's justification spreads its characters a tenth or two apart).
+STRIP_MIN_GAP: Final = 0.35
+#: Rows above and below a line read for a white strip, and how many lines must run across it white.
+STRIP_ROWS: Final = 4.0
+STRIP_MIN_LINES: Final = 3
+#: Where the strip is looked for: this many body ems before the glyph after the gap (inside the narrowest gutter).
+STRIP_PROBE: Final = 0.15
 #: Text under a crosshead reaching this many ems past the column the crosshead stands under is set at
 #: another measure (a column's ragged edge and a hanging mark stay within one em).
 MEASURE_REACH: Final = 2.0
@@ -281,6 +289,44 @@ def _crossed(a: TextLine, b: TextLine, lines: Sequence[TextLine], body: Type) ->
     pitch, reach = body.size * body.leading, HALF_EM * body.size
     return any(abs(abs(o.top - a.top) - pitch) <= ROW_PIECE_SLACK * body.size and o.x0 <= a.x1 - reach
                and o.x1 >= b.x0 + reach and is_size(o.size, body.size) and not o.vertical for o in lines)
+
+
+def split_at_white_strips(lines: Sequence[TextLine], body: Type) -> list[TextLine]:
+    """Body lines cut at a gap that the lines above and below leave white too: a gutter narrower than a line's
+    widest gap (half an em), which ``extract`` cannot tell from a space inside a line.
+
+    A gap of ``STRIP_MIN_GAP`` ems or more, wider than the line's other gaps, is a gutter when
+    ``STRIP_MIN_LINES`` body lines of the rows near it run across its middle and none has ink there: in
+    set text a space inside one line never stands over another's (justification spreads each line its
+    own way), a gutter runs down the whole column.
+    """
+    body_lines = sorted((ln for ln in lines if is_size(ln.size, body.size) and not ln.vertical), key=lambda ln: ln.top)
+    out: list[TextLine] = []
+    for ln in lines:
+        cuts = _strip_cuts(ln, body_lines, body) if is_size(ln.size, body.size) and not ln.vertical else []
+        bounds = [0, *cuts, len(ln.glyphs)]
+        out.extend([ln] if not cuts else [make_line(ln.glyphs[a:b]) for a, b in zip(bounds, bounds[1:])])
+    return out
+
+
+def _strip_cuts(ln: TextLine, body_lines: list[TextLine], body: Type) -> list[int]:
+    """Where ``ln``'s gaps stand on a white strip down its neighbours (``split_at_white_strips``)."""
+    gaps = gaps_of(ln.glyphs, ink=False)  # a mark's em whole: half an em after each comma is no gap
+    wide = [i for i, gap in enumerate(gaps, 1) if gap >= STRIP_MIN_GAP * body.size]
+    if not wide:
+        return []
+    usual = statistics.median(gaps)
+    reach = STRIP_ROWS * body.size * body.leading
+    near = [o for o in body_lines if o is not ln and abs(o.top - ln.top) <= reach]
+    return [i for i in wide if gaps[i - 1] >= usual + STRIP_MIN_GAP * body.size
+            and _white_down(ln.glyphs[i].x0 - STRIP_PROBE * body.size, near)]
+
+
+def _white_down(x: float, near: list[TextLine]) -> bool:
+    """Lines run across ``x``, ``STRIP_MIN_LINES`` or more, and none has ink there. ``x`` stands just before the
+    glyph after the gap: a paragraph's short last line leaves a gap that starts inside its column."""
+    across = [o for o in near if o.x0 < x < o.x1]
+    return len(across) >= STRIP_MIN_LINES and not any(g.x0 < x < g.x1 for o in across for g in o.glyphs)
 
 
 def split_at_gutters(lines: Sequence[TextLine], body: Type) -> list[TextLine]:

@@ -10,7 +10,7 @@ import pytest
 from banmian.tasks.model import Article, PageResult
 from banmian.tasks.pdf.extract import Box, Glyph, PdfPage, TextLine, lines, make_line
 from banmian.tasks.pdf.flow import Flow
-from banmian.tasks.pdf.layout import Region, Type, blocks, join_at_spaces, regions
+from banmian.tasks.pdf.layout import Region, Type, blocks, join_at_spaces, regions, split_at_white_strips
 from banmian.tasks.pdf.segment import segment_pdf_page
 from banmian.tasks.pdf.stories import _take_pen_name
 from banmian.tasks.text.lines import Line
@@ -253,3 +253,20 @@ def test_a_crosshead_level_with_a_further_column_heads_both_as_a_section(beside:
     found = regions(blocks([*story, crosshead, *section, *further, *other], TYPE), [], [], TYPE)
     assert (region_of(found, "研究对象") is not region_of(found, "双辽市")) is apart
     assert region_of(found, "研究对象") is region_of(found, "作者研究")
+
+
+def test_two_columns_half_an_em_apart_are_cut_at_the_white_strip_between_them() -> None:
+    gutter = 5.0  # half an em: narrower than a line's widest space, so a row of both reads as one line
+    rows = [row("左栏的正文第一行文字", 0.0, 20.0 + PITCH * i) + row("右栏的正文第一行文字", 100.0 + gutter, 20.0 + PITCH * i)
+            for i in range(5)]
+    found, _ = lines([g for r in rows for g in r])
+    assert len(found) == 5  # extract keeps each row whole
+    cut = split_at_white_strips(found, TYPE)
+    assert sorted({round(ln.x0) for ln in cut}) == [0, 105]
+    assert len(cut) == 10
+
+
+def test_a_wide_space_inside_one_line_is_no_gutter_when_the_lines_around_have_ink_there() -> None:
+    text = column(["左栏的正文第一行文字右栏"] * 4, 0.0, 20.0)
+    spaced = make_line(row("本报讯", 0.0, 20.0 + 4 * PITCH) + row("记者夏珺报道", 35.0, 20.0 + 4 * PITCH))
+    assert [ln.text for ln in split_at_white_strips([*text, spaced], TYPE)][-1] == spaced.text
