@@ -319,14 +319,15 @@ def _strip_cuts(ln: TextLine, body_lines: list[TextLine], body: Type) -> list[in
     reach = STRIP_ROWS * body.size * body.leading
     near = [o for o in body_lines if o is not ln and abs(o.top - ln.top) <= reach]
     return [i for i in wide if gaps[i - 1] >= usual + STRIP_MIN_GAP * body.size
-            and _white_down(ln.glyphs[i].x0 - STRIP_PROBE * body.size, near)]
+            and _white_down(ln.glyphs[i].x0 - STRIP_PROBE * body.size, near, body)]
 
 
-def _white_down(x: float, near: list[TextLine]) -> bool:
-    """Lines run across ``x``, ``STRIP_MIN_LINES`` or more, and none has ink there. ``x`` stands just before the
-    glyph after the gap: a paragraph's short last line leaves a gap that starts inside its column."""
-    across = [o for o in near if o.x0 < x < o.x1]
-    return len(across) >= STRIP_MIN_LINES and not any(g.x0 < x < g.x1 for o in across for g in o.glyphs)
+def _white_down(x: float, near: list[TextLine], body: Type) -> bool:
+    """Lines reach within an em of ``x`` (across it, or ending or starting beside it), ``STRIP_MIN_LINES`` or
+    more, and none has ink there. ``x`` stands just before the glyph after the gap: a paragraph's short last
+    line leaves a gap that starts inside its column."""
+    around = [o for o in near if o.x0 < x + body.size and o.x1 > x - body.size]
+    return len(around) >= STRIP_MIN_LINES and not any(g.x0 < x < g.x1 for o in around for g in o.glyphs)
 
 
 def split_at_gutters(lines: Sequence[TextLine], body: Type) -> list[TextLine]:

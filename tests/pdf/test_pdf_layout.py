@@ -270,3 +270,11 @@ def test_a_wide_space_inside_one_line_is_no_gutter_when_the_lines_around_have_in
     text = column(["左栏的正文第一行文字右栏"] * 4, 0.0, 20.0)
     spaced = make_line(row("本报讯", 0.0, 20.0 + 4 * PITCH) + row("记者夏珺报道", 35.0, 20.0 + 4 * PITCH))
     assert [ln.text for ln in split_at_white_strips([*text, spaced], TYPE)][-1] == spaced.text
+
+
+def test_a_row_glued_across_a_narrow_gutter_is_cut_when_the_rows_around_stand_apart() -> None:
+    gutter, left, right = 5.0, "左栏的正文第一行文字", "右栏的正文第一行文字"
+    apart = [ln for i in (0, 1, 3, 4) for ln in (line(left, 0.0, 20.0 + PITCH * i), line(right, 105.0, 20.0 + PITCH * i))]
+    glued = make_line(row(left, 0.0, 20.0 + 2 * PITCH) + row(right, 100.0 + gutter, 20.0 + 2 * PITCH))
+    cut = split_at_white_strips([*apart, glued], TYPE)
+    assert [ln.text for ln in cut[-2:]] == [left, right]
