@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
-from banmian.tasks.pdf.extract import DEFAULT_SIZE, Box, Glyph, TextLine, make_line
+from banmian.tasks.pdf.extract import DEFAULT_SIZE, Box, Glyph, TextLine, gaps_of, make_line
 from banmian.tasks.pdf.openings import opens_brief
 from banmian.tasks.text.chars import HANGING_MARKS
 from banmian.tasks.text.clean import display_width, ends_sentence, join_lines
@@ -73,6 +73,18 @@ EDGE_SLACK: Final = 0.15
 #: A gap this wide (body ems) between pieces of one row may be a space inside a line (an ideographic
 #: space with the line's justification), not a gutter.
 SPACE_JOIN: Final = 1.8
+#: A gap this wide (body ems) may be a gutter when the rows around it are white there too (gutters of half
+#: an em and more are set; a line's justification spreads its characters a tenth or two apart).
+STRIP_MIN_GAP: Final = 0.35
+#: Rows above and below a line read for a white strip, and how many lines near it must be white there (two:
+#: unread-a f1 0.9142 -> 0.9177 against three, dev, gate and unread-b the same).
+STRIP_ROWS: Final = 4.0
+STRIP_MIN_LINES: Final = 2
+#: Where the strip is looked for: this many body ems before the glyph after the gap (inside the narrowest gutter).
+STRIP_PROBE: Final = 0.15
+#: Text under a crosshead reaching this many ems past the column the crosshead stands under is set at
+#: another measure (a column's ragged edge and a hanging mark stay within one em).
+MEASURE_REACH: Final = 2.0
 #: Items may overlap by this many body ems and still stand one above the other (type's em boxes touch
 #: where its ink does not); a rule this close to the space between two items stands in it.
 TOUCH: Final = 0.2
@@ -280,6 +292,45 @@ def _crossed(a: TextLine, b: TextLine, lines: Sequence[TextLine], body: Type) ->
                and o.x1 >= b.x0 + reach and is_size(o.size, body.size) and not o.vertical for o in lines)
 
 
+def split_at_white_strips(lines: Sequence[TextLine], body: Type) -> list[TextLine]:
+    """Body lines cut at a gap that the lines above and below leave white too: a gutter narrower than a line's
+    widest gap (half an em), which ``extract`` cannot tell from a space inside a line.
+
+    A gap of ``STRIP_MIN_GAP`` ems or more, wider than the line's other gaps, is a gutter when
+    ``STRIP_MIN_LINES`` body lines of the rows near it run across its middle and none has ink there: in
+    set text a space inside one line never stands over another's (justification spreads each line its
+    own way), a gutter runs down the whole column.
+    """
+    body_lines = sorted((ln for ln in lines if is_size(ln.size, body.size) and not ln.vertical), key=lambda ln: ln.top)
+    out: list[TextLine] = []
+    for ln in lines:
+        cuts = _strip_cuts(ln, body_lines, body) if is_size(ln.size, body.size) and not ln.vertical else []
+        bounds = [0, *cuts, len(ln.glyphs)]
+        out.extend([ln] if not cuts else [make_line(ln.glyphs[a:b]) for a, b in zip(bounds, bounds[1:])])
+    return out
+
+
+def _strip_cuts(ln: TextLine, body_lines: list[TextLine], body: Type) -> list[int]:
+    """Where ``ln``'s gaps stand on a white strip down its neighbours (``split_at_white_strips``)."""
+    gaps = gaps_of(ln.glyphs, ink=False)  # a mark's em whole: half an em after each comma is no gap
+    wide = [i for i, gap in enumerate(gaps, 1) if gap >= STRIP_MIN_GAP * body.size]
+    if not wide:
+        return []
+    usual = statistics.median(gaps)
+    reach = STRIP_ROWS * body.size * body.leading
+    near = [o for o in body_lines if o is not ln and abs(o.top - ln.top) <= reach]
+    return [i for i in wide if gaps[i - 1] >= usual + STRIP_MIN_GAP * body.size
+            and _white_down(ln.glyphs[i].x0 - STRIP_PROBE * body.size, near, body)]
+
+
+def _white_down(x: float, near: list[TextLine], body: Type) -> bool:
+    """Lines reach within an em of ``x`` (across it, or ending or starting beside it), ``STRIP_MIN_LINES`` or
+    more, and none has ink there. ``x`` stands just before the glyph after the gap: a paragraph's short last
+    line leaves a gap that starts inside its column."""
+    around = [o for o in near if o.x0 < x + body.size and o.x1 > x - body.size]
+    return len(around) >= STRIP_MIN_LINES and not any(g.x0 < x < g.x1 for o in around for g in o.glyphs)
+
+
 def split_at_gutters(lines: Sequence[TextLine], body: Type) -> list[TextLine]:
     """Lines cut after a mark that hangs past a column's right edge when the next glyph is past the gutter.
 
@@ -435,7 +486,8 @@ def _hangs_under(it: Item, items: Sequence[Item], rules: Sequence[Box], body: Ty
         limit = BALANCE_LINES * body.leading
     if it.top - up.bottom - leading > limit * body.size:
         return None
-    if any(_rule_between(r, up, it, body) for r in rules) or _opens_under_text(it, up, body):
+    if any(_rule_between(r, up, it, body) for r in rules) or _opens_under_text(it, up, body) \
+            or _heads_other_measure(it, up, items, body) or _heads_columns_of_its_own(it, up, items, body):
         return None
     return up
 
@@ -461,6 +513,48 @@ def _opens_under_text(it: Item, up: Item, body: Type) -> bool:
     if not (isinstance(it, Block) and isinstance(up, Block) and it.kind == "display" and up.kind != "display"):
         return False
     return it.size >= CROSSHEAD_MAX * body.size or line_kind(it.text, display_width(it.text)) == LABEL
+
+
+def _crosshead_under_text(it: Block, up: Block, body: Type) -> bool:
+    """A one-line crosshead standing under a block of text."""
+    return it.kind == "display" and up.kind == "body" and is_crosshead(it, body)
+
+
+def _heads_other_measure(it: Item, up: Item, items: Sequence[Item], body: Type) -> bool:
+    """A crosshead under a column of text whose own text is set wider than that column (reaching past it by
+    ``MEASURE_REACH`` ems or more): a story keeps its measure, so it heads a section set apart, not that column's."""
+    if not (isinstance(it, Block) and isinstance(up, Block) and _crosshead_under_text(it, up, body)):
+        return False
+    text = _text_headed(it, items, body)
+    if text is None or len(up.lines) < EDGE_MIN_LINES:
+        return False
+    reach = MEASURE_REACH * body.size
+    return text.x0 < up.x0 - reach or text.x1 > up.x1 + reach
+
+
+def _text_headed(head: Block, items: Sequence[Item], body: Type) -> Block | None:
+    """The body block right under ``head`` that hangs from it (nothing between), if any."""
+    under = [b for b in items if isinstance(b, Block) and b.kind == "body" and b.top >= head.bottom - TOUCH * body.size
+             and overlaps(b.x0, b.x1, head.x0, head.x1, body)]
+    text = min(under, key=lambda b: b.top, default=None)
+    return text if text is not None and _right_above(text, items, body) is head else None
+
+
+def _heads_columns_of_its_own(it: Item, up: Item, items: Sequence[Item], body: Type) -> bool:
+    """A crosshead under a column of text with a further column starting level with it, a gutter to the right,
+    where nothing stands beside that text: the crosshead tops a section set over columns of its own (a story's
+    further columns start at its top, beside its text, not level with a crosshead under it)."""
+    if not (isinstance(it, Block) and isinstance(up, Block) and _crosshead_under_text(it, up, body)):
+        return False
+    level = [b for b in items if isinstance(b, Block) and b.kind == "body" and abs(b.top - it.top) <= LEVEL_SLACK * body.size
+             and 0 <= b.x0 - up.x1 <= SIBLING_GAP * body.size]
+    return any(not _stands_beside(b, up, items, body) for b in level)
+
+
+def _stands_beside(column: Block, text: Block, items: Sequence[Item], body: Type) -> bool:
+    """Whether any item in ``column``'s span across ends beside ``text`` (lower than its top, above ``column``)."""
+    return any(o is not column and overlaps(o.x0, o.x1, column.x0, column.x1, body)
+               and text.top < o.bottom <= column.top + TOUCH * body.size for o in items)
 
 
 def _right_above(it: Item, items: Sequence[Item], body: Type) -> Item | None:

@@ -23,7 +23,8 @@ from typing import Any, Final
 
 from banmian.tasks.model import Article, PageMeta, PageResult, Residue
 from banmian.tasks.pdf.extract import Glyph, PdfPage, TextLine, lines as printed_lines, read_pdf, rows
-from banmian.tasks.pdf.layout import Block, Region, Type, blocks, body_type, join_at_spaces, regions, split_at_gutters
+from banmian.tasks.pdf.layout import (Block, Region, Type, blocks, body_type, join_at_spaces, regions, split_at_gutters,
+                                      split_at_white_strips)
 from banmian.tasks.pdf.briefs import pieces
 from banmian.tasks.pdf.features import gather_features
 from banmian.tasks.pdf.heads import Heading
@@ -95,7 +96,7 @@ def read_layout(page: PdfPage) -> tuple[Type, list[Region], list[Glyph]]:
     """The page's body type, its regions in reading order, and the glyphs drawn twice."""
     found, doubled = printed_lines(page.glyphs)
     body = body_type(found)
-    found = join_at_spaces(split_at_gutters(found, body), body)
+    found = join_at_spaces(split_at_gutters(split_at_white_strips(found, body), body), body)
     return body, regions(blocks(found, body), page.pictures, page.rules, body), doubled
 
 

@@ -10,7 +10,7 @@ import pytest
 from banmian.tasks.model import Article, PageResult
 from banmian.tasks.pdf.extract import Box, Glyph, PdfPage, TextLine, lines, make_line
 from banmian.tasks.pdf.flow import Flow
-from banmian.tasks.pdf.layout import Region, Type, blocks, join_at_spaces, regions
+from banmian.tasks.pdf.layout import Region, Type, blocks, join_at_spaces, regions, split_at_white_strips
 from banmian.tasks.pdf.segment import segment_pdf_page
 from banmian.tasks.pdf.stories import _take_pen_name
 from banmian.tasks.text.lines import Line
@@ -223,3 +223,58 @@ def test_a_credit_flush_right_under_the_storys_deepest_column_hangs_under_its_te
     credit = line("（通讯员 冯亦珍）", 230.0, 20.0 + 4 * PITCH)
     found = regions(blocks([*first, *second, credit], TYPE), [], [], TYPE)
     assert region_of(found, "冯亦珍") is region_of(found, "价值观和中华")
+
+
+@pytest.mark.parametrize("section_x0,section_chars,apart", [
+    (-80.0, 26, True),    # the section's text set across two columns: it is no part of the column above
+    (0.0, 13, False),     # the crosshead's text keeps the column's measure: the story goes on under it
+])
+def test_a_crosshead_over_text_of_another_measure_opens_a_section_of_its_own(
+        section_x0: float, section_chars: int, apart: bool) -> None:
+    story = column(["双辽市辽东街党工委不断强化职", "责担当，牢固树立安全生产的红", "线意识和底线思维，确保稳定。"], 0.0, 20.0)
+    crosshead = line("痴心不改老而弥坚", 25.0, story[-1].bottom + 10.0 + 12.0, 12.0)
+    section = column(["一九九二年五月，六十五岁的赵天衡告别心爱的工作岗位光荣退休了。"[:section_chars]] * 3,
+                     section_x0, crosshead.bottom + 14.0)
+    found = regions(blocks([*story, crosshead, *section], TYPE), [], [], TYPE)
+    assert (region_of(found, "痴心不改") is not region_of(found, "双辽市")) is apart
+    assert region_of(found, "痴心不改") is region_of(found, "一九九二")
+
+
+@pytest.mark.parametrize("beside,apart", [
+    (False, True),   # the column right of the story's text stands empty down to the crosshead: a section's own
+    (True, False),   # text stands beside the story's: the column level with the crosshead hangs under it
+])
+def test_a_crosshead_level_with_a_further_column_heads_both_as_a_section(beside: bool, apart: bool) -> None:
+    story = column(["双辽市辽东街党工委不断强化职", "责担当，牢固树立安全生产的红", "线意识和底线思维，确保稳定。"], 0.0, 20.0)
+    crosshead = line("研究对象的独特把握", 25.0, story[-1].bottom + 10.0 + 12.0, 12.0)
+    section = column(["作者研究的对象是上自十九世纪"] * 3, 0.0, crosshead.bottom + 14.0)
+    further = column(["西方新马克思主义的种种思潮流"] * 4, 150.0, crosshead.top + 10.0)
+    other = column(["另一篇文章的正文在这一栏里排"] * 3, 150.0, further[0].top - 3 * PITCH) if beside else []
+    found = regions(blocks([*story, crosshead, *section, *further, *other], TYPE), [], [], TYPE)
+    assert (region_of(found, "研究对象") is not region_of(found, "双辽市")) is apart
+    assert region_of(found, "研究对象") is region_of(found, "作者研究")
+
+
+def test_two_columns_half_an_em_apart_are_cut_at_the_white_strip_between_them() -> None:
+    gutter = 5.0  # half an em: narrower than a line's widest space, so a row of both reads as one line
+    rows = [row("左栏的正文第一行文字", 0.0, 20.0 + PITCH * i) + row("右栏的正文第一行文字", 100.0 + gutter, 20.0 + PITCH * i)
+            for i in range(5)]
+    found, _ = lines([g for r in rows for g in r])
+    assert len(found) == 5  # extract keeps each row whole
+    cut = split_at_white_strips(found, TYPE)
+    assert sorted({round(ln.x0) for ln in cut}) == [0, 105]
+    assert len(cut) == 10
+
+
+def test_a_wide_space_inside_one_line_is_no_gutter_when_the_lines_around_have_ink_there() -> None:
+    text = column(["左栏的正文第一行文字右栏"] * 4, 0.0, 20.0)
+    spaced = make_line(row("本报讯", 0.0, 20.0 + 4 * PITCH) + row("记者夏珺报道", 35.0, 20.0 + 4 * PITCH))
+    assert [ln.text for ln in split_at_white_strips([*text, spaced], TYPE)][-1] == spaced.text
+
+
+def test_a_row_glued_across_a_narrow_gutter_is_cut_when_the_rows_around_stand_apart() -> None:
+    gutter, left, right = 5.0, "左栏的正文第一行文字", "右栏的正文第一行文字"
+    apart = [ln for i in (0, 1, 3, 4) for ln in (line(left, 0.0, 20.0 + PITCH * i), line(right, 105.0, 20.0 + PITCH * i))]
+    glued = make_line(row(left, 0.0, 20.0 + 2 * PITCH) + row(right, 100.0 + gutter, 20.0 + 2 * PITCH))
+    cut = split_at_white_strips([*apart, glued], TYPE)
+    assert [ln.text for ln in cut[-2:]] == [left, right]
