@@ -15,10 +15,10 @@ point: no ``finally``, no ``atexit``, as a power cut or the OOM killer would.
 ``tests/store/test_warehouse_kill.py`` kills a writer at every point and
 checks the warehouse after each kill.
 
-The writer merges a run's staged rows into its table files in a child process
-(``writer.write_staged_apart``): the points reached there (the Parquet ones)
-kill the child and the writer that started it (:func:`kill_too`), as a power
-cut would, so the same tests hold for the child's part of a commit.
+A large staged commit is made in a child process (``writer.run_apart``), the
+writer keeping the lock: every point reached there kills the child and the
+writer that started it (:func:`kill_too`), as a power cut would, so the same
+tests hold for the child's part of a commit.
 
 Production cost: the variable is read once, at import; unset (always, outside
 those tests), :func:`fault_point` compares one module constant to None and

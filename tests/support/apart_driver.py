@@ -1,18 +1,21 @@
-"""Commit one staged run whose files are written in a child process, to be killed there.
+"""Commit one staged run in a child process (``writer.run_apart``), to be killed there.
 
-    python -m tests.support.apart_driver ROOT   (from the repository root)
+    python -m tests.support.apart_driver ROOT [FAULT]   (from the repository root)
 
-``tests/store/test_commit_apart.py`` runs it with ``BANMIAN_FAULT`` set to a
-Parquet point, which only the child reaches (``writer.write_staged_apart``).
+``FAULT`` (``<point>@<n>``, see ``banmian.tasks.store.faults``) is set in the
+environment once this process has imported the writer and opened the
+warehouse, so only the child, which reads it at its start, is armed.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from banmian.tasks.model import DecodedPage, PageResult
 from banmian.tasks.store import records
+from banmian.tasks.store.faults import FAULT_ENV
 from banmian.tasks.store.staging import StagedRun, run_staging_dir, stage_pages, stage_run
 from banmian.tasks.store.warehouse import Warehouse
 from tests.support.warehouse_fixtures import page_and_result, run_info
@@ -30,12 +33,14 @@ def staged_run(root: Path, pages: list[tuple[DecodedPage, PageResult]], run_id: 
     return stage_run(folder, parts, [], [])
 
 
-def commit_apart(root: Path) -> None:
-    """Commit ``PAGES`` as one staged run, its files written in a child process."""
+def commit_apart(root: Path, fault: str = "") -> None:
+    """Commit ``PAGES`` as one staged run in a child process, armed with ``fault`` (if any)."""
     run = run_info("apart", len(PAGES))
     with Warehouse(root).writer() as w:
+        if fault:
+            os.environ[FAULT_ENV] = fault
         w.commit_staged(run, staged_run(root, PAGES, run.run_id), apart=True)
 
 
 if __name__ == "__main__":
-    commit_apart(Path(sys.argv[1]))
+    commit_apart(Path(sys.argv[1]), *sys.argv[2:3])
