@@ -31,12 +31,13 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
 from banmian import SAMPLE_DIR, project_root
+from banmian.bench_stacks import StackSampler
 from banmian.flows.timings import TIMINGS_ENV, current_phase
 from banmian.tasks.ingest.decode import decode_page
 from banmian.tasks.model import Reject
@@ -294,6 +295,8 @@ class RunFigures:
     cpu_by_process: str = ""
     rss_peak_at_s: float = 0.0
     rss_by_phase: str = ""
+    main_thread: str = ""  # whose code the flow's main thread ran (``bench_stacks.StackSampler.line``)
+    load: str = ""  # the machine's load averages at the start and at the end of the run
 
 
 def _rusage_mb(who: int) -> float:
@@ -339,16 +342,21 @@ def run_flow(pages_dir: Path, warehouse: Path, timings: Path, workers: int, extr
     argv = ["run", "--source", str(pages_dir), "--warehouse", str(warehouse), *extra]
     if workers > 1:
         argv += ["--workers", str(workers)]
-    cpu0, start = _cpu_seconds(), time.perf_counter()
+    cpu0, start, load0 = _cpu_seconds(), time.perf_counter(), load_averages()
     with (open(warehouse.parent / log_name, "w", encoding="utf-8") as log, contextlib.redirect_stdout(log),
-          ProcessSampler() as sampler):
+          ProcessSampler() as sampler, StackSampler() as stacks):
         code = cli_main(argv)
     wall = time.perf_counter() - start
     phases = json.loads(timings.read_text(encoding="utf-8")) if timings.exists() else {}
     n = len(list(pages_dir.glob("*.txt")))
     return RunFigures(n, wall, code, phases, _rusage_mb(resource.RUSAGE_SELF),
                       _rusage_mb(resource.RUSAGE_CHILDREN), _cpu_seconds() - cpu0, sampler.line(),
-                      sampler.rss_peak_at_s, sampler.rss_line())
+                      sampler.rss_peak_at_s, sampler.rss_line(), stacks.line(), f"{load0} -> {load_averages()}")
+
+
+def load_averages() -> str:
+    """The machine's load averages over 1, 5 and 15 minutes, e.g. ``7.1/6.5/5.9`` (wall times depend on it)."""
+    return "/".join(f"{load:.1f}" for load in os.getloadavg())
 
 
 def read_decode_seconds(paths: Sequence[Path]) -> float:
@@ -372,6 +380,15 @@ def _phase_line(phases: dict[str, float], names: Sequence[str]) -> str:
     return ", ".join(f"{name} {phases[name]:.2f}" for name in names if name in phases) or "(none recorded)"
 
 
+def segmentation_line(phases: dict[str, float]) -> str:
+    """The batches' wall time against the CPU time of their decode+segment work, summed over the workers: the
+    cores kept busy segmenting, which a loaded machine lowers less than it stretches the wall time (compare
+    ``--workers 2`` with ``--workers 1`` on both)."""
+    wall, cpu = phases.get("batches_wall", 0.0), phases.get("decode_segment_cpu", 0.0)
+    return (f"batches wall s {wall:.2f}, decode+segment CPU s {cpu:.2f} summed over batches, "
+            f"{cpu / max(wall, 1e-9):.2f} cores segmenting")
+
+
 def bench_report(fig: RunFigures, workers: int, read_decode_s: float, seg_rate: float, seg_sample: int) -> str:
     """The figures of a benchmarked run, one measure per line."""
     rate = fig.pages / max(fig.wall_s, 1e-9)
@@ -387,6 +404,9 @@ def bench_report(fig: RunFigures, workers: int, read_decode_s: float, seg_rate: 
         f"peak RSS MB of this process by phase: {fig.rss_by_phase or '(not sampled)'}",
         f"cores used (CPU s / wall s): {fig.cpu_s / max(fig.wall_s, 1e-9):.2f}",
         f"CPU s by process: {fig.cpu_by_process or '(not sampled)'}",
+        f"segmentation: {segmentation_line(fig.phases)}",
+        f"the flow's main thread in: {fig.main_thread or '(not sampled)'}",
+        f"load averages (1/5/15 min) at start -> end: {fig.load or '(not read)'}",
         f"vs read+decode alone ({read_decode_s:.2f} s): {fig.wall_s / max(read_decode_s, 1e-9):,.1f}x the time",
         f"vs segmentation alone, one process ({seg_rate:,.1f} pages/s over {seg_sample} pages): "
         f"{seg_rate / max(rate, 1e-9):.2f}x the time",
@@ -423,4 +443,70 @@ def cmd_bench(args: argparse.Namespace) -> int:
             again = run_flow(root / "pages", root / "warehouse", root / "timings-again.json", args.workers, extra,
                              "rerun.log")
             print(rerun_line(fig, again))
+        if getattr(args, "rerun_warm", False):
+            with warm_server():
+                warm = run_apart(root / "pages", root / "warehouse", root / "timings-warm.json", args.workers, extra)
+            print(warm_rerun_line(fig, warm))
         return 0 if fig.exit_code in (0, 1) else fig.exit_code
+
+
+#: Seconds ``banmian bench`` waits at most for the ``banmian server`` it starts to answer (a safety net).
+SERVER_READY_S: Final = 300.0
+
+
+@contextlib.contextmanager
+def warm_server() -> Iterator[str]:
+    """A ``banmian server`` of this Prefect home on a free loopback port, answering, until the block ends
+    (stopped with SIGTERM, as its Ctrl-C; killed if it lingers)."""
+    import signal
+    import socket
+    import subprocess
+
+    from banmian.prefect_env import configure, running_server
+
+    home = configure()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "banmian.cli", "server", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + SERVER_READY_S
+        while (url := running_server(home)) is None or not url.endswith(f":{port}"):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"banmian bench: `banmian server --port {port}` did not start")
+            time.sleep(0.5)
+        yield url
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(60)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def run_apart(pages_dir: Path, warehouse: Path, timings: Path, workers: int, extra: Sequence[str]) -> RunFigures:
+    """``banmian run`` as a user starts it, in a process of its own (it finds a running ``banmian server``):
+    its wall time from start to exit, and its phases."""
+    import subprocess
+
+    argv = [sys.executable, "-m", "banmian.cli", "run", "--source", str(pages_dir), "--warehouse", str(warehouse),
+            *extra, *(["--workers", str(workers)] if workers > 1 else [])]
+    start, children0 = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
+    with open(warehouse.parent / "warm.log", "w", encoding="utf-8") as log:
+        code = subprocess.run(argv, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, TIMINGS_ENV: str(timings)},
+                              check=False).returncode
+    wall, children = time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = children.ru_utime + children.ru_stime - children0.ru_utime - children0.ru_stime
+    phases = json.loads(timings.read_text(encoding="utf-8")) if timings.exists() else {}
+    return RunFigures(len(list(pages_dir.glob("*.txt"))), wall, code, phases, 0.0, 0.0, cpu)
+
+
+def warm_rerun_line(first: RunFigures, warm: RunFigures) -> str:
+    """The run again, nothing changed, as a new ``banmian run`` on a warm ``banmian server`` (issue 19: at most
+    5% of the first run): its wall time from process start to exit, and where it went."""
+    return (f"re-run on a warm banmian server, nothing changed: wall s {warm.wall_s:.2f} "
+            f"({warm.wall_s / max(first.wall_s, 1e-9):.1%} of the first run), CPU s {warm.cpu_s:.2f} "
+            f"({warm.cpu_s / max(first.cpu_s, 1e-9):.1%} of the first run's), "
+            f"phases {_phase_line(warm.phases, WALL_PHASES)}, exit code {warm.exit_code}")

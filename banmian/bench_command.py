@@ -28,4 +28,7 @@ def add_command(sub: Any) -> None:
     bench.add_argument("--tmp", help="where the temporary pages and warehouse go (default: the system's temp dir)")
     bench.add_argument("--rerun", action="store_true",
                        help="then run again over the same pages and warehouse (nothing changed) and time that too")
+    bench.add_argument("--rerun-warm", action="store_true",
+                       help="then start a `banmian server` and time a new `banmian run` process over the same "
+                            "pages and warehouse on it (nothing changed)")
     bench.set_defaults(func=_cmd_bench)

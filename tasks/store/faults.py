@@ -15,6 +15,11 @@ point: no ``finally``, no ``atexit``, as a power cut or the OOM killer would.
 ``tests/store/test_warehouse_kill.py`` kills a writer at every point and
 checks the warehouse after each kill.
 
+A large staged commit is made in a child process (``writer.run_apart``), the
+writer keeping the lock: every point reached there kills the child and the
+writer that started it (:func:`kill_too`), as a power cut would, so the same
+tests hold for the child's part of a commit.
+
 Production cost: the variable is read once, at import; unset (always, outside
 those tests), :func:`fault_point` compares one module constant to None and
 returns.
@@ -38,6 +43,8 @@ FaultPoint = Literal[
 FAULT_POINTS: Final[tuple[str, ...]] = get_args(FaultPoint)
 #: The environment variable that arms one point: ``<point>@<occurrence>``.
 FAULT_ENV: Final = "BANMIAN_FAULT"
+#: Set (to anything), a fault in a writer's child kills the child alone, as the OOM killer would.
+FAULT_ALONE_ENV: Final = "BANMIAN_FAULT_ALONE"
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,14 @@ def parse_fault(spec: str) -> Fault | None:
 
 _ARMED: Final = parse_fault(os.environ.get(FAULT_ENV, ""))
 _reached: Counter[str] = Counter()
+_also_killed: list[int] = []
+
+
+def kill_too(pid: int) -> None:
+    """Make a fault in this process kill process ``pid`` (the writer whose child this is) first,
+    unless ``BANMIAN_FAULT_ALONE`` is set."""
+    if not os.environ.get(FAULT_ALONE_ENV):
+        _also_killed.append(pid)
 
 
 def fault_point(point: FaultPoint) -> None:
@@ -77,4 +92,6 @@ def fault_point(point: FaultPoint) -> None:
         return
     _reached[point] += 1
     if _reached[point] == _ARMED.occurrence:
+        for pid in _also_killed:
+            os.kill(pid, signal.SIGKILL)
         os.kill(os.getpid(), signal.SIGKILL)

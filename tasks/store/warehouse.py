@@ -233,7 +233,7 @@ class Warehouse:
         """
         with self._locked(wait, timeout, on_wait):
             patience = (math.inf if timeout is None else timeout) if wait else None
-            w = WarehouseWriter(self.root, partial(self.write_connection, patience, on_wait))
+            w = WarehouseWriter(self.root, partial(self.write_connection, patience, on_wait), patience)
             try:
                 w.open()
                 yield w

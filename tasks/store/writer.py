@@ -34,6 +34,8 @@ import os
 import time
 import uuid
 from collections import Counter
+from functools import partial
+from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
@@ -53,7 +55,7 @@ from banmian.tasks.store.catalogue import copied_runs, native_tables, write_copy
 from banmian.tasks.store.check import require_files
 from banmian.tasks.store.coverage import residue_share
 from banmian.tasks.store.errors import CheckpointFailed, WarehouseDamaged
-from banmian.tasks.store.faults import fault_point
+from banmian.tasks.store.faults import fault_point, kill_too
 from banmian.tasks.store.files import discard, fsync_dir, sweep_failed_inits, sweep_unlisted
 from banmian.tasks.store.layout import DATA_DIR, DB_FILE, INIT_PREFIX
 from banmian.tasks.store.migrate import ensure_schema
@@ -65,6 +67,9 @@ from banmian.tasks.store.views import KEPT_BY_RUNS, catalogue_script, new_search
 _SUPERSEDED = pa.schema([("page_id", pa.string()), ("run_id", pa.string())])
 #: Runs whose rejects compaction keeps: a file rejected every day then stays ~100 rows, not thousands.
 KEEP_REJECT_RUNS: Final = 100
+#: A staged commit of this many pages or more is made in a child process: spawning one costs ~3 s
+#: (imports, on the loaded 2-core VM), which small runs (tests, a day of a few hundred pages) need not pay.
+WRITE_APART_FROM: Final = 1_000
 
 
 @dataclass
@@ -236,6 +241,60 @@ class _Written:
         self.visible_chars += _column_sum(tables["pages"], "visible_chars")
 
 
+def write_pages(root: Path, batches: Iterable[Mapping[str, pa.Table]], run_id: str) -> _Written:
+    """Append each batch's rows (``records.page_tables``) to the run's files: one batch in memory at a time.
+
+    If anything fails (a full disk), the files written so far are deleted.
+    """
+    files = TableFiles(root, run_id)
+    written = _Written()
+    try:
+        for tables in batches:
+            files.add(tables)
+            written.count(tables)
+        written.entries = files.finish()
+    except BaseException:
+        files.discard()
+        raise
+    return written
+
+
+def write_staged_pages(root: Path, run_id: str, staged: StagedRun, planned: Sequence[tuple[DecodedPage, object]],
+                       chosen: Collection[tuple[str, str]]) -> _Written:
+    """The run's files of the ``chosen`` pages (``(sha256, path)`` of a plan's ``write``), from its staged parts."""
+    wanted = set(chosen)
+    pages = (page for page, _ in planned if (page.sha256, page.path) in wanted)
+    return write_pages(root, staged_rows(staged, planned, pages, run_id), run_id)
+
+
+def run_apart(work: Callable[..., Any], *args: Any) -> Any:
+    """``work(*args)`` in a spawned child process, which gives its memory back when it ends (issue 19).
+
+    A staged commit of 10,000 pages grew the flow's process ~215 MB (380 -> 596 MB), on top of
+    what Prefect, Dask and DuckDB hold there: merging the parts into the table files, then DuckDB's
+    transaction (its search table, the catalogue copy). A spawned child starts clean; its errors
+    come back as they were raised. A named fault point reached in the child kills the writer too
+    (``faults.kill_too``), as a power cut would kill both.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=kill_too, initargs=(os.getpid(),)) as child:
+        return child.submit(work, *args).result()
+
+
+def commit_staged_here(root: Path, patience: float | None, run: RunInfo, staged: StagedRun,
+                       full_refresh: bool) -> tuple[RunSummary, WarehouseState]:
+    """``WarehouseWriter.commit_staged`` in this process (a child) for the writer that holds the lock in its
+    parent; the run's summary and the catalogue's state after it."""
+    from banmian.tasks.store.warehouse import Warehouse  # the warehouse builds on this module
+
+    writer = WarehouseWriter(root, partial(Warehouse(root).write_connection, patience), patience)
+    writer.reload_state()
+    return writer.commit_staged(run, staged, full_refresh, apart=False), writer.state
+
+
 def _utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
@@ -304,8 +363,9 @@ if TYPE_CHECKING:
 class WarehouseWriter:
     """Write access to the warehouse at ``root``, valid inside ``Warehouse.writer()`` (which holds the lock)."""
 
-    def __init__(self, root: Path, connect: Connector) -> None:
+    def __init__(self, root: Path, connect: Connector, patience: float | None = None) -> None:
         self.root = root
+        self.patience = patience  # how long ``connect`` waits for the database (a child's connection too)
         self.db_path = root / DB_FILE
         self._connect = connect
         self._state = WarehouseState()
@@ -437,6 +497,11 @@ class WarehouseWriter:
 
     # -- what the orchestration asks ------------------------------------------
 
+    def reload_state(self) -> None:
+        """Read the catalogue's state again (after a commit made in a child process)."""
+        with self._connect() as con:
+            self._state = load_state(con)
+
     def known_files(self) -> dict[str, tuple[int, float, str]]:
         """Current path -> (size, mtime, sha256), for the size+mtime shortcut."""
         return {s.path: (s.size, s.mtime, s.page_id)
@@ -481,23 +546,6 @@ class WarehouseWriter:
             files.discard()
             raise
 
-    def _write_pages(self, batches: Iterable[Mapping[str, pa.Table]], run_id: str) -> _Written:
-        """Append each batch's rows (``records.page_tables``) to the run's files: one batch in memory at a time.
-
-        If anything fails (a full disk), the files written so far are deleted.
-        """
-        files = TableFiles(self.root, run_id)
-        written = _Written()
-        try:
-            for tables in batches:
-                files.add(tables)
-                written.count(tables)
-            written.entries = files.finish()
-        except BaseException:
-            files.discard()
-            raise
-        return written
-
     # -- a run ---------------------------------------------------------------
 
     def commit_run(self, run: RunInfo, pages: list[tuple[DecodedPage, PageResult]],
@@ -514,34 +562,51 @@ class WarehouseWriter:
         plan = plan_run(self._state, pages, unchanged, rejects, run.run_id, full_refresh)
         return self.store(run, plan, len(pages), len(unchanged), rejects)
 
-    def commit_staged(self, run: RunInfo, staged: StagedRun, full_refresh: bool = False) -> RunSummary:
+    def commit_staged(self, run: RunInfo, staged: StagedRun, full_refresh: bool = False,
+                      apart: bool | None = None) -> RunSummary:
         """``commit_run`` of a run's staged batches, holding one batch's pages at a time (issue 19).
 
         Planned from the pages without their text (and, for a full refresh,
         their results' digests), then written batch by batch from the staged
-        parts: memory does not grow with the number of pages.
+        parts: memory does not grow with the number of pages. ``apart``: all of
+        it in a child process (``run_apart``), this writer keeping the lock;
+        None: when the run segmented ``WRITE_APART_FROM`` pages or more.
         """
         self._check_open()
+        if apart if apart is not None else sum(part.pages for part in staged.parts) >= WRITE_APART_FROM:
+            return self._commit_staged_apart(run, staged, full_refresh)
         self.require_files()
         pages, unchanged, rejects = planning_pages(staged, with_digests=full_refresh)
         plan = plan_run(self._state, pages, unchanged, rejects, run.run_id, full_refresh)
-        rows = staged_rows(staged, pages, (page for page, _ in plan.write), run.run_id)
-        return self.store(run, plan, len(pages), len(unchanged), rejects, rows=rows)
+        chosen = [(page.sha256, page.path) for page, _ in plan.write]
+        written = write_staged_pages(self.root, run.run_id, staged, pages, chosen)
+        return self.store(run, plan, len(pages), len(unchanged), rejects, written=written)
+
+    def _commit_staged_apart(self, run: RunInfo, staged: StagedRun, full_refresh: bool) -> RunSummary:
+        """``commit_staged`` in a child process; this writer's state is the child's after it."""
+        try:
+            summary, self._state = run_apart(commit_staged_here, self.root, self.patience, run, staged, full_refresh)
+        except CheckpointFailed:
+            self._closed = True  # as ``_transaction`` does: DuckDB may have dropped the database
+            raise
+        except BrokenProcessPool:  # the child alone was killed (the OOM killer's pick), maybe after its COMMIT
+            self.reload_state()
+            self.sweep()  # what it wrote and did not list goes at once
+            raise
+        return summary
 
     def store(self, run: RunInfo, plan: RunPlan[Any], n_pages: int, n_unchanged: int, rejects: Sequence[Reject],
-              unlisted: Sequence[ManifestEntry] = (),
-              rows: Iterable[Mapping[str, pa.Table]] | None = None) -> RunSummary:
+              unlisted: Sequence[ManifestEntry] = (), written: _Written | None = None) -> RunSummary:
         """Write what ``plan`` says and commit it as ``run``; ``unlisted`` files leave the manifest in the same commit.
 
-        ``rows``: the stored rows of the pages ``plan.write`` names, a few pages
-        at a time (default: made from ``plan.write`` itself, whose results must
-        then be whole). The files written are deleted again if the transaction
-        does not commit.
+        ``written``: the files of the pages ``plan.write`` names, already written
+        (``write_staged_pages``; default: written here from ``plan.write`` itself,
+        whose results must then be whole). The files are deleted again if the
+        transaction does not commit.
         """
         self._check_open()
-        if rows is None:
-            rows = [records.page_tables(_whole_results(plan), run.run_id)]
-        written = self._write_pages(rows, run.run_id)
+        if written is None:
+            written = write_pages(self.root, [records.page_tables(_whole_results(plan), run.run_id)], run.run_id)
         started, finished = _utc(run.started_at), datetime.now(timezone.utc)
         summary = self._summary(run, plan, written, n_pages, n_unchanged, rejects,
                                 max(0.0, (finished - started).total_seconds()))

@@ -57,20 +57,26 @@ RUN_FIGURES = re.compile(
     r"peak RSS MB of this process by phase: [a-z_]+ \d+(, [a-z_]+ \d+)*\n"
     r"cores used \(CPU s / wall s\): [\d.]+\n"
     r"CPU s by process: flow [\d.]+(, [a-z ()]+ [\d.]+)*\n"
+    r"segmentation: batches wall s [\d.]+, decode\+segment CPU s [\d.]+ summed over batches, [\d.]+ cores segmenting\n"
+    r"the flow's main thread in: [a-z ]+ [\d.]+%(, [a-z ]+ [\d.]+%)* of \d+ s "
+    r"\(apart: server start \d+ s, imports \d+ s\)\n"
+    r"load averages \(1/5/15 min\) at start -> end: [\d.]+/[\d.]+/[\d.]+ -> [\d.]+/[\d.]+/[\d.]+\n"
     r"vs read\+decode alone \([\d.]+ s\): [\d,]+\.\dx the time\n"
     r"vs segmentation alone, one process \([\d,]+\.\d pages/s over 20 pages\): [\d,]+\.\d\dx the time\n"
     r"re-run, nothing changed: wall s [\d.]+, less the server start [\d.]+ \([\d.]+% of the first run\), "
     r"exit code [01]\n"
+    r"re-run on a warm banmian server, nothing changed: wall s [\d.]+ \([\d.]+% of the first run\), "
+    r"CPU s [\d.]+ \([\d.]+% of the first run's\), phases imports [\d.]+, .*, exit code [01]\n"
 )
 
 
 def test_bench_runs_the_real_flow_and_reports_every_phase(tmp_path):
-    """``banmian bench`` over 20 generated pages, and again over them (``--rerun``): the report's shape (never
-    its times)."""
+    """``banmian bench`` over 20 generated pages, and again over them (``--rerun``), and again on a ``banmian
+    server`` it starts (``--rerun-warm``): the report's shape (never its times)."""
     done = subprocess.run(
         [sys.executable, "-m", "banmian.cli", "bench", "--pages", "20", "--seed", "3", "--tmp", str(tmp_path),
-         "--rerun"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=600,
+         "--rerun", "--rerun-warm"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=900,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert RUN_FIGURES.fullmatch(done.stdout), done.stdout
