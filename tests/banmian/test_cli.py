@@ -122,8 +122,9 @@ def test_run_query_compact_end_to_end(tmp_path: Path) -> None:
     assert "banmian query" in proc.stdout and "Data:    warehouse/" in proc.stdout
     assert (home / "logs" / "banmian-run.log").exists()
 
-    again = run_cli("run", cwd=tmp_path, prefect_home=home)
+    again = run_cli("run", "--workers", "2", cwd=tmp_path, prefect_home=home)
     assert again.returncode == 0 and "2 skipped" in again.stdout
+    assert "no Dask cluster started" in again.stdout and "Segmenting on" not in again.stdout, again.stdout
     assert_no_noise(again)
 
     bad = make_bad_inputs(tmp_path / "bad", huge_mb=1)
@@ -149,6 +150,27 @@ def test_run_query_compact_end_to_end(tmp_path: Path) -> None:
     compact = run_cli("compact", cwd=tmp_path)
     assert compact.returncode == 0, compact.stderr
     assert "Compacted" in compact.stdout
+
+
+def test_a_cluster_is_started_only_for_files_to_read(tmp_path: Path) -> None:
+    """``--workers`` starts no cluster when every file is unchanged; a new or touched file, or no warehouse, needs one."""
+    from banmian import SAMPLE_DIR
+    from banmian.cli import _anything_to_read
+
+    sample_copy = tmp_path / "src"
+    sample_copy.mkdir()
+    for page in SAMPLE_DIR.glob("*.txt"):
+        shutil.copy2(page, sample_copy / page.name)
+    proc = run_cli("run", "--source", str(sample_copy), "--warehouse", "wh", cwd=tmp_path, prefect_home=tmp_path / "ph")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    wh = str(tmp_path / "wh")
+    assert not _anything_to_read(str(sample_copy), wh)
+    assert _anything_to_read(str(sample_copy), str(tmp_path / "no-warehouse"))
+    page = next(sample_copy.glob("*.txt"))
+    os.utime(page, (page.stat().st_atime, page.stat().st_mtime + 60))
+    assert _anything_to_read(str(sample_copy), wh)
+    (sample_copy / "new.txt").write_text("第1版\n新的一页。\n", encoding="utf-8")
+    assert _anything_to_read(str(sample_copy), wh)
 
 
 def test_run_missing_source_fails_fast_and_clearly(tmp_path: Path) -> None:
