@@ -117,9 +117,14 @@ class _Resolution:
         return (host if best[0] >= self.model.threshold else None), best[0]
 
     def _offer(self, unit: Unit, i: int, k: int, candidate: Candidate, side: OrphanSide) -> _Offer:
-        """Candidate ``k``'s signals but its cohesion, and the most its probability can be."""
+        """Candidate ``k``'s signals but its cohesion, and the most its probability can be.
+
+        The probability is monotone in cohesion (a logistic model): highest at the ceiling when cohesion weighs
+        for joining, as every trained model so far has it (weight 15.1), at no cohesion otherwise.
+        """
         signals = signals_but_cohesion(unit, i, candidate, self.page, side)
-        ceiling = self.model.probability({**signals, "cohesion": cohesion_ceiling(side, candidate.host, self.page)})
+        most = cohesion_ceiling(side, candidate.host, self.page) if self.model.weights["cohesion"] >= 0 else 0.0
+        ceiling = self.model.probability({**signals, "cohesion": most})
         return _Offer(ceiling, k, candidate.host, signals)
 
 
