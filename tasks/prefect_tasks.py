@@ -33,6 +33,7 @@ from banmian.tasks.ingest.discover import is_transient, read_bytes, reject_for_r
 from banmian.tasks.model import DecodedPage, PageResult, RawFile, Reject, RejectReason, RunInfo, RunSummary
 from banmian.tasks.store.coverage import residue_share, residue_visible_chars, visible_chars
 from banmian.tasks.store import records
+from banmian.tasks.store.faults import hold_point
 from banmian.tasks.store.staging import StagedPart, StagedRun, read_staged, stage_pages, staged_run_id
 from banmian.tasks.store.writer import WarehouseWriter
 from banmian.tasks.ingest.pages import segment_decoded
@@ -330,6 +331,7 @@ def segment_batch(items: list[tuple[RawFile, bytes]], first: int, last: int,
           sum(1 for r in result.rejects if r.reason != "no_articles"), time.perf_counter() - started)
     for r in result.rejects:
         get_run_logger().warning("%s: %s (%s)", r.path, r.detail, r.reason)
+    hold_point("after_segmented_batch")
     return result.staged_in(staging, first, last)
 
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 from collections import Counter
 from dataclasses import dataclass
 from typing import Final, Literal, get_args
@@ -43,6 +44,11 @@ FaultPoint = Literal[
 FAULT_POINTS: Final[tuple[str, ...]] = get_args(FaultPoint)
 #: The environment variable that arms one point: ``<point>@<occurrence>``.
 FAULT_ENV: Final = "BANMIAN_FAULT"
+#: Points where a process can be held (``hold_point``), so a signal sent to it lands there whatever the load.
+HoldPoint = Literal["after_segmented_batch"]
+HOLD_POINTS: Final[tuple[str, ...]] = get_args(HoldPoint)
+#: The environment variable that arms one hold point: its name.
+HOLD_ENV: Final = "BANMIAN_HOLD"
 #: Set (to anything), a fault in a writer's child kills the child alone, as the OOM killer would.
 FAULT_ALONE_ENV: Final = "BANMIAN_FAULT_ALONE"
 
@@ -95,3 +101,19 @@ def fault_point(point: FaultPoint) -> None:
         for pid in _also_killed:
             os.kill(pid, signal.SIGKILL)
         os.kill(os.getpid(), signal.SIGKILL)
+
+
+_HELD: Final = os.environ.get(HOLD_ENV) or None
+
+
+def hold_point(point: HoldPoint) -> None:
+    """Wait here for a signal if ``BANMIAN_HOLD`` names this point (tests that stop a run mid-way).
+
+    A run stopped "after its first batch" could otherwise finish first on a fast or a starved machine;
+    held, it is mid-run until the signal's handler raises (``time.sleep`` is interrupted by it).
+    Unset (always, outside those tests), it compares one module constant to None and returns.
+    """
+    if _HELD is None or _HELD != point:
+        return
+    while True:
+        time.sleep(1.0)

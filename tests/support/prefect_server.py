@@ -53,8 +53,9 @@ SERVER_START_TIMEOUT_S: Final = 300.0
 SERVE_READY_TIMEOUT_S: Final = 300.0
 #: Triggered run to a final state: ~13 s idle.
 RUN_TIMEOUT_S: Final = 300.0
-#: Signal to exit of a process group (Ctrl-C of ``banmian serve``: ~10 s idle), then SIGKILL.
-STOP_TIMEOUT_S: Final = 120.0
+#: Signal to exit of a process group (Ctrl-C of ``banmian serve``: ~10 s idle), then SIGKILL: a safety net, as
+#: every wait here (120 s was reached once, at load ~20, while a second suite ran beside this one).
+STOP_TIMEOUT_S: Final = 300.0
 #: Any other condition the tests wait for (logs reaching the API, the scheduler's runs: its main
 #: loop runs every 60 s), and any one command or HTTP request.
 WAIT_TIMEOUT_S: Final = 300.0
