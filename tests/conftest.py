@@ -10,6 +10,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import signal
 import tempfile
 from collections.abc import Iterator
 
@@ -25,6 +26,13 @@ os.environ["PREFECT_PROFILES_PATH"] = os.path.join(_PREFECT_HOME, "profiles.toml
 from banmian.prefect_env import configure  # noqa: E402 - must follow the environment above
 
 configure(_PREFECT_HOME)
+
+# A suite started in the background by a shell without job control (``make test &`` in a script) has SIGINT
+# ignored, and every process the tests start inherits that: `banmian run` and `banmian serve` would never see the
+# Ctrl-C that tests/banmian/test_signals.py and test_ui_server.py send. A handler set here (not SIG_IGN) is reset to
+# the default in each child at exec, as a terminal's job has it. A no-op when SIGINT is not ignored.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(scope="session")
