@@ -109,7 +109,8 @@ def read_flow(items: Sequence[Block], body: Type, numbers: Mapping[int, int]) ->
             continue
         left, right = column_edges(block)
         for i, ln in enumerate(block.lines):
-            if current and (start or ln.x0 - left >= INDENT_MIN * body.size or _opens_with_bullet(ln)):
+            if current and (start or ln.x0 - left >= INDENT_MIN * body.size or _opens_with_bullet(ln)
+                            or _set_after_end(current[-1], ln)):
                 _close(flow, current, numbers, body, edge)
                 current = []
             if not current:
@@ -118,6 +119,13 @@ def read_flow(items: Sequence[Block], body: Type, numbers: Mapping[int, int]) ->
             start = _ends_paragraph(block.lines, i, left, right, body)
     _close(flow, current, numbers, body, edge)
     return flow
+
+
+def _set_after_end(above: TextLine, ln: TextLine) -> bool:
+    """A line under ``above`` starting right of where ``above`` ends: no wrap of it (a wrapped line starts at the
+    column's left edge), but a paragraph of its own, as a credit set flush right after its caption is
+    (``“卡通狂欢夜”是孩子们的乐园。`` / ``王丰/摄``). The next column's first line stands higher: not under it."""
+    return ln.top > above.top and ln.x0 > above.x1
 
 
 def _opens_with_bullet(ln: TextLine) -> bool:

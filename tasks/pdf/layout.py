@@ -104,6 +104,9 @@ ROW_TOP_SLACK: Final = 0.3
 OPEN_BLOCK_REACH: Final = 3.0
 #: Two tops this close (points) are the same top: rounding in the PDF's coordinates.
 SAME_TOP: Final = 0.1
+#: A photo credit set flush right after its caption ends this many body ems from the picture's right edge at
+#: most (dev 0076: 0.5, loose glyph boxes of ``/``; a caption line left short ends 6 ems and more in).
+CREDIT_EDGE: Final = 1.0
 
 BlockKind = Literal["body", "display", "small", "vertical"]
 
@@ -484,6 +487,8 @@ def _hangs_under(it: Item, items: Sequence[Item], rules: Sequence[Box], body: Ty
     limit = CROSSHEAD_EXTRA if _crosshead_pair(up, it, body) and not _kicker(it, items, body) else ATTACH_EXTRA
     if _flush_right_foot(it, up, body) and _deeper_column_beside(it, up, items, body):
         limit = BALANCE_LINES * body.leading
+    if _credit_after_caption(it, up, items, body):
+        return up
     if it.top - up.bottom - leading > limit * body.size:
         return None
     if any(_rule_between(r, up, it, body) for r in rules) or _opens_under_text(it, up, body) \
@@ -497,6 +502,19 @@ def _flush_right_foot(it: Item, up: Item, body: Type) -> bool:
     if not (isinstance(it, Block) and isinstance(up, Block) and it.kind == up.kind == "body" and len(it.lines) == 1):
         return False
     return abs(it.x1 - up.x1) <= HALF_EM * body.size and it.x0 - up.x0 >= FLUSH_RIGHT_IN * body.size
+
+
+def _credit_after_caption(it: Item, up: Item, items: Sequence[Item], body: Type) -> bool:
+    """A one-line block set flush right at a picture's right edge on the line after a caption hanging under
+    that picture, starting right of the caption's end (``图为…捐款。`` / ``周幼马 文/图``): the caption's credit,
+    which hangs under the picture with the caption, though the caption stands between them only at the left."""
+    if not (isinstance(it, Block) and isinstance(up, Box) and len(it.lines) == 1):
+        return False
+    if abs(it.x1 - up.x1) > CREDIT_EDGE * body.size:
+        return False
+    return any(isinstance(c, Block) and c is not it and c.kind == it.kind and c.x1 <= it.x0
+               and overlaps(c.x0, c.x1, up.x0, up.x1, body) and _right_above(c, items, body) is up
+               and 0 < it.top - c.lines[-1].top <= PITCH_MAX * c.lines[-1].size for c in items)
 
 
 def _deeper_column_beside(it: Item, up: Item, items: Sequence[Item], body: Type) -> bool:

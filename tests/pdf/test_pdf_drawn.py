@@ -1,0 +1,86 @@
+"""Habits of make-up pinned on small PDFs drawn with reportlab in the renderer's CJK font, read by the whole
+PDF path (PDFium glyphs and pictures, layout, stories): each test draws the few lines a rule is about."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+
+from banmian.tasks.model import Article
+from banmian.tasks.pdf.segment import segment_pdf
+from tests.pdfsim.render import BODY_FONT, register_fonts
+
+WIDTH, HEIGHT = 400.0, 600.0
+BODY = 10.0
+PITCH = 13.0  # body leading 1.3
+
+
+@dataclass(frozen=True)
+class Text:
+    """One line drawn solid from ``x0``, its em box's top at ``top`` (points from the page's top)."""
+
+    text: str
+    x0: float
+    top: float
+    size: float = BODY
+
+
+def column(texts: Sequence[str], x0: float, top: float, indent: float = 2 * BODY) -> list[Text]:
+    """A paragraph's lines under each other at the body's pitch, the first indented."""
+    return [Text(t, x0 + (indent if i == 0 else 0.0), top + PITCH * i) for i, t in enumerate(texts)]
+
+
+def draw(path: Path, texts: Sequence[Text], pictures: Sequence[tuple[float, float, float, float]] = ()) -> Path:
+    """A one-page PDF: each text at its place, each picture (x0, top, x1, bottom) a grey image."""
+    register_fonts()
+    canvas = Canvas(str(path), pagesize=(WIDTH, HEIGHT), invariant=True)
+    for x0, top, x1, bottom in pictures:
+        canvas.drawImage(ImageReader(Image.new("L", (8, 6), 120)), x0, HEIGHT - bottom, x1 - x0, bottom - top)
+    for t in texts:
+        out = canvas.beginText()
+        out.setFont(BODY_FONT, t.size)
+        for i, ch in enumerate(t.text):
+            out.setTextOrigin(t.x0 + i * t.size, HEIGHT - t.top - 0.88 * t.size)
+            out.textOut(ch)
+        canvas.drawText(out)
+    canvas.showPage()
+    canvas.save()
+    return path
+
+
+def articles(path: Path) -> list[Article]:
+    (page,) = segment_pdf(path.read_bytes())
+    return page.result.articles
+
+
+def body_text(art: Article) -> str:
+    return "".join(art.paragraphs)
+
+
+def article_with(found: Sequence[Article], text: str) -> Article:
+    return next(a for a in found if text in body_text(a))
+
+
+STORY = ["梁惠珍被评为第三届全国十大杰出母亲，她", "做了四十三年医生，是中西医结合疗法的发明人。"]
+
+
+def test_a_credit_set_flush_right_after_its_caption_is_the_photos_and_the_text_under_it_the_storys(
+        tmp_path: Path) -> None:
+    """Heading over a picture, caption under it, ``周幼马 文/图`` flush right at the picture's edge on the next line
+    (only the caption stands between it and the picture, at the left), then the story's text."""
+    head = Text("今日送子观音", 40.0, 20.0, 24.0)
+    picture = (20.0, 60.0, 240.0, 180.0)
+    caption = Text("图为梁惠珍大夫给基金会捐款。", 20.0, 184.0)
+    credit = Text("周幼马 文/图", 240.0 - 7 * BODY, 184.0 + PITCH)
+    text = column(STORY, 20.0, credit.top + PITCH + 6.0)
+    found = articles(draw(tmp_path / "credit.pdf", [head, caption, credit, *text], [picture]))
+    photo = article_with(found, "捐款")
+    assert (photo.kind, photo.photographers, body_text(photo)) == ("photo", ["周幼马"], "图为梁惠珍大夫给基金会捐款。")
+    story = article_with(found, "杰出母亲")
+    assert story.headline == "今日送子观音"
+    assert "周幼马" not in body_text(story)
