@@ -617,14 +617,21 @@ def _rule_between(rule: Box, up: Item, down: Item, body: Type) -> bool:
 
 def _titled_text(b: Block, page_blocks: Sequence[Block], body: Type) -> Block | None:
     """The text a vertical title is set beside: the nearest body block a gutter to either side whose first
-    line stands within the title's height (a vertical title runs down beside its text from its top)."""
+    line stands within the title's height (a vertical title runs down beside its text from its top). A
+    column left of it is as near as the right end most of its lines reach: a mark hanging past that end
+    brings it no nearer (dev 0028: 4.8 points with the mark, 9.5 without, the title's own text 7.3)."""
     if b.kind != "vertical" or b.size < DISPLAY_MIN * body.size:
         return None
     reach = SIBLING_GAP * body.size
-    beside = [(max(c.x0 - b.x1, b.x0 - c.x1), c) for c in page_blocks
+    beside = [(max(c.x0 - b.x1, b.x0 - _usual_right(c)), c) for c in page_blocks
               if c.kind == "body" and b.top - LEVEL_SLACK * body.size <= c.top <= b.bottom]
     near = [(gap, c) for gap, c in beside if -HALF_EM * b.size <= gap <= reach]  # its em box may reach over
     return min(near, key=lambda gc: gc[0])[1] if near else None
+
+
+def _usual_right(block: Block) -> float:
+    """The right end most of a block's lines reach (its column's edge, not a mark hanging past it)."""
+    return statistics.median_high(ln.x1 for ln in block.lines)
 
 
 def _level_left(b: Block, page_blocks: Sequence[Block], feet: dict[int, tuple[float, float]],

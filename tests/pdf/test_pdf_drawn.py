@@ -28,6 +28,7 @@ class Text:
     x0: float
     top: float
     size: float = BODY
+    vertical: bool = False  # characters stacked top to bottom, 1.15 ems apart
 
 
 def column(texts: Sequence[str], x0: float, top: float, indent: float = 2 * BODY) -> list[Text]:
@@ -45,7 +46,8 @@ def draw(path: Path, texts: Sequence[Text], pictures: Sequence[tuple[float, floa
         out = canvas.beginText()
         out.setFont(BODY_FONT, t.size)
         for i, ch in enumerate(t.text):
-            out.setTextOrigin(t.x0 + i * t.size, HEIGHT - t.top - 0.88 * t.size)
+            x, top = (t.x0, t.top + 1.15 * i * t.size) if t.vertical else (t.x0 + i * t.size, t.top)
+            out.setTextOrigin(x, HEIGHT - top - 0.88 * t.size)
             out.textOut(ch)
         canvas.drawText(out)
     canvas.showPage()
@@ -84,3 +86,18 @@ def test_a_credit_set_flush_right_after_its_caption_is_the_photos_and_the_text_u
     story = article_with(found, "杰出母亲")
     assert story.headline == "今日送子观音"
     assert "周幼马" not in body_text(story)
+
+
+def test_a_vertical_title_heads_the_text_its_gutter_parts_it_from_not_a_column_whose_mark_hangs_near(
+        tmp_path: Path) -> None:
+    """A vertical title between two stories: the left one's column ends a gutter off it (a comma hanging past
+    that edge comes nearer), the right one's text starts a narrower gutter off it: the title is the right one's."""
+    left = [Text("波黑美军胡不归", 20.0, 20.0, 16.0),
+            *column(["最近克林顿总统再度宣布延", "长驻波黑美军的任期并为此，", "圣诞节前夕访问波黑看望美", "在那里的美军。"],
+                    20.0, 45.0, 0.0)]
+    title = Text("马克思主义哲学基础", 152.0, 20.0, 15.0, vertical=True)
+    right = column(["辩证唯物主义和历史", "唯物主义是马克思主义哲学", "的两个组成部分它们构成了", "马克思主义哲学的总体面貌。"],
+                   175.0, 20.0)
+    found = articles(draw(tmp_path / "vertical.pdf", [*left, title, *right]))
+    assert article_with(found, "辩证唯物").headline == "马克思主义哲学基础"
+    assert article_with(found, "克林顿").headline == "波黑美军胡不归"
