@@ -510,11 +510,15 @@ def _credit_after_caption(it: Item, up: Item, items: Sequence[Item], body: Type)
     which hangs under the picture with the caption, though the caption stands between them only at the left."""
     if not (isinstance(it, Block) and isinstance(up, Box) and len(it.lines) == 1):
         return False
-    if abs(it.x1 - up.x1) > CREDIT_EDGE * body.size:
-        return False
-    return any(isinstance(c, Block) and c is not it and c.kind == it.kind and c.x1 <= it.x0
-               and overlaps(c.x0, c.x1, up.x0, up.x1, body) and _right_above(c, items, body) is up
-               and 0 < it.top - c.lines[-1].top <= PITCH_MAX * c.lines[-1].size for c in items)
+    return abs(it.x1 - up.x1) <= CREDIT_EDGE * body.size \
+        and any(_caption_ending_before(c, it, up, items, body) for c in items if isinstance(c, Block))
+
+
+def _caption_ending_before(caption: Block, it: Block, picture: Box, items: Sequence[Item], body: Type) -> bool:
+    """A block of ``it``'s kind right under ``picture`` that ends left of ``it``, its last line the line above it."""
+    return caption is not it and caption.kind == it.kind and caption.x1 <= it.x0 \
+        and 0 < it.top - caption.lines[-1].top <= PITCH_MAX * caption.lines[-1].size \
+        and _right_above(caption, items, body) is picture
 
 
 def _deeper_column_beside(it: Item, up: Item, items: Sequence[Item], body: Type) -> bool:
