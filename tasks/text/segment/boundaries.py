@@ -220,10 +220,13 @@ def opens_photo_captions(text: str) -> bool:
     return photo_number(text) == 1
 
 
-#: Cohesion at most this on every side is two unrelated texts (``SILENT_COHESION`` doubled: short shared words of a
-#: page's common stock still count as none). Calibrated with the lengths below on every dev set: 0.005 gains less on
+#: Cohesion at most this on every side is two unrelated texts (``SILENT_COHESION`` four times: short shared words of
+#: a page's common stock still count as none). Calibrated with the lengths below on every dev set: 0.005 gains less on
 #: gate and unread-b; 0.01 with shorter lengths (450 before, 80 after) costs gen42 article_f1 0.9820 -> 0.9816.
-UNRELATED_COHESION: Final = 0.01
+#: At 450/160: 0.01 -> 0.02 gains gate 0.6765 -> 0.6817, unread-a +0.0005, unread-b +0.0016 (gate's true story
+#: starts left uncut had median cohesion 0.013, its paragraphs of one article 0.09); 0.015 costs unread-b -0.0005,
+#: 0.025 gate 0.6808, 0.03 costs unread-b -0.0035 (two stories of one subject share words).
+UNRELATED_COHESION: Final = 0.02
 #: Text before a transition, and the paragraph after it, long enough that sharing no word says two articles.
 #: Tried (before, after): (450, 80) gen42 -0.0004, gen99 -0.002; (750, 80) unread-b -0.001; (450, 120) gen7 -0.0008;
 #: (450, 160) holds seeds, wild and pagegen 42/7/11/99, gains gate article_f1 +0.008, unread-a +0.0003, unread-b +0.003.

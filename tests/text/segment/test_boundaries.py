@@ -3,7 +3,8 @@
 import pytest
 
 from banmian.tasks.text.lines import classify_page
-from banmian.tasks.text.segment.boundaries import cuts_in, load_model, page_vocabulary, transition_signals
+from banmian.tasks.text.segment.boundaries import (PARAGRAPH_SCALE, TEXT_SCALE, cuts_in, load_model, page_vocabulary,
+                                                    transition_signals, unrelated_texts)
 from banmian.tasks.text.segment.reader import read_units
 
 
@@ -100,3 +101,16 @@ def test_the_first_numbered_photo_caption_cuts_the_unit(after: list[str], cut_at
     decided = dict(cuts_in(unit, page_vocabulary(units), load_model()))
     cuts = [k for k, d in decided.items() if d.kind == "cut"]
     assert cuts == ([] if cut_at is None else [len(CHECKS) + cut_at])
+
+
+@pytest.mark.parametrize(("cohesion", "before", "after", "cut"), [
+    (0.0, 600, 200, True),     # nothing shared by long texts: two articles
+    (0.015, 600, 200, True),   # a common word or two shared by chance (近日, 工作) is still no shared subject
+    (0.05, 600, 200, False),   # one article keeps naming its subject
+    (0.015, 300, 200, False),  # too little text before for silence to say anything
+    (0.015, 600, 100, False),  # too short a paragraph after
+], ids=["none-shared", "faint", "shared", "short-before", "short-after"])
+def test_unrelated_texts_needs_low_cohesion_and_long_texts(cohesion: float, before: int, after: int, cut: bool) -> None:
+    signals = {"cohesion_near": cohesion, "cohesion_next": cohesion, "cohesion_all": cohesion, "prev_terminated": 1.0,
+               "text_before": before / TEXT_SCALE, "next_length": after / PARAGRAPH_SCALE}
+    assert unrelated_texts(signals) == cut
