@@ -172,12 +172,21 @@ def _far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]], left: 
     for donor in units:
         if donor.paras:
             found.extend(_heads_of(donor, _heading_lines(donor), donor.head, moved))
+            found.extend((donor, block) for block in _stacked_headlines(donor.head))
     for lines in left:
         blocks = headline_blocks(lines)
         found.extend((None, block) for block in blocks if len(blocks) > 1)
         found.extend(_heads_of(None, lines, lines, moved))
     found.extend((u, lines) for u, lines in stacked if _may_give_stacked_head(u, lines, bodies))
+    found.extend((u, block) for u, lines in stacked if u.paras for block in _stacked_headlines(lines))
     return [(donor, lines) for donor, lines in found if not _in_series(lines)]
+
+
+def _stacked_headlines(lines: list[Line] | None) -> list[list[Line]]:
+    """The headlines of heading lines that read as several (``headline_blocks``), each one a head that may move
+    to the text it restates; none when they read as one."""
+    blocks = headline_blocks(lines) if lines else []
+    return blocks if len(blocks) > 1 else []
 
 
 def _in_series(lines: list[Line]) -> bool:
@@ -320,14 +329,32 @@ def _take_from_donor(move: FarMove, stacked: list[tuple[Unit, list[Line]]], left
     if donor is None:
         _drop_left_lines(left, lines)
         return
-    k = next((k for k, (d, ls) in enumerate(stacked) if d is donor and ls is lines), None)
+    k = next((k for k, (d, ls) in enumerate(stacked) if d is donor and _part_of(lines, ls)), None)
     if k is not None:
-        del stacked[k]
-        _drop_top_crossheads(donor, lines)
+        _drop_stacked_lines(donor, stacked, k, lines)
     elif donor.head is lines:
         donor.head = None
+    elif donor.head and _part_of(lines, donor.head):
+        donor.head = [x for x in donor.head if not _part_of([x], lines)] or None
     else:
         _drop_head_line(donor, lines[0])
+
+
+def _part_of(lines: list[Line], whole: list[Line]) -> bool:
+    """Every one of ``lines`` is one of ``whole`` (the same objects)."""
+    ids = {id(ln) for ln in whole}
+    return all(id(ln) in ids for ln in lines)
+
+
+def _drop_stacked_lines(donor: Unit, stacked: list[tuple[Unit, list[Line]]], k: int, lines: list[Line]) -> None:
+    """Lines taken from the heads ``stacked[k]`` the donor took as crossheads: the rest stay its crossheads."""
+    whole = stacked[k][1]
+    del stacked[k]
+    _drop_top_crossheads(donor, whole)
+    rest = [ln for ln in whole if not _part_of([ln], lines)]
+    if rest:
+        donor.crossheads_before.setdefault(0, []).extend(ln.text for ln in heading_phrases(rest))
+        stacked.insert(k, (donor, rest))
 
 
 def _drop_left_lines(left: list[list[Line]], lines: list[Line]) -> None:

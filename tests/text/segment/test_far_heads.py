@@ -182,3 +182,26 @@ def test_a_signed_essays_scattered_sections_contest_no_headline_it_takes(taker, 
     from banmian.tasks.text.segment.units import Unit
     other = Unit(unit, head=[_HEADLINE] if headed else None)
     assert _no_rival_of(Unit(taker), other) is no_rival
+
+
+#: Two headlines printed together (a couplet over its subject line, a blank, then a second head wrapped
+#: in a narrow column): the first restates the library story, the second the safety story printed elsewhere.
+_TWO_HEADS = [Line(no, text, float(len(text)), HEAD) for no, text in
+              ((100, "书香润童心"), (101, "阅读伴成长"), (102, "县图书馆举办少儿读书节"), (104, "开展安全"), (105, "生产检查"))]
+
+
+def test_a_headline_of_a_stack_a_headed_text_took_as_crossheads_heads_the_headless_text_it_restates():
+    """A headed text that took a stack of two headlines as crossheads (no headline could take them all) gives
+    the one another, headless, text restates to that text, though it has no full-length line; the other stays
+    its crossheads."""
+    from banmian.tasks.text.lines import classify_page
+    from banmian.tasks.text.segment.far_heads import claim_far_heads
+    from banmian.tasks.text.segment.headlines import heading_phrases
+    from banmian.tasks.text.segment.reader import read_units
+    page = read_units(classify_page(STORY_A + "\n" + STORY_B))
+    safety, library = page.units
+    library.head = [Line(98, "图书馆里的节日", 7.0, HEAD)]
+    library.crossheads_before[0] = [ln.text for ln in heading_phrases(_TWO_HEADS)]
+    assert claim_far_heads(page.units, [(library, _TWO_HEADS)], []) == []
+    assert [ln.text for ln in safety.head or []] == ["开展安全", "生产检查"]
+    assert library.crossheads_before[0] == [ln.text for ln in heading_phrases(_TWO_HEADS[:3])]
