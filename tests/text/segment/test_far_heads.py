@@ -205,3 +205,23 @@ def test_a_headline_of_a_stack_a_headed_text_took_as_crossheads_heads_the_headle
     assert claim_far_heads(page.units, [(library, _TWO_HEADS)], []) == []
     assert [ln.text for ln in safety.head or []] == ["开展安全", "生产检查"]
     assert library.crossheads_before[0] == [ln.text for ln in heading_phrases(_TWO_HEADS[:3])]
+
+
+@pytest.mark.parametrize("safety_text, takes", [
+    (STORY_A, True),  # opened by its dateline: a story of its own, its headline printed elsewhere
+    (STORY_A.replace("本报讯（记者 王芳）", ""), False),  # headless prose: maybe a section of another text
+])
+def test_a_headless_story_takes_a_short_far_head_that_restates_half_its_words(safety_text, takes):
+    """A short head (``安全生产`` / ``迎新春``) restates fewer of its story's words than a long one: a story with no
+    headline takes it at half (``HEADLESS_STORY_CLAIM_MIN``), headless prose only at ``FAR_CLAIM_MIN``."""
+    from banmian.tasks.text.lines import classify_page
+    from banmian.tasks.text.segment.far_heads import claim_far_heads
+    from banmian.tasks.text.segment.headlines import heading_phrases
+    from banmian.tasks.text.segment.reader import read_units
+    page = read_units(classify_page(safety_text + "\n" + STORY_B))
+    safety, library = page.units
+    stack = _TWO_HEADS[:3] + [Line(104, "安全生产", 4.0, HEAD), Line(105, "迎新春", 3.0, HEAD)]
+    library.head = [Line(98, "图书馆里的节日", 7.0, HEAD)]
+    library.crossheads_before[0] = [ln.text for ln in heading_phrases(stack)]
+    claim_far_heads(page.units, [(library, stack)], [])
+    assert [ln.text for ln in safety.head or []] == (["安全生产", "迎新春"] if takes else [])
