@@ -178,7 +178,7 @@ def _far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]], left: 
     for donor in units:
         if donor.paras:
             found.extend(_heads_of(donor, _heading_lines(donor), donor.head, moved))
-            found.extend((donor, block) for block in _stacked_headlines(donor.head))
+            found.extend((donor, block) for block in _stacked_headlines(_heading_lines(donor)))
     for lines in left:
         blocks = headline_blocks(lines)
         found.extend((None, block) for block in blocks if len(blocks) > 1)
@@ -349,7 +349,8 @@ def _take_from_donor(move: FarMove, stacked: list[tuple[Unit, list[Line]]], left
     elif donor.head and _part_of(lines, donor.head):
         donor.head = [x for x in donor.head if not _part_of([x], lines)] or None
     else:
-        _drop_head_line(donor, lines[0])
+        for ln in lines:  # a line of a cluster, or a headline of several a lead printed over its byline
+            _drop_head_line(donor, ln)
 
 
 def _part_of(lines: list[Line], whole: list[Line]) -> bool:

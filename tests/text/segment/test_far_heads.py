@@ -225,3 +225,18 @@ def test_a_headless_story_takes_a_short_far_head_that_restates_half_its_words(sa
     library.crossheads_before[0] = [ln.text for ln in heading_phrases(stack)]
     claim_far_heads(page.units, [(library, stack)], [])
     assert [ln.text for ln in safety.head or []] == (["安全生产", "迎新春"] if takes else [])
+
+
+def test_a_headline_of_two_a_lead_printed_over_its_byline_heads_the_headless_text_it_restates():
+    """A group of two headlines over a byline is read as one signed text's head (a lead); the headline another,
+    headless, text restates goes to that text, and the lead keeps the other with its byline."""
+    from banmian.tasks.text.lines import BYLINE, classify_page
+    from banmian.tasks.text.segment.far_heads import claim_far_heads
+    from banmian.tasks.text.segment.reader import read_units
+    page = read_units(classify_page(STORY_A + "\n" + STORY_B))
+    safety, library = page.units
+    byline = Line(107, "本报记者 董伟", 6.0, BYLINE)
+    library.kind, library.lead_lines = "lead", [*_TWO_HEADS, byline]
+    assert claim_far_heads(page.units, [], []) == []
+    assert [ln.text for ln in safety.head or []] == ["开展安全", "生产检查"]
+    assert library.lead_lines == [*_TWO_HEADS[:3], byline]
