@@ -22,9 +22,10 @@ from banmian.tasks.text.segment.units import Unit, UnitKind
 #: that unit's body (a headline restates its essay's words: listed essays'
 #: headlines on the wild pages score 0.6-1.0 against their bodies) ...
 FAR_CLAIM_MIN: Final = 0.6
-#: A text opened by its own dateline or signed (a story, a lead: never a scattered section of another
-#: text) that has no headline takes a far head restating this share of its words (with the same
-#: margin): a short head (``开罗萍水几人家``) restates few of its body's words. Calibrated on all sets:
+#: A text opened by its own dateline or signed (a story, a lead), or prose on a page with no lead (no
+#: scattered section of another text), that has no headline takes a far head restating this share of its
+#: words (with the same margin): a short head (``开罗萍水几人家``) restates few of its body's words.
+#: Prose on a page with no lead too: gate/unread-a/unread-b +0/+0.0009/+0.0004. Calibrated on all sets:
 #: 0.4 lifts gate/unread-a/unread-b article_f1 (+0.0007/+0.0015/+0.0023), gen and wild alike; 0.3 heads
 #: more (gate headline_acc +0.0014) but costs gate article_f1 0.0002; 0.4 for every taker costs gen42 0.0026.
 HEADLESS_STORY_CLAIM_MIN: Final = 0.4
@@ -252,13 +253,16 @@ def _far_moves(units: list[Unit], donor: Unit | None, lines: list[Line],
         return []
     taker, fit = max(fits, key=itemgetter(1))
     rival = _best_rival(fits, taker)
-    floor = HEADLESS_STORY_CLAIM_MIN if _headless_story(taker) else FAR_CLAIM_MIN
+    floor = HEADLESS_STORY_CLAIM_MIN if _headless_story(taker, units) else FAR_CLAIM_MIN
     return [FarMove(fit - own, donor, lines, taker)] if _restates_far_more(fit, max(own, rival), floor) else []
 
 
-def _headless_story(unit: Unit) -> bool:
-    """A story or a signed text with no heading line of its own: a text whose headline is printed elsewhere."""
-    return unit.kind in ("story", "lead") and not _heading_lines(unit)
+def _headless_story(unit: Unit, units: list[Unit]) -> bool:
+    """A text with no heading line of its own whose headline is printed elsewhere: a story, a signed text, or
+    prose on a page with no signed lead (whose scattered sections headless prose would be)."""
+    if _heading_lines(unit):
+        return False
+    return unit.kind in ("story", "lead") or (unit.kind == "orphan" and not any(u.kind == "lead" for u in units))
 
 
 def _best_rival(fits: list[tuple[Unit, float]], taker: Unit) -> float:

@@ -4,6 +4,7 @@ import pytest
 
 from banmian.tasks.text.lines import HEAD, Line
 from banmian.tasks.text.segment.far_heads import FarMove, _whole_head_of
+from banmian.tasks.text.segment.units import Unit
 from tests.text.segment.stories import HEAD_B, STORY_A, STORY_B, heads, segment_checked
 
 
@@ -207,13 +208,18 @@ def test_a_headline_of_a_stack_a_headed_text_took_as_crossheads_heads_the_headle
     assert library.crossheads_before[0] == [ln.text for ln in heading_phrases(_TWO_HEADS[:3])]
 
 
-@pytest.mark.parametrize("safety_text, takes", [
-    (STORY_A, True),  # opened by its dateline: a story of its own, its headline printed elsewhere
-    (STORY_A.replace("本报讯（记者 王芳）", ""), False),  # headless prose: maybe a section of another text
+_PROSE_A = STORY_A.replace("本报讯（记者 王芳）", "")
+
+
+@pytest.mark.parametrize("safety_text, lead_page, takes", [
+    (STORY_A, True, True),  # opened by its dateline: a story of its own, its headline printed elsewhere
+    (_PROSE_A, False, True),  # headless prose on a page with no lead: a text of its own
+    (_PROSE_A, True, False),  # headless prose on a lead's page: maybe a section of the lead
 ])
-def test_a_headless_story_takes_a_short_far_head_that_restates_half_its_words(safety_text, takes):
+def test_a_headless_story_takes_a_short_far_head_that_restates_half_its_words(safety_text, lead_page, takes):
     """A short head (``安全生产`` / ``迎新春``) restates fewer of its story's words than a long one: a story with no
-    headline takes it at half (``HEADLESS_STORY_CLAIM_MIN``), headless prose only at ``FAR_CLAIM_MIN``."""
+    headline takes it at half (``HEADLESS_STORY_CLAIM_MIN``), headless prose on a lead's page only at
+    ``FAR_CLAIM_MIN``."""
     from banmian.tasks.text.lines import classify_page
     from banmian.tasks.text.segment.far_heads import claim_far_heads
     from banmian.tasks.text.segment.headlines import heading_phrases
@@ -223,7 +229,8 @@ def test_a_headless_story_takes_a_short_far_head_that_restates_half_its_words(sa
     stack = _TWO_HEADS[:3] + [Line(104, "安全生产", 4.0, HEAD), Line(105, "迎新春", 3.0, HEAD)]
     library.head = [Line(98, "图书馆里的节日", 7.0, HEAD)]
     library.crossheads_before[0] = [ln.text for ln in heading_phrases(stack)]
-    claim_far_heads(page.units, [(library, stack)], [])
+    lead = [Unit("lead", lead_lines=[Line(90, "本报记者 董伟", 6.0, "byline")])] if lead_page else []
+    claim_far_heads(page.units + lead, [(library, stack)], [])
     assert [ln.text for ln in safety.head or []] == (["安全生产", "迎新春"] if takes else [])
 
 
