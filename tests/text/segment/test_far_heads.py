@@ -4,6 +4,7 @@ import pytest
 
 from banmian.tasks.text.lines import HEAD, Line
 from banmian.tasks.text.segment.far_heads import FarMove, _whole_head_of
+from banmian.tasks.text.segment.units import Unit
 from tests.text.segment.stories import HEAD_B, STORY_A, STORY_B, heads, segment_checked
 
 
@@ -182,3 +183,67 @@ def test_a_signed_essays_scattered_sections_contest_no_headline_it_takes(taker, 
     from banmian.tasks.text.segment.units import Unit
     other = Unit(unit, head=[_HEADLINE] if headed else None)
     assert _no_rival_of(Unit(taker), other) is no_rival
+
+
+#: Two headlines printed together (a couplet over its subject line, a blank, then a second head wrapped
+#: in a narrow column): the first restates the library story, the second the safety story printed elsewhere.
+_TWO_HEADS = [Line(no, text, float(len(text)), HEAD) for no, text in
+              ((100, "书香润童心"), (101, "阅读伴成长"), (102, "县图书馆举办少儿读书节"), (104, "开展安全"), (105, "生产检查"))]
+
+
+def test_a_headline_of_a_stack_a_headed_text_took_as_crossheads_heads_the_headless_text_it_restates():
+    """A headed text that took a stack of two headlines as crossheads (no headline could take them all) gives
+    the one another, headless, text restates to that text, though it has no full-length line; the other stays
+    its crossheads."""
+    from banmian.tasks.text.lines import classify_page
+    from banmian.tasks.text.segment.far_heads import claim_far_heads
+    from banmian.tasks.text.segment.headlines import heading_phrases
+    from banmian.tasks.text.segment.reader import read_units
+    page = read_units(classify_page(STORY_A + "\n" + STORY_B))
+    safety, library = page.units
+    library.head = [Line(98, "图书馆里的节日", 7.0, HEAD)]
+    library.crossheads_before[0] = [ln.text for ln in heading_phrases(_TWO_HEADS)]
+    assert claim_far_heads(page.units, [(library, _TWO_HEADS)], []) == []
+    assert [ln.text for ln in safety.head or []] == ["开展安全", "生产检查"]
+    assert library.crossheads_before[0] == [ln.text for ln in heading_phrases(_TWO_HEADS[:3])]
+
+
+_PROSE_A = STORY_A.replace("本报讯（记者 王芳）", "")
+
+
+@pytest.mark.parametrize("safety_text, lead_page, takes", [
+    (STORY_A, True, True),  # opened by its dateline: a story of its own, its headline printed elsewhere
+    (_PROSE_A, False, True),  # headless prose on a page with no lead: a text of its own
+    (_PROSE_A, True, False),  # headless prose on a lead's page: maybe a section of the lead
+])
+def test_a_headless_story_takes_a_short_far_head_that_restates_half_its_words(safety_text, lead_page, takes):
+    """A short head (``安全生产`` / ``迎新春``) restates fewer of its story's words than a long one: a story with no
+    headline takes it at half (``HEADLESS_STORY_CLAIM_MIN``), headless prose on a lead's page only at
+    ``FAR_CLAIM_MIN``."""
+    from banmian.tasks.text.lines import classify_page
+    from banmian.tasks.text.segment.far_heads import claim_far_heads
+    from banmian.tasks.text.segment.headlines import heading_phrases
+    from banmian.tasks.text.segment.reader import read_units
+    page = read_units(classify_page(safety_text + "\n" + STORY_B))
+    safety, library = page.units
+    stack = _TWO_HEADS[:3] + [Line(104, "安全生产", 4.0, HEAD), Line(105, "迎新春", 3.0, HEAD)]
+    library.head = [Line(98, "图书馆里的节日", 7.0, HEAD)]
+    library.crossheads_before[0] = [ln.text for ln in heading_phrases(stack)]
+    lead = [Unit("lead", lead_lines=[Line(90, "本报记者 董伟", 6.0, "byline")])] if lead_page else []
+    claim_far_heads(page.units + lead, [(library, stack)], [])
+    assert [ln.text for ln in safety.head or []] == (["安全生产", "迎新春"] if takes else [])
+
+
+def test_a_headline_of_two_a_lead_printed_over_its_byline_heads_the_headless_text_it_restates():
+    """A group of two headlines over a byline is read as one signed text's head (a lead); the headline another,
+    headless, text restates goes to that text, and the lead keeps the other with its byline."""
+    from banmian.tasks.text.lines import BYLINE, classify_page
+    from banmian.tasks.text.segment.far_heads import claim_far_heads
+    from banmian.tasks.text.segment.reader import read_units
+    page = read_units(classify_page(STORY_A + "\n" + STORY_B))
+    safety, library = page.units
+    byline = Line(107, "本报记者 董伟", 6.0, BYLINE)
+    library.kind, library.lead_lines = "lead", [*_TWO_HEADS, byline]
+    assert claim_far_heads(page.units, [], []) == []
+    assert [ln.text for ln in safety.head or []] == ["开展安全", "生产检查"]
+    assert library.lead_lines == [*_TWO_HEADS[:3], byline]
