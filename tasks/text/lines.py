@@ -569,12 +569,16 @@ def _run_end(lines: list[Line], kinds: list[LineKind], i: int) -> int:
 
 
 def _is_wrap_stub(lines: list[Line], j: int) -> bool:
-    """Line ``j`` is the last character of a word the line above breaks, alone before a break: the end of the
-    heading above wrapped at its measure (``联合国特委会`` / ``驻伊总部遭袭`` / ``击``), too short to look like one.
+    """Line ``j`` is the last character of a word the line above breaks, alone: the end of the heading above
+    wrapped at its measure (``联合国特委会`` / ``驻伊总部遭袭`` / ``击``), too short to look like one.
 
-    A lone character under a heading may be a name set vertically (``_is_stray_character``); it finishes no word.
+    Whatever stands under it (a break, its story's dateline, its text, the next heading of a stack): a
+    paragraph's last line ends on a sentence mark and a line cut by a column break is full, so a lone
+    character with no mark is no text's. A lone character under a heading may be a name set vertically
+    (``_is_stray_character``); it finishes no word.
     """
-    return _is_stray_character(lines, j) and break_splits_word(lines[j - 1].text, lines[j].text)
+    text = lines[j].text
+    return len(text) == 1 and is_basic_han(text) and break_splits_word(lines[j - 1].text, text)
 
 
 def _mark_run(lines: list[Line], kinds: list[LineKind], i: int, j: int) -> int:

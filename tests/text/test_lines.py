@@ -530,6 +530,18 @@ def test_a_lone_character_under_a_heading_is_its_wrap_when_it_finishes_a_word(la
     assert kinds(page, stub) == [kind]
 
 
+@pytest.mark.parametrize("under, kind", [
+    # straight above its story's dateline: a headline wrapped at its measure, its last character alone
+    ("新华社北京1月5日电 记者王芳报道：\n全市农资门店货源充足，价格平稳。\n", HEAD),
+    # straight above its text's indented first line
+    ("全市农资门店货源充足，价格平\n稳，农户购买化肥种子十分方便，\n春耕备肥有序进行，各地抓紧组织\n调运。\n", HEAD),
+])
+def test_a_lone_character_that_finishes_the_word_above_ends_the_heading_whatever_stands_under_it(under, kind):
+    run = ["本市三家工厂", "开展安全检", "查"]
+    page = "会议强调，要加大招商引资力度。\n\n" + "\n".join(run) + "\n" + under
+    assert kinds(page, *run) == [kind] * len(run)
+
+
 #: A finished paragraph in a column of 16 characters: what a narrow measure is told from.
 _WIDE_TEXT_ABOVE = "全市农资门店货源充足，价格平稳，农户\n购买化肥种子十分方便，春耕备肥有序进\n行，各地抓紧组织调运。\n\n"
 
