@@ -778,8 +778,8 @@ def _stops_short(lines: list[Line], i: int, j: int) -> bool:
     >>> _stops_short(wrapped, 0, 2), _stops_short(indented, 0, 3)
     (True, False)
     """
-    if j - i < 2 or any(_SENTENCE_MARK.search(ln.text) or _has_narrow_characters(ln.text) for ln in lines[i:j]):
-        return False
+    if j - i < 2 or any(_SENTENCE_MARK.search(ln.text) or _has_narrow_characters(unspaced(ln.text) if is_letterspaced(ln.text) else ln.text) for ln in lines[i:j]):
+        return False  # the spaces of a letterspaced line, or between two characters, are no width (``display_width``)
     full = [ln.width for ln in lines[i:j - 1]]
     return max(full) - min(full) <= FULL_LINE_SLACK and lines[j - 1].width <= min(full) - WRAPPED_HEAD_LAST_SHORT
 

@@ -511,6 +511,9 @@ _TEXT_UNDER = "\n\n增长两成，农资门店货源充足，价格\n平稳，�
     (["全市冬储", "蔬菜供应", "充足农资", "门店货源", "丰富"], _TEXT_UNDER, HEAD),
     (["全市冬储", "蔬菜供应", "充足农资", "门店货源", "丰富"], _STORY_UNDER, HEAD),
     (["全市冬储", "蔬菜供应", "充足，农", "资门店货", "源足"], _TEXT_UNDER, PROSE),
+    # ... letterspaced lines too: their spaces are justification's, no width
+    (["全市冬储", "蔬 菜 供 应", "充 足 农 资", "门 店 货 源", "很 丰 富"], _TEXT_UNDER, HEAD),
+    (["全市冬储", "蔬 菜 供 应", "充 足 ，农", "资 门 店 货", "源 足"], _TEXT_UNDER, PROSE),
     # a lone character that finishes the word the line above breaks, before a break, is the wrap's last piece
     (["本市三家工厂", "开展安全检"], "\n查\n\n增长两成，农资门店货源充足，价格\n平稳，农户购买化肥种子十分方便。\n", HEAD),
     # a first line short of the next fills no measure: an indent, as a paragraph's (or an essay's crosshead's)
