@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
@@ -765,23 +765,52 @@ WRAPPED_HEAD_LAST_SHORT: Final = 1.0
 
 
 def _stops_short(lines: list[Line], i: int, j: int) -> bool:
-    """The run ``lines[i:j]`` fills one measure and ends on a shorter line, with no sentence mark anywhere.
+    """The run ``lines[i:j]`` fills a measure and ends on a shorter line, once or more, with no sentence mark anywhere.
 
     Text that stops short ends a paragraph, and a paragraph ends on a sentence mark; heading-shaped
     lines that stop short without one are a heading wrapped at its measure, which cuts words where
     the measure falls (``报告文学收`` / ``获不丰``). Every line before the last fills that measure: a
-    first line short of the next (an indent) shows no measure filled.
+    first line short of the next (an indent) shows no measure filled. Headings stacked one under another
+    (each in its own box) stop short once each, at their own measures (``阿尔及利亚反对美干涉`` /
+    ``内政拒绝就屠杀事件组`` / ``建国际调委会`` / ``充分发挥传媒优势推`` / ``进体育产业发展``).
 
     >>> wrapped = [Line(1, "报告文学收", 5.0, HEADISH), Line(2, "获不丰", 3.0, HEADISH)]
     >>> indented = [Line(1, "从标准要求把", 6.0, HEADISH), Line(2, "握全面从严治党永", 8.0, HEADISH),
     ...             Line(3, "远在路上", 4.0, HEADISH)]
-    >>> _stops_short(wrapped, 0, 2), _stops_short(indented, 0, 3)
-    (True, False)
+    >>> _stops_short(wrapped, 0, 2), _stops_short(indented, 0, 3), _stops_short(wrapped + wrapped, 0, 4)
+    (True, False, True)
     """
-    if j - i < 2 or any(_SENTENCE_MARK.search(ln.text) or _has_narrow_characters(unspaced(ln.text) if is_letterspaced(ln.text) else ln.text) for ln in lines[i:j]):
-        return False  # the spaces of a letterspaced line, or between two characters, are no width (``display_width``)
-    full = [ln.width for ln in lines[i:j - 1]]
-    return max(full) - min(full) <= FULL_LINE_SLACK and lines[j - 1].width <= min(full) - WRAPPED_HEAD_LAST_SHORT
+    if j - i < 2 or any(_SENTENCE_MARK.search(ln.text) or _shows_narrow_characters(ln) for ln in lines[i:j]):
+        return False
+    ends = {j}  # where a partition of the run into measures that stop short may end: from each, the rest is one
+    for s in range(j - 2, i - 1, -1):
+        if any(k in ends for k in _measure_ends(lines, s, j)):
+            ends.add(s)
+    return i in ends
+
+
+def _shows_narrow_characters(line: Line) -> bool:
+    """Narrow characters that make a line's width unreliable; a letterspaced line's spaces are justification's,
+    no width (``display_width``)."""
+    return _has_narrow_characters(unspaced(line.text) if is_letterspaced(line.text) else line.text)
+
+
+def _measure_ends(lines: list[Line], s: int, j: int) -> Iterator[int]:
+    """After each line before ``j`` where the measure filled from line ``s`` may stop short: a line short of
+    every line before it, which may be the measure's last (or one of its full lines, justified a unit short).
+
+    >>> run = [Line(1, "报告文学收", 5.0, HEADISH), Line(2, "获不丰", 3.0, HEADISH), Line(3, "全市冬储", 4.0, HEADISH)]
+    >>> list(_measure_ends(run, 0, 3)), list(_measure_ends(run, 2, 3))
+    ([2], [])
+    """
+    low = high = lines[s].width
+    for k in range(s + 1, j):
+        width = lines[k].width
+        if width <= low - WRAPPED_HEAD_LAST_SHORT:
+            yield k + 1
+        if max(high, width) - min(low, width) > FULL_LINE_SLACK:
+            return
+        low, high = min(low, width), max(high, width)
 
 
 def _set_kind(lines: list[Line], i: int, j: int, kind: LineKind) -> None:

@@ -511,6 +511,8 @@ _TEXT_UNDER = "\n\n增长两成，农资门店货源充足，价格\n平稳，�
     (["全市冬储", "蔬菜供应", "充足农资", "门店货源", "丰富"], _TEXT_UNDER, HEAD),
     (["全市冬储", "蔬菜供应", "充足农资", "门店货源", "丰富"], _STORY_UNDER, HEAD),
     (["全市冬储", "蔬菜供应", "充足，农", "资门店货", "源足"], _TEXT_UNDER, PROSE),
+    # two headlines stacked, each wrapped at its own measure, stop short once each
+    (["全市冬储蔬菜", "供应保持稳定", "农资充足", "春耕备肥有序进", "行各地调运"], _TEXT_UNDER, HEAD),
     # ... letterspaced lines too: their spaces are justification's, no width
     (["全市冬储", "蔬 菜 供 应", "充 足 农 资", "门 店 货 源", "很 丰 富"], _TEXT_UNDER, HEAD),
     (["全市冬储", "蔬 菜 供 应", "充 足 ，农", "资 门 店 货", "源 足"], _TEXT_UNDER, PROSE),
@@ -522,6 +524,18 @@ _TEXT_UNDER = "\n\n增长两成，农资门店货源充足，价格\n平稳，�
 def test_a_heading_wrapped_at_its_measure_is_a_heading_though_its_breaks_cut_words(run, under, kind):
     page = "会议强调，要加大招商引资力度。\n\n" + "\n".join(run) + under
     assert kinds(page, *run) == [kind] * len(run)
+
+
+@pytest.mark.parametrize("run, expected", [
+    # each headline of the stack wrapped at its own measure, each stopping short: headings
+    (["全市冬储蔬菜", "供应保持稳定", "农资充足", "春耕备肥有序进", "行各地调运"], [HEAD] * 5),
+    (["全市冬储蔬菜", "供应保持稳定", "农资充足", "春耕备肥有序进", "行各地调运", "农资门店", "充足"], [HEAD] * 7),
+    # the second measure does not stop short: a paragraph opens (an indent) under a heading and runs on
+    (["全市冬储蔬菜", "供应保持稳定", "农资充足", "春耕备肥有序进", "行各地抓紧调运"], [HEAD] * 2 + [PROSE] * 3),
+])
+def test_headlines_stacked_at_their_own_measures_are_headings_when_each_stops_short(run, expected):
+    page = "会议强调，要加大招商引资力度。\n\n" + "\n".join(run) + _TEXT_UNDER
+    assert kinds(page, *run) == expected
 
 
 @pytest.mark.parametrize("last, stub, kind", [
