@@ -649,11 +649,15 @@ def _parted_by_a_gap(text: str) -> bool:
 
 def _reads_as_text(lines: list[Line], i: int, j: int) -> bool:
     """The heading-shaped run ``lines[i:j]``, set apart, still reads as text: a word or phrase runs on
-    out of it or through it, or it fills its column."""
+    out of it or through it, or it fills its column.
+
+    Breaks that cut words show no text under a headline (``_under_a_headline``): its subject line, set apart
+    under it, wraps where its measure falls (``四平经开区召开`` / ``2023年重点工作动`` / ``员部署会``).
+    """
     return _continues_into_prose(lines, j) or ends_mid_phrase(lines[j - 1].text) or _fills_column(lines, i, j) \
         or _quote_closes_below(lines, i, j) \
         or (_run_splits_word(lines, i, j) and not _stops_short(lines, i, j) and not _over_a_story_opening(lines, j)
-            and not _narrower_than_text_above(lines, i, j))
+            and not _narrower_than_text_above(lines, i, j) and not _under_a_headline(lines, i))
 
 
 #: A heading wrapped at a narrow measure is at most this share of the text column it stands under: pdftotext

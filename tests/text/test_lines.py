@@ -538,6 +538,18 @@ def test_headlines_stacked_at_their_own_measures_are_headings_when_each_stops_sh
     assert kinds(page, *run) == expected
 
 
+@pytest.mark.parametrize("heading, kind", [
+    # under a headline (a couplet on two lines): its subject line, wrapped where its measure cuts words
+    ("明确思路\n笃行实干", HEAD),
+    # under a single crosshead: the first lines of its section's text, cut off by a break
+    ("明确思路", PROSE),
+])
+def test_a_subject_line_wrapped_under_a_headline_is_a_heading_though_its_breaks_cut_words(heading, kind):
+    run = ["本市召开", "2024年重点工作动", "员部署会"]
+    page = "会议强调，要加大招商引资力度。\n\n" + heading + "\n\n" + "\n".join(run) + _TEXT_UNDER
+    assert kinds(page, *run) == [kind] * len(run)
+
+
 @pytest.mark.parametrize("last, stub, kind", [
     ("开展安全检", "查", HEAD),  # 检|查: the heading's last character, wrapped alone (查 opens names too)
     ("开展安全检查", "周", BYLINE),  # finishes no word: a name set vertically under the heading (``_mark_vertical_names``)
