@@ -589,7 +589,7 @@ def _mark_run(lines: list[Line], kinds: list[LineKind], i: int, j: int) -> int:
     if _runs_on_from_above(lines, i) or _ends_the_line_above(lines, i, j):  # half the runs: prose mid-paragraph
         _set_kind(lines, i, j, PROSE)
         return j
-    opener = next((m for m in range(i + 1, j) if _opens_indented_paragraph(lines, m)), None)
+    opener = next((m for m in range(i + 1, j) if _opens_paragraph_in_run(lines, m, j)), None)
     if opener is not None:
         for m in range(opener, j):
             lines[m].kind = kinds[m] = PROSE
@@ -601,6 +601,15 @@ def _mark_run(lines: list[Line], kinds: list[LineKind], i: int, j: int) -> int:
         _mark_heads_above_a_step(lines, i, j)
         _mark_a_couplet_on_top(lines, i, j)
     return j
+
+
+def _opens_paragraph_in_run(lines: list[Line], m: int, j: int) -> bool:
+    """Line ``m`` of the heading-shaped run ending at ``j`` opens a paragraph: an indent, and the lines under it
+    do not stop short with no sentence mark (``_stops_short``): a paragraph runs on to one. Lines that do are a
+    headline's subject line wrapped at its measure, under heading lines an indent narrower than it
+    (``为现代化`` / ``建设服务`` / ``在全国语言文字`` / ``工作会议上的书`` / ``面讲话``).
+    """
+    return _opens_indented_paragraph(lines, m) and not _stops_short(lines, m + 1, j)
 
 
 def _mark_a_couplet_on_top(lines: list[Line], i: int, j: int) -> None:

@@ -550,6 +550,18 @@ def test_a_subject_line_wrapped_under_a_headline_is_a_heading_though_its_breaks_
     assert kinds(page, *run) == [kind] * len(run)
 
 
+@pytest.mark.parametrize("subject, kind", [
+    # the wider lines under the narrow ones stop short with no sentence mark: a subject line, no paragraph
+    (["农资门店货源", "充足价格平稳", "有序"], HEAD),
+    # they run on with a sentence mark: the narrow line is a paragraph's indented first line
+    (["农资门店货源", "充足，价格平", "稳。"], PROSE),
+])
+def test_an_indent_in_a_heading_run_opens_no_paragraph_over_lines_that_stop_short(subject, kind):
+    run = ["全市冬储", "蔬菜充足", *subject]
+    page = "会议强调，要加大招商引资力度。\n\n" + "\n".join(run) + _STORY_UNDER
+    assert kinds(page, *run[1:2]) == [kind]
+
+
 @pytest.mark.parametrize("last, stub, kind", [
     ("开展安全检", "查", HEAD),  # 检|查: the heading's last character, wrapped alone (查 opens names too)
     ("开展安全检查", "周", BYLINE),  # finishes no word: a name set vertically under the heading (``_mark_vertical_names``)
