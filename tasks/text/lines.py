@@ -663,10 +663,18 @@ def _reads_as_text(lines: list[Line], i: int, j: int) -> bool:
     Breaks that cut words show no text under a headline (``_under_a_headline``): its subject line, set apart
     under it, wraps where its measure falls (``四平经开区召开`` / ``2023年重点工作动`` / ``员部署会``).
     """
-    return _continues_into_prose(lines, j) or ends_mid_phrase(lines[j - 1].text) or _fills_column(lines, i, j) \
+    return _word_runs_out_of(lines, i, j) or ends_mid_phrase(lines[j - 1].text) or _fills_column(lines, i, j) \
         or _quote_closes_below(lines, i, j) \
         or (_run_splits_word(lines, i, j) and not _stops_short(lines, i, j) and not _over_a_story_opening(lines, j)
             and not _narrower_than_text_above(lines, i, j) and not _under_a_headline(lines, i))
+
+
+def _word_runs_out_of(lines: list[Line], i: int, j: int) -> bool:
+    """A word runs on from the run ``lines[i:j]`` into the text after it (``_continues_into_prose``), unless the
+    run's last line is a lone character that finishes the word above it (``_is_wrap_stub``): a character is in
+    one word, and the tokenizer's odd pair of it and the next line's first (``紊`` / ``为减少…``: ``紊为``) is none.
+    """
+    return _continues_into_prose(lines, j) and not (j - 1 > i and _is_wrap_stub(lines, j - 1))
 
 
 #: A heading wrapped at a narrow measure is at most this share of the text column it stands under: pdftotext

@@ -583,6 +583,13 @@ def test_a_lone_character_that_finishes_the_word_above_ends_the_heading_whatever
     assert kinds(page, *run) == [kind] * len(run)
 
 
+def test_no_word_runs_on_from_a_lone_character_that_finishes_the_word_above():
+    """紊 ends 有条不紊: the tokenizer's 紊为 with the text's first character is no word running on."""
+    run = ["班子换届", "有条不", "紊"]
+    page = "会议强调，要加大招商引资力度。\n\n" + "\n".join(run) + "\n为减少夜间施工噪声扰民，本\n市执法局近日开展专项整治行动，\n各部门积极配合，效果明显。\n"
+    assert kinds(page, *run) == [HEAD] * len(run)
+
+
 #: A finished paragraph in a column of 16 characters: what a narrow measure is told from.
 _WIDE_TEXT_ABOVE = "全市农资门店货源充足，价格平稳，农户\n购买化肥种子十分方便，春耕备肥有序进\n行，各地抓紧组织调运。\n\n"
 
