@@ -905,14 +905,18 @@ def _apart_from_above(lines: list[Line], i: int) -> bool:
 
 
 def _apart_from_below(lines: list[Line], j: int) -> bool:
-    """From line ``j`` on (the line after a heading-shaped run): what a heading may stand over."""
+    """From line ``j`` on (the line after a heading-shaped run): what a heading may stand over.
+
+    A run ending on a lone character that finishes the word above it (``_is_wrap_stub``) is a heading wrapped at
+    its measure, over whatever follows: the next heading of a stack too, at any width.
+    """
     if j >= len(lines):
         return True
     after = lines[j]
     if after.kind == JUMP and "转" in after.text:
         return False  # （下转第4版） closes text that goes on elsewhere; a heading does not go on
     return after.kind in _HEAD_NEIGHBOURS or after.kind in (DATELINE, BULLET) \
-        or (after.kind in _TEXT and _stands_apart_from(lines[j - 1], lines, j))
+        or (after.kind in _TEXT and (_stands_apart_from(lines[j - 1], lines, j) or _is_wrap_stub(lines, j - 1)))
 
 
 #: A heading printed straight above its text (no blank line) is told from a

@@ -583,6 +583,13 @@ def test_a_lone_character_that_finishes_the_word_above_ends_the_heading_whatever
     assert kinds(page, *run) == [kind] * len(run)
 
 
+def test_a_heading_ending_on_a_lone_character_stands_apart_from_the_next_heading_of_a_stack():
+    """检|查: the wrap ends the first headline, whatever width the next one, straight under it, is set at."""
+    run = ["本市三家工厂", "开展安全检", "查"]
+    page = "会议强调，要加大招商引资力度。\n\n" + "\n".join(run) + "\n全市冬储" + _STORY_UNDER
+    assert kinds(page, *run) == [HEAD] * len(run)
+
+
 def test_no_word_runs_on_from_a_lone_character_that_finishes_the_word_above():
     """紊 ends 有条不紊: the tokenizer's 紊为 with the text's first character is no word running on."""
     run = ["班子换届", "有条不", "紊"]
