@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
@@ -569,12 +569,16 @@ def _run_end(lines: list[Line], kinds: list[LineKind], i: int) -> int:
 
 
 def _is_wrap_stub(lines: list[Line], j: int) -> bool:
-    """Line ``j`` is the last character of a word the line above breaks, alone before a break: the end of the
-    heading above wrapped at its measure (``联合国特委会`` / ``驻伊总部遭袭`` / ``击``), too short to look like one.
+    """Line ``j`` is the last character of a word the line above breaks, alone: the end of the heading above
+    wrapped at its measure (``联合国特委会`` / ``驻伊总部遭袭`` / ``击``), too short to look like one.
 
-    A lone character under a heading may be a name set vertically (``_is_stray_character``); it finishes no word.
+    Whatever stands under it (a break, its story's dateline, its text, the next heading of a stack): a
+    paragraph's last line ends on a sentence mark and a line cut by a column break is full, so a lone
+    character with no mark is no text's. A lone character under a heading may be a name set vertically
+    (``_is_stray_character``); it finishes no word.
     """
-    return _is_stray_character(lines, j) and break_splits_word(lines[j - 1].text, lines[j].text)
+    text = lines[j].text
+    return len(text) == 1 and is_basic_han(text) and break_splits_word(lines[j - 1].text, text)
 
 
 def _mark_run(lines: list[Line], kinds: list[LineKind], i: int, j: int) -> int:
@@ -585,7 +589,7 @@ def _mark_run(lines: list[Line], kinds: list[LineKind], i: int, j: int) -> int:
     if _runs_on_from_above(lines, i) or _ends_the_line_above(lines, i, j):  # half the runs: prose mid-paragraph
         _set_kind(lines, i, j, PROSE)
         return j
-    opener = next((m for m in range(i + 1, j) if _opens_indented_paragraph(lines, m)), None)
+    opener = next((m for m in range(i + 1, j) if _opens_paragraph_in_run(lines, m, j)), None)
     if opener is not None:
         for m in range(opener, j):
             lines[m].kind = kinds[m] = PROSE
@@ -597,6 +601,15 @@ def _mark_run(lines: list[Line], kinds: list[LineKind], i: int, j: int) -> int:
         _mark_heads_above_a_step(lines, i, j)
         _mark_a_couplet_on_top(lines, i, j)
     return j
+
+
+def _opens_paragraph_in_run(lines: list[Line], m: int, j: int) -> bool:
+    """Line ``m`` of the heading-shaped run ending at ``j`` opens a paragraph: an indent, and the lines under it
+    do not stop short with no sentence mark (``_stops_short``): a paragraph runs on to one. Lines that do are a
+    headline's subject line wrapped at its measure, under heading lines an indent narrower than it
+    (``为现代化`` / ``建设服务`` / ``在全国语言文字`` / ``工作会议上的书`` / ``面讲话``).
+    """
+    return _opens_indented_paragraph(lines, m) and not _stops_short(lines, m + 1, j)
 
 
 def _mark_a_couplet_on_top(lines: list[Line], i: int, j: int) -> None:
@@ -645,11 +658,23 @@ def _parted_by_a_gap(text: str) -> bool:
 
 def _reads_as_text(lines: list[Line], i: int, j: int) -> bool:
     """The heading-shaped run ``lines[i:j]``, set apart, still reads as text: a word or phrase runs on
-    out of it or through it, or it fills its column."""
-    return _continues_into_prose(lines, j) or ends_mid_phrase(lines[j - 1].text) or _fills_column(lines, i, j) \
+    out of it or through it, or it fills its column.
+
+    Breaks that cut words show no text under a headline (``_under_a_headline``): its subject line, set apart
+    under it, wraps where its measure falls (``四平经开区召开`` / ``2023年重点工作动`` / ``员部署会``).
+    """
+    return _word_runs_out_of(lines, i, j) or ends_mid_phrase(lines[j - 1].text) or _fills_column(lines, i, j) \
         or _quote_closes_below(lines, i, j) \
         or (_run_splits_word(lines, i, j) and not _stops_short(lines, i, j) and not _over_a_story_opening(lines, j)
-            and not _narrower_than_text_above(lines, i, j))
+            and not _narrower_than_text_above(lines, i, j) and not _under_a_headline(lines, i))
+
+
+def _word_runs_out_of(lines: list[Line], i: int, j: int) -> bool:
+    """A word runs on from the run ``lines[i:j]`` into the text after it (``_continues_into_prose``), unless the
+    run's last line is a lone character that finishes the word above it (``_is_wrap_stub``): a character is in
+    one word, and the tokenizer's odd pair of it and the next line's first (``紊`` / ``为减少…``: ``紊为``) is none.
+    """
+    return _continues_into_prose(lines, j) and not (j - 1 > i and _is_wrap_stub(lines, j - 1))
 
 
 #: A heading wrapped at a narrow measure is at most this share of the text column it stands under: pdftotext
@@ -761,23 +786,52 @@ WRAPPED_HEAD_LAST_SHORT: Final = 1.0
 
 
 def _stops_short(lines: list[Line], i: int, j: int) -> bool:
-    """The run ``lines[i:j]`` fills one measure and ends on a shorter line, with no sentence mark anywhere.
+    """The run ``lines[i:j]`` fills a measure and ends on a shorter line, once or more, with no sentence mark anywhere.
 
     Text that stops short ends a paragraph, and a paragraph ends on a sentence mark; heading-shaped
     lines that stop short without one are a heading wrapped at its measure, which cuts words where
     the measure falls (``报告文学收`` / ``获不丰``). Every line before the last fills that measure: a
-    first line short of the next (an indent) shows no measure filled.
+    first line short of the next (an indent) shows no measure filled. Headings stacked one under another
+    (each in its own box) stop short once each, at their own measures (``阿尔及利亚反对美干涉`` /
+    ``内政拒绝就屠杀事件组`` / ``建国际调委会`` / ``充分发挥传媒优势推`` / ``进体育产业发展``).
 
     >>> wrapped = [Line(1, "报告文学收", 5.0, HEADISH), Line(2, "获不丰", 3.0, HEADISH)]
     >>> indented = [Line(1, "从标准要求把", 6.0, HEADISH), Line(2, "握全面从严治党永", 8.0, HEADISH),
     ...             Line(3, "远在路上", 4.0, HEADISH)]
-    >>> _stops_short(wrapped, 0, 2), _stops_short(indented, 0, 3)
-    (True, False)
+    >>> _stops_short(wrapped, 0, 2), _stops_short(indented, 0, 3), _stops_short(wrapped + wrapped, 0, 4)
+    (True, False, True)
     """
-    if j - i < 2 or any(_SENTENCE_MARK.search(ln.text) or _has_narrow_characters(ln.text) for ln in lines[i:j]):
+    if j - i < 2 or any(_SENTENCE_MARK.search(ln.text) or _shows_narrow_characters(ln) for ln in lines[i:j]):
         return False
-    full = [ln.width for ln in lines[i:j - 1]]
-    return max(full) - min(full) <= FULL_LINE_SLACK and lines[j - 1].width <= min(full) - WRAPPED_HEAD_LAST_SHORT
+    ends = {j}  # where a partition of the run into measures that stop short may end: from each, the rest is one
+    for s in range(j - 2, i - 1, -1):
+        if any(k in ends for k in _measure_ends(lines, s, j)):
+            ends.add(s)
+    return i in ends
+
+
+def _shows_narrow_characters(line: Line) -> bool:
+    """Narrow characters that make a line's width unreliable; a letterspaced line's spaces are justification's,
+    no width (``display_width``)."""
+    return _has_narrow_characters(unspaced(line.text) if is_letterspaced(line.text) else line.text)
+
+
+def _measure_ends(lines: list[Line], s: int, j: int) -> Iterator[int]:
+    """After each line before ``j`` where the measure filled from line ``s`` may stop short: a line short of
+    every line before it, which may be the measure's last (or one of its full lines, justified a unit short).
+
+    >>> run = [Line(1, "报告文学收", 5.0, HEADISH), Line(2, "获不丰", 3.0, HEADISH), Line(3, "全市冬储", 4.0, HEADISH)]
+    >>> list(_measure_ends(run, 0, 3)), list(_measure_ends(run, 2, 3))
+    ([2], [])
+    """
+    low = high = lines[s].width
+    for k in range(s + 1, j):
+        width = lines[k].width
+        if width <= low - WRAPPED_HEAD_LAST_SHORT:
+            yield k + 1
+        if max(high, width) - min(low, width) > FULL_LINE_SLACK:
+            return
+        low, high = min(low, width), max(high, width)
 
 
 def _set_kind(lines: list[Line], i: int, j: int, kind: LineKind) -> None:
@@ -851,14 +905,18 @@ def _apart_from_above(lines: list[Line], i: int) -> bool:
 
 
 def _apart_from_below(lines: list[Line], j: int) -> bool:
-    """From line ``j`` on (the line after a heading-shaped run): what a heading may stand over."""
+    """From line ``j`` on (the line after a heading-shaped run): what a heading may stand over.
+
+    A run ending on a lone character that finishes the word above it (``_is_wrap_stub``) is a heading wrapped at
+    its measure, over whatever follows: the next heading of a stack too, at any width.
+    """
     if j >= len(lines):
         return True
     after = lines[j]
     if after.kind == JUMP and "转" in after.text:
         return False  # （下转第4版） closes text that goes on elsewhere; a heading does not go on
     return after.kind in _HEAD_NEIGHBOURS or after.kind in (DATELINE, BULLET) \
-        or (after.kind in _TEXT and _stands_apart_from(lines[j - 1], lines, j))
+        or (after.kind in _TEXT and (_stands_apart_from(lines[j - 1], lines, j) or _is_wrap_stub(lines, j - 1)))
 
 
 #: A heading printed straight above its text (no blank line) is told from a

@@ -511,6 +511,11 @@ _TEXT_UNDER = "\n\n增长两成，农资门店货源充足，价格\n平稳，�
     (["全市冬储", "蔬菜供应", "充足农资", "门店货源", "丰富"], _TEXT_UNDER, HEAD),
     (["全市冬储", "蔬菜供应", "充足农资", "门店货源", "丰富"], _STORY_UNDER, HEAD),
     (["全市冬储", "蔬菜供应", "充足，农", "资门店货", "源足"], _TEXT_UNDER, PROSE),
+    # two headlines stacked, each wrapped at its own measure, stop short once each
+    (["全市冬储蔬菜", "供应保持稳定", "农资充足", "春耕备肥有序进", "行各地调运"], _TEXT_UNDER, HEAD),
+    # ... letterspaced lines too: their spaces are justification's, no width
+    (["全市冬储", "蔬 菜 供 应", "充 足 农 资", "门 店 货 源", "很 丰 富"], _TEXT_UNDER, HEAD),
+    (["全市冬储", "蔬 菜 供 应", "充 足 ，农", "资 门 店 货", "源 足"], _TEXT_UNDER, PROSE),
     # a lone character that finishes the word the line above breaks, before a break, is the wrap's last piece
     (["本市三家工厂", "开展安全检"], "\n查\n\n增长两成，农资门店货源充足，价格\n平稳，农户购买化肥种子十分方便。\n", HEAD),
     # a first line short of the next fills no measure: an indent, as a paragraph's (or an essay's crosshead's)
@@ -521,6 +526,42 @@ def test_a_heading_wrapped_at_its_measure_is_a_heading_though_its_breaks_cut_wor
     assert kinds(page, *run) == [kind] * len(run)
 
 
+@pytest.mark.parametrize("run, expected", [
+    # each headline of the stack wrapped at its own measure, each stopping short: headings
+    (["全市冬储蔬菜", "供应保持稳定", "农资充足", "春耕备肥有序进", "行各地调运"], [HEAD] * 5),
+    (["全市冬储蔬菜", "供应保持稳定", "农资充足", "春耕备肥有序进", "行各地调运", "农资门店", "充足"], [HEAD] * 7),
+    # the second measure does not stop short: a paragraph opens (an indent) under a heading and runs on
+    (["全市冬储蔬菜", "供应保持稳定", "农资充足", "春耕备肥有序进", "行各地抓紧调运"], [HEAD] * 2 + [PROSE] * 3),
+])
+def test_headlines_stacked_at_their_own_measures_are_headings_when_each_stops_short(run, expected):
+    page = "会议强调，要加大招商引资力度。\n\n" + "\n".join(run) + _TEXT_UNDER
+    assert kinds(page, *run) == expected
+
+
+@pytest.mark.parametrize("heading, kind", [
+    # under a headline (a couplet on two lines): its subject line, wrapped where its measure cuts words
+    ("明确思路\n笃行实干", HEAD),
+    # under a single crosshead: the first lines of its section's text, cut off by a break
+    ("明确思路", PROSE),
+])
+def test_a_subject_line_wrapped_under_a_headline_is_a_heading_though_its_breaks_cut_words(heading, kind):
+    run = ["本市召开", "2024年重点工作动", "员部署会"]
+    page = "会议强调，要加大招商引资力度。\n\n" + heading + "\n\n" + "\n".join(run) + _TEXT_UNDER
+    assert kinds(page, *run) == [kind] * len(run)
+
+
+@pytest.mark.parametrize("subject, kind", [
+    # the wider lines under the narrow ones stop short with no sentence mark: a subject line, no paragraph
+    (["农资门店货源", "充足价格平稳", "有序"], HEAD),
+    # they run on with a sentence mark: the narrow line is a paragraph's indented first line
+    (["农资门店货源", "充足，价格平", "稳。"], PROSE),
+])
+def test_an_indent_in_a_heading_run_opens_no_paragraph_over_lines_that_stop_short(subject, kind):
+    run = ["全市冬储", "蔬菜充足", *subject]
+    page = "会议强调，要加大招商引资力度。\n\n" + "\n".join(run) + _STORY_UNDER
+    assert kinds(page, *run[1:2]) == [kind]
+
+
 @pytest.mark.parametrize("last, stub, kind", [
     ("开展安全检", "查", HEAD),  # 检|查: the heading's last character, wrapped alone (查 opens names too)
     ("开展安全检查", "周", BYLINE),  # finishes no word: a name set vertically under the heading (``_mark_vertical_names``)
@@ -528,6 +569,32 @@ def test_a_heading_wrapped_at_its_measure_is_a_heading_though_its_breaks_cut_wor
 def test_a_lone_character_under_a_heading_is_its_wrap_when_it_finishes_a_word(last, stub, kind):
     page = f"会议强调，要加大招商引资力度。\n\n本市三家工厂\n{last}\n{stub}\n\n增长两成，农资门店货源充足，价格\n平稳。\n"
     assert kinds(page, stub) == [kind]
+
+
+@pytest.mark.parametrize("under, kind", [
+    # straight above its story's dateline: a headline wrapped at its measure, its last character alone
+    ("新华社北京1月5日电 记者王芳报道：\n全市农资门店货源充足，价格平稳。\n", HEAD),
+    # straight above its text's indented first line
+    ("全市农资门店货源充足，价格平\n稳，农户购买化肥种子十分方便，\n春耕备肥有序进行，各地抓紧组织\n调运。\n", HEAD),
+])
+def test_a_lone_character_that_finishes_the_word_above_ends_the_heading_whatever_stands_under_it(under, kind):
+    run = ["本市三家工厂", "开展安全检", "查"]
+    page = "会议强调，要加大招商引资力度。\n\n" + "\n".join(run) + "\n" + under
+    assert kinds(page, *run) == [kind] * len(run)
+
+
+def test_a_heading_ending_on_a_lone_character_stands_apart_from_the_next_heading_of_a_stack():
+    """检|查: the wrap ends the first headline, whatever width the next one, straight under it, is set at."""
+    run = ["本市三家工厂", "开展安全检", "查"]
+    page = "会议强调，要加大招商引资力度。\n\n" + "\n".join(run) + "\n全市冬储" + _STORY_UNDER
+    assert kinds(page, *run) == [HEAD] * len(run)
+
+
+def test_no_word_runs_on_from_a_lone_character_that_finishes_the_word_above():
+    """紊 ends 有条不紊: the tokenizer's 紊为 with the text's first character is no word running on."""
+    run = ["班子换届", "有条不", "紊"]
+    page = "会议强调，要加大招商引资力度。\n\n" + "\n".join(run) + "\n为减少夜间施工噪声扰民，本\n市执法局近日开展专项整治行动，\n各部门积极配合，效果明显。\n"
+    assert kinds(page, *run) == [HEAD] * len(run)
 
 
 #: A finished paragraph in a column of 16 characters: what a narrow measure is told from.
