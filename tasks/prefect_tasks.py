@@ -36,8 +36,6 @@ from banmian.tasks.store import records
 from banmian.tasks.store.faults import hold_point
 from banmian.tasks.store.staging import StagedPart, StagedRun, read_staged, stage_pages, staged_run_id
 from banmian.tasks.store.writer import WarehouseWriter
-from banmian.tasks.ingest.pages import segment_decoded
-from banmian.tasks.pdf.pages import is_pdf, pdf_pages
 from banmian.tasks.text.budget import PAGE_TIME_BUDGET_SECONDS, OverBudget, page_time_budget
 
 SUMMARY_ARTIFACT_KEY: Final = "banmian-run-summary"
@@ -172,6 +170,8 @@ def batches(items: Sequence[T], size: int) -> list[tuple[int, int, list[T]]]:
 def segment_safely(page: DecodedPage) -> PageResult | Reject:
     """``segment_decoded`` within the page's time budget, except that a crash on one odd page, or a page
     over its budget, becomes a Reject instead of ending (or stalling) the run."""
+    from banmian.tasks.ingest.pages import segment_decoded  # imported here: see pages_of_file
+
     try:
         with page_time_budget():
             return segment_decoded(page)
@@ -212,6 +212,10 @@ def pages_of_file(raw: RawFile, data: bytes, skip_page_ids: frozenset[str] | set
     ``took(phase, since)`` is told the time spent decoding and segmenting (``BatchResult.took``); a PDF is
     read and laid out in one pass, counted as segmentation.
     """
+    # The segmenters are imported where pages are segmented (a worker; its preload imports them first),
+    # not by the flow's process, which with workers never segments (issue 19: ~1 s of a no-op run).
+    from banmian.tasks.pdf.pages import is_pdf, pdf_pages
+
     clock = time.perf_counter()
     if is_pdf(raw.path, data):
         yield from pdf_pages(raw.path, data, raw.mtime, skip_page_ids)

@@ -17,7 +17,7 @@ import pyarrow as pa
 
 from banmian.tasks.model import PAGE_META_KEYS, Article, DecodedPage, PageDating, PageMeta, PageResult, Reject
 from banmian.tasks.ingest.dating import date_page
-from banmian.tasks.store import ids, schema, word_records
+from banmian.tasks.store import ids, schema
 from banmian.tasks.store.coverage import visible_chars
 from banmian.tasks.text.dates import jump_page
 from banmian.tasks.text.sentences import split_sentences
@@ -204,16 +204,19 @@ def page_tables(items: Iterable[tuple[DecodedPage, PageResult]], run_id: str) ->
 
     Every table is present, possibly empty, so callers never special-case.
     """
+    # Imported here: the word tables need the tokenizer and the gazetteer (~0.4 s), which the flow's
+    # process does not when its workers make the rows (issue 19).
+    from banmian.tasks.store import word_records
+
     merged: dict[str, list[Row]] = {name: [] for name in schema.STORED if name not in schema.WORD_TABLES}
-    word_parts: list[dict[str, pa.Table]] = []
+    word_rows = word_records.PageWords(run_id)
     for page, result in items:
         rows = page_rows(page, result, run_id)
         for name, table_rows in rows.items():
             merged[name].extend(table_rows)
-        word_parts.append(word_records.page_word_tables(
-            list(zip(result.articles, rows["articles"], strict=True)), rows["sentences"], run_id))
+        word_rows.add_page(list(zip(result.articles, rows["articles"], strict=True)), rows["sentences"])
     tables = {name: pa.Table.from_pylist(rows, schema=schema.STORED[name]) for name, rows in merged.items()}
-    tables.update(word_records.concat_word_tables(word_parts))
+    tables.update(word_rows.arrow())
     return {name: tables[name] for name in schema.STORED}
 
 

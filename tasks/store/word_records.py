@@ -2,9 +2,11 @@
 
 Pure, like ``records``: model objects and the rows ``records`` made of them
 in, Arrow tables with the explicit schemas of ``banmian.tasks.store.schema``
-out. Built column by column per page, not from one dict per row: a
-10,000-page run has about ten million tokens and six million article terms,
-and a dict per row would hold gigabytes before the first file is written.
+out. Built column by column for a whole batch of pages, not from one dict per
+row: a 10,000-page run has about ten million tokens and six million article
+terms, and a dict per row would hold gigabytes before the first file is
+written; each column becomes an Arrow array once per batch, not once per page
+(issue 19: a thousand small conversions per 200 pages cost more than the data).
 
 Every row derives from the page's content (its sentences, cut by
 ``banmian.tasks.text.words``) and the dictionaries in force
@@ -14,8 +16,10 @@ re-run writes the same rows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain, compress
 from typing import Any
 
 import pyarrow as pa
@@ -59,9 +63,24 @@ def headline_texts(article: Article) -> list[str]:
     return [text for text in (article.kicker, article.headline, article.subheadline) if text]
 
 
+def term_counts(tokens: Sequence[Sequence[str]], kinds: Sequence[Sequence[str]]) -> Counter[str]:
+    """``words.term_counts`` of token lists whose kinds are known: counted without a Python call per token.
+
+    >>> term_counts([["营商", "，", "营商"], ["的", "2023"]], [["word", "punct", "word"], ["stopword", "number"]])
+    Counter({'营商': 2, '2023': 1})
+    """
+    is_term = map(words.TERM_KINDS.__contains__, chain.from_iterable(kinds))
+    return Counter(compress(chain.from_iterable(tokens), is_term))
+
+
+def token_kinds(tokens: Iterable[str]) -> list[str]:
+    """``words.token_kinds``, mapped in C (a token's kind is cached by ``words.token_kind``)."""
+    return list(map(words.token_kind, tokens))
+
+
 @dataclass
 class PageWords:
-    """The word tables of one page's articles, column by column."""
+    """The word tables of a batch of pages' articles, column by column."""
 
     run_id: str
     tables: dict[str, Columns] = field(default_factory=dict)
@@ -69,32 +88,33 @@ class PageWords:
     def __post_init__(self) -> None:
         self.tables = {name: Columns(schema.STORED[name].names) for name in schema.WORD_TABLES}
 
-    def add_sentences(self, sentences: Sequence[Row]) -> list[list[str]]:
-        """One ``sentence_tokens`` row per sentence; returns each sentence's tokens."""
+    def add_sentences(self, sentences: Sequence[Row]) -> tuple[list[list[str]], list[list[str]]]:
+        """One ``sentence_tokens`` row per sentence; returns each sentence's tokens and their kinds."""
         cut = [words.cut(s["text"]) for s in sentences]
-        for s, tokens in zip(sentences, cut, strict=True):
+        kinds = [token_kinds(tokens) for tokens in cut]
+        for s, tokens, sentence_kinds in zip(sentences, cut, kinds, strict=True):
             self.tables["sentence_tokens"].add(
                 sentence_id=s["sentence_id"], article_id=s["article_id"], page_id=s["page_id"],
-                ordinal=s["ordinal"], tokens=tokens, kinds=words.token_kinds(tokens), run_id=self.run_id)
-        return cut
+                ordinal=s["ordinal"], tokens=tokens, kinds=sentence_kinds, run_id=self.run_id)
+        return cut, kinds
 
-    def add_terms(self, article: Row, tokens: Sequence[Sequence[str]]) -> None:
+    def add_terms(self, article: Row, tokens: Sequence[Sequence[str]], kinds: Sequence[Sequence[str]]) -> None:
         """The article's ``article_terms`` rows (in order of first use) and its ``article_lengths`` row."""
-        counts = words.term_counts(tokens)
+        counts = term_counts(tokens, kinds)
         n_terms = sum(counts.values())
         ids = {"article_id": article["article_id"], "page_id": article["page_id"], "run_id": self.run_id}
         terms = list(counts)
-        self.tables["article_terms"].extend(len(terms), **ids, term=terms, kind=words.token_kinds(terms),
+        self.tables["article_terms"].extend(len(terms), **ids, term=terms, kind=token_kinds(terms),
                                             tf=list(counts.values()), doc_terms=n_terms)
         self.tables["article_lengths"].add(**ids, tokens=sum(len(t) for t in tokens), terms=n_terms)
 
     def add_headline_terms(self, article: Row, heads: Sequence[Sequence[str]]) -> None:
         """The article's ``headline_terms`` rows: the terms of its kicker, headline and subheadline (cut each)."""
-        counts = words.term_counts(heads)
+        counts = term_counts(heads, [token_kinds(head) for head in heads])
         terms = list(counts)
         self.tables["headline_terms"].extend(
             len(terms), article_id=article["article_id"], page_id=article["page_id"], run_id=self.run_id,
-            term=terms, kind=words.token_kinds(terms), tf=list(counts.values()))
+            term=terms, kind=token_kinds(terms), tf=list(counts.values()))
 
     def add_places(self, article: Row, found: Iterable[places.PlaceMention]) -> None:
         """The article's ``article_places`` rows."""
@@ -104,6 +124,21 @@ class PageWords:
                 city=m.place.city, county=m.place.county, adcode=m.place.adcode, matched=m.matched,
                 mentions=m.count, run_id=self.run_id)
 
+    def add_page(self, articles: Sequence[tuple[Article, Row]], sentences: Sequence[Row]) -> None:
+        """The word rows of one page: its articles (model object and stored row) and its sentence rows."""
+        by_article: dict[str, list[Row]] = {}
+        for s in sentences:
+            by_article.setdefault(s["article_id"], []).append(s)
+        place_tokens: list[list[str]] = []
+        for article, row in articles:
+            tokens, kinds = self.add_sentences(by_article.get(row["article_id"], []))
+            self.add_terms(row, tokens, kinds)
+            heads = [words.cut(text) for text in headline_texts(article)]
+            self.add_headline_terms(row, heads)
+            place_tokens.append([t for text in heads for t in text] + [t for sentence in tokens for t in sentence])
+        for (_, row), found in zip(articles, places.page_mentions(place_tokens), strict=True):
+            self.add_places(row, found)
+
     def arrow(self) -> dict[str, pa.Table]:
         return {name: cols.table(schema.STORED[name]) for name, cols in self.tables.items()}
 
@@ -112,28 +147,5 @@ def page_word_tables(articles: Sequence[tuple[Article, Row]], sentences: Sequenc
                      run_id: str) -> dict[str, pa.Table]:
     """The word tables of one page: its articles (model object and stored row) and its sentence rows."""
     page = PageWords(run_id)
-    by_article: dict[str, list[Row]] = {}
-    for s in sentences:
-        by_article.setdefault(s["article_id"], []).append(s)
-    place_tokens: list[list[str]] = []
-    for article, row in articles:
-        tokens = page.add_sentences(by_article.get(row["article_id"], []))
-        page.add_terms(row, tokens)
-        heads = [words.cut(text) for text in headline_texts(article)]
-        page.add_headline_terms(row, heads)
-        place_tokens.append([t for text in heads for t in text] + [t for sentence in tokens for t in sentence])
-    for (_, row), found in zip(articles, places.page_mentions(place_tokens), strict=True):
-        page.add_places(row, found)
+    page.add_page(articles, sentences)
     return page.arrow()
-
-
-def empty_word_tables() -> dict[str, pa.Table]:
-    """Every word table, empty, with its schema."""
-    return {name: schema.STORED[name].empty_table() for name in schema.WORD_TABLES}
-
-
-def concat_word_tables(parts: Sequence[Mapping[str, pa.Table]]) -> dict[str, pa.Table]:
-    """The pages' word tables joined (the writer sorts them as ``schema.CLUSTERED`` says: the terms by term)."""
-    if not parts:
-        return empty_word_tables()
-    return {name: pa.concat_tables([p[name] for p in parts]) for name in schema.WORD_TABLES}

@@ -6,6 +6,8 @@ import errno
 import json
 import os
 import shutil
+import subprocess
+import sys
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -18,6 +20,7 @@ from tests.support.warehouse_fixtures import FURNITURE_META, FURNITURE_PAGE
 
 from banmian.flows.defaults import FLOW_NAME
 from banmian.flows.ingest import ingest, split_unchanged
+from banmian.flows.ingest import models_version as flow_models_version
 from banmian.tasks.ingest.discover import SourceNotFound
 from banmian.tasks.model import PAGE_META_KEYS, RawFile
 from banmian.tasks.prefect_tasks import COVERAGE_ARTIFACT_KEY, SUMMARY_ARTIFACT_KEY, format_share
@@ -219,6 +222,20 @@ def test_batches_stage_their_pages_and_nothing_staged_outlives_the_run(tmp_path:
     assert (summary.pages_loaded, summary.status) == (2, "complete")
     assert not (tmp_path / "wh" / STAGING_DIR).exists()
     assert _one(Warehouse(tmp_path / "wh"), "SELECT count(*) FROM articles") == summary.articles > 0
+
+
+def test_the_flow_names_the_models_as_the_segmenter_does() -> None:
+    assert flow_models_version() == models_version()
+
+
+def test_the_flow_module_does_not_import_the_segmenter_nor_the_word_tables() -> None:
+    """With workers the flow's process never segments nor makes rows: a no-op run must not import them (issue 19)."""
+    heavy = ["banmian.tasks.text.segment", "banmian.tasks.text.lines", "banmian.tasks.store.word_records",
+             "banmian.tasks.pdf.pages", "cpca", "rjieba"]
+    code = ("import sys, banmian.flows.ingest, banmian.tasks.store.warehouse; "
+            f"print([m for m in {heavy!r} if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
 
 
 def test_split_unchanged_uses_size_and_mtime() -> None:
