@@ -3,7 +3,8 @@
 import pytest
 
 from banmian.tasks.text.lines import classify_page
-from banmian.tasks.text.segment.boundaries import cuts_in, load_model, page_vocabulary, transition_signals
+from banmian.tasks.text.segment.boundaries import (PARAGRAPH_SCALE, TEXT_SCALE, cuts_in, load_model, page_vocabulary,
+                                                    transition_signals, unrelated_texts)
 from banmian.tasks.text.segment.reader import read_units
 
 
@@ -100,3 +101,40 @@ def test_the_first_numbered_photo_caption_cuts_the_unit(after: list[str], cut_at
     decided = dict(cuts_in(unit, page_vocabulary(units), load_model()))
     cuts = [k for k, d in decided.items() if d.kind == "cut"]
     assert cuts == ([] if cut_at is None else [len(CHECKS) + cut_at])
+
+
+@pytest.mark.parametrize(("cohesion", "before", "after", "cut"), [
+    (0.0, 600, 200, True),     # nothing shared by long texts: two articles
+    (0.015, 600, 200, True),   # a common word or two shared by chance (近日, 工作) is still no shared subject
+    (0.05, 600, 200, False),   # one article keeps naming its subject
+    (0.015, 300, 200, False),  # too little text before for silence to say anything
+    (0.015, 600, 100, False),  # too short a paragraph after
+], ids=["none-shared", "faint", "shared", "short-before", "short-after"])
+def test_unrelated_texts_needs_low_cohesion_and_long_texts(cohesion: float, before: int, after: int, cut: bool) -> None:
+    signals = {"cohesion_near": cohesion, "cohesion_next": cohesion, "cohesion_all": cohesion, "prev_terminated": 1.0,
+               "text_before": before / TEXT_SCALE, "next_length": after / PARAGRAPH_SCALE}
+    assert unrelated_texts(signals) == cut
+
+
+#: Another story after the reservoir's, in short paragraphs that keep naming their own subject (京剧名家, 戏迷, 剧场).
+OPERA_STORY = ["京剧名家带着弟子走进社区剧场，为戏迷们演出了《锁麟囊》《空城计》等经典选段，剧场门口早早排起了长队。",
+               "演出中，京剧名家的唱腔婉转动人，戏迷们跟着节拍轻声哼唱，每段唱罢，剧场里都响起热烈的掌声和叫好声。",
+               "散场后，戏迷们围着京剧名家和弟子合影留念。剧场负责人说，今后每月都将邀请京剧名家来社区剧场演出。",
+               "一位七十多岁的老戏迷说，年轻时常去戏园子听京剧，如今京剧名家唱到了家门口，盼着剧场以后多办演出。",
+               "据了解，社区剧场去年建成，已举办京剧、评剧、曲艺演出二十多场，成为附近戏迷们休闲的好去处。",
+               "剧场还开设了京剧兴趣班，请京剧名家的弟子每周给社区的孩子们上课，教他们唱念做打的基本功。"]
+
+
+@pytest.mark.parametrize(("after", "cut"), [
+    (OPERA_STORY, True),              # short paragraphs of another subject that goes on: a new story
+    (OPERA_STORY[:2], False),         # too little of it to tell a story from a digression
+    (OPERA_STORY[:1] + CHECKS, False),  # its first paragraph's words go on nowhere after it: no subject kept
+    (RESERVOIR_ON + OPERA_STORY[:1], False),  # the reservoir's subject goes on: no cut before it
+], ids=["new-subject-goes-on", "short", "not-kept", "same-subject"])
+def test_a_new_subject_that_goes_on_cuts_the_unit(after: list[str], cut: bool) -> None:
+    units = read_units(classify_page(column(RESERVOIR + after)))
+    (unit,) = units.units
+    decided = dict(cuts_in(unit, page_vocabulary(units), load_model()))
+    k = len(RESERVOIR)
+    assert (decided[k].kind == "cut") == cut
+    assert all(d.kind == "no_cut" for j, d in decided.items() if j != k)
