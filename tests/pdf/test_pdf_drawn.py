@@ -101,3 +101,19 @@ def test_a_vertical_title_heads_the_text_its_gutter_parts_it_from_not_a_column_w
     found = articles(draw(tmp_path / "vertical.pdf", [*left, title, *right]))
     assert article_with(found, "辩证唯物").headline == "马克思主义哲学基础"
     assert article_with(found, "克林顿").headline == "波黑美军胡不归"
+
+
+def test_a_paragraphs_tail_beside_a_heading_whose_text_opens_with_a_dateline_is_not_that_storys(
+        tmp_path: Path) -> None:
+    """A heading over text opening with a dateline, and level with the heading a gutter to its right two lines
+    starting at the column's edge (no indent, no dateline) that finish another story's sentence: the story
+    opens at its dateline and the tail is no part of it."""
+    head = Text("俄反对动武", 20.0, 20.0, 16.0)
+    story = column(["新华社莫斯科1月6日电", "（记者 张金海）俄罗斯外交", "部发言人塔拉索夫6日表示，", "俄方坚决反对动武。"],
+                   20.0, 45.0)
+    tail = column(["促进精神文明建设有着积极", "意义。（章文）"], 160.0, 20.0, 0.0)
+    found = articles(draw(tmp_path / "tail.pdf", [head, *story, *tail]))
+    dated = article_with(found, "塔拉索夫")
+    assert dated.headline == "俄反对动武"
+    assert body_text(dated).startswith("俄罗斯外交部发言人")
+    assert "精神文明" not in body_text(dated)
