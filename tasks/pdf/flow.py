@@ -19,7 +19,7 @@ from banmian.tasks.pdf.layout import Block, Type
 from banmian.tasks.text.chars import CLOSE_BRACKETS
 from banmian.tasks.text.clean import display_width, ends_sentence
 from banmian.tasks.pdf.credits import dateline
-from banmian.tasks.text.credits import join_keeping_credit_breaks
+from banmian.tasks.text.credits import join_keeping_credit_breaks, parse_trailing_credit
 from banmian.tasks.pdf.openings import opens_with_bullet
 from banmian.tasks.text.lines import PROSE, Line
 from banmian.tasks.text.paragraphs import Paragraph
@@ -166,6 +166,12 @@ def _finished(text: str) -> bool:
     return ends_sentence(text) or text.rstrip().endswith(tuple(CLOSE_BRACKETS))
 
 
+def _finishes_paragraph(text: str) -> bool:
+    """Text that finishes its paragraph: it ends a sentence, or a trailing credit closes it (``意见。（向文）``),
+    as the text rules read it; a later tail is then no continuation of it."""
+    return ends_sentence(text) or parse_trailing_credit(text) is not None
+
+
 def _close(flow: Flow, lines: list[TextLine], numbers: Mapping[int, int], body: Type, edge: float) -> None:
     """The lines as a paragraph of the flow, with the facts the text rules read of it."""
     if not lines:
@@ -173,7 +179,7 @@ def _close(flow: Flow, lines: list[TextLine], numbers: Mapping[int, int], body: 
     text_lines = [Line(numbers[id(ln)], ln.text, display_width(ln.text), PROSE) for ln in lines]
     text = " ".join(ln.text for ln in text_lines)
     head = join_keeping_credit_breaks([ln.text for ln in text_lines])
-    flow.paras.append(Paragraph(text_lines, max(ln.width for ln in text_lines), terminated=ends_sentence(text),
+    flow.paras.append(Paragraph(text_lines, max(ln.width for ln in text_lines), terminated=_finishes_paragraph(text),
                                 indented=lines[0].x0 - edge >= INDENT_MIN * body.size,
                                 dateline=dateline(head) is not None,
                                 bullet=opens_with_bullet(text_lines[0].text)))

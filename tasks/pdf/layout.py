@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
+from banmian.tasks.pdf.credits import dateline
 from banmian.tasks.pdf.extract import DEFAULT_SIZE, Box, Glyph, TextLine, gaps_of, make_line
 from banmian.tasks.pdf.openings import opens_brief
 from banmian.tasks.text.chars import HANGING_MARKS
@@ -446,13 +447,24 @@ def regions(page_blocks: Sequence[Block], pictures: Sequence[Box], rules: Sequen
             parent[id(it)] = up
     feet = _column_feet(items, parent)
     for b in page_blocks:
-        if id(b) not in parent and b.kind in ("body", "small", "vertical"):
-            beside = _titled_text(b, page_blocks, body) or _level_left(b, page_blocks, feet, body) \
-                or _level_right(b, page_blocks, body)
-            if beside is not None and _balanced_with(b, beside, feet, body):
-                parent[id(b)] = beside
+        beside = _set_beside(b, page_blocks, items, feet, body) if id(b) not in parent else None
+        if beside is not None:
+            parent[id(b)] = beside
     grouped = join_headings_over_text(join_heading_halves(_group(items, parent), body), body)
     return join_columns_under_heading(grouped, body)
+
+
+def _set_beside(b: Block, page_blocks: Sequence[Block], items: Sequence[Item], feet: dict[int, tuple[float, float]],
+                body: Type) -> Block | None:
+    """The block a text hanging under nothing is set beside, of its story: a vertical title's text, a column
+    further on, a heading at the side; None when the columns are not balanced or the text is another story's."""
+    if b.kind not in ("body", "small", "vertical"):
+        return None
+    beside = _titled_text(b, page_blocks, body) or _level_left(b, page_blocks, feet, body) \
+        or _level_right(b, page_blocks, body)
+    if beside is None or not _balanced_with(b, beside, feet, body) or _tail_beside_dated_story(b, beside, items, body):
+        return None
+    return beside
 
 
 def _column_feet(items: Sequence[Item], parent: dict[int, Item]) -> dict[int, tuple[float, float]]:
@@ -495,6 +507,21 @@ def _hangs_under(it: Item, items: Sequence[Item], rules: Sequence[Box], body: Ty
             or _heads_other_measure(it, up, items, body) or _heads_columns_of_its_own(it, up, items, body):
         return None
     return up
+
+
+def _tail_beside_dated_story(b: Block, head: Block, items: Sequence[Item], body: Type) -> bool:
+    """Text going on a paragraph beside a heading, ending before the heading's own text starts, which opens
+    with a dateline: that story starts at its dateline, and a further column of it would be read after its
+    first column, not end above it; the paragraph's tail is another story's (gate 0012: ``促进…（章文）``)."""
+    if head.kind != "display" or not continues_paragraph(b, body):
+        return False
+    text = _text_headed(head, items, body)
+    return text is not None and b.bottom <= text.top and dateline(text.text) is not None
+
+
+def continues_paragraph(b: Block, body: Type) -> bool:
+    """A block whose first line starts at its column's left edge and opens no dateline: it goes on a paragraph."""
+    return b.lines[0].x0 - b.x0 <= HALF_EM * body.size and dateline(b.text) is None
 
 
 def _flush_right_foot(it: Item, up: Item, body: Type) -> bool:

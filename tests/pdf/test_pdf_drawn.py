@@ -101,3 +101,33 @@ def test_a_vertical_title_heads_the_text_its_gutter_parts_it_from_not_a_column_w
     found = articles(draw(tmp_path / "vertical.pdf", [*left, title, *right]))
     assert article_with(found, "辩证唯物").headline == "马克思主义哲学基础"
     assert article_with(found, "克林顿").headline == "波黑美军胡不归"
+
+
+def test_a_paragraphs_tail_beside_a_heading_whose_text_opens_with_a_dateline_is_not_that_storys(
+        tmp_path: Path) -> None:
+    """A heading over text opening with a dateline, and level with the heading a gutter to its right two lines
+    starting at the column's edge (no indent, no dateline) that finish another story's sentence: the story
+    opens at its dateline and the tail is no part of it."""
+    head = Text("俄反对动武", 20.0, 20.0, 16.0)
+    story = column(["新华社莫斯科1月6日电", "（记者 张金海）俄罗斯外交", "部发言人塔拉索夫6日表示，", "俄方坚决反对动武。"],
+                   20.0, 45.0)
+    tail = column(["促进精神文明建设有着积极", "意义。（章文）"], 160.0, 20.0, 0.0)
+    found = articles(draw(tmp_path / "tail.pdf", [head, *story, *tail]))
+    dated = article_with(found, "塔拉索夫")
+    assert dated.headline == "俄反对动武"
+    assert body_text(dated).startswith("俄罗斯外交部发言人")
+    assert "精神文明" not in body_text(dated)
+
+
+def test_a_paragraphs_far_tail_goes_on_the_paragraph_broken_off_before_a_crosshead_not_after_a_credit(
+        tmp_path: Path) -> None:
+    """A paragraph runs to its column's edge mid-sentence before a crosshead; the section under it ends with a
+    trailing credit ``（向文）``, which finishes its paragraph; the far tail set apart goes on the broken one."""
+    head = Text("观众评论获奖影片", 20.0, 20.0, 16.0)
+    broken = column(["难忘的一年结束时，一场", "群众影评活动在全国展开，这", "无疑对于普及电影文化、推动"], 20.0, 45.0)
+    crosshead = Text("专家研讨节目", 54.0, 88.0, 12.0)
+    section = column(["军事部的栏目自创办以来", "共播出了近两千部专题节目，", "专家们提了意见。（向文）"], 20.0, 106.0)
+    tail = column(["国产影片创作、促进精神文明", "建设有着积极意义。（章文）", "全国展开了活动。"], 200.0, 60.0, 0.0)
+    found = articles(draw(tmp_path / "far_tail.pdf", [head, *broken, crosshead, *section, *tail]))
+    lead = article_with(found, "普及电影文化")
+    assert "推动国产影片创作、促进精神文明" in body_text(lead)
