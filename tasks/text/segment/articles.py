@@ -62,6 +62,7 @@ def _take_headline(art: Article, unit: Unit, residue: list[Residue]) -> None:
         _take_bylines(art, unit, residue)
     elif unit.head:
         _apply_headline(art, unit.head, residue)
+        _take_bylines(art, unit, residue)  # the name set under a head that moved here (``far_heads``)
 
 
 def _apply_headline(article: Article, lines: list[Line], residue: list[Residue]) -> None:

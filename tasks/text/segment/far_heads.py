@@ -13,7 +13,8 @@ from operator import itemgetter
 from typing import Final, NamedTuple
 
 from banmian.tasks.text.lexicon import bigram_set, overlap
-from banmian.tasks.text.lines import HEAD, SUBTITLE, Line
+from banmian.tasks.text.credits import AUTHOR_NOTE_RE
+from banmian.tasks.text.lines import BYLINE, HEAD, SUBTITLE, Line
 from banmian.tasks.text.segment.headlines import (heading_phrases, heading_words, headline_blocks, headline_parts,
                                                   is_full_headline)
 from banmian.tasks.text.segment.units import Unit, UnitKind
@@ -41,6 +42,10 @@ FAR_HEAD_MIN_BIGRAMS: Final = 4
 #: evidence a cut of a group between two texts needs, ``assignment.SPLIT_MIN_FIT``, is any shared word).
 STACKED_HEAD_MIN_FIT: Final = 0.0
 #: Units that can take a head printed far from them: the texts of a page (not captions or briefs).
+#: A name is set under its head in a stack of essays' heads at most this many lines below the line before
+#: it (a blank between): on the wild stacks (011607, 012207) each name stands 1-2 lines under its head.
+NAME_UNDER_HEAD_MAX_GAP: Final = 2
+
 _FAR_TAKERS: Final[tuple[UnitKind, ...]] = ("story", "orphan", "lead")
 #: Units whose one-line head can be a banner another unit lacks.
 _BANNER_DONORS: Final[tuple[UnitKind, ...]] = ("story", "orphan")
@@ -82,7 +87,9 @@ def claim_far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]],
     moved: set[int] = set()  # ids of the heads moved: each moves once
     while (move := _best_far_move(units, _far_heads(units, stacked, left, moved, bodies), bodies)) is not None:
         moved.add(id(move.lines))
+        names = _names_under(move)
         _move_far_head(move, stacked, left)
+        _carry_names(move, names, units)
     return left
 
 
@@ -336,6 +343,69 @@ def _move_far_head(move: FarMove, stacked: list[tuple[Unit, list[Line]]], left: 
         donor.head = displaced
     else:
         left.append(displaced)
+
+
+def _names_under(move: FarMove) -> list[Line]:
+    """The name lines a lead printed right under the head that moves: the byline of that head's essay.
+
+    A stack of several essays' heads prints each head with its author's name
+    under it; the stack lands over one essay's text, which takes all of it
+    as its lead, so a head moving to its own text takes its name along.
+    """
+    donor = move.donor
+    if donor is None:
+        return []
+    lead = donor.lead_lines
+    ids = [k for k, ln in enumerate(lead) if any(ln is x for x in move.lines)]
+    if not ids:
+        return []
+    names: list[Line] = []
+    prev = lead[ids[-1]]
+    for ln in lead[ids[-1] + 1:]:
+        if ln.kind != BYLINE or ln.no - prev.no > NAME_UNDER_HEAD_MAX_GAP:
+            break
+        names.append(ln)
+        prev = ln
+    return names
+
+
+def _carry_names(move: FarMove, names: list[Line], units: list[Unit]) -> None:
+    """The names set under a moved head go with it, when the taker's own name goes back to its essay.
+
+    The evidence that the page pairs each head with the name under it is the
+    taker's own name: printed in front of its text, after the heads that
+    close the essay before it, it is that essay's name when that essay
+    closes with an author note (``（作者单位：…）``, an essay that is signed)
+    and has no name of its own. Without it (a text with no name, or one the
+    essay before cannot take) the names stay where they were: a lead's name
+    under a second head in its stack may be its own (a package's heads).
+    """
+    taker, donor = move.taker, move.donor
+    if not names or donor is None:
+        return
+    own = [ln for ln in taker.lead_lines if ln.kind == BYLINE]
+    if not own or not _give_back_names(taker, own, units):
+        return
+    donor.lead_lines = [ln for ln in donor.lead_lines if not _part_of([ln], names)]
+    taker.lead_lines = taker.lead_lines + names
+
+
+def _give_back_names(taker: Unit, own: list[Line], units: list[Unit]) -> bool:
+    """The taker's own names go to the signed essay printed right before it (see ``_carry_names``)."""
+    k = next((k for k, u in enumerate(units) if u is taker), 0)
+    before = units[k - 1] if k > 0 else None
+    if before is None or not _signed_and_nameless(before) or any(ln.no < before.paras[-1].lines[-1].no for ln in own):
+        return False
+    taker.lead_lines = [ln for ln in taker.lead_lines if not _part_of([ln], own)]
+    before.lead_lines = before.lead_lines + own
+    return True
+
+
+def _signed_and_nameless(unit: Unit) -> bool:
+    """The unit's text closes with an author note (``（作者单位：…）``) and it has no name line of its own."""
+    if not unit.paras or any(ln.kind == BYLINE for ln in unit.lead_lines):
+        return False
+    return AUTHOR_NOTE_RE.match(unit.paras[-1].lines[-1].text) is not None
 
 
 def _take_from_donor(move: FarMove, stacked: list[tuple[Unit, list[Line]]], left: list[list[Line]]) -> None:

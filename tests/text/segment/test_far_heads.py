@@ -2,8 +2,9 @@
 
 import pytest
 
-from banmian.tasks.text.lines import HEAD, Line
-from banmian.tasks.text.segment.far_heads import FarMove, _whole_head_of
+from banmian.tasks.text.lines import BYLINE, HEAD, PROSE, Line
+from banmian.tasks.text.paragraphs import Paragraph
+from banmian.tasks.text.segment.far_heads import FarMove, _carry_names, _names_under, _whole_head_of
 from banmian.tasks.text.segment.units import Unit
 from tests.text.segment.stories import HEAD_B, STORY_A, STORY_B, heads, segment_checked
 
@@ -247,3 +248,35 @@ def test_a_headline_of_two_a_lead_printed_over_its_byline_heads_the_headless_tex
     assert claim_far_heads(page.units, [], []) == []
     assert [ln.text for ln in safety.head or []] == ["开展安全", "生产检查"]
     assert library.lead_lines == [*_TWO_HEADS[:3], byline]
+
+
+def _essay(first: int, text: str, lead: list[Line] | None = None) -> Unit:
+    """An essay's unit: one paragraph of ``text`` from line ``first``, with a lead's own lines."""
+    para = Paragraph([Line(first, text, float(len(text)), PROSE)], 16.0, terminated=True)
+    return Unit("lead" if lead else "orphan", paras=[para], lead_lines=lead or [])
+
+
+@pytest.mark.parametrize("closing, own_name, carried", [
+    ("（作者单位：浙江大学）", True, True),  # the essay before is signed and nameless: it takes the taker's name
+    ("让生态文明建设成果惠及全体人民。", True, False),  # no author note: no evidence whose the names are
+    ("（作者单位：浙江大学）", False, False),  # the taker has no name of its own: the name may be the donor's
+])
+def test_a_name_set_under_a_stacked_head_moves_with_it_when_the_taker_gives_its_own_back(closing, own_name, carried):
+    """A stack of essays' heads prints each head with its author's name under it.
+
+    The text the stack lands on takes it all as its lead; the head moving to
+    its own text takes its name along when that text's own name, printed
+    after the heads that close the signed essay before it, goes to that essay.
+    """
+    head = Line(1, "乡村振兴需要人才支撑", 10.0, HEAD)
+    name = Line(3, "李明", 2.0, BYLINE)
+    donor = _essay(5, "基层党组织是党在社会基层组织中的战斗堡垒。", [head, name])
+    before = _essay(10, closing)
+    own = Line(14, "王芳", 2.0, BYLINE)
+    taker = _essay(16, "乡村振兴，人才是关键。", [own] if own_name else [])
+    move = FarMove(0.8, donor, [head], taker)
+    names = _names_under(move)
+    assert names == [name]
+    _carry_names(move, names, [donor, before, taker])
+    assert (name in taker.lead_lines, name in donor.lead_lines) == (carried, not carried)
+    assert (own in before.lead_lines) == carried
