@@ -19,7 +19,6 @@ when running outside ``banmian run``, so Prefect's home is the project's.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import time
@@ -27,7 +26,6 @@ from collections import Counter, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from importlib.util import find_spec
 from pathlib import Path
 from typing import Annotated, Final
 from uuid import UUID
@@ -62,13 +60,11 @@ from banmian.tasks.prefect_tasks import (
 from banmian.tasks.store import ids
 from banmian.tasks.store.staging import clear_staging, run_staging_dir, stage_run, stage_skip_ids
 from banmian.tasks.store.warehouse import Warehouse, WarehouseWriter
+from banmian.tasks.text.model_files import models_version
 
 #: Rejects told one by one in the run's story; the rest are counted (all are in the warehouse).
 MAX_REJECTS_TOLD: Final = 20
 _GLOB: Final = re.compile(r"[*?\[]")
-#: The segmentation's model files, as ``banmian.tasks.text.segment.models_version`` names them.
-MODEL_FILES: Final = (("boundary", "boundary_model.json"), ("join", "join_model.json"),
-                      ("confidence", "confidence_model.json"))
 _UNSAFE: Final = re.compile(r"[^\w.-]+")
 
 
@@ -84,19 +80,6 @@ def source_label(source: str) -> str:
         name = name[:-len(".txt")]
     label = _UNSAFE.sub("_", name).strip("_.")[:40]
     return label or "root"
-
-
-def models_version() -> str:
-    """``banmian.tasks.text.segment.models_version()``, read from the model files without importing the
-    segmenter: with workers the flow's process never segments, and a run with nothing to read would
-    spend ~1 s importing it (issue 19). A model's version is the first 12 hex digits of its file's sha256.
-    """
-    spec = find_spec("banmian.tasks.text.segment")  # imports its parents only, not the segmenter
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("banmian.tasks.text.segment")
-    folder = Path(next(iter(spec.submodule_search_locations)))
-    return " ".join(f"{name}:{hashlib.sha256((folder / file).read_bytes()).hexdigest()[:12]}"
-                    for name, file in MODEL_FILES)
 
 
 def flow_run_name() -> str:

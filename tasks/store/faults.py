@@ -113,7 +113,7 @@ def hold_point(point: HoldPoint) -> None:
     held, it is mid-run until the signal's handler raises (``time.sleep`` is interrupted by it).
     Unset (always, outside those tests), it compares one module constant to None and returns.
     """
-    if _HELD is None or _HELD != point:
+    if _HELD != point:
         return
     while True:
         time.sleep(1.0)

@@ -16,10 +16,8 @@ re-run writes the same rows.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, compress
 from typing import Any
 
 import pyarrow as pa
@@ -63,21 +61,6 @@ def headline_texts(article: Article) -> list[str]:
     return [text for text in (article.kicker, article.headline, article.subheadline) if text]
 
 
-def term_counts(tokens: Sequence[Sequence[str]], kinds: Sequence[Sequence[str]]) -> Counter[str]:
-    """``words.term_counts`` of token lists whose kinds are known: counted without a Python call per token.
-
-    >>> term_counts([["营商", "，", "营商"], ["的", "2023"]], [["word", "punct", "word"], ["stopword", "number"]])
-    Counter({'营商': 2, '2023': 1})
-    """
-    is_term = map(words.TERM_KINDS.__contains__, chain.from_iterable(kinds))
-    return Counter(compress(chain.from_iterable(tokens), is_term))
-
-
-def token_kinds(tokens: Iterable[str]) -> list[str]:
-    """``words.token_kinds``, mapped in C (a token's kind is cached by ``words.token_kind``)."""
-    return list(map(words.token_kind, tokens))
-
-
 @dataclass
 class PageWords:
     """The word tables of a batch of pages' articles, column by column."""
@@ -88,33 +71,33 @@ class PageWords:
     def __post_init__(self) -> None:
         self.tables = {name: Columns(schema.STORED[name].names) for name in schema.WORD_TABLES}
 
-    def add_sentences(self, sentences: Sequence[Row]) -> tuple[list[list[str]], list[list[str]]]:
+    def add_sentences(self, sentences: Sequence[Row]) -> tuple[list[list[str]], list[list[words.TokenKind]]]:
         """One ``sentence_tokens`` row per sentence; returns each sentence's tokens and their kinds."""
         cut = [words.cut(s["text"]) for s in sentences]
-        kinds = [token_kinds(tokens) for tokens in cut]
+        kinds = [words.token_kinds(tokens) for tokens in cut]
         for s, tokens, sentence_kinds in zip(sentences, cut, kinds, strict=True):
             self.tables["sentence_tokens"].add(
                 sentence_id=s["sentence_id"], article_id=s["article_id"], page_id=s["page_id"],
                 ordinal=s["ordinal"], tokens=tokens, kinds=sentence_kinds, run_id=self.run_id)
         return cut, kinds
 
-    def add_terms(self, article: Row, tokens: Sequence[Sequence[str]], kinds: Sequence[Sequence[str]]) -> None:
+    def add_terms(self, article: Row, tokens: Sequence[Sequence[str]], kinds: Sequence[Sequence[words.TokenKind]]) -> None:
         """The article's ``article_terms`` rows (in order of first use) and its ``article_lengths`` row."""
-        counts = term_counts(tokens, kinds)
+        counts = words.term_counts(tokens, kinds)
         n_terms = sum(counts.values())
         ids = {"article_id": article["article_id"], "page_id": article["page_id"], "run_id": self.run_id}
         terms = list(counts)
-        self.tables["article_terms"].extend(len(terms), **ids, term=terms, kind=token_kinds(terms),
+        self.tables["article_terms"].extend(len(terms), **ids, term=terms, kind=words.token_kinds(terms),
                                             tf=list(counts.values()), doc_terms=n_terms)
         self.tables["article_lengths"].add(**ids, tokens=sum(len(t) for t in tokens), terms=n_terms)
 
     def add_headline_terms(self, article: Row, heads: Sequence[Sequence[str]]) -> None:
         """The article's ``headline_terms`` rows: the terms of its kicker, headline and subheadline (cut each)."""
-        counts = term_counts(heads, [token_kinds(head) for head in heads])
+        counts = words.term_counts(heads)
         terms = list(counts)
         self.tables["headline_terms"].extend(
             len(terms), article_id=article["article_id"], page_id=article["page_id"], run_id=self.run_id,
-            term=terms, kind=token_kinds(terms), tf=list(counts.values()))
+            term=terms, kind=words.token_kinds(terms), tf=list(counts.values()))
 
     def add_places(self, article: Row, found: Iterable[places.PlaceMention]) -> None:
         """The article's ``article_places`` rows."""
@@ -141,11 +124,3 @@ class PageWords:
 
     def arrow(self) -> dict[str, pa.Table]:
         return {name: cols.table(schema.STORED[name]) for name, cols in self.tables.items()}
-
-
-def page_word_tables(articles: Sequence[tuple[Article, Row]], sentences: Sequence[Row],
-                     run_id: str) -> dict[str, pa.Table]:
-    """The word tables of one page: its articles (model object and stored row) and its sentence rows."""
-    page = PageWords(run_id)
-    page.add_page(articles, sentences)
-    return page.arrow()

@@ -30,37 +30,22 @@ from __future__ import annotations
 from banmian.tasks.model import Article, PageMeta, PageResult, Residue
 from banmian.tasks.text.budget import check_budget
 from banmian.tasks.text.lines import Line, classify_page
+from banmian.tasks.text.model_files import models_version
 from banmian.tasks.text.segment.articles import article_of
 from banmian.tasks.text.segment.assignment import assign_heads
-from banmian.tasks.text.segment.boundaries import load_model as load_boundary_model
 from banmian.tasks.text.segment.boundaries import page_vocabulary, split_units
 from banmian.tasks.text.segment.cohesion import PageVocabulary
-from banmian.tasks.text.segment.confidence import load_confidence_model, rate
+from banmian.tasks.text.segment.confidence import rate
 from banmian.tasks.text.segment.far_heads import claim_banners, claim_far_heads
 from banmian.tasks.text.segment.headlines import Headline, is_feature_subtitle, parse_headline
 from banmian.tasks.text.segment.intros import give_back_intros
 from banmian.tasks.text.segment.jumps import keep_unclaimed_jumps
-from banmian.tasks.text.segment.joins import load_join_model
 from banmian.tasks.text.segment.orphans import resolve_orphans
 from banmian.tasks.text.segment.reader import read_units
 from banmian.tasks.text.segment.tails import rejoin_tails
 from banmian.tasks.text.segment.units import HeadGroup, Page, Unit
 
 __all__ = ["HeadGroup", "Headline", "Unit", "is_feature_subtitle", "models_version", "parse_headline", "segment_page"]
-
-
-def models_version() -> str:
-    """Which learned models segment pages: each model file's short sha256, recorded with every run.
-
-    Two runs that print the same string segment the same text the same way, so a change in the
-    warehouse's articles can be traced to a retrained model (``make model``) or to a code change.
-
-    >>> models_version().split(" ")[0].startswith("boundary:")
-    True
-    """
-    models = (("boundary", load_boundary_model()), ("join", load_join_model()),
-              ("confidence", load_confidence_model()))
-    return " ".join(f"{name}:{model.version}" for name, model in models)
 
 
 def segment_page(text: str) -> PageResult:

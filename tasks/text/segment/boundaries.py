@@ -30,6 +30,7 @@ from banmian.tasks.text.lexicon import unspaced
 from banmian.tasks.text.paragraphs import Paragraph, holds_only_a_dateline
 from banmian.tasks.text.segment.captions import photo_number
 from banmian.tasks.text.segment.cohesion import PageVocabulary, RunningVector, WeightedVector
+from banmian.tasks.text.model_files import MODEL_FILES
 from banmian.tasks.text.segment.logistic import LogisticModel
 from banmian.tasks.text.segment.logistic import load_model as load_logistic
 from banmian.tasks.text.segment.units import Decision, Page, Unit
@@ -80,7 +81,7 @@ BACK_REFERENCE_RE: Final = re.compile(
     r"|与此同时|他们|她们|他说|她说|此前|随后|不过|但是|然而|而且|因此|所以)")
 
 #: The committed model, package data beside this module.
-MODEL_FILE: Final = "boundary_model.json"
+MODEL_FILE: Final = MODEL_FILES["boundary"]
 
 
 @lru_cache(maxsize=1)

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Final, Literal, get_args
 
 from banmian.tasks.model import Article, Residue
+from banmian.tasks.text.model_files import MODEL_FILES
 from banmian.tasks.text.segment.logistic import LogisticModel
 from banmian.tasks.text.segment.logistic import load_model as load_logistic
 from banmian.tasks.text.segment.units import Unit
@@ -40,7 +41,7 @@ ConfidenceFeature = Literal[
     "page_unassigned",    # share of the page's text no article could claim (unassigned residue)
 ]
 CONFIDENCE_FEATURES: Final[tuple[ConfidenceFeature, ...]] = get_args(ConfidenceFeature)
-CONFIDENCE_MODEL_FILE: Final = "confidence_model.json"
+CONFIDENCE_MODEL_FILE: Final = MODEL_FILES["confidence"]
 #: Scales the count signals are read against: ten joins, ten paragraphs, twenty articles a page, 5,000 characters.
 JOINS_SCALE: Final = 10.0
 PARAGRAPHS_SCALE: Final = 10.0

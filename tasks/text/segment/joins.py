@@ -30,6 +30,7 @@ from banmian.tasks.text.paragraphs import same_flow
 from banmian.tasks.text.segment.boundaries import BACK_REFERENCE_RE, NEWS_OPENING_RE
 from banmian.tasks.text.segment.cohesion import PageVocabulary
 from banmian.tasks.text.segment.headlines import is_feature_subtitle
+from banmian.tasks.text.model_files import MODEL_FILES
 from banmian.tasks.text.segment.logistic import LogisticModel
 from banmian.tasks.text.segment.logistic import load_model as load_logistic
 from banmian.tasks.text.segment.units import Unit, unfinished_before_break
@@ -57,7 +58,7 @@ JoinFeature = Literal[
 ]
 JOIN_FEATURES: Final[tuple[JoinFeature, ...]] = get_args(JoinFeature)
 #: The model file, package data beside this module.
-JOIN_MODEL_FILE: Final = "join_model.json"
+JOIN_MODEL_FILE: Final = MODEL_FILES["join"]
 #: Units between host and orphan that count as fully far.
 DISTANCE_SCALE: Final = 10.0
 #: Section-headed orphans on a page that count as many: a feature scattered in ten sections.

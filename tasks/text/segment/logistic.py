@@ -14,19 +14,17 @@ digits of its file's sha256, recorded with every run.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Final, TypeVar, cast
+from typing import TypeVar, cast
+
+from banmian.tasks.text.model_files import MODELS_PACKAGE, model_version
 
 #: A signal's name: each model names its signals with a Literal of strings.
 Name = TypeVar("Name", bound=str)
-
-#: The package the model files are data of.
-MODELS_PACKAGE: Final = "banmian.tasks.text.segment"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,4 +54,4 @@ def load_model(file: str, features: Sequence[str], threshold_key: str) -> Logist
         raise ValueError(f"{file} weighs {sorted(doc['weights'])}, the code measures {sorted(features)}: "
                          "retrain it (make model)")
     return LogisticModel({name: float(doc["weights"][name]) for name in features}, float(doc["intercept"]),
-                         float(doc[threshold_key]), hashlib.sha256(raw).hexdigest()[:12])
+                         float(doc[threshold_key]), model_version(raw))
