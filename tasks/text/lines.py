@@ -793,7 +793,8 @@ def _stops_short(lines: list[Line], i: int, j: int) -> bool:
     the measure falls (``报告文学收`` / ``获不丰``). Every line before the last fills that measure: a
     first line short of the next (an indent) shows no measure filled. Headings stacked one under another
     (each in its own box) stop short once each, at their own measures (``阿尔及利亚反对美干涉`` /
-    ``内政拒绝就屠杀事件组`` / ``建国际调委会`` / ``充分发挥传媒优势推`` / ``进体育产业发展``).
+    ``内政拒绝就屠杀事件组`` / ``建国际调委会`` / ``充分发挥传媒优势推`` / ``进体育产业发展``). A kicker may stand
+    over the measure, narrower than it (``_kicker_over``).
 
     >>> wrapped = [Line(1, "报告文学收", 5.0, HEADISH), Line(2, "获不丰", 3.0, HEADISH)]
     >>> indented = [Line(1, "从标准要求把", 6.0, HEADISH), Line(2, "握全面从严治党永", 8.0, HEADISH),
@@ -807,7 +808,16 @@ def _stops_short(lines: list[Line], i: int, j: int) -> bool:
     for s in range(j - 2, i - 1, -1):
         if any(k in ends for k in _measure_ends(lines, s, j)):
             ends.add(s)
-    return i in ends
+    return i in ends or (i + 1 in ends and _kicker_over(lines[i], lines[i + 1]))
+
+
+def _kicker_over(top: Line, below: Line) -> bool:
+    """A short line over a heading wrapped at its measure is its kicker (``关注民生`` / ``贾庆林在北京`` / ``经济工作会上``
+    / …): narrower than the measure, a phrase of its own. An indented paragraph's first line, or a crosshead's set
+    short, goes on into the next: the break cuts a word (``从标准要求把`` / ``握全面``), or the line ends on a function
+    word (``为世界和平与`` / ``发展作出新的重大``)."""
+    return top.width <= below.width - WRAPPED_HEAD_LAST_SHORT and not break_splits_word(top.text, below.text) \
+        and not ends_mid_phrase(top.text)
 
 
 def _shows_narrow_characters(line: Line) -> bool:

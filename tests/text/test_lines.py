@@ -645,3 +645,24 @@ def test_a_narrow_run_after_unfinished_text_is_a_heading_only_over_a_paragraph_i
     run = ["港口一商", "住大厦发", "生大火已", "有三人受", "伤后送医"]
     above = "全市农资门店货源充足，价格平稳，农户\n购买化肥种子十分方便，春耕备肥有序进\n行，各地抓紧组织调运（下转第２\n\n"
     assert kinds(above + "\n".join(run) + "\n\n" + below, *run) == [kind] * len(run)
+
+
+# --- a kicker over a heading wrapped at a narrow measure ---------------------------------------------
+
+_AFTER_A_STORY = "会议强调，要加大招商引资力度，全力\n推动经济社会高质量发展。\n"
+_WRAPPED_HEAD = ["全市加快推进", "老旧小区改造", "惠及居民两万", "多户"]
+_UNDER_THE_HEAD = "\n\n今年以来，全市加快推进老旧小区改造，惠\n及居民两万多户，群众普遍满意。\n"
+
+
+@pytest.mark.parametrize("top, head, kind", [
+    # a short phrase of its own over a heading wrapped at its measure, five lines in all: kicker and heading
+    ("关注民生", _WRAPPED_HEAD, HEAD),
+    ("一线见闻", _WRAPPED_HEAD, HEAD),
+    # a short first line whose last word needs the next line: a paragraph's indented first line
+    ("为群众与", _WRAPPED_HEAD, PROSE),
+    # a short first line the break under it cuts a word of (推|进): an indented first line
+    ("大力推", ["进老旧小区改", "造惠及居民两", "千余户"], PROSE),
+])
+def test_a_short_phrase_over_a_heading_wrapped_at_its_measure_is_its_kicker(top, head, kind):
+    page = _AFTER_A_STORY + top + "\n" + "\n".join(head) + _UNDER_THE_HEAD
+    assert kinds(page, top, *head) == [kind] * (1 + len(head))
