@@ -9,7 +9,7 @@ a byline.
 from __future__ import annotations
 
 import math
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Final, NamedTuple
 
 from banmian.tasks.text.lexicon import bigram_set, overlap
@@ -332,11 +332,12 @@ def _restates_far_more(fit: float, own: float, floor: float = FAR_CLAIM_MIN) -> 
 
 def _move_far_head(move: FarMove, stacked: list[tuple[Unit, list[Line]]], left: list[list[Line]]) -> None:
     """The head leaves its donor and heads the taker; a head the taker had goes to the donor it leaves
-    headless, or is left over."""
+    headless, or is left over. Lines the taker held without a full headline (a wrapped head's short last
+    line) join the head in printed order: a headline read after its own tail reads backwards."""
     donor, lines, taker = move.donor, move.lines, move.taker
     _take_from_donor(move, stacked, left)
     displaced = taker.head if _has_full_headline(taker) else None
-    taker.head = lines if displaced is not None else (taker.head or []) + lines
+    taker.head = lines if displaced is not None else sorted((taker.head or []) + lines, key=attrgetter("no"))
     if displaced is None:
         return
     if donor is not None and donor.head is None:

@@ -4,7 +4,7 @@ import pytest
 
 from banmian.tasks.text.lines import BYLINE, HEAD, PROSE, Line
 from banmian.tasks.text.paragraphs import Paragraph
-from banmian.tasks.text.segment.far_heads import FarMove, _carry_names, _names_under, _whole_head_of
+from banmian.tasks.text.segment.far_heads import FarMove, _carry_names, _move_far_head, _names_under, _whole_head_of
 from banmian.tasks.text.segment.units import Unit
 from tests.text.segment.stories import HEAD_B, STORY_A, STORY_B, heads, segment_checked
 
@@ -280,3 +280,20 @@ def test_a_name_set_under_a_stacked_head_moves_with_it_when_the_taker_gives_its_
     _carry_names(move, names, [donor, before, taker])
     assert (name in taker.lead_lines, name in donor.lead_lines) == (carried, not carried)
     assert (own in before.lead_lines) == carried
+
+
+_KICKER = Line(3, "关注民生", 4.0, HEAD)
+_WRAPPED = [Line(4, "全市加快推进", 6.0, HEAD), Line(5, "老旧小区改造", 6.0, HEAD), Line(6, "惠及居民两万", 6.0, HEAD)]
+_TAIL = Line(7, "多户", 2.0, HEAD)
+
+
+@pytest.mark.parametrize("own, moved, head", [
+    # lines printed above the stub a text holds join it above: kicker and headline read in printed order
+    ([_TAIL], [_KICKER, *_WRAPPED], [_KICKER, *_WRAPPED, _TAIL]),
+    # lines printed under the text's own line go under it
+    ([_KICKER], [*_WRAPPED, _TAIL], [_KICKER, *_WRAPPED, _TAIL]),
+])
+def test_a_far_head_joins_the_short_head_a_text_holds_in_printed_order(own, moved, head):
+    donor, taker = Unit("orphan", head=list(moved)), Unit("orphan", head=list(own))
+    _move_far_head(FarMove(0.5, donor, donor.head, taker), [], [])
+    assert taker.head == head and donor.head is None
