@@ -22,6 +22,7 @@ from banmian.tasks.text.chars import (
     ASCII_TO_FULLWIDTH_MARKS,
     CJK_CLASS,
     CLOSERS,
+    DIGIT_CLASS,
     FOLD_TO_ASCII,
     SENTENCE_ENDS,
     SPACE_OR_TAB,
@@ -297,16 +298,23 @@ def clean_paragraph(text: str) -> str:
 WIDE_GAP_RE: Final = re.compile(f"[{SPACE_OR_TAB}]{{2,}}")
 
 
+#: One space between a digit and a Chinese character: the extractor's padding around a number
+#: (``召开 2023 年``), no word gap; a couplet's gap is wider, or an ideographic space.
+_NUMBER_PADDING_RE: Final = re.compile(f"(?<=[{DIGIT_CLASS}]) (?=[{CJK_CLASS}])|(?<=[{CJK_CLASS}]) (?=[{DIGIT_CLASS}])")
+
+
 @lru_cache(maxsize=1024)  # segmentation cleans each headline of a page many times over
 def clean_heading(text: str) -> str:
-    """A headline line as stored: letterspacing removed, word gaps kept as one space.
+    """A headline line as stored: letterspacing and padding around numbers removed, word gaps kept as one space.
 
     In a letterspaced line only gaps of two or more spaces are word gaps.
 
     >>> clean_heading("明 确 思 路   笃 行 实 干"), clean_heading(" 深化服务改革  解决群众难题")
     ('明确思路 笃行实干', '深化服务改革 解决群众难题')
+    >>> clean_heading("四平经开区召开 2023 年重点工作"), clean_heading("奋进2023　再创佳绩")
+    ('四平经开区召开2023年重点工作', '奋进2023 再创佳绩')
     """
-    text = fullwidth_punctuation(fold_fullwidth_alnum(text)).strip()
+    text = fullwidth_punctuation(fold_fullwidth_alnum(_NUMBER_PADDING_RE.sub("", text))).strip()
     if is_letterspaced(text):
         return " ".join(p.replace(" ", "") for p in WIDE_GAP_RE.split(text) if p.strip())
     return " ".join(text.split())

@@ -87,6 +87,14 @@ def test_clean_paragraph(raw, clean):
     (" 深化服务改革  解决群众难题", "深化服务改革 解决群众难题"),
     ("明确思路 笃行实干", "明确思路 笃行实干"),
     ("阅享新时代", "阅享新时代"),
+    # one space between a number and a Chinese character is the extractor's padding, not a word gap
+    ("四平经开区召开 2023 年重点工作动员部署会", "四平经开区召开2023年重点工作动员部署会"),
+    ("去年总产量逾 85.2 亿公斤", "去年总产量逾85.2亿公斤"),
+    ("２０１７ 年中国经济亮点回眸", "2017年中国经济亮点回眸"),
+    # a couplet's gap beside a number is wider, or an ideographic space: it stays
+    ("奋进2023　再创佳绩", "奋进2023 再创佳绩"),
+    ("奋进2023   再创佳绩", "奋进2023 再创佳绩"),
+    ("New York 时报", "New York 时报"),
 ])
 def test_clean_heading(raw, clean):
     assert clean_heading(raw) == clean
