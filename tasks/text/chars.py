@@ -106,8 +106,10 @@ NO_LINE_END: Final = "（［｛〔〈《「『【〖‘“([{"
 
 # --- marks set before a line --------------------------------------------------------------
 
-#: Bullets that open a brief (``◆农民丰收节文艺汇演举行``).
-BULLET_MARKS: Final = "◆●▲■◇"
+#: Bullets that open a brief (``◆农民丰收节文艺汇演举行``, ``○中国登山队登上``; ``RING`` only with a dateline).
+BULLET_MARKS: Final = "◆●▲■◇○"
+#: A ring is a bullet, a zero (``一九九○``), or a list's mark: a brief's only with its dateline in its first lines.
+RING: Final = "○"
 #: Boxes printed before a credit's role (``□本报记者 姚远``).
 BOXES: Final = "□■"
 #: Box and bullet marks printed before a byline: decoration, not credit text.

@@ -31,6 +31,7 @@ from banmian.tasks.text.chars import (
     IDEOGRAPHIC_SPACE,
     NARROW_CLASS,
     OPEN_BRACKETS,
+    RING,
     SECTION_BRACKETS_CLOSE,
     SECTION_BRACKETS_OPEN,
     SENTENCE_MARKS,
@@ -61,6 +62,7 @@ from banmian.tasks.text.credits import (
     SOURCE_DATELINE_RE,
     TRAILING_CREDIT_RE,
     any_of_ahead,
+    dateline_after_lead,
     is_author_line,
     opens_a_name,
     parse_signature,
@@ -374,8 +376,8 @@ def is_byline_text(text: str) -> bool:
 
 
 def _is_bullet(line: LineForm) -> bool:
-    """``◆农民丰收节文艺汇演举行``: a brief opens."""
-    return _BULLET_RE.match(line.text) is not None
+    """``◆农民丰收节文艺汇演举行``: a brief opens (a ring only with its dateline: ``_mark_ring_briefs``)."""
+    return _BULLET_RE.match(line.text) is not None and not line.text.lstrip().startswith(RING)
 
 
 def _is_subtitle(line: LineForm) -> bool:
@@ -488,6 +490,7 @@ def classify_page(text: str) -> list[Line]:
     lines = _glue_pieces([classify_line(no, raw) for no, raw in repaired.lines], repaired)
     _keep_page_numbers_apart(lines)
     _mark_cut_datelines(lines)
+    _mark_ring_briefs(lines)
     mark_heads(lines)
     _mark_crosshead_series(lines)
     _mark_lines_apart(lines)
@@ -1619,6 +1622,25 @@ def _mark_cut_datelines(lines: list[Line]) -> None:
         if ln.width <= CUT_DATELINE_MAX_WIDTH and ln.kind in _TEXT and nxt.kind != BLANK \
                 and _cut_dateline(ln.text + nxt.text) and not DATELINE_START_RE.match(nxt.text):
             ln.kind = DATELINE
+
+
+#: Lines a brief's lead and the start of its dateline fill at most in a narrow column (``○陈方安生将率团`` /
+#: ``出访美加本报香港`` / ``1月9日电``): every ring brief on the gate pages shows its dateline within three.
+RING_BRIEF_LINES: Final = 3
+
+
+def _mark_ring_briefs(lines: list[Line]) -> None:
+    """A line opened by a ring (``○``) whose first lines hold a dateline after a lead opens a brief, in place.
+
+    A ring also prints a zero (``一九九`` / ``○年``) and marks the items of a list inside a text: only a
+    story's opening, its dateline within ``RING_BRIEF_LINES`` lines, tells the brief (``○中共代表团出访`` /
+    ``非洲三国 新华社北`` / ``京1月5日电``).
+    """
+    for i, ln in enumerate(lines):
+        if ln.kind in _TEXT and ln.text.startswith(RING) and _BULLET_RE.match(ln.text):
+            opening = list(islice((x.text for x in lines[i:] if x.kind != BLANK), RING_BRIEF_LINES))
+            if dateline_after_lead(unspaced("".join(opening).lstrip()[1:])) is not None:
+                ln.kind = BULLET
 
 
 def _cut_dateline(joined: str) -> bool:

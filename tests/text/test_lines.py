@@ -4,6 +4,7 @@ import pytest
 
 from banmian.tasks.text.lines import (
     _parted_by_a_gap,
+    BULLET,
     BYLINE,
     DATELINE,
     FURNITURE,
@@ -16,6 +17,7 @@ from banmian.tasks.text.lines import (
     ends_mid_phrase,
     is_page_number_line,
 )
+from banmian.tasks.text.segment import segment_page
 from tests.text.segment.stories import ESSAY_BOXES, essay_page
 
 
@@ -666,3 +668,26 @@ _UNDER_THE_HEAD = "\n\n今年以来，全市加快推进老旧小区改造，惠
 def test_a_short_phrase_over_a_heading_wrapped_at_its_measure_is_its_kicker(top, head, kind):
     page = _AFTER_A_STORY + top + "\n" + "\n".join(head) + _UNDER_THE_HEAD
     assert kinds(page, top, *head) == [kind] * (1 + len(head))
+
+
+# --- a ring (○) opens a brief only with its dateline --------------------------------------------------
+
+_ABOVE_THE_RING = "会议强调，要加大招商引资力度。\n\n"
+
+
+@pytest.mark.parametrize("ring, under, kind", [
+    # a lead and a dateline within the brief's first lines: the ring is its bullet
+    ("○中共代表团出访", "非洲三国 新华社北\n京1月5日电应执政党邀请，代表团今日离京。\n", BULLET),
+    ("○ 本 报 讯 代 表 中 国 女 足 最 高 水", "平的第二届李宁杯超霸赛4日进行。\n", BULLET),
+    # no dateline: a list's item inside a text, or a zero wrapped onto the line
+    ("○坚持问题导向，着力解决群众", "急难愁盼问题；\n○坚持系统观念，统筹推进各项工作。\n", PROSE),
+    ("○年，全市粮食总产量再创", "新高，农民收入稳步增长。\n", PROSE),
+])
+def test_a_ring_opens_a_brief_only_with_its_dateline(ring, under, kind):
+    assert kinds(_ABOVE_THE_RING + ring + "\n" + under, ring) == [kind]
+
+
+def test_a_ring_briefs_lead_is_its_headline():
+    page = _ABOVE_THE_RING + "○王学贤被任命为驻南非大使　新\n华社北京1月6日电国家主席根据全国\n人大常委会的决定任命王学贤为大使。\n"
+    brief = segment_page(page).articles[-1]
+    assert (brief.headline, brief.byline) == ("王学贤被任命为驻南非大使", "新华社北京1月6日电")
