@@ -24,6 +24,7 @@ from banmian.tasks.text.chars import CLOSE_BRACKETS, COLONS, DIGIT_CLASS, OPEN_B
 from banmian.tasks.text.clean import display_width, ends_sentence, join_lines
 from banmian.tasks.text.credits import (AUTHOR_NOTE_RE, DATELINE_AFTER_LEAD_PROBE, SOURCE_DATELINE_RE, dateline_after_lead,
                                         parse_dateline, parse_trailing_credit)
+from banmian.tasks.text.lexicon import unspaced
 from banmian.tasks.text.lines import (BLANK, BULLET, DATELINE, JUMP_TO_SUFFIX_RE, PROSE, Line, is_heading_shaped,
                                       split_bullet_lead)
 
@@ -256,7 +257,7 @@ def _ends_paragraph(a: Line, wa: float, a_ends: bool, b: Line, wb: float, b_ends
 
     ``a_ends`` and ``b_ends``: whether the lines end a sentence.
     """
-    if b.kind in _OPENERS or _jumps_away([a]) or _is_lead_alone(a):
+    if b.kind in _OPENERS or _jumps_away([a]) or (_is_lead_alone(a) and not _lead_goes_on(b)):
         return True  # a new story, text that went on to another page, or a brief's lead alone on its line
     if _other_flow(wa, wb):
         return a_ends or a.width <= wa - SHORT_IN_ANOTHER_FLOW
@@ -272,6 +273,12 @@ def _is_lead_alone(line: Line) -> bool:
         return False
     _, lead, rest = split_bullet_lead(line.text)
     return bool(lead) and not rest
+
+
+def _lead_goes_on(line: Line) -> bool:
+    """The line under a brief's lead goes on with it up to the dateline (``◆中共代表团出访`` / ``非洲三国 新华社北``
+    / ``京1月5日电…``): a lead wrapped at its measure, whose brief ``articles`` reads from the lead to the dateline."""
+    return bool(dateline_after_lead(unspaced(line.text)))
 
 
 def _opens_indented(line: Line, column: float, ends: bool) -> bool:

@@ -106,8 +106,12 @@ def test_a_letter_its_signature_and_the_reply_are_one_item(signature, authors, g
     ("◆ 海 南 完 成 党 报 发 行 任 务　本 报 海\n口1月2日电（记者 鲍\n洪 俊 吴 刚 ）截 至 12 月\n31日，全省党报发行量同比增长。\n",
      "海南完成党报发行任务", "本报海口1月2日电（记者 鲍洪俊 吴刚）", ["鲍洪俊", "吴刚"],
      "截至12月31日，全省党报发行量同比增长。"),
+    ("◆中共代表团出访\n非洲三国 新华社北京1月5日电\n应执政党邀请，代表团今日离京。\n",
+     "中共代表团出访非洲三国", "新华社北京1月5日电", [], "应执政党邀请，代表团今日离京。"),
+    ("○中共代表团出访\n非洲三国 新华社北京1月5日电\n应执政党邀请，代表团今日离京。\n",
+     "中共代表团出访非洲三国", "新华社北京1月5日电", [], "应执政党邀请，代表团今日离京。"),
 ], ids=["lead_run_into_dateline", "dateline_1998_no_lead", "dateline_cut_by_a_break", "dateline_no_lead",
-        "credit_broken_inside_a_name"])
+        "credit_broken_inside_a_name", "lead_wrapped_over_its_dateline", "ring_lead_wrapped_over_its_dateline"])
 def test_a_brief_takes_its_lead_as_headline_and_its_dateline_as_credit(brief, headline, byline, authors, text):
     """Convention: a section label (要闻简报) is page furniture; each bullet brief is its own item, its bullet residue."""
     result = segment_checked("要闻简报\n\n" + brief)
