@@ -1307,16 +1307,18 @@ def _page_column(lines: list[Line]) -> float:
 
 def _boxed_runs(lines: list[Line], column: float) -> Iterable[tuple[int, int]]:
     """Runs ``(i, j)`` after a blank of narrow lines with no clause mark, with a text line straight under them."""
-    i = 1
-    while i < len(lines):
+    low, high = BOXED_HEAD_LINES
+    for i in _after_breaks(lines):  # a run holds no blank: no run starts inside another
         j = i
-        if lines[i - 1].kind == BLANK:
-            while j < len(lines) and _fits_a_box(lines[j], column):
-                j += 1
-        low, high = BOXED_HEAD_LINES
+        while j < len(lines) and _fits_a_box(lines[j], column):
+            j += 1
         if low <= j - i <= high and j < len(lines) and lines[j].kind == PROSE and _narrower_than_below(lines, i, j):
             yield i, j
-        i = max(j, i + 1)
+
+
+def _after_breaks(lines: list[Line]) -> list[int]:
+    """The lines straight after a blank line, in order: the few that passes needing a break above visit."""
+    return [k + 1 for k, ln in enumerate(lines) if ln.kind == BLANK]
 
 
 def _narrower_than_below(lines: list[Line], i: int, j: int) -> bool:
