@@ -291,11 +291,15 @@ def _place_single_chars(names: list[str], chars: str, tok: str) -> str:
     One character is a surname set off its given name (吴 禹浩, 彭丽娜 杜 文韬)
     when the name before is whole, or when it is a common surname and the
     name after opens with none (李登 申 维辰); else the end of the name
-    before. A longer run is whole names printed letterspaced.
+    before. With no name before it, it can only open the name after, however
+    long (诸 葛仓麟: a line break inside a compound surname's name read as a
+    space). A longer run is whole names printed letterspaced.
     """
     if len(chars) > 1:
         names.extend(split_run_of_names(chars))
-    elif 0 < len(tok) <= 2 and (not names or len(names[-1]) >= 3 or _opens_given_name(chars, tok)):
+    elif tok and not names:
+        return chars + tok
+    elif 0 < len(tok) <= 2 and (len(names[-1]) >= 3 or _opens_given_name(chars, tok)):
         return chars + tok
     elif names:
         names[-1] += chars

@@ -129,6 +129,8 @@ def test_a_line_closed_by_zuo_without_an_agency_note_is_no_credit(line):
     ("张东波陈学如", ["张东波", "陈学如"]),
     ("记者 索朗罗布", ["索朗罗布"]),                # no common surname opens it: one name
     ("记者 欧阳晓峰", ["欧阳晓峰"]),
+    ("记者 诸 葛仓麟", ["诸葛仓麟"]),               # a break inside a compound surname's name: no name before, it opens the next
+    ("通讯员 司 马相如 记者 王芳", ["司马相如", "王芳"]),
 ])
 def test_parse_names(text, names):
     assert parse_names(text) == names
