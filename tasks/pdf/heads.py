@@ -9,7 +9,8 @@ halves of a couplet set on two lines (``阅享新时代`` / ``奋进新征程``)
 wraps only when it is wider than its measure, and a balanced wrap leaves its first line at least
 as wide as the next; so two lines that fit the measure together, or whose first is the narrower,
 are two parts. When both could be one wrapped part, a break inside a word or after a mark says
-it is one; else they are read as two.
+it is one; else they are read as two. When every row is full, the geometry cannot tell the halves of
+a couplet from a part wrapped at its measure; a subheadline under it can (``_couplet_halves``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from banmian.tasks.pdf.extract import TextLine
 from banmian.tasks.pdf.flow import column_edges
 from banmian.tasks.pdf.layout import DISPLAY_MIN, HALF_EM, Block, Type
 from banmian.tasks.text.clean import clean_heading
+from banmian.tasks.text.lexicon import break_strands_a_character, states_what_happened
+from banmian.tasks.text.lines import is_one_line_couplet
 from banmian.tasks.text.segment.headlines import DASHES, subtitle_dashes
 
 #: Columns of one story stand at most this many ems apart (gutters are one or two).
@@ -73,9 +76,10 @@ def read_heading(group: Sequence[Block], measure: float) -> Heading:
     if not group:
         return Heading()
     main, kicker, sub = heading_parts(group)
-    heading = Heading(headline=_parts_text(main, measure))
-    heading.kicker = _wrapped_text(kicker) or None
     sub_text, dashes = _sub_text(sub)
+    under_a_subject = sub_text is not None and states_what_happened(sub_text)
+    heading = Heading(headline=_parts_text(main, measure, under_a_subject=under_a_subject))
+    heading.kicker = _wrapped_text(kicker) or None
     heading.subheadline = sub_text
     if dashes is not None:
         heading.decoration.append(dashes)
@@ -117,14 +121,17 @@ def _row_width(row: list[TextLine]) -> float:
 
 def _wrapped_text(blocks: Sequence[Block]) -> str:
     """One heading part over one or more rows: the rows joined as one text."""
-    return "".join(_row_text(r) for r in rows_of(blocks)).strip()
+    return _wrapped_rows(rows_of(blocks)).strip()
 
 
-def _parts_text(blocks: Sequence[Block], measure: float) -> str | None:
+def _parts_text(blocks: Sequence[Block], measure: float, *, under_a_subject: bool = False) -> str | None:
     """The headline's rows joined: a wrapped part's rows with nothing, the parts with a space."""
     rows = rows_of(blocks)
     if not rows:
         return None
+    halves = _couplet_halves(rows, measure) if under_a_subject else None
+    if halves is not None:
+        return " ".join(halves)
     text = _row_text(rows[0])
     for i in range(1, len(rows)):
         text += ("" if _wraps_into(rows[i - 1:i + 2], measure) else " ") + _row_text(rows[i])
@@ -146,7 +153,7 @@ def _wraps_into(rows: list[list[TextLine]], measure: float) -> bool:
     w1, w2 = _row_width(upper), _row_width(lower)
     if len(upper) > 1 or len(lower) > 1 or w1 + w2 <= measure - HALF_EM * size:
         return False
-    if w1 + size > measure - WRAP_SLACK * size:
+    if _is_full(upper, measure):
         return True
     if w1 < w2 - WRAP_SLACK * size:
         return _kept_from_line_end(upper[-1].text, lower[0].text)
@@ -155,6 +162,37 @@ def _wraps_into(rows: list[list[TextLine]], measure: float) -> bool:
     if len(rows) > 2 and len(rows[2]) == 1 and _row_width(rows[2]) <= w2 + WRAP_SLACK * size:
         return True
     return upper[-1].text.endswith(tuple(LINE_END_MARKS))
+
+
+def _couplet_halves(rows: list[list[TextLine]], measure: float) -> tuple[str, str] | None:
+    """The two halves of a couplet whose every row is full, when they make one: else None.
+
+    Rows that all fill the measure read alike as one part wrapped and as two halves each wrapped
+    (``不忘育`` / ``人初心`` / ``共筑廉`` / ``洁校园``). A couplet is a pair of parallel slogans that do
+    not say what happened, so a paper sets the news under it as a subheadline (a subject line,
+    ``lexicon.states_what_happened``: the caller asks); a headline that wraps says its news itself.
+    So under one, an even number of full rows whose two halves are shaped like a couplet's
+    (``lines.is_one_line_couplet``), with no mark ending the first and no character stranded by
+    the break between them, are its two halves.
+    """
+    if len(rows) % 2 or not all(len(r) == 1 and _is_full(r, measure) for r in rows):
+        return None
+    first, second = _wrapped_rows(rows[:len(rows) // 2]), _wrapped_rows(rows[len(rows) // 2:])
+    if first.endswith(tuple(LINE_END_MARKS)) or not is_one_line_couplet(f"{first} {second}") \
+            or break_strands_a_character(first, second):
+        return None
+    return first, second
+
+
+def _wrapped_rows(rows: list[list[TextLine]]) -> str:
+    """Rows of one heading part read on from each other: a wrap joins with nothing between."""
+    return "".join(_row_text(r) for r in rows)
+
+
+def _is_full(row: list[TextLine], measure: float) -> bool:
+    """A row with no room left for one more character (``WRAP_SLACK`` for rounding)."""
+    size = row[0].size
+    return _row_width(row) + size > measure - WRAP_SLACK * size
 
 
 def _kept_from_line_end(upper: str, lower: str) -> bool:

@@ -291,11 +291,15 @@ def _place_single_chars(names: list[str], chars: str, tok: str) -> str:
     One character is a surname set off its given name (吴 禹浩, 彭丽娜 杜 文韬)
     when the name before is whole, or when it is a common surname and the
     name after opens with none (李登 申 维辰); else the end of the name
-    before. A longer run is whole names printed letterspaced.
+    before. With no name before it, it can only open the name after, however
+    long (诸 葛仓麟: a line break inside a compound surname's name read as a
+    space). A longer run is whole names printed letterspaced.
     """
     if len(chars) > 1:
         names.extend(split_run_of_names(chars))
-    elif 0 < len(tok) <= 2 and (not names or len(names[-1]) >= 3 or _opens_given_name(chars, tok)):
+    elif tok and not names:
+        return chars + tok
+    elif 0 < len(tok) <= 2 and (len(names[-1]) >= 3 or _opens_given_name(chars, tok)):
         return chars + tok
     elif names:
         names[-1] += chars
@@ -319,13 +323,25 @@ def parse_names(text: str) -> list[str]:
     (['侯缜'], ['聂英博'])
     """
     names: list[str] = []
-    for part in _ROLE_SPLIT_RE.split(text)[::2]:  # the role words stand at the odd indices (``_ROLE_SPLIT_RE``)
-        if not part:
+    pieces = _ROLE_SPLIT_RE.split(text)  # the role words stand at the odd indices (``_ROLE_SPLIT_RE``)
+    for k, part in enumerate(pieces[::2]):
+        if not part or (k == 0 and _employs(part, pieces[1] if len(pieces) > 1 else "")):
             continue
         tokens = [t for t in _NAME_SEP_RE.split(part.strip(" " + BOXES)) if t]
         tokens = [t for t in tokens if _NAME_RE.fullmatch(t)]
         names.extend(_merge_single_chars(tokens))
     return names
+
+
+#: Roles a name comes before, run into it (王芳摄影): the words before them are no employer.
+_TRAILING_ROLES: Final = ("摄影", "作者")
+
+
+def _employs(part: str, role: str) -> bool:
+    """A credit's opening ``part`` run into the role word after it is the role's employer, no name
+    (中央人民广播电台记者李涛): a name stands after its role, or apart before it (李涛、新华社记者), but for the
+    roles set after a name (王芳摄影)."""
+    return bool(role) and role.replace(" ", "") not in _TRAILING_ROLES and _NAME_SEP_RE.fullmatch(part[-1]) is None
 
 
 def normalise_credit_text(text: str) -> str:

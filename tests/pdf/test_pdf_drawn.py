@@ -131,3 +131,14 @@ def test_a_paragraphs_far_tail_goes_on_the_paragraph_broken_off_before_a_crosshe
     found = articles(draw(tmp_path / "far_tail.pdf", [head, *broken, crosshead, *section, *tail]))
     lead = article_with(found, "普及电影文化")
     assert "推动国产影片创作、促进精神文明" in body_text(lead)
+
+
+def test_a_name_broken_over_a_line_inside_a_datelines_brackets_is_one_name(tmp_path: Path) -> None:
+    """``（记者 诸`` ends a line and ``葛仓麟）`` opens the next: the break inside the brackets reads as a
+    space between names, but a lone character with no name before it can only open the name after it."""
+    head = Text("摩洛哥举行会谈", 20.0, 20.0, 16.0)
+    story = column(["新华社拉巴特1月9日电", "（记者 诸", "葛仓麟）中国国务院副总理", "今天在这里同摩洛哥首相会谈。"],
+                   20.0, 45.0, 0.0)
+    (found,) = articles(draw(tmp_path / "name.pdf", [head, *story]))
+    assert found.authors == ["诸葛仓麟"]
+    assert body_text(found).startswith("中国国务院副总理")

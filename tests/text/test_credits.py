@@ -129,6 +129,11 @@ def test_a_line_closed_by_zuo_without_an_agency_note_is_no_credit(line):
     ("张东波陈学如", ["张东波", "陈学如"]),
     ("记者 索朗罗布", ["索朗罗布"]),                # no common surname opens it: one name
     ("记者 欧阳晓峰", ["欧阳晓峰"]),
+    ("记者 诸 葛仓麟", ["诸葛仓麟"]),               # a break inside a compound surname's name: no name before, it opens the next
+    ("通讯员 司 马相如 记者 王芳", ["司马相如", "王芳"]),
+    ("中央人民广播电台记者李涛、新华社记者张宿堂", ["李涛", "张宿堂"]),  # an employer run into its role: no name
+    ("记者王芳通讯员李强", ["王芳", "李强"]),      # a name run into the next role after its own
+    ("王芳摄影", ["王芳"]),                        # a role set after the name
 ])
 def test_parse_names(text, names):
     assert parse_names(text) == names

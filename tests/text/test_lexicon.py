@@ -14,6 +14,7 @@ from banmian.tasks.text.lexicon import (
     break_strands_a_character,
     han_bigrams,
     overlap,
+    states_what_happened,
 )
 from banmian.tasks.text.lines import HEAD, PROSE, classify_page
 
@@ -70,6 +71,21 @@ def test_han_bigrams_returns_a_fresh_set():
 ])
 def test_break_strands_a_character(left, right, strands):
     assert break_strands_a_character(left, right) is strands
+
+
+@pytest.mark.parametrize("sub, subject", [
+    ("铁西区开展安全生产检查", True),                  # a place, then what it did
+    ("铁西区民政局推进书香机关建设", True),
+    ("梨树县种子市场热闹起来了", True),
+    ("气象部门提醒市民注意出行安全", True),
+    ("国务院发展研究中心研究员卢迈", False),           # a speaker's credit: no verb
+    ("读《冀中回民支队》感言", False),                 # an essay's line: no one acts
+    ("向旅客进一言", False),
+    ("金融调控更加灵活，金融服务明显增强", False),     # two clauses
+    ("", False),
+])
+def test_states_what_happened(sub, subject):
+    assert states_what_happened(sub) is subject
 
 
 def test_strands_is_stricter_than_splits_word():

@@ -1,0 +1,58 @@
+"""A story's heading read by its size and rows (``tasks/pdf/heads.py``): whether the headline's rows are one part
+wrapped at its measure or the halves of a couplet, pinned on hand-placed heading blocks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from banmian.tasks.pdf.extract import Glyph, make_line
+from banmian.tasks.pdf.heads import read_heading
+from banmian.tasks.pdf.layout import Block
+
+HEAD = 20.0
+SUB = 12.0
+#: Room over a full row's characters in the measure: less than one more character.
+SPARE = 0.7
+
+
+def stacked(rows: Sequence[str], size: float, top: float, measure: float) -> Block:
+    """Rows set solid one under another at 1.3 ems, each centred in the measure."""
+    lines = []
+    for i, text in enumerate(rows):
+        x0 = (measure - size * len(text)) / 2
+        lines.append(make_line([Glyph(c, x0 + size * k, x0 + size * (k + 1), top + 1.3 * size * i + size, size, "F")
+                                for k, c in enumerate(text)]))
+    return Block(lines, "display")
+
+
+def heading(rows: Sequence[str], sub: str | None) -> tuple[str | None, str | None]:
+    """Headline and subheadline of ``rows`` set in a measure they fill, ``sub`` under them."""
+    measure = (max(len(r) for r in rows) + SPARE) * HEAD
+    group = [stacked(rows, HEAD, 0.0, measure)]
+    if sub is not None:
+        group.append(stacked([sub], SUB, 1.3 * HEAD * len(rows) + 4.0, measure))
+    h = read_heading(group, measure)
+    return h.headline, h.subheadline
+
+
+@pytest.mark.parametrize(("rows", "sub", "headline"), [
+    # every row full: a subject line under the rows says they are a couplet's halves, each wrapped
+    (["不忘育", "人初心", "共筑廉", "洁校园"], "铁西区中小学举行国旗下宣誓活动", "不忘育人初心 共筑廉洁校园"),
+    (["排查整", "治隐患", "营造祥", "和氛围"], "铁西区开展安全生产检查", "排查整治隐患 营造祥和氛围"),
+    (["明确", "思路", "笃行", "实干"], "四平经开区召开重点工作动员部署会", "明确思路 笃行实干"),
+    (["强化职责担当", "筑牢安全防线"], "双辽市辽东街做好安全生产工作", "强化职责担当 筑牢安全防线"),
+    # no subheadline: nothing tells them from one headline wrapped at its measure
+    (["不忘育", "人初心", "共筑廉", "洁校园"], None, "不忘育人初心共筑廉洁校园"),
+    # a subheadline that says no news: a speaker's credit, an essay's line
+    (["改善农", "村公共", "管理好", "有成效"], "国务院发展研究中心研究员卢迈", "改善农村公共管理好有成效"),
+    (["鲜血和", "生命写", "成的历", "史篇章"], "读《冀中回民支队》感言", "鲜血和生命写成的历史篇章"),
+    # a break between the halves that strands a character is a wrap (阿|布哈兹)
+    (["俄反对在阿", "布哈兹动武"], "格鲁吉亚总统警告说将武力解决冲突", "俄反对在阿布哈兹动武"),
+    # an odd number of rows halves no couplet
+    (["学术自", "审与地", "缘文化"], "铁西区开展安全生产检查", "学术自审与地缘文化"),
+])
+def test_full_rows_are_a_couplets_halves_only_under_a_subject_line(rows: list[str], sub: str | None,
+                                                                   headline: str) -> None:
+    assert heading(rows, sub) == (headline, sub)
