@@ -185,7 +185,7 @@ class PageVocabulary:
 
         Mapped at C level, in ``counts``' order: a paragraph's every bigram is weighed once a page.
         """
-        rarities = map(self._idf_of_df.__getitem__, map(self._df.get, counts, repeat(0)))
+        rarities = map(self._idf_of_df.__getitem__, map(self._df.__getitem__, counts))  # a Counter: 0 when none
         return dict(zip(counts, map(operator.mul, rarities, map(_COUNT_WEIGHTS.__getitem__, counts.values()))))
 
     def cohesion(self, left: Iterable[str], right: Iterable[str]) -> float:
@@ -213,8 +213,7 @@ def _shared_totals(counters: Sequence[Mapping[str, int]]) -> dict[str, int]:
 
 def _with_norm(weights: dict[str, float]) -> WeightedVector:
     """A vector of these weights, its squared length summed in their order (so equal stretches are equal to the bit)."""
-    values = list(weights.values())
-    return WeightedVector(weights, sum(map(operator.mul, values, values)))
+    return WeightedVector(weights, sum(map(operator.mul, weights.values(), weights.values())))
 
 
 @dataclass(slots=True)
