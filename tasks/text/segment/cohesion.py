@@ -66,10 +66,21 @@ _COUNT_WEIGHTS: Final = _CountWeights()
 
 @dataclass(slots=True)
 class WeightedVector:
-    """A stretch of text as weighted bigrams, with its squared length (what a cosine divides by)."""
+    """A stretch of text as weighted bigrams, with its squared length (what a cosine divides by).
+
+    The squared length is summed when first asked for, in the weights' order (so equal stretches are equal to the
+    bit): many stretches are kept only to be grown from, and never compared.
+    """
 
     weights: dict[str, float]
-    norm2: float
+    _norm2: float | None = None
+
+    @property
+    def norm2(self) -> float:
+        """The squared length: each weight squared, added up in the weights' order."""
+        if self._norm2 is None:
+            self._norm2 = sum(map(operator.mul, self.weights.values(), self.weights.values()))
+        return self._norm2
 
     def cosine(self, other: WeightedVector) -> float:
         """0 when nothing is shared, 1 for the same words in the same proportions."""
@@ -127,22 +138,22 @@ class PageVocabulary:
 
     def _weigh(self, texts: tuple[str, ...]) -> WeightedVector:
         if len(texts) < 2:
-            return _with_norm(self.weigh(self.counts(texts[0]) if texts else {}))
+            return WeightedVector(self.weigh(self.counts(texts[0]) if texts else {}))
         start = self._known_start(texts)
         if start == 0:  # nothing kept to grow: the stretch but its last text is merged from its texts' vectors
             start = len(texts) - 1
             if start > 1:
                 counts, weights = self._merge(texts[:start])
-                self._totals[texts[:start]], self._vectors[texts[:start]] = counts, _with_norm(weights)
+                self._totals[texts[:start]], self._vectors[texts[:start]] = counts, WeightedVector(weights)
         counts = dict(self._totals[texts[:start]] if start > 1 else self.counts(texts[0]))
         weights = dict(self.vector(texts[:start]).weights)
         for end in range(start + 1, len(texts) + 1):
             self._grow(counts, weights, texts[end - 1])
             if end == len(texts) - 1:  # kept too: the next stretch often grows this one by another text
                 self._totals[texts[:end]] = dict(counts)
-                self._vectors[texts[:end]] = _with_norm(dict(weights))
+                self._vectors[texts[:end]] = WeightedVector(dict(weights))
         self._totals[texts] = counts
-        return _with_norm(weights)
+        return WeightedVector(weights)
 
     def _known_start(self, texts: tuple[str, ...]) -> int:
         """How many of ``texts``' first texts make the longest stretch of two or more already weighed (0: none)."""
@@ -185,7 +196,7 @@ class PageVocabulary:
 
         Mapped at C level, in ``counts``' order: a paragraph's every bigram is weighed once a page.
         """
-        rarities = map(self._idf_of_df.__getitem__, map(self._df.get, counts, repeat(0)))
+        rarities = map(self._idf_of_df.__getitem__, map(self._df.__getitem__, counts))  # a Counter: 0 when none
         return dict(zip(counts, map(operator.mul, rarities, map(_COUNT_WEIGHTS.__getitem__, counts.values()))))
 
     def cohesion(self, left: Iterable[str], right: Iterable[str]) -> float:
@@ -209,12 +220,6 @@ def _shared_totals(counters: Sequence[Mapping[str, int]]) -> dict[str, int]:
         for gram in counts.keys() & shared:
             totals[gram] = totals.get(gram, 0) + counts[gram]
     return totals
-
-
-def _with_norm(weights: dict[str, float]) -> WeightedVector:
-    """A vector of these weights, its squared length summed in their order (so equal stretches are equal to the bit)."""
-    values = list(weights.values())
-    return WeightedVector(weights, sum(map(operator.mul, values, values)))
 
 
 @dataclass(slots=True)
