@@ -24,6 +24,10 @@ import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 #: Rows of article_terms in a batch of 200 generated pages (tests.pagegen, seed 0: 98,329 and 96,688).
 ROWS_PER_RUN = 98_000
@@ -66,8 +70,8 @@ class _PeakRss:
         self.peak = max(self.peak, _rss_mb())
 
 
-def synthetic_run(run: int, rows: int, vocabulary: int) -> object:
-    """One batch's article_terms rows (a pa.Table): articles of ``TERMS_PER_ARTICLE`` Zipf-drawn terms."""
+def synthetic_run(run: int, rows: int, vocabulary: int) -> pa.Table:
+    """One batch's article_terms rows: articles of ``TERMS_PER_ARTICLE`` Zipf-drawn terms."""
     import numpy as np
     import pyarrow as pa
 
