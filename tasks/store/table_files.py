@@ -10,11 +10,13 @@ group per table however large the run.
 A table clustered for lookups (``schema.CLUSTERED``: article_terms by term)
 is sorted as a whole, in the order a stable sort of all its rows would give,
 without holding them: each batch's rows are sorted on their own and go to a
-temp file as one sorted run (:class:`_SortedRuns`), in small record batches;
-:meth:`TableFiles.finish` merges the runs into the final file reading a
-chunk of each at a time (:func:`_merge_runs`). Its memory is a chunk per
-batch of pages, not the run's rows (a DuckDB sort of them, within 128 MB,
-peaked ~130 MB above the commit and needs more as the rows grow).
+temp file as one sorted run (:class:`_SortedRuns`), in small record batches
+whose first keys it keeps; :meth:`TableFiles.finish` merges the runs into the
+final file reading the batches in the order of those keys (:func:`_merge_runs`).
+Its memory is a round of ``MERGE_OUT_ROWS`` rows and part of a batch per batch
+of pages, not the run's rows (a DuckDB sort of them, within 128 MB, peaked
+~130 MB above the commit and needs more as the rows grow), and a round of
+rows is a few Arrow calls, not a few per run.
 
 Files are made as ``files.write_parquet_durably`` makes them: under a temp
 name, fsynced, renamed, with the same kill points; if anything fails before
@@ -23,16 +25,18 @@ name, fsynced, renamed, with the same kill points; if anything fails before
 
 from __future__ import annotations
 
+import array
 import ctypes
 import ctypes.util
+import itertools
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Final
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.ipc as ipc
@@ -61,13 +65,24 @@ CLUSTERED_GROUP_BYTES: Final = 16 << 20
 #: pages (a run), and the rows it takes of them at once. 128 KB is ~950 article_terms rows.
 MERGE_CHUNK_BYTES: Final = 128 << 10
 #: The merge's chunks are shared out of this as runs come (the i-th run's are ``MERGE_BYTES / i``), and
-#: are never below ``MIN_CHUNK_BYTES``: 500 runs (100,000 pages) hold ~11 MB of chunks at once, 50 runs
-#: ~4 MB (one 128 KB chunk a run: 64 and 6 MB; the harness at 10,000 pages had ~75 MB of Arrow memory
-#: live in the merge with those).
+#: are never below ``MIN_CHUNK_BYTES``; the merge holds about half a chunk of each run: 500 runs (100,000
+#: pages) ~12 MB, 50 runs ~5 MB. A chunk is a record batch of the runs' file, and each batch costs its own
+#: compression: written and read back, 98,000 article_terms rows (a run) took 0.40 CPU s in 8 KB batches,
+#: 0.05 in 32 KB, 0.03 in 128 KB (lz4; zstd 0.58, 0.19, 0.07), so 32 KB, not 8 KB as it was.
 MERGE_BYTES: Final = 2 << 20
-MIN_CHUNK_BYTES: Final = 8 << 10
-#: Rows the merge gathers (each block sorted, blocks in order) before handing them to the final file.
+MIN_CHUNK_BYTES: Final = 32 << 10
+#: How the runs' temp file is compressed: lz4 decompresses a small batch ~4x faster than zstd (43 against
+#: 161-215 us a batch of 8-32 KB) for a file ~1.9x the size (32 KB batches of article_terms of 200 generated
+#: pages: 7.0 MB against 3.7 MB; zstd in 8 KB batches, as most runs of 100,000 pages were: 5.8 MB).
+RUNS_COMPRESSION: Final = "lz4"
+#: Rows the merge reads in a round (then sorts the rows they place) and hands to the final file at a time.
 MERGE_OUT_ROWS: Final = 65_536
+#: Batches' first keys made Python objects at a time, in the merge's order (the runs' index of them, kept
+#: as Arrow, is ~30 bytes a batch: ~6 MB at 100,000 pages).
+EVENTS_AT_ONCE: Final = 4096
+#: The columns of a run's index (``_SortedRuns.firsts``) beside the sort columns.
+_RUN: Final = "__run"
+_BATCH: Final = "__batch"
 
 
 def _malloc_trim() -> Callable[[int], int] | None:
@@ -182,7 +197,7 @@ def run_chunk_bytes(runs_before: int) -> int:
     """The chunk size of the run after ``runs_before`` others: ``MERGE_BYTES`` shared out, within bounds.
 
     >>> run_chunk_bytes(0), run_chunk_bytes(31), run_chunk_bytes(10_000)
-    (131072, 65536, 8192)
+    (131072, 65536, 32768)
     """
     return max(MIN_CHUNK_BYTES, min(MERGE_CHUNK_BYTES, MERGE_BYTES // (runs_before + 1)))
 
@@ -193,7 +208,9 @@ class _SortedRuns:
     The file is Arrow IPC in record batches of ``chunk_rows``, so the merge reads any run a chunk at a time;
     it is named like a Parquet temp file so that the sweep removes it after a kill. Parquet in row groups
     that small took half the disk, but a writer keeps ~6 KB a row group until it closes (~360 MB at
-    100,000 pages), where IPC keeps 24 bytes a batch. Its size on disk is ~4x that of the file it becomes.
+    100,000 pages), where IPC keeps 24 bytes a batch. Its size on disk is ~26x that of the file it becomes
+    (``RUNS_COMPRESSION``; zstd: ~14x; article_terms of 200 generated pages in 32 KB batches: 7.0 MB, the
+    sorted Parquet file 0.27 MB), ~3.5 GB at 100,000 pages, deleted once merged.
     """
 
     def __init__(self, final: Path, table_schema: pa.Schema, sort_by: tuple[str, ...]) -> None:
@@ -201,20 +218,27 @@ class _SortedRuns:
         self.tmp = temp_parquet_path(final)
         self.schema = table_schema
         self.sort_by = sort_by
-        self.runs: list[range] = []  # the record batches of each run, in the order they were appended
+        self.runs = 0
+        self.firsts: list[pa.Table] = []  # of each run: its batches' first sort keys, run and batch numbers
+        self.batch_rows = array.array("l")  # rows of each record batch of the file, by number
         self.rows = 0
         self._sink = pa.OSFile(str(self.tmp), "wb")
-        self._writer = ipc.new_file(self._sink, table_schema, options=ipc.IpcWriteOptions(compression=COMPRESSION))
-        self._batches = 0
+        self._writer = ipc.new_file(self._sink, table_schema,
+                                    options=ipc.IpcWriteOptions(compression=RUNS_COMPRESSION))
 
     def append(self, table: pa.Table) -> None:
         """Sort ``table`` (stably) and write it as the next run."""
         ordered = table.sort_by(_ascending(self.sort_by)).cast(self.schema)
-        batches = ordered.to_batches(max_chunksize=chunk_rows(ordered, run_chunk_bytes(len(self.runs))))
+        batches = ordered.to_batches(max_chunksize=chunk_rows(ordered, run_chunk_bytes(self.runs)))
         for batch in batches:
             self._writer.write_batch(batch)
-        self.runs.append(range(self._batches, self._batches + len(batches)))
-        self._batches += len(batches)
+        starts = list(itertools.accumulate((batch.num_rows for batch in batches[:-1]), initial=0))
+        numbers = range(len(self.batch_rows), len(self.batch_rows) + len(batches))
+        self.firsts.append(ordered.select(list(self.sort_by)).take(starts)
+                           .append_column(_RUN, pa.array([self.runs] * len(starts), pa.int32()))
+                           .append_column(_BATCH, pa.array(numbers, pa.int64())))
+        self.batch_rows.extend(batch.num_rows for batch in batches)
+        self.runs += 1
         self.rows += table.num_rows
 
     def close(self) -> None:
@@ -231,73 +255,95 @@ class _SortedRuns:
         self.tmp.unlink(missing_ok=True)
 
 
-@dataclass
-class _Cursor:
-    """Where the merge is in one run: the rows read and not yet taken, and the run's batches left."""
-
-    reader: ipc.RecordBatchFileReader
-    left: Iterator[int]
-    held: pa.Table
-    more: bool = True
-    chunk: int = 1  # rows of the batch read last
-
-    def fill(self, key: str, bound: Any) -> None:
-        """Read until a chunk's worth of rows is held, and past the rows whose ``key`` is ``bound`` (the last
-        round's, which the run that set it holds at its end), or to the end of the run."""
-        while self.more and (self.held.num_rows < self.chunk or self.last(key) == bound):
-            index = next(self.left, None)
-            if index is None:
-                self.more = False
-                return
-            batch = pa.Table.from_batches([self.reader.get_batch(index)])
-            self.held = pa.concat_tables([self.held, batch]) if self.held.num_rows else batch
-            self.chunk = batch.num_rows
-
-    def last(self, key: str) -> Any:
-        """The last value of ``key`` held (a str or a number: what the sort column holds)."""
-        return self.held[key][-1].as_py()
-
-    def take_below(self, key: str, bound: Any) -> pa.Table:
-        """The rows held whose ``key`` is below ``bound`` (all if None): a prefix, the run being sorted."""
-        n = self.held.num_rows if bound is None else pc.sum(pc.less(self.held[key], bound)).as_py() or 0
-        taken, self.held = self.held.slice(0, n), self.held.slice(n)
-        return taken
-
-
 def _merge_runs(runs: _SortedRuns, out: _TableFile) -> None:
     """Append the rows of every run to ``out`` in the order a stable sort of all of them would give,
-    ``MERGE_OUT_ROWS`` or more at a time (sorted blocks, each after the one before)."""
+    ``MERGE_OUT_ROWS`` at a time (the last piece fewer): the file's row groups depend on its rows alone,
+    not on how the runs were cut into batches."""
     done: list[pa.Table] = []
+    done_rows = 0
     with pa.OSFile(str(runs.tmp), "rb") as source:
         for block in _merged_blocks(ipc.open_file(source), runs):
             done.append(block)
-            if sum(t.num_rows for t in done) >= MERGE_OUT_ROWS:
-                out.append(pa.concat_tables(done))
-                done = []
-                give_back_freed_memory()  # the chunks read and sorted so far
-    if done:
+            done_rows += block.num_rows
+            while done_rows >= MERGE_OUT_ROWS:
+                joined = pa.concat_tables(done)
+                out.append(joined.slice(0, MERGE_OUT_ROWS))
+                done, done_rows = [joined.slice(MERGE_OUT_ROWS)], done_rows - MERGE_OUT_ROWS
+                give_back_freed_memory()  # the batches read and sorted so far
+    if done_rows:
         out.append(pa.concat_tables(done))
+
+
+def _batches_in_key_order(runs: _SortedRuns) -> Iterator[tuple[tuple[Any, ...], int, int]]:
+    """Every record batch of the runs as ``(its first row's sort key, its run, its number)``, in the order of
+    those three: the order in which the merge needs them (a batch's rows are at or after its first key)."""
+    firsts = pa.concat_tables(runs.firsts).sort_by(_ascending((*runs.sort_by, _RUN, _BATCH)))
+    for part in firsts.to_batches(max_chunksize=EVENTS_AT_ONCE):
+        keys = zip(*(part.column(name).to_pylist() for name in runs.sort_by), strict=True)
+        yield from zip(keys, part.column(_RUN).to_pylist(), part.column(_BATCH).to_pylist(), strict=True)
+
+
+def _rounds(runs: _SortedRuns) -> Iterator[tuple[list[tuple[int, int]], tuple[Any, ...] | None]]:
+    """The merge's rounds: the batches each reads (``(run, batch number)``, ``MERGE_OUT_ROWS`` rows or more
+    between them) and the sort key and run of the first batch left to read after it (None after the last)."""
+    batches = _batches_in_key_order(runs)
+    upcoming = next(batches, None)
+    while upcoming is not None:
+        reading: list[tuple[int, int]] = []
+        rows = 0
+        while upcoming is not None and rows < MERGE_OUT_ROWS:
+            _, run, index = upcoming
+            reading.append((run, index))
+            rows += runs.batch_rows[index]
+            upcoming = next(batches, None)
+        yield reading, None if upcoming is None else (*upcoming[0], upcoming[1])
 
 
 def _merged_blocks(reader: ipc.RecordBatchFileReader, runs: _SortedRuns) -> Iterator[pa.Table]:
     """The rows of the runs, in sorted blocks, each block's rows after those of the block before.
 
-    Each round takes, from every run, the rows whose first sort column is below ``bound``, the least of
-    the last values held by the runs not yet read to the end: every row of those values is then held, so
-    sorting them together (stably, runs in order) places them for good. Then each run reads on
-    (``_Cursor.fill``): as the runs hold rows of alike values, a round takes about a chunk of each.
+    The runs' batches are read in the order of their first keys (``_rounds``), ``MERGE_OUT_ROWS`` rows or
+    so a round, each row marked with its run. The next batch to read, first key ``K`` in run ``R``, bounds
+    what is placed for good: a row of key ``k`` in run ``r`` is, if ``(k, r) <= (K, R)`` (every row of a
+    lower key is read; of key ``K``, a later run's rows or run ``R``'s own unread ones come after it in a
+    stable sort). A round takes those rows and sorts them on their key and run (a run's rows are held in
+    their order, so that is the stable sort's order). What stays held is the rest of each run's last batch
+    read: the merge holds a round's rows and a batch of each run, and its work per round is a few calls
+    on the round's rows, whatever the number of runs.
     """
-    key, order = runs.sort_by[0], _ascending(runs.sort_by)
-    cursors = [_Cursor(reader, iter(r), runs.schema.empty_table()) for r in runs.runs]
-    bound: Any = None
-    while cursors:
-        for cursor in cursors:
-            cursor.fill(key, bound)
-        cursors = [c for c in cursors if c.held.num_rows]
-        reading = [c.last(key) for c in cursors if c.more]
-        bound = min(reading) if reading else None
-        block = pa.concat_tables([runs.schema.empty_table(), *(c.take_below(key, bound) for c in cursors)])
-        yield block.sort_by(order)
+    columns = [*runs.sort_by, _RUN]
+    held = runs.schema.empty_table().append_column(_RUN, pa.array([], pa.int32()))
+    for reading, bound in _rounds(runs):
+        read = pa.Table.from_batches([reader.get_batch(index) for _, index in reading], runs.schema)
+        marks = np.repeat(np.array([run for run, _ in reading], np.int32),
+                          [runs.batch_rows[index] for _, index in reading])
+        held = pa.concat_tables([held, read.append_column(_RUN, pa.array(marks))]).combine_chunks()
+        placed = _at_or_before(held, columns, bound)
+        block, held = held.filter(placed), held.filter(pc.invert(placed))
+        if block.num_rows:
+            yield block.sort_by(_ascending(columns)).drop_columns([_RUN])
+
+
+def _at_or_before(rows: pa.Table, columns: Sequence[str], key: tuple[Any, ...] | None) -> pa.ChunkedArray:
+    """Where ``rows`` have ``columns`` at or before ``key`` (everywhere if None), in the order ``Table.sort_by``
+    gives: column by column, nulls last."""
+    if key is None:
+        return pa.chunked_array([pa.repeat(True, rows.num_rows)])
+    *heads, (last, last_value) = zip(columns, key, strict=True)
+    mask = pc.or_(_below(rows.column(last), last_value), _equal(rows.column(last), last_value))
+    for name, value in reversed(heads):
+        column = rows.column(name)
+        mask = pc.or_(_below(column, value), pc.and_(_equal(column, value), mask))
+    return mask
+
+
+def _below(column: pa.ChunkedArray, value: Any) -> pa.ChunkedArray:
+    """Where ``column`` sorts before ``value`` (a null sorts after every value)."""
+    return pc.is_valid(column) if value is None else pc.fill_null(pc.less(column, value), False)
+
+
+def _equal(column: pa.ChunkedArray, value: Any) -> pa.ChunkedArray:
+    return pc.is_null(column) if value is None else pc.fill_null(pc.equal(column, value), False)
 
 
 class TableFiles:

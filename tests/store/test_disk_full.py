@@ -72,11 +72,11 @@ def test_a_run_that_fills_the_disk_before_its_commit_commits_nothing(loaded: War
 
 
 def test_a_checkpoint_that_fills_the_disk_after_the_commit_says_committed(loaded: Warehouse) -> None:
-    """The database file may not grow (past a third of its size): the WAL takes the commit, the checkpoint fails.
+    """The database file may not grow (past 55% of its size): the WAL takes the commit, the checkpoint fails.
 
-    A third, not a quarter: the run's temp file of sorted article_terms runs (``table_files._SortedRuns``, ~1.5 MB
-    here) must still fit, as the Parquet files do."""
-    limit = loaded.db_path.stat().st_size // 3
+    55%, not a third: the run's temp file of sorted article_terms runs (``table_files._SortedRuns``, lz4: ~2.8 MB
+    of the database's 5.3 MB here) must still fit, as the Parquet files do; the checkpoint writes past ~3 MB."""
+    limit = loaded.db_path.stat().st_size * 11 // 20
     result = drive(loaded.root, limit, "pages")
     message = str(result["message"])
     assert result["error"] == "CheckpointFailed"

@@ -34,6 +34,14 @@ def _stored_terms(root: Path, batches: list[pa.Table]) -> pa.Table:
     return pq.read_table(root / entry.file)
 
 
+def _small_chunks(monkeypatch: pytest.MonkeyPatch, chunk_bytes: int, out_rows: int) -> None:
+    """Runs cut in batches of about ``chunk_bytes`` (the later runs' smaller), merged ``out_rows`` at a time."""
+    monkeypatch.setattr(table_files, "MERGE_CHUNK_BYTES", chunk_bytes)
+    monkeypatch.setattr(table_files, "MERGE_BYTES", 2 * chunk_bytes)
+    monkeypatch.setattr(table_files, "MIN_CHUNK_BYTES", min(chunk_bytes, 200))
+    monkeypatch.setattr(table_files, "MERGE_OUT_ROWS", out_rows)
+
+
 BATCHES = st.lists(st.lists(st.tuples(st.sampled_from(["丁", "三", "上", "下", "不", "与", "中"]),
                                       st.integers(0, 3)), min_size=1, max_size=40), min_size=1, max_size=8)
 
@@ -46,10 +54,7 @@ def test_runs_merge_into_the_order_of_one_stable_sort(tmp_path_factory: pytest.T
                                                       batches: list[list[tuple[str, int]]], chunk_bytes: int,
                                                       out_rows: int) -> None:
     """Ties (one term in several batches, or in several chunks of one) keep the order the rows were added in."""
-    monkeypatch.setattr(table_files, "MERGE_CHUNK_BYTES", chunk_bytes)  # runs after the first get smaller chunks:
-    monkeypatch.setattr(table_files, "MERGE_BYTES", 2 * chunk_bytes)
-    monkeypatch.setattr(table_files, "MIN_CHUNK_BYTES", min(chunk_bytes, 200))
-    monkeypatch.setattr(table_files, "MERGE_OUT_ROWS", out_rows)
+    _small_chunks(monkeypatch, chunk_bytes, out_rows)
     tables = [_terms(rows, i) for i, rows in enumerate(batches)]
     stored = _stored_terms(tmp_path_factory.mktemp("wh"), tables)
     expected = pa.concat_tables(tables).sort_by([("term", "ascending")])
@@ -71,3 +76,76 @@ def test_chunk_rows_fill_the_chunk() -> None:
     assert table_files.chunk_rows(table, table.nbytes) == 100
     assert table_files.chunk_rows(table, table.nbytes // 2) in (49, 50)
     assert table_files.chunk_rows(table, 1) == 1
+
+
+def test_three_hundred_runs_merge_into_one_stable_sort(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Many runs whose terms interleave and repeat (within a run and across runs), read in batches of a few rows
+    and merged in rounds of 50: the order of one stable sort of all the rows."""
+    _small_chunks(monkeypatch, 300, 50)
+    terms = ["丁", "三", "上", "下", "不", "与", "中", "丑", "专", "且"]
+    tables = [_terms([(terms[(run * 7 + i * i) % len(terms) if i % 3 else run % 4], (run + i) % 5)
+                      for i in range(3 + run % 11)], run) for run in range(300)]
+    stored = _stored_terms(tmp_path, tables)
+    assert stored.equals(pa.concat_tables(tables).sort_by([("term", "ascending")]))
+
+
+ARTICLES = schema.STORED["articles"]
+#: (page_id, ordinal) of a batch's articles rows: few values, so that keys tie in the first column, in both, or
+#: none; None (a null) sorts after every value.
+ARTICLE_KEYS = st.lists(st.lists(st.tuples(st.sampled_from(["a", "b", "c", None]), st.sampled_from([0, 1, 2, None])),
+                                 min_size=1, max_size=30), min_size=1, max_size=12)
+
+
+def _articles(keys: list[tuple[str | None, int | None]], batch: int) -> pa.Table:
+    return pa.Table.from_pylist([{"article_id": f"b{batch}r{i}", "page_id": page, "ordinal": ordinal}
+                                 for i, (page, ordinal) in enumerate(keys)], schema=ARTICLES)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(batches=ARTICLE_KEYS, chunk_bytes=st.sampled_from([1, 300, 1 << 20]), out_rows=st.sampled_from([1, 7, 1 << 16]))
+def test_runs_sorted_on_two_columns_merge_into_one_stable_sort(tmp_path_factory: pytest.TempPathFactory,
+                                                               monkeypatch: pytest.MonkeyPatch,
+                                                               batches: list[list[tuple[str | None, int | None]]],
+                                                               chunk_bytes: int, out_rows: int) -> None:
+    """A row placed by a round is before every row not yet read in both sort columns, nulls last."""
+    _small_chunks(monkeypatch, chunk_bytes, out_rows)
+    tables = [_articles(keys, i) for i, keys in enumerate(batches)]
+    files = TableFiles(tmp_path_factory.mktemp("wh"), "run")
+    for table in tables:
+        files.add({"articles": table})
+    (entry,) = files.finish()
+    stored = pq.read_table(files.root / entry.file)
+    assert stored.equals(pa.concat_tables(tables).sort_by([("page_id", "ascending"), ("ordinal", "ascending")]))
+
+
+@pytest.mark.parametrize("chunk_bytes", [1, 500, 1 << 20])
+def test_row_groups_depend_on_the_rows_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             chunk_bytes: int) -> None:
+    """However the runs are cut into batches, the final file is cut into the same row groups."""
+    _small_chunks(monkeypatch, chunk_bytes, 16)
+    monkeypatch.setitem(schema.CLUSTERED, "article_terms", schema.Clustering(("term",), 40))
+    tables = [_terms([("三上下"[(run + i) % 3], i) for i in range(25)], run) for run in range(6)]
+    stored = _stored_terms(tmp_path, tables)
+    (path,) = (tmp_path / "data" / "article_terms").iterdir()
+    groups = pq.ParquetFile(path).metadata
+    assert [groups.row_group(i).num_rows for i in range(groups.num_row_groups)] == [40, 40, 40, 30]
+    assert stored.equals(pa.concat_tables(tables).sort_by([("term", "ascending")]))
+
+
+@pytest.mark.parametrize(("keys", "key", "placed"), [
+    ([("a", 1), ("a", 2), ("b", 0)], ("a", 2), [True, True, False]),
+    ([("a", 1), ("a", 2), ("b", 0)], ("a", 1), [True, False, False]),
+    ([("a", 1), ("a", 2), ("b", 0)], ("a", 0), [False, False, False]),
+    ([("a", 1), ("a", 2), ("b", 0)], ("b", 0), [True, True, True]),
+    ([("b", 1), ("a", 2)], ("a", 9), [False, True]),
+    ([("a", 1), ("a", None), (None, 0)], ("a", 5), [True, False, False]),
+    ([("a", 1), ("a", None), (None, 0)], ("a", None), [True, True, False]),
+    ([("a", 1), ("a", None), (None, 0)], (None, 0), [True, True, True]),
+    ([("a", 1), (None, 1), (None, None)], (None, 1), [True, True, False]),
+    ([("a", 1), ("b", 1)], None, [True, True]),
+])
+def test_rows_at_or_before_a_key(keys: list[tuple[str | None, int | None]], key: tuple[str | None, int | None] | None,
+                                 placed: list[bool]) -> None:
+    """Rows at or before a key on (page_id, ordinal), in the order of Table.sort_by (nulls last)."""
+    mask = table_files._at_or_before(_articles(keys, 0), ("page_id", "ordinal"), key)
+    assert mask.to_pylist() == placed
