@@ -41,6 +41,8 @@ FAR_HEAD_MIN_BIGRAMS: Final = 4
 #: A text takes the headline of a cluster stacked on it that restates this share of its words (the
 #: evidence a cut of a group between two texts needs, ``assignment.SPLIT_MIN_FIT``, is any shared word).
 STACKED_HEAD_MIN_FIT: Final = 0.0
+#: Lines a subject line stands under its headline when a blank sets it apart (``headlines.SUBJECT_MAX_GAP``).
+SUBJECT_APART_GAP: Final = 2
 #: Units that can take a head printed far from them: the texts of a page (not captions or briefs).
 #: A name is set under its head in a stack of essays' heads at most this many lines below the line before
 #: it (a blank between): on the wild stacks (011607, 012207) each name stands 1-2 lines under its head.
@@ -90,7 +92,39 @@ def claim_far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]],
         names = _names_under(move)
         _move_far_head(move, stacked, left)
         _carry_names(move, names, units)
+    for unit in units:
+        _leave_others_subject(unit, units, left, bodies)
     return left
+
+
+def _subject_set_apart(head: list[Line]) -> Line | None:
+    """The head's subject line when it is a full-length line set a blank apart under its headline (else None)."""
+    parts = headline_parts(head)
+    subject = parts.subject
+    if subject is None or parts.wrapped or not parts.headline or not is_full_headline(subject):
+        return None
+    return subject if subject.no - parts.headline[-1].no >= SUBJECT_APART_GAP else None
+
+
+def _leave_others_subject(unit: Unit, units: list[Unit], left: list[list[Line]],
+                          bodies: dict[int, frozenset[str]]) -> None:
+    """A subject line set apart under the unit's headline that another text restates far more is another essay's
+    head, stacked under this one: it is left over (for a text that takes it, or the residue).
+
+    Two essays' heads printed one under the other read as headline and subject
+    line; when no text took the second one by a margin over every other
+    (several pieces of one scattered essay restate it alike), the unit under
+    it still must not keep it: its body restates it far less than another's.
+    """
+    subject = _subject_set_apart(unit.head) if unit.head is not None and id(unit) in bodies else None
+    if subject is None or unit.head is None:
+        return
+    grams = bigram_set(heading_words([subject]))
+    own = _share(grams, bodies[id(unit)])
+    best = max((_share(grams, bodies[id(u)]) for u in units if u is not unit and id(u) in bodies), default=0.0)
+    if len(grams) >= FAR_HEAD_MIN_BIGRAMS and _restates_far_more(best, own):
+        unit.head = [ln for ln in unit.head if ln is not subject]
+        left.append([subject])
 
 
 def _head_from_stacked_clusters(stacked: list[tuple[Unit, list[Line]]], left: list[list[Line]],

@@ -340,3 +340,23 @@ def test_names_set_apart_in_the_columns_of_texts_a_stack_headed_are_their_co_aut
     by_opening = {a.paragraphs[0][:6]: (a.headline, sorted(a.authors)) for a in result.articles}
     assert by_opening[_FINANCE[0][:6]] == ("全面把握现代金融发展要义", sorted(["刘宾", "胡瑞华"]))
     assert by_opening[_PUBLIC[0][:6]] == ("不断优化公共经济责任配置", sorted(["习亚哲", "杨静"]))
+
+
+@pytest.mark.parametrize("second, subheadline", [
+    # the line set apart under the headline is the finance essay's words, not the public one's: another head
+    ("把握现代金融发展要义", None),
+    # a subject line the text under it restates stays its subheadline
+    ("划分中央地方经济责任", "划分中央地方经济责任"),
+])
+def test_a_subject_line_set_apart_that_another_text_restates_is_no_subheadline(second, subheadline):
+    """Two essays' heads printed one under the other after a signed text read as headline and subject line.
+
+    The finance essay is printed in two blocks of other widths, each restating the second head alike: no one
+    text takes it, but the public essay's body restates it far less than theirs.
+    """
+    wide = [line for p in _FINANCE[2:] + _FINANCE[:1] for line in column_lines(p, 24)]
+    page = "\n".join(["7 理论", "", *_column_essay(_FINANCE[:2], ""), "", *wide, "（作者单位：某金融学院）", "",
+                      *_column_essay(_PUBLIC, "（作者单位：某经贸大学）"), "", "不断优化公共经济责任配置的基本路径", "", second, ""])
+    result = segment_checked(page)
+    public = next(a for a in result.articles if a.paragraphs[0].startswith(_PUBLIC[0][:6]))
+    assert (public.headline, public.subheadline) == ("不断优化公共经济责任配置的基本路径", subheadline)
