@@ -1283,7 +1283,8 @@ def _mark_crosshead_series(lines: list[Line]) -> None:
     column = _page_column(lines)
     boxed = list(_boxed_runs(lines, column))
     series = [(i, j) for i, j in boxed if any(_same_series(lines, (i, j), other) for other in boxed)]
-    series += [run for run in _boxes_apart(lines, column) if any(_same_box(lines, run, other) for other in series)]
+    if series:  # a box set apart counts only in the shape of a series' box: most pages have none to look for
+        series += [run for run in _boxes_apart(lines, column) if any(_same_box(lines, run, other) for other in series)]
     for i, j in series:
         for ln in lines[i:j]:
             ln.kind, ln.in_series = HEAD, True

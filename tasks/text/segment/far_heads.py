@@ -116,13 +116,16 @@ def _leave_others_subject(unit: Unit, units: list[Unit], left: list[list[Line]],
     (several pieces of one scattered essay restate it alike), the unit under
     it still must not keep it: its body restates it far less than another's.
     """
-    subject = _subject_set_apart(unit.head) if unit.head is not None and id(unit) in bodies else None
+    has_subject = unit.head is not None and len(unit.head) > 1 and id(unit) in bodies  # a one-line head has none
+    subject = _subject_set_apart(unit.head) if unit.head is not None and has_subject else None
     if subject is None or unit.head is None:
         return
     grams = bigram_set(heading_words([subject]))
     own = _share(grams, bodies[id(unit)])
+    if len(grams) < FAR_HEAD_MIN_BIGRAMS or own > 1.0 - FAR_CLAIM_MARGIN:  # no body can restate it far more
+        return
     best = max((_share(grams, bodies[id(u)]) for u in units if u is not unit and id(u) in bodies), default=0.0)
-    if len(grams) >= FAR_HEAD_MIN_BIGRAMS and _restates_far_more(best, own):
+    if _restates_far_more(best, own):
         unit.head = [ln for ln in unit.head if ln is not subject]
         left.append([subject])
 
