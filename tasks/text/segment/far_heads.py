@@ -99,6 +99,8 @@ def claim_far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]],
 
 def _subject_set_apart(head: list[Line]) -> Line | None:
     """The head's subject line when it is a full-length line set a blank apart under its headline (else None)."""
+    if len(head) < 2:  # a one-line head has none: no need to read it
+        return None
     parts = headline_parts(head)
     subject = parts.subject
     if subject is None or parts.wrapped or not parts.headline or not is_full_headline(subject):
@@ -116,9 +118,9 @@ def _leave_others_subject(unit: Unit, units: list[Unit], left: list[list[Line]],
     (several pieces of one scattered essay restate it alike), the unit under
     it still must not keep it: its body restates it far less than another's.
     """
-    has_subject = unit.head is not None and len(unit.head) > 1 and id(unit) in bodies  # a one-line head has none
-    subject = _subject_set_apart(unit.head) if unit.head is not None and has_subject else None
-    if subject is None or unit.head is None:
+    head = unit.head
+    subject = _subject_set_apart(head) if head is not None and id(unit) in bodies else None
+    if head is None or subject is None:
         return
     grams = bigram_set(heading_words([subject]))
     own = _share(grams, bodies[id(unit)])
@@ -126,7 +128,7 @@ def _leave_others_subject(unit: Unit, units: list[Unit], left: list[list[Line]],
         return
     best = max((_share(grams, bodies[id(u)]) for u in units if u is not unit and id(u) in bodies), default=0.0)
     if _restates_far_more(best, own):
-        unit.head = [ln for ln in unit.head if ln is not subject]
+        unit.head = [ln for ln in head if ln is not subject]
         left.append([subject])
 
 
