@@ -1279,6 +1279,9 @@ BOXED_HEAD_LINES: Final = (2, 5)
 #: (``社会主要矛盾变化标志着…`` / ``…把握全面从严治党永远在路上`` / ``…“一国两制”…``). Calibration: 4 is the
 #: shortest the wild series share (一国两制); with it, no boxed runs of gate, gen42/7/11/99 or the seeds pair up.
 SERIES_SHARED_CHARS: Final = 4
+#: Lines of one box differ in width by at most this (full-width units): a box sets its phrase at one measure, so
+#: the same phrase wraps to the same widths (wild 013107: 6/8/4 both); half a unit allows a half-width mark.
+BOX_WIDTH_SLACK: Final = 0.5
 #: Marks a boxed crosshead may hold: an enumeration comma (``拓展提升、经济社会发展``), none that ends a clause.
 _CLAUSE_MARK: Final = re.compile(f"[{re.escape(SENTENCE_MARKS.replace('、', ''))}]")
 
@@ -1292,11 +1295,44 @@ def _mark_crosshead_series(lines: list[Line]) -> None:
     """
     column = _page_column(lines)
     boxed = list(_boxed_runs(lines, column))
-    words = [_letters(lines, i, j) for i, j in boxed]
-    for (i, j), text in zip(boxed, words):
-        if any(other is not text and _share_a_phrase(text, other) for other in words):
-            for ln in lines[i:j]:
-                ln.kind, ln.in_series = HEAD, True
+    series = [(i, j) for i, j in boxed if any(_same_series(lines, (i, j), other) for other in boxed)]
+    if series:  # a box set apart counts only in the shape of a series' box: most pages have none to look for
+        series += [run for run in _boxes_apart(lines, column) if any(_same_box(lines, run, other) for other in series)]
+    for i, j in series:
+        for ln in lines[i:j]:
+            ln.kind, ln.in_series = HEAD, True
+
+
+def _same_series(lines: list[Line], run: tuple[int, int], other: tuple[int, int]) -> bool:
+    """Two boxed runs that repeat a phrase: crossheads of one series."""
+    return run != other and _share_a_phrase(_letters(lines, *run), _letters(lines, *other))
+
+
+def _same_box(lines: list[Line], run: tuple[int, int], other: tuple[int, int]) -> bool:
+    """A run printed in the very box of a series' crosshead: the same phrase repeated, each line as wide."""
+    widths = [ln.width for ln in lines[run[0]:run[1]]]
+    others = [ln.width for ln in lines[other[0]:other[1]]]
+    return _same_series(lines, run, other) and len(widths) == len(others) \
+        and all(abs(a - b) <= BOX_WIDTH_SLACK for a, b in zip(widths, others))
+
+
+def _boxes_apart(lines: list[Line], column: float) -> Iterable[tuple[int, int]]:
+    """Boxed runs set apart by a break above and below, with text after the break.
+
+    A box at the top of a column, over the tail of a section that began in the
+    column before, is emitted between breaks; alone it could be any short
+    lines, so it counts only in the shape of a series' box (``_same_box``).
+    """
+    low, high = BOXED_HEAD_LINES
+    for i in range(1, len(lines) - 1):
+        if lines[i - 1].kind != BLANK:
+            continue
+        j = i
+        while j < len(lines) and _fits_a_box(lines[j], column):
+            j += 1
+        if low <= j - i <= high and j + 1 < len(lines) and lines[j].kind == BLANK and lines[j + 1].kind == PROSE \
+                and _narrower_than_below(lines, i, j + 1):
+            yield i, j
 
 
 def _page_column(lines: list[Line]) -> float:
@@ -1322,9 +1358,9 @@ def _after_breaks(lines: list[Line]) -> list[int]:
 
 
 def _narrower_than_below(lines: list[Line], i: int, j: int) -> bool:
-    """Every line of ``lines[i:j]`` fits a box in the column of the text under it (a narrow column's lines do not)."""
+    """Every line of ``lines[i:j]`` fits a box in the column of the text from ``j`` (a narrow column's lines do not)."""
     below = [ln.width for ln in _text_lines_from(lines, j, COLUMN_PROBE_LINES)]
-    return bool(below) and max(ln.width for ln in lines[i:j]) <= BOXED_HEAD_SHARE * max(below)
+    return bool(below) and max(ln.width for ln in lines[i:j] if ln.kind != BLANK) <= BOXED_HEAD_SHARE * max(below)
 
 
 def _fits_a_box(line: Line, column: float) -> bool:

@@ -196,7 +196,7 @@ def test_unletterspace(printed, read):
 
 
 @pytest.mark.parametrize("line, is_name", [
-    ("颜晓峰", True), ("欧 阳 辉", True), ("严书翰", True), ("上官云", True),
+    ("颜晓峰", True), ("欧 阳 辉", True), ("严书翰", True), ("上官云", True), ("习亚哲", True),
     ("消费升级", False), ("新时代", False), ("王", False), ("颜晓峰说。", False),
 ])
 def test_is_author_line(line, is_name):

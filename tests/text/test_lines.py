@@ -18,7 +18,7 @@ from banmian.tasks.text.lines import (
     is_page_number_line,
 )
 from banmian.tasks.text.segment import segment_page
-from tests.text.segment.stories import ESSAY_BOXES, essay_page
+from tests.text.segment.stories import ESSAY_APART_BOX, ESSAY_BOXES, essay_page, essay_with_a_box_apart
 
 
 def kinds(page, *texts):
@@ -485,6 +485,19 @@ def test_boxed_runs_that_repeat_a_phrase_are_a_series_of_crossheads(boxes, width
     lines = {ln.text: ln for ln in classify_page(essay_page(boxes, width))}
     marked = [(lines[t].kind, lines[t].in_series) for box in boxes for t in box if t in lines]
     assert marked and all(m == ((HEAD, True) if in_series else (m[0], False)) for m in marked)
+
+
+@pytest.mark.parametrize("box, in_series", [
+    # a box between breaks, as wide line by line as the series' boxes and repeating their phrase: one of them
+    (ESSAY_APART_BOX, True),
+    # the same words at other widths: no box of the series (short lines between breaks may be any text)
+    (["从生态保护把握乡", "村振兴的落脚点"], False),
+    # the series' widths, but no phrase of theirs
+    (["创新驱动发展", "的根本路径在", "哪里"], False),
+])
+def test_a_box_set_apart_in_the_shape_of_a_series_box_is_one_of_its_crossheads(box, in_series):
+    lines = {ln.text: ln for ln in classify_page(essay_with_a_box_apart(box))}
+    assert [lines[t].in_series for t in box] == [in_series] * len(box)
 
 
 # --- headings wrapped at their measure -------------------------------------------------------------

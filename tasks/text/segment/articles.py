@@ -35,7 +35,7 @@ def article_of(unit: Unit, residue: list[Residue]) -> Article | None:
         art.byline, art.photographers, art.authors = unit.credit.text, unit.credit.photographers, unit.credit.authors
     if unit.paras:
         _take_text_credits(art, unit, residue)
-        if unit.kind == "lead" and art.authors:
+        if unit.kind in _SIGNED_KINDS and art.authors:
             _take_name_split_at_seams(art, unit, residue)
     art.blocks = _blocks_of(unit, residue)
     art.continued_from, art.continued_to = unit.jump_from, unit.jump_to
@@ -101,8 +101,9 @@ def _rest_of_vertical_name(unit: Unit, after: int, residue: list[Residue]) -> st
     the unit's lines after line ``after`` completes a two-character name,
     the commonest. None there: the name stays as it is.
     """
-    last = _line_span(unit)[1] if unit.paras else after
-    piece = next((r for r in residue if r.reason == "unassigned" and after < r.line <= last
+    first, last = _line_span(unit) if unit.paras else (after, after)
+    start = after if after < first else first  # a name printed apart from its text (a stack of heads): all of it
+    piece = next((r for r in residue if r.reason == "unassigned" and start < r.line <= last
                   and len(r.text.strip()) == 1), None)
     if piece is None:
         return ""
@@ -110,6 +111,9 @@ def _rest_of_vertical_name(unit: Unit, after: int, residue: list[Residue]) -> st
     return piece.text.strip()
 
 
+#: Units whose text a name signs, whose co-author's name may be set down the gutter: a lead, and prose that took a
+#: head and byline printed apart from it (a stack of essays' heads, ``far_heads``).
+_SIGNED_KINDS: Final[tuple[UnitKind, ...]] = ("lead", "orphan")
 #: Lines a piece of a name set apart stands from the essay's text it is printed beside (a blank between).
 NAME_PIECE_MAX_GAP: Final = 2
 

@@ -41,6 +41,8 @@ FAR_HEAD_MIN_BIGRAMS: Final = 4
 #: A text takes the headline of a cluster stacked on it that restates this share of its words (the
 #: evidence a cut of a group between two texts needs, ``assignment.SPLIT_MIN_FIT``, is any shared word).
 STACKED_HEAD_MIN_FIT: Final = 0.0
+#: Lines a subject line stands under its headline when a blank sets it apart (``headlines.SUBJECT_MAX_GAP``).
+SUBJECT_APART_GAP: Final = 2
 #: Units that can take a head printed far from them: the texts of a page (not captions or briefs).
 #: A name is set under its head in a stack of essays' heads at most this many lines below the line before
 #: it (a blank between): on the wild stacks (011607, 012207) each name stands 1-2 lines under its head.
@@ -90,7 +92,44 @@ def claim_far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]],
         names = _names_under(move)
         _move_far_head(move, stacked, left)
         _carry_names(move, names, units)
+    for unit in units:
+        _leave_others_subject(unit, units, left, bodies)
     return left
+
+
+def _subject_set_apart(head: list[Line]) -> Line | None:
+    """The head's subject line when it is a full-length line set a blank apart under its headline (else None)."""
+    if len(head) < 2:  # a one-line head has none: no need to read it
+        return None
+    parts = headline_parts(head)
+    subject = parts.subject
+    if subject is None or parts.wrapped or not parts.headline or not is_full_headline(subject):
+        return None
+    return subject if subject.no - parts.headline[-1].no >= SUBJECT_APART_GAP else None
+
+
+def _leave_others_subject(unit: Unit, units: list[Unit], left: list[list[Line]],
+                          bodies: dict[int, frozenset[str]]) -> None:
+    """A subject line set apart under the unit's headline that another text restates far more is another essay's
+    head, stacked under this one: it is left over (for a text that takes it, or the residue).
+
+    Two essays' heads printed one under the other read as headline and subject
+    line; when no text took the second one by a margin over every other
+    (several pieces of one scattered essay restate it alike), the unit under
+    it still must not keep it: its body restates it far less than another's.
+    """
+    head = unit.head
+    subject = _subject_set_apart(head) if head is not None and id(unit) in bodies else None
+    if head is None or subject is None:
+        return
+    grams = bigram_set(heading_words([subject]))
+    own = _share(grams, bodies[id(unit)])
+    if len(grams) < FAR_HEAD_MIN_BIGRAMS or own > 1.0 - FAR_CLAIM_MARGIN:  # no body can restate it far more
+        return
+    best = max((_share(grams, bodies[id(u)]) for u in units if u is not unit and id(u) in bodies), default=0.0)
+    if _restates_far_more(best, own):
+        unit.head = [ln for ln in head if ln is not subject]
+        left.append([subject])
 
 
 def _head_from_stacked_clusters(stacked: list[tuple[Unit, list[Line]]], left: list[list[Line]],
@@ -182,11 +221,7 @@ def _far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]], left: 
                moved: set[int], bodies: dict[int, frozenset[str]]) -> list[tuple[Unit | None, list[Line]]]:
     """Heads that may belong far away: a unit's whole head, each left-over group, each stacked head, and each
     full line of heading lines that hold two (several essays' heads)."""
-    found: list[tuple[Unit | None, list[Line]]] = []
-    for donor in units:
-        if donor.paras:
-            found.extend(_heads_of(donor, _heading_lines(donor), donor.head, moved))
-            found.extend((donor, block) for block in _stacked_headlines(_heading_lines(donor)))
+    found = [head for k in range(len(units)) for head in _heads_of_unit(units, k, moved)]
     for lines in left:
         blocks = headline_blocks(lines)
         found.extend((None, block) for block in blocks if len(blocks) > 1)
@@ -194,6 +229,44 @@ def _far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]], left: 
     found.extend((u, lines) for u, lines in stacked if _may_give_stacked_head(u, lines, bodies))
     found.extend((u, block) for u, lines in stacked if u.paras for block in _stacked_headlines(lines))
     return [(donor, lines) for donor, lines in found if not _in_series(lines)]
+
+
+def _heads_of_unit(units: list[Unit], k: int, moved: set[int]) -> list[tuple[Unit | None, list[Line]]]:
+    """The heads of unit ``k`` that may belong far away: of a text, its heads (``_heads_of``), the headlines of a
+    head that reads as several, and a stacked lead's own head; of a lead with no text, its head."""
+    donor = units[k]
+    if not donor.paras:
+        own = _head_of_textless_lead(donor)
+        return [] if own is None else [(donor, own)]
+    found = _heads_of(donor, _heading_lines(donor), donor.head, moved)
+    found.extend((donor, block) for block in _stacked_headlines(_heading_lines(donor)))
+    if k and _is_textless_lead(units[k - 1]):
+        found.extend((donor, own) for own in _stacked_lead_head(donor))
+    return found
+
+
+def _is_textless_lead(unit: Unit) -> bool:
+    """A lead with no text: heads (and names) printed apart from the text they head."""
+    return unit.kind == "lead" and not unit.paras
+
+
+def _stacked_lead_head(unit: Unit) -> list[list[Line]]:
+    """A lead's own head (one headline with a full-length line) printed in a stack of essays' heads and names, right
+    after a lead with no text: the stack lands over one essay's text, which its last head and name may not be
+    (none for a unit that is no lead, or took a head already)."""
+    heads = [ln for ln in unit.lead_lines if ln.kind == HEAD]
+    if unit.kind != "lead" or unit.head is not None or not any(is_full_headline(ln) for ln in heads):
+        return []
+    return [heads] if len(headline_blocks(heads)) == 1 else []
+
+
+def _head_of_textless_lead(unit: Unit) -> list[Line] | None:
+    """The head lines of a lead with a byline and no text: a head and name printed in a stack of essays' heads,
+    whose text is printed elsewhere (None for any other unit, or one with no full-length headline)."""
+    if not _is_textless_lead(unit) or not any(ln.kind == BYLINE for ln in unit.lead_lines):
+        return None
+    heads = [ln for ln in unit.lead_lines if ln.kind == HEAD]
+    return heads if any(is_full_headline(ln) for ln in heads) else None
 
 
 def _stacked_headlines(lines: list[Line] | None) -> list[list[Line]]:
@@ -254,7 +327,7 @@ def _far_moves(units: list[Unit], donor: Unit | None, lines: list[Line],
     grams = bigram_set(heading_words(lines))  # read once, scored against every body
     if len(grams) < FAR_HEAD_MIN_BIGRAMS:
         return []
-    own = _share(grams, bodies[id(donor)]) if donor is not None else 0.0
+    own = _share(grams, bodies[id(donor)]) if donor is not None and id(donor) in bodies else 0.0
     fits = [(u, fit) for u in units if u is not donor and (fit := _far_fit(u, grams, bodies, to_beat)) is not None]
     if not fits:
         return []
@@ -340,7 +413,7 @@ def _move_far_head(move: FarMove, stacked: list[tuple[Unit, list[Line]]], left: 
     taker.head = lines if displaced is not None else sorted((taker.head or []) + lines, key=attrgetter("no"))
     if displaced is None:
         return
-    if donor is not None and donor.head is None:
+    if donor is not None and donor.head is None and donor.paras:
         donor.head = displaced
     else:
         left.append(displaced)
@@ -385,10 +458,19 @@ def _carry_names(move: FarMove, names: list[Line], units: list[Unit]) -> None:
     if not names or donor is None:
         return
     own = [ln for ln in taker.lead_lines if ln.kind == BYLINE]
-    if not own or not _give_back_names(taker, own, units):
+    if not (_signs_nothing_else(donor, taker) or (own and _give_back_names(taker, own, units))):
         return
     donor.lead_lines = [ln for ln in donor.lead_lines if not _part_of([ln], names)]
     taker.lead_lines = taker.lead_lines + names
+
+
+def _signs_nothing_else(donor: Unit, taker: Unit) -> bool:
+    """The names under a head that left its lead whole sign nothing else there: the lead has no text, or its text
+    closes with an author note (a signed essay, whose own name is printed with its note); they go with the head,
+    unless the taker is a story (its dateline credits it)."""
+    if any(ln.kind == HEAD for ln in donor.lead_lines) or taker.kind == "story":
+        return False
+    return not donor.paras or AUTHOR_NOTE_RE.match(donor.paras[-1].lines[-1].text) is not None
 
 
 def _give_back_names(taker: Unit, own: list[Line], units: list[Unit]) -> bool:

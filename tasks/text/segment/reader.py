@@ -151,7 +151,7 @@ class PageReader:
         """``para`` goes on with the sentence a box cut; a name in the box signs the essay too."""
         essay.paras[-1].append(para)
         box = self.units[-1]
-        if essay.kind == "lead" and box is not essay and box.kind == "lead":
+        if essay.kind in ("lead", "orphan") and box is not essay and box.kind == "lead":
             _take_box_bylines(essay, box)
         self.open_unit = essay
 

@@ -16,6 +16,11 @@ from banmian.tasks.text.segment.units import Unit, remove_para, unfinished_befor
 #: it may be an indent as well (seed 11's set: one such tail found, seed 7's:
 #: one paragraph start taken for a tail).
 TAIL_MIN_SCORE: Final = 1.5
+#: Score a tail under a crosshead must reach: every signal at once (full first line, last place, a word
+#: across the join). A box set at a column's top reads before the tail of the section it heads, whose
+#: start the extractor emitted elsewhere (wild 013107: 从覆盖范围… over ``导干部…``, cut at ``党员领``);
+#: under a crosshead anything less is a section's own first paragraph (gate, pagegen: none score 3).
+TAIL_UNDER_HEAD_MIN_SCORE: Final = 3.0
 
 
 def rejoin_tails(unit: Unit) -> None:
@@ -31,9 +36,17 @@ def rejoin_tails(unit: Unit) -> None:
         if unfinished_before_break(unit, i):
             j = _tail_of(unit, i)
             if j is not None:
+                _move_heads_of_tail(unit, j, i)
                 unit.paras[i].append(unit.paras[j])
                 remove_para(unit, j)
         i += 1
+
+
+def _move_heads_of_tail(unit: Unit, j: int, i: int) -> None:
+    """The crossheads over tail ``j`` head the section it ends: they move over paragraph ``i``, which it completes."""
+    heads = unit.crossheads_before.pop(j, [])
+    if heads:
+        unit.crossheads_before[i] = heads + unit.crossheads_before.get(i, [])
 
 
 def _tail_of(unit: Unit, i: int) -> int | None:
@@ -44,14 +57,15 @@ def _tail_of(unit: Unit, i: int) -> int | None:
         if not _may_be_a_tail(unit, j):
             continue
         score = _tail_score(paras[i], paras[j], j == len(paras) - 1)
-        if score >= TAIL_MIN_SCORE and (best is None or score > best[0]):
+        least = TAIL_UNDER_HEAD_MIN_SCORE if j in unit.crossheads_before else TAIL_MIN_SCORE
+        if score >= least and (best is None or score > best[0]):
             best = (score, j)
     return None if best is None else best[1]
 
 
 def _may_be_a_tail(unit: Unit, j: int) -> bool:
-    """Paragraph ``j`` opens no story, follows a finished paragraph and stands under no crosshead."""
-    return not unit.paras[j].dateline and unit.paras[j - 1].terminated and j not in unit.crossheads_before
+    """Paragraph ``j`` opens no story and follows a finished paragraph."""
+    return not unit.paras[j].dateline and unit.paras[j - 1].terminated
 
 
 def _tail_score(p: Paragraph, q: Paragraph, is_last: bool) -> float:

@@ -104,6 +104,22 @@ ESSAY_SECTIONS = (
 ESSAY_BOXES = (["从产业发展把", "握乡村振兴的", "着力点"], ["从人才培养把", "握乡村振兴的", "支撑点"])
 
 
+#: A third section, whose box the page prints at the top of a column, apart, over the tail of its text.
+ESSAY_CUT_SECTION = ("生态宜居是乡村振兴的关键。要统筹山水林田湖草系统治理，加强农村突出环境问题综合治理，"
+                     "建设美丽乡村，让良好生态成为乡村振兴的支撑点。")
+#: The box of that section, as wide line by line as the series' boxes (6/6/3).
+ESSAY_APART_BOX = ["从生态保护把", "握乡村振兴的", "落脚点"]
+
+
+def essay_with_a_box_apart(box: list[str] = ESSAY_APART_BOX, cut: int = 30, tail_indent: int = 0) -> str:
+    """An essay whose first section opens at once under its intro, cut mid-word at ``cut`` where its column ends;
+    its crosshead box is printed apart, at the page's end, over the tail (as pdftotext reads a box set at the top
+    of the next column). ``tail_indent``: the tail's first line indented, as a paragraph opens."""
+    intro = "\n".join(column_lines(ESSAY_INTRO))
+    page = essay_page().replace(intro, intro + "\n" + "\n".join(column_lines(ESSAY_CUT_SECTION[:cut])))
+    return page + "\n".join(["", "", *box, "", *column_lines(ESSAY_CUT_SECTION[cut:], indent=tail_indent), ""])
+
+
 def column_lines(text: str, width: int = 16, indent: int = 2) -> list[str]:
     """A paragraph as a narrow column prints it: the first line indented, the rest full."""
     first, rest = text[:width - indent], text[width - indent:]

@@ -6,7 +6,7 @@ from banmian.tasks.text.lines import BYLINE, HEAD, PROSE, Line
 from banmian.tasks.text.paragraphs import Paragraph
 from banmian.tasks.text.segment.far_heads import FarMove, _carry_names, _move_far_head, _names_under, _whole_head_of
 from banmian.tasks.text.segment.units import Unit
-from tests.text.segment.stories import HEAD_B, STORY_A, STORY_B, heads, segment_checked
+from tests.text.segment.stories import HEAD_B, STORY_A, STORY_B, column_lines, heads, segment_checked
 
 
 def test_a_headline_in_another_essays_cluster_of_heads_heads_the_essay_it_restates():
@@ -297,3 +297,83 @@ def test_a_far_head_joins_the_short_head_a_text_holds_in_printed_order(own, move
     donor, taker = Unit("orphan", head=list(moved)), Unit("orphan", head=list(own))
     _move_far_head(FarMove(0.5, donor, donor.head, taker), [], [])
     assert taker.head == head and donor.head is None
+
+
+# --- a stack of essays' heads, each with its name, printed between two texts ------------------------------
+
+_FINANCE = ("金融是现代经济的核心，要全面把握现代金融发展的要义，坚持金融服务实体经济的根本宗旨。",
+            "防范金融风险是金融工作的永恒主题，要健全金融监管体系，守住不发生系统性金融风险的底线，提高金融监管的"
+            "有效性和协同性，完善金融宏观调控体系。",
+            "现代金融发展要以服务实体经济为本，引导金融资源更多投向小微企业和科技创新领域，让金融活水精准滴灌实体"
+            "经济的薄弱环节。")
+_PUBLIC = ("优化公共经济责任配置是建立现代财政制度的基础，要明确各级政府公共经济责任的范围。",
+           "公共经济责任配置要坚持权责一致的原则，合理划分中央和地方的公共经济责任，不断优化配置。",
+           "各级政府要依法履行公共经济责任，确保财力与公共经济责任相匹配。")
+_SCIENCE = ("党的十九大报告指出，要加快建设创新型国家，解决好科技体系发展不平衡不充分问题。",
+            "科技体系的整体水平决定工业体系的发展，要补齐科技创新链条上的短板，提升原始创新能力。",
+            "要形成激励创新、宽容失败的学术氛围，让科技体系更好支撑高质量发展。")
+
+
+def _column_essay(paragraphs: tuple[str, ...], note: str) -> list[str]:
+    return [line for p in paragraphs for line in column_lines(p)] + [note]
+
+
+def _stack_page(second_head: str) -> str:
+    """Two essays' heads and names stacked between texts: the second lands over a text that is neither's."""
+    return "\n".join(["7 理论", "", *_column_essay(_FINANCE, "（作者单位：某金融学院）"), "",
+                      "不断优化公共经济责任配置", "习亚哲", "", second_head, "刘宾", "",
+                      *_column_essay(_SCIENCE, "（作者为某大学教授）"), "", *_column_essay(_PUBLIC, "（作者单位：某经贸大学）"), ""])
+
+
+@pytest.mark.parametrize("second_head, finance_head, science_head", [
+    # the head over the science essay restates the finance essay's words: it goes there with its name
+    ("全面把握现代金融发展要义", ("全面把握现代金融发展要义", ["刘宾"]), (None, [])),
+    # a head the text under it restates stays over it, with its name
+    ("解决好科技体系发展不平衡不充分问题", (None, []), ("解决好科技体系发展不平衡不充分问题", ["刘宾"])),
+])
+def test_heads_and_names_stacked_between_texts_go_to_the_texts_they_restate(second_head, finance_head, science_head):
+    """A head and name with no text under them (the first of the stack) head the text that restates the head."""
+    result = segment_checked(_stack_page(second_head))
+    by_opening = {a.paragraphs[0][:6]: (a.headline, a.authors) for a in result.articles}
+    assert by_opening[_PUBLIC[0][:6]] == ("不断优化公共经济责任配置", ["习亚哲"])
+    assert by_opening[_FINANCE[0][:6]] == finance_head
+    assert by_opening[_SCIENCE[0][:6]] == science_head
+
+
+def _with_pieces(lines: list[str], at: int, pieces: list[str]) -> list[str]:
+    """Lines with pieces set apart between breaks after line ``at`` (a name down the gutter, a box in the column)."""
+    return [*lines[:at], *(x for piece in pieces for x in ("", piece)), "", *lines[at:]]
+
+
+def test_names_set_apart_in_the_columns_of_texts_a_stack_headed_are_their_co_authors():
+    """刘 under its head in the stack, 宾 at a column's top in its text; 杨 and 静 at the seams of the other
+    essay's columns; 胡瑞华 in a box set in the finance essay's column: each text's authors."""
+    finance = _with_pieces(_column_essay(_FINANCE, "（作者单位：某金融学院）"), 6, ["活实体", "胡瑞华"])
+    finance = _with_pieces(finance, 15, ["宾"])
+    public = _with_pieces(_column_essay(_PUBLIC, "（作者单位：某经贸大学）"), 4, ["杨", "静"])
+    page = "\n".join(["7 理论", "", *finance, "", "不断优化公共经济责任配置", "习亚哲", "", "全面把握现代金融发展要义", "刘",
+                      "", *_column_essay(_SCIENCE, "（作者为某大学教授）"), "", *public, ""])
+    result = segment_checked(page)
+    by_opening = {a.paragraphs[0][:6]: (a.headline, sorted(a.authors)) for a in result.articles}
+    assert by_opening[_FINANCE[0][:6]] == ("全面把握现代金融发展要义", sorted(["刘宾", "胡瑞华"]))
+    assert by_opening[_PUBLIC[0][:6]] == ("不断优化公共经济责任配置", sorted(["习亚哲", "杨静"]))
+
+
+@pytest.mark.parametrize("second, subheadline", [
+    # the line set apart under the headline is the finance essay's words, not the public one's: another head
+    ("把握现代金融发展要义", None),
+    # a subject line the text under it restates stays its subheadline
+    ("划分中央地方经济责任", "划分中央地方经济责任"),
+])
+def test_a_subject_line_set_apart_that_another_text_restates_is_no_subheadline(second, subheadline):
+    """Two essays' heads printed one under the other after a signed text read as headline and subject line.
+
+    The finance essay is printed in two blocks of other widths, each restating the second head alike: no one
+    text takes it, but the public essay's body restates it far less than theirs.
+    """
+    wide = [line for p in _FINANCE[2:] + _FINANCE[:1] for line in column_lines(p, 24)]
+    page = "\n".join(["7 理论", "", *_column_essay(_FINANCE[:2], ""), "", *wide, "（作者单位：某金融学院）", "",
+                      *_column_essay(_PUBLIC, "（作者单位：某经贸大学）"), "", "不断优化公共经济责任配置的基本路径", "", second, ""])
+    result = segment_checked(page)
+    public = next(a for a in result.articles if a.paragraphs[0].startswith(_PUBLIC[0][:6]))
+    assert (public.headline, public.subheadline) == ("不断优化公共经济责任配置的基本路径", subheadline)

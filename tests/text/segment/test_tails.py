@@ -1,6 +1,9 @@
 """A paragraph cut by a column jump rejoins its far-away tail."""
 
-from tests.text.segment.stories import by_kind, segment_checked
+import pytest
+
+from tests.text.segment.stories import ESSAY_APART_BOX, ESSAY_CUT_SECTION, by_kind, essay_with_a_box_apart, \
+    segment_checked
 
 
 def test_a_moved_tail_whose_first_line_stops_short_before_a_number_rejoins_its_sentence():
@@ -23,3 +26,18 @@ def test_a_moved_tail_whose_first_line_stops_short_before_a_number_rejoins_its_s
     assert any(p.endswith("截至目前，工改系统在线审批项目150件，计划完成投资301.6亿元，打通了群众办事的最后一公里，"
                           "企业和群众办事更加便捷，办事效率明显提高，营商环境持续向好发展。")
                for p in feature.paragraphs)
+
+
+@pytest.mark.parametrize("box", [ESSAY_APART_BOX, ["从生态保护把握乡", "村振兴的落脚点"]])
+def test_a_tail_under_a_crosshead_printed_apart_completes_the_cut_paragraph_it_heads(box):
+    """A box set at a column's top over the tail of a section cut at the column before: the tail (full first line,
+    last, a word across the join) completes the cut paragraph, and the box heads that paragraph."""
+    (essay,) = segment_checked(essay_with_a_box_apart(box)).articles
+    texts = [b.text for b in essay.blocks]
+    assert texts[texts.index(ESSAY_CUT_SECTION) - 1] == "".join(box)
+
+
+def test_a_section_that_opens_under_a_crosshead_is_no_tail():
+    """Under a crosshead an indented first line opens the section: it completes no cut paragraph."""
+    articles = segment_checked(essay_with_a_box_apart(tail_indent=4)).articles
+    assert not any(ESSAY_CUT_SECTION in a.paragraphs for a in articles)
