@@ -343,6 +343,7 @@ def _below(column: pa.ChunkedArray, value: Any) -> pa.ChunkedArray:
 
 
 def _equal(column: pa.ChunkedArray, value: Any) -> pa.ChunkedArray:
+    """Where ``column`` holds ``value`` (a null equals a null: one place in the sort order)."""
     return pc.is_null(column) if value is None else pc.fill_null(pc.equal(column, value), False)
 
 

@@ -377,7 +377,12 @@ def is_byline_text(text: str) -> bool:
 
 def _is_bullet(line: LineForm) -> bool:
     """``◆农民丰收节文艺汇演举行``: a brief opens (a ring only with its dateline: ``_mark_ring_briefs``)."""
-    return _BULLET_RE.match(line.text) is not None and not line.text.lstrip().startswith(RING)
+    return _BULLET_RE.match(line.text) is not None and not _opens_with_ring(line.text)
+
+
+def _opens_with_ring(text: str) -> bool:
+    """The line's bullet is a ring (``○``): a brief's only with its dateline (``_mark_ring_briefs``)."""
+    return text.lstrip().startswith(RING)
 
 
 def _is_subtitle(line: LineForm) -> bool:
@@ -1324,12 +1329,8 @@ def _boxes_apart(lines: list[Line], column: float) -> Iterable[tuple[int, int]]:
     lines, so it counts only in the shape of a series' box (``_same_box``).
     """
     low, high = BOXED_HEAD_LINES
-    for i in range(1, len(lines) - 1):
-        if lines[i - 1].kind != BLANK:
-            continue
-        j = i
-        while j < len(lines) and _fits_a_box(lines[j], column):
-            j += 1
+    for i in _after_breaks(lines):
+        j = _box_end(lines, i, column)
         if low <= j - i <= high and j + 1 < len(lines) and lines[j].kind == BLANK and lines[j + 1].kind == PROSE \
                 and _narrower_than_below(lines, i, j + 1):
             yield i, j
@@ -1345,11 +1346,17 @@ def _boxed_runs(lines: list[Line], column: float) -> Iterable[tuple[int, int]]:
     """Runs ``(i, j)`` after a blank of narrow lines with no clause mark, with a text line straight under them."""
     low, high = BOXED_HEAD_LINES
     for i in _after_breaks(lines):  # a run holds no blank: no run starts inside another
-        j = i
-        while j < len(lines) and _fits_a_box(lines[j], column):
-            j += 1
+        j = _box_end(lines, i, column)
         if low <= j - i <= high and j < len(lines) and lines[j].kind == PROSE and _narrower_than_below(lines, i, j):
             yield i, j
+
+
+def _box_end(lines: list[Line], i: int, column: float) -> int:
+    """Where the run of lines from ``i`` that each fit a box in the column ends (``i`` when none does)."""
+    j = i
+    while j < len(lines) and _fits_a_box(lines[j], column):
+        j += 1
+    return j
 
 
 def _after_breaks(lines: list[Line]) -> list[int]:
@@ -1675,7 +1682,7 @@ def _mark_ring_briefs(lines: list[Line]) -> None:
     ``非洲三国 新华社北`` / ``京1月5日电``).
     """
     for i, ln in enumerate(lines):
-        if ln.kind in _TEXT and ln.text.startswith(RING) and _BULLET_RE.match(ln.text):
+        if ln.kind in _TEXT and _opens_with_ring(ln.text) and _BULLET_RE.match(ln.text):
             opening = list(islice((x.text for x in lines[i:] if x.kind != BLANK), RING_BRIEF_LINES))
             if dateline_after_lead(unspaced("".join(opening).lstrip()[1:])) is not None:
                 ln.kind = BULLET
