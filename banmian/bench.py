@@ -106,10 +106,16 @@ def run(texts: Sequence[str], seconds: float, cold: bool = False) -> Result:
     return Result(len(texts) * passes, lines * passes, nbytes * passes, elapsed)
 
 
-def peak_rss_mb() -> float:
-    """Peak resident set size of this process in MB (ru_maxrss is KiB on Linux, bytes on macOS)."""
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def _rusage_mb(who: int) -> float:
+    """Peak RSS in MB of ``who`` (``resource.RUSAGE_SELF`` or ``RUSAGE_CHILDREN``; ru_maxrss is KiB on Linux,
+    bytes on macOS)."""
+    rss = resource.getrusage(who).ru_maxrss
     return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process in MB."""
+    return _rusage_mb(resource.RUSAGE_SELF)
 
 
 def profile(texts: Sequence[str], seconds: float, cold: bool = False, top: int = 20) -> str:
@@ -299,11 +305,6 @@ class RunFigures:
     load: str = ""  # the machine's load averages at the start and at the end of the run
 
 
-def _rusage_mb(who: int) -> float:
-    rss = resource.getrusage(who).ru_maxrss
-    return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
-
-
 def _cpu_seconds() -> float:
     """User+system CPU time of this process and of its children that have ended."""
     return sum(r.ru_utime + r.ru_stime for r in (resource.getrusage(resource.RUSAGE_SELF),
@@ -349,7 +350,7 @@ def run_flow(pages_dir: Path, warehouse: Path, timings: Path, workers: int, extr
     wall = time.perf_counter() - start
     phases = json.loads(timings.read_text(encoding="utf-8")) if timings.exists() else {}
     n = len(list(pages_dir.glob("*.txt")))
-    return RunFigures(n, wall, code, phases, _rusage_mb(resource.RUSAGE_SELF),
+    return RunFigures(n, wall, code, phases, peak_rss_mb(),
                       _rusage_mb(resource.RUSAGE_CHILDREN), _cpu_seconds() - cpu0, sampler.line(),
                       sampler.rss_peak_at_s, sampler.rss_line(), stacks.line(), f"{load0} -> {load_averages()}")
 

@@ -16,11 +16,9 @@ The last line is the CPU ratio of the largest to the smallest size against the r
 from __future__ import annotations
 
 import argparse
-import resource
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -38,38 +36,6 @@ ARTICLES_PER_PAGE = 6.6
 #: Distinct terms the synthetic runs draw from, and the Zipf exponent of their frequencies.
 VOCABULARY = 20_000
 ZIPF_EXPONENT = 1.0
-#: How often the merge's RSS is sampled (seconds).
-RSS_EVERY = 0.02
-
-
-def _rss_mb() -> float:
-    with open("/proc/self/statm") as statm:
-        return int(statm.read().split()[1]) * resource.getpagesize() / 2**20
-
-
-class _PeakRss:
-    """The process's largest RSS while the block runs, sampled in a thread (ru_maxrss keeps the adds' too)."""
-
-    def __init__(self) -> None:
-        self.peak = 0.0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._loop, daemon=True)
-
-    def _loop(self) -> None:
-        while not self._stop.wait(RSS_EVERY):
-            self.peak = max(self.peak, _rss_mb())
-
-    def __enter__(self) -> _PeakRss:
-        self.peak = _rss_mb()
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
-        self.peak = max(self.peak, _rss_mb())
-
-
 def synthetic_run(run: int, rows: int, vocabulary: int) -> pa.Table:
     """One batch's article_terms rows: articles of ``TERMS_PER_ARTICLE`` Zipf-drawn terms."""
     import numpy as np
@@ -99,20 +65,21 @@ def synthetic_run(run: int, rows: int, vocabulary: int) -> pa.Table:
 
 def measure(runs: int, rows: int, vocabulary: int) -> str:
     """Add ``runs`` synthetic runs to a fresh ``TableFiles`` and merge them; one line of figures."""
+    from banmian.bench import ProcessSampler, peak_rss_mb
     from banmian.tasks.store.table_files import TableFiles
 
     with tempfile.TemporaryDirectory(prefix="merge-bench-") as tmp:
         files = TableFiles(Path(tmp), "bench")
         for run in range(runs):
             files.add({"article_terms": synthetic_run(run, rows, vocabulary)})
-        before_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        before_mb = peak_rss_mb()
         wall, cpu = time.perf_counter(), time.process_time()
-        with _PeakRss() as peak:
+        with ProcessSampler() as sampler:  # this process's RSS over the merge (ru_maxrss keeps the adds' too)
             (entry,) = files.finish()
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
         assert entry.n_rows == runs * rows
     return (f"runs {runs:4d}  rows {runs * rows / 1e6:6.2f} M  merge wall {wall:7.1f} s  CPU {cpu:7.1f} s  "
-            f"({cpu / (runs * rows / 1e6):.2f} CPU s per M rows)  peak RSS {peak.peak:6.0f} MB in the merge "
+            f"({cpu / (runs * rows / 1e6):.2f} CPU s per M rows)  peak RSS {sampler.rss_peak_mb:6.0f} MB in the merge "
             f"({before_mb:.0f} MB before it)")
 
 

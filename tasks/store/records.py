@@ -209,7 +209,7 @@ def page_tables(items: Iterable[tuple[DecodedPage, PageResult]], run_id: str) ->
     from banmian.tasks.store import word_records
 
     merged: dict[str, list[Row]] = {name: [] for name in schema.STORED if name not in schema.WORD_TABLES}
-    word_rows = word_records.PageWords(run_id)
+    word_rows = word_records.BatchWords(run_id)
     for page, result in items:
         rows = page_rows(page, result, run_id)
         for name, table_rows in rows.items():

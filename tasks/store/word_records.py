@@ -62,7 +62,7 @@ def headline_texts(article: Article) -> list[str]:
 
 
 @dataclass
-class PageWords:
+class BatchWords:
     """The word tables of a batch of pages' articles, column by column."""
 
     run_id: str
