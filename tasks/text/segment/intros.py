@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import Final
 
 from banmian.tasks.model import Residue
-from banmian.tasks.text.lexicon import overlap
+from banmian.tasks.text.lexicon import break_splits_word, overlap
+from banmian.tasks.text.paragraphs import Paragraph
 from banmian.tasks.text.segment.headlines import heading_words
-from banmian.tasks.text.segment.units import Unit
+from banmian.tasks.text.segment.units import Unit, remove_para, unfinished_before_break
 
 #: Share of the essay's heading words (headline and crossheads) its intro restates, at least.
 #: Calibration: the wild intros restate 0.40-0.60 of them; the next-best short texts 0.27 at most.
@@ -77,3 +78,27 @@ def _prepend(essay: Unit, intro: Unit, residue: list[Residue]) -> None:
     elif intro.head:
         residue.extend(Residue(ln.text, "unassigned", ln.no) for ln in intro.head)
     essay.lead_lines = intro.lead_lines + essay.lead_lines
+    _send_tails_home(essay, n)
+
+
+def _send_tails_home(essay: Unit, n: int) -> None:
+    """A paragraph the intro's block brought (after its first ``n``) that completes a section's cut sentence goes there.
+
+    pdftotext emits the block an intro spans with the tail of a column under it (wild 010407: the intro, then
+    ``展跃升期。…``, the end of the section cut at ``…同步发``): a full first line whose first word the
+    section's last line began is that section's, not the intro's.
+    """
+    for k in range(n - 1, 0, -1):
+        home = _section_it_ends(essay, n, essay.paras[k])
+        if home is not None:
+            essay.paras[home].append(essay.paras[k])
+            remove_para(essay, k)
+            n -= 1
+
+
+def _section_it_ends(essay: Unit, start: int, para: Paragraph) -> int | None:
+    """The first of the essay's own paragraphs (``start`` on) cut mid-word before a break whose word ``para`` (a full first line) ends."""
+    if para.indented or para.dateline:
+        return None
+    return next((i for i in range(start, len(essay.paras)) if unfinished_before_break(essay, i)
+                 and break_splits_word(essay.paras[i].lines[-1].text, para.lines[0].text)), None)

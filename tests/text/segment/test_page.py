@@ -4,7 +4,8 @@ import pytest
 
 from banmian.tasks.text import segment
 from banmian.tasks.text.segment import segment_page
-from tests.text.segment.stories import ESSAY_BOXES, HEAD_A, STORY_A, essay_page
+from tests.text.segment.stories import (ESSAY_BOXES, ESSAY_SECTIONS, HEAD_A, STORY_A, column_lines, essay_page,
+                                        segment_checked)
 
 
 def test_empty_and_blank_pages():
@@ -74,6 +75,30 @@ def test_an_essay_that_opens_on_a_crosshead_takes_back_its_intro_printed_apart(a
     essay = next(a for a in articles if any(b.kind == "h" for b in a.blocks))
     assert (essay.blocks[0].kind == "p" and essay.blocks[0].text == apart) == opens_the_essay
     assert len(articles) == (1 if opens_the_essay else 2)
+
+
+#: The intro a wild essay lost, printed apart: it restates the essay's heads (``扎实推进…着力点和支撑点``).
+INTRO_APART = "扎实推进乡村全面振兴，要从产业发展和人才培养两个方面，把握乡村振兴的着力点和支撑点。"
+#: The first section's second paragraph, which the next cases cut where its column ends.
+CUT_PARAGRAPH = ESSAY_SECTIONS[0][1]
+
+
+@pytest.mark.parametrize("cut_before, completed", [
+    ("工业，", True),    # 农产品加|工业: a word across the join, the tail's full first line ends the section's sentence
+    ("发展特色", False),  # 禀赋，|发展: no word across it, the paragraph stays where the extractor put it
+    ("和农产品", False),  # 种养业|和: nor here
+])
+def test_a_column_tail_printed_under_an_intro_apart_ends_the_section_it_was_cut_from(cut_before, completed):
+    """pdftotext emits the intro's block with the tail of a column under it (wild 010407: ``…同步发`` /
+    ``展跃升期。…``); the intro given back opens the essay, the tail goes back to the sentence it completes."""
+    cut = CUT_PARAGRAPH.index(cut_before)
+    page = essay_page(intro=None).replace("\n".join(column_lines(CUT_PARAGRAPH)),
+                                          "\n".join(column_lines(CUT_PARAGRAPH[:cut])))
+    page += "\n".join(["", "", *column_lines(INTRO_APART), "", *column_lines(CUT_PARAGRAPH[cut:], indent=0), ""])
+    (essay,) = segment_checked(page).articles
+    assert essay.paragraphs[0] == INTRO_APART
+    assert (CUT_PARAGRAPH in essay.paragraphs) == completed
+    assert (essay.paragraphs[1] == CUT_PARAGRAPH[cut:]) == (not completed)
 
 
 def test_the_names_other_modules_import_stay_importable():
