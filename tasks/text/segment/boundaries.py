@@ -246,6 +246,34 @@ SUBJECT_TEXT_BEFORE_CHARS: Final = 350
 SUBJECT_TEXT_AFTER_CHARS: Final = 250
 
 
+def cut_before_signed_essay(unit: Unit, decided: list[tuple[int, Decision]]) -> list[tuple[int, Decision]]:
+    """A run that opens mid-sentence and closes signed holds the end of one text and the whole of another: cut it.
+
+    A text whose first paragraph starts with no indent goes on with a
+    sentence begun elsewhere: it is the end of a text. A note on the author
+    and a name set after it close an essay, which opened with an indented
+    paragraph after a finished one. When the model cut nowhere between the
+    two (one page's essays on one theme share their words: wild 010407, the
+    end of 叶帆's essay run into 严书翰's), the likeliest such opening is cut: one that opens a block of its own
+    (``_opens_a_block``), else the one the model likes best.
+    """
+    if not unit.signed or unit.paras[0].indented or any(d.kind == "cut" for _, d in decided):
+        return decided
+    openings = [(_opens_a_block(unit, k), d.probability, k) for k, d in decided
+                if unit.paras[k].indented and unit.paras[k - 1].terminated]
+    if not openings:
+        return decided
+    best = max(openings)[2]
+    return [(k, Decision("cut", d.threshold, d.threshold) if k == best else d) for k, d in decided]
+
+
+def _opens_a_block(unit: Unit, k: int) -> int:
+    """How plainly paragraph ``k`` opens a block the extractor emitted apart: after a blank, in a column moved by
+    ``COLUMN_MOVED`` (each counts one)."""
+    before, after = unit.paras[k - 1], unit.paras[k]
+    return int(after.first_line - 1 > before.lines[-1].no) + int(abs(before.column - after.column) >= COLUMN_MOVED)
+
+
 def opens_photo_captions(text: str) -> bool:
     """The paragraph opens the caption of a group of numbered photos (``图①：``): the captions are no part of the text before.
 
@@ -298,7 +326,7 @@ def split_units(page: Page, vocab: PageVocabulary, model: LogisticModel | None =
     model = model or load_model()
     parts_of: list[list[Unit]] = []
     for unit in page.units:
-        decided = cuts_in(unit, vocab, model) if can_split(unit) else []
+        decided = cut_before_signed_essay(unit, cuts_in(unit, vocab, model)) if can_split(unit) else []
         parts = _split(unit, [k for k, d in decided if d.kind == "cut"])
         _record(parts, decided)
         parts_of.append(parts)
@@ -335,4 +363,5 @@ def _split(unit: Unit, cuts: list[int]) -> list[Unit]:
     unit.paras = paras[:cuts[0]]
     unit.crossheads_before = {k: h for k, h in heads.items() if k < cuts[0]}
     parts[-1].jump_to, unit.jump_to = unit.jump_to, None  # a jump marker closes the text's last part
+    parts[-1].signed, unit.signed = unit.signed, False     # so does a signature
     return parts

@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from banmian.tasks.text.budget import check_budget
 from banmian.tasks.text.credits import parse_signature
+from banmian.tasks.text.lines import BYLINE
 from banmian.tasks.text.segment.captions import gather_numbered_captions
 from banmian.tasks.text.segment.cohesion import PageVocabulary
 from banmian.tasks.text.segment.joins import (Candidate, JoinFeature, OrphanSide, PageContext, can_host, cohesion_ceiling,
@@ -79,6 +80,8 @@ class _Resolution:
         found = [Candidate(u, self.last_part[id(u)], u is before) for u in self.kept if can_host(u)]
         later = [Candidate(self.units[j], j, False) for j in range(i + 1, len(self.units))
                  if self.units[j].kind == "lead"]
+        if self.units[i].signed:  # an essay signed at its end is no section of a text signed by another name
+            return [c for c in found + later if not has_byline(c.host)]
         return found + later
 
     def signed_host(self, i: int, unit: Unit) -> Unit | None:
@@ -140,6 +143,11 @@ class _Offer(NamedTuple):
 def is_headless_orphan(unit: Unit) -> bool:
     """Orphan prose with no headline given to it; text continued from another page is its own article."""
     return unit.kind == "orphan" and unit.head is None and not unit.jump_from
+
+
+def has_byline(unit: Unit) -> bool:
+    """A lead whose own lines hold a byline: a text signed under its headline."""
+    return any(ln.kind == BYLINE for ln in unit.lead_lines)
 
 
 def merge_into(target: Unit, extra: Unit) -> None:

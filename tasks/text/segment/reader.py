@@ -15,7 +15,7 @@ from typing import Final
 from banmian.tasks.model import PageMeta, Residue
 from banmian.tasks.text.chars import han_count
 from banmian.tasks.text.clean import clean_heading
-from banmian.tasks.text.credits import is_author_line
+from banmian.tasks.text.credits import AUTHOR_NOTE_RE, is_author_line
 from banmian.tasks.text.lexicon import break_splits_word
 from banmian.tasks.text.lines import (BYLINE, CREDIT, FURNITURE, HEAD, JUMP, LABEL, STRAY, Line, follows_a_blank,
                                       page_number_parts)
@@ -211,6 +211,9 @@ class PageReader:
         """A name's character set into a column: the text goes on around it. A whole name signs the text it ends."""
         self._read_unassigned(lines)
         unit = self.open_unit
+        last = self.units[-1] if self.units else None  # a note closed its text: no unit is open after it
+        if last is not None and _signs_noted_text(last, lines[0]):
+            last.signed = True
         if unit is not None and _ends_finished_text(unit, lines[0]):
             if _essay_sized(unit):
                 self.signer, self.open_unit = (unit, lines[0]), None
@@ -295,6 +298,15 @@ def _ends_finished_text(unit: Unit, name: Line) -> bool:
     if not unit.paras or unit.paras[-1].ends_article:
         return False
     return unit.paras[-1].terminated and is_author_line(name.text)
+
+
+def _signs_noted_text(unit: Unit, name: Line) -> bool:
+    """A bare name set apart right after a text closed by a note on its author (``（作者为…）`` / ``严书翰``): its signature.
+
+    ``articles`` gives the name to the text; earlier stages read it as evidence that an essay ends there.
+    """
+    return bool(unit.paras) and AUTHOR_NOTE_RE.match(unit.paras[-1].lines[-1].text) is not None \
+        and is_author_line(name.text)
 
 
 def _essay_sized(unit: Unit) -> bool:

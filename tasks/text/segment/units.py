@@ -82,6 +82,7 @@ class Unit:
     jump_to: str | None = None                              # 下转第3版: where its text goes on
     scattered: bool = False                                 # a lead that gathered orphan runs
     split_off: bool = False                                 # cut off the text before it where the subject changed
+    signed: bool = False                                    # closed by a note on its author and a name set after it
     decisions: list[Decision] = field(default_factory=list)  # the scored decisions that shaped it (confidence)
     inline_jumps: list[str] = field(default_factory=list)   # jump texts taken out of its text as metadata
     _scored: tuple[str, frozenset[str]] | None = field(default=None, init=False, repr=False, compare=False)

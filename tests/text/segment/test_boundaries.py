@@ -4,7 +4,7 @@ import pytest
 
 from banmian.tasks.text.lines import classify_page
 from banmian.tasks.text.segment.boundaries import (PARAGRAPH_SCALE, TEXT_SCALE, cuts_in, load_model, page_vocabulary,
-                                                    transition_signals, unrelated_texts)
+                                                    split_units, transition_signals, unrelated_texts)
 from banmian.tasks.text.segment.reader import read_units
 
 
@@ -138,3 +138,41 @@ def test_a_new_subject_that_goes_on_cuts_the_unit(after: list[str], cut: bool) -
     k = len(RESERVOIR)
     assert (decided[k].kind == "cut") == cut
     assert all(d.kind == "no_cut" for j, d in decided.items() if j != k)
+
+
+def wrapped(text: str, width: int, indent: int = 2) -> list[str]:
+    """A paragraph as a column of ``width`` prints it, its first line ``indent`` short."""
+    first, rest = text[:width - indent], text[width - indent:]
+    return [first] + [rest[k:k + width] for k in range(0, len(rest), width)]
+
+
+#: The end of one essay, printed under the next essay's column: two paragraphs of one theory page's theme.
+TAIL_OF_ESSAY = ["文明和谐美丽的社会主义现代化强国，使中国人民享有更加幸福安康的生活。这是伟大复兴的题中应有之义。",
+                 "中国共产党带领中国人民实现中华民族伟大复兴的实践，是救国、兴国、强国接续推进的过程，"
+                 "解决社会主要矛盾，就能开辟民族复兴新境界。"]
+#: An essay on the same theme, set in a wider column, closed by a note on its author.
+SIGNED_ESSAY = ["党的十九大报告作出我国社会主要矛盾已经转化为人民日益增长的美好生活需要和不平衡不充分的发展之间的矛盾的"
+                "重大政治论断。这既是重大的政治论断，又是重大的理论创新，对于建设社会主义现代化强国具有重要意义。",
+                "从社会生产和社会需要两个方面准确把握社会主要矛盾的变化。我国社会生产力水平总体上显著提高，社会生产能力在"
+                "很多方面进入世界前列，人民美好生活需要日益广泛，不仅对物质文化生活提出了更高要求。"]
+
+
+def tail_then_essay(name: str | None, tail_indent: int = 0) -> str:
+    """The tail (its first line ``tail_indent`` short), a blank, the essay at 17 units, its note, and ``name`` set apart."""
+    lines = wrapped(TAIL_OF_ESSAY[0], 14, tail_indent) + wrapped(TAIL_OF_ESSAY[1], 14) + [""]
+    lines += [ln for p in SIGNED_ESSAY for ln in wrapped(p, 17)] + ["（作者为中共中央党校教授）", ""]
+    return "\n".join(lines + ([name, ""] if name else [])) + "\n"
+
+
+@pytest.mark.parametrize(("name", "tail_indent", "parts"), [
+    ("严书翰", 0, [["文明和谐", "中国共产"], ["党的十九", "从社会生", "（作者为"]]),  # a tail, then an essay signed: cut
+    (None, 0, [["文明和谐", "中国共产", "党的十九", "从社会生", "（作者为"]]),       # no name after the note: the model decides
+    ("严书翰", 2, [["文明和谐", "中国共产", "党的十九", "从社会生", "（作者为"]]),   # opens indented, no tail: one essay
+], ids=["tail-then-signed-essay", "unsigned", "no-tail"])
+def test_a_run_that_opens_as_a_tail_and_closes_signed_is_cut_where_the_essay_opens(name, tail_indent, parts):
+    """One theme's essays share their words, so the model cuts nowhere; the tail and the signature say two texts,
+    and the essay opens after the blank, where the column widens (wild 010407: 叶帆's end, then 严书翰's essay)."""
+    page = read_units(classify_page(tail_then_essay(name, tail_indent)))
+    split_units(page, page_vocabulary(page))
+    assert [[p.text[:4] for p in u.paras] for u in page.units] == parts
+    assert page.units[-1].signed == (name is not None)

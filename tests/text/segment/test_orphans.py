@@ -8,7 +8,7 @@ from banmian.tasks.text.lexicon import bigram_set
 from banmian.tasks.text.segment import read_page
 from banmian.tasks.text.segment.joins import PageContext, cohesion_ceiling, host_cohesion, orphan_side, section_count
 from banmian.tasks.text.segment.orphans import _Resolution, load_join_model
-from tests.text.segment.stories import HEAD_A, LEAD, STORY_A, by_kind, heads, segment_checked
+from tests.text.segment.stories import HEAD_A, LEAD, STORY_A, by_kind, column_lines, essay_page, heads, segment_checked
 
 
 def test_lead_feature_gathers_scattered_body_and_undoubles_crossheads():
@@ -102,3 +102,21 @@ def test_cohesion_ceiling_is_never_below_the_cohesion_it_bounds():
                     assert cohesion_ceiling(side, candidate.host, context) >= host_cohesion(side, candidate.host, context)
             resolution.place(i, unit)
     assert pairs
+
+
+#: A second essay on the signed essay's theme, headless where it is printed (its heading stands elsewhere).
+SAME_THEME = ["乡村振兴是党的十九大作出的重大决策部署。实施乡村振兴战略，要推动农村一二三产业融合发展，培养造就一支懂农业、"
+              "爱农村、爱农民的工作队伍。",
+              "产业兴旺是乡村振兴的重点，人才振兴是乡村振兴的关键。要让愿意留在乡村、建设家乡的人留得安心，让农民合理"
+              "分享全产业链增值收益。"]
+
+
+@pytest.mark.parametrize("name, bylines", [
+    ("王海", ["李明", "王海"]),  # a name set after its closing note signs it: no section of 李明's essay
+    (None, ["李明"]),            # unsigned, it reads as one more section of the essay on its theme
+])
+def test_a_text_signed_after_its_note_joins_no_text_signed_by_another(name, bylines):
+    page = essay_page().replace("（作者为某大学农学院教授）\n", "")
+    page += "\n".join(["", "", *[ln for p in SAME_THEME for ln in column_lines(p)], "（作者为某农业大学教授）", "",
+                       *([name, ""] if name else [])])
+    assert [a.byline for a in segment_checked(page).articles] == bylines
