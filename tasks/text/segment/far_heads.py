@@ -94,7 +94,53 @@ def claim_far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]],
         _carry_names(move, names, units)
     for unit in units:
         _leave_others_subject(unit, units, left, bodies)
+    for unit in units:
+        _head_signed_essay(unit, units, bodies)
     return left
+
+
+def _head_signed_essay(taker: Unit, units: list[Unit], bodies: dict[int, frozenset[str]]) -> None:
+    """A signed essay with no head takes the second headline of a text given two, when no body restates it more.
+
+    A note and a name close a whole essay (``Unit.signed``), so it has a
+    headline somewhere; two essays' headlines printed together land on one
+    text, which keeps the one it restates better. On a page of one theme
+    every body restates every headline a little (no far margin,
+    ``FAR_CLAIM_MARGIN``, can be had: wild 010407, ``准确把握社会主要矛盾的变化``
+    over 颜晓峰's intro, which keeps ``我国社会主要矛盾变化的重大意义``): the
+    evidence is that the essay needs a head, and that it restates this one
+    best of all the page's texts.
+    """
+    if not taker.signed or _heading_lines(taker) or id(taker) not in bodies:
+        return
+    offers = [(fit, donor, ln) for fit, donor, ln in _spare_headline_fits(taker, units, bodies)
+              if fit >= FAR_CLAIM_MIN and fit > _best_other_fit(ln, taker, units, bodies)]
+    if offers:
+        _, donor, line = max(offers, key=itemgetter(0))
+        donor.head = [ln for ln in donor.head or [] if ln is not line]
+        taker.head = [line]
+
+
+def _spare_headline_fits(taker: Unit, units: list[Unit],
+                         bodies: dict[int, frozenset[str]]) -> list[tuple[float, Unit, Line]]:
+    """Each other text's spare headline (``_spare_headlines``) with how much ``taker``'s body restates it."""
+    return [(_share(bigram_set(heading_words([ln])), bodies[id(taker)]), donor, ln)
+            for donor in units if donor is not taker and id(donor) in bodies for ln in _spare_headlines(donor, bodies)]
+
+
+def _spare_headlines(donor: Unit, bodies: dict[int, frozenset[str]]) -> list[Line]:
+    """The full-length lines of a text's head of two or more that it restates less than another it keeps."""
+    full = [ln for ln in donor.head or [] if is_full_headline(ln)]
+    if len(full) < 2:
+        return []
+    fits = [overlap(heading_words([ln]), bodies[id(donor)]) for ln in full]
+    return [ln for ln, fit in zip(full, fits) if fit < max(fits)]
+
+
+def _best_other_fit(line: Line, taker: Unit, units: list[Unit], bodies: dict[int, frozenset[str]]) -> float:
+    """How much the body that best restates ``line`` among every text but ``taker`` restates it."""
+    grams = bigram_set(heading_words([line]))
+    return max((_share(grams, bodies[id(u)]) for u in units if u is not taker and id(u) in bodies), default=0.0)
 
 
 def _subject_set_apart(head: list[Line]) -> Line | None:

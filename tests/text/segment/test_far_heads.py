@@ -4,7 +4,8 @@ import pytest
 
 from banmian.tasks.text.lines import BYLINE, HEAD, PROSE, Line
 from banmian.tasks.text.paragraphs import Paragraph
-from banmian.tasks.text.segment.far_heads import FarMove, _carry_names, _move_far_head, _names_under, _whole_head_of
+from banmian.tasks.text.segment.far_heads import (FarMove, _carry_names, _move_far_head, _names_under, _whole_head_of,
+                                                  claim_far_heads)
 from banmian.tasks.text.segment.units import Unit
 from tests.text.segment.stories import HEAD_B, STORY_A, STORY_B, column_lines, heads, segment_checked
 
@@ -377,3 +378,28 @@ def test_a_subject_line_set_apart_that_another_text_restates_is_no_subheadline(s
     result = segment_checked(page)
     public = next(a for a in result.articles if a.paragraphs[0].startswith(_PUBLIC[0][:6]))
     assert (public.headline, public.subheadline) == ("不断优化公共经济责任配置的基本路径", subheadline)
+
+
+def _prose(no: int, text: str) -> Paragraph:
+    return Paragraph([Line(no, text, 14.0, PROSE)], 14.0, terminated=True)
+
+
+#: Two essays' headlines printed together, on one theme; the intro they landed on restates the first wholly.
+LEAD_HEADLINE, SIGNED_HEADLINE = "我国社会主要矛盾变化的重大意义", "准确把握社会主要矛盾的变化"
+INTRO = "深刻认识我国社会主要矛盾变化的现实依据，准确把握我国社会主要矛盾变化的重大意义，是理解新时代的关键所在。"
+SIGNED_TEXT = "从社会生产和社会需要两个方面准确把握社会主要矛盾的变化。我国社会主要矛盾的变化对党和国家工作提出了许多新要求。"
+
+
+@pytest.mark.parametrize("signed, intro_head, essay_head", [
+    (True, [LEAD_HEADLINE], [SIGNED_HEADLINE]),       # a signed essay needs a head: it takes the one it restates best
+    (False, [SIGNED_HEADLINE, LEAD_HEADLINE], None),  # unsigned prose may be a section: no margin, no move
+])
+def test_a_signed_essay_takes_the_second_of_two_headlines_given_to_another_text(signed, intro_head, essay_head):
+    """One theme's bodies all restate both headlines a little, so no far margin can be had; the evidence is the
+    essay's signature and that its body restates the headline best of all (wild 010407, 严书翰's essay)."""
+    intro = Unit("orphan", paras=[_prose(461, INTRO)], head=[Line(493, SIGNED_HEADLINE, 13.0, HEAD),
+                                                              Line(495, LEAD_HEADLINE, 15.0, HEAD)])
+    essay = Unit("orphan", paras=[_prose(383, SIGNED_TEXT)], signed=signed)
+    claim_far_heads([essay, intro], [])
+    assert [ln.text for ln in intro.head or []] == intro_head
+    assert (essay.head and [ln.text for ln in essay.head]) == essay_head
