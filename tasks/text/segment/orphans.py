@@ -82,7 +82,15 @@ class _Resolution:
                  if self.units[j].kind == "lead"]
         if self.units[i].signed:  # an essay signed at its end is no section of a text signed by another name
             return [c for c in found + later if not has_byline(c.host)]
+        if self.ends_a_text(i):
+            return [c for c in found + later if stops_mid_sentence(c.host)] or found + later
         return found + later
+
+    def ends_a_text(self, i: int) -> bool:
+        """Orphan ``i`` opens mid-sentence and was cut off the signed essay after it (``boundaries``): the end of a
+        text, which goes on only where a text stops mid-sentence at its end (when one does)."""
+        unit, after = self.units[i], self.units[i + 1] if i + 1 < len(self.units) else None
+        return bool(unit.paras) and not unit.paras[0].indented and after is not None and after.signed and after.split_off
 
     def signed_host(self, i: int, unit: Unit) -> Unit | None:
         """The text straight before orphan ``i`` when the orphan opens with a letter's signature and that text can take it.
@@ -143,6 +151,11 @@ class _Offer(NamedTuple):
 def is_headless_orphan(unit: Unit) -> bool:
     """Orphan prose with no headline given to it; text continued from another page is its own article."""
     return unit.kind == "orphan" and unit.head is None and not unit.jump_from
+
+
+def stops_mid_sentence(unit: Unit) -> bool:
+    """The unit's text ends mid-sentence: its last paragraph neither ends a sentence nor its article."""
+    return bool(unit.paras) and not unit.paras[-1].terminated and not unit.paras[-1].ends_article
 
 
 def has_byline(unit: Unit) -> bool:

@@ -5,9 +5,13 @@ from pathlib import Path
 import pytest
 
 from banmian.tasks.text.lexicon import bigram_set
+from banmian.tasks.text.lines import PROSE, Line
+from banmian.tasks.text.paragraphs import Paragraph
 from banmian.tasks.text.segment import read_page
+from banmian.tasks.text.segment.cohesion import PageVocabulary
 from banmian.tasks.text.segment.joins import PageContext, cohesion_ceiling, host_cohesion, orphan_side, section_count
 from banmian.tasks.text.segment.orphans import _Resolution, load_join_model
+from banmian.tasks.text.segment.units import Unit
 from tests.text.segment.stories import HEAD_A, LEAD, STORY_A, by_kind, column_lines, essay_page, heads, segment_checked
 
 
@@ -120,3 +124,27 @@ def test_a_text_signed_after_its_note_joins_no_text_signed_by_another(name, byli
     page += "\n".join(["", "", *[ln for p in SAME_THEME for ln in column_lines(p)], "（作者为某农业大学教授）", "",
                        *([name, ""] if name else [])])
     assert [a.byline for a in segment_checked(page).articles] == bylines
+
+
+def _para(no: int, text: str, indented: bool = True) -> Paragraph:
+    return Paragraph([Line(no, text, 14.0, PROSE)], 14.0, terminated=text.endswith("。"), indented=indented)
+
+
+@pytest.mark.parametrize("tail_indented, essay_after_signed, hosts", [
+    (False, True, ["cut"]),              # the end of a text cut off a signed essay goes on where a text stops mid-sentence
+    (True, True, ["finished", "cut"]),   # an indented run opens a paragraph: any text may take it
+    (False, False, ["finished", "cut"]),  # no signed essay cut it off: the model weighs every text
+], ids=["tail-before-signed-essay", "indented", "unsigned-after"])
+def test_a_tail_cut_off_a_signed_essay_goes_on_only_where_a_text_stops_mid_sentence(tail_indented, essay_after_signed,
+                                                                                     hosts):
+    """wild 010407: ``文明和谐美丽的…``, cut off 严书翰's essay, ends 叶帆's (``…富强民主``), not 颜晓峰's, which the
+    model likes best for its length and which ends a sentence."""
+    finished = Unit("lead", paras=[_para(10, "新时代我国社会主要矛盾的变化具有非同寻常的意义。")])
+    cut = Unit("lead", paras=[_para(20, "它将使中国成为一个富强民主")])
+    tail = Unit("orphan", paras=[_para(30, "文明和谐美丽的社会主义现代化强国。", indented=tail_indented)])
+    essay = Unit("orphan", paras=[_para(40, "党的十九大报告作出重大政治论断。")], split_off=True, signed=essay_after_signed)
+    names = {id(finished): "finished", id(cut): "cut"}
+    resolution = _Resolution([finished, cut, tail, essay], load_join_model(), PageContext(PageVocabulary([])))
+    resolution.place(0, finished)
+    resolution.place(1, cut)
+    assert [names[id(c.host)] for c in resolution.candidates(2)] == hosts
