@@ -79,8 +79,9 @@ def caption_size(host: Unit | None) -> int:
     A caption is the paragraph right before the credit, and the short ones
     before that in the same flow (same column width, no crosshead between),
     up to ``CAPTION_MAX_PARAS`` and ``CAPTION_MAX_CHARS`` in all; a dateline
-    story keeps its first paragraph, and a lead one paragraph at least. A caption of several photos numbered
-    ``图①：`` … ``图③：`` goes back to its first photo's paragraph.
+    story keeps its first paragraph, and a lead one paragraph at least. A
+    caption of several photos numbered ``图①：`` … ``图③：`` goes back to its
+    first photo's paragraph.
     """
     if host is None or not host.paras or len(host.paras[-1].text) > CAPTION_PARA_MAX_CHARS:
         return 0  # a long last paragraph is text, not a caption: the credit's picture has none (a drawing)
