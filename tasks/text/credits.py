@@ -16,6 +16,7 @@ the names in it:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -65,8 +66,21 @@ _DATELINE_HEAD: Final = (
     rf"|(?:{'|'.join(AGENCIES)})[{HAN}\w· ]{{0,24}}?电)"
 )
 #: The words that open a jump marker in brackets (``（上接第12版）``): a bracket after a dateline that is no credit.
-JUMP_MARKER_WORDS: Final = ("上接", "接上", "接第", "下转", "转下", "转第")
-_NOT_A_JUMP: Final = "(?!\\s*(?:" + "|".join(r"\s?".join(word) for word in JUMP_MARKER_WORDS) + "))"
+JUMP_FROM_WORDS: Final = ("上接", "接上", "接第")   # the text goes on from another page
+JUMP_TO_WORDS: Final = ("下转", "转下", "转第")     # the text goes on on another page
+JUMP_MARKER_WORDS: Final = JUMP_FROM_WORDS + JUMP_TO_WORDS
+
+
+def spaced_words(words: Sequence[str]) -> str:
+    """A pattern matching any of ``words``, letterspaced or not (``上接``, ``上 接``).
+
+    >>> [bool(re.fullmatch(spaced_words(("上接", "下转")), t)) for t in ("上接", "上 接", "下转", "上下")]
+    [True, True, True, False]
+    """
+    return "|".join(r"\s?".join(word) for word in words)
+
+
+_NOT_A_JUMP: Final = f"(?!\\s*(?:{spaced_words(JUMP_MARKER_WORDS)}))"
 #: A story's dateline and its bracketed credit: ``本报讯（通讯员 杜文韬）``.
 DATELINE_RE: Final = re.compile(
     rf"^\s*({_DATELINE_HEAD})\s*(?:{_OPEN}{_NOT_A_JUMP}({_NOT_BRACKET}{{0,60}}){_CLOSE})?")

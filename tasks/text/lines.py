@@ -54,7 +54,9 @@ from banmian.tasks.text.credits import (
     BARE_NAMES_CREDIT_RE,
     BYLINE_LINE_RE,
     DATELINE_START_RE,
+    JUMP_FROM_WORDS,
     JUMP_MARKER_WORDS,
+    JUMP_TO_WORDS,
     PHOTO_CREDIT_RE,
     ROLE_ONLY_RE,
     SALUTATION_RE,
@@ -67,6 +69,7 @@ from banmian.tasks.text.credits import (
     opens_a_name,
     parse_signature,
     parse_trailing_credit,
+    spaced_words,
     unletterspace,
 )
 from banmian.tasks.text.lexicon import break_splits_word, break_strands_a_character, unspaced
@@ -150,11 +153,13 @@ _OPEN: Final = f"[{OPEN_BRACKETS}]"
 _CLOSE: Final = f"[{CLOSE_BRACKETS}]"
 _NOT_BRACKET: Final = f"[^{OPEN_BRACKETS}{CLOSE_BRACKETS}]"
 #: A jump marker alone on its line: ``（上接第一版）``, ``（下转第3版）``.
-_JUMP_RE: Final = re.compile(rf"^\s*{_OPEN}\s*(?:{'|'.join(JUMP_MARKER_WORDS)}){_NOT_BRACKET}{{1,12}}{_CLOSE}\s*$")
-#: （上接第一版） printed before the text it continues, on the same line.
-JUMP_FROM_PREFIX_RE: Final = re.compile(rf"^\s*{_OPEN}\s*((?:上接|接上|接第){_NOT_BRACKET}{{1,12}}){_CLOSE}\s*")
-#: （下转第3版） printed after the last words of a text, on the same line.
-JUMP_TO_SUFFIX_RE: Final = re.compile(rf"\s*{_OPEN}\s*((?:下转|转下|转第){_NOT_BRACKET}{{1,12}}){_CLOSE}\s*$")
+_JUMP_RE: Final = re.compile(rf"^\s*{_OPEN}\s*(?:{spaced_words(JUMP_MARKER_WORDS)}){_NOT_BRACKET}{{1,12}}{_CLOSE}\s*$")
+#: （上接第一版） printed before the text it continues, on the same line (letterspaced: （ 上 接 第 二 版 ）).
+JUMP_FROM_PREFIX_RE: Final = re.compile(
+    rf"^\s*{_OPEN}\s*((?:{spaced_words(JUMP_FROM_WORDS)}){_NOT_BRACKET}{{1,12}}){_CLOSE}\s*")
+#: （下转第3版） printed after the last words of a text, on the same line (letterspaced: （ 下 转 第 六 版 ）).
+JUMP_TO_SUFFIX_RE: Final = re.compile(
+    rf"\s*{_OPEN}\s*((?:{spaced_words(JUMP_TO_WORDS)}){_NOT_BRACKET}{{1,12}}){_CLOSE}\s*$")
 #: Section labels a page prints over a photo or a run of briefs, maybe
 #: letterspaced or in brackets (``【图片新闻】``). They head a section, not an
 #: article, so they are page furniture.

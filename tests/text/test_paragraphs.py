@@ -4,7 +4,8 @@ import pytest
 
 from banmian.tasks.text.clean import display_width
 from banmian.tasks.text.lines import DATELINE, PROSE, Line, classify_page
-from banmian.tasks.text.paragraphs import FLOW_CHANGE, Paragraph, broke_before_a_number, build_paragraphs, column_widths, same_flow
+from banmian.tasks.text.paragraphs import (FLOW_CHANGE, NOTE_MAX_CHARS, Paragraph, broke_before_a_number, build_paragraphs,
+                                          column_widths, ends_on_a_note, same_flow)
 from tests.support.pages import WIRE
 
 
@@ -155,6 +156,7 @@ from banmian.tasks.text.paragraphs import (  # noqa: E402
     _credit_closes,
     _ends_paragraph,
     _may_break_before,
+    line_ends,
 )
 
 #: Pieces of prose that end paragraphs: sentence ends, credits, notes, jump markers, datelines, briefs.
@@ -174,7 +176,7 @@ def test_a_paragraph_ends_only_where_the_cheap_test_lets_it(page):
     blocks = _blocks(lines)
     flat = [ln for b in blocks for ln in b]
     column = [w for b, w in zip(blocks, column_widths(blocks)) for _ in b]
-    ends = [ln.terminal for ln in flat]
+    ends = line_ends(flat)
     for i in range(1, len(flat)):
         if not _may_break_before(flat, column, ends, i):
             assert not _ends_paragraph(flat[i - 1], column[i - 1], ends[i - 1], flat[i], column[i], ends[i],
@@ -192,3 +194,29 @@ def test_a_numbered_photo_part_opens_a_paragraph(text, first_words):
     """图②： opens the next photo's part of a group caption, whatever the line before it ends with."""
     paras = build_paragraphs([ln for ln in classify_page(text) if ln.kind == PROSE])
     assert [p.text.replace(" ", "")[:2] for p in paras] == first_words
+
+
+@pytest.mark.parametrize("text, paragraphs", [
+    # a source's note after the last sentence, then the next story's text in the same column: two paragraphs
+    ("云南省全面完成了党报党刊订阅发行\n任务。（云宣新）\n梨树县是全国有名的产粮大县。虽然\n距离春耕还有三个多月时间。\n",
+     ["云南省全面完成了党报党刊订阅发行任务。（云宣新）", "梨树县是全国有名的产粮大县。虽然距离春耕还有三个多月时间。"]),
+    ("容易引发工伤事故。（江西资溪县人民法\n院范斯祖）\n", ["容易引发工伤事故。（江西资溪县人民法院范斯祖）"]),  # wrapped: one line
+    # brackets that are part of the sentence, before its end or mid-sentence: the paragraph goes on
+    ("正如统计所示（见下表），全县新建\n高标准农田十二万亩（含改造）\n培育新型经营主体三百多家。\n",
+     ["正如统计所示（见下表），全县新建高标准农田十二万亩（含改造）培育新型经营主体三百多家。"]),
+], ids=["note-then-text", "wrapped-note", "brackets-in-a-sentence"])
+def test_a_note_after_a_sentence_ends_its_paragraph(text, paragraphs):
+    """``…任务。（云宣新）``: a bracketed note after the sentence's end closes the paragraph, though it is no sentence end."""
+    paras = build_paragraphs([ln for ln in classify_page(text) if ln.kind == PROSE])
+    assert [p.text.replace(" ", "") for p in paras] == paragraphs
+
+
+@pytest.mark.parametrize("text, note", [
+    ("度的人民日报完成100.62%。（云宣新）", True),
+    ("工作顺利。”（闻艺摘）", True),
+    ("正如他所说（见下图）", False),                        # no sentence end before it
+    ("会议认为。（一、要坚持稳中求进，二、要深化改革）", False),  # a sentence mark inside: text, not a note
+    ("全年完成。（" + "字" * (NOTE_MAX_CHARS + 1) + "）", False),
+])
+def test_ends_on_a_note(text, note):
+    assert ends_on_a_note(text) is note

@@ -156,7 +156,7 @@ def _take_text_credits(art: Article, unit: Unit, residue: list[Residue]) -> None
     only a marker or a credit), so each asks again whether any is left.
     """
     take_inline_jumps(unit, residue)
-    if unit.kind == "story" and unit.paras:
+    if unit.kind in _DATELINED_KINDS and unit.paras:
         _take_dateline(art, unit)
         if unit.paras:  # 新华社北京1月7日电（上接第12版）…: the marker after the dateline
             take_inline_jumps(unit, residue)
@@ -164,6 +164,11 @@ def _take_text_credits(art: Article, unit: Unit, residue: list[Residue]) -> None
         _take_brief_lead(art, unit, residue)
     if unit.kind != "photo":
         _take_closing_credit(art, unit, residue)
+
+
+#: Units whose text may open with a dateline: a story (its dateline line opened it), and orphan prose whose
+#: dateline the reader did not see as one (wrapped in a runaround's short lines: 本 / 报福州 / 电 记者).
+_DATELINED_KINDS: Final[frozenset[UnitKind]] = frozenset({"story", "orphan"})
 
 
 def _take_closing_credit(art: Article, unit: Unit, residue: list[Residue]) -> None:

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Final
 
 from banmian.tasks.model import Article, Residue
 from banmian.tasks.text.lines import JUMP_FROM_PREFIX_RE, JUMP_TO_SUFFIX_RE
 from banmian.tasks.text.segment.units import Unit, replace_first_line, set_para_text
-
-#: Words that open a jump-from marker (（上接第一版）): the text goes on from another page.
-JUMP_FROM_WORDS: Final = ("上接", "接上", "接第")
 
 
 def brackets_of(text: str) -> str:
@@ -20,6 +16,15 @@ def brackets_of(text: str) -> str:
     '（）'
     """
     return "".join(ch for ch in text if ch in "（）()")
+
+
+def marker_words(text: str) -> str:
+    """A jump marker's words, without its brackets and the spaces of letterspacing: the jump kept as metadata.
+
+    >>> marker_words("（ 上 接 第 13 版 ）"), marker_words("下转第3版")
+    ('上接第13版', '下转第3版')
+    """
+    return "".join(text.split()).strip("（）()")
 
 
 def take_inline_jumps(unit: Unit, residue: list[Residue]) -> None:
@@ -63,7 +68,7 @@ def _read_marker(unit: Unit, known: str | None, m: re.Match[str], line: int, res
     if known is not None:
         residue.append(Residue(m.group(0).strip(), "decoration", line))
         return known
-    text = m.group(1).strip()
+    text = marker_words(m.group(1))
     unit.inline_jumps.append(text)
     residue.append(Residue(brackets_of(m.group(0)), "decoration", line))
     return text

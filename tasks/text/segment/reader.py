@@ -15,14 +15,14 @@ from typing import Final
 from banmian.tasks.model import PageMeta, Residue
 from banmian.tasks.text.chars import han_count
 from banmian.tasks.text.clean import clean_heading
-from banmian.tasks.text.credits import AUTHOR_NOTE_RE, is_author_line
+from banmian.tasks.text.credits import AUTHOR_NOTE_RE, JUMP_FROM_WORDS, is_author_line
 from banmian.tasks.text.lexicon import break_splits_word
 from banmian.tasks.text.lines import (BYLINE, CREDIT, FURNITURE, HEAD, JUMP, LABEL, STRAY, Line, follows_a_blank,
                                       page_number_parts)
 from banmian.tasks.text.paragraphs import Paragraph, build_paragraphs, same_flow, set_in_other_columns
 from banmian.tasks.text.segment.captions import close_caption, close_credited_caption
 from banmian.tasks.text.segment.headlines import heading_phrases
-from banmian.tasks.text.segment.jumps import JUMP_FROM_WORDS, brackets_of
+from banmian.tasks.text.segment.jumps import brackets_of, marker_words
 from banmian.tasks.text.segment.regions import regions
 from banmian.tasks.text.segment.units import HeadGroup, Page, Unit, UnitKind
 
@@ -198,7 +198,7 @@ class PageReader:
     def _read_jump(self, lines: list[Line]) -> None:
         """A jump marker line ends one article's text (下转) or opens another's (上接)."""
         line = lines[0]
-        text = line.text.strip("（）() ")
+        text = marker_words(line.text)
         self.jumps.append((text, line.no))
         if text.startswith(JUMP_FROM_WORDS):
             self.pending_jump = text

@@ -302,3 +302,17 @@ def test_a_co_authors_name_set_down_the_gutter_comes_together_from_the_seams_of_
     (essay,) = segment_checked(page).articles
     assert essay.authors == ["王建华", "李明"]
     assert "".join(essay.paragraphs) == text
+
+
+@pytest.mark.parametrize("opening, byline", [
+    ("本\n报福州\n电 记者\n赵鹏报道：", "本报福州电 记者赵鹏报道："),
+    ("本\n报公主\n岭讯 记\n者熊伟报道：", "本报公主岭讯 记者熊伟报道："),
+], ids=["dian", "xun"])
+def test_a_dateline_wrapped_in_a_runarounds_short_lines_is_the_credit(opening, byline):
+    """Text run around an inset: its dateline wraps in lines of a character or three, which no line rule reads as one."""
+    page = (HEAD_A + "\n" + opening + "市委、市政府及公安、文化、工商等部门日前在\n"
+            "市郊召开现场大会，公开销毁罚没的违禁游戏机，从而正式拉\n开了一场整顿全市文化市场的战役。\n")
+    result = segment_checked(page)
+    (article,) = result.articles
+    assert article.byline is not None and article.byline.replace(" ", "") == byline.replace(" ", "")
+    assert article.paragraphs[0].startswith("市委、市政府")

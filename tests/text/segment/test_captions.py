@@ -202,3 +202,28 @@ def test_a_credit_printed_beside_an_uncredited_numbered_group_is_the_groups(page
     assert (group.photographers == ["杨二"]) == group_credited
     story = heads(result)["开展安全检查 守护平安冬季"]
     assert (len(story.paragraphs) == 2) == group_credited
+
+
+#: A text with no dateline, its last paragraph short (70 characters): the paragraph before a caption, in its column.
+TEXT_BEFORE_CAPTION = ("为确保春节期间安全生产形势稳定，全区专题部署节前安全生产工作，认\n真组织开展安全生产大检查。\n\n"
+                       "多家企业代表分别发言，大家围绕优化营商环境、提振信心、转型升级、\n融资困难、搭建沟通平台等方面，畅谈当前企业面临的困难，提出发展的\n意见和建议。\n\n")
+
+
+@pytest.mark.parametrize("caption, paragraphs", [
+    # a one-paragraph caption of 56 characters: with the paragraph before, longer than a caption
+    ("8月16日，社区联合医院开展了爱心义诊进社区志愿服务活动，让社区\n居民在家门口享受优质医疗服务，提升居民的幸福感。\n",
+     ["8月16日，社区联合医院开展了爱心义诊进社区志愿服务活动，让社区居民在家门口享受优质医疗服务，提升居民的幸福感。"]),
+    # a caption of two short paragraphs (29 and 39 characters): both the caption's
+    ("图为市民在新落成的滨河公园里散步健身，尽享秋日的美好时光。\n\n"
+     "滨河公园全长三点二公里，沿线设置了健身步道、儿童乐园和休息座椅等多种便民设施。\n",
+     ["图为市民在新落成的滨河公园里散步健身，尽享秋日的美好时光。",
+      "滨河公园全长三点二公里，沿线设置了健身步道、儿童乐园和休息座椅等多种便民设施。"]),
+], ids=["text-then-caption", "two-paragraph-caption"])
+def test_a_caption_takes_no_more_paragraphs_than_a_captions_length(caption, paragraphs):
+    """A credit closes the short paragraphs before it only while together they are no longer than a caption."""
+    page = HEAD_A + "\n" + TEXT_BEFORE_CAPTION + caption + "\n本报通讯员 龙飞 摄\n"
+    result = segment_checked(page)
+    (photo,) = by_kind(result, "photo")
+    assert photo.paragraphs == paragraphs
+    text = heads(result)["开展安全检查 守护平安冬季"].paragraphs
+    assert text[-1].startswith("多家企业代表") if len(paragraphs) == 1 else len(text) == 2
