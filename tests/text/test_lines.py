@@ -724,3 +724,14 @@ _HEAD_OVER_A_DATELINE = "李鹏会见\n日本建设\n大臣\n新华社北京1月
 def test_a_run_under_text_closed_by_a_bracketed_note_stands_apart(above, kind):
     page = "会议强调，要加大招商引资力度。\n\n" + above + _HEAD_OVER_A_DATELINE
     assert kinds(page, "李鹏会见", "日本建设", "大臣") == [kind] * 3
+
+
+@pytest.mark.parametrize("under, kind", [
+    # a headline wrapped at a narrow measure stands over its author's byline, as over a dateline
+    ("肖荻\n\n不久前，中央人民广播电台\n播出了一组新年特别节目。\n", HEAD),
+    # text runs on under the same lines: they are its full lines
+    ("不久前，中央人民广播电台\n播出了一组新年特别节目。\n", PROSE),
+])
+def test_a_headline_wrapped_at_a_narrow_measure_stands_over_a_byline(under, kind):
+    page = "会议强调，要加大招商引资力度。\n\n北国有寒趣南\n疆闻花香各地\n群众喜庆元旦\n\n" + under
+    assert kinds(page, "北国有寒趣南", "疆闻花香各地", "群众喜庆元旦") == [kind] * 3
