@@ -704,3 +704,34 @@ def test_a_ring_briefs_lead_is_its_headline():
     page = _ABOVE_THE_RING + "○王学贤被任命为驻南非大使　新\n华社北京1月6日电国家主席根据全国\n人大常委会的决定任命王学贤为大使。\n"
     brief = segment_page(page).articles[-1]
     assert (brief.headline, brief.byline) == ("王学贤被任命为驻南非大使", "新华社北京1月6日电")
+
+
+# --- a heading under text closed by a bracketed note -----------------------------------------------
+
+_HEAD_OVER_A_DATELINE = "李鹏会见\n日本建设\n大臣\n新华社北京1月8日电(记者\n于海生)国务院总理李鹏今\n天下午在人民大会堂会见\n日本建设大臣瓦力。\n"
+
+
+@pytest.mark.parametrize("above, kind", [
+    # a jump marker split over two lines closes the text above: the run over the dateline is a heading
+    ("免东南亚出现的金融\n危 机 。（ 下 转 第 二\n版）\n", HEAD),
+    # a credit note closing the text after its last sentence, whole on its line
+    ("全面完善监督管理\n制度。（杨佑兴）\n", HEAD),
+    # a note alone on its lines under a finished sentence, begun on the line above
+    ("是威胁了人类自己。\n（题图图片由肯尼亚\n驻华使馆提供）\n", HEAD),
+    # a bracket closing words of a sentence that has not ended: the text runs on into the run
+    ("全市开展安全生产检\n查工作（记者\n王芳）\n", PROSE),
+])
+def test_a_run_under_text_closed_by_a_bracketed_note_stands_apart(above, kind):
+    page = "会议强调，要加大招商引资力度。\n\n" + above + _HEAD_OVER_A_DATELINE
+    assert kinds(page, "李鹏会见", "日本建设", "大臣") == [kind] * 3
+
+
+@pytest.mark.parametrize("under, kind", [
+    # a headline wrapped at a narrow measure stands over its author's byline, as over a dateline
+    ("肖荻\n\n不久前，中央人民广播电台\n播出了一组新年特别节目。\n", HEAD),
+    # text runs on under the same lines: they are its full lines
+    ("不久前，中央人民广播电台\n播出了一组新年特别节目。\n", PROSE),
+])
+def test_a_headline_wrapped_at_a_narrow_measure_stands_over_a_byline(under, kind):
+    page = "会议强调，要加大招商引资力度。\n\n北国有寒趣南\n疆闻花香各地\n群众喜庆元旦\n\n" + under
+    assert kinds(page, "北国有寒趣南", "疆闻花香各地", "群众喜庆元旦") == [kind] * 3

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from typing import Final, NamedTuple
 
 from banmian.tasks.text.budget import check_budget
+from banmian.tasks.text.chars import SENTENCE_ENDS
 from banmian.tasks.text.lexicon import overlap
 from banmian.tasks.text.lines import HEAD, SUBTITLE, Line, is_one_line_couplet
 from banmian.tasks.text.segment.headlines import (all_crossheads, drawn_twice, heading_phrases,
-                                                  heading_words, headline_parts, is_full_headline)
+                                                  heading_words, headline_parts, is_full_headline, measure_phrases)
 from banmian.tasks.text.segment.units import HeadGroup, Page, Unit, UnitKind
 
 #: Lines of a heading group that one headline can take: kicker, a couplet of
@@ -383,7 +384,7 @@ def can_take_headline(unit: Unit | None, lines: list[Line], after: bool, has_lea
     a page with a lead feature, whose body is scattered in orphan runs, a
     single phrase next to orphan prose is a crosshead, not a headline.
     """
-    if unit is None or not _open_for_headline(unit, lines):
+    if unit is None or not _open_for_headline(unit, lines, after):
         return False
     if unit.kind == "story":
         return True
@@ -394,9 +395,19 @@ def can_take_headline(unit: Unit | None, lines: list[Line], after: bool, has_lea
     return unit.kind == "orphan" and not (has_lead and _crosshead_on_lead_page(unit, lines))
 
 
-def _open_for_headline(unit: Unit, lines: list[Line]) -> bool:
-    """The unit has text and no headline yet, and one headline can take all the lines."""
-    return unit.head is None and bool(unit.paras) and len(lines) <= MAX_HEADLINE_LINES
+def _open_for_headline(unit: Unit, lines: list[Line], after: bool) -> bool:
+    """The unit has text and no headline yet, and one headline can take all the lines: a few, or, over the text,
+    however many one phrase wraps onto at a narrow measure (``_one_wrapped_phrase``)."""
+    return unit.head is None and bool(unit.paras) \
+        and (len(lines) <= MAX_HEADLINE_LINES or (not after and _one_wrapped_phrase(lines)))
+
+
+def _one_wrapped_phrase(lines: list[Line]) -> bool:
+    """Heading lines that fill one narrow measure as one phrase (``measure_phrases``), with no sentence end in it: a
+    headline wrapped at its measure. Text misread as heading lines wraps at its column too, but its sentences end
+    (``……``, ``！``)."""
+    phrases = measure_phrases(lines)
+    return len(phrases) == 1 and not any(mark in phrases[0].text for mark in SENTENCE_ENDS)
 
 
 def _crosshead_on_lead_page(unit: Unit, lines: list[Line]) -> bool:

@@ -250,6 +250,18 @@ def heading_phrases(lines: list[Line]) -> list[Line]:
     return _join_wraps(lines)[0]
 
 
+def measure_phrases(lines: list[Line]) -> list[Line]:
+    """Heading lines as the phrases they print, the lines that fill one measure joined too (``_measure_wraps``).
+
+    A headline set in a narrow column wraps onto five lines or more (``中国常驻`` / ``联合国代`` / ``表秦华孙`` /
+    ``说我多边`` / ``外交赢得`` / ``广泛好评``): one phrase, which one headline takes like any line.
+
+    >>> [ln.text for ln in measure_phrases([Line(i, t, 3.0, HEAD) for i, t in enumerate(["阿联酋", "呼吁欧", "佩克成"])])]
+    ['阿联酋呼吁欧佩克成']
+    """
+    return _join_wraps(lines, _measure_wraps(lines))[0]
+
+
 def _wraps_onto(prev: Line, ln: Line) -> bool:
     """Heading line ``ln`` goes on from ``prev``, printed straight above it, in the middle of a word, or in one box
     of a series of crossheads (``lines._mark_crosshead_series``: a box holds one crosshead, cut where its measure falls)."""
@@ -533,16 +545,38 @@ def headline_blocks(lines: list[Line]) -> list[list[Line]]:
 
 
 def _blocks_of_run(lines: list[Line]) -> list[list[Line]]:
-    """Lines with no certain second head among them cut into headlines: each the longest run of the lines
-    left (at most ``MAX_BLOCK_LINES``) that reads as one headline with no line left over."""
+    """Lines with no certain second head among them cut into headlines: each the longest run of the phrases
+    left (at most ``MAX_BLOCK_LINES`` lines, or one phrase however many) that reads as one headline with no line
+    left over.
+
+    Lines wrapped at their measure count as the one phrase they print (``_measure_wraps``): a headline set in a
+    narrow column takes five lines or more (``阿联酋`` / ``呼吁欧`` / ``佩克成`` / ``员恪守`` / ``配额``), and a block
+    cut inside it would leave its last lines a headline of their own.
+    """
+    phrases, pieces = _join_wraps(lines, _measure_wraps(lines))
+    printed = [pieces.get(id(ph), [ph]) for ph in phrases]
     blocks: list[list[Line]] = []
     i = 0
-    while i < len(lines):
-        longest = min(MAX_BLOCK_LINES, len(lines) - i)
-        n = next(n for n in range(longest, 0, -1) if n == 1 or _reads_as_one(lines[i:i + n]))
-        blocks.append(lines[i:i + n])
+    while i < len(printed):
+        longest = _phrases_within(printed, i, MAX_BLOCK_LINES)
+        n = next(n for n in range(longest, 0, -1) if n == 1 or _reads_as_one(_flat(printed[i:i + n])))
+        blocks.append(_flat(printed[i:i + n]))
         i += n
     return blocks
+
+
+def _phrases_within(printed: list[list[Line]], i: int, most: int) -> int:
+    """How many phrases from ``printed[i]`` on fit in ``most`` lines: one at least, however many lines it takes."""
+    n = total = 0
+    while i + n < len(printed) and (n == 0 or total + len(printed[i + n]) <= most):
+        total += len(printed[i + n])
+        n += 1
+    return n
+
+
+def _flat(runs: list[list[Line]]) -> list[Line]:
+    """Runs of lines as one list, in order."""
+    return [ln for run in runs for ln in run]
 
 
 def _one_head_runs(lines: list[Line]) -> list[list[Line]]:

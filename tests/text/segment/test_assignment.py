@@ -232,3 +232,14 @@ def test_a_decision_keeps_its_runner_up():
     (decision,) = scorer.decisions.values()
     assert decision.split == 3 and decision.runner_up is not None and decision.margin > 0
     assert assign_heads(page) == []
+
+
+@pytest.mark.parametrize("wrapped, headline", [
+    # a headline wrapped at a narrow measure onto six lines over its story: one phrase, the story's headline
+    (["中国常驻", "联合国代", "表秦华孙", "说我多边", "外交赢得", "广泛好评"], "中国常驻联合国代表秦华孙说我多边外交赢得广泛好评"),
+    (["阿联酋", "呼吁欧", "佩克成", "员恪守", "配额"], "阿联酋呼吁欧佩克成员恪守配额"),
+])
+def test_a_story_takes_a_headline_wrapped_onto_more_lines_than_a_head_has(wrapped, headline):
+    page = RENOVATION + "\n" + "\n".join(wrapped) + "\n\n" + HEATING
+    by_head = heads(segment_checked(page))
+    assert by_head[headline].byline == "本报讯（记者 王芳）"

@@ -292,3 +292,15 @@ def test_a_couplet_over_a_wrapped_subject_line_keeps_its_gap():
              Line(4, "量创新高", 4.0, "head")]
     h = parse_headline(lines)
     assert (h.headline, h.subheadline, h.extra) == ("春耕正当时 备耕不停步", "全县农资储备量创新高", [])
+
+
+@pytest.mark.parametrize("specs, blocks", [
+    pytest.param([(1, "阿联酋", "head"), (2, "呼吁欧", "head"), (3, "佩克成", "head"), (4, "员恪守", "head"), (5, "配额", "head")],
+                 [["阿联酋", "呼吁欧", "佩克成", "员恪守", "配额"]], id="five_lines_of_one_measure_are_one_headline"),
+    pytest.param([(1, "全市开展安全生产大检查", "head"), (3, "中国常驻", "head"), (4, "联合国代", "head"),
+                  (5, "表秦华孙", "head"), (6, "说我多边", "head"), (7, "外交好评", "head")],
+                 [["全市开展安全生产大检查"], ["中国常驻", "联合国代", "表秦华孙", "说我多边", "外交好评"]],
+                 id="a_block_ends_before_a_phrase_it_cannot_take_whole"),
+])
+def test_headline_blocks_never_cut_a_phrase_wrapped_at_its_measure(specs, blocks):
+    assert [[ln.text for ln in b] for b in headline_blocks(_numbered(specs))] == blocks
