@@ -1372,7 +1372,7 @@ def _boxes_apart(lines: list[Line], column: float) -> Iterable[tuple[int, int]]:
 
 def _page_column(lines: list[Line]) -> float:
     """The page's common text width: the median width of its prose lines (0 when it has none)."""
-    widths = sorted(ln.width for ln in lines if ln.kind == PROSE and ln.width > 0)
+    widths = sorted([ln.width for ln in lines if ln.kind == PROSE and ln.width > 0])
     return widths[len(widths) // 2] if widths else 0.0
 
 
@@ -1716,7 +1716,8 @@ def _mark_ring_briefs(lines: list[Line]) -> None:
     ``非洲三国 新华社北`` / ``京1月5日电``).
     """
     for i, ln in enumerate(lines):
-        if ln.kind in _TEXT and _opens_with_ring(ln.text) and _BULLET_RE.match(ln.text):
+        # (a ring anywhere in the line first: a line opening with one holds one, and most lines hold none)
+        if ln.kind in _TEXT and RING in ln.text and _opens_with_ring(ln.text) and _BULLET_RE.match(ln.text):
             opening = list(islice((x.text for x in lines[i:] if x.kind != BLANK), RING_BRIEF_LINES))
             if dateline_after_lead(unspaced("".join(opening).lstrip()[1:])) is not None:
                 ln.kind = BULLET

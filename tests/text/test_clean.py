@@ -144,7 +144,7 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from banmian.tasks.text.accounting import accounting_chars  # noqa: E402
-from banmian.tasks.text.chars import CJK_CLASS, CLOSERS, FOLD_TO_ASCII, SENTENCE_ENDS  # noqa: E402
+from banmian.tasks.text.chars import CJK_CLASS, CLOSERS, FOLD_TO_ASCII, SENTENCE_ENDS, WIDE_CLASS  # noqa: E402
 from banmian.tasks.text.clean import is_plain  # noqa: E402
 from banmian.tasks.text.credits import unletterspace  # noqa: E402
 
@@ -246,3 +246,14 @@ def test_a_plain_line_is_each_of_its_forms(text):
     if is_plain(text):
         assert display_width(text) == len(text)
         assert fold_fullwidth_alnum(text) == text and unletterspace(text) == text
+
+
+_WIDE = re.compile(f"[{WIDE_CLASS}]+")
+_FOLDABLE = re.compile("[" + re.escape("".join(map(chr, FOLD_TO_ASCII))) + "]")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(texts, _MOSTLY_WIDE))
+def test_a_plain_line_is_wide_throughout_with_nothing_to_fold(text):
+    """``is_plain``'s one scan tells what its two did: every character one unit wide, none that folding changes."""
+    assert is_plain(text) is (_WIDE.fullmatch(text) is not None and _FOLDABLE.search(text) is None)

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import banmian.data
 from banmian.tasks.text.lines import _ANY_RULE_PATTERN, LINE_RULES
-from banmian.tasks.text.pattern_first import first_class
+from banmian.tasks.text.pattern_first import class_without, first_class
 
 RULE_PATTERNS = [p for rule in LINE_RULES for p in rule.patterns]
 #: What trying every rule's pattern in turn finds: the reference the guarded pattern must equal.
@@ -77,3 +77,26 @@ def test_the_guarded_pattern_matches_where_every_rule_pattern_does(text):
 def test_the_guarded_pattern_on_lines_of_each_kind(text):
     """Lines a rule takes, and one none does, are matched as the plain alternation matches them."""
     assert (_ANY_RULE_PATTERN.match(text) is None) is (PLAIN_ALTERNATION.match(text) is None)
+
+
+@pytest.mark.parametrize(("members", "excluded", "expected"), [
+    ("a-z0-9", "bz5", "ac-y0-46-9"),   # a cut inside a range, at its end, and a second range cut
+    ("a-c", "abc", ""),                # every member excluded
+    ("a", "b", "a"),                   # nothing of the class excluded
+    ("a-c", "a", "b-c"),               # the range's first
+    ("ab", "a", "b"),                  # literals
+])
+def test_a_class_without_some_characters(members, excluded, expected):
+    """The class's literals and ranges less the excluded code points, as a class's contents."""
+    assert class_without(members, map(ord, excluded)) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcxyz0189-_", min_size=1, max_size=6), st.text(alphabet="abcxyz0189-_", max_size=4),
+       st.sampled_from("abcxyz0189-_"))
+def test_a_class_without_holds_what_the_class_holds_but_the_excluded(members, excluded, ch):
+    """A character is in the class less the excluded ones exactly when it is in the class and not excluded."""
+    members = re.escape(members)
+    left = class_without(members, map(ord, excluded))
+    inside = re.fullmatch(f"[{members}]", ch) is not None and ch not in excluded
+    assert (left != "" and re.fullmatch(f"[{left}]", ch) is not None) is inside
