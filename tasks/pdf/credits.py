@@ -20,8 +20,10 @@ import re
 from typing import Final
 
 from banmian.tasks.text.chars import CLOSE_BRACKETS, HAN, OPEN_BRACKETS
-from banmian.tasks.text.credits import (AGENCIES, ORGS, ROLES, Credit, normalise_credit_text, parse_dateline,
-                                        parse_names, parse_photo_credit)
+from banmian.tasks.text.clean import display_width
+from banmian.tasks.text.lines import FURNITURE, LABEL, line_kind
+from banmian.tasks.text.credits import (AGENCIES, AUTHOR_LINE_RE, ORGS, ROLES, Credit, normalise_credit_text,
+                                        parse_dateline, parse_names, parse_photo_credit)
 
 #: 本报北京1月5日电（记者 王霞光）: the paper's own wire-style dateline and its bracketed credit.
 OWN_WIRE_RE: Final = re.compile(rf"^\s*(本\s?报[{HAN}\w· ]{{0,16}}?电)\s*"
@@ -59,6 +61,20 @@ def dateline(paragraph: str) -> tuple[Credit, str] | None:
         return found
     text = " ".join(f"{credit.text} {m.group(0).strip()}".split())
     return Credit(text, parse_names(m.group(1))), rest[m.end():].lstrip()
+
+
+def is_bare_name(line: str) -> bool:
+    """Two to four characters alone (maybe letterspaced) that are no role, organisation, closing note, label or
+    furniture: a name's shape, a personal name or a pen name (``万达``, ``政文``), for the geometry to tell it
+    signs a story.
+
+    >>> [is_bare_name(t) for t in ("政 文", "陈洪标", "新华社", "图片新闻", "消费升级的新动能")]
+    [True, True, False, False, False]
+    """
+    t = line.strip()
+    if AUTHOR_LINE_RE.match(t) is None or any(word in t.replace(" ", "") for word in _NOT_IN_A_PEN_NAME):
+        return False
+    return line_kind(t, display_width(t)) not in (LABEL, FURNITURE)
 
 
 def _own_wire(paragraph: str) -> tuple[Credit, str] | None:

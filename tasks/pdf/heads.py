@@ -8,7 +8,8 @@ A heading part too long for its measure wraps: its lines join with nothing betwe
 halves of a couplet set on two lines (``阅享新时代`` / ``奋进新征程``) join with a space. A part
 wraps only when it is wider than its measure, and a balanced wrap leaves its first line at least
 as wide as the next; so two lines that fit the measure together, or whose first is the narrower,
-are two parts. When both could be one wrapped part, a break inside a word or after a mark says
+are two parts; unless, the first the wider, a mark forced the break and they are no couplet's halves:
+a heading wrapped in its own measure, narrower than the text's. When both could be one wrapped part, a break inside a word or after a mark says
 it is one; else they are read as two. When every row is full, the geometry cannot tell the halves of
 a couplet from a part wrapped at its measure; a subheadline under it can (``_couplet_halves``).
 """
@@ -141,7 +142,8 @@ def _parts_text(blocks: Sequence[Block], measure: float, *, under_a_subject: boo
 def _wraps_into(rows: list[list[TextLine]], measure: float) -> bool:
     """Whether the second row goes on with the heading part the first holds (a wrap), or is the next part.
 
-    Two rows that fit the measure together are two parts; a first row with no room for one more
+    Two rows that fit the measure together are two parts, unless wrapped in a narrower measure
+    (``_wrapped_narrower``); a first row with no room for one more
     character is wrapped. Else a first row narrower than the next is another part (unless a mark
     kept off a line's end or start moved a character down), a wider one a balanced wrap's, and
     so are rows of one width with a shorter one after them. Two rows of one width alone, with
@@ -151,8 +153,10 @@ def _wraps_into(rows: list[list[TextLine]], measure: float) -> bool:
     upper, lower = rows[0], rows[1]
     size = upper[0].size
     w1, w2 = _row_width(upper), _row_width(lower)
-    if len(upper) > 1 or len(lower) > 1 or w1 + w2 <= measure - HALF_EM * size:
+    if len(upper) > 1 or len(lower) > 1:
         return False
+    if w1 + w2 <= measure - HALF_EM * size:
+        return _wrapped_narrower(_row_text(upper), _row_text(lower), w1 - w2 > WRAP_SLACK * size)
     if _is_full(upper, measure):
         return True
     if w1 < w2 - WRAP_SLACK * size:
@@ -162,6 +166,13 @@ def _wraps_into(rows: list[list[TextLine]], measure: float) -> bool:
     if len(rows) > 2 and len(rows[2]) == 1 and _row_width(rows[2]) <= w2 + WRAP_SLACK * size:
         return True
     return upper[-1].text.endswith(tuple(LINE_END_MARKS))
+
+
+def _wrapped_narrower(upper: str, lower: str, upper_wider: bool) -> bool:
+    """Two rows that fit the text's measure together, wrapped all the same in a narrower one (the heading's
+    own): the first the wider, as a balanced wrap leaves it, broken where line-breaking rules force a break
+    (``学习《价格法》贯彻`` / ``《价格法》``), and not shaped like a couplet's halves, which two parts are."""
+    return upper_wider and _kept_from_line_end(upper, lower) and not is_one_line_couplet(f"{upper} {lower}")
 
 
 def _couplet_halves(rows: list[list[TextLine]], measure: float) -> tuple[str, str] | None:

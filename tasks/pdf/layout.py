@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
-from banmian.tasks.pdf.credits import dateline
+from banmian.tasks.pdf.credits import dateline, is_bare_name
 from banmian.tasks.pdf.extract import DEFAULT_SIZE, Box, Glyph, TextLine, gaps_of, make_line
 from banmian.tasks.pdf.openings import opens_brief
 from banmian.tasks.text.chars import HANGING_MARKS
@@ -451,7 +451,7 @@ def regions(page_blocks: Sequence[Block], pictures: Sequence[Box], rules: Sequen
         if beside is not None:
             parent[id(b)] = beside
     grouped = join_headings_over_text(join_heading_halves(_group(items, parent), body), body)
-    return join_columns_under_heading(grouped, body)
+    return join_signatures(join_columns_under_heading(grouped, body), body)
 
 
 def _set_beside(b: Block, page_blocks: Sequence[Block], items: Sequence[Item], feet: dict[int, tuple[float, float]],
@@ -759,6 +759,40 @@ def join_columns_under_heading(page_regions: list[Region], body: Type) -> list[R
             host.take(reg)
             out = [o for o in out if o is not reg]
     return out
+
+
+def join_signatures(page_regions: list[Region], body: Type) -> list[Region]:
+    """A name alone on the line after a story's last line, within the story's width, in a byline's type, signs
+    that story: it goes on the story's region (read as its byline) and is no region of its own (residue, or
+    furniture at the page's foot). Set in the gutter left of the last column or centred under the columns, it
+    hangs under no text block; the leading it keeps to the text's foot is what ties it to the story."""
+    out = list(page_regions)
+    for reg in [r for r in page_regions if _lone_name(r, body)]:
+        host = next((o for o in out if o is not reg and _signed_by(o, reg.blocks[0], body)), None)
+        if host is not None:
+            host.take(reg)
+            out = [o for o in out if o is not reg]
+    return out
+
+
+def _lone_name(reg: Region, body: Type) -> bool:
+    """A region of one line, a name's shape in a byline's type (a little larger than the body, smaller than a
+    heading's); a name in body type hangs under the text as its last line."""
+    if reg.pictures or len(reg.blocks) != 1 or len(reg.blocks[0].lines) != 1:
+        return False
+    b = reg.blocks[0]
+    return b.kind == "display" and b.size < DISPLAY_MIN * body.size and is_bare_name(b.text)
+
+
+def _signed_by(host: Region, name: Block, body: Type) -> bool:
+    """``name`` starts on the line after ``host``'s lowest text line (one leading's space below it, within
+    ``TOUCH``), between ``host``'s left and right edges."""
+    foot = max((b.bottom for b in host.blocks if b.kind == "body"), default=None)
+    if foot is None:
+        return False
+    drop = name.top - foot - (body.leading - 1.0) * body.size
+    slack = TOUCH * body.size
+    return abs(drop) <= slack and host.x0 - slack <= name.x0 and name.x1 <= host.x1 + slack
 
 
 def _headless(reg: Region, body: Type) -> bool:

@@ -56,3 +56,20 @@ def heading(rows: Sequence[str], sub: str | None) -> tuple[str | None, str | Non
 def test_full_rows_are_a_couplets_halves_only_under_a_subject_line(rows: list[str], sub: str | None,
                                                                    headline: str) -> None:
     assert heading(rows, sub) == (headline, sub)
+
+
+@pytest.mark.parametrize(("rows", "headline"), [
+    # wrapped in a measure narrower than the text's: the first row the wider, the break one a mark forces
+    (["学习《价格法》贯彻", "《价格法》"], "学习《价格法》贯彻《价格法》"),
+    (["纪念毛泽东同志诞辰", "105周年"], "纪念毛泽东同志诞辰105周年"),
+    # a couplet's halves fit the text's measure together
+    (["阅享新时代", "奋进新征程"], "阅享新时代 奋进新征程"),
+    # the first row the wider, but broken where nothing forces a break: two parts
+    (["春节前夕慰问困难户", "暖人心"], "春节前夕慰问困难户 暖人心"),
+    # the second row the wider: no balanced wrap's
+    (["《价格法》", "学习贯彻价格法"], "《价格法》 学习贯彻价格法"),
+])
+def test_rows_fitting_the_texts_measure_together_are_one_part_only_when_wrapped_narrower(
+        rows: list[str], headline: str) -> None:
+    measure = (sum(len(r) for r in rows) + 2) * HEAD  # the text's measure, wider than both rows together
+    assert read_heading([stacked(rows, HEAD, 0.0, measure)], measure).headline == headline

@@ -278,3 +278,26 @@ def test_a_row_glued_across_a_narrow_gutter_is_cut_when_the_rows_around_stand_ap
     glued = make_line(row(left, 0.0, 20.0 + 2 * PITCH) + row(right, 100.0 + gutter, 20.0 + 2 * PITCH))
     cut = split_at_white_strips([*apart, glued], TYPE)
     assert [ln.text for ln in cut[-2:]] == [left, right]
+
+
+@pytest.mark.parametrize("name,x0,drop,size,signs", [
+    ("陈洪标", 145.0, PITCH, 10.4, True),    # centred under the columns, in the gutter, on the line after the text
+    ("政文", 4.0, PITCH, 10.4, True),        # in the margin left of the column, a pen name of no common surname
+    ("陈洪标", 145.0, 2 * PITCH, 10.4, False),  # a line's space off the text: not set as the text's next line
+    ("百姓呼声", 4.0, PITCH, 14.0, False),   # heading type: a section label opening what follows
+    ("图片新闻", 145.0, PITCH, 10.4, False),  # a label, no name
+])
+def test_a_name_alone_on_the_line_after_a_storys_text_signs_it(name: str, x0: float, drop: float, size: float,
+                                                              signs: bool) -> None:
+    head = row("农民夫妇考取公务员", 0.0, 40.0, 20.0)
+    top = 40.0 + 20.0 * 0.52 + 8.8
+    first = text_lines([("１９９７年，浙江省首次", 50.0), ("开招考国家公务员，全省", 30.0),
+                        ("五十九位农民被录取，其", 30.0)], top)
+    second = text_lines([("中一对农民夫妇双双被录", 180.0), ("用，在当地传为佳话。陈", 180.0),
+                         ("云峰成了一名公务员。", 180.0)], top)
+    signature = row(name, x0, top + 2 * PITCH + drop, size)
+    result = segment_pdf_page(page_of(head, first, second, signature)).result
+    art = article_with(result, "浙江省")
+    assert (art.byline == name.replace(" ", "")) is signs
+    assert "".join(b.text for b in art.blocks).endswith("公务员。")
+    assert all(name not in r.text for r in result.residue) is signs
