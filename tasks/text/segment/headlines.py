@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Final
 
 from banmian.tasks.text.chars import BYLINE_MARKS, NAME_CLASS, han_count
-from banmian.tasks.text.credits import BYLINE_LINE_RE, ORGS, ROLES, is_author_line
+from banmian.tasks.text.credits import BYLINE_LINE_RE, ORGS, ROLES, is_author_line, is_bare_names
 from banmian.tasks.text.clean import clean_heading, remove_cjk_spacing, split_doubled
 from banmian.tasks.text.lexicon import break_splits_word
 from banmian.tasks.text.lines import (BYLINE, HEAD, ROLE, SUBTITLE, TITLE_COLONS, Line, couplet_shaped, is_one_line_couplet,
@@ -612,4 +612,4 @@ def is_signature(text: str) -> bool:
     t = text.strip()
     bare = t.lstrip(BYLINE_MARKS + " ")
     return bool(_SIGNATURE_RE.match(t) or BYLINE_LINE_RE.match(t)) \
-        or (bare != t and is_author_line(bare))
+        or (bare != t and is_author_line(bare)) or is_bare_names(t)

@@ -179,6 +179,10 @@ SUBHEADLINE_WRAPS = {
                                            "梨树县种子市场热闹起来了", ["王林 摄影"]),
     "boxed_name_is_never_a_headline": ("□朱梦魁\n抢前抓早购良种\n备足种子保丰收\n梨树县种子市场热闹起来了\n",
                                        "梨树县种子市场热闹起来了", ["□朱梦魁"]),
+    "co_authors_names_are_never_a_headline": ("抢前抓早购良种\n备足种子保丰收\n梨树县种子市场热闹起来了\n尚绪谦 韩振军\n",
+                                              "梨树县种子市场热闹起来了", ["尚绪谦 韩振军"]),
+    "boxed_names_are_never_a_headline": ("“假种”坑农国法不容\n□ 李 彦 生 陈 爱 国\n", None, ["□ 李 彦 生 陈 爱 国"]),
+    "boxed_pen_name_is_never_a_headline": ("省委书记的菜单\n□ 今 哲\n", None, ["□ 今 哲"]),
     "photo_credit_line_is_no_heading_line": ("王林 摄影报道\n抢前抓早购良种\n备足种子保丰收\n梨树县种子市场热闹起来了\n",
                                              "梨树县种子市场热闹起来了", []),
 }
