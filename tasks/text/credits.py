@@ -117,6 +117,20 @@ BYLINE_LINE_RE: Final = re.compile(
 )
 
 
+#: A paper's commentator, named by no one: ``本报评论员``, ``新华社特约评论员``. Papers print it under an
+#: editorial's title, where the gold reads it as the subheadline.
+COMMENTATOR_RE: Final = re.compile(rf"^\s*{_ORG}(?:特约)?评论员\s*$")
+
+
+def is_commentator(text: str) -> bool:
+    """The line names a paper's commentator (``本报评论员``): an editorial's signature, never a headline's half.
+
+    >>> is_commentator("本报评论员"), is_commentator("新华社特约评论员"), is_commentator("评论员文章引起反响")
+    (True, True, False)
+    """
+    return COMMENTATOR_RE.match(text) is not None
+
+
 def any_of_ahead(chars: str, max_offset: int | None = None) -> str:
     """A regex lookahead: one of ``chars`` stands in the text (at most ``max_offset`` characters in).
 

@@ -9,6 +9,7 @@ from banmian.tasks.text.credits import (
     Credit,
     is_author_line,
     is_boxed_names,
+    is_commentator,
     is_names_run,
     join_keeping_credit_breaks,
     normalise_credit_text,
@@ -268,3 +269,11 @@ def test_every_signer_signs_a_letter_with_a_name_or_described(signer):
 @pytest.mark.parametrize("line", ["读者来信", "市民服务中心", "致敬一位老党员", "我们采访了一位市民", "一村民说。"])
 def test_not_a_signature(line):
     assert parse_signature(line) is None
+
+
+@pytest.mark.parametrize("line, commentator", [
+    ("本报评论员", True), (" 本报评论员", True), ("新华社特约评论员", True), ("人民日报评论员", True),
+    ("评论员文章引起反响", False), ("本报记者 王芳", False), ("评论员", False),
+])
+def test_is_commentator(line, commentator):
+    assert is_commentator(line) is commentator
