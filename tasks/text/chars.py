@@ -112,6 +112,9 @@ BULLET_MARKS: Final = "◆●▲■◇○"
 RING: Final = "○"
 #: Boxes printed before a credit's role (``□本报记者 姚远``).
 BOXES: Final = "□■"
+#: The box printed before an author's bare name (``□今哲``, ``□ 李 彦 生 陈 爱 国``): never before a heading
+#: (``■`` opens a brief's headline too).
+NAME_BOX: Final = "□"
 #: Box and bullet marks printed before a byline: decoration, not credit text.
 BYLINE_MARKS: Final = "□■◇◆●○"
 

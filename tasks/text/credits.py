@@ -28,6 +28,7 @@ from banmian.tasks.text.chars import (
     COMMAS,
     HAN,
     HAN_BASIC,
+    NAME_BOX,
     NAME_CLASS,
     OPEN_BRACKETS,
 )
@@ -40,6 +41,7 @@ from banmian.tasks.text.clean import (
     is_letterspaced,
     join_lines,
 )
+from banmian.tasks.text.lexicon import is_word_other_than_name
 
 #: Role words that precede names in a credit, longest first so that
 #: 全媒体记者 wins over 记者.
@@ -127,6 +129,20 @@ BYLINE_LINE_RE: Final = re.compile(
     rf"^[{BYLINE_MARKS}]?\s*{_BYLINE_TOKEN}\s*(?:{_NAME_CHARS}\s?){{2,8}}"
     rf"(?:\s+(?:{_BYLINE_TOKEN})?\s*(?:{_NAME_CHARS}\s?){{2,8}})*\s*$"
 )
+
+
+#: A paper's commentator, named by no one: ``本报评论员``, ``新华社特约评论员``. Papers print it under an
+#: editorial's title, where the gold reads it as the subheadline.
+COMMENTATOR_RE: Final = re.compile(rf"^\s*{_ORG}(?:特约)?评论员\s*$")
+
+
+def is_commentator(text: str) -> bool:
+    """The line names a paper's commentator (``本报评论员``): an editorial's signature, never a headline's half.
+
+    >>> is_commentator("本报评论员"), is_commentator("新华社特约评论员"), is_commentator("评论员文章引起反响")
+    (True, True, False)
+    """
+    return COMMENTATOR_RE.match(text) is not None
 
 
 def any_of_ahead(chars: str, max_offset: int | None = None) -> str:
@@ -655,6 +671,52 @@ def is_author_line(text: str) -> bool:
     """
     t = text.strip()
     return AUTHOR_LINE_RE.match(t) is not None and is_personal_name(t.replace(" ", ""))
+
+
+#: Two to four bare names on one line, set apart by spaces (``冯金武 郭启宏``): each piece two to four
+#: characters (23 characters at most, looked at first: most lines are longer).
+NAMES_RUN_RE: Final = re.compile(rf"(?=.{{5,23}}$)[{HAN_BASIC}]{{2,4}}(?:\s+[{HAN_BASIC}]{{2,4}}){{1,3}}$")
+
+
+def is_names_run(text: str) -> bool:
+    """Co-authors' bare names on one line (``冯金武 郭启宏``): a byline, never a heading.
+
+    Every piece is a personal name (``is_personal_name``) the dictionary does
+    not hold as another word: a couplet's halves can open with a surname
+    (``高标准 严要求``), but not each of them as a name.
+
+    >>> is_names_run("冯金武 郭启宏"), is_names_run("高扬文 史怀璧 焦善民 王锐"), is_names_run("高标准 严要求")
+    (True, True, False)
+    >>> is_names_run("明确思路 笃行实干"), is_names_run("颜晓峰")
+    (False, False)
+    """
+    t = text.strip()
+    return NAMES_RUN_RE.match(t) is not None \
+        and all(is_personal_name(piece) and not is_word_other_than_name(piece) for piece in t.split())
+
+
+#: Names in a box's keeping: ``□`` and two to twelve Chinese characters, maybe letterspaced (gate's boxed
+#: names run to six characters; twelve is four three-character names).
+BOXED_NAMES_RE: Final = re.compile(rf"^{NAME_BOX}\s*[{HAN_BASIC}](?:\s*[{HAN_BASIC}]){{1,11}}\s*$")
+
+
+def is_boxed_names(text: str) -> bool:
+    """Bare names after the box papers print before an author (``□今哲``, ``□张书政 剑武安``): a byline.
+
+    The box marks a credit: the names need not be common ones (pen names:
+    ``□ 建 达``), and no heading is printed after one.
+
+    >>> is_boxed_names("□ 今 哲"), is_boxed_names("□张书政 剑武安"), is_boxed_names("■谢世杰当选中共四川省委书记")
+    (True, True, False)
+    >>> is_boxed_names("□一、事件经过"), is_boxed_names("□")
+    (False, False)
+    """
+    return BOXED_NAMES_RE.match(text.strip()) is not None
+
+
+def is_bare_names(text: str) -> bool:
+    """Names alone on a line, as a byline prints them without a role: co-authors' run, or names in a box."""
+    return is_names_run(text) or is_boxed_names(text)
 
 
 def opens_a_name(ch: str) -> bool:

@@ -89,6 +89,25 @@ def states_what_happened(text: str) -> bool:
     return bool(tags) and tags[0] in AGENT_TAGS and any(tag.startswith("v") for tag in tags[1:])
 
 
+#: jieba's part-of-speech tags of a person's name (nr, and its transliterated kind nrt).
+NAME_TAGS: Final = frozenset({"nr", "nrt", "nrfg"})
+
+
+@lru_cache(maxsize=4096)
+def is_word_other_than_name(piece: str) -> bool:
+    """Whether the dictionary reads ``piece`` whole as one word that is not a person's name.
+
+    A couplet's halves can open with a surname as a name does (高标准, 严要求):
+    the dictionary knows them as words. A name it does not hold is cut up or
+    tagged a name.
+
+    >>> is_word_other_than_name("高标准"), is_word_other_than_name("郭启宏"), is_word_other_than_name("夏光辉")
+    (True, False, False)
+    """
+    tagged = rjieba.tag(piece)
+    return len(tagged) == 1 and tagged[0][1] not in NAME_TAGS
+
+
 def han_bigrams(text: str) -> set[str]:
     """Chinese character bigrams of a text (punctuation and Latin ignored).
 

@@ -8,6 +8,9 @@ from banmian.tasks.text.credits import (
     TEXT_AND_PHOTO_MARKS,
     Credit,
     is_author_line,
+    is_boxed_names,
+    is_commentator,
+    is_names_run,
     join_keeping_credit_breaks,
     normalise_credit_text,
     parse_byline,
@@ -203,6 +206,29 @@ def test_is_author_line(line, is_name):
     assert is_author_line(line) is is_name
 
 
+@pytest.mark.parametrize("line, is_run", [
+    ("冯金武 郭启宏", True), ("徐宝康 王林昌 ", True), ("高扬文 史怀璧 焦善民 王锐", True), ("罗昌爱 单菊", True),
+    ("上官云 何黄彪", True),
+    ("高标准 严要求", False),     # a couplet's halves can open with a surname: the dictionary holds them as words
+    ("明确思路 笃行实干", False), ("阅享新时代 奋进新征程", False), ("江城母虎觅配偶 盼望虎年得虎仔", False),
+    ("颜晓峰", False),            # one name: is_author_line's
+    ("姚祥明 羊盘初", False),     # 羊 is no common surname: not every piece is a name
+    ("冯金武，郭启宏", False), ("冯金武 郭启宏 摄", False),
+])
+def test_is_names_run(line, is_run):
+    assert is_names_run(line) is is_run
+
+
+@pytest.mark.parametrize("line, boxed", [
+    ("□ 今 哲", True), ("□ 建 达", True), ("□ 李 彦 生 陈 爱 国", True), ("□张书政 剑武安", True), ("□朱梦魁", True),
+    ("■谢世杰当选中共四川省委书记", False),  # ■ opens a brief's headline too
+    ("□一、事件经过", False),
+    ("今哲", False), ("□", False),
+])
+def test_is_boxed_names(line, boxed):
+    assert is_boxed_names(line) is boxed
+
+
 @pytest.mark.parametrize("run, names", [
     ("陆川谢雨欣", ["陆川", "谢雨欣"]),
     ("刘国昌魏巍", ["刘国昌", "魏巍"]),
@@ -243,3 +269,11 @@ def test_every_signer_signs_a_letter_with_a_name_or_described(signer):
 @pytest.mark.parametrize("line", ["读者来信", "市民服务中心", "致敬一位老党员", "我们采访了一位市民", "一村民说。"])
 def test_not_a_signature(line):
     assert parse_signature(line) is None
+
+
+@pytest.mark.parametrize("line, commentator", [
+    ("本报评论员", True), (" 本报评论员", True), ("新华社特约评论员", True), ("人民日报评论员", True),
+    ("评论员文章引起反响", False), ("本报记者 王芳", False), ("评论员", False),
+])
+def test_is_commentator(line, commentator):
+    assert is_commentator(line) is commentator

@@ -13,6 +13,7 @@ from banmian.tasks.text.lexicon import (
     each_bigram,
     break_strands_a_character,
     han_bigrams,
+    is_word_other_than_name,
     overlap,
     states_what_happened,
 )
@@ -108,3 +109,11 @@ def _feature_with_pair(first, second):
 def test_couplet_shaped_pair_that_strands_a_character_is_not_a_heading(first, second, kind):
     lines = {ln.text: ln.kind for ln in classify_page(_feature_with_pair(first, second))}
     assert (lines[first], lines[second]) == (kind, kind)
+
+
+@pytest.mark.parametrize("piece, word", [
+    ("高标准", True), ("严要求", True), ("高温", True), ("思路", True),
+    ("郭启宏", False), ("夏光辉", False), ("朱景有", False), ("单菊", False),  # names: tagged nr, or cut up
+])
+def test_is_word_other_than_name(piece, word):
+    assert is_word_other_than_name(piece) is word

@@ -8,7 +8,7 @@ from banmian.tasks.model import Article, ArticleKind, Block, Residue
 from banmian.tasks.text.chars import BULLET_MARKS
 from banmian.tasks.text.clean import clean_heading, clean_paragraph, display_width, split_doubled
 from banmian.tasks.text.credits import (AUTHOR_NOTE_RE, BYLINE_MARKS, SALUTATION_RE, dateline_after_lead, is_author_line,
-                                        join_keeping_credit_breaks, opens_a_name, parse_byline, parse_dateline,
+                                        is_names_run, join_keeping_credit_breaks, opens_a_name, parse_byline, parse_dateline,
                                         parse_signature, parse_trailing_credit)
 from banmian.tasks.text.lines import BYLINE, SUBTITLE, Line, is_byline_text, is_heading_shaped, split_bullet_lead
 from banmian.tasks.text.segment.headlines import is_feature_subtitle, parse_headline, subtitle_dashes
@@ -58,15 +58,41 @@ def _article_kind(unit: Unit) -> ArticleKind:
 def _take_headline(art: Article, unit: Unit, residue: list[Residue]) -> None:
     """A lead's own heading lines and those given to it, with its byline lines; any other unit's given lines."""
     if unit.kind == "lead":
-        _apply_headline(art, unit.lead_lines + (unit.head or []), residue)
+        left = _apply_headline(art, unit.lead_lines + (unit.head or []), residue)
         _take_bylines(art, unit, residue)
     elif unit.head:
-        _apply_headline(art, unit.head, residue)
+        left = _apply_headline(art, unit.head, residue)
         _take_bylines(art, unit, residue)  # the name set under a head that moved here (``far_heads``)
+    else:
+        return
+    if art.byline is None:
+        _take_names_left_by_head(art, left, residue)
 
 
-def _apply_headline(article: Article, lines: list[Line], residue: list[Residue]) -> None:
-    """Heading lines read as the article's headline; subtitle dashes are decoration, lines no part took unassigned."""
+def _take_names_left_by_head(art: Article, left: list[Residue], residue: list[Residue]) -> None:
+    """Co-authors' names among its heading lines (``冯金武 郭启宏``, ``□冯金武 郭启宏``), which no headline takes, sign it.
+
+    ``headlines`` leaves such a line out of the headline (``is_signature``): it
+    signs the text, as a byline line under a head does. Its box is decoration.
+    Only names a common surname opens each of are taken: a pen name in a box
+    (``□今哲``) stays unassigned, as a byline has no evidence for it but the box.
+    """
+    names = next((r for r in left if is_names_run(r.text.lstrip(BYLINE_MARKS + " "))), None)
+    if names is None:
+        return
+    residue.remove(names)
+    credit = parse_byline(names.text)
+    art.byline, art.authors = credit.text, credit.authors
+    marks = "".join(ch for ch in names.text if ch in BYLINE_MARKS)
+    if marks:
+        residue.append(Residue(marks, "decoration", names.line))
+
+
+def _apply_headline(article: Article, lines: list[Line], residue: list[Residue]) -> list[Residue]:
+    """Heading lines read as the article's headline; subtitle dashes are decoration, lines no part took unassigned.
+
+    Returns the unassigned lines' residue.
+    """
     h = parse_headline(lines)
     article.kicker, article.headline, article.subheadline = h.kicker, h.headline, h.subheadline
     for ln in lines:
@@ -74,8 +100,9 @@ def _apply_headline(article: Article, lines: list[Line], residue: list[Residue])
             dashes = subtitle_dashes(ln.text)
             if dashes:
                 residue.append(Residue(dashes, "decoration", ln.no))
-    for ln in h.extra:
-        residue.append(Residue(ln.text, "unassigned", ln.no))
+    left = [Residue(ln.text, "unassigned", ln.no) for ln in h.extra]
+    residue.extend(left)
+    return left
 
 
 def _take_bylines(art: Article, unit: Unit, residue: list[Residue]) -> None:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Final
 
 from banmian.tasks.text.chars import BYLINE_MARKS, NAME_CLASS, han_count
-from banmian.tasks.text.credits import BYLINE_LINE_RE, ORGS, ROLES, is_author_line
+from banmian.tasks.text.credits import BYLINE_LINE_RE, ORGS, ROLES, is_author_line, is_bare_names, is_commentator
 from banmian.tasks.text.clean import clean_heading, remove_cjk_spacing, split_doubled
 from banmian.tasks.text.lexicon import break_splits_word
 from banmian.tasks.text.lines import (BYLINE, HEAD, ROLE, SUBTITLE, TITLE_COLONS, Line, couplet_shaped, is_one_line_couplet,
@@ -408,7 +408,8 @@ def _kicker_over_headline(first: Line, second: Line) -> bool:
     A subject line goes under a headline at least as full as itself: of the two-line heads of the gate,
     gen42 and gen7 golds, 27 are a kicker over a wider full headline, 6 a short headline over a wider subject.
     """
-    return not is_full_headline(first) and is_full_headline(second) and second.width > first.width
+    return not is_full_headline(first) and is_full_headline(second) and second.width > first.width \
+        and not is_commentator(second.text)  # a commentator signs the title above: no headline under a kicker
 
 
 def _signed_title_index(heads: list[Line], lines: list[Line]) -> int:
@@ -443,8 +444,12 @@ def _headline_size(heads: list[Line]) -> int:
 
 
 def _is_couplet(a: Line, b: Line) -> bool:
-    """Two heading lines that are the halves of one couplet: a line with a gap (any space) is whole already."""
-    return couplet_shaped(a, b) and len(a.text.split()) == 1 and len(b.text.split()) == 1
+    """Two heading lines that are the halves of one couplet: a line with a gap (any space) is whole already.
+
+    A paper's commentator under an editorial's title (``论狠抓落实`` / ``本报评论员``) is as short, but
+    it signs the title: the subject line's place.
+    """
+    return couplet_shaped(a, b) and len(a.text.split()) == 1 and len(b.text.split()) == 1 and not is_commentator(b.text)
 
 
 def _split_subject(rest: list[Line], has_subtitle: bool, headline_end: int | None,
@@ -646,4 +651,4 @@ def is_signature(text: str) -> bool:
     t = text.strip()
     bare = t.lstrip(BYLINE_MARKS + " ")
     return bool(_SIGNATURE_RE.match(t) or BYLINE_LINE_RE.match(t)) \
-        or (bare != t and is_author_line(bare))
+        or (bare != t and is_author_line(bare)) or is_bare_names(t)

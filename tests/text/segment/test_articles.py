@@ -57,6 +57,21 @@ def test_essay_author_line_and_author_note():
     assert article.paragraphs[-1] == "（作者为中共中央党校教授）"
 
 
+@pytest.mark.parametrize("page, headline, authors", [
+    ("乐得清贫\n\n冯金武 郭启宏\n\n初识吉林省九台市西营镇武装部长刘福印，是在省第四次民兵代表大会上。\n",
+     "乐得清贫", ["冯金武", "郭启宏"]),
+    ("国家有难匹夫有责\n徐宝康 王林昌\n\n韩国人自古以来就有惜金和藏金的风俗。尤其是新婚家庭，多少都存有一些金饰。\n",
+     "国家有难匹夫有责", ["徐宝康", "王林昌"]),
+    ("送你一束阳光\n□朱景有 吕冠强\n\n被授予雷锋式民警称号的哈尔滨市道里区尚志派出所所长杨光，近年来与全所民警一道工作。\n",
+     "送你一束阳光", ["朱景有", "吕冠强"]),  # the box is decoration
+    ("高标准 严要求\n\n全市开展安全生产大检查，排查隐患一百多处。\n", "高标准 严要求", []),  # a couplet, no names
+])
+def test_co_authors_names_under_a_head_are_its_byline_never_its_headline(page, headline, authors):
+    (article,) = segment_checked(page).articles
+    assert (article.headline, article.authors) == (headline, authors)
+    assert article.byline == (" ".join(authors) or None)
+
+
 def test_bullet_mark_before_a_byline_is_kept_as_decoration():
     """Found by hypothesis: the □ before a standalone byline must not vanish."""
     for page in ["□本报记者 侯 缜", "深化改革\n——工作侧记\n\n□本报记者 侯 缜\n\n年初以来，全区深化改革。\n"]:

@@ -154,6 +154,9 @@ def _heading_lines(page):
     # lines shaped like a couplet's halves are one headline when the break cuts a word, else a couplet
     pytest.param("全市农产品交易\n会今日开幕\n", None, "全市农产品交易会今日开幕", None, [], id="break_cuts_a_word"),
     pytest.param("市图书馆新馆\n明日开馆\n", None, "市图书馆新馆 明日开馆", None, [], id="break_between_words"),
+    # a paper's commentator under an editorial's title is as short as a couplet's half: it is the subheadline
+    pytest.param("论狠抓落实\n 本报评论员\n", None, "论狠抓落实", "本报评论员", [], id="commentator_under_a_title"),
+    pytest.param("论精心部署\n\n新华社特约评论员\n", None, "论精心部署", "新华社特约评论员", [], id="commentator_set_apart"),
 ])
 def test_parse_headline_reads_kicker_headline_and_subheadline(page, kicker, headline, subheadline, extra):
     h = parse_headline(_heading_lines(page))
@@ -179,6 +182,10 @@ SUBHEADLINE_WRAPS = {
                                            "梨树县种子市场热闹起来了", ["王林 摄影"]),
     "boxed_name_is_never_a_headline": ("□朱梦魁\n抢前抓早购良种\n备足种子保丰收\n梨树县种子市场热闹起来了\n",
                                        "梨树县种子市场热闹起来了", ["□朱梦魁"]),
+    "co_authors_names_are_never_a_headline": ("抢前抓早购良种\n备足种子保丰收\n梨树县种子市场热闹起来了\n尚绪谦 韩振军\n",
+                                              "梨树县种子市场热闹起来了", ["尚绪谦 韩振军"]),
+    "boxed_names_are_never_a_headline": ("“假种”坑农国法不容\n□ 李 彦 生 陈 爱 国\n", None, ["□ 李 彦 生 陈 爱 国"]),
+    "boxed_pen_name_is_never_a_headline": ("省委书记的菜单\n□ 今 哲\n", None, ["□ 今 哲"]),
     "photo_credit_line_is_no_heading_line": ("王林 摄影报道\n抢前抓早购良种\n备足种子保丰收\n梨树县种子市场热闹起来了\n",
                                              "梨树县种子市场热闹起来了", []),
 }
