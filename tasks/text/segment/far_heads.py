@@ -269,12 +269,65 @@ def _far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]], left: 
     full line of heading lines that hold two (several essays' heads)."""
     found = [head for k in range(len(units)) for head in _heads_of_unit(units, k, moved)]
     for lines in left:
-        blocks = headline_blocks(lines)
-        found.extend((None, block) for block in blocks if len(blocks) > 1)
-        found.extend(_heads_of(None, lines, lines, moved))
+        found.extend(_left_over_heads(lines, units, moved, bodies))
     found.extend((u, lines) for u, lines in stacked if _may_give_stacked_head(u, lines, bodies))
     found.extend((u, block) for u, lines in stacked if u.paras for block in _stacked_headlines(lines))
     return [(donor, lines) for donor, lines in found if not _in_series(lines)]
+
+
+def _left_over_heads(lines: list[Line], units: list[Unit], moved: set[int],
+                     bodies: dict[int, frozenset[str]]) -> list[tuple[Unit | None, list[Line]]]:
+    """The heads of one left-over group that may move: its headlines when it reads as several, its full lines
+    and itself (``_heads_of``), and the two heads of a narrow block it holds (``_narrow_heads_of_two_texts``)."""
+    blocks = headline_blocks(lines)
+    found: list[tuple[Unit | None, list[Line]]] = [(None, block) for block in blocks if len(blocks) > 1]
+    found.extend(_heads_of(None, lines, lines, moved))
+    found.extend((None, part) for block in blocks for part in _narrow_heads_of_two_texts(block, units, bodies))
+    return found
+
+
+def _narrow_heads_of_two_texts(block: list[Line], units: list[Unit],
+                               bodies: dict[int, frozenset[str]]) -> list[list[Line]]:
+    """The two parts of a left-over head wrapped in a narrow column (no full-length line) where it reads as the
+    heads of two headless texts (``香港特`` / ``区政府`` ... then ``中亚五`` / ``国首脑`` / ``会晤``): cut where each
+    part restates a different headless text far more (``FAR_CLAIM_MARGIN``) than it does the other part's; of such
+    cuts, the one whose worse part does so by the most. A block with a subject line (``——记……``) is one head.
+    Each part is a candidate far head; ``_far_moves`` still asks each for its own evidence."""
+    texts = [u for u in units if id(u) in bodies]
+    if len(block) < 2 or not texts or not _narrow_head_lines(block):
+        return []
+    cuts = [(margin, k) for k in range(1, len(block))
+            if (margin := _two_heads_margin(block, k, texts, bodies)) is not None]
+    if not cuts:
+        return []
+    k = max(cuts)[1]
+    return [block[:k], block[k:]]
+
+
+def _text_restating_most(grams: frozenset[str], texts: list[Unit], bodies: dict[int, frozenset[str]]) -> Unit:
+    """The text whose body holds the largest share of a head's bigrams (the first of equals)."""
+    return max(texts, key=lambda unit: _share(grams, bodies[id(unit)]))
+
+
+def _narrow_head_lines(block: list[Line]) -> bool:
+    """Head lines only (no subject line), none of them full-length: what heads wrapped in a narrow column print."""
+    return all(ln.kind == HEAD and not is_full_headline(ln) for ln in block)
+
+
+def _two_heads_margin(block: list[Line], k: int, texts: list[Unit],
+                      bodies: dict[int, frozenset[str]]) -> float | None:
+    """How much more each part of ``block`` cut before line ``k`` restates the text it fits best than the other
+    part's text (the smaller of the two), when both parts have enough words to move, both texts are headless (no
+    full-length headline) and both margins reach ``FAR_CLAIM_MARGIN``."""
+    parts = [bigram_set(heading_words(part)) for part in (block[:k], block[k:])]
+    if min(map(len, parts)) < FAR_HEAD_MIN_BIGRAMS:
+        return None
+    best = [_text_restating_most(grams, texts, bodies) for grams in parts]
+    if any(map(_has_full_headline, best)):
+        return None
+    margin = min(_share(grams, bodies[id(own)]) - _share(grams, bodies[id(other)])
+                 for grams, own, other in zip(parts, best, best[::-1]))
+    return margin if margin >= FAR_CLAIM_MARGIN else None
 
 
 def _heads_of_unit(units: list[Unit], k: int, moved: set[int]) -> list[tuple[Unit | None, list[Line]]]:

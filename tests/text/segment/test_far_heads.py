@@ -403,3 +403,48 @@ def test_a_signed_essay_takes_the_second_of_two_headlines_given_to_another_text(
     claim_far_heads([essay, intro], [])
     assert [ln.text for ln in intro.head or []] == intro_head
     assert (essay.head and [ln.text for ln in essay.head]) == essay_head
+
+
+#: Two texts, headless, and two heads wrapped in a narrow column one under the other, left over as one group.
+_CENTRAL_ASIA = "中亚五国首脑昨日会晤，五国首脑就地区合作与安全问题交换意见。"
+_HONG_KONG = "香港特区政府今天发表回归半年大事录，居民生活如常，各项事业蒸蒸日上。"
+_HK_SUBJECT = Line(9, "——记香港特区政府的半年", 12.0, "subtitle")
+
+
+def _narrow(*texts: str) -> list[Line]:
+    """Narrow heading lines, one under another from line 1."""
+    return [Line(no, text, float(len(text)), HEAD) for no, text in enumerate(texts, 1)]
+
+
+@pytest.mark.parametrize("block, headed, expected", [
+    # a Hong Kong head then a Central Asia head, each wrapped in three short lines: cut between the two
+    (_narrow("居民生", "活如常", "香港特", "区政府", "中亚五", "国首脑", "会晤"), False,
+     [["居民生", "活如常", "香港特", "区政府"], ["中亚五", "国首脑", "会晤"]]),
+    # one text has a full headline already: no evidence the other part is its head
+    (_narrow("居民生", "活如常", "香港特", "区政府", "中亚五", "国首脑", "会晤"), True, []),
+    # a head and its subject line: never cut before the subject line
+    ([*_narrow("中亚五", "国首脑", "会晤"), _HK_SUBJECT], False, []),
+    # one head that restates one text: no cut
+    (_narrow("中亚五", "国首脑", "会晤"), False, []),
+    # a full-length line is cut out as a head of its own elsewhere (``_heads_of``), not here
+    (_narrow("香港特区政府发表回归半年大事录", "中亚五", "国首脑", "会晤"), False, []),
+])
+def test_a_narrow_left_over_head_is_cut_where_its_parts_restate_two_headless_texts(block, headed, expected):
+    """A left-over group of two heads wrapped in a narrow column reads as one headline (no full-length line to
+    tell them apart): it is cut where each part restates a different headless text far more than the other's."""
+    from banmian.tasks.text.segment.far_heads import _bodies, _narrow_heads_of_two_texts
+    asia, hong_kong = _essay(20, _CENTRAL_ASIA), _essay(40, _HONG_KONG)
+    if headed:
+        asia.head = [Line(18, "中亚五国首脑在阿什哈巴德会晤", 14.0, HEAD)]
+    units = [asia, hong_kong]
+    parts = _narrow_heads_of_two_texts(block, units, _bodies(units))
+    assert [[ln.text for ln in part] for part in parts] == expected
+
+
+def test_two_narrow_heads_left_over_together_head_the_two_texts_they_restate():
+    """Each head of the cut group heads its own text; nothing is left over."""
+    asia, hong_kong = _essay(20, _CENTRAL_ASIA), _essay(40, _HONG_KONG)
+    group = _narrow("居民生", "活如常", "香港特", "区政府", "中亚五", "国首脑", "会晤")
+    assert claim_far_heads([asia, hong_kong], [], [group]) == []
+    assert [ln.text for ln in hong_kong.head or []] == ["居民生", "活如常", "香港特", "区政府"]
+    assert [ln.text for ln in asia.head or []] == ["中亚五", "国首脑", "会晤"]
