@@ -448,3 +448,24 @@ def test_two_narrow_heads_left_over_together_head_the_two_texts_they_restate():
     assert claim_far_heads([asia, hong_kong], [], [group]) == []
     assert [ln.text for ln in hong_kong.head or []] == ["居民生", "活如常", "香港特", "区政府"]
     assert [ln.text for ln in asia.head or []] == ["中亚五", "国首脑", "会晤"]
+
+
+_LANTERNS = "美国马里兰州的盖茨堡镇近日举办新年灯展，二百多件灯饰作品设置在道路两旁。"
+_LANTERN_HEAD = _narrow("美国马里兰州", "盖茨堡镇举办", "新年灯展")
+
+
+@pytest.mark.parametrize("left_over, takes", [
+    (True, True),  # a head no text took, that restates the caption: the photo's title
+    (False, False),  # a text's own head: never a photo's title, however well the caption restates it
+])
+def test_a_photo_takes_a_far_head_only_when_no_text_took_it(left_over, takes):
+    """A photo's caption restating a head printed apart from it (wrapped over more lines than a photo takes from
+    above) takes it when the head was left over; a text keeps its own head."""
+    photo = _essay(60, _LANTERNS)
+    photo.kind = "photo"
+    text = _essay(20, _CENTRAL_ASIA)
+    if not left_over:
+        text.head = list(_LANTERN_HEAD)
+    left = claim_far_heads([text, photo], [], [list(_LANTERN_HEAD)] if left_over else [])
+    assert [ln.text for ln in photo.head or []] == ([ln.text for ln in _LANTERN_HEAD] if takes else [])
+    assert left == []
