@@ -17,8 +17,8 @@ from banmian.tasks.text.chars import BYLINE_MARKS, NAME_CLASS, han_count
 from banmian.tasks.text.credits import BYLINE_LINE_RE, ORGS, ROLES, is_author_line, is_bare_names, is_commentator
 from banmian.tasks.text.clean import clean_heading, remove_cjk_spacing, split_doubled
 from banmian.tasks.text.lexicon import break_splits_word
-from banmian.tasks.text.lines import (BYLINE, HEAD, ROLE, SUBTITLE, TITLE_COLONS, Line, couplet_shaped, is_one_line_couplet,
-                                      wrap_cuts_word)
+from banmian.tasks.text.lines import (BYLINE, HEAD, ROLE, SUBTITLE, TITLE_COLONS, Line, couplet_shaped, is_column_tag,
+                                      is_one_line_couplet, wrap_cuts_word)
 
 #: The dashes that open a subtitle (——…): decoration, not its text.
 DASHES: Final = "—─－-"
@@ -196,6 +196,9 @@ def _measure_wraps(heads: list[Line]) -> set[int]:
     joined: set[int] = set()
     i = 0
     while i < len(heads):
+        if is_column_tag(heads[i].text):  # a column tag over a narrow headline is its kicker, as wide as its measure
+            i += 1
+            continue
         j = i + 1
         while j < len(heads) and _same_measure(heads[i], heads[j]) and heads[j].no == heads[j - 1].no + 1:
             j += 1

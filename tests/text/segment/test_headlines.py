@@ -288,6 +288,19 @@ def test_a_headline_wrapped_at_its_measure_is_read_as_one_line(run, headline):
     assert [(a.headline, a.subheadline) for a in articles if a.headline] == [(headline, None)]
 
 
+@pytest.mark.parametrize("run, kicker, headline", [
+    # a column tag as wide as a narrow headline's measure is its kicker, no piece of the headline
+    (["一线见闻", "加拿大发", "行虎年纪", "念币"], "一线见闻", "加拿大发行虎年纪念币"),
+    (["聚焦两会", "越共发表", "八届四中", "全会决议"], "聚焦两会", "越共发表八届四中全会决议"),
+    (["基层动态", "全县农民", "人均收入", "再创新高"], "基层动态", "全县农民人均收入再创新高"),
+    # a first line in no column tag's form is the headline's first piece
+    (["全县农民", "人均收入", "再创新高"], None, "全县农民人均收入再创新高"),
+])
+def test_a_column_tag_over_a_headline_wrapped_at_its_measure_is_its_kicker(run, kicker, headline):
+    h = parse_headline([Line(i, t, float(len(t)), "head") for i, t in enumerate(run, 1)])
+    assert (h.kicker, h.headline) == (kicker, headline)
+
+
 def test_a_couplet_over_a_longer_subject_line_fills_no_measure():
     lines = [Line(1, "春耕正当时", 5.0, "head"), Line(2, "备耕不停步", 5.0, "head"), Line(3, "全县农资储备量创新高", 10.0, "head")]
     h = parse_headline(lines)
