@@ -164,13 +164,19 @@ def _join_wraps(heads: list[Line], filled: AbstractSet[int] = frozenset()) -> tu
     for i, ln in enumerate(heads):
         prev = out[-1] if out else None
         if prev is not None and (i in filled or _wraps_onto(prev, ln)):
-            joined = Line(ln.no, clean_heading(prev.text) + clean_heading(ln.text), prev.width + ln.width, HEAD,
+            joined = Line(ln.no, clean_heading(prev.text) + _piece_text(ln), prev.width + ln.width, HEAD,
                           in_series=prev.in_series and ln.in_series)
             pieces[id(joined)] = pieces.pop(id(prev), [prev]) + [ln]
             out[-1] = joined
         else:
             out.append(ln)
     return out, pieces
+
+
+def _piece_text(ln: Line) -> str:
+    """A wrapped headline's piece as the phrase goes on: a word spaced out to fill its line (``扶 贫``) unspaced."""
+    text = clean_heading(ln.text)
+    return text.replace(" ", "") if _spaced_word(ln) else text
 
 
 def _measure_wraps(heads: list[Line]) -> set[int]:
@@ -227,7 +233,15 @@ def _wrapped_under_one(full: Line, tail: Line) -> bool:
     pages are one headline wrapped and 3 a headline over its subject line; 21 to none on gen42 and gen7.
     Lines shaped like a couplet's halves are a couplet unless a break cuts a word (``_wraps_onto``).
     """
-    return _one_phrase(full) and _one_phrase(tail) and not couplet_shaped(full, tail)
+    return _one_phrase(full) and (_spaced_word(tail) or (_one_phrase(tail) and not couplet_shaped(full, tail)))
+
+
+def _spaced_word(line: Line) -> bool:
+    """A heading line of single characters spaced apart (``扶 贫``, ``出 台``): a word spaced out to fill its line,
+    too short for ``clean.is_letterspaced`` to read. No couplet's half is so set under an unspaced half: on
+    the gate pages every such line under a headline line is its last word (``京郊电信`` / ``扶 贫``)."""
+    words = line.text.split()
+    return line.kind == HEAD and len(words) >= 2 and all(len(w) == 1 for w in words)
 
 
 def _one_phrase(line: Line) -> bool:

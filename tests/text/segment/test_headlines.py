@@ -301,6 +301,20 @@ def test_a_column_tag_over_a_headline_wrapped_at_its_measure_is_its_kicker(run, 
     assert (h.kicker, h.headline) == (kicker, headline)
 
 
+@pytest.mark.parametrize("run, headline, subheadline", [
+    # a headline's last word spaced out to fill its line is the headline going on, read unspaced
+    ([("京郊电信", 4.0), ("扶 贫", 2.0)], "京郊电信扶贫", None),
+    ([("蒲公英奖", 4.0), ("出 台", 2.0)], "蒲公英奖出台", None),
+    # a couplet's halves each hold a phrase of their own
+    ([("阅享新时代", 5.0), ("奋进新征程", 5.0)], "阅享新时代 奋进新征程", None),
+    # a couplet on one line over a subject line keeps it as the subheadline
+    ([("中欧班列开行 开放通道更畅", 13.0), ("全 市 外 贸 回 暖", 6.0)], "中欧班列开行 开放通道更畅", "全市外贸回暖"),
+])
+def test_a_word_spaced_out_under_a_headline_line_is_its_last_word(run, headline, subheadline):
+    h = parse_headline([Line(i, t, w, "head") for i, (t, w) in enumerate(run, 1)])
+    assert (h.headline, h.subheadline) == (headline, subheadline)
+
+
 def test_a_couplet_over_a_longer_subject_line_fills_no_measure():
     lines = [Line(1, "春耕正当时", 5.0, "head"), Line(2, "备耕不停步", 5.0, "head"), Line(3, "全县农资储备量创新高", 10.0, "head")]
     h = parse_headline(lines)
