@@ -17,8 +17,8 @@ from banmian.tasks.text.chars import BYLINE_MARKS, NAME_CLASS, han_count
 from banmian.tasks.text.credits import BYLINE_LINE_RE, ORGS, ROLES, is_author_line, is_bare_names, is_commentator
 from banmian.tasks.text.clean import clean_heading, remove_cjk_spacing, split_doubled
 from banmian.tasks.text.lexicon import break_splits_word
-from banmian.tasks.text.lines import (BYLINE, HEAD, ROLE, SUBTITLE, TITLE_COLONS, Line, couplet_shaped, is_column_tag,
-                                      is_one_line_couplet, wrap_cuts_word)
+from banmian.tasks.text.lines import (BYLINE, HEAD, ROLE, SUBTITLE, TITLE_COLONS, Line, couplet_shaped, ends_mid_phrase,
+                                      is_column_tag, is_one_line_couplet, wrap_cuts_word)
 
 #: The dashes that open a subtitle (——…): decoration, not its text.
 DASHES: Final = "—─－-"
@@ -136,7 +136,7 @@ def _read_parts(lines: list[Line]) -> HeadlineParts:
     if _holds_title_colon(heads):
         heads, drawn = _join_at_colons(heads)
         left_out = left_out + drawn
-    heads, pieces = _join_wraps(heads, _measure_wraps(heads))
+    heads, pieces = _join_wraps(heads, _measure_wraps(heads) | _function_word_wraps(heads))
     main = _main_headline_index(heads, bool(subs))
     if not subs:
         main = max(main, _signed_title_index(heads, lines))
@@ -171,6 +171,18 @@ def _join_wraps(heads: list[Line], filled: AbstractSet[int] = frozenset()) -> tu
         else:
             out.append(ln)
     return out, pieces
+
+
+def _function_word_wraps(heads: list[Line]) -> set[int]:
+    """Indexes of heading lines that go on from a line above ending on a function word (``二○○○年长城将`` /
+    ``竖立倒计时钟``, ``省长的`` / ``问候``): no headline ends so (``lines.ends_mid_phrase``), whatever the widths.
+
+    Read for a headline's parts only: a crosshead wrapped so stays two phrases to the segmenter, as before.
+    """
+    return {i for i in range(1, len(heads))
+            if heads[i].no == heads[i - 1].no + 1 and heads[i].kind == heads[i - 1].kind == HEAD
+            and not is_one_line_couplet(heads[i - 1].text) and not is_one_line_couplet(heads[i].text)
+            and ends_mid_phrase(heads[i - 1].text)}
 
 
 def _piece_text(ln: Line) -> str:

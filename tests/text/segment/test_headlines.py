@@ -315,6 +315,19 @@ def test_a_word_spaced_out_under_a_headline_line_is_its_last_word(run, headline,
     assert (h.headline, h.subheadline) == (headline, subheadline)
 
 
+@pytest.mark.parametrize("run, headline", [
+    # a line ending on a function word goes on in the next, though the two are shaped like a couplet's halves
+    ([("二○○○年长城将", 8.0), ("竖立倒计时钟", 6.0)], "二○○○年长城将竖立倒计时钟"),
+    ([("省长的", 3.0), ("问候", 2.0)], "省长的问候"),
+    ([("本市将", 3.0), ("新建三所学校", 6.0)], "本市将新建三所学校"),
+    # halves that end on a content word stay a couplet
+    ([("不忘育人初心", 6.0), ("共筑廉洁校园", 6.0)], "不忘育人初心 共筑廉洁校园"),
+])
+def test_a_headline_line_ending_on_a_function_word_goes_on_in_the_next(run, headline):
+    h = parse_headline([Line(i, t, w, "head") for i, (t, w) in enumerate(run, 1)])
+    assert h.headline == headline
+
+
 def test_a_couplet_over_a_longer_subject_line_fills_no_measure():
     lines = [Line(1, "春耕正当时", 5.0, "head"), Line(2, "备耕不停步", 5.0, "head"), Line(3, "全县农资储备量创新高", 10.0, "head")]
     h = parse_headline(lines)
