@@ -328,6 +328,20 @@ def test_a_headline_line_ending_on_a_function_word_goes_on_in_the_next(run, head
     assert h.headline == headline
 
 
+@pytest.mark.parametrize("run, kicker, headline, subheadline", [
+    # a column tag over a wider line is its kicker, whether the two read as a couplet or a headline and its subject
+    ([("经济观察", 4.0), ("天气趋势分析", 6.0)], "经济观察", "天气趋势分析", None),
+    ([("经济观察", 4.0), ("企业改制要守法", 7.0)], "经济观察", "企业改制要守法", None),
+    ([("聚焦两会", 4.0), ("代表委员热议民生", 8.0)], "聚焦两会", "代表委员热议民生", None),
+    # a short line in no tag's form stays a couplet's half, or a headline over its subject line
+    ([("春风送暖", 4.0), ("天气趋势分析", 6.0)], None, "春风送暖 天气趋势分析", None),
+    ([("春风送暖", 4.0), ("企业改制要守法", 7.0)], None, "春风送暖", "企业改制要守法"),
+])
+def test_a_column_tag_over_a_wider_line_is_its_kicker(run, kicker, headline, subheadline):
+    h = parse_headline([Line(i, t, w, "head") for i, (t, w) in enumerate(run, 1)])
+    assert (h.kicker, h.headline, h.subheadline) == (kicker, headline, subheadline)
+
+
 def test_a_couplet_over_a_longer_subject_line_fills_no_measure():
     lines = [Line(1, "春耕正当时", 5.0, "head"), Line(2, "备耕不停步", 5.0, "head"), Line(3, "全县农资储备量创新高", 10.0, "head")]
     h = parse_headline(lines)
