@@ -131,6 +131,15 @@ FOLD_TO_ASCII: Final[dict[int, int]] = {
 }
 
 
+# --- column tags ------------------------------------------------------------------------
+
+#: Words a paper's column tag (栏目, set as a kicker over its headline) ends with: 一线见闻, 经济观察, 记者调查,
+#: 基层动态, 本报专稿, 乡村振兴进行时, 优化营商环境在行动, 民生实事面对面, 新春走基层.
+COLUMN_TAG_ENDINGS: Final = ("见闻", "观察", "调查", "动态", "专稿", "快讯", "纵横", "视点", "进行时", "在行动",
+                             "面对面", "走基层", "基层行")
+#: Words a column tag opens with: 聚焦两会, 关注民生.
+COLUMN_TAG_OPENINGS: Final = ("聚焦", "关注")
+
 # --- Chinese numerals -------------------------------------------------------------------
 
 #: Chinese digits as printed in years (二〇二三) and in small numbers (二十五); ○ and 零 are zero too.

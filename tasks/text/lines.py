@@ -24,6 +24,8 @@ from banmian.tasks.text.chars import (
     BULLET_MARKS,
     CLOSE_BRACKETS,
     COLONS,
+    COLUMN_TAG_ENDINGS,
+    COLUMN_TAG_OPENINGS,
     COMMAS,
     DIGIT_CLASS,
     HAN_BASIC,
@@ -362,6 +364,34 @@ def _opens_a_letter(line: LineForm) -> bool:
 def _is_signature(line: LineForm) -> bool:
     """``一村民``, ``读者 刘淑琴``: a letter's signature, never a heading (its text goes on with the reply)."""
     return parse_signature(line.text) is not None
+
+
+#: Characters a column tag holds at most (``优化营商环境在行动``): the kickers of the gate, gen42 and gen7 golds that
+#: open or end on a column's word hold 4 to 9.
+COLUMN_TAG_MAX_CHARS: Final = 9
+#: Characters a tag that opens with its word (``聚焦两会``) holds at most (``聚焦营商环境``): a longer line that
+#: opens so is a headline whose verb it is (``关注农民工工资拖欠问题``).
+COLUMN_TAG_OPENED_MAX_CHARS: Final = 6
+#: A column tag's text: Chinese characters, a middle dot between its words at most (``奋进新征程·基层行``).
+_COLUMN_TAG_RE: Final = re.compile(rf"^[{HAN_BASIC}]+(?:·[{HAN_BASIC}]+)?$")
+
+
+@lru_cache(maxsize=1024)  # heading lines are asked about many times while a page is read
+def is_column_tag(text: str) -> bool:
+    """A line in the form of a paper's column tag (栏目), set as a kicker over its headline: a short phrase of
+    Chinese characters alone that ends on a column's word (``一线见闻``, ``经济观察``, ``记者调查``) or opens
+    with one (``聚焦两会``). Set over a headline wrapped in a narrow column it is as wide as the measure, yet
+    no piece of the headline (``headlines._measure_wraps``).
+
+    >>> [is_column_tag(t) for t in ("一线见闻", "记者调查", "聚焦两会", "奋进新征程·基层行", "关注农民工工资拖欠问题",
+    ...                             "加拿大发", "记者 张调查", "一线见闻。")]
+    [True, True, True, True, False, False, False, False]
+    """
+    tag = text.strip()
+    if _COLUMN_TAG_RE.match(tag) is None:
+        return False
+    return (len(tag) <= COLUMN_TAG_MAX_CHARS and tag.endswith(COLUMN_TAG_ENDINGS)) \
+        or (len(tag) <= COLUMN_TAG_OPENED_MAX_CHARS and tag.startswith(COLUMN_TAG_OPENINGS))
 
 
 def _is_byline(line: LineForm) -> bool:

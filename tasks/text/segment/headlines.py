@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Final
 
@@ -17,8 +17,8 @@ from banmian.tasks.text.chars import BYLINE_MARKS, NAME_CLASS, han_count
 from banmian.tasks.text.credits import BYLINE_LINE_RE, ORGS, ROLES, is_author_line, is_bare_names, is_commentator
 from banmian.tasks.text.clean import clean_heading, remove_cjk_spacing, split_doubled
 from banmian.tasks.text.lexicon import break_splits_word
-from banmian.tasks.text.lines import (BYLINE, HEAD, ROLE, SUBTITLE, TITLE_COLONS, Line, couplet_shaped, is_one_line_couplet,
-                                      wrap_cuts_word)
+from banmian.tasks.text.lines import (BYLINE, HEAD, ROLE, SUBTITLE, TITLE_COLONS, Line, couplet_shaped, ends_mid_phrase,
+                                      is_column_tag, is_one_line_couplet, wrap_cuts_word)
 
 #: The dashes that open a subtitle (——…): decoration, not its text.
 DASHES: Final = "—─－-"
@@ -74,7 +74,7 @@ def parse_headline(lines: list[Line]) -> Headline:
     >>> read("【民生关注】\\n开展安全检查 守护平安冬季\\n——全市排查整治安全隐患\\n")
     ('【民生关注】', '开展安全检查 守护平安冬季', '全市排查整治安全隐患')
     """
-    parts = headline_parts(lines)
+    parts = _column_tag_as_kicker(headline_parts(lines))
     kicker = " ".join(clean_heading(ln.text) for ln in parts.kicker) if parts.kicker else None
     headline = " ".join(clean_heading(ln.text) for ln in parts.headline) if parts.headline else None
     sub = None
@@ -83,6 +83,25 @@ def parse_headline(lines: list[Line]) -> Headline:
     elif parts.subject is not None:
         sub = clean_heading(parts.subject.text) + _wrapped(parts.wrapped)
     return Headline(kicker, headline, sub, parts.extra + parts.rest)
+
+
+def _column_tag_as_kicker(parts: HeadlineParts) -> HeadlineParts:
+    """A column tag read as the headline's first line (``lines.is_column_tag``) is its kicker, the wider line under
+    it the headline: ``经济观察`` / ``天气趋势分析`` read as a couplet, ``经济观察`` / ``企业改制要守法`` as a headline
+    over its subject line.
+
+    Read for the article's text only: head scoring reads the parts as they are (so reading them cost unread-a
+    article_f1 0.0002).
+    """
+    if parts.kicker or not parts.headline or not is_column_tag(parts.headline[0].text):
+        return parts
+    tag = parts.headline[0]
+    if len(parts.headline) == 2 and parts.headline[1].width > tag.width:
+        return replace(parts, kicker=[tag], headline=parts.headline[1:])
+    subject = parts.subject
+    if len(parts.headline) == 1 and subject is not None and not parts.wrapped and subject.width > tag.width:
+        return replace(parts, kicker=[tag], headline=[subject], subject=None)
+    return parts
 
 
 def _wrapped(lines: list[Line]) -> str:
@@ -136,7 +155,7 @@ def _read_parts(lines: list[Line]) -> HeadlineParts:
     if _holds_title_colon(heads):
         heads, drawn = _join_at_colons(heads)
         left_out = left_out + drawn
-    heads, pieces = _join_wraps(heads, _measure_wraps(heads))
+    heads, pieces = _join_wraps(heads, _measure_wraps(heads) | _function_word_wraps(heads))
     main = _main_headline_index(heads, bool(subs))
     if not subs:
         main = max(main, _signed_title_index(heads, lines))
@@ -164,13 +183,31 @@ def _join_wraps(heads: list[Line], filled: AbstractSet[int] = frozenset()) -> tu
     for i, ln in enumerate(heads):
         prev = out[-1] if out else None
         if prev is not None and (i in filled or _wraps_onto(prev, ln)):
-            joined = Line(ln.no, clean_heading(prev.text) + clean_heading(ln.text), prev.width + ln.width, HEAD,
+            joined = Line(ln.no, clean_heading(prev.text) + _piece_text(ln), prev.width + ln.width, HEAD,
                           in_series=prev.in_series and ln.in_series)
             pieces[id(joined)] = pieces.pop(id(prev), [prev]) + [ln]
             out[-1] = joined
         else:
             out.append(ln)
     return out, pieces
+
+
+def _function_word_wraps(heads: list[Line]) -> set[int]:
+    """Indexes of heading lines that go on from a line above ending on a function word (``二○○○年长城将`` /
+    ``竖立倒计时钟``, ``省长的`` / ``问候``): no headline ends so (``lines.ends_mid_phrase``), whatever the widths.
+
+    Read for a headline's parts only: a crosshead wrapped so stays two phrases to the segmenter, as before.
+    """
+    return {i for i in range(1, len(heads))
+            if heads[i].no == heads[i - 1].no + 1 and heads[i].kind == heads[i - 1].kind == HEAD
+            and not is_one_line_couplet(heads[i - 1].text) and not is_one_line_couplet(heads[i].text)
+            and ends_mid_phrase(heads[i - 1].text)}
+
+
+def _piece_text(ln: Line) -> str:
+    """A wrapped headline's piece as the phrase goes on: a word spaced out to fill its line (``扶 贫``) unspaced."""
+    text = clean_heading(ln.text)
+    return text.replace(" ", "") if _spaced_word(ln) else text
 
 
 def _measure_wraps(heads: list[Line]) -> set[int]:
@@ -196,6 +233,9 @@ def _measure_wraps(heads: list[Line]) -> set[int]:
     joined: set[int] = set()
     i = 0
     while i < len(heads):
+        if is_column_tag(heads[i].text):  # a column tag over a narrow headline is its kicker, as wide as its measure
+            i += 1
+            continue
         j = i + 1
         while j < len(heads) and _same_measure(heads[i], heads[j]) and heads[j].no == heads[j - 1].no + 1:
             j += 1
@@ -224,7 +264,15 @@ def _wrapped_under_one(full: Line, tail: Line) -> bool:
     pages are one headline wrapped and 3 a headline over its subject line; 21 to none on gen42 and gen7.
     Lines shaped like a couplet's halves are a couplet unless a break cuts a word (``_wraps_onto``).
     """
-    return _one_phrase(full) and _one_phrase(tail) and not couplet_shaped(full, tail)
+    return _one_phrase(full) and (_spaced_word(tail) or (_one_phrase(tail) and not couplet_shaped(full, tail)))
+
+
+def _spaced_word(line: Line) -> bool:
+    """A heading line of single characters spaced apart (``扶 贫``, ``出 台``): a word spaced out to fill its line,
+    too short for ``clean.is_letterspaced`` to read. No couplet's half is so set under an unspaced half: on
+    the gate pages every such line under a headline line is its last word (``京郊电信`` / ``扶 贫``)."""
+    words = line.text.split()
+    return line.kind == HEAD and len(words) >= 2 and all(len(w) == 1 for w in words)
 
 
 def _one_phrase(line: Line) -> bool:

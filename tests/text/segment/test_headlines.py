@@ -288,6 +288,60 @@ def test_a_headline_wrapped_at_its_measure_is_read_as_one_line(run, headline):
     assert [(a.headline, a.subheadline) for a in articles if a.headline] == [(headline, None)]
 
 
+@pytest.mark.parametrize("run, kicker, headline", [
+    # a column tag as wide as a narrow headline's measure is its kicker, no piece of the headline
+    (["一线见闻", "加拿大发", "行虎年纪", "念币"], "一线见闻", "加拿大发行虎年纪念币"),
+    (["聚焦两会", "越共发表", "八届四中", "全会决议"], "聚焦两会", "越共发表八届四中全会决议"),
+    (["基层动态", "全县农民", "人均收入", "再创新高"], "基层动态", "全县农民人均收入再创新高"),
+    # a first line in no column tag's form is the headline's first piece
+    (["全县农民", "人均收入", "再创新高"], None, "全县农民人均收入再创新高"),
+])
+def test_a_column_tag_over_a_headline_wrapped_at_its_measure_is_its_kicker(run, kicker, headline):
+    h = parse_headline([Line(i, t, float(len(t)), "head") for i, t in enumerate(run, 1)])
+    assert (h.kicker, h.headline) == (kicker, headline)
+
+
+@pytest.mark.parametrize("run, headline, subheadline", [
+    # a headline's last word spaced out to fill its line is the headline going on, read unspaced
+    ([("京郊电信", 4.0), ("扶 贫", 2.0)], "京郊电信扶贫", None),
+    ([("蒲公英奖", 4.0), ("出 台", 2.0)], "蒲公英奖出台", None),
+    # a couplet's halves each hold a phrase of their own
+    ([("阅享新时代", 5.0), ("奋进新征程", 5.0)], "阅享新时代 奋进新征程", None),
+    # a couplet on one line over a subject line keeps it as the subheadline
+    ([("中欧班列开行 开放通道更畅", 13.0), ("全 市 外 贸 回 暖", 6.0)], "中欧班列开行 开放通道更畅", "全市外贸回暖"),
+])
+def test_a_word_spaced_out_under_a_headline_line_is_its_last_word(run, headline, subheadline):
+    h = parse_headline([Line(i, t, w, "head") for i, (t, w) in enumerate(run, 1)])
+    assert (h.headline, h.subheadline) == (headline, subheadline)
+
+
+@pytest.mark.parametrize("run, headline", [
+    # a line ending on a function word goes on in the next, though the two are shaped like a couplet's halves
+    ([("二○○○年长城将", 8.0), ("竖立倒计时钟", 6.0)], "二○○○年长城将竖立倒计时钟"),
+    ([("省长的", 3.0), ("问候", 2.0)], "省长的问候"),
+    ([("本市将", 3.0), ("新建三所学校", 6.0)], "本市将新建三所学校"),
+    # halves that end on a content word stay a couplet
+    ([("不忘育人初心", 6.0), ("共筑廉洁校园", 6.0)], "不忘育人初心 共筑廉洁校园"),
+])
+def test_a_headline_line_ending_on_a_function_word_goes_on_in_the_next(run, headline):
+    h = parse_headline([Line(i, t, w, "head") for i, (t, w) in enumerate(run, 1)])
+    assert h.headline == headline
+
+
+@pytest.mark.parametrize("run, kicker, headline, subheadline", [
+    # a column tag over a wider line is its kicker, whether the two read as a couplet or a headline and its subject
+    ([("经济观察", 4.0), ("天气趋势分析", 6.0)], "经济观察", "天气趋势分析", None),
+    ([("经济观察", 4.0), ("企业改制要守法", 7.0)], "经济观察", "企业改制要守法", None),
+    ([("聚焦两会", 4.0), ("代表委员热议民生", 8.0)], "聚焦两会", "代表委员热议民生", None),
+    # a short line in no tag's form stays a couplet's half, or a headline over its subject line
+    ([("春风送暖", 4.0), ("天气趋势分析", 6.0)], None, "春风送暖 天气趋势分析", None),
+    ([("春风送暖", 4.0), ("企业改制要守法", 7.0)], None, "春风送暖", "企业改制要守法"),
+])
+def test_a_column_tag_over_a_wider_line_is_its_kicker(run, kicker, headline, subheadline):
+    h = parse_headline([Line(i, t, w, "head") for i, (t, w) in enumerate(run, 1)])
+    assert (h.kicker, h.headline, h.subheadline) == (kicker, headline, subheadline)
+
+
 def test_a_couplet_over_a_longer_subject_line_fills_no_measure():
     lines = [Line(1, "春耕正当时", 5.0, "head"), Line(2, "备耕不停步", 5.0, "head"), Line(3, "全县农资储备量创新高", 10.0, "head")]
     h = parse_headline(lines)
