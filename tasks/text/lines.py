@@ -507,6 +507,7 @@ def classify_page(text: str) -> list[Line]:
     _mark_vertical_names(lines)
     _mark_credits_dropped_into_text(lines)
     _mark_names_after_author_notes(lines)
+    _mark_run_in_echoes(lines)
     return lines
 
 
@@ -1615,6 +1616,30 @@ def _mark_names_after_author_notes(lines: list[Line]) -> None:
         if above >= 0 and _closes_an_essay(lines, above, k) \
                 and (k + 1 == len(lines) or lines[k + 1].kind == BLANK):
             ln.kind = STRAY
+
+
+def _mark_run_in_echoes(lines: list[Line]) -> None:
+    """A bare "name" whose text opens a paragraph of the page as its run-in heading (``严监管。``) is that heading, in place.
+
+    A surname can open a phrase (严监管, 高标准): standing alone it reads as
+    an author's name. The page's text settles it: a paragraph that opens
+    with the same words and a full stop (``严监管。金融业链条长``) uses them
+    as its run-in heading, and a line restating it is a heading or a kicker,
+    which no name is: it is set apart (STRAY), for no essay to take as its byline.
+    """
+    names = {unspaced(ln.text): k for k, ln in enumerate(lines) if ln.kind == BYLINE and is_author_line(ln.text)}
+    if not names:
+        return  # most pages: no bare name
+    for k, ln in enumerate(lines):
+        opening, _, rest = unspaced(ln.text).partition("。")
+        if ln.kind == PROSE and opening in names and rest and _opens_a_paragraph(lines, k):
+            lines[names.pop(opening)].kind = STRAY
+
+
+def _opens_a_paragraph(lines: list[Line], k: int) -> bool:
+    """Line ``k`` follows no unfinished text: what stands above it is not prose, or ends a sentence."""
+    above = prev_nonblank(lines, k - 1)
+    return above < 0 or lines[above].kind != PROSE or lines[above].terminal
 
 
 def _closes_an_essay(lines: list[Line], above: int, k: int) -> bool:
