@@ -1618,6 +1618,11 @@ def _mark_names_after_author_notes(lines: list[Line]) -> None:
             ln.kind = STRAY
 
 
+#: A run-in heading a bare name's length, with its full stop, lies within this many characters of its line's
+#: start: a name is at most four characters, letterspaced at most seven (``AUTHOR_LINE_RE``), and the stop.
+RUN_IN_HEAD_MAX_CHARS: Final = 8
+
+
 def _mark_run_in_echoes(lines: list[Line]) -> None:
     """A bare "name" whose text opens a paragraph of the page as its run-in heading (``严监管。``) is that heading, in place.
 
@@ -1631,8 +1636,10 @@ def _mark_run_in_echoes(lines: list[Line]) -> None:
     if not names:
         return  # most pages: no bare name
     for k, ln in enumerate(lines):
+        if ln.kind != PROSE or "。" not in ln.text[:RUN_IN_HEAD_MAX_CHARS]:
+            continue  # most lines: no run-in heading a name's length
         opening, _, rest = unspaced(ln.text).partition("。")
-        if ln.kind == PROSE and opening in names and rest and _opens_a_paragraph(lines, k):
+        if opening in names and rest and _opens_a_paragraph(lines, k):
             lines[names.pop(opening)].kind = STRAY
 
 
