@@ -657,6 +657,8 @@ def trade_banners(units: list[Unit], leftovers: list[list[Line]]) -> list[Line]:
     Returns the banner lines taken off; ``leftovers`` loses the heads given.
     """
     banners: list[Line] = []
+    if not any(len(group) == 1 for group in leftovers):
+        return banners  # most pages: no one-line head left over to trade for
     for unit in units:
         banner = _sole_banner(unit, units)
         head = None if banner is None else _head_left_for(unit, units, leftovers, overlap(banner.text, unit.body_grams()))
