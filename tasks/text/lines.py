@@ -1618,6 +1618,8 @@ def _mark_names_after_author_notes(lines: list[Line]) -> None:
             ln.kind = STRAY
 
 
+#: A heading line echoing a run-in heading is a name's length at most (a bare name is two to four characters).
+NAME_MAX_CHARS: Final = 4
 #: A run-in heading a bare name's length, with its full stop, lies within this many characters of its line's
 #: start: a name is at most four characters, letterspaced at most seven (``AUTHOR_LINE_RE``), and the stop.
 RUN_IN_HEAD_MAX_CHARS: Final = 8
@@ -1631,8 +1633,10 @@ def _mark_run_in_echoes(lines: list[Line]) -> None:
     with the same words and a full stop (``严监管。金融业链条长``) uses them
     as its run-in heading, and a line restating it is a heading or a kicker,
     which no name is: it is set apart (STRAY), for no essay to take as its byline.
+    A heading line of a name's length echoing one (``防风险`` over ``严监管``) is
+    set apart alike: it is a kicker restating the run-ins, no crosshead of the text it lands on.
     """
-    names = {unspaced(ln.text): k for k, ln in enumerate(lines) if ln.kind == BYLINE and is_author_line(ln.text)}
+    names = {unspaced(ln.text): k for k, ln in enumerate(lines) if _may_echo_a_run_in(ln)}
     if not names:
         return  # most pages: no bare name
     for k, ln in enumerate(lines):
@@ -1641,6 +1645,12 @@ def _mark_run_in_echoes(lines: list[Line]) -> None:
         opening, _, rest = unspaced(ln.text).partition("。")
         if opening in names and rest and _opens_a_paragraph(lines, k):
             lines[names.pop(opening)].kind = STRAY
+
+
+def _may_echo_a_run_in(line: Line) -> bool:
+    """A bare name's line, or a heading line no longer than one: either may restate a paragraph's run-in heading."""
+    return (line.kind == BYLINE and is_author_line(line.text)) \
+        or (line.kind == HEAD and len(unspaced(line.text)) <= NAME_MAX_CHARS)
 
 
 def _opens_a_paragraph(lines: list[Line], k: int) -> bool:

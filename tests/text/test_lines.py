@@ -744,6 +744,8 @@ def test_a_headline_wrapped_at_a_narrow_measure_stands_over_a_byline(under, kind
     ("国家大\n\n严监管\n\n数据战略，由\n严监管。\n", "严监管", BYLINE),
     # the words in mid-paragraph (the text above goes on): a name still
     ("国家大\n\n严监管\n\n数据战略，由\n严监管。金融业链条长，市场\n信息不对称。\n", "严监管", BYLINE),
+    # a short heading line echoing a run-in heading: set apart alike, no essay's crosshead
+    ("国家大\n\n防风险\n\n严监管\n\n数据战略。\n\n的底线。\n防风险。当前，我国金融\n领域面临风险。\n", "防风险", STRAY),
     # a name no paragraph opens with
     ("国家大\n\n张济坤\n\n数据战略。金融业链条长，市场\n信息不对称。\n", "张济坤", BYLINE),
 ])
