@@ -537,6 +537,7 @@ def classify_page(text: str) -> list[Line]:
     _mark_vertical_names(lines)
     _mark_credits_dropped_into_text(lines)
     _mark_names_after_author_notes(lines)
+    _mark_run_in_echoes(lines)
     return lines
 
 
@@ -1645,6 +1646,47 @@ def _mark_names_after_author_notes(lines: list[Line]) -> None:
         if above >= 0 and _closes_an_essay(lines, above, k) \
                 and (k + 1 == len(lines) or lines[k + 1].kind == BLANK):
             ln.kind = STRAY
+
+
+#: A heading line echoing a run-in heading is a name's length at most (a bare name is two to four characters).
+NAME_MAX_CHARS: Final = 4
+#: A run-in heading a bare name's length, with its full stop, lies within this many characters of its line's
+#: start: a name is at most four characters, letterspaced at most seven (``AUTHOR_LINE_RE``), and the stop.
+RUN_IN_HEAD_MAX_CHARS: Final = 8
+
+
+def _mark_run_in_echoes(lines: list[Line]) -> None:
+    """A bare "name" whose text opens a paragraph of the page as its run-in heading (``严监管。``) is that heading, in place.
+
+    A surname can open a phrase (严监管, 高标准): standing alone it reads as
+    an author's name. The page's text settles it: a paragraph that opens
+    with the same words and a full stop (``严监管。金融业链条长``) uses them
+    as its run-in heading, and a line restating it is a heading or a kicker,
+    which no name is: it is set apart (STRAY), for no essay to take as its byline.
+    A heading line of a name's length echoing one (``防风险`` over ``严监管``) is
+    set apart alike: it is a kicker restating the run-ins, no crosshead of the text it lands on.
+    """
+    names = {unspaced(ln.text): k for k, ln in enumerate(lines) if _may_echo_a_run_in(ln)}
+    if not names:
+        return  # most pages: no bare name
+    for k, ln in enumerate(lines):
+        if ln.kind != PROSE or "。" not in ln.text[:RUN_IN_HEAD_MAX_CHARS]:
+            continue  # most lines: no run-in heading a name's length
+        opening, _, rest = unspaced(ln.text).partition("。")
+        if opening in names and rest and _opens_a_paragraph(lines, k):
+            lines[names.pop(opening)].kind = STRAY
+
+
+def _may_echo_a_run_in(line: Line) -> bool:
+    """A bare name's line, or a heading line no longer than one: either may restate a paragraph's run-in heading."""
+    return (line.kind == BYLINE and is_author_line(line.text)) \
+        or (line.kind == HEAD and len(unspaced(line.text)) <= NAME_MAX_CHARS)
+
+
+def _opens_a_paragraph(lines: list[Line], k: int) -> bool:
+    """Line ``k`` follows no unfinished text: what stands above it is not prose, or ends a sentence."""
+    above = prev_nonblank(lines, k - 1)
+    return above < 0 or lines[above].kind != PROSE or lines[above].terminal
 
 
 def _closes_an_essay(lines: list[Line], above: int, k: int) -> bool:

@@ -735,3 +735,20 @@ def test_a_run_under_text_closed_by_a_bracketed_note_stands_apart(above, kind):
 def test_a_headline_wrapped_at_a_narrow_measure_stands_over_a_byline(under, kind):
     page = "会议强调，要加大招商引资力度。\n\n北国有寒趣南\n疆闻花香各地\n群众喜庆元旦\n\n" + under
     assert kinds(page, "北国有寒趣南", "疆闻花香各地", "群众喜庆元旦") == [kind] * 3
+
+
+@pytest.mark.parametrize("page, line, kind", [
+    # a phrase opening with a surname, restated as a paragraph's run-in heading: no name
+    ("国家大\n\n防风险\n\n严监管\n\n数据战略。\n\n的底线。\n严监管。金融业链条长，市场\n信息不对称。\n", "严监管", STRAY),
+    # the same words closing a sentence's tail, with nothing after the full stop: a name still
+    ("国家大\n\n严监管\n\n数据战略，由\n严监管。\n", "严监管", BYLINE),
+    # the words in mid-paragraph (the text above goes on): a name still
+    ("国家大\n\n严监管\n\n数据战略，由\n严监管。金融业链条长，市场\n信息不对称。\n", "严监管", BYLINE),
+    # a short heading line echoing a run-in heading: set apart alike, no essay's crosshead
+    ("国家大\n\n防风险\n\n严监管\n\n数据战略。\n\n的底线。\n防风险。当前，我国金融\n领域面临风险。\n", "防风险", STRAY),
+    # a name no paragraph opens with
+    ("国家大\n\n张济坤\n\n数据战略。金融业链条长，市场\n信息不对称。\n", "张济坤", BYLINE),
+])
+def test_a_bare_name_restated_as_a_paragraphs_run_in_heading_is_no_byline(page, line, kind):
+    """``严监管``: a surname can open a phrase; a paragraph opening ``严监管。`` shows the line is its heading."""
+    assert kinds(page, line) == [kind]

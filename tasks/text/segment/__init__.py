@@ -36,7 +36,7 @@ from banmian.tasks.text.segment.assignment import assign_heads
 from banmian.tasks.text.segment.boundaries import page_vocabulary, split_units
 from banmian.tasks.text.segment.cohesion import PageVocabulary
 from banmian.tasks.text.segment.confidence import rate
-from banmian.tasks.text.segment.far_heads import claim_banners, claim_far_heads
+from banmian.tasks.text.segment.far_heads import claim_banners, claim_far_heads, trade_banners
 from banmian.tasks.text.segment.headlines import Headline, is_feature_subtitle, parse_headline
 from banmian.tasks.text.segment.intros import give_back_intros
 from banmian.tasks.text.segment.jumps import keep_unclaimed_jumps
@@ -79,13 +79,14 @@ def segment_units(text: str) -> tuple[list[tuple[Unit, Article]], list[Residue],
     """Segment a page, unrated: each article with the unit it was made of (in page order), the residue, the metadata."""
     page, vocab, leftovers = read_page(text)
     residue = page.residue
-    for lns in leftovers:
-        residue.extend(Residue(ln.text, "unassigned", ln.no) for ln in lns)
     free_heads = ["".join(ln.text for ln in lns) for lns in leftovers]
     units = resolve_orphans(page.units, vocab, free_heads)
     check_budget()
     if claim_banners(units):
         units = resolve_orphans(units, vocab, free_heads)  # prose that gave its banner away is headless: it joins a text
+    leftovers.extend([banner] for banner in trade_banners(units, leftovers))
+    for lns in leftovers:
+        residue.extend(Residue(ln.text, "unassigned", ln.no) for ln in lns)
     units = give_back_intros(units, residue)
 
     pairs: list[tuple[Unit, Article]] = []

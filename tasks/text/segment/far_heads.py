@@ -704,3 +704,55 @@ def _one_full_head(unit: Unit) -> Line | None:
     if unit.kind not in _BANNER_DONORS or unit.head is None or len(unit.head) != 1:
         return None
     return unit.head[0] if is_full_headline(unit.head[0]) else None
+
+
+def trade_banners(units: list[Unit], leftovers: list[list[Line]]) -> list[Line]:
+    """Give a lead headed only by the page's banner the head no text took that restates its text; the banners left.
+
+    A banner over a page's essays (``认真学习宣传贯彻党的十九大精神``) spans
+    the columns, and extractors may emit it over one essay as that essay's
+    only heading line. It restates the words of the page's theme, another
+    essay's no less than its own: no headline of its own. When a heading
+    line no text took (``leftovers``, one line each) restates the lead's
+    words far more (``FAR_CLAIM_MIN``, ``FAR_CLAIM_MARGIN``) and fits no
+    other text better, it is the lead's headline and the banner is left.
+    Returns the banner lines taken off; ``leftovers`` loses the heads given.
+    """
+    banners: list[Line] = []
+    if not any(len(group) == 1 for group in leftovers):
+        return banners  # most pages: no one-line head left over to trade for
+    for unit in units:
+        banner = _sole_banner(unit, units)
+        head = None if banner is None else _head_left_for(unit, units, leftovers, overlap(banner.text, unit.body_grams()))
+        if banner is not None and head is not None:
+            unit.lead_lines = [head if ln is banner else ln for ln in unit.lead_lines]
+            leftovers[:] = [group for group in leftovers if group[0] is not head]
+            banners.append(banner)
+    return banners
+
+
+def _sole_banner(unit: Unit, units: list[Unit]) -> Line | None:
+    """A lead's one heading line when it restates another text's words no less than its own: maybe a banner."""
+    heads = [ln for ln in unit.lead_lines if ln.kind == HEAD]
+    if unit.kind != "lead" or unit.head or len(heads) != 1 or not is_full_headline(heads[0]):
+        return None
+    own = overlap(heads[0].text, unit.body_grams())
+    others = (overlap(heads[0].text, other.body_grams()) for other in units if other is not unit and other.paras)
+    return heads[0] if any(fit >= own for fit in others) else None
+
+
+def _head_left_for(unit: Unit, units: list[Unit], leftovers: list[list[Line]], banner_fit: float) -> Line | None:
+    """The one-line head no text took that restates ``unit``'s words far more than its banner does and fits it best."""
+    grams = unit.body_grams()
+    for group in leftovers:
+        if len(group) != 1 or not is_full_headline(group[0]):
+            continue
+        fit = overlap(group[0].text, grams)
+        if _restates_far_more(fit, banner_fit) and _fits_best(group[0], unit, units, fit):
+            return group[0]
+    return None
+
+
+def _fits_best(line: Line, unit: Unit, units: list[Unit], fit: float) -> bool:
+    """``line`` restates ``unit``'s words more than any other text's."""
+    return all(overlap(line.text, other.body_grams()) < fit for other in units if other is not unit)

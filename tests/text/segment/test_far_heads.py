@@ -5,7 +5,7 @@ import pytest
 from banmian.tasks.text.lines import BYLINE, HEAD, PROSE, Line
 from banmian.tasks.text.paragraphs import Paragraph
 from banmian.tasks.text.segment.far_heads import (FarMove, _carry_names, _move_far_head, _names_under, _whole_head_of,
-                                                  claim_far_heads)
+                                                  claim_far_heads, trade_banners)
 from banmian.tasks.text.segment.units import Unit
 from tests.text.segment.stories import HEAD_B, STORY_A, STORY_B, column_lines, heads, segment_checked
 
@@ -469,3 +469,29 @@ def test_a_photo_takes_a_far_head_only_when_no_text_took_it(left_over, takes):
     left = claim_far_heads([text, photo], [], [list(_LANTERN_HEAD)] if left_over else [])
     assert [ln.text for ln in photo.head or []] == ([ln.text for ln in _LANTERN_HEAD] if takes else [])
     assert left == []
+
+
+_BANNER = "认真学习宣传贯彻党的十九大精神"
+_SUPERVISION = ("党的十九大报告提出健全党和国家监督体系。完善党和国家监督体系，要把党内监督同国家机关监督贯通起来，"
+                "构建党统一指挥、全面覆盖、权威高效的监督体系。")
+_CORE = ("我们要认真学习贯彻党的十九大精神，深入学习宣传习近平新时代中国特色社会主义思想，"
+         "增强维护核心的思想自觉和行动自觉。")
+
+
+@pytest.mark.parametrize("lead, left_over, headline, banners", [
+    # the banner restates the other essay's words no less: the head no text took that restates this one heads it
+    ([_BANNER], "健全党和国家监督体系", "健全党和国家监督体系", [_BANNER]),
+    # a head of its own, restated by this essay more than by any other: kept
+    (["完善党和国家监督体系"], "健全党和国家监督体系", "完善党和国家监督体系", []),
+    # a left-over head that restates this essay no more than another: the banner stays
+    ([_BANNER], "增强维护核心的思想自觉", _BANNER, []),
+])
+def test_a_lead_headed_only_by_the_pages_banner_takes_the_head_no_text_took_that_restates_it(
+        lead, left_over, headline, banners):
+    """``认真学习宣传贯彻党的十九大精神`` over one essay of a theory page is the page's banner, not its headline."""
+    essay = _essay(10, _SUPERVISION, [Line(8, t, float(len(t)), HEAD) for t in lead])
+    other = _essay(40, _CORE)
+    leftovers = [[Line(60, left_over, float(len(left_over)), HEAD)]]
+    assert [ln.text for ln in trade_banners([essay, other], leftovers)] == banners
+    assert [ln.text for ln in essay.lead_lines] == [headline]
+    assert len(leftovers) == 1 - len(banners)
