@@ -63,12 +63,12 @@ def dateline(paragraph: str) -> tuple[Credit, str] | None:
     return Credit(text, parse_names(m.group(1))), rest[m.end():].lstrip()
 
 
-def is_bare_name(line: str) -> bool:
+def is_name_shaped(line: str) -> bool:
     """Two to four characters alone (maybe letterspaced) that are no role, organisation, closing note, label or
     furniture: a name's shape, a personal name or a pen name (``万达``, ``政文``), for the geometry to tell it
     signs a story.
 
-    >>> [is_bare_name(t) for t in ("政 文", "陈洪标", "新华社", "图片新闻", "消费升级的新动能")]
+    >>> [is_name_shaped(t) for t in ("政 文", "陈洪标", "新华社", "图片新闻", "消费升级的新动能")]
     [True, True, False, False, False]
     """
     t = line.strip()

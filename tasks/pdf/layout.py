@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
-from banmian.tasks.pdf.credits import dateline, is_bare_name
+from banmian.tasks.pdf.credits import dateline, is_name_shaped
 from banmian.tasks.pdf.extract import DEFAULT_SIZE, Box, Glyph, TextLine, gaps_of, make_line
 from banmian.tasks.pdf.openings import opens_brief
 from banmian.tasks.text.chars import HANGING_MARKS
@@ -781,7 +781,7 @@ def _lone_name(reg: Region, body: Type) -> bool:
     if reg.pictures or len(reg.blocks) != 1 or len(reg.blocks[0].lines) != 1:
         return False
     b = reg.blocks[0]
-    return b.kind == "display" and b.size < DISPLAY_MIN * body.size and is_bare_name(b.text)
+    return b.kind == "display" and b.size < DISPLAY_MIN * body.size and is_name_shaped(b.text)
 
 
 def _signed_by(host: Region, name: Block, body: Type) -> bool:
