@@ -20,14 +20,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Final
 
-from banmian.tasks.text.chars import (CLOSE_BRACKETS, CLOSERS, COLONS, DIGIT_CLASS, OPEN_BRACKETS, SENTENCE_ENDS,
-                                      SENTENCE_MARKS)
+from banmian.tasks.text.chars import CLOSE_BRACKETS, COLONS, DIGIT_CLASS, OPEN_BRACKETS
 from banmian.tasks.text.clean import display_width, ends_sentence, join_lines
 from banmian.tasks.text.credits import (AUTHOR_NOTE_RE, DATELINE_AFTER_LEAD_PROBE, SOURCE_DATELINE_RE, dateline_after_lead,
                                         parse_dateline, parse_trailing_credit)
 from banmian.tasks.text.lexicon import unspaced
-from banmian.tasks.text.lines import (BLANK, BULLET, DATELINE, JUMP_TO_SUFFIX_RE, PROSE, Line, is_heading_shaped,
-                                      split_bullet_lead)
+from banmian.tasks.text.lines import (BLANK, BULLET, DATELINE, JUMP_TO_SUFFIX_RE, PROSE, Line, ends_on_a_note,
+                                      is_heading_shaped, split_bullet_lead)
 
 #: A line this much shorter than its column is "short" (does not reach the
 #: right edge). Justified lines vary by about ±1 unit with punctuation
@@ -285,28 +284,6 @@ def _lead_goes_on(line: Line) -> bool:
 def _opens_indented(line: Line, column: float, ends: bool) -> bool:
     """The line starts an indent short of its column, and is not a paragraph's short last line."""
     return line.width <= column - SHORT_BY + WIDTH_TOLERANCE and not (ends and line.width <= column - SHORT_BY)
-
-
-#: A bracketed note after a sentence's end holds this many characters at most. Calibration: the notes
-#: closing gold paragraphs of the pagesim gate run to 22 characters, and none holds a sentence mark.
-NOTE_MAX_CHARS: Final = 25
-#: A bracketed note after a sentence's end (``…100.62%。（云宣新）``, ``…事故。（江西资溪县人民法院范斯祖）``):
-#: who wrote or sent the text, after its last sentence.
-NOTE_AFTER_SENTENCE_RE: Final = re.compile(
-    rf"[{SENTENCE_ENDS}][{CLOSERS}]*\s*[{OPEN_BRACKETS}]"
-    rf"[^{SENTENCE_MARKS}{OPEN_BRACKETS}{CLOSE_BRACKETS}]{{1,{NOTE_MAX_CHARS}}}[{CLOSE_BRACKETS}]\s*$")
-
-
-def ends_on_a_note(text: str) -> bool:
-    """The text ends a sentence, then a bracketed note on its source or author: its paragraph ends there.
-
-    Such a note is no sentence end (``（云宣新）`` may be no credit ``credits`` reads, or a
-    signed item of a column may go on), but nothing of the paragraph follows it.
-
-    >>> ends_on_a_note("度的人民日报完成100.62%。（云宣新）"), ends_on_a_note("正如他所说（见下图）")
-    (True, False)
-    """
-    return text.rstrip().endswith(_CLOSING_BRACKETS) and NOTE_AFTER_SENTENCE_RE.search(text) is not None
 
 
 def line_ends(lines: list[Line]) -> list[bool]:

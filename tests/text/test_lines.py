@@ -10,11 +10,13 @@ from banmian.tasks.text.lines import (
     FURNITURE,
     HEAD,
     HEADISH,
+    NOTE_MAX_CHARS,
     PROSE,
     STRAY,
     classify_line,
     classify_page,
     ends_mid_phrase,
+    ends_on_a_note,
     is_page_number_line,
 )
 from banmian.tasks.text.segment import segment_page
@@ -639,6 +641,18 @@ def test_a_text_closed_by_its_bracketed_credit_is_finished_above_a_narrow_headin
     above = "全市农资门店货源充足，价格平稳，农户\n购买化肥种子十分方便，春耕备肥有序进\n" + end + "\n\n"
     page = above + "\n".join(run) + _TEXT_UNDER
     assert kinds(page, *run) == [kind] * len(run)
+
+
+@pytest.mark.parametrize("text, note", [
+    ("度的人民日报完成100.62%。（云宣新）", True),
+    ("工作顺利。”（闻艺摘）", True),
+    ("制度。（记者 王芳、李明）", True),                     # co-authors listed with 、
+    ("正如他所说（见下图）", False),                        # no sentence end before it
+    ("会议认为。（一、要坚持稳中求进，二、要深化改革）", False),  # a sentence mark inside: text, not a note
+    ("全年完成。（" + "字" * (NOTE_MAX_CHARS + 1) + "）", False),
+])
+def test_ends_on_a_note(text, note):
+    assert ends_on_a_note(text) is note
 
 
 def test_lines_three_quarters_as_wide_as_the_text_above_are_text_cut_by_breaks():

@@ -4,8 +4,8 @@ import pytest
 
 from banmian.tasks.text.clean import display_width
 from banmian.tasks.text.lines import DATELINE, PROSE, Line, classify_page
-from banmian.tasks.text.paragraphs import (FLOW_CHANGE, NOTE_MAX_CHARS, Paragraph, broke_before_a_number, build_paragraphs,
-                                          column_widths, ends_on_a_note, same_flow)
+from banmian.tasks.text.paragraphs import (FLOW_CHANGE, Paragraph, broke_before_a_number, build_paragraphs,
+                                          column_widths, same_flow)
 from tests.support.pages import WIRE
 
 
@@ -211,12 +211,3 @@ def test_a_note_after_a_sentence_ends_its_paragraph(text, paragraphs):
     assert [p.text.replace(" ", "") for p in paras] == paragraphs
 
 
-@pytest.mark.parametrize("text, note", [
-    ("度的人民日报完成100.62%。（云宣新）", True),
-    ("工作顺利。”（闻艺摘）", True),
-    ("正如他所说（见下图）", False),                        # no sentence end before it
-    ("会议认为。（一、要坚持稳中求进，二、要深化改革）", False),  # a sentence mark inside: text, not a note
-    ("全年完成。（" + "字" * (NOTE_MAX_CHARS + 1) + "）", False),
-])
-def test_ends_on_a_note(text, note):
-    assert ends_on_a_note(text) is note
