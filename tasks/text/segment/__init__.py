@@ -13,9 +13,10 @@ The page is read in four stages, each a pure function:
 4. Decisions scored from several signals: which neighbour each heading group
    belongs to (``assignment``: lexical overlap, headline shape), heads
    printed far from their text (``far_heads``), which orphan prose belongs
-   to which article (``orphans``), and which unfinished paragraph a stray
-   column tail completes (``tails``). ``articles`` makes each unit an
-   ``Article``.
+   to which article (``orphans``), which headed text a feature's headless
+   subtitle-and-byline block continues (``continued``), and which unfinished
+   paragraph a stray column tail completes (``tails``). ``articles`` makes
+   each unit an ``Article``.
 
 Nothing is dropped: every line ends in an article field or a ``Residue``.
 
