@@ -13,9 +13,10 @@ The page is read in four stages, each a pure function:
 4. Decisions scored from several signals: which neighbour each heading group
    belongs to (``assignment``: lexical overlap, headline shape), heads
    printed far from their text (``far_heads``), which orphan prose belongs
-   to which article (``orphans``), and which unfinished paragraph a stray
-   column tail completes (``tails``). ``articles`` makes each unit an
-   ``Article``.
+   to which article (``orphans``), which headed text a feature's headless
+   subtitle-and-byline block continues (``continued``), and which unfinished
+   paragraph a stray column tail completes (``tails``). ``articles`` makes
+   each unit an ``Article``.
 
 Nothing is dropped: every line ends in an article field or a ``Residue``.
 
@@ -36,6 +37,7 @@ from banmian.tasks.text.segment.assignment import assign_heads
 from banmian.tasks.text.segment.boundaries import page_vocabulary, split_units
 from banmian.tasks.text.segment.cohesion import PageVocabulary
 from banmian.tasks.text.segment.confidence import rate
+from banmian.tasks.text.segment.continued import join_continued_leads
 from banmian.tasks.text.segment.far_heads import claim_banners, claim_far_heads, trade_banners
 from banmian.tasks.text.segment.headlines import Headline, is_feature_subtitle, parse_headline
 from banmian.tasks.text.segment.intros import give_back_intros
@@ -87,7 +89,7 @@ def segment_units(text: str) -> tuple[list[tuple[Unit, Article]], list[Residue],
     leftovers.extend([banner] for banner in trade_banners(units, leftovers))
     for lns in leftovers:
         residue.extend(Residue(ln.text, "unassigned", ln.no) for ln in lns)
-    units = give_back_intros(units, residue)
+    units = join_continued_leads(give_back_intros(units, residue), vocab)
 
     pairs: list[tuple[Unit, Article]] = []
     inline_jumps: list[str] = []

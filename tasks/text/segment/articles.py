@@ -167,13 +167,27 @@ def _take_name_split_at_seams(art: Article, unit: Unit, residue: list[Residue]) 
 
 
 def _pieces_beside(unit: Unit, residue: list[Residue]) -> list[Residue]:
-    """Lone characters set apart (unassigned) next to the unit's own lines, in page order."""
+    """Lone characters set apart (unassigned) next to the unit's own lines, in the order of its text.
+
+    The name runs down the gutter as the essay's columns do: a piece's place is that of the first of the
+    text's lines it stands beside, which is page order unless the text was put together from parts the
+    page prints apart (``continued``: the second half printed above the first).
+    """
     lone = [r for r in residue if r.reason == "unassigned" and len(r.text.strip()) == 1]
     if len(lone) < 2:  # most pages set no name apart: no need to know which lines stand beside the text
         return []
-    beside = {ln.no + gap for para in unit.paras for ln in para.lines
-              for gap in range(-NAME_PIECE_MAX_GAP, NAME_PIECE_MAX_GAP + 1)}
-    return sorted((r for r in lone if r.line in beside), key=lambda r: r.line)
+    place = _places_beside(unit)
+    return sorted((r for r in lone if r.line in place), key=lambda r: (place[r.line], r.line))
+
+
+def _places_beside(unit: Unit) -> dict[int, int]:
+    """Each page line within ``NAME_PIECE_MAX_GAP`` of the unit's own lines -> the place in its text of the first."""
+    place: dict[int, int] = {}
+    lines = [ln.no for para in unit.paras for ln in para.lines]
+    for k, no in enumerate(lines):
+        for gap in range(-NAME_PIECE_MAX_GAP, NAME_PIECE_MAX_GAP + 1):
+            place.setdefault(no + gap, k)
+    return place
 
 
 def _take_text_credits(art: Article, unit: Unit, residue: list[Residue]) -> None:

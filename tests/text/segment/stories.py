@@ -141,3 +141,30 @@ def essay_page(boxes: tuple[list[str], ...] = ESSAY_BOXES, width: int = 16, intr
     out += ["（作者为某大学农学院教授）", ""]
     out += ["", *column_lines(after, 2 * width), ""] if after else []
     return "\n".join(out)
+
+
+# --- a feature wrapped round another essay: its subtitle and byline over the second half of its text --------
+
+#: The first half, under the headline printed at its foot; it stops mid-sentence (``…作用日益``).
+WRAPPED_FIRST = ("党的十九大报告明确指出，我国经济已由高速增长阶段转向高质量发展阶段。可以说，2017年我国经济的最大"
+                 "亮点是转型发展的态势逐渐稳固，在高质量发展上迈出一大步。",
+                 "创新驱动发展战略深入实施，创新成为引领经济发展的主动力，在稳定宏观经济、增进民生福祉方面的作用日益")
+#: The second half, under the subtitle and byline: it opens on the tail of the first half's last paragraph.
+WRAPPED_SECOND = ("凸显。",
+                  "打造先发科技优势，产业结构加速迈向中高端。我国创新指数世界排名从2012年的第三十四位上升到2017年的"
+                  "第二十二位，高质量发展的创新动力不断增强。",
+                  "数字经济积聚新动能，创造数字新红利。我国已成为世界数字用户最大国、移动支付最大国，数字经济推动高质量"
+                  "发展。（作者单位：清华大学国情研究院）")
+
+
+def wrapped_feature_page(heading: str = "—— 2017 年中国经济亮点回眸\n胡鞍钢", first: tuple[str, ...] = WRAPPED_FIRST,
+                         second: tuple[str, ...] = WRAPPED_SECOND, after_first: str = "", in_second: str = "") -> str:
+    """pdftotext's order for a feature wrapped round another essay: ``heading`` (subtitle, byline) and the second
+    half of the text, then the first half and the headline under it. ``after_first``: a line set after the first
+    half; ``in_second``: a line set between the second half's paragraphs (a name set down the gutter)."""
+    def col(p: str) -> str:
+        return "\n".join(column_lines(p, 16, 0 if len(p) < 16 else 2))
+    second_text = "\n".join(col(p) for p in second[:2]) + (f"\n\n{in_second}\n\n" if in_second else "\n") \
+        + "\n".join(col(p) for p in second[2:])
+    first_text = "\n".join(col(p) for p in first) + (f"\n\n{after_first}" if after_first else "")
+    return f"{heading}\n{second_text}\n\n{first_text}\n\n高质量发展迈出一大步\n"

@@ -8,7 +8,7 @@ from banmian.tasks.text.paragraphs import opens_with_lead
 from banmian.tasks.text.segment import segment_page
 from banmian.tasks.text.segment.articles import _ARTICLE_KIND
 from banmian.tasks.text.segment.units import UNIT_KINDS
-from tests.text.segment.stories import HEAD_A, heads, segment_checked
+from tests.text.segment.stories import HEAD_A, heads, segment_checked, wrapped_feature_page
 
 
 def test_dateline_byline_broken_across_lines():
@@ -331,3 +331,15 @@ def test_a_dateline_wrapped_in_a_runarounds_short_lines_is_the_credit(opening, b
     (article,) = result.articles
     assert article.byline is not None and article.byline.replace(" ", "") == byline.replace(" ", "")
     assert article.paragraphs[0].startswith("市委、市政府")
+
+
+@pytest.mark.parametrize("after_first, in_second, authors", [
+    pytest.param("张", "新", ["胡鞍钢", "张新"], id="surname_after_the_first_half_given_name_in_the_second"),
+    pytest.param("", "", ["胡鞍钢"], id="no_pieces"),
+])
+def test_a_gutter_names_pieces_come_in_the_order_of_the_text_not_of_the_page(after_first, in_second, authors):
+    """A feature's second half printed above its first (``continued``): the name's piece after the first half
+    (``张``) comes before the one inside the second half (``新``), though the page prints it after."""
+    page = wrapped_feature_page(after_first=after_first, in_second=in_second)
+    (essay,) = segment_checked(page).articles
+    assert essay.authors == authors
