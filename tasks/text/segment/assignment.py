@@ -15,8 +15,8 @@ from banmian.tasks.text.budget import check_budget
 from banmian.tasks.text.chars import SENTENCE_ENDS
 from banmian.tasks.text.lexicon import overlap
 from banmian.tasks.text.lines import HEAD, SUBTITLE, Line, is_one_line_couplet
-from banmian.tasks.text.segment.headlines import (all_crossheads, drawn_twice, heading_phrases,
-                                                  heading_words, headline_parts, is_full_headline, measure_phrases)
+from banmian.tasks.text.segment.headlines import (all_crossheads, drawn_twice, heading_phrases, heading_words,
+                                                  headline_parts, is_full_headline, is_kicker_line, measure_phrases)
 from banmian.tasks.text.segment.units import HeadGroup, Page, Unit, UnitKind
 
 #: Lines of a heading group that one headline can take: kicker, a couplet of
@@ -76,6 +76,13 @@ HEADED_ABOVE_PENALTY: Final = 0.2
 #: gen11 lose 0.002.
 SPLIT_MIN_FIT: Final = 0.0
 
+#: A lead's first heading lines, set apart by a blank from its own, head the text straight above them instead when
+#: that text restates at least this share of their words and the lead's text none (a head printed after its
+#: body, just above the next article's head). Calibrated on the pagesim gate pages: of the 23 leads with such a
+#: first block, the 5 at 0.42-0.83 head the text above, those at 0.25 and under (a trailing credit, a line of
+#: prose) do not; a banner over a theory page's essays restates the lead's text too (wild: 0.29-0.71).
+HEAD_AFTER_TEXT_MIN_FIT: Final = 0.3
+
 #: A photo's title is one line (two when it wraps).
 PHOTO_TITLE_MAX_LINES: Final = 2
 
@@ -128,6 +135,53 @@ def assign_heads(page: Page) -> list[tuple[HeadGroup, list[Line]]]:
         scorer.decided(decision[0], headed)
     leftovers.extend((page.groups[gi], page.groups[gi].lines) for gi in sorted(scorer.undecided))
     return leftovers
+
+
+def give_heads_after_text(page: Page) -> None:
+    """A lead's first heading block that restates the text straight above it heads that text.
+
+    Pages that print a head after its body set it just above the next
+    article's head and byline, which reads them as one lead: ``蒲公英奖出台``
+    (blank) ``飞机上开不得玩笑`` / ``——向旅客进一言`` / byline would be one
+    couplet. The block set apart by a blank line whose words the text above
+    restates (``HEAD_AFTER_TEXT_MIN_FIT``), and the lead's text not at all,
+    is the text above's headline (a banner over a page of essays restates
+    the lead's text too).
+    """
+    for i in range(1, len(page.units)):
+        lead, above = page.units[i], page.units[i - 1]
+        block = _first_head_block(lead)
+        if block is not None and _straight_after(page, i) and _restates_above(block, above, lead):
+            above.head = block
+            lead.lead_lines = lead.lead_lines[len(block):]
+
+
+def _first_head_block(unit: Unit) -> list[Line] | None:
+    """A lead's first run of heading lines when a blank line sets it apart from more heading lines of its own,
+    no kicker among them (a kicker stands apart over its own headline: ``【民生关注】`` / blank / headline)."""
+    if unit.kind != "lead" or not unit.lead_lines:
+        return None
+    lines = unit.lead_lines
+    n = next((j for j in range(1, len(lines)) if lines[j].no != lines[j - 1].no + 1), len(lines))
+    block, rest = lines[:n], lines[n:]
+    if any(ln.kind != HEAD or is_kicker_line(ln.text) for ln in block) \
+            or not any(ln.kind in (HEAD, SUBTITLE) for ln in rest):
+        return None
+    return block
+
+
+def _straight_after(page: Page, i: int) -> bool:
+    """No heading group stands between unit ``i - 1``'s text and unit ``i``."""
+    return not any(g.prev == i - 1 or g.next == i for g in page.groups)
+
+
+def _restates_above(block: list[Line], above: Unit, lead: Unit) -> bool:
+    """The text above can take the block as its headline and restates its words enough; the lead's text none."""
+    if not can_take_headline(above, block, True, False):
+        return False
+    words = heading_words(block)
+    fit = overlap(words, above.scored_bigrams())
+    return fit >= HEAD_AFTER_TEXT_MIN_FIT and overlap(words, lead.scored_bigrams()) == 0.0
 
 
 def _give_lines(page: Page, decision: Split, has_lead: bool, leftovers: list[tuple[HeadGroup, list[Line]]]) -> set[int]:

@@ -528,6 +528,16 @@ def subtitle_dashes(text: str) -> str:
     return text[: len(text) - len(text.lstrip(DASHES + " "))].strip()
 
 
+def is_kicker_line(text: str) -> bool:
+    """A heading line set as a kicker whatever stands around it: a bracketed label (``【民生关注】``) or a column
+    tag (``lines.is_column_tag``), never a headline of its own.
+
+    >>> [is_kicker_line(t) for t in ("【民生关注】", "一线见闻", "花灯装点公园")]
+    [True, True, False]
+    """
+    return _KICKER_RE.match(text) is not None or is_column_tag(text)
+
+
 def is_full_headline(line: Line) -> bool:
     """A heading line long enough to be a headline by itself."""
     return line.kind == HEAD and han_count(line.text) >= FULL_HEADLINE_MIN_CHARS

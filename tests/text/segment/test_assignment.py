@@ -243,3 +243,30 @@ def test_a_story_takes_a_headline_wrapped_onto_more_lines_than_a_head_has(wrappe
     page = RENOVATION + "\n" + "\n".join(wrapped) + "\n\n" + HEATING
     by_head = heads(segment_checked(page))
     assert by_head[headline].byline == "本报讯（记者 王芳）"
+
+
+LANTERN = """本报讯（记者 王芳）元宵节前夕，
+市文化馆在人民公园举办灯会，
+二百多盏花灯装点园区，吸引市
+民游客前来赏灯猜谜。
+"""
+
+TRAIN = """新华社记者 李强
+春运期间，铁路部门加开临时旅
+客列车，方便旅客返乡过年。
+"""
+
+
+@pytest.mark.parametrize("first_block, above_headline, lead_headline", [
+    # a head printed after its body, set apart over the next article's head and byline: it heads the text above
+    pytest.param("花灯装点公园", "花灯装点公园", "春运加开临时列车", id="head_after_its_text"),
+    # a kicker set apart over the lead's headline stays the lead's kicker, whatever words it shares
+    pytest.param("【灯会花灯】", None, "春运加开临时列车", id="bracketed_kicker"),
+    # lines that restate the lead's text too are not the text above's (a banner over a page of essays)
+    pytest.param("元宵灯会迎旅客", None, "元宵灯会迎旅客 春运加开临时列车", id="restates_the_lead_too"),
+])
+def test_a_leads_first_head_block_that_restates_the_text_above_heads_it(first_block, above_headline, lead_headline):
+    """``assignment.give_heads_after_text``: a head printed after its text is not read into the next lead's headline."""
+    page = LANTERN + first_block + "\n\n春运加开临时列车\n" + TRAIN
+    result = segment_checked(page)
+    assert [a.headline for a in result.articles] == [above_headline, lead_headline]
