@@ -270,3 +270,19 @@ def test_a_leads_first_head_block_that_restates_the_text_above_heads_it(first_bl
     page = LANTERN + first_block + "\n\n春运加开临时列车\n" + TRAIN
     result = segment_checked(page)
     assert [a.headline for a in result.articles] == [above_headline, lead_headline]
+
+
+@pytest.mark.parametrize("top, headline", [
+    # a banner set apart over a headline, restating none of the text: not its head (left over)
+    pytest.param("学习贯彻十五大精神", "元宵灯会迎游客", id="banner_left_over"),
+    # a couplet set apart over its subject line is the headline, however little it restates
+    pytest.param("明确思路 笃行实干", "明确思路 笃行实干", id="couplet_kept"),
+    # a kicker set apart stays the kicker
+    pytest.param("【民生关注】", "元宵灯会迎游客", id="kicker_kept"),
+])
+def test_a_line_set_apart_over_a_headline_that_restates_nothing_is_not_its_head(top, headline):
+    """``assignment._set_apart_unrelated``: the lines under it restate the text, it restates none."""
+    result = segment_checked(top + "\n\n元宵灯会迎游客\n\n" + LANTERN)
+    (article,) = result.articles
+    assert article.headline == headline
+    assert (top in [r.text for r in result.residue]) == (headline != top and not top.startswith("【"))
