@@ -286,3 +286,18 @@ def test_a_line_set_apart_over_a_headline_that_restates_nothing_is_not_its_head(
     (article,) = result.articles
     assert article.headline == headline
     assert (top in [r.text for r in result.residue]) == (headline != top and not top.startswith("【"))
+
+
+PHOTO_CAPTION = "江西临川市洋洲村的农民乐队在元旦\n这天为村民演出，深受群众欢迎。\n（新华社记者 宋振平 摄）\n\n"
+
+
+@pytest.mark.parametrize("title, photo_title", [
+    # a photo's title printed after its caption (pdftotext reads a title under the picture last) titles it
+    pytest.param("农民乐队为群众义演", "农民乐队为群众义演", id="title_after_the_caption_restating_it"),
+    # a line after a caption that names nothing it shows is no title of it (PHOTO_TITLE_AFTER_MIN_FIT)
+    pytest.param("春节文艺活动丰富多彩", None, id="line_restating_nothing_of_the_caption"),
+])
+def test_a_photo_takes_a_title_printed_after_its_caption_that_restates_it(title, photo_title):
+    page = PHOTO_CAPTION + title + "\n\n" + HEATING + "\n供热管网巡检全面展开\n"
+    result = segment_checked(page)
+    assert [(a.kind, a.headline) for a in result.articles] == [("photo", photo_title), ("news", "供热管网巡检全面展开")]
