@@ -33,7 +33,7 @@ from banmian.tasks.text.budget import check_budget
 from banmian.tasks.text.lines import Line, classify_page
 from banmian.tasks.text.model_files import models_version
 from banmian.tasks.text.segment.articles import article_of
-from banmian.tasks.text.segment.assignment import assign_heads
+from banmian.tasks.text.segment.assignment import assign_heads, give_heads_after_text
 from banmian.tasks.text.segment.boundaries import page_vocabulary, split_units
 from banmian.tasks.text.segment.cohesion import PageVocabulary
 from banmian.tasks.text.segment.confidence import rate
@@ -72,6 +72,7 @@ def read_page(text: str) -> tuple[Page, PageVocabulary, list[list[Line]]]:
     check_budget()
     vocab = page_vocabulary(page)
     split_units(page, vocab)
+    give_heads_after_text(page)
     check_budget()
     leftovers = claim_far_heads(page.units, page.stacked, [lns for _, lns in assign_heads(page)])
     return page, vocab, leftovers

@@ -15,8 +15,8 @@ from banmian.tasks.text.budget import check_budget
 from banmian.tasks.text.chars import SENTENCE_ENDS
 from banmian.tasks.text.lexicon import overlap
 from banmian.tasks.text.lines import HEAD, SUBTITLE, Line, is_one_line_couplet
-from banmian.tasks.text.segment.headlines import (all_crossheads, drawn_twice, heading_phrases,
-                                                  heading_words, headline_parts, is_full_headline, measure_phrases)
+from banmian.tasks.text.segment.headlines import (all_crossheads, drawn_twice, heading_phrases, heading_words,
+                                                  headline_parts, is_full_headline, is_kicker_line, measure_phrases)
 from banmian.tasks.text.segment.units import HeadGroup, Page, Unit, UnitKind
 
 #: Lines of a heading group that one headline can take: kicker, a couplet of
@@ -76,6 +76,25 @@ HEADED_ABOVE_PENALTY: Final = 0.2
 #: gen11 lose 0.002.
 SPLIT_MIN_FIT: Final = 0.0
 
+#: A lead's first heading lines, set apart by a blank from its own, head the text straight above them instead when
+#: that text restates at least this share of their words and the lead's text none (a head printed after its
+#: body, just above the next article's head). Calibrated on the pagesim gate pages: of the 23 leads with such a
+#: first block, the 5 at 0.42-0.83 head the text above, those at 0.25 and under (a trailing credit, a line of
+#: prose) do not; a banner over a theory page's essays restates the lead's text too (wild: 0.29-0.71).
+HEAD_AFTER_TEXT_MIN_FIT: Final = 0.3
+
+#: A single heading line set apart by a blank over a text's headline that restates none of its words is not its
+#: head (a page banner, another text's head, a trailing credit read as a head) when the lines under it restate
+#: at least this share of theirs. Calibrated on the pagesim gate pages: headline_acc 0.3408 at 0.5, 0.3414 at 0.3,
+#: 0.3421 at 0.1; pagegen, seeds and wild alike at all three.
+OWN_HEAD_MIN_FIT: Final = 0.1
+
+#: A photo's title printed after its caption (pdftotext reads a title set under the picture after the caption)
+#: restates at least this share of its words there. Calibrated on all sets: gate headline_acc 0.3449 -> 0.3526
+#: at 0.1 and 0.2, 0.3519 at 0.3; 0.1 costs gen99 headline_acc 0.9564 -> 0.9555; with no minimum gen99
+#: article_f1 falls 0.9748 -> 0.9732 and gate 0.7176 -> 0.7173 (heads of the next story taken).
+PHOTO_TITLE_AFTER_MIN_FIT: Final = 0.2
+
 #: A photo's title is one line (two when it wraps).
 PHOTO_TITLE_MAX_LINES: Final = 2
 
@@ -130,6 +149,58 @@ def assign_heads(page: Page) -> list[tuple[HeadGroup, list[Line]]]:
     return leftovers
 
 
+def give_heads_after_text(page: Page) -> None:
+    """A lead's first heading block that restates the text straight above it heads that text.
+
+    Pages that print a head after its body set it just above the next
+    article's head and byline, which reads them as one lead: ``蒲公英奖出台``
+    (blank) ``飞机上开不得玩笑`` / ``——向旅客进一言`` / byline would be one
+    couplet. The block set apart by a blank line whose words the text above
+    restates (``HEAD_AFTER_TEXT_MIN_FIT``), and the lead's text not at all,
+    is the text above's headline (a banner over a page of essays restates
+    the lead's text too).
+    """
+    for i in range(1, len(page.units)):
+        lead, above = page.units[i], page.units[i - 1]
+        block = _first_head_block(lead)
+        if block is not None and _straight_after(page, i) and _restates_above(block, above, lead):
+            above.head = block
+            lead.lead_lines = lead.lead_lines[len(block):]
+
+
+def _first_head_block(unit: Unit) -> list[Line] | None:
+    """A lead's first run of heading lines when a blank line sets it apart from more heading lines of its own,
+    no kicker among them (a kicker stands apart over its own headline: ``【民生关注】`` / blank / headline)."""
+    if unit.kind != "lead" or not unit.lead_lines:
+        return None
+    lines = unit.lead_lines
+    n = _first_block_size(lines)
+    block, rest = lines[:n], lines[n:]
+    if any(ln.kind != HEAD or is_kicker_line(ln.text) for ln in block) \
+            or not any(ln.kind in (HEAD, SUBTITLE) for ln in rest):
+        return None
+    return block
+
+
+def _first_block_size(lines: list[Line]) -> int:
+    """How many lines the first run of ``lines`` printed with no blank line between holds."""
+    return next((j for j in range(1, len(lines)) if lines[j].no != lines[j - 1].no + 1), len(lines))
+
+
+def _straight_after(page: Page, i: int) -> bool:
+    """No heading group stands between unit ``i - 1``'s text and unit ``i``."""
+    return not any(g.prev == i - 1 or g.next == i for g in page.groups)
+
+
+def _restates_above(block: list[Line], above: Unit, lead: Unit) -> bool:
+    """The text above can take the block as its headline and restates its words enough; the lead's text none."""
+    if not can_take_headline(above, block, True, False):
+        return False
+    words = heading_words(block)
+    fit = overlap(words, above.scored_bigrams())
+    return fit >= HEAD_AFTER_TEXT_MIN_FIT and overlap(words, lead.scored_bigrams()) == 0.0
+
+
 def _give_lines(page: Page, decision: Split, has_lead: bool, leftovers: list[tuple[HeadGroup, list[Line]]]) -> set[int]:
     """Group ``gi``'s lines given as split ``k`` decides; the units that took a headline.
 
@@ -151,12 +222,33 @@ def _give_lines(page: Page, decision: Split, has_lead: bool, leftovers: list[tup
         return headed
     nxt = page.units[g.next]
     if heads_below(nxt, below, has_lead):
-        nxt.head = below
+        apart = _set_apart_unrelated(nxt, below)
+        if apart:
+            leftovers.append((g, below[:apart]))
+        nxt.head = below[apart:]
         headed.add(g.next)
     else:
         nxt.crossheads_before.setdefault(0, []).extend(ln.text for ln in heading_phrases(below))
         page.stacked.append((nxt, below))
     return headed
+
+
+def _set_apart_unrelated(unit: Unit, lines: list[Line]) -> int:
+    """How many of the heading lines given to ``unit`` as its headline are not its own: the first block, set apart
+    by a blank line, that restates none of its body while the lines under it restate it (``OWN_HEAD_MIN_FIT``).
+
+    A banner (``学习贯彻十五大精神``) or another text's head printed over a headline reads as its
+    kicker or makes it a subject line; left over, far heads may give it to the text it names.
+    """
+    n = _first_block_size(lines)
+    top, rest = lines[:n], lines[n:]
+    if not rest or len(top) > 1 or top[0].kind != HEAD or is_kicker_line(top[0].text) \
+            or is_one_line_couplet(top[0].text):
+        return 0
+    body = unit.scored_bigrams()
+    if overlap(heading_words(top), body) == 0.0 and overlap(heading_words(rest), body) >= OWN_HEAD_MIN_FIT:
+        return n
+    return 0
 
 
 @dataclass(slots=True)
@@ -286,12 +378,20 @@ class HeadScorer:
         prev, nxt = self._unit(g.prev), self._unit(g.next)
         if above and not _headline_above(prev, above, self.has_lead):
             return None
+        if above and self._photo_title_unrestated(gi, k):
+            return None
         headline_below = bool(below) and heads_below(nxt, below, self.has_lead)
         if below and not headline_below and not (nxt is not None and nxt.kind in _TAKES_CROSSHEADS):
             return None
         if above and below and not self._split_has_evidence(gi, k, headline_below):
             return None
         return self._score(gi, k, headline_below)
+
+    def _photo_title_unrestated(self, gi: int, k: int) -> bool:
+        """Group ``gi``'s first ``k`` lines would title the photo before them, whose caption restates too few of
+        their words (``PHOTO_TITLE_AFTER_MIN_FIT``): a title printed after a caption must name what it shows."""
+        prev = self._unit(self.groups[gi].prev)
+        return prev is not None and prev.kind == "photo" and self.fit(gi, k, True) < PHOTO_TITLE_AFTER_MIN_FIT
 
     def _split_has_evidence(self, gi: int, k: int, headline_below: bool) -> bool:
         """A group is cut into two headlines only where each shares words with the text it heads.
@@ -380,7 +480,9 @@ def can_take_headline(unit: Unit | None, lines: list[Line], after: bool, has_lea
 
     Stories and orphan prose take a headline before or after their body
     (pages that print the head below the text do so for continued and
-    credit-less stories too); a photo takes a short title above it only. On
+    credit-less stories too); a photo takes a short title above it, or after
+    its caption when the caption restates it (``HeadScorer``'s
+    ``PHOTO_TITLE_AFTER_MIN_FIT``). On
     a page with a lead feature, whose body is scattered in orphan runs, a
     single phrase next to orphan prose is a crosshead, not a headline.
     """
@@ -391,7 +493,7 @@ def can_take_headline(unit: Unit | None, lines: list[Line], after: bool, has_lea
     if unit.kind == "lead":  # a byline with no headline above it: the headline comes after
         return not any(ln.kind in (HEAD, SUBTITLE) for ln in unit.lead_lines)
     if unit.kind == "photo":
-        return not after and len(lines) <= PHOTO_TITLE_MAX_LINES
+        return len(lines) <= PHOTO_TITLE_MAX_LINES
     return unit.kind == "orphan" and not (has_lead and _crosshead_on_lead_page(unit, lines))
 
 

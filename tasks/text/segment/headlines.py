@@ -240,13 +240,32 @@ def _measure_wraps(heads: list[Line]) -> set[int]:
         while j < len(heads) and _same_measure(heads[i], heads[j]) and heads[j].no == heads[j - 1].no + 1:
             j += 1
         if j < len(heads) and _tail_of(heads[j - 1], heads[j]) \
-                and (j - i >= MEASURE_MIN_FULL_LINES or _wrapped_under_one(heads[i], heads[j])):
+                and (j - i >= MEASURE_MIN_FULL_LINES or _wrapped_under_one(heads[i], heads[j])
+                     or _wrap_repeated(heads, i)):
             joined.update(range(i + 1, j + 1))
             j += 1
         elif j - i >= MEASURE_FULL_RUN:
             joined.update(range(i + 1, j))
         i = j
     return joined
+
+
+def _wrap_repeated(heads: list[Line], i: int) -> bool:
+    """Line ``i`` and the shorter line under it are printed again at the same two widths straight below or above
+    (``强化职责`` / ``担当`` / ``筑牢安全`` / ``防线``): a couplet whose halves each wrapped at one narrow measure.
+
+    A subject line is set in smaller type than its headline: at one measure it holds more characters, so a
+    full line and its tail at the headline's own widths are the headline going on.
+    """
+    return (i + 3 < len(heads) and _same_wrap(heads[i:i + 2], heads[i + 2:i + 4])) \
+        or (i >= 2 and _same_wrap(heads[i - 2:i], heads[i:i + 2]))
+
+
+def _same_wrap(first: list[Line], second: list[Line]) -> bool:
+    """Two (full line, tail) pairs printed one straight under the other at the same two widths."""
+    return second[0].no == first[1].no + 1 and _same_measure(first[0], second[0]) \
+        and _tail_of(first[0], first[1]) and _tail_of(second[0], second[1]) \
+        and abs(first[1].width - second[1].width) <= MEASURE_SLACK
 
 
 def _same_measure(a: Line, b: Line) -> bool:
@@ -526,6 +545,16 @@ def subtitle_dashes(text: str) -> str:
     ('——', '')
     """
     return text[: len(text) - len(text.lstrip(DASHES + " "))].strip()
+
+
+def is_kicker_line(text: str) -> bool:
+    """A heading line set as a kicker whatever stands around it: a bracketed label (``【民生关注】``) or a column
+    tag (``lines.is_column_tag``), never a headline of its own.
+
+    >>> [is_kicker_line(t) for t in ("【民生关注】", "一线见闻", "花灯装点公园")]
+    [True, True, False]
+    """
+    return _KICKER_RE.match(text) is not None or is_column_tag(text)
 
 
 def is_full_headline(line: Line) -> bool:

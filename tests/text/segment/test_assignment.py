@@ -243,3 +243,61 @@ def test_a_story_takes_a_headline_wrapped_onto_more_lines_than_a_head_has(wrappe
     page = RENOVATION + "\n" + "\n".join(wrapped) + "\n\n" + HEATING
     by_head = heads(segment_checked(page))
     assert by_head[headline].byline == "本报讯（记者 王芳）"
+
+
+LANTERN = """本报讯（记者 王芳）元宵节前夕，
+市文化馆在人民公园举办灯会，
+二百多盏花灯装点园区，吸引市
+民游客前来赏灯猜谜。
+"""
+
+TRAIN = """新华社记者 李强
+春运期间，铁路部门加开临时旅
+客列车，方便旅客返乡过年。
+"""
+
+
+@pytest.mark.parametrize("first_block, above_headline, lead_headline", [
+    # a head printed after its body, set apart over the next article's head and byline: it heads the text above
+    pytest.param("花灯装点公园", "花灯装点公园", "春运加开临时列车", id="head_after_its_text"),
+    # a kicker set apart over the lead's headline stays the lead's kicker, whatever words it shares
+    pytest.param("【灯会花灯】", None, "春运加开临时列车", id="bracketed_kicker"),
+    # lines that restate the lead's text too are not the text above's (a banner over a page of essays)
+    pytest.param("元宵灯会迎旅客", None, "元宵灯会迎旅客 春运加开临时列车", id="restates_the_lead_too"),
+])
+def test_a_leads_first_head_block_that_restates_the_text_above_heads_it(first_block, above_headline, lead_headline):
+    """``assignment.give_heads_after_text``: a head printed after its text is not read into the next lead's headline."""
+    page = LANTERN + first_block + "\n\n春运加开临时列车\n" + TRAIN
+    result = segment_checked(page)
+    assert [a.headline for a in result.articles] == [above_headline, lead_headline]
+
+
+@pytest.mark.parametrize("top, headline", [
+    # a banner set apart over a headline, restating none of the text: not its head (left over)
+    pytest.param("学习贯彻十五大精神", "元宵灯会迎游客", id="banner_left_over"),
+    # a couplet set apart over its subject line is the headline, however little it restates
+    pytest.param("明确思路 笃行实干", "明确思路 笃行实干", id="couplet_kept"),
+    # a kicker set apart stays the kicker
+    pytest.param("【民生关注】", "元宵灯会迎游客", id="kicker_kept"),
+])
+def test_a_line_set_apart_over_a_headline_that_restates_nothing_is_not_its_head(top, headline):
+    """``assignment._set_apart_unrelated``: the lines under it restate the text, it restates none."""
+    result = segment_checked(top + "\n\n元宵灯会迎游客\n\n" + LANTERN)
+    (article,) = result.articles
+    assert article.headline == headline
+    assert (top in [r.text for r in result.residue]) == (headline != top and not top.startswith("【"))
+
+
+PHOTO_CAPTION = "江西临川市洋洲村的农民乐队在元旦\n这天为村民演出，深受群众欢迎。\n（新华社记者 宋振平 摄）\n\n"
+
+
+@pytest.mark.parametrize("title, photo_title", [
+    # a photo's title printed after its caption (pdftotext reads a title under the picture last) titles it
+    pytest.param("农民乐队为群众义演", "农民乐队为群众义演", id="title_after_the_caption_restating_it"),
+    # a line after a caption that names nothing it shows is no title of it (PHOTO_TITLE_AFTER_MIN_FIT)
+    pytest.param("春节文艺活动丰富多彩", None, id="line_restating_nothing_of_the_caption"),
+])
+def test_a_photo_takes_a_title_printed_after_its_caption_that_restates_it(title, photo_title):
+    page = PHOTO_CAPTION + title + "\n\n" + HEATING + "\n供热管网巡检全面展开\n"
+    result = segment_checked(page)
+    assert [(a.kind, a.headline) for a in result.articles] == [("photo", photo_title), ("news", "供热管网巡检全面展开")]

@@ -157,6 +157,14 @@ def _heading_lines(page):
     # a paper's commentator under an editorial's title is as short as a couplet's half: it is the subheadline
     pytest.param("论狠抓落实\n 本报评论员\n", None, "论狠抓落实", "本报评论员", [], id="commentator_under_a_title"),
     pytest.param("论精心部署\n\n新华社特约评论员\n", None, "论精心部署", "新华社特约评论员", [], id="commentator_set_apart"),
+    # a couplet whose halves each wrapped at one narrow measure: the same full line and tail printed twice
+    pytest.param("强化职责\n担当\n筑牢安全\n防线\n", None, "强化职责担当 筑牢安全防线", None, [],
+                 id="couplet_halves_wrapped_at_one_measure"),
+    pytest.param("守护绿水\n青山\n建设美丽\n家园\n", None, "守护绿水青山 建设美丽家园", None, [],
+                 id="couplet_halves_wrapped_where_no_word_is_cut"),
+    # a subject line wrapped under a couplet is wider than the couplet's halves: not one measure
+    pytest.param("强化职责\n筑牢防线\n双辽市辽东街做好安全\n生产工作\n", None, "强化职责 筑牢防线",
+                 "双辽市辽东街做好安全生产工作", [], id="subject_wrapped_under_a_couplet"),
 ])
 def test_parse_headline_reads_kicker_headline_and_subheadline(page, kicker, headline, subheadline, extra):
     h = parse_headline(_heading_lines(page))
