@@ -227,3 +227,28 @@ def test_a_caption_takes_no_more_paragraphs_than_a_captions_length(caption, para
     assert photo.paragraphs == paragraphs
     text = heads(result)["开展安全检查 守护平安冬季"].paragraphs
     assert text[-1].startswith("多家企业代表") if len(paragraphs) == 1 else len(text) == 2
+
+
+#: A story whose paragraphs end short of its column (13 characters), and a photo report's caption with no
+#: credit in that column: what happened, then what the photo shows (``图为…``).
+SHORT_STORY = "本报讯（记者 王芳）近日，\n全市开展冬季安全生产大检\n查。\n\n检查组共出动人员二百余人\n次，排查隐患。\n"
+REPORT_CAPTION = "元旦来临，合肥市长江路悬挂\n起三千盏大红灯笼。图为市民\n在灯下散步。\n"
+
+
+@pytest.mark.parametrize("page, photo, story_paragraphs", [
+    # after a story's text, in its column: the story keeps its two paragraphs, the caption is a photo's
+    (HEAD_A + "\n" + SHORT_STORY + "\n" + REPORT_CAPTION,
+     ["元旦来临，合肥市长江路悬挂起三千盏大红灯笼。图为市民在灯下散步。"], 2),
+    # between a story's paragraphs: the story's text goes on around it
+    (HEAD_A + "\n" + SHORT_STORY.replace("\n\n", "\n\n" + REPORT_CAPTION + "\n"),
+     ["元旦来临，合肥市长江路悬挂起三千盏大红灯笼。图为市民在灯下散步。"], 2),
+    # a caption that only says what its photo shows illustrates the story it is printed in: the story keeps it
+    (HEAD_A + "\n" + SHORT_STORY + "\n图为检查组在建筑工地排查\n隐患。\n", None, 3),
+    # a numbered item of a group's caption is the group's: no caption on its own
+    (HEAD_A + "\n" + SHORT_STORY + "\n2、" + REPORT_CAPTION, None, 3),
+], ids=["after-text", "inside-text", "shows-only", "numbered-item"])
+def test_a_photo_reports_caption_with_no_credit_is_no_part_of_the_story(page, photo, story_paragraphs):
+    """A paragraph that says what happened and closes on what its photo shows is a photo's caption."""
+    result = segment_checked(page)
+    assert [a.paragraphs for a in by_kind(result, "photo")] == ([photo] if photo else [])
+    assert len(heads(result)["开展安全检查 守护平安冬季"].paragraphs) == story_paragraphs
