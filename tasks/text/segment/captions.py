@@ -293,14 +293,17 @@ def reports_and_shows(text: str) -> bool:
     >>> reports_and_shows("图为公司董事长在与科技人员研究新产品开发。"), reports_and_shows("图为何物？专家鉴定龟龄约百岁。")
     (False, False)
     """
-    sentences = split_sentences(_TRAILING_BRACKETS_RE.sub("", unspaced(text).strip()))
+    if PHOTO_SHOWS[0] not in text:  # most paragraphs: nothing to unspace or split (图 为: letterspaced)
+        return False
+    flat = unspaced(text)
+    sentences = split_sentences(_TRAILING_BRACKETS_RE.sub("", flat))
     return len(sentences) > 1 and sentences[-1].startswith(PHOTO_SHOWS)
 
 
 def is_uncredited_caption(para: Paragraph) -> bool:
     """A short, finished paragraph, no dateline, bullet, number or credit, that reports and closes on what its
     photo shows (``reports_and_shows``): a photo report's caption printed with no credit."""
-    return _plain_short_paragraph(para) and reports_and_shows(para.text)
+    return reports_and_shows(para.text) and _plain_short_paragraph(para)
 
 
 def _plain_short_paragraph(para: Paragraph) -> bool:
