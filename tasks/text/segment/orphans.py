@@ -20,7 +20,8 @@ from typing import NamedTuple
 from banmian.tasks.text.budget import check_budget
 from banmian.tasks.text.credits import parse_signature
 from banmian.tasks.text.lines import BYLINE
-from banmian.tasks.text.segment.captions import gather_numbered_captions
+from banmian.tasks.text.segment.captions import (carve_uncredited_captions, credit_captions_printed_after,
+                                                 gather_numbered_captions)
 from banmian.tasks.text.segment.cohesion import PageVocabulary
 from banmian.tasks.text.segment.joins import (Candidate, JoinFeature, OrphanSide, PageContext, can_host, cohesion_ceiling,
                                               host_cohesion, load_join_model, orphan_side, section_count,
@@ -37,6 +38,8 @@ def resolve_orphans(units: list[Unit], vocab: PageVocabulary, free_heads: Sequen
     article whose heading stands apart).
     """
     units = gather_numbered_captions(units)  # a numbered caption's cut-off pieces are its photo's, by their numbers
+    units = carve_uncredited_captions(units)  # a photo report's caption with no credit is no part of a text
+    units = credit_captions_printed_after(units)  # a credit printed over its caption closed a text's end: the caption's
     state = _Resolution(units, model or load_join_model(), PageContext(vocab, section_count(units), tuple(free_heads)))
     for i, unit in enumerate(units):
         check_budget()  # placing one orphan weighs every text before it: the page's square

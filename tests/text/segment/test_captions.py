@@ -227,3 +227,54 @@ def test_a_caption_takes_no_more_paragraphs_than_a_captions_length(caption, para
     assert photo.paragraphs == paragraphs
     text = heads(result)["开展安全检查 守护平安冬季"].paragraphs
     assert text[-1].startswith("多家企业代表") if len(paragraphs) == 1 else len(text) == 2
+
+
+#: A story whose paragraphs end short of its column (13 characters), and a photo report's caption with no
+#: credit in that column: what happened, then what the photo shows (``图为…``).
+SHORT_STORY = "本报讯（记者 王芳）近日，\n全市开展冬季安全生产大检\n查。\n\n检查组共出动人员二百余人\n次，排查隐患。\n"
+REPORT_CAPTION = "元旦来临，合肥市长江路悬挂\n起三千盏大红灯笼。图为市民\n在灯下散步。\n"
+
+
+@pytest.mark.parametrize("page, photo, story_paragraphs", [
+    # after a story's text, in its column: the story keeps its two paragraphs, the caption is a photo's
+    (HEAD_A + "\n" + SHORT_STORY + "\n" + REPORT_CAPTION,
+     ["元旦来临，合肥市长江路悬挂起三千盏大红灯笼。图为市民在灯下散步。"], 2),
+    # between a story's paragraphs: the story's text goes on around it
+    (HEAD_A + "\n" + SHORT_STORY.replace("\n\n", "\n\n" + REPORT_CAPTION + "\n"),
+     ["元旦来临，合肥市长江路悬挂起三千盏大红灯笼。图为市民在灯下散步。"], 2),
+    # a caption that only says what its photo shows illustrates the story it is printed in: the story keeps it
+    (HEAD_A + "\n" + SHORT_STORY + "\n图为检查组在建筑工地排查\n隐患。\n", None, 3),
+    # a numbered item of a group's caption is the group's: no caption on its own
+    (HEAD_A + "\n" + SHORT_STORY + "\n2、" + REPORT_CAPTION, None, 3),
+], ids=["after-text", "inside-text", "shows-only", "numbered-item"])
+def test_a_photo_reports_caption_with_no_credit_is_no_part_of_the_story(page, photo, story_paragraphs):
+    """A paragraph that says what happened and closes on what its photo shows is a photo's caption."""
+    result = segment_checked(page)
+    assert [a.paragraphs for a in by_kind(result, "photo")] == ([photo] if photo else [])
+    assert len(heads(result)["开展安全检查 守护平安冬季"].paragraphs) == story_paragraphs
+
+
+#: An orphan run (no dateline, no head; its first paragraph longer than a caption with the last), a photo credit
+#: under its last paragraph, and a short caption under that.
+RUN_OPENING = ("为确保项目按期投产，区里成立\n了工作专班，实行一个项目一名\n领导、一套班子、一抓到底的工\n作机制，"
+               "专班成员每周\n深入企业走访，现场协调解决\n土地、规划、环评等方面的困\n难，协调供电、供水、供气等\n"
+               "配套设施建设，保障项目顺利\n推进。\n\n")
+CREDIT_THEN_CAPTION = "\n本报记者 杨二 摄\n元旦来临，合肥市长江路悬挂起\n三千盏大红灯笼。\n"
+
+
+@pytest.mark.parametrize("last_paragraph, photo, run_paragraphs", [
+    # the run's last paragraph goes on with it (项目, 工作专班, 企业): the credit is the caption's under it
+    ("目前，工作专班已帮助项目企业\n解决用工难题。\n",
+     ["元旦来临，合肥市长江路悬挂起三千盏大红灯笼。"], 2),
+    # a paragraph about something else closes on the credit: it is the credit's caption, as printed
+    ("傍晚时分，市民在滨河公园新建\n步道上散步。\n",
+     ["傍晚时分，市民在滨河公园新建步道上散步。"], 1),
+], ids=["credit-over-caption", "credit-under-caption"])
+def test_a_credit_printed_over_its_caption_is_the_captions(last_paragraph, photo, run_paragraphs):
+    """A credit closes the paragraph before it unless that paragraph goes on with its text and a caption stands under."""
+    result = segment_checked(RUN_OPENING + last_paragraph + CREDIT_THEN_CAPTION)
+    (credited,) = [a for a in result.articles if a.photographers]
+    assert credited.kind == "photo" and credited.photographers == ["杨二"]
+    assert credited.paragraphs == photo
+    (run,) = [a for a in result.articles if a.paragraphs[0].startswith("为确保项目")]
+    assert len(run.paragraphs) == run_paragraphs
