@@ -423,15 +423,12 @@ def _run_flow(args: argparse.Namespace, warehouse: str, home: Path, printer: Sto
 
     from banmian.flows.ingest import ingest
     from banmian.flows.timings import add_timings
-    from banmian.prefect_server import start_owned_server
     from banmian.tasks.ingest.discover import SourceNotFound
     from banmian.tasks.store.warehouse import SchemaError, WarehouseBusy
 
     imported = time.perf_counter()
     if own_server:
-        server = start_owned_server()
-        print(f"[{time.monotonic() - started:5.1f}s] Prefect ready.", file=out, flush=True)
-        os.environ["PREFECT_API_URL"] = server.api_url  # for Dask workers: they report to this API
+        _start_own_server(out, started)
     run_flow = _with_workers(ingest, args, out, started)
     add_timings({"imports": imported - clock, "prefect_start": time.perf_counter() - imported})
     for name in ("prefect.flow_runs", "prefect.task_runs"):
@@ -452,6 +449,19 @@ def _run_flow(args: argparse.Namespace, warehouse: str, home: Path, printer: Sto
     finally:
         if exported:  # a later run in this process looks for its API afresh
             os.environ.pop("PREFECT_API_URL", None)
+
+
+def _start_own_server(out: TextIO, started: float) -> None:
+    """Start Prefect's temporary API here and point this process's clients (and Dask workers) at it.
+
+    Prefect's server code (FastAPI, its ORM, ~1,000 modules and ~2 CPU s to import) is imported only
+    here: a run on a running ``banmian server`` or on ``PREFECT_API_URL`` never needs it (issue 19).
+    """
+    from banmian.prefect_server import start_owned_server
+
+    server = start_owned_server()
+    print(f"[{time.monotonic() - started:5.1f}s] Prefect ready.", file=out, flush=True)
+    os.environ["PREFECT_API_URL"] = server.api_url  # for Dask workers: they report to this API
 
 
 def _reuse_running_server(home: Path) -> str | None:

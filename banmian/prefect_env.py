@@ -27,6 +27,9 @@ DEFAULT_PREFECT_HOME: Path = project_root() / ".prefect"
 SERVER_NOTE: Final = "banmian-server.url"
 #: How long ``banmian run`` waits for that server's /health: a local server answers in milliseconds.
 SERVER_PROBE_TIMEOUT_S: Final = 2.0
+#: Prefect's temporary API server's module: whoever starts one has imported it (its ~1,000 modules are not worth importing to
+#: find none running, issue 19).
+_SERVER_MODULE: Final = "prefect.server.api.server"
 
 
 def configure(home: str | os.PathLike[str] | None = None, *, quiet_console: bool = True) -> Path:
@@ -72,14 +75,16 @@ def shutdown_prefect(timeout: float = 5.0) -> None:
         return
     from prefect.events.worker import EventsWorker
     from prefect.logging.handlers import APILogWorker
-    from prefect.server.api.server import SubprocessASGIServer
 
     for worker in (APILogWorker, EventsWorker):
         try:
             worker.drain_all(timeout=timeout)
         except Exception:  # noqa: BLE001 - best effort: the run is already committed
             pass
-    for server in list(SubprocessASGIServer._instances.values()):
+    server_module = sys.modules.get(_SERVER_MODULE)
+    if server_module is None:
+        return  # no temporary server was started here (a run on a running banmian server): not imported for nothing
+    for server in list(server_module.SubprocessASGIServer._instances.values()):
         try:
             server.stop()
         except Exception:  # noqa: BLE001

@@ -10,7 +10,7 @@ or DuckDB.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Final, Literal, TypedDict, get_args
 
@@ -104,6 +104,11 @@ class Residue:
     reason: ResidueReason
     line: int  # 1-based line of the page where it stands
 
+    def to_json(self) -> dict[str, Any]:
+        """Its fields as a dict: what ``asdict`` gives, without its deep copy (a page's digest takes every
+        residue's, issue 19)."""
+        return {"text": self.text, "reason": self.reason, "line": self.line}
+
 
 class PageMeta(TypedDict, total=False):
     """What a page's own furniture says about it (and, for a PDF page, its source and geometry): the
@@ -161,7 +166,7 @@ class PageResult:
     def to_json(self) -> dict[str, Any]:
         return {
             "articles": [a.to_json() for a in self.articles],
-            "residue": [asdict(r) for r in self.residue],
+            "residue": [r.to_json() for r in self.residue],
             "meta": dict(self.meta),
         }
 

@@ -25,7 +25,7 @@ SHORT_ID_HEX: Final = 16
 
 def _short_hash(*parts: object) -> str:
     """First 16 hex digits of the sha256 of the parts, separated unambiguously."""
-    joined = _SEP.join(str(p) for p in parts)
+    joined = _SEP.join(map(str, parts))
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:SHORT_ID_HEX]
 
 

@@ -28,8 +28,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import chain
 from typing import Final
 
 import cpca
@@ -52,19 +53,48 @@ class Place:
     province: str | None
     city: str | None = None
     county: str | None = None
+    #: The adcode digits every place inside this one starts with: 22, 2203 or 220302 (kept, not derived
+    #: per call: resolving a page's names tests containment thousands of times, issue 19).
+    prefix: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def prefix(self) -> str:
-        """The adcode digits every place inside this one starts with: 22, 2203 or 220302."""
-        return self.adcode[:level_digits(self.adcode)]
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "prefix", self.adcode[:level_digits(self.adcode)])
 
-    def contains(self, other: Place) -> bool:
-        """True if ``other`` is this place or lies inside it."""
-        return other.adcode.startswith(self.prefix)
 
-    def related(self, other: Place) -> bool:
-        """True if one of the two places contains the other."""
-        return self.contains(other) or other.contains(self)
+def level_prefixes(adcode: str) -> tuple[str, str, str]:
+    """The adcode's digits of each level: the prefixes of the province, city and county it may lie in.
+
+    >>> level_prefixes("220302")
+    ('22', '2203', '220302')
+    """
+    return adcode[:_PROVINCE_DIGITS], adcode[:_CITY_DIGITS], adcode
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Places named around a name, kept as adcode prefixes so that whether a place is related to one of them
+    (contains it or lies inside it) is a few set lookups, not a test against each (issue 19: a page names
+    dozens of places, and each name's options were tested against every one)."""
+
+    prefixes: frozenset[str]
+    within: frozenset[str]
+
+    @classmethod
+    def of(cls, found: Iterable[Place]) -> Context:
+        """The context of these places."""
+        known = list(found)
+        return cls(frozenset(k.prefix for k in known),
+                   frozenset(chain.from_iterable(level_prefixes(k.adcode) for k in known)))
+
+    def relates(self, place: Place) -> bool:
+        """True if ``place`` contains one of the context's places or lies inside one.
+
+        >>> Context.of([place("220300")]).relates(place("220302")), Context.of([place("220302")]).relates(place("220000"))
+        (True, True)
+        >>> Context.of([place("220302")]).relates(place("220303")), Context.of([]).relates(place("220000"))
+        (False, False)
+        """
+        return place.prefix in self.within or not self.prefixes.isdisjoint(level_prefixes(place.adcode))
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +155,7 @@ def candidates(token: str) -> tuple[Place, ...]:
 
 def named(tokens: Iterable[str]) -> Counter[str]:
     """How often each token that names some place occurs."""
-    return Counter(t for t in tokens if candidates(t))
+    return Counter(filter(candidates, tokens))
 
 
 def needs_context(token: str, options: Sequence[Place]) -> bool:
@@ -160,7 +190,7 @@ def shared_part(options: Sequence[Place]) -> Place | None:
     return None
 
 
-def resolve(options: Sequence[Place], *contexts: Iterable[Place], need_context: bool = False) -> Place | None:
+def resolve(options: Sequence[Place], *contexts: Iterable[Place] | Context, need_context: bool = False) -> Place | None:
     """The place a name means, of its ``options``, narrowed by each context in turn to the options
     related to a place of it (when some are); then the one option left, or what those left share.
     With ``need_context``, None unless some context is related to an option.
@@ -174,8 +204,8 @@ def resolve(options: Sequence[Place], *contexts: Iterable[Place], need_context: 
     """
     supported = False
     for context in contexts:
-        known = list(context)
-        related = [p for p in options if any(p.related(k) for k in known)]
+        known = context if isinstance(context, Context) else Context.of(context)
+        related = [p for p in options if known.relates(p)]
         supported = supported or bool(related)
         options = related or options
     if need_context and not supported:
@@ -183,14 +213,14 @@ def resolve(options: Sequence[Place], *contexts: Iterable[Place], need_context: 
     return options[0] if len(options) == 1 else shared_part(options)
 
 
-def mentions(names: Counter[str], page_anchors: Iterable[Place] = ()) -> list[PlaceMention]:
+def mentions(names: Counter[str], page_anchors: Iterable[Place] | Context = ()) -> list[PlaceMention]:
     """The places these names (token -> count, in text order) stand for, resolved as the module says.
 
     >>> [(m.place.city, m.place.county, m.matched, m.count) for m in mentions(Counter({"铁西区": 2, "四平": 1}))]
     [('四平市', '铁西区', '铁西区', 2), ('四平市', None, '四平', 1)]
     """
-    own = anchors(names)
-    page = set(page_anchors)
+    own = Context.of(anchors(names))
+    page = page_anchors if isinstance(page_anchors, Context) else Context.of(page_anchors)
     out: list[PlaceMention] = []
     for token, count in names.items():
         options = candidates(token)
@@ -203,5 +233,5 @@ def mentions(names: Counter[str], page_anchors: Iterable[Place] = ()) -> list[Pl
 def page_mentions(articles: Sequence[Iterable[str]]) -> list[list[PlaceMention]]:
     """The place mentions of each article of a page (its tokens), each resolved with the page's help."""
     names = [named(tokens) for tokens in articles]
-    page = set().union(*(anchors(n) for n in names)) if names else set()
+    page = Context.of(chain.from_iterable(anchors(n) for n in names))
     return [mentions(n, page) for n in names]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -51,3 +52,13 @@ def test_a_server_forgets_only_its_own_note(tmp_path: Path) -> None:
     assert (tmp_path / SERVER_NOTE).read_text(encoding="utf-8") == "http://127.0.0.1:4301\n"
     forget_server(tmp_path, "http://127.0.0.1:4301")
     assert not (tmp_path / SERVER_NOTE).exists()
+
+
+def test_shutting_prefect_down_imports_no_server_when_none_was_started(tmp_path: Path) -> None:
+    """A run on a running banmian server ends without importing Prefect's server code (~1,000 modules, issue 19)."""
+    code = ("import sys, prefect; from banmian.prefect_env import shutdown_prefect; shutdown_prefect(); "
+            "print('prefect.server.api.server' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=WAIT_TIMEOUT_S, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
+
+import pytest
 
 from tests.support.warehouse_fixtures import FURNITURE_META, FURNITURE_PAGE, page_and_result, synthetic_page
 
@@ -111,6 +114,13 @@ def test_result_digest_follows_the_segmentation() -> None:
     _, r1 = page_and_result("/x", "same page", variant=1)
     assert records.result_digest(r0) == records.result_digest(r0b)
     assert records.result_digest(r0) != records.result_digest(r1)
+
+
+@pytest.mark.parametrize("residue", [
+    Residue("第3版", "page_furniture", 1), Residue("\x00", "control_char", 12), Residue("", "page_furniture", 2),
+])
+def test_a_residue_is_digested_as_its_fields(residue: Residue) -> None:
+    assert residue.to_json() == asdict(residue)
 
 
 def test_rejects_table() -> None:

@@ -10,7 +10,7 @@ from tests.support.paths import SAMPLE
 from banmian.tasks.ingest.decode import decode_page
 from banmian.tasks.model import Reject
 from banmian.tasks.text import places, words
-from banmian.tasks.text.places import Place, place
+from banmian.tasks.text.places import Context, Place, candidates, place
 from banmian.tasks.text.segment import segment_page
 
 SIPING = place("220300")
@@ -84,10 +84,23 @@ def test_counts_are_per_matched_text() -> None:
         ("四平", "220300", 1), ("四平市", "220300", 2)]
 
 
-@pytest.mark.parametrize(("inner", "outer", "contained"), [
+@pytest.mark.parametrize(("one", "other", "related"), [
     ("220302", "220300", True), ("220302", "220000", True), ("220300", "220000", True),
-    ("220000", "220302", False), ("210106", "220000", False), ("220302", "220302", True),
+    ("220000", "220302", True), ("210106", "220000", False), ("220302", "220302", True),
+    ("220302", "220303", False), ("220300", "210300", False),
 ])
-def test_containment_follows_the_adcode(inner: str, outer: str, contained: bool) -> None:
-    assert place(outer).contains(place(inner)) == contained
-    assert place(outer).related(place(inner)) == place(inner).related(place(outer))
+def test_a_context_relates_a_place_inside_or_around_one_of_its_places(one: str, other: str, related: bool) -> None:
+    assert Context.of([place(other)]).relates(place(one)) == related
+    assert Context.of([place(one)]).relates(place(other)) == related
+    assert Context.of([place("110000"), place(other)]).relates(place(one)) == related
+    assert not Context.of([]).relates(place(one))
+
+
+def test_a_context_relates_as_the_adcode_prefixes_say() -> None:
+    """Context's set lookups agree with testing every pair by its adcode prefix, over namesakes and their levels."""
+    found = {p for name in ("铁西区", "铁东区", "城区", "东区", "吉林", "四平", "朝阳区", "新华区") for p in candidates(name)}
+    levels = found | {place(p.adcode[:n].ljust(6, "0")) for p in found for n in (2, 4)}
+    for known in levels:
+        for other in levels:
+            by_pairs = known.adcode.startswith(other.prefix) or other.adcode.startswith(known.prefix)
+            assert Context.of([known]).relates(other) == by_pairs, (known, other)
