@@ -20,7 +20,7 @@ import sys
 import time
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
@@ -419,7 +419,10 @@ def _run_flow(args: argparse.Namespace, warehouse: str, home: Path, printer: Sto
         print(f"[{time.monotonic() - started:5.1f}s] Starting Prefect's local API (state in "
               f"{_pretty_path(str(home))}/; the first start takes 10-20 s) ...", file=out, flush=True)
     clock = time.perf_counter()
-    import prefect  # noqa: F401 - imported here, after configure()
+    if own_server:
+        _start_own_server(out, started)
+    server_started = time.perf_counter()
+    import prefect  # noqa: F401 - imported here, after configure() and PREFECT_API_URL
 
     from banmian.flows.ingest import ingest
     from banmian.flows.timings import add_timings
@@ -427,16 +430,16 @@ def _run_flow(args: argparse.Namespace, warehouse: str, home: Path, printer: Sto
     from banmian.tasks.store.warehouse import SchemaError, WarehouseBusy
 
     imported = time.perf_counter()
-    if own_server:
-        _start_own_server(out, started)
     run_flow = _with_workers(ingest, args, out, started)
-    add_timings({"imports": imported - clock, "prefect_start": time.perf_counter() - imported})
+    add_timings({"imports": imported - server_started,
+                 "prefect_start": server_started - clock + time.perf_counter() - imported})
     for name in ("prefect.flow_runs", "prefect.task_runs"):
         logging.getLogger(name).addHandler(printer)
     try:
-        return run_flow(source=args.source, warehouse=warehouse, full_refresh=args.full_refresh,
-                        batch_size=args.batch_size, wait=not args.no_wait, keep_runs=args.keep_runs,
-                        path_pattern=args.path_pattern)
+        with _api_of_this_run():
+            return run_flow(source=args.source, warehouse=warehouse, full_refresh=args.full_refresh,
+                            batch_size=args.batch_size, wait=not args.no_wait, keep_runs=args.keep_runs,
+                            path_pattern=args.path_pattern)
     except WarehouseBusy as exc:
         raise CliError(f"warehouse busy: {exc}") from None
     except (SourceNotFound, SchemaError) as exc:
@@ -452,16 +455,27 @@ def _run_flow(args: argparse.Namespace, warehouse: str, home: Path, printer: Sto
 
 
 def _start_own_server(out: TextIO, started: float) -> None:
-    """Start Prefect's temporary API here and point this process's clients (and Dask workers) at it.
+    """Start Prefect's temporary API here and point Prefect (this process's clients, Dask workers) at it.
 
-    Prefect's server code (FastAPI, its ORM, ~1,000 modules and ~2 CPU s to import) is imported only
-    here: a run on a running ``banmian server`` or on ``PREFECT_API_URL`` never needs it (issue 19).
+    Started before Prefect is imported, by a module that imports neither Prefect nor its server code
+    (FastAPI, its ORM, ~1,000 modules, ~78 MB of the run's peak RSS): the run's process never holds them (issue 19).
     """
     from banmian.prefect_server import start_owned_server
 
     server = start_owned_server()
     print(f"[{time.monotonic() - started:5.1f}s] Prefect ready.", file=out, flush=True)
-    os.environ["PREFECT_API_URL"] = server.api_url  # for Dask workers: they report to this API
+    os.environ["PREFECT_API_URL"] = server.api_url
+
+
+def _api_of_this_run() -> AbstractContextManager[Any]:
+    """Prefect's settings pointed at the API ``PREFECT_API_URL`` names now, if Prefect read its settings before this
+    run set it (a second run in one process, as ``banmian bench --rerun`` makes); else nothing to do."""
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    url = os.environ.get("PREFECT_API_URL")
+    if not url or PREFECT_API_URL.value() == url:
+        return nullcontext()
+    return temporary_settings(updates={PREFECT_API_URL: url})
 
 
 def _reuse_running_server(home: Path) -> str | None:

@@ -30,6 +30,8 @@ SERVER_PROBE_TIMEOUT_S: Final = 2.0
 #: Prefect's temporary API server's module: whoever starts one has imported it (its ~1,000 modules are not worth importing to
 #: find none running, issue 19).
 _SERVER_MODULE: Final = "prefect.server.api.server"
+#: banmian's own temporary API server's module (it imports neither Prefect nor its server code).
+_OWNED_SERVER_MODULE: Final = "banmian.prefect_server"
 
 
 def configure(home: str | os.PathLike[str] | None = None, *, quiet_console: bool = True) -> Path:
@@ -71,8 +73,12 @@ def shutdown_prefect(timeout: float = 5.0) -> None:
     shutdown and can print tracebacks after the program's last line; doing it
     here, in order, keeps the end of ``banmian run`` clean.
     """
-    if "prefect" not in sys.modules:
-        return
+    if "prefect" in sys.modules:
+        _drain_prefect_workers(timeout)
+    _stop_temporary_servers()
+
+
+def _drain_prefect_workers(timeout: float) -> None:
     from prefect.events.worker import EventsWorker
     from prefect.logging.handlers import APILogWorker
 
@@ -81,9 +87,20 @@ def shutdown_prefect(timeout: float = 5.0) -> None:
             worker.drain_all(timeout=timeout)
         except Exception:  # noqa: BLE001 - best effort: the run is already committed
             pass
+
+
+def _stop_temporary_servers() -> None:
+    """Stop banmian's own temporary server (``banmian.prefect_server``) and any Prefect started itself.
+
+    Only modules already imported are looked at: a run on a running banmian server imported neither, and
+    Prefect's server code (~1,000 modules) is not worth importing to find none running (issue 19).
+    """
+    owned = sys.modules.get(_OWNED_SERVER_MODULE)
+    if owned is not None:
+        owned.stop_owned_servers()
     server_module = sys.modules.get(_SERVER_MODULE)
     if server_module is None:
-        return  # no temporary server was started here (a run on a running banmian server): not imported for nothing
+        return
     for server in list(server_module.SubprocessASGIServer._instances.values()):
         try:
             server.stop()
