@@ -239,6 +239,7 @@ class ProcessSampler:
         self.cpu: dict[int, tuple[str, float]] = {}
         self.rss_peak_mb, self.rss_peak_at_s = 0.0, 0.0
         self.rss_by_phase: dict[str, float] = {}  # peak RSS of this process in each phase (``current_phase``)
+        self.child_rss: dict[int, tuple[str, float]] = {}  # each child's label and sampled peak RSS MB
         self._start = time.perf_counter()
         self._cpu0 = self._cpu_of(self._me)
 
@@ -258,9 +259,19 @@ class ProcessSampler:
         self.cpu[self._me.pid] = ("flow", self._cpu_of(self._me) - self._cpu0)
         for child in self._me.children(recursive=True):
             try:
-                self.cpu[child.pid] = (process_role(" ".join(child.cmdline())), self._cpu_of(child))
+                role = process_role(" ".join(child.cmdline()))
+                self.cpu[child.pid] = (role, self._cpu_of(child))
+                self._note_child_rss(child.pid, f"{role} from {phase}", child.memory_info().rss / 2**20)
             except psutil.Error:
                 continue
+
+    def _note_child_rss(self, pid: int, label: str, rss_mb: float) -> None:
+        """Keep a child's peak RSS, labelled by the phase it was first seen in (a worker starts in the batches,
+        the commit's and the report's children in theirs): ``RUSAGE_CHILDREN`` cannot tell them apart, and
+        its figure is at least this process's RSS when it started one (a child spawned by vfork and exec
+        inherits its parent's high-water mark), so it says nothing of the children themselves."""
+        first_label, peak = self.child_rss.get(pid, (label, 0.0))
+        self.child_rss[pid] = (first_label, max(peak, rss_mb))
 
     def _loop(self) -> None:
         while not self._stop.wait(SAMPLE_EVERY_S):
@@ -279,6 +290,11 @@ class ProcessSampler:
         """``flow 12.3, worker (or report) 4.5, prefect server 6.8``: CPU s by process, largest first."""
         rows = sorted(self.cpu.values(), key=lambda row: (row[0] != "flow", -row[1]))
         return ", ".join(f"{role} {cpu:.2f}" for role, cpu in rows if cpu >= 0.05)
+
+    def child_rss_line(self) -> str:
+        """``worker (or report) from batches_wall 416, prefect server from other 228``: largest first."""
+        rows = sorted(self.child_rss.values(), key=lambda row: -row[1])
+        return ", ".join(f"{label} {mb:.0f}" for label, mb in rows if mb >= 1)
 
     def rss_line(self) -> str:
         """``batches_wall 402, commit 655, other 380``: the flow's peak RSS MB in each phase, in run order."""
@@ -303,6 +319,7 @@ class RunFigures:
     rss_by_phase: str = ""
     main_thread: str = ""  # whose code the flow's main thread ran (``bench_stacks.StackSampler.line``)
     load: str = ""  # the machine's load averages at the start and at the end of the run
+    child_rss: str = ""  # each child's sampled peak RSS (``ProcessSampler.child_rss_line``)
 
 
 def _cpu_seconds() -> float:
@@ -352,7 +369,8 @@ def run_flow(pages_dir: Path, warehouse: Path, timings: Path, workers: int, extr
     n = len(list(pages_dir.glob("*.txt")))
     return RunFigures(n, wall, code, phases, peak_rss_mb(),
                       _rusage_mb(resource.RUSAGE_CHILDREN), _cpu_seconds() - cpu0, sampler.line(),
-                      sampler.rss_peak_at_s, sampler.rss_line(), stacks.line(), f"{load0} -> {load_averages()}")
+                      sampler.rss_peak_at_s, sampler.rss_line(), stacks.line(), f"{load0} -> {load_averages()}",
+                      sampler.child_rss_line())
 
 
 def load_averages() -> str:
@@ -403,6 +421,7 @@ def bench_report(fig: RunFigures, workers: int, read_decode_s: float, seg_rate: 
         f"peak RSS MB: this process {fig.peak_rss_self_mb:.1f} (at {fig.rss_peak_at_s:.1f} s), "
         f"largest ended child {fig.peak_rss_child_mb:.1f}",
         f"peak RSS MB of this process by phase: {fig.rss_by_phase or '(not sampled)'}",
+        f"peak RSS MB of each child (sampled; the phase it started in): {fig.child_rss or '(not sampled)'}",
         f"cores used (CPU s / wall s): {fig.cpu_s / max(fig.wall_s, 1e-9):.2f}",
         f"CPU s by process: {fig.cpu_by_process or '(not sampled)'}",
         f"segmentation: {segmentation_line(fig.phases)}",

@@ -55,6 +55,7 @@ RUN_FIGURES = re.compile(
     r"inside batches, s summed over batches: read [\d.]+, decode [\d.]+, segment [\d.]+, decode_segment_cpu [\d.]+(, rows [\d.]+)?(, stage [\d.]+)?\n"
     r"peak RSS MB: this process [\d.]+ \(at [\d.]+ s\), largest ended child [\d.]+\n"
     r"peak RSS MB of this process by phase: [a-z_]+ \d+(, [a-z_]+ \d+)*\n"
+    r"peak RSS MB of each child \(sampled; the phase it started in\): [a-z ()]+ from [a-z_]+ \d+(, [a-z ()]+ from [a-z_]+ \d+)*\n"
     r"cores used \(CPU s / wall s\): [\d.]+\n"
     r"CPU s by process: flow [\d.]+(, [a-z ()]+ [\d.]+)*\n"
     r"segmentation: batches wall s [\d.]+, decode\+segment CPU s [\d.]+ summed over batches, [\d.]+ cores segmenting\n"
