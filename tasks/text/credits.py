@@ -42,6 +42,7 @@ from banmian.tasks.text.clean import (
     join_lines,
 )
 from banmian.tasks.text.lexicon import is_word_other_than_name
+from banmian.tasks.text.pattern_first import found_ahead
 
 #: Role words that precede names in a credit, longest first so that
 #: 全媒体记者 wins over 记者.
@@ -189,7 +190,7 @@ _CLOSING_MARK_CHARS: Final = "".join(sorted({mark.lstrip("/")[0] for mark in (*P
 #: lookahead for a mark anywhere in the line first spares most lines the names' backtracking,
 #: and the test for a mark's character before it spares most lines that lookahead's.)
 PHOTO_CREDIT_RE: Final = re.compile(
-    rf"{any_of_ahead(_CLOSING_MARK_CHARS)}(?=.*(?:{_CLOSING_MARKS}))\s*(?:{_BYLINE_TOKEN})?\s*((?:{_NAME_CHARS}\s?){{2,12}}(?:\s+(?:{_NAME_CHARS}\s?){{2,5}})*)\s*"
+    rf"{any_of_ahead(_CLOSING_MARK_CHARS)}{found_ahead(_CLOSING_MARKS)}\s*(?:{_BYLINE_TOKEN})?\s*((?:{_NAME_CHARS}\s?){{2,12}}(?:\s+(?:{_NAME_CHARS}\s?){{2,5}})*)\s*"
     rf"({_CLOSING_MARKS})\s*(?:{_OPEN}{_NOT_BRACKET}{{1,8}}发{_CLOSE})?\s*$"
 )
 

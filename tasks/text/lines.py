@@ -124,7 +124,7 @@ _PAGE_NAME: Final = f"[{HAN_BASIC}]{{2,8}}"
 _PAGE_RE: Final = re.compile(
     rf"^\s*(?:第\s*(?P<no1>\d{{1,3}}|[一二三四五六七八九十]{{1,3}})\s*版(?:\s+(?P<name1>{_PAGE_NAME}))?"
     rf"|(?P<no2>[A-Z]?\d{{1,3}})(?:\s*版)?(?:\s+(?P<name2>{_PAGE_NAME}(?:\s+{_PAGE_NAME})?))?"
-    rf"|(?=[^版\n]*+版)(?P<name3>{_PAGE_NAME})\s*第?\s*(?P<no3>\d{{1,3}})\s*版)\s*$"  # (版 looked for first, past the others at once: most lines have none)
+    rf"|(?P<name3>{_PAGE_NAME}+)\s*第?\s*(?P<no3>\d{{1,3}})\s*版)\s*$"  # (the name possessive: a line of text fails one step past it)
 )
 #: An editor's role word, as printed (letterspaced or not) on the editors' line.
 EDITOR_ROLES: Final = ("责任编辑", "本版编辑", "本版责编", "美术编辑", "责编", "版式设计", "版式", "美编", "校对", "编辑",

@@ -161,3 +161,24 @@ def _class_ranges(members: str) -> list[tuple[int, int]]:
     if any(item_op not in (sre.LITERAL, sre.RANGE) for item_op, _ in items):
         raise ValueError(f"not a class of literals and ranges: [{members}]")
     return [(arg, arg) if item_op == sre.LITERAL else arg for item_op, arg in items]
+
+
+# --- a match anywhere on the line, found without backtracking ---------------------------------------------------
+
+
+def found_ahead(alternatives: str) -> str:
+    """A regex lookahead: a match of ``alternatives`` starts somewhere on the line, as ``(?=.*(?:…))`` tells.
+
+    ``.*`` runs to the line's end and backs off a character at a time, trying
+    every alternative at every position of any line it is asked about. This
+    scan passes possessively over the characters no match opens with
+    (``first_class``) and tries the alternatives only where one may open, once.
+
+    >>> bool(re.match(found_ahead("摄|文/图") + "王", "王芳 文/图")), bool(re.match(found_ahead("摄|文/图"), "文图"))
+    (True, False)
+    """
+    first = first_class(re.compile(alternatives))
+    if first is None:
+        raise ValueError(f"no narrow class opens every match of {alternatives!r}")
+    others = f"[^{first.pattern[1:-1]}\\n]*+"  # possessive: no backtracking; ``.`` stops at a line's end too
+    return rf"(?={others}(?:(?!(?:{alternatives}))[^\n]{others})*+(?:{alternatives}))"

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 import banmian.data
 from banmian.tasks.text.lines import _ANY_RULE_PATTERN, LINE_RULES
-from banmian.tasks.text.pattern_first import class_without, first_class
+from banmian.tasks.text.credits import PHOTO_MARKS
+from banmian.tasks.text.pattern_first import class_without, first_class, found_ahead
 
 RULE_PATTERNS = [p for rule in LINE_RULES for p in rule.patterns]
 #: What trying every rule's pattern in turn finds: the reference the guarded pattern must equal.
@@ -100,3 +101,30 @@ def test_a_class_without_holds_what_the_class_holds_but_the_excluded(members, ex
     left = class_without(members, map(ord, excluded))
     inside = re.fullmatch(f"[{members}]", ch) is not None and ch not in excluded
     assert (left != "" and re.fullmatch(f"[{left}]", ch) is not None) is inside
+
+
+#: Alternatives in the form of the photo credit's closing marks: some open with a space or a slash, one with a lookahead.
+MARKS = r"摄影报道|摄|\s?[/／]\s?摄|文\s?[/／]\s?图|作(?=\s*[（(])"
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("本报通讯员 王芳 摄", True),          # the mark at the end
+    ("王芳 文 / 图", True),               # a mark opening with a space, spaced around its slash
+    ("扎实推进工作", False),              # 作 not before a bracket
+    ("漫画作（新华社发）", True),          # 作 before a bracket
+    ("文化图书馆开馆", False),            # the marks' characters, no mark
+    ("文化\n摄", False),                  # ``.`` stops at a line's end: so does the scan
+    ("", False),
+])
+def test_found_ahead_finds_a_match_anywhere_on_the_line(text, found):
+    """The lookahead holds exactly where a match of the alternatives starts somewhere before the line's end."""
+    assert (re.match(found_ahead(MARKS), text) is not None) is found
+    assert (re.match(f"(?=.*(?:{MARKS}))", text) is not None) is found
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="摄影报道文图作/／ （(王芳\n", max_size=14))
+def test_found_ahead_holds_where_the_backtracking_lookahead_does(text):
+    """``found_ahead`` tells what ``(?=.*(?:…))`` tells, on any text of the marks' characters."""
+    marks = "|".join([*(re.escape(mark).replace("/", r"\s?[/／]\s?") for mark in PHOTO_MARKS), MARKS])
+    assert (re.match(found_ahead(marks), text) is None) is (re.match(f"(?=.*(?:{marks}))", text) is None)
