@@ -50,6 +50,7 @@ EPHEMERAL_ENV: Final = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": 
 
 
 def _port_is_free(port: int) -> bool:
+    """Nothing listens on ``port`` of the loopback now (a bind succeeds)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         try:
             sock.bind((LOOPBACK, port))
@@ -83,6 +84,7 @@ def uvicorn_command(port: int, parent: int) -> list[str]:
 
 
 def _startup_timeout() -> float:
+    """Seconds the server gets to answer: Prefect's setting, as ``configure`` or the user set it."""
     return float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS") or DEFAULT_STARTUP_TIMEOUT_S)
 
 
@@ -95,6 +97,7 @@ class OwnedServer:
 
     @property
     def api_url(self) -> str:
+        """The URL Prefect's clients (``PREFECT_API_URL``) and Dask workers reach it at."""
         return f"http://{LOOPBACK}:{self.port}/api"
 
     def _spawn(self) -> subprocess.Popen[bytes]:
