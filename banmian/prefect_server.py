@@ -24,14 +24,13 @@ import atexit
 import importlib.util
 import os
 import random
-import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import Final
 
-from banmian.serve import LOOPBACK, is_healthy
+from banmian.serve import LOOPBACK, is_healthy, port_in_use
 
 #: The ports Prefect 3.8 picks its temporary server's from (``SubprocessASGIServer._port_range``).
 PORT_RANGE: Final = range(8000, 9000)
@@ -49,21 +48,11 @@ STOP_TIMEOUT_S: Final = 5.0
 EPHEMERAL_ENV: Final = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
 
 
-def _port_is_free(port: int) -> bool:
-    """Nothing listens on ``port`` of the loopback now (a bind succeeds)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        try:
-            sock.bind((LOOPBACK, port))
-        except OSError:
-            return False
-    return True
-
-
 def free_port() -> int:
     """A free port of :data:`PORT_RANGE` (chosen at random, as Prefect does, so that parallel runs rarely meet)."""
     for _ in range(PORT_ATTEMPTS):
         port = random.choice(PORT_RANGE)
-        if _port_is_free(port):
+        if not port_in_use(LOOPBACK, port):
             return port
     raise RuntimeError("no free port for Prefect's temporary API server")
 

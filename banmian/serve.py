@@ -104,7 +104,8 @@ def is_healthy(api_url: str, timeout: float = 2.0) -> bool:
         return False
 
 
-def _port_in_use(host: str, port: int) -> bool:
+def port_in_use(host: str, port: int) -> bool:
+    """Something listens on ``host:port`` (a bind fails, TIME_WAIT aside, as for a server that reuses addresses)."""
     import socket
 
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
@@ -167,7 +168,7 @@ def run_server(host: str = LOOPBACK, port: int = DEFAULT_PORT, *, out: TextIO | 
 def _refuse_a_busy_port(host: str, port: int) -> None:
     from banmian.cli import CliError
 
-    if _port_in_use(host, port):
+    if port_in_use(host, port):
         hint = " (a Prefect server is already answering there)" if is_healthy(f"{base_url(host, port)}/api") else ""
         raise CliError(f"port {port} on {host} is in use{hint}; pick another with --port")
 

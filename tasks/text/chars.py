@@ -70,6 +70,8 @@ CLOSERS: Final = "”’」』）)】》〉\"'"
 #: Marks inside or at the end of a sentence: a line holding one is text,
 #: not a heading (a heading is printed without punctuation).
 SENTENCE_MARKS: Final = "，。、；：;:,"
+#: The sentence marks that end a clause: all but 、, which only lists (names, items).
+CLAUSE_MARKS: Final = SENTENCE_MARKS.replace("、", "")
 #: The sentence marks no heading may hold, however short.
 HARD_SENTENCE_MARKS: Final = "。；：;:"
 #: Marks a short heading may hold once (``稳增长，促发展``, ``为什么？``).

@@ -22,6 +22,7 @@ import rjieba
 
 from banmian.tasks.text.chars import (
     BULLET_MARKS,
+    CLAUSE_MARKS,
     CLOSE_BRACKETS,
     COLONS,
     COLUMN_TAG_ENDINGS,
@@ -758,7 +759,7 @@ def _narrower_than_text_above(lines: list[Line], i: int, j: int) -> bool:
 NOTE_MAX_CHARS: Final = 20
 #: A bracketed note closing a line, with no sentence end, comma or colon inside: who wrote or sent the text
 #: (``（杨佑兴）``, ``（记者 王芳、李明）``, ``（江西资溪县人民法院范斯祖）``).
-_NOT_IN_A_NOTE: Final = SENTENCE_ENDS + COLONS + COMMAS.replace("、", "")  # a note lists its names with 、
+_NOT_IN_A_NOTE: Final = SENTENCE_ENDS + CLAUSE_MARKS  # a note lists its names with 、
 CLOSING_NOTE_RE: Final = re.compile(
     rf"{_OPEN}[^{_NOT_IN_A_NOTE}{OPEN_BRACKETS}{CLOSE_BRACKETS}]{{1,{NOTE_MAX_CHARS}}}{_CLOSE}\s*$")
 
@@ -773,6 +774,8 @@ def ends_on_a_note(text: str) -> bool:
     >>> ends_on_a_note("度的人民日报完成100.62%。（云宣新）"), ends_on_a_note("正如他所说（见下图）")
     (True, False)
     """
+    if not text.rstrip().endswith(_CLOSING_BRACKETS):
+        return False  # most lines: no bracket closes them (asked of every line of a paragraph)
     note = CLOSING_NOTE_RE.search(text)
     return note is not None and ends_sentence(text[:note.start()])
 
@@ -1374,7 +1377,7 @@ SERIES_SHARED_CHARS: Final = 4
 #: the same phrase wraps to the same widths (wild 013107: 6/8/4 both); half a unit allows a half-width mark.
 BOX_WIDTH_SLACK: Final = 0.5
 #: Marks a boxed crosshead may hold: an enumeration comma (``拓展提升、经济社会发展``), none that ends a clause.
-_CLAUSE_MARK: Final = re.compile(f"[{re.escape(SENTENCE_MARKS.replace('、', ''))}]")
+_CLAUSE_MARK: Final = re.compile(f"[{re.escape(CLAUSE_MARKS)}]")
 
 
 def _mark_crosshead_series(lines: list[Line]) -> None:

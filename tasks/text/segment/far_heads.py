@@ -723,8 +723,10 @@ def trade_banners(units: list[Unit], leftovers: list[list[Line]]) -> list[Line]:
         return banners  # most pages: no one-line head left over to trade for
     for unit in units:
         banner = _sole_banner(unit, units)
-        head = None if banner is None else _head_left_for(unit, units, leftovers, overlap(banner.text, unit.body_grams()))
-        if banner is not None and head is not None:
+        if banner is None:
+            continue
+        head = _head_left_for(unit, units, leftovers, overlap(banner.text, unit.body_grams()))
+        if head is not None:
             unit.lead_lines = [head if ln is banner else ln for ln in unit.lead_lines]
             leftovers[:] = [group for group in leftovers if group[0] is not head]
             banners.append(banner)
