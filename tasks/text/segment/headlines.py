@@ -8,14 +8,14 @@ a subtitle that names a feature genre.
 from __future__ import annotations
 
 import re
-from collections.abc import Set as AbstractSet
+from collections.abc import Callable, Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Final
 
 from banmian.tasks.text.chars import BYLINE_MARKS, NAME_CLASS, han_count
 from banmian.tasks.text.credits import BYLINE_LINE_RE, ORGS, ROLES, is_author_line, is_bare_names, is_commentator
-from banmian.tasks.text.clean import clean_heading, remove_cjk_spacing, split_doubled
+from banmian.tasks.text.clean import clean_heading, is_letterspaced, remove_cjk_spacing, split_doubled
 from banmian.tasks.text.lexicon import break_splits_word
 from banmian.tasks.text.lines import (BYLINE, HEAD, ROLE, SUBTITLE, TITLE_COLONS, Line, couplet_shaped, ends_mid_phrase,
                                       is_column_tag, is_one_line_couplet, wrap_cuts_word)
@@ -74,7 +74,7 @@ def parse_headline(lines: list[Line]) -> Headline:
     >>> read("【民生关注】\\n开展安全检查 守护平安冬季\\n——全市排查整治安全隐患\\n")
     ('【民生关注】', '开展安全检查 守护平安冬季', '全市排查整治安全隐患')
     """
-    parts = _column_tag_as_kicker(headline_parts(lines))
+    parts = _letterspaced_couplet(_column_tag_as_kicker(headline_parts(lines)))
     kicker = " ".join(clean_heading(ln.text) for ln in parts.kicker) if parts.kicker else None
     headline = " ".join(clean_heading(ln.text) for ln in parts.headline) if parts.headline else None
     sub = None
@@ -102,6 +102,32 @@ def _column_tag_as_kicker(parts: HeadlineParts) -> HeadlineParts:
     if len(parts.headline) == 1 and subject is not None and not parts.wrapped and subject.width > tag.width:
         return replace(parts, kicker=[tag], headline=[subject], subject=None)
     return parts
+
+
+def _letterspaced_couplet(parts: HeadlineParts) -> HeadlineParts:
+    """A couplet with one half letterspaced to fill the other's measure (``优化营商环境`` / ``搭 建 沟 通 平 台``) read
+    as the headline's two halves, not as a kicker over a headline or a headline over its subject line.
+
+    ``headline_parts`` reads a line with a gap as a couplet on one line, so a letterspaced half never pairs with
+    the other; the letters spaced out to one measure are the evidence that the two lines are set as a pair. A
+    subject line wider than its headline says more in smaller type: it is never the couplet's second half.
+    Read for the article's text only, as ``_column_tag_as_kicker``: head scoring reads the parts as they are.
+    """
+    if len(parts.headline) != 1:
+        return parts
+    head, subject = parts.headline[0], parts.subject
+    if len(parts.kicker) == 1 and _spaced_couplet(parts.kicker[0], head):
+        return replace(parts, kicker=[], headline=[parts.kicker[0], head])
+    if not parts.kicker and subject is not None and not parts.wrapped and subject.width <= head.width \
+            and _spaced_couplet(head, subject):
+        return replace(parts, headline=[head, subject], subject=None)
+    return parts
+
+
+def _spaced_couplet(a: Line, b: Line) -> bool:
+    """Two heading lines shaped like a couplet's halves, one or both letterspaced, each one phrase once read."""
+    return (is_letterspaced(a.text) or is_letterspaced(b.text)) and a.kind == b.kind == HEAD \
+        and _is_couplet(a, b, cleaned_heading)
 
 
 def _wrapped(lines: list[Line]) -> str:
@@ -510,13 +536,14 @@ def _headline_size(heads: list[Line]) -> int:
     return 2 if len(heads) >= 2 and _is_couplet(heads[0], heads[1]) else min(len(heads), 1)
 
 
-def _is_couplet(a: Line, b: Line) -> bool:
+def _is_couplet(a: Line, b: Line, read: Callable[[str], str] = str) -> bool:
     """Two heading lines that are the halves of one couplet: a line with a gap (any space) is whole already.
 
     A paper's commentator under an editorial's title (``论狠抓落实`` / ``本报评论员``) is as short, but
     it signs the title: the subject line's place.
     """
-    return couplet_shaped(a, b) and len(a.text.split()) == 1 and len(b.text.split()) == 1 and not is_commentator(b.text)
+    return couplet_shaped(a, b) and len(read(a.text).split()) == 1 and len(read(b.text).split()) == 1 \
+        and not is_commentator(b.text)
 
 
 def _split_subject(rest: list[Line], has_subtitle: bool, headline_end: int | None,

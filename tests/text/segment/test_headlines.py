@@ -373,3 +373,21 @@ def test_a_couplet_over_a_wrapped_subject_line_keeps_its_gap():
 ])
 def test_headline_blocks_never_cut_a_phrase_wrapped_at_its_measure(specs, blocks):
     assert [[ln.text for ln in b] for b in headline_blocks(_numbered(specs))] == blocks
+
+
+@pytest.mark.parametrize("run, kicker, headline, subheadline", [
+    # one half letterspaced to the other's measure: the two are a couplet, not a kicker over a headline
+    ([("优化营商环境", 6.0), ("搭 建 沟 通 平 台", 6.0), ("铁西区委统战部区工商联召开民营企业家座谈会", 21.0)],
+     None, "优化营商环境 搭建沟通平台", "铁西区委统战部区工商联召开民营企业家座谈会"),
+    ([("明 确 思 路", 4.0), ("笃行实干", 4.0), ("四平经开区召开2023年重点工作动员部署会", 19.5)],
+     None, "明确思路 笃行实干", "四平经开区召开2023年重点工作动员部署会"),
+    # ... nor a headline over its subject line
+    ([("讲 究 方 法", 4.0), ("务求实效", 4.0)], None, "讲究方法 务求实效", None),
+    # a wider line under a letterspaced headline says more: its subject line
+    ([("展 现 本 土 模 特 的 风 采", 9.0), ("深圳机场集团公司吴建飞", 11.0)], None, "展现本土模特的风采", "深圳机场集团公司吴建飞"),
+    # with no line spaced out, a short line over a wider full headline stays its kicker
+    ([("基层走笔", 4.0), ("山区小学用上了新课桌椅", 11.0)], "基层走笔", "山区小学用上了新课桌椅", None),
+])
+def test_a_couplet_with_a_letterspaced_half_is_the_headline(run, kicker, headline, subheadline):
+    h = parse_headline([Line(i, t, w, "head") for i, (t, w) in enumerate(run, 1)])
+    assert (h.kicker, h.headline, h.subheadline) == (kicker, headline, subheadline)
