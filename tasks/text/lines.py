@@ -534,6 +534,7 @@ def classify_page(text: str) -> list[Line]:
     _mark_cut_datelines(lines)
     _mark_ring_briefs(lines)
     mark_heads(lines)
+    _mark_names_inside_narrow_heads(lines)
     _mark_crosshead_series(lines)
     _mark_lines_apart(lines)
     _mark_vertical_names(lines)
@@ -1724,6 +1725,42 @@ def _closes_an_essay(lines: list[Line], above: int, k: int) -> bool:
     below = next_nonblank(lines, k + 1)
     return lines[above].kind == PROSE and lines[above].terminal and above < k - 1 \
         and is_author_line(lines[k].text) and below < len(lines) and lines[below].kind == PROSE
+
+
+# --- names read inside a headline wrapped at a narrow measure ----------------------------------------
+
+
+#: Two lines of a headline wrapped at one narrow measure differ in width by at most this (a half-width digit or
+#: mark in one of them).
+NARROW_HEAD_WIDTH_SLACK: Final = 0.5
+
+
+def _mark_names_inside_narrow_heads(lines: list[Line]) -> None:
+    """Lines read as a bare name that are pieces of a headline wrapped at a narrow measure: heading lines, in place.
+
+    A headline set in a narrow box wraps every two to four characters, and a piece that opens with a surname
+    reads as a name (``社论评`` / ``论中国`` / ``成就斐`` / ``然前程``; ``江苏年`` / ``初布置``). Such a piece fills the
+    measure of the heading lines straight above and under it, or opens the run after a break over a heading line
+    as wide. On the gate pages all 16 bare names so placed are pieces of a headline; the names that sign a title
+    wrapped at its measure (``李岚清``, ``温家宝``) have a break or text under them.
+    """
+    for k, ln in enumerate(lines):
+        if ln.kind == BYLINE and is_author_line(ln.text) and _inside_a_narrow_head(lines, k):
+            ln.kind = HEAD
+
+
+def _inside_a_narrow_head(lines: list[Line], k: int) -> bool:
+    """Line ``k`` has a heading line as wide straight under it, and one as wide straight above it or a break (or the
+    page's top) above it."""
+    above = lines[k - 1] if k > 0 else None
+    below = lines[k + 1] if k + 1 < len(lines) else None
+    return _as_wide_heading(below, lines[k]) \
+        and (above is None or above.kind == BLANK or _as_wide_heading(above, lines[k]))
+
+
+def _as_wide_heading(other: Line | None, line: Line) -> bool:
+    """``other`` is a heading line as wide as ``line``."""
+    return other is not None and other.kind == HEAD and abs(other.width - line.width) <= NARROW_HEAD_WIDTH_SLACK
 
 
 # --- names set vertically ------------------------------------------------------------------------

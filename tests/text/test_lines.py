@@ -766,3 +766,26 @@ def test_a_headline_wrapped_at_a_narrow_measure_stands_over_a_byline(under, kind
 def test_a_bare_name_restated_as_a_paragraphs_run_in_heading_is_no_byline(page, line, kind):
     """``严监管``: a surname can open a phrase; a paragraph opening ``严监管。`` shows the line is its heading."""
     assert kinds(page, line) == [kind]
+
+
+# --- a bare name read inside a headline wrapped at a narrow measure --------------------------------
+
+
+_NARROW_STORY: str = "\n本报南京1月4日电（记者 龚永泉）每年年末，江苏省都要研究决定\n第二年着重抓的20多件实事。\n"
+
+
+@pytest.mark.parametrize("page, line, kind", [
+    # a piece of a narrow headline that opens with a surname, as wide as the heading lines over and under it
+    ("澳门舆\n论发表\n社论评\n论中国\n成就斐\n然前程\n锦绣\n" + _NARROW_STORY, "成就斐", HEAD),
+    ("江苏年\n初布置\n年中检\n查年底\n总结办\n" + _NARROW_STORY, "查年底", HEAD),
+    # such a piece opening the run after a break, over a heading line as wide
+    ("全县工作会议召开。\n\n江苏年\n初布置\n年中检\n" + _NARROW_STORY, "江苏年", HEAD),
+    # an author's name under a title wrapped at its measure, a break or text under it, signs it; so does a name over
+    # a shorter line (the rule's evidence is a measure filled on both sides: the tail case cost unread-b article_f1)
+    ("全县工作会议召开。\n\n在全国语言\n文字工作会\n议上的讲话\n李岚清\n\n今天，我们召开全国语言文字工作会议，\n研究部署今后的工作。\n",
+     "李岚清", BYLINE),
+    # a name under a heading line as wide, text going on under it, is no piece of it
+    ("全县工作会议召开。\n\n调整经济结构\n温家宝\n我们正处于世纪之交，经济结构调整\n是今后的重要任务。\n", "温家宝", BYLINE),
+])
+def test_a_bare_name_inside_a_narrow_headline_is_a_heading_line(page, line, kind):
+    assert kinds(page, line) == [kind]
