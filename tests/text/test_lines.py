@@ -766,3 +766,15 @@ def test_a_headline_wrapped_at_a_narrow_measure_stands_over_a_byline(under, kind
 def test_a_bare_name_restated_as_a_paragraphs_run_in_heading_is_no_byline(page, line, kind):
     """``严监管``: a surname can open a phrase; a paragraph opening ``严监管。`` shows the line is its heading."""
     assert kinds(page, line) == [kind]
+
+
+@pytest.mark.parametrize("above, piece, below, kind", [
+    ("集中资", "金保证", "重点加", HEAD),  # 资|金: a headline wrapped in a narrow column, its piece a name's shape
+    ("引导文", "明施工", "营造宜", HEAD),  # 文|明
+    ("营造祥", "和氛围", "——铁西区开展安全检查", HEAD),  # 祥|和, over the headline's subject line
+    ("农民乐队新年为群众义演", "王芳", "营造宜", BYLINE),  # finishes no word: a name
+    ("钱其琛会见陈", "方安生", "", BYLINE),  # 陈|方安生, but a break under it: left a byline (heads move elsewhere)
+])
+def test_a_name_shaped_piece_between_heading_lines_that_finishes_the_word_above_is_a_heading(above, piece, below, kind):
+    page = f"会议强调，要加大招商引资力度。\n\n{above}\n{piece}\n{below}\n\n新华社北京1月5日电 记者王芳报道：全市农资门店货源充足，价格平稳。\n"
+    assert kinds(page, piece) == [kind]
