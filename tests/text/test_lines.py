@@ -789,3 +789,29 @@ _NARROW_STORY: str = "\n本报南京1月4日电（记者 龚永泉）每年年�
 ])
 def test_a_bare_name_inside_a_narrow_headline_is_a_heading_line(page, line, kind):
     assert kinds(page, line) == [kind]
+
+
+# --- a name-shaped piece that finishes the word the heading line above breaks ---------------------
+
+
+_A_STORY = "新华社北京1月5日电 记者王芳报道：全市农资门店货源充足，价格平稳。\n"
+
+
+@pytest.mark.parametrize("above, piece, below, kind", [
+    ("集中资", "金保证", "重点加\n\n" + _A_STORY, HEAD),  # 资|金: a headline wrapped in a narrow column, its piece a name's shape
+    ("引导文", "明施工", "营造宜\n\n" + _A_STORY, HEAD),  # 文|明
+    ("营造祥", "和氛围", "——铁西区开展安全检查\n\n" + _A_STORY, HEAD),  # 祥|和, over the headline's subject line
+    ("钱其琛会见陈", "方安生", "\n" + _A_STORY, HEAD),  # 陈|方安生, over a break and its story's dateline
+    ("农民乐队新年为群众义演", "王芳", "营造宜\n\n" + _A_STORY, BYLINE),  # finishes no word: a name
+    ("钱其琛会见陈", "方安生", "\n全市农资门店货源充足，价格平稳。\n", BYLINE),  # over a break and prose: left a byline
+])
+def test_a_name_shaped_piece_inside_a_heading_that_finishes_the_word_above_is_a_heading(above, piece, below, kind):
+    page = f"会议强调，要加大招商引资力度。\n\n{above}\n{piece}\n{below}"
+    assert kinds(page, piece) == [kind]
+
+
+def test_a_headline_whose_last_piece_reads_as_a_name_heads_the_story_under_it():
+    """钱其琛会见陈 / 方安生: read as a head and its byline, the two had no text and fell to residue."""
+    r = segment_page("会议强调，要加大招商引资力度。\n\n钱其琛会见陈\n方安生\n\n新华社北京1月6日电（记者 方瑾）国务院副总理钱其琛"
+                     "今天下午会见了来京访问的香港特别行政区政务司司长陈方安生。\n")
+    assert [a.headline for a in r.articles] == [None, "钱其琛会见陈方安生"] and not r.residue

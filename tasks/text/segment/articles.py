@@ -47,6 +47,21 @@ def article_of(unit: Unit, residue: list[Residue]) -> Article | None:
     return art
 
 
+def head_with_first_crosshead(pairs: list[tuple[Unit, Article]]) -> None:
+    """A headless text that opens under a crosshead is headed by it (in place): no section opens an article.
+
+    A phrase is read as a crosshead when it stands over prose on a lead's
+    page (a section of the scattered lead), or was stacked over prose that
+    could not take it; once the prose stands as an article of its own, the
+    phrase over its first paragraph is its headline. A lead is left as it
+    is: the heading lines under its subtitle and byline title its first
+    section, its headline printed elsewhere.
+    """
+    for unit, art in pairs:
+        if art.headline is None and unit.kind != "lead" and art.blocks[0].kind == "h":
+            art.headline = art.blocks.pop(0).text
+
+
 def _article_kind(unit: Unit) -> ArticleKind:
     """A lead is a feature when it has sections (crossheads, runs gathered from the page) or a genre's subtitle."""
     if unit.kind == "lead" and (unit.crossheads_before or unit.scattered

@@ -55,7 +55,7 @@ REVIEW_REASONS: Final[dict[ConfidenceFeature, str]] = {
     "weakest_join": "a run of text was joined to it on thin evidence",
     "closest_join": "it may be part of another text (a join was close)",
     "joins": "it gathered many runs of text from over the page",
-    "no_headline": "no headline was found for it",
+    "no_headline": "no headline was found for it (at most the phrase over its text)",
     "no_credit": "no byline or credit was found",
     "headless_prose": "headless prose: its heading stands elsewhere or nowhere",
     "is_photo": "a photo caption",

@@ -436,7 +436,8 @@ def _far_moves(units: list[Unit], donor: Unit | None, lines: list[Line],
         return []
     taker, fit = max(fits, key=itemgetter(1))
     rival = _best_rival(fits, taker)
-    floor = HEADLESS_STORY_CLAIM_MIN if _headless_story(taker, units) else FAR_CLAIM_MIN
+    floor = HEADLESS_STORY_CLAIM_MIN if _headless_story(taker, units) or _first_text_under(taker, donor, lines, units) \
+        else FAR_CLAIM_MIN
     return [FarMove(fit - own, donor, lines, taker)] if _restates_far_more(fit, max(own, rival), floor) else []
 
 
@@ -451,6 +452,19 @@ def _headless_story(unit: Unit, units: list[Unit]) -> bool:
     if _heading_lines(unit):
         return False
     return unit.kind in ("story", "lead") or (unit.kind == "orphan" and not any(u.kind == "lead" for u in units))
+
+
+def _first_text_under(unit: Unit, donor: Unit | None, lines: list[Line], units: list[Unit]) -> bool:
+    """Headless prose that is the first text printed after a head no text took (``松花江上冰帆扬`` / a photo's credit /
+    its text): where the head stands says it is this text's, so it needs the words of a headless story
+    (``HEADLESS_STORY_CLAIM_MIN``), not of a far one, on a lead's page too (gate headline_acc +0.0007, unread-a and
+    unread-b unchanged). Any prose a left-over head restates so: gate +0.0021 more, but unread-a/unread-b article_f1
+    -0.0006/-0.0008 (a lead's section takes a head and stays apart); a unit's own head too: -0.0001/-0.0002.
+    """
+    if donor is not None or unit.kind != "orphan" or not unit.paras or _heading_lines(unit):
+        return False
+    starts = [u.paras[0].first_line for u in units if u.paras and u.paras[0].first_line > lines[-1].no]
+    return unit.paras[0].first_line == min(starts, default=-1)
 
 
 def _best_rival(fits: list[tuple[Unit, float]], taker: Unit) -> float:

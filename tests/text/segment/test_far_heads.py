@@ -2,10 +2,11 @@
 
 import pytest
 
-from banmian.tasks.text.lines import BYLINE, HEAD, PROSE, Line
+from banmian.tasks.text.lines import BYLINE, HEAD, PROSE, Line, classify_page
 from banmian.tasks.text.paragraphs import Paragraph
 from banmian.tasks.text.segment.far_heads import (FarMove, _carry_names, _move_far_head, _names_under, _whole_head_of,
                                                   claim_far_heads, trade_banners)
+from banmian.tasks.text.segment.reader import read_units
 from banmian.tasks.text.segment.units import Unit
 from tests.text.segment.stories import HEAD_B, STORY_A, STORY_B, column_lines, heads, segment_checked
 
@@ -94,9 +95,6 @@ def test_a_head_taken_by_the_wrong_text_swaps_with_the_head_that_text_holds():
     Heads printed one story down: the first story's head stands over the
     second story and the second's over the third (or at the page end).
     """
-    from banmian.tasks.text.lines import classify_page
-    from banmian.tasks.text.segment.far_heads import claim_far_heads
-    from banmian.tasks.text.segment.reader import read_units
     page = read_units(classify_page(STORY_A + "\n" + STORY_B))
     first, second = page.units
     first.head = classify_page("县图书馆举办少儿读书节\n")[:1]
@@ -495,3 +493,18 @@ def test_a_lead_headed_only_by_the_pages_banner_takes_the_head_no_text_took_that
     assert [ln.text for ln in trade_banners([essay, other], leftovers)] == banners
     assert [ln.text for ln in essay.lead_lines] == [headline]
     assert len(leftovers) == 1 - len(banners)
+
+
+@pytest.mark.parametrize("page_text, takes", [
+    ("安全生产\n迎新春\n\n" + _PROSE_A + "\n" + STORY_B, True),  # the first text under the head no text took
+    (STORY_B + "\n安全生产\n迎新春\n\n" + _PROSE_A, True),  # the same after another story
+    (_PROSE_A + "\n安全生产\n迎新春\n\n" + STORY_B, False),  # printed over another text: a far head, at FAR_CLAIM_MIN
+])
+def test_headless_prose_on_a_leads_page_takes_the_head_no_text_took_printed_straight_over_it(page_text, takes):
+    """``松花江上冰帆扬`` / its photo's credit / its text: on a lead's page, headless prose takes a left-over head
+    printed straight over it at ``HEADLESS_STORY_CLAIM_MIN`` (half its words here), not ``FAR_CLAIM_MIN``."""
+    page = read_units(classify_page(page_text))
+    prose = next(u for u in page.units if u.kind == "orphan")
+    lead = [Unit("lead", lead_lines=[Line(90, "本报记者 董伟", 6.0, "byline")])]
+    left = claim_far_heads(page.units + lead, [], [page.groups[0].lines])
+    assert ([ln.text for ln in prose.head or []], left == []) == ((["安全生产", "迎新春"], True) if takes else ([], False))
