@@ -407,10 +407,24 @@ def _best_far_move(units: list[Unit], far_heads: list[tuple[Unit | None, list[Li
 
 def _whole_head_of(best: FarMove, moves: list[FarMove]) -> FarMove:
     """The move of the whole head ``best``'s line is part of, when that head may move to the same text too and
-    is printed as one (no blank line between its lines): a headline moves with its subject line, not without it."""
+    is printed as one (no blank line between its lines, or a subject line set a blank under its headline:
+    ``_subject_of``): a headline moves with its subject line, not without it."""
     lines = {id(ln) for ln in best.lines}
     return next((m for m in moves if m.donor is best.donor and m.taker is best.taker and len(m.lines) > len(best.lines)
-                 and lines <= {id(ln) for ln in m.lines} and _printed_together(m.lines)), best)
+                 and lines <= {id(ln) for ln in m.lines}
+                 and (_printed_together(m.lines) or _subject_of(m.lines, best.lines))), best)
+
+
+def _subject_of(head: list[Line], lines: list[Line]) -> bool:
+    """``lines`` are the subject line of ``head``, set a blank under a headline (and kicker) printed as one.
+
+    A couplet's halves restate their text less than the subject line that says what happened
+    (``强化职责担当`` / ``筑牢安全防线`` / blank / ``双辽市辽东街做好安全生产工作``): the subject line moves
+    first, and its headline, read with it as one head (``headline_parts``), goes with it.
+    """
+    parts = headline_parts(head)
+    above = parts.kicker + parts.headline
+    return len(lines) == 1 and parts.subject is lines[0] and len(above) + 1 == len(head) and _printed_together(above)
 
 
 def _printed_together(lines: list[Line]) -> bool:

@@ -159,6 +159,21 @@ def test_a_line_moves_alone_from_a_head_printed_apart():
     assert _whole_head_of(line_move, [whole_move, line_move]).lines == [_HEADLINE]
 
 
+_HALVES = [Line(1, "强化职责担当", 6.0, HEAD), Line(2, "筑牢安全防线", 6.0, HEAD)]
+_SUBJECT_APART = Line(4, "双辽市辽东街做好安全生产工作", 14.0, HEAD)
+
+
+@pytest.mark.parametrize("above, moved", [
+    (_HALVES, _HALVES + [_SUBJECT_APART]),  # a couplet a blank over its subject line: one head, it goes whole
+    ([_HALVES[0], Line(3, "筑牢安全防线", 6.0, HEAD)], [_SUBJECT_APART]),  # halves set apart: no headline of one
+    ([Line(2, "竖立倒计时钟", 6.0, HEAD)], [_SUBJECT_APART]),  # a short line over a full one is its kicker: no subject line
+])
+def test_a_subject_line_set_a_blank_under_its_couplet_moves_with_it(above, moved):
+    line_move = FarMove(0.9, _DONOR, [_SUBJECT_APART], _TAKER)
+    whole_move = FarMove(0.8, _DONOR, above + [_SUBJECT_APART], _TAKER)
+    assert _whole_head_of(line_move, [whole_move, line_move]).lines == moved
+
+
 @pytest.mark.parametrize("head, stacked, may_give", [
     (None, "县图书馆举办少儿读书节", True),  # a headless text that restates none of its words: no section head of it
     (None, "全市开展冬季安全生产大检查", False),  # one that restates them: maybe its section's head
