@@ -449,7 +449,8 @@ def _main_headline_index(heads: list[Line], has_subtitle: bool) -> int:
     """Where the main headline starts; the lines above it are the kicker (引题).
 
     Bracketed lines (【民生关注】) are kickers. The main headline is the first
-    couplet (on one line or two) within one line of the top; with three
+    couplet (on one line or two) within one line of the top (a line over a
+    couplet set to one measure is its kicker: ``_kicker_over_couplet``); with three
     lines, no couplet and no ——subtitle, the first line is the kicker, as in
     kicker / headline / subject; with two, a short line over a wider full
     headline is (``_kicker_over_headline``).
@@ -458,9 +459,24 @@ def _main_headline_index(heads: list[Line], has_subtitle: bool) -> int:
     while i < len(heads) - 1 and _KICKER_RE.match(heads[i].text):
         i += 1
     for j in range(i, min(i + 2, len(heads))):
-        if is_one_line_couplet(heads[j].text) or (j + 1 < len(heads) and _is_couplet(heads[j], heads[j + 1])):
+        if is_one_line_couplet(heads[j].text) or (j + 1 < len(heads) and _is_couplet(heads[j], heads[j + 1])
+                                                  and not _kicker_over_couplet(heads, j, has_subtitle)):
             return j
     return i + 1 if not has_subtitle and _opens_with_kicker(heads[i:]) else i
+
+
+def _kicker_over_couplet(heads: list[Line], j: int, has_subtitle: bool) -> bool:
+    """Line ``j`` is a kicker over a couplet, not its first half: lines ``j + 1`` and ``j + 2`` fill one measure, line
+    ``j`` does not, and a subject line or ——subtitle closes the head (``新春走基层`` / ``引导文明施工`` /
+    ``营造宜居环境`` / ``铁西区执法局开展城区噪声污染专项整治``).
+
+    A couplet's halves are set in one type to one measure; a kicker over them, in smaller type, is only about
+    as wide (``lines.couplet_shaped`` allows a difference of two). Three short lines alone are a headline
+    wrapped at a narrow measure (``’９７医药`` / ``科技大事`` / ``令人欣喜``), which a kicker does not open.
+    """
+    if j + 2 >= len(heads) or not (has_subtitle or j + 3 < len(heads)) or not _is_couplet(heads[j + 1], heads[j + 2]):
+        return False
+    return abs(heads[j + 1].width - heads[j + 2].width) <= MEASURE_SLACK < abs(heads[j].width - heads[j + 1].width)
 
 
 def _opens_with_kicker(heads: list[Line]) -> bool:
