@@ -16,7 +16,7 @@ from typing import Final
 from banmian.tasks.text.chars import BYLINE_MARKS, NAME_CLASS, han_count
 from banmian.tasks.text.credits import BYLINE_LINE_RE, ORGS, ROLES, is_author_line, is_bare_names, is_commentator
 from banmian.tasks.text.clean import clean_heading, remove_cjk_spacing, split_doubled
-from banmian.tasks.text.lexicon import break_splits_word
+from banmian.tasks.text.lexicon import break_splits_word, is_name_word
 from banmian.tasks.text.lines import (BYLINE, HEAD, ROLE, SUBTITLE, TITLE_COLONS, Line, couplet_shaped, ends_mid_phrase,
                                       is_column_tag, is_one_line_couplet, wrap_cuts_word)
 
@@ -156,6 +156,8 @@ def _read_parts(lines: list[Line]) -> HeadlineParts:
         heads, drawn = _join_at_colons(heads)
         left_out = left_out + drawn
     heads, pieces = _join_wraps(heads, _measure_wraps(heads) | _function_word_wraps(heads))
+    if _signed_beneath(heads, pieces):
+        heads, left_out = heads[:-1], left_out + heads[-1:]
     main = _main_headline_index(heads, bool(subs))
     if not subs:
         main = max(main, _signed_title_index(heads, lines))
@@ -167,6 +169,26 @@ def _read_parts(lines: list[Line]) -> HeadlineParts:
     wrapped, rest = _wrapped_lines(subs[0], rest, pieces) if subs else _subject_wrap(subject, headline, rest, pieces)
     return HeadlineParts(kicker, headline, subs[0] if subs else None, subject, wrapped,
                          _as_printed(left_out + subs[1:], pieces), _as_printed(rest, pieces))
+
+
+#: A name signed under a head is two or three characters (``今哲``, ``丰子义``).
+SIGNED_NAME_CHARS: Final = (2, 3)
+
+
+def _signed_beneath(heads: list[Line], pieces: dict[int, list[Line]]) -> bool:
+    """The last heading line, under the others and no piece of a wrapped phrase, is an author's name: two or three
+    characters the dictionary reads whole as a person's name (``省委书记的`` / ``菜单`` / ``今哲``), an essay's
+    byline set under its title; no headline line is one. A line paired with the one above as a couplet's halves
+    is the couplet's (``松花江上`` / ``冰帆扬``).
+
+    A name with a common surname is a byline by its form already (``lines``); a pen name or a rare surname
+    (``丰子义``, ``果永毅``) is told by the dictionary only.
+    """
+    last = heads[-1]
+    text = cleaned_heading(last.text)
+    return len(heads) >= 2 and id(last) not in pieces and last.kind == HEAD and not _is_couplet(heads[-2], last) \
+        and SIGNED_NAME_CHARS[0] <= len(text) <= SIGNED_NAME_CHARS[1] and han_count(text) == len(text) \
+        and is_name_word(text)
 
 
 def _join_wraps(heads: list[Line], filled: AbstractSet[int] = frozenset()) -> tuple[list[Line], dict[int, list[Line]]]:
