@@ -108,6 +108,16 @@ def is_word_other_than_name(piece: str) -> bool:
     return len(tagged) == 1 and tagged[0][1] not in NAME_TAGS
 
 
+def is_name_word(piece: str) -> bool:
+    """Whether the dictionary reads ``piece`` whole as one person's name, a pen name too (``今哲``, ``丰子义``).
+
+    >>> is_name_word("丰子义"), is_name_word("今哲"), is_name_word("菜单"), is_name_word("来了")
+    (True, True, False, False)
+    """
+    tagged = rjieba.tag(piece)
+    return len(tagged) == 1 and tagged[0][1] in NAME_TAGS
+
+
 def han_bigrams(text: str) -> set[str]:
     """Chinese character bigrams of a text (punctuation and Latin ignored).
 

@@ -402,15 +402,51 @@ def _best_far_move(units: list[Unit], far_heads: list[tuple[Unit | None, list[Li
     to_beat = _fits_to_beat(units, bodies)
     moves = [move for donor, lines in far_heads for move in _far_moves(units, donor, lines, bodies, to_beat)]
     best = max(moves, key=_rank, default=None)
-    return None if best is None else _whole_head_of(best, moves)
+    if best is None:
+        return None
+    whole = _whole_head_of(best, moves)
+    return whole if whole is not best else _with_its_headline(best, far_heads, units, bodies)
+
+
+def _with_its_headline(best: FarMove, far_heads: list[tuple[Unit | None, list[Line]]], units: list[Unit],
+                       bodies: dict[int, frozenset[str]]) -> FarMove:
+    """A subject line moving alone takes the headline it is read under (``_subject_of``) along, when the text it
+    moves to restates that whole head more than any other text does.
+
+    A subject line says what happened and restates its text far more than its couplet (``引导文明施工`` /
+    ``营造宜居环境``); the couplet, whose words other texts share, may not move by a margin of its own
+    (``FAR_CLAIM_MARGIN``), but the subject line's move places the head it belongs to.
+    """
+    head = next((lines for donor, lines in far_heads if donor is best.donor and _subject_of(lines, best.lines)), None)
+    if head is None:
+        return best
+    grams = bigram_set(heading_words(head))
+    fit = _share(grams, bodies[id(best.taker)])
+    if any(_share(grams, bodies[id(u)]) >= fit for u in units if u is not best.taker and id(u) in bodies):
+        return best
+    return FarMove(best.margin, best.donor, head, best.taker)
 
 
 def _whole_head_of(best: FarMove, moves: list[FarMove]) -> FarMove:
     """The move of the whole head ``best``'s line is part of, when that head may move to the same text too and
-    is printed as one (no blank line between its lines): a headline moves with its subject line, not without it."""
+    is printed as one (no blank line between its lines, or a subject line set a blank under its headline:
+    ``_subject_of``): a headline moves with its subject line, not without it."""
     lines = {id(ln) for ln in best.lines}
     return next((m for m in moves if m.donor is best.donor and m.taker is best.taker and len(m.lines) > len(best.lines)
-                 and lines <= {id(ln) for ln in m.lines} and _printed_together(m.lines)), best)
+                 and lines <= {id(ln) for ln in m.lines}
+                 and (_printed_together(m.lines) or _subject_of(m.lines, best.lines))), best)
+
+
+def _subject_of(head: list[Line], lines: list[Line]) -> bool:
+    """``lines`` are the subject line of ``head``, set a blank under a headline (and kicker) printed as one.
+
+    A couplet's halves restate their text less than the subject line that says what happened
+    (``强化职责担当`` / ``筑牢安全防线`` / blank / ``双辽市辽东街做好安全生产工作``): the subject line moves
+    first, and its headline, read with it as one head (``headline_parts``), goes with it.
+    """
+    parts = headline_parts(head)
+    above = parts.kicker + parts.headline
+    return len(lines) == 1 and parts.subject is lines[0] and len(above) + 1 == len(head) and _printed_together(above)
 
 
 def _printed_together(lines: list[Line]) -> bool:

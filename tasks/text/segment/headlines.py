@@ -16,7 +16,7 @@ from typing import Final
 from banmian.tasks.text.chars import BYLINE_MARKS, NAME_CLASS, han_count
 from banmian.tasks.text.credits import BYLINE_LINE_RE, ORGS, ROLES, is_author_line, is_bare_names, is_commentator
 from banmian.tasks.text.clean import clean_heading, is_letterspaced, remove_cjk_spacing, split_doubled
-from banmian.tasks.text.lexicon import break_splits_word
+from banmian.tasks.text.lexicon import break_splits_word, is_name_word
 from banmian.tasks.text.lines import (BYLINE, HEAD, ROLE, SUBTITLE, TITLE_COLONS, Line, couplet_shaped, ends_mid_phrase,
                                       is_column_tag, is_one_line_couplet, wrap_cuts_word)
 
@@ -182,6 +182,8 @@ def _read_parts(lines: list[Line]) -> HeadlineParts:
         heads, drawn = _join_at_colons(heads)
         left_out = left_out + drawn
     heads, pieces = _join_wraps(heads, _measure_wraps(heads) | _function_word_wraps(heads))
+    if _signed_beneath(heads, pieces):
+        heads, left_out = heads[:-1], left_out + heads[-1:]
     main = _main_headline_index(heads, bool(subs))
     if not subs:
         main = max(main, _signed_title_index(heads, lines))
@@ -193,6 +195,26 @@ def _read_parts(lines: list[Line]) -> HeadlineParts:
     wrapped, rest = _wrapped_lines(subs[0], rest, pieces) if subs else _subject_wrap(subject, headline, rest, pieces)
     return HeadlineParts(kicker, headline, subs[0] if subs else None, subject, wrapped,
                          _as_printed(left_out + subs[1:], pieces), _as_printed(rest, pieces))
+
+
+#: A name signed under a head is two or three characters (``今哲``, ``丰子义``).
+SIGNED_NAME_CHARS: Final = (2, 3)
+
+
+def _signed_beneath(heads: list[Line], pieces: dict[int, list[Line]]) -> bool:
+    """The last heading line, under the others and no piece of a wrapped phrase, is an author's name: two or three
+    characters the dictionary reads whole as a person's name (``省委书记的`` / ``菜单`` / ``今哲``), an essay's
+    byline set under its title; no headline line is one. A line paired with the one above as a couplet's halves
+    is the couplet's (``松花江上`` / ``冰帆扬``).
+
+    A name with a common surname is a byline by its form already (``lines``); a pen name or a rare surname
+    (``丰子义``, ``果永毅``) is told by the dictionary only.
+    """
+    last = heads[-1]
+    text = cleaned_heading(last.text)
+    return len(heads) >= 2 and id(last) not in pieces and last.kind == HEAD and not _is_couplet(heads[-2], last) \
+        and SIGNED_NAME_CHARS[0] <= len(text) <= SIGNED_NAME_CHARS[1] and han_count(text) == len(text) \
+        and is_name_word(text)
 
 
 def _join_wraps(heads: list[Line], filled: AbstractSet[int] = frozenset()) -> tuple[list[Line], dict[int, list[Line]]]:
@@ -475,7 +497,8 @@ def _main_headline_index(heads: list[Line], has_subtitle: bool) -> int:
     """Where the main headline starts; the lines above it are the kicker (引题).
 
     Bracketed lines (【民生关注】) are kickers. The main headline is the first
-    couplet (on one line or two) within one line of the top; with three
+    couplet (on one line or two) within one line of the top (a line over a
+    couplet set to one measure is its kicker: ``_kicker_over_couplet``); with three
     lines, no couplet and no ——subtitle, the first line is the kicker, as in
     kicker / headline / subject; with two, a short line over a wider full
     headline is (``_kicker_over_headline``).
@@ -484,9 +507,24 @@ def _main_headline_index(heads: list[Line], has_subtitle: bool) -> int:
     while i < len(heads) - 1 and _KICKER_RE.match(heads[i].text):
         i += 1
     for j in range(i, min(i + 2, len(heads))):
-        if is_one_line_couplet(heads[j].text) or (j + 1 < len(heads) and _is_couplet(heads[j], heads[j + 1])):
+        if is_one_line_couplet(heads[j].text) or (j + 1 < len(heads) and _is_couplet(heads[j], heads[j + 1])
+                                                  and not _kicker_over_couplet(heads, j, has_subtitle)):
             return j
     return i + 1 if not has_subtitle and _opens_with_kicker(heads[i:]) else i
+
+
+def _kicker_over_couplet(heads: list[Line], j: int, has_subtitle: bool) -> bool:
+    """Line ``j`` is a kicker over a couplet, not its first half: lines ``j + 1`` and ``j + 2`` fill one measure, line
+    ``j`` does not, and a subject line or ——subtitle closes the head (``新春走基层`` / ``引导文明施工`` /
+    ``营造宜居环境`` / ``铁西区执法局开展城区噪声污染专项整治``).
+
+    A couplet's halves are set in one type to one measure; a kicker over them, in smaller type, is only about
+    as wide (``lines.couplet_shaped`` allows a difference of two). Three short lines alone are a headline
+    wrapped at a narrow measure (``’９７医药`` / ``科技大事`` / ``令人欣喜``), which a kicker does not open.
+    """
+    if j + 2 >= len(heads) or not (has_subtitle or j + 3 < len(heads)) or not _is_couplet(heads[j + 1], heads[j + 2]):
+        return False
+    return abs(heads[j + 1].width - heads[j + 2].width) <= MEASURE_SLACK < abs(heads[j].width - heads[j + 1].width)
 
 
 def _opens_with_kicker(heads: list[Line]) -> bool:

@@ -157,6 +157,39 @@ def test_a_line_moves_alone_from_a_head_printed_apart():
     assert _whole_head_of(line_move, [whole_move, line_move]).lines == [_HEADLINE]
 
 
+_HALVES = [Line(1, "强化职责担当", 6.0, HEAD), Line(2, "筑牢安全防线", 6.0, HEAD)]
+_SUBJECT_APART = Line(4, "双辽市辽东街做好安全生产工作", 14.0, HEAD)
+
+
+@pytest.mark.parametrize("above, moved", [
+    (_HALVES, _HALVES + [_SUBJECT_APART]),  # a couplet a blank over its subject line: one head, it goes whole
+    ([_HALVES[0], Line(3, "筑牢安全防线", 6.0, HEAD)], [_SUBJECT_APART]),  # halves set apart: no headline of one
+    ([Line(2, "竖立倒计时钟", 6.0, HEAD)], [_SUBJECT_APART]),  # a short line over a full one is its kicker: no subject line
+])
+def test_a_subject_line_set_a_blank_under_its_couplet_moves_with_it(above, moved):
+    line_move = FarMove(0.9, _DONOR, [_SUBJECT_APART], _TAKER)
+    whole_move = FarMove(0.8, _DONOR, above + [_SUBJECT_APART], _TAKER)
+    assert _whole_head_of(line_move, [whole_move, line_move]).lines == moved
+
+
+_NOISE = "近日，铁西区执法局综合大队开展城区噪声污染专项整治行动，合理引导文明施工，持续营造安静和谐的城市生活环境。"
+_SITES = "各工地要引导文明施工，营造宜居环境，开展城区绿化，整治噪声污染。"
+
+
+@pytest.mark.parametrize("subject_no, moved", [
+    # a blank under the couplet: its subject line, whose move takes the couplet along (the text it moves to
+    # restates the whole head best, though the other text shares the couplet's words too closely for it to move)
+    (103, ["引导文明施工", "营造宜居环境", "铁西区执法局开展城区噪声污染专项整治"]),
+    (104, ["铁西区执法局开展城区噪声污染专项整治"]),  # two blanks: no subject line of that couplet, it moves alone
+])
+def test_a_subject_line_moving_far_takes_the_couplet_it_stands_under(subject_no, moved):
+    noise, sites = _essay(20, _NOISE), _essay(60, _SITES)
+    head = [Line(100, "引导文明施工", 6.0, HEAD), Line(101, "营造宜居环境", 6.0, HEAD),
+            Line(subject_no, "铁西区执法局开展城区噪声污染专项整治", 18.0, HEAD)]
+    claim_far_heads([noise, sites], [], [head])
+    assert [ln.text for ln in noise.head or []] == moved
+
+
 @pytest.mark.parametrize("head, stacked, may_give", [
     (None, "县图书馆举办少儿读书节", True),  # a headless text that restates none of its words: no section head of it
     (None, "全市开展冬季安全生产大检查", False),  # one that restates them: maybe its section's head

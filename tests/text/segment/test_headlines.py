@@ -165,6 +165,17 @@ def _heading_lines(page):
     # a subject line wrapped under a couplet is wider than the couplet's halves: not one measure
     pytest.param("强化职责\n筑牢防线\n双辽市辽东街做好安全\n生产工作\n", None, "强化职责 筑牢防线",
                  "双辽市辽东街做好安全生产工作", [], id="subject_wrapped_under_a_couplet"),
+    # a line about as wide as a couplet's halves, over two set to one measure, is their kicker when a subject
+    # line or subtitle closes the head
+    pytest.param("新春走基层\n引导文明施工\n营造宜居环境\n铁西区执法局开展城区噪声污染专项整治\n", "新春走基层",
+                 "引导文明施工 营造宜居环境", "铁西区执法局开展城区噪声污染专项整治", [], id="narrower_kicker_over_a_couplet"),
+    pytest.param("民生实事面对面\n阅享新时代\n奋进新征程\n——铁西区民政局推进书香机关建设\n", "民生实事面对面",
+                 "阅享新时代 奋进新征程", "铁西区民政局推进书香机关建设", [], id="wider_kicker_over_a_couplet"),
+    # a name the dictionary reads whole as a person's (a pen name, a rare surname) under a title signs it
+    pytest.param("十五大与马克思主义新发展学术研讨会\n\n丰子义\n", None, "十五大与马克思主义新发展学术研讨会", None, ["丰子义"],
+                 id="rare_surname_under_a_title"),
+    pytest.param("省委书记的\n菜单\n今哲\n", None, "省委书记的菜单", None, ["今哲"], id="pen_name_under_a_wrapped_title"),
+    pytest.param("松花江上\n冰帆扬\n", None, "松花江上 冰帆扬", None, [], id="couplet_half_read_as_a_name"),
 ])
 def test_parse_headline_reads_kicker_headline_and_subheadline(page, kicker, headline, subheadline, extra):
     h = parse_headline(_heading_lines(page))
