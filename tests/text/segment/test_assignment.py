@@ -301,3 +301,22 @@ def test_a_photo_takes_a_title_printed_after_its_caption_that_restates_it(title,
     page = PHOTO_CAPTION + title + "\n\n" + HEATING + "\n供热管网巡检全面展开\n"
     result = segment_checked(page)
     assert [(a.kind, a.headline) for a in result.articles] == [("photo", photo_title), ("news", "供热管网巡检全面展开")]
+
+
+_OIL_STORY = ("本报北京1月10日讯（记者 冉永平）我国\n陆上石油工业在过去一年中取得重大\n成绩，全年发现一批新油气田，原油\n"
+              "产量稳中有升，石油勘探开发告捷。\n吴邦国要求抓好改革攻坚和科技攻关，\n使油田开发水平再上新台阶。\n")
+_NEXT_STORY = ("\n智力扶贫强素质\n\n本报济南1月3日电（记者 贾建舟）扶贫\n要扶志，更要扶智。滨州地区各级妇\n"
+               "联开展智力扶贫活动，帮助农村妇女\n学习实用技术，增收致富。\n")
+
+
+@pytest.mark.parametrize("head, headline", [
+    # a narrow headline wrapped at its measure over five lines, printed after its story: whole, none left over
+    ("我陆上石油勘\n探开发告捷吴\n邦国要求抓好\n改革攻坚和科\n技攻关\n", "我陆上石油勘探开发告捷吴邦国要求抓好改革攻坚和科技攻关"),
+    ("我陆上石\n油勘探开\n发告捷吴\n邦国要求\n抓好改革\n攻坚和科\n技攻关\n", "我陆上石油勘探开发告捷吴邦国要求抓好改革攻坚和科技攻关"),
+    # four lines or fewer were taken before
+    ("我陆上石油勘探开\n发告捷吴邦国要求\n抓好改革攻坚和科\n技攻关\n", "我陆上石油勘探开发告捷吴邦国要求抓好改革攻坚和科技攻关"),
+])
+def test_a_narrow_headline_wrapped_over_many_lines_after_its_story_heads_it_whole(head, headline):
+    result = segment_checked(_OIL_STORY + head + _NEXT_STORY)
+    assert [a.headline for a in result.articles] == [headline, "智力扶贫强素质"]
+    assert not result.residue
