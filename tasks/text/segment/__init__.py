@@ -32,7 +32,7 @@ from banmian.tasks.model import Article, PageMeta, PageResult, Residue
 from banmian.tasks.text.budget import check_budget
 from banmian.tasks.text.lines import Line, classify_page
 from banmian.tasks.text.model_files import models_version
-from banmian.tasks.text.segment.articles import article_of, head_with_first_crosshead
+from banmian.tasks.text.segment.articles import article_of, head_with_first_crosshead, heads_from_phrases_above
 from banmian.tasks.text.segment.assignment import assign_heads, give_heads_after_text
 from banmian.tasks.text.segment.boundaries import page_vocabulary, split_units
 from banmian.tasks.text.segment.cohesion import PageVocabulary
@@ -58,6 +58,7 @@ def segment_page(text: str) -> PageResult:
     pairs, residue, meta = segment_units(text)
     rate(pairs, residue)
     head_with_first_crosshead(pairs)  # rated as headless: a phrase over a text is less sure than a head given to it
+    pairs = heads_from_phrases_above(pairs)
     return PageResult(articles=[a for _, a in pairs], residue=residue, meta=meta)
 
 

@@ -364,3 +364,23 @@ def test_on_a_lead_page_a_phrase_over_prose_that_stands_alone_is_its_headline(pa
     article = heads(segment_checked(page))[head]
     assert article.paragraphs[0].startswith(first_words)
     assert article.crossheads == crossheads
+
+
+_FULL_COLUMN = ("张庆（李宁体育用品公司公关经理）：李宁牌不遗余力地支\n持中国体育事业，为中国男女各8支劲旅提供了专业排球比\n"
+                "赛服，不仅有助于我国排球运动的职业化进程，而且结束了\n国外品牌长期独占一方的局面。\n\n")
+_ITS_STORY = ("本报重庆1月1日电（记者 李维平）为了使全市城乡敬老\n院的老人能过上一个欢乐、祥和的新年，重庆市社会福利有\n"
+              "奖募捐委员会决定每年入冬前，向全市城乡敬老院的孤寡老\n人赠送御寒衣物，关怀孤寡老人。\n")
+
+
+@pytest.mark.parametrize("phrase, headline", [
+    ("重庆：关怀孤\n寡老人", "重庆：关怀孤寡老人"),  # wrapped in a column as wide as the text: read as prose, then a head
+    ("重庆：关怀孤寡老人", "重庆：关怀孤寡老人"),  # one line: a head already
+    ("深圳：冬泳健儿\n迎新年", None),  # restates none of the story's words: no evidence it heads it
+])
+def test_a_phrase_set_straight_over_a_headless_text_that_restates_it_is_its_headline(phrase, headline):
+    """A headline set in a column as wide as its text's reads as a paragraph cut by a column break and stands alone
+    as prose; over a headless text that restates its words, it is that text's headline."""
+    articles = segment_checked(_FULL_COLUMN + phrase + "\n\n" + _ITS_STORY).articles
+    story = next(a for a in articles if a.authors == ["李维平"])
+    assert story.headline == headline
+    assert (len(articles) == 2) == (headline is not None)
