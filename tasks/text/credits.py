@@ -109,6 +109,25 @@ def dateline_after_lead(text: str) -> int | None:
     return None if m is None else m.start()
 
 
+#: A wire's or the paper's dateline alone in brackets, closing its story: ``（本报珀斯1月7日电）``, ``（新华社北京1月1日电）``,
+#: ``（本报开罗电）``: the agency or 本报, a place and date, and 电 (never a heading: the story above ends on it).
+CLOSING_DATELINE_RE: Final = re.compile(
+    rf"^\s*{_OPEN}\s*(?:{'|'.join(AGENCIES)}|本\s?报)[{HAN}\d\s]{{0,24}}?电\s*{_CLOSE}\s*$")
+
+
+def is_closing_dateline(text: str) -> bool:
+    """The text is a story's dateline alone in brackets (``CLOSING_DATELINE_RE``), its digits of any width.
+
+    Asked of many lines: one that does not end on a closing bracket (most) is told so by one test.
+
+    >>> is_closing_dateline("（本报珀斯 1月７ 日电）"), is_closing_dateline("（新华社发法新社照片）")
+    (True, False)
+    """
+    stripped = text.rstrip()
+    return bool(stripped) and stripped[-1] in CLOSE_BRACKETS \
+        and CLOSING_DATELINE_RE.match(fold_fullwidth_alnum(stripped)) is not None
+
+
 #: （据新华社郑州9月9日电） as a whole dateline.
 SOURCE_DATELINE_RE: Final = re.compile(rf"^\s*({_OPEN}据{_NOT_BRACKET}{{2,24}}?(?:电|报道){_CLOSE})")
 

@@ -57,6 +57,7 @@ from banmian.tasks.text.credits import (
     AUTHOR_NOTE_RE,
     BARE_NAMES_CREDIT_RE,
     BYLINE_LINE_RE,
+    CLOSING_DATELINE_RE,
     DATELINE_START_RE,
     JUMP_FROM_WORDS,
     JUMP_MARKER_WORDS,
@@ -70,6 +71,7 @@ from banmian.tasks.text.credits import (
     any_of_ahead,
     dateline_after_lead,
     is_author_line,
+    is_closing_dateline,
     opens_a_name,
     parse_signature,
     parse_trailing_credit,
@@ -363,6 +365,11 @@ def _opens_a_letter(line: LineForm) -> bool:
     return SALUTATION_RE.match(line.text) is not None
 
 
+def _is_closing_dateline(line: LineForm) -> bool:
+    """``（本报珀斯 1月７ 日电）`` alone: the dateline that closes the story above, never a heading."""
+    return CLOSING_DATELINE_RE.match(line.folded) is not None
+
+
 def _is_signature(line: LineForm) -> bool:
     """``一村民``, ``读者 刘淑琴``: a letter's signature, never a heading (its text goes on with the reply)."""
     return parse_signature(line.text) is not None
@@ -449,6 +456,7 @@ LINE_RULES: Final = (
     LineRule(ROLE, _is_role_alone, (ROLE_ONLY_RE,)),
     LineRule(PROSE, _is_closing_credit, (TRAILING_CREDIT_RE, AUTHOR_NOTE_RE, BARE_NAMES_CREDIT_RE)),
     LineRule(PROSE, _is_signature, (SIGNATURE_RE,)),
+    LineRule(PROSE, _is_closing_dateline, (CLOSING_DATELINE_RE,)),
     LineRule(DATELINE, _opens_a_story, (DATELINE_START_RE, SOURCE_DATELINE_RE)),
     LineRule(DATELINE, _opens_a_letter, (SALUTATION_RE,)),
     LineRule(BYLINE, _is_byline, (BYLINE_LINE_RE, AUTHOR_LINE_RE)),
@@ -933,14 +941,14 @@ def _runs_on_from_above(lines: list[Line], i: int) -> bool:
 def _text_ended(lines: list[Line], k: int) -> bool:
     """Text line ``k`` ends its text: a sentence end (or a jump away), maybe closed by the bracketed note a text
     ends on, whole on the line (``制度。（杨佑兴）``) or begun on the line above (``危机。（下转第二`` / ``版）``,
-    ``…自己。`` / ``（题图图片由肯尼亚`` / ``驻华使馆提供）``).
+    ``…自己。`` / ``（题图图片由肯尼亚`` / ``驻华使馆提供）``), or a story's closing dateline alone (``（本报珀斯1月7日电）``).
 
     >>> lines = [Line(1, "危 机 。（ 下 转 第 二", 8.0, PROSE), Line(2, "版）", 2.0, PROSE), Line(3, "制度。（杨佑兴）", 8.0, PROSE)]
     >>> _text_ended(lines, 1), _text_ended(lines, 2), _text_ended(lines, 0)
     (True, True, False)
     """
     line = lines[k]
-    if line.terminal or _finished(line.text):
+    if line.terminal or _finished(line.text) or is_closing_dateline(line.text):
         return True
     return k > 0 and lines[k - 1].kind in _RUNNING_TEXT and _closes_a_note_from_above(lines, k)
 

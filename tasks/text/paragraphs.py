@@ -23,7 +23,7 @@ from typing import Final
 from banmian.tasks.text.chars import CLOSE_BRACKETS, COLONS, DIGIT_CLASS, OPEN_BRACKETS
 from banmian.tasks.text.clean import display_width, ends_sentence, join_lines
 from banmian.tasks.text.credits import (AUTHOR_NOTE_RE, DATELINE_AFTER_LEAD_PROBE, SOURCE_DATELINE_RE, dateline_after_lead,
-                                        parse_dateline, parse_trailing_credit)
+                                        is_closing_dateline, parse_dateline, parse_trailing_credit)
 from banmian.tasks.text.lexicon import unspaced
 from banmian.tasks.text.lines import (BLANK, BULLET, DATELINE, JUMP_TO_SUFFIX_RE, PROSE, Line, ends_on_a_note,
                                       is_heading_shaped, split_bullet_lead)
@@ -312,7 +312,7 @@ def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
 def _breaks_before(flat: list[Line], column: list[float], ends: list[bool], start: int, i: int) -> bool:
     """A paragraph (opened at line ``start``) ends before line ``i``, where ``_may_break_before`` let it."""
     return _ends_paragraph(flat[i - 1], column[i - 1], ends[i - 1], flat[i], column[i], ends[i], i < len(flat) - 1) \
-        or _credit_closes(flat[max(start, i - AUTHOR_NOTE_MAX_LINES):i]) \
+        or _credit_closes(flat[max(start, i - AUTHOR_NOTE_MAX_LINES):i]) or _closed_by_dateline(flat[max(start, i - 2):i]) \
         or (ends[i - 1] and opens_with_lead(flat[i:])) \
         or NUMBERED_PHOTO_RE.match(flat[i].text) is not None  # a numbered photo's part of a caption (图②：)
 
@@ -430,6 +430,20 @@ def _credit_closes(tail: list[Line]) -> bool:
     return _closed_by_credit(tail[-CREDIT_MAX_LINES:]) or _closed_by_author_note(tail)
 
 
+def _closed_by_dateline(lines: list[Line]) -> bool:
+    """Lines closed by a story's dateline alone on the last one, under a finished sentence (``…的酷热。`` /
+    ``（本报珀斯1月7日电）``), or a paragraph that is that line alone: the story ends there. (The last two lines are
+    all it reads.)
+
+    The wire's or the paper's dateline printed in brackets after the text
+    (``credits.is_closing_dateline``) closes it, as a credit does; what follows
+    it is another article's heading or text.
+    """
+    if not is_closing_dateline(lines[-1].text):
+        return False
+    return len(lines) == 1 or lines[-2].terminal
+
+
 def _closed_by_author_note(lines: list[Line]) -> bool:
     """Lines closed by a note on the author ``（作者为中共中央党校教授）``: the essay ends there.
 
@@ -500,7 +514,7 @@ def holds_only_a_dateline(paras: Sequence[Paragraph]) -> bool:
 def _make_paragraph(lines: list[Line], column: float, terminated: bool) -> Paragraph:
     first = lines[0]
     credited = _closed_by_credit(lines) or _closed_by_author_note(lines)
-    ends_article = credited or _jumps_away(lines)
+    ends_article = credited or _jumps_away(lines) or _closed_by_dateline(lines)
     indented = first.width <= column - SHORT_BY + WIDTH_TOLERANCE or first.kind == DATELINE or len(lines) == 1
     return Paragraph(
         lines=lines,

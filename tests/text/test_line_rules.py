@@ -88,6 +88,18 @@ def test_every_photo_mark_in_brackets_alone_closes_the_text_above(mark):
     assert [kind(f"（新华社记者 王芳 {mark}）"), kind(f"(王芳{mark})")] == [PROSE, PROSE]
 
 
+@pytest.mark.parametrize("line, line_kind", [
+    ("（本报珀斯 1月７ 日电）", PROSE),           # the paper's dateline, digits of either width
+    ("（新华社北京１９９７年 １２ 月29 日电）", PROSE),  # a wire's, with the year
+    ("（本报开罗电）", PROSE),                    # place only
+    ("（新华社发法新社照片）", HEADISH),           # a photo's source: no 电, no dateline
+])
+def test_a_dateline_alone_in_brackets_closes_the_text_above_and_is_no_heading(line, line_kind):
+    """A story's dateline printed after its text (``（本报珀斯1月7日电）``) was read as a heading and became the next
+    article's headline; it is the last paragraph of the story above."""
+    assert kind(line) == line_kind
+
+
 @pytest.mark.parametrize("line, line_kind", [("（陈佳）", PROSE), ("（王芳 李强）", PROSE), ("（试点）", HEADISH)])
 def test_names_alone_in_brackets_close_the_text_above_and_are_no_heading(line, line_kind):
     assert kind(line) == line_kind

@@ -211,3 +211,19 @@ def test_a_note_after_a_sentence_ends_its_paragraph(text, paragraphs):
     assert [p.text.replace(" ", "") for p in paras] == paragraphs
 
 
+
+
+@pytest.mark.parametrize("dateline, after, paragraphs, ends", [
+    # the next story's text run on under the dateline: three paragraphs, the story ends on the dateline
+    ("（本报珀斯 1月７ 日电）", "梨树县是全国有名的产粮大县。虽然\n距离春耕还有三个多月时间。\n",
+     ["发挥出水平，就必须要战胜这里的酷热。", "（本报珀斯1月７日电）", "梨树县是全国有名的产粮大县。虽然距离春耕还有三个多月时间。"],
+     [False, True, False]),
+    # the dateline last: it closes the paragraph above, which ends the story
+    ("（新华社北京1月1日电）", "", ["发挥出水平，就必须要战胜这里的酷热。（新华社北京1月1日电）"], [True]),
+], ids=["dateline-then-text", "wire-dateline-last"])
+def test_a_dateline_alone_under_a_finished_text_ends_its_story(dateline, after, paragraphs, ends):
+    """``…的酷热。`` / ``（本报珀斯1月7日电）``: the story's closing dateline ends it; nothing of it follows."""
+    text = f"发挥出水平，就必须要战胜这里的酷热。\n{dateline}\n{after}"
+    paras = build_paragraphs([ln for ln in classify_page(text) if ln.kind == PROSE])
+    assert [p.text.replace(" ", "") for p in paras] == paragraphs
+    assert [p.ends_article for p in paras] == ends

@@ -25,7 +25,7 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Final, Literal, get_args
 
-from banmian.tasks.text.credits import parse_trailing_credit
+from banmian.tasks.text.credits import is_closing_dateline, parse_trailing_credit
 from banmian.tasks.text.lexicon import unspaced
 from banmian.tasks.text.paragraphs import Paragraph, holds_only_a_dateline
 from banmian.tasks.text.segment.captions import photo_number
@@ -310,7 +310,10 @@ def transitions(unit: Unit) -> list[int]:
 
 
 def _only_a_credit(para: Paragraph) -> bool:
-    """A paragraph holding nothing but a trailing credit ``（记者 王芳）`` or an author note."""
+    """A paragraph holding nothing but a trailing credit ``（记者 王芳）``, an author note, or the story's closing
+    dateline ``（本报开罗1月5日电）``."""
+    if is_closing_dateline(para.text):
+        return True
     parsed = parse_trailing_credit(para.text)
     if parsed is not None:
         return not parsed[1].strip()

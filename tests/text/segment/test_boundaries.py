@@ -4,7 +4,8 @@ import pytest
 
 from banmian.tasks.text.lines import classify_page
 from banmian.tasks.text.segment.boundaries import (PARAGRAPH_SCALE, TEXT_SCALE, cuts_in, load_model, page_vocabulary,
-                                                    split_units, transition_signals, unrelated_texts)
+                                                    split_units, transition_signals, transitions,
+                                                    unrelated_texts)
 from banmian.tasks.text.segment.reader import read_units
 
 
@@ -176,3 +177,15 @@ def test_a_run_that_opens_as_a_tail_and_closes_signed_is_cut_where_the_essay_ope
     split_units(page, page_vocabulary(page))
     assert [[p.text[:4] for p in u.paras] for u in page.units] == parts
     assert page.units[-1].signed == (name is not None)
+
+
+@pytest.mark.parametrize(("closing", "decided_before_it"), [
+    ("（本报开罗 1 月 5日电）", False),  # the story's dateline: its last paragraph, no article opens at it
+    ("检查组还将开展回头看。", True),      # a sentence of its own: the model decides there
+], ids=["closing-dateline", "short-paragraph"])
+def test_no_article_begins_at_a_story_s_closing_dateline(closing: str, decided_before_it: bool) -> None:
+    """A closing dateline alone in its paragraph ends the text above: a cut before it would leave it an orphan that
+    joins the next text (gate 0109, ``（本报开罗1月5日电）`` at the end of the next story)."""
+    (unit,) = read_units(classify_page(column(CHECKS) + f"{closing}\n")).units
+    assert unit.paras[-1].text.replace(" ", "") == closing.replace(" ", "")
+    assert (len(unit.paras) - 1 in transitions(unit)) == decided_before_it

@@ -105,3 +105,31 @@ def test_the_names_other_modules_import_stay_importable():
     imported_elsewhere = {"segment_page", "parse_headline", "is_feature_subtitle", "Headline", "Unit", "HeadGroup"}
     assert imported_elsewhere <= set(segment.__all__)
     assert all(callable(getattr(segment, name)) for name in segment.__all__)
+
+
+#: A story signed above its text and closed by its dateline, then the next story's head and text (gate 0007, 0109).
+CLOSED_BY_DATELINE = """本报记者 许立群
+
+记者昨天还穿着厚厚羽绒服，在北京的寒
+风中瑟瑟发抖，今天已换上短衣短裤，暴晒在
+珀斯毒辣辣的阳光下。看来，中国队要在比赛中
+发挥出水平，就必须要战胜这里的酷热。
+
+（本报珀斯 1月７ 日电）
+
+排查整治隐患
+营造祥和氛围
+
+本报讯 为确保铁西区春节期间安全生产形势稳
+定，营造安全、祥和的节日氛围，铁西区专题部
+署节日期间安全防范工作，认真组织开展安全
+生产大检查。
+"""
+
+
+def test_a_dateline_printed_after_its_story_closes_it_and_heads_nothing():
+    """The dateline was read as a heading and headed the story above it (``（本报珀斯1月7日电）``); it is that story's
+    last paragraph, and the head under it heads the next story."""
+    first, second = segment_page(CLOSED_BY_DATELINE).articles
+    assert first.headline is None and first.paragraphs[-1].endswith("的酷热。（本报珀斯1月7日电）")
+    assert (second.headline, second.paragraphs[0][:6]) == ("排查整治隐患 营造祥和氛围", "为确保铁西区")
