@@ -215,6 +215,29 @@ def test_a_line_beside_a_gutter_stays_apart_when_no_line_runs_across_it() -> Non
     assert sorted(ln.text for ln in found) == sorted(["第一栏的正文"] * 3 + ["第二栏"] * 3)
 
 
+@pytest.mark.parametrize("right_starts,apart", [
+    ((15.0, 0.0, 0.0), True),   # a second column of three lines (its first two ems in): a gutter down both
+    ((0.0, 0.0), True),         # a column of two lines beside three
+])
+def test_inner_columns_too_short_to_show_their_start_stay_apart(right_starts: tuple[float, ...], apart: bool) -> None:
+    """A wide story's intro set in inner columns of two or three lines: the second column's start is shared by
+    too few lines to be a column edge by count, but the rows around leave the gap white, lines ending at it and
+    starting after it."""
+    gutter = 15.0  # an em and a half: within a wide space inside one line
+    left = column(["一九九五年十月，当山东省济南市公安局", "李长水庄重地从公安部长手中接过题词"] * 2, 0.0, 20.0)[:3]
+    right = [line("多年的老党员感到担子更重了", 180.0 + gutter + dx, 20.0 + PITCH * i) for i, dx in enumerate(right_starts)]
+    found = join_at_spaces([*left, *right], TYPE)
+    assert (len(found) == len(left) + len(right)) is apart
+
+
+def test_furniture_flush_right_over_a_spaced_line_is_no_gutter() -> None:
+    """Furniture lines start past a wide space in the line under them, but no line ends at it: one line."""
+    over = [line("第十一版", 100.0, 20.0), line("CITY", 115.0, 20.0 + PITCH)]
+    spaced = [line("责任编辑丁宁", 25.0, 20.0 + 2 * PITCH), line("美术编辑", 100.0, 20.0 + 2 * PITCH)]
+    found = join_at_spaces([*over, *spaced], TYPE)
+    assert "责任编辑丁宁美术编辑" in [ln.text.replace(" ", "") for ln in found]
+
+
 def test_a_credit_flush_right_under_the_storys_deepest_column_hangs_under_its_text() -> None:
     """Set under the foot of the story's deeper first column, the credit stands two lines below the end of
     the column it is flush right in: still that story's closing credit, not a region of its own."""
