@@ -295,10 +295,10 @@ def _white_strip_between(a: TextLine, b: TextLine, lines: Sequence[TextLine], bo
     """The rows set with ``a`` and ``b`` leave the gap between them white, a line of them ending at it and
     one starting after it (at most an indent on): a gutter down columns too short to show their start by
     count (a wide story's intro set in inner columns of two or three lines). Furniture set flush right
-    over a line has lines starting past the gap, none ending at it."""
+    over a line has lines starting past the gap, none ending at it; a mark may hang into a gutter."""
     rows = _rows_set_with(a, b, lines, body)
     middle = (a.x1 + b.x0) / 2
-    if any(g.x0 < middle < g.x1 for o in rows for g in o.glyphs):
+    if any(g.x0 < middle < g.x1 and g.text not in HANGING_MARKS for o in rows for g in o.glyphs):
         return False
     ending = any(a.x1 - body.size <= o.x1 <= b.x0 for o in rows)
     return ending and any(a.x1 <= o.x0 <= b.x0 + INDENT_REACH * body.size for o in rows)

@@ -215,16 +215,18 @@ def test_a_line_beside_a_gutter_stays_apart_when_no_line_runs_across_it() -> Non
     assert sorted(ln.text for ln in found) == sorted(["第一栏的正文"] * 3 + ["第二栏"] * 3)
 
 
-@pytest.mark.parametrize("right_starts,apart", [
-    ((15.0, 0.0, 0.0), True),   # a second column of three lines (its first two ems in): a gutter down both
-    ((0.0, 0.0), True),         # a column of two lines beside three
+@pytest.mark.parametrize("right_starts,hanging,apart", [
+    ((15.0, 0.0, 0.0), "", True),   # a second column of three lines (its first two ems in): a gutter down both
+    ((0.0, 0.0), "", True),         # a column of two lines beside three
+    ((0.0, 0.0), "，", True),       # a comma hanging into the gutter from the row above is no ink across it
 ])
-def test_inner_columns_too_short_to_show_their_start_stay_apart(right_starts: tuple[float, ...], apart: bool) -> None:
+def test_inner_columns_too_short_to_show_their_start_stay_apart(right_starts: tuple[float, ...], hanging: str,
+                                                                apart: bool) -> None:
     """A wide story's intro set in inner columns of two or three lines: the second column's start is shared by
     too few lines to be a column edge by count, but the rows around leave the gap white, lines ending at it and
     starting after it."""
     gutter = 15.0  # an em and a half: within a wide space inside one line
-    left = column(["一九九五年十月，当山东省济南市公安局", "李长水庄重地从公安部长手中接过题词"] * 2, 0.0, 20.0)[:3]
+    left = column(["一九九五年十月，当山东省济南市公安局" + hanging, "李长水庄重地从公安部长手中接过了题词"] * 2, 0.0, 20.0)[:3]
     right = [line("多年的老党员感到担子更重了", 180.0 + gutter + dx, 20.0 + PITCH * i) for i, dx in enumerate(right_starts)]
     found = join_at_spaces([*left, *right], TYPE)
     assert (len(found) == len(left) + len(right)) is apart
