@@ -886,12 +886,23 @@ def _halves(left: Region, right: Region, body: Type) -> bool:
     a, b = _top_heading(left), _top_heading(right)
     if a is None or b is None or not _same_row(a, b) or not 0 <= b.x0 - a.x1 <= COUPLET_GAP * a.size:
         return False
-    if not _couplet_shaped(a, b):
-        return False
     text_a, text_b = _text_under(left, a), _text_under(right, b)
+    if not _couplet_shaped(a, b):
+        return _one_row_over_both(a, b, text_a, text_b, body)
     if text_a is None or text_b is None:
         return True
     return not (_centred(a, text_a, body) and _centred(b, text_b, body)) or _flows_on(left, a, right, b, body)
+
+
+def _one_row_over_both(a: Block, b: Block, text_a: tuple[float, float] | None, text_b: tuple[float, float] | None,
+                       body: Type) -> bool:
+    """Pieces of unlike length on one row, the second starting left of the text under it (over the first's
+    column) and the row centred over both texts: one heading set on one line with a wide space (dev 0059,
+    ``不管是否愿意  实力是市场竞争决胜的手段``), not two stories' headlines (each within its own story's width)."""
+    if text_a is None or text_b is None or b.x0 >= text_b[0] - body.size:
+        return False
+    row = Block([*a.lines, *b.lines], "display")
+    return _centred(row, (text_a[0], text_b[1]), body)
 
 
 def _couplet_shaped(a: Block, b: Block) -> bool:

@@ -73,6 +73,20 @@ def test_headlines_wrapped_over_two_lines_side_by_side_are_no_couplet() -> None:
     assert region_of(found, "上海国内生产总") is not region_of(found, "强化职责担当")
 
 
+@pytest.mark.parametrize("right_x0,one", [
+    (129.0, True),    # the second piece starts left of its column (x 150), the row centred over both: one heading
+    (140.0, False),   # the second piece centred over its own column: two stories' headlines side by side
+])
+def test_a_heading_of_unlike_pieces_on_one_row_over_two_columns_is_one(right_x0: float, one: bool) -> None:
+    size = 16.0
+    left = line("不管是否愿意", 1.0, 30.0, size)                       # x 1-97
+    right = line("实力是竞争的手段所在", right_x0, 30.0, size)         # ten ems of its size
+    under = 30.0 + size + 3.0  # the heading's leading and a little over the text's first baseline
+    text = column(["被行家和消费者誉为中国摩托车"] * 3, 0.0, under) + column(["引进先进技术本身不是目的所在"] * 3, 150.0, under)
+    found = regions(blocks([left, right, *text], TYPE), [], [], TYPE)
+    assert (region_of(found, "不管是否愿意") is region_of(found, "实力是竞争")) is one
+
+
 def test_a_first_column_under_its_byline_joins_the_heading_centred_over_both() -> None:
     heading = line("华夏绝技惊悉尼", 37.5, 20.0, 25.0)  # centred over x 0-250, not over 130-250 alone
     base = heading.bottom + 0.4 * 25.0 + 10.0
