@@ -44,20 +44,33 @@ def gather_features(stories: list[Story], headless: list[Story], body: Type) -> 
 def texts_under_crossheads(stories: Sequence[Story], headless: list[Story], body: Type) -> list[Story]:
     """Headless text standing under a crosshead that has none of its own goes under it; the headless text left.
 
-    A crosshead set wider than its section's column stands in a region of its own, its text a little further
-    down (``SECTION_TEXT_DROP``): the nearest headless text under it, starting where it does, is its text. Only
-    at the size of the page's crossheads (inside a story's text, or heading a section): a label over a column
-    of briefs (短讯) is set at a size of its own."""
+    A crosshead set wider than its section's column stands in a region of its own (or ends the text above
+    it), its text a little further down (``SECTION_TEXT_DROP``): the nearest headless text under it, starting
+    where it does, is its text. A heading stands for a crosshead only at the size of the page's crossheads
+    (inside a story's text, or heading a section): a label over a column of briefs (短讯) has a size of its own."""
     left = list(headless)
     sizes = _crosshead_sizes(stories, body)
     for st in stories:
-        if not _bare_crosshead(st, body) or not any(abs(st.size - s) <= SIZE_SLACK * s for s in sizes):
+        head = _crosshead_without_text(st, sizes, body)
+        if head is None:
             continue
-        text = min((h for h in left if _stands_under(h, st, body)), key=_place, default=None)
+        text = min((h for h in left if _stands_under(h, head, body)), key=_place, default=None)
         if text is not None:
             st.flow.extend(text.flow)
             left = _without(left, [text])
     return left
+
+
+def _crosshead_without_text(story: Story, sizes: Sequence[float], body: Type) -> tuple[float, float] | None:
+    """Where a crosshead with no text under it stands (top, left): the story's heading at a crosshead size
+    (``_bare_crosshead``), or a crosshead ending the story's text; None when it has none."""
+    if _bare_crosshead(story, body) and any(abs(story.size - s) <= SIZE_SLACK * s for s in sizes):
+        return story.place
+    flow = story.flow
+    if flow.paras and len(flow.paras) in flow.crossheads and flow.crosshead_lines:
+        last = max(flow.crosshead_lines, key=lambda ln: ln.top)
+        return (last.top, last.x0)
+    return None
 
 
 def _crosshead_sizes(stories: Sequence[Story], body: Type) -> list[float]:
@@ -73,11 +86,12 @@ def _bare_crosshead(story: Story, body: Type) -> bool:
         and story.size < CROSSHEAD_MAX * body.size
 
 
-def _stands_under(text: Story, head: Story, body: Type) -> bool:
-    """``text`` starts under ``head``, within ``SECTION_TEXT_DROP`` lines, ``SECTION_TEXT_SHIFT`` ems from its left."""
-    drop = text.place[0] - head.place[0]
+def _stands_under(text: Story, head: tuple[float, float], body: Type) -> bool:
+    """``text`` starts under a crosshead standing at ``head`` (top, left), within ``SECTION_TEXT_DROP`` lines and
+    ``SECTION_TEXT_SHIFT`` ems of its left."""
+    drop = text.place[0] - head[0]
     return 0 < drop <= SECTION_TEXT_DROP * body.size * body.leading \
-        and abs(text.place[1] - head.place[1]) <= SECTION_TEXT_SHIFT * body.size
+        and abs(text.place[1] - head[1]) <= SECTION_TEXT_SHIFT * body.size
 
 
 def feature_sections(stories: Sequence[Story], body: Type) -> list[Story]:

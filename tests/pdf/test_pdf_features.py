@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from banmian.tasks.pdf.extract import Glyph, make_line
 from banmian.tasks.pdf.features import texts_under_crossheads
 from banmian.tasks.pdf.flow import Flow
 from banmian.tasks.pdf.heads import Heading
@@ -36,3 +37,19 @@ def test_a_bare_crosshead_takes_the_headless_text_right_under_it(size: float, dr
     left = texts_under_crossheads([lead, section, bare], [text], BODY)
     assert (left == []) is taken
     assert bool(bare.flow.paras) is taken
+
+
+@pytest.mark.parametrize("drop,taken", [
+    (40.0, True),    # the text four lines under the crosshead that ends a section's text: that crosshead's
+    (100.0, False),  # seven lines down: other text
+])
+def test_a_crosshead_ending_a_sections_text_takes_the_headless_text_under_it(drop: float, taken: bool) -> None:
+    section = story("企业赞助体育的着眼点", 11.0, ["杜葵：柯达公司一贯支持体育事业。"], (300.0, 0.0))
+    crosshead = make_line([Glyph(c, 10.0 + 11.0 * i, 21.0 + 11.0 * i, 500.0, 11.0, "F")
+                           for i, c in enumerate("从单纯赞助到全面参与")])
+    section.flow.crossheads[1] = [crosshead.text]
+    section.flow.crosshead_lines.append(crosshead)
+    text = story(None, 0.0, ["张庆：李宁牌不遗余力地支持中国体育事业的发展。"], (crosshead.top + drop, 8.0))
+    left = texts_under_crossheads([section], [text], BODY)
+    assert (left == []) is taken
+    assert len(section.flow.paras) == (2 if taken else 1)
