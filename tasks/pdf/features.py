@@ -19,10 +19,16 @@ from banmian.tasks.pdf.stories import Story
 
 #: Type within this share of a crosshead's size is that crosshead's size.
 SIZE_SLACK: Final = 0.03
+#: Text a crosshead heads starts at most this many body lines under its top (dev 0060: a crosshead set wider
+#: than its column, its text 5.5 lines down) ...
+SECTION_TEXT_DROP: Final = 6.0
+#: ... and at most this many body ems left or right of it (a short crosshead centred over its column).
+SECTION_TEXT_SHIFT: Final = 3.0
 
 
 def gather_features(stories: list[Story], headless: list[Story], body: Type) -> tuple[list[Story], list[Story]]:
     """Stories with the lead's sections and tails folded into it, and the headless text left over."""
+    headless = texts_under_crossheads(stories, headless, body)
     sections = feature_sections(stories, body)
     lead = lead_story(stories, sections)
     if lead is None or not (sections or headless):
@@ -33,6 +39,59 @@ def gather_features(stories: list[Story], headless: list[Story], body: Type) -> 
     for st in tails:
         lead.extend(st)
     return _without(stories, sections), _without(headless, tails)
+
+
+def texts_under_crossheads(stories: Sequence[Story], headless: list[Story], body: Type) -> list[Story]:
+    """Headless text standing under a crosshead that has none of its own goes under it; the headless text left.
+
+    A crosshead set wider than its section's column stands in a region of its own (or ends the text above
+    it), its text a little further down (``SECTION_TEXT_DROP``): the nearest headless text under it, starting
+    where it does, is its text. A heading stands for a crosshead only at the size of the page's crossheads
+    (inside a story's text, or heading a section): a label over a column of briefs (短讯) has a size of its own."""
+    left = list(headless)
+    sizes = _crosshead_sizes(stories, body)
+    for st in stories:
+        head = _crosshead_without_text(st, sizes, body)
+        if head is None:
+            continue
+        text = min((h for h in left if _stands_under(h, head, body)), key=_place, default=None)
+        if text is not None:
+            st.flow.extend(text.flow)
+            left = _without(left, [text])
+    return left
+
+
+def _crosshead_without_text(story: Story, sizes: Sequence[float], body: Type) -> tuple[float, float] | None:
+    """Where a crosshead with no text under it stands (top, left): the story's heading at a crosshead size
+    (``_bare_crosshead``), or a crosshead ending the story's text; None when it has none."""
+    if _bare_crosshead(story, body) and any(abs(story.size - s) <= SIZE_SLACK * s for s in sizes):
+        return story.place
+    flow = story.flow
+    if flow.paras and len(flow.paras) in flow.crossheads and flow.crosshead_lines:
+        last = max(flow.crosshead_lines, key=lambda ln: ln.top)
+        return (last.top, last.x0)
+    return None
+
+
+def _crosshead_sizes(stories: Sequence[Story], body: Type) -> list[float]:
+    """Sizes of the crossheads inside stories' text and of the headings of sections set apart."""
+    inside = [ln.size for st in stories for ln in st.flow.crosshead_lines if ln.size < CROSSHEAD_MAX * body.size]
+    return inside + [st.size for st in stories if is_section(st, inside, body)]
+
+
+def _bare_crosshead(story: Story, body: Type) -> bool:
+    """A heading of one line of crosshead type with nothing under it."""
+    h = story.heading
+    return story.single_head and not story.flow.paras and not (h.kicker or h.subheadline or story.bylines) \
+        and story.size < CROSSHEAD_MAX * body.size
+
+
+def _stands_under(text: Story, head: tuple[float, float], body: Type) -> bool:
+    """``text`` starts under a crosshead standing at ``head`` (top, left), within ``SECTION_TEXT_DROP`` lines and
+    ``SECTION_TEXT_SHIFT`` ems of its left."""
+    drop = text.place[0] - head[0]
+    return 0 < drop <= SECTION_TEXT_DROP * body.size * body.leading \
+        and abs(text.place[1] - head[1]) <= SECTION_TEXT_SHIFT * body.size
 
 
 def feature_sections(stories: Sequence[Story], body: Type) -> list[Story]:

@@ -81,6 +81,8 @@ STRIP_MIN_GAP: Final = 0.35
 #: unread-a f1 0.9142 -> 0.9177 against three, dev, gate and unread-b the same).
 STRIP_ROWS: Final = 4.0
 STRIP_MIN_LINES: Final = 2
+#: A row a pitch from another has its top within this many body ems of one pitch off (rows of one story).
+ROW_PITCH_SLACK: Final = 0.25
 #: Where the strip is looked for: this many body ems before the glyph after the gap (inside the narrowest gutter).
 STRIP_PROBE: Final = 0.15
 #: Text under a crosshead reaching this many ems past the column the crosshead stands under is set at
@@ -285,7 +287,36 @@ def _one_line(a: TextLine, b: TextLine, starts: list[float], body: Type, lines: 
     gap = b.x0 - a.x1
     if abs(a.top - b.top) > ROW_PIECE_SLACK * body.size or not 0 <= gap <= SPACE_JOIN * body.size:
         return False
-    return not any(abs(b.x0 - e) <= EDGE_SLACK * body.size for e in starts) or _crossed(a, b, lines, body)
+    at_gutter = any(abs(b.x0 - e) <= EDGE_SLACK * body.size for e in starts) or _white_strip_between(a, b, lines, body)
+    return not at_gutter or _crossed(a, b, lines, body)
+
+
+def _white_strip_between(a: TextLine, b: TextLine, lines: Sequence[TextLine], body: Type) -> bool:
+    """The rows set with ``a`` and ``b`` leave the gap between them white, a line of them ending at it and
+    one starting after it (at most an indent on): a gutter down columns too short to show their start by
+    count (a wide story's intro set in inner columns of two or three lines). Furniture set flush right
+    over a line has lines starting past the gap, none ending at it; a mark may hang into a gutter."""
+    rows = _rows_set_with(a, b, lines, body)
+    middle = (a.x1 + b.x0) / 2
+    if any(g.x0 < middle < g.x1 and g.text not in HANGING_MARKS for o in rows for g in o.glyphs):
+        return False
+    ending = any(a.x1 - body.size <= o.x1 <= b.x0 for o in rows)
+    return ending and any(a.x1 <= o.x0 <= b.x0 + INDENT_REACH * body.size for o in rows)
+
+
+def _rows_set_with(a: TextLine, b: TextLine, lines: Sequence[TextLine], body: Type) -> list[TextLine]:
+    """Body lines of the rows above and below the row of ``a`` and ``b``, up to ``STRIP_ROWS`` each way, each a
+    pitch from the last and reaching over them: the text set with them (a story below, further off, is not)."""
+    pitch = body.size * body.leading
+    body_lines = [o for o in lines if is_size(o.size, body.size) and not o.vertical and o.x0 < b.x1 and o.x1 > a.x0]
+    out: list[TextLine] = []
+    for step in (-pitch, pitch):
+        for k in range(1, int(STRIP_ROWS) + 1):
+            row = [o for o in body_lines if abs(o.top - (b.top + k * step)) <= ROW_PITCH_SLACK * body.size]
+            if not row:
+                break
+            out.extend(row)
+    return out
 
 
 def _crossed(a: TextLine, b: TextLine, lines: Sequence[TextLine], body: Type) -> bool:
@@ -855,12 +886,23 @@ def _halves(left: Region, right: Region, body: Type) -> bool:
     a, b = _top_heading(left), _top_heading(right)
     if a is None or b is None or not _same_row(a, b) or not 0 <= b.x0 - a.x1 <= COUPLET_GAP * a.size:
         return False
-    if not _couplet_shaped(a, b):
-        return False
     text_a, text_b = _text_under(left, a), _text_under(right, b)
+    if not _couplet_shaped(a, b):
+        return _one_row_over_both(a, b, text_a, text_b, body)
     if text_a is None or text_b is None:
         return True
     return not (_centred(a, text_a, body) and _centred(b, text_b, body)) or _flows_on(left, a, right, b, body)
+
+
+def _one_row_over_both(a: Block, b: Block, text_a: tuple[float, float] | None, text_b: tuple[float, float] | None,
+                       body: Type) -> bool:
+    """Pieces of unlike length on one row, the second starting left of the text under it (over the first's
+    column) and the row centred over both texts: one heading set on one line with a wide space (dev 0059,
+    ``不管是否愿意  实力是市场竞争决胜的手段``), not two stories' headlines (each within its own story's width)."""
+    if text_a is None or text_b is None or b.x0 >= text_b[0] - body.size:
+        return False
+    row = Block([*a.lines, *b.lines], "display")
+    return _centred(row, (text_a[0], text_b[1]), body)
 
 
 def _couplet_shaped(a: Block, b: Block) -> bool:

@@ -73,6 +73,20 @@ def test_headlines_wrapped_over_two_lines_side_by_side_are_no_couplet() -> None:
     assert region_of(found, "上海国内生产总") is not region_of(found, "强化职责担当")
 
 
+@pytest.mark.parametrize("right_x0,one", [
+    (129.0, True),    # the second piece starts left of its column (x 150), the row centred over both: one heading
+    (140.0, False),   # the second piece centred over its own column: two stories' headlines side by side
+])
+def test_a_heading_of_unlike_pieces_on_one_row_over_two_columns_is_one(right_x0: float, one: bool) -> None:
+    size = 16.0
+    left = line("不管是否愿意", 1.0, 30.0, size)                       # x 1-97
+    right = line("实力是竞争的手段所在", right_x0, 30.0, size)         # ten ems of its size
+    under = 30.0 + size + 3.0  # the heading's leading and a little over the text's first baseline
+    text = column(["被行家和消费者誉为中国摩托车"] * 3, 0.0, under) + column(["引进先进技术本身不是目的所在"] * 3, 150.0, under)
+    found = regions(blocks([left, right, *text], TYPE), [], [], TYPE)
+    assert (region_of(found, "不管是否愿意") is region_of(found, "实力是竞争")) is one
+
+
 def test_a_first_column_under_its_byline_joins_the_heading_centred_over_both() -> None:
     heading = line("华夏绝技惊悉尼", 37.5, 20.0, 25.0)  # centred over x 0-250, not over 130-250 alone
     base = heading.bottom + 0.4 * 25.0 + 10.0
@@ -213,6 +227,31 @@ def test_a_line_beside_a_gutter_stays_apart_when_no_line_runs_across_it() -> Non
     right = column(["第二栏", "第二栏", "第二栏"], 70.0, 0.0)  # ten points (an em) past the first column's end
     found = join_at_spaces([*left, *right], TYPE)
     assert sorted(ln.text for ln in found) == sorted(["第一栏的正文"] * 3 + ["第二栏"] * 3)
+
+
+@pytest.mark.parametrize("right_starts,hanging,apart", [
+    ((15.0, 0.0, 0.0), "", True),   # a second column of three lines (its first two ems in): a gutter down both
+    ((0.0, 0.0), "", True),         # a column of two lines beside three
+    ((0.0, 0.0), "，", True),       # a comma hanging into the gutter from the row above is no ink across it
+])
+def test_inner_columns_too_short_to_show_their_start_stay_apart(right_starts: tuple[float, ...], hanging: str,
+                                                                apart: bool) -> None:
+    """A wide story's intro set in inner columns of two or three lines: the second column's start is shared by
+    too few lines to be a column edge by count, but the rows around leave the gap white, lines ending at it and
+    starting after it."""
+    gutter = 15.0  # an em and a half: within a wide space inside one line
+    left = column(["一九九五年十月，当山东省济南市公安局" + hanging, "李长水庄重地从公安部长手中接过了题词"] * 2, 0.0, 20.0)[:3]
+    right = [line("多年的老党员感到担子更重了", 180.0 + gutter + dx, 20.0 + PITCH * i) for i, dx in enumerate(right_starts)]
+    found = join_at_spaces([*left, *right], TYPE)
+    assert (len(found) == len(left) + len(right)) is apart
+
+
+def test_furniture_flush_right_over_a_spaced_line_is_no_gutter() -> None:
+    """Furniture lines start past a wide space in the line under them, but no line ends at it: one line."""
+    over = [line("第十一版", 100.0, 20.0), line("CITY", 115.0, 20.0 + PITCH)]
+    spaced = [line("责任编辑丁宁", 25.0, 20.0 + 2 * PITCH), line("美术编辑", 100.0, 20.0 + 2 * PITCH)]
+    found = join_at_spaces([*over, *spaced], TYPE)
+    assert "责任编辑丁宁美术编辑" in [ln.text.replace(" ", "") for ln in found]
 
 
 def test_a_credit_flush_right_under_the_storys_deepest_column_hangs_under_its_text() -> None:

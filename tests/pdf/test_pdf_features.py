@@ -1,0 +1,55 @@
+"""A feature's sections set apart: a crosshead standing in a region of its own takes the text under it."""
+
+from __future__ import annotations
+
+import pytest
+
+from banmian.tasks.pdf.extract import Glyph, make_line
+from banmian.tasks.pdf.features import texts_under_crossheads
+from banmian.tasks.pdf.flow import Flow
+from banmian.tasks.pdf.heads import Heading
+from banmian.tasks.pdf.layout import Type
+from banmian.tasks.pdf.stories import Story
+from banmian.tasks.text.lines import Line
+from banmian.tasks.text.paragraphs import Paragraph
+
+BODY = Type(10.0, 1.4)
+
+
+def story(head: str | None, size: float, texts: list[str], place: tuple[float, float]) -> Story:
+    flow = Flow([Paragraph([Line(i + 1, t, float(len(t)), "prose")], 100.0) for i, t in enumerate(texts)])
+    flow.flush_right = [False] * len(texts)
+    return Story(Heading(headline=head), size, [], flow, 1 if head else 0, single_head=head is not None, place=place)
+
+
+@pytest.mark.parametrize("size,drop,shift,taken", [
+    (11.0, 40.0, 2.0, True),    # the page's crosshead size, its text four lines under it: the section's text
+    (12.0, 40.0, 2.0, False),   # a size of its own (a label over a column of briefs, 短讯): not a crosshead
+    (11.0, 100.0, 2.0, False),  # seven lines down: other text
+    (11.0, 40.0, 60.0, False),  # six ems aside: text of another column
+])
+def test_a_bare_crosshead_takes_the_headless_text_right_under_it(size: float, drop: float, shift: float,
+                                                                 taken: bool) -> None:
+    lead = story("燃太岳烽火树浩然正气", 20.0, ["安子文同志是我们党的杰出的组织活动家。"], (50.0, 0.0))
+    section = story("武装群众坚持游击斗争", 11.0, ["重视发动群众是安子文同志的一贯思想。"], (300.0, 0.0))
+    bare = story("贯彻统一战线政策", size, [], (500.0, 200.0))
+    text = story(None, 0.0, ["太岳区的社会环境非常复杂。"], (500.0 + drop, 200.0 + shift))
+    left = texts_under_crossheads([lead, section, bare], [text], BODY)
+    assert (left == []) is taken
+    assert bool(bare.flow.paras) is taken
+
+
+@pytest.mark.parametrize("drop,taken", [
+    (40.0, True),    # the text four lines under the crosshead that ends a section's text: that crosshead's
+    (100.0, False),  # seven lines down: other text
+])
+def test_a_crosshead_ending_a_sections_text_takes_the_headless_text_under_it(drop: float, taken: bool) -> None:
+    section = story("企业赞助体育的着眼点", 11.0, ["杜葵：柯达公司一贯支持体育事业。"], (300.0, 0.0))
+    crosshead = make_line([Glyph(c, 10.0 + 11.0 * i, 21.0 + 11.0 * i, 500.0, 11.0, "F")
+                           for i, c in enumerate("从单纯赞助到全面参与")])
+    section.flow.crossheads[1] = [crosshead.text]
+    section.flow.crosshead_lines.append(crosshead)
+    text = story(None, 0.0, ["张庆：李宁牌不遗余力地支持中国体育事业的发展。"], (crosshead.top + drop, 8.0))
+    left = texts_under_crossheads([section], [text], BODY)
+    assert (left == []) is taken
+    assert len(section.flow.paras) == (2 if taken else 1)
