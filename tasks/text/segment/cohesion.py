@@ -20,7 +20,7 @@ import operator
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, repeat
+from itertools import chain
 from typing import Final
 
 from banmian.tasks.text.lexicon import each_bigram
@@ -177,19 +177,21 @@ class PageVocabulary:
         weights.update(self.weigh(shared))
         return counts, weights
 
-    def _grow(self, counts: dict[str, int], weights: dict[str, float], text: str) -> None:
+    def _grow(self, counts: dict[str, int], weights: dict[str, float], text: str) -> dict[str, float]:
         """Add a text's bigrams to a stretch's counts and weights (a bigram new to it goes last, as in a merge).
 
         A text shares few bigrams with the stretch before it: its own counts and weights are taken by C-level
         dict updates (a bigram the stretch holds keeps its place), and only the shared ones are added up and
-        weighed again.
+        weighed again. Returns the shared bigrams' weights before (what a running squared length moves by).
         """
         own = self.counts(text)
         shared = {gram: counts[gram] + own[gram] for gram in own.keys() & counts.keys()}
+        replaced = {gram: weights[gram] for gram in shared}
         counts.update(own)
         weights.update(self.vector((text,)).weights)
         counts.update(shared)
         weights.update(self.weigh(shared))
+        return replaced
 
     def weigh(self, counts: Mapping[str, int]) -> dict[str, float]:
         """Each bigram's weight in a text that holds it ``counts[gram]`` times: its rarity times ``count_weight``.
@@ -245,14 +247,15 @@ class RunningVector:
         """Take one more paragraph into the stretch.
 
         Grown as the vocabulary grows a stretch (``PageVocabulary._grow``); the squared length moves by each of
-        the text's bigrams' new weight squared less its old one, added up in the text's order.
+        the text's bigrams' new weight squared less its old one, added up in the text's order. A bigram new to the
+        stretch takes the text's own weight (its old one is 0): its own weight squared, less only where the
+        stretch already held the bigram, in one pass over the text's bigrams.
         """
-        own, weights = self.vocab.counts(text), self._weights
-        olds = list(map(weights.get, own, repeat(0.0)))
-        self.vocab._grow(self._counts, weights, text)
-        news = list(map(weights.__getitem__, own))
-        squares = map(operator.sub, map(operator.mul, news, news), map(operator.mul, olds, olds))
-        self._norm2 = sum(squares, self._norm2)
+        own, weights = self.vocab.vector((text,)).weights, self._weights
+        squares = dict(zip(own, map(operator.mul, own.values(), own.values())))
+        replaced = self.vocab._grow(self._counts, weights, text)
+        squares.update({gram: weights[gram] * weights[gram] - old * old for gram, old in replaced.items()})
+        self._norm2 = sum(squares.values(), self._norm2)
 
     def vector(self) -> WeightedVector:
         """The stretch so far (a view: adding more changes it)."""
