@@ -677,15 +677,17 @@ def _heads_a_story_under_cut_text(lines: list[Line], i: int, j: int) -> bool:
     Text cut by a column's edge goes on at the column's width; a line that stops that short ends a paragraph, on a
     sentence mark (``２６８……``), and a story's dateline or byline opens under a headline, never mid-paragraph.
     """
-    text = lines[i].text.strip()
     if j - i != 1 or i < STEADY_COLUMN_LINES or j + 1 >= len(lines) or lines[j].kind != BLANK \
-            or _SENTENCE_MARK.search(text) or not is_basic_han(text[-1]):
+            or lines[j + 1].kind not in _STORY_OPENINGS_UNDER_A_BREAK:
+        return False  # most runs: cheap checks first
+    text = lines[i].text.strip()
+    if _SENTENCE_MARK.search(text) or not is_basic_han(text[-1]):
         return False
     above = lines[i - STEADY_COLUMN_LINES:i]  # full lines of a column: text cut at its edge
     if any(ln.kind not in _RUNNING_TEXT for ln in above) or not _shows_a_column([ln.width for ln in above]):
         return False
     column = max(ln.width for ln in above)
-    return lines[i].width <= column * NARROW_HEAD_SHARE and lines[j + 1].kind in _STORY_OPENINGS_UNDER_A_BREAK
+    return lines[i].width <= column * NARROW_HEAD_SHARE
 
 
 def _opens_paragraph_in_run(lines: list[Line], m: int, j: int) -> bool:
