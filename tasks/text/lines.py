@@ -642,8 +642,12 @@ def _is_wrap_stub(lines: list[Line], j: int) -> bool:
 def _mark_run(lines: list[Line], kinds: list[LineKind], i: int, j: int) -> int:
     """Mark the heading-shaped run ``lines[i:j]`` HEAD or PROSE; returns where it ended.
 
-    A paragraph opening inside the run ends it there: its lines from there on are prose.
+    A paragraph opening inside the run ends it there: its lines from there on are prose. A lone line that heads a
+    story under text cut mid-sentence is a heading, though the text above runs on (``_heads_a_story_under_cut_text``).
     """
+    if _heads_a_story_under_cut_text(lines, i, j):
+        _set_kind(lines, i, j, HEAD)
+        return j
     if _runs_on_from_above(lines, i) or _ends_the_line_above(lines, i, j):  # half the runs: prose mid-paragraph
         _set_kind(lines, i, j, PROSE)
         return j
@@ -659,6 +663,31 @@ def _mark_run(lines: list[Line], kinds: list[LineKind], i: int, j: int) -> int:
         _mark_heads_above_a_step(lines, i, j)
         _mark_a_couplet_on_top(lines, i, j)
     return j
+
+
+#: What may open a story under a blank below its headline: its dateline or its author's byline.
+_STORY_OPENINGS_UNDER_A_BREAK: Final = (DATELINE, BYLINE)
+
+
+def _heads_a_story_under_cut_text(lines: list[Line], i: int, j: int) -> bool:
+    """The lone line ``lines[i]`` under text cut mid-sentence is a headline: it ends on a word with no sentence mark,
+    is far narrower than the full lines of that text (``NARROW_HEAD_SHARE``), and a break and a dateline or byline
+    follow it (``摩托送餐风行开罗`` / ``本报驻埃及记者 朱梦魁``, ``农村客运班车能否加密`` / ``编辑同志：``).
+
+    Text cut by a column's edge goes on at the column's width; a line that stops that short ends a paragraph, on a
+    sentence mark (``２６８……``), and a story's dateline or byline opens under a headline, never mid-paragraph.
+    """
+    if j - i != 1 or i < STEADY_COLUMN_LINES or j + 1 >= len(lines) or lines[j].kind != BLANK \
+            or lines[j + 1].kind not in _STORY_OPENINGS_UNDER_A_BREAK:
+        return False  # most runs: cheap checks first
+    text = lines[i].text.strip()
+    if _SENTENCE_MARK.search(text) or not is_basic_han(text[-1]):
+        return False
+    above = lines[i - STEADY_COLUMN_LINES:i]  # full lines of a column: text cut at its edge
+    if any(ln.kind not in _RUNNING_TEXT for ln in above) or not _shows_a_column([ln.width for ln in above]):
+        return False
+    column = max(ln.width for ln in above)
+    return lines[i].width <= column * NARROW_HEAD_SHARE
 
 
 def _opens_paragraph_in_run(lines: list[Line], m: int, j: int) -> bool:

@@ -380,6 +380,23 @@ def test_a_letterspaced_line_straight_above_text_is_justified_text_unless_it_sho
     assert kinds(page, line) == [kind]
 
 
+_CUT_TEXT = "吸取有益的东西。她收集了大量治疗男女不育症的药\n方，经过反复实践，找到了一整套中西医结合治疗男女\n"
+
+
+@pytest.mark.parametrize("page, line, kind", [
+    # a lone line far short of text cut mid-sentence, a break, then its story's byline or dateline: a headline
+    (_CUT_TEXT + "摩托送餐风行开罗\n\n本报驻埃及记者 朱梦魁\n\n眼下，在开罗的大街小巷，送餐摩托越来越多。\n",
+     "摩托送餐风行开罗", HEAD),
+    (_CUT_TEXT + "农村客运班车能否加密\n\n本报讯（记者 王芳）春节临近，城关镇年货\n市场商品丰富，价格平稳。\n",
+     "农村客运班车能否加密", HEAD),
+    # the same line with no story opening under the break, or ending on a mark: the text's last line
+    (_CUT_TEXT + "摩托送餐风行开罗\n\n眼下，在开罗的大街小巷，送餐摩托越来越多。\n", "摩托送餐风行开罗", PROSE),
+    (_CUT_TEXT + "２６８……\n\n李明\n\n眼下，在开罗的大街小巷，送餐摩托越来越多。\n", "２６８……", PROSE),
+])
+def test_a_lone_line_over_a_story_opening_under_cut_text_is_a_headline(page, line, kind):
+    assert kinds(page, line) == [kind]
+
+
 @pytest.mark.parametrize("run", [
     "一 个 观 念 上 的 误 区 就 是",  # 就是 needs what it says
     "所等开展执法检查和",
