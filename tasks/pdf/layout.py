@@ -489,6 +489,8 @@ def _set_beside(b: Block, page_blocks: Sequence[Block], items: Sequence[Item], f
                 body: Type) -> Block | None:
     """The block a text hanging under nothing is set beside, of its story: a vertical title's text, a column
     further on, a heading at the side; None when the columns are not balanced or the text is another story's."""
+    if b.kind == "display":
+        return _headline_left_of_byline(b, page_blocks, items, feet, body)
     if b.kind not in ("body", "small", "vertical"):
         return None
     beside = _titled_text(b, page_blocks, body) or _level_left(b, page_blocks, feet, body) \
@@ -496,6 +498,22 @@ def _set_beside(b: Block, page_blocks: Sequence[Block], items: Sequence[Item], f
     if beside is None or not _balanced_with(b, beside, feet, body) or _tail_beside_dated_story(b, beside, items, body):
         return None
     return beside
+
+
+def _headline_left_of_byline(b: Block, page_blocks: Sequence[Block], items: Sequence[Item],
+                             feet: dict[int, tuple[float, float]], body: Type) -> Block | None:
+    """The headline a byline is set beside: a byline (type under ``DISPLAY_MIN``) over text that goes on a
+    paragraph, that text starting level with a headline set over the first column a gutter to its left (dev
+    0090: the headline heads its first column, its byline the further ones); None for any other display type."""
+    if b.size >= DISPLAY_MIN * body.size or len(b.lines) != 1:
+        return None
+    text = _text_headed(b, items, body)
+    if text is None or not continues_paragraph(text, body):
+        return None
+    left = _level_left(text, page_blocks, feet, body)
+    if left is None or left.kind != "display" or left.size < DISPLAY_MIN * body.size:
+        return None
+    return left if _balanced_with(text, left, feet, body) else None
 
 
 def _column_feet(items: Sequence[Item], parent: dict[int, Item]) -> dict[int, tuple[float, float]]:

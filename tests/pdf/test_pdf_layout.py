@@ -340,3 +340,20 @@ def test_a_name_alone_on_the_line_after_a_storys_text_signs_it(name: str, x0: fl
     assert (art.byline == name.replace(" ", "")) is signs
     assert "".join(b.text for b in art.blocks).endswith("公务员。")
     assert all(name not in r.text for r in result.residue) is signs
+
+
+@pytest.mark.parametrize(("second_opens", "joined"), [
+    ("国的主要股市。这场金融危机给", True),  # dev 0090: goes on the first column's paragraph
+    ("新华社北京1月8日电　中共中央", False),  # a dateline opens a story of its own
+])
+def test_a_byline_over_further_columns_level_with_a_headline_over_the_first_joins_it(second_opens: str,
+                                                                                    joined: bool) -> None:
+    top = 100.0
+    headline = [line("墨西哥政局不", 5.0, top + 25.0, 25.0), line("稳引发危机", 5.0, top + 25.0 + 32.0, 25.0)]
+    first = column(["　　80年代，由墨西哥等拉美", "国家引发的全球债务危机引起", "了国际社会的高度重视，墨西"],
+                   0.0, top + 2 * 32.0 + 20.0)
+    byline = line("钟行", 265.0, top - 2.0, 10.8)
+    second = column([second_opens, "墨西哥经济造成了巨大的负面", "影响。外汇储备猛降。"], 160.0, top + 14.0)
+    third = column(["本积累基础不稳。墨西哥作为", "拉美国家之一，再次发生严重", "的金融危机。"], 310.0, top + 14.0)
+    found = regions(blocks([*headline, *first, byline, *second, *third], TYPE), [], [], TYPE)
+    assert (region_of(found, "钟行") is region_of(found, "墨西哥政局不")) == joined
