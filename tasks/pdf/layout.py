@@ -31,7 +31,7 @@ from typing import Final, Literal
 from banmian.tasks.pdf.credits import dateline, is_name_shaped
 from banmian.tasks.pdf.extract import DEFAULT_SIZE, Box, Glyph, TextLine, gaps_of, make_line
 from banmian.tasks.pdf.openings import opens_brief
-from banmian.tasks.text.chars import HANGING_MARKS
+from banmian.tasks.text.chars import HAN_DIGIT_VALUES, HANGING_MARKS
 from banmian.tasks.text.clean import display_width, ends_sentence, join_lines
 from banmian.tasks.text.lines import COUPLET_MAX_DIFF, LABEL, line_kind
 
@@ -553,7 +553,8 @@ def _hangs_under(it: Item, items: Sequence[Item], rules: Sequence[Box], body: Ty
     if it.top - up.bottom - leading > limit * body.size:
         return None
     if any(_rule_between(r, up, it, body) for r in rules) or _opens_under_text(it, up, body) \
-            or _heads_other_measure(it, up, items, body) or _heads_columns_of_its_own(it, up, items, body):
+            or _heads_other_measure(it, up, items, body) or _heads_columns_of_its_own(it, up, items, body) \
+            or _numbered_section_elsewhere(it, up, items, body):
         return None
     return up
 
@@ -628,6 +629,25 @@ def _heads_other_measure(it: Item, up: Item, items: Sequence[Item], body: Type) 
         return False
     reach = MEASURE_REACH * body.size
     return text.x0 < up.x0 - reach or text.x1 > up.x1 + reach
+
+
+def _section_number(text: str) -> int | None:
+    """The number a crosshead opens with, ``二、原因和教训`` -> 2; None when it opens with none."""
+    value = HAN_DIGIT_VALUES.get(text[:1])
+    return value if value and text[1:2] == "、" else None
+
+
+def _numbered_section_elsewhere(it: Item, up: Item, items: Sequence[Item], body: Type) -> bool:
+    """A numbered crosshead under a column of text (``二、原因和教训``) whose section before it (``一、事件经过``)
+    stands elsewhere on the page, not over that column: it goes on that feature, another story's text above it
+    set there only by the page's make-up (dev 0053: a feature's second section under a news story's column)."""
+    if not (isinstance(it, Block) and isinstance(up, Block) and _crosshead_under_text(it, up, body)):
+        return False
+    number = _section_number(it.text)
+    if number is None or number < 2:
+        return False
+    return any(isinstance(o, Block) and o.kind == "display" and _section_number(o.text) == number - 1
+               and not (o.top < it.top and overlaps(o.x0, o.x1, it.x0, it.x1, body)) for o in items)
 
 
 def _text_headed(head: Block, items: Sequence[Item], body: Type) -> Block | None:
