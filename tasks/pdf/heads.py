@@ -26,7 +26,7 @@ from banmian.tasks.pdf.flow import column_edges
 from banmian.tasks.pdf.layout import DISPLAY_MIN, HALF_EM, Block, Type
 from banmian.tasks.text.clean import clean_heading
 from banmian.tasks.text.lexicon import break_strands_a_character, states_what_happened
-from banmian.tasks.text.lines import is_one_line_couplet
+from banmian.tasks.text.lines import COLUMN_TAG_MAX_CHARS, is_column_tag, is_one_line_couplet
 from banmian.tasks.text.segment.headlines import DASHES, subtitle_dashes
 
 #: Columns of one story stand at most this many ems apart (gutters are one or two).
@@ -40,6 +40,9 @@ LINE_END_MARKS: Final = "，、：；。！？”》）"
 #: Marks that may not end a line, and marks that may not open one.
 OPENING_MARKS: Final = "“‘（《「『〔【"
 CLOSING_MARKS: Final = "，、：；。！？”’）》」』〕】"
+#: A column tag stacked over a vertical title, and the title left under it, hold at least this many
+#: characters (the shortest tags, ``时评``, ``速写``, are two).
+STACKED_TAG_MIN: Final = 2
 #: Heading blocks within this share of the largest size are the headline (one size set, rounding apart).
 HEADLINE_SIZE_SHARE: Final = 0.98
 #: A subheadline's top may stand this many points above the headline's foot (em boxes touch).
@@ -81,10 +84,27 @@ def read_heading(group: Sequence[Block], measure: float) -> Heading:
     under_a_subject = sub_text is not None and states_what_happened(sub_text)
     heading = Heading(headline=_parts_text(main, measure, under_a_subject=under_a_subject))
     heading.kicker = _wrapped_text(kicker) or None
+    if heading.kicker is None and heading.headline is not None and _one_vertical_line(main):
+        heading.kicker, heading.headline = _stacked_tag(heading.headline)
     heading.subheadline = sub_text
     if dashes is not None:
         heading.decoration.append(dashes)
     return heading
+
+
+def _one_vertical_line(blocks: Sequence[Block]) -> bool:
+    """A headline set as one vertical line (a vertical title)."""
+    return len(blocks) == 1 and len(blocks[0].lines) == 1 and blocks[0].lines[0].vertical
+
+
+def _stacked_tag(headline: str) -> tuple[str | None, str]:
+    """``(kicker, headline)`` of a vertical title: a column tag stacked over it in its own size and column
+    (``新春走基层`` / ``新进党一分为六…``) has no gap or size to tell it, only its form (``lines.is_column_tag``,
+    the shortest that fits); else no kicker and the headline whole."""
+    for n in range(STACKED_TAG_MIN, min(COLUMN_TAG_MAX_CHARS, len(headline) - STACKED_TAG_MIN) + 1):
+        if is_column_tag(headline[:n]):
+            return headline[:n], headline[n:]
+    return None, headline
 
 
 def heading_parts(group: Sequence[Block]) -> tuple[list[Block], list[Block], list[Block]]:

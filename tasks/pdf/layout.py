@@ -31,7 +31,7 @@ from typing import Final, Literal
 from banmian.tasks.pdf.credits import dateline, is_name_shaped
 from banmian.tasks.pdf.extract import DEFAULT_SIZE, Box, Glyph, TextLine, gaps_of, make_line
 from banmian.tasks.pdf.openings import opens_brief
-from banmian.tasks.text.chars import HANGING_MARKS
+from banmian.tasks.text.chars import HAN_DIGIT_VALUES, HANGING_MARKS
 from banmian.tasks.text.clean import display_width, ends_sentence, join_lines
 from banmian.tasks.text.lines import COUPLET_MAX_DIFF, LABEL, line_kind
 
@@ -489,6 +489,8 @@ def _set_beside(b: Block, page_blocks: Sequence[Block], items: Sequence[Item], f
                 body: Type) -> Block | None:
     """The block a text hanging under nothing is set beside, of its story: a vertical title's text, a column
     further on, a heading at the side; None when the columns are not balanced or the text is another story's."""
+    if b.kind == "display":
+        return _headline_left_of_byline(b, page_blocks, items, feet, body)
     if b.kind not in ("body", "small", "vertical"):
         return None
     beside = _titled_text(b, page_blocks, body) or _level_left(b, page_blocks, feet, body) \
@@ -496,6 +498,22 @@ def _set_beside(b: Block, page_blocks: Sequence[Block], items: Sequence[Item], f
     if beside is None or not _balanced_with(b, beside, feet, body) or _tail_beside_dated_story(b, beside, items, body):
         return None
     return beside
+
+
+def _headline_left_of_byline(b: Block, page_blocks: Sequence[Block], items: Sequence[Item],
+                             feet: dict[int, tuple[float, float]], body: Type) -> Block | None:
+    """The headline a byline is set beside: a byline (type under ``DISPLAY_MIN``) over text that goes on a
+    paragraph, that text starting level with a headline set over the first column a gutter to its left (dev
+    0090: the headline heads its first column, its byline the further ones); None for any other display type."""
+    if b.size >= DISPLAY_MIN * body.size or len(b.lines) != 1:
+        return None
+    text = _text_headed(b, items, body)
+    if text is None or not continues_paragraph(text, body):
+        return None
+    left = _level_left(text, page_blocks, feet, body)
+    if left is None or left.kind != "display" or left.size < DISPLAY_MIN * body.size:
+        return None
+    return left if _balanced_with(text, left, feet, body) else None
 
 
 def _column_feet(items: Sequence[Item], parent: dict[int, Item]) -> dict[int, tuple[float, float]]:
@@ -535,7 +553,8 @@ def _hangs_under(it: Item, items: Sequence[Item], rules: Sequence[Box], body: Ty
     if it.top - up.bottom - leading > limit * body.size:
         return None
     if any(_rule_between(r, up, it, body) for r in rules) or _opens_under_text(it, up, body) \
-            or _heads_other_measure(it, up, items, body) or _heads_columns_of_its_own(it, up, items, body):
+            or _heads_other_measure(it, up, items, body) or _heads_columns_of_its_own(it, up, items, body) \
+            or _numbered_section_elsewhere(it, up, items, body):
         return None
     return up
 
@@ -610,6 +629,25 @@ def _heads_other_measure(it: Item, up: Item, items: Sequence[Item], body: Type) 
         return False
     reach = MEASURE_REACH * body.size
     return text.x0 < up.x0 - reach or text.x1 > up.x1 + reach
+
+
+def _section_number(text: str) -> int | None:
+    """The number a crosshead opens with, ``二、原因和教训`` -> 2; None when it opens with none."""
+    value = HAN_DIGIT_VALUES.get(text[:1])
+    return value if value and text[1:2] == "、" else None
+
+
+def _numbered_section_elsewhere(it: Item, up: Item, items: Sequence[Item], body: Type) -> bool:
+    """A numbered crosshead under a column of text (``二、原因和教训``) whose section before it (``一、事件经过``)
+    stands elsewhere on the page, not over that column: it goes on that feature, another story's text above it
+    set there only by the page's make-up (dev 0053: a feature's second section under a news story's column)."""
+    if not (isinstance(it, Block) and isinstance(up, Block) and _crosshead_under_text(it, up, body)):
+        return False
+    number = _section_number(it.text)
+    if number is None or number < 2:
+        return False
+    return any(isinstance(o, Block) and o.kind == "display" and _section_number(o.text) == number - 1
+               and not (o.top < it.top and overlaps(o.x0, o.x1, it.x0, it.x1, body)) for o in items)
 
 
 def _text_headed(head: Block, items: Sequence[Item], body: Type) -> Block | None:

@@ -73,3 +73,21 @@ def test_rows_fitting_the_texts_measure_together_are_one_part_only_when_wrapped_
         rows: list[str], headline: str) -> None:
     measure = (sum(len(r) for r in rows) + 2) * HEAD  # the text's measure, wider than both rows together
     assert read_heading([stacked(rows, HEAD, 0.0, measure)], measure).headline == headline
+
+
+def vertical(text: str, size: float) -> Block:
+    """``text`` set as one vertical line, one character an em and a quarter under the last."""
+    glyphs = [Glyph(c, 0.0, size, 1.25 * size * k + size, size, "F") for k, c in enumerate(text)]
+    return Block([make_line(glyphs, vertical=True)], "vertical")
+
+
+@pytest.mark.parametrize(("text", "kicker", "headline"), [
+    ("新春走基层新进党一分为六日政局纷乱不已", "新春走基层", "新进党一分为六日政局纷乱不已"),  # dev 0050
+    ("本报专稿人民没有忘记", "本报专稿", "人民没有忘记"),  # dev 0022
+    ("新进党一分为六日政局纷乱不已", None, "新进党一分为六日政局纷乱不已"),  # no tag opens it
+    ("记者调查", None, "记者调查"),  # a tag alone is the title: nothing left under it
+])
+def test_a_column_tag_stacked_over_a_vertical_title_is_its_kicker(text: str, kicker: str | None,
+                                                                   headline: str) -> None:
+    h = read_heading([vertical(text, HEAD)], HEAD)
+    assert (h.kicker, h.headline) == (kicker, headline)

@@ -340,3 +340,35 @@ def test_a_name_alone_on_the_line_after_a_storys_text_signs_it(name: str, x0: fl
     assert (art.byline == name.replace(" ", "")) is signs
     assert "".join(b.text for b in art.blocks).endswith("公务员。")
     assert all(name not in r.text for r in result.residue) is signs
+
+
+@pytest.mark.parametrize(("second_opens", "joined"), [
+    ("国的主要股市。这场金融危机给", True),  # dev 0090: goes on the first column's paragraph
+    ("新华社北京1月8日电　中共中央", False),  # a dateline opens a story of its own
+])
+def test_a_byline_over_further_columns_level_with_a_headline_over_the_first_joins_it(second_opens: str,
+                                                                                    joined: bool) -> None:
+    top = 100.0
+    headline = [line("墨西哥政局不", 5.0, top + 25.0, 25.0), line("稳引发危机", 5.0, top + 25.0 + 32.0, 25.0)]
+    first = column(["　　80年代，由墨西哥等拉美", "国家引发的全球债务危机引起", "了国际社会的高度重视，墨西"],
+                   0.0, top + 2 * 32.0 + 20.0)
+    byline = line("钟行", 265.0, top - 2.0, 10.8)
+    second = column([second_opens, "墨西哥经济造成了巨大的负面", "影响。外汇储备猛降。"], 160.0, top + 14.0)
+    third = column(["本积累基础不稳。墨西哥作为", "拉美国家之一，再次发生严重", "的金融危机。"], 310.0, top + 14.0)
+    found = regions(blocks([*headline, *first, byline, *second, *third], TYPE), [], [], TYPE)
+    assert (region_of(found, "钟行") is region_of(found, "墨西哥政局不")) == joined
+
+
+@pytest.mark.parametrize(("first_section", "apart"), [
+    ("一、事件经过", True),  # dev 0053: the section before it stands elsewhere, the crosshead goes on that feature
+    ("事件经过", False),  # no numbered section before it: the column's own crosshead
+])
+def test_a_numbered_crosshead_whose_section_before_it_stands_elsewhere_leaves_the_column_above(
+        first_section: str, apart: bool) -> None:
+    story = column(["周恩来同志不仅是伟大的革", "命家，也是一位书法家。"], 0.0, 40.0)
+    second = line("二、原因和教训", 25.0, story[-1].bottom + 14.0, 11.0)
+    section = column(["高级经理经营不善，违规", "操作，监管也不力。"], 0.0, second.bottom + 14.0)
+    elsewhere = line(first_section, 320.0, 40.0, 11.0)
+    other = column(["国商银行成立于1972年，", "总部设在卢森堡。"], 300.0, elsewhere.bottom + 14.0)
+    found = regions(blocks([*story, second, *section, elsewhere, *other], TYPE), [], [], TYPE)
+    assert (region_of(found, "原因和教训") is not region_of(found, "周恩来")) == apart
