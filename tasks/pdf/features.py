@@ -75,8 +75,13 @@ def _crosshead_without_text(story: Story, sizes: Sequence[float], body: Type) ->
 
 def _crosshead_sizes(stories: Sequence[Story], body: Type) -> list[float]:
     """Sizes of the crossheads inside stories' text and of the headings of sections set apart."""
-    inside = [ln.size for st in stories for ln in st.flow.crosshead_lines if ln.size < CROSSHEAD_MAX * body.size]
+    inside = _inner_crosshead_sizes(stories, body)
     return inside + [st.size for st in stories if is_section(st, inside, body)]
+
+
+def _inner_crosshead_sizes(stories: Sequence[Story], body: Type) -> list[float]:
+    """Sizes of the crossheads set inside stories' text (smaller than ``CROSSHEAD_MAX`` body sizes)."""
+    return [ln.size for st in stories for ln in st.flow.crosshead_lines if ln.size < CROSSHEAD_MAX * body.size]
 
 
 def _bare_crosshead(story: Story, body: Type) -> bool:
@@ -96,7 +101,7 @@ def _stands_under(text: Story, head: tuple[float, float], body: Type) -> bool:
 
 def feature_sections(stories: Sequence[Story], body: Type) -> list[Story]:
     """The stories that are sections of a feature: headed by crosshead type only."""
-    sizes = [ln.size for st in stories for ln in st.flow.crosshead_lines if ln.size < CROSSHEAD_MAX * body.size]
+    sizes = _inner_crosshead_sizes(stories, body)
     return [st for st in stories if is_section(st, sizes, body)]
 
 
