@@ -542,8 +542,7 @@ def classify_page(text: str) -> list[Line]:
     _mark_cut_datelines(lines)
     _mark_ring_briefs(lines)
     mark_heads(lines)
-    _mark_names_inside_narrow_heads(lines)
-    _mark_head_wraps_read_as_names(lines)
+    _mark_names_inside_heads(lines)
     _mark_crosshead_series(lines)
     _mark_lines_apart(lines)
     _mark_vertical_names(lines)
@@ -1518,35 +1517,6 @@ def _share_a_phrase(a: str, b: str) -> bool:
     return any(a[k:k + n] in b for k in range(len(a) - n + 1))
 
 
-def _mark_head_wraps_read_as_names(lines: list[Line]) -> None:
-    """A name-shaped line set between two heading lines that finishes the word the line above breaks is a heading.
-
-    A headline wrapped in a narrow column breaks its words anywhere, and a piece of two or three characters
-    reads as a bare name (``集中资`` / ``金保证`` / ``重点加``, ``引导文`` / ``明施工`` / ``营造宜``): a byline, which
-    ends the heading and leaves the rest a head of no text. A byline stands under its heading, not inside it, and
-    shares no word with it. Only inside a heading (``_heading_goes_on_under``): a piece that ends the heading
-    over a break and other text (``钱其琛会见陈`` / ``方安生``) is read right too, but heads then move elsewhere
-    (gate headline_acc +0.011, yet unread-a article_f1 -0.0004, unread-b -0.0008), so it is left a byline.
-    """
-    for k in range(1, len(lines) - 1):
-        ln = lines[k]
-        if ln.kind == BYLINE and lines[k - 1].kind == HEAD and _heading_goes_on_under(lines, k) \
-                and AUTHOR_LINE_RE.match(ln.text.strip()) is not None and break_splits_word(lines[k - 1].text, ln.text):
-            ln.kind = HEAD
-
-
-def _heading_goes_on_under(lines: list[Line], k: int) -> bool:
-    """Under line ``k`` the heading goes on (a heading or subtitle line straight under it), or its story opens
-    after a break (``钱其琛会见陈`` / ``方安生`` / blank / ``新华社北京1月6日电``): a byline over a story is a reporter's,
-    which the dateline names itself. The story's dateline after a break: gate/unread-a headline_acc
-    +0.0027/+0.0005, nothing worse; its prose instead: unread-a article_f1 -0.0004."""
-    under = lines[k + 1].kind
-    if under != BLANK:
-        return under in (HEAD, SUBTITLE)
-    below = next_nonblank(lines, k + 1)
-    return below < len(lines) and lines[below].kind == DATELINE
-
-
 # --- lines set apart ---------------------------------------------------------------------
 
 
@@ -1794,12 +1764,23 @@ def _closes_an_essay(lines: list[Line], above: int, k: int) -> bool:
         and is_author_line(lines[k].text) and below < len(lines) and lines[below].kind == PROSE
 
 
-# --- names read inside a headline wrapped at a narrow measure ----------------------------------------
+# --- names read inside a wrapped headline ---------------------------------------------------------------
 
 
 #: Two lines of a headline wrapped at one narrow measure differ in width by at most this (a half-width digit or
 #: mark in one of them).
 NARROW_HEAD_WIDTH_SLACK: Final = 0.5
+
+
+def _mark_names_inside_heads(lines: list[Line]) -> None:
+    """Lines read as a bare name that are pieces of a wrapped headline: heading lines, in place.
+
+    Two kinds of evidence, in this order (the second reads the heading lines the first makes): the piece fills
+    the narrow measure of the heading lines around it (``_mark_names_inside_narrow_heads``), or it finishes the
+    word the heading line above breaks (``_mark_head_wraps_read_as_names``).
+    """
+    _mark_names_inside_narrow_heads(lines)
+    _mark_head_wraps_read_as_names(lines)
 
 
 def _mark_names_inside_narrow_heads(lines: list[Line]) -> None:
@@ -1828,6 +1809,35 @@ def _inside_a_narrow_head(lines: list[Line], k: int) -> bool:
 def _as_wide_heading(other: Line | None, line: Line) -> bool:
     """``other`` is a heading line as wide as ``line``."""
     return other is not None and other.kind == HEAD and abs(other.width - line.width) <= NARROW_HEAD_WIDTH_SLACK
+
+
+def _mark_head_wraps_read_as_names(lines: list[Line]) -> None:
+    """A name-shaped line set between two heading lines that finishes the word the line above breaks is a heading.
+
+    A headline wrapped in a narrow column breaks its words anywhere, and a piece of two or three characters
+    reads as a bare name (``集中资`` / ``金保证`` / ``重点加``, ``引导文`` / ``明施工`` / ``营造宜``): a byline, which
+    ends the heading and leaves the rest a head of no text. A byline stands under its heading, not inside it, and
+    shares no word with it. Only inside a heading (``_heading_goes_on_under``): a piece that ends the heading
+    over a break and other text (``钱其琛会见陈`` / ``方安生``) is read right too, but heads then move elsewhere
+    (gate headline_acc +0.011, yet unread-a article_f1 -0.0004, unread-b -0.0008), so it is left a byline.
+    """
+    for k in range(1, len(lines) - 1):
+        ln = lines[k]
+        if ln.kind == BYLINE and lines[k - 1].kind == HEAD and _heading_goes_on_under(lines, k) \
+                and AUTHOR_LINE_RE.match(ln.text.strip()) is not None and break_splits_word(lines[k - 1].text, ln.text):
+            ln.kind = HEAD
+
+
+def _heading_goes_on_under(lines: list[Line], k: int) -> bool:
+    """Under line ``k`` the heading goes on (a heading or subtitle line straight under it), or its story opens
+    after a break (``钱其琛会见陈`` / ``方安生`` / blank / ``新华社北京1月6日电``): a byline over a story is a reporter's,
+    which the dateline names itself. The story's dateline after a break: gate/unread-a headline_acc
+    +0.0027/+0.0005, nothing worse; its prose instead: unread-a article_f1 -0.0004."""
+    under = lines[k + 1].kind
+    if under != BLANK:
+        return under in (HEAD, SUBTITLE)
+    below = next_nonblank(lines, k + 1)
+    return below < len(lines) and lines[below].kind == DATELINE
 
 
 # --- names set vertically ------------------------------------------------------------------------
