@@ -118,10 +118,10 @@ def _article_kind(unit: Unit) -> ArticleKind:
 def _take_headline(art: Article, unit: Unit, residue: list[Residue]) -> None:
     """A lead's own heading lines and those given to it, with its byline lines; any other unit's given lines."""
     if unit.kind == "lead":
-        left = _apply_headline(art, unit.lead_lines + (unit.head or []), residue)
+        left = _apply_headline(art, unit.lead_lines + (unit.head or []), unit, residue)
         _take_bylines(art, unit, residue)
     elif unit.head:
-        left = _apply_headline(art, unit.head, residue)
+        left = _apply_headline(art, unit.head, unit, residue)
         _take_bylines(art, unit, residue)  # the name set under a head that moved here (``far_heads``)
     else:
         return
@@ -148,12 +148,13 @@ def _take_names_left_by_head(art: Article, left: list[Residue], residue: list[Re
         residue.append(Residue(marks, "decoration", names.line))
 
 
-def _apply_headline(article: Article, lines: list[Line], residue: list[Residue]) -> list[Residue]:
-    """Heading lines read as the article's headline; subtitle dashes are decoration, lines no part took unassigned.
+def _apply_headline(article: Article, lines: list[Line], unit: Unit, residue: list[Residue]) -> list[Residue]:
+    """Heading lines read as the article's headline (against ``unit``'s text: ``parse_headline``); subtitle dashes
+    are decoration, lines no part took unassigned.
 
     Returns the unassigned lines' residue.
     """
-    h = parse_headline(lines)
+    h = parse_headline(lines, unit.body_grams())
     article.kicker, article.headline, article.subheadline = h.kicker, h.headline, h.subheadline
     for ln in lines:
         if ln.kind == SUBTITLE and not any(ln is x for x in h.extra):

@@ -2,6 +2,7 @@
 
 import pytest
 
+from banmian.tasks.text.lexicon import bigram_set
 from banmian.tasks.text.lines import Line, classify_page
 from banmian.tasks.text.segment import is_feature_subtitle, parse_headline, segment_page
 from banmian.tasks.text.segment.headlines import body_words, heading_words, headline_blocks, subtitle_dashes
@@ -402,3 +403,19 @@ def test_headline_blocks_never_cut_a_phrase_wrapped_at_its_measure(specs, blocks
 def test_a_couplet_with_a_letterspaced_half_is_the_headline(run, kicker, headline, subheadline):
     h = parse_headline([Line(i, t, w, "head") for i, (t, w) in enumerate(run, 1)])
     assert (h.kicker, h.headline, h.subheadline) == (kicker, headline, subheadline)
+
+
+@pytest.mark.parametrize("heads, text, headline", [
+    pytest.param("中港集团中标吐乌大\n高等级公路项目\n", "中港集团在新疆吐乌大高等级公路交通工程项目的国际招标中中标。",
+                 "中港集团中标吐乌大高等级公路项目", id="the_text_reads_across_the_break"),
+    pytest.param("以色列外长\n宣布辞职\n", "以色列外长利维4日宣布，他决定辞职。", "以色列外长 宣布辞职",
+                 id="no_evidence_couplet_shaped_stays"),
+    pytest.param("送岗位进社区\n助力稳就业\n", "舒兰市举办秋季人才招聘会，送岗位进社区，助力稳就业。", "送岗位进社区 助力稳就业",
+                 id="couplet_the_text_says_apart"),
+    pytest.param("阅享新时代\n奋进新征程\n", "全体干部阅享新时代奋进新征程。", "阅享新时代 奋进新征程",
+                 id="halves_as_wide_stay_a_couplet"),
+])
+def test_a_wrap_the_text_reads_across_is_one_phrase(heads, text, headline):
+    """A shorter line under a headline line goes on with no space when the text prints the two characters the break
+    parts; without that evidence, or with halves of one width, the lines stay a couplet's halves."""
+    assert parse_headline(_heading_lines(heads), bigram_set(text)).headline == headline
