@@ -250,7 +250,8 @@ def _join_wraps(heads: list[Line], filled: AbstractSet[int] = frozenset()) -> tu
 
     A narrow column wraps a headline wherever its measure falls, cutting a word (``lines.wrap_cuts_word``);
     the pieces are one headline line, read with no space between. A line with a gap (a couplet on one
-    line) is whole already. Returns the lines and, by the ``id`` of each joined line, the lines it joined
+    line) is whole already. A word spaced out to fill a piece's line (``国 务`` / ``院侨`` / …) is unspaced, the
+    first piece's as any other's (``_piece_text``). Returns the lines and, by the ``id`` of each joined line, the lines it joined
     (``_as_printed`` gives back those a headline does not take). The lines at the indexes ``filled``
     go on from the line above too (``_measure_wraps``).
     """
@@ -259,7 +260,8 @@ def _join_wraps(heads: list[Line], filled: AbstractSet[int] = frozenset()) -> tu
     for i, ln in enumerate(heads):
         prev = out[-1] if out else None
         if prev is not None and (i in filled or _wraps_onto(prev, ln)):
-            joined = Line(ln.no, clean_heading(prev.text) + _piece_text(ln), prev.width + ln.width, HEAD,
+            head = _piece_text(prev) if id(prev) not in pieces else clean_heading(prev.text)
+            joined = Line(ln.no, head + _piece_text(ln), prev.width + ln.width, HEAD,
                           in_series=prev.in_series and ln.in_series)
             pieces[id(joined)] = pieces.pop(id(prev), [prev]) + [ln]
             out[-1] = joined

@@ -5,7 +5,8 @@ import pytest
 from banmian.tasks.text.lexicon import bigram_set
 from banmian.tasks.text.lines import Line, classify_page
 from banmian.tasks.text.segment import is_feature_subtitle, parse_headline, segment_page
-from banmian.tasks.text.segment.headlines import body_words, heading_words, headline_blocks, subtitle_dashes
+from banmian.tasks.text.segment.headlines import (body_words, heading_words, headline_blocks, measure_phrases,
+                                                  subtitle_dashes)
 from tests.text.segment.stories import STORY_A, segment_checked
 
 
@@ -419,3 +420,14 @@ def test_a_wrap_the_text_reads_across_is_one_phrase(heads, text, headline):
     """A shorter line under a headline line goes on with no space when the text prints the two characters the break
     parts; without that evidence, or with halves of one width, the lines stay a couplet's halves."""
     assert parse_headline(_heading_lines(heads), bigram_set(text)).headline == headline
+
+
+@pytest.mark.parametrize("texts, phrase", [
+    pytest.param(["国 务", "院侨", "办发", "表新", "年贺", "词"], "国务院侨办发表新年贺词", id="first_piece_spaced_out"),
+    pytest.param(["京郊电信", "扶 贫"], "京郊电信扶贫", id="last_piece_spaced_out"),
+    pytest.param(["阿联酋", "呼吁欧", "佩克成"], "阿联酋呼吁欧佩克成", id="no_piece_spaced"),
+])
+def test_a_wrapped_phrase_reads_with_no_space_in_any_piece(texts, phrase):
+    """A narrow measure spaces a piece's two characters apart to fill its line, the first piece's as any other's."""
+    lines = [Line(i, t, float(len(t.replace(" ", ""))), "head") for i, t in enumerate(texts)]
+    assert [ln.text for ln in measure_phrases(lines)] == [phrase]
