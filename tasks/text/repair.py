@@ -65,12 +65,29 @@ _NUMBER_CHARS: Final = _DIGITS + _NUMBER_GOES_ON
 _APOSTROPHE_YEAR_RE: Final = re.compile(f"’[{DIGIT_CLASS}]")
 
 
-#: What every repair needs somewhere on the page, read over its text at once: a line that opens with
-#: a closing mark, one that ends with an opening mark, a number's characters on both sides of a
-#: line break, or a line opening with a digit over one opening with a date's character.
-_REPAIR_HINT_RE: Final = re.compile(
-    rf"\n\s*[{re.escape(NO_LINE_START)}]|[{re.escape(NO_LINE_END)}][^\S\n]*\n"
-    rf"|[{_NUMBER_CHARS}][^\S\n]*\n[^\S\n]*[{_NUMBER_CHARS}]|(?m:^[^\S\n]*[{_DIGITS}][^\n]*\n[^\S\n]*[{_DIGITS}年月日星])")
+#: What every repair needs somewhere on the page (``_may_need_repair``), in three patterns that each open
+#: with one literal or one class, which the engine scans the page for fast (a pattern that opens on an
+#: alternation of classes, or on a line's start, is tried at every character of the page instead).
+#: A line opening with a digit over one opening with a date's character:
+_DATE_BREAK: Final = rf"[^\S\n]*[{_DIGITS}][^\n]*\n[^\S\n]*[{_DIGITS}年月日星]"
+#: A line (not the first) that opens with a closing mark, or with a digit over a date's character.
+_LINE_OPENING_HINT_RE: Final = re.compile(rf"\n(?:\s*[{re.escape(NO_LINE_START)}]|{_DATE_BREAK})")
+#: The first line opens with a digit over a date's character.
+_FIRST_LINE_HINT_RE: Final = re.compile(_DATE_BREAK)
+#: A line that ends with an opening mark, or a number's characters on both sides of a line break.
+_LINE_END_HINT_RE: Final = re.compile(
+    rf"[{re.escape(NO_LINE_END)}{_NUMBER_CHARS}](?:(?<=[{re.escape(NO_LINE_END)}])[^\S\n]*\n"
+    rf"|(?<=[{_NUMBER_CHARS}])[^\S\n]*\n[^\S\n]*[{_NUMBER_CHARS}])")
+
+
+def _may_need_repair(text: str) -> bool:
+    """The page's text (its lines joined) shows what one repair or another needs: most pages of good
+    print show nothing of it, and their lines are kept as they are.
+
+    >>> _may_need_repair("就有\\n3\\n1"), _may_need_repair("群众\\n，深入"), _may_need_repair("群众\\n深入")
+    (True, True, False)
+    """
+    return bool(_LINE_OPENING_HINT_RE.search(text) or _FIRST_LINE_HINT_RE.match(text) or _LINE_END_HINT_RE.search(text))
 
 
 class Repaired(NamedTuple):
@@ -94,7 +111,7 @@ def repair_lines(raw: list[str]) -> Repaired:
     A line left alone keeps its text as given; a glued one is the pieces
     stripped and joined (``clean.join_lines``), numbered as its first piece.
     """
-    if not _REPAIR_HINT_RE.search("\n".join(raw)):
+    if not _may_need_repair("\n".join(raw)):
         return Repaired(list(enumerate(raw, start=1)), frozenset(), frozenset())  # most pages of good print
     glued = _Glue()
     for no, text in enumerate(raw, start=1):
