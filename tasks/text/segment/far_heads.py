@@ -12,7 +12,7 @@ import math
 from operator import attrgetter, itemgetter
 from typing import Final, NamedTuple
 
-from banmian.tasks.text.lexicon import bigram_set, overlap
+from banmian.tasks.text.lexicon import bigram_set, break_splits_word, overlap
 from banmian.tasks.text.credits import AUTHOR_NOTE_RE
 from banmian.tasks.text.lines import BYLINE, HEAD, SUBTITLE, Line
 from banmian.tasks.text.segment.headlines import (heading_phrases, heading_words, headline_blocks, headline_parts,
@@ -364,11 +364,25 @@ def _stacked_lead_head(unit: Unit) -> list[list[Line]]:
 
 def _head_of_textless_lead(unit: Unit) -> list[Line] | None:
     """The head lines of a lead with a byline and no text: a head and name printed in a stack of essays' heads,
-    whose text is printed elsewhere (None for any other unit, or one with no full-length headline)."""
+    whose text is printed elsewhere; with no full-length headline, a head wrapped at a narrow measure whose last
+    piece was read as its name (``_head_wrapped_into_a_name``); None for any other unit."""
     if not _is_textless_lead(unit) or not any(ln.kind == BYLINE for ln in unit.lead_lines):
         return None
     heads = [ln for ln in unit.lead_lines if ln.kind == HEAD]
-    return heads if any(is_full_headline(ln) for ln in heads) else None
+    return heads if any(is_full_headline(ln) for ln in heads) else _head_wrapped_into_a_name(unit.lead_lines)
+
+
+def _head_wrapped_into_a_name(lead: list[Line]) -> list[Line] | None:
+    """A textless lead's lines as one head: heading lines and, last, a "name" that finishes the word the heading
+    line above it breaks (``加拿大银`` / ``行注销无`` / ``主户头政`` / ``府增收千`` / ``万加元``, ``医疗机构安`` /
+    ``全检查``). A headline wrapped at a narrow measure breaks its words anywhere, and a last piece of two or three
+    characters reads as a bare name; a name signs a head, it does not finish its word. The head is a far head like
+    any other, which moves only to a text that restates it (the piece is then a heading line:
+    ``_move_far_head``). None for any other lead."""
+    if len(lead) < 2 or lead[-1].kind != BYLINE or any(ln.kind != HEAD for ln in lead[:-1]) \
+            or not break_splits_word(lead[-2].text, lead[-1].text):
+        return None
+    return list(lead)
 
 
 def _stacked_headlines(lines: list[Line] | None) -> list[list[Line]]:
@@ -567,6 +581,9 @@ def _move_far_head(move: FarMove, stacked: list[tuple[Unit, list[Line]]], left: 
     line) join the head in printed order: a headline read after its own tail reads backwards."""
     donor, lines, taker = move.donor, move.lines, move.taker
     _take_from_donor(move, stacked, left)
+    for ln in lines:  # the last piece of a head wrapped into a name (``_head_wrapped_into_a_name``)
+        if ln.kind == BYLINE:
+            ln.kind = HEAD
     displaced = taker.head if _has_full_headline(taker) else None
     taker.head = lines if displaced is not None else sorted((taker.head or []) + lines, key=attrgetter("no"))
     if displaced is None:

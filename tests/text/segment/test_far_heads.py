@@ -282,6 +282,23 @@ def test_a_headline_of_two_a_lead_printed_over_its_byline_heads_the_headless_tex
     assert library.lead_lines == [*_TWO_HEADS[:3], byline]
 
 
+@pytest.mark.parametrize("second, last, takes", [
+    ("季安全生", "产检查", True),  # finishes the word its line above breaks (安全生|产): the head's last piece
+    ("季安全生产", "李小强", False),  # finishes no word: a name signing a head printed apart from its text
+])
+def test_a_textless_leads_head_wrapped_into_a_name_heads_the_text_it_restates(second, last, takes):
+    """``加拿大银`` / ``行注销无`` / ``主户头政`` / ``府增收千`` / ``万加元``: a head wrapped at a narrow measure whose last
+    piece reads as a bare name makes a lead with no text; the whole head, that piece a heading line, is a far
+    head, which heads the text that restates it."""
+    page = read_units(classify_page(STORY_A + "\n" + STORY_B))
+    safety = page.units[0]
+    name = Line(92, last, float(len(last)), BYLINE)
+    lead = Unit("lead", lead_lines=[Line(90, "全市开展冬", 5.0, HEAD), Line(91, second, float(len(second)), HEAD), name])
+    claim_far_heads([*page.units, lead], [], [])
+    assert ([ln.text for ln in safety.head or []], name.kind) == \
+        ((["全市开展冬", second, last], HEAD) if takes else ([], BYLINE))
+
+
 def _essay(first: int, text: str, lead: list[Line] | None = None) -> Unit:
     """An essay's unit: one paragraph of ``text`` from line ``first``, with a lead's own lines."""
     para = Paragraph([Line(first, text, float(len(text)), PROSE)], 16.0, terminated=True)
