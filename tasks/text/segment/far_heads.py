@@ -12,7 +12,7 @@ import math
 from operator import attrgetter, itemgetter
 from typing import Final, NamedTuple
 
-from banmian.tasks.text.lexicon import bigram_set, break_splits_word, overlap
+from banmian.tasks.text.lexicon import bigram_set, break_splits_word, is_word_other_than_name, overlap, unspaced
 from banmian.tasks.text.credits import AUTHOR_NOTE_RE
 from banmian.tasks.text.lines import BYLINE, HEAD, SUBTITLE, Line
 from banmian.tasks.text.segment.headlines import (heading_phrases, heading_words, headline_blocks, headline_parts,
@@ -375,14 +375,15 @@ def _head_of_textless_lead(unit: Unit) -> list[Line] | None:
 def _head_wrapped_into_a_name(lead: list[Line]) -> list[Line] | None:
     """A textless lead's lines as one head: heading lines and, last, a "name" that finishes the word the heading
     line above it breaks (``加拿大银`` / ``行注销无`` / ``主户头政`` / ``府增收千`` / ``万加元``, ``医疗机构安`` /
-    ``全检查``). A headline wrapped at a narrow measure breaks its words anywhere, and a last piece of two or three
-    characters reads as a bare name; a name signs a head, it does not finish its word. The head is a far head like
-    any other, which moves only to a text that restates it (the piece is then a heading line:
-    ``_move_far_head``). None for any other lead."""
-    if len(lead) < 2 or lead[-1].kind != BYLINE or any(ln.kind != HEAD for ln in lead[:-1]) \
-            or not break_splits_word(lead[-2].text, lead[-1].text):
+    ``全检查``) or that the dictionary reads whole as a word that is no name (``挠赴伊`` / ``商 船``, ``送你一束`` /
+    ``阳光``). A headline wrapped at a narrow measure breaks its words anywhere, and a last piece of two or three
+    characters reads as a bare name; a name signs a head, it does not finish its word, nor is it a common word.
+    The head is a far head like any other, which moves only to a text that restates it (the piece is then a
+    heading line: ``_move_far_head``). None for any other lead."""
+    if len(lead) < 2 or lead[-1].kind != BYLINE or any(ln.kind != HEAD for ln in lead[:-1]):
         return None
-    return list(lead)
+    piece = unspaced(lead[-1].text)
+    return list(lead) if break_splits_word(lead[-2].text, piece) or is_word_other_than_name(piece) else None
 
 
 def _stacked_headlines(lines: list[Line] | None) -> list[list[Line]]:

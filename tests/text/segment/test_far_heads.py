@@ -284,11 +284,12 @@ def test_a_headline_of_two_a_lead_printed_over_its_byline_heads_the_headless_tex
 
 @pytest.mark.parametrize("second, last, takes", [
     ("季安全生", "产检查", True),  # finishes the word its line above breaks (安全生|产): the head's last piece
+    ("季安全生产", "检查", True),  # a dictionary word that is no name (阳光, 施工, 商船): the head's last piece
     ("季安全生产", "李小强", False),  # finishes no word: a name signing a head printed apart from its text
 ])
 def test_a_textless_leads_head_wrapped_into_a_name_heads_the_text_it_restates(second, last, takes):
-    """``加拿大银`` / ``行注销无`` / ``主户头政`` / ``府增收千`` / ``万加元``: a head wrapped at a narrow measure whose last
-    piece reads as a bare name makes a lead with no text; the whole head, that piece a heading line, is a far
+    """``加拿大银`` / ``行注销无`` / ``主户头政`` / ``府增收千`` / ``万加元``, ``挠赴伊`` / ``商 船``: a head wrapped at a
+    narrow measure whose last piece reads as a bare name makes a lead with no text; the whole head, that piece a heading line, is a far
     head, which heads the text that restates it."""
     page = read_units(classify_page(STORY_A + "\n" + STORY_B))
     safety = page.units[0]
