@@ -493,8 +493,9 @@ def _far_moves(units: list[Unit], donor: Unit | None, lines: list[Line],
 
 
 def _may_take_from(taker: Unit, donor: Unit | None) -> bool:
-    """A photo takes only a head no text took (left over): a text's head is never a photo's title."""
-    return donor is None or taker.kind != "photo"
+    """A photo takes only a head no text took (left over, or a lead's with no text): a text's head is never a
+    photo's title."""
+    return donor is None or taker.kind != "photo" or _is_textless_lead(donor)
 
 
 def _headless_story(unit: Unit, units: list[Unit]) -> bool:

@@ -503,20 +503,24 @@ _LANTERNS = "美国马里兰州的盖茨堡镇近日举办新年灯展，二百�
 _LANTERN_HEAD = _narrow("美国马里兰州", "盖茨堡镇举办", "新年灯展")
 
 
-@pytest.mark.parametrize("left_over, takes", [
-    (True, True),  # a head no text took, that restates the caption: the photo's title
-    (False, False),  # a text's own head: never a photo's title, however well the caption restates it
+@pytest.mark.parametrize("donor, takes", [
+    ("left over", True),  # a head no text took, that restates the caption: the photo's title
+    ("text", False),  # a text's own head: never a photo's title, however well the caption restates it
+    ("textless lead", True),  # a head printed with a name and no text (医疗机构安 / 全检查): no text's head
 ])
-def test_a_photo_takes_a_far_head_only_when_no_text_took_it(left_over, takes):
+def test_a_photo_takes_a_far_head_only_when_no_text_took_it(donor, takes):
     """A photo's caption restating a head printed apart from it (wrapped over more lines than a photo takes from
-    above) takes it when the head was left over; a text keeps its own head."""
+    above) takes it when the head was left over or makes a lead with no text; a text keeps its own head."""
     photo = _essay(60, _LANTERNS)
     photo.kind = "photo"
     text = _essay(20, _CENTRAL_ASIA)
-    if not left_over:
-        text.head = list(_LANTERN_HEAD)
-    left = claim_far_heads([text, photo], [], [list(_LANTERN_HEAD)] if left_over else [])
-    assert [ln.text for ln in photo.head or []] == ([ln.text for ln in _LANTERN_HEAD] if takes else [])
+    head = _LANTERN_HEAD if donor != "textless lead" else _narrow("美国马里兰州盖茨堡镇", "举办新年灯展")
+    lead = Unit("lead", lead_lines=[*head, Line(90, "李小强", 3.0, BYLINE)])
+    if donor == "text":
+        text.head = list(head)
+    left = claim_far_heads([text, photo, lead] if donor == "textless lead" else [text, photo], [],
+                           [list(head)] if donor == "left over" else [])
+    assert [ln.text for ln in photo.head or []] == ([ln.text for ln in head] if takes else [])
     assert left == []
 
 
