@@ -14,8 +14,9 @@ from typing import Final, NamedTuple
 
 from banmian.tasks.text.lexicon import bigram_set, break_splits_word, is_word_other_than_name, overlap, unspaced
 from banmian.tasks.text.credits import AUTHOR_NOTE_RE
-from banmian.tasks.text.lines import BYLINE, HEAD, SUBTITLE, Line
-from banmian.tasks.text.segment.headlines import (heading_phrases, heading_words, headline_blocks, headline_parts,
+from banmian.tasks.text.chars import SENTENCE_MARKS
+from banmian.tasks.text.lines import BYLINE, HEAD, INDENT_MAX, MAX_HEAD_RUN, NARROW_HEAD_SHARE, SUBTITLE, Line
+from banmian.tasks.text.segment.headlines import (body_words, heading_phrases, heading_words, headline_blocks, headline_parts,
                                                   is_full_headline)
 from banmian.tasks.text.segment.units import Unit, UnitKind
 
@@ -86,6 +87,7 @@ def claim_far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]],
     keeps one full line for its own unit. Returns the lines still left over.
     """
     left = list(leftovers or [])
+    left.extend(_heads_glued_to_captions(units))
     bodies = _bodies(units)
     _head_from_stacked_clusters(stacked, left, bodies)
     _head_from_clustered_heads(units, left, bodies)
@@ -100,6 +102,69 @@ def claim_far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]],
     for unit in units:
         _head_signed_essay(unit, units, bodies)
     return left
+
+
+def _heads_glued_to_captions(units: list[Unit]) -> list[list[Line]]:
+    """Heads read as the first lines of a photo's caption, cut off it: each is left over, to head the text it
+    restates.
+
+    A head printed after its text, or moved down past it, may land right over a photo's caption; its lines carry
+    no sentence mark, so they are read as the caption's opening (``天津蓟县发现17亿`` / ``年前宇宙尘`` / ``新 疆 军 区
+    某 汽 车 团 …``). Their measure gives them away: narrow lines over a caption set at a far wider one
+    (``_head_atop_caption``). They leave the caption only when a headless text restates them as a far head must
+    (``_restated_by_a_headless_text``), far more than what is left of the caption does; else the caption keeps
+    them (a photo's title set with its caption, or an opening it restates).
+    """
+    found = []
+    for unit in units:
+        head = _head_atop_caption(unit)
+        if head and _restated_by_a_headless_text(head, unit, units):
+            para = unit.paras[0]
+            unit.paras[0] = para.with_lines(para.lines[len(head):])
+            for ln in head:
+                ln.kind = HEAD
+            found.append(head)
+    return found
+
+
+def _head_atop_caption(unit: Unit) -> list[Line]:
+    """A photo caption's first lines that are a head's: up to ``lines.MAX_HEAD_RUN`` lines with no sentence mark,
+    each at most ``lines.NARROW_HEAD_SHARE`` of the caption line under them and more than an indent
+    (``lines.INDENT_MAX``) short of it (text goes on at its column's width; a caption's first line is full or an
+    indent short); none when there are no such lines or nothing under them."""
+    if unit.kind != "photo" or not unit.paras:
+        return []
+    lines = unit.paras[0].lines
+    for k in range(1, min(MAX_HEAD_RUN, len(lines) - 1) + 1):
+        if any(mark in lines[k - 1].text for mark in SENTENCE_MARKS):
+            return []
+        widest = max(ln.width for ln in lines[:k])
+        if widest <= lines[k].width * NARROW_HEAD_SHARE and lines[k].width - widest > INDENT_MAX:
+            return lines[:k]
+    return []
+
+
+def _restated_by_a_headless_text(head: list[Line], photo: Unit, units: list[Unit]) -> bool:
+    """A text with no full-length headline restates the head as a far head needs (``HEADLESS_STORY_CLAIM_MIN`` for
+    a headless story, else ``FAR_CLAIM_MIN``), by ``FAR_CLAIM_MARGIN`` more than the rest of the caption and any
+    other unit does."""
+    grams = bigram_set(heading_words(head))
+    if len(grams) < FAR_HEAD_MIN_BIGRAMS:
+        return False
+    fits = [(u, _share(grams, u.scored_bigrams())) for u in units if u is not photo and u.paras]
+    takers = [(u, fit) for u, fit in fits if _may_take_a_glued_head(u)]
+    if not takers:
+        return False
+    taker, fit = max(takers, key=itemgetter(1))
+    rest = photo.body_text()[len("".join(ln.text for ln in head)):]
+    rival = max([_share(grams, bigram_set(body_words(rest)))] + [f for u, f in fits if u is not taker])
+    floor = HEADLESS_STORY_CLAIM_MIN if _headless_story(taker, units) else FAR_CLAIM_MIN
+    return _restates_far_more(fit, rival, floor)
+
+
+def _may_take_a_glued_head(unit: Unit) -> bool:
+    """A text (no photo) that may take a far head and has no full-length headline yet."""
+    return unit.kind in _FAR_TAKERS and unit.kind != "photo" and not _has_full_headline(unit)
 
 
 def _head_signed_essay(taker: Unit, units: list[Unit], bodies: dict[int, frozenset[str]]) -> None:

@@ -524,6 +524,27 @@ def test_a_photo_takes_a_far_head_only_when_no_text_took_it(donor, takes):
     assert left == []
 
 
+_CAPTION = "图为检查组成员在一家化工企业查看消防设施和应急器材的配备情况。"
+
+
+@pytest.mark.parametrize("head, caption_width, moved", [
+    (("全市开展冬季", "安全生产检查"), 33.0, True),  # narrow lines over a wide caption, restated by the story
+    (("全市开展冬季", "安全生产检查"), 9.0, False),  # the caption line only an indent wider: its own opening
+    (("化工企业查看", "消防器材配备"), 33.0, False),  # restated by the caption, not the story: the photo's title
+])
+def test_a_head_read_as_a_captions_first_lines_heads_the_headless_text_it_restates(head, caption_width, moved):
+    """``天津蓟县发现17亿`` / ``年前宇宙尘`` / ``新 疆 军 区 某 汽 车 团 …``: a head printed after its text lands over a
+    photo's caption and is read as the caption's opening; narrow lines over a caption set far wider, that a
+    headless story restates, leave the caption and head that story."""
+    story = read_units(classify_page(STORY_A)).units[0]
+    lines = [Line(60 + k, text, float(len(text)), PROSE) for k, text in enumerate(head)]
+    lines.append(Line(62, _CAPTION, caption_width, PROSE))
+    photo = Unit("photo", paras=[Paragraph(lines, caption_width, terminated=True)])
+    assert claim_far_heads([story, photo], [], []) == []
+    assert ([ln.text for ln in story.head or []], photo.body_text()) == \
+        ((list(head), _CAPTION) if moved else ([], "".join(head) + _CAPTION))
+
+
 _BANNER = "认真学习宣传贯彻党的十九大精神"
 _SUPERVISION = ("党的十九大报告提出健全党和国家监督体系。完善党和国家监督体系，要把党内监督同国家机关监督贯通起来，"
                 "构建党统一指挥、全面覆盖、权威高效的监督体系。")
