@@ -289,8 +289,8 @@ def test_a_headline_of_two_a_lead_printed_over_its_byline_heads_the_headless_tex
 ])
 def test_a_textless_leads_head_wrapped_into_a_name_heads_the_text_it_restates(second, last, takes):
     """``加拿大银`` / ``行注销无`` / ``主户头政`` / ``府增收千`` / ``万加元``, ``挠赴伊`` / ``商 船``: a head wrapped at a
-    narrow measure whose last piece reads as a bare name makes a lead with no text; the whole head, that piece a heading line, is a far
-    head, which heads the text that restates it."""
+    narrow measure whose last piece reads as a bare name makes a lead with no text; the whole head, that piece a
+    heading line, is a far head, which heads the text that restates it."""
     page = read_units(classify_page(STORY_A + "\n" + STORY_B))
     safety = page.units[0]
     name = Line(92, last, float(len(last)), BYLINE)
@@ -298,6 +298,23 @@ def test_a_textless_leads_head_wrapped_into_a_name_heads_the_text_it_restates(se
     claim_far_heads([*page.units, lead], [], [])
     assert ([ln.text for ln in safety.head or []], name.kind) == \
         ((["全市开展冬", second, last], HEAD) if takes else ([], BYLINE))
+
+
+@pytest.mark.parametrize("library_headed, library_head", [
+    (False, ["书香润童心", "阅读伴成长", "县图书馆举办少儿读书节"]),  # headless: takes the headline with a full line
+    (True, ["图书馆里的节日"]),  # headed by a head that restates it as well: keeps it
+])
+def test_a_headline_of_a_stack_of_heads_with_no_text_heads_the_headless_text_it_restates(library_headed, library_head):
+    """Heads stacked with no text and no byline (a lead with no text) are several headlines; one with a full-length
+    line (``冷水性珍稀鱼类获保`` / ``护专家建议重点保护`` / ``8种濒危鱼类``) heads the headless text it restates. A head
+    with no full-length line (``开展安全`` / ``生产检查``) is too short to leave a stack on its words alone."""
+    page = read_units(classify_page(STORY_A + "\n" + STORY_B))
+    safety, library = page.units
+    if library_headed:
+        library.head = [Line(98, "图书馆里的节日", 7.0, HEAD)]
+    lead = Unit("lead", lead_lines=list(_TWO_HEADS))
+    claim_far_heads([*page.units, lead], [], [])
+    assert ([ln.text for ln in library.head or []], safety.head) == (library_head, None)
 
 
 def _essay(first: int, text: str, lead: list[Line] | None = None) -> Unit:
