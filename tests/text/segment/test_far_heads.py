@@ -282,6 +282,41 @@ def test_a_headline_of_two_a_lead_printed_over_its_byline_heads_the_headless_tex
     assert library.lead_lines == [*_TWO_HEADS[:3], byline]
 
 
+@pytest.mark.parametrize("second, last, takes", [
+    ("季安全生", "产检查", True),  # finishes the word its line above breaks (安全生|产): the head's last piece
+    ("季安全生产", "检查", True),  # a dictionary word that is no name (阳光, 施工, 商船): the head's last piece
+    ("季安全生产", "李小强", False),  # finishes no word: a name signing a head printed apart from its text
+])
+def test_a_textless_leads_head_wrapped_into_a_name_heads_the_text_it_restates(second, last, takes):
+    """``加拿大银`` / ``行注销无`` / ``主户头政`` / ``府增收千`` / ``万加元``, ``挠赴伊`` / ``商 船``: a head wrapped at a
+    narrow measure whose last piece reads as a bare name makes a lead with no text; the whole head, that piece a
+    heading line, is a far head, which heads the text that restates it."""
+    page = read_units(classify_page(STORY_A + "\n" + STORY_B))
+    safety = page.units[0]
+    name = Line(92, last, float(len(last)), BYLINE)
+    lead = Unit("lead", lead_lines=[Line(90, "全市开展冬", 5.0, HEAD), Line(91, second, float(len(second)), HEAD), name])
+    claim_far_heads([*page.units, lead], [], [])
+    assert ([ln.text for ln in safety.head or []], name.kind) == \
+        ((["全市开展冬", second, last], HEAD) if takes else ([], BYLINE))
+
+
+@pytest.mark.parametrize("library_headed, library_head", [
+    (False, ["书香润童心", "阅读伴成长", "县图书馆举办少儿读书节"]),  # headless: takes the headline with a full line
+    (True, ["图书馆里的节日"]),  # headed by a head that restates it as well: keeps it
+])
+def test_a_headline_of_a_stack_of_heads_with_no_text_heads_the_headless_text_it_restates(library_headed, library_head):
+    """Heads stacked with no text and no byline (a lead with no text) are several headlines; one with a full-length
+    line (``冷水性珍稀鱼类获保`` / ``护专家建议重点保护`` / ``8种濒危鱼类``) heads the headless text it restates. A head
+    with no full-length line (``开展安全`` / ``生产检查``) is too short to leave a stack on its words alone."""
+    page = read_units(classify_page(STORY_A + "\n" + STORY_B))
+    safety, library = page.units
+    if library_headed:
+        library.head = [Line(98, "图书馆里的节日", 7.0, HEAD)]
+    lead = Unit("lead", lead_lines=list(_TWO_HEADS))
+    claim_far_heads([*page.units, lead], [], [])
+    assert ([ln.text for ln in library.head or []], safety.head) == (library_head, None)
+
+
 def _essay(first: int, text: str, lead: list[Line] | None = None) -> Unit:
     """An essay's unit: one paragraph of ``text`` from line ``first``, with a lead's own lines."""
     para = Paragraph([Line(first, text, float(len(text)), PROSE)], 16.0, terminated=True)
@@ -485,21 +520,46 @@ _LANTERNS = "美国马里兰州的盖茨堡镇近日举办新年灯展，二百�
 _LANTERN_HEAD = _narrow("美国马里兰州", "盖茨堡镇举办", "新年灯展")
 
 
-@pytest.mark.parametrize("left_over, takes", [
-    (True, True),  # a head no text took, that restates the caption: the photo's title
-    (False, False),  # a text's own head: never a photo's title, however well the caption restates it
+@pytest.mark.parametrize("donor, takes", [
+    ("left over", True),  # a head no text took, that restates the caption: the photo's title
+    ("text", False),  # a text's own head: never a photo's title, however well the caption restates it
+    ("textless lead", True),  # a head printed with a name and no text (医疗机构安 / 全检查): no text's head
 ])
-def test_a_photo_takes_a_far_head_only_when_no_text_took_it(left_over, takes):
+def test_a_photo_takes_a_far_head_only_when_no_text_took_it(donor, takes):
     """A photo's caption restating a head printed apart from it (wrapped over more lines than a photo takes from
-    above) takes it when the head was left over; a text keeps its own head."""
+    above) takes it when the head was left over or makes a lead with no text; a text keeps its own head."""
     photo = _essay(60, _LANTERNS)
     photo.kind = "photo"
     text = _essay(20, _CENTRAL_ASIA)
-    if not left_over:
-        text.head = list(_LANTERN_HEAD)
-    left = claim_far_heads([text, photo], [], [list(_LANTERN_HEAD)] if left_over else [])
-    assert [ln.text for ln in photo.head or []] == ([ln.text for ln in _LANTERN_HEAD] if takes else [])
+    head = _LANTERN_HEAD if donor != "textless lead" else _narrow("美国马里兰州盖茨堡镇", "举办新年灯展")
+    lead = Unit("lead", lead_lines=[*head, Line(90, "李小强", 3.0, BYLINE)])
+    if donor == "text":
+        text.head = list(head)
+    left = claim_far_heads([text, photo, lead] if donor == "textless lead" else [text, photo], [],
+                           [list(head)] if donor == "left over" else [])
+    assert [ln.text for ln in photo.head or []] == ([ln.text for ln in head] if takes else [])
     assert left == []
+
+
+_CAPTION = "图为检查组成员在一家化工企业查看消防设施和应急器材的配备情况。"
+
+
+@pytest.mark.parametrize("head, caption_width, moved", [
+    (("全市开展冬季", "安全生产检查"), 33.0, True),  # narrow lines over a wide caption, restated by the story
+    (("全市开展冬季", "安全生产检查"), 9.0, False),  # the caption line only an indent wider: its own opening
+    (("化工企业查看", "消防器材配备"), 33.0, False),  # restated by the caption, not the story: the photo's title
+])
+def test_a_head_read_as_a_captions_first_lines_heads_the_headless_text_it_restates(head, caption_width, moved):
+    """``天津蓟县发现17亿`` / ``年前宇宙尘`` / ``新 疆 军 区 某 汽 车 团 …``: a head printed after its text lands over a
+    photo's caption and is read as the caption's opening; narrow lines over a caption set far wider, that a
+    headless story restates, leave the caption and head that story."""
+    story = read_units(classify_page(STORY_A)).units[0]
+    lines = [Line(60 + k, text, float(len(text)), PROSE) for k, text in enumerate(head)]
+    lines.append(Line(62, _CAPTION, caption_width, PROSE))
+    photo = Unit("photo", paras=[Paragraph(lines, caption_width, terminated=True)])
+    assert claim_far_heads([story, photo], [], []) == []
+    assert ([ln.text for ln in story.head or []], photo.body_text()) == \
+        ((list(head), _CAPTION) if moved else ([], "".join(head) + _CAPTION))
 
 
 _BANNER = "认真学习宣传贯彻党的十九大精神"
