@@ -1,6 +1,7 @@
 """The ``banmian`` command: run the ingest flow, segment files, query, compact, check and repair the warehouse.
 
-Exit codes: 0 clean, 1 partial (some inputs rejected, or pages without articles), 2 failure or usage error.
+Exit codes: 0 clean, 1 partial (some inputs rejected, pages without articles, or the report not written after
+the run's commit), 2 failure or usage error.
 ``check``: 0 whole, 1 problems found (one line each), 2 could not check. ``repair``: 0 nothing lost (or
 nothing to do), 1 some pages could not be rebuilt and were dropped, 2 could not repair.
 
@@ -403,7 +404,17 @@ def cmd_run(args: argparse.Namespace) -> int:
         _exit_at_once(_interrupted(stopped, warehouse, printer.facts.get("run_id"), sys.stderr))
 
     _print_run_summary(summary, args, warehouse, time.monotonic() - started, home, printer.facts, out)
-    return EXIT_PARTIAL if summary.status == "partial" or summary.rejects else EXIT_OK
+    return run_exit_status(summary)
+
+
+def run_exit_status(summary: Any) -> int:
+    """``banmian run``'s exit status: partial (1) if some input was rejected or the report was not written.
+
+    The report is drawn after the commit, so its failure leaves the load committed; like a reject it is
+    something the user must see and act on, not a failed run.
+    """
+    partial = summary.status == "partial" or summary.rejects or summary.report_error
+    return EXIT_PARTIAL if partial else EXIT_OK
 
 
 def _run_flow(args: argparse.Namespace, warehouse: str, home: Path, printer: StoryPrinter, log_path: Path) -> Any:
@@ -573,7 +584,8 @@ def _print_run_summary(summary: Any, args: argparse.Namespace, warehouse: str, e
     residue = f"{summary.residue_chars} residue chars" + (f" ({share:.1%} of the text)" if share is not None else "")
     no_articles = facts.get("pages_without_articles") or 0
     print("", file=out)
-    print(f"Run {summary.run_id}: {summary.status}. {summary.pages_loaded} pages loaded, "
+    failed_report = "; its report was not written (see below)" if summary.report_error else ""
+    print(f"Run {summary.run_id}: {summary.status}{failed_report}. {summary.pages_loaded} pages loaded, "
           f"{summary.pages_skipped} skipped, {summary.pages_replaced} replaced; "
           f"{summary.articles} articles; {residue}; {summary.rejects} rejects"
           f"{f' ({no_articles} of them pages loaded without articles)' if no_articles else ''}; "
@@ -584,6 +596,8 @@ def _print_run_summary(summary: Any, args: argparse.Namespace, warehouse: str, e
     if summary.rejects:
         print(f"Rejects: {me} query{wh_flag} \"SELECT path, reason, detail FROM rejects "
               f"WHERE run_id = '{summary.run_id}'\"", file=out)
+    if summary.report_error:
+        print(f"Report:  NOT WRITTEN: {summary.report_error}", file=out)
     prefect_cli = Path(sys.executable).parent / "prefect"
     print(f"Prefect: flow runs and artifacts are kept in {_pretty_path(str(prefect_home))}/ ({_kept_runs(args)}); "
           f"browse them with PREFECT_HOME={_shell_quote(str(prefect_home))} {_pretty_path(str(prefect_cli))} "
@@ -835,8 +849,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="banmian",
         description="Chinese newspaper page text -> articles in a Parquet + DuckDB warehouse.",
-        epilog="Exit codes: 0 clean, 1 partial (some inputs rejected, or pages without articles; for check: "
-               "problems found; for repair: pages dropped), 2 failure or usage error.")
+        epilog="Exit codes: 0 clean, 1 partial (some inputs rejected, pages without articles, or the report not "
+               "written; for check: problems found; for repair: pages dropped), 2 failure or usage error.")
     parser.add_argument("--version", action="version", version=f"banmian {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 

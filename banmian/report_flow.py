@@ -4,12 +4,17 @@ every run publishes a Prefect link artifact to it and a markdown artifact of its
 A run that loaded, replaced or rejected nothing leaves the report as it was
 (it would show the same), unless there is none yet: drawing it costs a few
 seconds, which a no-op run should not pay (its figures are a few quick
-queries). Any failure is one warning in the run's log, never a failed run:
-the run is committed before the report is drawn.
+queries). A report that fails (DuckDB out of memory, its process killed,
+a full disk) never fails the run, which is committed before the report is
+drawn: :func:`publish_report` returns why, in a sentence that says how to
+re-make it, and the flow puts it in the run's summary (``RunSummary.report_error``),
+which makes the run partial for the user, as rejects do (exit 1).
 """
 
 from __future__ import annotations
 
+import shlex
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Final
 
@@ -65,10 +70,27 @@ def write_report_apart(root: Path, report: Path) -> Headline:
         return child.submit(write_report, root, report).result()
 
 
+def report_failure(exc: BaseException, root: Path, report: Path) -> str:
+    """Why the report was not written, and the command that re-makes it, in one line.
+
+    A child killed by a signal (the OOM killer, most likely) comes back as a
+    ``BrokenProcessPool`` whose message does not say so.
+    """
+    if isinstance(exc, BrokenProcessPool):
+        reason = "its process was killed before it finished (out of memory?)"
+    else:
+        reason = " ".join(f"{type(exc).__name__}: {exc}".split())  # DuckDB's messages span lines
+    remake = f"banmian report --warehouse {shlex.quote(str(root))} --out {shlex.quote(str(report))}"
+    return f"{reason}. The run's data is committed; re-make the report with: {remake}"
+
+
 @task(name="publish_report", task_run_name="write and publish the report", cache_policy=NO_CACHE,
       persist_result=False)
-def publish_report(summary: RunSummary) -> None:
-    """Rewrite the warehouse's report.html if the run changed it; publish a link to it and its figures."""
+def publish_report(summary: RunSummary) -> str | None:
+    """Rewrite the warehouse's report.html if the run changed it; publish a link to it and its figures.
+
+    Returns None, or why the report could not be written and how to re-make it (``report_failure``).
+    """
     from banmian.report import REPORT_FILE, read_headline
 
     root = Path(summary.warehouse)
@@ -76,11 +98,12 @@ def publish_report(summary: RunSummary) -> None:
     try:
         headline = write_report_apart(root, report) if report_is_stale(summary, report) else read_headline(root)
     except Exception as exc:  # noqa: BLE001 - the run is committed; a report must never fail it
-        get_run_logger().warning("Could not write the report %s (the run itself is fine): %s: %s",
-                                 report, type(exc).__name__, exc)
-        return
+        failure = report_failure(exc, root, report)
+        get_run_logger().warning("Could not write the report %s: %s", report, failure)
+        return failure
     create_link_artifact(link=report.absolute().as_uri(), link_text=str(report), key=REPORT_ARTIFACT_KEY,
                          description="The warehouse's HTML report, as of this run (banmian report).")
     create_markdown_artifact(markdown=headline_markdown(headline, report.absolute()),
                              key=REPORT_SUMMARY_ARTIFACT_KEY,
                              description=f"The report's headline figures after run {summary.run_id}.")
+    return None

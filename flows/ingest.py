@@ -1,12 +1,14 @@
 """The ``banmian-ingest`` flow: page files in, one atomic warehouse commit out.
 
     discover → skip unchanged (size+mtime) → read → decode+segment (in batches)
-             → commit (one transaction) → publish summary artifacts → write and link the report
+             → commit (one transaction) → write and link the report → publish summary artifacts
 
 Bad input never stops a run: every file that cannot become a page is a
 Reject with a reason, recorded in the warehouse and the run summary, and the
 run's status is ``partial``. A page that yields no article is loaded (its
 text kept as residue) and flagged the same way, as a ``no_articles`` reject.
+A report that cannot be drawn after the commit is said in the run's summary
+(``RunSummary.report_error``) and makes ``banmian run`` exit 1 as well.
 Only a missing source, a busy warehouse with ``wait=False`` or a broken
 warehouse fail the flow.
 
@@ -284,6 +286,8 @@ def _tell_outcome(summary: RunSummary, rejects: list[Reject], clock: float) -> N
     if rejects:
         story("Rejects by reason: %s.", ", ".join(f"{n} {reason}" for reason, n in count_reasons(rejects)))
     _tell_rejects(hard_rejects, warnings, summary.run_id)
+    if summary.report_error:
+        get_run_logger().warning("The report was not written: %s", summary.report_error, extra=STORY)
     story("Run %s %s in %.1f s.", summary.run_id, summary.status, time.perf_counter() - clock)
 
 
@@ -327,10 +331,10 @@ def ingest(source: str = str(SAMPLE_DIR), warehouse: str = "warehouse", full_ref
     wh = _warehouse(warehouse)
     with wh.writer(wait=wait, on_wait=lambda msg: story("Warehouse busy: %s", msg)) as writer:
         summary, unchanged = _load(writer, run, files, done, full_refresh, batch_size, path_pattern)
+    with timed(done.seconds, "report"):  # first, so that the summary says if the report failed
+        summary.report_error = publish_report(summary)
     with timed(done.seconds, "publish"):
         publish_summary(summary, done.coverage, done.rejects, str(source), len(unchanged))
-    with timed(done.seconds, "report"):
-        publish_report(summary)
     _tell_outcome(summary, done.rejects, clock)
     with timed(done.seconds, "prune"):
         prune_prefect_history(keep_runs)

@@ -266,7 +266,11 @@ class RunInfo:
 
 @dataclass
 class RunSummary:
-    """What a committed run did: the numbers of its ``runs`` row, and where it went."""
+    """What a committed run did: the numbers of its ``runs`` row, and where it went.
+
+    ``report_error`` is set by the ingest flow after the commit when the warehouse's report could not
+    be drawn (why, in one line): the load stands, but the run ends partial for the user (exit 1).
+    """
 
     run_id: str
     pages_loaded: int
@@ -279,3 +283,4 @@ class RunSummary:
     status: RunStatus
     warehouse: str
     duration_s: float
+    report_error: str | None = None

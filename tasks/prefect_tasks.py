@@ -241,7 +241,7 @@ def format_share(share: float | None) -> str:
 
 
 def summary_markdown(summary: RunSummary, rejects: Sequence[Reject], source: str, unchanged: int) -> str:
-    """The run summary artifact: the numbers first, then every reject with its reason."""
+    """The run summary artifact: the numbers first, then a report that failed, then every reject with its reason."""
     share = format_share(summary.residue_share)
     lines = [
         f"# banmian run `{summary.run_id}`: {summary.status}",
@@ -257,6 +257,8 @@ def summary_markdown(summary: RunSummary, rejects: Sequence[Reject], source: str
         "",
         f"{unchanged} files were skipped without reading them (same size and mtime as last time).",
     ]
+    if summary.report_error:
+        lines += ["", "## The report was not written", "", summary.report_error]
     if rejects:
         lines += ["", "## Rejects", "", "| file | reason | detail |", "|---|---|---|"]
         for r in rejects[:MAX_COVERAGE_ROWS]:
@@ -367,7 +369,8 @@ def publish_summary(summary: RunSummary, coverage: list[PageCoverage], rejects: 
     create_markdown_artifact(
         markdown=summary_markdown(summary, rejects, source, unchanged),
         key=SUMMARY_ARTIFACT_KEY,
-        description=f"banmian run {summary.run_id}: {summary.status}",
+        description=f"banmian run {summary.run_id}: {summary.status}"
+                    f"{'; the report was not written' if summary.report_error else ''}",
     )
     create_table_artifact(
         table=coverage_table(coverage) or [{"file": "(no page read in this run)"}],

@@ -13,7 +13,7 @@ without holding them: each batch's rows are sorted on their own and go to a
 temp file as one sorted run (:class:`_SortedRuns`), in small record batches
 whose first keys it keeps; :meth:`TableFiles.finish` merges the runs into the
 final file reading the batches in the order of those keys (:func:`_merge_runs`).
-Its memory is a round of ``MERGE_OUT_ROWS`` rows and part of a batch per batch
+Its memory is a round of ``MERGE_OUT_ROWS`` rows (fewer if wide) and part of a batch per batch
 of pages, not the run's rows (a DuckDB sort of them, within 128 MB, peaked
 ~130 MB above the commit and needs more as the rows grow), and a round of
 rows is a few Arrow calls, not a few per run.
@@ -81,6 +81,12 @@ RUNS_COMPRESSION: Final = "lz4"
 _READ_OPTIONS: Final = ipc.IpcReadOptions(use_threads=False)
 #: Rows the merge reads in a round (then sorts the rows they place) and hands to the final file at a time.
 MERGE_OUT_ROWS: Final = 65_536
+#: A round reads fewer rows when they are wide, to hold about this many bytes of them: a round is copied
+#: ~4 times (read, joined to the rest held, split, sorted). 65,536 rows of article_terms are ~9 MB (141
+#: bytes a row), of articles (their text) ~70 MB: the merge of the articles of 10,000 generated pages took
+#: ``write_staged_pages`` to 498 MB RSS (Arrow's pool 260 MB); rounds of 16 MB, to 322 MB (96), of 8 MB, 268.
+#: 16 MB leaves the terms' rounds as they were (8 MB cut them, and their files' pages: same rows, other bytes).
+MERGE_ROUND_BYTES: Final = 16 << 20
 #: Batches' first keys made Python objects at a time, in the merge's order (the runs' index of them, kept
 #: as Arrow, is ~30 bytes a batch: ~6 MB at 100,000 pages).
 EVENTS_AT_ONCE: Final = 4096
@@ -226,6 +232,7 @@ class _SortedRuns:
         self.firsts: list[pa.Table] = []  # of each run: its batches' first sort keys, run and batch numbers
         self.batch_rows = array.array("l")  # rows of each record batch of the file, by number
         self.rows = 0
+        self.nbytes = 0  # of the rows in memory, as Arrow counts them
         self._sink = pa.OSFile(str(self.tmp), "wb")
         self._writer = ipc.new_file(self._sink, table_schema,
                                     options=ipc.IpcWriteOptions(compression=RUNS_COMPRESSION))
@@ -244,6 +251,11 @@ class _SortedRuns:
         self.batch_rows.extend(batch.num_rows for batch in batches)
         self.runs += 1
         self.rows += table.num_rows
+        self.nbytes += ordered.nbytes
+
+    def round_rows(self) -> int:
+        """Rows the merge reads in a round: ``MERGE_OUT_ROWS``, fewer when they would be over ``MERGE_ROUND_BYTES``."""
+        return max(1, min(MERGE_OUT_ROWS, MERGE_ROUND_BYTES * self.rows // max(self.nbytes, 1)))
 
     def close(self) -> None:
         self._writer.close()
@@ -259,21 +271,34 @@ class _SortedRuns:
         self.tmp.unlink(missing_ok=True)
 
 
+def out_piece_rows(group_rows: int) -> int:
+    """Rows the merge hands the final file at a time: ``MERGE_OUT_ROWS``, or one row group of the file when
+    ``MERGE_OUT_ROWS`` is a whole number of them. The file cuts the same row groups either way (each piece
+    is cut into whole groups by their rows, nothing held), so they depend on the rows alone; a piece of
+    one group holds a group of wide rows (articles: 1,024), not 65,536 of them.
+
+    >>> out_piece_rows(1024), out_piece_rows(131_072), out_piece_rows(1000)
+    (1024, 65536, 65536)
+    """
+    return group_rows if group_rows < MERGE_OUT_ROWS and MERGE_OUT_ROWS % group_rows == 0 else MERGE_OUT_ROWS
+
+
 def _merge_runs(runs: _SortedRuns, out: _TableFile) -> None:
     """Append the rows of every run to ``out`` in the order a stable sort of all of them would give,
-    ``MERGE_OUT_ROWS`` at a time (the last piece fewer): the file's row groups depend on its rows alone,
-    not on how the runs were cut into batches."""
+    ``out_piece_rows`` at a time (the last piece fewer): the file's row groups depend on its rows alone,
+    not on how the runs were cut into batches nor on the merge's rounds."""
+    piece = out_piece_rows(out.group_rows)
     done: list[pa.Table] = []
     done_rows = 0
     with pa.OSFile(str(runs.tmp), "rb") as source:
         for block in _merged_blocks(ipc.open_file(source, options=_READ_OPTIONS), runs):
             done.append(block)
             done_rows += block.num_rows
-            while done_rows >= MERGE_OUT_ROWS:
+            while done_rows >= piece:
                 joined = pa.concat_tables(done)
-                out.append(joined.slice(0, MERGE_OUT_ROWS))
-                done, done_rows = [joined.slice(MERGE_OUT_ROWS)], done_rows - MERGE_OUT_ROWS
-                give_back_freed_memory()  # the batches read and sorted so far
+                out.append(joined.slice(0, piece))
+                done, done_rows = [joined.slice(piece)], done_rows - piece
+            give_back_freed_memory()  # the batches read and sorted so far
     if done_rows:
         out.append(pa.concat_tables(done))
 
@@ -288,14 +313,15 @@ def _batches_in_key_order(runs: _SortedRuns) -> Iterator[tuple[tuple[Any, ...], 
 
 
 def _rounds(runs: _SortedRuns) -> Iterator[tuple[list[tuple[int, int]], tuple[Any, ...] | None]]:
-    """The merge's rounds: the batches each reads (``(run, batch number)``, ``MERGE_OUT_ROWS`` rows or more
+    """The merge's rounds: the batches each reads (``(run, batch number)``, ``round_rows`` rows or more
     between them) and the sort key and run of the first batch left to read after it (None after the last)."""
     batches = _batches_in_key_order(runs)
     upcoming = next(batches, None)
+    round_rows = runs.round_rows()
     while upcoming is not None:
         reading: list[tuple[int, int]] = []
         rows = 0
-        while upcoming is not None and rows < MERGE_OUT_ROWS:
+        while upcoming is not None and rows < round_rows:
             _, run, index = upcoming
             reading.append((run, index))
             rows += runs.batch_rows[index]
@@ -306,7 +332,7 @@ def _rounds(runs: _SortedRuns) -> Iterator[tuple[list[tuple[int, int]], tuple[An
 def _merged_blocks(reader: ipc.RecordBatchFileReader, runs: _SortedRuns) -> Iterator[pa.Table]:
     """The rows of the runs, in sorted blocks, each block's rows after those of the block before.
 
-    The runs' batches are read in the order of their first keys (``_rounds``), ``MERGE_OUT_ROWS`` rows or
+    The runs' batches are read in the order of their first keys (``_rounds``), ``round_rows`` rows or
     so a round, each row marked with its run. The next batch to read, first key ``K`` in run ``R``, bounds
     what is placed for good: a row of key ``k`` in run ``r`` is, if ``(k, r) <= (K, R)`` (every row of a
     lower key is read; of key ``K``, a later run's rows or run ``R``'s own unread ones come after it in a

@@ -152,6 +152,38 @@ def test_run_query_compact_end_to_end(tmp_path: Path) -> None:
     assert "Compacted" in compact.stdout
 
 
+def test_a_run_whose_report_fails_says_so_and_exits_partial(tmp_path: Path) -> None:
+    """The report's child fails for real after the commit (its file's name is taken by a folder): the data is
+    loaded, the closing summary says why and how to re-make the report, and the exit status is 1, as for rejects."""
+    (tmp_path / "wh" / "report.html").mkdir(parents=True)
+    proc = run_cli("run", "--warehouse", "wh", cwd=tmp_path, prefect_home=tmp_path / "ph")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert_no_noise(proc)
+    assert "complete; its report was not written (see below). 2 pages loaded" in proc.stdout
+    report_line = next(line for line in proc.stdout.splitlines() if line.startswith("Report:  NOT WRITTEN: "))
+    assert "IsADirectoryError" in report_line
+    assert report_line.endswith(f"re-make the report with: banmian report --warehouse {tmp_path / 'wh'} "
+                                f"--out {tmp_path / 'wh' / 'report.html'}")
+    assert Warehouse(tmp_path / "wh").query("SELECT count(*) AS n FROM pages").column(0)[0].as_py() == 2
+
+
+def test_a_killed_report_child_is_said_to_be_killed() -> None:
+    """A report child killed by a signal (the OOM killer) comes back as a bare BrokenProcessPool: say what it means."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from banmian.report_flow import report_failure
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as child:
+        killed = child.submit(os.abort)  # the child dies of SIGABRT, as it would of the OOM killer's SIGKILL
+        with pytest.raises(BrokenProcessPool) as raised:
+            killed.result()
+    reason = report_failure(raised.value, Path("/w h"), Path("/w h/report.html"))
+    assert reason == ("its process was killed before it finished (out of memory?). The run's data is committed; "
+                      "re-make the report with: banmian report --warehouse '/w h' --out '/w h/report.html'")
+
+
 def test_a_cluster_is_started_only_for_files_to_read(tmp_path: Path) -> None:
     """``--workers`` starts no cluster when every file is unchanged; a new or touched file, or no warehouse, needs one."""
     from banmian import SAMPLE_DIR

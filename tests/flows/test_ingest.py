@@ -189,6 +189,31 @@ def test_page_without_articles_is_loaded_and_flagged(tmp_path: Path) -> None:
     assert _one(wh, "SELECT count(*) FROM page_sources WHERE current") == 1
 
 
+def test_a_report_that_fails_is_in_the_summary_and_the_load_stays(tmp_path: Path) -> None:
+    """The report's child fails for real (its file's name is taken by a folder): the run is committed, and its
+    summary, its log story and its summary artifact say why and how to re-make the report."""
+    wh_dir = tmp_path / "wh"
+    (wh_dir / "report.html").mkdir(parents=True)  # os.replace of the drawn report onto it fails
+    summary = ingest(source=str(SAMPLE), warehouse=str(wh_dir))
+    assert (summary.pages_loaded, summary.rejects, summary.status) == (2, 0, "complete")  # the load itself
+    assert summary.report_error is not None and summary.report_error.startswith("IsADirectoryError: ")
+    remake = f"re-make the report with: banmian report --warehouse {wh_dir} --out {wh_dir / 'report.html'}"
+    assert summary.report_error.endswith(remake)
+    wh = Warehouse(wh_dir)
+    assert _one(wh, "SELECT count(*) FROM pages") == 2
+    assert wh.query("SELECT rejects, status FROM runs").to_pylist() == [{"rejects": 0, "status": "complete"}]
+    artifact = latest_artifact(SUMMARY_ARTIFACT_KEY)
+    assert summary.run_id in artifact["data"] and "## The report was not written" in artifact["data"]
+    assert summary.report_error in artifact["data"]
+    assert artifact["description"].endswith("complete; the report was not written")
+
+    (wh_dir / "report.html").rmdir()  # the fault gone, the next run (a no-op) draws it: no report yet
+    again = ingest(source=str(SAMPLE), warehouse=str(wh_dir))
+    assert (again.pages_skipped, again.report_error) == (2, None)
+    assert (wh_dir / "report.html").is_file()
+    assert "not written" not in latest_artifact(SUMMARY_ARTIFACT_KEY)["data"]
+
+
 def test_batches_cover_every_file(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()

@@ -34,12 +34,15 @@ def _stored_terms(root: Path, batches: list[pa.Table]) -> pa.Table:
     return pq.read_table(root / entry.file)
 
 
-def _small_chunks(monkeypatch: pytest.MonkeyPatch, chunk_bytes: int, out_rows: int) -> None:
-    """Runs cut in batches of about ``chunk_bytes`` (the later runs' smaller), merged ``out_rows`` at a time."""
+def _small_chunks(monkeypatch: pytest.MonkeyPatch, chunk_bytes: int, out_rows: int,
+                  round_bytes: int = table_files.MERGE_ROUND_BYTES) -> None:
+    """Runs cut in batches of about ``chunk_bytes`` (the later runs' smaller), merged ``out_rows`` at a time
+    in rounds of about ``round_bytes``."""
     monkeypatch.setattr(table_files, "MERGE_CHUNK_BYTES", chunk_bytes)
     monkeypatch.setattr(table_files, "MERGE_BYTES", 2 * chunk_bytes)
     monkeypatch.setattr(table_files, "MIN_CHUNK_BYTES", min(chunk_bytes, 200))
     monkeypatch.setattr(table_files, "MERGE_OUT_ROWS", out_rows)
+    monkeypatch.setattr(table_files, "MERGE_ROUND_BYTES", round_bytes)
 
 
 BATCHES = st.lists(st.lists(st.tuples(st.sampled_from(["丁", "三", "上", "下", "不", "与", "中"]),
@@ -48,13 +51,13 @@ BATCHES = st.lists(st.lists(st.tuples(st.sampled_from(["丁", "三", "上", "下
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(batches=BATCHES, chunk_bytes=st.sampled_from([1, 200, 2_000, 1 << 20]),
-       out_rows=st.sampled_from([1, 7, 1 << 16]))
+       out_rows=st.sampled_from([1, 7, 1 << 16]), round_bytes=st.sampled_from([1, 1_000, 1 << 24]))
 def test_runs_merge_into_the_order_of_one_stable_sort(tmp_path_factory: pytest.TempPathFactory,
                                                       monkeypatch: pytest.MonkeyPatch,
                                                       batches: list[list[tuple[str, int]]], chunk_bytes: int,
-                                                      out_rows: int) -> None:
+                                                      out_rows: int, round_bytes: int) -> None:
     """Ties (one term in several batches, or in several chunks of one) keep the order the rows were added in."""
-    _small_chunks(monkeypatch, chunk_bytes, out_rows)
+    _small_chunks(monkeypatch, chunk_bytes, out_rows, round_bytes)
     tables = [_terms(rows, i) for i, rows in enumerate(batches)]
     stored = _stored_terms(tmp_path_factory.mktemp("wh"), tables)
     expected = pa.concat_tables(tables).sort_by([("term", "ascending")])
@@ -102,13 +105,15 @@ def _articles(keys: list[tuple[str | None, int | None]], batch: int) -> pa.Table
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(batches=ARTICLE_KEYS, chunk_bytes=st.sampled_from([1, 300, 1 << 20]), out_rows=st.sampled_from([1, 7, 1 << 16]))
+@given(batches=ARTICLE_KEYS, chunk_bytes=st.sampled_from([1, 300, 1 << 20]), out_rows=st.sampled_from([1, 7, 1 << 16]),
+       round_bytes=st.sampled_from([1, 1_000, 1 << 24]))
 def test_runs_sorted_on_two_columns_merge_into_one_stable_sort(tmp_path_factory: pytest.TempPathFactory,
                                                                monkeypatch: pytest.MonkeyPatch,
                                                                batches: list[list[tuple[str | None, int | None]]],
-                                                               chunk_bytes: int, out_rows: int) -> None:
+                                                               chunk_bytes: int, out_rows: int,
+                                                               round_bytes: int) -> None:
     """A row placed by a round is before every row not yet read in both sort columns, nulls last."""
-    _small_chunks(monkeypatch, chunk_bytes, out_rows)
+    _small_chunks(monkeypatch, chunk_bytes, out_rows, round_bytes)
     tables = [_articles(keys, i) for i, keys in enumerate(batches)]
     files = TableFiles(tmp_path_factory.mktemp("wh"), "run")
     for table in tables:
@@ -118,18 +123,38 @@ def test_runs_sorted_on_two_columns_merge_into_one_stable_sort(tmp_path_factory:
     assert stored.equals(pa.concat_tables(tables).sort_by([("page_id", "ascending"), ("ordinal", "ascending")]))
 
 
-@pytest.mark.parametrize("chunk_bytes", [1, 500, 1 << 20])
-def test_row_groups_depend_on_the_rows_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                             chunk_bytes: int) -> None:
-    """However the runs are cut into batches, the final file is cut into the same row groups."""
-    _small_chunks(monkeypatch, chunk_bytes, 16)
-    monkeypatch.setitem(schema.CLUSTERED, "article_terms", schema.Clustering(("term",), 40))
+@pytest.mark.parametrize(("group_rows", "groups"), [(40, [40, 40, 40, 30]), (8, [8] * 18 + [6])])
+@pytest.mark.parametrize(("chunk_bytes", "round_bytes"), [(1, 1), (500, 2_000), (1 << 20, 1 << 24)])
+def test_row_groups_depend_on_the_rows_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk_bytes: int,
+                                             round_bytes: int, group_rows: int, groups: list[int]) -> None:
+    """However the runs are cut into batches and the merge into rounds, and whether the merge hands the file
+    16 rows at a time or a group at a time (8 rows, a whole number of groups in 16), the same row groups."""
+    _small_chunks(monkeypatch, chunk_bytes, 16, round_bytes)
+    monkeypatch.setitem(schema.CLUSTERED, "article_terms", schema.Clustering(("term",), group_rows))
     tables = [_terms([("三上下"[(run + i) % 3], i) for i in range(25)], run) for run in range(6)]
     stored = _stored_terms(tmp_path, tables)
     (path,) = (tmp_path / "data" / "article_terms").iterdir()
-    groups = pq.ParquetFile(path).metadata
-    assert [groups.row_group(i).num_rows for i in range(groups.num_row_groups)] == [40, 40, 40, 30]
+    metadata = pq.ParquetFile(path).metadata
+    assert [metadata.row_group(i).num_rows for i in range(metadata.num_row_groups)] == groups
     assert stored.equals(pa.concat_tables(tables).sort_by([("term", "ascending")]))
+
+
+def test_a_round_of_wide_rows_reads_about_its_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows of ~1 KB (an article's text) are read ``MERGE_ROUND_BYTES`` at a time, not ``MERGE_OUT_ROWS``
+    (65,536 of them held ~70 MB, copied ~4 times: the commit's peak at 10,000 pages)."""
+    monkeypatch.setattr(table_files, "MERGE_ROUND_BYTES", 100_000)
+    runs = table_files._SortedRuns(tmp_path / "data" / "article_terms" / "x.parquet", TERMS, ("term",))
+    try:
+        for run in range(4):
+            runs.append(_terms([(f"{chr(0x4E00 + (run + i) % 50)}{'长' * 330}", i) for i in range(500)], run))
+        runs.close()
+        row_bytes = runs.nbytes / runs.rows
+        assert 1_000 < row_bytes < 1_200 and runs.round_rows() == int(100_000 // row_bytes)
+        widest = max(runs.batch_rows)
+        read = [sum(runs.batch_rows[index] for _, index in reading) for reading, _ in table_files._rounds(runs)]
+        assert sum(read) == 2_000 and max(read) < runs.round_rows() + widest and len(read) >= 2_000 // 120
+    finally:
+        runs.discard()
 
 
 @pytest.mark.parametrize(("keys", "key", "placed"), [
