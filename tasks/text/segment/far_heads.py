@@ -15,8 +15,8 @@ from typing import Final, NamedTuple
 from banmian.tasks.text.lexicon import bigram_set, overlap
 from banmian.tasks.text.credits import AUTHOR_NOTE_RE
 from banmian.tasks.text.lines import BYLINE, HEAD, SUBTITLE, Line, is_one_line_couplet
-from banmian.tasks.text.segment.headlines import (cleaned_heading, heading_phrases, heading_words, headline_blocks, headline_parts,
-                                                  is_full_headline)
+from banmian.tasks.text.segment.headlines import (DASHES, body_words, cleaned_heading, heading_phrases, heading_words,
+                                                  headline_blocks, headline_parts, is_full_headline)
 from banmian.tasks.text.segment.units import Unit, UnitKind
 
 #: A clustered line heads a far unit when this share of its bigrams is in
@@ -51,6 +51,10 @@ NAME_UNDER_HEAD_MAX_GAP: Final = 2
 #: this many: the couplets over subject lines on gate print 4-7 a half (``明确思路`` / ``笃行实干``); ``八十八`` /
 #: ``亿元`` and ``进万家 四川`` are a figure and a place cut from other lines.
 COUPLET_HALF_MIN_CHARS: Final = 4
+
+#: A ——subtitle under a left-over couplet that the text under it prints word for word is its subject line cut
+#: into pieces when it says this many characters at least: a subject line names the event (gate: 11-21).
+SUBJECT_SAID_MIN_CHARS: Final = 8
 
 #: Units that can take a head printed far from them: the texts of a page, and a photo's caption (its title
 #: wrapped over more lines than a photo takes from above, ``assignment.PHOTO_TITLE_MAX_LINES``), which takes
@@ -125,19 +129,21 @@ def _take_couplet_above(unit: Unit, left: list[list[Line]]) -> None:
     head = unit.head
     if not head or not unit.paras or headline_parts(head).subject is not None:
         return
+    body = body_words(unit.body_text()).replace(" ", "")
     for group in left:
-        above = _couplet_over(group, head)
+        above = _couplet_over(group, head, body)
         if above:
             unit.head = above + head
             _drop_left_lines(left, above)
             return
 
 
-def _couplet_over(group: list[Line], head: list[Line]) -> list[Line]:
-    """The most last lines of ``group`` printed right over ``head`` that make it a couplet's subject line."""
+def _couplet_over(group: list[Line], head: list[Line], body: str) -> list[Line]:
+    """The most last lines of ``group`` printed right over ``head`` that make it a couplet's subject line (``body``:
+    the text's words, unspaced)."""
     run = _run_ending_over(group, head[0].no)
     for k in range(len(run)):
-        if _couplet_with_subject(run[k:], head):
+        if _couplet_with_subject(run[k:], head, body):
             return run[k:]
     return []
 
@@ -154,15 +160,25 @@ def _run_ending_over(group: list[Line], start: int) -> list[Line]:
     return above[k:]
 
 
-def _couplet_with_subject(lines: list[Line], head: list[Line]) -> bool:
+def _couplet_with_subject(lines: list[Line], head: list[Line], body: str) -> bool:
     """``lines`` over ``head`` read as a couplet headline printed on ``lines`` alone, with a subject line under
-    it and no line left over."""
+    it and no line left over; or a ——subtitle under it (a subject line cut into pieces, some left over with the
+    couplet) that the text prints word for word (``body``): ``——四平经开区`` / ``召开2023年重点`` over
+    ``工作动员部署会``, the text says 四平经开区召开2023年重点工作动员部署会."""
     parts = headline_parts(lines + head)
-    if parts.kicker or parts.rest or parts.extra or parts.subject is None or parts.subtitle is not None:
+    if parts.kicker or parts.extra or parts.rest or not _couplet_headline_over(parts.headline, head[0].no):
         return False
-    halves = _couplet_halves(parts.headline)
+    if parts.subtitle is None:
+        return parts.subject is not None
+    said = heading_words([parts.subtitle] + parts.wrapped).lstrip(DASHES + " ").replace(" ", "")
+    return len(said) >= SUBJECT_SAID_MIN_CHARS and said in body
+
+
+def _couplet_headline_over(headline: list[Line], start: int) -> bool:
+    """A couplet of two halves as long (``COUPLET_HALF_MIN_CHARS`` at least), printed above page line ``start``."""
+    halves = _couplet_halves(headline)
     return len(halves) == 2 and halves[0] == halves[1] >= COUPLET_HALF_MIN_CHARS \
-        and all(ln.no < head[0].no for ln in parts.headline)
+        and all(ln.no < start for ln in headline)
 
 
 def _couplet_halves(headline: list[Line]) -> list[int]:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from banmian.tasks.text.lines import BYLINE, HEAD, PROSE, Line, classify_page
+from banmian.tasks.text.lines import BYLINE, HEAD, PROSE, SUBTITLE, Line, classify_page
 from banmian.tasks.text.paragraphs import Paragraph
 from banmian.tasks.text.segment.far_heads import (FarMove, _carry_names, _move_far_head, _names_under, _whole_head_of,
                                                   claim_far_heads, trade_banners)
@@ -564,6 +564,28 @@ def test_a_couplet_left_over_right_above_a_texts_head_is_its_headline_over_that_
     from banmian.tasks.text.segment.headlines import parse_headline
     unit, left = _essay(390, "双辽市辽东街党工委不断强化职责担当，牢固树立安全生产工作的红线意识。"), [list(left_over)]
     unit.head = list(_SUBJECT_HEAD)
+    _take_couplet_above(unit, left)
+    parsed = parse_headline(unit.head)
+    assert [t for t in (parsed.headline, parsed.subheadline) if t] == head
+    assert [ln.text for group in left for ln in group] == remains
+
+
+_MEETING_LEFT = [Line(161, "关注民生", 4.0, HEAD), Line(162, "明确思路 笃行实干", 9.0, HEAD),
+                 Line(163, "——四平经开区", 7.0, SUBTITLE), Line(164, "召开2023年重点", 7.0, HEAD)]
+
+
+@pytest.mark.parametrize("text, head, remains", [
+    # the ——subtitle cut into pieces over the piece a text took says what the text says: the couplet's subject
+    ("近日，四平经开区召开2023年重点工作动员部署会。", ["明确思路 笃行实干", "四平经开区召开2023年重点工作动员部署会"],
+     ["关注民生"]),
+    # a text that does not say it: the pieces stay where they were
+    ("近日，四平经开区召开重点工作会议。", ["工作动员部署会"], [ln.text for ln in _MEETING_LEFT]),
+])
+def test_a_couplet_left_over_with_pieces_of_its_subtitle_takes_the_piece_a_text_took_that_says_it(text, head, remains):
+    from banmian.tasks.text.segment.far_heads import _take_couplet_above
+    from banmian.tasks.text.segment.headlines import parse_headline
+    unit, left = _essay(170, text), [list(_MEETING_LEFT)]
+    unit.head = [Line(165, "工作动员部署会", 7.0, HEAD)]
     _take_couplet_above(unit, left)
     parsed = parse_headline(unit.head)
     assert [t for t in (parsed.headline, parsed.subheadline) if t] == head
