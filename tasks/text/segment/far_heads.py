@@ -15,9 +15,10 @@ from typing import Final, NamedTuple
 from banmian.tasks.text.lexicon import bigram_set, break_splits_word, is_word_other_than_name, overlap, unspaced
 from banmian.tasks.text.credits import AUTHOR_NOTE_RE
 from banmian.tasks.text.chars import SENTENCE_MARKS
-from banmian.tasks.text.lines import BYLINE, HEAD, INDENT_MAX, MAX_HEAD_RUN, NARROW_HEAD_SHARE, SUBTITLE, Line
-from banmian.tasks.text.segment.headlines import (body_words, heading_phrases, heading_words, headline_blocks,
-                                                  headline_parts, is_full_headline)
+from banmian.tasks.text.lines import (BYLINE, HEAD, INDENT_MAX, MAX_HEAD_RUN, NARROW_HEAD_SHARE, SUBTITLE, Line,
+                                      is_one_line_couplet)
+from banmian.tasks.text.segment.headlines import (DASHES, body_words, cleaned_heading, heading_phrases, heading_words,
+                                                  headline_blocks, headline_parts, is_full_headline)
 from banmian.tasks.text.segment.units import Unit, UnitKind
 
 #: A clustered line heads a far unit when this share of its bigrams is in
@@ -47,6 +48,15 @@ SUBJECT_APART_GAP: Final = 2
 #: A name is set under its head in a stack of essays' heads at most this many lines below the line before
 #: it (a blank between): on the wild stacks (011607, 012207) each name stands 1-2 lines under its head.
 NAME_UNDER_HEAD_MAX_GAP: Final = 2
+
+#: A couplet left over over a head is its main headline when its two halves print as many characters, at least
+#: this many: the couplets over subject lines on gate print 4-7 a half (``明确思路`` / ``笃行实干``); ``八十八`` /
+#: ``亿元`` and ``进万家 四川`` are a figure and a place cut from other lines.
+COUPLET_HALF_MIN_CHARS: Final = 4
+
+#: A ——subtitle under a left-over couplet that the text under it prints word for word is its subject line cut
+#: into pieces when it says this many characters at least: a subject line names the event (gate: 11-21).
+SUBJECT_SAID_MIN_CHARS: Final = 8
 
 #: Units that can take a head printed far from them: the texts of a page, and a photo's caption (its title
 #: wrapped over more lines than a photo takes from above, ``assignment.PHOTO_TITLE_MAX_LINES``), which takes
@@ -84,7 +94,9 @@ def claim_far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]],
     then given to the unit the moved head left, when that one is headless,
     or left over). The best-fitting move is made first (a line with the whole
     head it is part of, when that may move to the same text); a cluster always
-    keeps one full line for its own unit. Returns the lines still left over.
+    keeps one full line for its own unit. A couplet left over right above a
+    text's head then takes that head as its subject line (``_take_couplet_above``).
+    Returns the lines still left over.
     """
     left = list(leftovers or [])
     left.extend(_heads_glued_to_captions(units))
@@ -101,6 +113,8 @@ def claim_far_heads(units: list[Unit], stacked: list[tuple[Unit, list[Line]]],
         _leave_others_subject(unit, units, left, bodies)
     for unit in units:
         _head_signed_essay(unit, units, bodies)
+    for unit in units:
+        _take_couplet_above(unit, left)
     return left
 
 
@@ -165,6 +179,80 @@ def _restated_by_a_headless_text(head: list[Line], photo: Unit, units: list[Unit
 def _may_take_a_glued_head(unit: Unit) -> bool:
     """A text (no photo) that may take a far head and has no full-length headline yet."""
     return unit.kind in _FAR_TAKERS and unit.kind != "photo" and not _has_full_headline(unit)
+
+
+def _take_couplet_above(unit: Unit, left: list[list[Line]]) -> None:
+    """A couplet no text took, printed right above a unit's one-phrase head, is that head's main headline: the head
+    is its subject line.
+
+    A couplet headline (``明确思路`` / ``笃行实干``) over its subject line (``四平经开区召开2023年重点工作动员部署会``)
+    takes more lines than one heading block may (``headlines.MAX_BLOCK_LINES``) when a half or the subject wraps:
+    the block is cut, the subject (it restates the text's words) heads the text and the couplet is left over. The
+    evidence is the shape: the left-over lines end at most ``SUBJECT_MAX_GAP`` lines over the head, and they and
+    the head read as one headline whose main headline is a couplet of those lines alone, with the head under it
+    as subject line, nothing left over.
+    """
+    head = unit.head
+    if not head or not unit.paras or headline_parts(head).subject is not None:
+        return
+    body = body_words(unit.body_text()).replace(" ", "")
+    for group in left:
+        above = _couplet_over(group, head, body)
+        if above:
+            unit.head = above + head
+            _drop_left_lines(left, above)
+            return
+
+
+def _couplet_over(group: list[Line], head: list[Line], body: str) -> list[Line]:
+    """The most last lines of ``group`` printed right over ``head`` that make it a couplet's subject line (``body``:
+    the text's words, unspaced)."""
+    run = _run_ending_over(group, head[0].no)
+    for k in range(len(run)):
+        if _couplet_with_subject(run[k:], head, body):
+            return run[k:]
+    return []
+
+
+def _run_ending_over(group: list[Line], start: int) -> list[Line]:
+    """The lines of ``group`` printed one under another (a blank between at most) that end at most
+    ``SUBJECT_APART_GAP`` lines above page line ``start`` (none when the group ends elsewhere)."""
+    above = [ln for ln in group if ln.no < start]
+    if not above or start - above[-1].no > SUBJECT_APART_GAP:
+        return []
+    k = len(above) - 1
+    while k > 0 and above[k].no - above[k - 1].no <= SUBJECT_APART_GAP:
+        k -= 1
+    return above[k:]
+
+
+def _couplet_with_subject(lines: list[Line], head: list[Line], body: str) -> bool:
+    """``lines`` over ``head`` read as a couplet headline printed on ``lines`` alone, with a subject line under
+    it and no line left over; or a ——subtitle under it (a subject line cut into pieces, some left over with the
+    couplet) that the text prints word for word (``body``): ``——四平经开区`` / ``召开2023年重点`` over
+    ``工作动员部署会``, the text says 四平经开区召开2023年重点工作动员部署会."""
+    parts = headline_parts(lines + head)
+    if parts.kicker or parts.extra or parts.rest or not _couplet_headline_over(parts.headline, head[0].no):
+        return False
+    if parts.subtitle is None:
+        return parts.subject is not None
+    said = heading_words([parts.subtitle] + parts.wrapped).lstrip(DASHES + " ").replace(" ", "")
+    return len(said) >= SUBJECT_SAID_MIN_CHARS and said in body
+
+
+def _couplet_headline_over(headline: list[Line], start: int) -> bool:
+    """A couplet of two halves as long (``COUPLET_HALF_MIN_CHARS`` at least), printed above page line ``start``."""
+    halves = _couplet_halves(headline)
+    return len(halves) == 2 and halves[0] == halves[1] >= COUPLET_HALF_MIN_CHARS \
+        and all(ln.no < start for ln in headline)
+
+
+def _couplet_halves(headline: list[Line]) -> list[int]:
+    """The characters of each half of a couplet headline (two lines, or one line with a gap); else of each line."""
+    texts = [cleaned_heading(ln.text) for ln in headline]
+    if len(texts) == 1 and is_one_line_couplet(headline[0].text):
+        texts = texts[0].split()
+    return [len(t.replace(" ", "")) for t in texts]
 
 
 def _head_signed_essay(taker: Unit, units: list[Unit], bodies: dict[int, frozenset[str]]) -> None:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from banmian.tasks.text.lines import BYLINE, HEAD, PROSE, Line, classify_page
+from banmian.tasks.text.lines import BYLINE, HEAD, PROSE, SUBTITLE, Line, classify_page
 from banmian.tasks.text.paragraphs import Paragraph
 from banmian.tasks.text.segment.far_heads import (FarMove, _carry_names, _move_far_head, _names_under, _whole_head_of,
                                                   claim_far_heads, trade_banners)
@@ -601,3 +601,52 @@ def test_headless_prose_on_a_leads_page_takes_the_head_no_text_took_printed_stra
     lead = [Unit("lead", lead_lines=[Line(90, "本报记者 董伟", 6.0, "byline")])]
     left = claim_far_heads(page.units + lead, [], [page.groups[0].lines])
     assert ([ln.text for ln in prose.head or []], left == []) == ((["安全生产", "迎新春"], True) if takes else ([], False))
+
+
+_SUBJECT_HEAD = [Line(384, "双辽市辽东街做好", 8.0, HEAD), Line(385, "安全生产工作", 6.0, HEAD)]
+
+
+@pytest.mark.parametrize("left_over, head, remains", [
+    # a couplet wrapped over four lines, left over right above the subject line a text took: its main headline
+    ([Line(380, "强化职责", 4.0, HEAD), Line(381, "担 当", 2.0, HEAD), Line(382, "筑牢安全", 4.0, HEAD),
+      Line(383, "防线", 2.0, HEAD)], ["强化职责担当 筑牢安全防线", "双辽市辽东街做好安全生产工作"], []),
+    # a one-line couplet a blank over it, another head's line left in its group
+    ([Line(379, "农村客运班车能否加密", 10.0, HEAD), Line(382, "优化营商环境 搭建沟通平台", 12.0, HEAD)],
+     ["优化营商环境 搭建沟通平台", "双辽市辽东街做好安全生产工作"], ["农村客运班车能否加密"]),
+    # halves of unequal length: a figure and a unit cut from other lines, no couplet (the head as it was)
+    ([Line(382, "八十八", 3.0, HEAD), Line(383, "亿元", 2.0, HEAD)], ["双辽市辽东街做好 安全生产工作"], ["八十八", "亿元"]),
+    # a couplet printed far above (three blanks): no subject line of it
+    ([Line(378, "强化职责担当", 6.0, HEAD), Line(379, "筑牢安全防线", 6.0, HEAD)], ["双辽市辽东街做好 安全生产工作"],
+     ["强化职责担当", "筑牢安全防线"]),
+])
+def test_a_couplet_left_over_right_above_a_texts_head_is_its_headline_over_that_subject_line(left_over, head, remains):
+    from banmian.tasks.text.segment.far_heads import _take_couplet_above
+    from banmian.tasks.text.segment.headlines import parse_headline
+    unit, left = _essay(390, "双辽市辽东街党工委不断强化职责担当，牢固树立安全生产工作的红线意识。"), [list(left_over)]
+    unit.head = list(_SUBJECT_HEAD)
+    _take_couplet_above(unit, left)
+    parsed = parse_headline(unit.head)
+    assert [t for t in (parsed.headline, parsed.subheadline) if t] == head
+    assert [ln.text for group in left for ln in group] == remains
+
+
+_MEETING_LEFT = [Line(161, "关注民生", 4.0, HEAD), Line(162, "明确思路 笃行实干", 9.0, HEAD),
+                 Line(163, "——四平经开区", 7.0, SUBTITLE), Line(164, "召开2023年重点", 7.0, HEAD)]
+
+
+@pytest.mark.parametrize("text, head, remains", [
+    # the ——subtitle cut into pieces over the piece a text took says what the text says: the couplet's subject
+    ("近日，四平经开区召开2023年重点工作动员部署会。", ["明确思路 笃行实干", "四平经开区召开2023年重点工作动员部署会"],
+     ["关注民生"]),
+    # a text that does not say it: the pieces stay where they were
+    ("近日，四平经开区召开重点工作会议。", ["工作动员部署会"], [ln.text for ln in _MEETING_LEFT]),
+])
+def test_a_couplet_left_over_with_pieces_of_its_subtitle_takes_the_piece_a_text_took_that_says_it(text, head, remains):
+    from banmian.tasks.text.segment.far_heads import _take_couplet_above
+    from banmian.tasks.text.segment.headlines import parse_headline
+    unit, left = _essay(170, text), [list(_MEETING_LEFT)]
+    unit.head = [Line(165, "工作动员部署会", 7.0, HEAD)]
+    _take_couplet_above(unit, left)
+    parsed = parse_headline(unit.head)
+    assert [t for t in (parsed.headline, parsed.subheadline) if t] == head
+    assert [ln.text for group in left for ln in group] == remains
