@@ -24,12 +24,13 @@ from banmian.tasks.pdf.layout import Block, Region, Type
 from banmian.tasks.text.chars import CLOSE_BRACKETS, OPEN_BRACKETS
 from banmian.tasks.text.clean import display_width, ends_sentence, join_lines
 from banmian.tasks.pdf.briefs import take_lead
-from banmian.tasks.pdf.credits import dateline, pen_name, photo_credit
+from banmian.tasks.pdf.credits import dateline, dateline_run_on, pen_name, photo_credit
 from banmian.tasks.text.credits import (Credit, join_keeping_credit_breaks, parse_byline, parse_dateline,
                                         parse_signature, parse_trailing_credit)
 from banmian.tasks.text.lines import BYLINE, JUMP_FROM_PREFIX_RE, JUMP_TO_SUFFIX_RE, LABEL, Line, line_kind
 from banmian.tasks.text.segment.articles import article_of
 from banmian.tasks.text.segment.tails import rejoin_tails
+from banmian.tasks.text.paragraphs import Paragraph
 from banmian.tasks.text.segment.units import Unit, UnitKind
 
 #: A wire source closing the text with no date (``（据新华社电）``): a note on where the text came from, which
@@ -280,7 +281,7 @@ def _take_dateline(flow: Flow) -> Credit | None:
     text = _paragraph_text(flow, 0)
     marker = JUMP_FROM_PREFIX_RE.match(text)
     start = marker.end() if marker else 0
-    base, found = parse_dateline(text[start:]), dateline(text[start:])
+    base, found = parse_dateline(text[start:]), _run_on_dateline(flow.paras[0], text[:start]) or dateline(text[start:])
     if found is None or (base is not None and base[0].text == found[0].text):
         return None
     para = flow.paras[0]
@@ -290,6 +291,13 @@ def _take_dateline(flow: Flow) -> Credit | None:
     else:
         flow.take(0)
     return found[0]
+
+
+def _run_on_dateline(para: Paragraph, marker: str) -> tuple[Credit, str] | None:
+    """A dateline run into its reporters on one printed line (``credits.dateline_run_on``), after ``marker``."""
+    printed = "\n".join(ln.text for ln in para.lines)
+    found = dateline_run_on(printed[len(marker):]) if printed.startswith(marker) else None
+    return (found[0], join_keeping_credit_breaks(found[1].split("\n"))) if found else None
 
 
 def _unit_kind(flow: Flow, bylines: list[Line]) -> UnitKind:
