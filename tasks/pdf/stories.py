@@ -18,7 +18,7 @@ from typing import Final
 from banmian.tasks.model import Article, Residue, ResidueReason
 from banmian.tasks.model import Block as TextBlock
 from banmian.tasks.pdf.extract import Box, TextLine
-from banmian.tasks.pdf.flow import Flow, read_flow
+from banmian.tasks.pdf.flow import INDENT_MIN, SHORT_BY, Flow, column_edges, read_flow
 from banmian.tasks.pdf.heads import Heading, is_heading_size, measure_under, read_heading
 from banmian.tasks.pdf.layout import Block, Region, Type
 from banmian.tasks.text.chars import CLOSE_BRACKETS, OPEN_BRACKETS
@@ -44,6 +44,10 @@ CREDIT_SPACING: Final = 4
 MARKER_MAX_LINES: Final = 4
 #: A caption's own credit is short: a flush-right paragraph this long (characters) at most.
 CREDIT_MAX_CHARS: Final = 40
+
+#: Text ending within this many body sizes under a heading's foot stands beside the heading (dev 0069: a one-line
+#: tail level with a one-line headline ends 0.3 sizes under it; a story's next column runs lines further down).
+BESIDE_SLACK: Final = 1.0
 
 
 @dataclass(slots=True)
@@ -79,6 +83,65 @@ def split_region(region: Region, body: Type) -> Parts:
         started = started or b.kind == "body"
         _part_for(parts, b, body, started).append(b)
     return parts
+
+
+def text_beside_heading(parts: Parts, body: Type) -> list[Block]:
+    """Body blocks taken off ``parts.text`` that stand wholly level with its heading, clear of the heading's
+    measure, and open with no indent, while the story's own text stands under the heading: text going on with a
+    sentence of another story that the region took in, a paragraph's moved tail (dev 0061, 0069).
+
+    A story's text starts under its heading; text beside a heading set over the story's first column is that
+    story's next column, and runs on below the heading (a block ending within a body size of the heading's foot
+    does not, ``BESIDE_SLACK``)."""
+    if not parts.heads:
+        return []
+    head = _HeadBox.of(parts.heads)
+    text = [b for b in parts.text if b.kind == "body"]
+    under = list(filter(head.over, text))
+    if not under or not _ends_short(max(under, key=_column_foot), body):
+        return []
+    beside = [b for b in text if head.level_with(b, body) and not _opens_indented(b, body)]
+    parts.text = [b for b in parts.text if all(b is not o for o in beside)]
+    return beside
+
+
+@dataclass(frozen=True, slots=True)
+class _HeadBox:
+    """Where a heading stands: its foot, and its left and right edges."""
+
+    bottom: float
+    left: float
+    right: float
+
+    @classmethod
+    def of(cls, heads: Sequence[Block]) -> _HeadBox:
+        return cls(max(b.bottom for b in heads), min(b.x0 for b in heads), max(b.x1 for b in heads))
+
+    def over(self, b: Block) -> bool:
+        """``b`` stands under the heading, in its measure."""
+        return b.top >= self.bottom and b.x0 < self.right and b.x1 > self.left
+
+    def level_with(self, b: Block, body: Type) -> bool:
+        """``b`` stands wholly beside the heading, clear of its measure (``BESIDE_SLACK``)."""
+        return b.bottom <= self.bottom + BESIDE_SLACK * body.size and (b.x0 >= self.right or b.x1 <= self.left)
+
+
+def _column_foot(block: Block) -> tuple[float, float]:
+    """Sorts a block by its column, then down it: the last is the foot of the rightmost column."""
+    return round(block.x0), block.bottom
+
+
+def _ends_short(block: Block, body: Type) -> bool:
+    """The block's last line stops short of its column's right edge after a sentence or a credit: its paragraph
+    is done, and no sentence goes on in the next column."""
+    last = block.lines[-1]
+    done = ends_sentence(last.text) or last.text.rstrip().endswith(tuple(CLOSE_BRACKETS))
+    return done and last.x1 < column_edges(block)[1] - SHORT_BY * body.size
+
+
+def _opens_indented(block: Block, body: Type) -> bool:
+    """The block's first line starts indented against its column: a paragraph opens there."""
+    return block.lines[0].x0 - block.x0 >= INDENT_MIN * body.size
 
 
 def _captioned_photos(region: Region, parts: Parts, taken: set[int]) -> None:
