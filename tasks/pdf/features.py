@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+from banmian.tasks.pdf.flow import Flow
+from banmian.tasks.pdf.heads import Heading
 from banmian.tasks.pdf.layout import CROSSHEAD_MAX, Type
 from banmian.tasks.pdf.stories import Story
 
@@ -33,6 +35,7 @@ def gather_features(stories: list[Story], headless: list[Story], body: Type) -> 
     lead = lead_story(stories, sections)
     if lead is None or not (sections or headless):
         return stories, headless
+    sections = sections + sections_run_on(_without(stories, [*sections, lead]), [st.size for st in sections])
     for st in sorted(sections, key=_place):  # in reading order: top to bottom, then left to right
         lead.extend(st)
     tails = [st for st in headless if opens_mid_sentence(st)] if sections or lead.flow.crossheads else []
@@ -103,6 +106,34 @@ def feature_sections(stories: Sequence[Story], body: Type) -> list[Story]:
     """The stories that are sections of a feature: headed by crosshead type only."""
     sizes = _inner_crosshead_sizes(stories, body)
     return [st for st in stories if is_section(st, sizes, body)]
+
+
+def sections_run_on(stories: Sequence[Story], section_sizes: Sequence[float]) -> list[Story]:
+    """Sections of a feature read into the end of another story's text, taken off it as stories of their own.
+
+    A section set in a column under another story is read as that story's crosshead (one region). Its one
+    crosshead, of one line at the size of the feature's sections set apart, heads no part of that story: a
+    story's own crossheads come two or more (dev 0034, 0057, 0081)."""
+    return [sec for st in stories if (sec := _run_on_section(st, section_sizes)) is not None]
+
+
+def _run_on_section(story: Story, section_sizes: Sequence[float]) -> Story | None:
+    """The section read into the end of ``story``'s text, split off it; None when it has none."""
+    flow = story.flow
+    if len(flow.crossheads) != 1 or len(flow.crosshead_lines) != 1:
+        return None
+    (k, heads), = flow.crossheads.items()
+    line = flow.crosshead_lines[0]
+    if not 0 < k < len(flow.paras) or len(heads) != 1 or not _at_size(line.size, section_sizes):
+        return None
+    tail = Flow(flow.paras[k:], {}, [], flow.flush_right[k:])
+    story.flow = Flow(flow.paras[:k], {}, [], flow.flush_right[:k])
+    return Story(Heading(headline=heads[0]), line.size, [], tail, 0, True, place=(line.top, line.x0))
+
+
+def _at_size(size: float, sizes: Sequence[float]) -> bool:
+    """``size`` is one of ``sizes``, within ``SIZE_SLACK``."""
+    return any(abs(size - s) <= SIZE_SLACK * s for s in sizes)
 
 
 def lead_story(stories: Sequence[Story], sections: Sequence[Story]) -> Story | None:

@@ -28,7 +28,8 @@ from banmian.tasks.pdf.layout import (Block, Region, Type, blocks, body_type, jo
 from banmian.tasks.pdf.briefs import pieces
 from banmian.tasks.pdf.features import gather_features
 from banmian.tasks.pdf.heads import Heading
-from banmian.tasks.pdf.stories import Story, finish_story, read_photo, residue_of, split_region, story_of
+from banmian.tasks.pdf.stories import (Parts, Story, finish_story, read_photo, residue_of, split_region, story_of,
+                                      text_beside_heading)
 from banmian.tasks.text.lines import FURNITURE, line_kind
 from banmian.tasks.text.clean import display_width
 from banmian.tasks.text.segment import segment_page
@@ -118,6 +119,9 @@ class PageReading:
             art = read_photo(photo, self.body, self.text.numbers, self.residue)
             self.photos.extend([art] if art is not None else [])
         self.residue.extend(residue_of(parts.other, self.text.numbers))
+        beside = text_beside_heading(parts, self.body)
+        if beside:
+            self.headless.append(story_of(Parts(text=beside), self.body, self.text.numbers))
         if not (parts.heads or parts.bylines or parts.text):
             return
         story = story_of(parts, self.body, self.text.numbers)

@@ -18,18 +18,19 @@ from typing import Final
 from banmian.tasks.model import Article, Residue, ResidueReason
 from banmian.tasks.model import Block as TextBlock
 from banmian.tasks.pdf.extract import Box, TextLine
-from banmian.tasks.pdf.flow import Flow, read_flow
+from banmian.tasks.pdf.flow import INDENT_MIN, SHORT_BY, Flow, column_edges, read_flow
 from banmian.tasks.pdf.heads import Heading, is_heading_size, measure_under, read_heading
 from banmian.tasks.pdf.layout import Block, Region, Type
 from banmian.tasks.text.chars import CLOSE_BRACKETS, OPEN_BRACKETS
 from banmian.tasks.text.clean import display_width, ends_sentence, join_lines
 from banmian.tasks.pdf.briefs import take_lead
-from banmian.tasks.pdf.credits import dateline, pen_name, photo_credit
+from banmian.tasks.pdf.credits import dateline, dateline_run_on, pen_name, photo_credit
 from banmian.tasks.text.credits import (Credit, join_keeping_credit_breaks, parse_byline, parse_dateline,
                                         parse_signature, parse_trailing_credit)
 from banmian.tasks.text.lines import BYLINE, JUMP_FROM_PREFIX_RE, JUMP_TO_SUFFIX_RE, LABEL, Line, line_kind
 from banmian.tasks.text.segment.articles import article_of
 from banmian.tasks.text.segment.tails import rejoin_tails
+from banmian.tasks.text.paragraphs import Paragraph
 from banmian.tasks.text.segment.units import Unit, UnitKind
 
 #: A wire source closing the text with no date (``（据新华社电）``): a note on where the text came from, which
@@ -43,6 +44,10 @@ CREDIT_SPACING: Final = 4
 MARKER_MAX_LINES: Final = 4
 #: A caption's own credit is short: a flush-right paragraph this long (characters) at most.
 CREDIT_MAX_CHARS: Final = 40
+
+#: Text ending within this many body sizes under a heading's foot stands beside the heading (dev 0069: a one-line
+#: tail level with a one-line headline ends 0.3 sizes under it; a story's next column runs lines further down).
+BESIDE_SLACK: Final = 1.0
 
 
 @dataclass(slots=True)
@@ -78,6 +83,65 @@ def split_region(region: Region, body: Type) -> Parts:
         started = started or b.kind == "body"
         _part_for(parts, b, body, started).append(b)
     return parts
+
+
+def text_beside_heading(parts: Parts, body: Type) -> list[Block]:
+    """Body blocks taken off ``parts.text`` that stand wholly level with its heading, clear of the heading's
+    measure, and open with no indent, while the story's own text stands under the heading: text going on with a
+    sentence of another story that the region took in, a paragraph's moved tail (dev 0061, 0069).
+
+    A story's text starts under its heading; text beside a heading set over the story's first column is that
+    story's next column, and runs on below the heading (a block ending within a body size of the heading's foot
+    does not, ``BESIDE_SLACK``)."""
+    if not parts.heads:
+        return []
+    head = _HeadBox.of(parts.heads)
+    text = [b for b in parts.text if b.kind == "body"]
+    under = list(filter(head.over, text))
+    if not under or not _ends_short(max(under, key=_column_foot), body):
+        return []
+    beside = [b for b in text if head.level_with(b, body) and not _opens_indented(b, body)]
+    parts.text = [b for b in parts.text if all(b is not o for o in beside)]
+    return beside
+
+
+@dataclass(frozen=True, slots=True)
+class _HeadBox:
+    """Where a heading stands: its foot, and its left and right edges."""
+
+    bottom: float
+    left: float
+    right: float
+
+    @classmethod
+    def of(cls, heads: Sequence[Block]) -> _HeadBox:
+        return cls(max(b.bottom for b in heads), min(b.x0 for b in heads), max(b.x1 for b in heads))
+
+    def over(self, b: Block) -> bool:
+        """``b`` stands under the heading, in its measure."""
+        return b.top >= self.bottom and b.x0 < self.right and b.x1 > self.left
+
+    def level_with(self, b: Block, body: Type) -> bool:
+        """``b`` stands wholly beside the heading, clear of its measure (``BESIDE_SLACK``)."""
+        return b.bottom <= self.bottom + BESIDE_SLACK * body.size and (b.x0 >= self.right or b.x1 <= self.left)
+
+
+def _column_foot(block: Block) -> tuple[float, float]:
+    """Sorts a block by its column, then down it: the last is the foot of the rightmost column."""
+    return round(block.x0), block.bottom
+
+
+def _ends_short(block: Block, body: Type) -> bool:
+    """The block's last line stops short of its column's right edge after a sentence or a credit: its paragraph
+    is done, and no sentence goes on in the next column."""
+    last = block.lines[-1]
+    done = ends_sentence(last.text) or last.text.rstrip().endswith(tuple(CLOSE_BRACKETS))
+    return done and last.x1 < column_edges(block)[1] - SHORT_BY * body.size
+
+
+def _opens_indented(block: Block, body: Type) -> bool:
+    """The block's first line starts indented against its column: a paragraph opens there."""
+    return block.lines[0].x0 - block.x0 >= INDENT_MIN * body.size
 
 
 def _captioned_photos(region: Region, parts: Parts, taken: set[int]) -> None:
@@ -280,7 +344,7 @@ def _take_dateline(flow: Flow) -> Credit | None:
     text = _paragraph_text(flow, 0)
     marker = JUMP_FROM_PREFIX_RE.match(text)
     start = marker.end() if marker else 0
-    base, found = parse_dateline(text[start:]), dateline(text[start:])
+    base, found = parse_dateline(text[start:]), _run_on_dateline(flow.paras[0], text[:start]) or dateline(text[start:])
     if found is None or (base is not None and base[0].text == found[0].text):
         return None
     para = flow.paras[0]
@@ -290,6 +354,13 @@ def _take_dateline(flow: Flow) -> Credit | None:
     else:
         flow.take(0)
     return found[0]
+
+
+def _run_on_dateline(para: Paragraph, marker: str) -> tuple[Credit, str] | None:
+    """A dateline run into its reporters on one printed line (``credits.dateline_run_on``), after ``marker``."""
+    printed = "\n".join(ln.text for ln in para.lines)
+    found = dateline_run_on(printed[len(marker):]) if printed.startswith(marker) else None
+    return (found[0], join_keeping_credit_breaks(found[1].split("\n"))) if found else None
 
 
 def _unit_kind(flow: Flow, bylines: list[Line]) -> UnitKind:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from banmian.tasks.model import Article, Block
-from banmian.tasks.pdf.credits import dateline
+from banmian.tasks.pdf.credits import dateline, dateline_run_on
 from banmian.tasks.pdf.stories import _keep_undated_source
 
 
@@ -32,3 +32,19 @@ def test_an_undated_wire_source_stays_at_the_end_of_the_text(byline: str, last: 
     art = Article(kind="news", byline=byline, blocks=[Block("p", "开头。"), Block("p", last)])
     _keep_undated_source(art)
     assert (art.byline, art.blocks[-1].text) == (kept_byline, kept_last)
+
+
+@pytest.mark.parametrize(("printed", "credit", "rest"), [
+    # no gap between the dateline and the reporters on a printed line: they open the text (dev 0038)
+    ("本报北京1月5日讯记者李中文报道：由国家", "本报北京1月5日讯", "记者李中文报道：由国家"),
+    ("本报北京\n1月5日讯记者\n李中文报道：", "本报北京1月5日讯", "记者\n李中文报道："),  # dev 0064, wrapped
+    ("新华社北京1月8日电记者杨国强报道：国务院", "新华社北京1月8日电", "记者杨国强报道：国务院"),
+    # a space, or a line break (no evidence), between them: the text rules' credit with its reporters
+    ("本报北京1月5日讯 记者李中文报道：由国家", None, None),
+    ("本报伊斯兰堡1月9日电\n记者王南报道：英国", None, None),  # dev 0002
+    ("本报讯（记者 王芳）记者从海关总署获悉", None, None),          # reporters in brackets, no 报道：
+])
+def test_a_dateline_run_into_its_reporters_with_no_gap_leaves_them_in_the_text(
+        printed: str, credit: str | None, rest: str | None) -> None:
+    found = dateline_run_on(printed)
+    assert (found[0].text, found[1]) == (credit, rest) if found else (credit, rest) == (None, None)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from banmian.tasks.pdf.extract import Glyph, make_line
-from banmian.tasks.pdf.features import texts_under_crossheads
+from banmian.tasks.pdf.extract import Glyph, TextLine, make_line
+from banmian.tasks.pdf.features import sections_run_on, texts_under_crossheads
 from banmian.tasks.pdf.flow import Flow
 from banmian.tasks.pdf.heads import Heading
 from banmian.tasks.pdf.layout import Type
@@ -53,3 +53,25 @@ def test_a_crosshead_ending_a_sections_text_takes_the_headless_text_under_it(dro
     left = texts_under_crossheads([section], [text], BODY)
     assert (left == []) is taken
     assert len(section.flow.paras) == (2 if taken else 1)
+
+
+def _crosshead(text: str, size: float, top: float) -> TextLine:
+    return make_line([Glyph(c, 10.0 + size * i, 10.0 + size * (i + 1), top, size, "F") for i, c in enumerate(text)])
+
+
+@pytest.mark.parametrize("heads,size,taken", [
+    (["日本人民欢庆元旦"], 11.0, True),                     # one crosshead at the sections' size: a section run on (dev 0034)
+    (["日本人民欢庆元旦"], 12.0, False),                    # a size of its own: the story's crosshead
+    (["从单纯赞助到全面参与", "企业赞助体育的着眼点"], 11.0, False),  # two: the story's own crossheads
+])
+def test_a_lone_crosshead_at_the_sections_size_ending_a_story_is_a_section_run_on(heads: list[str], size: float,
+                                                                                    taken: bool) -> None:
+    texts = ["1997年，水利改革与建设取得重大进展。", *[f"第{i}段。" for i in range(len(heads))]]
+    host = story("继续加强水利的基础地位", 22.0, texts, (580.0, 0.0))
+    for i, head in enumerate(heads):
+        host.flow.crossheads[i + 1] = [head]
+        host.flow.crosshead_lines.append(_crosshead(head, size, 850.0 + 40.0 * i))
+    found = sections_run_on([host], [11.0])
+    assert [st.heading.headline for st in found] == (heads if taken else [])
+    assert len(host.flow.paras) == (1 if taken else len(texts))
+    assert sum(len(st.flow.paras) for st in found) == (1 if taken else 0)

@@ -1,0 +1,45 @@
+"""A region read as a story: text standing beside its heading that goes on no sentence of it is taken off."""
+
+from __future__ import annotations
+
+import pytest
+
+from banmian.tasks.pdf.extract import Glyph, TextLine, make_line
+from banmian.tasks.pdf.layout import Block, Type
+from banmian.tasks.pdf.stories import Parts, text_beside_heading
+
+BODY = Type(10.0, 1.5)
+
+
+def line(text: str, x0: float, base: float, size: float = 10.0) -> TextLine:
+    return make_line([Glyph(c, x0 + size * i, x0 + size * (i + 1), base, size, "F") for i, c in enumerate(text)])
+
+
+def column(texts: list[str], x0: float, base: float) -> Block:
+    """Lines of a column at ``x0``, one under the other; a line opening with an ideographic space is indented."""
+    return Block([line(t.lstrip("　"), x0 + (20.0 if t.startswith("　") else 0.0), base + 15.0 * i)
+                  for i, t in enumerate(texts)], "body")
+
+
+FULL = "不再焚烧玉米秸秆造成污染而是将它粉碎气化"  # 20 characters: a justified line of the column
+
+
+@pytest.mark.parametrize("under_last,beside,taken", [
+    # the column under the heading ends its paragraph short; one line level with the heading, no indent: a tail
+    ("还人们一个蓝天。", ["片穷得让人流泪的土地上扎下了根。"], True),    # dev 0069
+    # the column under the heading goes on at its foot: the text beside is the story's next column
+    (FULL, ["片穷得让人流泪的土地上扎下了根。"], False),
+    # the block beside runs on below the heading: the story's next column
+    ("还人们一个蓝天。", ["片穷得让人流泪的土地上扎下了根。", FULL, FULL, FULL], False),
+    # the block beside opens indented: a paragraph of its own, no tail
+    ("还人们一个蓝天。", ["　片穷得让人流泪的土地上扎下", "了根。"], False),
+])
+def test_text_beside_a_heading_going_on_no_sentence_of_its_story_is_taken_off(under_last: str, beside: list[str],
+                                                                               taken: bool) -> None:
+    heading = Block([line("河北将推广", 60.0, 1020.0, 17.5), line("秸秆气技术", 60.0, 1042.0, 17.5)], "display")
+    under = column([FULL, FULL, under_last], 36.0, 1075.0)
+    aside = column(beside, 250.0, 1015.0)
+    parts = Parts(heads=[heading], text=[under, aside])
+    found = text_beside_heading(parts, BODY)
+    assert (found == [aside]) is taken
+    assert len(parts.text) == (1 if taken else 2)
