@@ -10,13 +10,11 @@ is read by banmian's text rules: datelines, trailing credits, jump markers, bull
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
 from banmian.tasks.model import Article, Residue, ResidueReason
-from banmian.tasks.model import Block as TextBlock
 from banmian.tasks.pdf.extract import Box, TextLine
 from banmian.tasks.pdf.flow import INDENT_MIN, SHORT_BY, Flow, column_edges, read_flow
 from banmian.tasks.pdf.heads import Heading, is_heading_size, measure_under, read_heading
@@ -33,9 +31,6 @@ from banmian.tasks.text.segment.tails import rejoin_tails
 from banmian.tasks.text.paragraphs import Paragraph
 from banmian.tasks.text.segment.units import Unit, UnitKind
 
-#: A wire source closing the text with no date (``（据新华社电）``): a note on where the text came from, which
-#: stays in it; a dated one (``（据新华社南京1月5日电）``) is the story's dateline (dev 0067, 0069 gold).
-UNDATED_SOURCE_RE: Final = re.compile(r"（据[^）\d]{2,12}电）")
 #: A letter's signature (一读者, 读者 刘淑琴) is short.
 SIGNATURE_MAX_CHARS: Final = 12
 #: Spaces a credit's text may gain when the text rules normalise it (``记者王芳`` -> ``记者 王芳``).
@@ -234,20 +229,9 @@ def finish_story(story: Story, residue: list[Residue]) -> Article | None:
     art.kicker, art.headline, art.subheadline = heading.kicker, heading.headline, heading.subheadline
     residue.extend(Residue(text, "decoration", line) for text, line in story.decoration)
     _credit(art, own, signature, residue)
-    _keep_undated_source(art)
     art.kind = "feature" if any(b.kind == "h" for b in art.blocks) else "news"
     art.first_line = min(art.first_line, story.first_line) if story.first_line else art.first_line
     return art
-
-
-def _keep_undated_source(art: Article) -> None:
-    """A closing ``（据新华社电）`` the text rules took as the byline goes back at the end of the text: with no
-    place or date it is no dateline, only a note of the source (the text ends with it, no space between)."""
-    last = art.blocks[-1]
-    if art.byline is None or UNDATED_SOURCE_RE.fullmatch(art.byline) is None or last.kind != "p" or art.authors:
-        return
-    art.blocks[-1] = TextBlock(last.kind, last.text + art.byline)
-    art.byline = None
 
 
 def _credit(art: Article, own: Credit | None, signature: str | None, residue: list[Residue]) -> None:

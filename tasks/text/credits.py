@@ -130,6 +130,19 @@ def is_closing_dateline(text: str) -> bool:
 
 #: （据新华社郑州9月9日电） as a whole dateline.
 SOURCE_DATELINE_RE: Final = re.compile(rf"^\s*({_OPEN}据{_NOT_BRACKET}{{2,24}}?(?:电|报道){_CLOSE})")
+#: A wire source with no date in brackets, ``（据新华社电）``, ``(据法新社报道)``: a note of where the text came from,
+#: which stays at its end; a dated one (``（据新华社南京1月5日电）``) is the story's dateline (gate gold: the 4 undated
+#: closing sources end the text, the 50 dated ones are bylines; PDF dev 0067, 0069).
+UNDATED_SOURCE_RE: Final = re.compile(rf"{_OPEN}\s*据[^{OPEN_BRACKETS}{CLOSE_BRACKETS}\d]{{2,24}}?(?:电|报道)\s*{_CLOSE}")
+
+
+def is_undated_source(credit: str) -> bool:
+    """The credit is only a wire source with no date (``UNDATED_SOURCE_RE``): no dateline, the text keeps it.
+
+    >>> is_undated_source("（据新华社电）"), is_undated_source("(据法新社报道)"), is_undated_source("（据新华社南京1月5日电）")
+    (True, True, False)
+    """
+    return UNDATED_SOURCE_RE.fullmatch(credit.strip()) is not None
 
 #: Who employs the person credited: 本报记者, 新华社记者, (or a paper named in 《》: 《吉林日报》记者).
 ORGS: Final = ("本报", "本刊", "新华社", "中新社", "人民日报", "光明日报", "经济日报")

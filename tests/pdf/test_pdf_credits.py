@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from banmian.tasks.model import Article, Block
 from banmian.tasks.pdf.credits import dateline, dateline_run_on
-from banmian.tasks.pdf.stories import _keep_undated_source
 
 
 @pytest.mark.parametrize(("paragraph", "authors", "rest"), [
@@ -20,18 +18,6 @@ def test_a_datelines_reporters_are_its_authors(paragraph: str, authors: list[str
     found = dateline(paragraph)
     assert found is not None
     assert (found[0].authors, found[1]) == (authors, rest)
-
-
-@pytest.mark.parametrize(("byline", "last", "kept_byline", "kept_last"), [
-    ("（据新华社电）", "……之职。", None, "……之职。（据新华社电）"),  # dev 0067: no place or date, a source note
-    ("（据新华社南京1月5日电）", "……近郊。", "（据新华社南京1月5日电）", "……近郊。"),  # dated: the dateline
-    ("（记者 李登）", "……近郊。", "（记者 李登）", "……近郊。"),  # a reporter's credit
-])
-def test_an_undated_wire_source_stays_at_the_end_of_the_text(byline: str, last: str, kept_byline: str | None,
-                                                              kept_last: str) -> None:
-    art = Article(kind="news", byline=byline, blocks=[Block("p", "开头。"), Block("p", last)])
-    _keep_undated_source(art)
-    assert (art.byline, art.blocks[-1].text) == (kept_byline, kept_last)
 
 
 @pytest.mark.parametrize(("printed", "credit", "rest"), [

@@ -8,8 +8,8 @@ from banmian.tasks.model import Article, ArticleKind, Block, Residue
 from banmian.tasks.text.chars import BULLET_MARKS, SENTENCE_ENDS
 from banmian.tasks.text.clean import clean_heading, clean_paragraph, display_width, split_doubled
 from banmian.tasks.text.credits import (AUTHOR_NOTE_RE, BYLINE_MARKS, SALUTATION_RE, dateline_after_lead, is_author_line,
-                                        is_names_run, join_keeping_credit_breaks, opens_a_name, parse_byline, parse_dateline,
-                                        parse_signature, parse_trailing_credit)
+                                        is_names_run, is_undated_source, join_keeping_credit_breaks, opens_a_name,
+                                        parse_byline, parse_dateline, parse_signature, parse_trailing_credit)
 from banmian.tasks.text.lines import BYLINE, SUBTITLE, Line, is_byline_text, is_heading_shaped, split_bullet_lead
 from banmian.tasks.text.lexicon import overlap
 from banmian.tasks.text.segment.headlines import heading_words, is_feature_subtitle, parse_headline, subtitle_dashes
@@ -357,10 +357,11 @@ def _cut_lines(texts: list[str], at: int) -> tuple[str, list[str]]:
 
 
 def _take_trailing_credit(art: Article, unit: Unit, residue: list[Residue]) -> None:
-    """（记者 王芳） at the end of a body is the article's credit, not its text."""
+    """（记者 王芳） at the end of a body is the article's credit, not its text; an undated source (``（据新华社电）``)
+    is a note the text keeps."""
     last = unit.paras[-1]
     parsed = parse_trailing_credit(join_keeping_credit_breaks([ln.text for ln in last.lines], last=True))
-    if parsed is None:
+    if parsed is None or is_undated_source(parsed[0].text):
         return
     credit, rest = parsed
     art.byline, art.authors, art.photographers = credit.text, credit.authors, credit.photographers

@@ -49,6 +49,20 @@ def test_trailing_credit_closes_the_body():
     assert article.paragraphs == ["近日，全市开展冬季安全生产大检查，排查隐患四十多项。"]
 
 
+@pytest.mark.parametrize("closing, byline, last", [
+    # no place or date: a note of the source, which ends the text (gate 0191, PDF dev 0067 gold)
+    ("（据新华社电）", None, "大检查，排查隐患四十多项。（据新华社电）"),
+    ("(据法新社报道)", None, "大检查，排查隐患四十多项。（据法新社报道）"),  # brackets made full-width
+    # dated: the story's dateline, its byline (gate 0001, gen42 0000 gold)
+    ("（据新华社南京1月5日电）", "（据新华社南京1月5日电）", "大检查，排查隐患四十多项。"),
+    ("（记者 李登）", "（记者 李登）", "大检查，排查隐患四十多项。"),  # a reporter's credit
+])
+def test_an_undated_wire_source_closing_the_text_stays_in_it(closing, byline, last):
+    page = HEAD_A + "\n" + "近日，全市开展冬季安全生产\n大检查，排查隐患四十多项。" + closing + "\n"
+    (article,) = segment_page(page).articles
+    assert (article.byline, article.paragraphs[-1][-len(last):]) == (byline, last)
+
+
 def test_essay_author_line_and_author_note():
     page = ("深刻理解新时代划时代意义\n\n颜晓峰\n\n中国特色社会主义进入新时代，这是我国发展新的\n"
             "历史方位。\n\n（作者为中共中央党校教授）\n")
