@@ -18,7 +18,7 @@ from banmian.tasks.text.credits import BYLINE_LINE_RE, ORGS, ROLES, is_author_li
 from banmian.tasks.text.clean import clean_heading, is_letterspaced, remove_cjk_spacing, split_doubled
 from banmian.tasks.text.lexicon import break_splits_word, is_name_word
 from banmian.tasks.text.lines import (BYLINE, HEAD, ROLE, SUBTITLE, TITLE_COLONS, Line, couplet_shaped, ends_mid_phrase,
-                                      is_column_tag, is_one_line_couplet, wrap_cuts_word)
+                                      is_column_tag, is_one_line_couplet, opens_mid_phrase, wrap_cuts_word)
 
 #: The dashes that open a subtitle (——…): decoration, not its text.
 DASHES: Final = "—─－-"
@@ -95,7 +95,8 @@ def _headline_text(lines: list[Line], body_grams: AbstractSet[str]) -> str:
     """The headline's lines cleaned and joined: a couplet's halves with a space, a phrase wrapped onto a shorter
     line the text reads across with none."""
     wrapped = len(lines) == 2 and (_wrap_the_text_reads(lines[0], lines[1], body_grams)
-                                   or _tail_too_short_for_a_half(lines[0], lines[1]))
+                                   or _tail_too_short_for_a_half(lines[0], lines[1])
+                                   or _tail_opens_mid_phrase(lines[0], lines[1]))
     return ("" if wrapped else " ").join(clean_heading(ln.text) for ln in lines)
 
 
@@ -127,6 +128,12 @@ def _wrap_the_text_reads(full: Line, tail: Line, body_grams: AbstractSet[str]) -
     left, right = _HAN_AT_END.search(clean_heading(full.text)), _HAN_AT_START.match(clean_heading(tail.text))
     return _one_phrase(full) and _one_phrase(tail) and tail.width < full.width - MEASURE_SLACK \
         and left is not None and right is not None and left.group() + right.group() in body_grams
+
+
+def _tail_opens_mid_phrase(full: Line, tail: Line) -> bool:
+    """A second heading line that opens with a word no phrase opens with (``省委书记`` / ``的菜单``, ``专家指出脱贫`` /
+    ``在于改善生态``: ``lines.opens_mid_phrase``) goes on from the first; a couplet's halves each open a phrase."""
+    return _one_phrase(full) and _one_phrase(tail) and opens_mid_phrase(tail.text)
 
 
 def _column_tag_as_kicker(parts: HeadlineParts) -> HeadlineParts:

@@ -429,9 +429,15 @@ def test_a_wrap_the_text_reads_across_is_one_phrase(heads, text, headline):
     pytest.param("提升政务服务水平\n助力高质量发展\n", "提升政务服务水平 助力高质量发展", id="one_shorter_stays_a_couplet"),
     pytest.param("深化“放管服”改革\n跑出审批加速度\n", "深化“放管服”改革 跑出审批加速度", id="as_many_characters_stays"),
     pytest.param("特色产业兴\n乡村振兴路更宽\n", "特色产业兴 乡村振兴路更宽", id="longer_second_half_stays"),
+    # a couplet's halves each open a phrase: a second line opening with 的 or 在于 is the first going on
+    pytest.param("省委书记\n的菜单\n", "省委书记的菜单", id="opens_with_a_particle"),
+    pytest.param("专家指出脱贫\n在于改善生态\n", "专家指出脱贫在于改善生态", id="opens_with_zaiyu"),
+    pytest.param("第三章政府\n的定价行为\n", "第三章政府的定价行为", id="halves_as_wide"),
+    pytest.param("祝愿祖国繁荣\n在京度佳节\n", "祝愿祖国繁荣 在京度佳节", id="opens_with_a_preposition_stays"),
 ])
-def test_a_second_line_two_characters_shorter_is_the_phrase_going_on(heads, headline):
-    """No couplet's second half is two characters or more shorter than its first: such a line is a wrap."""
+def test_a_second_line_no_couplet_half_could_be_is_the_phrase_going_on(heads, headline):
+    """No couplet's second half is two characters or more shorter than its first, nor opens with a word no phrase
+    opens with: such a line is the first line's phrase wrapped, joined with no space."""
     assert parse_headline(_heading_lines(heads)).headline == headline
 
 
