@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Final
 
-from banmian.tasks.text.chars import BYLINE_MARKS, HAN, NAME_CLASS, han_count
+from banmian.tasks.text.chars import BYLINE_MARKS, DIGIT_CLASS, HAN, NAME_CLASS, han_count
 from banmian.tasks.text.credits import BYLINE_LINE_RE, ORGS, ROLES, is_author_line, is_bare_names, is_commentator
-from banmian.tasks.text.clean import clean_heading, is_letterspaced, remove_cjk_spacing, split_doubled
+from banmian.tasks.text.clean import clean_heading, display_width, is_letterspaced, remove_cjk_spacing, split_doubled
 from banmian.tasks.text.lexicon import break_splits_word, is_name_word
 from banmian.tasks.text.lines import (BYLINE, HEAD, ROLE, SUBTITLE, TITLE_COLONS, Line, couplet_shaped, ends_mid_phrase,
                                       is_column_tag, is_one_line_couplet, opens_mid_phrase, wrap_cuts_word)
@@ -100,19 +100,29 @@ def _headline_text(lines: list[Line], body_grams: AbstractSet[str]) -> str:
     return ("" if wrapped else " ").join(clean_heading(ln.text) for ln in lines)
 
 
-#: Chinese characters a couplet's second half is shorter than its first by at most. Calibration: of the two-line
-#: headlines printed with a space, no couplet on gate, gen42 or gen7 (14, 28 and 28 distinct) has its second
-#: line two or more characters shorter; 18 of 38 wrapped headlines on gate have.
+#: Units of words' width (``_words_width``) a couplet's second half is shorter than its first by at most.
+#: Calibration: of the two-line headlines printed with a space, no couplet on gate, gen42 or gen7 (14, 28 and 28
+#: distinct) has its second line's words two units or more narrower; 19 of 38 wrapped headlines on gate have.
 COUPLET_HALF_MAX_SHORTER: Final = 1
 
 
 def _tail_too_short_for_a_half(full: Line, tail: Line) -> bool:
-    """A second heading line two Chinese characters or more shorter than the first is the phrase going on, not a
-    couplet's second half (``维也纳新年音乐会`` / ``为何经久不衰``): halves are set as a pair, of about one length
-    (a character apart at most). Both lines are one phrase: a line with a gap is a couplet on its own.
+    """A second heading line whose words are two characters or more narrower (``_words_width``) is the phrase going
+    on, not a couplet's second half (``维也纳新年音乐会`` / ``为何经久不衰``): halves are set as a pair, of about
+    one length (a character apart at most). Both lines are one phrase: a line with a gap is a couplet on its own.
     """
     return _one_phrase(full) and _one_phrase(tail) \
-        and han_count(clean_heading(tail.text)) < han_count(clean_heading(full.text)) - COUPLET_HALF_MAX_SHORTER
+        and _words_width(tail) < _words_width(full) - COUPLET_HALF_MAX_SHORTER
+
+
+#: What is not a word's character in a heading line: marks (quotes, book-title brackets) and spaces.
+_NOT_A_WORD_CHAR: Final = re.compile(f"[^{HAN}{DIGIT_CLASS}A-Za-zＡ-Ｚａ-ｚ]")
+
+
+def _words_width(line: Line) -> float:
+    """The printed width of a heading line's words, its marks left out: Chinese characters one unit each, digits
+    and letters half (``1997大地震减少`` is 7, ``深化“放管服”改革`` 7 as its half ``跑出审批加速度``)."""
+    return display_width(_NOT_A_WORD_CHAR.sub("", clean_heading(line.text)))
 
 
 def _wrap_the_text_reads(full: Line, tail: Line, body_grams: AbstractSet[str]) -> bool:

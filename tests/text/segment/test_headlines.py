@@ -426,6 +426,7 @@ def test_a_wrap_the_text_reads_across_is_one_phrase(heads, text, headline):
     pytest.param("维也纳新年音乐会\n为何经久不衰\n", "维也纳新年音乐会为何经久不衰", id="two_characters_shorter"),
     pytest.param("拥军办实事爱民献忠诚江西\n“双拥”工作常抓不懈\n", "拥军办实事爱民献忠诚江西“双拥”工作常抓不懈",
                  id="quotes_count_no_character"),
+    pytest.param("1997大地震减少\n伤亡者增多\n", "1997大地震减少伤亡者增多", id="digits_count_half_a_character"),
     pytest.param("提升政务服务水平\n助力高质量发展\n", "提升政务服务水平 助力高质量发展", id="one_shorter_stays_a_couplet"),
     pytest.param("深化“放管服”改革\n跑出审批加速度\n", "深化“放管服”改革 跑出审批加速度", id="as_many_characters_stays"),
     pytest.param("特色产业兴\n乡村振兴路更宽\n", "特色产业兴 乡村振兴路更宽", id="longer_second_half_stays"),
