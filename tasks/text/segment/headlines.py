@@ -96,7 +96,8 @@ def _headline_text(lines: list[Line], body_grams: AbstractSet[str]) -> str:
     line the text reads across with none."""
     wrapped = len(lines) == 2 and (_wrap_the_text_reads(lines[0], lines[1], body_grams)
                                    or _tail_too_short_for_a_half(lines[0], lines[1])
-                                   or _tail_opens_mid_phrase(lines[0], lines[1]))
+                                   or _tail_opens_mid_phrase(lines[0], lines[1])
+                                   or _title_over_what_it_does(lines[0], lines[1]))
     return ("" if wrapped else " ").join(clean_heading(ln.text) for ln in lines)
 
 
@@ -144,6 +145,19 @@ def _tail_opens_mid_phrase(full: Line, tail: Line) -> bool:
     """A second heading line that opens with a word no phrase opens with (``省委书记`` / ``的菜单``, ``专家指出脱贫`` /
     ``在于改善生态``: ``lines.opens_mid_phrase``) goes on from the first; a couplet's halves each open a phrase."""
     return _one_phrase(full) and _one_phrase(tail) and opens_mid_phrase(tail.text)
+
+
+#: A heading line that is one book or journal title and nothing else: ``《怎样走向成功》``.
+_TITLE_ALONE_RE: Final = re.compile(r"^《[^《》]+》$")
+
+
+def _title_over_what_it_does(full: Line, tail: Line) -> bool:
+    """A line that is a book's title alone over a line of words is the phrase's subject, the line under it what the
+    book does (``《怎样走向成功》`` / ``揭示成功之道``): a title is no clause, so no couplet's half. Of the two-line
+    headlines on gate, gen42 and gen7 printed with a space, no couplet has a half that is a title alone; one
+    wrapped headline on gate has."""
+    return _one_phrase(full) and _one_phrase(tail) and _TITLE_ALONE_RE.match(clean_heading(full.text)) is not None \
+        and _HAN_AT_START.match(clean_heading(tail.text)) is not None
 
 
 def _column_tag_as_kicker(parts: HeadlineParts) -> HeadlineParts:

@@ -434,6 +434,9 @@ def test_a_wrap_the_text_reads_across_is_one_phrase(heads, text, headline):
     pytest.param("省委书记\n的菜单\n", "省委书记的菜单", id="opens_with_a_particle"),
     pytest.param("专家指出脱贫\n在于改善生态\n", "专家指出脱贫在于改善生态", id="opens_with_zaiyu"),
     pytest.param("第三章政府\n的定价行为\n", "第三章政府的定价行为", id="halves_as_wide"),
+    # a book's title alone is the phrase's subject, no couplet's half
+    pytest.param("《怎样走向成功》\n揭示成功之道\n", "《怎样走向成功》揭示成功之道", id="title_over_what_it_does"),
+    pytest.param("《学人文库》\n《当代文学》\n", "《学人文库》 《当代文学》", id="two_titles_stay"),
     pytest.param("祝愿祖国繁荣\n在京度佳节\n", "祝愿祖国繁荣 在京度佳节", id="opens_with_a_preposition_stays"),
 ])
 def test_a_second_line_no_couplet_half_could_be_is_the_phrase_going_on(heads, headline):
