@@ -614,9 +614,9 @@ _SUBJECT_HEAD = [Line(384, "双辽市辽东街做好", 8.0, HEAD), Line(385, "�
     ([Line(379, "农村客运班车能否加密", 10.0, HEAD), Line(382, "优化营商环境 搭建沟通平台", 12.0, HEAD)],
      ["优化营商环境 搭建沟通平台", "双辽市辽东街做好安全生产工作"], ["农村客运班车能否加密"]),
     # halves of unequal length: a figure and a unit cut from other lines, no couplet (the head as it was)
-    ([Line(382, "八十八", 3.0, HEAD), Line(383, "亿元", 2.0, HEAD)], ["双辽市辽东街做好 安全生产工作"], ["八十八", "亿元"]),
+    ([Line(382, "八十八", 3.0, HEAD), Line(383, "亿元", 2.0, HEAD)], ["双辽市辽东街做好安全生产工作"], ["八十八", "亿元"]),
     # a couplet printed far above (three blanks): no subject line of it
-    ([Line(378, "强化职责担当", 6.0, HEAD), Line(379, "筑牢安全防线", 6.0, HEAD)], ["双辽市辽东街做好 安全生产工作"],
+    ([Line(378, "强化职责担当", 6.0, HEAD), Line(379, "筑牢安全防线", 6.0, HEAD)], ["双辽市辽东街做好安全生产工作"],
      ["强化职责担当", "筑牢安全防线"]),
 ])
 def test_a_couplet_left_over_right_above_a_texts_head_is_its_headline_over_that_subject_line(left_over, head, remains):

@@ -155,7 +155,7 @@ def _heading_lines(page):
                  "各地收购价格稳中有升农民售粮积极", [], id="wider_line_straight_under_a_headline_is_its_subject_line"),
     # lines shaped like a couplet's halves are one headline when the break cuts a word, else a couplet
     pytest.param("全市农产品交易\n会今日开幕\n", None, "全市农产品交易会今日开幕", None, [], id="break_cuts_a_word"),
-    pytest.param("市图书馆新馆\n明日开馆\n", None, "市图书馆新馆 明日开馆", None, [], id="break_between_words"),
+    pytest.param("市图书馆新馆\n明日起开馆\n", None, "市图书馆新馆 明日起开馆", None, [], id="break_between_words"),
     # a paper's commentator under an editorial's title is as short as a couplet's half: it is the subheadline
     pytest.param("论狠抓落实\n 本报评论员\n", None, "论狠抓落实", "本报评论员", [], id="commentator_under_a_title"),
     pytest.param("论精心部署\n\n新华社特约评论员\n", None, "论精心部署", "新华社特约评论员", [], id="commentator_set_apart"),
@@ -420,6 +420,29 @@ def test_a_wrap_the_text_reads_across_is_one_phrase(heads, text, headline):
     """A shorter line under a headline line goes on with no space when the text prints the two characters the break
     parts; without that evidence, or with halves of one width, the lines stay a couplet's halves."""
     assert parse_headline(_heading_lines(heads), bigram_set(text)).headline == headline
+
+
+@pytest.mark.parametrize("heads, headline", [
+    pytest.param("维也纳新年音乐会\n为何经久不衰\n", "维也纳新年音乐会为何经久不衰", id="two_characters_shorter"),
+    pytest.param("拥军办实事爱民献忠诚江西\n“双拥”工作常抓不懈\n", "拥军办实事爱民献忠诚江西“双拥”工作常抓不懈",
+                 id="quotes_count_no_character"),
+    pytest.param("1997大地震减少\n伤亡者增多\n", "1997大地震减少伤亡者增多", id="digits_count_half_a_character"),
+    pytest.param("提升政务服务水平\n助力高质量发展\n", "提升政务服务水平 助力高质量发展", id="one_shorter_stays_a_couplet"),
+    pytest.param("深化“放管服”改革\n跑出审批加速度\n", "深化“放管服”改革 跑出审批加速度", id="as_many_characters_stays"),
+    pytest.param("特色产业兴\n乡村振兴路更宽\n", "特色产业兴 乡村振兴路更宽", id="longer_second_half_stays"),
+    # a couplet's halves each open a phrase: a second line opening with 的 or 在于 is the first going on
+    pytest.param("省委书记\n的菜单\n", "省委书记的菜单", id="opens_with_a_particle"),
+    pytest.param("专家指出脱贫\n在于改善生态\n", "专家指出脱贫在于改善生态", id="opens_with_zaiyu"),
+    pytest.param("第三章政府\n的定价行为\n", "第三章政府的定价行为", id="halves_as_wide"),
+    # a book's title alone is the phrase's subject, no couplet's half
+    pytest.param("《怎样走向成功》\n揭示成功之道\n", "《怎样走向成功》揭示成功之道", id="title_over_what_it_does"),
+    pytest.param("《学人文库》\n《当代文学》\n", "《学人文库》 《当代文学》", id="two_titles_stay"),
+    pytest.param("祝愿祖国繁荣\n在京度佳节\n", "祝愿祖国繁荣 在京度佳节", id="opens_with_a_preposition_stays"),
+])
+def test_a_second_line_no_couplet_half_could_be_is_the_phrase_going_on(heads, headline):
+    """No couplet's second half is two characters or more shorter than its first, nor opens with a word no phrase
+    opens with: such a line is the first line's phrase wrapped, joined with no space."""
+    assert parse_headline(_heading_lines(heads)).headline == headline
 
 
 @pytest.mark.parametrize("texts, phrase", [
