@@ -199,6 +199,12 @@ SUBHEADLINE_WRAPS = {
     # the shorter line under the subject line is its wrap; the line as wide under that is none
     "two_lines_under_a_subject_are_no_tail": ("开展安全检查 守护平安冬季\n全市各区开展消防\n隐患排查\n冬季专刊\n",
                                                "全市各区开展消防隐患排查", ["冬季专刊"]),
+    # a subject line short of its measure only by the digits that open the next line goes on over the lines
+    # wrapped at that measure; a line under it wider by more is set to another measure
+    "subject_wrapped_over_lines_at_its_measure": ("明确思路 笃行实干\n四平经开区召开\n2023年重点工作动\n员部署会\n",
+                                                  "四平经开区召开2023年重点工作动员部署会", []),
+    "lines_wrapped_at_a_wider_measure_are_no_wrap": ("明确思路 笃行实干\n四平经开区召开\n全省重点工作会议动\n员部署会\n",
+                                                     "四平经开区召开", ["全省重点工作会议动", "员部署会"]),
     "signature_line_is_never_a_headline": ("王林 摄影\n抢前抓早购良种\n备足种子保丰收\n梨树县种子市场热闹起来了\n",
                                            "梨树县种子市场热闹起来了", ["王林 摄影"]),
     "boxed_name_is_never_a_headline": ("□朱梦魁\n抢前抓早购良种\n备足种子保丰收\n梨树县种子市场热闹起来了\n",
