@@ -15,7 +15,7 @@ from typing import Final
 
 import rjieba
 
-from banmian.tasks.text.chars import HAN
+from banmian.tasks.text.chars import FEATURE_SUBJECT_VERBS, HAN
 
 #: A run of Chinese characters: where words, and bigrams, are.
 _HAN_RUN: Final = re.compile(f"[{HAN}]+")
@@ -87,6 +87,20 @@ def states_what_happened(text: str) -> bool:
         return False
     tags = [tag for _, tag in rjieba.tag(text)]
     return bool(tags) and tags[0] in AGENT_TAGS and any(tag.startswith("v") for tag in tags[1:])
+
+
+def opens_with_feature_verb(text: str) -> bool:
+    """Whether a heading line opens with a feature's verb standing as a word alone (``记`` / ``中国大马戏团…``):
+    the subject line of a portrait, a visit or a review, set under its headline. A word the verb starts
+    (``记者调查``, ``读书节今日开幕``, ``访问团抵京``) opens no such line.
+
+    >>> opens_with_feature_verb("记中国大马戏团访澳演出"), opens_with_feature_verb("读《往事知多少》")
+    (True, True)
+    >>> opens_with_feature_verb("记者调查"), opens_with_feature_verb("读书节今日开幕")
+    (False, False)
+    """
+    words = rjieba.cut(text.lstrip()[:WORD_CONTEXT])
+    return bool(words) and words[0] in FEATURE_SUBJECT_VERBS
 
 
 #: jieba's part-of-speech tags of a person's name (nr, and its transliterated kind nrt).

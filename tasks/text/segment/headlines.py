@@ -16,7 +16,7 @@ from typing import Final
 from banmian.tasks.text.chars import BYLINE_MARKS, HAN, NAME_CLASS, han_count
 from banmian.tasks.text.credits import BYLINE_LINE_RE, ORGS, ROLES, is_author_line, is_bare_names, is_commentator
 from banmian.tasks.text.clean import clean_heading, display_width, is_letterspaced, remove_cjk_spacing, split_doubled
-from banmian.tasks.text.lexicon import break_splits_word, is_name_word
+from banmian.tasks.text.lexicon import break_splits_word, is_name_word, opens_with_feature_verb
 from banmian.tasks.text.lines import (BYLINE, HEAD, ROLE, SUBTITLE, TITLE_COLONS, Line, couplet_shaped, ends_mid_phrase,
                                       is_column_tag, is_one_line_couplet, wrap_cuts_word)
 
@@ -602,9 +602,12 @@ def _kicker_over_headline(first: Line, second: Line) -> bool:
 
     A subject line goes under a headline at least as full as itself: of the two-line heads of the gate,
     gen42 and gen7 golds, 27 are a kicker over a wider full headline, 6 a short headline over a wider subject.
+    A wider line opening with a feature's verb (``华夏绝技惊悉尼`` / ``记中国大马戏团访澳演出``) is the
+    subject line: no headline of the gate golds opens so, 23 subheadlines do.
     """
     return not is_full_headline(first) and is_full_headline(second) and second.width > first.width \
-        and not is_commentator(second.text)  # a commentator signs the title above: no headline under a kicker
+        and not is_commentator(second.text) \
+        and not opens_with_feature_verb(second.text)  # a commentator signs the title above, a feature's verb is its subject
 
 
 def _signed_title_index(heads: list[Line], lines: list[Line]) -> int:

@@ -145,6 +145,13 @@ def _heading_lines(page):
                  ["坚持创新驱动发展"], id="more_lines_than_one_headline_takes"),
     pytest.param("基层走笔\n山区小学用上了新课桌椅\n", "基层走笔", "山区小学用上了新课桌椅", None, [],
                  id="short_line_over_a_wider_full_headline_is_its_kicker"),
+    # a wider line opening with a feature's verb standing alone is the subject line, not a headline under a kicker
+    pytest.param("华夏绝技惊悉尼\n记中国大马戏团访澳演出\n", None, "华夏绝技惊悉尼", "记中国大马戏团访澳演出", [],
+                 id="feature_verb_opens_the_subject_line"),
+    pytest.param("伟大的世界奇迹\n读长篇报告文学《世界沙漠第一路》\n", None, "伟大的世界奇迹", "读长篇报告文学《世界沙漠第一路》",
+                 [], id="review_subject_line_under_its_title"),
+    pytest.param("基层走笔\n读书节在山区小学隆重开幕\n", "基层走笔", "读书节在山区小学隆重开幕", None, [],
+                 id="word_the_verb_starts_opens_a_headline"),
     pytest.param("秋收时节\n农机手忙\n", None, "秋收时节 农机手忙", None, [], id="two_short_lines_are_a_couplet"),
     # a shorter line set apart by a blank line is a subject line; straight under a line, it is that line's wrap
     pytest.param("全市秋粮收购工作全面展开\n\n收购价格稳中有升\n", None, "全市秋粮收购工作全面展开", "收购价格稳中有升", [],
