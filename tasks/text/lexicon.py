@@ -122,6 +122,25 @@ def is_word_other_than_name(piece: str) -> bool:
     return len(tagged) == 1 and tagged[0][1] not in NAME_TAGS
 
 
+def ends_on_a_verb_after_no_surname(piece: str) -> bool:
+    """Whether the dictionary reads ``piece`` as a verb after a word it does not tag as a surname
+    (``时`` / ``指出``, the end of ``于永波会见全军和武警先进典型代表时指出``): a headline's last words, shaped like a
+    name (a common surname and two characters) but none. A name the dictionary cuts so opens with a surname
+    it tags as one (``李`` / ``振兴``).
+
+    >>> ends_on_a_verb_after_no_surname("时指出"), ends_on_a_verb_after_no_surname("李振兴")
+    (True, False)
+    >>> ends_on_a_verb_after_no_surname("颜晓峰"), ends_on_a_verb_after_no_surname("刘胜利")
+    (False, False)
+    """
+    tagged = rjieba.tag(piece)
+    return len(tagged) >= 2 and tagged[0][1] not in NAME_TAGS and tagged[-1][1] == VERB_TAG
+
+
+#: jieba's part-of-speech tag of a verb (``vn``, a verb used as a noun, is another).
+VERB_TAG: Final = "v"
+
+
 def is_name_word(piece: str) -> bool:
     """Whether the dictionary reads ``piece`` whole as one person's name, a pen name too (``今哲``, ``丰子义``).
 
