@@ -161,3 +161,8 @@ def is_basic_han(ch: str) -> bool:
 def han_count(text: str) -> int:
     """How many characters of ``text`` are ``HAN_BASIC``: a heading's or name's length in Chinese characters."""
     return len(_BASIC_HAN_CHAR.findall(text))
+
+
+#: Verbs a feature's subject line opens with, each a word on its own: 记 "a record of", 读 "on reading",
+#: 访 "a visit to", 忆 "remembering" (``记中国大马戏团访澳演出``, ``读《往事知多少》``).
+FEATURE_SUBJECT_VERBS: Final = frozenset({"记", "读", "访", "忆"})

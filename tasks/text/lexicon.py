@@ -15,7 +15,7 @@ from typing import Final
 
 import rjieba
 
-from banmian.tasks.text.chars import HAN
+from banmian.tasks.text.chars import FEATURE_SUBJECT_VERBS, HAN
 
 #: A run of Chinese characters: where words, and bigrams, are.
 _HAN_RUN: Final = re.compile(f"[{HAN}]+")
@@ -89,6 +89,20 @@ def states_what_happened(text: str) -> bool:
     return bool(tags) and tags[0] in AGENT_TAGS and any(tag.startswith("v") for tag in tags[1:])
 
 
+def opens_with_feature_verb(text: str) -> bool:
+    """Whether a heading line opens with a feature's verb standing as a word alone (``记`` / ``中国大马戏团…``):
+    the subject line of a portrait, a visit or a review, set under its headline. A word the verb starts
+    (``记者调查``, ``读书节今日开幕``, ``访问团抵京``) opens no such line.
+
+    >>> opens_with_feature_verb("记中国大马戏团访澳演出"), opens_with_feature_verb("读《往事知多少》")
+    (True, True)
+    >>> opens_with_feature_verb("记者调查"), opens_with_feature_verb("读书节今日开幕")
+    (False, False)
+    """
+    words = rjieba.cut(text.lstrip()[:WORD_CONTEXT])
+    return bool(words) and words[0] in FEATURE_SUBJECT_VERBS
+
+
 #: jieba's part-of-speech tags of a person's name (nr, and its transliterated kind nrt).
 NAME_TAGS: Final = frozenset({"nr", "nrt", "nrfg"})
 
@@ -106,6 +120,25 @@ def is_word_other_than_name(piece: str) -> bool:
     """
     tagged = rjieba.tag(piece)
     return len(tagged) == 1 and tagged[0][1] not in NAME_TAGS
+
+
+def ends_on_a_verb_after_no_surname(piece: str) -> bool:
+    """Whether the dictionary reads ``piece`` as a verb after a word it does not tag as a surname
+    (``时`` / ``指出``, the end of ``于永波会见全军和武警先进典型代表时指出``): a headline's last words, shaped like a
+    name (a common surname and two characters) but none. A name the dictionary cuts so opens with a surname
+    it tags as one (``李`` / ``振兴``).
+
+    >>> ends_on_a_verb_after_no_surname("时指出"), ends_on_a_verb_after_no_surname("李振兴")
+    (True, False)
+    >>> ends_on_a_verb_after_no_surname("颜晓峰"), ends_on_a_verb_after_no_surname("刘胜利")
+    (False, False)
+    """
+    tagged = rjieba.tag(piece)
+    return len(tagged) >= 2 and tagged[0][1] not in NAME_TAGS and tagged[-1][1] == VERB_TAG
+
+
+#: jieba's part-of-speech tag of a verb (``vn``, a verb used as a noun, is another).
+VERB_TAG: Final = "v"
 
 
 def is_name_word(piece: str) -> bool:

@@ -78,7 +78,8 @@ from banmian.tasks.text.credits import (
     spaced_words,
     unletterspace,
 )
-from banmian.tasks.text.lexicon import break_splits_word, break_strands_a_character, unspaced
+from banmian.tasks.text.lexicon import (break_splits_word, break_strands_a_character, ends_on_a_verb_after_no_surname,
+                                        unspaced)
 from banmian.tasks.text.pattern_first import first_class
 from banmian.tasks.text.repair import DATE_RE, PIECES_FILL_SLACK, Repaired, piece_runs, repair_lines
 
@@ -1828,7 +1829,7 @@ def _as_wide_heading(other: Line | None, line: Line) -> bool:
 
 
 def _mark_head_wraps_read_as_names(lines: list[Line]) -> None:
-    """A name-shaped line set between two heading lines that finishes the word the line above breaks is a heading.
+    """A name-shaped line set between two heading lines that reads on from the line above (``_reads_on_from``) is a heading.
 
     A headline wrapped in a narrow column breaks its words anywhere, and a piece of two or three characters
     reads as a bare name (``集中资`` / ``金保证`` / ``重点加``, ``引导文`` / ``明施工`` / ``营造宜``): a byline, which
@@ -1840,8 +1841,15 @@ def _mark_head_wraps_read_as_names(lines: list[Line]) -> None:
     for k in range(1, len(lines) - 1):
         ln = lines[k]
         if ln.kind == BYLINE and lines[k - 1].kind == HEAD and _heading_goes_on_under(lines, k) \
-                and AUTHOR_LINE_RE.match(ln.text.strip()) is not None and break_splits_word(lines[k - 1].text, ln.text):
+                and AUTHOR_LINE_RE.match(ln.text.strip()) is not None and _reads_on_from(lines[k - 1], ln):
             ln.kind = HEAD
+
+
+def _reads_on_from(above: Line, ln: Line) -> bool:
+    """A name-shaped line reads on from the heading line above: it finishes the word the break cut, or it is a
+    verb after a word the dictionary does not tag as a surname (``武警先进典型代表`` / ``时指出``), a
+    headline's last words and no name."""
+    return break_splits_word(above.text, ln.text) or ends_on_a_verb_after_no_surname(ln.text.replace(" ", ""))
 
 
 def _heading_goes_on_under(lines: list[Line], k: int) -> bool:

@@ -820,6 +820,9 @@ _A_STORY = "新华社北京1月5日电 记者王芳报道：全市农资门店�
     ("营造祥", "和氛围", "——铁西区开展安全检查\n\n" + _A_STORY, HEAD),  # 祥|和, over the headline's subject line
     ("钱其琛会见陈", "方安生", "\n" + _A_STORY, HEAD),  # 陈|方安生, over a break and its story's dateline
     ("农民乐队新年为群众义演", "王芳", "营造宜\n\n" + _A_STORY, BYLINE),  # finishes no word: a name
+    # a verb after no surname the dictionary knows: the headline's last words (代表|时指出), no name
+    ("武警先进典型代表", "时指出", "用先进典型推动部队全面建设\n\n" + _A_STORY, HEAD),
+    ("武警先进典型代表", "李振兴", "用先进典型推动部队全面建设\n\n" + _A_STORY, BYLINE),  # 李 / 振兴: a surname
     ("钱其琛会见陈", "方安生", "\n全市农资门店货源充足，价格平稳。\n", BYLINE),  # over a break and prose: left a byline
 ])
 def test_a_name_shaped_piece_inside_a_heading_that_finishes_the_word_above_is_a_heading(above, piece, below, kind):

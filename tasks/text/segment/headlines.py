@@ -16,7 +16,7 @@ from typing import Final
 from banmian.tasks.text.chars import BYLINE_MARKS, DIGIT_CLASS, HAN, NAME_CLASS, han_count
 from banmian.tasks.text.credits import BYLINE_LINE_RE, ORGS, ROLES, is_author_line, is_bare_names, is_commentator
 from banmian.tasks.text.clean import clean_heading, display_width, is_letterspaced, remove_cjk_spacing, split_doubled
-from banmian.tasks.text.lexicon import break_splits_word, is_name_word
+from banmian.tasks.text.lexicon import break_splits_word, is_name_word, opens_with_feature_verb
 from banmian.tasks.text.lines import (BYLINE, HEAD, ROLE, SUBTITLE, TITLE_COLONS, Line, couplet_shaped, ends_mid_phrase,
                                       is_column_tag, is_one_line_couplet, opens_mid_phrase, wrap_cuts_word)
 
@@ -489,14 +489,48 @@ def _subject_wrap(subject: Line | None, headline: list[Line], rest: list[Line],
     """The line a subject line wrapped onto, and the lines left: a subject line as wide as any line of the
     headline filled its measure, and the shorter line straight under it is its tail. A couplet printed on one
     line spans the column in larger type and shows no measure: under it the shorter last line is the tail.
-    A subject line joined from the lines of its measure (``pieces``) has its tail already."""
-    if subject is None or not rest or id(subject) in pieces or (any(ln.width > subject.width for ln in headline)
-                                                                and not _couplet_line_over_a_tail(headline, rest)):
+    A subject line joined from the lines of its measure (``pieces``) has its tail already. A subject line
+    that goes on over lines joined at its own measure (``_goes_on_at_its_measure``) wraps whatever the
+    headline's width: those lines show the measure."""
+    if subject is None or not rest or id(subject) in pieces:
         return [], rest
     tail = rest[0]
+    if _goes_on_at_its_measure(subject, tail, pieces):
+        return [tail], rest[1:]
+    if any(ln.width > subject.width for ln in headline) and not _couplet_line_over_a_tail(headline, rest):
+        return [], rest
     if tail.no == subject.no + 1 and tail.kind == HEAD and tail.width < subject.width:
         return [tail], rest[1:]
     return [], rest
+
+
+def _goes_on_at_its_measure(subject: Line, tail: Line, pieces: dict[int, list[Line]]) -> bool:
+    """The lines straight under a subject line, joined as one phrase wrapped at their measure (a shorter last
+    line cutting a word: ``2023年重点工作动`` / ``员部署会``), go on from it when their first line is set to
+    the subject line's measure (``四平经开区召开``, ``_set_to_the_measure_of``): one phrase over three lines.
+    """
+    printed = pieces.get(id(tail))
+    return printed is not None and tail.kind == HEAD and printed[0].no == subject.no + 1 \
+        and _set_to_the_measure_of(subject, printed[0])
+
+
+#: Digits and Latin letters at a line's start: a run no line breaks inside.
+_OPENING_LATIN_RUN: Final = re.compile(r"[0-9A-Za-z]+")
+
+
+def _set_to_the_measure_of(line: Line, under: Line) -> bool:
+    """``line`` is as wide as the line under it, or narrower only by less than the run of digits or letters
+    that opens that line (``四平经开区召开`` / ``2023年重点工作动``): the run, which no break splits, did not
+    fit on ``line`` and went down whole, leaving ``line`` short of its measure.
+
+    >>> _set_to_the_measure_of(Line(1, "四平经开区召开", 7.0, HEAD), Line(2, "2023年重点工作动", 8.0, HEAD))
+    True
+    >>> _set_to_the_measure_of(Line(1, "四平经开区召开", 7.0, HEAD), Line(2, "全市重点工作动", 8.0, HEAD))
+    False
+    """
+    opening = _OPENING_LATIN_RUN.match(clean_heading(under.text))
+    kept_whole = display_width(opening.group()) if opening else 0.0
+    return -MEASURE_SLACK <= under.width - line.width <= max(MEASURE_SLACK, kept_whole - MEASURE_SLACK)
 
 
 def _couplet_line_over_a_tail(headline: list[Line], rest: list[Line]) -> bool:
@@ -615,9 +649,12 @@ def _kicker_over_headline(first: Line, second: Line) -> bool:
 
     A subject line goes under a headline at least as full as itself: of the two-line heads of the gate,
     gen42 and gen7 golds, 27 are a kicker over a wider full headline, 6 a short headline over a wider subject.
+    A wider line opening with a feature's verb (``华夏绝技惊悉尼`` / ``记中国大马戏团访澳演出``) is the
+    subject line: no headline of the gate golds opens so, 23 subheadlines do.
     """
     return not is_full_headline(first) and is_full_headline(second) and second.width > first.width \
-        and not is_commentator(second.text)  # a commentator signs the title above: no headline under a kicker
+        and not is_commentator(second.text) \
+        and not opens_with_feature_verb(second.text)  # a commentator signs the title above, a feature's verb is its subject
 
 
 def _signed_title_index(heads: list[Line], lines: list[Line]) -> int:

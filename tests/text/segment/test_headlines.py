@@ -145,6 +145,13 @@ def _heading_lines(page):
                  ["坚持创新驱动发展"], id="more_lines_than_one_headline_takes"),
     pytest.param("基层走笔\n山区小学用上了新课桌椅\n", "基层走笔", "山区小学用上了新课桌椅", None, [],
                  id="short_line_over_a_wider_full_headline_is_its_kicker"),
+    # a wider line opening with a feature's verb standing alone is the subject line, not a headline under a kicker
+    pytest.param("华夏绝技惊悉尼\n记中国大马戏团访澳演出\n", None, "华夏绝技惊悉尼", "记中国大马戏团访澳演出", [],
+                 id="feature_verb_opens_the_subject_line"),
+    pytest.param("伟大的世界奇迹\n读长篇报告文学《世界沙漠第一路》\n", None, "伟大的世界奇迹", "读长篇报告文学《世界沙漠第一路》",
+                 [], id="review_subject_line_under_its_title"),
+    pytest.param("基层走笔\n读书节在山区小学隆重开幕\n", "基层走笔", "读书节在山区小学隆重开幕", None, [],
+                 id="word_the_verb_starts_opens_a_headline"),
     pytest.param("秋收时节\n农机手忙\n", None, "秋收时节 农机手忙", None, [], id="two_short_lines_are_a_couplet"),
     # a shorter line set apart by a blank line is a subject line; straight under a line, it is that line's wrap
     pytest.param("全市秋粮收购工作全面展开\n\n收购价格稳中有升\n", None, "全市秋粮收购工作全面展开", "收购价格稳中有升", [],
@@ -199,6 +206,12 @@ SUBHEADLINE_WRAPS = {
     # the shorter line under the subject line is its wrap; the line as wide under that is none
     "two_lines_under_a_subject_are_no_tail": ("开展安全检查 守护平安冬季\n全市各区开展消防\n隐患排查\n冬季专刊\n",
                                                "全市各区开展消防隐患排查", ["冬季专刊"]),
+    # a subject line short of its measure only by the digits that open the next line goes on over the lines
+    # wrapped at that measure; a line under it wider by more is set to another measure
+    "subject_wrapped_over_lines_at_its_measure": ("明确思路 笃行实干\n四平经开区召开\n2023年重点工作动\n员部署会\n",
+                                                  "四平经开区召开2023年重点工作动员部署会", []),
+    "lines_wrapped_at_a_wider_measure_are_no_wrap": ("明确思路 笃行实干\n四平经开区召开\n全省重点工作会议动\n员部署会\n",
+                                                     "四平经开区召开", ["全省重点工作会议动", "员部署会"]),
     "signature_line_is_never_a_headline": ("王林 摄影\n抢前抓早购良种\n备足种子保丰收\n梨树县种子市场热闹起来了\n",
                                            "梨树县种子市场热闹起来了", ["王林 摄影"]),
     "boxed_name_is_never_a_headline": ("□朱梦魁\n抢前抓早购良种\n备足种子保丰收\n梨树县种子市场热闹起来了\n",
