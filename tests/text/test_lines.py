@@ -649,6 +649,21 @@ def test_a_heading_wrapped_at_a_measure_far_narrower_than_the_text_above_is_a_he
     assert kinds(page, *run) == [kind] * len(run)
 
 
+#: A finished paragraph in a column of 18 characters, with no break under it.
+_WIDE_TEXT_STRAIGHT_ABOVE = "全市农资门店货源充足，价格平稳，农户\n购买化肥种子十分方便，春耕备肥有序进\n行，各地抓紧组织调运。\n"
+
+
+@pytest.mark.parametrize("above, run, kind", [
+    # wrapped at a measure under half the finished text's column straight above it: a headline in a narrow box
+    (_WIDE_TEXT_STRAIGHT_ABOVE, ["港口一商", "住大厦发", "生大火已", "有三人受"], HEAD),
+    # the text above runs on: its edge may cut it, it shows no column
+    (_WIDE_TEXT_STRAIGHT_ABOVE.replace("调运。", "调运"), ["港口一商", "住大厦发", "生大火已", "有三人受"], PROSE),
+])
+def test_a_heading_boxed_straight_under_finished_text_is_a_heading_at_under_half_its_column(above, run, kind):
+    page = above + "\n".join(run) + _TEXT_UNDER
+    assert kinds(page, *run) == [kind] * len(run)
+
+
 @pytest.mark.parametrize("end, kind", [
     ("行，各地抓紧组织调运。（王芳）", HEAD),  # a text ends on its credit: finished
     ("行，各地抓紧组织调运（记者", PROSE),  # a credit opened, not closed: the text runs on
