@@ -48,6 +48,11 @@ CREDIT_MAX_CHARS: Final = 40
 #: Text ending within this many body sizes under a heading's foot stands beside the heading (dev 0069: a one-line
 #: tail level with a one-line headline ends 0.3 sizes under it; a story's next column runs lines further down).
 BESIDE_SLACK: Final = 1.0
+#: A headless column opens level with a story's text within this many body sizes to be its first column (dev 0061:
+#: both open at the same line, 0.0) ...
+COLUMN_LEVEL_SLACK: Final = 0.5
+#: ... and stands at most this many body sizes left of it: one gutter (dev 0061: 1.4 sizes).
+COLUMN_GUTTER_MAX: Final = 2.0
 
 
 @dataclass(slots=True)
@@ -103,6 +108,63 @@ def text_beside_heading(parts: Parts, body: Type) -> list[Block]:
     beside = [b for b in text if head.level_with(b, body) and not _opens_indented(b, body)]
     parts.text = [b for b in parts.text if all(b is not o for o in beside)]
     return beside
+
+
+def join_first_columns(page_regions: Sequence[Region], body: Type) -> list[Region]:
+    """The page's regions with each headless column that is the first column of a story beside it joined to it.
+
+    A story's first column may be set level with its subheadline, left of the heading's measure, its byline at
+    its top (dev 0061): the layout sees no heading over it and makes it a region of its own, which reads as an
+    untitled article. A region with no heading type whose byline tops its text, whose text opens level with the
+    text of a headed story with no byline of its own (``COLUMN_LEVEL_SLACK``), one gutter left of it
+    (``COLUMN_GUTTER_MAX``), and under the top of that story's heading, is that story's first column."""
+    out = list(page_regions)
+    for col in page_regions:
+        host = next((h for h in out if h is not col and _first_column_of(col, h, body)), None)
+        if host is not None:
+            _join_column(host, col)
+            out = [r for r in out if r is not col]
+    return out
+
+
+def _first_column_of(col: Region, host: Region, body: Type) -> bool:
+    """``col`` is ``host``'s first column, set beside its heading (``join_first_columns``)."""
+    col_text, col_bylines = _column_parts(col, body)
+    heads, host_text = _headed_text(host, body)
+    if not (col_text and col_bylines and heads and host_text) or col.pictures:
+        return False
+    byline_on_top = max(b.bottom for b in col_bylines) <= min(b.top for b in col_text)
+    return byline_on_top and col.top >= min(b.top for b in heads) and _opens_beside(col_text, host_text, body)
+
+
+def _headed_text(reg: Region, body: Type) -> tuple[list[Block], list[Block]]:
+    """A region's heading blocks and body blocks when it has a heading and no byline; ``([], [])`` otherwise."""
+    heads = [b for b in reg.blocks if b.kind != "body" and is_heading_size(b, body)]
+    if len(heads) != sum(b.kind != "body" for b in reg.blocks):
+        return [], []
+    return heads, [b for b in reg.blocks if b.kind == "body"]
+
+
+def _opens_beside(col_text: Sequence[Block], host_text: Sequence[Block], body: Type) -> bool:
+    """Text opening level with a story's text (``COLUMN_LEVEL_SLACK``), one gutter left of it (``COLUMN_GUTTER_MAX``)."""
+    level = abs(min(b.top for b in col_text) - min(b.top for b in host_text)) <= COLUMN_LEVEL_SLACK * body.size
+    gutter = min(b.x0 for b in host_text) - max(b.x1 for b in col_text)
+    return level and 0 <= gutter <= COLUMN_GUTTER_MAX * body.size
+
+
+def _column_parts(reg: Region, body: Type) -> tuple[list[Block], list[Block]]:
+    """A region's body blocks and its byline blocks (display type too small for a heading, over the text)
+    when it has no heading type; ``([], [])`` when it has."""
+    if any(b.kind != "body" and is_heading_size(b, body) for b in reg.blocks):
+        return [], []
+    return [b for b in reg.blocks if b.kind == "body"], [b for b in reg.blocks if b.kind != "body"]
+
+
+def _join_column(host: Region, col: Region) -> None:
+    """``col``'s blocks go into ``host`` before its text: its first column, read first."""
+    at = next(i for i, b in enumerate(host.blocks) if b.kind == "body")
+    host.blocks[at:at] = col.blocks
+    host.parent.update(col.parent)
 
 
 @dataclass(frozen=True, slots=True)
