@@ -92,8 +92,9 @@ def split_region(region: Region, body: Type) -> Parts:
 
 def text_beside_heading(parts: Parts, body: Type) -> list[Block]:
     """Body blocks taken off ``parts.text`` that stand wholly level with its heading, clear of the heading's
-    measure, and open with no indent, while the story's own text stands under the heading: text going on with a
-    sentence of another story that the region took in, a paragraph's moved tail (dev 0061, 0069).
+    measure, and open with no indent, while the story's own text (the rest, some of it under the heading) ends
+    after a sentence or with a credit on a line of its own: text going on with a sentence of another story that
+    the region took in, a paragraph's moved tail (dev 0061, 0069).
 
     A story's text starts under its heading; text beside a heading set over the story's first column is that
     story's next column, and runs on below the heading (a block ending within a body size of the heading's foot
@@ -102,10 +103,9 @@ def text_beside_heading(parts: Parts, body: Type) -> list[Block]:
         return []
     head = _HeadBox.of(parts.heads)
     text = [b for b in parts.text if b.kind == "body"]
-    under = list(filter(head.over, text))
-    if not under or not _ends_short(max(under, key=_column_foot), body):
-        return []
     beside = [b for b in text if head.level_with(b, body) and not _opens_indented(b, body)]
+    if not _own_text_ends(head, [b for b in text if all(b is not o for o in beside)], body):
+        return []
     parts.text = [b for b in parts.text if all(b is not o for o in beside)]
     return beside
 
@@ -167,6 +167,11 @@ def _join_column(host: Region, col: Region) -> None:
     host.parent.update(col.parent)
 
 
+def _own_text_ends(head: _HeadBox, own: Sequence[Block], body: Type) -> bool:
+    """The story's own text stands under its heading, and its last column ends short (``_ends_short``)."""
+    return any(map(head.over, own)) and _ends_short(max(own, key=_column_foot), body)
+
+
 @dataclass(frozen=True, slots=True)
 class _HeadBox:
     """Where a heading stands: its foot, and its left and right edges."""
@@ -197,8 +202,16 @@ def _ends_short(block: Block, body: Type) -> bool:
     """The block's last line stops short of its column's right edge after a sentence or a credit: its paragraph
     is done, and no sentence goes on in the next column."""
     last = block.lines[-1]
+    if len(block.lines) == 1 and _bracketed(last.text):
+        return True  # a trailing credit set flush right on a line of its own: the story ends with it
     done = ends_sentence(last.text) or last.text.rstrip().endswith(tuple(CLOSE_BRACKETS))
     return done and last.x1 < column_edges(block)[1] - SHORT_BY * body.size
+
+
+def _bracketed(text: str) -> bool:
+    """The whole text stands in brackets (``（通讯员 罗茂城）``)."""
+    t = text.strip()
+    return t.startswith(tuple(OPEN_BRACKETS)) and t.endswith(tuple(CLOSE_BRACKETS))
 
 
 def _opens_indented(block: Block, body: Type) -> bool:

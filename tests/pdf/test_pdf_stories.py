@@ -70,3 +70,21 @@ def test_a_headless_column_beside_a_heading_is_the_story_first_column(col_x0: fl
     out = join_first_columns([host, col], BODY)
     assert (out == [host]) is joined
     assert (host.blocks[2:2 + len(col.blocks)] == col.blocks) is joined
+
+
+@pytest.mark.parametrize("last,credit,taken", [
+    # dev 0061: the story goes on beside its heading and ends with its credit flush right on a line of its own
+    ("维护良好的城市生活环境。", "（通讯员 罗茂城）", True),
+    ("维护良好的城市生活环境。", None, True),            # its last column ends short after a sentence
+    (FULL, None, False),                                  # its last column goes on at its foot: no end of it
+    (FULL, "通讯员罗茂城", False),                       # an unbracketed line under it: no credit to end it
+])
+def test_a_tail_beside_a_heading_is_taken_off_when_the_story_own_text_ends(last: str, credit: str | None,
+                                                                           taken: bool) -> None:
+    heading = Block([line("引导文明施工", 60.0, 1020.0, 17.5), line("营造宜居环境", 60.0, 1042.0, 17.5)], "display")
+    under = column([FULL, FULL, FULL], 36.0, 1075.0)                  # ends mid-sentence: goes on beside
+    beside = column([FULL, FULL, FULL, FULL, FULL, last], 250.0, 1015.0)  # the story's next column
+    own_credit = [column([credit], 300.0, 1105.0)] if credit else []
+    tail = column(["01.6亿元。政数局推动新版全流程审批"], 470.0, 1015.0)
+    parts = Parts(heads=[heading], text=[under, beside, *own_credit, tail])
+    assert (text_beside_heading(parts, BODY) == [tail]) is taken
