@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from banmian.tasks.pdf.flow import Flow
-from banmian.tasks.pdf.heads import Heading
-from banmian.tasks.pdf.layout import CROSSHEAD_MAX, Type
+from banmian.tasks.pdf.flow import INDENT_MIN, Flow
+from banmian.tasks.pdf.heads import Heading, is_heading_size
+from banmian.tasks.pdf.layout import CROSSHEAD_MAX, Block, Region, Type
 from banmian.tasks.pdf.stories import Story
 
 #: Type within this share of a crosshead's size is that crosshead's size.
@@ -26,6 +26,46 @@ SIZE_SLACK: Final = 0.03
 SECTION_TEXT_DROP: Final = 6.0
 #: ... and at most this many body ems left or right of it (a short crosshead centred over its column).
 SECTION_TEXT_SHIFT: Final = 3.0
+
+
+def sections_beside_headings(page_regions: Sequence[Region], body: Type) -> list[Region]:
+    """The page's regions with a section's text set beside another story's heading moved under its crosshead.
+
+    A section's crosshead may stand in a region of its own, its text just under it but level with another
+    story's heading, clear of that heading's measure, which the layout gave the region of that heading (dev
+    0043). A body block of a headed region standing beside its heading that opens a paragraph (indented) right
+    under a bare crosshead (``SECTION_TEXT_DROP`` lines, ``SECTION_TEXT_SHIFT`` ems) is the crosshead's text: a
+    story's next column beside its heading goes on with its sentence, and has no crosshead over it."""
+    bare = [r for r in page_regions if _bare_crosshead_region(r, body)]
+    for host in page_regions:
+        heads = [b for b in host.blocks if b.kind != "body" and is_heading_size(b, body)]
+        for b in [b for b in host.blocks if heads and _beside(b, heads, body)]:
+            head = next((r for r in bare if _heads_text(r.blocks[0], b, body)), None)
+            if head is not None:
+                host.blocks.remove(b)
+                head.blocks.append(b)
+    return list(page_regions)
+
+
+def _bare_crosshead_region(reg: Region, body: Type) -> bool:
+    """A region of one line of crosshead type and nothing else."""
+    if len(reg.blocks) != 1 or reg.pictures:
+        return False
+    b = reg.blocks[0]
+    return b.kind == "display" and len(b.lines) == 1 and is_heading_size(b, body) and b.size < CROSSHEAD_MAX * body.size
+
+
+def _beside(b: Block, heads: Sequence[Block], body: Type) -> bool:
+    """``b`` is body text opening indented beside the heading, above its foot and clear of its measure."""
+    left, right = min(h.x0 for h in heads), max(h.x1 for h in heads)
+    indented = b.lines[0].x0 - b.x0 >= INDENT_MIN * body.size
+    return b.kind == "body" and indented and b.top < max(h.bottom for h in heads) and (b.x0 >= right or b.x1 <= left)
+
+
+def _heads_text(head: Block, b: Block, body: Type) -> bool:
+    """``b`` starts under the crosshead ``head``, within ``SECTION_TEXT_DROP`` lines and ``SECTION_TEXT_SHIFT`` ems."""
+    drop = b.top - head.bottom
+    return 0 <= drop <= SECTION_TEXT_DROP * body.size * body.leading and abs(b.x0 - head.x0) <= SECTION_TEXT_SHIFT * body.size
 
 
 def gather_features(stories: list[Story], headless: list[Story], body: Type) -> tuple[list[Story], list[Story]]:

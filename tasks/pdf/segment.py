@@ -26,10 +26,10 @@ from banmian.tasks.pdf.extract import Glyph, PdfPage, TextLine, lines as printed
 from banmian.tasks.pdf.layout import (Block, Region, Type, blocks, body_type, join_at_spaces, regions, split_at_gutters,
                                       split_at_white_strips)
 from banmian.tasks.pdf.briefs import pieces
-from banmian.tasks.pdf.features import gather_features
+from banmian.tasks.pdf.features import gather_features, sections_beside_headings
 from banmian.tasks.pdf.heads import Heading
-from banmian.tasks.pdf.stories import (Parts, Story, finish_story, read_photo, residue_of, split_region, story_of,
-                                      text_beside_heading)
+from banmian.tasks.pdf.stories import (Parts, Story, finish_story, join_first_columns, read_photo, residue_of,
+                                      split_region, story_of, text_beside_heading)
 from banmian.tasks.text.lines import FURNITURE, line_kind
 from banmian.tasks.text.clean import display_width
 from banmian.tasks.text.segment import segment_page
@@ -98,7 +98,8 @@ def read_layout(page: PdfPage) -> tuple[Type, list[Region], list[Glyph]]:
     found, doubled = printed_lines(page.glyphs)
     body = body_type(found)
     found = join_at_spaces(split_at_gutters(split_at_white_strips(found, body), body), body)
-    return body, regions(blocks(found, body), page.pictures, page.rules, body), doubled
+    page_regions = join_first_columns(regions(blocks(found, body), page.pictures, page.rules, body), body)
+    return body, sections_beside_headings(page_regions, body), doubled
 
 
 @dataclass(slots=True)

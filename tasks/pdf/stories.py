@@ -43,6 +43,11 @@ CREDIT_MAX_CHARS: Final = 40
 #: Text ending within this many body sizes under a heading's foot stands beside the heading (dev 0069: a one-line
 #: tail level with a one-line headline ends 0.3 sizes under it; a story's next column runs lines further down).
 BESIDE_SLACK: Final = 1.0
+#: A headless column opens level with a story's text within this many body sizes to be its first column (dev 0061:
+#: both open at the same line, 0.0) ...
+COLUMN_LEVEL_SLACK: Final = 0.5
+#: ... and stands at most this many body sizes left of it: one gutter (dev 0061: 1.4 sizes).
+COLUMN_GUTTER_MAX: Final = 2.0
 
 
 @dataclass(slots=True)
@@ -82,8 +87,9 @@ def split_region(region: Region, body: Type) -> Parts:
 
 def text_beside_heading(parts: Parts, body: Type) -> list[Block]:
     """Body blocks taken off ``parts.text`` that stand wholly level with its heading, clear of the heading's
-    measure, and open with no indent, while the story's own text stands under the heading: text going on with a
-    sentence of another story that the region took in, a paragraph's moved tail (dev 0061, 0069).
+    measure, and open with no indent, while the story's own text (the rest, some of it under the heading) ends
+    after a sentence or with a credit on a line of its own: text going on with a sentence of another story that
+    the region took in, a paragraph's moved tail (dev 0061, 0069).
 
     A story's text starts under its heading; text beside a heading set over the story's first column is that
     story's next column, and runs on below the heading (a block ending within a body size of the heading's foot
@@ -92,12 +98,73 @@ def text_beside_heading(parts: Parts, body: Type) -> list[Block]:
         return []
     head = _HeadBox.of(parts.heads)
     text = [b for b in parts.text if b.kind == "body"]
-    under = list(filter(head.over, text))
-    if not under or not _ends_short(max(under, key=_column_foot), body):
-        return []
     beside = [b for b in text if head.level_with(b, body) and not _opens_indented(b, body)]
+    if not _own_text_ends(head, [b for b in text if all(b is not o for o in beside)], body):
+        return []
     parts.text = [b for b in parts.text if all(b is not o for o in beside)]
     return beside
+
+
+def join_first_columns(page_regions: Sequence[Region], body: Type) -> list[Region]:
+    """The page's regions with each headless column that is the first column of a story beside it joined to it.
+
+    A story's first column may be set level with its subheadline, left of the heading's measure, its byline at
+    its top (dev 0061): the layout sees no heading over it and makes it a region of its own, which reads as an
+    untitled article. A region with no heading type whose byline tops its text, whose text opens level with the
+    text of a headed story with no byline of its own (``COLUMN_LEVEL_SLACK``), one gutter left of it
+    (``COLUMN_GUTTER_MAX``), and under the top of that story's heading, is that story's first column."""
+    out = list(page_regions)
+    for col in page_regions:
+        host = next((h for h in out if h is not col and _first_column_of(col, h, body)), None)
+        if host is not None:
+            _join_column(host, col)
+            out = [r for r in out if r is not col]
+    return out
+
+
+def _first_column_of(col: Region, host: Region, body: Type) -> bool:
+    """``col`` is ``host``'s first column, set beside its heading (``join_first_columns``)."""
+    col_text, col_bylines = _column_parts(col, body)
+    heads, host_text = _headed_text(host, body)
+    if not (col_text and col_bylines and heads and host_text) or col.pictures:
+        return False
+    byline_on_top = max(b.bottom for b in col_bylines) <= min(b.top for b in col_text)
+    return byline_on_top and col.top >= min(b.top for b in heads) and _opens_beside(col_text, host_text, body)
+
+
+def _headed_text(reg: Region, body: Type) -> tuple[list[Block], list[Block]]:
+    """A region's heading blocks and body blocks when it has a heading and no byline; ``([], [])`` otherwise."""
+    heads = [b for b in reg.blocks if b.kind != "body" and is_heading_size(b, body)]
+    if len(heads) != sum(b.kind != "body" for b in reg.blocks):
+        return [], []
+    return heads, [b for b in reg.blocks if b.kind == "body"]
+
+
+def _opens_beside(col_text: Sequence[Block], host_text: Sequence[Block], body: Type) -> bool:
+    """Text opening level with a story's text (``COLUMN_LEVEL_SLACK``), one gutter left of it (``COLUMN_GUTTER_MAX``)."""
+    level = abs(min(b.top for b in col_text) - min(b.top for b in host_text)) <= COLUMN_LEVEL_SLACK * body.size
+    gutter = min(b.x0 for b in host_text) - max(b.x1 for b in col_text)
+    return level and 0 <= gutter <= COLUMN_GUTTER_MAX * body.size
+
+
+def _column_parts(reg: Region, body: Type) -> tuple[list[Block], list[Block]]:
+    """A region's body blocks and its byline blocks (display type too small for a heading, over the text)
+    when it has no heading type; ``([], [])`` when it has."""
+    if any(b.kind != "body" and is_heading_size(b, body) for b in reg.blocks):
+        return [], []
+    return [b for b in reg.blocks if b.kind == "body"], [b for b in reg.blocks if b.kind != "body"]
+
+
+def _join_column(host: Region, col: Region) -> None:
+    """``col``'s blocks go into ``host`` before its text: its first column, read first."""
+    at = next(i for i, b in enumerate(host.blocks) if b.kind == "body")
+    host.blocks[at:at] = col.blocks
+    host.parent.update(col.parent)
+
+
+def _own_text_ends(head: _HeadBox, own: Sequence[Block], body: Type) -> bool:
+    """The story's own text stands under its heading, and its last column ends short (``_ends_short``)."""
+    return any(map(head.over, own)) and _ends_short(max(own, key=_column_foot), body)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,8 +197,16 @@ def _ends_short(block: Block, body: Type) -> bool:
     """The block's last line stops short of its column's right edge after a sentence or a credit: its paragraph
     is done, and no sentence goes on in the next column."""
     last = block.lines[-1]
+    if len(block.lines) == 1 and _bracketed(last.text):
+        return True  # a trailing credit set flush right on a line of its own: the story ends with it
     done = ends_sentence(last.text) or last.text.rstrip().endswith(tuple(CLOSE_BRACKETS))
     return done and last.x1 < column_edges(block)[1] - SHORT_BY * body.size
+
+
+def _bracketed(text: str) -> bool:
+    """The whole text stands in brackets (``（通讯员 罗茂城）``)."""
+    t = text.strip()
+    return t.startswith(tuple(OPEN_BRACKETS)) and t.endswith(tuple(CLOSE_BRACKETS))
 
 
 def _opens_indented(block: Block, body: Type) -> bool:

@@ -1,17 +1,19 @@
-"""A feature's sections set apart: a crosshead standing in a region of its own takes the text under it."""
+"""A feature's sections set apart: a crosshead standing in a region of its own takes the text under it, also when
+the layout gave that text to the region of another story's heading it stands beside."""
 
 from __future__ import annotations
 
 import pytest
 
 from banmian.tasks.pdf.extract import Glyph, TextLine, make_line
-from banmian.tasks.pdf.features import sections_run_on, texts_under_crossheads
+from banmian.tasks.pdf.features import sections_beside_headings, sections_run_on, texts_under_crossheads
 from banmian.tasks.pdf.flow import Flow
 from banmian.tasks.pdf.heads import Heading
-from banmian.tasks.pdf.layout import Type
+from banmian.tasks.pdf.layout import Block, Region, Type
 from banmian.tasks.pdf.stories import Story
 from banmian.tasks.text.lines import Line
 from banmian.tasks.text.paragraphs import Paragraph
+from tests.pdf.test_pdf_stories import FULL, column, line
 
 BODY = Type(10.0, 1.4)
 
@@ -75,3 +77,20 @@ def test_a_lone_crosshead_at_the_sections_size_ending_a_story_is_a_section_run_o
     assert [st.heading.headline for st in found] == (heads if taken else [])
     assert len(host.flow.paras) == (1 if taken else len(texts))
     assert sum(len(st.flow.paras) for st in found) == (1 if taken else 0)
+
+
+@pytest.mark.parametrize("first,drop,shift,moved", [
+    ("　全面打造政府网站平台权威引领作用紧紧", 46.0, 5.0, True),   # dev 0043: opens a paragraph right under it
+    ("全面打造政府网站平台权威引领作用紧紧围绕", 46.0, 5.0, False),  # goes on with a sentence: the story's next column
+    ("　全面打造政府网站平台权威引领作用紧紧", 100.0, 5.0, False),  # seven lines under the crosshead: other text
+    ("　全面打造政府网站平台权威引领作用紧紧", 46.0, 40.0, False),  # four ems aside: another column's text
+])
+def test_a_section_text_beside_another_story_heading_goes_under_its_bare_crosshead(first: str, drop: float,
+                                                                                  shift: float, moved: bool) -> None:
+    crosshead = Region([Block([line("强化政府网站和政务公开工作", 250.0 + shift, 1000.0, 12.0)], "display")])
+    heading = Block([line("世界市场原油价", 60.0, 1050.0, 18.0), line("格下降纽约商", 60.0, 1075.0, 18.0)], "display")
+    aside = column([first, FULL, FULL, FULL, FULL], 250.0, 1000.0 + drop)
+    story = Region([heading, column([FULL, FULL], 60.0, 1110.0), aside])
+    sections_beside_headings([crosshead, story], BODY)
+    assert (crosshead.blocks[1:] == [aside]) is moved
+    assert (aside in story.blocks) is not moved

@@ -1,12 +1,13 @@
-"""A region read as a story: text standing beside its heading that goes on no sentence of it is taken off."""
+"""A region read as a story: text standing beside its heading that goes on no sentence of it is taken off; a
+headless column set beside a story's heading, its byline at its top, is that story's first column."""
 
 from __future__ import annotations
 
 import pytest
 
 from banmian.tasks.pdf.extract import Glyph, TextLine, make_line
-from banmian.tasks.pdf.layout import Block, Type
-from banmian.tasks.pdf.stories import Parts, text_beside_heading
+from banmian.tasks.pdf.layout import Block, Region, Type
+from banmian.tasks.pdf.stories import Parts, join_first_columns, text_beside_heading
 
 BODY = Type(10.0, 1.5)
 
@@ -43,3 +44,47 @@ def test_text_beside_a_heading_going_on_no_sentence_of_its_story_is_taken_off(un
     found = text_beside_heading(parts, BODY)
     assert (found == [aside]) is taken
     assert len(parts.text) == (1 if taken else 2)
+
+
+def _host(byline: bool) -> Region:
+    """A story headed at the top of the page, its text opening under the subheadline at 1060 and 250 pt."""
+    head = [Block([line("文艺部", 300.0, 1000.0, 24.0)], "display"),
+            Block([line("百年恩来要说的太多", 280.0, 1030.0, 13.0)], "display")]
+    own = [Block([line("本报记者 甲乙", 300.0, 1045.0, 10.5)], "display")] if byline else []
+    return Region([*head, *own, column([FULL, FULL], 250.0, 1060.0 + (15.0 if byline else 0.0))])
+
+
+@pytest.mark.parametrize("col_x0,col_base,col_byline,host_byline,joined", [
+    (36.0, 1060.0, True, False, True),     # dev 0061: one gutter left, level with the story's text, byline on top
+    (36.0, 1105.0, True, False, False),    # opens three lines under the story's text: no first column of it
+    (10.0, 1060.0, True, False, False),    # stands wider than a gutter off the story's text
+    (36.0, 1060.0, False, False, False),   # no byline over it: nothing says it opens a story
+    (36.0, 1075.0, True, True, False),     # the story has its own byline: the column is another's
+])
+def test_a_headless_column_beside_a_heading_is_the_story_first_column(col_x0: float, col_base: float,
+                                                                      col_byline: bool, host_byline: bool,
+                                                                      joined: bool) -> None:
+    host = _host(host_byline)
+    by = [Block([line("本报记者 向兵", col_x0, col_base - 15.0, 10.5)], "display")] if col_byline else []
+    col = Region([*by, column([FULL, FULL, FULL], col_x0, col_base)])
+    out = join_first_columns([host, col], BODY)
+    assert (out == [host]) is joined
+    assert (host.blocks[2:2 + len(col.blocks)] == col.blocks) is joined
+
+
+@pytest.mark.parametrize("last,credit,taken", [
+    # dev 0061: the story goes on beside its heading and ends with its credit flush right on a line of its own
+    ("维护良好的城市生活环境。", "（通讯员 罗茂城）", True),
+    ("维护良好的城市生活环境。", None, True),            # its last column ends short after a sentence
+    (FULL, None, False),                                  # its last column goes on at its foot: no end of it
+    (FULL, "通讯员罗茂城", False),                       # an unbracketed line under it: no credit to end it
+])
+def test_a_tail_beside_a_heading_is_taken_off_when_the_story_own_text_ends(last: str, credit: str | None,
+                                                                           taken: bool) -> None:
+    heading = Block([line("引导文明施工", 60.0, 1020.0, 17.5), line("营造宜居环境", 60.0, 1042.0, 17.5)], "display")
+    under = column([FULL, FULL, FULL], 36.0, 1075.0)                  # ends mid-sentence: goes on beside
+    beside = column([FULL, FULL, FULL, FULL, FULL, last], 250.0, 1015.0)  # the story's next column
+    own_credit = [column([credit], 300.0, 1105.0)] if credit else []
+    tail = column(["01.6亿元。政数局推动新版全流程审批"], 470.0, 1015.0)
+    parts = Parts(heads=[heading], text=[under, beside, *own_credit, tail])
+    assert (text_beside_heading(parts, BODY) == [tail]) is taken
