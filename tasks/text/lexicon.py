@@ -122,6 +122,10 @@ def is_word_other_than_name(piece: str) -> bool:
     return len(tagged) == 1 and tagged[0][1] not in NAME_TAGS
 
 
+#: jieba's part-of-speech tag of a verb (``vn``, a verb used as a noun, is another).
+VERB_TAG: Final = "v"
+
+
 def ends_on_a_verb_after_no_surname(piece: str) -> bool:
     """Whether the dictionary reads ``piece`` as a verb after a word it does not tag as a surname
     (``时`` / ``指出``, the end of ``于永波会见全军和武警先进典型代表时指出``): a headline's last words, shaped like a
@@ -135,10 +139,6 @@ def ends_on_a_verb_after_no_surname(piece: str) -> bool:
     """
     tagged = rjieba.tag(piece)
     return len(tagged) >= 2 and tagged[0][1] not in NAME_TAGS and tagged[-1][1] == VERB_TAG
-
-
-#: jieba's part-of-speech tag of a verb (``vn``, a verb used as a noun, is another).
-VERB_TAG: Final = "v"
 
 
 def is_name_word(piece: str) -> bool:

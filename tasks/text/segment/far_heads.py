@@ -188,7 +188,7 @@ def _take_couplet_above(unit: Unit, left: list[list[Line]]) -> None:
     A couplet headline (``明确思路`` / ``笃行实干``) over its subject line (``四平经开区召开2023年重点工作动员部署会``)
     takes more lines than one heading block may (``headlines.MAX_BLOCK_LINES``) when a half or the subject wraps:
     the block is cut, the subject (it restates the text's words) heads the text and the couplet is left over. The
-    evidence is the shape: the left-over lines end at most ``SUBJECT_MAX_GAP`` lines over the head, and they and
+    evidence is the shape: the left-over lines end at most ``SUBJECT_APART_GAP`` lines over the head, and they and
     the head read as one headline whose main headline is a couplet of those lines alone, with the head under it
     as subject line, nothing left over.
     """
