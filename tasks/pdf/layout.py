@@ -68,6 +68,9 @@ FLUSH_RIGHT_IN: Final = 4.0
 BALANCE_LINES: Final = 2.5
 #: The halves of a couplet set on one line stand at most this many of their ems apart.
 COUPLET_GAP: Final = 3.0
+#: A column is this many body ems wide at least: lines ending at a shared end nearer their column's left edge are
+#: paragraphs' short last lines, not a column (dev 0063: two-character last lines ending where indents start).
+COLUMN_MIN: Final = 4.0
 #: Column edges: a right end shared by this many body lines (within ``EDGE_SLACK`` body ems).
 EDGE_MIN_LINES: Final = 3
 EDGE_SLACK: Final = 0.15
@@ -402,7 +405,8 @@ def _columns_beside(ln: TextLine, edge: float, start: float, body_lines: list[Te
     """Lines near ``ln`` end at ``edge`` and start where the next column would (at ``start``, or an indent before it)."""
     near = [o for o in body_lines if o is not ln and abs(o.top - ln.top) <= 2.5 * body.size * body.leading]
     slack = EDGE_SLACK * body.size
-    ends = any(o.x0 < edge - body.size and (abs(o.x1 - edge) <= slack or _hangs_at(o, edge, slack)) for o in near)
+    ends = any(o.x0 < edge - COLUMN_MIN * body.size and (abs(o.x1 - edge) <= slack or _hangs_at(o, edge, slack))
+               for o in near)
     starts = any(edge < o.x0 <= start + slack and start - o.x0 <= 2.5 * body.size for o in near)
     return ends and starts
 

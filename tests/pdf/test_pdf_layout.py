@@ -10,7 +10,8 @@ import pytest
 from banmian.tasks.model import Article, PageResult
 from banmian.tasks.pdf.extract import Box, Glyph, PdfPage, TextLine, lines, make_line
 from banmian.tasks.pdf.flow import Flow
-from banmian.tasks.pdf.layout import Region, Type, blocks, join_at_spaces, regions, split_at_white_strips
+from banmian.tasks.pdf.layout import (Region, Type, blocks, join_at_spaces, regions, split_at_gutters,
+                                       split_at_white_strips)
 from banmian.tasks.pdf.segment import segment_pdf_page
 from banmian.tasks.pdf.stories import _take_pen_name
 from banmian.tasks.text.lines import Line
@@ -372,3 +373,19 @@ def test_a_numbered_crosshead_whose_section_before_it_stands_elsewhere_leaves_th
     other = column(["国商银行成立于1972年，", "总部设在卢森堡。"], 300.0, elsewhere.bottom + 14.0)
     found = regions(blocks([*story, second, *section, elsewhere, *other], TYPE), [], [], TYPE)
     assert (region_of(found, "原因和教训") is not region_of(found, "周恩来")) == apart
+
+
+@pytest.mark.parametrize("left_chars,cut", [
+    (2, False),  # two-character last lines of a narrow column end where its indented lines start: no column
+    (6, True),   # a column six ems wide, the next starting an indent past its end: a comma hangs into the gutter
+])
+def test_a_comma_at_an_end_shared_by_short_last_lines_cuts_only_beside_a_column(left_chars: int, cut: bool) -> None:
+    """A mark hanging at a shared right end cuts its line only when lines a column wide end there (dev 0063:
+    ``远行，`` / ``而是勤奋学`` cut where ``习。`` and other two-character last lines end, level with indents)."""
+    edge = BODY * left_chars
+    ends = [line("习" * (left_chars - 1) + "。", 0.0, PITCH * k) for k in (0, 2, 4)]
+    indented = [line("回首五年我深", edge + 1.0, PITCH * k) for k in (1, 3)]
+    marked = make_line([*row("远" * (left_chars - 1), 0.0, PITCH * 5), Glyph("，", edge, edge + BODY, PITCH * 5, BODY, "F"),
+                        *row("而是勤奋学", edge + 0.5 * BODY + 1.0, PITCH * 5)])
+    found = split_at_gutters([*ends, *indented, marked], TYPE)
+    assert (len(found) == len(ends) + len(indented) + 2) is cut
