@@ -90,9 +90,10 @@ def texts_under_crossheads(stories: Sequence[Story], headless: list[Story], body
     A crosshead set wider than its section's column stands in a region of its own (or ends the text above
     it), its text a little further down (``SECTION_TEXT_DROP``): the nearest headless text under it, starting
     where it does, is its text. A heading stands for a crosshead only at the size of the page's crossheads
-    (inside a story's text, or heading a section): a label over a column of briefs (短讯) has a size of its own."""
+    (inside a story's text or headless text, dev 0033, or heading a section): a label over a column of briefs
+    (短讯) has a size of its own."""
     left = list(headless)
-    sizes = _crosshead_sizes(stories, body)
+    sizes = _crosshead_sizes([*stories, *headless], body)
     for st in stories:
         head = _crosshead_without_text(st, sizes, body)
         if head is None:

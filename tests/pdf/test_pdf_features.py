@@ -94,3 +94,21 @@ def test_a_section_text_beside_another_story_heading_goes_under_its_bare_crosshe
     sections_beside_headings([crosshead, story], BODY)
     assert (crosshead.blocks[1:] == [aside]) is moved
     assert (aside in story.blocks) is not moved
+
+
+@pytest.mark.parametrize("inner_size,taken", [
+    (11.0, True),   # the headless text's own crosshead at the bare crosshead's size: the feature's crosshead size
+    (12.0, False),  # its crosshead at a size of its own: the bare heading shows no crosshead size
+])
+def test_a_bare_crosshead_at_the_size_of_the_headless_texts_own_crossheads_takes_it(inner_size: float,
+                                                                                     taken: bool) -> None:
+    """A feature whose sections all read as headless text: the only crossheads set at the bare heading's size
+    are inside that text (dev 0033: 全面提升政务服务水平 over 压缩办理时限…, which holds 强化政府网站和政务公开工作)."""
+    lead = story("深化服务改革 解决群众难题", 28.0, ["年初以来，铁西区政务服务局深入贯彻落实。"], (50.0, 0.0))
+    bare = story("全面提升政务服务水平", 11.0, [], (380.0, 420.0))
+    text = story(None, 0.0, ["压缩办理时限提升审批效率。", "全面打造政府网站平台权威引领作用。"], (430.0, 417.0))
+    text.flow.crossheads[1] = ["强化政府网站和政务公开工作"]
+    text.flow.crosshead_lines.append(_crosshead("强化政府网站和政务公开工作", inner_size, 600.0))
+    left = texts_under_crossheads([lead, bare], [text], BODY)
+    assert (left == []) is taken
+    assert len(bare.flow.paras) == (2 if taken else 0)
