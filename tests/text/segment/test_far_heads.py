@@ -650,3 +650,25 @@ def test_a_couplet_left_over_with_pieces_of_its_subtitle_takes_the_piece_a_text_
     parsed = parse_headline(unit.head)
     assert [t for t in (parsed.headline, parsed.subheadline) if t] == head
     assert [ln.text for group in left for ln in group] == remains
+
+
+#: A text's head: a whole headline over the couplet and subject line the text keeps, then a wrapped headline.
+_SET_ATOP = [Line(no, text, float(len(text)), HEAD) for no, text in
+             ((200, "农民乐队新年为群众义演"), (201, "阅享新时代"), (202, "奋进新征程"), (203, "铁西区民政局推进书香机关建设"))]
+_WRAPPED = [Line(no, text, float(len(text)), HEAD) for no, text in
+            ((300, "冷水性珍稀鱼类获保"), (301, "护专家建议重点保护"), (302, "8种濒危鱼类"))]
+
+
+@pytest.mark.parametrize("head, line, may_take", [
+    (_SET_ATOP, 0, True),  # a whole headline set atop the head its text keeps: a photo's title, if it restates it
+    (_SET_ATOP, 3, True),  # a whole headline under it alike
+    (_WRAPPED, 1, False),  # a line whose words run on across its breaks (获保|护): a piece of the text's headline
+    (_SET_ATOP[:1], 0, False),  # the text's only heading line: its own head
+    (_SET_ATOP, 1, False),  # a short half of a couplet: no headline of its own
+])
+def test_a_photo_takes_a_whole_headline_set_atop_the_head_a_text_keeps(head, line, may_take):
+    from banmian.tasks.text.segment.far_heads import _may_take_from
+    donor = read_units(classify_page(STORY_A)).units[0]
+    donor.head = head
+    assert _may_take_from(Unit("photo"), donor, [head[line]]) is may_take
+    assert _may_take_from(Unit("story"), donor, [head[line]])  # a text takes any head it restates far more

@@ -467,3 +467,19 @@ def test_a_wrapped_phrase_reads_with_no_space_in_any_piece(texts, phrase):
     """A narrow measure spaces a piece's two characters apart to fill its line, the first piece's as any other's."""
     lines = [Line(i, t, float(len(t.replace(" ", ""))), "head") for i, t in enumerate(texts)]
     assert [ln.text for ln in measure_phrases(lines)] == [phrase]
+
+
+@pytest.mark.parametrize("first, second, subtitle, couplet", [
+    ("抢前抓早购良种", "备 足 种 子 保 丰 收", True, True),  # second half letterspaced to the first's measure: a pair
+    ("抢前抓早购良种", "备 足 种 子 保 丰 收", False, True),  # alike with no ——subtitle under it
+    ("抢前抓早购", "备 足 种 子 保 丰 收", True, False),  # spaced out wider than the line above: no half of it
+    ("不 忘 育 人 初 心", "共筑廉洁校园", True, False),  # the first half letterspaced: read as before (kicker)
+])
+def test_a_half_letterspaced_to_its_first_halfs_measure_is_the_couplets_second_half(first, second, subtitle, couplet):
+    from banmian.tasks.text.segment.headlines import headline_parts
+    from banmian.tasks.text.clean import display_width
+    lines = [Line(no, text, float(display_width(text.replace(" ", "")) / 2), "head")
+             for no, text in ((1, first), (2, second))]
+    if subtitle:
+        lines.append(Line(3, "——梨树县种子市场热闹起来了", 14.0, "subtitle"))
+    assert ([ln.text for ln in headline_parts(lines).headline] == [first, second]) is couplet
