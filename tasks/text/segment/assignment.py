@@ -16,7 +16,8 @@ from banmian.tasks.text.chars import SENTENCE_ENDS
 from banmian.tasks.text.lexicon import overlap
 from banmian.tasks.text.lines import HEAD, SUBTITLE, Line, is_one_line_couplet
 from banmian.tasks.text.segment.headlines import (all_crossheads, drawn_twice, heading_phrases, heading_words,
-                                                  headline_parts, is_full_headline, is_kicker_line, measure_phrases)
+                                                  headline_parts, is_full_headline, is_kicker_line, measure_phrases,
+                                                  runs_on_through_subtitle_wraps)
 from banmian.tasks.text.segment.units import HeadGroup, Page, Unit, UnitKind
 
 #: Lines of a heading group that one headline can take: kicker, a couplet of
@@ -498,8 +499,9 @@ def can_take_headline(unit: Unit | None, lines: list[Line], after: bool, has_lea
 
 
 def _open_for_headline(unit: Unit, lines: list[Line], after: bool) -> bool:
-    """The unit has text and no headline yet, and one headline can take all the lines: a few, or however many one
-    phrase wraps onto at a narrow measure (``_one_wrapped_phrase``), over the text or after a story it restates.
+    """The unit has text and no headline yet, and one headline can take all the lines: a few, a head longer only
+    because its ——subtitle wraps (``runs_on_through_subtitle_wraps``), or however many one phrase wraps onto at a
+    narrow measure (``_one_wrapped_phrase``), over the text or after a story it restates.
 
     Pages that print a head after its text do so for stories opened by their dateline: a narrow headline wrapped
     over five lines or more after one whose text restates it (``我陆上石油勘`` / … / ``改革攻坚和科`` / ``技攻关``)
@@ -508,7 +510,7 @@ def _open_for_headline(unit: Unit, lines: list[Line], after: bool) -> bool:
     exact_body 0.5354 -> 0.5346), and a story that restates none of it leaves it to the text after it.
     """
     return unit.head is None and bool(unit.paras) \
-        and (len(lines) <= MAX_HEADLINE_LINES
+        and (len(lines) <= MAX_HEADLINE_LINES or runs_on_through_subtitle_wraps(lines)
              or (_one_wrapped_phrase(lines) and (not after or _heads_story_after(unit, lines))))
 
 

@@ -6,7 +6,7 @@ from banmian.tasks.text.lexicon import bigram_set
 from banmian.tasks.text.lines import Line, classify_page
 from banmian.tasks.text.segment import is_feature_subtitle, parse_headline, segment_page
 from banmian.tasks.text.segment.headlines import (body_words, heading_words, headline_blocks, measure_phrases,
-                                                  subtitle_dashes)
+                                                  runs_on_through_subtitle_wraps, subtitle_dashes)
 from tests.text.segment.stories import STORY_A, segment_checked
 
 
@@ -483,3 +483,36 @@ def test_a_half_letterspaced_to_its_first_halfs_measure_is_the_couplets_second_h
     if subtitle:
         lines.append(Line(3, "——梨树县种子市场热闹起来了", 14.0, "subtitle"))
     assert ([ln.text for ln in headline_parts(lines).headline] == [first, second]) is couplet
+
+
+_COUPLET_OVER_WRAPPED_SUBTITLE = [(1, "优化营商环境", 6.0, "head"), (2, "搭建沟通平台", 6.0, "head"),
+                                  (3, "——铁西区委统战部", 9.0, "subtitle"), (4, "区工商联召开民营企", 9.0, "head"),
+                                  (5, "业家座谈会", 5.0, "head")]
+
+
+@pytest.mark.parametrize("specs, blocks", [
+    pytest.param(_COUPLET_OVER_WRAPPED_SUBTITLE, [5], id="subtitle_wrapped_twice_runs_past_the_limit"),
+    pytest.param([(1, "营造宜", 3.0, "head"), (2, "居环境", 3.0, "head"), (3, "——铁西区执", 6.0, "subtitle"),
+                  (4, "法局开展城区", 6.0, "head"), (5, "噪声污染专项", 6.0, "head"), (6, "整治", 2.0, "head")],
+                 [6], id="subtitle_wrap_measure_less_its_hung_dashes"),
+    pytest.param([(1, "优化营商环境", 6.0, "head"), (2, "搭建沟通平台", 6.0, "head"), (3, "——铁西区委统战部", 9.0, "subtitle"),
+                  (4, "区工商联召开", 6.0, "head"), (5, "民营企业家座谈会", 8.0, "head")],
+                 [4, 1], id="line_off_the_subtitle_measure_is_no_wrap"),
+    pytest.param([(1, "优化营商环境", 6.0, "head"), (2, "搭建沟通平台", 6.0, "head"), (4, "——铁西区委统战部", 9.0, "subtitle"),
+                  (5, "区工商联召开民营企", 9.0, "head"), (6, "业家座谈会", 5.0, "head")],
+                 [3, 2], id="blank_line_inside_is_no_one_head"),
+    pytest.param([(1, "——编者按语", 5.0, "subtitle"), (2, "《青藏手记》", 5.0, "head"), (3, "作者陈世旭谈", 5.0, "head"),
+                  (4, "高原生活", 4.0, "head"), (5, "与写作", 3.0, "head")],
+                 [1, 3, 1], id="subtitle_with_no_headline_above_takes_no_more"),
+])
+def test_a_head_runs_past_the_block_limit_only_through_its_subtitles_wrap(specs, blocks):
+    lines = [Line(no, text, width, kind) for no, text, width, kind in specs]
+    assert [len(b) for b in headline_blocks(lines)] == blocks
+
+
+@pytest.mark.parametrize("specs, whole", [
+    (_COUPLET_OVER_WRAPPED_SUBTITLE, True),
+    (_COUPLET_OVER_WRAPPED_SUBTITLE[:3] + [(4, "区工商联召开", 6.0, "head"), (5, "民营企业家座谈会", 8.0, "head")], False),
+])
+def test_runs_on_through_subtitle_wraps(specs, whole):
+    assert runs_on_through_subtitle_wraps([Line(no, text, width, kind) for no, text, width, kind in specs]) is whole
