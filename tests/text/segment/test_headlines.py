@@ -2,11 +2,12 @@
 
 import pytest
 
+from banmian.tasks.text.clean import display_width
 from banmian.tasks.text.lexicon import bigram_set
 from banmian.tasks.text.lines import Line, classify_page
 from banmian.tasks.text.segment import is_feature_subtitle, parse_headline, segment_page
-from banmian.tasks.text.segment.headlines import (body_words, heading_words, headline_blocks, measure_phrases,
-                                                  runs_on_through_subtitle_wraps, subtitle_dashes)
+from banmian.tasks.text.segment.headlines import (body_words, heading_words, headline_blocks, headline_parts,
+                                                  measure_phrases, runs_on_through_subtitle_wraps, subtitle_dashes)
 from tests.text.segment.stories import STORY_A, segment_checked
 
 
@@ -476,8 +477,6 @@ def test_a_wrapped_phrase_reads_with_no_space_in_any_piece(texts, phrase):
     ("不 忘 育 人 初 心", "共筑廉洁校园", True, False),  # the first half letterspaced: read as before (kicker)
 ])
 def test_a_half_letterspaced_to_its_first_halfs_measure_is_the_couplets_second_half(first, second, subtitle, couplet):
-    from banmian.tasks.text.segment.headlines import headline_parts
-    from banmian.tasks.text.clean import display_width
     lines = [Line(no, text, float(display_width(text.replace(" ", "")) / 2), "head")
              for no, text in ((1, first), (2, second))]
     if subtitle:
