@@ -18,7 +18,8 @@ from banmian.tasks.text.chars import SENTENCE_MARKS
 from banmian.tasks.text.lines import (BYLINE, HEAD, INDENT_MAX, MAX_HEAD_RUN, NARROW_HEAD_SHARE, SUBTITLE, Line,
                                       is_one_line_couplet)
 from banmian.tasks.text.segment.headlines import (DASHES, body_words, cleaned_heading, heading_phrases, heading_words,
-                                                  headline_blocks, headline_parts, is_full_headline)
+                                                  headline_blocks, headline_parts, is_full_headline,
+                                                  printed_together)
 from banmian.tasks.text.segment.units import Unit, UnitKind
 
 #: A clustered line heads a far unit when this share of its bigrams is in
@@ -614,7 +615,7 @@ def _whole_head_of(best: FarMove, moves: list[FarMove]) -> FarMove:
     lines = {id(ln) for ln in best.lines}
     return next((m for m in moves if m.donor is best.donor and m.taker is best.taker and len(m.lines) > len(best.lines)
                  and lines <= {id(ln) for ln in m.lines}
-                 and (_printed_together(m.lines) or _subject_of(m.lines, best.lines))), best)
+                 and (printed_together(m.lines) or _subject_of(m.lines, best.lines))), best)
 
 
 def _subject_of(head: list[Line], lines: list[Line]) -> bool:
@@ -626,12 +627,7 @@ def _subject_of(head: list[Line], lines: list[Line]) -> bool:
     """
     parts = headline_parts(head)
     above = parts.kicker + parts.headline
-    return len(lines) == 1 and parts.subject is lines[0] and len(above) + 1 == len(head) and _printed_together(above)
-
-
-def _printed_together(lines: list[Line]) -> bool:
-    """Heading lines printed one under another with no blank line between."""
-    return all(b.no == a.no + 1 for a, b in zip(lines, lines[1:]))
+    return len(lines) == 1 and parts.subject is lines[0] and len(above) + 1 == len(head) and printed_together(above)
 
 
 def _far_moves(units: list[Unit], donor: Unit | None, lines: list[Line],

@@ -93,12 +93,11 @@ def parse_headline(lines: list[Line], body_grams: AbstractSet[str] = frozenset()
 
 
 def _headline_text(lines: list[Line], body_grams: AbstractSet[str]) -> str:
-    """The headline's lines cleaned and joined: a couplet's halves with a space, a phrase wrapped onto a shorter
-    line the text reads across with none."""
-    wrapped = len(lines) == 2 and (_wrap_the_text_reads(lines[0], lines[1], body_grams)
-                                   or _tail_too_short_for_a_half(lines[0], lines[1])
-                                   or _tail_opens_mid_phrase(lines[0], lines[1])
-                                   or _title_over_what_it_does(lines[0], lines[1]))
+    """The headline's lines cleaned and joined: a couplet's halves with a space, a phrase wrapped onto a second
+    line with none. Only two lines each one phrase may be one wrapped: a line with a gap is a couplet on its own."""
+    wrapped = len(lines) == 2 and _one_phrase(lines[0]) and _one_phrase(lines[1]) \
+        and (_wrap_the_text_reads(lines[0], lines[1], body_grams) or _tail_too_short_for_a_half(lines[0], lines[1])
+             or opens_mid_phrase(lines[1].text) or _title_over_what_it_does(lines[0], lines[1]))
     return ("" if wrapped else " ").join(clean_heading(ln.text) for ln in lines)
 
 
@@ -111,10 +110,9 @@ COUPLET_HALF_MAX_SHORTER: Final = 1
 def _tail_too_short_for_a_half(full: Line, tail: Line) -> bool:
     """A second heading line whose words are two characters or more narrower (``_words_width``) is the phrase going
     on, not a couplet's second half (``维也纳新年音乐会`` / ``为何经久不衰``): halves are set as a pair, of about
-    one length (a character apart at most). Both lines are one phrase: a line with a gap is a couplet on its own.
+    one length (a character apart at most).
     """
-    return _one_phrase(full) and _one_phrase(tail) \
-        and _words_width(tail) < _words_width(full) - COUPLET_HALF_MAX_SHORTER
+    return _words_width(tail) < _words_width(full) - COUPLET_HALF_MAX_SHORTER
 
 
 #: What is not a word's character in a heading line: marks (quotes, book-title brackets) and spaces.
@@ -138,14 +136,7 @@ def _wrap_the_text_reads(full: Line, tail: Line, body_grams: AbstractSet[str]) -
     宣布``, has no such evidence and stays two halves).
     """
     left, right = _HAN_AT_END.search(clean_heading(full.text)), _HAN_AT_START.match(clean_heading(tail.text))
-    return _one_phrase(full) and _one_phrase(tail) and tail.width < full.width - MEASURE_SLACK \
-        and left is not None and right is not None and left.group() + right.group() in body_grams
-
-
-def _tail_opens_mid_phrase(full: Line, tail: Line) -> bool:
-    """A second heading line that opens with a word no phrase opens with (``省委书记`` / ``的菜单``, ``专家指出脱贫`` /
-    ``在于改善生态``: ``lines.opens_mid_phrase``) goes on from the first; a couplet's halves each open a phrase."""
-    return _one_phrase(full) and _one_phrase(tail) and opens_mid_phrase(tail.text)
+    return tail.width < full.width - MEASURE_SLACK and left is not None and right is not None and left.group() + right.group() in body_grams
 
 
 #: A heading line that is one book or journal title and nothing else: ``《怎样走向成功》``.
@@ -157,8 +148,7 @@ def _title_over_what_it_does(full: Line, tail: Line) -> bool:
     book does (``《怎样走向成功》`` / ``揭示成功之道``): a title is no clause, so no couplet's half. Of the two-line
     headlines on gate, gen42 and gen7 printed with a space, no couplet has a half that is a title alone; one
     wrapped headline on gate has."""
-    return _one_phrase(full) and _one_phrase(tail) and _TITLE_ALONE_RE.match(clean_heading(full.text)) is not None \
-        and _HAN_AT_START.match(clean_heading(tail.text)) is not None
+    return _TITLE_ALONE_RE.match(clean_heading(full.text)) is not None and _HAN_AT_START.match(clean_heading(tail.text)) is not None
 
 
 def _column_tag_as_kicker(parts: HeadlineParts) -> HeadlineParts:
@@ -855,7 +845,7 @@ def _head_through_subtitle_wraps(printed: list[list[Line]], i: int) -> int:
         return 0
     end = at + 1 + _subtitle_wrap_lines(lines[at:])
     ends = list(accumulate(len(p) for p in printed[i:]))
-    if end <= MAX_BLOCK_LINES or end not in ends or not _printed_together(lines[:end]):
+    if end <= MAX_BLOCK_LINES or end not in ends or not printed_together(lines[:end]):
         return 0
     n = ends.index(end) + 1
     parts = headline_parts(lines[:end])
@@ -888,7 +878,7 @@ def _subtitle_wrap_lines(lines: list[Line]) -> int:
     return n
 
 
-def _printed_together(lines: list[Line]) -> bool:
+def printed_together(lines: list[Line]) -> bool:
     """Lines printed one under another with no blank line between."""
     return all(b.no == a.no + 1 for a, b in zip(lines, lines[1:]))
 
