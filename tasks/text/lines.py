@@ -1450,6 +1450,10 @@ SERIES_SHARED_CHARS: Final = 4
 #: Lines of one box differ in width by at most this (full-width units): a box sets its phrase at one measure, so
 #: the same phrase wraps to the same widths (wild 013107: 6/8/4 both); half a unit allows a half-width mark.
 BOX_WIDTH_SLACK: Final = 0.5
+#: A series' box whose first line leaves room for an ornament stops it this much short of the second (full-width
+#: units). Calibration: wild 011607's boxes run 7/9, 7/8, 7/9 and 012907's 6/8, 6/8/2; text beside an inset fills
+#: every line but its last; gate, gen42/7/11/99 and the seeds come out the same with it.
+ORNAMENT_ROOM: Final = 1.0
 #: Marks a boxed crosshead may hold: an enumeration comma (``拓展提升、经济社会发展``), none that ends a clause.
 _CLAUSE_MARK: Final = re.compile(f"[{re.escape(CLAUSE_MARKS)}]")
 
@@ -1463,9 +1467,11 @@ def _mark_crosshead_series(lines: list[Line]) -> None:
     """
     column = _page_column(lines)
     boxed = list(_boxed_runs(lines, column))
-    series = [(i, j) for i, j in boxed if any(_same_series(lines, (i, j), other) for other in boxed)]
+    series = [run for run in boxed if any(_same_series(lines, run, other) or _same_ornamented_box(lines, run, other)
+                                          for other in boxed)]
     if series:  # a box set apart counts only in the shape of a series' box: most pages have none to look for
-        series += [run for run in _boxes_apart(lines, column) if any(_same_box(lines, run, other) for other in series)]
+        series += [run for run in _boxes_apart(lines, column)
+                   if any(_same_box(lines, run, other) or _same_ornamented_box(lines, run, other) for other in series)]
     for i, j in series:
         for ln in lines[i:j]:
             ln.kind, ln.in_series = HEAD, True
@@ -1482,6 +1488,29 @@ def _same_box(lines: list[Line], run: tuple[int, int], other: tuple[int, int]) -
     others = [ln.width for ln in lines[other[0]:other[1]]]
     return _same_series(lines, run, other) and len(widths) == len(others) \
         and all(abs(a - b) <= BOX_WIDTH_SLACK for a, b in zip(widths, others))
+
+
+def _same_ornamented_box(lines: list[Line], run: tuple[int, int], other: tuple[int, int]) -> bool:
+    """Two runs in one box that leaves room for an ornament before its first line: crossheads of one series.
+
+    A series' box often opens on a badge or number, so each crosshead's first line stops
+    ``ORNAMENT_ROOM`` short of its second, and every line but the last is as wide in each box.
+    Text wrapped at a measure fills every line but its last, and a run that repeats no phrase is
+    no series by its widths alone (text beside an inset): the room left on the first line is the evidence.
+    """
+    widths = [ln.width for ln in lines[run[0]:run[1]]]
+    others = [ln.width for ln in lines[other[0]:other[1]]]
+    return run != other and len(widths) == len(others) and _leaves_ornament_room(widths) \
+        and _leaves_ornament_room(others) and all(abs(a - b) <= BOX_WIDTH_SLACK for a, b in zip(widths[:-1], others))
+
+
+def _leaves_ornament_room(widths: list[float]) -> bool:
+    """The first line of a box stops at least ``ORNAMENT_ROOM`` short of the second.
+
+    >>> _leaves_ornament_room([7.0, 9.0]), _leaves_ornament_room([6.0, 6.0, 3.0])
+    (True, False)
+    """
+    return len(widths) >= 2 and widths[1] - widths[0] >= ORNAMENT_ROOM
 
 
 def _boxes_apart(lines: list[Line], column: float) -> Iterable[tuple[int, int]]:

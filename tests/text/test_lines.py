@@ -497,6 +497,10 @@ def test_a_piece_that_opens_a_quote_the_text_under_it_closes_is_text(piece, unde
     (ESSAY_BOXES, 16, True),
     # boxes that repeat nothing are no series: a run of short lines may be text beside an inset
     ((["从产业发展把", "握增收的路子", "和门道"], ["从人才培养把", "握队伍建设的", "支撑点"]), 16, False),
+    # boxes that repeat nothing but leave the same room for an ornament before their first line: a series' shape
+    ((["从产业发展", "把握农民增收的", "着力点"], ["从人才培养", "把握队伍建设的", "支撑点"]), 16, True),
+    # the room left, but the boxes' lines at other widths: no series
+    ((["从产业发展", "把握农民增收的", "着力点"], ["从人才培养把", "握队伍建设的支撑", "点"]), 16, False),
     # a column as narrow as the boxes: the short lines are its text (a paragraph's indented first lines)
     (ESSAY_BOXES, 7, False),
 ])
