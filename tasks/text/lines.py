@@ -648,7 +648,7 @@ def _mark_run(lines: list[Line], kinds: list[LineKind], i: int, j: int) -> int:
     if _heads_a_story_under_cut_text(lines, i, j):
         _set_kind(lines, i, j, HEAD)
         return j
-    if _runs_on_from_above(lines, i) or _ends_the_line_above(lines, i, j):  # half the runs: prose mid-paragraph
+    if _runs_on_from_above(lines, i) or _ends_the_line_above(lines, i, j) or _fills_an_inset_measure(lines, i, j):
         _set_kind(lines, i, j, PROSE)
         return j
     opener = next((m for m in range(i + 1, j) if _opens_paragraph_in_run(lines, m, j)), None)
@@ -1035,6 +1035,32 @@ def _ends_the_line_above(lines: list[Line], i: int, j: int) -> bool:
     return fills and below[0] >= column - FULL_LINE_SLACK
 
 
+def _fills_an_inset_measure(lines: list[Line], i: int, j: int) -> bool:
+    """Line ``i`` alone is the last line of text set narrow beside an inset, not a crosshead under it.
+
+    Text beside an inset runs at a measure well short of its column (``BOXED_HEAD_SHARE`` of the
+    text under the break that follows) and pdftotext gives its last line after a sentence end like
+    any other (``为强化监督的抓手。`` / ``监督执纪“四种形态”`` / break / ``为全面从严治党…``). A crosshead
+    stands in the full column, after a break or a paragraph's end, centred short of the measure; a
+    line with text straight above it, as wide as that narrow text's full lines, fills their measure.
+    """
+    if j - i != 1 or i < INSET_PROBE_LINES or j + 1 >= len(lines) or lines[j].kind != BLANK:
+        return False  # most runs: cheap checks first
+    above = lines[i - INSET_PROBE_LINES:i]
+    if any(ln.kind not in _RUNNING_TEXT for ln in above) or not _shows_a_column([ln.width for ln in above]):
+        return False
+    measure = max(ln.width for ln in above)
+    return lines[i].width >= measure - FULL_LINE_SLACK and _runs_on_wider_below(lines, j + 1, measure)
+
+
+def _runs_on_wider_below(lines: list[Line], k: int, measure: float) -> bool:
+    """The text from line ``k`` runs at a column the ``measure`` is a narrow share of, its first line full:
+    text going on after an inset, no paragraph's indented opening nor a story's."""
+    below = [ln.width for ln in _text_lines_from(lines, k, COLUMN_PROBE_LINES)]
+    return _shows_a_column(below) and measure <= BOXED_HEAD_SHARE * max(below) \
+        and below[0] >= max(below) - FULL_LINE_SLACK
+
+
 def _mark_heads_above_a_step(lines: list[Line], i: int, j: int) -> None:
     """In a run read as prose, lines clearly shorter than the line after them are a heading.
 
@@ -1102,6 +1128,9 @@ FULL_LINE_SLACK: Final = 1.0
 #: a paragraph, indented itself).
 INDENT_MIN: Final = 1.5
 INDENT_MAX: Final = 3.5
+#: Text lines read above a line to tell the narrow measure of text set beside an inset. Calibration: wild
+#: 011607 sets four (9, 6, 8, 9 wide) above its last line; two could be any paragraph's end.
+INSET_PROBE_LINES: Final = 4
 #: Prose lines under a column break read to measure the column's width.
 COLUMN_PROBE_LINES: Final = 4
 #: Two of the first three prose lines under it (the first among them) must be

@@ -854,3 +854,23 @@ def test_a_headline_whose_last_piece_reads_as_a_name_heads_the_story_under_it():
     r = segment_page("会议强调，要加大招商引资力度。\n\n钱其琛会见陈\n方安生\n\n新华社北京1月6日电（记者 方瑾）国务院副总理钱其琛"
                      "今天下午会见了来京访问的香港特别行政区政务司司长陈方安生。\n")
     assert [a.headline for a in r.articles] == [None, "钱其琛会见陈方安生"] and not r.residue
+
+
+# --- the last line of text set narrow beside an inset ----------------------------------------------
+
+_BESIDE_AN_INSET = ("要主动服从服务于中央工作大局，以政\n治纪律和政治规矩为尺子去衡量，坚决\n"
+                    "确保党中央大政方针\n落实到位，维护党\n的团结统一。把“四\n种形态”作为强化监\n督的抓手。\n")
+_RUNS_ON_FULL = "\n\n为全面从严治党提供政策和抓手，层层\n设防、防微杜渐，使党内监督具体化。\n"
+_OPENS_SHORT = "\n\n全面从严治党提供政策和抓手，\n设防、防微杜渐，使党内监督具体化可操\n作，层层设防，防微杜渐，党内监督。\n"
+
+
+@pytest.mark.parametrize("piece, under, kind", [
+    # as wide as the narrow text above it, the text under the break running on at full width: its last line
+    ("监督执纪“四种形态”", _RUNS_ON_FULL, PROSE),
+    # far narrower than that text's lines: a heading under it
+    ("四种形态", _RUNS_ON_FULL, HEAD),
+    # the text under the break opens short, as a paragraph or a story does: a heading over it
+    ("监督执纪“四种形态”", _OPENS_SHORT, HEAD),
+])
+def test_the_last_line_of_text_beside_an_inset_is_text(piece, under, kind):
+    assert kinds(_BESIDE_AN_INSET + piece + under, piece) == [kind]
