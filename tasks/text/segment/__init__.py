@@ -40,7 +40,7 @@ from banmian.tasks.text.segment.confidence import rate
 from banmian.tasks.text.segment.continued import join_continued_leads
 from banmian.tasks.text.segment.far_heads import claim_banners, claim_far_heads, trade_banners
 from banmian.tasks.text.segment.headlines import Headline, is_feature_subtitle, parse_headline
-from banmian.tasks.text.segment.intros import give_back_intros
+from banmian.tasks.text.segment.intros import fill_empty_sections, give_back_intros
 from banmian.tasks.text.segment.jumps import keep_unclaimed_jumps
 from banmian.tasks.text.segment.orphans import resolve_orphans
 from banmian.tasks.text.segment.reader import read_units
@@ -93,6 +93,7 @@ def segment_units(text: str) -> tuple[list[tuple[Unit, Article]], list[Residue],
     for lns in leftovers:
         residue.extend(Residue(ln.text, "unassigned", ln.no) for ln in lns)
     units = join_continued_leads(give_back_intros(units, residue), vocab)
+    fill_empty_sections(units)
 
     pairs: list[tuple[Unit, Article]] = []
     inline_jumps: list[str] = []

@@ -102,3 +102,44 @@ def _section_it_ends(essay: Unit, start: int, para: Paragraph) -> int | None:
         return None
     return next((i for i in range(start, len(essay.paras)) if unfinished_before_break(essay, i)
                  and break_splits_word(essay.paras[i].lines[-1].text, para.lines[0].text)), None)
+
+
+def fill_empty_sections(units: list[Unit]) -> None:
+    """In each essay, a section pdftotext printed after the rest fills the crosshead stacked with nothing under it.
+
+    Two crossheads at one place head no text between them: the first one's section is printed elsewhere. When
+    the essay's text opens with paragraphs printed further down the page than those after them (a headless text
+    the essay took, placed first), and that text has no crosshead of its own, it is the missing section: it
+    goes under the first crosshead of the stack. Nothing is lost; paragraphs only change places.
+    """
+    for unit in units:
+        stack = _empty_section(unit)
+        front = _front_printed_after(unit)
+        if stack is not None and 0 < front < stack:
+            _move_front_under_stack(unit, front, stack)
+
+
+def _empty_section(unit: Unit) -> int | None:
+    """The paragraph two or more crossheads stand straight before, with no text between them (the first such)."""
+    return next((k for k, heads in sorted(unit.crossheads_before.items()) if len(heads) >= 2 and k > 0), None)
+
+
+def _front_printed_after(unit: Unit) -> int:
+    """How many paragraphs open the unit that are printed below the one after them: a text placed before its
+    place on the page (0 when the unit opens in page order, or when those paragraphs hold a crosshead)."""
+    paras = unit.paras
+    back = next((m for m in range(1, len(paras)) if paras[m].first_line < paras[m - 1].first_line), 0)
+    if any(0 < k < back for k in unit.crossheads_before) or 0 in unit.crossheads_before:
+        return 0
+    return back
+
+
+def _move_front_under_stack(unit: Unit, front: int, stack: int) -> None:
+    """``unit.paras[:front]`` go under the first crosshead standing before paragraph ``stack``."""
+    paras = unit.paras
+    unit.paras = paras[front:stack] + paras[:front] + paras[stack:]
+    heads = {(k - front if k < stack else k): hs for k, hs in unit.crossheads_before.items() if k != stack}
+    first, *rest = unit.crossheads_before[stack]
+    heads[stack - front] = [first]
+    heads[stack] = rest
+    unit.crossheads_before = dict(sorted(heads.items()))
