@@ -36,7 +36,7 @@ def article_of(unit: Unit, residue: list[Residue]) -> Article | None:
         art.byline, art.photographers, art.authors = unit.credit.text, unit.credit.photographers, unit.credit.authors
     if unit.paras:
         _take_text_credits(art, unit, residue)
-        if unit.kind in _SIGNED_KINDS and art.authors:
+        if unit.kind in _SIGNED_KINDS:
             _take_name_split_at_seams(art, unit, residue)
     art.blocks = _blocks_of(unit, residue)
     art.continued_from, art.continued_to = unit.jump_from, unit.jump_to
@@ -207,13 +207,15 @@ NAME_PIECE_MAX_GAP: Final = 2
 
 
 def _take_name_split_at_seams(art: Article, unit: Unit, residue: list[Residue]) -> None:
-    """One more author's name, its characters set vertically beside the essay: pieces at its text's seams.
+    """One more author's name, or the only one, its characters set vertically beside the essay: pieces at its seams.
 
     A co-author's name printed down the gutter comes out one character per
     line at the tops and feet of the essay's own column blocks (``高`` after
-    one block, ``静`` before the block that goes on with it). Lone characters
-    set apart (unassigned) next to the essay's own lines, two of them, in page
-    order and opening with a surname, are that name.
+    one block, ``静`` before the block that goes on with it); so does an
+    essay's only name (wild 011607: ``肖`` over its intro, ``培`` under a
+    section's end). Lone characters set apart (unassigned) next to the essay's
+    own lines, two of them, in the order of its text and opening with a
+    surname, are that name.
     """
     pieces = _pieces_beside(unit, residue)
     if len(pieces) != 2 or not opens_a_name(pieces[0].text.strip()):

@@ -320,16 +320,20 @@ def test_a_reporters_byline_after_a_finished_text_heads_the_text_under_it():
     assert report.byline == "本报记者 王建华" and "推进乡村" not in "".join(report.paragraphs)
 
 
-def test_a_co_authors_name_set_down_the_gutter_comes_together_from_the_seams_of_the_essay():
-    """``李`` after one column block, ``明`` before the next: a second author's name, not text and not lost."""
+@pytest.mark.parametrize("byline, authors", [
+    ("王建华\n", ["王建华", "李明"]),  # a co-author's name, after the one signed under the headline
+    ("", ["李明"]),                   # the essay's only name, set down the gutter whole
+], ids=["co_author", "only_author"])
+def test_a_name_set_down_the_gutter_comes_together_from_the_seams_of_the_essay(byline, authors):
+    """``李`` after one column block, ``明`` before the next: an author's name, not text and not lost."""
     text = ("推进乡村全面振兴，关键在于激发农村内生动力，让广大农民在共建共享中有更多获得感。"
             "各地要因地制宜，久久为功，把农业农村优先发展落到实处，让乡村既充满活力又和谐有序。"
             "要健全自治法治德治相结合的乡村治理体系，让农民群众成为乡村治理的主体。")
     blocks = [text[:45], text[45:90], text[90:]]
-    page = (f"以制度优势推动乡村治理\n王建华\n\n{_column(blocks[0])}\n\n李\n\n{_column(blocks[1])}\n\n明\n\n"
+    page = (f"以制度优势推动乡村治理\n{byline}\n{_column(blocks[0])}\n\n李\n\n{_column(blocks[1])}\n\n明\n\n"
             f"{_column(blocks[2])}\n")
     (essay,) = segment_checked(page).articles
-    assert essay.authors == ["王建华", "李明"]
+    assert essay.authors == authors
     assert "".join(essay.paragraphs) == text
 
 
