@@ -799,7 +799,7 @@ def join_heading_halves(page_regions: list[Region], body: Type) -> list[Region]:
     out: list[Region] = []
     for reg in sorted(page_regions, key=lambda r: r.x0):
         host = next((o for o in out if _halves(o, reg, body)), None)
-        if host is None:
+        if host is None or _nearer_half(host, reg, page_regions, body):
             out.append(reg)
         else:
             host.take(reg)
@@ -925,8 +925,9 @@ def _spans_under(head: Region, text: Region, body: Type) -> bool:
 
 
 def _halves(left: Region, right: Region, body: Type) -> bool:
-    a, b = _top_heading(left), _top_heading(right)
-    if a is None or b is None or not _same_row(a, b) or not 0 <= b.x0 - a.x1 <= COUPLET_GAP * a.size:
+    b = _top_heading(right)
+    a = _heading_on_row(left, b) if b is not None else None
+    if a is None or b is None or not 0 <= b.x0 - a.x1 <= COUPLET_GAP * a.size:
         return False
     text_a, text_b = _text_under(left, a), _text_under(right, b)
     if not _couplet_shaped(a, b):
@@ -936,15 +937,46 @@ def _halves(left: Region, right: Region, body: Type) -> bool:
     return not (_centred(a, text_a, body) and _centred(b, text_b, body)) or _flows_on(left, a, right, b, body)
 
 
+def _nearer_half(left: Region, reg: Region, page_regions: Sequence[Region], body: Type) -> bool:
+    """``reg``'s heading makes halves with a piece to its right set closer to it than ``left``'s (dev12 0069:
+    ``大亚湾之光`` 1.3 ems left of ``抢前抓早购良种``, whose own second half ``备足种子保丰收`` is 0.7 ems right of it):
+    a couplet's halves stand nearer each other than two stories' headlines, so it goes with that one."""
+    gap = _heading_gap(left, reg)
+    return any(_heading_gap(reg, o) < gap and _halves(reg, o, body) for o in page_regions if o.x0 > reg.x0)
+
+
+def _heading_gap(left: Region, right: Region) -> float:
+    b = _top_heading(right)
+    a = _heading_on_row(left, b) if b is not None else None
+    return b.x0 - a.x1 if a is not None and b is not None else float("inf")
+
+
+def _heading_on_row(reg: Region, piece: Block) -> Block | None:
+    """The region's heading block set on one row with ``piece``: its top heading, or the headline under its kicker
+    (dev13 0082: ``民生实事面对面`` over ``八十高龄亲率众学生在沪连演三场``, the row's first piece)."""
+    top = _top_heading(reg)
+    row = [h for h in reg.blocks if h.kind == "display" and _same_row(h, piece)] if top is not None else []
+    return min(row, key=lambda h: h.top) if row else None
+
+
 def _one_row_over_both(a: Block, b: Block, text_a: tuple[float, float] | None, text_b: tuple[float, float] | None,
                        body: Type) -> bool:
     """Pieces of unlike length on one row, the second starting left of the text under it (over the first's
     column) and the row centred over both texts: one heading set on one line with a wide space (dev 0059,
     ``不管是否愿意  实力是市场竞争决胜的手段``), not two stories' headlines (each within its own story's width)."""
+    row = Block([*a.lines, *b.lines], "display")
+    if text_a is not None and text_b is None:
+        return _row_over_its_text(row, text_a, body)
     if text_a is None or text_b is None or b.x0 >= text_b[0] - body.size:
         return False
-    row = Block([*a.lines, *b.lines], "display")
     return _centred(row, (text_a[0], text_b[1]), body)
+
+
+def _row_over_its_text(row: Block, text: tuple[float, float], body: Type) -> bool:
+    """A piece heading no text of its own, set on from a headline over the headline's text, the row within that
+    text's width and centred over it (dev13 0082: ``八十高龄亲率众学生在沪连演三场  然后又直奔北京`` over two
+    columns): the headline's second piece, set on one line with a wide space."""
+    return text[0] - body.size <= row.x0 and row.x1 <= text[1] + body.size and _centred(row, text, body)
 
 
 def _couplet_shaped(a: Block, b: Block) -> bool:

@@ -88,6 +88,34 @@ def test_a_heading_of_unlike_pieces_on_one_row_over_two_columns_is_one(right_x0:
     assert (region_of(found, "不管是否愿意") is region_of(found, "实力是竞争")) is one
 
 
+def test_a_couplet_half_goes_with_the_nearer_piece_of_its_row() -> None:
+    """dev12 0069: a story's headline 1.3 ems left of a couplet whose halves stand 0.7 ems apart."""
+    size = 20.0
+    own = line("大亚湾之光", 10.0, 30.0, size)                 # x 10-110, over its own column 0-120
+    first = line("抢前抓早购良种", 136.0, 30.0, size)          # 1.3 ems on: x 136-276
+    second = line("备足种子保丰收", 290.0, 30.0, size)         # 0.7 ems on: x 290-430
+    under = 30.0 + size + 3.0
+    text = column(["新年伊始从南中国海畔的"] * 3, 0.0, under) + column(["梨树县是全国有名的产粮大县虽然距离春耕"] * 3, 136.0, under)
+    found = regions(blocks([own, first, second, *text], TYPE), [], [], TYPE)
+    assert region_of(found, "抢前抓早购良种") is region_of(found, "备足种子保丰收")
+    assert region_of(found, "抢前抓早购良种") is not region_of(found, "大亚湾之光")
+
+
+@pytest.mark.parametrize("piece_x0,one", [
+    (250.0, True),    # dev13 0082: the row (x 0-362) within the text's width and centred over it: one headline
+    (270.0, False),   # the row reaches two ems past the text and is off its centre: a piece of its own
+])
+def test_a_textless_piece_on_a_headlines_row_under_a_kicker_is_its_second_piece(piece_x0: float, one: bool) -> None:
+    size = 16.0
+    kicker = line("民生实事面对面", 143.0, 14.0, 11.0)
+    head = line("八十高龄亲率众学生在沪连演三场", 0.0, 30.0, size)   # x 0-240
+    piece = line("然后又直奔北京", piece_x0, 30.0, size)              # seven ems of its size
+    under = 30.0 + size + 3.0
+    text = column(["周小燕歌剧中心这个名字对音乐爱好者"] * 3, 0.0, under) + column(["周小燕教授向记者回忆了在上海创办"] * 3, 192.0, under)
+    found = regions(blocks([kicker, head, piece, *text], TYPE), [], [], TYPE)
+    assert (region_of(found, "八十高龄") is region_of(found, "然后又直奔北京")) is one
+
+
 def test_a_first_column_under_its_byline_joins_the_heading_centred_over_both() -> None:
     heading = line("华夏绝技惊悉尼", 37.5, 20.0, 25.0)  # centred over x 0-250, not over 130-250 alone
     base = heading.bottom + 0.4 * 25.0 + 10.0
