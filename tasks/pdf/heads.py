@@ -40,6 +40,9 @@ LINE_END_MARKS: Final = "，、：；。！？”》）"
 #: Marks that may not end a line, and marks that may not open one.
 OPENING_MARKS: Final = "“‘（《「『〔【"
 CLOSING_MARKS: Final = "，、：；。！？”’）》」』〕】"
+#: Marks that open no line though they close nothing: a foreign name's middle dot, a dash (``英冻结`` /
+#: ``贝·布托`` / ``存款``; ``巧借东风上层`` / ``楼——体育市场``: the break pulled a character down with them).
+NO_START_MARKS: Final = "·—"
 #: A column tag stacked over a vertical title, and the title left under it, hold at least this many
 #: characters (the shortest tags, ``时评``, ``速写``, are two).
 STACKED_TAG_MIN: Final = 2
@@ -228,9 +231,9 @@ def _is_full(row: list[TextLine], measure: float) -> bool:
 
 def _kept_from_line_end(upper: str, lower: str) -> bool:
     """A wrapped line left short by line-breaking rules: the next opens with an opening mark, with a
-    character a closing mark pulled down (``朝《劳动新`` / ``闻》发表评论``), or with a number that
-    did not fit (``地捐款`` / ``14.7亿港``)."""
-    return lower[:1] in OPENING_MARKS or lower[1:2] in CLOSING_MARKS or upper[-1:] in OPENING_MARKS \
+    character a closing mark (or a mark of ``NO_START_MARKS``) pulled down (``朝《劳动新`` / ``闻》发表评论``),
+    or with a number that did not fit (``地捐款`` / ``14.7亿港``)."""
+    return lower[:1] in OPENING_MARKS or lower[1:2] in CLOSING_MARKS + NO_START_MARKS or upper[-1:] in OPENING_MARKS \
         or (lower[:1].isascii() and lower[:1].isalnum())
 
 
