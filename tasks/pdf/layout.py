@@ -66,6 +66,9 @@ SIBLING_GAP: Final = 4.0
 FLUSH_RIGHT_IN: Final = 4.0
 #: Columns of one story end within this many lines of each other (balanced; a crosshead's space more).
 BALANCE_LINES: Final = 2.5
+#: A brief's opening (its lead and dateline) is read off this many lines of a column (dev13 0090: a 12-character
+#: lead and ``新华社北京1月6日电`` take three lines of a nine-character column).
+BRIEF_OPENING_LINES: Final = 4
 #: The halves of a couplet set on one line stand at most this many of their ems apart.
 COUPLET_GAP: Final = 3.0
 #: A column is this many body ems wide at least: lines ending at a shared end nearer their column's left edge are
@@ -538,7 +541,7 @@ def _balanced_with(b: Block, other: Block, feet: dict[int, tuple[float, float]],
     with it, not the further column of a heading set at the side."""
     if b.kind == "vertical":
         return True
-    if other.kind == "display" and opens_brief(join_lines([ln.text for ln in b.lines[:2]])):
+    if other.kind == "display" and opens_brief(join_lines([ln.text for ln in b.lines[:BRIEF_OPENING_LINES]])):
         return False
     return b.bottom <= feet[id(other)][0] + BALANCE_LINES * body.leading * body.size
 

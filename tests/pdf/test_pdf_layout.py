@@ -10,8 +10,8 @@ import pytest
 from banmian.tasks.model import Article, PageResult
 from banmian.tasks.pdf.extract import Box, Glyph, PdfPage, TextLine, lines, make_line
 from banmian.tasks.pdf.flow import Flow
-from banmian.tasks.pdf.layout import (Region, Type, blocks, join_at_spaces, regions, split_at_gutters,
-                                       split_at_white_strips)
+from banmian.tasks.pdf.layout import (Block, Region, Type, _balanced_with, blocks, join_at_spaces, regions,
+                                       split_at_gutters, split_at_white_strips)
 from banmian.tasks.pdf.segment import segment_pdf_page
 from banmian.tasks.pdf.stories import _take_pen_name
 from banmian.tasks.text.lines import Line
@@ -417,3 +417,18 @@ def test_a_comma_at_an_end_shared_by_short_last_lines_cuts_only_beside_a_column(
                         *row("而是勤奋学", edge + 0.5 * BODY + 1.0, PITCH * 5)])
     found = split_at_gutters([*ends, *indented, marked], TYPE)
     assert (len(found) == len(ends) + len(indented) + 2) is cut
+
+
+@pytest.mark.parametrize(("opening", "apart"), [
+    # dev13 0090: a brief's lead and dateline over three lines of a narrow column beside a story's kicker
+    (["中国登山队登上非洲", "最高峰 新华社北京1", "月6日电快讯：中国登", "山队5日当地时间7时"], True),
+    # a column going on with a story's text: a further column of it
+    (["企业的产销利润同步", "增长，盈利向少数企", "业集中，亏损状况有", "所改善，兼并重组步"], False),
+])
+def test_a_narrow_column_opening_a_brief_beside_a_heading_is_no_further_column_of_it(opening: list[str],
+                                                                                     apart: bool) -> None:
+    kicker = Block([line("中国人民银行一项调查", 0.0, 12.0, 12.0)], "display")
+    beside = Block(column(opening, 130.0, 10.0), "body")
+    feet = {id(kicker): (600.0, 120.0)}   # the story's column runs down to 600 under its heading
+    assert _balanced_with(beside, kicker, feet, TYPE) is not apart
+
