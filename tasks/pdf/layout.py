@@ -559,11 +559,26 @@ def _hangs_under(it: Item, items: Sequence[Item], rules: Sequence[Box], body: Ty
         return up
     if it.top - up.bottom - leading > limit * body.size:
         return None
-    if any(_rule_between(r, up, it, body) for r in rules) or _opens_under_text(it, up, body) \
-            or _heads_other_measure(it, up, items, body) or _heads_columns_of_its_own(it, up, items, body) \
-            or _numbered_section_elsewhere(it, up, items, body):
-        return None
-    return up
+    return None if _kept_apart(it, up, items, rules, body) else up
+
+
+def _kept_apart(it: Item, up: Item, items: Sequence[Item], rules: Sequence[Box], body: Type) -> bool:
+    """What keeps ``it`` from hanging under the item right above it though only its type's space stands between:
+    a rule, text of another story or measure under it, a section of its own, a vertical title beside it."""
+    return any(_rule_between(r, up, it, body) for r in rules) or _opens_under_text(it, up, body) \
+        or _heads_other_measure(it, up, items, body) or _heads_columns_of_its_own(it, up, items, body) \
+        or _numbered_section_elsewhere(it, up, items, body) or _level_with_vertical_title(it, items, body)
+
+
+def _level_with_vertical_title(it: Item, items: Sequence[Item], body: Type) -> bool:
+    """A block whose top is level with the top of a vertical title set at its left (its glyph boxes may reach
+    over it) opens that title's story: a vertical title stands beside its byline and text from their first line,
+    so they start a story of their own, and hang under no text above (dev12 0007: ``新华社记者 陈毛弟`` level
+    with ``最高奖赏：人民满意``, under another story's last column)."""
+    return isinstance(it, Block) and it.kind != "vertical" and any(
+        isinstance(v, Block) and v.kind == "vertical" and v.size >= DISPLAY_MIN * body.size
+        and abs(v.top - it.top) <= LEVEL_SLACK * body.size and v.x0 <= it.x0 <= v.x1 + SIBLING_GAP * body.size
+        for v in items)
 
 
 def _tail_beside_dated_story(b: Block, head: Block, items: Sequence[Item], body: Type) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import pytest
 
 from banmian.tasks.model import Article, PageResult
-from banmian.tasks.pdf.extract import Box, Glyph, PdfPage, TextLine, lines, make_line
+from banmian.tasks.pdf.extract import ASCENT, Box, Glyph, PdfPage, TextLine, lines, make_line
 from banmian.tasks.pdf.flow import Flow
 from banmian.tasks.pdf.layout import (Block, Region, Type, _balanced_with, blocks, join_at_spaces, regions,
                                        split_at_gutters, split_at_white_strips)
@@ -432,3 +432,19 @@ def test_a_narrow_column_opening_a_brief_beside_a_heading_is_no_further_column_o
     feet = {id(kicker): (600.0, 120.0)}   # the story's column runs down to 600 under its heading
     assert _balanced_with(beside, kicker, feet, TYPE) is not apart
 
+
+@pytest.mark.parametrize("titled", [
+    True,    # dev12 0007: the byline level with the vertical title's top opens the title's story
+    False,   # no title beside it: a credit under the text above, as before
+])
+def test_a_byline_level_with_a_vertical_titles_top_hangs_under_no_text_above(titled: bool) -> None:
+    size, small = 25.0, 10.5
+    above = column(["上一篇文章的正文第一行文字", "上一篇文章的正文最后一行。"], 0.0, 20.0)
+    top = above[-1].bottom + 5.0     # one leading's space under the text above
+    title = [Glyph(c, 0.0, size, top + ASCENT * size + 1.1 * size * i, size, "F")
+             for i, c in enumerate("最高奖赏人民满意")]
+    byline = line("新华社记者 陈毛弟", 14.0, top + ASCENT * small, small)
+    text = column(["上海南京东路警察署位"] * 6, 21.0, byline.bottom + 12.0)
+    found, _ = lines([*(title if titled else []), *[g for ln in [*above, byline, *text] for g in ln.glyphs]])
+    got = regions(blocks(found, TYPE), [], [], TYPE)
+    assert (region_of(got, "陈毛弟") is not region_of(got, "上一篇文章")) is titled
