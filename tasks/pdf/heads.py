@@ -40,6 +40,11 @@ LINE_END_MARKS: Final = "，、：；。！？”》）"
 #: Marks that may not end a line, and marks that may not open one.
 OPENING_MARKS: Final = "“‘（《「『〔【"
 CLOSING_MARKS: Final = "，、：；。！？”’）》」』〕】"
+#: Brackets a heading part opens and closes: a title, a quotation, an aside.
+BRACKET_PAIRS: Final = (("《", "》"), ("“", "”"), ("（", "）"))
+#: Marks that open no line though they close nothing: a foreign name's middle dot, a dash (``英冻结`` /
+#: ``贝·布托`` / ``存款``; ``巧借东风上层`` / ``楼——体育市场``: the break pulled a character down with them).
+NO_START_MARKS: Final = "·—"
 #: A column tag stacked over a vertical title, and the title left under it, hold at least this many
 #: characters (the shortest tags, ``时评``, ``速写``, are two).
 STACKED_TAG_MIN: Final = 2
@@ -175,6 +180,8 @@ def _wraps_into(rows: list[list[TextLine]], measure: float) -> bool:
     w1, w2 = _row_width(upper), _row_width(lower)
     if len(upper) > 1 or len(lower) > 1:
         return False
+    if _closes_what_opened(_row_text(upper), "".join(_row_text(r) for r in rows[1:])):
+        return True
     if w1 + w2 <= measure - HALF_EM * size:
         return _wrapped_narrower(_row_text(upper), _row_text(lower), w1 - w2 > WRAP_SLACK * size)
     if _is_full(upper, measure):
@@ -186,6 +193,12 @@ def _wraps_into(rows: list[list[TextLine]], measure: float) -> bool:
     if len(rows) > 2 and len(rows[2]) == 1 and _row_width(rows[2]) <= w2 + WRAP_SLACK * size:
         return True
     return upper[-1].text.endswith(tuple(LINE_END_MARKS))
+
+
+def _closes_what_opened(upper: str, lower: str) -> bool:
+    """The rows after the first close a bracket it left open: one part wrapped inside a title or a quotation
+    (dev12 0060: ``《马克思主义`` / ``哲学基础新`` / ``编》``), as no heading part ends inside brackets."""
+    return any(upper.count(o) > upper.count(c) and c in lower for o, c in BRACKET_PAIRS)
 
 
 def _wrapped_narrower(upper: str, lower: str, upper_wider: bool) -> bool:
@@ -228,9 +241,9 @@ def _is_full(row: list[TextLine], measure: float) -> bool:
 
 def _kept_from_line_end(upper: str, lower: str) -> bool:
     """A wrapped line left short by line-breaking rules: the next opens with an opening mark, with a
-    character a closing mark pulled down (``朝《劳动新`` / ``闻》发表评论``), or with a number that
-    did not fit (``地捐款`` / ``14.7亿港``)."""
-    return lower[:1] in OPENING_MARKS or lower[1:2] in CLOSING_MARKS or upper[-1:] in OPENING_MARKS \
+    character a closing mark (or a mark of ``NO_START_MARKS``) pulled down (``朝《劳动新`` / ``闻》发表评论``),
+    or with a number that did not fit (``地捐款`` / ``14.7亿港``)."""
+    return lower[:1] in OPENING_MARKS or lower[1:2] in CLOSING_MARKS + NO_START_MARKS or upper[-1:] in OPENING_MARKS \
         or (lower[:1].isascii() and lower[:1].isalnum())
 
 

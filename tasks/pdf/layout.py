@@ -66,6 +66,9 @@ SIBLING_GAP: Final = 4.0
 FLUSH_RIGHT_IN: Final = 4.0
 #: Columns of one story end within this many lines of each other (balanced; a crosshead's space more).
 BALANCE_LINES: Final = 2.5
+#: A brief's opening (its lead and dateline) is read off this many lines of a column (dev13 0090: a 12-character
+#: lead and ``新华社北京1月6日电`` take three lines of a nine-character column).
+BRIEF_OPENING_LINES: Final = 4
 #: The halves of a couplet set on one line stand at most this many of their ems apart.
 COUPLET_GAP: Final = 3.0
 #: A column is this many body ems wide at least: lines ending at a shared end nearer their column's left edge are
@@ -538,7 +541,7 @@ def _balanced_with(b: Block, other: Block, feet: dict[int, tuple[float, float]],
     with it, not the further column of a heading set at the side."""
     if b.kind == "vertical":
         return True
-    if other.kind == "display" and opens_brief(join_lines([ln.text for ln in b.lines[:2]])):
+    if other.kind == "display" and opens_brief(join_lines([ln.text for ln in b.lines[:BRIEF_OPENING_LINES]])):
         return False
     return b.bottom <= feet[id(other)][0] + BALANCE_LINES * body.leading * body.size
 
@@ -556,11 +559,26 @@ def _hangs_under(it: Item, items: Sequence[Item], rules: Sequence[Box], body: Ty
         return up
     if it.top - up.bottom - leading > limit * body.size:
         return None
-    if any(_rule_between(r, up, it, body) for r in rules) or _opens_under_text(it, up, body) \
-            or _heads_other_measure(it, up, items, body) or _heads_columns_of_its_own(it, up, items, body) \
-            or _numbered_section_elsewhere(it, up, items, body):
-        return None
-    return up
+    return None if _kept_apart(it, up, items, rules, body) else up
+
+
+def _kept_apart(it: Item, up: Item, items: Sequence[Item], rules: Sequence[Box], body: Type) -> bool:
+    """What keeps ``it`` from hanging under the item right above it though only its type's space stands between:
+    a rule, text of another story or measure under it, a section of its own, a vertical title beside it."""
+    return any(_rule_between(r, up, it, body) for r in rules) or _opens_under_text(it, up, body) \
+        or _heads_other_measure(it, up, items, body) or _heads_columns_of_its_own(it, up, items, body) \
+        or _numbered_section_elsewhere(it, up, items, body) or _level_with_vertical_title(it, items, body)
+
+
+def _level_with_vertical_title(it: Item, items: Sequence[Item], body: Type) -> bool:
+    """A block whose top is level with the top of a vertical title set at its left (its glyph boxes may reach
+    over it) opens that title's story: a vertical title stands beside its byline and text from their first line,
+    so they start a story of their own, and hang under no text above (dev12 0007: ``新华社记者 陈毛弟`` level
+    with ``最高奖赏：人民满意``, under another story's last column)."""
+    return isinstance(it, Block) and it.kind != "vertical" and any(
+        isinstance(v, Block) and v.kind == "vertical" and v.size >= DISPLAY_MIN * body.size
+        and abs(v.top - it.top) <= LEVEL_SLACK * body.size and v.x0 <= it.x0 <= v.x1 + SIBLING_GAP * body.size
+        for v in items)
 
 
 def _tail_beside_dated_story(b: Block, head: Block, items: Sequence[Item], body: Type) -> bool:
@@ -799,7 +817,7 @@ def join_heading_halves(page_regions: list[Region], body: Type) -> list[Region]:
     out: list[Region] = []
     for reg in sorted(page_regions, key=lambda r: r.x0):
         host = next((o for o in out if _halves(o, reg, body)), None)
-        if host is None:
+        if host is None or _nearer_half(host, reg, page_regions, body):
             out.append(reg)
         else:
             host.take(reg)
@@ -925,8 +943,9 @@ def _spans_under(head: Region, text: Region, body: Type) -> bool:
 
 
 def _halves(left: Region, right: Region, body: Type) -> bool:
-    a, b = _top_heading(left), _top_heading(right)
-    if a is None or b is None or not _same_row(a, b) or not 0 <= b.x0 - a.x1 <= COUPLET_GAP * a.size:
+    b = _top_heading(right)
+    a = _heading_on_row(left, b) if b is not None else None
+    if a is None or b is None or not 0 <= b.x0 - a.x1 <= COUPLET_GAP * a.size:
         return False
     text_a, text_b = _text_under(left, a), _text_under(right, b)
     if not _couplet_shaped(a, b):
@@ -936,15 +955,46 @@ def _halves(left: Region, right: Region, body: Type) -> bool:
     return not (_centred(a, text_a, body) and _centred(b, text_b, body)) or _flows_on(left, a, right, b, body)
 
 
+def _nearer_half(left: Region, reg: Region, page_regions: Sequence[Region], body: Type) -> bool:
+    """``reg``'s heading makes halves with a piece to its right set closer to it than ``left``'s (dev12 0069:
+    ``大亚湾之光`` 1.3 ems left of ``抢前抓早购良种``, whose own second half ``备足种子保丰收`` is 0.7 ems right of it):
+    a couplet's halves stand nearer each other than two stories' headlines, so it goes with that one."""
+    gap = _heading_gap(left, reg)
+    return any(_heading_gap(reg, o) < gap and _halves(reg, o, body) for o in page_regions if o.x0 > reg.x0)
+
+
+def _heading_gap(left: Region, right: Region) -> float:
+    b = _top_heading(right)
+    a = _heading_on_row(left, b) if b is not None else None
+    return b.x0 - a.x1 if a is not None and b is not None else float("inf")
+
+
+def _heading_on_row(reg: Region, piece: Block) -> Block | None:
+    """The region's heading block set on one row with ``piece``: its top heading, or the headline under its kicker
+    (dev13 0082: ``民生实事面对面`` over ``八十高龄亲率众学生在沪连演三场``, the row's first piece)."""
+    top = _top_heading(reg)
+    row = [h for h in reg.blocks if h.kind == "display" and _same_row(h, piece)] if top is not None else []
+    return min(row, key=lambda h: h.top) if row else None
+
+
 def _one_row_over_both(a: Block, b: Block, text_a: tuple[float, float] | None, text_b: tuple[float, float] | None,
                        body: Type) -> bool:
     """Pieces of unlike length on one row, the second starting left of the text under it (over the first's
     column) and the row centred over both texts: one heading set on one line with a wide space (dev 0059,
     ``不管是否愿意  实力是市场竞争决胜的手段``), not two stories' headlines (each within its own story's width)."""
+    row = Block([*a.lines, *b.lines], "display")
+    if text_a is not None and text_b is None:
+        return _row_over_its_text(row, text_a, body)
     if text_a is None or text_b is None or b.x0 >= text_b[0] - body.size:
         return False
-    row = Block([*a.lines, *b.lines], "display")
     return _centred(row, (text_a[0], text_b[1]), body)
+
+
+def _row_over_its_text(row: Block, text: tuple[float, float], body: Type) -> bool:
+    """A piece heading no text of its own, set on from a headline over the headline's text, the row within that
+    text's width and centred over it (dev13 0082: ``八十高龄亲率众学生在沪连演三场  然后又直奔北京`` over two
+    columns): the headline's second piece, set on one line with a wide space."""
+    return text[0] - body.size <= row.x0 and row.x1 <= text[1] + body.size and _centred(row, text, body)
 
 
 def _couplet_shaped(a: Block, b: Block) -> bool:

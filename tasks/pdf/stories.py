@@ -25,7 +25,7 @@ from banmian.tasks.pdf.briefs import take_lead
 from banmian.tasks.pdf.credits import dateline, dateline_run_on, pen_name, photo_credit
 from banmian.tasks.text.credits import (Credit, join_keeping_credit_breaks, parse_byline, parse_dateline,
                                         parse_signature, parse_trailing_credit)
-from banmian.tasks.text.lines import BYLINE, JUMP_FROM_PREFIX_RE, JUMP_TO_SUFFIX_RE, LABEL, Line, line_kind
+from banmian.tasks.text.lines import BYLINE, JUMP_FROM_PREFIX_RE, JUMP_TO_SUFFIX_RE, LABEL, Line, is_byline_text, line_kind
 from banmian.tasks.text.segment.articles import article_of
 from banmian.tasks.text.segment.tails import rejoin_tails
 from banmian.tasks.text.paragraphs import Paragraph
@@ -48,6 +48,9 @@ BESIDE_SLACK: Final = 1.0
 COLUMN_LEVEL_SLACK: Final = 0.5
 #: ... and stands at most this many body sizes left of it: one gutter (dev 0061: 1.4 sizes).
 COLUMN_GUTTER_MAX: Final = 2.0
+#: A photo's title smaller than heading type is centred over its picture within this many body sizes (dev12 0074,
+#: 0091: 0.0 to 0.1; glyph boxes and a centred line's rounding).
+TITLE_CENTRE_SLACK: Final = 1.0
 
 
 @dataclass(slots=True)
@@ -238,12 +241,23 @@ def _title_photos(region: Region, parts: Parts, taken: set[int], body: Type) -> 
     """A heading over a picture titles its photo when no text of a story hangs under the caption."""
     for photo in parts.photos:
         up = region.above(photo.pictures[0]) if photo.pictures else None
-        if not isinstance(up, Block) or not is_heading_size(up, body):
+        if not isinstance(up, Block) or not titles_picture(up, photo.pictures[0], body):
             continue
         under_caption = [b for b in region.blocks if any(region.above(b) is c for c in photo.caption)]
         if not under_caption:
             photo.title = [up]
             taken.add(id(up))
+
+
+def titles_picture(up: Block, picture: Box, body: Type) -> bool:
+    """Heading type over a picture titles it; so does a single line of display type smaller than a heading's
+    (a photo's title is set at 0.7 of the page's headline size: dev12 0074, 0091, 1.12 body sizes) when it is
+    centred over the picture (``TITLE_CENTRE_SLACK``) and reads as no byline (a byline over a picture heads an
+    inset photo, whose caption has the story's text under it)."""
+    if is_heading_size(up, body):
+        return True
+    return (up.kind == "display" and len(up.lines) == 1 and not is_byline_text(up.text)
+            and abs(up.lines[0].centre - (picture.x0 + picture.x1) / 2) <= TITLE_CENTRE_SLACK * body.size)
 
 
 # --- stories -----------------------------------------------------------------------------------------

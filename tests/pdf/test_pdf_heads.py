@@ -91,3 +91,26 @@ def test_a_column_tag_stacked_over_a_vertical_title_is_its_kicker(text: str, kic
                                                                    headline: str) -> None:
     h = read_heading([vertical(text, HEAD)], HEAD)
     assert (h.kicker, h.headline) == (kicker, headline)
+
+
+@pytest.mark.parametrize(("rows", "headline"), [
+    # a middle dot or a dash opens no line: the break pulled a character down with it, the first row left short
+    (["英冻结", "贝·布托", "存款"], "英冻结贝·布托存款"),                          # dev12 0080
+    (["巧借东风上层", "楼——体育市场", "开发与新闻传播"], "巧借东风上层楼——体育市场开发与新闻传播"),  # dev12 0000
+    # a first row narrower than the next with no mark pulling a character down: two parts
+    (["春节前夕", "慰问困难户", "暖人心"], "春节前夕 慰问困难户暖人心"),
+])
+def test_a_row_left_short_by_a_mark_no_line_opens_with_is_a_wrap(rows: list[str], headline: str) -> None:
+    measure = (max(len(r) for r in rows) + SPARE) * HEAD
+    assert read_heading([stacked(rows, HEAD, 0.0, measure)], measure).headline == headline
+
+
+@pytest.mark.parametrize(("rows", "headline"), [
+    # the rows after the first close the title it opened: one part wrapped inside the brackets
+    (["《马克思主义", "哲学基础新", "编》"], "《马克思主义哲学基础新编》"),    # dev12 0060
+    # brackets closed within the first row: nothing tells a wrap, two parts as before
+    (["《价格法》学习", "贯彻会召开"], "《价格法》学习 贯彻会召开"),
+])
+def test_rows_inside_one_pair_of_brackets_are_one_part(rows: list[str], headline: str) -> None:
+    measure = (sum(len(r) for r in rows) + 2) * HEAD  # the text's measure, wider than the rows together
+    assert read_heading([stacked(rows, HEAD, 0.0, measure)], measure).headline == headline

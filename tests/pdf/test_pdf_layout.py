@@ -8,10 +8,10 @@ from collections.abc import Sequence
 import pytest
 
 from banmian.tasks.model import Article, PageResult
-from banmian.tasks.pdf.extract import Box, Glyph, PdfPage, TextLine, lines, make_line
+from banmian.tasks.pdf.extract import ASCENT, Box, Glyph, PdfPage, TextLine, lines, make_line
 from banmian.tasks.pdf.flow import Flow
-from banmian.tasks.pdf.layout import (Region, Type, blocks, join_at_spaces, regions, split_at_gutters,
-                                       split_at_white_strips)
+from banmian.tasks.pdf.layout import (Block, Region, Type, _balanced_with, blocks, join_at_spaces, regions,
+                                       split_at_gutters, split_at_white_strips)
 from banmian.tasks.pdf.segment import segment_pdf_page
 from banmian.tasks.pdf.stories import _take_pen_name
 from banmian.tasks.text.lines import Line
@@ -86,6 +86,34 @@ def test_a_heading_of_unlike_pieces_on_one_row_over_two_columns_is_one(right_x0:
     text = column(["被行家和消费者誉为中国摩托车"] * 3, 0.0, under) + column(["引进先进技术本身不是目的所在"] * 3, 150.0, under)
     found = regions(blocks([left, right, *text], TYPE), [], [], TYPE)
     assert (region_of(found, "不管是否愿意") is region_of(found, "实力是竞争")) is one
+
+
+def test_a_couplet_half_goes_with_the_nearer_piece_of_its_row() -> None:
+    """dev12 0069: a story's headline 1.3 ems left of a couplet whose halves stand 0.7 ems apart."""
+    size = 20.0
+    own = line("大亚湾之光", 10.0, 30.0, size)                 # x 10-110, over its own column 0-120
+    first = line("抢前抓早购良种", 136.0, 30.0, size)          # 1.3 ems on: x 136-276
+    second = line("备足种子保丰收", 290.0, 30.0, size)         # 0.7 ems on: x 290-430
+    under = 30.0 + size + 3.0
+    text = column(["新年伊始从南中国海畔的"] * 3, 0.0, under) + column(["梨树县是全国有名的产粮大县虽然距离春耕"] * 3, 136.0, under)
+    found = regions(blocks([own, first, second, *text], TYPE), [], [], TYPE)
+    assert region_of(found, "抢前抓早购良种") is region_of(found, "备足种子保丰收")
+    assert region_of(found, "抢前抓早购良种") is not region_of(found, "大亚湾之光")
+
+
+@pytest.mark.parametrize("piece_x0,one", [
+    (250.0, True),    # dev13 0082: the row (x 0-362) within the text's width and centred over it: one headline
+    (270.0, False),   # the row reaches two ems past the text and is off its centre: a piece of its own
+])
+def test_a_textless_piece_on_a_headlines_row_under_a_kicker_is_its_second_piece(piece_x0: float, one: bool) -> None:
+    size = 16.0
+    kicker = line("民生实事面对面", 143.0, 14.0, 11.0)
+    head = line("八十高龄亲率众学生在沪连演三场", 0.0, 30.0, size)   # x 0-240
+    piece = line("然后又直奔北京", piece_x0, 30.0, size)              # seven ems of its size
+    under = 30.0 + size + 3.0
+    text = column(["周小燕歌剧中心这个名字对音乐爱好者"] * 3, 0.0, under) + column(["周小燕教授向记者回忆了在上海创办"] * 3, 192.0, under)
+    found = regions(blocks([kicker, head, piece, *text], TYPE), [], [], TYPE)
+    assert (region_of(found, "八十高龄") is region_of(found, "然后又直奔北京")) is one
 
 
 def test_a_first_column_under_its_byline_joins_the_heading_centred_over_both() -> None:
@@ -389,3 +417,34 @@ def test_a_comma_at_an_end_shared_by_short_last_lines_cuts_only_beside_a_column(
                         *row("而是勤奋学", edge + 0.5 * BODY + 1.0, PITCH * 5)])
     found = split_at_gutters([*ends, *indented, marked], TYPE)
     assert (len(found) == len(ends) + len(indented) + 2) is cut
+
+
+@pytest.mark.parametrize(("opening", "apart"), [
+    # dev13 0090: a brief's lead and dateline over three lines of a narrow column beside a story's kicker
+    (["中国登山队登上非洲", "最高峰 新华社北京1", "月6日电快讯：中国登", "山队5日当地时间7时"], True),
+    # a column going on with a story's text: a further column of it
+    (["企业的产销利润同步", "增长，盈利向少数企", "业集中，亏损状况有", "所改善，兼并重组步"], False),
+])
+def test_a_narrow_column_opening_a_brief_beside_a_heading_is_no_further_column_of_it(opening: list[str],
+                                                                                     apart: bool) -> None:
+    kicker = Block([line("中国人民银行一项调查", 0.0, 12.0, 12.0)], "display")
+    beside = Block(column(opening, 130.0, 10.0), "body")
+    feet = {id(kicker): (600.0, 120.0)}   # the story's column runs down to 600 under its heading
+    assert _balanced_with(beside, kicker, feet, TYPE) is not apart
+
+
+@pytest.mark.parametrize("titled", [
+    True,    # dev12 0007: the byline level with the vertical title's top opens the title's story
+    False,   # no title beside it: a credit under the text above, as before
+])
+def test_a_byline_level_with_a_vertical_titles_top_hangs_under_no_text_above(titled: bool) -> None:
+    size, small = 25.0, 10.5
+    above = column(["上一篇文章的正文第一行文字", "上一篇文章的正文最后一行。"], 0.0, 20.0)
+    top = above[-1].bottom + 5.0     # one leading's space under the text above
+    title = [Glyph(c, 0.0, size, top + ASCENT * size + 1.1 * size * i, size, "F")
+             for i, c in enumerate("最高奖赏人民满意")]
+    byline = line("新华社记者 陈毛弟", 14.0, top + ASCENT * small, small)
+    text = column(["上海南京东路警察署位"] * 6, 21.0, byline.bottom + 12.0)
+    found, _ = lines([*(title if titled else []), *[g for ln in [*above, byline, *text] for g in ln.glyphs]])
+    got = regions(blocks(found, TYPE), [], [], TYPE)
+    assert (region_of(got, "陈毛弟") is not region_of(got, "上一篇文章")) is titled

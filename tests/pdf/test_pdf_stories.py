@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from banmian.tasks.pdf.extract import Glyph, TextLine, make_line
+from banmian.tasks.pdf.extract import Box, Glyph, TextLine, make_line
 from banmian.tasks.pdf.layout import Block, Region, Type
-from banmian.tasks.pdf.stories import Parts, join_first_columns, text_beside_heading
+from banmian.tasks.pdf.stories import Parts, join_first_columns, text_beside_heading, titles_picture
 
 BODY = Type(10.0, 1.5)
 
@@ -88,3 +88,20 @@ def test_a_tail_beside_a_heading_is_taken_off_when_the_story_own_text_ends(last:
     tail = column(["01.6亿元。政数局推动新版全流程审批"], 470.0, 1015.0)
     parts = Parts(heads=[heading], text=[under, beside, *own_credit, tail])
     assert (text_beside_heading(parts, BODY) == [tail]) is taken
+
+
+PICTURE = Box(100.0, 200.0, 300.0, 330.0)   # centre 200
+
+
+@pytest.mark.parametrize("text,size,centre,titles", [
+    ("云南建成第一条高架公路", 11.2, 200.0, True),    # dev12 0091: 0.7 of a 1.6 headline, centred over the picture
+    ("云南建成第一条高架公路", 11.2, 230.0, False),   # three body sizes off the picture's centre: no title of it
+    ("本报记者 王芳", 11.0, 200.0, False),            # a byline's type and form over an inset picture
+    ("云南建成第一条高架公路", 16.0, 230.0, True),    # heading type titles the picture wherever it stands over it
+    ("云南建成第一条高架公路", 10.0, 200.0, False),   # body type: a caption line, no title
+])
+def test_a_line_of_display_type_centred_over_a_picture_titles_it(text: str, size: float, centre: float,
+                                                                  titles: bool) -> None:
+    ln = line(text, centre - size * len(text) / 2, 180.0, size)
+    kind = "display" if size > BODY.size else "body"
+    assert titles_picture(Block([ln], kind), PICTURE, BODY) is titles
