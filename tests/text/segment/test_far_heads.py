@@ -197,6 +197,8 @@ _WRAPPED_COUPLET = [Line(10, "不忘育人", 4.0, HEAD), Line(11, "初心", 2.0,
 _ONE_LINE_COUPLET = Line(13, "不忘育人初心　共筑廉洁校园", 13.0, HEAD)
 _CUT_SUBJECT = [Line(14, "铁西区中小学举行国", 9.0, HEAD), Line(15, "旗下宣誓活动", 6.0, HEAD)]
 _PROSE_TAIL = Line(12, "百人……", 3.0, HEAD)
+_PLAIN_COUPLET = Line(13, "明确思路　笃行实干", 9.0, HEAD)
+_NO_COUPLET = Line(13, "周小燕老师，您辛苦了！", 11.0, HEAD)
 
 
 def _oath_move(source: list[Line], moved: list[Line], essay: str = _ZHOU, donor_kind: str = "lead") -> list[str]:
@@ -228,7 +230,12 @@ _COUPLET_TEXTS = [ln.text for ln in _WRAPPED_COUPLET]
     (_WRAPPED_COUPLET + _CUT_SUBJECT, _CUT_SUBJECT, _ZHOU + "不忘育人初心，共筑廉洁校园。", "lead", _SUBJECT_TEXTS),
     # prose keeps the last heading lines it holds (headless, it would join another text)
     (_WRAPPED_COUPLET + _CUT_SUBJECT, _CUT_SUBJECT, _ZHOU, "orphan", _SUBJECT_TEXTS),
-], ids=["wrapped-couplet", "cut-subject", "tail-over", "blank-between", "essay-restates", "prose-donor"])
+    # a couplet no text restates goes with its subject line: a couplet says no fact of its text
+    ([_PLAIN_COUPLET, *_CUT_SUBJECT], _CUT_SUBJECT, _ZHOU, "lead", [_PLAIN_COUPLET.text] + _SUBJECT_TEXTS),
+    # a headline no text restates that is no couplet has no evidence to go
+    ([_NO_COUPLET, *_CUT_SUBJECT], _CUT_SUBJECT, _ZHOU, "lead", _SUBJECT_TEXTS),
+], ids=["wrapped-couplet", "cut-subject", "tail-over", "blank-between", "essay-restates", "prose-donor",
+        "couplet-restated-by-none", "no-couplet-restated-by-none"])
 def test_a_subject_line_moving_far_takes_the_headline_printed_straight_over_it(source, moved, essay, donor_kind,
                                                                                expected):
     moved = moved if moved is not None else source[-2:]
