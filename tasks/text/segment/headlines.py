@@ -297,7 +297,7 @@ def _join_wraps(heads: list[Line], filled: AbstractSet[int] = frozenset()) -> tu
     pieces: dict[int, list[Line]] = {}
     for i, ln in enumerate(heads):
         prev = out[-1] if out else None
-        if prev is not None and (i in filled or _wraps_onto(prev, ln)):
+        if prev is not None and (i in filled or (_wraps_onto(prev, ln) and not _opens_second_half(heads, i))):
             head = _piece_text(prev) if id(prev) not in pieces else clean_heading(prev.text)
             joined = Line(ln.no, head + _piece_text(ln), prev.width + ln.width, HEAD,
                           in_series=prev.in_series and ln.in_series)
@@ -375,6 +375,16 @@ def _wrap_repeated(heads: list[Line], i: int) -> bool:
     """
     return (i + 3 < len(heads) and _same_wrap(heads[i:i + 2], heads[i + 2:i + 4])) \
         or (i >= 2 and _same_wrap(heads[i - 2:i], heads[i:i + 2]))
+
+
+def _opens_second_half(heads: list[Line], i: int) -> bool:
+    """Line ``i`` and the shorter line under it repeat at the same two widths the line and tail straight above
+    (``不忘育人`` / ``初心`` / ``共筑廉洁`` / ``校园``): a couplet's second half opening, which goes on from no line
+    above, though the dictionary reads a word across its gap (初心|共筑) or the first half, joined, is wider.
+
+    ``_wrap_repeated`` joins each half's tail to its line; the halves stay two phrases of one headline.
+    """
+    return i >= 2 and i + 1 < len(heads) and _same_wrap(heads[i - 2:i], heads[i:i + 2])
 
 
 def _same_wrap(first: list[Line], second: list[Line]) -> bool:

@@ -190,6 +190,68 @@ def test_a_subject_line_moving_far_takes_the_couplet_it_stands_under(subject_no,
     assert [ln.text for ln in noise.head or []] == moved
 
 
+_OATH = "为了加强师德师风建设，共筑廉洁校园，铁西区中小学校开学第一天组织全体教师举行国旗下宣誓活动。"
+_ZHOU = "今天，是敬爱的周总理的忌辰。纪念敬爱的周总理，人们首先想到的是他的坚定、忠诚、机智、勇敢。"
+_WRAPPED_COUPLET = [Line(10, "不忘育人", 4.0, HEAD), Line(11, "初心", 2.0, HEAD), Line(12, "共筑廉洁", 4.0, HEAD),
+                    Line(13, "校园", 2.0, HEAD)]
+_ONE_LINE_COUPLET = Line(13, "不忘育人初心　共筑廉洁校园", 13.0, HEAD)
+_CUT_SUBJECT = [Line(14, "铁西区中小学举行国", 9.0, HEAD), Line(15, "旗下宣誓活动", 6.0, HEAD)]
+_PROSE_TAIL = Line(12, "百人……", 3.0, HEAD)
+_PLAIN_COUPLET = Line(13, "明确思路　笃行实干", 9.0, HEAD)
+_NO_COUPLET = Line(13, "周小燕老师，您辛苦了！", 11.0, HEAD)
+
+
+def _oath_move(source: list[Line], moved: list[Line], essay: str = _ZHOU, donor_kind: str = "lead") -> list[str]:
+    """The lines that move to the 铁西区 text when ``moved`` of the head cluster ``source`` over an essay do."""
+    from banmian.tasks.text.segment.far_heads import _bodies, _with_its_head_cluster
+    taker, donor = _essay(1, _OATH), _essay(20, essay, [*source, Line(16, "王义堂", 3.0, BYLINE)])
+    if donor_kind == "orphan":
+        donor.kind, donor.lead_lines, donor.head = "orphan", [], list(source)
+    units = [taker, donor]
+    return [ln.text for ln in _with_its_head_cluster(FarMove(0.9, donor, moved, taker), units, source,
+                                                        _bodies(units)).lines]
+
+
+_SUBJECT_TEXTS = [ln.text for ln in _CUT_SUBJECT]
+_COUPLET_TEXTS = [ln.text for ln in _WRAPPED_COUPLET]
+
+
+@pytest.mark.parametrize("source, moved, essay, donor_kind, expected", [
+    # a couplet wrapped over four lines straight over its subject line: the text restates it, the essay does not
+    (_WRAPPED_COUPLET + _CUT_SUBJECT, _CUT_SUBJECT, _ZHOU, "lead", _COUPLET_TEXTS + _SUBJECT_TEXTS),
+    # a piece of a subject line cut in two moves: the whole subject line and its couplet go
+    ([_ONE_LINE_COUPLET, *_CUT_SUBJECT], _CUT_SUBJECT[:1], _ZHOU, "lead", [_ONE_LINE_COUPLET.text] + _SUBJECT_TEXTS),
+    # a line over the couplet that no headline takes (a text's tail read as a head) stays
+    ([_PROSE_TAIL, _ONE_LINE_COUPLET, *_CUT_SUBJECT], _CUT_SUBJECT, _ZHOU, "lead",
+     [_ONE_LINE_COUPLET.text] + _SUBJECT_TEXTS),
+    # a blank between the couplet and the subject line: not printed as one head, the subject line moves alone
+    (_WRAPPED_COUPLET + [Line(ln.no + 1, ln.text, ln.width, HEAD) for ln in _CUT_SUBJECT], None, _ZHOU, "lead", None),
+    # the essay under the cluster restates the couplet as well: it is the essay's headline
+    (_WRAPPED_COUPLET + _CUT_SUBJECT, _CUT_SUBJECT, _ZHOU + "不忘育人初心，共筑廉洁校园。", "lead", _SUBJECT_TEXTS),
+    # prose keeps the last heading lines it holds (headless, it would join another text)
+    (_WRAPPED_COUPLET + _CUT_SUBJECT, _CUT_SUBJECT, _ZHOU, "orphan", _SUBJECT_TEXTS),
+    # a couplet no text restates goes with its subject line: a couplet says no fact of its text
+    ([_PLAIN_COUPLET, *_CUT_SUBJECT], _CUT_SUBJECT, _ZHOU, "lead", [_PLAIN_COUPLET.text] + _SUBJECT_TEXTS),
+    # a headline no text restates that is no couplet has no evidence to go
+    ([_NO_COUPLET, *_CUT_SUBJECT], _CUT_SUBJECT, _ZHOU, "lead", _SUBJECT_TEXTS),
+], ids=["wrapped-couplet", "cut-subject", "tail-over", "blank-between", "essay-restates", "prose-donor",
+        "couplet-restated-by-none", "no-couplet-restated-by-none"])
+def test_a_subject_line_moving_far_takes_the_headline_printed_straight_over_it(source, moved, essay, donor_kind,
+                                                                               expected):
+    moved = moved if moved is not None else source[-2:]
+    assert _oath_move(source, moved, essay, donor_kind) == (expected or [ln.text for ln in moved])
+
+
+def test_a_head_cluster_printed_over_another_essay_goes_whole_to_the_text_its_subject_line_restates():
+    """``不忘育人`` / ``初心`` / ``共筑廉洁`` / ``校园`` / ``铁西区中小学举行国`` / ``旗下宣誓活动`` printed over another
+    essay's byline: the subject line moves to the 铁西区 text and takes its couplet along."""
+    oath = _essay(1, _OATH)
+    essay = _essay(20, _ZHOU, [*_WRAPPED_COUPLET, *_CUT_SUBJECT, Line(16, "王义堂", 3.0, BYLINE)])
+    claim_far_heads([oath, essay], [], [])
+    assert ([ln.text for ln in oath.head or []], [ln.text for ln in essay.lead_lines]) == \
+        (_COUPLET_TEXTS + _SUBJECT_TEXTS, ["王义堂"])
+
+
 @pytest.mark.parametrize("head, stacked, may_give", [
     (None, "县图书馆举办少儿读书节", True),  # a headless text that restates none of its words: no section head of it
     (None, "全市开展冬季安全生产大检查", False),  # one that restates them: maybe its section's head

@@ -172,6 +172,12 @@ def _heading_lines(page):
                  id="couplet_halves_wrapped_at_one_measure"),
     pytest.param("守护绿水\n青山\n建设美丽\n家园\n", None, "守护绿水青山 建设美丽家园", None, [],
                  id="couplet_halves_wrapped_where_no_word_is_cut"),
+    # the second half printed again at the first's widths opens a phrase, though the dictionary reads a word
+    # across the gap (初心|共筑): it goes on from no line above it
+    pytest.param("不忘育人\n初心\n共筑廉洁\n校园\n", None, "不忘育人初心 共筑廉洁校园", None, [],
+                 id="couplet_halves_wrapped_with_a_word_read_across_them"),
+    pytest.param("不忘育人\n初心\n共筑廉洁\n校园\n铁西区中小学举行国\n旗下宣誓活动\n", None, "不忘育人初心 共筑廉洁校园",
+                 "铁西区中小学举行国旗下宣誓活动", [], id="couplet_halves_wrapped_over_a_wrapped_subject_line"),
     # a subject line wrapped under a couplet is wider than the couplet's halves: not one measure
     pytest.param("强化职责\n筑牢防线\n双辽市辽东街做好安全\n生产工作\n", None, "强化职责 筑牢防线",
                  "双辽市辽东街做好安全生产工作", [], id="subject_wrapped_under_a_couplet"),
