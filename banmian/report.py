@@ -310,7 +310,7 @@ def write_report(root: Path, out: Path, date_from: date | None = None, date_to: 
     try:
         headline, sections = report_figures(root, date_from, date_to, REPORT_MEMORY_LIMIT)
     except QueryOutOfMemory:
-        # Part of some queries' memory does not spill (they fail under 48-64MB at 2,000 pages, 64-80MB at
+        # Part of some queries' memory does not spill (they fail under 56-64MB at 2,000 pages, 64-72MB at
         # 10,000): past the cap the report is drawn again uncapped, as before the cap, rather than not at all.
         logger.warning("The report's queries need more than %s; drawing it without that cap", REPORT_MEMORY_LIMIT)
         headline, sections = report_figures(root, date_from, date_to, None)
