@@ -17,6 +17,7 @@ locked down before it runs any user SQL:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
@@ -41,10 +42,32 @@ def bind_root(con: duckdb.DuckDBPyConnection, root: Path) -> None:
     con.execute("SET enable_progress_bar = false")
 
 
-def lock_down(con: duckdb.DuckDBPyConnection, root: Path) -> None:
-    """Make a (read-only) connection unable to reach any file but the warehouse's data, for good."""
+#: What a query raises when it needs more memory than its connection may use (its ``MemoryCap``) and cannot spill.
+QueryOutOfMemory = duckdb.OutOfMemoryException
+
+
+@dataclass(frozen=True)
+class MemoryCap:
+    """At most ``limit`` of DuckDB's memory (``memory_limit``, e.g. ``"128MB"``) for a connection's queries; what
+    they need past it spills to files in ``spill``, a folder no other connection uses."""
+
+    limit: str
+    spill: Path
+
+
+def lock_down(con: duckdb.DuckDBPyConnection, root: Path, cap: MemoryCap | None = None) -> None:
+    """Make a (read-only) connection unable to reach any file but the warehouse's data, for good.
+
+    A ``cap`` is set first (the lock forbids it after), and its spill folder is allowed too: DuckDB's
+    ``allowed_directories`` also bound where it may spill, and a query that cannot spill fails out of memory.
+    """
     bind_root(con, root)
-    con.execute("SET allowed_directories = ?", [[f"{root / DATA_DIR}/"]])
+    allowed = [f"{root / DATA_DIR}/"]
+    if cap is not None:
+        con.execute("SET memory_limit = ?", [cap.limit])
+        con.execute("SET temp_directory = ?", [str(cap.spill)])
+        allowed.append(f"{cap.spill}/")
+    con.execute("SET allowed_directories = ?", [allowed])
     con.execute("SET enable_external_access = false")
     con.execute("SET lock_configuration = true")
 

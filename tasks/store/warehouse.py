@@ -50,7 +50,8 @@ import pyarrow as pa
 
 from banmian.tasks.model import RunInfo, RunSummary
 from banmian.tasks.store import lock
-from banmian.tasks.store.access import bind_root, first_line, lock_down, single_read_statement
+from banmian.tasks.store.access import (MemoryCap, QueryOutOfMemory, bind_root, first_line, lock_down,
+                                        single_read_statement)
 from banmian.tasks.store.check import CheckReport, check_warehouse
 from banmian.tasks.store.errors import CheckpointFailed, QueryRefused, WarehouseDamaged
 from banmian.tasks.store.faults import fault_point
@@ -63,7 +64,7 @@ from banmian.tasks.store.writer import KEEP_REJECT_RUNS, CompactSummary, Warehou
 
 __all__ = [
     "BASE_VIEWS", "SQL_DIR", "USER_RELATIONS", "CheckReport", "CheckpointFailed", "CompactSummary",
-    "Preview", "QueryRefused", "RepairReport", "RunInfo", "RunSummary", "SchemaError", "Warehouse",
+    "MemoryCap", "Preview", "QueryOutOfMemory", "QueryRefused", "RepairReport", "RunInfo", "RunSummary", "SchemaError", "Warehouse",
     "WarehouseBusy", "WarehouseDamaged", "WarehouseWriter", "load_report_views",
 ]
 
@@ -126,12 +127,13 @@ class Warehouse:
     # -- connections -------------------------------------------------------
 
     def _connect(self, read_only: bool, busy_message: str, patience: float | None = None,
-                 on_wait: Callable[[str], None] | None = None) -> duckdb.DuckDBPyConnection:
+                 on_wait: Callable[[str], None] | None = None, cap: MemoryCap | None = None
+                 ) -> duckdb.DuckDBPyConnection:
         """Open DuckDB, retrying while another process has it open; the views read under ``root``.
 
         ``patience`` bounds the retries in seconds (default ``busy_timeout``; ``inf`` waits for as long as
         the other process holds it, telling ``on_wait`` once). A read-only connection is locked down
-        (``access.lock_down``).
+        (``access.lock_down``), with its memory ``cap`` if given.
         """
         deadline = time.monotonic() + (self.busy_timeout if patience is None else patience)
         told = False
@@ -150,18 +152,22 @@ class Warehouse:
                     told = True
                 time.sleep(_RETRY_SLEEP)
         try:
-            (lock_down if read_only else bind_root)(con, self.root)
+            if read_only:
+                lock_down(con, self.root, cap)
+            else:
+                bind_root(con, self.root)
         except BaseException:
             con.close()
             raise
         return con
 
     @contextmanager
-    def read_connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """The database opened read-only, locked down to the warehouse's own data."""
+    def read_connection(self, cap: MemoryCap | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The database opened read-only, locked down to the warehouse's own data; its queries' memory capped
+        by ``cap`` (the report's), else DuckDB's default (a user's ``banmian query``)."""
         if not self.db_path.exists():
             raise FileNotFoundError(f"no warehouse at {self.root} yet: run `banmian run` to create it")
-        con = self._connect(True, "a run is committing; try again in a moment")
+        con = self._connect(True, "a run is committing; try again in a moment", cap=cap)
         try:
             yield con
         finally:

@@ -23,9 +23,10 @@ from tests.flows.test_ingest import latest_artifact
 from tests.support.paths import SAMPLE
 from tests.support.warehouse_fixtures import commit, synthetic_page
 
+from banmian import report as report_module
 from banmian.cli import main
 from banmian.flows.ingest import ingest
-from banmian.report import REPORT_FILE
+from banmian.report import REPORT_FILE, SPILL_PREFIX, report_connection, write_report
 from banmian.report_data import choose_period, rising_keywords
 from banmian.report_flow import REPORT_ARTIFACT_KEY, REPORT_SUMMARY_ARTIFACT_KEY
 from banmian.tasks.model import Article, Block, PageMeta, PageResult
@@ -169,3 +170,29 @@ def test_every_chart_spec_passes_altairs_schema() -> None:
     ]
     for chart in specs:
         assert chart.to_dict(validate=True)["$schema"].startswith("https://vega.github.io/schema/vega-lite/")
+
+
+def _undated(html_text: str) -> str:
+    return re.sub(r"made \d{4}-\d\d-\d\d \d\d:\d\d UTC", "made", html_text)
+
+
+def test_only_the_reports_connection_is_capped_and_spills_in_its_own_folder(word_wh: Path) -> None:
+    default = Warehouse(word_wh).query("SELECT current_setting('memory_limit') AS m").column(0)[0].as_py()
+    with report_connection(word_wh, report_module.REPORT_MEMORY_LIMIT) as con:
+        capped, spill = con.execute("SELECT current_setting('memory_limit'), current_setting('temp_directory')"
+                                    ).fetchone()
+        assert Path(spill).parent == word_wh and Path(spill).name.startswith(SPILL_PREFIX) and Path(spill).is_dir()
+    assert capped != default and capped.endswith("MiB") and float(capped.split()[0]) < 128
+    assert not list(word_wh.glob(f"{SPILL_PREFIX}*"))  # removed after
+
+
+def test_a_report_past_its_memory_cap_is_drawn_again_uncapped_the_same(
+        word_wh: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """A real OutOfMemory from DuckDB (a 1MB cap): the report is drawn without the cap, as it is with it."""
+    write_report(word_wh, tmp_path / "capped.html")
+    monkeypatch.setattr(report_module, "REPORT_MEMORY_LIMIT", "1MB")
+    with caplog.at_level("WARNING", logger=report_module.__name__):
+        write_report(word_wh, tmp_path / "past.html")
+    assert "need more than 1MB" in caplog.text
+    capped, past = ((tmp_path / name).read_text(encoding="utf-8") for name in ("capped.html", "past.html"))
+    assert _undated(past) == _undated(capped)
