@@ -254,7 +254,7 @@ def _read_parts(lines: list[Line]) -> HeadlineParts:
     if not subs:
         main = max(main, _signed_title_index(heads, lines))
     kicker, heads = heads[:main], heads[main:]
-    n = _headline_size(heads)
+    n = _headline_size(heads, subs[0] if subs else None, pieces)
     headline, rest = heads[:n], heads[n:]
     subject, rest = _split_subject(rest, bool(subs), headline[-1].no if headline else None,
                                    _first_printed(rest[:1], pieces))
@@ -674,10 +674,21 @@ def _bare_name(text: str) -> bool:
     return not any(word in squashed for word in _ROLE_AND_ORG_WORDS)
 
 
-def _headline_size(heads: list[Line]) -> int:
-    """How many of the lines from the main headline on it takes: a couplet's two, else one (none of no lines)."""
-    return 2 if len(heads) >= 2 and (_is_couplet(heads[0], heads[1]) or _spaced_to_its_first_half(heads[0], heads[1])) \
-        else min(len(heads), 1)
+def _headline_size(heads: list[Line], subtitle: Line | None, pieces: dict[int, list[Line]]) -> int:
+    """How many of the lines from the main headline on it takes: a couplet's two, else one (none of no lines).
+
+    A couplet's second half stands above the ——``subtitle``: a heading line printed under it is the subtitle
+    wrapped (``——致中国科学院武`` / ``汉分院副院长吕纯操``) or another head, never the headline's half.
+    """
+    if len(heads) < 2 or not (_is_couplet(heads[0], heads[1]) or _spaced_to_its_first_half(heads[0], heads[1])) \
+            or _printed_under(heads[1], subtitle, pieces):
+        return min(len(heads), 1)
+    return 2
+
+
+def _printed_under(line: Line, subtitle: Line | None, pieces: dict[int, list[Line]]) -> bool:
+    """A (maybe joined) heading line printed below the ——subtitle (None: no subtitle, nothing is below it)."""
+    return subtitle is not None and pieces.get(id(line), [line])[0].no > subtitle.no
 
 
 def _spaced_to_its_first_half(a: Line, b: Line) -> bool:

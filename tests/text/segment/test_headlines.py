@@ -515,3 +515,20 @@ def test_a_head_runs_past_the_block_limit_only_through_its_subtitles_wrap(specs,
 ])
 def test_runs_on_through_subtitle_wraps(specs, whole):
     assert runs_on_through_subtitle_wraps([Line(no, text, width, kind) for no, text, width, kind in specs]) is whole
+
+
+@pytest.mark.parametrize("specs, headline, subheadline", [
+    pytest.param([(1, "难忘南极风", 5.0, "head"), (2, "雪夜", 2.0, "head"), (3, "——致中国科学院武", 9.0, "subtitle"),
+                  (4, "汉分院副院长吕纯操", 9.0, "head")],
+                 "难忘南极风雪夜", "致中国科学院武汉分院副院长吕纯操", id="subtitle_wrap_under_a_wrapped_headline"),
+    pytest.param([(1, "科技花与军功章", 7.0, "head"), (2, "——记空军军医齐文明", 10.0, "subtitle"),
+                  (4, "母子当选代表", 6.0, "head")],
+                 "科技花与军功章", "记空军军医齐文明", id="another_head_under_the_subtitle"),
+    pytest.param([(1, "阅享新时代", 5.0, "head"), (2, "奋进新征程", 5.0, "head"), (3, "——铁西区民政局推进书香机关建设", 16.0, "subtitle")],
+                 "阅享新时代 奋进新征程", "铁西区民政局推进书香机关建设", id="couplet_above_its_subtitle_stays"),
+])
+def test_a_line_printed_under_the_subtitle_is_never_the_headlines_half(specs, headline, subheadline):
+    """A couplet's second half stands above the ——subtitle: a heading line under it is the subtitle's wrap or
+    another head, however couplet-shaped it is with the headline."""
+    h = parse_headline([Line(no, text, width, kind) for no, text, width, kind in specs])
+    assert (h.headline, h.subheadline) == (headline, subheadline)
