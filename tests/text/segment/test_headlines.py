@@ -532,3 +532,15 @@ def test_a_line_printed_under_the_subtitle_is_never_the_headlines_half(specs, he
     another head, however couplet-shaped it is with the headline."""
     h = parse_headline([Line(no, text, width, kind) for no, text, width, kind in specs])
     assert (h.headline, h.subheadline) == (headline, subheadline)
+
+
+@pytest.mark.parametrize("heads, headline, subheadline", [
+    pytest.param("改革平稳发展\n’97财金大势回眸\n", "改革平稳发展", "’97财金大势回眸", id="genre_word_review"),
+    pytest.param("山村换新貌\n扶贫队见闻\n", "山村换新貌", "扶贫队见闻", id="genre_word_sights"),
+    pytest.param("阅享新时代\n奋进新征程\n", "阅享新时代 奋进新征程", None, id="couplet_naming_no_genre_stays"),
+])
+def test_a_second_line_naming_a_features_genre_is_the_subject_line(heads, headline, subheadline):
+    """A couplet-shaped second line that ends on a feature's genre word (回眸, 见闻, 侧记 …) names what the text is:
+    the subheadline, not the couplet's second half."""
+    h = parse_headline(_heading_lines(heads))
+    assert (h.headline, h.subheadline) == (headline, subheadline)
