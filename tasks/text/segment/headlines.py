@@ -14,8 +14,9 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Final
 
-from banmian.tasks.text.chars import BYLINE_MARKS, DIGIT_CLASS, HAN, NAME_CLASS, han_count
-from banmian.tasks.text.credits import BYLINE_LINE_RE, ORGS, ROLES, is_author_line, is_bare_names, is_commentator
+from banmian.tasks.text.chars import BYLINE_MARKS, DIGIT_CLASS, HAN, NAME_CLASS, OFFICIAL_TITLES, han_count
+from banmian.tasks.text.credits import (BYLINE_LINE_RE, ORGS, ROLES, is_author_line, is_bare_names, is_commentator,
+                                        is_personal_name)
 from banmian.tasks.text.clean import clean_heading, display_width, is_letterspaced, remove_cjk_spacing, split_doubled
 from banmian.tasks.text.lexicon import break_splits_word, is_name_word, opens_with_feature_verb
 from banmian.tasks.text.lines import (BYLINE, HEAD, ROLE, SUBTITLE, TITLE_COLONS, Line, couplet_shaped, ends_mid_phrase,
@@ -413,7 +414,24 @@ def _wrapped_under_one(full: Line, tail: Line) -> bool:
     pages are one headline wrapped and 3 a headline over its subject line; 21 to none on gen42 and gen7.
     Lines shaped like a couplet's halves are a couplet unless a break cuts a word (``_wraps_onto``).
     """
-    return _one_phrase(full) and (_spaced_word(tail) or (_one_phrase(tail) and not couplet_shaped(full, tail)))
+    return _one_phrase(full) and (_spaced_word(tail) or (_one_phrase(tail) and not couplet_shaped(full, tail)
+                                                         and not _names_an_official(tail.text)))
+
+
+#: A heading line that ends on an official's title and a name (``农业部部长刘江``): the name after the title.
+_OFFICIAL_NAMED_RE: Final = re.compile(f"(?:{'|'.join(OFFICIAL_TITLES)})([{HAN}]{{2,4}})$")
+
+
+def _names_an_official(text: str) -> bool:
+    """A heading line that names an official by title and name (``农业部部长刘江``, ``中国人民银行行长戴相龙``): the
+    author of an address, set under its headline as the subject line, never the headline going on. Of the gate
+    golds' heads, 16 subheadlines end so and no headline does.
+
+    >>> [_names_an_official(t) for t in ("农业部部长刘江", "致中国科学院武汉分院副院长吕纯操", "省长的问候", "部长会议")]
+    [True, True, False, False]
+    """
+    named = _OFFICIAL_NAMED_RE.search(cleaned_heading(text))
+    return named is not None and is_personal_name(named.group(1))
 
 
 def _spaced_word(line: Line) -> bool:

@@ -544,3 +544,17 @@ def test_a_second_line_naming_a_features_genre_is_the_subject_line(heads, headli
     the subheadline, not the couplet's second half."""
     h = parse_headline(_heading_lines(heads))
     assert (h.headline, h.subheadline) == (headline, subheadline)
+
+
+@pytest.mark.parametrize("heads, headline, subheadline", [
+    pytest.param("实现农业和农村经济持续稳定发展\n农业部部长刘江\n", "实现农业和农村经济持续稳定发展", "农业部部长刘江",
+                 id="minister_under_a_wider_headline"),
+    pytest.param("坚定信心稳步前进的财政工作\n财政部部长刘仲藜\n", "坚定信心稳步前进的财政工作", "财政部部长刘仲藜",
+                 id="minister_three_character_name"),
+    pytest.param("维也纳新年音乐会\n为何经久不衰\n", "维也纳新年音乐会为何经久不衰", None, id="no_official_still_wraps"),
+])
+def test_a_line_naming_an_official_is_the_subject_line_not_the_headline_going_on(heads, headline, subheadline):
+    """A shorter line under a headline that ends on an official's title and name signs an address: the subheadline,
+    never the headline's wrap."""
+    h = parse_headline(_heading_lines(heads))
+    assert (h.headline, h.subheadline) == (headline, subheadline)
