@@ -558,3 +558,13 @@ def test_a_line_naming_an_official_is_the_subject_line_not_the_headline_going_on
     never the headline's wrap."""
     h = parse_headline(_heading_lines(heads))
     assert (h.headline, h.subheadline) == (headline, subheadline)
+
+
+@pytest.mark.parametrize("heads, kicker, headline", [
+    pytest.param("民生实事面对面\n第七章附则\n", "民生实事面对面", "第七章附则", id="tag_over_a_narrower_line"),
+    pytest.param("经济观察\n天气趋势分析\n", "经济观察", "天气趋势分析", id="tag_over_a_wider_line"),
+    pytest.param("改革开放新篇章\n第七章附则\n", None, "改革开放新篇章第七章附则", id="no_tag_stays_one_headline"),
+])
+def test_a_column_tag_over_a_two_line_headline_is_its_kicker_whatever_the_width(heads, kicker, headline):
+    h = parse_headline(_heading_lines(heads))
+    assert (h.kicker, h.headline) == (kicker, headline)
