@@ -17,7 +17,8 @@ from typing import Final
 from banmian.tasks.text.chars import BYLINE_MARKS, DIGIT_CLASS, HAN, NAME_CLASS, OFFICIAL_TITLES, han_count
 from banmian.tasks.text.credits import (BYLINE_LINE_RE, ORGS, ROLES, is_author_line, is_bare_names, is_commentator,
                                         is_personal_name)
-from banmian.tasks.text.clean import clean_heading, display_width, is_letterspaced, remove_cjk_spacing, split_doubled
+from banmian.tasks.text.clean import (clean_heading, display_width, fold_fullwidth_alnum, is_letterspaced,
+                                      remove_cjk_spacing, split_doubled)
 from banmian.tasks.text.lexicon import break_splits_word, is_name_word, opens_with_feature_verb
 from banmian.tasks.text.lines import (BYLINE, HEAD, ROLE, SUBTITLE, TITLE_COLONS, Line, couplet_shaped, ends_mid_phrase,
                                       is_column_tag, is_one_line_couplet, opens_mid_phrase, wrap_cuts_word)
@@ -402,7 +403,7 @@ def _same_wrap(first: list[Line], second: list[Line]) -> bool:
 
 def _same_measure(a: Line, b: Line) -> bool:
     """Two heading lines with no gap (letterspacing read as words) filled to the same width."""
-    return a.kind == b.kind == HEAD and abs(a.width - b.width) <= MEASURE_SLACK \
+    return a.kind == b.kind == HEAD and abs(_measure_width(a.text) - _measure_width(b.text)) <= MEASURE_SLACK \
         and len(cleaned_heading(a.text).split()) == 1 and len(cleaned_heading(b.text).split()) == 1
 
 
@@ -450,8 +451,16 @@ def _one_phrase(line: Line) -> bool:
 
 def _tail_of(full: Line, ln: Line) -> bool:
     """``ln`` is the short last line of a phrase whose full lines end with ``full``, printed straight under it."""
-    return ln.kind == HEAD and ln.no == full.no + 1 and ln.width < full.width - MEASURE_SLACK \
-        and not is_one_line_couplet(ln.text)
+    return ln.kind == HEAD and ln.no == full.no + 1 \
+        and _measure_width(ln.text) < _measure_width(full.text) - MEASURE_SLACK and not is_one_line_couplet(ln.text)
+
+
+@lru_cache(maxsize=4096)  # the measure of a run is asked of the same heading lines again and again
+def _measure_width(text: str) -> float:
+    """A heading line's width as its measure sets it: full-width digits and letters count half a unit, as the
+    half-width ones they stand for were set (``云南３０`` / ``支工作`` / ``队赴农`` / ``村`` fill one measure of three,
+    the text's ``３０`` a habit of its encoding, not of its type)."""
+    return display_width(fold_fullwidth_alnum(text))
 
 
 def heading_phrases(lines: list[Line]) -> list[Line]:

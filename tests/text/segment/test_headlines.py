@@ -584,3 +584,16 @@ def test_a_photos_source_credit_in_brackets_is_never_part_of_a_headline(specs, h
     headline, as any signature."""
     h = parse_headline([Line(no, text, width, "head") for no, text, width in specs])
     assert (h.headline, [ln.text for ln in h.extra]) == (headline, extra)
+
+
+@pytest.mark.parametrize("specs, headline", [
+    pytest.param([("云南３０", 4.0), ("支工作", 3.0), ("队赴农", 3.0), ("村", 1.0)], "云南30支工作队赴农村",
+                 id="fullwidth_digits_in_the_first_line"),
+    pytest.param([("’９７医药", 5.0), ("科技大事", 4.0), ("令人欣喜", 4.0)], "’97医药科技大事令人欣喜",
+                 id="three_lines_of_one_measure"),
+])
+def test_full_width_digits_count_half_a_unit_in_a_headlines_measure(specs, headline):
+    """Full-width digits stand for the half-width ones the measure was filled with: lines that fill one measure
+    once they are read so are one headline wrapped."""
+    h = parse_headline([Line(no, text, width, "head") for no, (text, width) in enumerate(specs, 1)])
+    assert (h.headline, h.subheadline) == (headline, None)
