@@ -1005,10 +1005,6 @@ _SIGNATURE_RE: Final = re.compile(rf"^[（(]?[{NAME_CLASS}]{{2,4}}(?:\s+[{NAME_C
                                   r"(?:\s*摄影报道|(?:\s+|\s*/\s*)(?:摄影|摄|文\s*/\s*图))[）)]?$")
 
 
-#: A photo's source credit in brackets, as a caption closes: ``（新华社发美联社照片）``, ``（新华社传真照片）``.
-_PHOTO_SOURCE_RE: Final = re.compile(r"^[（(][^（）()]{2,16}(?:照片|图片)[）)]$")
-
-
 @lru_cache(maxsize=1024)  # reading a group as headline splits asks it of the same heading lines many times
 def is_signature(text: str) -> bool:
     """A line that signs a text or photo (a byline, a bare name, a photo credit): never a headline.
@@ -1020,5 +1016,5 @@ def is_signature(text: str) -> bool:
     """
     t = text.strip()
     bare = t.lstrip(BYLINE_MARKS + " ")
-    return bool(_SIGNATURE_RE.match(t) or BYLINE_LINE_RE.match(t) or _PHOTO_SOURCE_RE.match(t)) \
+    return bool(_SIGNATURE_RE.match(t) or BYLINE_LINE_RE.match(t)) \
         or (bare != t and is_author_line(bare)) or is_bare_names(t)

@@ -570,22 +570,6 @@ def test_a_column_tag_over_a_two_line_headline_is_its_kicker_whatever_the_width(
     assert (h.kicker, h.headline) == (kicker, headline)
 
 
-@pytest.mark.parametrize("specs, headline, extra", [
-    pytest.param([(1, "（新华社发美联社照片）", 11.0), (2, "春华化秋", 4.0), (3, "实桃李报", 4.0), (4, "春晖周小", 4.0),
-                  (5, "燕从教50", 4.0), (6, "年音乐会", 4.0), (7, "在京举行", 4.0)],
-                 "春华化秋实桃李报春晖周小燕从教50年音乐会在京举行", ["（新华社发美联社照片）"], id="agency_photo_credit"),
-    pytest.param([(1, "（新华社传真照片）", 9.0), (2, "冰暴横扫加拿大", 7.0)], "冰暴横扫加拿大", ["（新华社传真照片）"],
-                 id="wirephoto_credit"),
-    pytest.param([(1, "（上）新年照片", 7.0), (2, "冰暴横扫加拿大", 7.0)], "（上）新年照片 冰暴横扫加拿大", [],
-                 id="brackets_not_the_whole_line_stay"),
-])
-def test_a_photos_source_credit_in_brackets_is_never_part_of_a_headline(specs, headline, extra):
-    """A caption's closing credit (``（新华社发美联社照片）``) read as a heading line signs the photo: left out of the
-    headline, as any signature."""
-    h = parse_headline([Line(no, text, width, "head") for no, text, width in specs])
-    assert (h.headline, [ln.text for ln in h.extra]) == (headline, extra)
-
-
 @pytest.mark.parametrize("specs, headline", [
     pytest.param([("云南３０", 4.0), ("支工作", 3.0), ("队赴农", 3.0), ("村", 1.0)], "云南30支工作队赴农村",
                  id="fullwidth_digits_in_the_first_line"),
