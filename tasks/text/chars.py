@@ -142,6 +142,13 @@ COLUMN_TAG_ENDINGS: Final = ("见闻", "观察", "调查", "动态", "专稿", "
 #: Words a column tag opens with: 聚焦两会, 关注民生.
 COLUMN_TAG_OPENINGS: Final = ("聚焦", "关注")
 
+# --- officials' titles -----------------------------------------------------------------
+
+#: Titles an official signs an address or article with, before the name: 农业部部长刘江, 中国人民银行行长戴相龙,
+#: 中国科学院武汉分院副院长吕纯操, 中共伊克昭盟委员会书记邢云.
+OFFICIAL_TITLES: Final = ("部长", "行长", "局长", "院长", "厅长", "司长", "署长", "主任", "书记", "主席", "总理",
+                          "省长", "市长", "县长", "秘书长", "委员")
+
 # --- Chinese numerals -------------------------------------------------------------------
 
 #: Chinese digits as printed in years (二〇二三) and in small numbers (二十五); ○ and 零 are zero too.

@@ -521,3 +521,69 @@ def test_a_head_runs_past_the_block_limit_only_through_its_subtitles_wrap(specs,
 ])
 def test_runs_on_through_subtitle_wraps(specs, whole):
     assert runs_on_through_subtitle_wraps([Line(no, text, width, kind) for no, text, width, kind in specs]) is whole
+
+
+@pytest.mark.parametrize("specs, headline, subheadline", [
+    pytest.param([(1, "难忘南极风", 5.0, "head"), (2, "雪夜", 2.0, "head"), (3, "——致中国科学院武", 9.0, "subtitle"),
+                  (4, "汉分院副院长吕纯操", 9.0, "head")],
+                 "难忘南极风雪夜", "致中国科学院武汉分院副院长吕纯操", id="subtitle_wrap_under_a_wrapped_headline"),
+    pytest.param([(1, "科技花与军功章", 7.0, "head"), (2, "——记空军军医齐文明", 10.0, "subtitle"),
+                  (4, "母子当选代表", 6.0, "head")],
+                 "科技花与军功章", "记空军军医齐文明", id="another_head_under_the_subtitle"),
+    pytest.param([(1, "阅享新时代", 5.0, "head"), (2, "奋进新征程", 5.0, "head"), (3, "——铁西区民政局推进书香机关建设", 16.0, "subtitle")],
+                 "阅享新时代 奋进新征程", "铁西区民政局推进书香机关建设", id="couplet_above_its_subtitle_stays"),
+])
+def test_a_line_printed_under_the_subtitle_is_never_the_headlines_half(specs, headline, subheadline):
+    """A couplet's second half stands above the ——subtitle: a heading line under it is the subtitle's wrap or
+    another head, however couplet-shaped it is with the headline."""
+    h = parse_headline([Line(no, text, width, kind) for no, text, width, kind in specs])
+    assert (h.headline, h.subheadline) == (headline, subheadline)
+
+
+@pytest.mark.parametrize("heads, headline, subheadline", [
+    pytest.param("改革平稳发展\n’97财金大势回眸\n", "改革平稳发展", "’97财金大势回眸", id="genre_word_review"),
+    pytest.param("山村换新貌\n扶贫队见闻\n", "山村换新貌", "扶贫队见闻", id="genre_word_sights"),
+    pytest.param("阅享新时代\n奋进新征程\n", "阅享新时代 奋进新征程", None, id="couplet_naming_no_genre_stays"),
+])
+def test_a_second_line_naming_a_features_genre_is_the_subject_line(heads, headline, subheadline):
+    """A couplet-shaped second line that ends on a feature's genre word (回眸, 见闻, 侧记 …) names what the text is:
+    the subheadline, not the couplet's second half."""
+    h = parse_headline(_heading_lines(heads))
+    assert (h.headline, h.subheadline) == (headline, subheadline)
+
+
+@pytest.mark.parametrize("heads, headline, subheadline", [
+    pytest.param("实现农业和农村经济持续稳定发展\n农业部部长刘江\n", "实现农业和农村经济持续稳定发展", "农业部部长刘江",
+                 id="minister_under_a_wider_headline"),
+    pytest.param("坚定信心稳步前进的财政工作\n财政部部长刘仲藜\n", "坚定信心稳步前进的财政工作", "财政部部长刘仲藜",
+                 id="minister_three_character_name"),
+    pytest.param("维也纳新年音乐会\n为何经久不衰\n", "维也纳新年音乐会为何经久不衰", None, id="no_official_still_wraps"),
+])
+def test_a_line_naming_an_official_is_the_subject_line_not_the_headline_going_on(heads, headline, subheadline):
+    """A shorter line under a headline that ends on an official's title and name signs an address: the subheadline,
+    never the headline's wrap."""
+    h = parse_headline(_heading_lines(heads))
+    assert (h.headline, h.subheadline) == (headline, subheadline)
+
+
+@pytest.mark.parametrize("heads, kicker, headline", [
+    pytest.param("民生实事面对面\n第七章附则\n", "民生实事面对面", "第七章附则", id="tag_over_a_narrower_line"),
+    pytest.param("经济观察\n天气趋势分析\n", "经济观察", "天气趋势分析", id="tag_over_a_wider_line"),
+    pytest.param("改革开放新篇章\n第七章附则\n", None, "改革开放新篇章第七章附则", id="no_tag_stays_one_headline"),
+])
+def test_a_column_tag_over_a_two_line_headline_is_its_kicker_whatever_the_width(heads, kicker, headline):
+    h = parse_headline(_heading_lines(heads))
+    assert (h.kicker, h.headline) == (kicker, headline)
+
+
+@pytest.mark.parametrize("specs, headline", [
+    pytest.param([("云南３０", 4.0), ("支工作", 3.0), ("队赴农", 3.0), ("村", 1.0)], "云南30支工作队赴农村",
+                 id="fullwidth_digits_in_the_first_line"),
+    pytest.param([("’９７医药", 5.0), ("科技大事", 4.0), ("令人欣喜", 4.0)], "’97医药科技大事令人欣喜",
+                 id="three_lines_of_one_measure"),
+])
+def test_full_width_digits_count_half_a_unit_in_a_headlines_measure(specs, headline):
+    """Full-width digits stand for the half-width ones the measure was filled with: lines that fill one measure
+    once they are read so are one headline wrapped."""
+    h = parse_headline([Line(no, text, width, "head") for no, (text, width) in enumerate(specs, 1)])
+    assert (h.headline, h.subheadline) == (headline, None)
