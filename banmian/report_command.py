@@ -7,9 +7,13 @@ report, does not import the command line.
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import sys
+from typing import TYPE_CHECKING, Any
 
 from banmian.report import REPORT_FILE, write_report
+
+if TYPE_CHECKING:
+    from banmian.tasks.store.warehouse import Warehouse
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -24,7 +28,25 @@ def cmd_report(args: argparse.Namespace) -> int:
     except WarehouseBusy as exc:
         raise CliError(f"warehouse busy: {exc}") from None
     print(f"Wrote {out}: {headline.articles} articles on {headline.pages} page{'' if headline.pages == 1 else 's'}.")
+    if out.resolve() == (wh.root / REPORT_FILE).resolve() and args.date_from is None and args.date_to is None:
+        _clear_report_errors(wh)
     return 0 if headline.articles else 1
+
+
+def _clear_report_errors(wh: Warehouse) -> None:
+    """The warehouse's own report, whole, was re-made: no run's report is missing any more (``runs.report_error``).
+
+    Only that file and period: a report written elsewhere or of a few days is not the one a run failed to draw.
+    """
+    from banmian.tasks.store.warehouse import WarehouseBusy
+
+    try:
+        cleared = wh.clear_report_errors()
+    except WarehouseBusy as exc:
+        print(f"runs.report_error left as it was (warehouse busy: {exc})", file=sys.stderr)
+        return
+    if cleared:
+        print(f"Cleared runs.report_error of {cleared} run{'' if cleared == 1 else 's'}.")
 
 
 def add_command(sub: Any) -> None:

@@ -8,7 +8,8 @@ queries). A report that fails (DuckDB out of memory, its process killed,
 a full disk) never fails the run, which is committed before the report is
 drawn: :func:`publish_report` returns why, in a sentence that says how to
 re-make it, and the flow puts it in the run's summary (``RunSummary.report_error``),
-which makes the run partial for the user, as rejects do (exit 1).
+which makes the run partial for the user, as rejects do (exit 1), and in its ``runs`` row
+(``runs.report_error``, set by a transaction of its own), which the next report drawn clears.
 """
 
 from __future__ import annotations
@@ -84,6 +85,25 @@ def report_failure(exc: BaseException, root: Path, report: Path) -> str:
     return f"{reason}. The run's data is committed; re-make the report with: {remake}"
 
 
+def note_report_outcome(root: Path, run_id: str, failure: str | None) -> None:
+    """Record in ``runs.report_error`` that the report drawn after run ``run_id`` failed (``failure``), or, once
+    a report is drawn, that no run's report is missing any more (every earlier error cleared).
+
+    Never fails the run: if the warehouse stays busy or cannot be written, the log says the row was not updated
+    (the run's summary says why the report failed all the same).
+    """
+    from banmian.tasks.store.warehouse import Warehouse
+
+    try:
+        if failure is None:
+            Warehouse(root).clear_report_errors()
+        else:
+            Warehouse(root).record_report_error(run_id, failure)
+    except Exception as exc:  # noqa: BLE001 - the run and its summary stand without it
+        get_run_logger().warning("runs.report_error was not updated for run %s: %s", run_id,
+                                 " ".join(f"{type(exc).__name__}: {exc}".split()))
+
+
 @task(name="publish_report", task_run_name="write and publish the report", cache_policy=NO_CACHE,
       persist_result=False)
 def publish_report(summary: RunSummary) -> str | None:
@@ -95,12 +115,16 @@ def publish_report(summary: RunSummary) -> str | None:
 
     root = Path(summary.warehouse)
     report = root / REPORT_FILE
+    drawn = report_is_stale(summary, report)
     try:
-        headline = write_report_apart(root, report) if report_is_stale(summary, report) else read_headline(root)
+        headline = write_report_apart(root, report) if drawn else read_headline(root)
     except Exception as exc:  # noqa: BLE001 - the run is committed; a report must never fail it
         failure = report_failure(exc, root, report)
         get_run_logger().warning("Could not write the report %s: %s", report, failure)
+        note_report_outcome(root, summary.run_id, failure)
         return failure
+    if drawn:
+        note_report_outcome(root, summary.run_id, None)
     create_link_artifact(link=report.absolute().as_uri(), link_text=str(report), key=REPORT_ARTIFACT_KEY,
                          description="The warehouse's HTML report, as of this run (banmian report).")
     create_markdown_artifact(markdown=headline_markdown(headline, report.absolute()),

@@ -3,6 +3,7 @@
 -- column day: UTC date the runs started.
 -- column runs: Runs committed.
 -- column partial_runs: Runs with status partial.
+-- column reports_not_written: Runs whose report was not written after their commit and not re-made since (runs.report_error says why and how to re-make it).
 -- column pages_found: Input files discovered, summed over runs.
 -- column pages_loaded: New page versions written.
 -- column pages_skipped: Files not re-loaded (unchanged or already loaded).
@@ -16,6 +17,7 @@ CREATE OR REPLACE VIEW daily_runs AS
 SELECT (started_at AT TIME ZONE 'UTC')::DATE AS day,
        count(*) AS runs,
        count(*) FILTER (WHERE status = 'partial') AS partial_runs,
+       count(*) FILTER (WHERE report_error IS NOT NULL) AS reports_not_written,
        sum(pages_found)::BIGINT AS pages_found,
        sum(pages_loaded)::BIGINT AS pages_loaded,
        sum(pages_skipped)::BIGINT AS pages_skipped,

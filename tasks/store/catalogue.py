@@ -120,6 +120,18 @@ def read_document(root: Path) -> dict[str, Any]:
     return doc
 
 
+def _with_added_columns(table: pa.Table, sch: pa.Schema) -> pa.Table:
+    """``table`` cast to ``sch``, the columns a later schema added (``runs.report_error`` in 9) null in it.
+
+    A copy written before a migration lacks them; the database rebuilt from it
+    is at the copy's version, and the next writer's migration finds them there.
+    """
+    missing = [f for f in sch if f.name not in table.column_names]
+    for f in missing:
+        table = table.append_column(f, pa.nulls(table.num_rows, f.type))
+    return table.select(sch.names).cast(sch)
+
+
 def _read_listed(root: Path, name: str, entry: dict[str, Any]) -> pa.Table:
     """One table of the copy, verified against the sha256 CATALOGUE.json gives."""
     rel = f"{CATALOGUE_DIR}/{entry.get('file')}"
@@ -129,7 +141,7 @@ def _read_listed(root: Path, name: str, entry: dict[str, Any]) -> pa.Table:
     if file_sha256(path) != entry.get("sha256"):
         raise CatalogueCopyError(f"{rel} does not match the sha256 {CATALOGUE_FILE} gives")
     try:
-        return pq.read_table(path).cast(schema.NATIVE[name][0])
+        return _with_added_columns(pq.read_table(path), schema.NATIVE[name][0])
     except (OSError, pa.ArrowException) as exc:
         raise CatalogueCopyError(f"{rel} is not readable: {exc}") from None
 

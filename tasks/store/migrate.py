@@ -158,6 +158,14 @@ def _migrate_7_to_8(con: duckdb.DuckDBPyConnection, root: Path) -> None:
     _count_version_rows(con, root, "headline_terms")
 
 
+def _migrate_8_to_9(con: duckdb.DuckDBPyConnection, root: Path) -> None:
+    """Runs gained ``report_error`` (null: earlier runs' reports are not known to have failed).
+
+    The catalogue copy gains the column at the commit that follows (this one).
+    """
+    _add_column(con, "runs", "report_error", "VARCHAR")
+
+
 #: from_version -> the step to from_version + 1 (given the connection and the warehouse root).
 MIGRATIONS: Final[dict[int, Callable[[duckdb.DuckDBPyConnection, Path], None]]] = {
     0: _migrate_0_to_1,
@@ -168,6 +176,7 @@ MIGRATIONS: Final[dict[int, Callable[[duckdb.DuckDBPyConnection, Path], None]]] 
     5: _migrate_5_to_6,
     6: _migrate_6_to_7,
     7: _migrate_7_to_8,
+    8: _migrate_8_to_9,
 }
 
 

@@ -35,6 +35,8 @@ Version history:
 8. ``headline_terms``: the terms of the articles' headlines, which ``search()``
    weighs above the body's (a new stored table; pages loaded before have none
    until a full refresh re-writes them).
+9. ``runs``: ``report_error``, why the report drawn after the run's commit was
+   not written (null: it was, or the run is older than schema 9).
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ from banmian.tasks.model import ARTICLE_KINDS, DATE_SOURCES, PAGE_META_KEYS, RES
 from banmian.tasks.store.stories import JUMP_STATUSES
 from banmian.tasks.text.words import TERM_KINDS, TOKEN_KINDS
 
-SCHEMA_VERSION: Final = 8
+SCHEMA_VERSION: Final = 9
 
 _str = pa.string()
 _i32 = pa.int32()
@@ -266,6 +268,7 @@ RUNS = pa.schema([
     ("status", _str),
     ("schema_version", _i32),
     ("models", _str),
+    ("report_error", _str),
 ])
 
 REJECTS = pa.schema([
@@ -504,6 +507,9 @@ COLUMN_COMMENTS: dict[str, dict[str, str]] = {
         "schema_version": "Warehouse schema version the run wrote.",
         "models": ("Versions (short sha256) of the learned segmentation models that read the run's "
                    "pages, e.g. boundary:ac29a97cd384 join:… confidence:… (null before schema 3)."),
+        "report_error": ("Why the warehouse's report.html, drawn after the run committed, was not written, and "
+                         "the command that re-makes it; null if it was written (or re-made since by "
+                         "`banmian report`, or by a later run that drew it), and for runs before schema 9."),
     },
     "rejects": {
         "run_id": "The run that met the file.",

@@ -72,6 +72,9 @@ __all__ = [
 DEFAULT_BUSY_TIMEOUT: Final = 5.0
 #: Pause between attempts to open a database another process holds (a commit takes well under a second).
 _RETRY_SLEEP: Final = 0.05
+#: How long recording a report's outcome in ``runs`` waits for the writer lock: long enough for another
+#: process's commit or compaction (seconds), not for a whole run, which holds the lock while it segments.
+REPORT_NOTE_TIMEOUT_S: Final = 30.0
 #: Rows per Arrow batch when a preview streams a result: 2048 measured fastest and smallest on a
 #: 1M-row query (1.3 s, 150 MB RSS; 20k rows: 2.0 s, 250 MB; 100k rows: 3.9 s, 420 MB).
 PREVIEW_BATCH_ROWS: Final = 2048
@@ -251,6 +254,30 @@ class Warehouse:
         """Take the writer lock and compact (see ``WarehouseWriter.compact``)."""
         with self.writer(wait=wait, timeout=timeout) as w:
             return w.compact(keep_reject_runs=keep_reject_runs)
+
+    # -- the report drawn after a run ------------------------------------------
+
+    def report_errors(self) -> int:
+        """Runs whose ``report_error`` is set; 0 before schema 9 (the column comes with the next writer)."""
+        try:
+            return int(self.query("SELECT count(*) FROM runs WHERE report_error IS NOT NULL").column(0)[0].as_py())
+        except duckdb.BinderException:
+            return 0
+
+    def record_report_error(self, run_id: str, error: str, timeout: float = REPORT_NOTE_TIMEOUT_S) -> None:
+        """Take the writer lock (waiting ``timeout`` s at most) and set run ``run_id``'s ``report_error``."""
+        with self.writer(timeout=timeout) as w:
+            w.record_report_error(run_id, error)
+
+    def clear_report_errors(self, timeout: float = REPORT_NOTE_TIMEOUT_S) -> int:
+        """The warehouse's whole report was drawn: null every ``runs.report_error``; returns how many.
+
+        Takes the writer lock (waiting ``timeout`` s at most) only if some run has one.
+        """
+        if not self.report_errors():
+            return 0
+        with self.writer(timeout=timeout) as w:
+            return w.clear_report_errors()
 
     # -- damage ----------------------------------------------------------------
 

@@ -648,6 +648,25 @@ class WarehouseWriter:
             residue_share=residue_share(residue_chars, written.visible_chars),
             rejects=len(rejects), status=status, warehouse=str(self.root), duration_s=duration_s)
 
+    # -- the report drawn after a run ----------------------------------------
+
+    def record_report_error(self, run_id: str, error: str) -> None:
+        """Say in ``runs.report_error`` why the report drawn after run ``run_id``'s commit was not written.
+
+        The report is drawn after the commit, so its failure is a transaction of its own (then the
+        catalogue copy and CHECKPOINT, as after a run): a user querying ``runs`` later sees it.
+        """
+        self._check_open()
+        with self._transaction(f"the report error of run {run_id}", refresh=False) as con:
+            con.execute("UPDATE runs SET report_error = ? WHERE run_id = ?", [error, run_id])
+
+    def clear_report_errors(self) -> int:
+        """Null every ``runs.report_error`` (the warehouse's whole report was drawn since); returns how many."""
+        self._check_open()
+        with self._transaction("the report re-made", refresh=False) as con:
+            (cleared,) = con.execute("UPDATE runs SET report_error = NULL WHERE report_error IS NOT NULL").fetchall()[0]
+        return int(cleared)
+
     # -- compaction ----------------------------------------------------------
 
     def _compacted(self, table: str, entries: Sequence[ManifestEntry]) -> pa.Table:

@@ -18,6 +18,7 @@ from tests.support.bad_inputs import EXPECTED, make_bad_inputs
 from tests.support.paths import SAMPLE
 from tests.support.warehouse_fixtures import FURNITURE_META, FURNITURE_PAGE
 
+from banmian.cli import main
 from banmian.flows.defaults import FLOW_NAME
 from banmian.flows.ingest import ingest, split_unchanged
 from banmian.flows.ingest import models_version as flow_models_version
@@ -201,7 +202,9 @@ def test_a_report_that_fails_is_in_the_summary_and_the_load_stays(tmp_path: Path
     assert summary.report_error.endswith(remake)
     wh = Warehouse(wh_dir)
     assert _one(wh, "SELECT count(*) FROM pages") == 2
-    assert wh.query("SELECT rejects, status FROM runs").to_pylist() == [{"rejects": 0, "status": "complete"}]
+    assert wh.query("SELECT rejects, status, report_error FROM runs").to_pylist() == [
+        {"rejects": 0, "status": "complete", "report_error": summary.report_error}]  # said in the warehouse too
+    assert _one(wh, "SELECT reports_not_written FROM daily_runs") == 1
     artifact = latest_artifact(SUMMARY_ARTIFACT_KEY)
     assert summary.run_id in artifact["data"] and "## The report was not written" in artifact["data"]
     assert summary.report_error in artifact["data"]
@@ -212,6 +215,24 @@ def test_a_report_that_fails_is_in_the_summary_and_the_load_stays(tmp_path: Path
     assert (again.pages_skipped, again.report_error) == (2, None)
     assert (wh_dir / "report.html").is_file()
     assert "not written" not in latest_artifact(SUMMARY_ARTIFACT_KEY)["data"]
+    assert _one(wh, "SELECT count(*) FROM runs WHERE report_error IS NULL") == 2  # the drawn report clears it
+
+
+def test_banmian_report_clears_the_report_error_of_the_run_whose_report_failed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The re-make the error names (the warehouse's own report.html, every issue) clears ``runs.report_error``;
+    a report written elsewhere does not."""
+    wh_dir = tmp_path / "wh"
+    (wh_dir / "report.html").mkdir(parents=True)
+    failed = ingest(source=str(SAMPLE), warehouse=str(wh_dir))
+    wh = Warehouse(wh_dir)
+    assert wh.report_errors() == 1
+    (wh_dir / "report.html").rmdir()
+    assert main(["report", "--warehouse", str(wh_dir), "--out", str(tmp_path / "elsewhere.html")]) == 0
+    assert _one(wh, "SELECT report_error FROM runs WHERE run_id = ?", [failed.run_id]) == failed.report_error
+    assert main(["report", "--warehouse", str(wh_dir), "--out", str(wh_dir / "report.html")]) == 0
+    assert "Cleared runs.report_error of 1 run." in capsys.readouterr().out
+    assert _one(wh, "SELECT count(*) FROM runs WHERE report_error IS NOT NULL") == 0
 
 
 def test_batches_cover_every_file(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,8 @@ import pytest
 from tests.support.warehouse_fixtures import PAGES, commit, count, page_and_result, rows, state_checksum
 
 from banmian.tasks.store import schema
+from banmian.tasks.store.catalogue import read_copy
+from banmian.tasks.store.files import file_sha256
 from banmian.tasks.store.warehouse import SchemaError, Warehouse
 
 
@@ -204,3 +207,47 @@ def test_schema_6_pages_get_their_issue_at_the_next_full_refresh(wh: Warehouse) 
         assert commit(w, PAGES[:3], full_refresh=True).pages_loaded == 3
     assert count(wh, "SELECT count(*) FROM articles WHERE issue_date IS NOT NULL") == dated
     assert count(wh, "SELECT count(*) FROM pages WHERE date_source = 'furniture'") == 3
+
+
+def _as_schema_8(wh: Warehouse) -> None:
+    """The warehouse as schema 8 left it: ``runs`` without ``report_error``, its catalogue copy too; version 8."""
+    _execute(wh, "ALTER TABLE runs DROP COLUMN report_error")
+    doc_path = wh.root / "catalogue" / "CATALOGUE.json"
+    doc = json.loads(doc_path.read_text(encoding="utf-8"))
+    listed = doc["tables"]["runs"]
+    copy = wh.root / "catalogue" / listed["file"]
+    pq.write_table(pq.read_table(copy).drop_columns(["report_error"]), copy)
+    listed.update(bytes=copy.stat().st_size, sha256=file_sha256(copy))
+    doc_path.write_text(json.dumps({**doc, "schema_version": 8}), encoding="utf-8")
+    _set_version(wh, 8)
+
+
+def test_schema_8_runs_gain_report_error_null_for_every_earlier_run(wh: Warehouse) -> None:
+    with wh.writer() as w:
+        run_id = commit(w, PAGES[:2]).run_id
+    before = state_checksum(wh)
+    _as_schema_8(wh)
+    assert wh.report_errors() == 0  # read before any writer migrates it: no column, no failed report known
+    assert wh.clear_report_errors() == 0  # nor does clearing take the writer to migrate it
+
+    with wh.writer() as w:
+        assert rows(wh, "SELECT run_id, report_error FROM runs") == [{"run_id": run_id, "report_error": None}]
+        w.record_report_error(run_id, "OutOfMemoryError: ...")
+    assert count(wh, "SELECT max(version) FROM schema_version") == schema.SCHEMA_VERSION
+    assert state_checksum(wh) == before
+    _, copied = read_copy(wh.root)  # the copy written after the migration's commit and after the update
+    assert copied["runs"].column("report_error").to_pylist() == ["OutOfMemoryError: ..."]
+
+
+def test_a_schema_8_catalogue_copy_still_rebuilds_the_catalogue(wh: Warehouse) -> None:
+    """A copy written before runs had report_error reads null in it; the next writer migrates the rebuilt one."""
+    with wh.writer() as w:
+        commit(w, PAGES[:2])
+    runs = rows(wh, "SELECT * FROM runs")
+    _as_schema_8(wh)
+    version, copied = read_copy(wh.root)
+    assert version == 8 and copied["runs"].column("report_error").to_pylist() == [None]
+    wh.db_path.unlink()
+    assert wh.repair(lambda path, sha256: None).catalogue_rebuilt
+    assert rows(wh, "SELECT * FROM runs") == runs
+    assert count(wh, "SELECT max(version) FROM schema_version") == schema.SCHEMA_VERSION

@@ -73,6 +73,19 @@ def test_reporting_views_add_up(wh: Warehouse) -> None:
     assert rows(wh, "SELECT reason, paths FROM rejects_per_reason") == [{"reason": "empty", "paths": 1}]
 
 
+def test_daily_runs_counts_the_runs_whose_report_was_not_written_until_it_is_re_made(wh: Warehouse) -> None:
+    with wh.writer() as w:
+        failed = commit(w, PAGES[:2]).run_id
+        commit(w, PAGES[2:4])
+    assert rows(wh, "SELECT runs, reports_not_written FROM daily_runs") == [{"runs": 2, "reports_not_written": 0}]
+    wh.record_report_error(failed, "IsADirectoryError: ... re-make the report with: banmian report ...")
+    assert rows(wh, "SELECT run_id FROM runs WHERE report_error IS NOT NULL") == [{"run_id": failed}]
+    assert rows(wh, "SELECT runs, reports_not_written FROM daily_runs") == [{"runs": 2, "reports_not_written": 1}]
+    assert wh.clear_report_errors() == 1
+    assert count(wh, "SELECT sum(reports_not_written) FROM daily_runs") == 0
+    assert wh.check().problems == []  # each update's catalogue copy matches the catalogue
+
+
 def test_articles_to_review_lists_each_flagged_article_once_least_sure_first(wh: Warehouse) -> None:
     with wh.writer() as w:
         commit(w, [page_and_result(f"/in/v{i}.txt", f"复核{i}", n_articles=6) for i in range(3)])
