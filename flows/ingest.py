@@ -8,7 +8,7 @@ Reject with a reason, recorded in the warehouse and the run summary, and the
 run's status is ``partial``. A page that yields no article is loaded (its
 text kept as residue) and flagged the same way, as a ``no_articles`` reject.
 A report that cannot be drawn after the commit is said in the run's summary
-(``RunSummary.report_error``) and makes ``banmian run`` exit 1 as well.
+(``RunSummary.report_error``, and its ``runs`` row's ``report_error``) and makes ``banmian run`` exit 1 as well.
 Only a missing source, a busy warehouse with ``wait=False`` or a broken
 warehouse fail the flow.
 

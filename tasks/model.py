@@ -269,7 +269,8 @@ class RunSummary:
     """What a committed run did: the numbers of its ``runs`` row, and where it went.
 
     ``report_error`` is set by the ingest flow after the commit when the warehouse's report could not
-    be drawn (why, in one line): the load stands, but the run ends partial for the user (exit 1).
+    be drawn (why, in one line): the load stands, but the run ends partial for the user (exit 1). The
+    run's ``runs`` row gets it too, by a transaction of its own (``runs.report_error``, schema 9).
     """
 
     run_id: str
