@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from typing import Final, NamedTuple
 
 from banmian.tasks.text.budget import check_budget
-from banmian.tasks.text.chars import SENTENCE_ENDS
+from banmian.tasks.text.chars import SENTENCE_ENDS, han_count
 from banmian.tasks.text.lexicon import overlap
-from banmian.tasks.text.lines import HEAD, SUBTITLE, Line, is_one_line_couplet
+from banmian.tasks.text.lines import HEAD, SUBTITLE, Line, is_byline_text, is_one_line_couplet, opens_mid_phrase
 from banmian.tasks.text.segment.headlines import (all_crossheads, drawn_twice, heading_phrases, heading_words,
                                                   headline_parts, is_full_headline, is_kicker_line, measure_phrases,
                                                   runs_on_through_subtitle_wraps)
@@ -95,6 +95,16 @@ OWN_HEAD_MIN_FIT: Final = 0.1
 #: at 0.1 and 0.2, 0.3519 at 0.3; 0.1 costs gen99 headline_acc 0.9564 -> 0.9555; with no minimum gen99
 #: article_f1 falls 0.9748 -> 0.9732 and gate 0.7176 -> 0.7173 (heads of the next story taken).
 PHOTO_TITLE_AFTER_MIN_FIT: Final = 0.2
+
+#: Two heads printed together (the head of one text printed after it, over the head of the next) are split at no
+#: cost when each side's lines restate at least this share of their words in the text on their side and none in
+#: the other's. Calibrated on all sets: 0.25 heads gate-s2026-0167's two texts (0.25 and 0.68); generated sets,
+#: seeds and wild alike; 0.15 costs unread-a article_f1 0.6326 -> 0.6322.
+TWO_HEADS_MIN_FIT: Final = 0.25
+
+#: Each of two heads printed together is a phrase of at least this many Chinese characters: a shorter piece
+#: (``评出``, ``来了``) is a wrapped headline's tail, cut from it by a split. Calibrated on the pagesim gate pages.
+TWO_HEADS_MIN_CHARS: Final = 4
 
 #: A photo's title is one line (two when it wraps).
 PHOTO_TITLE_MAX_LINES: Final = 2
@@ -417,12 +427,42 @@ class HeadScorer:
         claims = (self._above_score(gi, k) if above else 0.0) \
             + (self._below_score(gi, k, headline_below) if below else 0.0)
         score = claims / n
-        if _splits_adjacent_lines(above, below):
+        if _splits_adjacent_lines(above, below) and not self._two_heads(gi, k):
             score -= ADJACENT_SPLIT_PENALTY
         if self.has_lead:
             score -= _lead_page_cost(self._unit(g.prev), above, n)
             score -= _lead_page_cost(self._unit(g.next), below if headline_below else [], n)
         return score
+
+    def _two_heads(self, gi: int, k: int) -> bool:
+        """Split ``k`` cuts group ``gi`` into two heads printed together, each its own side's.
+
+        Pages print the head of one text after it, just over the head of the
+        next: ``与人奋斗`` / ``为足球拾遗`` / ``排查整治隐患`` / ``营造祥和氛围`` /
+        ``铁西区开展安全生产检查``. The group is more than one headline can
+        hold (``headline_parts`` leaves lines over), the split cuts neither a
+        couplet nor a kicker from its main line, each side is a whole head
+        (``_whole_heads_meet``) that restates its own text
+        (``TWO_HEADS_MIN_FIT``) and none of the other's: that evidence
+        outweighs the habit of lines printed together being one headline
+        (``ADJACENT_SPLIT_PENALTY``).
+        """
+        g = self.groups[gi]
+        if g.prev is None or g.next is None or not _whole_heads_meet(g.lines, k) or self._one_headline_at(gi, k):
+            return False
+        if min(self.fit(gi, k, True), self.fit(gi, k, False)) < TWO_HEADS_MIN_FIT:
+            return False
+        if not (self._shaped((gi, 0, k)) and self._shaped((gi, k, len(g.lines)))):
+            return False
+        return overlap(heading_words(g.lines[:k]), self._body(g.next)) == 0.0 \
+            and overlap(heading_words(g.lines[k:]), self._body(g.prev)) == 0.0
+
+    def _one_headline_at(self, gi: int, k: int) -> bool:
+        """Group ``gi`` reads as one headline (``headline_parts`` leaves no line over), or split ``k`` falls inside
+        its main lines: line ``k`` is a couplet's second half or the main line under a kicker."""
+        lines = self.groups[gi].lines
+        parts = headline_parts(lines)
+        return not parts.rest or any(ln is lines[k] for ln in parts.headline)
 
     def _unit(self, idx: int | None) -> Unit | None:
         """The unit at ``idx``, if a group has one on that side."""
@@ -457,6 +497,14 @@ class HeadScorer:
 def _headline_above(unit: Unit | None, lines: list[Line], has_lead: bool) -> bool:
     """Heading lines are the headline of the unit before them (none drawn twice: crossheads head the text after)."""
     return can_take_headline(unit, lines, True, has_lead) and not any(map(drawn_twice, lines))
+
+
+def _whole_heads_meet(lines: list[Line], k: int) -> bool:
+    """The phrases on either side of split ``k`` are whole heads: long enough (``TWO_HEADS_MIN_CHARS``), no
+    byline, the lower not going on from the upper (``opens_mid_phrase``) nor its ——subtitle (``——本报评论员``)."""
+    last, first = heading_phrases(lines[:k])[-1].text, heading_phrases(lines[k:])[0].text
+    return lines[k].kind == HEAD and not opens_mid_phrase(first) and all(
+        han_count(text) >= TWO_HEADS_MIN_CHARS and not is_byline_text(text) for text in (last, first))
 
 
 def _splits_adjacent_lines(above: list[Line], below: list[Line]) -> bool:

@@ -58,6 +58,32 @@ def test_two_heading_lines_without_a_blank_between_them_are_not_split(above, hea
     assert any({headline, subject} <= {a.kicker, a.headline, a.subheadline} for a in result.articles)
 
 
+ESSAY = """本报记者 张华
+
+举步迈进新的一年，难以忘却中国足球
+在过去一年里跌过的跤。球员们苦苦奋
+斗了一年，成绩至今不前。
+"""
+
+SAFETY = """本报讯（通讯员 段炼）为确保铁西区春
+节期间安全生产形势稳定，营造安全、祥
+和的节日氛围，铁西区开展安全生产大检
+查，排查整治各类隐患。
+"""
+
+
+@pytest.mark.parametrize("heads, expected", [
+    pytest.param("与人奋斗\n为足球拾遗\n排查整治隐患\n营造祥和氛围\n铁西区开展安全\n生产检查",
+                 [("与人奋斗 为足球拾遗", None), ("排查整治隐患 营造祥和氛围", "铁西区开展安全生产检查")],
+                 id="each_restates_its_own_text_only"),
+])
+def test_two_heads_printed_together_head_a_text_each(heads, expected):
+    """The head of a text printed after it, just over the next text's head, with no blank between: each restates
+    its own text and none of the other's, and the group is more than one headline holds (``TWO_HEADS_MIN_FIT``)."""
+    result = segment_checked(ESSAY + "\n" + heads + "\n\n" + SAFETY)
+    assert [(a.headline, a.subheadline) for a in result.articles] == expected
+
+
 @pytest.mark.parametrize("head", ["图书馆活动丰富多彩", "图书馆里书香浓", "少儿读书节开幕"],
                          ids=["shares_words_with_both", "shares_fewer_words", "names_its_story"])
 def test_story_with_nothing_above_it_takes_the_head_below_it(head):
