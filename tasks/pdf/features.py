@@ -47,12 +47,54 @@ def sections_beside_headings(page_regions: Sequence[Region], body: Type) -> list
     return list(page_regions)
 
 
+def texts_under_column_crossheads(page_regions: Sequence[Region], body: Type) -> list[Region]:
+    """The page's regions with headless text standing under a crosshead that ends a column of another region moved
+    in right after that crosshead.
+
+    A feature's section may start at the foot of a column, its crosshead the last line of the column in the
+    feature's region and its text set further down, below another story's heading or a picture, a region of its
+    own (dev12 0054: 常规武器黔驴技穷 ends the second column, its text a region three lines under it that goes on
+    into the third column's head). A region of body text only whose first block starts under such a crosshead
+    (``SECTION_TEXT_DROP`` lines, ``SECTION_TEXT_SHIFT`` ems) is that crosshead's text."""
+    out = list(page_regions)
+    for host in page_regions:
+        for head in [b for b in host.blocks if _ends_column(b, host, body)]:
+            text = _headless_text_under(head, [r for r in out if r is not host], body)
+            if text is not None:
+                at = host.blocks.index(head) + 1
+                host.blocks[at:at] = text.blocks
+                out = [r for r in out if r is not text]
+    return out
+
+
+def _headless_text_under(head: Block, page_regions: Sequence[Region], body: Type) -> Region | None:
+    """The region of body text only that starts under the crosshead ``head``; None when there is none."""
+    return next((r for r in page_regions if _headless(r) and _heads_text(head, r.blocks[0], body)), None)
+
+
+def _ends_column(b: Block, host: Region, body: Type) -> bool:
+    """``b`` is a crosshead inside ``host``'s text with nothing of ``host`` under it in its column."""
+    if not (b.kind == "display" and len(b.lines) == 1 and _crosshead_type(b, body)) or host.blocks[0] is b:
+        return False
+    return not any(o.top >= b.bottom and o.x0 < b.x1 and o.x1 > b.x0 for o in host.blocks)
+
+
+def _crosshead_type(b: Block, body: Type) -> bool:
+    """Type of a heading's size but smaller than ``CROSSHEAD_MAX`` body sizes."""
+    return is_heading_size(b, body) and b.size < CROSSHEAD_MAX * body.size
+
+
+def _headless(reg: Region) -> bool:
+    """A region of body text only."""
+    return bool(reg.blocks) and not reg.pictures and all(b.kind == "body" for b in reg.blocks)
+
+
 def _bare_crosshead_region(reg: Region, body: Type) -> bool:
     """A region of one line of crosshead type and nothing else."""
     if len(reg.blocks) != 1 or reg.pictures:
         return False
     b = reg.blocks[0]
-    return b.kind == "display" and len(b.lines) == 1 and is_heading_size(b, body) and b.size < CROSSHEAD_MAX * body.size
+    return b.kind == "display" and len(b.lines) == 1 and _crosshead_type(b, body)
 
 
 def _beside(b: Block, heads: Sequence[Block], body: Type) -> bool:

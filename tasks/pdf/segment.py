@@ -26,10 +26,10 @@ from banmian.tasks.pdf.extract import Glyph, PdfPage, TextLine, lines as printed
 from banmian.tasks.pdf.layout import (Block, Region, Type, blocks, body_type, join_at_spaces, regions, split_at_gutters,
                                       split_at_white_strips)
 from banmian.tasks.pdf.briefs import pieces
-from banmian.tasks.pdf.features import gather_features, sections_beside_headings
+from banmian.tasks.pdf.features import gather_features, sections_beside_headings, texts_under_column_crossheads
 from banmian.tasks.pdf.heads import Heading
-from banmian.tasks.pdf.stories import (Parts, Story, finish_story, join_first_columns, read_photo, residue_of,
-                                      split_region, story_of, text_beside_heading)
+from banmian.tasks.pdf.stories import (Parts, Story, finish_story, join_first_columns, join_last_columns, read_photo,
+                                      residue_of, split_region, story_of, text_beside_heading)
 from banmian.tasks.text.lines import FURNITURE, line_kind
 from banmian.tasks.text.clean import display_width
 from banmian.tasks.text.segment import segment_page
@@ -99,7 +99,8 @@ def read_layout(page: PdfPage) -> tuple[Type, list[Region], list[Glyph]]:
     body = body_type(found)
     found = join_at_spaces(split_at_gutters(split_at_white_strips(found, body), body), body)
     page_regions = join_first_columns(regions(blocks(found, body), page.pictures, page.rules, body), body)
-    return body, sections_beside_headings(page_regions, body), doubled
+    page_regions = join_last_columns(page_regions, body)
+    return body, texts_under_column_crossheads(sections_beside_headings(page_regions, body), body), doubled
 
 
 @dataclass(slots=True)

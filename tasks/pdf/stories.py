@@ -18,7 +18,7 @@ from banmian.tasks.model import Article, Residue, ResidueReason
 from banmian.tasks.pdf.extract import Box, TextLine
 from banmian.tasks.pdf.flow import INDENT_MIN, SHORT_BY, Flow, column_edges, read_flow
 from banmian.tasks.pdf.heads import Heading, is_heading_size, measure_under, read_heading
-from banmian.tasks.pdf.layout import Block, Region, Type
+from banmian.tasks.pdf.layout import CROSSHEAD_MAX, Block, Region, Type
 from banmian.tasks.text.chars import CLOSE_BRACKETS, OPEN_BRACKETS
 from banmian.tasks.text.clean import display_width, ends_sentence, join_lines
 from banmian.tasks.pdf.briefs import take_lead
@@ -123,6 +123,44 @@ def join_first_columns(page_regions: Sequence[Region], body: Type) -> list[Regio
             _join_column(host, col)
             out = [r for r in out if r is not col]
     return out
+
+
+def join_last_columns(page_regions: Sequence[Region], body: Type) -> list[Region]:
+    """The page's regions with each headless column that is the last column of a story beside it joined to it.
+
+    A story's last column may be set beside its heading, level with the heading's top, and run down to the foot of
+    the story's text (dev13 0004: 优化营商环境 搭建沟通平台, whose second column stands right of the heading): the
+    layout sees no heading over it and makes it a region of its own, which reads as a tail of the page's feature.
+    A region of body text only that opens level with the top of a headed story's heading (``COLUMN_LEVEL_SLACK``),
+    one gutter right of it (``COLUMN_GUTTER_MAX``), with no indent (it goes on with a sentence), and ends level
+    with the foot of that story's text, is that story's last column."""
+    out = list(page_regions)
+    for col in page_regions:
+        host = next((h for h in out if h is not col and _last_column_of(col, h, body)), None)
+        if host is not None:
+            host.blocks.extend(col.blocks)
+            host.parent.update(col.parent)
+            out = [r for r in out if r is not col]
+    return out
+
+
+def _last_column_of(col: Region, host: Region, body: Type) -> bool:
+    """``col`` is ``host``'s last column, set beside its heading (``join_last_columns``)."""
+    heads, host_text = _headed_text(host, body)
+    if len(col.blocks) != 1 or col.pictures or col.blocks[0].kind != "body" or not _headline_over(heads, host_text, body):
+        return False
+    b = col.blocks[0]
+    slack = COLUMN_LEVEL_SLACK * body.size
+    level = abs(b.top - min(h.top for h in heads)) <= slack and abs(b.bottom - max(t.bottom for t in host_text)) <= slack
+    gutter = b.x0 - max(it.x1 for it in [*heads, *host_text])
+    goes_on = b.lines[0].x0 - b.x0 < INDENT_MIN * body.size
+    return level and goes_on and 0 <= gutter <= COLUMN_GUTTER_MAX * body.size
+
+
+def _headline_over(heads: Sequence[Block], text: Sequence[Block], body: Type) -> bool:
+    """A story's headline over text: heading type of ``CROSSHEAD_MAX`` body sizes or more (a section's crosshead
+    is smaller; dev 0018: the feature's next column beside its section 一、事件经过 goes on with the feature)."""
+    return bool(text) and any(h.size >= CROSSHEAD_MAX * body.size for h in heads)
 
 
 def _first_column_of(col: Region, host: Region, body: Type) -> bool:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from banmian.tasks.pdf.extract import Glyph, TextLine, make_line
-from banmian.tasks.pdf.features import sections_beside_headings, sections_run_on, texts_under_crossheads
+from banmian.tasks.pdf.features import (sections_beside_headings, sections_run_on, texts_under_column_crossheads,
+                                        texts_under_crossheads)
 from banmian.tasks.pdf.flow import Flow
 from banmian.tasks.pdf.heads import Heading
 from banmian.tasks.pdf.layout import Block, Region, Type
@@ -112,3 +113,22 @@ def test_a_bare_crosshead_at_the_size_of_the_headless_texts_own_crossheads_takes
     left = texts_under_crossheads([lead, bare], [text], BODY)
     assert (left == []) is taken
     assert len(bare.flow.paras) == (2 if taken else 0)
+
+
+@pytest.mark.parametrize("under,drop,shift,moved", [
+    (False, 40.0, -10.0, True),   # dev12 0054: the crosshead ends its column, its text a region three lines under it
+    (True, 40.0, -10.0, False),   # the region's own text goes on under the crosshead: not its text
+    (False, 100.0, -10.0, False),  # seven lines under it: other text
+    (False, 40.0, 60.0, False),   # five ems aside: another column's text
+])
+def test_headless_text_under_a_crosshead_ending_a_column_goes_in_after_it(under: bool, drop: float, shift: float,
+                                                                          moved: bool) -> None:
+    head = Block([line("常规武器黔驴技穷", 210.0, 380.0, 12.0)], "display")
+    blocks = [Block([line("百虎撼岳", 300.0, 60.0, 27.0)], "display"), column([FULL] * 10, 60.0, 200.0),
+              column([FULL] * 10, 200.0, 200.0), head, column([FULL] * 10, 340.0, 200.0)]
+    blocks += [column([FULL], 200.0, 450.0)] if under else []
+    feature = Region(blocks)
+    text = Region([column(["　改革开放初期很多地区还没有解决温饱问题", FULL], 200.0 + shift, 391.0 + drop)])
+    regions = texts_under_column_crossheads([feature, text], BODY)
+    assert (regions == [feature]) is moved
+    assert (feature.blocks[4:5] == text.blocks) is moved

@@ -7,7 +7,7 @@ import pytest
 
 from banmian.tasks.pdf.extract import Box, Glyph, TextLine, make_line
 from banmian.tasks.pdf.layout import Block, Region, Type
-from banmian.tasks.pdf.stories import Parts, join_first_columns, text_beside_heading, titles_picture
+from banmian.tasks.pdf.stories import Parts, join_first_columns, join_last_columns, text_beside_heading, titles_picture
 
 BODY = Type(10.0, 1.5)
 
@@ -70,6 +70,28 @@ def test_a_headless_column_beside_a_heading_is_the_story_first_column(col_x0: fl
     out = join_first_columns([host, col], BODY)
     assert (out == [host]) is joined
     assert (host.blocks[2:2 + len(col.blocks)] == col.blocks) is joined
+
+
+@pytest.mark.parametrize("first,col_x0,drop,lines,head_size,joined", [
+    (FULL, 460.0, 0, 7, 24.0, True),        # dev13 0004: one gutter right, level with the heading's top and the text's foot
+    ("　" + FULL, 460.0, 0, 7, 24.0, False),  # opens a paragraph: nothing says it goes on with the story's sentence
+    (FULL, 460.0, 3, 4, 24.0, False),       # opens three lines under the heading's top: no column beside the heading
+    (FULL, 460.0, 0, 4, 24.0, False),       # ends three lines over the story's foot
+    (FULL, 490.0, 0, 7, 24.0, False),       # stands wider than a gutter off the story
+    (FULL, 460.0, 0, 7, 12.0, False),       # dev 0018: beside a section's crosshead, no story's headline
+])
+def test_a_headless_column_beside_a_heading_to_the_text_foot_is_the_story_last_column(first: str, col_x0: float,
+                                                                                      drop: int, lines: int,
+                                                                                      head_size: float,
+                                                                                      joined: bool) -> None:
+    """The host's heading tops out at 980.6 (its 24 pt headline) and its text ends at 1076.1."""
+    host = _host(False)
+    if head_size < 24.0:
+        host.blocks[:2] = [Block([line("一、事件经过", 300.0, 990.3, head_size)], "display")]
+    col = Region([column([first, *[FULL] * (lines - 1)], col_x0, host.top + 8.07 + 15.0 * drop)])
+    out = join_last_columns([host, col], BODY)
+    assert (out == [host]) is joined
+    assert (host.blocks[-1:] == col.blocks) is joined
 
 
 @pytest.mark.parametrize("last,credit,taken", [
