@@ -117,7 +117,7 @@ def transition_signals(unit: Unit, k: int, vocab: PageVocabulary,
         "column_change": min(abs(before.column - after.column), COLUMN_SCALE) / COLUMN_SCALE,
         "prev_length": min(len(before.text), PARAGRAPH_SCALE) / PARAGRAPH_SCALE,
         "next_length": min(len(after.text), PARAGRAPH_SCALE) / PARAGRAPH_SCALE,
-        "text_before": min(sum(len(t) for t in texts[:k]), TEXT_SCALE) / TEXT_SCALE,
+        "text_before": min(sum(map(len, texts[:k])), TEXT_SCALE) / TEXT_SCALE,  # lengths mapped at C level
         "silent": silence(max(cohesion_near, cohesion_next), near_before, near_after,
                           opens_new_story(before, after, opening)),
     }
@@ -157,7 +157,7 @@ def silence(cohesion: float, before: Sequence[str], after: Sequence[str], new_st
 
 def _fill(texts: Sequence[str]) -> float:
     """The texts' length (spaces not counted) as a share of ``SILENT_SCALE``, at most 1."""
-    return min(sum(len(unspaced(t)) for t in texts), SILENT_SCALE) / SILENT_SCALE
+    return min(_chars(texts), SILENT_SCALE) / SILENT_SCALE
 
 
 def page_vocabulary(page: Page) -> PageVocabulary:
@@ -230,8 +230,8 @@ def subject_changes(signals: dict[Feature, float], texts: Sequence[str], k: int,
 
 
 def _chars(texts: Sequence[str]) -> int:
-    """The texts' length, spaces not counted."""
-    return sum(len(unspaced(t)) for t in texts)
+    """The texts' length, spaces not counted (mapped at C level: every transition asks)."""
+    return sum(map(len, map(unspaced, texts)))
 
 
 #: Cohesion of the paragraph after a transition with the two after it at least this: its subject goes on (gate's

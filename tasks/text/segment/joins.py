@@ -21,7 +21,7 @@ import operator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
-from typing import Final, Literal, get_args
+from typing import Final, Literal, NamedTuple, get_args
 
 from banmian.tasks.text.clean import split_doubled
 from banmian.tasks.text.lexicon import GrowingBigrams, bigram_set, overlap
@@ -86,6 +86,14 @@ def heading_text(unit: Unit) -> str:
     return "".join(ln.text for ln in lines)
 
 
+class HostTraits(NamedTuple):
+    """What the join signals read of a host whatever the orphan (``PageContext.host_traits``)."""
+
+    unfinished: bool      # a paragraph of it stops mid-sentence before a break (``_unfinished``)
+    lead: bool            # it is a lead (a headline's own text)
+    feature_genre: bool   # a line of its lead names a feature's genre (``is_feature_subtitle``)
+
+
 @dataclass(frozen=True, slots=True)
 class PageContext:
     """What the join signals read of the page beyond the two texts."""
@@ -95,6 +103,7 @@ class PageContext:
     free_heads: tuple[str, ...] = ()   # heading groups no text took, each as one text
     _host_grams: dict[int, GrowingBigrams] = field(default_factory=dict, repr=False)  # id(host) -> its text's bigrams
     _host_texts: dict[int, tuple[list[str], str]] = field(default_factory=dict, repr=False)  # id(host) -> host_texts
+    _host_traits: dict[int, tuple[int, HostTraits]] = field(default_factory=dict, repr=False)  # id(host) -> (paragraphs, traits)
 
     def far_head_fit(self, text: str, grams: set[str] | frozenset[str] | None = None) -> float:
         """How well the best of the free heading groups restates ``text`` (share of its bigrams in it).
@@ -114,6 +123,17 @@ class PageContext:
         if kept is None or len(kept[0]) != len(host.paras):
             kept = self._host_texts[id(host)] = ([p.text for p in host.paras], heading_text(host))
         return kept
+
+    def host_traits(self, host: Unit) -> HostTraits:
+        """What ``_reading`` reads of the host alone, kept per host and read again when it has gained paragraphs.
+
+        Every orphan is offered to every host before it; a host changes only by an orphan joining it (``host_texts``).
+        """
+        kept = self._host_traits.get(id(host))
+        if kept is None or kept[0] != len(host.paras):
+            kept = self._host_traits[id(host)] = (len(host.paras), HostTraits(
+                _unfinished(host), host.kind == "lead", any(is_feature_subtitle(ln.text) for ln in host.lead_lines)))
+        return kept[1]
 
     def host_grams(self, host: Unit) -> GrowingBigrams:
         """The bigrams of the host's paragraphs joined, kept per host: a host is weighed against every later orphan
@@ -160,7 +180,7 @@ def join_signals(orphan: Unit, index: int, candidate: Candidate, page: PageConte
 def signals_but_cohesion(orphan: Unit, index: int, candidate: Candidate, page: PageContext,
                          side: OrphanSide) -> dict[JoinFeature, float]:
     """Every signal of ``join_signals`` but ``cohesion``: cheap, where cohesion weighs the host's whole text."""
-    return {**_shared_words(side, candidate.host, page), **_reading(orphan, candidate.host, side),
+    return {**_shared_words(side, candidate.host, page), **_reading(orphan, page.host_traits(candidate.host), side),
             **_position(orphan, index, candidate)}
 
 
@@ -215,17 +235,16 @@ def _orphan_reading(orphan: Unit, text: str, page: PageContext) -> dict[JoinFeat
     }
 
 
-def _reading(orphan: Unit, host: Unit, side: OrphanSide) -> dict[JoinFeature, float]:
+def _reading(orphan: Unit, host: HostTraits, side: OrphanSide) -> dict[JoinFeature, float]:
     """How the orphan opens (``_orphan_reading``), whether it goes on with the host's cut sentence, and what the host is."""
     first = orphan.paras[0] if orphan.paras else None
     section = bool(orphan.crossheads_before)
-    lead = host.kind == "lead"
     return {
-        "cut_sentence": float(first is not None and not first.indented and not first.dateline and _unfinished(host)),
+        "cut_sentence": float(first is not None and not first.indented and not first.dateline and host.unfinished),
         **side.reading,
-        "host_is_lead": float(lead),
-        "lead_section": float(section and lead),
-        "feature_genre": float(any(is_feature_subtitle(ln.text) for ln in host.lead_lines)),
+        "host_is_lead": float(host.lead),
+        "lead_section": float(section and host.lead),
+        "feature_genre": float(host.feature_genre),
     }
 
 
