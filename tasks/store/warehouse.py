@@ -64,8 +64,8 @@ from banmian.tasks.store.writer import KEEP_REJECT_RUNS, CompactSummary, Warehou
 
 __all__ = [
     "BASE_VIEWS", "SQL_DIR", "USER_RELATIONS", "CheckReport", "CheckpointFailed", "CompactSummary",
-    "MemoryCap", "Preview", "QueryOutOfMemory", "QueryRefused", "RepairReport", "RunInfo", "RunSummary", "SchemaError", "Warehouse",
-    "WarehouseBusy", "WarehouseDamaged", "WarehouseWriter", "load_report_views",
+    "MemoryCap", "Preview", "QueryOutOfMemory", "QueryRefused", "RepairReport", "RunInfo", "RunSummary",
+    "SchemaError", "Warehouse", "WarehouseBusy", "WarehouseDamaged", "WarehouseWriter", "load_report_views",
 ]
 
 #: How long a reader (or the writer's commit) waits for another process to let go of the database.

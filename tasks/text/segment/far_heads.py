@@ -640,9 +640,9 @@ def _with_its_head_cluster(move: FarMove, units: list[Unit], source: list[Line],
     text the subject line moves to restates it no less than the essay under the cluster (``共筑廉洁校园`` is in the
     铁西区 text, not in the essay), or, for a couplet no text restates, its place over the subject line. A couplet
     restated by no text, and another text restating the headline within ``FAR_CLAIM_MARGIN``: gate headline_acc
-    0.4367 -> 0.4388, unread-a 0.2622 -> 0.2648 (article_f1 0.6316 -> 0.6323), unread-b 0.2957 -> 0.2964. Prose (an orphan run) keeps the last heading lines it holds: once headless it
-    joins another text (``orphans``), which a head's move does not decide (taking them cost unread-a
-    exact_body 0.5369 -> 0.5365).
+    0.4367 -> 0.4388, unread-a 0.2622 -> 0.2648 (article_f1 0.6316 -> 0.6323), unread-b 0.2957 -> 0.2964.
+    Prose (an orphan run) keeps the last heading lines it holds: once headless it joins another text
+    (``orphans``), which a head's move does not decide (taking them cost unread-a exact_body 0.5369 -> 0.5365).
     """
     found = _head_around(source, move.lines)
     if found is None or _leaves_prose_headless(move.donor, found[0]):
