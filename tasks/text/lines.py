@@ -302,7 +302,7 @@ class LineForm(NamedTuple):
         >>> LineForm.of("本报通讯员 金鑫", 8.0).may_be_special(), LineForm.of("全市开展安全检查", 8.0).may_be_special()
         (True, False)
         """
-        return _may_be_special(self.text, self.folded, self.credit)
+        return _may_be_special(self.text, self.width, self.folded, self.credit)
 
 
 def _is_date_or_editor(text: str, width: float) -> bool:
@@ -444,12 +444,20 @@ class LineRule:
     #: The patterns ``holds`` matches the line with (as printed, folded, or read back from its
     #: letterspacing): the rule holds only on a line one of them matches at its start.
     patterns: tuple[re.Pattern[str], ...]
+    #: Patterns ``holds`` matches only on a line no wider than ``narrow_width`` (a page's number):
+    #: the fast path (``may_be_special``) spares a wider line their attempt.
+    narrow_patterns: tuple[re.Pattern[str], ...] = ()
+    narrow_width: float = 0.0
+
+    def all_patterns(self) -> tuple[re.Pattern[str], ...]:
+        """Every pattern ``holds`` may match a line with, whatever its width."""
+        return self.patterns + self.narrow_patterns
 
 
 #: The rules that tell a special line's kind by its form, in order: the first that holds names it.
 #: Earlier rules are the stricter forms (a date, a jump marker, a credit's mark, a role word).
 LINE_RULES: Final = (
-    LineRule(FURNITURE, _is_furniture, (DATE_RE, _EDITOR_RE, _PAGE_RE, _LATIN_HEAD_RE)),
+    LineRule(FURNITURE, _is_furniture, (DATE_RE, _EDITOR_RE, _LATIN_HEAD_RE), (_PAGE_RE,), PAGE_NUMBER_MAX_WIDTH),
     LineRule(JUMP, _is_jump, (_JUMP_RE,)),
     LineRule(DATELINE, _opens_with_a_jump, (JUMP_FROM_PREFIX_RE,)),
     LineRule(LABEL, _is_label, (_LABEL_RE,)),
@@ -471,7 +479,7 @@ def _any_of(patterns: Iterable[re.Pattern[str]]) -> str:
     return "|".join(f"(?:{p.pattern})" for p in patterns)
 
 
-def _any_rule_pattern(rules: Iterable[LineRule]) -> re.Pattern[str]:
+def _any_rule_pattern(rule_patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str]:
     """Every rule's patterns in one, those whose matches open with one of a few characters behind a test of them.
 
     A line a rule's pattern matches opens with one of that pattern's first
@@ -480,7 +488,7 @@ def _any_rule_pattern(rules: Iterable[LineRule]) -> re.Pattern[str]:
     headings) costs the engine a single test for them all, instead of an
     attempt at each.
     """
-    patterns = [(p, first_class(p)) for rule in rules for p in rule.patterns]
+    patterns = [(p, first_class(p)) for p in rule_patterns]
     anywhere = [p for p, first in patterns if first is None]
     opened = [(p, first) for p, first in patterns if first is not None]
     firsts = "".join(first.pattern[1:-1] for _, first in opened)
@@ -490,13 +498,18 @@ def _any_rule_pattern(rules: Iterable[LineRule]) -> re.Pattern[str]:
 
 #: Every rule's patterns in one: a line it matches in none of its forms is no special line, and
 #: most lines of a page (text and headings) are told so by one match.
-_ANY_RULE_PATTERN: Final = _any_rule_pattern(LINE_RULES)
+_ANY_RULE_PATTERN: Final = _any_rule_pattern(p for rule in LINE_RULES for p in rule.all_patterns())
+#: Every rule's patterns but those for narrow lines (``LineRule.narrow_patterns``): a wider line's test.
+_ANY_WIDE_LINE_RULE_PATTERN: Final = _any_rule_pattern(p for rule in LINE_RULES for p in rule.patterns)
+#: The widest line a rule's narrow patterns may take.
+_NARROW_PATTERNS_MAX_WIDTH: Final = max(rule.narrow_width for rule in LINE_RULES)
 
 
-def _may_be_special(text: str, folded: str, credit: str) -> bool:
+def _may_be_special(text: str, width: float, folded: str, credit: str) -> bool:
     """``LineForm.may_be_special`` of a line's three forms (most lines have one: nothing to fold, no letterspacing)."""
-    return bool(_ANY_RULE_PATTERN.match(text) or (folded != text and _ANY_RULE_PATTERN.match(folded))
-                or (credit != folded and _ANY_RULE_PATTERN.match(credit)))
+    any_rule = _ANY_RULE_PATTERN if width <= _NARROW_PATTERNS_MAX_WIDTH else _ANY_WIDE_LINE_RULE_PATTERN
+    return bool(any_rule.match(text) or (folded != text and any_rule.match(folded))
+                or (credit != folded and any_rule.match(credit)))
 
 
 def special_kind(line: LineForm) -> LineKind | None:
@@ -516,7 +529,7 @@ def line_kind(text: str, width: float) -> LineKind:
 
 def _kind_of_forms(text: str, width: float, folded: str, credit: str) -> LineKind:
     """``line_kind`` of a line's forms (``LineForm``)."""
-    if _may_be_special(text, folded, credit):  # most lines are text or headings: no rule's pattern matches them
+    if _may_be_special(text, width, folded, credit):  # most lines are text or headings: no rule's pattern matches them
         kind = special_kind(LineForm(text, width, folded, credit))
         if kind is not None:
             return kind

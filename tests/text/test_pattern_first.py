@@ -18,7 +18,7 @@ from banmian.tasks.text.lines import _ANY_RULE_PATTERN, LINE_RULES
 from banmian.tasks.text.credits import PHOTO_MARKS
 from banmian.tasks.text.pattern_first import class_without, first_class, found_ahead
 
-RULE_PATTERNS = [p for rule in LINE_RULES for p in rule.patterns]
+RULE_PATTERNS = [p for rule in LINE_RULES for p in rule.all_patterns()]
 #: What trying every rule's pattern in turn finds: the reference the guarded pattern must equal.
 PLAIN_ALTERNATION = re.compile("|".join(f"(?:{p.pattern})" for p in RULE_PATTERNS))
 
