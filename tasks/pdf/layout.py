@@ -943,10 +943,10 @@ def _spans_under(head: Region, text: Region, body: Type) -> bool:
 
 
 def _halves(left: Region, right: Region, body: Type) -> bool:
-    b = _top_heading(right)
-    a = _heading_on_row(left, b) if b is not None else None
-    if a is None or b is None or not 0 <= b.x0 - a.x1 <= COUPLET_GAP * a.size:
+    pair = _heading_pair(left, right)
+    if pair is None or not 0 <= pair[1].x0 - pair[0].x1 <= COUPLET_GAP * pair[0].size:
         return False
+    a, b = pair
     text_a, text_b = _text_under(left, a), _text_under(right, b)
     if not _couplet_shaped(a, b):
         return _one_row_over_both(a, b, text_a, text_b, body)
@@ -964,9 +964,16 @@ def _nearer_half(left: Region, reg: Region, page_regions: Sequence[Region], body
 
 
 def _heading_gap(left: Region, right: Region) -> float:
+    """The space between the headings of two regions set on one row (``_heading_pair``); inf when there is none."""
+    pair = _heading_pair(left, right)
+    return pair[1].x0 - pair[0].x1 if pair is not None else float("inf")
+
+
+def _heading_pair(left: Region, right: Region) -> tuple[Block, Block] | None:
+    """``right``'s top heading and the heading of ``left`` set on one row with it (``_heading_on_row``)."""
     b = _top_heading(right)
     a = _heading_on_row(left, b) if b is not None else None
-    return b.x0 - a.x1 if a is not None and b is not None else float("inf")
+    return (a, b) if a is not None and b is not None else None
 
 
 def _heading_on_row(reg: Region, piece: Block) -> Block | None:

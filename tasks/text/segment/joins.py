@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import math
 import operator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
-from typing import Final, Literal, NamedTuple, get_args
+from typing import Final, Literal, NamedTuple, TypeVar, get_args
 
 from banmian.tasks.text.clean import split_doubled
 from banmian.tasks.text.lexicon import GrowingBigrams, bigram_set, overlap
@@ -94,6 +95,32 @@ class HostTraits(NamedTuple):
     feature_genre: bool   # a line of its lead names a feature's genre (``is_feature_subtitle``)
 
 
+_Read = TypeVar("_Read")
+
+
+def _kept_per_host(kept: dict[int, tuple[int, _Read]], host: Unit, read: Callable[[Unit], _Read]) -> _Read:
+    """What ``read`` gives of ``host``, read again only when the host has more paragraphs than when last read.
+
+    A host is weighed against every later orphan, and while orphans are placed it only gains paragraphs (an
+    orphan joining it), so what is read of it alone changes only then.
+    """
+    entry = kept.get(id(host))
+    if entry is None or entry[0] != len(host.paras):
+        entry = kept[id(host)] = (len(host.paras), read(host))
+    return entry[1]
+
+
+def _texts_and_heading(host: Unit) -> tuple[list[str], str]:
+    """The host's paragraphs' texts and its heading (``heading_text``)."""
+    return [p.text for p in host.paras], heading_text(host)
+
+
+def _traits(host: Unit) -> HostTraits:
+    """What the join signals read of the host whatever the orphan."""
+    return HostTraits(_unfinished(host), host.kind == "lead",
+                      any(is_feature_subtitle(ln.text) for ln in host.lead_lines))
+
+
 @dataclass(frozen=True, slots=True)
 class PageContext:
     """What the join signals read of the page beyond the two texts."""
@@ -102,8 +129,9 @@ class PageContext:
     sections: int = 0                  # the page's section-headed orphans (``section_count``)
     free_heads: tuple[str, ...] = ()   # heading groups no text took, each as one text
     _host_grams: dict[int, GrowingBigrams] = field(default_factory=dict, repr=False)  # id(host) -> its text's bigrams
-    _host_texts: dict[int, tuple[list[str], str]] = field(default_factory=dict, repr=False)  # id(host) -> host_texts
-    _host_traits: dict[int, tuple[int, HostTraits]] = field(default_factory=dict, repr=False)  # id(host) -> (paragraphs, traits)
+    # id(host) -> (its paragraphs when read, what was read): ``_kept_per_host``
+    _host_texts: dict[int, tuple[int, tuple[list[str], str]]] = field(default_factory=dict, repr=False)
+    _host_traits: dict[int, tuple[int, HostTraits]] = field(default_factory=dict, repr=False)
 
     def far_head_fit(self, text: str, grams: set[str] | frozenset[str] | None = None) -> float:
         """How well the best of the free heading groups restates ``text`` (share of its bigrams in it).
@@ -114,26 +142,12 @@ class PageContext:
         return max((overlap(head, grams) for head in self.free_heads), default=0.0)
 
     def host_texts(self, host: Unit) -> tuple[list[str], str]:
-        """The host's paragraphs' texts and its heading (``heading_text``), kept per host.
-
-        A host is weighed against every later orphan, and while orphans are placed it only gains paragraphs
-        (an orphan joining it), so it is read again only when it has more paragraphs than when last read.
-        """
-        kept = self._host_texts.get(id(host))
-        if kept is None or len(kept[0]) != len(host.paras):
-            kept = self._host_texts[id(host)] = ([p.text for p in host.paras], heading_text(host))
-        return kept
+        """The host's paragraphs' texts and its heading (``heading_text``), kept per host (``_kept_per_host``)."""
+        return _kept_per_host(self._host_texts, host, _texts_and_heading)
 
     def host_traits(self, host: Unit) -> HostTraits:
-        """What ``_reading`` reads of the host alone, kept per host and read again when it has gained paragraphs.
-
-        Every orphan is offered to every host before it; a host changes only by an orphan joining it (``host_texts``).
-        """
-        kept = self._host_traits.get(id(host))
-        if kept is None or kept[0] != len(host.paras):
-            kept = self._host_traits[id(host)] = (len(host.paras), HostTraits(
-                _unfinished(host), host.kind == "lead", any(is_feature_subtitle(ln.text) for ln in host.lead_lines)))
-        return kept[1]
+        """What ``_reading`` reads of the host alone, kept per host (``_kept_per_host``)."""
+        return _kept_per_host(self._host_traits, host, _traits)
 
     def host_grams(self, host: Unit) -> GrowingBigrams:
         """The bigrams of the host's paragraphs joined, kept per host: a host is weighed against every later orphan
