@@ -25,7 +25,8 @@ from banmian.tasks.pdf.briefs import take_lead
 from banmian.tasks.pdf.credits import dateline, dateline_run_on, pen_name, photo_credit
 from banmian.tasks.text.credits import (Credit, join_keeping_credit_breaks, parse_byline, parse_dateline,
                                         parse_signature, parse_trailing_credit)
-from banmian.tasks.text.lines import BYLINE, JUMP_FROM_PREFIX_RE, JUMP_TO_SUFFIX_RE, LABEL, Line, is_byline_text, line_kind
+from banmian.tasks.text.lines import (BYLINE, JUMP_FROM_PREFIX_RE, JUMP_TO_SUFFIX_RE, LABEL, Line, is_byline_text,
+                                      line_kind)
 from banmian.tasks.text.segment.articles import article_of
 from banmian.tasks.text.segment.tails import rejoin_tails
 from banmian.tasks.text.paragraphs import Paragraph
@@ -147,11 +148,13 @@ def join_last_columns(page_regions: Sequence[Region], body: Type) -> list[Region
 def _last_column_of(col: Region, host: Region, body: Type) -> bool:
     """``col`` is ``host``'s last column, set beside its heading (``join_last_columns``)."""
     heads, host_text = _headed_text(host, body)
-    if len(col.blocks) != 1 or col.pictures or col.blocks[0].kind != "body" or not _headline_over(heads, host_text, body):
+    if len(col.blocks) != 1 or col.pictures or col.blocks[0].kind != "body" \
+            or not _headline_over(heads, host_text, body):
         return False
     b = col.blocks[0]
     slack = COLUMN_LEVEL_SLACK * body.size
-    level = abs(b.top - min(h.top for h in heads)) <= slack and abs(b.bottom - max(t.bottom for t in host_text)) <= slack
+    level = abs(b.top - min(h.top for h in heads)) <= slack \
+        and abs(b.bottom - max(t.bottom for t in host_text)) <= slack
     gutter = b.x0 - max(it.x1 for it in [*heads, *host_text])
     goes_on = b.lines[0].x0 - b.x0 < INDENT_MIN * body.size
     return level and goes_on and 0 <= gutter <= COLUMN_GUTTER_MAX * body.size

@@ -138,7 +138,8 @@ def _wrap_the_text_reads(full: Line, tail: Line, body_grams: AbstractSet[str]) -
     宣布``, has no such evidence and stays two halves).
     """
     left, right = _HAN_AT_END.search(clean_heading(full.text)), _HAN_AT_START.match(clean_heading(tail.text))
-    return tail.width < full.width - MEASURE_SLACK and left is not None and right is not None and left.group() + right.group() in body_grams
+    return tail.width < full.width - MEASURE_SLACK and left is not None and right is not None \
+        and left.group() + right.group() in body_grams
 
 
 #: A heading line that is one book or journal title and nothing else: ``《怎样走向成功》``.
@@ -150,7 +151,8 @@ def _title_over_what_it_does(full: Line, tail: Line) -> bool:
     book does (``《怎样走向成功》`` / ``揭示成功之道``): a title is no clause, so no couplet's half. Of the two-line
     headlines on gate, gen42 and gen7 printed with a space, no couplet has a half that is a title alone; one
     wrapped headline on gate has."""
-    return _TITLE_ALONE_RE.match(clean_heading(full.text)) is not None and _HAN_AT_START.match(clean_heading(tail.text)) is not None
+    return _TITLE_ALONE_RE.match(clean_heading(full.text)) is not None \
+        and _HAN_AT_START.match(clean_heading(tail.text)) is not None
 
 
 def _column_tag_as_kicker(parts: HeadlineParts) -> HeadlineParts:
